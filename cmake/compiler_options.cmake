@@ -1,0 +1,33 @@
+# Warnings as errors for everything we compile; sanitizers when asked for.
+add_library(clinaudit_options INTERFACE)
+target_compile_options(clinaudit_options INTERFACE
+  -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror)
+target_include_directories(clinaudit_options INTERFACE ${PROJECT_SOURCE_DIR}/src)
+target_compile_definitions(clinaudit_options INTERFACE
+  CLINAUDIT_VERSION="${PROJECT_VERSION}")
+
+if(CLINAUDIT_SANITIZE)
+  target_compile_options(clinaudit_options INTERFACE
+    -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(clinaudit_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+# Each layer is a static library whose link line is exactly the layers it may use
+# (docs/architecture.md). The include rule is checked by scripts/check_layers.py.
+function(clinaudit_layer name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LAYERS;LIBS" ${ARGN})
+  add_library(clinaudit_${name} STATIC ${ARG_SOURCES})
+  target_link_libraries(clinaudit_${name} PUBLIC clinaudit_options ${ARG_LAYERS} PRIVATE ${ARG_LIBS})
+endfunction()
+
+# A test executable beside a layer's code; registered with ctest per test case.
+function(clinaudit_unit_tests name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+  if(NOT CLINAUDIT_TESTS)
+    return()
+  endif()
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE clinaudit_options ${ARG_LIBS} GTest::gtest GTest::gtest_main GTest::gmock)
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
+    PROPERTIES ENVIRONMENT "CLINAUDIT_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+endfunction()

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole test suite (README's second command; .ci/run calls it):
+# layer and format checks, the sanitizer build with unit, golden, storage-contract and
+# loopback tests (SQLite files and a throwaway PostgreSQL cluster), clang-tidy, bounded
+# fuzzing and the browser tests. Exits non-zero when anything fails.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash scripts/install_packages.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "layer rule"
+python3 scripts/check_layers.py "$root"
+
+step "format (clang-format)"
+mapfile -t sources < <(git ls-files -co --exclude-standard -- 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' \
+  'bench/*.cpp' 'bench/*.hpp' 'fuzz/*.cpp' | sort -u)
+clang-format --dry-run --Werror "${sources[@]}"
+echo "${#sources[@]} files formatted as .clang-format says"
+
+step "sanitizer build (ASan + UBSan)"
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+
+step "PostgreSQL cluster for the storage tests"
+pg_dir="$root/build/pg"
+cleanup() { bash scripts/pg_cluster.sh stop "$pg_dir"; }
+trap cleanup EXIT
+CLINAUDIT_TEST_PG_URL="$(bash scripts/pg_cluster.sh start "$pg_dir")"
+export CLINAUDIT_TEST_PG_URL CLINAUDIT_REQUIRE_PG=1
+echo "running on $CLINAUDIT_TEST_PG_URL"
+
+step "unit, golden, storage and loopback tests (ctest)"
+ctest --preset asan
+
+step "static analysis (clang-tidy)"
+mapfile -t tidy_sources < <(git ls-files -co --exclude-standard -- 'src/*.cpp' | grep -v '_test\.cpp$' | sort -u)
+run-clang-tidy -quiet -p build/asan -j 2 "${tidy_sources[@]}" >build/clang-tidy.log 2>&1 ||
+  { grep -E 'error|warning' build/clang-tidy.log | head -50; echo "clang-tidy found problems (build/clang-tidy.log)"; exit 1; }
+echo "${#tidy_sources[@]} files clean"
+
+step "all checks passed"

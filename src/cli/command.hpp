@@ -1,0 +1,39 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace clinaudit::cli {
+
+// Process exit codes, one per ErrorCode (documented in docs/cli.md).
+enum class ExitCode : int {
+  ok = 0,
+  internal = 1,
+  usage = 2,
+  invalid_input = 3,
+  not_found = 4,
+  conflict = 5,
+  storage_unavailable = 6,
+  not_implemented = 7,
+  denied = 8,
+};
+
+int exit_code_for(ErrorCode code);
+
+// The exit status set by whichever command ran.
+struct Outcome {
+  int exit_code = 0;
+};
+
+// Makes `command` run `body` when chosen. An error is printed on stderr as
+// "clinaudit <command>: <message>" and sets the matching exit code.
+void on_run(CLI::App& command, Outcome& outcome, std::function<Result<void>()> body);
+
+// The error of a command that is not built yet: says so plainly, exit code 7.
+Error not_built(std::string_view what);
+
+}  // namespace clinaudit::cli

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/command.hpp"
+
+// Each top-level command registers itself on the application (one file per command).
+namespace clinaudit::cli {
+
+void add_serve_command(CLI::App& app, Outcome& outcome);
+void add_demo_command(CLI::App& app, Outcome& outcome);
+void add_import_command(CLI::App& app, Outcome& outcome);
+void add_db_command(CLI::App& app, Outcome& outcome);
+void add_stats_command(CLI::App& app, Outcome& outcome);
+void add_report_command(CLI::App& app, Outcome& outcome);
+void add_analyse_command(CLI::App& app, Outcome& outcome);
+void add_user_command(CLI::App& app, Outcome& outcome);
+void add_jobs_command(CLI::App& app, Outcome& outcome);
+
+// The `stats` subcommands, one file each.
+void add_stats_funnel_command(CLI::App& stats, Outcome& outcome);
+void add_stats_risk_model_command(CLI::App& stats, Outcome& outcome);
+void add_stats_interval_command(CLI::App& stats, Outcome& outcome);
+void add_stats_spc_command(CLI::App& stats, Outcome& outcome);
+void add_stats_runchart_command(CLI::App& stats, Outcome& outcome);
+void add_stats_control_command(CLI::App& stats, Outcome& outcome);
+void add_stats_cusum_command(CLI::App& stats, Outcome& outcome);
+void add_stats_cusum_limit_command(CLI::App& stats, Outcome& outcome);
+
+}  // namespace clinaudit::cli

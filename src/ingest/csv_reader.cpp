@@ -1,0 +1,79 @@
+#include "ingest/csv_reader.hpp"
+
+#include <csv.h>
+
+#include <array>
+#include <cstring>
+
+namespace clinaudit::ingest {
+
+// The libcsv state and the record being assembled by its callbacks.
+struct CsvReader::Parser {
+  csv_parser state{};
+  std::vector<std::string> current;
+  std::deque<std::vector<std::string>>* ready = nullptr;
+
+  static void on_field(void* data, std::size_t size, void* self) {
+    auto* parser = static_cast<Parser*>(self);
+    parser->current.emplace_back(static_cast<const char*>(data), size);
+  }
+  static void on_record(int /*terminator*/, void* self) {
+    auto* parser = static_cast<Parser*>(self);
+    parser->ready->push_back(std::move(parser->current));
+    parser->current.clear();
+  }
+};
+
+CsvReader::CsvReader(std::istream& input) : input_(input), parser_(std::make_unique<Parser>()) {
+  // Strict mode reports stray quotes instead of guessing what was meant.
+  csv_init(&parser_->state, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  parser_->ready = &ready_;
+}
+
+CsvReader::~CsvReader() { csv_free(&parser_->state); }
+
+bool CsvReader::fill() {
+  std::array<char, 1 << 16> buffer{};
+  input_.read(buffer.data(), buffer.size());
+  auto count = static_cast<std::size_t>(input_.gcount());
+  const char* start = buffer.data();
+  if (first_chunk_) {
+    first_chunk_ = false;
+    if (count >= 3 && std::memcmp(start, "\xEF\xBB\xBF", 3) == 0) {
+      start += 3;
+      count -= 3;
+    }
+  }
+  bytes_read_ += static_cast<std::int64_t>(input_.gcount());
+  if (count > 0) {
+    const auto parsed = csv_parse(&parser_->state, start, count, &Parser::on_field, &Parser::on_record, parser_.get());
+    if (parsed != count) return false;
+  }
+  if (!input_) {
+    finished_ = true;
+    if (csv_fini(&parser_->state, &Parser::on_field, &Parser::on_record, parser_.get()) != 0) return false;
+  }
+  return true;
+}
+
+Result<bool> CsvReader::next(std::vector<std::string>& fields) {
+  while (ready_.empty() && !finished_ && !error_) {
+    if (!fill()) {
+      // Records completed before the bad one are still handed out first.
+      error_ = Error{ErrorCode::invalid_input,
+                     "row " + std::to_string(record_number_ + static_cast<std::int64_t>(ready_.size()) + 1) +
+                         ": malformed CSV (" + csv_strerror(csv_error(&parser_->state)) +
+                         "); a field containing quotes must be quoted and its quotes doubled"};
+    }
+  }
+  if (ready_.empty()) {
+    if (error_) return *error_;
+    return false;
+  }
+  fields = std::move(ready_.front());
+  ready_.pop_front();
+  ++record_number_;
+  return true;
+}
+
+}  // namespace clinaudit::ingest
