@@ -38,7 +38,7 @@ THIRD_PARTY = {
     "CLI/": ["cli"],
     "csv.h": ["ingest"],
     "boost/": ["stats"],
-    "nlohmann/": ["http", "cli", "report", "storage", "storage/sqlite", "storage/postgres"],
+    "nlohmann/": ["render", "http", "cli", "report", "storage", "storage/sqlite", "storage/postgres"],
     "argon2.h": ["http"],
     "xlsxwriter.h": ["report"],
     "curl/": ["http"],
