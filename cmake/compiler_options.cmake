@@ -2,6 +2,10 @@
 add_library(clinaudit_options INTERFACE)
 target_compile_options(clinaudit_options INTERFACE
   -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  # GCC 12 reports false positives for values held in std::optional (GCC bug 105562).
+  target_compile_options(clinaudit_options INTERFACE -Wno-maybe-uninitialized)
+endif()
 target_include_directories(clinaudit_options INTERFACE ${PROJECT_SOURCE_DIR}/src)
 target_compile_definitions(clinaudit_options INTERFACE
   CLINAUDIT_VERSION="${PROJECT_VERSION}")

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/ids.hpp"
+
+namespace clinaudit::domain {
+
+// A national audit report and an organisation's review of it (Quality Account:
+// "reports reviewed and the actions intended").
+struct ReportReview {
+  ReportReviewId id;
+  AuditId audit_id;
+  OrganisationId organisation_id;
+  std::string report_title;
+  Date published_on;
+  std::optional<Date> reviewed_on;
+  std::string committee;  // e.g. "Quality Committee"
+  std::string intended_actions;
+};
+
+enum class ActionStatus { open, in_progress, completed, cancelled };
+enum class ActionSource { audit_recommendation, outlier_case, board_decision, report_review };
+
+std::string_view to_string(ActionStatus status);
+std::optional<ActionStatus> parse_action_status(std::string_view text);
+std::string_view to_string(ActionSource source);
+std::optional<ActionSource> parse_action_source(std::string_view text);
+
+// Something a named owner must do by a date. A re-audit planned from an action links
+// back through `reaudit_id`, closing the audit loop.
+struct Action {
+  ActionId id;
+  OrganisationId organisation_id;
+  std::optional<AuditId> audit_id;
+  std::string title;
+  std::optional<UserId> owner;
+  std::string owner_name;  // shown when the owner has no account
+  Date due_on;
+  ActionStatus status = ActionStatus::open;
+  std::string evidence;
+  std::optional<Date> completed_on;
+  ActionSource source = ActionSource::audit_recommendation;
+  std::int64_t source_id = 0;  // the outlier case, board meeting or report review it came from
+  std::optional<AuditId> reaudit_id;
+
+  bool overdue_on(Date today) const {
+    return (status == ActionStatus::open || status == ActionStatus::in_progress) && today > due_on;
+  }
+};
+
+// A board or committee meeting and what it looked at and decided.
+struct BoardMeeting {
+  BoardMeetingId id;
+  OrganisationId organisation_id;
+  std::string committee;  // "Trust Board", "Quality Committee"
+  Date held_on;
+};
+
+enum class BoardItemKind { report_review, outlier_case, action, measure, other };
+std::string_view to_string(BoardItemKind kind);
+std::optional<BoardItemKind> parse_board_item_kind(std::string_view text);
+
+struct BoardItem {
+  std::int64_t id = 0;
+  BoardMeetingId meeting_id;
+  BoardItemKind kind = BoardItemKind::other;
+  std::int64_t ref_id = 0;  // the report review, outlier case, action or measure presented
+  std::string title;
+  std::string decision;
+};
+
+}  // namespace clinaudit::domain

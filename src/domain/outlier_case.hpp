@@ -1,0 +1,49 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/date.hpp"
+#include "core/ids.hpp"
+
+namespace clinaudit::domain {
+
+enum class OutlierLevel { alert, alarm };  // beyond 2 SD (95%) / beyond 3 SD (99.8%)
+enum class OutlierStatus { open, confirmed, withdrawn, closed };
+
+std::string_view to_string(OutlierLevel level);
+std::optional<OutlierLevel> parse_outlier_level(std::string_view text);
+std::string_view to_string(OutlierStatus status);
+std::optional<OutlierStatus> parse_outlier_status(std::string_view text);
+
+// A unit beyond the funnel limits in a reporting cycle, and where it stands in the
+// outlier-management timetable. `stage` names a row of the versioned stage table.
+struct OutlierCase {
+  OutlierCaseId id;
+  AuditId audit_id;
+  MeasureId measure_id;
+  OrganisationId organisation_id;
+  std::string period;  // the reporting cycle, e.g. "2024/25"
+  OutlierLevel level = OutlierLevel::alert;
+  bool high = true;          // above the target
+  bool unfavourable = true;  // worse than expected given the improvement direction
+  double value = 0;
+  double limit = 0;  // the limit it passed
+  std::string stage;
+  Date opened_on;
+  std::optional<Date> stage_due_on;
+  OutlierStatus status = OutlierStatus::open;
+};
+
+// One step recorded against an outlier case: who did what, when.
+struct OutlierEvent {
+  std::int64_t id = 0;
+  OutlierCaseId case_id;
+  std::string stage;
+  std::string what;
+  std::optional<UserId> by;
+  std::string at;  // ISO 8601 timestamp, UTC
+};
+
+}  // namespace clinaudit::domain

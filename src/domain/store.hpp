@@ -1,0 +1,147 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/result.hpp"
+#include "domain/audit.hpp"
+#include "domain/audit_log.hpp"
+#include "domain/episode.hpp"
+#include "domain/governance.hpp"
+#include "domain/measure.hpp"
+#include "domain/organisation.hpp"
+#include "domain/outlier_case.hpp"
+#include "domain/participation.hpp"
+#include "domain/survey.hpp"
+#include "domain/user.hpp"
+
+namespace clinaudit::domain {
+
+// Streams a large episode import into one open transaction. Nothing is visible to
+// readers until commit(); destroying the writer without commit() rolls everything back.
+class EpisodeWriter {
+ public:
+  virtual ~EpisodeWriter() = default;
+  // Appends a chunk (provider ids must exist). Errors: invalid_input, not_found,
+  // storage_unavailable; after an error the writer only rolls back.
+  virtual Result<void> append(const EpisodeColumns& chunk) = 0;
+  // Commits the whole import and records it in the audit log; returns rows written.
+  virtual Result<std::int64_t> commit() = 0;
+};
+
+// A login session, stored server-side. Only a hash of the cookie's token is stored.
+struct Session {
+  std::string token_hash;
+  UserId user_id;
+  std::string csrf_token;
+  std::string expires_at;  // ISO 8601 UTC
+};
+
+struct AuditFilter {
+  std::optional<AuditKind> kind;
+  std::optional<OrganisationId> owner;  // local audits of this organisation
+  std::optional<AuditStatus> status;
+  std::string topic;  // empty: any
+};
+
+// The persistence port (docs/architecture.md). Implementations: storage/sqlite and
+// storage/postgres; both pass tests/storage_contract. Every write runs in one
+// transaction together with its audit-log entries: it lands whole or not at all.
+// Batch writes (the importable kinds) are atomic over the whole batch.
+// Errors: conflict for a duplicate natural key (code, email, (org, audit, year)),
+// not_found for an unknown reference or id, storage_unavailable when the database
+// cannot be reached, each with a message naming the record.
+// Implementations are safe to call from several threads at once.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Organisations
+  virtual Result<std::vector<OrganisationId>> add_organisations(const std::vector<Organisation>& rows,
+                                                                const Actor& actor) = 0;
+  virtual Result<void> update_organisation(const Organisation& row, const Actor& actor) = 0;
+  virtual Result<Organisation> organisation(OrganisationId id) = 0;
+  virtual Result<Organisation> organisation_by_code(std::string_view code) = 0;
+  virtual Result<std::vector<Organisation>> organisations() = 0;
+
+  // Users and sessions
+  virtual Result<UserId> add_user(const User& user, const Actor& actor) = 0;
+  virtual Result<void> update_user(const User& user, const Actor& actor) = 0;
+  virtual Result<User> user(UserId id) = 0;
+  virtual Result<User> user_by_email(std::string_view email) = 0;
+  virtual Result<std::vector<User>> users(std::optional<OrganisationId> organisation) = 0;
+  virtual Result<void> create_session(const Session& session) = 0;
+  virtual Result<Session> session(std::string_view token_hash) = 0;  // not_found when absent
+  virtual Result<void> delete_session(std::string_view token_hash) = 0;
+  virtual Result<void> delete_sessions_expired_before(std::string_view iso_time) = 0;
+
+  // Audits and the Quality Account list
+  virtual Result<std::vector<AuditId>> add_audits(const std::vector<Audit>& rows, const Actor& actor) = 0;
+  virtual Result<void> update_audit(const Audit& row, const Actor& actor) = 0;
+  virtual Result<Audit> audit(AuditId id) = 0;
+  virtual Result<Audit> audit_by_code(std::string_view code) = 0;
+  virtual Result<std::vector<Audit>> audits(const AuditFilter& filter) = 0;
+  // Inserts or replaces the entries for (audit, year).
+  virtual Result<void> set_qa_list(const std::vector<QaListEntry>& rows, const Actor& actor) = 0;
+  virtual Result<std::vector<QaListEntry>> qa_list(FinancialYear year) = 0;
+
+  // Participation: inserts or replaces by (organisation, audit, year).
+  virtual Result<void> upsert_participation(const std::vector<Participation>& rows, const Actor& actor) = 0;
+  virtual Result<std::vector<Participation>> participation_of(OrganisationId organisation, FinancialYear year) = 0;
+  virtual Result<std::vector<Participation>> participation_in(AuditId audit, FinancialYear year) = 0;
+
+  // Measures and results
+  virtual Result<MeasureId> add_measure(const Measure& measure, const Actor& actor) = 0;
+  virtual Result<Measure> measure(MeasureId id) = 0;
+  virtual Result<std::vector<Measure>> measures_of(AuditId audit) = 0;
+  virtual Result<void> add_results(const std::vector<MeasureResult>& rows, const Actor& actor) = 0;
+  // All results of a measure (optionally one organisation's), ordered by period then organisation.
+  virtual Result<std::vector<MeasureResult>> results_of(MeasureId measure,
+                                                        std::optional<OrganisationId> organisation) = 0;
+
+  // Episodes (patient-level national data)
+  virtual Result<std::unique_ptr<EpisodeWriter>> begin_episodes(AuditId audit, std::vector<std::string> covariates,
+                                                                const Actor& actor) = 0;
+  // Episodes of an audit admitted in [from, to], ordered by admission date then id.
+  virtual Result<EpisodeColumns> episodes(AuditId audit, Date from, Date to) = 0;
+
+  // Report reviews, actions, board meetings
+  virtual Result<ReportReviewId> add_report_review(const ReportReview& row, const Actor& actor) = 0;
+  virtual Result<void> update_report_review(const ReportReview& row, const Actor& actor) = 0;
+  virtual Result<std::vector<ReportReview>> report_reviews(OrganisationId organisation) = 0;
+  virtual Result<ActionId> add_action(const Action& row, const Actor& actor) = 0;
+  virtual Result<void> update_action(const Action& row, const Actor& actor) = 0;
+  virtual Result<Action> action(ActionId id) = 0;
+  virtual Result<std::vector<Action>> actions(OrganisationId organisation) = 0;
+  virtual Result<BoardMeetingId> add_board_meeting(const BoardMeeting& row, const std::vector<BoardItem>& items,
+                                                   const Actor& actor) = 0;
+  virtual Result<std::vector<BoardMeeting>> board_meetings(OrganisationId organisation) = 0;
+  virtual Result<std::vector<BoardItem>> board_items(BoardMeetingId meeting) = 0;
+
+  // Outlier cases
+  virtual Result<OutlierCaseId> add_outlier_case(const OutlierCase& row, const Actor& actor) = 0;
+  virtual Result<void> update_outlier_case(const OutlierCase& row, const OutlierEvent& event, const Actor& actor) = 0;
+  virtual Result<OutlierCase> outlier_case(OutlierCaseId id) = 0;
+  virtual Result<std::vector<OutlierCase>> outlier_cases(std::optional<OrganisationId> organisation,
+                                                         std::optional<AuditId> audit) = 0;
+  virtual Result<std::vector<OutlierEvent>> outlier_events(OutlierCaseId id) = 0;
+
+  // Surveys
+  virtual Result<SurveyId> add_survey(const Survey& survey, const Actor& actor) = 0;
+  virtual Result<Survey> survey(SurveyId id) = 0;
+  virtual Result<std::vector<Survey>> surveys() = 0;
+  virtual Result<void> add_survey_responses(const std::vector<SurveyResponse>& rows, const Actor& actor) = 0;
+  virtual Result<std::vector<SurveyResponse>> survey_responses(SurveyId survey) = 0;
+
+  // The audit log, newest first.
+  virtual Result<std::vector<AuditLogEntry>> audit_log(std::string_view entity, std::int64_t limit) = 0;
+  // Records an event that is not a data change (a login, a report generated).
+  virtual Result<void> log_event(const AuditLogEntry& entry) = 0;
+};
+
+}  // namespace clinaudit::domain

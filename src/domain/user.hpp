@@ -1,0 +1,37 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/ids.hpp"
+
+namespace clinaudit::domain {
+
+// What a user may do (docs/security.md has the full matrix).
+enum class Role { admin, audit_manager, clinical_lead, board_member, national_analyst, read_only };
+
+std::string_view to_string(Role role);
+std::optional<Role> parse_role(std::string_view text);
+std::string_view display_name(Role role);
+
+// A person who signs in. Every user belongs to one organisation; a national analyst's
+// organisation is the national body. `password_hash` is an argon2id encoded hash.
+struct User {
+  UserId id;
+  std::string email;  // the login name, unique, lower case
+  std::string display_name;
+  Role role = Role::read_only;
+  OrganisationId organisation_id;
+  std::string password_hash;
+  bool active = true;
+};
+
+// Who made a change, for the audit log. A system actor (imports from the command line,
+// scheduled jobs) has no user id and names itself in `name`.
+struct Actor {
+  std::optional<UserId> user_id;
+  std::string name;
+};
+
+}  // namespace clinaudit::domain
