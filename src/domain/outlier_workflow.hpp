@@ -1,0 +1,93 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/result.hpp"
+#include "domain/outlier_case.hpp"
+#include "domain/working_days.hpp"
+
+namespace clinaudit::domain {
+
+// Who must act at a stage: the national audit provider, or the provider organisation
+// whose results are outlying.
+enum class OutlierParty { audit_provider, provider };
+std::string_view to_string(OutlierParty party);
+
+// The kind of case, which decides the sequence of stages: alarm (beyond 3 SD, worse than
+// expected) escalates to the chief executive and public disclosure; alert (beyond 2 SD)
+// asks for a local review; positive (better than expected) is recorded and shared.
+enum class OutlierTrack { alarm, alert, positive };
+std::string_view to_string(OutlierTrack track);
+
+struct OutlierStage {
+  OutlierTrack track = OutlierTrack::alarm;
+  std::string key;
+  std::string name;
+  OutlierParty owner = OutlierParty::audit_provider;
+  int working_days = 0;  // 0: no deadline
+};
+
+// The stage table, as data: HQIP revises its guidance, so the table is configuration an
+// administrator can replace, not code. Immutable once built; safe to share.
+class OutlierTimetable {
+ public:
+  // Reads "level,key,name,owner,working_days" rows (header first), stages in file order per
+  // level. Errors: invalid_input naming the line (unknown level or owner, bad number,
+  // repeated key, a level with no stages).
+  static Result<OutlierTimetable> from_csv(std::string_view text);
+  // The timetable shipped in data/outlier-timetable-default.csv.
+  static const OutlierTimetable& default_timetable();
+
+  const std::vector<OutlierStage>& stages() const { return stages_; }
+  const OutlierStage* find(std::string_view key) const;
+  const OutlierStage* first(OutlierTrack track) const;
+  // The stage after `key` on its track, or nullptr after the last.
+  const OutlierStage* next(std::string_view key) const;
+
+ private:
+  std::vector<OutlierStage> stages_;
+};
+
+// Which track a flagged unit goes on.
+OutlierTrack track_for(OutlierLevel level, bool unfavourable);
+
+// Opens a case at the first stage of its track, due `working_days` after `today`.
+// The caller fills in the audit, measure, organisation, period, value and limit.
+OutlierCase open_outlier_case(OutlierCase flagged, const OutlierTimetable& timetable,
+                              const WorkingDayCalendar& calendar, Date today);
+
+// What the person completing a stage decided. Only the review stage of an alarm may
+// withdraw; completing any other stage moves on.
+enum class StageDecision { done, confirm, withdraw };
+
+// Completes the case's current stage on `today` and moves it to the next one (with its
+// new deadline), or closes it after the last. Errors: conflict when the case is not open
+// or the stage is unknown in the timetable; invalid_input for a withdrawal outside review.
+Result<OutlierCase> complete_stage(OutlierCase current, StageDecision decision, const OutlierTimetable& timetable,
+                                   const WorkingDayCalendar& calendar, Date today);
+
+// A reminder or escalation the daily check raises.
+enum class ReminderKind { deadline_approaching, deadline_passed, escalation };
+std::string_view to_string(ReminderKind kind);
+
+struct OutlierReminder {
+  OutlierCaseId case_id;
+  ReminderKind kind = ReminderKind::deadline_approaching;
+  std::string stage;
+  OutlierParty owner = OutlierParty::audit_provider;
+  Date due_on;
+  std::int64_t working_days_overdue = 0;  // 0 unless passed
+};
+
+// The reminders due on `today` for open (and confirmed) cases: deadline within
+// `warn_working_days` (approaching), passed, and passed by more than
+// `escalate_after_working_days` (escalation to the owner's senior managers).
+std::vector<OutlierReminder> outlier_reminders(const std::vector<OutlierCase>& cases, const OutlierTimetable& timetable,
+                                               const WorkingDayCalendar& calendar, Date today,
+                                               int warn_working_days = 2, int escalate_after_working_days = 5);
+
+}  // namespace clinaudit::domain
