@@ -1,0 +1,38 @@
+#include "ingest/episode_import.hpp"
+
+#include "ingest/episode_validator.hpp"
+
+namespace clinaudit::ingest {
+
+Result<EpisodeImportOutcome> import_episodes(std::istream& input, AuditId audit, const References& references,
+                                             const OpenEpisodeWriter& open_writer,
+                                             const EpisodeImportOptions& options) {
+  EpisodeImportOutcome outcome{ValidationReport(options.max_problems), {}, 0, 0};
+  EpisodeValidator validator(input, audit, references, outcome.report, options.chunk_rows);
+  outcome.covariates = validator.covariates();
+
+  std::unique_ptr<domain::EpisodeWriter> writer;
+  if (!options.dry_run && outcome.report.clean()) {
+    auto opened = open_writer(outcome.covariates);
+    if (!opened) return opened.error();
+    writer = std::move(*opened);
+  }
+  domain::EpisodeColumns chunk;
+  while (validator.next_chunk(chunk)) {
+    if (writer && outcome.report.clean()) {
+      if (auto appended = writer->append(chunk); !appended) return appended.error();
+    } else if (writer) {
+      writer.reset();  // a problem was found: roll back now and stop writing
+    }
+    if (options.progress) options.progress(validator.rows_read(), validator.bytes_read());
+  }
+  outcome.rows_read = validator.rows_read();
+  if (writer && outcome.report.clean()) {
+    auto committed = writer->commit();
+    if (!committed) return committed.error();
+    outcome.rows_written = *committed;
+  }
+  return outcome;
+}
+
+}  // namespace clinaudit::ingest

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <vector>
+
+#include "domain/audit.hpp"
+#include "domain/measure.hpp"
+#include "domain/organisation.hpp"
+#include "domain/participation.hpp"
+#include "domain/survey.hpp"
+#include "ingest/references.hpp"
+#include "ingest/validation_report.hpp"
+
+namespace clinaudit::ingest {
+
+// Validators for the summary-level import kinds (docs/csv-import.md gives every kind's
+// columns). Each reads a whole CSV input (header row first, see RowReader for what is
+// accepted), turns every good row into a domain record, and reports every problem with
+// its spreadsheet row, column, value and what was expected, up to `max_problems`.
+// References to organisations, audits and measures are resolved through `references`;
+// an unknown code is a row problem. A file is importable only when the report is clean;
+// `records` then holds one record per data row, in file order (and when it is not clean,
+// the records of the good rows, which the caller must not write).
+// These functions never throw for bad input and never touch the database.
+// Thread-safe as long as each call has its own stream.
+
+struct ValidationOptions {
+  std::size_t max_problems = ValidationReport::kDefaultCap;
+};
+
+template <typename Record>
+struct Validated {
+  std::vector<Record> records;
+  ValidationReport report;
+  std::int64_t rows = 0;  // data rows read, good or bad (blank rows are not counted)
+};
+
+// organisations: code, name, type, [region]. A code already known to `references`, or
+// repeated in the file, is a problem (organisations are added, never overwritten here).
+Validated<domain::Organisation> validate_organisations(std::istream& input, const References& references,
+                                                       const ValidationOptions& options = {});
+
+// audits: code, title, kind, [topic, provider_body, standards, status, owner_code,
+// reaudit_of, start_date, end_date]. Local audits need an owner organisation.
+Validated<domain::Audit> validate_audits(std::istream& input, const References& references,
+                                         const ValidationOptions& options = {});
+
+// qa-list: audit_code, year, eligible_types (organisation types separated by ';', or
+// "all"). One row per national audit and financial year.
+Validated<domain::QaListEntry> validate_qa_list(std::istream& input, const References& references,
+                                                const ValidationOptions& options = {});
+
+// participation: organisation_code, audit_code, year, [eligible, participating,
+// reason_not_participating, data_collection_completed, cases_submitted, cases_required].
+// Empty cells stay unknown, so that reports list them as gaps.
+Validated<domain::Participation> validate_participation(std::istream& input, const References& references,
+                                                        const ValidationOptions& options = {});
+
+// results: audit_code, measure_code, organisation_code, the period (period, or
+// period_start and period_end), and the figures the measure's type needs (numerator and
+// denominator for proportions and rates, numerator and expected for ratios, value for
+// continuous measures), [published].
+Validated<domain::MeasureResult> validate_results(std::istream& input, const References& references,
+                                                  const ValidationOptions& options = {});
+
+// survey-responses for `survey`: [organisation_type, region, role], then one column per
+// question, named by the question's code. Choices must be among the question's options
+// (any letter case); multiple choices are separated by ';'.
+Validated<domain::SurveyResponse> validate_survey_responses(std::istream& input, const domain::Survey& survey,
+                                                            const ValidationOptions& options = {});
+
+}  // namespace clinaudit::ingest
