@@ -1,0 +1,45 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "domain/demo_random.hpp"
+#include "domain/episode.hpp"
+
+namespace clinaudit::domain {
+
+// The three national audits whose patient-level data the demo generates.
+enum class DemoEpisodeAudit {
+  hip_fracture,          // 30-day mortality after hip fracture (~7%)
+  stroke_thrombolysis,   // thrombolysis of stroke patients (~11%)
+  emergency_laparotomy,  // 30-day mortality after emergency laparotomy (~9%)
+};
+
+// How one provider's episodes are generated.
+struct DemoProviderProfile {
+  OrganisationId id;
+  double monthly_cases = 30;  // mean admissions a month
+  double log_odds_shift = 0;  // a constant difference in outcome (its log odds ratio)
+  // Upward drift in the last `drift_months` months, reaching `drift_log_odds` at the end.
+  int drift_months = 0;
+  double drift_log_odds = 0;
+  // Share of cases submitted to the audit, for survivors and for deaths: a provider that
+  // submits few survivors looks worse than it is (low case ascertainment).
+  double submitted_if_no_event = 1.0;
+  double submitted_if_event = 1.0;
+};
+
+// Patient-level episodes for `months` months from `first`, for every provider, in date
+// order. Covariates follow published case-mix patterns (age, sex, ASA grade, dementia;
+// NIHSS and arrival time for stroke; lactate and urgency for laparotomy); the outcome is
+// drawn from a logistic model with the profile's shifts. Deterministic for a given
+// random source state.
+EpisodeColumns generate_demo_episodes(DemoEpisodeAudit audit, const std::vector<DemoProviderProfile>& providers,
+                                      Month first, int months, DemoRandom& random);
+
+// The covariates of an audit's episodes, and which of them are categorical.
+std::vector<std::string> demo_covariates(DemoEpisodeAudit audit);
+std::vector<std::string> demo_categorical_covariates(DemoEpisodeAudit audit);
+
+}  // namespace clinaudit::domain

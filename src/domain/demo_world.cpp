@@ -1,0 +1,244 @@
+#include "domain/demo_world.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "domain/demo_catalogue.hpp"
+#include "domain/demo_episodes.hpp"
+#include "domain/demo_governance.hpp"
+
+namespace clinaudit::domain {
+namespace {
+
+const Actor kDemoActor{std::nullopt, "demo"};
+
+// Stops at the first error: the demo writes to an empty store, so any error is final.
+#define DEMO_TRY(expression)                        \
+  do {                                              \
+    auto demo_result_ = (expression);               \
+    if (!demo_result_) return demo_result_.error(); \
+  } while (false)
+
+struct World {
+  std::map<std::string, Organisation> organisations;  // by code
+  std::map<std::string, AuditId> audits;              // by code
+  Month first_month;                                  // the first month of episode data
+  int months = 36;
+  std::vector<FinancialYear> years;  // the three financial years on the list
+};
+
+// Providers' profiles for one audit: volumes vary between trusts; the planted stories
+// apply to the audits named.
+std::vector<DemoProviderProfile> profiles(const World& world, DemoEpisodeAudit audit, DemoRandom& random) {
+  std::vector<DemoProviderProfile> out;
+  const double base = audit == DemoEpisodeAudit::stroke_thrombolysis ? 50.0
+                      : audit == DemoEpisodeAudit::hip_fracture      ? 36.0
+                                                                     : 14.0;
+  for (const auto& [code, organisation] : world.organisations) {
+    if (organisation.type != OrganisationType::acute) continue;
+    DemoProviderProfile profile;
+    profile.id = organisation.id;
+    profile.monthly_cases = base * (0.6 + 0.8 * random.uniform());
+    profile.log_odds_shift = 0.05 * random.normal();  // ordinary between-trust variation
+    if (audit == DemoEpisodeAudit::hip_fracture && code == kDemoDriftingProvider) {
+      profile.monthly_cases = base * 1.2;
+      profile.log_odds_shift = 0;
+      profile.drift_months = 18;
+      profile.drift_log_odds = std::log(2.6);
+    }
+    if (audit == DemoEpisodeAudit::hip_fracture && code == kDemoBetterProvider) profile.log_odds_shift = std::log(0.55);
+    if (audit == DemoEpisodeAudit::emergency_laparotomy && code == kDemoAlertProvider) {
+      profile.log_odds_shift = std::log(1.45);
+    }
+    if (audit == DemoEpisodeAudit::emergency_laparotomy && code == kDemoLowAscertainmentProvider) {
+      profile.submitted_if_no_event = 0.42;  // survivors are under-reported
+      profile.submitted_if_event = 0.95;
+    }
+    out.push_back(profile);
+  }
+  return out;
+}
+
+Result<void> add_catalogue(Store& store, World& world) {
+  auto organisations = demo_organisations();
+  const auto ids = store.add_organisations(organisations, kDemoActor);
+  if (!ids) return ids.error();
+  for (std::size_t i = 0; i < organisations.size(); ++i) {
+    organisations[i].id = (*ids)[i];
+    world.organisations[organisations[i].code] = organisations[i];
+  }
+  auto national = demo_national_audits();
+  std::vector<Audit> audits;
+  for (const auto& entry : national) audits.push_back(entry.audit);
+  const auto audit_ids = store.add_audits(audits, kDemoActor);
+  if (!audit_ids) return audit_ids.error();
+  for (std::size_t i = 0; i < audits.size(); ++i) world.audits[audits[i].code] = (*audit_ids)[i];
+
+  std::vector<QaListEntry> list;
+  for (std::size_t y = 0; y < world.years.size(); ++y) {
+    for (const auto& entry : national) {
+      if (static_cast<int>(y) < entry.first_year_offset) continue;
+      list.push_back(QaListEntry{world.audits.at(entry.audit.code), world.years[y], entry.eligible_types});
+    }
+  }
+  return store.set_qa_list(list, kDemoActor);
+}
+
+Result<void> add_logins(Store& store, const World& world, const DemoOptions& options) {
+  for (const auto& login : demo_logins()) {
+    User user;
+    user.email = login.email;
+    user.display_name = std::string(display_name(login.role)) + " (demo)";
+    user.role = login.role;
+    user.organisation_id = world.organisations.at(login.organisation_code).id;
+    user.password_hash = options.hash_password(login.password);
+    DEMO_TRY(store.add_user(user, kDemoActor));
+  }
+  return {};
+}
+
+// One measure per episode audit, monthly results per provider, and the episodes.
+Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(Store& store, const World& world, DemoRandom& random,
+                                                                 DemoCaseCounts& submitted) {
+  struct Spec {
+    DemoEpisodeAudit audit;
+    const char* code;
+    const char* measure_code;
+    const char* measure_name;
+    MeasureType type;
+    Improvement improvement;
+  };
+  const Spec specs[] = {
+      {DemoEpisodeAudit::hip_fracture, "NHFD", "mortality_30d", "30-day mortality after hip fracture (risk-adjusted)",
+       MeasureType::ratio, Improvement::decrease},
+      {DemoEpisodeAudit::stroke_thrombolysis, "SSNAP", "thrombolysis", "Stroke patients given thrombolysis",
+       MeasureType::proportion, Improvement::increase},
+      {DemoEpisodeAudit::emergency_laparotomy, "NELA", "mortality_30d",
+       "30-day mortality after emergency laparotomy (risk-adjusted)", MeasureType::ratio, Improvement::decrease},
+  };
+  std::int64_t episode_count = 0;
+  std::int64_t result_count = 0;
+  for (const auto& spec : specs) {
+    const AuditId audit_id = world.audits.at(spec.code);
+    Measure measure;
+    measure.audit_id = audit_id;
+    measure.code = spec.measure_code;
+    measure.name = spec.measure_name;
+    measure.type = spec.type;
+    measure.improvement = spec.improvement;
+    if (spec.type == MeasureType::proportion) measure.target = 0.11;
+    const auto measure_id = store.add_measure(measure, kDemoActor);
+    if (!measure_id) return measure_id.error();
+
+    const auto provider_profiles = profiles(world, spec.audit, random);
+    const EpisodeColumns episodes =
+        generate_demo_episodes(spec.audit, provider_profiles, world.first_month, world.months, random);
+    auto writer = store.begin_episodes(audit_id, episodes.covariate_names, kDemoActor);
+    if (!writer) return writer.error();
+    EpisodeColumns copy = episodes;
+    copy.audit_id = audit_id;
+    DEMO_TRY((*writer)->append(copy));
+    const auto written = (*writer)->commit();
+    if (!written) return written.error();
+    episode_count += *written;
+
+    // Monthly results per provider: events over cases (expected is filled by analysis runs).
+    std::map<std::pair<std::int64_t, std::int64_t>, std::pair<double, double>>
+        monthly;  // (org, month start) -> (events, cases)
+    for (std::size_t i = 0; i < episodes.size(); ++i) {
+      const Month month = Month::of(episodes.admission_date[i]);
+      auto& cell = monthly[{episodes.provider[i].value, month.first_day().days_since_epoch()}];
+      cell.first += episodes.outcome[i];
+      cell.second += 1;
+      const FinancialYear year = FinancialYear::containing(episodes.admission_date[i]);
+      submitted[spec.code][episodes.provider[i].value][year.start_year].first += 1;
+    }
+    for (const auto& profile : provider_profiles) {
+      for (const auto& year : world.years) {
+        int months_in_window = 0;
+        Month m = world.first_month;
+        for (int k = 0; k < world.months; ++k, m = m.next()) months_in_window += year.contains(m.first_day()) ? 1 : 0;
+        submitted[spec.code][profile.id.value][year.start_year].second = profile.monthly_cases * months_in_window;
+      }
+    }
+    std::vector<MeasureResult> results;
+    for (const auto& [key, cell] : monthly) {
+      MeasureResult row;
+      row.measure_id = *measure_id;
+      row.organisation_id = OrganisationId{key.first};
+      row.period_start = Date::from_days(key.second);
+      row.period_end = Month::of(row.period_start).last_day();
+      row.numerator = cell.first;
+      row.denominator = cell.second;
+      row.published = true;
+      results.push_back(row);
+    }
+    DEMO_TRY(store.add_results(results, kDemoActor));
+    result_count += static_cast<std::int64_t>(results.size());
+  }
+  return std::pair{episode_count, result_count};
+}
+
+}  // namespace
+
+std::vector<DemoLogin> demo_logins() {
+  return {
+      {"admin@riverside.example", "demo-admin-2026", Role::admin, kDemoHomeTrust},
+      {"audit.manager@riverside.example", "demo-manager-2026", Role::audit_manager, kDemoHomeTrust},
+      {"clinical.lead@riverside.example", "demo-lead-2026", Role::clinical_lead, kDemoHomeTrust},
+      {"board.member@riverside.example", "demo-board-2026", Role::board_member, kDemoHomeTrust},
+      {"analyst@national-audit.example", "demo-analyst-2026", Role::national_analyst, kDemoNationalBody},
+      {"viewer@riverside.example", "demo-viewer-2026", Role::read_only, kDemoHomeTrust},
+  };
+}
+
+Result<DemoSummary> create_demo_world(Store& store, const DemoOptions& options) {
+  if (!options.hash_password) return Error{ErrorCode::invalid_input, "the demo needs a password hasher"};
+  const auto existing = store.organisations();
+  if (!existing) return existing.error();
+  if (!existing->empty()) {
+    return Error{ErrorCode::conflict, "the database already holds organisations: the demo needs an empty database"};
+  }
+  DemoRandom random(options.seed);
+  World world;
+  // 36 whole months ending with the month before as_of.
+  world.first_month = Month::of(options.as_of);
+  for (int i = 0; i < world.months; ++i) {
+    world.first_month = Month::of(world.first_month.first_day().plus_days(-1));
+  }
+  const FinancialYear current = FinancialYear::containing(options.as_of);
+  world.years = {current.previous().previous(), current.previous(), current};
+
+  DEMO_TRY(add_catalogue(store, world));
+  DEMO_TRY(add_logins(store, world, options));
+  DemoCaseCounts submitted;
+  const auto counts = add_episode_audits(store, world, random, submitted);
+  if (!counts) return counts.error();
+
+  DemoGovernanceContext context;
+  for (const auto& [code, organisation] : world.organisations) context.organisations[code] = organisation;
+  context.audits = world.audits;
+  context.years = world.years;
+  context.as_of = options.as_of;
+  context.cases = std::move(submitted);
+  DEMO_TRY(add_demo_participation(store, context, random));
+  DEMO_TRY(add_demo_local_audits(store, context, random));
+  DEMO_TRY(add_demo_board_and_reviews(store, context));
+  DEMO_TRY(add_demo_surveys(store, context, random));
+
+  DemoSummary summary;
+  summary.organisations = static_cast<std::int64_t>(world.organisations.size());
+  summary.audits = static_cast<std::int64_t>(world.audits.size());
+  summary.episodes = counts->first;
+  summary.results = counts->second;
+  summary.logins = demo_logins();
+  summary.home_organisation_code = kDemoHomeTrust;
+  summary.drifting_provider_code = kDemoDriftingProvider;
+  summary.alert_provider_code = kDemoAlertProvider;
+  summary.better_provider_code = kDemoBetterProvider;
+  summary.low_ascertainment_provider_code = kDemoLowAscertainmentProvider;
+  return summary;
+}
+
+}  // namespace clinaudit::domain
