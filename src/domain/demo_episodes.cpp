@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "domain/demo_catalogue.hpp"
+
 namespace clinaudit::domain {
 namespace {
 
@@ -68,6 +70,39 @@ Patient patient(DemoEpisodeAudit audit, DemoRandom& random) {
 }
 
 }  // namespace
+
+std::vector<DemoProviderProfile> demo_provider_profiles(DemoEpisodeAudit audit,
+                                                        const std::vector<Organisation>& organisations,
+                                                        DemoRandom& random) {
+  std::vector<DemoProviderProfile> out;
+  const double base = audit == DemoEpisodeAudit::stroke_thrombolysis ? 50.0
+                      : audit == DemoEpisodeAudit::hip_fracture      ? 36.0
+                                                                     : 14.0;
+  for (const auto& organisation : organisations) {
+    if (organisation.type != OrganisationType::acute) continue;
+    const std::string& code = organisation.code;
+    DemoProviderProfile profile;
+    profile.id = organisation.id;
+    profile.monthly_cases = base * (0.6 + 0.8 * random.uniform());
+    profile.log_odds_shift = 0.05 * random.normal();  // ordinary between-trust variation
+    if (audit == DemoEpisodeAudit::hip_fracture && code == kDemoDriftingProvider) {
+      profile.monthly_cases = base * 1.2;
+      profile.log_odds_shift = 0;
+      profile.drift_months = 18;
+      profile.drift_log_odds = std::log(2.6);
+    }
+    if (audit == DemoEpisodeAudit::hip_fracture && code == kDemoBetterProvider) profile.log_odds_shift = std::log(0.55);
+    if (audit == DemoEpisodeAudit::emergency_laparotomy && code == kDemoAlertProvider) {
+      profile.log_odds_shift = std::log(1.45);
+    }
+    if (audit == DemoEpisodeAudit::emergency_laparotomy && code == kDemoLowAscertainmentProvider) {
+      profile.submitted_if_no_event = 0.42;  // survivors are under-reported
+      profile.submitted_if_event = 0.95;
+    }
+    out.push_back(profile);
+  }
+  return out;
+}
 
 std::vector<std::string> demo_covariates(DemoEpisodeAudit audit) {
   switch (audit) {

@@ -6,6 +6,7 @@
 #include "core/date.hpp"
 #include "domain/demo_random.hpp"
 #include "domain/episode.hpp"
+#include "domain/organisation.hpp"
 
 namespace clinaudit::domain {
 
@@ -37,6 +38,14 @@ struct DemoProviderProfile {
 // random source state.
 EpisodeColumns generate_demo_episodes(DemoEpisodeAudit audit, const std::vector<DemoProviderProfile>& providers,
                                       Month first, int months, DemoRandom& random);
+
+// The acute providers' profiles for one audit: volumes vary between trusts, and the demo's
+// planted stories apply (drift at Z07 in hip fracture, better outcomes at Z09 in hip
+// fracture, an alert-level excess at Z04 and under-reported survivors at Z12 in emergency
+// laparotomy). `organisations` must carry their ids.
+std::vector<DemoProviderProfile> demo_provider_profiles(DemoEpisodeAudit audit,
+                                                        const std::vector<Organisation>& organisations,
+                                                        DemoRandom& random);
 
 // The covariates of an audit's episodes, and which of them are categorical.
 std::vector<std::string> demo_covariates(DemoEpisodeAudit audit);

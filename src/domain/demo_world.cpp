@@ -28,38 +28,6 @@ struct World {
   std::vector<FinancialYear> years;  // the three financial years on the list
 };
 
-// Providers' profiles for one audit: volumes vary between trusts; the planted stories
-// apply to the audits named.
-std::vector<DemoProviderProfile> profiles(const World& world, DemoEpisodeAudit audit, DemoRandom& random) {
-  std::vector<DemoProviderProfile> out;
-  const double base = audit == DemoEpisodeAudit::stroke_thrombolysis ? 50.0
-                      : audit == DemoEpisodeAudit::hip_fracture      ? 36.0
-                                                                     : 14.0;
-  for (const auto& [code, organisation] : world.organisations) {
-    if (organisation.type != OrganisationType::acute) continue;
-    DemoProviderProfile profile;
-    profile.id = organisation.id;
-    profile.monthly_cases = base * (0.6 + 0.8 * random.uniform());
-    profile.log_odds_shift = 0.05 * random.normal();  // ordinary between-trust variation
-    if (audit == DemoEpisodeAudit::hip_fracture && code == kDemoDriftingProvider) {
-      profile.monthly_cases = base * 1.2;
-      profile.log_odds_shift = 0;
-      profile.drift_months = 18;
-      profile.drift_log_odds = std::log(2.6);
-    }
-    if (audit == DemoEpisodeAudit::hip_fracture && code == kDemoBetterProvider) profile.log_odds_shift = std::log(0.55);
-    if (audit == DemoEpisodeAudit::emergency_laparotomy && code == kDemoAlertProvider) {
-      profile.log_odds_shift = std::log(1.45);
-    }
-    if (audit == DemoEpisodeAudit::emergency_laparotomy && code == kDemoLowAscertainmentProvider) {
-      profile.submitted_if_no_event = 0.42;  // survivors are under-reported
-      profile.submitted_if_event = 0.95;
-    }
-    out.push_back(profile);
-  }
-  return out;
-}
-
 Result<void> add_catalogue(Store& store, World& world) {
   auto organisations = demo_organisations();
   const auto ids = store.add_organisations(organisations, kDemoActor);
@@ -131,7 +99,9 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(Store& store, c
     const auto measure_id = store.add_measure(measure, kDemoActor);
     if (!measure_id) return measure_id.error();
 
-    const auto provider_profiles = profiles(world, spec.audit, random);
+    std::vector<Organisation> organisations;
+    for (const auto& [code, organisation] : world.organisations) organisations.push_back(organisation);
+    const auto provider_profiles = demo_provider_profiles(spec.audit, organisations, random);
     const EpisodeColumns episodes =
         generate_demo_episodes(spec.audit, provider_profiles, world.first_month, world.months, random);
     auto writer = store.begin_episodes(audit_id, episodes.covariate_names, kDemoActor);

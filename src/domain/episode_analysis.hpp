@@ -1,0 +1,68 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/result.hpp"
+#include "domain/episode.hpp"
+#include "stats/funnel.hpp"
+#include "stats/logistic_regression.hpp"
+#include "stats/racusum.hpp"
+
+namespace clinaudit::domain {
+
+struct EpisodeAnalysisOptions {
+  // O/E per provider on a ratio funnel; overdispersion as NHS Digital's SHMI (log scale,
+  // 10% truncation, applied when phi > 1).
+  stats::FunnelOptions funnel{};
+  // Risk-adjusted CUSUM per provider: detect a doubling (upper) or halving (lower) of the
+  // odds, Steiner et al. 2000's limits.
+  stats::RacusumOptions cusum{};
+};
+
+struct ProviderOutcome {
+  OrganisationId provider;
+  std::int64_t episodes = 0;
+  std::int64_t observed = 0;
+  double expected = 0;
+  stats::FunnelFlag flag = stats::FunnelFlag::none;
+};
+
+// A CUSUM signal for one provider, dated by the admission that triggered it.
+struct CusumAlert {
+  OrganisationId provider;
+  stats::CusumSide side = stats::CusumSide::upper;
+  Date signalled_on;
+  std::int64_t episodes_monitored = 0;  // the provider's episodes up to and including the signal
+  double value = 0;
+};
+
+// The national pipeline on one set of episodes: the case-mix model, expected risk per
+// episode, observed/expected per provider on a funnel plot with flags, and each
+// provider's risk-adjusted CUSUM in admission order.
+struct EpisodeAnalysis {
+  std::vector<std::string> terms;
+  std::vector<double> estimates;
+  std::vector<double> std_errors;
+  int iterations = 0;
+  bool converged = false;
+  double c_statistic = 0;
+  std::vector<double> expected_risk;       // one per episode, in input order
+  stats::FunnelPlot funnel;                // units named by provider id
+  std::vector<ProviderOutcome> providers;  // in order of provider id
+  std::vector<CusumAlert> cusum_alerts;    // every signal, by provider then date
+};
+
+// Covariates whose every value reads as a number enter the model as numbers; any other
+// is categorical (levels in R's order). Episodes must be in admission order for the
+// CUSUM (the Store returns them so). Pure; safe from any thread.
+// Errors: invalid_input for empty input, a covariate column of the wrong length, or what
+// the model fit and funnel reject (e.g. every outcome the same).
+Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const EpisodeAnalysisOptions& options = {});
+
+// The episodes admitted in [from, to], as a new set.
+EpisodeColumns episodes_between(const EpisodeColumns& episodes, Date from, Date to);
+
+}  // namespace clinaudit::domain
