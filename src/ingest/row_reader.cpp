@@ -180,9 +180,10 @@ void RowReader::row_problem(std::string_view column_name, std::string_view value
 
 bool RowReader::empty_cell(std::size_t column) {
   if (!cell(column).empty()) return false;
-  if (columns_[column].required && has(column)) {
+  if (columns_[column].required) {
+    // A missing required column was reported once, against the header.
     row_ok_ = false;
-    report_.add(row(), name(column), "is empty but a value is required");
+    if (has(column)) report_.add(row(), name(column), "is empty but a value is required");
   }
   return true;
 }
