@@ -1,10 +1,280 @@
+// clinaudit stats risk-model: the case-mix pipeline on an episode file (docs/statistics.md):
+// read the columns, fit the logistic model, O/E per group, optionally a funnel plot.
+#include <charconv>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "cli/commands.hpp"
+#include "cli/stats_io.hpp"
+#include "core/number_format.hpp"
+#include "ingest/episode_columns.hpp"
+#include "render/funnel_chart.hpp"
+#include "render/risk_model_json.hpp"
+#include "report/csv_writer.hpp"
+#include "stats/case_mix.hpp"
 
 namespace clinaudit::cli {
+namespace {
+
+struct RiskModelArgs {
+  std::string input;
+  std::string outcome;
+  std::vector<std::string> covariates;
+  std::vector<std::string> categorical;
+  std::string group;
+  bool funnel = false;
+  std::string overdispersion = "auto";
+  double trim = 0.1;
+  std::string predictions;
+  std::string format = "json";
+  std::string output;
+  unsigned threads = 0;
+  int max_iterations = 25;
+  bool quiet = false;
+};
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  for (const auto& n : names) {
+    if (n == name) return true;
+  }
+  return false;
+}
+
+// Numeric covariates are those of --covariates not named in --categorical; categorical ones
+// may be listed in either. Terms follow the order of --covariates, then any categorical
+// covariates named only in --categorical.
+Result<std::vector<std::string>> model_columns(const RiskModelArgs& args) {
+  std::vector<std::string> order = args.covariates;
+  for (const auto& name : args.categorical) {
+    if (!contains(order, name)) order.push_back(name);
+  }
+  if (order.empty()) return Error{ErrorCode::invalid_input, "name at least one covariate (--covariates)"};
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (order[i] == args.outcome) {
+      return Error{ErrorCode::invalid_input, "the outcome '" + args.outcome + "' cannot also be a covariate"};
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (order[i] == order[j]) return Error{ErrorCode::invalid_input, "covariate '" + order[i] + "' is named twice"};
+    }
+  }
+  return order;
+}
+
+Result<ingest::EpisodeColumns> read_columns(const RiskModelArgs& args, const std::vector<std::string>& order) {
+  ingest::EpisodeColumnsRequest request;
+  request.outcome = args.outcome;
+  for (const auto& name : order)
+    (contains(args.categorical, name) ? request.categories : request.numbers).push_back(name);
+  if (!args.group.empty()) request.categories.push_back(args.group);
+  if (!args.quiet) {
+    request.progress = [](std::int64_t bytes) { std::cerr << "risk-model: read " << (bytes >> 20) << " MiB\n"; };
+  }
+  std::ifstream file;
+  std::istream* input = &std::cin;
+  if (args.input != "-") {
+    file.open(args.input, std::ios::binary);
+    if (!file) return Error{ErrorCode::not_found, "cannot open '" + args.input + "'"};
+    input = &file;
+  }
+  auto columns = ingest::read_episode_columns(*input, request);
+  if (!columns) {
+    std::string message = args.input + ": " + columns.error().message;
+    if (message.find("is not a number") != std::string::npos)
+      message += " (name categorical covariates in --categorical)";
+    return Error{columns.error().code, message};
+  }
+  if (columns->rows == 0) return Error{ErrorCode::invalid_input, args.input + ": the file has no episodes"};
+  return columns;
+}
+
+stats::ModelFrame make_frame(ingest::EpisodeColumns& columns, const std::vector<std::string>& order) {
+  stats::ModelFrame frame;
+  frame.rows = static_cast<std::size_t>(columns.rows);
+  std::size_t next_number = 0, next_category = 0;
+  for (const auto& name : order) {
+    stats::Covariate covariate;
+    covariate.name = name;
+    if (next_number < columns.numbers.size() && columns.numbers[next_number].name == name) {
+      covariate.values = std::move(columns.numbers[next_number++].values);
+    } else {
+      auto& column = columns.categories[next_category++];
+      covariate.categorical = true;
+      covariate.levels = std::move(column.levels);
+      covariate.codes = std::move(column.codes);
+      stats::order_levels_as_r(covariate);
+    }
+    frame.covariates.push_back(std::move(covariate));
+  }
+  return frame;
+}
+
+// One line per episode, in file order: episode number (1 = first data row), group, outcome, risk.
+Result<void> write_predictions(const std::string& path, const stats::CaseMixResult& result,
+                               const std::vector<std::uint8_t>& outcome, const std::optional<stats::Covariate>& group) {
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  if (!file) return Error{ErrorCode::storage_unavailable, "cannot write '" + path + "'"};
+  std::string buffer = group ? "episode,group,outcome,expected\n" : "episode,outcome,expected\n";
+  std::vector<std::string> group_fields;
+  if (group) {
+    for (const auto& level : group->levels) group_fields.push_back(report::csv_field(level));
+  }
+  char number[32];
+  const auto& fitted = result.fit.fitted;
+  for (std::size_t i = 0; i < fitted.size(); ++i) {
+    auto end = std::to_chars(number, number + sizeof number, i + 1).ptr;
+    buffer.append(number, end);
+    buffer.push_back(',');
+    if (group) {
+      buffer += group_fields[group->codes[i]];
+      buffer.push_back(',');
+    }
+    buffer.push_back(outcome[i] != 0 ? '1' : '0');
+    buffer.push_back(',');
+    end = std::to_chars(number, number + sizeof number, fitted[i]).ptr;
+    buffer.append(number, end);
+    buffer.push_back('\n');
+    if (buffer.size() > (1U << 20)) {
+      file.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      buffer.clear();
+    }
+  }
+  file.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  if (!file.flush()) return Error{ErrorCode::storage_unavailable, "writing '" + path + "' failed"};
+  return {};
+}
+
+std::string coefficients_csv(const stats::CaseMixResult& result) {
+  std::ostringstream out;
+  report::CsvWriter csv(out);
+  csv.row({"term", "estimate", "std_error"});
+  const auto& fit = result.fit;
+  for (std::size_t i = 0; i < fit.terms.size(); ++i) {
+    csv.row({fit.terms[i], format_number(fit.estimates[i]), format_number(fit.std_errors[i])});
+  }
+  return out.str();
+}
+
+std::string groups_csv(const stats::CaseMixResult& result) {
+  std::ostringstream out;
+  report::CsvWriter csv(out);
+  std::vector<std::string> header{"group", "episodes", "observed", "expected", "ratio"};
+  if (result.funnel) {
+    for (const char* name : {"lower_95", "upper_95", "lower_99_8", "upper_99_8", "flag"}) header.emplace_back(name);
+  }
+  csv.row(header);
+  for (std::size_t i = 0; i < result.groups.size(); ++i) {
+    const auto& group = result.groups[i];
+    std::vector<std::string> fields{group.group, std::to_string(group.episodes), std::to_string(group.observed),
+                                    format_number(group.expected),
+                                    group.expected > 0 ? format_number(group.ratio()) : std::string()};
+    if (result.funnel) {
+      const auto& unit = result.funnel->units[i];
+      if (unit.limits) {
+        for (const double v :
+             {unit.limits->l95.lower, unit.limits->l95.upper, unit.limits->l998.lower, unit.limits->l998.upper}) {
+          fields.push_back(format_number(v));
+        }
+      } else {
+        fields.insert(fields.end(), 4, "");
+      }
+      fields.emplace_back(stats::to_string(unit.flag));
+    }
+    csv.row(fields);
+  }
+  return out.str();
+}
+
+Result<void> run(const RiskModelArgs& args) {
+  if (args.format == "svg" && !args.funnel) {
+    return Error{ErrorCode::invalid_input, "--format svg draws the funnel plot: add --funnel and --group"};
+  }
+  stats::CaseMixOptions options;
+  options.fit.threads = args.threads;
+  options.fit.max_iterations = args.max_iterations;
+  if (args.funnel) {
+    stats::FunnelOptions funnel;
+    auto method = stats::parse_overdispersion_method(args.overdispersion);
+    if (!method) return method.error();
+    funnel.overdispersion = *method;
+    funnel.trim = args.trim;
+    options.funnel = funnel;
+  }
+  const auto order = model_columns(args);
+  if (!order) return order.error();
+  auto columns = read_columns(args, *order);
+  if (!columns) return columns.error();
+  std::optional<stats::Covariate> group;
+  if (!args.group.empty()) {
+    auto& column = columns->categories.back();
+    group = stats::Covariate{column.name, true, {}, std::move(column.levels), std::move(column.codes)};
+    stats::order_levels_as_r(*group);
+  }
+  const auto frame = make_frame(*columns, *order);
+  if (!args.quiet && frame.rows >= 1000000) std::cerr << "risk-model: fitting " << frame.rows << " episodes\n";
+
+  auto result = stats::case_mix_model(frame, columns->outcome, group, options);
+  if (!result) return Error{result.error().code, args.input + ": " + result.error().message};
+  if (!args.predictions.empty()) {
+    if (auto written = write_predictions(args.predictions, *result, columns->outcome, group); !written) return written;
+  }
+  if (!result->fit.converged) {
+    std::cerr << "risk-model: the fit did not converge in " << result->fit.iterations << " iterations\n";
+  }
+  if (result->fit.separation()) {
+    std::cerr << "risk-model: separation: " << result->fit.fitted_at_bound
+              << " episodes have fitted risks numerically 0 or 1; estimates may be infinite\n";
+  }
+  if (args.format == "csv") return write_output(args.output, group ? groups_csv(*result) : coefficients_csv(*result));
+  if (args.format == "svg") {
+    render::FunnelChartOptions chart;
+    chart.title = "Risk-adjusted outcome by " + args.group + " (observed / expected)";
+    auto svg = render::funnel_chart_svg(*result->funnel, chart);
+    if (!svg) return svg.error();
+    return write_output(args.output, *svg + "\n");
+  }
+  return write_output(args.output, render::to_json(*result).dump(2) + "\n");
+}
+
+}  // namespace
 
 void add_stats_risk_model_command(CLI::App& parent, Outcome& outcome) {
-  auto* command = parent.add_subcommand("risk-model", "Logistic case-mix model, expected counts and O/E per group");
-  on_run(*command, outcome, []() -> Result<void> { return not_built("clinaudit stats risk-model"); });
+  auto* command = parent.add_subcommand(
+      "risk-model",
+      "Logistic case-mix model fitted as R's glm(binomial) does, expected counts and O/E per group, funnel plot");
+  auto args = std::make_shared<RiskModelArgs>();
+  command->add_option("--input", args->input, "CSV file with one row per episode; - for stdin")->required();
+  command->add_option("--outcome", args->outcome, "Column holding the outcome, 0 or 1 (e.g. died)")->required();
+  command->add_option("--covariates", args->covariates, "Covariate columns, in model order (A,B,...)")->delimiter(',');
+  command
+      ->add_option("--categorical", args->categorical,
+                   "Covariates to treat as categorical (dummy-coded against their first level in R's order)")
+      ->delimiter(',');
+  command->add_option("--group", args->group, "Column naming each episode's provider: O/E per group");
+  command->add_flag("--funnel", args->funnel, "Add a funnel plot of the groups' O/E (needs --group)");
+  command
+      ->add_option("--overdispersion", args->overdispersion,
+                   "Funnel overdispersion scale: auto (log, as SHMI), log, sqrt, multiplicative or none")
+      ->capture_default_str();
+  command->add_option("--trim", args->trim, "Funnel: fraction of extreme z-scores damped at each end")
+      ->capture_default_str();
+  command->add_option("--predictions", args->predictions,
+                      "Write each episode's predicted risk to this CSV file (episode, group, outcome, expected)");
+  command->add_option("--format", args->format, "json, csv (the group table, else the coefficients) or svg (funnel)")
+      ->check(CLI::IsMember({"json", "csv", "svg"}))
+      ->capture_default_str();
+  command->add_option("--output,-o", args->output, "Write the result here instead of standard output");
+  command->add_option("--threads", args->threads, "Worker threads for the fit (0 = all cores; same result)")
+      ->capture_default_str();
+  command->add_option("--max-iterations", args->max_iterations, "IRLS iteration limit (R's glm: 25)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  command->add_flag("--quiet", args->quiet, "No progress messages on standard error");
+  on_run(*command, outcome, [args]() { return run(*args); });
 }
 
 }  // namespace clinaudit::cli

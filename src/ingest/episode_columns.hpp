@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace clinaudit::ingest {
+
+// A numeric column read from an episode file.
+struct NumberColumn {
+  std::string name;
+  std::vector<double> values;
+};
+
+// A text-valued column read as categories: each distinct text is a level (in the order first
+// seen) and each episode holds the index of its level.
+struct CategoryColumn {
+  std::string name;
+  std::vector<std::string> levels;
+  std::vector<std::uint32_t> codes;
+};
+
+// Which columns to read. A column may appear both as a number and as a category (it is then
+// read twice); the outcome column holds 0 or 1.
+struct EpisodeColumnsRequest {
+  std::string outcome;
+  std::vector<std::string> numbers;
+  std::vector<std::string> categories;
+  // Called now and then with the bytes read so far (progress reports); may be empty.
+  std::function<void(std::int64_t bytes)> progress;
+};
+
+// The requested columns, each in request order, with one entry per data row.
+struct EpisodeColumns {
+  std::int64_t rows = 0;
+  std::vector<std::uint8_t> outcome;
+  std::vector<NumberColumn> numbers;
+  std::vector<CategoryColumn> categories;
+};
+
+// Reads the requested columns of a CSV file of episodes (a header row naming the columns,
+// then one row per episode) into contiguous arrays, streaming: memory is the arrays plus a
+// few megabytes of buffer, whatever the file size. Fields that are not requested are skipped
+// without being converted. Accepts what CsvReader accepts (RFC 4180 quoting, a UTF-8 byte
+// order mark, CRLF or LF line ends, spaces around unquoted fields, blank lines); row numbers
+// in messages are record numbers with the header as row 1, as a spreadsheet shows them.
+// Numbers are decimal text ("3", "-0.25", "1e-3"); the outcome is 0 or 1.
+// Errors (invalid_input, naming row, column and value): an empty input, an unknown column
+// (listing the file's columns), a repeated column name in the header, a row whose field
+// count differs from the header's, malformed quoting, a missing or non-numeric number, an
+// outcome other than 0 or 1, an empty category. Not thread-safe with respect to `input`.
+Result<EpisodeColumns> read_episode_columns(std::istream& input, const EpisodeColumnsRequest& request);
+
+}  // namespace clinaudit::ingest

@@ -1,0 +1,298 @@
+#include "stats/logistic_regression.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cfloat>
+#include <cmath>
+#include <thread>
+
+#include "stats/cholesky.hpp"
+
+namespace clinaudit::stats {
+namespace {
+
+// R's logit link (src/library/stats/src/family.c): eta beyond +-30 is held at the boundary.
+constexpr double kThreshold = 30.0;
+constexpr double kInverseEpsilon = 1.0 / DBL_EPSILON;
+
+double link_inverse(double eta) {
+  const double t = eta < -kThreshold ? DBL_EPSILON : (eta > kThreshold ? kInverseEpsilon : std::exp(eta));
+  return t / (1.0 + t);
+}
+
+double mu_eta(double eta) {
+  if (eta > kThreshold || eta < -kThreshold) return DBL_EPSILON;
+  const double e = std::exp(eta);
+  const double one_plus = 1.0 + e;
+  return e / (one_plus * one_plus);
+}
+
+// Episodes are summed in blocks of this many rows (the unit of work of a thread, and the
+// fixed summation order that makes the result independent of the number of threads) ...
+constexpr std::size_t kBlockRows = 1U << 16;
+// ... and, inside a block, in tiles small enough for the tile's columns to stay in L1.
+constexpr std::size_t kTileRows = 128;
+
+double dot(const double* a, const double* b, std::size_t n) {
+  double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    for (std::size_t k = 0; k < 8; ++k) acc[k] += a[i + k] * b[i + k];
+  }
+  double sum = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+  for (; i < n; ++i) sum += a[i] * b[i];
+  return sum;
+}
+
+// The model laid out for summing: a dense part (the intercept and the numeric covariates)
+// and the categorical covariates' levels, reference levels included, in an "extended"
+// parameter vector. Reference levels are dropped when the system is solved.
+struct Layout {
+  std::vector<const double*> numeric;  // dense columns 1..d-1
+  std::vector<const std::uint32_t*> factor_codes;
+  std::vector<std::size_t> factor_offset;  // extended index of level 0
+  std::size_t dense = 1;                   // d
+  std::size_t extended = 1;                // P_ext
+  std::vector<std::size_t> term_index;     // extended index of each reported term
+};
+
+Layout make_layout(const ModelFrame& frame) {
+  Layout layout;
+  for (const auto& covariate : frame.covariates) {
+    if (!covariate.categorical) layout.numeric.push_back(covariate.values.data());
+  }
+  layout.dense = 1 + layout.numeric.size();
+  std::size_t next = layout.dense;
+  std::size_t numeric_seen = 0;
+  layout.term_index.push_back(0);
+  for (const auto& covariate : frame.covariates) {
+    if (!covariate.categorical) {
+      layout.term_index.push_back(1 + numeric_seen++);
+      continue;
+    }
+    layout.factor_codes.push_back(covariate.codes.data());
+    layout.factor_offset.push_back(next);
+    for (std::size_t level = 1; level < covariate.levels.size(); ++level) layout.term_index.push_back(next + level);
+    next += covariate.levels.size();
+  }
+  layout.extended = next;
+  return layout;
+}
+
+// One pass over the episodes: from the coefficients (or, on the first pass, from R's starting
+// values) to the linear predictor, the deviance, and the weighted cross-products of the next
+// iteration. `sums` is the lower triangle of X'WX (extended, row-major, stride P_ext + 1) with
+// X'Wz in the last column.
+struct BlockSums {
+  std::vector<double> sums;
+  double deviance = 0;
+  std::int64_t at_bound = 0;
+};
+
+struct Pass {
+  const Layout& layout;
+  std::span<const std::uint8_t> outcome;
+  const std::vector<double>* beta;  // extended; null on the first pass
+  bool accumulate;
+  double* fitted;  // written when not null
+
+  void run_block(std::size_t begin, std::size_t end, BlockSums& out) const {
+    const std::size_t d = layout.dense;
+    const std::size_t stride = layout.extended + 1;
+    if (accumulate) out.sums.assign(layout.extended * stride, 0.0);
+    std::vector<double> eta(kTileRows), w(kTileRows), wz(kTileRows), ones(kTileRows, 1.0);
+    std::vector<double> wx(d * kTileRows);
+    const double bound = 10.0 * DBL_EPSILON;
+    for (std::size_t tile = begin; tile < end; tile += kTileRows) {
+      const std::size_t rows = std::min(kTileRows, end - tile);
+      if (beta != nullptr) {
+        const auto& b = *beta;
+        for (std::size_t r = 0; r < rows; ++r) eta[r] = b[0];
+        for (std::size_t a = 0; a + 1 < d; ++a) {
+          const double coefficient = b[a + 1];
+          const double* x = layout.numeric[a] + tile;
+          for (std::size_t r = 0; r < rows; ++r) eta[r] += coefficient * x[r];
+        }
+        for (std::size_t f = 0; f < layout.factor_codes.size(); ++f) {
+          const double* level_beta = b.data() + layout.factor_offset[f];
+          const std::uint32_t* codes = layout.factor_codes[f] + tile;
+          for (std::size_t r = 0; r < rows; ++r) eta[r] += level_beta[codes[r]];
+        }
+      } else {
+        // glm's start: mustart = (y + 0.5) / 2, eta = logit(mustart).
+        for (std::size_t r = 0; r < rows; ++r) {
+          const double start = (outcome[tile + r] + 0.5) / 2.0;
+          eta[r] = std::log(start / (1.0 - start));
+        }
+      }
+      for (std::size_t r = 0; r < rows; ++r) {
+        const double mu = link_inverse(eta[r]);
+        const bool event = outcome[tile + r] != 0;
+        out.deviance += 2.0 * (event ? std::log(1.0 / mu) : std::log(1.0 / (1.0 - mu)));
+        if (mu < bound || mu > 1.0 - bound) ++out.at_bound;
+        if (fitted != nullptr) fitted[tile + r] = mu;
+        if (!accumulate) continue;
+        const double derivative = mu_eta(eta[r]);
+        const double z = eta[r] + ((event ? 1.0 : 0.0) - mu) / derivative;
+        w[r] = derivative * derivative / (mu * (1.0 - mu));
+        wz[r] = w[r] * z;
+      }
+      if (!accumulate) continue;
+      for (std::size_t r = 0; r < rows; ++r) wx[r] = w[r];
+      for (std::size_t a = 1; a < d; ++a) {
+        const double* x = layout.numeric[a - 1] + tile;
+        double* target = wx.data() + a * kTileRows;
+        for (std::size_t r = 0; r < rows; ++r) target[r] = w[r] * x[r];
+      }
+      // Dense block: (X'WX)_{ba} for a <= b, and X'Wz.
+      for (std::size_t b = 0; b < d; ++b) {
+        const double* xb = b == 0 ? ones.data() : layout.numeric[b - 1] + tile;
+        for (std::size_t a = 0; a <= b; ++a) out.sums[b * stride + a] += dot(wx.data() + a * kTileRows, xb, rows);
+        out.sums[b * stride + layout.extended] += dot(wz.data(), xb, rows);
+      }
+      // Categorical levels against the dense columns, against earlier factors, and X'Wz.
+      for (std::size_t f = 0; f < layout.factor_codes.size(); ++f) {
+        const std::uint32_t* codes = layout.factor_codes[f] + tile;
+        const std::size_t offset = layout.factor_offset[f];
+        for (std::size_t r = 0; r < rows; ++r) {
+          double* row = out.sums.data() + (offset + codes[r]) * stride;
+          for (std::size_t a = 0; a < d; ++a) row[a] += wx[a * kTileRows + r];
+          for (std::size_t g = 0; g < f; ++g) row[layout.factor_offset[g] + layout.factor_codes[g][tile + r]] += w[r];
+          row[layout.extended] += wz[r];
+        }
+      }
+    }
+  }
+};
+
+// Runs a pass over all blocks on `threads` workers and adds the block results in block order.
+BlockSums run_pass(const Pass& pass, std::size_t rows, unsigned threads) {
+  const std::size_t blocks = (rows + kBlockRows - 1) / kBlockRows;
+  std::vector<BlockSums> results(blocks);
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t block = next++; block < blocks; block = next++) {
+      pass.run_block(block * kBlockRows, std::min(rows, (block + 1) * kBlockRows), results[block]);
+    }
+  };
+  const unsigned count = static_cast<unsigned>(std::min<std::size_t>(std::max(1U, threads), blocks));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < count; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& thread : pool) thread.join();
+
+  BlockSums total;
+  if (pass.accumulate) total.sums.assign(pass.layout.extended * (pass.layout.extended + 1), 0.0);
+  for (const auto& block : results) {
+    total.deviance += block.deviance;
+    total.at_bound += block.at_bound;
+    for (std::size_t i = 0; i < total.sums.size(); ++i) total.sums[i] += block.sums[i];
+  }
+  return total;
+}
+
+// The reported terms' normal equations (full symmetric matrix and right-hand side).
+void reduce_system(const Layout& layout, const std::vector<double>& sums, std::vector<double>& matrix,
+                   std::vector<double>& rhs) {
+  const std::size_t stride = layout.extended + 1;
+  const std::size_t p = layout.term_index.size();
+  auto extended_entry = [&](std::size_t i, std::size_t j) {
+    if (i < j) std::swap(i, j);
+    // A level's own diagonal is its total weight, summed against the intercept column.
+    if (i == j && i >= layout.dense) return sums[i * stride];
+    return sums[i * stride + j];
+  };
+  matrix.assign(p * p, 0.0);
+  rhs.assign(p, 0.0);
+  for (std::size_t i = 0; i < p; ++i) {
+    rhs[i] = sums[layout.term_index[i] * stride + layout.extended];
+    for (std::size_t j = 0; j < p; ++j) matrix[i * p + j] = extended_entry(layout.term_index[i], layout.term_index[j]);
+  }
+}
+
+Result<void> check_outcome(std::span<const std::uint8_t> outcome, std::size_t terms, std::int64_t& events) {
+  events = 0;
+  for (std::size_t i = 0; i < outcome.size(); ++i) {
+    if (outcome[i] > 1) {
+      return Error{ErrorCode::invalid_input, "episode " + std::to_string(i + 1) + ": the outcome is " +
+                                                 std::to_string(outcome[i]) + "; it must be 0 or 1"};
+    }
+    events += outcome[i];
+  }
+  const auto n = static_cast<std::int64_t>(outcome.size());
+  if (outcome.size() < terms) {
+    return Error{ErrorCode::invalid_input,
+                 "too few episodes: " + std::to_string(n) + " for a model with " + std::to_string(terms) + " terms"};
+  }
+  if (events == 0 || events == n) {
+    return Error{ErrorCode::invalid_input, std::string("every outcome is ") + (events == 0 ? "0" : "1") +
+                                               ": a logistic model needs both outcomes"};
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<LogisticFit> fit_logistic(const ModelFrame& frame, std::span<const std::uint8_t> outcome,
+                                 const LogisticOptions& options) {
+  if (auto valid = validate_frame(frame); !valid) return valid.error();
+  if (outcome.size() != frame.rows) {
+    return Error{ErrorCode::invalid_input, "the outcome has " + std::to_string(outcome.size()) + " values for " +
+                                               std::to_string(frame.rows) + " episodes"};
+  }
+  LogisticFit fit;
+  fit.terms = term_names(frame);
+  if (auto valid = check_outcome(outcome, fit.terms.size(), fit.events); !valid) return valid.error();
+  fit.episodes = static_cast<std::int64_t>(frame.rows);
+
+  const Layout layout = make_layout(frame);
+  const std::size_t p = layout.term_index.size();
+  const unsigned threads = options.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : options.threads;
+
+  // Iteration 0: glm's starting values give the first weights and dev_old.
+  auto current = run_pass(Pass{layout, outcome, nullptr, true, nullptr}, frame.rows, threads);
+  double deviance_old = current.deviance;
+  std::vector<double> beta(layout.extended, 0.0), beta_old, matrix, rhs;
+  Cholesky system;
+  for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
+    reduce_system(layout, current.sums, matrix, rhs);
+    if (!system.factorise(matrix, p)) {
+      return Error{ErrorCode::invalid_input, "term '" + fit.terms[system.failed_column()] +
+                                                 "' is a linear combination of the terms before it (or has no "
+                                                 "episodes): leave it out or merge its levels"};
+    }
+    const auto solution = system.solve(rhs);
+    beta_old = beta;
+    for (std::size_t i = 0; i < p; ++i) beta[layout.term_index[i]] = solution[i];
+    fit.iterations = iteration;
+    current = run_pass(Pass{layout, outcome, &beta, true, nullptr}, frame.rows, threads);
+    if (std::abs(current.deviance - deviance_old) / (std::abs(current.deviance) + 0.1) < options.epsilon) {
+      fit.converged = true;
+      break;
+    }
+    deviance_old = current.deviance;
+  }
+
+  const auto inverse = system.inverse_diagonal();
+  for (std::size_t i = 0; i < p; ++i) {
+    const double estimate = beta[layout.term_index[i]];
+    fit.estimates.push_back(estimate);
+    fit.std_errors.push_back(std::sqrt(inverse[i]));
+    const double step = std::abs(estimate - beta_old[layout.term_index[i]]);
+    if (step > 1e-3 * (1.0 + std::abs(estimate))) fit.diverging_terms.push_back(fit.terms[i]);
+  }
+  fit.deviance = current.deviance;
+  fit.fitted_at_bound = current.at_bound;
+  fit.aic = fit.deviance + 2.0 * static_cast<double>(p);
+  const double n = static_cast<double>(fit.episodes);
+  const double mean = static_cast<double>(fit.events) / n;
+  fit.null_deviance = -2.0 * (static_cast<double>(fit.events) * std::log(mean) +
+                              static_cast<double>(fit.episodes - fit.events) * std::log(1.0 - mean));
+  if (options.keep_fitted) {
+    fit.fitted.resize(frame.rows);
+    (void)run_pass(Pass{layout, outcome, &beta, false, fit.fitted.data()}, frame.rows, threads);
+  }
+  return fit;
+}
+
+}  // namespace clinaudit::stats

@@ -1,0 +1,148 @@
+#include "stats/logistic_regression.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+
+namespace clinaudit::stats {
+namespace {
+
+Covariate numeric(std::string name, std::vector<double> values) {
+  return Covariate{std::move(name), false, std::move(values), {}, {}};
+}
+
+// A reproducible synthetic data set (a linear congruential generator, no library randomness):
+// one numeric covariate, one 3-level factor, outcome drawn from a known logistic model.
+struct Synthetic {
+  ModelFrame frame;
+  std::vector<std::uint8_t> outcome;
+};
+
+Synthetic synthetic(std::size_t rows) {
+  Synthetic data;
+  std::uint64_t state = 12345;
+  auto uniform = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(state >> 11) / 9007199254740992.0;
+  };
+  Covariate age = numeric("age", {});
+  Covariate kind{"kind", true, {}, {"a", "b", "c"}, {}};
+  for (std::size_t i = 0; i < rows; ++i) {
+    const double x = 40 + 50 * uniform();
+    const auto level = static_cast<std::uint32_t>(uniform() * 3);
+    const double eta = -6 + 0.05 * x + (level == 1 ? 0.7 : level == 2 ? -0.4 : 0.0);
+    age.values.push_back(x);
+    kind.codes.push_back(level);
+    data.outcome.push_back(uniform() < 1 / (1 + std::exp(-eta)) ? 1 : 0);
+  }
+  data.frame.rows = rows;
+  data.frame.covariates = {std::move(age), std::move(kind)};
+  return data;
+}
+
+// Reference: R 4.2.2, glm(y ~ x, binomial) with x = 1:10, y = c(0,0,0,1,0,1,0,1,1,1):
+// coefficients -3.7218816847 (SE 2.3479345669), 0.6767057609 (SE 0.3979048168); deviance
+// 8.670222875, null deviance 13.86294361111, 5 iterations.
+TEST(LogisticRegression, MatchesRGlmOnASmallExample) {
+  ModelFrame frame;
+  frame.rows = 10;
+  frame.covariates = {numeric("x", {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})};
+  const std::vector<std::uint8_t> y{0, 0, 0, 1, 0, 1, 0, 1, 1, 1};
+  const auto fit = fit_logistic(frame, y);
+  ASSERT_TRUE(fit) << fit.error().message;
+  EXPECT_EQ(fit->terms, (std::vector<std::string>{"(Intercept)", "x"}));
+  EXPECT_NEAR(fit->estimates[0], -3.7218816847, 1e-6);
+  EXPECT_NEAR(fit->estimates[1], 0.6767057609, 1e-6);
+  EXPECT_NEAR(fit->std_errors[0], 2.3479345669, 1e-6);
+  EXPECT_NEAR(fit->std_errors[1], 0.3979048168, 1e-6);
+  EXPECT_NEAR(fit->deviance, 8.670222875, 1e-6);
+  EXPECT_NEAR(fit->null_deviance, 13.862943611, 1e-6);
+  EXPECT_EQ(fit->iterations, 5);
+  EXPECT_TRUE(fit->converged);
+  EXPECT_FALSE(fit->separation());
+  ASSERT_EQ(fit->fitted.size(), 10U);
+  EXPECT_NEAR(fit->fitted[0], 1 / (1 + std::exp(3.7218816847 - 0.6767057609)), 1e-8);
+}
+
+TEST(LogisticRegression, GivesTheSameBitsWhateverTheNumberOfThreads) {
+  const auto data = synthetic(200000);  // several blocks of episodes
+  LogisticOptions one;
+  one.threads = 1;
+  LogisticOptions two;
+  two.threads = 2;
+  const auto a = fit_logistic(data.frame, data.outcome, one);
+  const auto b = fit_logistic(data.frame, data.outcome, two);
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->estimates, b->estimates);
+  EXPECT_EQ(a->std_errors, b->std_errors);
+  EXPECT_EQ(a->deviance, b->deviance);
+  EXPECT_EQ(a->fitted, b->fitted);
+  // And it recovers the generating model.
+  EXPECT_NEAR(a->estimates[1], 0.05, 0.005);
+  EXPECT_NEAR(a->estimates[2], 0.7, 0.1);
+  EXPECT_EQ(a->terms[2], "kind=b");
+}
+
+TEST(LogisticRegression, ReportsNonConvergenceWhenTheIterationLimitIsReached) {
+  const auto data = synthetic(5000);
+  LogisticOptions options;
+  options.max_iterations = 2;
+  const auto fit = fit_logistic(data.frame, data.outcome, options);
+  ASSERT_TRUE(fit);
+  EXPECT_FALSE(fit->converged);
+  EXPECT_EQ(fit->iterations, 2);
+}
+
+TEST(LogisticRegression, DetectsCompleteSeparation) {
+  ModelFrame frame;
+  frame.rows = 8;
+  frame.covariates = {numeric("x", {1, 2, 3, 4, 5, 6, 7, 8})};
+  const std::vector<std::uint8_t> y{0, 0, 0, 0, 1, 1, 1, 1};
+  const auto fit = fit_logistic(frame, y);
+  ASSERT_TRUE(fit);
+  EXPECT_TRUE(fit->separation());
+  EXPECT_GT(fit->fitted_at_bound, 0);
+  EXPECT_GT(fit->std_errors[1], 100.0);
+}
+
+TEST(LogisticRegression, RejectsBadOutcomesAndTooFewEpisodes) {
+  ModelFrame frame;
+  frame.rows = 3;
+  frame.covariates = {numeric("x", {1, 2, 3})};
+  auto fit = fit_logistic(frame, std::vector<std::uint8_t>{0, 2, 1});
+  ASSERT_FALSE(fit);
+  EXPECT_NE(fit.error().message.find("episode 2"), std::string::npos);
+  fit = fit_logistic(frame, std::vector<std::uint8_t>{0, 0, 0});
+  ASSERT_FALSE(fit);
+  EXPECT_NE(fit.error().message.find("every outcome is 0"), std::string::npos);
+  frame.rows = 1;
+  frame.covariates = {numeric("x", {1})};
+  fit = fit_logistic(frame, std::vector<std::uint8_t>{1});
+  ASSERT_FALSE(fit);
+  EXPECT_NE(fit.error().message.find("too few episodes"), std::string::npos);
+}
+
+TEST(LogisticRegression, NamesATermThatIsALinearCombinationOfOthers) {
+  const auto data = synthetic(1000);
+  ModelFrame frame = data.frame;
+  auto twice = frame.covariates[0];
+  twice.name = "age_twice";
+  for (auto& v : twice.values) v *= 2;
+  frame.covariates.push_back(twice);
+  const auto fit = fit_logistic(frame, data.outcome);
+  ASSERT_FALSE(fit);
+  EXPECT_NE(fit.error().message.find("'age_twice'"), std::string::npos) << fit.error().message;
+}
+
+TEST(LogisticRegression, RejectsAFactorWithOneLevel) {
+  ModelFrame frame;
+  frame.rows = 4;
+  frame.covariates = {Covariate{"ward", true, {}, {"A"}, {0, 0, 0, 0}}};
+  const auto fit = fit_logistic(frame, std::vector<std::uint8_t>{0, 1, 0, 1});
+  ASSERT_FALSE(fit);
+  EXPECT_NE(fit.error().message.find("only one level"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace clinaudit::stats
