@@ -1,0 +1,24 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/survey_results.hpp"
+
+namespace clinaudit::report {
+
+// A survey's results as an HTML fragment: for each question the shares with 95% Wilson
+// intervals as a table and a bar chart, the grouped Likert figure, the breakdown by
+// organisation type with its test (and a small-cell warning), number summaries, free
+// text, and — when an earlier wave is given — the change with Newcombe's interval.
+// Deterministic.
+std::string survey_html(const domain::SurveyResults& results, const std::vector<domain::WaveChange>& changes);
+
+// The same as Markdown (tables; no charts), for pasting into reports.
+std::string survey_markdown(const domain::SurveyResults& results, const std::vector<domain::WaveChange>& changes);
+
+// The shares as CSV: question, option or group, count, answered, percent, lower, upper.
+std::string survey_csv(const domain::SurveyResults& results);
+
+}  // namespace clinaudit::report
