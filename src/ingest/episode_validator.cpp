@@ -13,8 +13,8 @@ EpisodeValidator::EpisodeValidator(std::istream& input, AuditId audit, const Ref
                                    ValidationReport& report, std::size_t chunk_rows)
     : rows_(input,
             {{"organisation_code", true, "provider_code provider org_code"},
-             {"admission_date", true, "date"},
-             {"outcome", true}},
+             {"admission_date", true, "date admit_date admission"},
+             {"outcome", true, "died death event"}},
             report, RowReader::Extra::keep),
       audit_(audit),
       references_(references),

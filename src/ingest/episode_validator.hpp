@@ -17,7 +17,8 @@ namespace clinaudit::ingest {
 // Validates a patient-level episode file for one audit, chunk by chunk, so that a file
 // of millions of rows is never held in memory (docs/csv-import.md, "episodes").
 // Columns: organisation_code (the provider; also "provider_code" or "provider"),
-// admission_date, outcome (0/1, also yes/no); every other column is a case-mix
+// admission_date (also "admit_date"), outcome (0/1, also yes/no; the column may be
+// called "died", "death" or "event"); every other column is a case-mix
 // covariate, kept as text under its header name (an empty cell is a missing value).
 // Problems go to `report` (see RowReader); rows with a problem are left out of the
 // chunks. The caller decides what a problem means for rows already handed out.

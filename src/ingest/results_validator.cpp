@@ -53,7 +53,7 @@ void check_figures(RowReader& rows, const domain::Measure& measure, const domain
         rows.problem(kDenominator, "must be more than 0");
       } else if (measure.type == MeasureType::proportion && result.numerator && result.denominator &&
                  *result.numerator > *result.denominator) {
-        rows.problem(kNumerator, "is more than the denominator " + std::string(rows.cell(kDenominator)) +
+        rows.problem(kNumerator, "is more than the denominator " + printable(rows.cell(kDenominator)) +
                                      " (a proportion cannot exceed 1)");
       }
       break;
