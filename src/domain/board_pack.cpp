@@ -1,0 +1,285 @@
+#include "domain/board_pack.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/number_format.hpp"
+#include "domain/quality_account_service.hpp"
+
+namespace clinaudit::domain {
+namespace {
+
+stats::ImprovementDirection direction_of(Improvement improvement) {
+  switch (improvement) {
+    case Improvement::increase: return stats::ImprovementDirection::increase;
+    case Improvement::decrease: return stats::ImprovementDirection::decrease;
+    case Improvement::neutral: return stats::ImprovementDirection::neutral;
+  }
+  return stats::ImprovementDirection::neutral;
+}
+
+std::string count_of(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+Result<void> add_measure_charts(Store& store, BoardPack& pack, const std::vector<Audit>& audits) {
+  for (const auto& audit : audits) {
+    const auto measures = store.measures_of(audit.id);
+    if (!measures) return measures.error();
+    for (const auto& measure : *measures) {
+      const auto results = store.results_of(measure.id, pack.organisation.id);
+      if (!results) return results.error();
+      MeasureChart chart;
+      chart.audit = audit;
+      chart.measure = measure;
+      for (const auto& row : *results) {
+        if (row.period_start > pack.meeting) continue;
+        std::optional<double> value = row.value;
+        if (!value && row.numerator && row.expected && measure.type == MeasureType::ratio && *row.expected > 0) {
+          value = *row.numerator / *row.expected;
+        } else if (!value && row.numerator && row.denominator && *row.denominator > 0) {
+          value = *row.numerator / *row.denominator;
+          chart.crude = measure.type == MeasureType::ratio;
+        }
+        if (!value) continue;
+        chart.periods.push_back(Month::of(row.period_start).to_string());
+        chart.values.push_back(*value);
+      }
+      if (chart.values.size() < 2) continue;  // one-off results belong to re-audit outcomes
+      stats::XmrOptions options;
+      options.improvement = direction_of(measure.improvement);
+      options.target = measure.target;
+      auto xmr = stats::xmr_chart(chart.values, options);
+      if (!xmr) return xmr.error();
+      chart.chart = std::move(*xmr);
+      pack.measures.push_back(std::move(chart));
+    }
+  }
+  return {};
+}
+
+Result<std::optional<MeasureResult>> compliance_result(Store& store, const Audit& audit, OrganisationId organisation) {
+  const auto measures = store.measures_of(audit.id);
+  if (!measures) return measures.error();
+  for (const auto& measure : *measures) {
+    if (measure.type != MeasureType::proportion) continue;
+    const auto results = store.results_of(measure.id, organisation);
+    if (!results) return results.error();
+    if (!results->empty() && results->back().numerator && results->back().denominator) {
+      return std::optional<MeasureResult>(results->back());
+    }
+  }
+  return std::optional<MeasureResult>{};
+}
+
+Result<void> add_reaudits(Store& store, BoardPack& pack, const std::vector<Audit>& audits) {
+  std::map<std::int64_t, const Audit*> by_id;
+  for (const auto& audit : audits) by_id[audit.id.value] = &audit;
+  for (const auto& audit : audits) {
+    if (!audit.reaudit_of || audit.owner != pack.organisation.id) continue;
+    const auto original = by_id.find(audit.reaudit_of->value);
+    if (original == by_id.end()) continue;
+    const auto before = compliance_result(store, *original->second, pack.organisation.id);
+    const auto after = compliance_result(store, audit, pack.organisation.id);
+    if (!before) return before.error();
+    if (!after) return after.error();
+    if (!*before || !*after) continue;
+    ReauditOutcome outcome;
+    outcome.original = *original->second;
+    outcome.reaudit = audit;
+    outcome.before_numerator = *(*before)->numerator;
+    outcome.before_denominator = *(*before)->denominator;
+    outcome.after_numerator = *(*after)->numerator;
+    outcome.after_denominator = *(*after)->denominator;
+    const auto change = stats::newcombe_difference(outcome.after_numerator, outcome.after_denominator,
+                                                   outcome.before_numerator, outcome.before_denominator);
+    if (!change) return change.error();
+    outcome.change = *change;
+    outcome.verdict = change->interval.lower > 0   ? "improved"
+                      : change->interval.upper < 0 ? "declined"
+                                                   : "no clear change";
+    pack.reaudits.push_back(std::move(outcome));
+  }
+  return {};
+}
+
+Result<void> add_cusum_alerts(Store& store, BoardPack& pack, const std::vector<Audit>& audits) {
+  const Date from = pack.meeting.plus_days(-730);
+  for (const auto& audit : audits) {
+    if (audit.kind == AuditKind::local_audit) continue;
+    const auto episodes = store.episodes(audit.id, from, pack.meeting);
+    if (!episodes) return episodes.error();
+    if (episodes->size() < 100) continue;
+    bool present = false;
+    for (const auto& provider : episodes->provider) present = present || provider == pack.organisation.id;
+    if (!present) continue;
+    const auto analysis = analyse_episodes(*episodes);
+    if (!analysis) continue;  // a data set the model cannot fit is reported by analysis runs, not here
+    for (const auto& alert : analysis->cusum_alerts) {
+      if (alert.provider == pack.organisation.id && alert.signalled_on >= pack.meeting.plus_days(-365)) {
+        pack.cusum_alerts.push_back(alert);
+      }
+    }
+  }
+  return {};
+}
+
+void add_engagement(BoardPack& pack, const std::vector<ReportReview>& reviews, const std::vector<Action>& actions,
+                    const std::vector<Audit>& audits) {
+  std::map<std::int64_t, const Audit*> by_id;
+  for (const auto& audit : audits) by_id[audit.id.value] = &audit;
+  std::map<int, BoardEngagementYear> years;
+  std::map<int, std::vector<double>> days;
+  for (const auto& review : reviews) {
+    const auto audit = by_id.find(review.audit_id.value);
+    if (audit == by_id.end() || audit->second->kind == AuditKind::local_audit || review.published_on > pack.meeting) {
+      continue;
+    }
+    const auto year = FinancialYear::containing(review.published_on);
+    auto& entry = years[year.start_year];
+    entry.year = year;
+    ++entry.national_reports_published;
+    if (review.reviewed_on && *review.reviewed_on <= pack.meeting) {
+      ++entry.national_reports_reviewed;
+      days[year.start_year].push_back(static_cast<double>(review.reviewed_on->days_since(review.published_on)));
+    }
+  }
+  for (const auto& action : actions) {
+    if (action.source != ActionSource::board_decision || action.due_on > pack.meeting) continue;
+    const auto year = FinancialYear::containing(action.due_on);
+    auto& entry = years[year.start_year];
+    entry.year = year;
+    ++entry.board_actions_due;
+    if (action.completed_on && *action.completed_on <= action.due_on) ++entry.board_actions_on_time;
+  }
+  for (auto& [start, entry] : years) {
+    auto& d = days[start];
+    if (!d.empty()) {
+      std::sort(d.begin(), d.end());
+      const std::size_t mid = d.size() / 2;
+      entry.median_days_to_review = d.size() % 2 == 1 ? d[mid] : (d[mid - 1] + d[mid]) / 2;
+    }
+    pack.engagement.push_back(entry);
+  }
+}
+
+void summarise(BoardPack& pack) {
+  const auto& qa = pack.participation;
+  const auto alarms = std::count_if(pack.open_outliers.begin(), pack.open_outliers.end(), [](const OutlierCase& c) {
+    return c.level == OutlierLevel::alarm && c.unfavourable;
+  });
+  const auto alerts = static_cast<std::ptrdiff_t>(pack.open_outliers.size()) - alarms;
+  if (alarms > 0) {
+    pack.alert.push_back(count_of(static_cast<std::size_t>(alarms), "open outlier case at alarm level (beyond 3 SD)",
+                                  "open outlier cases at alarm level (beyond 3 SD)"));
+  }
+  std::size_t upper_signals = 0;
+  for (const auto& alert : pack.cusum_alerts) upper_signals += alert.side == stats::CusumSide::upper ? 1 : 0;
+  if (upper_signals > 0) {
+    pack.alert.push_back(count_of(upper_signals, "risk-adjusted CUSUM signal of worse-than-expected outcomes",
+                                  "risk-adjusted CUSUM signals of worse-than-expected outcomes") +
+                         " in the past year");
+  }
+  std::size_t concern = 0, failing = 0, improving = 0, passing = 0, hit_and_miss = 0;
+  for (const auto& m : pack.measures) {
+    const auto v = m.chart.variation;
+    concern += v == stats::VariationIcon::concern_high || v == stats::VariationIcon::concern_low ? 1 : 0;
+    improving += v == stats::VariationIcon::improvement_high || v == stats::VariationIcon::improvement_low ? 1 : 0;
+    failing += m.chart.assurance == stats::AssuranceIcon::consistent_fail ? 1 : 0;
+    passing += m.chart.assurance == stats::AssuranceIcon::consistent_pass ? 1 : 0;
+    hit_and_miss += m.chart.assurance == stats::AssuranceIcon::inconsistent ? 1 : 0;
+  }
+  if (concern > 0) pack.alert.push_back(count_of(concern, "measure shows", "measures show") + " special-cause concern");
+  if (failing > 0)
+    pack.alert.push_back(count_of(failing, "measure will", "measures will") + " consistently fail its target");
+  if (!pack.overdue_actions.empty()) {
+    pack.alert.push_back(count_of(pack.overdue_actions.size(), "action is", "actions are") + " overdue");
+  }
+  if (alerts > 0) {
+    pack.advise.push_back(
+        count_of(static_cast<std::size_t>(alerts), "other open outlier case", "other open outlier cases") +
+        " (alert level or better than expected)");
+  }
+  if (!qa.gaps.empty()) {
+    pack.advise.push_back(count_of(qa.gaps.size(), "gap", "gaps") + " in the Quality Account records for " +
+                          qa.year.to_string());
+  }
+  if (!pack.unreviewed_reports.empty()) {
+    pack.advise.push_back(
+        count_of(pack.unreviewed_reports.size(), "national audit report is", "national audit reports are") +
+        " published but not yet reviewed");
+  }
+  if (hit_and_miss > 0) {
+    pack.advise.push_back(count_of(hit_and_miss, "measure", "measures") + " will hit or miss its target at random");
+  }
+  for (const auto& r : pack.reaudits) {
+    if (r.verdict == "declined") pack.advise.push_back("Re-audit shows decline: " + r.reaudit.title);
+  }
+  if (const auto share = qa.national_audits.participation_share()) {
+    pack.assure.push_back("Took part in " + format_fixed(*share * 100, 0) + "% of eligible national clinical audits (" +
+                          std::to_string(qa.national_audits.participated) + " of " +
+                          std::to_string(qa.national_audits.eligible) + ") in " + qa.year.to_string());
+  }
+  if (improving > 0)
+    pack.assure.push_back(count_of(improving, "measure shows", "measures show") + " special-cause improvement");
+  if (passing > 0)
+    pack.assure.push_back(count_of(passing, "measure consistently passes", "measures consistently pass") +
+                          " its target");
+  for (const auto& r : pack.reaudits) {
+    if (r.verdict == "improved") pack.assure.push_back("Re-audit shows improvement: " + r.reaudit.title);
+  }
+  if (!pack.completed_actions.empty()) {
+    pack.assure.push_back(count_of(pack.completed_actions.size(), "action", "actions") +
+                          " completed in the past 90 days");
+  }
+}
+
+}  // namespace
+
+Result<BoardPack> board_pack_for(Store& store, std::string_view organisation_code, Date meeting) {
+  auto organisation = store.organisation_by_code(organisation_code);
+  if (!organisation) return organisation.error();
+  BoardPack pack;
+  pack.organisation = *organisation;
+  pack.meeting = meeting;
+  auto participation = quality_account_for(store, organisation_code, FinancialYear::containing(meeting));
+  if (!participation) return participation.error();
+  pack.participation = std::move(*participation);
+
+  auto outliers = store.outlier_cases(pack.organisation.id, std::nullopt);
+  if (!outliers) return outliers.error();
+  for (auto& c : *outliers) {
+    if (c.status == OutlierStatus::open || c.status == OutlierStatus::confirmed) pack.open_outliers.push_back(c);
+  }
+  auto audits = store.audits(AuditFilter{});
+  if (!audits) return audits.error();
+  std::vector<Audit> visible;
+  for (const auto& audit : *audits) {
+    if (audit.kind != AuditKind::local_audit || audit.owner == pack.organisation.id) visible.push_back(audit);
+  }
+  if (auto r = add_measure_charts(store, pack, visible); !r) return r.error();
+  if (auto r = add_cusum_alerts(store, pack, visible); !r) return r.error();
+  if (auto r = add_reaudits(store, pack, visible); !r) return r.error();
+
+  auto actions = store.actions(pack.organisation.id);
+  if (!actions) return actions.error();
+  for (const auto& action : *actions) {
+    if (action.overdue_on(meeting)) pack.overdue_actions.push_back(action);
+    if (action.status == ActionStatus::completed && action.completed_on && *action.completed_on <= meeting &&
+        *action.completed_on >= meeting.plus_days(-90)) {
+      pack.completed_actions.push_back(action);
+    }
+  }
+  auto reviews = store.report_reviews(pack.organisation.id);
+  if (!reviews) return reviews.error();
+  for (const auto& review : *reviews) {
+    if (review.published_on <= meeting && (!review.reviewed_on || *review.reviewed_on > meeting)) {
+      pack.unreviewed_reports.push_back(review);
+    }
+  }
+  add_engagement(pack, *reviews, *actions, visible);
+  summarise(pack);
+  return pack;
+}
+
+}  // namespace clinaudit::domain

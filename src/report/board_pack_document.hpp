@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+#include "domain/board_pack.hpp"
+
+namespace clinaudit::report {
+
+// The board pack as a complete HTML document for the screen and for print (A4, a page
+// break before each section, page numbers in the footer when printed): the assure /
+// advise / alert summary; participation and case ascertainment; open outlier cases and
+// their stage; the integrated quality report table with Making Data Count variation and
+// assurance icons, and SPC charts for measures with special causes; CUSUM alerts; actions
+// overdue and completed; re-audit outcomes with the interval for the change; national
+// reports not yet reviewed; the board's own engagement. Self-contained (inline CSS, inline
+// SVG, no script) so it prints to PDF as it is. Deterministic.
+std::string board_pack_html(const domain::BoardPack& pack);
+
+// The pack's tables as an XLSX workbook (one sheet per table), written to `path`.
+// Errors: storage_unavailable when the file cannot be written.
+Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::string& path);
+
+}  // namespace clinaudit::report
