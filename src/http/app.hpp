@@ -1,0 +1,109 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/clock.hpp"
+#include "domain/store.hpp"
+#include "http/pending_imports.hpp"
+#include "http/policy.hpp"
+#include "http/rate_limiter.hpp"
+#include "http/request.hpp"
+
+namespace clinaudit::http {
+
+struct AppConfig {
+  bool demo = false;            // show the demo accounts on the sign-in page
+  bool secure_cookies = false;  // always mark cookies Secure (behind a TLS proxy)
+  std::chrono::seconds session_lifetime{8 * 60 * 60};
+  std::size_t max_upload_bytes = 50u * 1024u * 1024u;
+  std::size_t login_failures_per_account = 5;   // per 15 minutes
+  std::size_t login_failures_per_address = 20;  // per 15 minutes
+};
+
+// The signed-in user of a request, with their session's CSRF token.
+struct SignedIn {
+  Principal principal;
+  domain::User user;
+  domain::Organisation organisation;
+  std::string csrf_token;
+  std::string token_hash;
+};
+
+// What a handler receives: the ports, the request and who is asking (absent on public routes).
+struct Context {
+  domain::Store& store;
+  const domain::Clock& clock;
+  const AppConfig& config;
+  const Request& request;
+  std::optional<SignedIn> who;
+  RateLimiter& account_limiter;
+  RateLimiter& address_limiter;
+  PendingImports& imports;
+  bool https = false;  // the request came over TLS (X-Forwarded-Proto) or cookies are always Secure
+
+  const Principal& principal() const { return who->principal; }
+  domain::Actor actor() const;
+};
+
+enum class Access {
+  anyone,     // no session needed (sign-in, health, the stylesheet)
+  signed_in,  // any signed-in user (sign-out, own account)
+  permitted,  // a signed-in user whose role holds the route's permission
+};
+
+using Handler = std::function<Result<Response>(Context&)>;
+
+// One route: method, path pattern (a full-match regex), who may call it, and whether it
+// answers in JSON (API) or HTML (page). The table of routes (http/routes.cpp) is the one
+// place where each route's access rule is written.
+struct Route {
+  std::string method;
+  std::string pattern;
+  Access access = Access::permitted;
+  Permission permission = Permission::view_organisation;
+  bool api = false;
+  Handler handler;
+  std::regex compiled;
+};
+
+std::vector<Route> make_routes();
+std::vector<Route> import_routes();
+
+// The web application without its transport: turns a Request into a Response.
+// Checks in order, for every route: the route exists (404), the session (401 for the
+// API, a redirect to /login for pages), the role's permission (403), and the CSRF token of
+// every state-changing request (403); the handler then applies the organisation scope.
+// Adds the security headers to every response. Thread-safe (the Store is).
+class App {
+ public:
+  App(domain::Store& store, const domain::Clock& clock, AppConfig config);
+
+  Response handle(const Request& request);
+  const std::vector<Route>& routes() const { return routes_; }
+  const AppConfig& config() const { return config_; }
+
+ private:
+  domain::Store& store_;
+  const domain::Clock& clock_;
+  AppConfig config_;
+  RateLimiter account_limiter_;
+  RateLimiter address_limiter_;
+  PendingImports imports_;
+  std::vector<Route> routes_;
+};
+
+// Helpers for handlers.
+Response json_response(std::string body, int status = 200);
+Response html_response(std::string body, int status = 200);
+Response redirect(std::string location);  // 303 See Other
+// Parses a positive id captured by the route. Errors: invalid_input.
+Result<std::int64_t> id_from(const std::string& text);
+
+}  // namespace clinaudit::http

@@ -1,0 +1,238 @@
+#include "http/json_views.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace clinaudit::http {
+
+namespace {
+
+using nlohmann::json;
+
+template <typename T>
+json opt(const std::optional<T>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+json date_or_null(const std::optional<Date>& date) { return date ? json(date->to_string()) : json(nullptr); }
+
+json participation_json(const std::optional<domain::Participation>& record) {
+  if (!record) return nullptr;
+  return json{{"organisation_id", record->organisation_id.value},
+              {"audit_id", record->audit_id.value},
+              {"year", record->year.to_string()},
+              {"eligible", opt(record->eligible)},
+              {"participating", opt(record->participating)},
+              {"reason_not_participating", record->reason_not_participating},
+              {"data_collection_completed", opt(record->data_collection_completed)},
+              {"cases_submitted", opt(record->cases_submitted)},
+              {"cases_required", opt(record->cases_required)},
+              {"case_ascertainment", opt(record->case_ascertainment())}};
+}
+
+json audit_json(const domain::Audit& audit) {
+  return json{{"id", audit.id.value},
+              {"code", audit.code},
+              {"title", audit.title},
+              {"kind", std::string(to_string(audit.kind))},
+              {"topic", audit.topic},
+              {"provider_body", audit.provider_body},
+              {"status", std::string(to_string(audit.status))},
+              {"owner_organisation_id", audit.owner ? json(audit.owner->value) : json(nullptr)},
+              {"reaudit_of", audit.reaudit_of ? json(audit.reaudit_of->value) : json(nullptr)},
+              {"start_date", date_or_null(audit.start_date)},
+              {"end_date", date_or_null(audit.end_date)}};
+}
+
+json outlier_json(const OutlierRow& row) {
+  const auto& item = row.item;
+  return json{{"id", item.id.value},
+              {"audit_id", item.audit_id.value},
+              {"audit", row.audit_title},
+              {"measure_id", item.measure_id.value},
+              {"measure", row.measure_name},
+              {"organisation_id", item.organisation_id.value},
+              {"organisation", row.organisation_name},
+              {"period", item.period},
+              {"level", std::string(to_string(item.level))},
+              {"high", item.high},
+              {"unfavourable", item.unfavourable},
+              {"value", item.value},
+              {"limit", item.limit},
+              {"stage", item.stage},
+              {"opened_on", item.opened_on.to_string()},
+              {"stage_due_on", date_or_null(item.stage_due_on)},
+              {"status", std::string(to_string(item.status))}};
+}
+
+json action_json(const ActionRow& row) {
+  const auto& item = row.item;
+  return json{{"id", item.id.value},
+              {"title", item.title},
+              {"audit_id", item.audit_id ? json(item.audit_id->value) : json(nullptr)},
+              {"audit", row.audit_title},
+              {"owner_id", item.owner ? json(item.owner->value) : json(nullptr)},
+              {"owner", row.owner},
+              {"due_on", item.due_on.to_string()},
+              {"status", std::string(to_string(item.status))},
+              {"overdue", row.overdue},
+              {"evidence", item.evidence},
+              {"completed_on", date_or_null(item.completed_on)},
+              {"source", std::string(to_string(item.source))}};
+}
+
+json measure_json(const MeasureView& view) {
+  json results = json::array();
+  for (const auto& row : view.own_results) {
+    results.push_back(json{{"period_start", row.period_start.to_string()},
+                           {"period_end", row.period_end.to_string()},
+                           {"numerator", opt(row.numerator)},
+                           {"denominator", opt(row.denominator)},
+                           {"expected", opt(row.expected)},
+                           {"value", opt(row.value)},
+                           {"published", row.published}});
+  }
+  json funnel = nullptr;
+  if (view.funnel) {
+    json flags = json::array();
+    for (const auto& [unit, flag] : view.funnel->flags) flags.push_back(json{{"unit", unit}, {"flag", flag}});
+    funnel = json{{"period", view.funnel->period}, {"flags", flags}, {"note", view.funnel->note}};
+  }
+  return json{{"id", view.measure.id.value},
+              {"code", view.measure.code},
+              {"name", view.measure.name},
+              {"type", std::string(to_string(view.measure.type))},
+              {"improvement", std::string(to_string(view.measure.improvement))},
+              {"target", opt(view.measure.target)},
+              {"results", results},
+              {"funnel", funnel},
+              {"variation_icon", view.variation.empty() ? json(nullptr) : json(view.variation)},
+              {"assurance_icon", view.assurance.empty() ? json(nullptr) : json(view.assurance)}};
+}
+
+template <typename Row, typename F>
+json array_of(const std::vector<Row>& rows, F&& convert) {
+  json out = json::array();
+  for (const auto& row : rows) out.push_back(convert(row));
+  return out;
+}
+
+}  // namespace
+
+std::string to_json(const DashboardView& view) {
+  const auto& p = view.participation;
+  json next = nullptr;
+  if (view.next_meeting) {
+    next = json{{"committee", view.next_meeting->committee}, {"held_on", view.next_meeting->held_on.to_string()}};
+  }
+  return json{{"year", view.year.to_string()},
+              {"today", view.today.to_string()},
+              {"participation",
+               {{"on_list", p.on_list},
+                {"eligible", p.eligible},
+                {"participating", p.participating},
+                {"not_recorded", p.not_recorded},
+                {"mean_case_ascertainment", opt(p.mean_case_ascertainment)}}},
+              {"open_outliers", {{"alert", view.open_alerts}, {"alarm", view.open_alarms}}},
+              {"outlier_cases", array_of(view.open_outliers, outlier_json)},
+              {"deteriorating",
+               array_of(view.deteriorating,
+                        [](const MeasureSignal& s) {
+                          return json{{"audit_id", s.audit.id.value},     {"audit", s.audit.title},
+                                      {"measure_id", s.measure.id.value}, {"measure", s.measure.name},
+                                      {"variation_icon", s.variation},    {"assurance_icon", s.assurance},
+                                      {"latest_period", s.latest_period}, {"latest_value", opt(s.latest_value)}};
+                        })},
+              {"open_actions", view.open_actions},
+              {"overdue_actions", array_of(view.overdue_actions, action_json)},
+              {"next_board_meeting", next}}
+      .dump();
+}
+
+std::string to_json(const std::vector<ParticipationRow>& rows, FinancialYear year) {
+  return json{{"year", year.to_string()},
+              {"audits", array_of(rows,
+                                  [](const ParticipationRow& row) {
+                                    return json{{"audit", audit_json(row.audit)},
+                                                {"eligible_by_type", row.eligible_by_type},
+                                                {"participation", participation_json(row.record)}};
+                                  })}}
+      .dump();
+}
+
+std::string to_json(const std::vector<AuditRow>& rows, FinancialYear year) {
+  return json{{"year", year.to_string()},
+              {"audits", array_of(rows,
+                                  [](const AuditRow& row) {
+                                    json item = audit_json(row.audit);
+                                    item["participation"] = participation_json(row.participation);
+                                    return item;
+                                  })}}
+      .dump();
+}
+
+std::string to_json(const AuditView& view) {
+  return json{{"audit", audit_json(view.audit)},
+              {"year", view.year.to_string()},
+              {"participation", participation_json(view.participation)},
+              {"measures", array_of(view.measures, measure_json)},
+              {"outlier_cases", array_of(view.outliers, outlier_json)},
+              {"report_reviews", array_of(view.reviews,
+                                          [](const domain::ReportReview& r) {
+                                            return json{{"id", r.id.value},
+                                                        {"report_title", r.report_title},
+                                                        {"published_on", r.published_on.to_string()},
+                                                        {"reviewed_on", date_or_null(r.reviewed_on)},
+                                                        {"committee", r.committee},
+                                                        {"intended_actions", r.intended_actions}};
+                                          })},
+              {"actions", array_of(view.actions, action_json)}}
+      .dump();
+}
+
+std::string to_json(const NationalView& view) {
+  return json{{"audit", audit_json(view.audit)},
+              {"year", view.year.to_string()},
+              {"providers", array_of(view.providers,
+                                     [](const NationalRow& row) {
+                                       return json{{"organisation_id", row.organisation.id.value},
+                                                   {"code", row.organisation.code},
+                                                   {"name", row.organisation.name},
+                                                   {"participation", participation_json(row.participation)}};
+                                     })},
+              {"measures", array_of(view.measures, measure_json)}}
+      .dump();
+}
+
+std::string to_json(const std::vector<OutlierRow>& rows) {
+  return json{{"outlier_cases", array_of(rows, outlier_json)}}.dump();
+}
+
+std::string to_json(const std::vector<ActionRow>& rows) {
+  return json{{"actions", array_of(rows, action_json)}}.dump();
+}
+
+std::string to_json(const std::vector<domain::User>& users) {
+  return json{{"users", array_of(users,
+                                 [](const domain::User& u) {
+                                   return json{{"id", u.id.value},
+                                               {"email", u.email},
+                                               {"name", u.display_name},
+                                               {"role", std::string(to_string(u.role))},
+                                               {"organisation_id", u.organisation_id.value},
+                                               {"active", u.active}};
+                                 })}}
+      .dump();
+}
+
+std::string me_json(const SignedIn& who) {
+  return json{{"id", who.user.id.value},
+              {"email", who.user.email},
+              {"name", who.user.display_name},
+              {"role", std::string(to_string(who.user.role))},
+              {"organisation",
+               {{"id", who.organisation.id.value}, {"code", who.organisation.code}, {"name", who.organisation.name}}},
+              {"csrf_token", who.csrf_token}}
+      .dump();
+}
+
+}  // namespace clinaudit::http

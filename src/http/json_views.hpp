@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "http/views.hpp"
+
+// The JSON form of each view (docs/api.md). Deterministic: the same view gives the same bytes.
+namespace clinaudit::http {
+
+std::string to_json(const DashboardView& view);
+std::string to_json(const std::vector<ParticipationRow>& rows, FinancialYear year);
+std::string to_json(const std::vector<AuditRow>& rows, FinancialYear year);
+std::string to_json(const AuditView& view);
+std::string to_json(const NationalView& view);
+std::string to_json(const std::vector<OutlierRow>& rows);
+std::string to_json(const std::vector<ActionRow>& rows);
+std::string to_json(const std::vector<domain::User>& users);
+std::string me_json(const SignedIn& who);
+
+}  // namespace clinaudit::http

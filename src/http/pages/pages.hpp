@@ -1,0 +1,42 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "http/app.hpp"
+#include "http/views.hpp"
+
+// One builder per page: view data in, a whole HTML document out.
+namespace clinaudit::http::pages {
+
+// A demo account shown on the sign-in page in demo mode.
+struct DemoAccount {
+  std::string email;
+  std::string role;
+  std::string password;
+};
+
+std::string login_page(const Context& context, const std::string& next, const std::optional<Error>& error,
+                       const std::string& email);
+std::string dashboard_page(const Context& context, const DashboardView& view);
+std::string audits_page(const Context& context, const std::vector<AuditRow>& rows, const AuditQuery& query);
+std::string audit_page(const Context& context, const AuditView& view);
+std::string national_index_page(const Context& context, const std::vector<AuditRow>& rows, FinancialYear year);
+std::string national_page(const Context& context, const NationalView& view);
+std::string participation_page(const Context& context, const std::vector<ParticipationRow>& rows, FinancialYear year,
+                               const std::optional<Error>& error, const std::string& message);
+std::string actions_page(const Context& context, const std::vector<ActionRow>& rows, ActionFilter filter,
+                         const std::vector<domain::User>& people, const std::vector<AuditRow>& audits,
+                         const std::optional<Error>& error, const std::string& message);
+std::string outliers_page(const Context& context, const std::vector<OutlierRow>& rows);
+std::string users_page(const Context& context, const std::vector<domain::User>& users,
+                       const std::optional<Error>& error, const std::string& message);
+
+// Shared fragments.
+std::string actions_table(const Context& context, const std::vector<ActionRow>& rows, bool with_close);
+std::string outliers_table(const std::vector<OutlierRow>& rows, bool with_organisation);
+std::string measure_section(const MeasureView& view, bool national);
+
+}  // namespace clinaudit::http::pages

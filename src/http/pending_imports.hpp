@@ -1,0 +1,47 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/ids.hpp"
+#include "domain/measure.hpp"
+#include "domain/participation.hpp"
+
+namespace clinaudit::http {
+
+// Validated import records waiting for the user to confirm them, keyed by a random
+// token. Held in this server's memory for 30 minutes: behind several app servers the
+// confirming request must reach the same server (sticky sessions), or the user uploads
+// again. At most 200 are held; the oldest goes first. Thread-safe.
+class PendingImports {
+ public:
+  using Records = std::variant<std::vector<domain::Participation>, std::vector<domain::MeasureResult>>;
+  using Clock = std::chrono::steady_clock;
+
+  void put(const std::string& token, UserId owner, std::string kind, Records records,
+           Clock::time_point now = Clock::now());
+  // Removes and returns the import when `owner` holds it and it has not expired.
+  struct Taken {
+    std::string kind;
+    Records records;
+  };
+  std::optional<Taken> take(const std::string& token, UserId owner, Clock::time_point now = Clock::now());
+
+ private:
+  struct Entry {
+    UserId owner;
+    std::string kind;
+    Records records;
+    Clock::time_point at;
+  };
+  std::mutex mutex_;
+  std::map<std::string, Entry> entries_;
+};
+
+}  // namespace clinaudit::http

@@ -1,0 +1,65 @@
+#include "http/policy.hpp"
+
+#include <array>
+
+namespace clinaudit::http {
+
+using domain::Role;
+
+namespace {
+
+constexpr std::size_t kPermissions = 6;
+constexpr std::size_t kRoles = 6;
+
+// Rows: admin, audit_manager, clinical_lead, board_member, national_analyst, read_only.
+// Columns: the Permission enum in order. Change a cell here and in docs/security.md.
+constexpr std::array<std::array<bool, kPermissions>, kRoles> kMatrix{{
+    //  view   partic  import actions users  national
+    {{true, true, true, true, true, false}},      // admin
+    {{true, true, true, true, false, false}},     // audit_manager
+    {{true, false, true, true, false, false}},    // clinical_lead
+    {{true, false, false, false, false, false}},  // board_member
+    {{true, false, true, false, false, true}},    // national_analyst
+    {{true, false, false, false, false, false}},  // read_only
+}};
+
+}  // namespace
+
+std::string_view to_string(Permission permission) {
+  switch (permission) {
+    case Permission::view_organisation: return "view_organisation";
+    case Permission::edit_participation: return "edit_participation";
+    case Permission::import_data: return "import_data";
+    case Permission::manage_actions: return "manage_actions";
+    case Permission::manage_users: return "manage_users";
+    case Permission::view_national: return "view_national";
+  }
+  return "unknown";
+}
+
+bool role_allows(Role role, Permission permission) {
+  return kMatrix.at(static_cast<std::size_t>(role)).at(static_cast<std::size_t>(permission));
+}
+
+bool may_see_organisation(const Principal& who, OrganisationId organisation) {
+  return who.organisation_id == organisation;
+}
+
+bool may_see_audit(const Principal& who, const domain::Audit& audit) {
+  if (audit.kind != domain::AuditKind::local_audit) return true;
+  return audit.owner && *audit.owner == who.organisation_id;
+}
+
+bool may_see_result(const Principal& who, OrganisationId organisation, bool published) {
+  if (published || who.organisation_id == organisation) return true;
+  return who.role == Role::national_analyst;
+}
+
+Result<void> may_assign_role(const domain::Organisation& organisation, Role role) {
+  if (role == Role::national_analyst && organisation.type != domain::OrganisationType::national_body) {
+    return Error{ErrorCode::forbidden, "only users of the national body can be national audit analysts"};
+  }
+  return {};
+}
+
+}  // namespace clinaudit::http

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <string_view>
+
+#include "core/ids.hpp"
+#include "core/result.hpp"
+#include "domain/audit.hpp"
+#include "domain/organisation.hpp"
+#include "domain/user.hpp"
+
+namespace clinaudit::http {
+
+// Everything a route can ask permission for. Each route names exactly one
+// (http/routes.cpp); docs/security.md has the matrix of roles × permissions.
+enum class Permission {
+  view_organisation,   // dashboard, audit register, audit pages, outlier cases of one's own organisation
+  edit_participation,  // the Quality Account participation editor
+  import_data,         // upload CSV files
+  manage_actions,      // create and close actions
+  manage_users,        // list and add users of one's organisation
+  view_national,       // every provider's results and participation for a national audit
+};
+
+std::string_view to_string(Permission permission);
+
+// The one authorisation table: whether `role` holds `permission`.
+bool role_allows(domain::Role role, Permission permission);
+
+// Who is asking: the signed-in user and their organisation.
+struct Principal {
+  UserId user_id;
+  std::string_view email;
+  domain::Role role = domain::Role::read_only;
+  OrganisationId organisation_id;
+};
+
+// Organisation scope, the second half of every check. A user sees records of their own
+// organisation; a national analyst sees every organisation's records for national audits
+// (published or not: the national body receives the data). Nobody else sees another
+// organisation's records, and a local audit is visible only to its owner.
+bool may_see_organisation(const Principal& who, OrganisationId organisation);
+bool may_see_audit(const Principal& who, const domain::Audit& audit);
+// Whether the principal may see a result that is not published. Published results of
+// national audits are visible to every signed-in user.
+bool may_see_result(const Principal& who, OrganisationId organisation, bool published);
+
+// Whether a user of `organisation` may hold `role`: the national analyst role, which
+// sees every provider's data, belongs to the national body only.
+// Errors: forbidden, saying why.
+Result<void> may_assign_role(const domain::Organisation& organisation, domain::Role role);
+
+}  // namespace clinaudit::http

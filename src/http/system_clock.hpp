@@ -1,0 +1,14 @@
+#pragma once
+
+#include "domain/clock.hpp"
+
+namespace clinaudit::http {
+
+// The real time, in UTC. Thread-safe.
+class SystemClock final : public domain::Clock {
+ public:
+  Date today() const override;
+  std::string now_iso() const override;
+};
+
+}  // namespace clinaudit::http

@@ -1,0 +1,156 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/result.hpp"
+#include "domain/store.hpp"
+#include "http/app.hpp"
+
+// The API's semantics, apart from the transport: each function reads (or writes) what
+// one page or API route shows, within the caller's organisation scope (http/policy.hpp),
+// and returns plain data that http/json_views.cpp writes as JSON and http/pages/ as HTML.
+namespace clinaudit::http {
+
+// One national audit on the Quality Account list and this organisation's record for it.
+struct ParticipationRow {
+  domain::Audit audit;
+  bool eligible_by_type = false;  // the list names this organisation's type
+  std::optional<domain::Participation> record;
+};
+
+struct ParticipationSummary {
+  std::int64_t on_list = 0;                       // audits on the year's list for this organisation's type
+  std::int64_t eligible = 0;                      // recorded as eligible
+  std::int64_t participating = 0;                 // recorded as taking part
+  std::int64_t not_recorded = 0;                  // on the list, no eligibility recorded: a gap to fix
+  std::optional<double> mean_case_ascertainment;  // over rows with both counts
+};
+
+// A measure whose latest SPC point is a special cause of concern, or which has an open
+// unfavourable outlier case.
+struct MeasureSignal {
+  domain::Audit audit;
+  domain::Measure measure;
+  std::string variation;  // the Making Data Count variation icon, e.g. "concern_high"
+  std::string assurance;
+  std::string latest_period;
+  std::optional<double> latest_value;
+};
+
+struct OutlierRow {
+  domain::OutlierCase item;
+  std::string audit_title;
+  std::string measure_name;
+  std::string organisation_name;
+};
+
+struct ActionRow {
+  domain::Action item;
+  std::string audit_title;
+  std::string owner;
+  bool overdue = false;
+};
+
+struct DashboardView {
+  FinancialYear year;
+  Date today;
+  ParticipationSummary participation;
+  std::int64_t open_alerts = 0;
+  std::int64_t open_alarms = 0;
+  std::vector<OutlierRow> open_outliers;
+  std::vector<MeasureSignal> deteriorating;
+  std::vector<ActionRow> overdue_actions;
+  std::int64_t open_actions = 0;
+  std::optional<domain::BoardMeeting> next_meeting;
+};
+
+struct AuditRow {
+  domain::Audit audit;
+  std::optional<domain::Participation> participation;  // this organisation's, for the year
+};
+
+struct AuditQuery {
+  std::optional<domain::AuditKind> kind;  // none: all
+  bool local_only = false;
+  bool national_only = false;
+  std::optional<domain::AuditStatus> status;
+  std::string topic;
+  FinancialYear year;
+};
+
+// A funnel plot of one measure's latest period: SVG plus the units, flagged.
+struct FunnelView {
+  std::string period;
+  std::string svg;  // empty when there are too few units to draw
+  std::string note;
+  std::vector<std::pair<std::string, std::string>> flags;  // unit name, flag
+};
+
+struct MeasureView {
+  domain::Measure measure;
+  std::vector<domain::MeasureResult> own_results;  // this organisation, by period
+  std::optional<FunnelView> funnel;
+  std::string variation;  // SPC icons over own results, when there are enough points
+  std::string assurance;
+};
+
+struct AuditView {
+  domain::Audit audit;
+  FinancialYear year;
+  std::optional<domain::Participation> participation;
+  std::vector<MeasureView> measures;
+  std::vector<OutlierRow> outliers;
+  std::vector<domain::ReportReview> reviews;
+  std::vector<ActionRow> actions;
+};
+
+struct NationalRow {
+  domain::Organisation organisation;
+  std::optional<domain::Participation> participation;
+};
+
+struct NationalView {
+  domain::Audit audit;
+  FinancialYear year;
+  std::vector<NationalRow> providers;
+  std::vector<MeasureView> measures;  // funnels over every provider, published or not
+};
+
+struct UserRow {
+  domain::User user;
+};
+
+Result<DashboardView> dashboard_view(Context& context);
+Result<std::vector<ParticipationRow>> participation_rows(Context& context, FinancialYear year);
+ParticipationSummary summarise(const std::vector<ParticipationRow>& rows);
+Result<std::vector<AuditRow>> audit_register(Context& context, const AuditQuery& query);
+Result<AuditView> audit_view(Context& context, AuditId id, FinancialYear year);
+Result<NationalView> national_view(Context& context, AuditId id, FinancialYear year);
+Result<std::vector<OutlierRow>> outlier_rows(Context& context);
+
+enum class ActionFilter { all, mine, overdue };
+Result<std::vector<ActionRow>> action_rows(Context& context, ActionFilter filter, std::optional<AuditId> audit);
+
+// Writes: each validates the fields it is given and makes one Store call.
+// Participation fields per audit id N: eligible_N, participating_N (yes|no|""),
+// reason_N, completed_N (yes|no|""), submitted_N, required_N (whole numbers or "").
+// Only audits named by a field are written. Errors: invalid_input naming the field.
+Result<std::int64_t> save_participation(Context& context, FinancialYear year);
+// Fields: title, due_on (YYYY-MM-DD), audit_id (optional), owner_id (optional), owner_name.
+Result<ActionId> create_action(Context& context);
+// Fields: evidence. Errors: not_found for another organisation's action, conflict when closed.
+Result<void> close_action(Context& context, ActionId id);
+Result<std::vector<domain::User>> organisation_users(Context& context);
+// Fields: email, name, role, password. Errors: invalid_input, conflict for a known email,
+// forbidden for the national analyst role outside the national body.
+Result<UserId> create_user(Context& context);
+
+// Parses a financial year query value ("2025/26"); the year containing today when empty.
+Result<FinancialYear> year_from(const Context& context, const std::string& text);
+
+}  // namespace clinaudit::http
