@@ -1,0 +1,42 @@
+#include "storage/store_factory.hpp"
+
+#include <cstdlib>
+
+#include "storage/sqlite/sqlite_store.hpp"
+#ifdef CLINAUDIT_HAVE_POSTGRES_STORE
+#include "storage/postgres/postgres_store.hpp"
+#endif
+
+namespace clinaudit::storage {
+
+Result<DatabaseLocation> parse_database_url(std::string_view url) {
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    return DatabaseLocation{DatabaseKind::postgres, std::string(url)};
+  }
+  if (url.starts_with("sqlite:")) url.remove_prefix(7);
+  if (url.empty()) return Error{ErrorCode::invalid_input, "the database URL names no file"};
+  return DatabaseLocation{DatabaseKind::sqlite, std::string(url)};
+}
+
+Result<std::unique_ptr<domain::Store>> open_store(std::string_view url) {
+  auto location = parse_database_url(url);
+  if (!location) return location.error();
+  if (location->kind == DatabaseKind::postgres) {
+#ifdef CLINAUDIT_HAVE_POSTGRES_STORE
+    return postgres::open_postgres_store(location->target);
+#else
+    return Error{ErrorCode::not_implemented, "this clinaudit was built without the PostgreSQL store"};
+#endif
+  }
+  auto store = sqlite::SqliteStore::open(location->target);
+  if (!store) return store.error();
+  return std::unique_ptr<domain::Store>(std::move(*store));
+}
+
+std::string default_database_url() {
+  const char* from_environment = std::getenv("CLINAUDIT_DB");
+  if (from_environment != nullptr && *from_environment != '\0') return from_environment;
+  return "clinaudit.sqlite";
+}
+
+}  // namespace clinaudit::storage
