@@ -138,8 +138,11 @@ Error row_error(std::int64_t row, const std::string& message) {
 
 std::string quoted(std::string_view text) {
   constexpr std::size_t kShown = 40;
-  if (text.size() > kShown) return "'" + std::string(text.substr(0, kShown)) + "...'";
-  return "'" + std::string(text) + "'";
+  std::string out(1, '\'');
+  out.append(text.substr(0, kShown));
+  if (text.size() > kShown) out.append("...");
+  out.push_back('\'');
+  return out;
 }
 
 }  // namespace

@@ -101,7 +101,7 @@ struct Pass {
     const std::size_t stride = layout.extended + 1;
     if (accumulate) out.sums.assign(layout.extended * stride, 0.0);
     std::vector<double> eta(kTileRows), w(kTileRows), wz(kTileRows), ones(kTileRows, 1.0);
-    std::vector<double> wx(d * kTileRows);
+    std::vector<double> wx(d * kTileRows), wx_rows(d * kTileRows);
     const double bound = 10.0 * DBL_EPSILON;
     for (std::size_t tile = begin; tile < end; tile += kTileRows) {
       const std::size_t rows = std::min(kTileRows, end - tile);
@@ -150,13 +150,20 @@ struct Pass {
         for (std::size_t a = 0; a <= b; ++a) out.sums[b * stride + a] += dot(wx.data() + a * kTileRows, xb, rows);
         out.sums[b * stride + layout.extended] += dot(wz.data(), xb, rows);
       }
-      // Categorical levels against the dense columns, against earlier factors, and X'Wz.
+      // Categorical levels against the dense columns, against earlier factors, and X'Wz. The
+      // weighted row is copied out row-major first, so that adding it to a level's row of the
+      // matrix is one contiguous (vectorised) add.
+      if (layout.factor_codes.empty()) continue;
+      for (std::size_t r = 0; r < rows; ++r) {
+        for (std::size_t a = 0; a < d; ++a) wx_rows[r * d + a] = wx[a * kTileRows + r];
+      }
       for (std::size_t f = 0; f < layout.factor_codes.size(); ++f) {
         const std::uint32_t* codes = layout.factor_codes[f] + tile;
         const std::size_t offset = layout.factor_offset[f];
         for (std::size_t r = 0; r < rows; ++r) {
-          double* row = out.sums.data() + (offset + codes[r]) * stride;
-          for (std::size_t a = 0; a < d; ++a) row[a] += wx[a * kTileRows + r];
+          double* __restrict row = out.sums.data() + (offset + codes[r]) * stride;
+          const double* __restrict weighted = wx_rows.data() + r * d;
+          for (std::size_t a = 0; a < d; ++a) row[a] += weighted[a];
           for (std::size_t g = 0; g < f; ++g) row[layout.factor_offset[g] + layout.factor_codes[g][tile + r]] += w[r];
           row[layout.extended] += wz[r];
         }
