@@ -176,7 +176,7 @@ Result<std::string> funnel_chart_svg(const stats::FunnelPlot& plot, const Funnel
 
   // Legend.
   const double lx = options.width - kRight + 16;
-  const std::string adjusted = plot.overdispersion.applied ? " (overdispersion)" : "";
+  const std::string adjusted = plot.overdispersion.applied ? ", adjusted" : "";
   svg.open_group("legend");
   svg.line(lx, kTop + 6, lx + 22, kTop + 6, "target");
   svg.text(lx + 28, kTop + 10, "Target " + format_number(std::round(plot.target * 1e4) / 1e4), "label");
