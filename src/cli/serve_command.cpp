@@ -1,10 +1,83 @@
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <thread>
+
 #include "cli/commands.hpp"
+#include "cli/demo_seed.hpp"
+#include "http/app.hpp"
+#include "http/server.hpp"
+#include "http/system_clock.hpp"
+#include "storage/store_factory.hpp"
 
 namespace clinaudit::cli {
 
+namespace {
+
+struct ServeOptions {
+  std::string db;
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  std::size_t threads = 64;
+  bool demo = false;
+  bool secure_cookies = false;
+  bool untuned = false;
+  bool quiet = false;
+};
+
+Result<void> serve(const ServeOptions& options) {
+  const std::string url = options.db.empty() ? storage::default_database_url() : options.db;
+  auto location = storage::parse_database_url(url);
+  if (!location) return location.error();
+  const bool create_demo =
+      options.demo && location->kind == storage::DatabaseKind::sqlite && !std::filesystem::exists(location->target);
+  auto store = storage::open_store(url);
+  if (!store) return store.error();
+  http::SystemClock clock;
+  if (create_demo) {
+    spdlog::info("creating the demo world in {}", location->target);
+    if (auto seeded = seed_demo(**store, clock); !seeded) return seeded.error();
+  }
+  http::AppConfig config;
+  config.demo = options.demo;
+  config.secure_cookies = options.secure_cookies;
+  http::App app(**store, clock, config);
+  http::ServerOptions server_options;
+  server_options.bind = options.bind;
+  server_options.port = options.port;
+  server_options.threads = std::max<std::size_t>(options.threads, 2);
+  server_options.tuned = !options.untuned;
+  server_options.log_requests = !options.quiet;
+  http::Server server(app, server_options);
+  auto port = server.bind();
+  if (!port) return port.error();
+  spdlog::info("clinaudit is serving {} at http://{}:{}/ with {} threads (Ctrl-C to stop)", url, options.bind, *port,
+               server_options.threads);
+  auto ran = server.run_until_signalled();
+  spdlog::info("stopped");
+  return ran;
+}
+
+}  // namespace
+
 void add_serve_command(CLI::App& parent, Outcome& outcome) {
   auto* command = parent.add_subcommand("serve", "Run the web application and JSON API");
-  on_run(*command, outcome, []() -> Result<void> { return not_built("clinaudit serve"); });
+  auto options = std::make_shared<ServeOptions>();
+  command->add_option("--db", options->db,
+                      "Database: a SQLite file path or a postgresql:// URL (default $CLINAUDIT_DB "
+                      "or ./clinaudit.sqlite)");
+  command->add_option("--bind", options->bind, "Address to listen on")->capture_default_str();
+  command->add_option("--port", options->port, "Port to listen on (0: any free port)")->capture_default_str();
+  command->add_option("--threads", options->threads, "Worker threads; each open keep-alive connection holds one")
+      ->capture_default_str();
+  command->add_flag("--demo", options->demo,
+                    "Demo mode: create the synthetic demo world when the SQLite file is missing, and show the demo "
+                    "accounts on the sign-in page");
+  command->add_flag("--secure-cookies", options->secure_cookies,
+                    "Mark cookies Secure (behind a TLS proxy; also automatic with X-Forwarded-Proto: https)");
+  command->add_flag("--untuned", options->untuned, "Use cpp-httplib's default socket settings (for benchmarks only)");
+  command->add_flag("--quiet", options->quiet, "Do not log each request");
+  on_run(*command, outcome, [options]() -> Result<void> { return serve(*options); });
 }
 
 }  // namespace clinaudit::cli

@@ -78,6 +78,8 @@ input[type=file]{font:inherit}
 .chart .point.flag-alert_high,.chart .point.flag-alert_low{fill:#ff7f0e;fill-opacity:1}
 .chart .point.flag-alarm_high,.chart .point.flag-alarm_low{fill:#d62728;fill-opacity:1;stroke:#111;stroke-width:1}
 .chart .legend{font:12px sans-serif;fill:#333}
+.inline-list{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding:0;margin:0 0 1rem}
+.inline-list a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
 .footer{border-top:4px solid var(--blue);background:var(--white);padding:1rem 0;color:var(--secondary)}
 .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;border:0!important;white-space:nowrap!important}
 @media (max-width:640px){h1{font-size:1.75rem}.summary-list{grid-template-columns:1fr}table{font-size:.9rem}}

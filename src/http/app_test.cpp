@@ -1,0 +1,287 @@
+// The web application below HTTP: App::handle on a real SQLite file.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "http/testing/test_world.hpp"
+
+namespace clinaudit::http {
+namespace {
+
+using domain::Role;
+using nlohmann::json;
+using testing::TestWorld;
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(App, SignsInWithTheFormAndSetsAStrictHttpOnlyCookie) {
+  TestWorld world;
+  const auto& user = world.own().callers.at(Role::audit_manager).user;
+  const Response ok = world.call("POST", "/login", nullptr,
+                                 {{"email", user.email}, {"password", testing::kTestPassword}, {"next", "/actions"}});
+  EXPECT_EQ(ok.status, 303);
+  EXPECT_EQ(ok.header("Location"), "/actions");
+  const std::string cookie = ok.header("Set-Cookie");
+  EXPECT_TRUE(contains(cookie, "HttpOnly")) << cookie;
+  EXPECT_TRUE(contains(cookie, "SameSite=Strict")) << cookie;
+  EXPECT_FALSE(contains(cookie, "Secure")) << cookie;
+  // The cookie's token opens a session.
+  const std::string token = cookie.substr(cookie.find('=') + 1, 64);
+  testing::Caller fresh{token, "", user};
+  EXPECT_EQ(world.call("GET", "/api/me", &fresh).status, 200);
+}
+
+TEST(App, RefusesAnOffSiteRedirectAfterSignIn) {
+  TestWorld world;
+  const auto& user = world.own().callers.at(Role::audit_manager).user;
+  const Response ok =
+      world.call("POST", "/login", nullptr,
+                 {{"email", user.email}, {"password", testing::kTestPassword}, {"next", "//evil.example/"}});
+  EXPECT_EQ(ok.header("Location"), "/");
+}
+
+TEST(App, AWrongPasswordIs401AndRepeatedFailuresAreThrottled) {
+  TestWorld world;
+  const auto& user = world.own().callers.at(Role::board_member).user;
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(world.call("POST", "/login", nullptr, {{"email", user.email}, {"password", "wrong"}}).status, 401);
+  }
+  // Even the right password is refused now, for this account.
+  EXPECT_EQ(world.call("POST", "/login", nullptr, {{"email", user.email}, {"password", testing::kTestPassword}}).status,
+            429);
+  const Response api = world.call("POST", "/api/session", nullptr, {{"email", user.email}, {"password", "x"}});
+  EXPECT_EQ(api.status, 429);
+  EXPECT_EQ(json::parse(api.body)["error"]["code"], "forbidden");
+  // Another account from the same address still may.
+  const auto& other = world.own().callers.at(Role::read_only).user;
+  EXPECT_EQ(world.call("POST", "/api/session", nullptr, {{"email", other.email}, {"password", testing::kTestPassword}})
+                .status,
+            200);
+}
+
+TEST(App, SignOutEndsTheSession) {
+  TestWorld world;
+  auto& caller = world.own().callers.at(Role::clinical_lead);
+  EXPECT_EQ(world.call("GET", "/api/me", &caller).status, 200);
+  EXPECT_EQ(world.call("DELETE", "/api/session", &caller).status, 200);
+  EXPECT_EQ(world.call("GET", "/api/me", &caller).status, 401);
+}
+
+TEST(App, StateChangesNeedTheCsrfToken) {
+  TestWorld world;
+  auto& caller = world.own().callers.at(Role::audit_manager);
+  const Response api = world.call("POST", "/api/actions", &caller, {{"title", "t"}, {"due_on", "2026-02-01"}}, false);
+  EXPECT_EQ(api.status, 403);
+  EXPECT_TRUE(contains(api.body, "did not come from this site"));
+  const Response form =
+      world.call("POST", "/actions", &caller, {{"title", "t"}, {"due_on", "2026-02-01"}, {"csrf", "nope"}});
+  EXPECT_EQ(form.status, 403);
+  // Another session's token does not work either.
+  const auto& someone_else = world.own().callers.at(Role::admin);
+  const Response borrowed =
+      world.call("POST", "/actions", &caller, {{"title", "t"}, {"due_on", "2026-02-01"}, {"csrf", someone_else.csrf}});
+  EXPECT_EQ(borrowed.status, 403);
+}
+
+TEST(App, EveryResponseCarriesTheSecurityHeaders) {
+  TestWorld world;
+  for (const auto& response : {world.call("GET", "/login", nullptr), world.call("GET", "/api/nothing", nullptr),
+                               world.call("GET", "/", &world.own().callers.at(Role::board_member))}) {
+    const std::string csp = response.header("Content-Security-Policy");
+    EXPECT_TRUE(contains(csp, "default-src 'none'")) << csp;
+    EXPECT_TRUE(contains(csp, "frame-ancestors 'none'")) << csp;
+    EXPECT_FALSE(contains(csp, "unsafe-inline")) << csp;
+    EXPECT_EQ(response.header("X-Content-Type-Options"), "nosniff");
+    EXPECT_EQ(response.header("Referrer-Policy"), "same-origin");
+  }
+}
+
+TEST(App, ErrorsHaveOneJsonFormat) {
+  TestWorld world;
+  const Response missing = world.call("GET", "/api/nothing", nullptr);
+  EXPECT_EQ(missing.status, 404);
+  const auto body = json::parse(missing.body);
+  EXPECT_EQ(body["error"]["code"], "not_found");
+  EXPECT_TRUE(body["error"].contains("message"));
+  EXPECT_TRUE(body["error"].contains("details"));
+  auto& caller = world.own().callers.at(Role::audit_manager);
+  const Response bad = world.call("POST", "/api/actions", &caller, {{"title", "t"}, {"due_on", "31/01/2026"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json::parse(bad.body)["error"]["code"], "invalid_input");
+}
+
+TEST(App, AnOrganisationNeverSeesAnothersUnpublishedResults) {
+  TestWorld world;
+  const std::string other_name = "Trust " + world.other().code;
+  const std::string own_name = "Trust " + world.own().code;
+  const std::string audit = std::to_string(world.national_audit().value);
+  const Response trust = world.call("GET", "/audits/" + audit, &world.own().callers.at(Role::board_member));
+  EXPECT_EQ(trust.status, 200);
+  EXPECT_FALSE(contains(trust.body, other_name));
+  const Response api = world.call("GET", "/api/audits/" + audit, &world.own().callers.at(Role::board_member));
+  EXPECT_FALSE(contains(api.body, other_name));
+  const auto measures = json::parse(api.body)["measures"];
+  ASSERT_EQ(measures.size(), 1u);
+  ASSERT_EQ(measures[0]["results"].size(), 1u);  // its own result only
+  EXPECT_EQ(measures[0]["results"][0]["numerator"], 12.0);
+  // Both trusts take part, so the national view lists both.
+  for (const auto& trust : {world.own().id, world.other().id}) {
+    domain::Participation p;
+    p.organisation_id = trust;
+    p.audit_id = world.national_audit();
+    p.year = FinancialYear{2025};
+    p.participating = true;
+    ASSERT_TRUE(world.store().upsert_participation({p}, domain::Actor{std::nullopt, "test"}));
+  }
+  // The national analyst sees every provider.
+  const Response national = world.call("GET", "/national/audits/" + audit, &world.analyst());
+  EXPECT_EQ(national.status, 200);
+  EXPECT_TRUE(contains(national.body, other_name));
+  EXPECT_TRUE(contains(national.body, own_name));
+}
+
+TEST(App, ActionsAreCreatedAndClosedOnceWithEvidence) {
+  TestWorld world;
+  auto& lead = world.own().callers.at(Role::clinical_lead);
+  const Response created = world.call("POST", "/api/actions", &lead,
+                                      {{"title", "Audit the audit"},
+                                       {"due_on", "2026-03-31"},
+                                       {"audit_id", std::to_string(world.national_audit().value)}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto id = json::parse(created.body)["id"].get<std::int64_t>();
+  const std::string close = "/api/actions/" + std::to_string(id) + "/close";
+  EXPECT_EQ(world.call("POST", close, &lead, {}).status, 400);  // evidence is required
+  EXPECT_EQ(world.call("POST", close, &lead, {{"evidence", "Minutes of 1 Feb"}}).status, 200);
+  EXPECT_EQ(world.call("POST", close, &lead, {{"evidence", "again"}}).status, 409);
+  const auto list = json::parse(world.call("GET", "/api/actions", &lead).body)["actions"];
+  bool found = false;
+  for (const auto& action : list) {
+    if (action["id"] == id) {
+      found = true;
+      EXPECT_EQ(action["status"], "completed");
+      EXPECT_EQ(action["evidence"], "Minutes of 1 Feb");
+      EXPECT_EQ(action["completed_on"], "2026-01-15");
+    }
+  }
+  EXPECT_TRUE(found);
+  // The other trust's list does not show it.
+  const auto theirs = world.call("GET", "/api/actions", &world.other().callers.at(Role::admin)).body;
+  EXPECT_FALSE(contains(theirs, "Audit the audit"));
+  // And the change is in the audit log, with who made it.
+  auto log = world.store().audit_log("action", 20);
+  ASSERT_TRUE(log);
+  bool logged = false;
+  for (const auto& entry : *log) logged = logged || entry.actor == lead.user.email;
+  EXPECT_TRUE(logged);
+}
+
+TEST(App, ParticipationFormReportsABadCountAndSavesAGoodOne) {
+  TestWorld world;
+  auto& manager = world.own().callers.at(Role::audit_manager);
+  const std::string n = std::to_string(world.national_audit().value);
+  const Response bad =
+      world.call("POST", "/participation?year=2025/26", &manager,
+                 {{"eligible_" + n, "yes"}, {"participating_" + n, "yes"}, {"submitted_" + n, "lots"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(contains(bad.body, "submitted_" + n)) << bad.body.substr(0, 2000);
+  EXPECT_TRUE(contains(bad.body, "error-summary"));
+  const Response good = world.call(
+      "POST", "/participation?year=2025/26", &manager,
+      {{"eligible_" + n, "yes"}, {"participating_" + n, "yes"}, {"submitted_" + n, "45"}, {"required_" + n, "50"}});
+  EXPECT_EQ(good.status, 200);
+  const auto saved = json::parse(world.call("GET", "/api/participation?year=2025/26", &manager).body);
+  ASSERT_EQ(saved["audits"].size(), 1u);
+  EXPECT_EQ(saved["audits"][0]["participation"]["cases_submitted"], 45);
+  EXPECT_DOUBLE_EQ(saved["audits"][0]["participation"]["case_ascertainment"].get<double>(), 0.9);
+}
+
+TEST(App, ImportShowsEveryProblemAndWritesNothingUntilTheFileIsClean) {
+  TestWorld world;
+  auto& manager = world.own().callers.at(Role::audit_manager);
+  const std::string audit_code = "NAT-" + world.suffix();
+  const std::string bad_csv =
+      "organisation_code,audit_code,year,eligible,participating,cases_submitted,cases_required\n" + world.own().code +
+      "," + audit_code + ",2025/26,yes,maybe,10,20\n" + "NOPE," + audit_code + ",2025/26,yes,yes,10,20\n";
+  const Response bad = world.call_body("POST", "/api/imports/participation", manager, bad_csv);
+  EXPECT_EQ(bad.status, 422);
+  const auto problems = json::parse(bad.body)["error"]["details"]["problems"];
+  ASSERT_GE(problems.size(), 2u) << bad.body;
+  EXPECT_EQ(problems[0]["row"], 2);
+  EXPECT_EQ(problems[0]["column"], "participating");
+  EXPECT_EQ(problems[1]["row"], 3);
+  auto none = world.store().participation_of(world.own().id, FinancialYear{2025});
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());
+  // Rows for another organisation are refused for a trust user.
+  const std::string theirs =
+      "organisation_code,audit_code,year,eligible\n" + world.other().code + "," + audit_code + ",2025/26,yes\n";
+  EXPECT_EQ(world.call_body("POST", "/api/imports/participation", manager, theirs).status, 422);
+  const std::string good = "organisation_code,audit_code,year,eligible,participating\n" + world.own().code + "," +
+                           audit_code + ",2025/26,yes,yes\n";
+  const Response done = world.call_body("POST", "/api/imports/participation", manager, good);
+  EXPECT_EQ(done.status, 201) << done.body;
+  auto one = world.store().participation_of(world.own().id, FinancialYear{2025});
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->size(), 1u);
+}
+
+TEST(App, ImportPageChecksThenConfirms) {
+  TestWorld world;
+  auto& lead = world.own().callers.at(Role::clinical_lead);
+  const std::string good =
+      "organisation_code,audit_code,year,eligible\n" + world.own().code + ",NAT-" + world.suffix() + ",2025/26,no\n";
+  Request upload;
+  upload.method = "POST";
+  upload.path = "/import";
+  upload.headers["cookie"] = std::string(kSessionCookie) + "=" + lead.token;
+  upload.fields = {{"csrf", lead.csrf}, {"kind", "participation"}};
+  upload.files["file"] = UploadedFile{"p.csv", "text/csv", good};
+  const Response checked = world.app().handle(upload);
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  const auto at = checked.body.find("name=\"token\" value=\"");
+  ASSERT_NE(at, std::string::npos);
+  const std::string token = checked.body.substr(at + 20, 32);
+  EXPECT_TRUE(world.store().participation_of(world.own().id, FinancialYear{2025})->empty());
+  // Someone else cannot confirm it.
+  auto& manager = world.own().callers.at(Role::audit_manager);
+  EXPECT_EQ(world.call("POST", "/import/confirm", &manager, {{"token", token}}).status, 404);
+  EXPECT_EQ(world.call("POST", "/import/confirm", &lead, {{"token", token}}).status, 200);
+  EXPECT_EQ(world.store().participation_of(world.own().id, FinancialYear{2025})->size(), 1u);
+}
+
+TEST(App, AdminsAddUsersButNotNationalAnalystsOutsideTheNationalBody) {
+  TestWorld world;
+  auto& admin = world.own().callers.at(Role::admin);
+  const std::map<std::string, std::string> person{{"email", "New.Person@Own.example"},
+                                                  {"name", "New Person"},
+                                                  {"role", "audit_manager"},
+                                                  {"password", "long enough password"}};
+  EXPECT_EQ(world.call("POST", "/api/users", &admin, person).status, 201);
+  EXPECT_EQ(world.call("POST", "/api/users", &admin, person).status, 409);
+  auto analyst = person;
+  analyst["email"] = "analyst2@own.example";
+  analyst["role"] = "national_analyst";
+  EXPECT_EQ(world.call("POST", "/api/users", &admin, analyst).status, 403);
+  const auto added = world.store().user_by_email("new.person@own.example");
+  ASSERT_TRUE(added);
+  EXPECT_EQ(added->organisation_id, world.own().id);
+  EXPECT_TRUE(added->password_hash.rfind("$argon2id$", 0) == 0);
+  const auto listed = world.call("GET", "/api/users", &admin).body;
+  EXPECT_FALSE(contains(listed, "argon2"));
+}
+
+TEST(App, PagesHaveASkipLinkOneHeadingAndNoScript) {
+  TestWorld world;
+  auto& manager = world.own().callers.at(Role::audit_manager);
+  for (const char* path : {"/", "/audits", "/actions", "/participation", "/outliers", "/import"}) {
+    const Response page = world.call("GET", path, &manager);
+    ASSERT_EQ(page.status, 200) << path;
+    EXPECT_TRUE(contains(page.body, "href=\"#main\"")) << path;
+    EXPECT_TRUE(contains(page.body, "<main id=\"main\"")) << path;
+    EXPECT_EQ(page.body.find("<h1"), page.body.rfind("<h1")) << path << ": more than one h1";
+    EXPECT_FALSE(contains(page.body, "<script")) << path;
+    EXPECT_FALSE(contains(page.body, "style=\"")) << path;
+  }
+}
+
+}  // namespace
+}  // namespace clinaudit::http

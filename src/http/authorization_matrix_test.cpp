@@ -1,0 +1,203 @@
+// Every route × every role × own/other organisation → the expected status, written out
+// by hand here (not derived from the route table), on SQLite and, when
+// CLINAUDIT_TEST_PG_URL is set, on PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <functional>
+
+#include "http/testing/test_world.hpp"
+
+namespace clinaudit::http {
+namespace {
+
+using domain::Role;
+using testing::Caller;
+using testing::TestWorld;
+
+enum class Whose { own, other };
+
+// The six roles, in the order of the expectation strings below:
+// admin, audit_manager, clinical_lead, board_member, national_analyst, read_only.
+constexpr Role kRoles[] = {Role::admin,        Role::audit_manager,    Role::clinical_lead,
+                           Role::board_member, Role::national_analyst, Role::read_only};
+
+struct Case {
+  std::string name;
+  std::string method;
+  // Builds the target for a caller from `whose` organisation's records.
+  std::function<std::string(TestWorld&, Whose)> target;
+  std::map<std::string, std::string> fields;
+  std::array<int, 6> own;    // status per role, resources of the caller's organisation
+  std::array<int, 6> other;  // status per role, resources of another organisation (0: same as own)
+};
+
+std::string fixed(const char* path) { return path; }
+
+std::vector<Case> cases() {
+  const auto same = [](const char* p) { return [p](TestWorld&, Whose) { return fixed(p); }; };
+  std::vector<Case> all;
+  //                                                           adm  mgr  lead board nat  ro
+  all.push_back({"dashboard page", "GET", same("/"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"dashboard api", "GET", same("/api/dashboard"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"register page", "GET", same("/audits"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"register api", "GET", same("/api/audits?kind=local"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"local audit page",
+                 "GET",
+                 [](TestWorld& w, Whose whose) {
+                   return "/audits/" + std::to_string((whose == Whose::own ? w.own() : w.other()).local_audit.value);
+                 },
+                 {},
+                 {200, 200, 200, 200, 404, 200},
+                 {404, 404, 404, 404, 404, 404}});
+  all.push_back({"local audit api",
+                 "GET",
+                 [](TestWorld& w, Whose whose) {
+                   return "/api/audits/" +
+                          std::to_string((whose == Whose::own ? w.own() : w.other()).local_audit.value);
+                 },
+                 {},
+                 {200, 200, 200, 200, 404, 200},
+                 {404, 404, 404, 404, 404, 404}});
+  all.push_back({"national audit api",
+                 "GET",
+                 [](TestWorld& w, Whose) { return "/api/audits/" + std::to_string(w.national_audit().value); },
+                 {},
+                 {200, 200, 200, 200, 200, 200},
+                 {}});
+  all.push_back({"outliers page", "GET", same("/outliers"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"outliers api", "GET", same("/api/outliers"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"actions page", "GET", same("/actions?view=overdue"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"actions api", "GET", same("/api/actions?view=mine"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"participation page", "GET", same("/participation"), {}, {200, 200, 403, 403, 403, 403}, {}});
+  all.push_back({"participation api", "GET", same("/api/participation"), {}, {200, 200, 403, 403, 403, 403}, {}});
+  all.push_back({"participation save",
+                 "POST",
+                 [](TestWorld&, Whose) { return std::string("/api/participation?year=2025/26"); },
+                 {},
+                 {200, 200, 403, 403, 403, 403},
+                 {}});
+  all.push_back({"action create",
+                 "POST",
+                 same("/api/actions"),
+                 {{"title", "Check"}, {"due_on", "2026-02-01"}},
+                 {201, 201, 201, 403, 403, 403},
+                 {}});
+  all.push_back({"action close",
+                 "POST",
+                 [](TestWorld& w, Whose whose) {
+                   return "/api/actions/" +
+                          std::to_string(w.new_action(whose == Whose::own ? w.own() : w.other()).value) + "/close";
+                 },
+                 {{"evidence", "Done"}},
+                 {200, 200, 200, 403, 403, 403},
+                 {404, 404, 404, 403, 403, 403}});
+  all.push_back({"action close form",
+                 "POST",
+                 [](TestWorld& w, Whose whose) {
+                   return "/actions/" + std::to_string(w.new_action(whose == Whose::own ? w.own() : w.other()).value) +
+                          "/close";
+                 },
+                 {{"evidence", "Done"}},
+                 {303, 303, 303, 403, 403, 403},
+                 {404, 404, 404, 403, 403, 403}});
+  all.push_back({"users page", "GET", same("/users"), {}, {200, 403, 403, 403, 403, 403}, {}});
+  all.push_back({"users api", "GET", same("/api/users"), {}, {200, 403, 403, 403, 403, 403}, {}});
+  all.push_back({"national index", "GET", same("/national"), {}, {403, 403, 403, 403, 200, 403}, {}});
+  all.push_back({"national api",
+                 "GET",
+                 [](TestWorld& w, Whose) { return "/api/national/audits/" + std::to_string(w.national_audit().value); },
+                 {},
+                 {403, 403, 403, 403, 200, 403},
+                 {}});
+  all.push_back({"import page", "GET", same("/import"), {}, {200, 200, 200, 403, 200, 403}, {}});
+  all.push_back({"me", "GET", same("/api/me"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  return all;
+}
+
+Caller& caller_for(TestWorld& world, Role role) {
+  return role == Role::national_analyst ? world.analyst() : world.own().callers.at(role);
+}
+
+void run_matrix(TestWorld& world) {
+  for (auto& c : cases()) {
+    for (std::size_t r = 0; r < 6; ++r) {
+      for (const Whose whose : {Whose::own, Whose::other}) {
+        const int expected = whose == Whose::other && c.other[0] != 0 ? c.other[r] : c.own[r];
+        auto fields = c.fields;
+        if (c.name == "participation save") {
+          fields["eligible_" + std::to_string(world.national_audit().value)] = "yes";
+          fields["participating_" + std::to_string(world.national_audit().value)] = "yes";
+        }
+        const Response response = world.call(c.method, c.target(world, whose), &caller_for(world, kRoles[r]), fields);
+        EXPECT_EQ(response.status, expected)
+            << c.name << " as " << to_string(kRoles[r]) << (whose == Whose::own ? " (own)" : " (other)") << ": "
+            << response.body.substr(0, 300);
+      }
+    }
+  }
+}
+
+TEST(AuthorizationMatrix, EveryRouteEveryRoleOnSqlite) {
+  TestWorld world;
+  run_matrix(world);
+}
+
+TEST(AuthorizationMatrix, EveryRouteEveryRoleOnPostgres) {
+  const char* url = std::getenv("CLINAUDIT_TEST_PG_URL");
+  if (url == nullptr || *url == '\0') GTEST_SKIP() << "CLINAUDIT_TEST_PG_URL is not set";
+  TestWorld world(url);
+  run_matrix(world);
+}
+
+TEST(AuthorizationMatrix, WithoutASessionApiIs401AndPagesRedirect) {
+  TestWorld world;
+  for (const char* path : {"/api/dashboard", "/api/audits", "/api/actions", "/api/users", "/api/me"}) {
+    EXPECT_EQ(world.call("GET", path, nullptr).status, 401) << path;
+  }
+  for (const char* path : {"/", "/audits", "/actions", "/users", "/national", "/participation"}) {
+    const Response response = world.call("GET", path, nullptr);
+    EXPECT_EQ(response.status, 303) << path;
+    EXPECT_EQ(response.header("Location").rfind("/login", 0), 0u) << path;
+  }
+  EXPECT_EQ(world.call("GET", "/healthz", nullptr).status, 200);
+  EXPECT_EQ(world.call("GET", "/login", nullptr).status, 200);
+}
+
+TEST(AuthorizationMatrix, EveryRouteOfTheTableIsCoveredOrPublic) {
+  TestWorld world;
+  std::set<std::string> covered;
+  for (const auto& c : cases()) covered.insert(c.method + " " + c.target(world, Whose::own));
+  // Routes whose access is tested elsewhere in this directory (sessions, imports, forms).
+  const std::set<std::string> elsewhere{"GET /healthz",
+                                        "GET /static/style.css",
+                                        "GET /api/",
+                                        "GET /login",
+                                        "POST /login",
+                                        "POST /logout",
+                                        "POST /api/session",
+                                        "DELETE /api/session",
+                                        "POST /participation",
+                                        "POST /actions",
+                                        "POST /users",
+                                        "POST /api/users",
+                                        "POST /import",
+                                        "POST /import/confirm",
+                                        "POST /api/imports/(participation|results)",
+                                        R"(GET /audits/(\d{1,18}))",
+                                        R"(GET /national/audits/(\d{1,18}))"};
+  for (const auto& route : world.app().routes()) {
+    const std::string key = route.method + " " + route.pattern;
+    bool found = elsewhere.contains(key);
+    for (const auto& target : covered) {
+      const auto space = target.find(' ');
+      const std::string path = target.substr(
+          space + 1, target.find('?') == std::string::npos ? std::string::npos : target.find('?') - space - 1);
+      if (target.substr(0, space) == route.method && std::regex_match(path, route.compiled)) found = true;
+    }
+    EXPECT_TRUE(found) << key << " is in no authorisation case";
+  }
+}
+
+}  // namespace
+}  // namespace clinaudit::http

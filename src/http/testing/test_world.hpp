@@ -1,0 +1,220 @@
+#pragma once
+
+// A small world for the web application's tests, on a real database: a temporary SQLite
+// file, or PostgreSQL when CLINAUDIT_TEST_PG_URL is set and asked for. Two trusts (own and
+// other), the national body, one user of each role in each trust and a national analyst,
+// and a few records per trust. Sessions are started directly (no password hashing per
+// test); one test signs in through the form.
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "domain/clock.hpp"
+#include "domain/store.hpp"
+#include "http/app.hpp"
+#include "http/password.hpp"
+#include "http/sessions.hpp"
+#include "storage/store_factory.hpp"
+
+namespace clinaudit::http::testing {
+
+class FixedClock final : public domain::Clock {
+ public:
+  Date today() const override { return Date::parse("2026-01-15").value(); }
+  std::string now_iso() const override { return "2026-01-15T10:00:00Z"; }
+};
+
+inline const char* kTestPassword = "correct horse battery";
+
+struct Caller {
+  std::string token;
+  std::string csrf;
+  domain::User user;
+};
+
+struct Trust {
+  OrganisationId id;
+  std::string code;
+  AuditId local_audit;
+  ActionId action;
+  std::map<domain::Role, Caller> callers;
+};
+
+class TestWorld {
+ public:
+  // `url` empty: a fresh SQLite file under the temp directory.
+  explicit TestWorld(std::string url = {}) {
+    static std::atomic<int> counter{0};
+    suffix_ = std::to_string(getpid()) + "x" + std::to_string(counter++);
+    if (url.empty()) {
+      path_ = std::filesystem::temp_directory_path() / ("clinaudit_http_" + suffix_ + ".sqlite");
+      std::filesystem::remove(path_);
+      url = path_.string();
+    }
+    auto opened = storage::open_store(url);
+    if (!opened) throw std::runtime_error("cannot open the test store: " + opened.error().message);
+    store_ = std::move(*opened);
+    seed();
+    app_ = std::make_unique<App>(*store_, clock_, AppConfig{});
+  }
+  ~TestWorld() {
+    app_.reset();
+    store_.reset();
+    if (!path_.empty()) {
+      std::error_code ignored;
+      for (const char* extra : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + extra, ignored);
+    }
+  }
+
+  App& app() { return *app_; }
+  domain::Store& store() { return *store_; }
+  const domain::Clock& clock() const { return clock_; }
+  Trust& own() { return own_; }
+  Trust& other() { return other_; }
+  Caller& analyst() { return analyst_; }
+  AuditId national_audit() const { return national_audit_; }
+  const std::string& suffix() const { return suffix_; }
+
+  Response call(const std::string& method, const std::string& target, const Caller* caller,
+                std::map<std::string, std::string> fields = {}, bool api_csrf = true) {
+    Request request;
+    request.method = method;
+    request.remote_addr = "127.0.0.1";
+    const auto question = target.find('?');
+    request.path = target.substr(0, question);
+    if (question != std::string::npos) {
+      for (auto& [k, v] : parse_urlencoded(target.substr(question + 1))) request.query.emplace(k, v);
+    }
+    request.fields = std::move(fields);
+    if (caller != nullptr) {
+      request.headers["cookie"] = std::string(kSessionCookie) + "=" + caller->token;
+      if (method != "GET") {
+        if (request.path.rfind("/api/", 0) == 0) {
+          if (api_csrf) request.headers["x-csrf-token"] = caller->csrf;
+        } else if (!request.fields.contains("csrf")) {
+          request.fields["csrf"] = caller->csrf;
+        }
+      }
+    }
+    return app_->handle(request);
+  }
+
+  Response call_body(const std::string& method, const std::string& target, const Caller& caller, std::string body) {
+    Request request;
+    request.method = method;
+    const auto question = target.find('?');
+    request.path = target.substr(0, question);
+    if (question != std::string::npos) {
+      for (auto& [k, v] : parse_urlencoded(target.substr(question + 1))) request.query.emplace(k, v);
+    }
+    request.body = std::move(body);
+    request.headers["cookie"] = std::string(kSessionCookie) + "=" + caller.token;
+    request.headers["x-csrf-token"] = caller.csrf;
+    return app_->handle(request);
+  }
+
+  ActionId new_action(const Trust& trust) {
+    domain::Action action;
+    action.organisation_id = trust.id;
+    action.title = "Fresh action";
+    action.due_on = clock_.today().plus_days(10);
+    return must(store_->add_action(action, actor_));
+  }
+
+ private:
+  template <typename T>
+  static T must(Result<T> result) {
+    if (!result) throw std::runtime_error("test world: " + result.error().message);
+    return std::move(*result);
+  }
+  static void must(Result<void> result) {
+    if (!result) throw std::runtime_error("test world: " + result.error().message);
+  }
+
+  Caller caller(const std::string& email, domain::Role role, OrganisationId org, const std::string& hash) {
+    domain::User user{{}, email, "User " + email, role, org, hash, true};
+    user.id = must(store_->add_user(user, actor_));
+    auto session = must(start_session(*store_, clock_, user, std::chrono::hours(8)));
+    return Caller{session.token, session.stored.csrf_token, user};
+  }
+
+  void seed_trust(Trust& trust, const std::string& code, const std::string& hash) {
+    trust.code = code;
+    trust.id = must(store_->add_organisations(
+        {domain::Organisation{{}, code, "Trust " + code, domain::OrganisationType::acute, "North"}}, actor_))[0];
+    domain::Audit local;
+    local.code = "LA-" + code;
+    local.title = "Local audit of " + code;
+    local.owner = trust.id;
+    local.start_date = clock_.today().plus_days(-30);
+    trust.local_audit = must(store_->add_audits({local}, actor_))[0];
+    domain::Action action;
+    action.organisation_id = trust.id;
+    action.audit_id = national_audit_;
+    action.title = "Action of " + code;
+    action.due_on = clock_.today().plus_days(-5);
+    trust.action = must(store_->add_action(action, actor_));
+    for (const auto role : {domain::Role::admin, domain::Role::audit_manager, domain::Role::clinical_lead,
+                            domain::Role::board_member, domain::Role::read_only}) {
+      trust.callers[role] = caller(std::string(to_string(role)) + "@" + code + ".example", role, trust.id, hash);
+    }
+  }
+
+  void seed() {
+    const std::string hash = must(hash_password(kTestPassword));
+    domain::Audit national;
+    national.code = "NAT-" + suffix_;
+    national.title = "National audit " + suffix_;
+    national.kind = domain::AuditKind::national_clinical_audit;
+    national_audit_ = must(store_->add_audits({national}, actor_))[0];
+    must(store_->set_qa_list(
+        {domain::QaListEntry{
+            national_audit_, FinancialYear::containing(clock_.today()), {domain::OrganisationType::acute}}},
+        actor_));
+    seed_trust(own_, "OWN" + suffix_, hash);
+    seed_trust(other_, "OTH" + suffix_, hash);
+    const auto body = must(store_->add_organisations(
+        {domain::Organisation{{}, "NB" + suffix_, "National body", domain::OrganisationType::national_body, ""}},
+        actor_))[0];
+    analyst_ = caller("analyst@" + suffix_ + ".example", domain::Role::national_analyst, body, hash);
+    domain::Measure measure;
+    measure.audit_id = national_audit_;
+    measure.code = "m1";
+    measure.name = "Mortality";
+    measure.type = domain::MeasureType::ratio;
+    const auto measure_id = must(store_->add_measure(measure, actor_));
+    std::vector<domain::MeasureResult> results;
+    for (const auto& [trust, observed, published] :
+         {std::tuple{&own_, 12.0, false}, std::tuple{&other_, 30.0, false}}) {
+      domain::MeasureResult r;
+      r.measure_id = measure_id;
+      r.organisation_id = trust->id;
+      r.period_start = Date::parse("2025-04-01").value();
+      r.period_end = Date::parse("2025-12-31").value();
+      r.numerator = observed;
+      r.expected = 20;
+      r.published = published;
+      results.push_back(r);
+    }
+    must(store_->add_results(results, actor_));
+  }
+
+  std::string suffix_;
+  std::filesystem::path path_;
+  FixedClock clock_;
+  domain::Actor actor_{std::nullopt, "test"};
+  std::unique_ptr<domain::Store> store_;
+  std::unique_ptr<App> app_;
+  AuditId national_audit_;
+  Trust own_;
+  Trust other_;
+  Caller analyst_;
+};
+
+}  // namespace clinaudit::http::testing

@@ -1,0 +1,142 @@
+// The main user journeys in a real browser: Playwright driving Debian's chromium against a
+// running `clinaudit serve --demo` (scripts/browser_tests.sh starts it and sets CLINAUDIT_URL).
+// Screenshots of the main pages go to CLINAUDIT_SCREENSHOTS (build/screenshots).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const base = process.env.CLINAUDIT_URL ?? 'http://127.0.0.1:8080';
+const shots = process.env.CLINAUDIT_SCREENSHOTS ?? path.resolve('../../build/screenshots');
+const password = 'demo-password-2026';
+let browser;
+let profile;
+
+before(async () => {
+  fs.mkdirSync(shots, { recursive: true });
+  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'clinaudit-chromium-'));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+});
+
+async function signIn(email) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/`);
+  return { context, page, errors };
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+test('the sign-in page lists the demo accounts and the skip link comes first', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  assert.match(await page.locator('h1').innerText(), /Sign in/);
+  assert.match(await page.locator('.demo-accounts').innerText(), /manager@demo\.nhs\.example/);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content');
+  await shot(page, 'login');
+  await context.close();
+});
+
+test('an audit manager sees the dashboard', async () => {
+  const { context, page, errors } = await signIn('manager@demo.nhs.example');
+  assert.equal(await page.locator('h1').innerText(), 'Northfield Acute Hospitals NHS Trust');
+  assert.match(await page.locator('.cards').innerText(), /Open outlier cases/);
+  assert.match(await page.locator('.cards').innerText(), /Overdue actions/);
+  await shot(page, 'dashboard');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('importing a file with an error shows the problem by row and column, and saves nothing', async () => {
+  const { context, page } = await signIn('manager@demo.nhs.example');
+  await page.getByRole('link', { name: 'Import' }).click();
+  await page.getByLabel('What the file holds').selectOption('participation');
+  const csv = 'organisation_code,audit_code,year,eligible,participating\nRNA,NCAP,2025/26,yes,perhaps\n';
+  await page.getByLabel('CSV file').setInputFiles({ name: 'participation.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Check file' }).click();
+  assert.match(await page.locator('.error-summary').innerText(), /not imported/);
+  const row = page.locator('table tbody tr').first();
+  assert.equal(await row.locator('td').nth(0).innerText(), '2');
+  assert.equal(await row.locator('td').nth(1).innerText(), 'participating');
+  assert.equal(await row.locator('td').nth(2).innerText(), 'perhaps');
+  await shot(page, 'import-report');
+  await context.close();
+});
+
+test('an audit manager records participation for the year', async () => {
+  const { context, page } = await signIn('manager@demo.nhs.example');
+  await page.getByRole('link', { name: 'Participation' }).click();
+  await page.getByLabel('National Cardiac Audit Programme: eligible').selectOption('yes');
+  await page.getByLabel('National Cardiac Audit Programme: taking part').selectOption('yes');
+  await page.getByLabel('National Cardiac Audit Programme: cases submitted').fill('180');
+  await page.getByLabel('National Cardiac Audit Programme: cases required').fill('200');
+  await page.getByRole('button', { name: 'Save participation' }).click();
+  assert.match(await page.locator('.banner-success').innerText(), /Participation saved/);
+  assert.equal(await page.getByLabel('National Cardiac Audit Programme: cases submitted').inputValue(), '180');
+  await shot(page, 'participation');
+  await context.close();
+});
+
+test('the funnel plot labels a provider when a point is hovered', async () => {
+  const { context, page } = await signIn('manager@demo.nhs.example');
+  await page.getByRole('link', { name: 'Audits', exact: true }).click();
+  await shot(page, 'audits');
+  await page.getByRole('link', { name: 'National Hip Fracture Database' }).click();
+  const point = page.locator('figure.chart svg circle').first();
+  await point.hover();
+  const label = await point.locator('title').textContent();
+  assert.match(label, /Trust/);
+  await shot(page, 'audit-funnel');
+  await context.close();
+});
+
+test('a clinical lead creates an action and closes it with evidence', async () => {
+  const { context, page } = await signIn('lead@demo.nhs.example');
+  await page.getByRole('link', { name: 'Actions' }).click();
+  const title = `Share NHFD findings at the mortality meeting ${Date.now()}`;
+  await page.getByLabel('What must be done').fill(title);
+  await page.getByLabel('Due date').fill('2026-12-31');
+  await page.getByRole('button', { name: 'Add action' }).click();
+  const row = page.locator('tr', { hasText: title });
+  await row.getByLabel(/Evidence that/).fill('Minutes of the mortality meeting');
+  await row.getByRole('button', { name: /Close/ }).click();
+  const closed = page.locator('tr', { hasText: title });
+  assert.match(await closed.innerText(), /completed/);
+  await shot(page, 'actions');
+  await context.close();
+});
+
+test('a national analyst sees every provider; a board member cannot open the national view', async () => {
+  const analyst = await signIn('analyst@demo.nhs.example');
+  await analyst.page.getByRole('link', { name: 'National view' }).click();
+  await analyst.page.getByRole('link', { name: 'National Hip Fracture Database' }).click();
+  assert.match(await analyst.page.locator('table').first().innerText(), /Hillside Acute/);
+  await shot(analyst.page, 'national');
+  await analyst.context.close();
+  const board = await signIn('board@demo.nhs.example');
+  const response = await board.page.goto(`${base}/national`);
+  assert.equal(response.status(), 403);
+  await board.context.close();
+});
