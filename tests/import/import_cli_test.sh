@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `clinaudit import` end to end on a SQLite file (docs/csv-import.md): a file with a bad
+# date on row 5 and an unknown organisation on row 9 is refused with exit code 3, both
+# problems are printed with row and column, and the database is unchanged; the corrected
+# file then imports whole.
+#
+#   import_cli_test.sh CLINAUDIT_BINARY FIXTURE_DIR WORK_DIR
+set -euo pipefail
+clinaudit="$1"
+data="$2"
+work="$3"
+rm -rf "$work"
+mkdir -p "$work"
+db="$work/import.sqlite"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+"$clinaudit" import organisations "$data/organisations.csv" --db "$db" | grep -qx "imported 2 organisations" ||
+  fail "organisations import"
+"$clinaudit" import audits "$data/audits.csv" --db "$db" | grep -qx "imported 1 audit" || fail "audits import"
+before="$(sqlite3 "$db" .dump)"
+
+set +e
+"$clinaudit" import episodes "$data/episodes_two_problems.csv" --audit NHFD --db "$db" >"$work/out.txt" 2>"$work/err.txt"
+status=$?
+set -e
+cat "$work/out.txt" "$work/err.txt"
+[[ $status == 3 ]] || fail "exit code $status, expected 3 (invalid input)"
+grep -qxF "row 5, column 'admission_date': '2024-02-30' is not a real date (expected YYYY-MM-DD)" "$work/out.txt" ||
+  fail "the bad date on row 5 is not reported"
+grep -qxF "row 9, column 'organisation_code': 'RZZ' is not a known organisation" "$work/out.txt" ||
+  fail "the unknown organisation on row 9 is not reported"
+[[ $(wc -l <"$work/out.txt") == 2 ]] || fail "expected exactly two problems"
+grep -qF "2 problems in 9 data rows; nothing was imported" "$work/err.txt" || fail "the summary line"
+[[ "$(sqlite3 "$db" .dump)" == "$before" ]] || fail "the database changed"
+
+"$clinaudit" import episodes "$data/episodes_two_problems.csv" --audit NHFD --db "$db" --dry-run >/dev/null 2>&1 &&
+  fail "a dry run of a bad file must fail too"
+"$clinaudit" import episodes "$data/episodes_good.csv" --audit NHFD --db "$db" --dry-run | grep -q "dry run" ||
+  fail "dry run of the good file"
+[[ "$(sqlite3 "$db" .dump)" == "$before" ]] || fail "the dry run changed the database"
+
+"$clinaudit" import episodes "$data/episodes_good.csv" --audit NHFD --db "$db" |
+  grep -qx "imported 9 episodes for audit NHFD (covariates: age, sex)" || fail "the good file did not import"
+[[ "$(sqlite3 "$db" 'SELECT count(*) FROM episodes')" == 9 ]] || fail "episodes in the database"
+echo "ok"
