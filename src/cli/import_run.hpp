@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace clinaudit::cli {
+
+// What `clinaudit import` was asked to do (docs/cli.md, docs/csv-import.md).
+struct ImportRequest {
+  std::string kind;  // organisations, audits, qa-list, participation, results, episodes, survey-responses
+  std::string file;  // "-" for standard input
+  std::string database_url;
+  std::string audit_code;        // episodes: the audit the episodes belong to
+  std::int64_t survey_id = 0;    // survey-responses: the survey answered
+  std::size_t max_errors = 100;  // problems listed before "and N more"
+  bool dry_run = false;          // validate only
+};
+
+// The import kinds, in the order the help lists them.
+const std::vector<std::string>& import_kinds();
+
+// Validates the file and, when it has no problem and this is not a dry run, writes it
+// to the store in one transaction. Writes the validation report (one problem a line)
+// and what landed ("imported 1,234 results for audit NHFD") to `out`; progress goes to
+// standard error when it is a terminal.
+// Errors: invalid_input when the file has any problem (nothing is written), not_found
+// for a missing file, audit or survey, and the store's errors (the import rolls back).
+Result<void> run_import(const ImportRequest& request, std::ostream& out);
+
+}  // namespace clinaudit::cli
