@@ -128,11 +128,10 @@ Result<void> run(const SpcArgs& args) {
       rebase_dates.push_back(*date);
     }
   }
-  const auto targets = parse_targets(args.target, !args.facet.empty());
-  if (!targets) return targets.error();
-
   auto table = read_table_file(args.input);
   if (!table) return table.error();
+  const auto targets = parse_targets(args.target, !args.facet.empty() || table->has_column("facet"));
+  if (!targets) return targets.error();
   ChartColumns columns;
   columns.x = args.date.empty() ? first_column(*table, {"date", "x", "period"}) : args.date;
   columns.y = args.value.empty() ? first_column(*table, {"value", "y"}) : args.value;
@@ -140,7 +139,8 @@ Result<void> run(const SpcArgs& args) {
   if (columns.y.empty()) {
     return Error{ErrorCode::invalid_input, args.input + ": no 'value' column; name it with --value"};
   }
-  columns.facet = args.facet;
+  // A column named "facet" splits the charts unless another is named.
+  columns.facet = args.facet.empty() && table->has_column("facet") ? std::string("facet") : args.facet;
   auto data = read_chart_data(*table, columns);
   if (!data) return Error{data.error().code, args.input + ": " + data.error().message};
   if (data->kind != XKind::date) {
@@ -178,7 +178,7 @@ Result<void> run(const SpcArgs& args) {
     }
   }
 
-  const bool faceted = !args.facet.empty();
+  const bool faceted = !columns.facet.empty();
   if (args.format == "csv") return write_output(args.output, to_csv(charts, faceted));
   if (args.format == "svg") {
     if (charts.size() > 1) {
@@ -215,7 +215,8 @@ void add_stats_spc_command(CLI::App& parent, Outcome& outcome) {
   command->add_option("--input", args->input, "CSV file with a date and a value per row; - for stdin")->required();
   command->add_option("--date", args->date, "date column, YYYY-MM-DD (default: date, else x, else period)");
   command->add_option("--value", args->value, "value column (default: value, else y)");
-  command->add_option("--facet", args->facet, "column splitting the rows into separate charts");
+  command->add_option("--facet", args->facet,
+                      "column splitting the rows into separate charts (default: facet, if present)");
   command->add_option("--improvement", args->improvement, "which way is better: increase (default), decrease, neutral");
   command->add_option("--target", args->target, "target for the assurance icon: a number, or FACET=NUMBER,...");
   command->add_option("--rebase", args->rebase, "dates that start a new group (recalculated limits): DATE,...");

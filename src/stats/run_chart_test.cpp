@@ -36,7 +36,7 @@ TEST(RunsAnalysis, LongestRunExactlyAtTheLimitDoesNotSignal) {
   EXPECT_EQ(r.longest_run, 7u);
   EXPECT_EQ(r.longest_run_limit, 7u);
   EXPECT_FALSE(r.signal);
-  y[7] = 1;  // a run of 8
+  y = {1, 1, 1, 1, 1, 1, 1, 1, -1, 1, -1, 1, -1, 1, -1, 1};  // a run of 8
   r = analyse(y, 0);
   EXPECT_EQ(r.longest_run, 8u);
   EXPECT_TRUE(r.signal);

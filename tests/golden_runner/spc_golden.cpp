@@ -122,7 +122,7 @@ Result<Values> control(const Values& inputs) {
   auto y = table->number_column("y");
   if (!x || !y) return Error{ErrorCode::invalid_input, "the file needs x and y columns"};
   std::vector<double> n;
-  if (table->has_column("n")) n = *table->number_column("n");
+  if (table->has_column("n") && stats::needs_denominator(options.type)) n = *table->number_column("n");
   std::vector<stats::Subgroup> groups;
   for (std::size_t i = 0; i < x->size(); ++i) {
     if (i == 0 || (*x)[i] != (*x)[i - 1]) groups.emplace_back();
