@@ -1,0 +1,97 @@
+// libFuzzer target for the import validators. The first byte picks the import kind
+// (organisations, audits, qa-list, participation, results, survey-responses, episodes);
+// the rest is the CSV file. Any input must give a validation report, never a crash; and
+// the report's invariants must hold (problems kept <= cap, every row number >= 1, every
+// line printable).
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string>
+
+#include "ingest/episode_validator.hpp"
+#include "ingest/import_validators.hpp"
+
+namespace {
+
+using namespace clinaudit;
+
+const ingest::References& references() {
+  static const ingest::References refs = [] {
+    ingest::References r;
+    r.add_organisation({OrganisationId{1}, "RXA", "Alpha", domain::OrganisationType::acute, ""});
+    r.add_organisation({OrganisationId{2}, "RXB", "Beta", domain::OrganisationType::mental_health, ""});
+    domain::Audit national;
+    national.id = AuditId{1};
+    national.code = "NHFD";
+    national.kind = domain::AuditKind::national_clinical_audit;
+    r.add_audit(national);
+    domain::Audit local;
+    local.id = AuditId{2};
+    local.code = "LA-1";
+    r.add_audit(local);
+    r.add_measure({MeasureId{1}, AuditId{1}, "p", "", domain::MeasureType::proportion, domain::Improvement::increase,
+                   std::nullopt, 1.0});
+    r.add_measure({MeasureId{2}, AuditId{1}, "r", "", domain::MeasureType::ratio, domain::Improvement::decrease,
+                   std::nullopt, 1.0});
+    r.add_measure({MeasureId{3}, AuditId{1}, "c", "", domain::MeasureType::continuous, domain::Improvement::neutral,
+                   std::nullopt, 1.0});
+    return r;
+  }();
+  return refs;
+}
+
+const domain::Survey& survey() {
+  static const domain::Survey s = [] {
+    domain::Survey out;
+    out.id = SurveyId{1};
+    out.title = "fuzz";
+    out.questions = {{1, "q1", "", domain::QuestionKind::likert, {"Poor", "Good"}},
+                     {2, "q2", "", domain::QuestionKind::multiple_choice, {"A", "B"}},
+                     {3, "q3", "", domain::QuestionKind::number, {}},
+                     {4, "q4", "", domain::QuestionKind::free_text, {}}};
+    return out;
+  }();
+  return s;
+}
+
+void check(const ingest::ValidationReport& report) {
+  if (report.problems().size() > report.cap()) __builtin_trap();
+  if (report.total() < static_cast<std::int64_t>(report.problems().size())) __builtin_trap();
+  for (const auto& problem : report.problems()) {
+    if (problem.row < 1) __builtin_trap();
+    for (const char c : problem.to_string()) {
+      if (static_cast<unsigned char>(c) < 0x20) __builtin_trap();  // escaped for the terminal
+    }
+  }
+  (void)report.to_text();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const int kind = data[0] % 7;
+  std::istringstream input(std::string(reinterpret_cast<const char*>(data) + 1, size - 1));
+  const ingest::ValidationOptions options{20};
+  switch (kind) {
+    case 0: check(ingest::validate_organisations(input, references(), options).report); break;
+    case 1: check(ingest::validate_audits(input, references(), options).report); break;
+    case 2: check(ingest::validate_qa_list(input, references(), options).report); break;
+    case 3: check(ingest::validate_participation(input, references(), options).report); break;
+    case 4: check(ingest::validate_results(input, references(), options).report); break;
+    case 5: check(ingest::validate_survey_responses(input, survey(), options).report); break;
+    default: {
+      ingest::ValidationReport report(20);
+      ingest::EpisodeValidator validator(input, AuditId{1}, references(), report, 3);
+      domain::EpisodeColumns chunk;
+      while (validator.next_chunk(chunk)) {
+        if (chunk.size() > 3 || chunk.covariate_values.size() != validator.covariates().size()) __builtin_trap();
+        for (const auto& values : chunk.covariate_values) {
+          if (values.size() != chunk.size()) __builtin_trap();
+        }
+      }
+      check(report);
+    }
+  }
+  return 0;
+}
