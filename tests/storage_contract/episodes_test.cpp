@@ -1,0 +1,163 @@
+// Episode imports, concurrent writers and schema versions.
+#include <thread>
+
+#include "storage/store_factory.hpp"
+#include "store_contract.hpp"
+
+namespace clinaudit::contract {
+namespace {
+
+using ::testing::HasSubstr;
+
+domain::EpisodeColumns chunk(AuditId audit, const std::vector<OrganisationId>& providers, Date first, int rows,
+                             int offset) {
+  domain::EpisodeColumns columns;
+  columns.audit_id = audit;
+  columns.covariate_names = {"age", "sex", "asa"};
+  columns.covariate_values.resize(3);
+  for (int i = 0; i < rows; ++i) {
+    const int n = offset + i;
+    columns.provider.push_back(providers[static_cast<std::size_t>(n) % providers.size()]);
+    columns.admission_date.push_back(first.plus_days(n % 30));
+    columns.outcome.push_back(static_cast<std::uint8_t>(n % 7 == 0 ? 1 : 0));
+    columns.covariate_values[0].push_back(std::to_string(60 + n % 40));
+    columns.covariate_values[1].push_back(n % 2 == 0 ? "F" : "M");
+    columns.covariate_values[2].push_back(n % 5 == 0 ? "" : "ASA " + std::to_string(1 + n % 4));
+  }
+  return columns;
+}
+
+TEST_P(StoreContract, EpisodesAreInvisibleUntilCommitThenReadBackInDateOrder) {
+  const std::vector<OrganisationId> providers{add_organisation("RAA"), add_organisation("RBB")};
+  const auto audit = add_audit("NHFD");
+  const Date first = *Date::parse("2025-04-01");
+  auto writer = store().begin_episodes(audit, {"age", "sex", "asa"}, actor());
+  ASSERT_OK(writer);
+  ASSERT_OK((*writer)->append(chunk(audit, providers, first, 500, 0)));
+  ASSERT_OK((*writer)->append(chunk(audit, providers, first, 700, 500)));
+  EXPECT_EQ(store().episodes(audit, first, first.plus_days(365))->size(), 0U);
+  auto written = (*writer)->commit();
+  ASSERT_OK(written);
+  EXPECT_EQ(*written, 1200);
+
+  auto all = store().episodes(audit, first, first.plus_days(365));
+  ASSERT_OK(all);
+  ASSERT_EQ(all->size(), 1200U);
+  EXPECT_EQ(all->audit_id, audit);
+  EXPECT_EQ(all->covariate_names, (std::vector<std::string>{"age", "sex", "asa"}));
+  ASSERT_EQ(all->covariate_values.size(), 3U);
+  for (std::size_t i = 1; i < all->size(); ++i) ASSERT_LE(all->admission_date[i - 1], all->admission_date[i]);
+  // The first row on the first day is episode 0 of the first chunk (ties keep insertion order).
+  EXPECT_EQ(all->admission_date[0], first);
+  EXPECT_EQ(all->provider[0], providers[0]);
+  EXPECT_EQ(all->outcome[0], 1);
+  EXPECT_EQ(all->covariate_values[0][0], "60");
+  EXPECT_EQ(all->covariate_values[1][0], "F");
+  EXPECT_EQ(all->covariate_values[2][0], "");
+  EXPECT_EQ(all->covariate_values[0][1], "90");  // episode 30: same day, next in order
+  EXPECT_EQ(all->covariate_values[2][1], "");
+  EXPECT_EQ(all->covariate_values[2][2], "ASA 1");  // episode 60
+  std::int64_t deaths = 0;
+  for (const auto outcome : all->outcome) deaths += outcome;
+  EXPECT_EQ(deaths, 172);  // n % 7 == 0 for n in [0, 1200)
+
+  auto one_day = store().episodes(audit, first.plus_days(3), first.plus_days(3));
+  ASSERT_OK(one_day);
+  EXPECT_EQ(one_day->size(), 40U);
+  auto log = store().audit_log("episodes", 5);
+  ASSERT_OK(log);
+  ASSERT_EQ(log->size(), 1U);
+  EXPECT_EQ(log->at(0).action, "import");
+}
+
+TEST_P(StoreContract, EpisodeWriterDestroyedWithoutCommitLeavesNothing) {
+  const std::vector<OrganisationId> providers{add_organisation("RAA")};
+  const auto audit = add_audit("NHFD");
+  const Date first = *Date::parse("2025-04-01");
+  {
+    auto writer = store().begin_episodes(audit, {"age", "sex", "asa"}, actor());
+    ASSERT_OK(writer);
+    ASSERT_OK((*writer)->append(chunk(audit, providers, first, 1000, 0)));
+  }
+  EXPECT_EQ(store().episodes(audit, first, first.plus_days(365))->size(), 0U);
+  EXPECT_TRUE(store().audit_log("episodes", 5)->empty());
+  // The store is usable afterwards: the abandoned import released the database.
+  add_organisation("RBB");
+  EXPECT_EQ(store().organisations()->size(), 2U);
+}
+
+TEST_P(StoreContract, EpisodeWithUnknownProviderFailsNamingTheRowAndWritesNothing) {
+  const auto known = add_organisation("RAA");
+  const auto audit = add_audit("NHFD");
+  const Date first = *Date::parse("2025-04-01");
+  auto writer = store().begin_episodes(audit, {"age", "sex", "asa"}, actor());
+  ASSERT_OK(writer);
+  ASSERT_OK((*writer)->append(chunk(audit, {known}, first, 100, 0)));
+  auto bad = chunk(audit, {known}, first, 100, 100);
+  bad.provider[41] = OrganisationId{known.value + 77};
+  auto appended = (*writer)->append(bad);
+  EXPECT_ERROR(appended, ErrorCode::not_found);
+  EXPECT_THAT(appended.error().message, HasSubstr("142"));
+  EXPECT_FALSE((*writer)->commit());
+  writer->reset();
+  EXPECT_EQ(store().episodes(audit, first, first.plus_days(365))->size(), 0U);
+}
+
+TEST_P(StoreContract, ConcurrentWritersAllLand) {
+  constexpr int kThreads = 4;
+  constexpr int kPerThread = 25;
+  const auto trust = add_organisation("RXX");
+  std::vector<std::thread> threads;
+  std::vector<int> failures(kThreads, 0);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([this, t, trust, &failures] {
+      for (int i = 0; i < kPerThread; ++i) {
+        const std::string code = "T" + std::to_string(t) + "-" + std::to_string(i);
+        domain::Organisation row{{}, code, "Thread trust", domain::OrganisationType::community, ""};
+        if (!store().add_organisations({row}, actor())) ++failures[static_cast<std::size_t>(t)];
+        domain::User user{{}, code + "@example.nhs.uk", code, domain::Role::read_only, trust, "h", true};
+        if (!store().add_user(user, actor())) ++failures[static_cast<std::size_t>(t)];
+        if (!store().organisations()) ++failures[static_cast<std::size_t>(t)];
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(failures[static_cast<std::size_t>(t)], 0) << "thread " << t;
+  EXPECT_EQ(store().organisations()->size(), static_cast<std::size_t>(kThreads * kPerThread + 1));
+  EXPECT_EQ(store().users(trust)->size(), static_cast<std::size_t>(kThreads * kPerThread));
+  EXPECT_EQ(store().audit_log("organisation", 1000)->size(), static_cast<std::size_t>(kThreads * kPerThread + 1));
+  reopen();
+  EXPECT_EQ(store().organisations()->size(), static_cast<std::size_t>(kThreads * kPerThread + 1));
+}
+
+TEST_P(StoreContract, TwoStoresOnOneDatabaseSeeEachOthersCommits) {
+  auto second = storage::open_store(url());
+  ASSERT_OK(second);
+  add_organisation("RXX");
+  ASSERT_OK((*second)->organisation_by_code("RXX"));
+  domain::Audit audit;
+  audit.code = "NHFD";
+  audit.title = "Hip fracture";
+  ASSERT_OK((*second)->add_audits({audit}, actor()));
+  ASSERT_OK(store().audit_by_code("NHFD"));
+}
+
+TEST_P(StoreContract, RefusesADatabaseNewerThanThisBinary) {
+  add_organisation("RXX");
+  close();
+  GetParam().execute_sql(url(), "INSERT INTO schema_version (version, name) VALUES (9999, 'from_the_future')");
+  auto opened = storage::open_store(url());
+  EXPECT_ERROR(opened, ErrorCode::conflict);
+  EXPECT_THAT(opened.error().message, HasSubstr("database schema version 9999 is newer than this clinaudit ("));
+  EXPECT_THAT(opened.error().message, HasSubstr("upgrade clinaudit"));
+}
+
+TEST_P(StoreContract, OpeningTwiceAppliesNoMigrationAgain) {
+  add_organisation("RXX");
+  reopen();
+  reopen();
+  EXPECT_EQ(store().organisations()->size(), 1U);
+}
+
+}  // namespace
+}  // namespace clinaudit::contract
