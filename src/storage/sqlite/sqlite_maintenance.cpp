@@ -26,9 +26,14 @@ void copy_all_pages(SQLite::Database& destination, SQLite::Database& source) {
 
 // Checks that `file` is an intact clinaudit database that this binary can read.
 void check_backup_file(SQLite::Database& backup, const std::string& file) {
-  SQLite::Statement check(backup, "PRAGMA quick_check");
-  check.executeStep();
-  const std::string verdict = check.getColumn(0).getString();
+  std::string verdict;
+  try {
+    SQLite::Statement check(backup, "PRAGMA quick_check");
+    check.executeStep();
+    verdict = check.getColumn(0).getString();
+  } catch (const SQLite::Exception& e) {
+    fail(ErrorCode::invalid_input, file + " is not a clinaudit database (" + e.what() + "); nothing was restored");
+  }
   if (verdict != "ok") fail(ErrorCode::invalid_input, file + " is damaged (" + verdict + "); nothing was restored");
   if (!backup.tableExists("schema_version")) {
     fail(ErrorCode::invalid_input, file + " is not a clinaudit database; nothing was restored");
