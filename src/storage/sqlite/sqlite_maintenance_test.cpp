@@ -1,0 +1,160 @@
+#include "storage/sqlite/sqlite_maintenance.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace clinaudit::storage::sqlite {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+class SqliteMaintenance : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "clinaudit-sqlite-XXXXXX").string();
+    folder_ = ::mkdtemp(pattern.data());
+  }
+  void TearDown() override { fs::remove_all(folder_); }
+  std::string path(const std::string& name) const { return (folder_ / name).string(); }
+
+  static void add_organisation(SqliteStore& store, const std::string& code) {
+    auto ids = store.add_organisations({{{}, code, "Trust " + code, domain::OrganisationType::acute, ""}},
+                                       domain::Actor{std::nullopt, "test"});
+    ASSERT_TRUE(ids.has_value()) << ids.error().message;
+  }
+
+  fs::path folder_;
+};
+
+std::string pragma(const std::string& path, const std::string& name) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  SQLite::Statement query(db, "PRAGMA " + name);
+  query.executeStep();
+  return query.getColumn(0).getString();
+}
+
+TEST_F(SqliteMaintenance, OpenCreatesAWalDatabaseAtTheLatestVersion) {
+  auto store = SqliteStore::open(path("a.sqlite"));
+  ASSERT_TRUE(store.has_value()) << store.error().message;
+  EXPECT_EQ((*store)->migration_report().from_version, 0);
+  EXPECT_EQ((*store)->migration_report().to_version, latest_sqlite_schema_version());
+  EXPECT_EQ((*store)->migration_report().applied.size(), sqlite_migrations().size());
+  EXPECT_EQ(pragma(path("a.sqlite"), "journal_mode"), "wal");
+  store->reset();
+  auto again = migrate_sqlite(path("a.sqlite"));
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_TRUE(again->applied.empty());
+  EXPECT_EQ(again->from_version, latest_sqlite_schema_version());
+}
+
+TEST_F(SqliteMaintenance, MigrationsAreNumberedFromOneWithoutGaps) {
+  int expected = 1;
+  for (const auto& migration : sqlite_migrations()) {
+    EXPECT_EQ(migration.version, expected++);
+    EXPECT_FALSE(migration.sql.empty());
+  }
+}
+
+TEST_F(SqliteMaintenance, TheAuditLogRefusesUpdatesAndDeletes) {
+  auto store = SqliteStore::open(path("a.sqlite"));
+  ASSERT_TRUE(store.has_value());
+  add_organisation(**store, "RXX");
+  SQLite::Database db(path("a.sqlite"), SQLite::OPEN_READWRITE);
+  EXPECT_THROW(db.exec("UPDATE audit_log SET actor = 'someone else'"), SQLite::Exception);
+  EXPECT_THROW(db.exec("DELETE FROM audit_log"), SQLite::Exception);
+}
+
+TEST_F(SqliteMaintenance, BackupWhileOpenThenRestoreBringsTheDataBack) {
+  auto store = SqliteStore::open(path("live.sqlite"));
+  ASSERT_TRUE(store.has_value());
+  add_organisation(**store, "RXX");
+  auto bytes = backup_sqlite(path("live.sqlite"), path("backup.sqlite"), false);
+  ASSERT_TRUE(bytes.has_value()) << bytes.error().message;
+  EXPECT_GT(*bytes, 0U);
+  EXPECT_FALSE(fs::exists(path("backup.sqlite-wal")));
+  EXPECT_EQ(pragma(path("backup.sqlite"), "journal_mode"), "delete");
+  add_organisation(**store, "RYY");  // after the backup: gone once restored
+
+  // A second backup to the same name is refused unless overwriting.
+  auto again = backup_sqlite(path("live.sqlite"), path("backup.sqlite"), false);
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().code, ErrorCode::conflict);
+
+  // The store is open: restore refuses without force.
+  auto refused = restore_sqlite(path("live.sqlite"), path("backup.sqlite"), false);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::conflict);
+  EXPECT_THAT(refused.error().message, HasSubstr("--force"));
+  EXPECT_TRUE((*store)->organisation_by_code("RYY").has_value());
+
+  store->reset();
+  auto restored = restore_sqlite(path("live.sqlite"), path("backup.sqlite"), false);
+  ASSERT_TRUE(restored.has_value()) << restored.error().message;
+  auto reopened = SqliteStore::open(path("live.sqlite"));
+  ASSERT_TRUE(reopened.has_value());
+  EXPECT_TRUE((*reopened)->organisation_by_code("RXX").has_value());
+  EXPECT_FALSE((*reopened)->organisation_by_code("RYY").has_value());
+  EXPECT_EQ(pragma(path("live.sqlite"), "journal_mode"), "wal");
+}
+
+TEST_F(SqliteMaintenance, ForcedRestoreReplacesTheDataUnderAnOpenStore) {
+  auto store = SqliteStore::open(path("live.sqlite"));
+  ASSERT_TRUE(store.has_value());
+  add_organisation(**store, "RXX");
+  ASSERT_TRUE(backup_sqlite(path("live.sqlite"), path("backup.sqlite"), false).has_value());
+  add_organisation(**store, "RYY");
+  auto restored = restore_sqlite(path("live.sqlite"), path("backup.sqlite"), true);
+  ASSERT_TRUE(restored.has_value()) << restored.error().message;
+  EXPECT_FALSE((*store)->organisation_by_code("RYY").has_value());
+  EXPECT_TRUE((*store)->organisation_by_code("RXX").has_value());
+}
+
+TEST_F(SqliteMaintenance, RestoreRefusesFilesThatAreNotClinauditBackups) {
+  {
+    std::ofstream text(path("notes.txt"));
+    text << "not a database at all, just some text that is long enough to look like a file\n";
+  }
+  auto text = restore_sqlite(path("live.sqlite"), path("notes.txt"), false);
+  ASSERT_FALSE(text.has_value());
+  {
+    SQLite::Database other(path("other.sqlite"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    other.exec("CREATE TABLE t (x INTEGER)");
+  }
+  auto other = restore_sqlite(path("live.sqlite"), path("other.sqlite"), false);
+  ASSERT_FALSE(other.has_value());
+  EXPECT_EQ(other.error().code, ErrorCode::invalid_input);
+  EXPECT_THAT(other.error().message, HasSubstr("not a clinaudit database"));
+  auto missing = restore_sqlite(path("live.sqlite"), path("missing.sqlite"), false);
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().code, ErrorCode::not_found);
+}
+
+TEST_F(SqliteMaintenance, RestoreRefusesABackupFromANewerClinaudit) {
+  ASSERT_TRUE(SqliteStore::open(path("future.sqlite")).has_value());
+  {
+    SQLite::Database db(path("future.sqlite"), SQLite::OPEN_READWRITE);
+    db.exec("INSERT INTO schema_version (version, name) VALUES (77, 'future')");
+  }
+  auto restored = restore_sqlite(path("live.sqlite"), path("future.sqlite"), false);
+  ASSERT_FALSE(restored.has_value());
+  EXPECT_EQ(restored.error().code, ErrorCode::conflict);
+  EXPECT_THAT(restored.error().message, HasSubstr("database schema version 77 is newer than this clinaudit"));
+}
+
+TEST_F(SqliteMaintenance, BackupOfAMissingDatabaseIsNotFound) {
+  auto bytes = backup_sqlite(path("nothing.sqlite"), path("backup.sqlite"), false);
+  ASSERT_FALSE(bytes.has_value());
+  EXPECT_EQ(bytes.error().code, ErrorCode::not_found);
+  EXPECT_FALSE(fs::exists(path("backup.sqlite")));
+}
+
+}  // namespace
+}  // namespace clinaudit::storage::sqlite
