@@ -156,7 +156,7 @@ Result<std::int64_t> PgEpisodeWriter::commit() {
     tx_->exec_params("UPDATE episode_imports SET row_count = $2 WHERE id = $1", import_id_, rows_);
     const nlohmann::json after{
         {"import_id", import_id_}, {"audit_id", audit_.value}, {"rows", rows_}, {"covariates", covariates_}};
-    append_audit_log(*tx_, actor_, "import", "episode", std::to_string(import_id_), "", after.dump());
+    append_audit_log(*tx_, actor_, "import", "episodes", std::to_string(import_id_), "", after.dump());
     tx_->commit();
     tx_.reset();
     return rows_;

@@ -37,8 +37,8 @@ Result<int> migrate_postgres(pqxx::connection& connection) {
     const int current = tx.exec("SELECT coalesce(max(version), 0) FROM schema_version")[0][0].as<int>();
     const int latest = latest_postgres_schema_version();
     if (current > latest) {
-      return Error{ErrorCode::conflict, "the database is at schema version " + std::to_string(current) +
-                                            ", newer than this clinaudit knows (" + std::to_string(latest) +
+      return Error{ErrorCode::conflict, "database schema version " + std::to_string(current) +
+                                            " is newer than this clinaudit (" + std::to_string(latest) +
                                             "): upgrade clinaudit before using this database"};
     }
     for (const auto& migration : postgres_migrations()) {

@@ -50,8 +50,11 @@ Error to_error(const std::exception& e, std::string_view what, std::string_view 
     std::smatch m;
     const auto detail = detail_of(message);
     if (std::regex_search(detail, m, kKey)) {
-      return Error{ErrorCode::conflict,
-                   prefix(what, subject) + ": " + m[1].str() + " " + m[2].str() + " is already used by another record"};
+      // "audits: audit NHFD: audit code 'NHFD' already exists"
+      const auto entity = subject.substr(0, subject.find(' '));
+      return Error{ErrorCode::conflict, prefix(what, subject) + ": " + std::string(entity) +
+                                            (entity.empty() ? "" : " ") + m[1].str() + " '" + m[2].str() +
+                                            "' already exists"};
     }
     return Error{ErrorCode::conflict, prefix(what, subject) + ": already exists (" + first_line(message) + ")"};
   }

@@ -130,7 +130,7 @@ Result<std::vector<domain::Organisation>> PostgresStore::organisations() {
                  [&](pqxx::transaction_base& tx) -> Result<std::vector<domain::Organisation>> {
                    std::vector<domain::Organisation> out;
                    for (const auto& row :
-                        tx.exec(std::string("SELECT ") + kOrganisationColumns + " FROM organisations ORDER BY id")) {
+                        tx.exec(std::string("SELECT ") + kOrganisationColumns + " FROM organisations ORDER BY code")) {
                      out.push_back(read_organisation(row));
                    }
                    return out;
@@ -235,12 +235,12 @@ Result<void> PostgresStore::delete_session(std::string_view token_hash) {
 }
 
 Result<void> PostgresStore::delete_sessions_expired_before(std::string_view iso_time) {
-  return pg_transact(
-      *pool_, "deleting expired sessions", [&](pqxx::transaction_base& tx, std::string& subject) -> Result<void> {
-        subject = "expiry time " + std::string(iso_time);
-        tx.exec_params("DELETE FROM sessions WHERE expires_at::timestamptz < $1::timestamptz", text(iso_time));
-        return {};
-      });
+  return pg_transact(*pool_, "deleting expired sessions",
+                     [&](pqxx::transaction_base& tx, std::string& subject) -> Result<void> {
+                       subject = "expiry time " + std::string(iso_time);
+                       tx.exec_params("DELETE FROM sessions WHERE expires_at < $1", text(iso_time));
+                       return {};
+                     });
 }
 
 // ---- The audit log

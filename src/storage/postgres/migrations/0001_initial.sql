@@ -26,9 +26,9 @@ CREATE TABLE sessions (
   token_hash  text PRIMARY KEY,
   user_id     bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   csrf_token  text NOT NULL,
-  expires_at  text NOT NULL  -- ISO 8601 UTC, as given; compared as timestamptz
+  expires_at  text NOT NULL  -- ISO 8601 UTC ("2026-11-26T15:36:00Z"): text order is time order
 );
-CREATE INDEX sessions_expiry ON sessions ((expires_at::timestamptz));
+CREATE INDEX sessions_expiry ON sessions (expires_at);
 
 CREATE TABLE audits (
   id             bigserial PRIMARY KEY,
