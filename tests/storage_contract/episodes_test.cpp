@@ -56,7 +56,7 @@ TEST_P(StoreContract, EpisodesAreInvisibleUntilCommitThenReadBackInDateOrder) {
   EXPECT_EQ(all->covariate_values[2][0], "");
   EXPECT_EQ(all->covariate_values[0][1], "90");  // episode 30: same day, next in order
   EXPECT_EQ(all->covariate_values[2][1], "");
-  EXPECT_EQ(all->covariate_values[2][2], "ASA 1");  // episode 60
+  EXPECT_EQ(all->covariate_values[0][2], "80");  // episode 60
   std::int64_t deaths = 0;
   for (const auto outcome : all->outcome) deaths += outcome;
   EXPECT_EQ(deaths, 172);  // n % 7 == 0 for n in [0, 1200)
