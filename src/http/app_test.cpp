@@ -124,9 +124,9 @@ TEST(App, AnOrganisationNeverSeesAnothersUnpublishedResults) {
   ASSERT_EQ(measures[0]["results"].size(), 1u);  // its own result only
   EXPECT_EQ(measures[0]["results"][0]["numerator"], 12.0);
   // Both trusts take part, so the national view lists both.
-  for (const auto& trust : {world.own().id, world.other().id}) {
+  for (const auto& provider : {world.own().id, world.other().id}) {
     domain::Participation p;
-    p.organisation_id = trust;
+    p.organisation_id = provider;
     p.audit_id = world.national_audit();
     p.year = FinancialYear{2025};
     p.participating = true;
