@@ -73,6 +73,7 @@ Result<ChartData> read_chart_data(const ingest::Table& table, const ChartColumns
     bool dates = true;
     for (std::size_t i = 0; i < table.row_count(); ++i) {
       const std::string& cell = table.row(i)[*x_col];
+      if (columns.allow_missing && (cell.empty() || cell == "NA")) continue;  // dropped below, as qicharts2
       if (cell.empty()) {
         return Error{ErrorCode::invalid_input, "row " + std::to_string(ingest::Table::sheet_row(i)) + ", column '" +
                                                    columns.x + "': the x value is empty"};
@@ -82,7 +83,12 @@ Result<ChartData> read_chart_data(const ingest::Table& table, const ChartColumns
     }
     data.kind = numbers ? XKind::number : (dates ? XKind::date : XKind::text);
   }
+  std::vector<bool> skip(table.row_count(), false);
   for (std::size_t i = 0; i < table.row_count(); ++i) {
+    if (x_col && columns.allow_missing && (table.row(i)[*x_col].empty() || table.row(i)[*x_col] == "NA")) {
+      skip[i] = true;
+      continue;
+    }
     if (data.kind == XKind::row) {
       labels[i] = std::to_string(i + 1);
       order_key[i] = static_cast<double>(i);
@@ -100,6 +106,7 @@ Result<ChartData> read_chart_data(const ingest::Table& table, const ChartColumns
   if (data.kind == XKind::text) {
     std::map<std::string, double> first_seen;
     for (std::size_t i = 0; i < labels.size(); ++i) {
+      if (skip[i]) continue;
       first_seen.emplace(labels[i], static_cast<double>(first_seen.size()));
       order_key[i] = first_seen[labels[i]];
     }
@@ -117,6 +124,7 @@ Result<ChartData> read_chart_data(const ingest::Table& table, const ChartColumns
       data.series.push_back(ChartSeries{facet, {}, {}, {}, {}});
   }
   for (const std::size_t i : rows) {
+    if (skip[i]) continue;
     const std::string facet = facet_col ? table.row(i)[*facet_col] : std::string();
     ChartSeries& series = data.series[facet_index[facet]];
     auto y = number_cell(table, i, *y_col, columns.allow_missing);

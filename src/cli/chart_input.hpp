@@ -31,9 +31,11 @@ struct ChartSeries {
 struct ChartColumns {
   std::string x;  // empty: none (row order)
   std::string y;
-  std::string n;               // empty: no denominator
-  std::string facet;           // empty: one series
-  bool allow_missing = false;  // empty or NA cells in y and n read as missing
+  std::string n;      // empty: no denominator
+  std::string facet;  // empty: one series
+  // Empty or NA cells in y and n read as missing, and rows with an empty or NA x are
+  // dropped (as qicharts2 does).
+  bool allow_missing = false;
 };
 
 struct ChartData {
