@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -162,7 +163,10 @@ class TestWorld {
     trust.action = must(store_->add_action(action, actor_));
     for (const auto role : {domain::Role::admin, domain::Role::audit_manager, domain::Role::clinical_lead,
                             domain::Role::board_member, domain::Role::read_only}) {
-      trust.callers[role] = caller(std::string(to_string(role)) + "@" + code + ".example", role, trust.id, hash);
+      // Emails are stored in lower case (domain/user.hpp).
+      std::string email = std::string(to_string(role)) + "@" + code + ".example";
+      for (char& ch : email) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      trust.callers[role] = caller(email, role, trust.id, hash);
     }
   }
 
