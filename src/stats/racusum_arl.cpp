@@ -327,6 +327,8 @@ Result<CusumLimit> racusum_limit_markov(const RiskMix& mix, double odds_ratio, d
     start = h;
   }
   if (arl < target_arl) h += 1.0 / std::pow(10.0, kDigits);
+  // The search adds tenths, hundredths...; report the 4-decimal value it stands for.
+  h = std::round(h * std::pow(10.0, kDigits)) / std::pow(10.0, kDigits);
   auto achieved = arl_at(h);
   if (!achieved) return achieved.error();
   CusumLimit limit;
