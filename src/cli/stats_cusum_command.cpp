@@ -66,7 +66,7 @@ Result<stats::RacusumOptions> chart_options(const CusumArgs& args) {
 
 std::string number_or_empty(double value) { return std::isfinite(value) ? format_number(value) : ""; }
 
-std::string to_csv(const stats::RacusumChart& chart, const PatientColumns& patients) {
+std::string to_csv(const stats::RacusumChart& chart, const PatientColumns& patients, bool upper) {
   std::ostringstream out;
   report::CsvWriter csv(out);
   csv.row({"patient", "row", "risk", "outcome", "weight", "weight_lower", "upper", "lower", "vlad", "signal_upper",
@@ -75,9 +75,9 @@ std::string to_csv(const stats::RacusumChart& chart, const PatientColumns& patie
     const auto& point = chart.points[t];
     csv.row({std::to_string(t + 1), std::to_string(ingest::Table::sheet_row(t)),
              patients.risks.empty() ? "" : format_number(patients.risks[t]), format_number(patients.outcomes[t]),
-             number_or_empty(point.weight_upper), number_or_empty(point.weight_lower), number_or_empty(point.upper),
-             number_or_empty(point.lower), number_or_empty(point.vlad), point.signal_upper ? "1" : "0",
-             point.signal_lower ? "1" : "0"});
+             number_or_empty(upper ? point.weight_upper : point.weight_lower), number_or_empty(point.weight_lower),
+             number_or_empty(point.upper), number_or_empty(point.lower), number_or_empty(point.vlad),
+             point.signal_upper ? "1" : "0", point.signal_lower ? "1" : "0"});
   }
   return out.str();
 }
@@ -110,7 +110,7 @@ Result<void> run(const CusumArgs& args) {
                        {"weight", name_or_null(patients->weight_column)}};
     return write_output(args.output, json.dump(2) + "\n");
   }
-  if (args.format == "csv") return write_output(args.output, to_csv(*chart, *patients));
+  if (args.format == "csv") return write_output(args.output, to_csv(*chart, *patients, options->upper));
   render::CusumChartText text;
   if (!args.title.empty()) text.title = args.title;
   text.patient_labels = patients->labels;

@@ -32,7 +32,7 @@ nlohmann::json to_json(const stats::RacusumChart& chart, const stats::RacusumOpt
   for (std::size_t t = 0; t < chart.points.size(); ++t) {
     const auto& point = chart.points[t];
     points.push_back({{"patient", t + 1},
-                      {"weight", number_or_null(point.weight_upper)},
+                      {"weight", number_or_null(options.upper ? point.weight_upper : point.weight_lower)},
                       {"weight_lower", number_or_null(point.weight_lower)},
                       {"upper", number_or_null(point.upper)},
                       {"lower", number_or_null(point.lower)},

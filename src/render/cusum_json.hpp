@@ -14,9 +14,9 @@ namespace clinaudit::render {
 //    "signals": [{"patient", "chart": "upper|lower", "value"}],
 //    "points": [{"patient", "weight", "weight_lower", "upper", "lower", "vlad",
 //                "signal_upper", "signal_lower"}]}
-// One point per patient in input order; "patient" counts from 1. "weight" is the upper chart's
-// W_t. A chart that is off has null weights, values and parameters; "vlad" and "expected" are
-// null when no risks were given. A signal's "value" is the value that crossed the limit (the
+// One point per patient in input order; "patient" counts from 1. "weight" is W_t of the upper
+// chart, or of the lower chart when it is drawn alone. A chart that is off has null weights, values and parameters;
+// "vlad" and "expected" are null when no risks were given. A signal's "value" is the value that crossed the limit (the
 // point shows the value after the reset). Deterministic. Pure; thread-safe.
 nlohmann::json to_json(const stats::RacusumChart& chart, const stats::RacusumOptions& options);
 
