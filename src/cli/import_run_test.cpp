@@ -91,7 +91,9 @@ TEST_F(ImportRun, AProblemAfterChunksWereWrittenRollsTheWholeImportBack) {
   auto opened = store();
   const auto audit = *opened->audit_by_code("NHFD");
   ingest::References references;
-  for (const auto& organisation : *opened->organisations()) references.add_organisation(organisation);
+  const auto organisations = opened->organisations();
+  ASSERT_TRUE(organisations);
+  for (const auto& organisation : *organisations) references.add_organisation(organisation);
   std::string text = "organisation_code,admission_date,outcome\n";
   for (int i = 0; i < 50; ++i) text += "RXA,2024-03-01,0\n";
   text += "RXA,2024-13-01,0\n";  // row 52, in the last chunk of ten
