@@ -34,6 +34,18 @@ echo "running on $CLINAUDIT_TEST_PG_URL"
 step "unit, golden, storage and loopback tests (ctest)"
 ctest --preset asan
 
+step "fuzzing (libFuzzer: CSV reader and import validators, 60 s in all)"
+cmake --preset fuzz >/dev/null
+cmake --build build/fuzz -j2 --target fuzz_csv_reader fuzz_import
+for target in fuzz_csv_reader fuzz_import; do
+  # New inputs go to a scratch corpus under build/; the committed seeds in fuzz/corpus stay as they are.
+  mkdir -p "build/fuzz/corpus/$target"
+  "build/fuzz/fuzz/$target" -max_total_time=30 -timeout=10 -rss_limit_mb=2048 \
+    "build/fuzz/corpus/$target" "fuzz/corpus/$target" >"build/fuzz/$target.log" 2>&1 ||
+    { tail -40 "build/fuzz/$target.log"; echo "$target found a failing input (build/fuzz/$target.log)"; exit 1; }
+  echo "$target: $(grep -o 'Done [0-9]* runs' "build/fuzz/$target.log")"
+done
+
 step "static analysis (clang-tidy)"
 mapfile -t tidy_sources < <(git ls-files -co --exclude-standard -- 'src/*.cpp' | grep -v '_test\.cpp$' | sort -u)
 run-clang-tidy -quiet -p build/asan -j 2 "${tidy_sources[@]}" >build/clang-tidy.log 2>&1 ||
