@@ -8,11 +8,14 @@
 namespace clinaudit::cli {
 
 std::string with_thousands(std::int64_t value) {
-  const bool negative = value < 0;
-  std::string digits = std::to_string(negative ? -value : value);
-  for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3)
-    digits.insert(static_cast<std::size_t>(at), ",");
-  return negative ? "-" + digits : digits;
+  // Built left to right: inserting into the string trips GCC 12's -Wrestrict at -O3.
+  const std::string digits = std::to_string(value < 0 ? -value : value);
+  std::string out = value < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
 }
 
 ImportProgress::ImportProgress(std::int64_t total_bytes)

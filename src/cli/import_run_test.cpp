@@ -11,6 +11,7 @@
 
 #include <unistd.h>
 
+#include "cli/import_progress.hpp"
 #include "ingest/episode_import.hpp"
 #include "storage/store_factory.hpp"
 
@@ -205,6 +206,14 @@ TEST_F(ImportRun, ImportsIntoPostgreSqlToo) {
   auto opened = store();
   const auto id = opened->audit_by_code(audit)->id;
   EXPECT_EQ(opened->episodes(id, *Date::parse("2000-01-01"), *Date::parse("2100-01-01"))->size(), 2u);
+}
+
+TEST(WithThousands, GroupsDigitsInThrees) {
+  EXPECT_EQ(with_thousands(0), "0");
+  EXPECT_EQ(with_thousands(999), "999");
+  EXPECT_EQ(with_thousands(1234), "1,234");
+  EXPECT_EQ(with_thousands(1000000), "1,000,000");
+  EXPECT_EQ(with_thousands(-12345), "-12,345");
 }
 
 }  // namespace

@@ -101,10 +101,13 @@ void RowReader::read_header(Extra extra) {
         }
       }
       if (!closest.empty()) {
-        message += " (did you mean '" + std::string(closest) + "'?)";
+        message.append(" (did you mean '").append(closest).append("'?)");
       } else {
         message += " (expected:";
-        for (const auto& column : columns_) message += " " + std::string(column.name);
+        for (const auto& column : columns_) {
+          message += ' ';
+          message.append(column.name);
+        }
         message += ")";
       }
       report_.add(1, label, message);
