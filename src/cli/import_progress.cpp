@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -32,7 +33,7 @@ void ImportProgress::update(std::int64_t rows, std::int64_t bytes) {
     line += "  " + with_thousands(static_cast<std::int64_t>(static_cast<double>(rows) / seconds)) + " rows/s";
   if (total_bytes_ > 0 && bytes > 0 && bytes < total_bytes_) {
     const double left = seconds * static_cast<double>(total_bytes_ - bytes) / static_cast<double>(bytes);
-    line += "  about " + std::to_string(static_cast<std::int64_t>(left + 0.5)) + " s left";
+    line += "  about " + std::to_string(std::llround(left)) + " s left";
   }
   std::fprintf(stderr, "\r%s\x1b[K", line.c_str());
   std::fflush(stderr);

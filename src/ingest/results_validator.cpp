@@ -144,7 +144,7 @@ Validated<domain::MeasureResult> validate_results(std::istream& input, const Ref
                  "the result of " + organisation->code + " for " + measure->code + " from " + start->to_string() +
                      " to " + end->to_string() + ",");
     }
-    if (rows.row_ok()) out.records.push_back(std::move(result));
+    if (rows.row_ok()) out.records.push_back(result);
   }
   out.rows = rows.rows_read();
   return out;
