@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "domain/analysis_run.hpp"
 #include "domain/demo_catalogue.hpp"
 #include "domain/demo_episodes.hpp"
 #include "domain/demo_governance.hpp"
@@ -150,6 +151,46 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(Store& store, c
   return std::pair{episode_count, result_count};
 }
 
+// Annual analysis runs for the two mortality audits: the last complete financial year (run
+// three months after it ended) and the current year so far (run a week ago). They open the
+// outlier cases; last year's cases are moved through their stages on time, and the apparent
+// outlier whose survivors were under-reported is withdrawn at review.
+Result<void> add_demo_analyses(Store& store, const World& world, Date as_of) {
+  const auto& timetable = OutlierTimetable::default_timetable();
+  const auto& calendar = WorkingDayCalendar::england_and_wales();
+  const Actor analyst{std::nullopt, "analyst@national-audit.example"};
+  const FinancialYear current = FinancialYear::containing(as_of);
+  for (const char* code : {"NHFD", "NELA"}) {
+    for (const FinancialYear year : {current.previous(), current}) {
+      const Date run_on = year == current ? as_of.plus_days(-7) : year.last_day().plus_days(91);
+      const auto run = run_analysis(store, world.audits.at(code), year, timetable, calendar, run_on, analyst, "demo");
+      if (!run) return run.error();
+      if (year == current) continue;
+      for (auto row : run->opened) {
+        const bool data_problem = row.organisation_id == world.organisations.at(kDemoLowAscertainmentProvider).id;
+        while ((row.status == OutlierStatus::open || row.status == OutlierStatus::confirmed) && row.stage_due_on &&
+               *row.stage_due_on < as_of.plus_days(-10)) {
+          const Date done_on = *row.stage_due_on;
+          const bool withdraw = data_problem && row.stage == "review";
+          auto next = complete_stage(row, withdraw ? StageDecision::withdraw : StageDecision::done, timetable, calendar,
+                                     done_on);
+          if (!next) return next.error();
+          OutlierEvent event;
+          event.case_id = row.id;
+          event.stage = row.stage;
+          event.what =
+              withdraw ? "Withdrawn at review: case ascertainment 45%; survivors under-reported" : "Stage completed";
+          event.at = done_on.to_string() + "T12:00:00Z";
+          row = *next;
+          const auto updated = store.update_outlier_case(row, event, analyst);
+          if (!updated) return updated.error();
+        }
+      }
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 std::vector<DemoLogin> demo_logins() {
@@ -196,6 +237,7 @@ Result<DemoSummary> create_demo_world(Store& store, const DemoOptions& options) 
   DEMO_TRY(add_demo_local_audits(store, context, random));
   DEMO_TRY(add_demo_board_and_reviews(store, context));
   DEMO_TRY(add_demo_surveys(store, context, random));
+  DEMO_TRY(add_demo_analyses(store, world, options.as_of));
 
   DemoSummary summary;
   summary.organisations = static_cast<std::int64_t>(world.organisations.size());

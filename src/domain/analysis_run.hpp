@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/result.hpp"
+#include "domain/episode_analysis.hpp"
+#include "domain/outlier_workflow.hpp"
+#include "domain/store.hpp"
+#include "domain/working_days.hpp"
+
+namespace clinaudit::domain {
+
+// What one analysis run computed and did, for the record and for reproducing a published
+// result: the method and parameters, the software version, a checksum of the inputs, the
+// model and funnel, and the outlier cases it opened.
+struct AnalysisRun {
+  AuditId audit_id;
+  MeasureId measure_id;
+  std::string period;  // the financial year analysed, e.g. "2025/26"
+  Date from;
+  Date to;
+  std::string method;  // e.g. "logistic case-mix model (IRLS); O/E funnel, log-scale overdispersion ..."
+  std::string software_version;
+  std::string input_checksum;  // FNV-1a 64-bit over the episodes in order, as hex
+  std::int64_t episodes = 0;
+  EpisodeAnalysis analysis;
+  std::vector<OutlierCase> opened;  // new cases this run opened
+  std::int64_t already_open = 0;    // flagged units that already had an open case for the period
+};
+
+// Runs the national pipeline for an audit's ratio measure over one financial year: reads
+// the episodes admitted in the year, fits the case-mix model, puts O/E per provider on the
+// funnel, runs each provider's CUSUM, and opens an outlier case for every unit beyond the
+// 95% or 99.8% limit that has none open for that measure and period (at the first stage of
+// its track, due in working days from `today`). Re-running on the same data computes the
+// same numbers and opens nothing new.
+// Errors: not_found for an unknown audit or an audit without a ratio measure; invalid_input
+// when the year holds no episodes; the store's and the statistics' errors.
+Result<AnalysisRun> run_analysis(Store& store, AuditId audit, FinancialYear year, const OutlierTimetable& timetable,
+                                 const WorkingDayCalendar& calendar, Date today, const Actor& actor,
+                                 std::string software_version);
+
+// FNV-1a 64-bit checksum of the episodes (provider, date, outcome, covariates), as 16 hex digits.
+std::string episode_checksum(const EpisodeColumns& episodes);
+
+}  // namespace clinaudit::domain
