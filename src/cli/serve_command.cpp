@@ -4,7 +4,8 @@
 #include <thread>
 
 #include "cli/commands.hpp"
-#include "cli/demo_seed.hpp"
+#include "domain/demo_world.hpp"
+#include "http/password.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
 #include "http/system_clock.hpp"
@@ -35,11 +36,18 @@ Result<void> serve(const ServeOptions& options) {
   if (!store) return store.error();
   http::SystemClock clock;
   if (create_demo) {
-    spdlog::info("creating the demo world in {}", location->target);
-    if (auto seeded = seed_demo(**store, clock); !seeded) return seeded.error();
+    spdlog::info("creating the synthetic demo world in {} (about a minute)", location->target);
+    domain::DemoOptions demo;
+    demo.as_of = clock.today();
+    demo.hash_password = [](std::string_view password) { return http::hash_password(password).value_or(""); };
+    const auto created = domain::create_demo_world(**store, demo);
+    if (!created) return created.error();
+    spdlog::info("demo world ready: {} organisations, {} audits, {} episodes", created->organisations,
+                 created->audits, created->episodes);
   }
   http::AppConfig config;
   config.demo = options.demo;
+  if (options.demo) config.demo_logins = domain::demo_logins();
   config.secure_cookies = options.secure_cookies;
   http::App app(**store, clock, config);
   http::ServerOptions server_options;

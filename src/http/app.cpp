@@ -17,7 +17,10 @@ constexpr const char* kContentSecurityPolicy =
     "base-uri 'none'";
 
 void add_security_headers(Response& response) {
-  response.headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
+  // A route may narrow or adapt the policy (the print documents); it never loses one.
+  if (response.header("Content-Security-Policy").empty()) {
+    response.headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
+  }
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
   response.headers.emplace_back("X-Frame-Options", "DENY");
   response.headers.emplace_back("Referrer-Policy", "same-origin");

@@ -10,6 +10,7 @@
 
 #include "core/result.hpp"
 #include "domain/clock.hpp"
+#include "domain/demo_world.hpp"
 #include "domain/store.hpp"
 #include "http/pending_imports.hpp"
 #include "http/policy.hpp"
@@ -19,7 +20,8 @@
 namespace clinaudit::http {
 
 struct AppConfig {
-  bool demo = false;            // show the demo accounts on the sign-in page
+  bool demo = false;  // label the pages as synthetic and list the demo accounts on the sign-in page
+  std::vector<domain::DemoLogin> demo_logins;
   bool secure_cookies = false;  // always mark cookies Secure (behind a TLS proxy)
   std::chrono::seconds session_lifetime{8 * 60 * 60};
   std::size_t max_upload_bytes = 50u * 1024u * 1024u;
@@ -75,6 +77,7 @@ struct Route {
 
 std::vector<Route> make_routes();
 std::vector<Route> import_routes();
+std::vector<Route> report_routes();
 
 // The web application without its transport: turns a Request into a Response.
 // Checks in order, for every route: the route exists (404), the session (401 for the

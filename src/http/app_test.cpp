@@ -272,7 +272,10 @@ TEST(App, AdminsAddUsersButNotNationalAnalystsOutsideTheNationalBody) {
 TEST(App, PagesHaveASkipLinkOneHeadingAndNoScript) {
   TestWorld world;
   auto& manager = world.own().callers.at(Role::audit_manager);
-  for (const char* path : {"/", "/audits", "/actions", "/participation", "/outliers", "/import"}) {
+  const std::string survey = "/surveys/" + std::to_string(world.survey().value);
+  for (const std::string& path : {std::string("/"), std::string("/audits"), std::string("/actions"),
+                                  std::string("/participation"), std::string("/outliers"), std::string("/import"),
+                                  std::string("/reports"), std::string("/reports/quality-account"), survey}) {
     const Response page = world.call("GET", path, &manager);
     ASSERT_EQ(page.status, 200) << path;
     EXPECT_TRUE(contains(page.body, "href=\"#main\"")) << path;
@@ -280,7 +283,58 @@ TEST(App, PagesHaveASkipLinkOneHeadingAndNoScript) {
     EXPECT_EQ(page.body.find("<h1"), page.body.rfind("<h1")) << path << ": more than one h1";
     EXPECT_FALSE(contains(page.body, "<script")) << path;
     EXPECT_FALSE(contains(page.body, "style=\"")) << path;
+    EXPECT_FALSE(contains(page.body, "<style")) << path;
   }
+}
+
+TEST(App, ReportsAreTheOrganisationsOwnDocuments) {
+  TestWorld world;
+  auto& board = world.own().callers.at(Role::board_member);
+  const Response qa = world.call("GET", "/reports/quality-account?year=2025/26", &board);
+  ASSERT_EQ(qa.status, 200) << qa.body.substr(0, 300);
+  EXPECT_TRUE(contains(qa.body, "Trust " + world.own().code));
+  EXPECT_FALSE(contains(qa.body, "Trust " + world.other().code));
+  // The seeded national audit is on the 2025/26 list for acute trusts, and nobody recorded
+  // whether this trust is eligible: the statement lists that gap instead of counting it.
+  EXPECT_TRUE(contains(qa.body, "National audit " + world.suffix())) << qa.body;
+  EXPECT_TRUE(contains(qa.body, "Before publishing"));
+
+  const Response markdown = world.call("GET", "/reports/quality-account.md?year=2025/26", &board);
+  ASSERT_EQ(markdown.status, 200);
+  EXPECT_EQ(markdown.content_type, "text/markdown; charset=utf-8");
+  EXPECT_TRUE(contains(markdown.header("Content-Disposition"), "quality-account-" + world.own().code + "-2025-26.md"));
+
+  const Response pack = world.call("GET", "/reports/board-pack?meeting=2026-01-20", &board);
+  ASSERT_EQ(pack.status, 200) << pack.body.substr(0, 300);
+  EXPECT_TRUE(contains(pack.body, "<!DOCTYPE html>"));
+  EXPECT_TRUE(contains(pack.body, "Trust " + world.own().code));
+  EXPECT_FALSE(contains(pack.body, "<script"));
+  const std::string policy = pack.header("Content-Security-Policy");
+  EXPECT_TRUE(contains(policy, "default-src 'none'")) << policy;
+  EXPECT_FALSE(contains(policy, "script-src")) << policy;
+  EXPECT_EQ(world.call("GET", "/reports/board-pack?meeting=20-01-2026", &board).status, 400);
+
+  const Response workbook = world.call("GET", "/reports/board-pack.xlsx?meeting=2026-01-20", &board);
+  ASSERT_EQ(workbook.status, 200);
+  EXPECT_EQ(workbook.body.substr(0, 2), "PK");  // a zip container, as every XLSX is
+}
+
+TEST(App, SurveyPageShowsSharesWithWilsonIntervals) {
+  TestWorld world;
+  const Response page =
+      world.call("GET", "/surveys/" + std::to_string(world.survey().value), &world.own().callers.at(Role::read_only));
+  ASSERT_EQ(page.status, 200) << page.body.substr(0, 300);
+  // 2 of 3 answered "Poor": 66.7%, Wilson 95% interval 20.8% to 93.9% (binom::binom.wilson(2, 3):
+  // 0.2077 to 0.9385).
+  EXPECT_TRUE(contains(page.body, "66.7%")) << page.body;
+  EXPECT_TRUE(contains(page.body, "20.8%")) << page.body;
+  EXPECT_TRUE(contains(page.body, "93.9%")) << page.body;
+  EXPECT_TRUE(contains(page.body, "<svg"));
+  const Response csv = world.call("GET", "/surveys/" + std::to_string(world.survey().value) + ".csv",
+                                  &world.own().callers.at(Role::read_only));
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_TRUE(contains(csv.body, "Poor")) << csv.body;
+  EXPECT_EQ(world.call("GET", "/surveys/999999", &world.own().callers.at(Role::read_only)).status, 404);
 }
 
 }  // namespace

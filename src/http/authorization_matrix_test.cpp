@@ -112,6 +112,41 @@ std::vector<Case> cases() {
                  {}});
   all.push_back({"import page", "GET", same("/import"), {}, {200, 200, 200, 403, 200, 403}, {}});
   all.push_back({"me", "GET", same("/api/me"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  // Reports are always of the caller's own organisation: there is no other organisation's to ask for.
+  all.push_back({"reports index", "GET", same("/reports"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"quality account page",
+                 "GET",
+                 same("/reports/quality-account?year=2025/26"),
+                 {},
+                 {200, 200, 200, 200, 200, 200},
+                 {}});
+  all.push_back({"quality account markdown",
+                 "GET",
+                 same("/reports/quality-account.md?year=2025/26"),
+                 {},
+                 {200, 200, 200, 200, 200, 200},
+                 {}});
+  all.push_back(
+      {"board pack", "GET", same("/reports/board-pack?meeting=2026-01-20"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"board pack workbook",
+                 "GET",
+                 same("/reports/board-pack.xlsx?meeting=2026-01-20"),
+                 {},
+                 {200, 200, 200, 200, 200, 200},
+                 {}});
+  // Survey results are anonymous aggregates, open to every signed-in user.
+  all.push_back({"survey page",
+                 "GET",
+                 [](TestWorld& w, Whose) { return "/surveys/" + std::to_string(w.survey().value); },
+                 {},
+                 {200, 200, 200, 200, 200, 200},
+                 {}});
+  all.push_back({"survey csv",
+                 "GET",
+                 [](TestWorld& w, Whose) { return "/surveys/" + std::to_string(w.survey().value) + ".csv"; },
+                 {},
+                 {200, 200, 200, 200, 200, 200},
+                 {}});
   return all;
 }
 
@@ -155,7 +190,8 @@ TEST(AuthorizationMatrix, WithoutASessionApiIs401AndPagesRedirect) {
   for (const char* path : {"/api/dashboard", "/api/audits", "/api/actions", "/api/users", "/api/me"}) {
     EXPECT_EQ(world.call("GET", path, nullptr).status, 401) << path;
   }
-  for (const char* path : {"/", "/audits", "/actions", "/users", "/national", "/participation"}) {
+  for (const char* path :
+       {"/", "/audits", "/actions", "/users", "/national", "/participation", "/reports", "/reports/board-pack"}) {
     const Response response = world.call("GET", path, nullptr);
     EXPECT_EQ(response.status, 303) << path;
     EXPECT_EQ(response.header("Location").rfind("/login", 0), 0u) << path;

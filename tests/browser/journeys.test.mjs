@@ -10,7 +10,16 @@ import { chromium } from 'playwright-core';
 
 const base = process.env.CLINAUDIT_URL ?? 'http://127.0.0.1:8080';
 const shots = process.env.CLINAUDIT_SCREENSHOTS ?? path.resolve('../../build/screenshots');
-const password = 'demo-password-2026';
+// The accounts `clinaudit serve --demo` creates (domain/demo_world.cpp, demo_logins).
+const accounts = {
+  admin: ['admin@riverside.example', 'demo-admin-2026', '/users'],
+  manager: ['audit.manager@riverside.example', 'demo-manager-2026', '/'],
+  lead: ['clinical.lead@riverside.example', 'demo-lead-2026', '/'],
+  board: ['board.member@riverside.example', 'demo-board-2026', '/'],
+  analyst: ['analyst@national-audit.example', 'demo-analyst-2026', '/national'],
+  viewer: ['viewer@riverside.example', 'demo-viewer-2026', '/'],
+};
+const homeTrust = 'Riverside University Hospitals NHS Foundation Trust';
 let browser;
 let profile;
 
@@ -30,7 +39,8 @@ after(async () => {
   fs.rmSync(profile, { recursive: true, force: true });
 });
 
-async function signIn(email) {
+async function signIn(who) {
+  const [email, password] = accounts[who];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
@@ -52,7 +62,7 @@ test('the sign-in page lists the demo accounts and the skip link comes first', a
   const page = await context.newPage();
   await page.goto(`${base}/login`);
   assert.match(await page.locator('h1').innerText(), /Sign in/);
-  assert.match(await page.locator('.demo-accounts').innerText(), /manager@demo\.nhs\.example/);
+  assert.match(await page.locator('.demo-accounts').innerText(), /audit\.manager@riverside\.example/);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content');
   await shot(page, 'login');
@@ -60,8 +70,8 @@ test('the sign-in page lists the demo accounts and the skip link comes first', a
 });
 
 test('an audit manager sees the dashboard', async () => {
-  const { context, page, errors } = await signIn('manager@demo.nhs.example');
-  assert.equal(await page.locator('h1').innerText(), 'Northfield Acute Hospitals NHS Trust');
+  const { context, page, errors } = await signIn('manager');
+  assert.equal(await page.locator('h1').innerText(), homeTrust);
   assert.match(await page.locator('.cards').innerText(), /Open outlier cases/);
   assert.match(await page.locator('.cards').innerText(), /Overdue actions/);
   await shot(page, 'dashboard');
@@ -70,10 +80,10 @@ test('an audit manager sees the dashboard', async () => {
 });
 
 test('importing a file with an error shows the problem by row and column, and saves nothing', async () => {
-  const { context, page } = await signIn('manager@demo.nhs.example');
+  const { context, page } = await signIn('manager');
   await page.getByRole('link', { name: 'Import' }).click();
   await page.getByLabel('What the file holds').selectOption('participation');
-  const csv = 'organisation_code,audit_code,year,eligible,participating\nRNA,NCAP,2025/26,yes,perhaps\n';
+  const csv = 'organisation_code,audit_code,year,eligible,participating\nZ01,NHFD,2025/26,yes,perhaps\n';
   await page.getByLabel('CSV file').setInputFiles({ name: 'participation.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Check file' }).click();
   assert.match(await page.locator('.error-summary').innerText(), /not imported/);
@@ -86,21 +96,21 @@ test('importing a file with an error shows the problem by row and column, and sa
 });
 
 test('an audit manager records participation for the year', async () => {
-  const { context, page } = await signIn('manager@demo.nhs.example');
+  const { context, page } = await signIn('manager');
   await page.getByRole('link', { name: 'Participation' }).click();
-  await page.getByLabel('National Cardiac Audit Programme: eligible').selectOption('yes');
-  await page.getByLabel('National Cardiac Audit Programme: taking part').selectOption('yes');
-  await page.getByLabel('National Cardiac Audit Programme: cases submitted').fill('180');
-  await page.getByLabel('National Cardiac Audit Programme: cases required').fill('200');
+  await page.getByLabel('National Hip Fracture Database: eligible').selectOption('yes');
+  await page.getByLabel('National Hip Fracture Database: taking part').selectOption('yes');
+  await page.getByLabel('National Hip Fracture Database: cases submitted').fill('180');
+  await page.getByLabel('National Hip Fracture Database: cases required').fill('200');
   await page.getByRole('button', { name: 'Save participation' }).click();
   assert.match(await page.locator('.banner-success').innerText(), /Participation saved/);
-  assert.equal(await page.getByLabel('National Cardiac Audit Programme: cases submitted').inputValue(), '180');
+  assert.equal(await page.getByLabel('National Hip Fracture Database: cases submitted').inputValue(), '180');
   await shot(page, 'participation');
   await context.close();
 });
 
 test('the funnel plot labels a provider when a point is hovered', async () => {
-  const { context, page } = await signIn('manager@demo.nhs.example');
+  const { context, page } = await signIn('manager');
   await page.getByRole('link', { name: 'Audits', exact: true }).click();
   await shot(page, 'audits');
   await page.getByRole('link', { name: 'National Hip Fracture Database' }).click();
@@ -113,7 +123,7 @@ test('the funnel plot labels a provider when a point is hovered', async () => {
 });
 
 test('a clinical lead creates an action and closes it with evidence', async () => {
-  const { context, page } = await signIn('lead@demo.nhs.example');
+  const { context, page } = await signIn('lead');
   await page.getByRole('link', { name: 'Actions' }).click();
   const title = `Share NHFD findings at the mortality meeting ${Date.now()}`;
   await page.getByLabel('What must be done').fill(title);
@@ -129,14 +139,26 @@ test('a clinical lead creates an action and closes it with evidence', async () =
 });
 
 test('a national analyst sees every provider; a board member cannot open the national view', async () => {
-  const analyst = await signIn('analyst@demo.nhs.example');
+  const analyst = await signIn('analyst');
   await analyst.page.getByRole('link', { name: 'National view' }).click();
   await analyst.page.getByRole('link', { name: 'National Hip Fracture Database' }).click();
-  assert.match(await analyst.page.locator('table').first().innerText(), /Hillside Acute/);
+  assert.match(await analyst.page.locator('table').first().innerText(), /Ashcombe and District Hospitals/);
   await shot(analyst.page, 'national');
   await analyst.context.close();
-  const board = await signIn('board@demo.nhs.example');
+  const board = await signIn('board');
   const response = await board.page.goto(`${base}/national`);
   assert.equal(response.status(), 403);
   await board.context.close();
+});
+
+test('every demo account signs in and opens its home page without errors', async () => {
+  for (const [who, [, , home]] of Object.entries(accounts)) {
+    const { context, page, errors } = await signIn(who);
+    const response = await page.goto(`${base}${home}`);
+    assert.equal(response.status(), 200, `${who} opening ${home}`);
+    assert.ok((await page.locator('h1').count()) > 0, `${who}: ${home} has a heading`);
+    assert.match(await page.locator('body').innerText(), /synthetic/i, `${who}: the demo is labelled synthetic`);
+    assert.deepEqual(errors, [], `${who}: no console errors`);
+    await context.close();
+  }
 });

@@ -40,22 +40,15 @@ std::string login_page(const Context& context, const std::string& next, const st
       "<div class=\"form-group\"><label for=\"password\">Password</label><input type=\"password\" id=\"password\" "
       "name=\"password\" autocomplete=\"current-password\" required></div>"
       "<button class=\"button\" type=\"submit\">Sign in</button></form>";
-  if (context.config.demo) {
+  if (context.config.demo && !context.config.demo_logins.empty()) {
     body +=
         "<section class=\"demo-accounts\" aria-labelledby=\"demo-h\"><h2 id=\"demo-h\">Demo accounts</h2>"
-        "<p>This is a demonstration with synthetic data. Every demo account's password is "
-        "<strong>demo-password-2026</strong>.</p><table><thead><tr><th scope=\"col\">Email</th><th "
-        "scope=\"col\">Role</th>"
-        "</tr></thead><tbody>";
-    for (const auto& [who, role] : std::initializer_list<std::pair<const char*, const char*>>{
-             {"manager@demo.nhs.example", "Clinical audit manager, Northfield Acute Hospitals"},
-             {"lead@demo.nhs.example", "Clinical lead, Northfield Acute Hospitals"},
-             {"board@demo.nhs.example", "Board member, Northfield Acute Hospitals"},
-             {"admin@demo.nhs.example", "Administrator, Northfield Acute Hospitals"},
-             {"viewer@demo.nhs.example", "Read only, Northfield Acute Hospitals"},
-             {"analyst@demo.nhs.example", "National audit analyst, National Audit Office for Quality"},
-             {"manager@riverside.nhs.example", "Clinical audit manager, Riverside Mental Health"}}) {
-      body += std::string("<tr><td>") + who + "</td><td>" + role + "</td></tr>";
+        "<p>This is a demonstration with synthetic data: the organisations, people and results are invented. "
+        "Sign in as any of these.</p><table><thead><tr><th scope=\"col\">Email</th><th scope=\"col\">Password</th>"
+        "<th scope=\"col\">Role</th><th scope=\"col\">Organisation</th></tr></thead><tbody>";
+    for (const auto& login : context.config.demo_logins) {
+      body += "<tr><td>" + esc(login.email) + "</td><td><code>" + esc(login.password) + "</code></td><td>" +
+              esc(domain::display_name(login.role)) + "</td><td>" + esc(login.organisation_code) + "</td></tr>";
     }
     body += "</tbody></table></section>";
   }

@@ -30,6 +30,11 @@ std::string participation_page(const Context& context, const std::vector<Partici
 std::string actions_page(const Context& context, const std::vector<ActionRow>& rows, ActionFilter filter,
                          const std::vector<domain::User>& people, const std::vector<AuditRow>& audits,
                          const std::optional<Error>& error, const std::string& message);
+// Governance reports (http/report_routes.cpp): the index, the Quality Account section
+// around report::quality_account_html, and a survey's results around report::survey_html.
+std::string reports_page(const Context& context, const std::vector<domain::Survey>& surveys, Date meeting);
+std::string quality_account_page(const Context& context, FinancialYear year, const std::string& section_html);
+std::string survey_page(const Context& context, const domain::Survey& survey, const std::string& results_html);
 std::string outliers_page(const Context& context, const std::vector<OutlierRow>& rows);
 std::string users_page(const Context& context, const std::vector<domain::User>& users,
                        const std::optional<Error>& error, const std::string& message);

@@ -78,6 +78,13 @@ input[type=file]{font:inherit}
 .chart .point.flag-alert_high,.chart .point.flag-alert_low{fill:#ff7f0e;fill-opacity:1}
 .chart .point.flag-alarm_high,.chart .point.flag-alarm_low{fill:#d62728;fill-opacity:1;stroke:#111;stroke-width:1}
 .chart .legend{font:12px sans-serif;fill:#333}
+.survey-results svg{width:100%;max-width:760px;height:auto;display:block;background:var(--white)}
+.survey-results svg .bar{fill:#005eb8}.survey-results svg .whisker{stroke:#212b32;stroke-width:1.5}
+.survey-results svg .axis{stroke:#aeb7bd}.survey-results svg text{font-family:Arial,sans-serif;fill:#212b32}
+.survey-results svg .label,.survey-results svg .value{font-size:13px}
+.survey-results svg .title{font-size:15px;font-weight:bold}.survey-results svg .tick{font-size:11px;fill:#4c6272}
+.survey-results .headline{font-size:1.25rem}.survey-results .question{margin-bottom:2rem}
+.quality-account li{margin-bottom:.25rem}
 .inline-list{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding:0;margin:0 0 1rem}
 .inline-list a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
 .footer{border-top:4px solid var(--blue);background:var(--white);padding:1rem 0;color:var(--secondary)}

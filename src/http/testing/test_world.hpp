@@ -80,6 +80,7 @@ class TestWorld {
   Trust& other() { return other_; }
   Caller& analyst() { return analyst_; }
   AuditId national_audit() const { return national_audit_; }
+  SurveyId survey() const { return survey_; }
   const std::string& suffix() const { return suffix_; }
 
   Response call(const std::string& method, const std::string& target, const Caller* caller,
@@ -207,6 +208,18 @@ class TestWorld {
       results.push_back(r);
     }
     must(store_->add_results(results, actor_));
+    domain::Survey staff;
+    staff.title = "Survey of audit staff " + suffix_;
+    staff.wave = "2025";
+    staff.questions.push_back(domain::SurveyQuestion{0, "board", "How does the board engage with audit?",
+                                                     domain::QuestionKind::single_choice, {"Poor", "Good"}});
+    survey_ = must(store_->add_survey(staff, actor_));
+    std::vector<domain::SurveyResponse> responses;
+    for (const char* answer : {"Poor", "Good", "Poor"}) {
+      responses.push_back(domain::SurveyResponse{0, survey_, domain::OrganisationType::acute, "North", "manager",
+                                                 {{"board", answer}}});
+    }
+    must(store_->add_survey_responses(responses, actor_));
   }
 
   std::string suffix_;
@@ -216,6 +229,7 @@ class TestWorld {
   std::unique_ptr<domain::Store> store_;
   std::unique_ptr<App> app_;
   AuditId national_audit_;
+  SurveyId survey_;
   Trust own_;
   Trust other_;
   Caller analyst_;

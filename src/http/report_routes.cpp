@@ -1,0 +1,165 @@
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include "domain/board_pack.hpp"
+#include "domain/quality_account_service.hpp"
+#include "domain/survey_service.hpp"
+#include "http/app.hpp"
+#include "http/pages/pages.hpp"
+#include "http/views.hpp"
+#include "report/board_pack_document.hpp"
+#include "report/quality_account_document.hpp"
+#include "report/survey_document.hpp"
+
+// The governance reports in the browser: the Quality Account clinical audit section, the
+// board pack (screen, print and XLSX) and the audit-staff survey results. Each is the
+// same document `clinaudit report ...` writes, built by the same domain call.
+namespace clinaudit::http {
+
+namespace {
+
+using P = Permission;
+
+Route page_route(std::string method, std::string pattern, Handler handler) {
+  return Route{std::move(method), std::move(pattern), Access::permitted, P::view_organisation, false,
+               std::move(handler), {}};
+}
+
+Response download(std::string body, std::string content_type, const std::string& filename) {
+  Response response;
+  response.content_type = std::move(content_type);
+  response.body = std::move(body);
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  return response;
+}
+
+// The board pack is a self-contained print document with its own inline stylesheet: it
+// may use inline styles, and still runs no script.
+constexpr const char* kPrintDocumentPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; "
+    "base-uri 'none'";
+
+// The meeting a board pack is for: ?meeting=YYYY-MM-DD, else the organisation's next board
+// meeting, else today.
+Result<Date> meeting_date(Context& c) {
+  if (const std::string text = c.request.query_value("meeting"); !text.empty()) {
+    auto date = Date::parse(text);
+    if (!date) return Error{ErrorCode::invalid_input, "meeting: expected a date as YYYY-MM-DD, got " + text};
+    return *date;
+  }
+  const Date today = c.clock.today();
+  auto meetings = c.store.board_meetings(c.principal().organisation_id);
+  if (!meetings) return meetings.error();
+  std::optional<Date> next;
+  for (const auto& meeting : *meetings) {
+    if (meeting.held_on >= today && (!next || meeting.held_on < *next)) next = meeting.held_on;
+  }
+  return next.value_or(today);
+}
+
+Result<domain::BoardPack> board_pack(Context& c) {
+  auto meeting = meeting_date(c);
+  if (!meeting) return meeting.error();
+  return domain::board_pack_for(c.store, c.who->organisation.code, *meeting);
+}
+
+Result<domain::QualityAccountStatement> quality_account(Context& c, FinancialYear& year) {
+  // The Quality Account published by 30 June covers the financial year that ended in March.
+  const std::string text = c.request.query_value("year");
+  if (text.empty()) {
+    year = FinancialYear::containing(c.clock.today()).previous();
+  } else {
+    auto parsed = year_from(c, text);
+    if (!parsed) return parsed.error();
+    year = *parsed;
+  }
+  return domain::quality_account_for(c.store, c.who->organisation.code, year);
+}
+
+Result<domain::SurveyReport> survey(Context& c) {
+  auto id = id_from(c.request.matches.at(0));
+  if (!id) return id.error();
+  return domain::survey_report(c.store, SurveyId{*id});
+}
+
+// An XLSX workbook goes through a private temporary file: libxlsxwriter writes to paths.
+Result<std::string> board_pack_xlsx_bytes(const domain::BoardPack& pack) {
+  std::string path = (std::filesystem::temp_directory_path() / "clinaudit-board-pack-XXXXXX").string();
+  const int fd = ::mkstemp(path.data());
+  if (fd < 0) return Error{ErrorCode::storage_unavailable, "cannot create a temporary file for the workbook"};
+  ::close(fd);
+  auto written = report::write_board_pack_xlsx(pack, path);
+  std::string bytes;
+  if (written) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    bytes = buffer.str();
+  }
+  std::filesystem::remove(path);
+  if (!written) return written.error();
+  return bytes;
+}
+
+}  // namespace
+
+std::vector<Route> report_routes() {
+  std::vector<Route> routes;
+  routes.push_back(page_route("GET", "/reports", [](Context& c) -> Result<Response> {
+    auto surveys = c.store.surveys();
+    if (!surveys) return surveys.error();
+    auto meeting = meeting_date(c);
+    if (!meeting) return meeting.error();
+    return html_response(pages::reports_page(c, *surveys, *meeting));
+  }));
+  routes.push_back(page_route("GET", "/reports/quality-account", [](Context& c) -> Result<Response> {
+    FinancialYear year = FinancialYear::containing(c.clock.today());
+    auto statement = quality_account(c, year);
+    if (!statement) return statement.error();
+    return html_response(
+        pages::quality_account_page(c, year, report::quality_account_html(*statement, c.clock.today())));
+  }));
+  routes.push_back(page_route("GET", "/reports/quality-account.md", [](Context& c) -> Result<Response> {
+    FinancialYear year = FinancialYear::containing(c.clock.today());
+    auto statement = quality_account(c, year);
+    if (!statement) return statement.error();
+    std::string name = "quality-account-" + c.who->organisation.code + "-" + year.to_string() + ".md";
+    for (char& ch : name) {
+      if (ch == '/') ch = '-';
+    }
+    return download(report::quality_account_markdown(*statement, c.clock.today()), "text/markdown; charset=utf-8",
+                    name);
+  }));
+  routes.push_back(page_route("GET", "/reports/board-pack", [](Context& c) -> Result<Response> {
+    auto pack = board_pack(c);
+    if (!pack) return pack.error();
+    Response response = html_response(report::board_pack_html(*pack));
+    response.headers.emplace_back("Content-Security-Policy", kPrintDocumentPolicy);
+    return response;
+  }));
+  routes.push_back(page_route("GET", "/reports/board-pack.xlsx", [](Context& c) -> Result<Response> {
+    auto pack = board_pack(c);
+    if (!pack) return pack.error();
+    auto bytes = board_pack_xlsx_bytes(*pack);
+    if (!bytes) return bytes.error();
+    return download(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "board-pack-" + c.who->organisation.code + "-" + pack->meeting.to_string() + ".xlsx");
+  }));
+  routes.push_back(page_route("GET", R"(/surveys/(\d{1,18}))", [](Context& c) -> Result<Response> {
+    auto report = survey(c);
+    if (!report) return report.error();
+    return html_response(pages::survey_page(c, report->results.survey,
+                                            report::survey_html(report->results, report->changes)));
+  }));
+  routes.push_back(page_route("GET", R"(/surveys/(\d{1,18})\.csv)", [](Context& c) -> Result<Response> {
+    auto report = survey(c);
+    if (!report) return report.error();
+    return download(report::survey_csv(report->results), "text/csv; charset=utf-8",
+                    "survey-" + std::to_string(report->results.survey.id.value) + ".csv");
+  }));
+  return routes;
+}
+
+}  // namespace clinaudit::http
