@@ -5,7 +5,7 @@
 # PostgreSQL refuses to run as root, so as root the cluster runs as the postgres user.
 set -euo pipefail
 action="${1:?usage: pg_cluster.sh start|stop DIR}"
-dir="${2:?usage: pg_cluster.sh start|stop DIR}"
+dir="$(realpath -m "${2:?usage: pg_cluster.sh start|stop DIR}")"
 bin="/usr/lib/postgresql/15/bin"
 
 as_owner() {

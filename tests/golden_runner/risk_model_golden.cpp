@@ -1,5 +1,7 @@
 // Golden handlers for the case-mix model (src/stats/logistic_regression.hpp, case_mix.hpp).
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "golden_runner/golden_registry.hpp"
@@ -31,8 +33,17 @@ Result<stats::CaseMixResult> run_model(const Values& inputs) {
   if (!file) return file.error();
   const auto outcome = input(inputs, "outcome");
   if (!outcome) return outcome.error();
-  const auto numbers = split_list(optional_input(inputs, "covariates"));
+  // covariates= lists the model's terms in formula order; those also in categorical= are
+  // factors, and a categorical= name missing from covariates= is appended after them.
+  auto order = split_list(optional_input(inputs, "covariates"));
   const auto categories = split_list(optional_input(inputs, "categorical"));
+  for (const auto& name : categories) {
+    if (std::find(order.begin(), order.end(), name) == order.end()) order.push_back(name);
+  }
+  std::vector<std::string> numbers;
+  for (const auto& name : order) {
+    if (std::find(categories.begin(), categories.end(), name) == categories.end()) numbers.push_back(name);
+  }
   const auto group_name = optional_input(inputs, "group");
 
   ingest::EpisodeColumnsRequest request;
@@ -45,16 +56,19 @@ Result<stats::CaseMixResult> run_model(const Values& inputs) {
   auto columns = ingest::read_episode_columns(stream, request);
   if (!columns) return columns.error();
 
-  stats::ModelFrame frame;
-  frame.rows = static_cast<std::size_t>(columns->rows);
-  for (auto& column : columns->numbers)
-    frame.covariates.push_back({column.name, false, std::move(column.values), {}, {}});
+  std::map<std::string, stats::Covariate> by_name;
+  for (auto& column : columns->numbers) {
+    by_name[column.name] = stats::Covariate{column.name, false, std::move(column.values), {}, {}};
+  }
   for (std::size_t i = 0; i < categories.size(); ++i) {
     auto& column = columns->categories[i];
     stats::Covariate covariate{column.name, true, {}, std::move(column.levels), std::move(column.codes)};
     stats::order_levels_as_r(covariate);
-    frame.covariates.push_back(std::move(covariate));
+    by_name[categories[i]] = std::move(covariate);
   }
+  stats::ModelFrame frame;
+  frame.rows = static_cast<std::size_t>(columns->rows);
+  for (const auto& name : order) frame.covariates.push_back(std::move(by_name.at(name)));
   std::optional<stats::Covariate> group;
   if (!group_name.empty()) {
     auto& column = columns->categories.back();
