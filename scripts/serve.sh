@@ -10,13 +10,6 @@ cmake --preset release >/dev/null
 cmake --build --preset release
 bin="$root/build/release/src/cli/clinaudit"
 mkdir -p build/demo
-set +e
-"$bin" serve --demo --db "$root/build/demo/clinaudit.sqlite" --bind 127.0.0.1 --port 8080 "$@"
-status=$?
-set -e
-if [[ $status -eq 7 ]]; then
-  echo "The web server is not built yet; here is what the binary can do today:" >&2
-  "$bin" --help
-  exit 0
-fi
-exit $status
+# The demo world is created on first start (a few seconds) and kept in build/demo; delete
+# the file to start again from a fresh world dated today.
+exec "$bin" serve --demo --db "$root/build/demo/clinaudit.sqlite" --bind 127.0.0.1 --port 8080 "$@"

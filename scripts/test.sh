@@ -8,7 +8,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/install_packages.sh
 
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== %s (%s)\n' "$*" "$(date +%H:%M:%S)"; }
+# Compiler cache entries stay valid when the checkout moves.
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 
 step "layer rule"
 python3 scripts/check_layers.py "$root"
@@ -33,6 +35,9 @@ echo "running on $CLINAUDIT_TEST_PG_URL"
 
 step "unit, golden, storage and loopback tests (ctest)"
 ctest --preset asan
+
+step "browser tests (Playwright driving Debian's chromium against serve --demo)"
+bash scripts/browser_tests.sh "$root/build/asan/src/cli/clinaudit"
 
 step "fuzzing (libFuzzer: CSV reader and import validators, 60 s in all)"
 cmake --preset fuzz >/dev/null

@@ -66,6 +66,7 @@ nlohmann::json to_json(const domain::AnalysisRun& run, const std::string& audit_
           {"funnel", render::to_json(run.analysis.funnel)},
           {"cusum_alerts", alerts},
           {"outlier_cases_opened", opened},
+          {"results_stored", run.results_stored},
           {"outlier_cases_already_open", run.already_open}};
 }
 

@@ -36,7 +36,7 @@ Result<void> serve(const ServeOptions& options) {
   if (!store) return store.error();
   http::SystemClock clock;
   if (create_demo) {
-    spdlog::info("creating the synthetic demo world in {} (about a minute)", location->target);
+    spdlog::info("creating the synthetic demo world in {}", location->target);
     domain::DemoOptions demo;
     demo.as_of = clock.today();
     demo.hash_password = [](std::string_view password) { return http::hash_password(password).value_or(""); };

@@ -1,5 +1,6 @@
 #include "domain/analysis_run.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace clinaudit::domain {
@@ -39,6 +40,72 @@ std::string episode_checksum(const EpisodeColumns& episodes) {
   return hash.hex();
 }
 
+namespace {
+
+// The run's observed, expected and episodes per provider become the measure's results for
+// the period analysed, so the register, the audit page's funnel plot and the board pack
+// show what the run found. A year still in progress is not published; a complete year is.
+// Rows the store already holds for the same provider and period are kept as they are, so
+// re-running adds nothing.
+Result<void> store_provider_results(Store& store, const Measure& measure, AnalysisRun& run,
+                                    const EpisodeColumns& episodes, const Actor& actor) {
+  Date last = run.from;
+  for (const Date date : episodes.admission_date) last = std::max(last, date);
+  const Date period_end = std::min(run.to, Month::of(last).last_day());
+  const auto existing = store.results_of(measure.id, std::nullopt);
+  if (!existing) return existing.error();
+  std::vector<MeasureResult> rows;
+  for (const auto& provider : run.analysis.providers) {
+    const bool held = std::any_of(existing->begin(), existing->end(), [&](const MeasureResult& r) {
+      return r.organisation_id == provider.provider && r.period_start == run.from && r.period_end == period_end;
+    });
+    if (held) continue;
+    MeasureResult row;
+    row.measure_id = measure.id;
+    row.organisation_id = provider.provider;
+    row.period_start = run.from;
+    row.period_end = period_end;
+    row.numerator = static_cast<double>(provider.observed);
+    row.denominator = static_cast<double>(provider.episodes);
+    row.expected = provider.expected;
+    row.published = period_end == run.to;
+    rows.push_back(row);
+  }
+  run.results_stored = static_cast<std::int64_t>(rows.size());
+  if (rows.empty()) return {};
+  const auto added = store.add_results(rows, actor);
+  if (!added) return added.error();
+  return {};
+}
+
+std::string json_text(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// The run itself goes to the audit log: method, software version and the checksum of its
+// inputs, so a published result can be reproduced and checked.
+Result<void> record_run(Store& store, const Audit& audit, const AnalysisRun& run, const Actor& actor) {
+  AuditLogEntry entry;
+  entry.user_id = actor.user_id;
+  entry.actor = actor.name;
+  entry.action = "analyse";
+  entry.entity = "analysis_run";
+  entry.entity_key = audit.code + " " + run.period;
+  entry.after =
+      "{\"audit\":" + json_text(audit.code) + ",\"period\":" + json_text(run.period) +
+      ",\"from\":" + json_text(run.from.to_string()) + ",\"to\":" + json_text(run.to.to_string()) +
+      ",\"episodes\":" + std::to_string(run.episodes) + ",\"input_checksum\":" + json_text(run.input_checksum) +
+      ",\"software_version\":" + json_text(run.software_version) + ",\"method\":" + json_text(run.method) + "}";
+  return store.log_event(entry);
+}
+
+}  // namespace
+
 Result<AnalysisRun> run_analysis(Store& store, AuditId audit_id, FinancialYear year, const OutlierTimetable& timetable,
                                  const WorkingDayCalendar& calendar, Date today, const Actor& actor,
                                  std::string software_version) {
@@ -76,14 +143,18 @@ Result<AnalysisRun> run_analysis(Store& store, AuditId audit_id, FinancialYear y
   if (!analysis) return analysis.error();
   run.analysis = std::move(*analysis);
 
+  if (auto stored = store_provider_results(store, *measure, run, *episodes, actor); !stored) return stored.error();
+  if (auto recorded = record_run(store, *audit, run, actor); !recorded) return recorded.error();
+
   auto existing = store.outlier_cases(std::nullopt, audit_id);
   if (!existing) return existing.error();
   for (const auto& provider : run.analysis.providers) {
     if (provider.flag == stats::FunnelFlag::none) continue;
     bool open = false;
     for (const auto& c : *existing) {
-      open = open || (c.organisation_id == provider.provider && c.measure_id == measure->id && c.period == run.period &&
-                      (c.status == OutlierStatus::open || c.status == OutlierStatus::confirmed));
+      // Any case for the unit, measure and period, whatever its status: a case withdrawn at
+      // review stays withdrawn when the same data are analysed again.
+      open = open || (c.organisation_id == provider.provider && c.measure_id == measure->id && c.period == run.period);
     }
     if (open) {
       ++run.already_open;

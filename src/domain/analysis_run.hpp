@@ -28,13 +28,14 @@ struct AnalysisRun {
   std::int64_t episodes = 0;
   EpisodeAnalysis analysis;
   std::vector<OutlierCase> opened;  // new cases this run opened
-  std::int64_t already_open = 0;    // flagged units that already had an open case for the period
+  std::int64_t already_open = 0;    // flagged units that already had a case (any status) for the period
+  std::int64_t results_stored = 0;  // provider results (observed, expected) written for the period
 };
 
 // Runs the national pipeline for an audit's ratio measure over one financial year: reads
 // the episodes admitted in the year, fits the case-mix model, puts O/E per provider on the
 // funnel, runs each provider's CUSUM, and opens an outlier case for every unit beyond the
-// 95% or 99.8% limit that has none open for that measure and period (at the first stage of
+// 95% or 99.8% limit that has no case yet for that measure and period (at the first stage of
 // its track, due in working days from `today`). Re-running on the same data computes the
 // same numbers and opens nothing new.
 // Errors: not_found for an unknown audit or an audit without a ratio measure; invalid_input

@@ -79,12 +79,12 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(Store& store, c
     Improvement improvement;
   };
   const Spec specs[] = {
-      {DemoEpisodeAudit::hip_fracture, "NHFD", "mortality_30d", "30-day mortality after hip fracture (risk-adjusted)",
+      {DemoEpisodeAudit::hip_fracture, "NHFD", "mortality_30d", "30-day mortality after hip fracture",
        MeasureType::ratio, Improvement::decrease},
       {DemoEpisodeAudit::stroke_thrombolysis, "SSNAP", "thrombolysis", "Stroke patients given thrombolysis",
        MeasureType::proportion, Improvement::increase},
-      {DemoEpisodeAudit::emergency_laparotomy, "NELA", "mortality_30d",
-       "30-day mortality after emergency laparotomy (risk-adjusted)", MeasureType::ratio, Improvement::decrease},
+      {DemoEpisodeAudit::emergency_laparotomy, "NELA", "mortality_30d", "30-day mortality after emergency laparotomy",
+       MeasureType::ratio, Improvement::decrease},
   };
   std::int64_t episode_count = 0;
   std::int64_t result_count = 0;
@@ -92,13 +92,25 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(Store& store, c
     const AuditId audit_id = world.audits.at(spec.code);
     Measure measure;
     measure.audit_id = audit_id;
-    measure.code = spec.measure_code;
-    measure.name = spec.measure_name;
-    measure.type = spec.type;
+    // Monthly results are crude proportions (events over cases); a mortality audit also has
+    // the risk-adjusted ratio, whose observed and expected per provider and year the
+    // analysis runs write (add_demo_analyses).
+    const bool risk_adjusted = spec.type == MeasureType::ratio;
+    measure.code = risk_adjusted ? std::string(spec.measure_code) + "_crude" : spec.measure_code;
+    measure.name = risk_adjusted ? std::string(spec.measure_name) + " (crude, monthly)" : spec.measure_name;
+    measure.type = MeasureType::proportion;
     measure.improvement = spec.improvement;
-    if (spec.type == MeasureType::proportion) measure.target = 0.11;
+    if (!risk_adjusted) measure.target = 0.11;
     const auto measure_id = store.add_measure(measure, kDemoActor);
     if (!measure_id) return measure_id.error();
+    if (risk_adjusted) {
+      Measure ratio = measure;
+      ratio.code = spec.measure_code;
+      ratio.name = std::string(spec.measure_name) + ", observed / expected (risk-adjusted)";
+      ratio.type = MeasureType::ratio;
+      ratio.target = std::nullopt;
+      if (const auto added = store.add_measure(ratio, kDemoActor); !added) return added.error();
+    }
 
     std::vector<Organisation> organisations;
     for (const auto& [code, organisation] : world.organisations) organisations.push_back(organisation);

@@ -24,7 +24,7 @@ struct AppConfig {
   std::vector<domain::DemoLogin> demo_logins;
   bool secure_cookies = false;  // always mark cookies Secure (behind a TLS proxy)
   std::chrono::seconds session_lifetime{8 * 60 * 60};
-  std::size_t max_upload_bytes = 50u * 1024u * 1024u;
+  std::size_t max_upload_bytes = std::size_t{50} * 1024 * 1024;
   std::size_t login_failures_per_account = 5;   // per 15 minutes
   std::size_t login_failures_per_address = 20;  // per 15 minutes
 };

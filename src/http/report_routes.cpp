@@ -1,7 +1,7 @@
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "domain/board_pack.hpp"
 #include "domain/quality_account_service.hpp"
@@ -23,8 +23,8 @@ namespace {
 using P = Permission;
 
 Route page_route(std::string method, std::string pattern, Handler handler) {
-  return Route{std::move(method), std::move(pattern), Access::permitted, P::view_organisation, false,
-               std::move(handler), {}};
+  return Route{
+      std::move(method), std::move(pattern), Access::permitted, P::view_organisation, false, std::move(handler), {}};
 }
 
 Response download(std::string body, std::string content_type, const std::string& filename) {
@@ -150,8 +150,8 @@ std::vector<Route> report_routes() {
   routes.push_back(page_route("GET", R"(/surveys/(\d{1,18}))", [](Context& c) -> Result<Response> {
     auto report = survey(c);
     if (!report) return report.error();
-    return html_response(pages::survey_page(c, report->results.survey,
-                                            report::survey_html(report->results, report->changes)));
+    return html_response(
+        pages::survey_page(c, report->results.survey, report::survey_html(report->results, report->changes)));
   }));
   routes.push_back(page_route("GET", R"(/surveys/(\d{1,18})\.csv)", [](Context& c) -> Result<Response> {
     auto report = survey(c);

@@ -7,6 +7,7 @@
 
 #include "http/password.hpp"
 #include "render/funnel_chart.hpp"
+#include "render/spc_chart.hpp"
 #include "stats/funnel.hpp"
 #include "stats/spc_xmr.hpp"
 
@@ -56,22 +57,53 @@ std::optional<double> value_of(const domain::Measure& measure, const domain::Mea
   return std::nullopt;
 }
 
-// SPC icons over a series of values in period order (Making Data Count).
-std::pair<std::string, std::string> spc_icons(const domain::Measure& measure, const std::vector<double>& values) {
-  if (values.size() < kMinimumSpcPoints) return {};
+std::optional<stats::XmrChart> xmr_of(const domain::Measure& measure, const std::vector<double>& values) {
+  if (values.size() < kMinimumSpcPoints) return std::nullopt;
   stats::XmrOptions options;
   options.improvement = direction_of(measure.improvement);
   options.target = measure.target;
   auto chart = stats::xmr_chart(values, options);
+  if (!chart) return std::nullopt;
+  return std::move(*chart);
+}
+
+// SPC icons over a series of values in period order (Making Data Count).
+std::pair<std::string, std::string> spc_icons(const domain::Measure& measure, const std::vector<double>& values) {
+  const auto chart = xmr_of(measure, values);
   if (!chart) return {};
   return {std::string(stats::to_string(chart->variation)), std::string(stats::to_string(chart->assurance))};
+}
+
+// The XmR chart of one organisation's results, with the icons, as SVG ("" when too short).
+std::string spc_svg(const domain::Measure& measure, const std::vector<double>& values,
+                    const std::vector<std::string>& periods) {
+  const auto chart = xmr_of(measure, values);
+  if (!chart) return {};
+  render::SpcChartOptions options;
+  options.title = measure.name + ": your results by period";
+  options.y_label = measure.type == domain::MeasureType::ratio ? "Observed / expected" : "Value";
+  auto svg = render::spc_chart_svg(*chart, periods, measure.target, options);
+  return svg ? std::move(*svg) : std::string();
 }
 
 std::optional<FunnelView> funnel_of(const domain::Measure& measure, const std::vector<domain::MeasureResult>& visible,
                                     const std::map<std::int64_t, Organisation>& orgs) {
   if (measure.type == domain::MeasureType::continuous || visible.empty()) return std::nullopt;
+  // The latest period with at least three providers to compare: a funnel of one is no
+  // comparison (e.g. when only the caller's own result for a year in progress is visible).
+  const auto usable = [&](const domain::MeasureResult& row) {
+    const auto denominator = measure.type == domain::MeasureType::ratio ? row.expected : row.denominator;
+    return row.numerator && denominator && *denominator > 0;
+  };
+  std::map<Date, int> providers_by_period;
+  for (const auto& row : visible) {
+    if (usable(row)) ++providers_by_period[row.period_end];
+  }
   Date latest = visible.front().period_end;
   for (const auto& row : visible) latest = std::max(latest, row.period_end);
+  for (const auto& [period_end, count] : providers_by_period) {
+    if (count >= 3) latest = period_end;
+  }
   std::vector<stats::UnitCount> units;
   std::string period;
   for (const auto& row : visible) {
@@ -123,15 +155,20 @@ Result<std::vector<MeasureView>> measure_views(Context& context, AuditId audit, 
     MeasureView view;
     std::vector<domain::MeasureResult> visible;
     std::vector<double> own_values;
+    std::vector<std::string> own_periods;
     for (auto& row : *results) {
       if (!national && !may_see_result(who, row.organisation_id, row.published)) continue;
       if (row.organisation_id == who.organisation_id) {
         view.own_results.push_back(row);
-        if (auto value = value_of(measure, row)) own_values.push_back(*value);
+        if (auto value = value_of(measure, row)) {
+          own_values.push_back(*value);
+          own_periods.push_back(row.period_start.to_string());
+        }
       }
       visible.push_back(std::move(row));
     }
     std::tie(view.variation, view.assurance) = spc_icons(measure, own_values);
+    if (!national) view.spc_svg = spc_svg(measure, own_values, own_periods);
     view.funnel = funnel_of(measure, visible, orgs);
     view.measure = std::move(measure);
     out.push_back(std::move(view));
@@ -416,7 +453,10 @@ Result<NationalView> national_view(Context& context, AuditId id, FinancialYear y
 }
 
 Result<std::vector<OutlierRow>> outlier_rows(Context& context) {
-  auto cases = context.store.outlier_cases(context.principal().organisation_id, std::nullopt);
+  // The national body runs the outlier process for every provider of its national audits.
+  const bool national = context.principal().role == domain::Role::national_analyst;
+  auto cases = context.store.outlier_cases(
+      national ? std::nullopt : std::optional<OrganisationId>(context.principal().organisation_id), std::nullopt);
   if (!cases) return cases.error();
   return to_outlier_rows(context, std::move(*cases));
 }

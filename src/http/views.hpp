@@ -97,6 +97,7 @@ struct MeasureView {
   std::optional<FunnelView> funnel;
   std::string variation;  // SPC icons over own results, when there are enough points
   std::string assurance;
+  std::string spc_svg;  // the XmR chart of own results with its icons, when there are enough points
 };
 
 struct AuditView {

@@ -53,8 +53,10 @@ std::string survey_html(const domain::SurveyResults& results, const std::vector<
         << " answered</p>";
     if (is_choice(q)) {
       for (const auto& g : q.groups) {
-        out << "<p class=\"headline\"><strong>" << pct(g.share) << "</strong> " << xml_escape(g.label) << " ("
-            << g.count << " of " << q.answered << "; 95% CI " << ci(g) << ")</p>";
+        // The headline in whole percent, as surveys are published; the exact share beside it.
+        out << "<p class=\"headline\"><strong>" << format_fixed(g.share * 100.0, 0) << "%</strong> "
+            << xml_escape(g.label) << " (" << g.count << " of " << q.answered << " = " << pct(g.share) << "; 95% CI "
+            << ci(g) << ")</p>";
       }
       out << render::share_bar_chart(q.question.text, bars(q.options, q.answered));
       out << "<table><thead><tr><th scope=\"col\">Answer</th><th scope=\"col\">Count</th><th "

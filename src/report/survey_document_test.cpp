@@ -32,7 +32,7 @@ domain::SurveyResults board_question() {
 TEST(SurveyDocument, ShowsTheHeadlineShareWithItsInterval) {
   const auto html = survey_html(board_question(), {});
   // 68 of 110 = 61.8%; Wilson 95% CI 52.5% to 70.4% (R: prop.test(68, 110, correct = FALSE)).
-  EXPECT_NE(html.find("<strong>61.8%</strong> Poor or needs improvement (68 of 110; 95% CI 52.5% to 70.4%)"),
+  EXPECT_NE(html.find("<strong>62%</strong> Poor or needs improvement (68 of 110 = 61.8%; 95% CI 52.5% to 70.4%)"),
             std::string::npos)
       << html.substr(0, 600);
   EXPECT_NE(html.find("By organisation type"), std::string::npos);

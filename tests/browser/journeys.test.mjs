@@ -4,7 +4,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -21,22 +20,19 @@ const accounts = {
 };
 const homeTrust = 'Riverside University Hospitals NHS Foundation Trust';
 let browser;
-let profile;
 
 before(async () => {
   fs.mkdirSync(shots, { recursive: true });
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'clinaudit-chromium-'));
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`],
+      '--disable-sync', '--no-first-run'],
   });
 });
 
 after(async () => {
   await browser?.close();
-  fs.rmSync(profile, { recursive: true, force: true });
 });
 
 async function signIn(who) {
@@ -114,7 +110,7 @@ test('the funnel plot labels a provider when a point is hovered', async () => {
   await page.getByRole('link', { name: 'Audits', exact: true }).click();
   await shot(page, 'audits');
   await page.getByRole('link', { name: 'National Hip Fracture Database' }).click();
-  const point = page.locator('figure.chart svg circle').first();
+  const point = page.locator('figure.chart:not(.spc) svg circle').first();
   await point.hover();
   const label = await point.locator('title').textContent();
   assert.match(label, /Trust/);
@@ -124,7 +120,7 @@ test('the funnel plot labels a provider when a point is hovered', async () => {
 
 test('a clinical lead creates an action and closes it with evidence', async () => {
   const { context, page } = await signIn('lead');
-  await page.getByRole('link', { name: 'Actions' }).click();
+  await page.getByRole('link', { name: 'Actions', exact: true }).click();
   const title = `Share NHFD findings at the mortality meeting ${Date.now()}`;
   await page.getByLabel('What must be done').fill(title);
   await page.getByLabel('Due date').fill('2026-12-31');
@@ -149,6 +145,60 @@ test('a national analyst sees every provider; a board member cannot open the nat
   const response = await board.page.goto(`${base}/national`);
   assert.equal(response.status(), 403);
   await board.context.close();
+});
+
+test('the audit page shows the trust\'s SPC chart with its Making Data Count icons', async () => {
+  const { context, page, errors } = await signIn('manager');
+  await page.getByRole('link', { name: 'Audits', exact: true }).click();
+  await page.getByRole('link', { name: 'National Hip Fracture Database' }).click();
+  const spc = page.locator('figure.spc svg').first();
+  await spc.scrollIntoViewIfNeeded();
+  assert.ok((await spc.locator('g.icon').count()) >= 1, 'the variation icon is drawn');
+  assert.match(await spc.locator('g.icon title').first().textContent(), /variation|cause/i);
+  await spc.screenshot({ path: path.join(shots, 'spc-chart.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a national analyst follows the outlier cases and their stages', async () => {
+  const { context, page, errors } = await signIn('analyst');
+  await page.getByRole('link', { name: 'Outlier cases', exact: true }).click();
+  const table = page.locator('main table').first();
+  assert.match(await table.innerText(), /alarm|alert/i);
+  assert.match(await table.innerText(), /Ashcombe and District Hospitals/);
+  await shot(page, 'outliers');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a board member opens the board pack and the Quality Account section', async () => {
+  const { context, page, errors } = await signIn('board');
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await shot(page, 'reports');
+  await page.getByRole('link', { name: /Clinical audit section for/ }).click();
+  assert.match(await page.locator('h1').innerText(), /Quality Account: clinical audit/);
+  assert.match(await page.locator('main').innerText(), /Due by \d{4}-06-30/);
+  await shot(page, 'quality-account');
+  assert.deepEqual(errors, []);
+  await page.goto(`${base}/reports`);
+  await page.getByRole('link', { name: 'Board pack (to read and print)' }).click();
+  const text = await page.locator('body').innerText();
+  assert.match(text, /Assure/i);
+  assert.match(text, /Alert/i);
+  assert.ok(text.includes(homeTrust), 'the pack names the trust');
+  await shot(page, 'board-pack');
+  await context.close();
+});
+
+test('the audit-staff survey shows 62% with its interval', async () => {
+  const { context, page, errors } = await signIn('board');
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.locator('a[href^="/surveys/"]').first().click();
+  const headline = page.locator('.headline', { hasText: 'Poor or needs improvement' }).first();
+  assert.match(await headline.innerText(), /^62% Poor or needs improvement \(68 of 110 = 61\.8%; 95% CI 52\.5% to 70\.4%\)/);
+  await shot(page, 'survey');
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('every demo account signs in and opens its home page without errors', async () => {

@@ -94,6 +94,12 @@ std::string measure_section(const MeasureView& view, bool national) {
     out += "<p><strong>Your trend:</strong> " + esc(variation_label(view.variation));
     if (!view.variation.empty()) out += ". " + esc(assurance_label(view.assurance));
     out += ".</p>";
+    if (!view.spc_svg.empty()) {
+      out += "<figure class=\"chart spc\">" + chart_svg(view.spc_svg) +
+             "<figcaption>XmR chart (Making Data Count): special causes are coloured — blue improvement, orange "
+             "concern; the icons top right give the variation and whether the target is assured. Hover over a point "
+             "for its period, value and rule.</figcaption></figure>";
+    }
   }
   if (view.funnel) {
     const auto& f = *view.funnel;
@@ -266,10 +272,14 @@ std::string national_page(const Context& context, const NationalView& view) {
 }
 
 std::string outliers_page(const Context& context, const std::vector<OutlierRow>& rows) {
+  const bool national = context.who->user.role == domain::Role::national_analyst;
   std::string body =
-      "<h1>Outlier cases</h1><p class=\"lead\">Where your organisation was beyond the funnel limits in "
-      "a reporting cycle, and where each case stands in the outlier-management timetable.</p>";
-  body += rows.empty() ? "<p>There are no outlier cases.</p>" : outliers_table(rows, false);
+      national ? "<h1>Outlier cases</h1><p class=\"lead\">Every provider beyond the funnel limits of a national audit "
+                 "in a reporting cycle, and where each case stands in the outlier-management timetable (deadlines in "
+                 "working days, bank holidays excluded).</p>"
+               : "<h1>Outlier cases</h1><p class=\"lead\">Where your organisation was beyond the funnel limits in "
+                 "a reporting cycle, and where each case stands in the outlier-management timetable.</p>";
+  body += rows.empty() ? "<p>There are no outlier cases.</p>" : outliers_table(rows, national);
   return page(context, "Outlier cases", "outliers", body);
 }
 

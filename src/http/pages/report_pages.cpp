@@ -21,9 +21,8 @@ std::string without_styles(std::string html) {
 
 std::string reports_page(const Context& context, const std::vector<domain::Survey>& surveys, Date meeting) {
   const FinancialYear reported = FinancialYear::containing(context.clock.today()).previous();
-  std::string body =
-      "<h1>Reports</h1><p class=\"lead\">Documents generated from the records of " +
-      esc(context.who->organisation.name) + ", ready for the board and for publication.</p>";
+  std::string body = "<h1>Reports</h1><p class=\"lead\">Documents generated from the records of " +
+                     esc(context.who->organisation.name) + ", ready for the board and for publication.</p>";
   body += "<h2>Quality Account</h2><ul class=\"list\"><li><a href=\"/reports/quality-account?year=" +
           esc(reported.to_string()) + "\">Clinical audit section for " + esc(reported.to_string()) +
           "</a> (due 30 June " + std::to_string(reported.last_day().year()) +
@@ -37,11 +36,13 @@ std::string reports_page(const Context& context, const std::vector<domain::Surve
           esc(meeting.to_string()) +
           "\">Board pack (to read and print)</a></li><li><a href=\"/reports/board-pack.xlsx?meeting=" +
           esc(meeting.to_string()) + "\">Its tables as a spreadsheet (XLSX)</a></li></ul>";
-  body += "<form class=\"filters\" method=\"get\" action=\"/reports/board-pack\"><div class=\"form-group\"><label "
-          "for=\"meeting\">Another meeting date</label><input type=\"date\" id=\"meeting\" name=\"meeting\" "
-          "value=\"" +
-          esc(meeting.to_string()) + "\"></div><button class=\"button secondary\" type=\"submit\">Open board pack"
-          "</button></form>";
+  body +=
+      "<form class=\"filters\" method=\"get\" action=\"/reports/board-pack\"><div class=\"form-group\"><label "
+      "for=\"meeting\">Another meeting date</label><input type=\"date\" id=\"meeting\" name=\"meeting\" "
+      "value=\"" +
+      esc(meeting.to_string()) +
+      "\"></div><button class=\"button secondary\" type=\"submit\">Open board pack"
+      "</button></form>";
   body += "<h2>Surveys of audit staff</h2>";
   if (surveys.empty()) {
     body += "<p>No surveys yet.</p>";
@@ -59,15 +60,16 @@ std::string reports_page(const Context& context, const std::vector<domain::Surve
 std::string quality_account_page(const Context& context, FinancialYear year, const std::string& section_html) {
   std::string body = "<p class=\"breadcrumbs\"><a href=\"/reports\">Reports</a></p>";
   body += "<h1>Quality Account: clinical audit, " + esc(year.to_string()) + "</h1>";
-  body += "<p class=\"lead\">The statements the NHS (Quality Accounts) Regulations 2010 require, generated from "
-          "the participation, report reviews and local audit records of " +
-          esc(context.who->organisation.name) +
-          ". <a href=\"/reports/quality-account.md?year=" + esc(year.to_string()) +
-          "\">Download as Markdown</a> to paste into the Quality Account.</p>";
-  body += "<form class=\"filters\" method=\"get\" action=\"/reports/quality-account\"><div class=\"form-group\">"
-          "<label for=\"year\">Financial year</label><input type=\"text\" id=\"year\" name=\"year\" size=\"8\" "
-          "value=\"" +
-          esc(year.to_string()) + "\"></div><button class=\"button secondary\" type=\"submit\">Show</button></form>";
+  body +=
+      "<p class=\"lead\">The statements the NHS (Quality Accounts) Regulations 2010 require, generated from "
+      "the participation, report reviews and local audit records of " +
+      esc(context.who->organisation.name) + ". <a href=\"/reports/quality-account.md?year=" + esc(year.to_string()) +
+      "\">Download as Markdown</a> to paste into the Quality Account.</p>";
+  body +=
+      "<form class=\"filters\" method=\"get\" action=\"/reports/quality-account\"><div class=\"form-group\">"
+      "<label for=\"year\">Financial year</label><input type=\"text\" id=\"year\" name=\"year\" size=\"8\" "
+      "value=\"" +
+      esc(year.to_string()) + "\"></div><button class=\"button secondary\" type=\"submit\">Show</button></form>";
   body += section_html;
   return page(context, "Quality Account " + year.to_string(), "reports", body);
 }

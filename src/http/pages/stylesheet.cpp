@@ -78,6 +78,13 @@ input[type=file]{font:inherit}
 .chart .point.flag-alert_high,.chart .point.flag-alert_low{fill:#ff7f0e;fill-opacity:1}
 .chart .point.flag-alarm_high,.chart .point.flag-alarm_low{fill:#d62728;fill-opacity:1;stroke:#111;stroke-width:1}
 .chart .legend{font:12px sans-serif;fill:#333}
+.spc text{font-family:Arial,Helvetica,sans-serif;fill:#231f20}.spc .title{font-size:16px;font-weight:bold}
+.spc .tick-label{font-size:11px}.spc .series{fill:none;stroke:#7B7D7D;stroke-width:1.5}
+.spc .centre{stroke:#231f20;stroke-width:1.5}.spc .limit{stroke:#7B7D7D;stroke-width:1.5;stroke-dasharray:6 3}
+.spc .near{stroke:#aeb7bd;stroke-width:1;stroke-dasharray:2 3}.spc .target{stroke:#de1b1b;stroke-width:1.5;stroke-dasharray:8 4}
+.spc .pt{stroke:#fff;stroke-width:1}.spc .pt-common{fill:#7B7D7D}.spc .pt-improvement{fill:#289de0}
+.spc .pt-concern{fill:#fab428}.spc .pt-neutral{fill:#361475}.spc .pt-signal{fill:#fab428}
+.spc .pt-excluded{fill:#fff;stroke:#7B7D7D}.spc .badge-text{font-size:12px;font-weight:bold;fill:#fff}
 .survey-results svg{width:100%;max-width:760px;height:auto;display:block;background:var(--white)}
 .survey-results svg .bar{fill:#005eb8}.survey-results svg .whisker{stroke:#212b32;stroke-width:1.5}
 .survey-results svg .axis{stroke:#aeb7bd}.survey-results svg text{font-family:Arial,sans-serif;fill:#212b32}

@@ -211,13 +211,13 @@ class TestWorld {
     domain::Survey staff;
     staff.title = "Survey of audit staff " + suffix_;
     staff.wave = "2025";
-    staff.questions.push_back(domain::SurveyQuestion{0, "board", "How does the board engage with audit?",
-                                                     domain::QuestionKind::single_choice, {"Poor", "Good"}});
+    staff.questions.push_back(domain::SurveyQuestion{
+        0, "board", "How does the board engage with audit?", domain::QuestionKind::single_choice, {"Poor", "Good"}});
     survey_ = must(store_->add_survey(staff, actor_));
     std::vector<domain::SurveyResponse> responses;
     for (const char* answer : {"Poor", "Good", "Poor"}) {
-      responses.push_back(domain::SurveyResponse{0, survey_, domain::OrganisationType::acute, "North", "manager",
-                                                 {{"board", answer}}});
+      responses.push_back(
+          domain::SurveyResponse{0, survey_, domain::OrganisationType::acute, "North", "manager", {{"board", answer}}});
     }
     must(store_->add_survey_responses(responses, actor_));
   }
