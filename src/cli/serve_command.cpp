@@ -5,8 +5,8 @@
 
 #include "cli/commands.hpp"
 #include "domain/demo_world.hpp"
-#include "http/password.hpp"
 #include "http/app.hpp"
+#include "http/password.hpp"
 #include "http/server.hpp"
 #include "http/system_clock.hpp"
 #include "storage/store_factory.hpp"
@@ -42,8 +42,8 @@ Result<void> serve(const ServeOptions& options) {
     demo.hash_password = [](std::string_view password) { return http::hash_password(password).value_or(""); };
     const auto created = domain::create_demo_world(**store, demo);
     if (!created) return created.error();
-    spdlog::info("demo world ready: {} organisations, {} audits, {} episodes", created->organisations,
-                 created->audits, created->episodes);
+    spdlog::info("demo world ready: {} organisations, {} audits, {} episodes", created->organisations, created->audits,
+                 created->episodes);
   }
   http::AppConfig config;
   config.demo = options.demo;
