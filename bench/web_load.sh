@@ -23,7 +23,7 @@ run_case() {  # label, extra serve flags...
   until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.2; done
   local cookie
   cookie="$(curl -fsS -D - -o /dev/null -H 'Content-Type: application/json' \
-    -d '{"email":"board@demo.nhs.example","password":"demo-password-2026"}' "http://127.0.0.1:$port/api/session" |
+    -d '{"email":"board.member@riverside.example","password":"demo-board-2026"}' "http://127.0.0.1:$port/api/session" |
     tr -d '\r' | sed -n 's/^Set-Cookie: \([^;]*\).*/\1/p')"
   for path in / /api/dashboard; do
     local out

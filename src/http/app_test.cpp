@@ -319,6 +319,44 @@ TEST(App, ReportsAreTheOrganisationsOwnDocuments) {
   EXPECT_EQ(workbook.body.substr(0, 2), "PK");  // a zip container, as every XLSX is
 }
 
+TEST(App, AnAlarmMovesThroughItsStagesByWhoseTurnItIs) {
+  TestWorld world;
+  const auto id = world.new_outlier_case(world.own());
+  const std::string path = "/api/outliers/" + std::to_string(id.value);
+  auto& analyst = world.analyst();
+  auto& lead = world.own().callers.at(Role::clinical_lead);
+  const auto stage_of = [&] { return json::parse(world.call("GET", path, &lead).body)["outlier_case"]["stage"]; };
+  ASSERT_EQ(stage_of(), "data_check");
+  // Opened on Thursday 15 January 2026; 10 working days for the data check: due Thursday 29 January.
+  EXPECT_EQ(json::parse(world.call("GET", path, &lead).body)["outlier_case"]["stage_due_on"], "2026-01-29");
+  // The data check is the audit provider's: the trust cannot complete it.
+  EXPECT_EQ(world.call("POST", path + "/stage", &lead, {{"decision", "done"}}).status, 403);
+  EXPECT_EQ(world.call("POST", path + "/stage", &analyst, {{"decision", "done"}, {"note", "Data verified"}}).status,
+            200);
+  EXPECT_EQ(stage_of(), "lead_clinician_informed");
+  EXPECT_EQ(world.call("POST", path + "/stage", &analyst, {{"decision", "done"}}).status, 200);
+  // Now the provider's lead clinician must respond; the analyst cannot do it for them.
+  EXPECT_EQ(stage_of(), "provider_response");
+  EXPECT_EQ(world.call("POST", path + "/stage", &analyst, {{"decision", "done"}}).status, 403);
+  EXPECT_EQ(world.call("POST", path + "/stage", &lead, {{"decision", "withdraw"}}).status, 400);
+  EXPECT_EQ(world.call("POST", path + "/stage", &lead, {{"decision", "perhaps"}}).status, 400);
+  EXPECT_EQ(world.call("POST", path + "/stage", &lead, {{"decision", "done"}, {"note", "Case notes reviewed"}}).status,
+            200);
+  EXPECT_EQ(stage_of(), "review");
+  const auto view = json::parse(world.call("GET", path, &analyst).body);
+  ASSERT_EQ(view["events"].size(), 3u);
+  EXPECT_EQ(view["events"][0]["by"], analyst.user.email);
+  EXPECT_NE(view["events"][0]["what"].get<std::string>().find("Data verified"), std::string::npos);
+  EXPECT_EQ(view["events"][2]["by"], lead.user.email);
+  // Withdrawn at review by the audit provider: the case closes and nobody can act on it.
+  EXPECT_EQ(world.call("POST", path + "/stage", &analyst, {{"decision", "withdraw"}}).status, 200);
+  EXPECT_EQ(json::parse(world.call("GET", path, &lead).body)["outlier_case"]["status"], "withdrawn");
+  EXPECT_EQ(world.call("POST", path + "/stage", &analyst, {{"decision", "done"}}).status, 409);
+  const Response page = world.call("GET", "/outliers/" + std::to_string(id.value), &lead);
+  EXPECT_TRUE(contains(page.body, "Case notes reviewed"));
+  EXPECT_FALSE(contains(page.body, "Complete the current stage"));
+}
+
 TEST(App, SurveyPageShowsSharesWithWilsonIntervals) {
   TestWorld world;
   const Response page =

@@ -112,6 +112,36 @@ std::vector<Case> cases() {
                  {}});
   all.push_back({"import page", "GET", same("/import"), {}, {200, 200, 200, 403, 200, 403}, {}});
   all.push_back({"me", "GET", same("/api/me"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  const auto outlier_case = [](const char* prefix, const char* suffix) {
+    return [prefix, suffix](TestWorld& w, Whose whose) {
+      return prefix + std::to_string(w.new_outlier_case(whose == Whose::own ? w.own() : w.other()).value) + suffix;
+    };
+  };
+  all.push_back({"outlier case page",
+                 "GET",
+                 outlier_case("/outliers/", ""),
+                 {},
+                 {200, 200, 200, 200, 200, 200},
+                 {404, 404, 404, 404, 200, 404}});
+  all.push_back({"outlier case api",
+                 "GET",
+                 outlier_case("/api/outliers/", ""),
+                 {},
+                 {200, 200, 200, 200, 200, 200},
+                 {404, 404, 404, 404, 200, 404}});
+  // The first stage of an alarm is the audit provider's data check: only national analysts.
+  all.push_back({"outlier stage api",
+                 "POST",
+                 outlier_case("/api/outliers/", "/stage"),
+                 {{"decision", "done"}},
+                 {403, 403, 403, 403, 200, 403},
+                 {404, 404, 404, 403, 200, 403}});
+  all.push_back({"outlier stage form",
+                 "POST",
+                 outlier_case("/outliers/", "/stage"),
+                 {{"decision", "done"}},
+                 {403, 403, 403, 403, 303, 403},
+                 {404, 404, 404, 403, 303, 403}});
   // Reports are always of the caller's own organisation: there is no other organisation's to ask for.
   all.push_back({"reports index", "GET", same("/reports"), {}, {200, 200, 200, 200, 200, 200}, {}});
   all.push_back({"quality account page",

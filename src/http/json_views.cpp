@@ -207,6 +207,29 @@ std::string to_json(const std::vector<OutlierRow>& rows) {
   return json{{"outlier_cases", array_of(rows, outlier_json)}}.dump();
 }
 
+std::string to_json(const OutlierCaseView& view) {
+  json stages = json::array();
+  for (const auto& stage : view.stages) {
+    stages.push_back({{"key", stage.key},
+                      {"name", stage.name},
+                      {"owner", std::string(to_string(stage.owner))},
+                      {"working_days", stage.working_days}});
+  }
+  json events = json::array();
+  for (const auto& event : view.events) {
+    const auto by = event.by ? view.people.find(event.by->value) : view.people.end();
+    events.push_back({{"stage", event.stage},
+                      {"what", event.what},
+                      {"by", by == view.people.end() ? json(nullptr) : json(by->second)},
+                      {"at", event.at}});
+  }
+  return json{{"outlier_case", outlier_json(view.row)},
+              {"stages", stages},
+              {"events", events},
+              {"may_complete_stage", view.may_act}}
+      .dump();
+}
+
 std::string to_json(const std::vector<ActionRow>& rows) {
   return json{{"actions", array_of(rows, action_json)}}.dump();
 }

@@ -14,6 +14,7 @@ std::string to_json(const std::vector<AuditRow>& rows, FinancialYear year);
 std::string to_json(const AuditView& view);
 std::string to_json(const NationalView& view);
 std::string to_json(const std::vector<OutlierRow>& rows);
+std::string to_json(const OutlierCaseView& view);
 std::string to_json(const std::vector<ActionRow>& rows);
 std::string to_json(const std::vector<domain::User>& users);
 std::string me_json(const SignedIn& who);

@@ -8,19 +8,19 @@ using domain::Role;
 
 namespace {
 
-constexpr std::size_t kPermissions = 6;
+constexpr std::size_t kPermissions = 7;
 constexpr std::size_t kRoles = 6;
 
 // Rows: admin, audit_manager, clinical_lead, board_member, national_analyst, read_only.
 // Columns: the Permission enum in order. Change a cell here and in docs/security.md.
 constexpr std::array<std::array<bool, kPermissions>, kRoles> kMatrix{{
-    //  view   partic  import actions users  national
-    {{true, true, true, true, true, false}},      // admin
-    {{true, true, true, true, false, false}},     // audit_manager
-    {{true, false, true, true, false, false}},    // clinical_lead
-    {{true, false, false, false, false, false}},  // board_member
-    {{true, false, true, false, false, true}},    // national_analyst
-    {{true, false, false, false, false, false}},  // read_only
+    //  view   partic  import actions users  national outliers
+    {{true, true, true, true, true, false, true}},       // admin
+    {{true, true, true, true, false, false, true}},      // audit_manager
+    {{true, false, true, true, false, false, true}},     // clinical_lead
+    {{true, false, false, false, false, false, false}},  // board_member
+    {{true, false, true, false, false, true, true}},     // national_analyst
+    {{true, false, false, false, false, false, false}},  // read_only
 }};
 
 }  // namespace
@@ -33,6 +33,7 @@ std::string_view to_string(Permission permission) {
     case Permission::manage_actions: return "manage_actions";
     case Permission::manage_users: return "manage_users";
     case Permission::view_national: return "view_national";
+    case Permission::manage_outliers: return "manage_outliers";
   }
   return "unknown";
 }
@@ -48,6 +49,19 @@ bool may_see_organisation(const Principal& who, OrganisationId organisation) {
 bool may_see_audit(const Principal& who, const domain::Audit& audit) {
   if (audit.kind != domain::AuditKind::local_audit) return true;
   return audit.owner && *audit.owner == who.organisation_id;
+}
+
+bool may_see_outlier_case(const Principal& who, const domain::OutlierCase& item) {
+  return who.role == Role::national_analyst || who.organisation_id == item.organisation_id;
+}
+
+Result<void> may_complete_stage(const Principal& who, const domain::OutlierCase& item, domain::OutlierParty owner) {
+  if (owner == domain::OutlierParty::audit_provider) {
+    if (who.role == Role::national_analyst) return {};
+    return Error{ErrorCode::forbidden, "this stage belongs to the national audit provider"};
+  }
+  if (who.role != Role::national_analyst && who.organisation_id == item.organisation_id) return {};
+  return Error{ErrorCode::forbidden, "this stage belongs to the provider organisation"};
 }
 
 bool may_see_result(const Principal& who, OrganisationId organisation, bool published) {

@@ -6,6 +6,8 @@
 #include "core/result.hpp"
 #include "domain/audit.hpp"
 #include "domain/organisation.hpp"
+#include "domain/outlier_case.hpp"
+#include "domain/outlier_workflow.hpp"
 #include "domain/user.hpp"
 
 namespace clinaudit::http {
@@ -19,6 +21,7 @@ enum class Permission {
   manage_actions,      // create and close actions
   manage_users,        // list and add users of one's organisation
   view_national,       // every provider's results and participation for a national audit
+  manage_outliers,     // complete the stage of an outlier case that one's party owns
 };
 
 std::string_view to_string(Permission permission);
@@ -40,6 +43,12 @@ struct Principal {
 // organisation's records, and a local audit is visible only to its owner.
 bool may_see_organisation(const Principal& who, OrganisationId organisation);
 bool may_see_audit(const Principal& who, const domain::Audit& audit);
+// An outlier case is seen by its provider organisation and by the national body.
+bool may_see_outlier_case(const Principal& who, const domain::OutlierCase& item);
+// Who may complete a stage: the national analysts for the audit provider's stages; the
+// provider organisation's own staff (with manage_outliers) for its stages.
+// Errors: forbidden, saying whose stage it is.
+Result<void> may_complete_stage(const Principal& who, const domain::OutlierCase& item, domain::OutlierParty owner);
 // Whether the principal may see a result that is not published. Published results of
 // national audits are visible to every signed-in user.
 bool may_see_result(const Principal& who, OrganisationId organisation, bool published);

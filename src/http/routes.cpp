@@ -216,6 +216,19 @@ std::vector<Route> view_routes() {
         if (!rows) return rows.error();
         return json_response(to_json(*rows));
       }));
+  const auto outlier_case_handler = [](bool api) {
+    return [api](Context& c) -> Result<Response> {
+      auto id = id_from(c.request.matches.at(0));
+      if (!id) return id.error();
+      auto view = outlier_case_view(c, OutlierCaseId{*id});
+      if (!view) return view.error();
+      return api ? json_response(to_json(*view)) : html_response(pages::outlier_case_page(c, *view));
+    };
+  };
+  routes.push_back(page_route("GET", R"(/outliers/(\d{1,18}))", Access::permitted, P::view_organisation,
+                              outlier_case_handler(false)));
+  routes.push_back(api_route("GET", R"(/api/outliers/(\d{1,18}))", Access::permitted, P::view_organisation,
+                             outlier_case_handler(true)));
   routes.push_back(
       page_route("GET", "/national", Access::permitted, P::view_national, [](Context& c) -> Result<Response> {
         auto year = year_from(c, c.request.query_value("year"));
@@ -247,6 +260,20 @@ std::vector<Route> view_routes() {
 
 std::vector<Route> change_routes() {
   std::vector<Route> routes;
+  const auto stage_handler = [](bool api) {
+    return [api](Context& c) -> Result<Response> {
+      auto id = id_from(c.request.matches.at(0));
+      if (!id) return id.error();
+      auto done = complete_outlier_stage(c, OutlierCaseId{*id}, c.request.field("decision").value_or(""),
+                                         c.request.field("note").value_or(""));
+      if (!done) return done.error();
+      return api ? json_response(created_json(*id)) : redirect("/outliers/" + std::to_string(*id));
+    };
+  };
+  routes.push_back(
+      page_route("POST", R"(/outliers/(\d{1,18})/stage)", Access::permitted, P::manage_outliers, stage_handler(false)));
+  routes.push_back(api_route("POST", R"(/api/outliers/(\d{1,18})/stage)", Access::permitted, P::manage_outliers,
+                             stage_handler(true)));
   routes.push_back(page_route("GET", "/participation", Access::permitted, P::edit_participation,
                               [](Context& c) { return participation_html(c, std::nullopt, ""); }));
   routes.push_back(page_route(

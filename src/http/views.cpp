@@ -461,6 +461,70 @@ Result<std::vector<OutlierRow>> outlier_rows(Context& context) {
   return to_outlier_rows(context, std::move(*cases));
 }
 
+Result<OutlierCaseView> outlier_case_view(Context& context, OutlierCaseId id) {
+  auto item = context.store.outlier_case(id);
+  if (!item) return item.error();
+  if (!may_see_outlier_case(context.principal(), *item)) {
+    return Error{ErrorCode::not_found, "no outlier case " + std::to_string(id.value)};
+  }
+  OutlierCaseView view;
+  const auto& timetable = domain::OutlierTimetable::default_timetable();
+  const auto* current = timetable.find(item->stage);
+  const auto track = current != nullptr ? current->track : domain::track_for(item->level, item->unfavourable);
+  for (const auto& stage : timetable.stages()) {
+    if (stage.track == track) view.stages.push_back(stage);
+  }
+  auto events = context.store.outlier_events(id);
+  if (!events) return events.error();
+  view.events = std::move(*events);
+  for (const auto& event : view.events) {
+    if (!event.by || view.people.contains(event.by->value)) continue;
+    if (auto user = context.store.user(*event.by)) view.people[event.by->value] = user->email;
+  }
+  const bool open = item->status == domain::OutlierStatus::open || item->status == domain::OutlierStatus::confirmed;
+  view.may_act = open && current != nullptr && role_allows(context.principal().role, Permission::manage_outliers) &&
+                 may_complete_stage(context.principal(), *item, current->owner).has_value();
+  auto rows = to_outlier_rows(context, {std::move(*item)});
+  if (!rows) return rows.error();
+  view.row = std::move(rows->front());
+  return view;
+}
+
+Result<void> complete_outlier_stage(Context& context, OutlierCaseId id, const std::string& decision,
+                                    const std::string& note) {
+  auto item = context.store.outlier_case(id);
+  if (!item) return item.error();
+  if (!may_see_outlier_case(context.principal(), *item)) {
+    return Error{ErrorCode::not_found, "no outlier case " + std::to_string(id.value)};
+  }
+  const auto& timetable = domain::OutlierTimetable::default_timetable();
+  const auto* current = timetable.find(item->stage);
+  if (current == nullptr) return Error{ErrorCode::conflict, "the case's stage is not in the timetable: " + item->stage};
+  if (auto allowed = may_complete_stage(context.principal(), *item, current->owner); !allowed) return allowed.error();
+  domain::StageDecision choice = domain::StageDecision::done;
+  if (decision == "confirm") {
+    choice = domain::StageDecision::confirm;
+  } else if (decision == "withdraw") {
+    choice = domain::StageDecision::withdraw;
+  } else if (decision != "done") {
+    return Error{ErrorCode::invalid_input, "decision: expected done, confirm or withdraw, got '" + decision + "'"};
+  }
+  auto next = domain::complete_stage(*item, choice, timetable, domain::WorkingDayCalendar::england_and_wales(),
+                                     context.clock.today());
+  if (!next) return next.error();
+  domain::OutlierEvent event;
+  event.case_id = id;
+  event.stage = item->stage;
+  event.what = current->name + ": " +
+               (choice == domain::StageDecision::withdraw  ? "withdrawn"
+                : choice == domain::StageDecision::confirm ? "confirmed"
+                                                           : "completed");
+  if (!note.empty()) event.what += ". " + note;
+  event.by = context.principal().user_id;
+  event.at = context.clock.now_iso();
+  return context.store.update_outlier_case(*next, event, context.actor());
+}
+
 Result<std::vector<ActionRow>> action_rows(Context& context, ActionFilter filter, std::optional<AuditId> audit) {
   auto actions = context.store.actions(context.principal().organisation_id);
   if (!actions) return actions.error();

@@ -8,6 +8,7 @@
 
 #include "core/date.hpp"
 #include "core/result.hpp"
+#include "domain/outlier_workflow.hpp"
 #include "domain/store.hpp"
 #include "http/app.hpp"
 
@@ -47,6 +48,16 @@ struct OutlierRow {
   std::string audit_title;
   std::string measure_name;
   std::string organisation_name;
+};
+
+// One outlier case with its track's stages, the record of who did what, and whether the
+// caller may complete the current stage.
+struct OutlierCaseView {
+  OutlierRow row;
+  std::vector<domain::OutlierStage> stages;  // the stages of its track, in order
+  std::vector<domain::OutlierEvent> events;
+  std::map<std::int64_t, std::string> people;  // user id -> email, for the events
+  bool may_act = false;
 };
 
 struct ActionRow {
@@ -133,6 +144,14 @@ Result<std::vector<AuditRow>> audit_register(Context& context, const AuditQuery&
 Result<AuditView> audit_view(Context& context, AuditId id, FinancialYear year);
 Result<NationalView> national_view(Context& context, AuditId id, FinancialYear year);
 Result<std::vector<OutlierRow>> outlier_rows(Context& context);
+// Errors: not_found for a case the caller may not see (as for one that does not exist).
+Result<OutlierCaseView> outlier_case_view(Context& context, OutlierCaseId id);
+// Completes the case's current stage today with `decision` ("done", "confirm" or
+// "withdraw") and a note, recorded against the caller. Errors: not_found as above;
+// forbidden when the stage is the other party's; conflict when the case is closed;
+// invalid_input for an unknown decision or a withdrawal outside review.
+Result<void> complete_outlier_stage(Context& context, OutlierCaseId id, const std::string& decision,
+                                    const std::string& note);
 
 enum class ActionFilter { all, mine, overdue };
 Result<std::vector<ActionRow>> action_rows(Context& context, ActionFilter filter, std::optional<AuditId> audit);

@@ -167,6 +167,16 @@ test('a national analyst follows the outlier cases and their stages', async () =
   assert.match(await table.innerText(), /alarm|alert/i);
   assert.match(await table.innerText(), /Ashcombe and District Hospitals/);
   await shot(page, 'outliers');
+  // The drifting provider's alarm this year: the audit provider's data check comes first.
+  const alarm = table.locator('tr', { hasText: 'Ashcombe and District Hospitals' }).filter({ hasText: 'Alarm' }).first();
+  await alarm.locator('a[href^="/outliers/"]').click();
+  assert.match(await page.locator('h1').innerText(), /Ashcombe and District Hospitals/);
+  assert.match(await page.locator('tr[aria-current="step"]').innerText(), /checks the data/);
+  await page.getByLabel('What was done').fill('Data and case-mix model re-run: the excess is confirmed');
+  await page.getByRole('button', { name: 'Complete stage' }).click();
+  assert.match(await page.locator('tr[aria-current="step"]').innerText(), /lead clinician is told/);
+  assert.match(await page.locator('main').innerText(), /the excess is confirmed/);
+  await shot(page, 'outlier-case');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -72,7 +72,8 @@ std::string outliers_table(const std::vector<OutlierRow>& rows, bool with_organi
     out += "<tr>";
     if (with_organisation) out += "<td>" + esc(row.organisation_name) + "</td>";
     out += "<td><a href=\"/audits/" + std::to_string(c.audit_id.value) + "\">" + esc(row.audit_title) + "</a><br>" +
-           esc(row.measure_name) + "</td><td>" + esc(c.period) + "</td><td>" +
+           esc(row.measure_name) + "</td><td><a href=\"/outliers/" + std::to_string(c.id.value) + "\">" +
+           esc(c.period) + "</a></td><td>" +
            (c.level == domain::OutlierLevel::alarm ? "<span class=\"status status-red\">Alarm (3 SD)</span>"
                                                    : "<span class=\"status status-amber\">Alert (2 SD)</span>") +
            "</td><td>" + (c.high ? "Higher" : "Lower") + " than expected, " + (c.unfavourable ? "worse" : "better") +

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "domain/clock.hpp"
+#include "domain/outlier_workflow.hpp"
 #include "domain/store.hpp"
 #include "http/app.hpp"
 #include "http/password.hpp"
@@ -121,6 +122,22 @@ class TestWorld {
     return app_->handle(request);
   }
 
+  // An alarm (worse than expected) for the trust, at the first stage of its track: the
+  // audit provider's data check.
+  OutlierCaseId new_outlier_case(const Trust& trust) {
+    domain::OutlierCase flagged;
+    flagged.audit_id = national_audit_;
+    flagged.measure_id = measure_;
+    flagged.organisation_id = trust.id;
+    flagged.period = "2025/26";
+    flagged.level = domain::OutlierLevel::alarm;
+    flagged.value = 1.9;
+    flagged.limit = 1.6;
+    const auto opened = domain::open_outlier_case(flagged, domain::OutlierTimetable::default_timetable(),
+                                                  domain::WorkingDayCalendar::england_and_wales(), clock_.today());
+    return must(store_->add_outlier_case(opened, actor_));
+  }
+
   ActionId new_action(const Trust& trust) {
     domain::Action action;
     action.organisation_id = trust.id;
@@ -194,6 +211,7 @@ class TestWorld {
     measure.name = "Mortality";
     measure.type = domain::MeasureType::ratio;
     const auto measure_id = must(store_->add_measure(measure, actor_));
+    measure_ = measure_id;
     std::vector<domain::MeasureResult> results;
     for (const auto& [trust, observed, published] :
          {std::tuple{&own_, 12.0, false}, std::tuple{&other_, 30.0, false}}) {
@@ -230,6 +248,7 @@ class TestWorld {
   std::unique_ptr<App> app_;
   AuditId national_audit_;
   SurveyId survey_;
+  MeasureId measure_;
   Trust own_;
   Trust other_;
   Caller analyst_;
