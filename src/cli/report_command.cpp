@@ -82,6 +82,10 @@ Result<void> run_survey(const SurveyArgs& args) {
   const auto report = domain::survey_report(**store, SurveyId{args.survey});
   if (!report) return report.error();
   if (args.format == "csv") return write_output(args.output, report::survey_csv(report->results));
+  if (args.format == "xlsx") {
+    if (args.output.empty()) return Error{ErrorCode::invalid_input, "--format xlsx needs --output FILE"};
+    return report::write_survey_xlsx(report->results, report->changes, args.output);
+  }
   if (args.format == "markdown") {
     return write_output(args.output, report::survey_markdown(report->results, report->changes));
   }
@@ -119,8 +123,8 @@ void add_report_command(CLI::App& parent, Outcome& outcome) {
   auto* survey = report->add_subcommand(
       "survey", "Results of a survey of audit staff, with 95% intervals and the change since the previous wave");
   survey->add_option("--survey", survey_args->survey, "Survey id")->required();
-  survey->add_option("--format", survey_args->format, "html, markdown or csv")
-      ->check(CLI::IsMember({"html", "markdown", "csv"}));
+  survey->add_option("--format", survey_args->format, "html, markdown, csv or xlsx (needs --output)")
+      ->check(CLI::IsMember({"html", "markdown", "csv", "xlsx"}));
   survey->add_option("--output", survey_args->output, "Write to this file instead of standard output");
   survey->add_option("--db", survey_args->db, "Database URL (default: $CLINAUDIT_DB or ./clinaudit.sqlite)");
   on_run(*survey, outcome, [survey_args] { return run_survey(*survey_args); });

@@ -372,6 +372,10 @@ TEST(App, SurveyPageShowsSharesWithWilsonIntervals) {
                                   &world.own().callers.at(Role::read_only));
   ASSERT_EQ(csv.status, 200);
   EXPECT_TRUE(contains(csv.body, "Poor")) << csv.body;
+  const Response workbook = world.call("GET", "/surveys/" + std::to_string(world.survey().value) + ".xlsx",
+                                       &world.own().callers.at(Role::read_only));
+  ASSERT_EQ(workbook.status, 200);
+  EXPECT_EQ(workbook.body.substr(0, 2), "PK");
   EXPECT_EQ(world.call("GET", "/surveys/999999", &world.own().callers.at(Role::read_only)).status, 404);
 }
 

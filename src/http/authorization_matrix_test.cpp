@@ -142,6 +142,16 @@ std::vector<Case> cases() {
                  {{"decision", "done"}},
                  {403, 403, 403, 403, 303, 403},
                  {404, 404, 404, 403, 303, 403}});
+  // Only national analysts run analyses; the test world's audit holds no episodes, so the
+  // analyst's run is refused as invalid input (the browser journey runs one on the demo).
+  all.push_back({"analysis run",
+                 "POST",
+                 [](TestWorld& w, Whose) {
+                   return "/national/audits/" + std::to_string(w.national_audit().value) + "/analyse?year=2025/26";
+                 },
+                 {},
+                 {403, 403, 403, 403, 400, 403},
+                 {}});
   // Reports are always of the caller's own organisation: there is no other organisation's to ask for.
   all.push_back({"reports index", "GET", same("/reports"), {}, {200, 200, 200, 200, 200, 200}, {}});
   all.push_back({"quality account page",
@@ -168,6 +178,12 @@ std::vector<Case> cases() {
   all.push_back({"survey page",
                  "GET",
                  [](TestWorld& w, Whose) { return "/surveys/" + std::to_string(w.survey().value); },
+                 {},
+                 {200, 200, 200, 200, 200, 200},
+                 {}});
+  all.push_back({"survey workbook",
+                 "GET",
+                 [](TestWorld& w, Whose) { return "/surveys/" + std::to_string(w.survey().value) + ".xlsx"; },
                  {},
                  {200, 200, 200, 200, 200, 200},
                  {}});

@@ -8,19 +8,19 @@ using domain::Role;
 
 namespace {
 
-constexpr std::size_t kPermissions = 7;
+constexpr std::size_t kPermissions = 8;
 constexpr std::size_t kRoles = 6;
 
 // Rows: admin, audit_manager, clinical_lead, board_member, national_analyst, read_only.
 // Columns: the Permission enum in order. Change a cell here and in docs/security.md.
 constexpr std::array<std::array<bool, kPermissions>, kRoles> kMatrix{{
-    //  view   partic  import actions users  national outliers
-    {{true, true, true, true, true, false, true}},       // admin
-    {{true, true, true, true, false, false, true}},      // audit_manager
-    {{true, false, true, true, false, false, true}},     // clinical_lead
-    {{true, false, false, false, false, false, false}},  // board_member
-    {{true, false, true, false, false, true, true}},     // national_analyst
-    {{true, false, false, false, false, false, false}},  // read_only
+    //  view   partic  import actions users  national outliers analyse
+    {{true, true, true, true, true, false, true, false}},       // admin
+    {{true, true, true, true, false, false, true, false}},      // audit_manager
+    {{true, false, true, true, false, false, true, false}},     // clinical_lead
+    {{true, false, false, false, false, false, false, false}},  // board_member
+    {{true, false, true, false, false, true, true, true}},      // national_analyst
+    {{true, false, false, false, false, false, false, false}},  // read_only
 }};
 
 }  // namespace
@@ -34,6 +34,7 @@ std::string_view to_string(Permission permission) {
     case Permission::manage_users: return "manage_users";
     case Permission::view_national: return "view_national";
     case Permission::manage_outliers: return "manage_outliers";
+    case Permission::run_analysis: return "run_analysis";
   }
   return "unknown";
 }

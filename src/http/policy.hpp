@@ -22,6 +22,7 @@ enum class Permission {
   manage_users,        // list and add users of one's organisation
   view_national,       // every provider's results and participation for a national audit
   manage_outliers,     // complete the stage of an outlier case that one's party owns
+  run_analysis,        // run a national audit's analysis (case-mix, funnel, CUSUM) and open cases
 };
 
 std::string_view to_string(Permission permission);

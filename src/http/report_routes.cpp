@@ -85,12 +85,13 @@ Result<domain::SurveyReport> survey(Context& c) {
 }
 
 // An XLSX workbook goes through a private temporary file: libxlsxwriter writes to paths.
-Result<std::string> board_pack_xlsx_bytes(const domain::BoardPack& pack) {
-  std::string path = (std::filesystem::temp_directory_path() / "clinaudit-board-pack-XXXXXX").string();
+template <typename Write>
+Result<std::string> xlsx_bytes(Write write) {
+  std::string path = (std::filesystem::temp_directory_path() / "clinaudit-workbook-XXXXXX").string();
   const int fd = ::mkstemp(path.data());
   if (fd < 0) return Error{ErrorCode::storage_unavailable, "cannot create a temporary file for the workbook"};
   ::close(fd);
-  auto written = report::write_board_pack_xlsx(pack, path);
+  Result<void> written = write(path);
   std::string bytes;
   if (written) {
     std::ifstream in(path, std::ios::binary);
@@ -142,7 +143,7 @@ std::vector<Route> report_routes() {
   routes.push_back(page_route("GET", "/reports/board-pack.xlsx", [](Context& c) -> Result<Response> {
     auto pack = board_pack(c);
     if (!pack) return pack.error();
-    auto bytes = board_pack_xlsx_bytes(*pack);
+    auto bytes = xlsx_bytes([&](const std::string& path) { return report::write_board_pack_xlsx(*pack, path); });
     if (!bytes) return bytes.error();
     return download(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     "board-pack-" + c.who->organisation.code + "-" + pack->meeting.to_string() + ".xlsx");
@@ -152,6 +153,15 @@ std::vector<Route> report_routes() {
     if (!report) return report.error();
     return html_response(
         pages::survey_page(c, report->results.survey, report::survey_html(report->results, report->changes)));
+  }));
+  routes.push_back(page_route("GET", R"(/surveys/(\d{1,18})\.xlsx)", [](Context& c) -> Result<Response> {
+    auto report = survey(c);
+    if (!report) return report.error();
+    auto bytes = xlsx_bytes(
+        [&](const std::string& path) { return report::write_survey_xlsx(report->results, report->changes, path); });
+    if (!bytes) return bytes.error();
+    return download(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "survey-" + std::to_string(report->results.survey.id.value) + ".xlsx");
   }));
   routes.push_back(page_route("GET", R"(/surveys/(\d{1,18})\.csv)", [](Context& c) -> Result<Response> {
     auto report = survey(c);

@@ -272,6 +272,16 @@ std::vector<Route> change_routes() {
   };
   routes.push_back(
       page_route("POST", R"(/outliers/(\d{1,18})/stage)", Access::permitted, P::manage_outliers, stage_handler(false)));
+  routes.push_back(page_route("POST", R"(/national/audits/(\d{1,18})/analyse)", Access::permitted, P::run_analysis,
+                              [](Context& c) -> Result<Response> {
+                                auto id = id_from(c.request.matches.at(0));
+                                if (!id) return id.error();
+                                auto year = year_from(c, c.request.query_value("year"));
+                                if (!year) return year.error();
+                                auto view = run_national_analysis(c, AuditId{*id}, *year);
+                                if (!view) return view.error();
+                                return html_response(pages::analysis_run_page(c, *view));
+                              }));
   routes.push_back(api_route("POST", R"(/api/outliers/(\d{1,18})/stage)", Access::permitted, P::manage_outliers,
                              stage_handler(true)));
   routes.push_back(page_route("GET", "/participation", Access::permitted, P::edit_participation,

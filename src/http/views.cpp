@@ -525,6 +525,23 @@ Result<void> complete_outlier_stage(Context& context, OutlierCaseId id, const st
   return context.store.update_outlier_case(*next, event, context.actor());
 }
 
+Result<AnalysisRunView> run_national_analysis(Context& context, AuditId audit_id, FinancialYear year) {
+  auto audit = context.store.audit(audit_id);
+  if (!audit) return audit.error();
+  if (audit->kind == domain::AuditKind::local_audit) {
+    return Error{ErrorCode::not_found, "no national audit " + std::to_string(audit_id.value)};
+  }
+  auto run = domain::run_analysis(context.store, audit_id, year, domain::OutlierTimetable::default_timetable(),
+                                  domain::WorkingDayCalendar::england_and_wales(), context.clock.today(),
+                                  context.actor(), CLINAUDIT_VERSION);
+  if (!run) return run.error();
+  AnalysisRunView view;
+  view.audit = std::move(*audit);
+  view.run = std::move(*run);
+  for (const auto& [id, organisation] : organisations_by_id(context.store)) view.names[id] = organisation.name;
+  return view;
+}
+
 Result<std::vector<ActionRow>> action_rows(Context& context, ActionFilter filter, std::optional<AuditId> audit) {
   auto actions = context.store.actions(context.principal().organisation_id);
   if (!actions) return actions.error();

@@ -8,6 +8,7 @@
 
 #include "core/date.hpp"
 #include "core/result.hpp"
+#include "domain/analysis_run.hpp"
 #include "domain/outlier_workflow.hpp"
 #include "domain/store.hpp"
 #include "http/app.hpp"
@@ -58,6 +59,13 @@ struct OutlierCaseView {
   std::vector<domain::OutlierEvent> events;
   std::map<std::int64_t, std::string> people;  // user id -> email, for the events
   bool may_act = false;
+};
+
+// What an analysis run computed, with the providers' names.
+struct AnalysisRunView {
+  domain::Audit audit;
+  domain::AnalysisRun run;
+  std::map<std::int64_t, std::string> names;  // organisation id -> name
 };
 
 struct ActionRow {
@@ -146,6 +154,9 @@ Result<NationalView> national_view(Context& context, AuditId id, FinancialYear y
 Result<std::vector<OutlierRow>> outlier_rows(Context& context);
 // Errors: not_found for a case the caller may not see (as for one that does not exist).
 Result<OutlierCaseView> outlier_case_view(Context& context, OutlierCaseId id);
+// Runs the national analysis of an audit for a financial year (domain::run_analysis) as the
+// caller. Errors: not_found for a local or unknown audit; the run's errors.
+Result<AnalysisRunView> run_national_analysis(Context& context, AuditId audit, FinancialYear year);
 // Completes the case's current stage today with `decision` ("done", "confirm" or
 // "withdraw") and a note, recorded against the caller. Errors: not_found as above;
 // forbidden when the stage is the other party's; conflict when the case is closed;

@@ -2,7 +2,9 @@
 
 #include <optional>
 #include <string>
+
 #include <vector>
+#include "core/result.hpp"
 
 #include "domain/survey_results.hpp"
 
@@ -20,5 +22,10 @@ std::string survey_markdown(const domain::SurveyResults& results, const std::vec
 
 // The shares as CSV: question, option or group, count, answered, percent, lower, upper.
 std::string survey_csv(const domain::SurveyResults& results);
+
+// The shares, the breakdown by organisation type and the change since the previous wave as
+// an XLSX workbook at `path`. Errors: storage_unavailable when the file cannot be written.
+Result<void> write_survey_xlsx(const domain::SurveyResults& results, const std::vector<domain::WaveChange>& changes,
+                               const std::string& path);
 
 }  // namespace clinaudit::report

@@ -140,6 +140,10 @@ test('a national analyst sees every provider; a board member cannot open the nat
   await analyst.page.getByRole('link', { name: 'National Hip Fracture Database' }).click();
   assert.match(await analyst.page.locator('table').first().innerText(), /Ashcombe and District Hospitals/);
   await shot(analyst.page, 'national');
+  await analyst.page.getByRole('button', { name: /Run the analysis for/ }).click();
+  assert.match(await analyst.page.locator('h1').innerText(), /Analysis run: NHFD/);
+  assert.match(await analyst.page.locator('main').innerText(), /Input checksum/);
+  await shot(analyst.page, 'analysis-run');
   await analyst.context.close();
   const board = await signIn('board');
   const response = await board.page.goto(`${base}/national`);

@@ -41,6 +41,16 @@ has "$pack" "23.0 points (11.4 to 34.1)"
 has "$pack" "-13.0 points (-23.0 to -2.9)"
 
 "$bin" report survey --db "$work/demo.sqlite" --survey 1 --format html --output "$work/survey.html"
+"$bin" report survey --db "$work/demo.sqlite" --survey 2 --format xlsx --output "$work/survey.xlsx"
+python3 - "$work/survey.xlsx" <<'PY' || fail "the second wave's workbook lacks its sheets or the change"
+import sys, zipfile
+book = zipfile.ZipFile(sys.argv[1])
+workbook = book.read("xl/workbook.xml").decode()
+strings = book.read("xl/sharedStrings.xml").decode()
+for sheet in ("Shares", "By organisation type", "Change since last wave"):
+    assert f'name="{sheet}"' in workbook, sheet
+assert "Poor or needs improvement" in strings
+PY
 has "$work/survey.html" "<strong>62%</strong> Poor or needs improvement (68 of 110 = 61.8%"
 
 "$bin" report quality-account --db "$work/demo.sqlite" --org Z01 --year 2025/26 --today 2026-11-26 \

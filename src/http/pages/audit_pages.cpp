@@ -266,6 +266,13 @@ std::string national_page(const Context& context, const NationalView& view) {
     }
     body += "</tbody></table>";
   }
+  body += "<h2>Analysis run</h2><form method=\"post\" action=\"/national/audits/" +
+          std::to_string(view.audit.id.value) + "/analyse?year=" + esc(view.year.to_string()) + "\" class=\"panel\">" +
+          csrf_field(context) + "<p>Fit the case-mix model to every episode admitted in " + esc(view.year.to_string()) +
+          ", put each provider's observed/expected on the funnel plot, run each provider's risk-adjusted "
+          "CUSUM, store the results and open outlier cases for providers beyond the limits.</p><button "
+          "class=\"button\" type=\"submit\">Run the analysis for " +
+          esc(view.year.to_string()) + "</button></form>";
   body += "<h2>Results for every provider</h2>";
   if (view.measures.empty()) body += "<p class=\"muted\">No measures are recorded for this audit.</p>";
   for (const auto& measure : view.measures) body += measure_section(measure, true);

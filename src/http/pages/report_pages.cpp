@@ -79,7 +79,8 @@ std::string survey_page(const Context& context, const domain::Survey& survey, co
   body += "<h1>" + esc(survey.title) + "</h1><p class=\"lead\">Wave " + esc(survey.wave) +
           ". Percentages with 95% Wilson intervals; breakdowns by organisation type with a test of independence; "
           "changes since the previous wave with Newcombe's interval. <a href=\"/surveys/" +
-          std::to_string(survey.id.value) + ".csv\">Download the shares as CSV</a>.</p>";
+          std::to_string(survey.id.value) + ".csv\">Download the shares as CSV</a> or <a href=\"/surveys/" +
+          std::to_string(survey.id.value) + ".xlsx\">as a spreadsheet (XLSX)</a>.</p>";
   body += without_styles(results_html);
   return page(context, survey.title, "reports", body);
 }
