@@ -29,7 +29,7 @@ Date next_weekday(Date date, unsigned iso_weekday) {
   return date;
 }
 
-const char* kNotTakingPart[] = {
+constexpr const char* kNotTakingPart[] = {
     "No eligible patients in the data collection period",
     "Service not provided at this organisation during the year",
     "Data collection paused: clinical audit facilitator post vacant",

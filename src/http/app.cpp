@@ -54,7 +54,7 @@ domain::Actor Context::actor() const {
   return domain::Actor{who->user.id, who->user.email};
 }
 
-App::App(domain::Store& store, const domain::Clock& clock, AppConfig config)
+App::App(domain::Store& store, const domain::Clock& clock, const AppConfig& config)
     : store_(store),
       clock_(clock),
       config_(config),

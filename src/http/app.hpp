@@ -86,7 +86,7 @@ std::vector<Route> report_routes();
 // Adds the security headers to every response. Thread-safe (the Store is).
 class App {
  public:
-  App(domain::Store& store, const domain::Clock& clock, AppConfig config);
+  App(domain::Store& store, const domain::Clock& clock, const AppConfig& config);
 
   Response handle(const Request& request);
   const std::vector<Route>& routes() const { return routes_; }

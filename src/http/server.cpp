@@ -91,7 +91,7 @@ Server::Server(App& app, ServerOptions options) : impl_(std::make_unique<Impl>(a
   server.Post(any, dispatch);
   server.Put(any, dispatch);
   server.Delete(any, dispatch);
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& out, std::exception_ptr) {
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& out, const std::exception_ptr&) {
     out.status = 500;
     out.set_content(R"({"error":{"code":"internal","message":"unexpected error","details":null}})", "application/json");
   });
@@ -149,7 +149,8 @@ Result<void> Server::run_until_signalled() {
   auto result = run();
   if (watcher.joinable()) {
     // When the loop ended without a signal, wake the watcher.
-    if (!result) pthread_kill(watcher.native_handle(), SIGTERM);
+    // SIGTERM is blocked in every thread and only wakes the watcher's sigwait(); no thread ends.
+    if (!result) pthread_kill(watcher.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
     watcher.join();
   }
   return result;

@@ -18,7 +18,7 @@ struct ServerOptions {
   // The STYLE.md settings: TCP_NODELAY and long keep-alive. Off only to measure the defaults.
   bool tuned = true;
   std::size_t keep_alive_max_count = 10000;
-  std::size_t max_request_bytes = 60u * 1024u * 1024u;
+  std::size_t max_request_bytes = std::size_t{60} * 1024 * 1024;
   bool log_requests = true;
 };
 

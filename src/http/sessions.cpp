@@ -21,7 +21,8 @@ Result<std::string> iso_plus_seconds(std::string_view iso, std::int64_t seconds)
   if (!read(11, h) || !read(14, m) || !read(17, s)) {
     return Error{ErrorCode::invalid_input, "not an ISO time: " + std::string(iso)};
   }
-  std::int64_t total = date->days_since_epoch() * 86400 + h * 3600 + m * 60 + s + seconds;
+  std::int64_t total =
+      date->days_since_epoch() * std::int64_t{86400} + std::int64_t{h} * 3600 + std::int64_t{m} * 60 + s + seconds;
   std::int64_t days = total / 86400;
   std::int64_t rest = total % 86400;
   if (rest < 0) {

@@ -165,7 +165,7 @@ Result<std::vector<MeasureView>> measure_views(Context& context, AuditId audit, 
           own_periods.push_back(row.period_start.to_string());
         }
       }
-      visible.push_back(std::move(row));
+      visible.push_back(row);
     }
     std::tie(view.variation, view.assurance) = spc_icons(measure, own_values);
     if (!national) view.spc_svg = spc_svg(measure, own_values, own_periods);

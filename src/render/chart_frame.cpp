@@ -8,7 +8,7 @@
 namespace clinaudit::render {
 
 ChartFrame::ChartFrame(double width, double height, double low, double high, std::size_t points)
-    : width_(width), height_(height), right_(width - 24), bottom_(height - 56), points_(points) {
+    : right_(width - 24), bottom_(height - 56), points_(points) {
   if (!std::isfinite(low) || !std::isfinite(high)) low = high = 0;
   if (high - low <= 0) {
     low -= 1;

@@ -31,8 +31,6 @@ class ChartFrame {
   static std::string style();
 
  private:
-  double width_;
-  double height_;
   double left_ = 64;
   double right_;
   double top_ = 56;

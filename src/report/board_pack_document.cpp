@@ -14,7 +14,7 @@ using render::xml_escape;
 
 std::string pct(double share) { return format_fixed(share * 100.0, 1) + "%"; }
 
-const char* kStyle = R"(
+constexpr const char* kStyle = R"(
 body{font-family:Arial,Helvetica,sans-serif;color:#212b32;margin:2rem;line-height:1.45}
 h1{font-size:1.8rem;margin-bottom:.2rem}h2{font-size:1.35rem;border-bottom:3px solid #005eb8;padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;margin:.6rem 0 1rem}th,td{border-bottom:1px solid #d8dde0;padding:.35rem .5rem;text-align:left;vertical-align:top}

@@ -53,6 +53,7 @@ Result<void> write_survey_xlsx(const domain::SurveyResults& results, const std::
               bold);
 
   std::vector<Row> change_rows;
+  change_rows.reserve(changes.size());
   for (const auto& change : changes) {
     change_rows.push_back({change.question_code, change.label, percent(change.earlier.share),
                            percent(change.later.share), percent(change.change.difference),

@@ -100,6 +100,7 @@ Result<IndependenceTest> test_independence(const Table& input, std::int64_t max_
   Table table;
   for (const auto& row : input) {
     std::vector<std::int64_t> kept;
+    kept.reserve(keep_cols.size());
     for (const auto c : keep_cols) kept.push_back(row[c]);
     if (std::accumulate(kept.begin(), kept.end(), std::int64_t{0}) > 0) table.push_back(std::move(kept));
   }

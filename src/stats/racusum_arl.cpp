@@ -76,6 +76,7 @@ Result<std::vector<std::vector<double>>> solve_toeplitz_many(std::span<const dou
   std::vector<double> forward{1.0 / t(0)};
   std::vector<double> backward{1.0 / t(0)};
   std::vector<std::vector<double>> x;
+  x.reserve(rhs.size());
   for (const auto& y : rhs) x.push_back({y[0] / t(0)});
   std::vector<double> next_forward;
   std::vector<double> next_backward;
