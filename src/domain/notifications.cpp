@@ -130,7 +130,8 @@ void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, cons
 }
 
 void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& reminder, const OutlierCase& row,
-                      const OutlierTimetable& timetable, const Directory& directory, Date today) {
+                      const OutlierTimetable& timetable, const Directory& directory, Date today,
+                      const NotificationRules& rules) {
   std::set<std::string> to;
   const bool national = reminder.owner == OutlierParty::audit_provider;
   if (national) {
@@ -140,7 +141,8 @@ void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& rem
   }
   const std::string id = std::to_string(row.id.value);
   const std::string due = day_text(reminder.due_on);
-  const std::string overdue = plural(reminder.working_days_overdue, "working day", "working days") + " overdue";
+  const std::string late = plural(reminder.working_days_overdue, "working day", "working days");
+  const std::string overdue = late + " overdue";
   Notification notification;
   notification.key = "outlier:" + id + ":" + reminder.stage + ":" + std::string(to_string(reminder.kind)) + ":" +
                      reminder.due_on.to_string();
@@ -172,9 +174,10 @@ void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& rem
   body += "Stage: " + reminder.stage + (stage != nullptr ? " - " + stage->name : std::string()) + ".\n";
   body += "Responsible: " + std::string(owner_text(reminder.owner)) + ".\n";
   body += "Due: " + due + ".\n";
-  if (reminder.kind != ReminderKind::deadline_approaching) body += "Overdue: " + overdue + ".\n";
+  if (reminder.kind != ReminderKind::deadline_approaching) body += "Late by: " + late + ".\n";
   if (reminder.kind == ReminderKind::escalation) {
-    body += "This is escalated to senior managers because the stage is more than the allowed working days late.\n";
+    body += "Escalated to senior managers: the stage is more than " +
+            plural(rules.stage_escalate_after_working_days, "working day", "working days") + " late.\n";
   }
   notification.body = body + footer(today);
   add_notification(out, std::move(to), std::move(notification));
@@ -222,8 +225,11 @@ void action_notifications(std::vector<Notification>& out, const Action& row, con
   body += "Owner: " + (owner_name.empty() ? std::string("not named") : owner_name) + ".\n";
   body += "Status: " + std::string(to_string(row.status)) + ".\n";
   body += "Due: " + day_text(row.due_on) + ".\n";
-  if (overdue_by > 0) body += "Overdue: " + overdue + ".\n";
-  if (escalate) body += "Escalated to the organisation's audit managers.\n";
+  if (overdue_by > 0) body += "Late by: " + plural(overdue_by, "working day", "working days") + ".\n";
+  if (escalate) {
+    body += "Escalated to the organisation's audit managers: the action is more than " +
+            plural(rules.action_escalate_after_working_days, "working day", "working days") + " late.\n";
+  }
   notification.body = body + footer(today);
   add_notification(out, std::move(to), std::move(notification));
 }
@@ -337,7 +343,7 @@ std::vector<Notification> daily_notifications(const NotificationInputs& inputs, 
     outlier_opened(out, *row, directory, today, calendar, rules);
     const auto reminders = outlier_reminders({*row}, timetable, calendar, today, rules.stage_warn_working_days,
                                              rules.stage_escalate_after_working_days);
-    for (const auto& reminder : reminders) outlier_reminder(out, reminder, *row, timetable, directory, today);
+    for (const auto& reminder : reminders) outlier_reminder(out, reminder, *row, timetable, directory, today, rules);
   }
   for (const Action* row : by_id(inputs.actions)) action_notifications(out, *row, directory, today, calendar, rules);
   for (const ReportReview* row : by_id(inputs.report_reviews)) {

@@ -146,6 +146,7 @@ TEST(Notifications, StageDeadlineAcrossEaster2025) {
             "overdue)");
   EXPECT_NE(passed[0].body.find("Due: 2025-04-24 (Thursday)."), std::string::npos) << passed[0].body;
   EXPECT_NE(passed[0].body.find("Responsible: the national audit provider."), std::string::npos);
+  EXPECT_NE(passed[0].body.find("Late by: 1 working day."), std::string::npos) << passed[0].body;
 
   // Thursday 1 May: 25th, 28th, 29th, 30th, 1st = 5 working days late, not yet escalated.
   const auto five = on(inputs, "2025-05-01");
