@@ -32,7 +32,8 @@ struct NotificationRunReport {
 // kind, recipients and subject). Running it again on the same day therefore sends nothing
 // twice. On a day that is not a working day of `calendar` it does nothing: the next working
 // day catches up. A notification the mail server refuses is reported in `failed` and tried
-// again by the next run. Errors: those of the store (reading, or recording a sent message).
+// again by the next run. Errors: those of the store (reading, or recording a sent message;
+// a message sent but not recorded may be sent again by the next run).
 // Not safe to run twice at the same moment on one database (the second may send again).
 Result<NotificationRunReport> run_daily_notifications(Store& store, Mailer* mailer, const Clock& clock, Date today,
                                                       const OutlierTimetable& timetable,

@@ -291,7 +291,7 @@ std::string_view to_string(NotificationKind kind) {
   return "unknown";
 }
 
-Result<NotificationInputs> load_notification_inputs(Store& store) {
+Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<OrganisationId> organisation) {
   NotificationInputs inputs;
   auto organisations = store.organisations();
   if (!organisations) return organisations.error();
@@ -299,14 +299,15 @@ Result<NotificationInputs> load_notification_inputs(Store& store) {
   auto users = store.users(std::nullopt);
   if (!users) return users.error();
   inputs.users = std::move(*users);
-  auto cases = store.outlier_cases(std::nullopt, std::nullopt);
+  auto cases = store.outlier_cases(organisation, std::nullopt);
   if (!cases) return cases.error();
   inputs.outlier_cases = std::move(*cases);
-  for (const auto& organisation : inputs.organisations) {
-    auto actions = store.actions(organisation.id);
+  for (const auto& row : inputs.organisations) {
+    if (organisation && row.id != *organisation) continue;
+    auto actions = store.actions(row.id);
     if (!actions) return actions.error();
     inputs.actions.insert(inputs.actions.end(), actions->begin(), actions->end());
-    auto reviews = store.report_reviews(organisation.id);
+    auto reviews = store.report_reviews(row.id);
     if (!reviews) return reviews.error();
     inputs.report_reviews.insert(inputs.report_reviews.end(), reviews->begin(), reviews->end());
   }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,9 +70,11 @@ struct NotificationInputs {
   std::vector<ReportReview> report_reviews;
 };
 
-// Reads the inputs from the store: every organisation, user, outlier case, action and
-// report review. Errors: those of the store.
-Result<NotificationInputs> load_notification_inputs(Store& store);
+// Reads the inputs from the store: every organisation and user, and the outlier cases,
+// actions and report reviews of `organisation` (of every organisation when absent: the
+// daily job and the national body). Errors: those of the store.
+Result<NotificationInputs> load_notification_inputs(Store& store,
+                                                    std::optional<OrganisationId> organisation = std::nullopt);
 
 // The notifications that hold on `today`, in a stable order (outlier cases, then actions,
 // then report reviews, each by id). Recipients by kind:
