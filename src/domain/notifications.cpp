@@ -83,7 +83,8 @@ class Directory {
   std::map<UserId, const User*> users_;
 };
 
-void add_notification(std::vector<Notification>& out, std::set<std::string> recipients, Notification notification) {
+void add_notification(std::vector<Notification>& out, const std::set<std::string>& recipients,
+                      Notification notification) {
   if (recipients.empty()) return;
   notification.recipients.assign(recipients.begin(), recipients.end());
   out.push_back(std::move(notification));
@@ -126,7 +127,7 @@ void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, cons
   notification.body = case_description(row, directory) + "Opened on " + day_text(row.opened_on) + " at stage '" +
                       row.stage + "'" + (row.stage_due_on ? ", due " + day_text(*row.stage_due_on) : std::string()) +
                       ".\n" + footer(today);
-  add_notification(out, std::move(to), std::move(notification));
+  add_notification(out, to, std::move(notification));
 }
 
 void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& reminder, const OutlierCase& row,
@@ -180,7 +181,7 @@ void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& rem
             plural(rules.stage_escalate_after_working_days, "working day", "working days") + " late.\n";
   }
   notification.body = body + footer(today);
-  add_notification(out, std::move(to), std::move(notification));
+  add_notification(out, to, std::move(notification));
 }
 
 void action_notifications(std::vector<Notification>& out, const Action& row, const Directory& directory, Date today,
@@ -231,7 +232,7 @@ void action_notifications(std::vector<Notification>& out, const Action& row, con
             plural(rules.action_escalate_after_working_days, "working day", "working days") + " late.\n";
   }
   notification.body = body + footer(today);
-  add_notification(out, std::move(to), std::move(notification));
+  add_notification(out, to, std::move(notification));
 }
 
 void review_notifications(std::vector<Notification>& out, const ReportReview& row, const Directory& directory,
@@ -262,7 +263,7 @@ void review_notifications(std::vector<Notification>& out, const ReportReview& ro
   body += "Published: " + day_text(row.published_on) + " (" + plural(age, "working day", "working days") + " ago).\n";
   body += "Please record the review (date, committee and intended actions) for the Quality Account.\n";
   notification.body = body + footer(today);
-  add_notification(out, std::move(to), std::move(notification));
+  add_notification(out, to, std::move(notification));
 }
 
 template <typename Row>
