@@ -116,14 +116,16 @@ void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, cons
     return;
   std::set<std::string> to;
   directory.add_people(to, row.organisation_id, {Role::audit_manager, Role::clinical_lead});
-  if (row.level == OutlierLevel::alarm) directory.add_national(to, {Role::national_analyst});
+  if (row.level == OutlierLevel::alarm && row.unfavourable) directory.add_national(to, {Role::national_analyst});
   Notification notification;
   notification.key = "outlier:" + std::to_string(row.id.value) + ":opened";
   notification.kind = NotificationKind::outlier_opened;
   notification.organisation_id = row.organisation_id;
-  notification.subject = "New outlier " + std::string(to_string(row.level)) + ": " +
-                         directory.audit_name(row.audit_id) + ", " + directory.organisation_name(row.organisation_id) +
-                         " (case " + std::to_string(row.id.value) + ")";
+  // A better-than-expected result is learning to share, not an alarm.
+  const std::string what = row.unfavourable ? "outlier " + std::string(to_string(row.level)) : "positive outlier";
+  notification.subject = "New " + what + ": " + directory.audit_name(row.audit_id) + ", " +
+                         directory.organisation_name(row.organisation_id) + " (case " + std::to_string(row.id.value) +
+                         ")";
   notification.body = case_description(row, directory) + "Opened on " + day_text(row.opened_on) + " at stage '" +
                       row.stage + "'" + (row.stage_due_on ? ", due " + day_text(*row.stage_due_on) : std::string()) +
                       ".\n" + footer(today);

@@ -79,7 +79,7 @@ Result<NotificationInputs> load_notification_inputs(Store& store,
 // The notifications that hold on `today`, in a stable order (outlier cases, then actions,
 // then report reviews, each by id). Recipients by kind:
 //   outlier_opened: the organisation's audit managers and clinical leads, and the national
-//     analysts when the case is an alarm;
+//     analysts when the case is an alarm worse than expected;
 //   stage deadline approaching / passed: the stage owner's people (the audit provider's
 //     national analysts, or the provider's clinical leads and audit managers);
 //   stage escalation: those, and the owner's senior managers (the national body's admins,

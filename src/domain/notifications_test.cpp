@@ -113,6 +113,18 @@ TEST(Notifications, NewAlertStaysWithTheTrust) {
   EXPECT_EQ(out[0].recipients, emails({"am@rxx.nhs.uk", "cl@rxx.nhs.uk"}));
 }
 
+TEST(Notifications, BetterThanExpectedIsAPositiveOutlierNotAnAlarm) {
+  auto inputs = world();
+  auto row = outlier_case(OutlierLevel::alarm, "positive_shared", "2026-04-01", "2026-04-17");
+  row.unfavourable = false;
+  inputs.outlier_cases = {row};
+  const auto out = on(inputs, "2026-04-01");
+  ASSERT_EQ(out.size(), 1U);
+  EXPECT_EQ(out[0].subject,
+            "New positive outlier: National Hip Fracture Database (NHFD), Riverside Hospitals (RXX) (case 12)");
+  EXPECT_EQ(out[0].recipients, emails({"am@rxx.nhs.uk", "cl@rxx.nhs.uk"}));
+}
+
 TEST(Notifications, NewCaseIsAnnouncedForFiveWorkingDaysOnly) {
   // Opened Wednesday 1 April 2026; Good Friday (3rd) and Easter Monday (6th) are not counted,
   // so the fifth working day after is Friday 10 April.
