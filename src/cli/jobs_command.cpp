@@ -1,10 +1,75 @@
+#include <iostream>
+#include <memory>
+
 #include "cli/commands.hpp"
+#include "cli/daily_jobs.hpp"
+#include "http/system_clock.hpp"
+#include "storage/store_factory.hpp"
 
 namespace clinaudit::cli {
 
+namespace {
+
+struct JobsRunOptions {
+  std::string db;
+  std::string as_of;
+  MailOptions mail;
+};
+
+void print(std::ostream& out, std::string_view how, const domain::Notification& notification) {
+  out << how << ' ' << notification.key << " to ";
+  for (std::size_t i = 0; i < notification.recipients.size(); ++i) {
+    out << (i > 0 ? ", " : "") << notification.recipients[i];
+  }
+  out << ": " << notification.subject << '\n';
+}
+
+Result<void> run(const JobsRunOptions& options) {
+  http::SystemClock clock;
+  Date today = clock.today();
+  if (!options.as_of.empty()) {
+    auto parsed = Date::parse(options.as_of);
+    if (!parsed) return Error{ErrorCode::invalid_input, "--as-of: " + parsed.error().message};
+    today = *parsed;
+  }
+  auto mailer = mailer_from(options.mail);
+  if (!mailer) return mailer.error();
+  auto store = storage::open_store(options.db.empty() ? storage::default_database_url() : options.db);
+  if (!store) return store.error();
+  auto report = run_daily_jobs(**store, mailer->get(), clock, today);
+  if (!report) return report.error();
+  for (const auto& notification : report->emailed) print(std::cout, "emailed", notification);
+  for (const auto& notification : report->in_app) {
+    print(std::cout, "in-app", notification);
+    std::cout << notification.body << '\n';
+  }
+  for (const auto& notification : report->failed) print(std::cout, "failed", notification);
+  std::cout << run_summary(*report) << '\n';
+  if (!report->failures.empty()) {
+    return Error{ErrorCode::storage_unavailable, std::to_string(report->failures.size()) +
+                                                     " e-mail(s) could not be sent and will be tried again by the "
+                                                     "next run; the first: " +
+                                                     report->failures.front()};
+  }
+  return {};
+}
+
+}  // namespace
+
 void add_jobs_command(CLI::App& parent, Outcome& outcome) {
   auto* command = parent.add_subcommand("jobs", "Run the daily scheduled checks (for cron)");
-  on_run(*command, outcome, []() -> Result<void> { return not_built("clinaudit jobs"); });
+  command->require_subcommand(1);
+  auto* run_command = command->add_subcommand(
+      "run",
+      "Send the day's notifications (new outlier cases, stage deadlines, actions due and overdue, national reports "
+      "to review) by e-mail and record them for the in-app list; each is sent once");
+  auto options = std::make_shared<JobsRunOptions>();
+  run_command->add_option("--db", options->db,
+                          "Database: a SQLite file path or a postgresql:// URL (default $CLINAUDIT_DB or "
+                          "./clinaudit.sqlite)");
+  run_command->add_option("--as-of", options->as_of, "Run the checks for this date, YYYY-MM-DD (default: today, UTC)");
+  add_mail_options(*run_command, options->mail);
+  on_run(*run_command, outcome, [options]() -> Result<void> { return run(*options); });
 }
 
 }  // namespace clinaudit::cli

@@ -1,9 +1,15 @@
 #include <spdlog/spdlog.h>
 
+#include <csignal>
+
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/daily_jobs.hpp"
+#include "cli/daily_scheduler.hpp"
 #include "domain/demo_world.hpp"
 #include "http/app.hpp"
 #include "http/password.hpp"
@@ -24,6 +30,8 @@ struct ServeOptions {
   bool secure_cookies = false;
   bool untuned = false;
   bool quiet = false;
+  bool jobs = false;
+  MailOptions mail;
 };
 
 Result<void> serve(const ServeOptions& options) {
@@ -61,7 +69,35 @@ Result<void> serve(const ServeOptions& options) {
   if (!port) return port.error();
   spdlog::info("clinaudit is serving {} at http://{}:{}/ with {} threads (Ctrl-C to stop)", url, options.bind, *port,
                server_options.threads);
+  // The daily checks (`clinaudit jobs run`) on a thread of their own, when asked for.
+  std::unique_ptr<domain::Mailer> mailer;
+  std::optional<DailyScheduler> scheduler;
+  if (options.jobs) {
+    // Block the stop signals before the jobs thread starts, so that it inherits the mask and
+    // the server's signal watcher (run_until_signalled) is the thread that receives them.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    auto made = mailer_from(options.mail);
+    if (!made) return made.error();
+    mailer = std::move(*made);
+    if (!mailer) spdlog::warn("daily jobs: no --smtp mail server; notifications are recorded for the in-app list only");
+    domain::Store& jobs_store = **store;
+    scheduler.emplace(clock, [&jobs_store, &mailer, &clock](Date today) {
+      const auto report = run_daily_jobs(jobs_store, mailer.get(), clock, today);
+      if (!report) {
+        spdlog::error("daily jobs for {}: {}", today.to_string(), report.error().message);
+        return;
+      }
+      spdlog::info("daily jobs {}", run_summary(*report));
+      for (const auto& failure : report->failures) spdlog::warn("daily jobs: {}", failure);
+    });
+    scheduler->start();
+  }
   auto ran = server.run_until_signalled();
+  if (scheduler) scheduler->stop();
   spdlog::info("stopped");
   return ran;
 }
@@ -85,6 +121,9 @@ void add_serve_command(CLI::App& parent, Outcome& outcome) {
                     "Mark cookies Secure (behind a TLS proxy; also automatic with X-Forwarded-Proto: https)");
   command->add_flag("--untuned", options->untuned, "Use cpp-httplib's default socket settings (for benchmarks only)");
   command->add_flag("--quiet", options->quiet, "Do not log each request");
+  command->add_flag("--jobs", options->jobs,
+                    "Also run the daily checks (as `clinaudit jobs run`) at start-up and after each midnight UTC");
+  add_mail_options(*command, options->mail);
   on_run(*command, outcome, [options]() -> Result<void> { return serve(*options); });
 }
 

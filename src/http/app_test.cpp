@@ -379,5 +379,26 @@ TEST(App, SurveyPageShowsSharesWithWilsonIntervals) {
   EXPECT_EQ(world.call("GET", "/surveys/999999", &world.own().callers.at(Role::read_only)).status, 404);
 }
 
+// Each trust's seeded action, unowned, was due on Saturday 10 January 2026; on Thursday the
+// 15th it is 4 working days overdue, which its audit managers hear about in the app.
+TEST(App, NotificationsListTheCallersOwnMessagesOnly) {
+  TestWorld world;
+  const Response manager = world.call("GET", "/api/notifications", &world.own().callers.at(Role::audit_manager));
+  ASSERT_EQ(manager.status, 200) << manager.body;
+  const auto body = json::parse(manager.body);
+  ASSERT_EQ(body["notifications"].size(), 1u) << manager.body;
+  const auto& notification = body["notifications"][0];
+  EXPECT_EQ(notification["kind"], "action_overdue");
+  EXPECT_EQ(notification["key"], "action:" + std::to_string(world.own().action.value) + ":overdue:2026-01-10");
+  EXPECT_EQ(notification["subject"],
+            "Action overdue: Action of " + world.own().code + " (due 2026-01-10, 4 working days overdue)");
+  EXPECT_FALSE(notification.contains("recipients"));
+  EXPECT_FALSE(contains(manager.body, "Action of " + world.other().code));
+
+  const Response reader = world.call("GET", "/api/notifications", &world.own().callers.at(Role::read_only));
+  ASSERT_EQ(reader.status, 200);
+  EXPECT_TRUE(json::parse(reader.body)["notifications"].empty()) << reader.body;
+}
+
 }  // namespace
 }  // namespace clinaudit::http

@@ -69,6 +69,7 @@ std::vector<Case> cases() {
   all.push_back({"outliers api", "GET", same("/api/outliers"), {}, {200, 200, 200, 200, 200, 200}, {}});
   all.push_back({"actions page", "GET", same("/actions?view=overdue"), {}, {200, 200, 200, 200, 200, 200}, {}});
   all.push_back({"actions api", "GET", same("/api/actions?view=mine"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"notifications api", "GET", same("/api/notifications"), {}, {200, 200, 200, 200, 200, 200}, {}});
   all.push_back({"participation page", "GET", same("/participation"), {}, {200, 200, 403, 403, 403, 403}, {}});
   all.push_back({"participation api", "GET", same("/api/participation"), {}, {200, 200, 403, 403, 403, 403}, {}});
   all.push_back({"participation save",
@@ -233,7 +234,8 @@ TEST(AuthorizationMatrix, EveryRouteEveryRoleOnPostgres) {
 
 TEST(AuthorizationMatrix, WithoutASessionApiIs401AndPagesRedirect) {
   TestWorld world;
-  for (const char* path : {"/api/dashboard", "/api/audits", "/api/actions", "/api/users", "/api/me"}) {
+  for (const char* path :
+       {"/api/dashboard", "/api/audits", "/api/actions", "/api/notifications", "/api/users", "/api/me"}) {
     EXPECT_EQ(world.call("GET", path, nullptr).status, 401) << path;
   }
   for (const char* path :

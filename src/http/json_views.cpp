@@ -247,6 +247,19 @@ std::string to_json(const std::vector<domain::User>& users) {
       .dump();
 }
 
+std::string to_json(const std::vector<domain::Notification>& notifications) {
+  // Recipients are left out: the caller is one of them, and the others are not the caller's business.
+  return json{{"notifications", array_of(notifications,
+                                         [](const domain::Notification& n) {
+                                           return json{{"key", n.key},
+                                                       {"kind", std::string(to_string(n.kind))},
+                                                       {"organisation_id", n.organisation_id.value},
+                                                       {"subject", n.subject},
+                                                       {"body", n.body}};
+                                         })}}
+      .dump();
+}
+
 std::string me_json(const SignedIn& who) {
   return json{{"id", who.user.id.value},
               {"email", who.user.email},

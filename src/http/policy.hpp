@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "core/ids.hpp"
@@ -33,7 +34,7 @@ bool role_allows(domain::Role role, Permission permission);
 // Who is asking: the signed-in user and their organisation.
 struct Principal {
   UserId user_id;
-  std::string_view email;
+  std::string email;  // a copy: the user record it came from does not outlive the request's lookup
   domain::Role role = domain::Role::read_only;
   OrganisationId organisation_id;
 };

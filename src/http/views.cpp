@@ -644,6 +644,20 @@ Result<std::vector<domain::User>> organisation_users(Context& context) {
   return users;
 }
 
+Result<std::vector<domain::Notification>> my_notifications(Context& context) {
+  const Principal& who = context.principal();
+  // A national analyst and the national body hear about every organisation's cases.
+  const bool national = who.role == domain::Role::national_analyst ||
+                        context.who->organisation.type == domain::OrganisationType::national_body;
+  auto inputs = domain::load_notification_inputs(
+      context.store, national ? std::nullopt : std::optional<OrganisationId>(who.organisation_id));
+  if (!inputs) return inputs.error();
+  const auto all =
+      domain::daily_notifications(*inputs, context.clock.today(), domain::OutlierTimetable::default_timetable(),
+                                  domain::WorkingDayCalendar::england_and_wales());
+  return domain::notifications_for(all, who.email);
+}
+
 Result<UserId> create_user(Context& context) {
   const Request& request = context.request;
   domain::User user;

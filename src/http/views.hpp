@@ -10,6 +10,7 @@
 #include "core/result.hpp"
 #include "domain/analysis_run.hpp"
 #include "domain/outlier_workflow.hpp"
+#include "domain/notifications.hpp"
 #include "domain/store.hpp"
 #include "http/app.hpp"
 
@@ -177,6 +178,10 @@ Result<ActionId> create_action(Context& context);
 // Fields: evidence. Errors: not_found for another organisation's action, conflict when closed.
 Result<void> close_action(Context& context, ActionId id);
 Result<std::vector<domain::User>> organisation_users(Context& context);
+// The caller's in-app notifications for today: the messages of the daily checks
+// (docs/governance.md, "Notifications") that the caller receives, whether or not they
+// were e-mailed yet.
+Result<std::vector<domain::Notification>> my_notifications(Context& context);
 // Fields: email, name, role, password. Errors: invalid_input, conflict for a known email,
 // forbidden for the national analyst role outside the national body.
 Result<UserId> create_user(Context& context);

@@ -1,0 +1,59 @@
+#include "cli/daily_jobs.hpp"
+
+#include <cstdlib>
+
+#include "domain/outlier_workflow.hpp"
+#include "domain/working_days.hpp"
+#include "http/smtp_mailer.hpp"
+
+namespace clinaudit::cli {
+
+void add_mail_options(CLI::App& command, MailOptions& options) {
+  command
+      .add_option("--smtp", options.smtp_url,
+                  "Mail server, smtp://host:port or smtps://host:port (default $CLINAUDIT_SMTP_URL; none: "
+                  "notifications are only recorded for the in-app list)")
+      ->envname("CLINAUDIT_SMTP_URL");
+  command.add_option("--from", options.from, "Sender address of the e-mails (default $CLINAUDIT_MAIL_FROM)")
+      ->envname("CLINAUDIT_MAIL_FROM");
+  command
+      .add_option("--smtp-user", options.user,
+                  "User name at the mail server (default $CLINAUDIT_SMTP_USER; the password is read from "
+                  "$CLINAUDIT_SMTP_PASSWORD)")
+      ->envname("CLINAUDIT_SMTP_USER");
+  command
+      .add_flag("--smtp-starttls", options.starttls,
+                "Upgrade smtp:// with STARTTLS and refuse to send without it (default $CLINAUDIT_SMTP_STARTTLS)")
+      ->envname("CLINAUDIT_SMTP_STARTTLS");
+}
+
+Result<std::unique_ptr<domain::Mailer>> mailer_from(const MailOptions& options) {
+  if (options.smtp_url.empty()) return std::unique_ptr<domain::Mailer>();
+  http::SmtpSettings settings;
+  settings.url = options.smtp_url;
+  settings.from = options.from;
+  settings.username = options.user;
+  if (const char* password = std::getenv("CLINAUDIT_SMTP_PASSWORD"); password != nullptr) {
+    settings.password = password;
+  }
+  settings.require_tls = options.starttls;
+  auto mailer = http::SmtpMailer::create(std::move(settings));
+  if (!mailer) return mailer.error();
+  return std::unique_ptr<domain::Mailer>(std::make_unique<http::SmtpMailer>(std::move(*mailer)));
+}
+
+Result<domain::NotificationRunReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer,
+                                                     const domain::Clock& clock, Date today) {
+  return domain::run_daily_notifications(store, mailer, clock, today, domain::OutlierTimetable::default_timetable(),
+                                         domain::WorkingDayCalendar::england_and_wales());
+}
+
+std::string run_summary(const domain::NotificationRunReport& report) {
+  const std::string day = report.today.to_string();
+  if (!report.working_day) return day + ": not a working day; nothing sent (the next working day catches up)";
+  return day + ": " + std::to_string(report.emailed.size()) + " sent by e-mail, " +
+         std::to_string(report.in_app.size()) + " recorded in-app only, " + std::to_string(report.already_sent) +
+         " already sent, " + std::to_string(report.failed.size()) + " failed";
+}
+
+}  // namespace clinaudit::cli

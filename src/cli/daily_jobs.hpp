@@ -1,0 +1,43 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "core/date.hpp"
+#include "core/result.hpp"
+#include "domain/clock.hpp"
+#include "domain/mailer.hpp"
+#include "domain/notification_run.hpp"
+#include "domain/store.hpp"
+
+namespace clinaudit::cli {
+
+// The e-mail settings shared by `jobs run` and `serve --jobs` (docs/operations.md).
+struct MailOptions {
+  std::string smtp_url;  // empty: no e-mail, notifications are recorded for the in-app list only
+  std::string from;
+  std::string user;
+  bool starttls = false;
+};
+
+// Adds --smtp, --from, --smtp-user and --smtp-starttls, each defaulting to its environment
+// variable (CLINAUDIT_SMTP_URL, CLINAUDIT_MAIL_FROM, CLINAUDIT_SMTP_USER,
+// CLINAUDIT_SMTP_STARTTLS). The password comes only from CLINAUDIT_SMTP_PASSWORD, so that it
+// never shows in a process list.
+void add_mail_options(CLI::App& command, MailOptions& options);
+
+// The mailer the options name, or null when no SMTP URL is set.
+// Errors: invalid_input for a URL that is not smtp:// or smtps://, or a missing --from.
+Result<std::unique_ptr<domain::Mailer>> mailer_from(const MailOptions& options);
+
+// Runs the daily checks once for `today` with the shipped timetable and the England and
+// Wales calendar (domain::run_daily_notifications).
+Result<domain::NotificationRunReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer,
+                                                     const domain::Clock& clock, Date today);
+
+// One line saying what a run did, e.g. "2026-04-07: 2 sent by e-mail, 1 already sent".
+std::string run_summary(const domain::NotificationRunReport& report);
+
+}  // namespace clinaudit::cli

@@ -1,0 +1,100 @@
+#include "domain/notification_run.hpp"
+
+#include <array>
+#include <cstdio>
+#include <set>
+#include <utility>
+
+namespace clinaudit::domain {
+
+namespace {
+
+constexpr std::string_view kEntity = "notification";
+constexpr std::string_view kActor = "clinaudit jobs";
+
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          std::array<char, 8> escaped{};
+          std::snprintf(escaped.data(), escaped.size(), "\\u%04x", static_cast<unsigned>(c));
+          out += escaped.data();
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// The audit log's record of a sent notification: enough to show who was told what.
+std::string record_of(const Notification& notification) {
+  std::string out = "{\"kind\":" + json_string(to_string(notification.kind)) +
+                    ",\"organisation_id\":" + std::to_string(notification.organisation_id.value) + ",\"recipients\":[";
+  for (std::size_t i = 0; i < notification.recipients.size(); ++i) {
+    if (i > 0) out += ",";
+    out += json_string(notification.recipients[i]);
+  }
+  return out + "],\"subject\":" + json_string(notification.subject) + "}";
+}
+
+Result<void> record(Store& store, const Clock& clock, const Notification& notification, std::string_view how) {
+  AuditLogEntry entry;
+  entry.at = clock.now_iso();
+  entry.actor = std::string(kActor);
+  entry.action = std::string(how);
+  entry.entity = std::string(kEntity);
+  entry.entity_key = notification.key;
+  entry.after = record_of(notification);
+  return store.log_event(entry);
+}
+
+}  // namespace
+
+Result<NotificationRunReport> run_daily_notifications(Store& store, Mailer* mailer, const Clock& clock, Date today,
+                                                      const OutlierTimetable& timetable,
+                                                      const WorkingDayCalendar& calendar,
+                                                      const NotificationRules& rules) {
+  NotificationRunReport report;
+  report.today = today;
+  report.working_day = calendar.is_working_day(today);
+  if (!report.working_day) return report;
+
+  auto inputs = load_notification_inputs(store);
+  if (!inputs) return inputs.error();
+  auto log = store.audit_log(kEntity, -1);
+  if (!log) return log.error();
+  std::set<std::string> sent;
+  for (const auto& entry : *log) sent.insert(entry.entity_key);
+
+  for (auto& notification : daily_notifications(*inputs, today, timetable, calendar, rules)) {
+    if (sent.contains(notification.key)) {
+      ++report.already_sent;
+      continue;
+    }
+    if (mailer == nullptr) {
+      if (auto recorded = record(store, clock, notification, "in_app"); !recorded) return recorded.error();
+      report.in_app.push_back(std::move(notification));
+      continue;
+    }
+    const auto delivered = mailer->send(MailMessage{notification.recipients, notification.subject, notification.body});
+    if (!delivered) {
+      report.failures.push_back(notification.key + ": " + delivered.error().message);
+      report.failed.push_back(std::move(notification));
+      continue;
+    }
+    if (auto recorded = record(store, clock, notification, "email"); !recorded) return recorded.error();
+    sent.insert(notification.key);
+    report.emailed.push_back(std::move(notification));
+  }
+  return report;
+}
+
+}  // namespace clinaudit::domain

@@ -1,0 +1,369 @@
+#include "domain/notifications.hpp"
+
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "core/number_format.hpp"
+
+namespace clinaudit::domain {
+
+namespace {
+
+constexpr std::array<std::string_view, 7> kWeekdays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                       "Friday", "Saturday", "Sunday"};
+
+// "2026-04-09 (Thursday)": a due date people can place in their week.
+std::string day_text(Date date) {
+  return date.to_string() + " (" + std::string(kWeekdays[date.iso_weekday() - 1]) + ")";
+}
+
+std::string plural(std::int64_t count, std::string_view one, std::string_view many) {
+  return std::to_string(count) + " " + std::string(count == 1 ? one : many);
+}
+
+// Looks records up by id and people up by organisation and role.
+class Directory {
+ public:
+  explicit Directory(const NotificationInputs& inputs) : inputs_(inputs) {
+    for (const auto& row : inputs.organisations) organisations_[row.id] = &row;
+    for (const auto& row : inputs.audits) audits_[row.id] = &row;
+    for (const auto& row : inputs.measures) measures_[row.id] = &row;
+    for (const auto& row : inputs.users) users_[row.id] = &row;
+  }
+
+  std::string organisation_name(OrganisationId id) const {
+    const auto found = organisations_.find(id);
+    if (found == organisations_.end()) return "organisation " + std::to_string(id.value);
+    return found->second->name + " (" + found->second->code + ")";
+  }
+  std::string audit_name(AuditId id) const {
+    const auto found = audits_.find(id);
+    if (found == audits_.end()) return "audit " + std::to_string(id.value);
+    return found->second->title + " (" + found->second->code + ")";
+  }
+  std::string measure_name(MeasureId id) const {
+    const auto found = measures_.find(id);
+    return found == measures_.end() ? "measure " + std::to_string(id.value) : found->second->name;
+  }
+  const User* user(UserId id) const {
+    const auto found = users_.find(id);
+    return found == users_.end() ? nullptr : found->second;
+  }
+
+  // Active users of `organisation` with one of `roles`, added to `out`.
+  void add_people(std::set<std::string>& out, OrganisationId organisation, std::initializer_list<Role> roles) const {
+    for (const auto& row : inputs_.users) {
+      if (row.active && row.organisation_id == organisation && has_role(row, roles)) out.insert(row.email);
+    }
+  }
+  // Active users with one of `roles` in any national body.
+  void add_national(std::set<std::string>& out, std::initializer_list<Role> roles) const {
+    for (const auto& row : inputs_.users) {
+      if (!row.active || !has_role(row, roles)) continue;
+      const auto found = organisations_.find(row.organisation_id);
+      const bool national = found != organisations_.end() && found->second->type == OrganisationType::national_body;
+      // A national analyst speaks for the audit provider wherever the account was filed.
+      if (national || row.role == Role::national_analyst) out.insert(row.email);
+    }
+  }
+
+ private:
+  static bool has_role(const User& row, std::initializer_list<Role> roles) {
+    return std::find(roles.begin(), roles.end(), row.role) != roles.end();
+  }
+
+  const NotificationInputs& inputs_;
+  std::map<OrganisationId, const Organisation*> organisations_;
+  std::map<AuditId, const Audit*> audits_;
+  std::map<MeasureId, const Measure*> measures_;
+  std::map<UserId, const User*> users_;
+};
+
+void add_notification(std::vector<Notification>& out, const std::set<std::string>& recipients,
+                      Notification notification) {
+  if (recipients.empty()) return;
+  notification.recipients.assign(recipients.begin(), recipients.end());
+  out.push_back(std::move(notification));
+}
+
+std::string footer(Date today) {
+  return "\nSent by the daily checks of clinaudit for " + today.to_string() +
+         ". Working days exclude weekends and bank holidays in England and Wales.\n";
+}
+
+std::string case_description(const OutlierCase& row, const Directory& directory) {
+  std::string text = "Outlier case " + std::to_string(row.id.value) + ": " + directory.audit_name(row.audit_id) +
+                     ", measure \"" + directory.measure_name(row.measure_id) + "\", " +
+                     directory.organisation_name(row.organisation_id) + ", period " + row.period + ".\n";
+  text += "Level: " + std::string(to_string(row.level)) + " (" + (row.high ? "high" : "low") + ", " +
+          (row.unfavourable ? "worse" : "better") + " than expected); value " + format_number(row.value) +
+          " beyond the limit " + format_number(row.limit) + ".\n";
+  return text;
+}
+
+std::string_view owner_text(OutlierParty owner) {
+  return owner == OutlierParty::audit_provider ? "the national audit provider" : "the provider organisation";
+}
+
+void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, const Directory& directory, Date today,
+                    const WorkingDayCalendar& calendar, const NotificationRules& rules) {
+  if (row.status != OutlierStatus::open && row.status != OutlierStatus::confirmed) return;
+  if (row.opened_on > today || calendar.working_days_between(row.opened_on, today) > rules.announce_within_working_days)
+    return;
+  std::set<std::string> to;
+  directory.add_people(to, row.organisation_id, {Role::audit_manager, Role::clinical_lead});
+  if (row.level == OutlierLevel::alarm && row.unfavourable) directory.add_national(to, {Role::national_analyst});
+  Notification notification;
+  notification.key = "outlier:" + std::to_string(row.id.value) + ":opened";
+  notification.kind = NotificationKind::outlier_opened;
+  notification.organisation_id = row.organisation_id;
+  // A better-than-expected result is learning to share, not an alarm.
+  const std::string what = row.unfavourable ? "outlier " + std::string(to_string(row.level)) : "positive outlier";
+  notification.subject = "New " + what + ": " + directory.audit_name(row.audit_id) + ", " +
+                         directory.organisation_name(row.organisation_id) + " (case " + std::to_string(row.id.value) +
+                         ")";
+  notification.body = case_description(row, directory) + "Opened on " + day_text(row.opened_on) + " at stage '" +
+                      row.stage + "'" + (row.stage_due_on ? ", due " + day_text(*row.stage_due_on) : std::string()) +
+                      ".\n" + footer(today);
+  add_notification(out, to, std::move(notification));
+}
+
+void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& reminder, const OutlierCase& row,
+                      const OutlierTimetable& timetable, const Directory& directory, Date today,
+                      const NotificationRules& rules) {
+  std::set<std::string> to;
+  const bool national = reminder.owner == OutlierParty::audit_provider;
+  if (national) {
+    directory.add_national(to, {Role::national_analyst});
+  } else {
+    directory.add_people(to, row.organisation_id, {Role::clinical_lead, Role::audit_manager});
+  }
+  const std::string id = std::to_string(row.id.value);
+  const std::string due = day_text(reminder.due_on);
+  const std::string late = plural(reminder.working_days_overdue, "working day", "working days");
+  const std::string overdue = late + " overdue";
+  Notification notification;
+  notification.key = "outlier:" + id + ":" + reminder.stage + ":" + std::string(to_string(reminder.kind)) + ":" +
+                     reminder.due_on.to_string();
+  notification.organisation_id = row.organisation_id;
+  switch (reminder.kind) {
+    case ReminderKind::deadline_approaching:
+      notification.kind = NotificationKind::stage_deadline_approaching;
+      notification.subject =
+          "Reminder: outlier case " + id + " stage '" + reminder.stage + "' is due " + reminder.due_on.to_string();
+      break;
+    case ReminderKind::deadline_passed:
+      notification.kind = NotificationKind::stage_deadline_passed;
+      notification.subject = "Deadline passed: outlier case " + id + " stage '" + reminder.stage + "' was due " +
+                             reminder.due_on.to_string() + " (" + overdue + ")";
+      break;
+    case ReminderKind::escalation:
+      notification.kind = NotificationKind::stage_escalation;
+      notification.subject = "Escalation: outlier case " + id + " stage '" + reminder.stage + "' is " + overdue +
+                             " (due " + reminder.due_on.to_string() + ")";
+      if (national) {
+        directory.add_national(to, {Role::admin});
+      } else {
+        directory.add_people(to, row.organisation_id, {Role::admin, Role::board_member});
+      }
+      break;
+  }
+  const OutlierStage* stage = timetable.find(reminder.stage);
+  std::string body = case_description(row, directory);
+  body += "Stage: " + reminder.stage + (stage != nullptr ? " - " + stage->name : std::string()) + ".\n";
+  body += "Responsible: " + std::string(owner_text(reminder.owner)) + ".\n";
+  body += "Due: " + due + ".\n";
+  if (reminder.kind != ReminderKind::deadline_approaching) body += "Late by: " + late + ".\n";
+  if (reminder.kind == ReminderKind::escalation) {
+    body += "Escalated to senior managers: the stage is more than " +
+            plural(rules.stage_escalate_after_working_days, "working day", "working days") + " late.\n";
+  }
+  notification.body = body + footer(today);
+  add_notification(out, to, std::move(notification));
+}
+
+void action_notifications(std::vector<Notification>& out, const Action& row, const Directory& directory, Date today,
+                          const WorkingDayCalendar& calendar, const NotificationRules& rules) {
+  if (row.status != ActionStatus::open && row.status != ActionStatus::in_progress) return;
+  const std::int64_t days_left = row.due_on.days_since(today);
+  const bool due_soon = days_left >= 0 && days_left <= rules.action_due_soon_days;
+  const std::int64_t overdue_by = today > row.due_on ? calendar.working_days_between(row.due_on, today) : 0;
+  // A date inside a long weekend is past, but not yet by a working day.
+  if (!due_soon && overdue_by == 0) return;
+
+  std::set<std::string> to;
+  const User* owner = row.owner ? directory.user(*row.owner) : nullptr;
+  const bool owner_reachable = owner != nullptr && owner->active;
+  if (owner_reachable) to.insert(owner->email);
+  const std::string owner_name = owner != nullptr ? owner->display_name : row.owner_name;
+  const bool escalate = overdue_by > rules.action_escalate_after_working_days;
+  if (!owner_reachable || escalate) directory.add_people(to, row.organisation_id, {Role::audit_manager});
+
+  const std::string id = std::to_string(row.id.value);
+  const std::string overdue = plural(overdue_by, "working day", "working days") + " overdue";
+  Notification notification;
+  notification.organisation_id = row.organisation_id;
+  std::string kind_key;
+  if (due_soon) {
+    notification.kind = NotificationKind::action_due_soon;
+    kind_key = "due_soon";
+    notification.subject = "Action due " + row.due_on.to_string() + ": " + row.title;
+  } else if (!escalate) {
+    notification.kind = NotificationKind::action_overdue;
+    kind_key = "overdue";
+    notification.subject = "Action overdue: " + row.title + " (due " + row.due_on.to_string() + ", " + overdue + ")";
+  } else {
+    notification.kind = NotificationKind::action_escalation;
+    kind_key = "escalation";
+    notification.subject = "Escalation: action '" + row.title + "' is " + overdue;
+  }
+  notification.key = "action:" + id + ":" + kind_key + ":" + row.due_on.to_string();
+  std::string body = "Action " + id + ": " + row.title + "\n";
+  body += "Organisation: " + directory.organisation_name(row.organisation_id) + ".\n";
+  if (row.audit_id) body += "Audit: " + directory.audit_name(*row.audit_id) + ".\n";
+  body += "Owner: " + (owner_name.empty() ? std::string("not named") : owner_name) + ".\n";
+  body += "Status: " + std::string(to_string(row.status)) + ".\n";
+  body += "Due: " + day_text(row.due_on) + ".\n";
+  if (overdue_by > 0) body += "Late by: " + plural(overdue_by, "working day", "working days") + ".\n";
+  if (escalate) {
+    body += "Escalated to the organisation's audit managers: the action is more than " +
+            plural(rules.action_escalate_after_working_days, "working day", "working days") + " late.\n";
+  }
+  notification.body = body + footer(today);
+  add_notification(out, to, std::move(notification));
+}
+
+void review_notifications(std::vector<Notification>& out, const ReportReview& row, const Directory& directory,
+                          Date today, const WorkingDayCalendar& calendar, const NotificationRules& rules) {
+  if (row.reviewed_on || row.published_on > today) return;
+  const std::int64_t age = calendar.working_days_between(row.published_on, today);
+  const bool announce = age <= rules.announce_within_working_days;
+  if (!announce && age < rules.report_review_reminder_working_days) return;
+
+  std::set<std::string> to;
+  directory.add_people(to, row.organisation_id, {Role::audit_manager, Role::clinical_lead});
+  Notification notification;
+  notification.organisation_id = row.organisation_id;
+  const std::string id = std::to_string(row.id.value);
+  if (announce) {
+    notification.kind = NotificationKind::report_published;
+    notification.key = "report:" + id + ":published";
+    notification.subject = "National report published: " + row.report_title;
+  } else {
+    notification.kind = NotificationKind::report_not_reviewed;
+    notification.key = "report:" + id + ":not_reviewed";
+    notification.subject =
+        "National report not yet reviewed: " + row.report_title + " (published " + row.published_on.to_string() + ")";
+  }
+  std::string body = "Report: " + row.report_title + "\n";
+  body += "Audit: " + directory.audit_name(row.audit_id) + ".\n";
+  body += "Organisation: " + directory.organisation_name(row.organisation_id) + ".\n";
+  body += "Published: " + day_text(row.published_on) + " (" + plural(age, "working day", "working days") + " ago).\n";
+  body += "Please record the review (date, committee and intended actions) for the Quality Account.\n";
+  notification.body = body + footer(today);
+  add_notification(out, to, std::move(notification));
+}
+
+template <typename Row>
+std::vector<const Row*> by_id(const std::vector<Row>& rows) {
+  std::vector<const Row*> sorted;
+  sorted.reserve(rows.size());
+  for (const auto& row : rows) sorted.push_back(&row);
+  std::sort(sorted.begin(), sorted.end(), [](const Row* a, const Row* b) { return a->id < b->id; });
+  return sorted;
+}
+
+}  // namespace
+
+std::string_view to_string(NotificationKind kind) {
+  switch (kind) {
+    case NotificationKind::outlier_opened: return "outlier_opened";
+    case NotificationKind::stage_deadline_approaching: return "stage_deadline_approaching";
+    case NotificationKind::stage_deadline_passed: return "stage_deadline_passed";
+    case NotificationKind::stage_escalation: return "stage_escalation";
+    case NotificationKind::action_due_soon: return "action_due_soon";
+    case NotificationKind::action_overdue: return "action_overdue";
+    case NotificationKind::action_escalation: return "action_escalation";
+    case NotificationKind::report_published: return "report_published";
+    case NotificationKind::report_not_reviewed: return "report_not_reviewed";
+  }
+  return "unknown";
+}
+
+Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<OrganisationId> organisation) {
+  NotificationInputs inputs;
+  auto organisations = store.organisations();
+  if (!organisations) return organisations.error();
+  inputs.organisations = std::move(*organisations);
+  auto users = store.users(std::nullopt);
+  if (!users) return users.error();
+  inputs.users = std::move(*users);
+  auto cases = store.outlier_cases(organisation, std::nullopt);
+  if (!cases) return cases.error();
+  inputs.outlier_cases = std::move(*cases);
+  for (const auto& row : inputs.organisations) {
+    if (organisation && row.id != *organisation) continue;
+    auto actions = store.actions(row.id);
+    if (!actions) return actions.error();
+    inputs.actions.insert(inputs.actions.end(), actions->begin(), actions->end());
+    auto reviews = store.report_reviews(row.id);
+    if (!reviews) return reviews.error();
+    inputs.report_reviews.insert(inputs.report_reviews.end(), reviews->begin(), reviews->end());
+  }
+  std::set<AuditId> audits;
+  std::set<MeasureId> measures;
+  for (const auto& row : inputs.outlier_cases) {
+    audits.insert(row.audit_id);
+    measures.insert(row.measure_id);
+  }
+  for (const auto& row : inputs.actions) {
+    if (row.audit_id) audits.insert(*row.audit_id);
+  }
+  for (const auto& row : inputs.report_reviews) audits.insert(row.audit_id);
+  for (const AuditId id : audits) {
+    auto audit = store.audit(id);
+    if (!audit) return audit.error();
+    inputs.audits.push_back(std::move(*audit));
+  }
+  for (const MeasureId id : measures) {
+    auto measure = store.measure(id);
+    if (!measure) return measure.error();
+    inputs.measures.push_back(std::move(*measure));
+  }
+  return inputs;
+}
+
+std::vector<Notification> daily_notifications(const NotificationInputs& inputs, Date today,
+                                              const OutlierTimetable& timetable, const WorkingDayCalendar& calendar,
+                                              const NotificationRules& rules) {
+  const Directory directory(inputs);
+  std::vector<Notification> out;
+  const auto cases = by_id(inputs.outlier_cases);
+  for (const OutlierCase* row : cases) {
+    outlier_opened(out, *row, directory, today, calendar, rules);
+    const auto reminders = outlier_reminders({*row}, timetable, calendar, today, rules.stage_warn_working_days,
+                                             rules.stage_escalate_after_working_days);
+    for (const auto& reminder : reminders) outlier_reminder(out, reminder, *row, timetable, directory, today, rules);
+  }
+  for (const Action* row : by_id(inputs.actions)) action_notifications(out, *row, directory, today, calendar, rules);
+  for (const ReportReview* row : by_id(inputs.report_reviews)) {
+    review_notifications(out, *row, directory, today, calendar, rules);
+  }
+  return out;
+}
+
+std::vector<Notification> notifications_for(const std::vector<Notification>& all, std::string_view email) {
+  std::vector<Notification> mine;
+  for (const auto& notification : all) {
+    if (std::binary_search(notification.recipients.begin(), notification.recipients.end(), email)) {
+      mine.push_back(notification);
+    }
+  }
+  return mine;
+}
+
+}  // namespace clinaudit::domain

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/ids.hpp"
+#include "core/result.hpp"
+#include "domain/audit.hpp"
+#include "domain/governance.hpp"
+#include "domain/measure.hpp"
+#include "domain/organisation.hpp"
+#include "domain/outlier_case.hpp"
+#include "domain/outlier_workflow.hpp"
+#include "domain/store.hpp"
+#include "domain/user.hpp"
+#include "domain/working_days.hpp"
+
+namespace clinaudit::domain {
+
+// What a notification is about (docs/governance.md, "Notifications", says who gets each).
+enum class NotificationKind {
+  outlier_opened,              // a new outlier case
+  stage_deadline_approaching,  // an outlier stage is due within the warning window
+  stage_deadline_passed,       // an outlier stage is overdue
+  stage_escalation,            // ... by more than the escalation threshold: senior managers told
+  action_due_soon,             // an open action is due within the next days
+  action_overdue,              // an open action is past its due date
+  action_escalation,           // ... by more than the escalation threshold: audit managers told
+  report_published,            // a national report awaits the organisation's review
+  report_not_reviewed,         // ... and still does some weeks after publication
+};
+std::string_view to_string(NotificationKind kind);
+
+// One message for one or more people, in-app and by e-mail. `key` identifies the event
+// (e.g. "outlier:12:review:deadline_passed:2026-04-09"): the daily job sends each key once,
+// so a key changes when the event recurs (a new stage, a new due date).
+struct Notification {
+  std::string key;
+  NotificationKind kind = NotificationKind::outlier_opened;
+  OrganisationId organisation_id;       // the organisation the event concerns
+  std::vector<std::string> recipients;  // e-mail addresses of active users, sorted, unique, never empty
+  std::string subject;                  // one line, plain text
+  std::string body;                     // plain text, lines separated by '\n'
+};
+
+// The thresholds of the daily checks. Working days follow the calendar given (weekends and
+// bank holidays not counted); `action_due_soon_days` counts calendar days.
+struct NotificationRules {
+  int stage_warn_working_days = 2;
+  int stage_escalate_after_working_days = 5;
+  int action_due_soon_days = 7;
+  int action_escalate_after_working_days = 10;
+  // A new outlier case or a published report is announced while it is at most this many
+  // working days old, so that a day the job did not run is caught up.
+  int announce_within_working_days = 5;
+  int report_review_reminder_working_days = 20;
+};
+
+// Everything the daily checks read, loaded in one go so that the rules stay pure.
+struct NotificationInputs {
+  std::vector<Organisation> organisations;
+  std::vector<User> users;
+  std::vector<Audit> audits;      // those the cases, actions and reviews refer to
+  std::vector<Measure> measures;  // those the cases refer to
+  std::vector<OutlierCase> outlier_cases;
+  std::vector<Action> actions;
+  std::vector<ReportReview> report_reviews;
+};
+
+// Reads the inputs from the store: every organisation and user, and the outlier cases,
+// actions and report reviews of `organisation` (of every organisation when absent: the
+// daily job and the national body). Errors: those of the store.
+Result<NotificationInputs> load_notification_inputs(Store& store,
+                                                    std::optional<OrganisationId> organisation = std::nullopt);
+
+// The notifications that hold on `today`, in a stable order (outlier cases, then actions,
+// then report reviews, each by id). Recipients by kind:
+//   outlier_opened: the organisation's audit managers and clinical leads, and the national
+//     analysts when the case is an alarm worse than expected;
+//   stage deadline approaching / passed: the stage owner's people (the audit provider's
+//     national analysts, or the provider's clinical leads and audit managers);
+//   stage escalation: those, and the owner's senior managers (the national body's admins,
+//     or the provider's admins and board members: the chief executive and medical director);
+//   action due soon / overdue: the owner (the audit managers when the owner has no account);
+//     action escalation: the owner and the organisation's audit managers;
+//   report published / not reviewed: the organisation's audit managers and clinical leads.
+// Only active users receive anything; a notification with no one to receive it is left out.
+// Pure; safe from any thread.
+std::vector<Notification> daily_notifications(const NotificationInputs& inputs, Date today,
+                                              const OutlierTimetable& timetable, const WorkingDayCalendar& calendar,
+                                              const NotificationRules& rules = {});
+
+// The notifications `email` receives (the in-app list of one user), in the same order.
+std::vector<Notification> notifications_for(const std::vector<Notification>& all, std::string_view email);
+
+}  // namespace clinaudit::domain

@@ -1,0 +1,318 @@
+#include "domain/notifications.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace clinaudit::domain {
+namespace {
+
+Date d(const char* text) { return *Date::parse(text); }
+
+const OutlierTimetable& timetable() { return OutlierTimetable::default_timetable(); }
+const WorkingDayCalendar& calendar() { return WorkingDayCalendar::england_and_wales(); }
+
+constexpr OrganisationId kTrust{1};
+constexpr OrganisationId kNational{2};
+constexpr OrganisationId kOtherTrust{3};
+
+User person(std::int64_t id, const char* email, Role role, OrganisationId organisation, bool active = true) {
+  User row;
+  row.id = UserId{id};
+  row.email = email;
+  row.display_name = email;
+  row.role = role;
+  row.organisation_id = organisation;
+  row.active = active;
+  return row;
+}
+
+// A trust with one person in each role (and a clinical lead who has left), the national
+// body, and a second trust whose people must never hear of the first one's business.
+NotificationInputs world() {
+  NotificationInputs inputs;
+  inputs.organisations = {{kTrust, "RXX", "Riverside Hospitals", OrganisationType::acute, "London"},
+                          {kNational, "NAT", "National Audit Body", OrganisationType::national_body, ""},
+                          {kOtherTrust, "RYY", "Hilltop Trust", OrganisationType::acute, "London"}};
+  inputs.users = {person(1, "am@rxx.nhs.uk", Role::audit_manager, kTrust),
+                  person(2, "cl@rxx.nhs.uk", Role::clinical_lead, kTrust),
+                  person(3, "bm@rxx.nhs.uk", Role::board_member, kTrust),
+                  person(4, "admin@rxx.nhs.uk", Role::admin, kTrust),
+                  person(5, "ro@rxx.nhs.uk", Role::read_only, kTrust),
+                  person(6, "left@rxx.nhs.uk", Role::clinical_lead, kTrust, false),
+                  person(7, "analyst@nat.org.uk", Role::national_analyst, kNational),
+                  person(8, "admin@nat.org.uk", Role::admin, kNational),
+                  person(9, "am@ryy.nhs.uk", Role::audit_manager, kOtherTrust)};
+  Audit audit;
+  audit.id = AuditId{4};
+  audit.code = "NHFD";
+  audit.title = "National Hip Fracture Database";
+  inputs.audits = {audit};
+  Measure measure;
+  measure.id = MeasureId{5};
+  measure.audit_id = audit.id;
+  measure.name = "30-day mortality";
+  inputs.measures = {measure};
+  return inputs;
+}
+
+OutlierCase outlier_case(OutlierLevel level, const char* stage, const char* opened, const char* due) {
+  OutlierCase row;
+  row.id = OutlierCaseId{12};
+  row.audit_id = AuditId{4};
+  row.measure_id = MeasureId{5};
+  row.organisation_id = kTrust;
+  row.period = "2024/25";
+  row.level = level;
+  row.value = 0.125;
+  row.limit = 0.1;
+  row.stage = stage;
+  row.opened_on = d(opened);
+  row.stage_due_on = d(due);
+  return row;
+}
+
+Action action(const char* due, std::optional<UserId> owner) {
+  Action row;
+  row.id = ActionId{30};
+  row.organisation_id = kTrust;
+  row.audit_id = AuditId{4};
+  row.title = "Audit the time to theatre";
+  row.owner = owner;
+  row.owner_name = "Ward 7 sister";
+  row.due_on = d(due);
+  return row;
+}
+
+std::vector<Notification> on(const NotificationInputs& inputs, const char* today) {
+  return daily_notifications(inputs, d(today), timetable(), calendar());
+}
+
+std::vector<std::string> emails(std::initializer_list<const char*> list) { return {list.begin(), list.end()}; }
+
+TEST(Notifications, NewAlarmGoesToTheTrustsLeadsAndTheNationalAnalysts) {
+  auto inputs = world();
+  inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "data_check", "2026-04-01", "2026-04-16")};
+  const auto out = on(inputs, "2026-04-01");
+  ASSERT_EQ(out.size(), 1U);
+  EXPECT_EQ(out[0].kind, NotificationKind::outlier_opened);
+  EXPECT_EQ(out[0].key, "outlier:12:opened");
+  EXPECT_EQ(out[0].recipients, emails({"am@rxx.nhs.uk", "analyst@nat.org.uk", "cl@rxx.nhs.uk"}));
+  EXPECT_EQ(out[0].subject,
+            "New outlier alarm: National Hip Fracture Database (NHFD), Riverside Hospitals (RXX) (case 12)");
+  EXPECT_NE(out[0].body.find("measure \"30-day mortality\""), std::string::npos) << out[0].body;
+  EXPECT_NE(out[0].body.find("due 2026-04-16 (Thursday)"), std::string::npos) << out[0].body;
+}
+
+TEST(Notifications, NewAlertStaysWithTheTrust) {
+  auto inputs = world();
+  inputs.outlier_cases = {
+      outlier_case(OutlierLevel::alert, "alert_lead_clinician_informed", "2026-04-01", "2026-04-09")};
+  const auto out = on(inputs, "2026-04-02");
+  ASSERT_EQ(out.size(), 1U);
+  EXPECT_EQ(out[0].recipients, emails({"am@rxx.nhs.uk", "cl@rxx.nhs.uk"}));
+}
+
+TEST(Notifications, BetterThanExpectedIsAPositiveOutlierNotAnAlarm) {
+  auto inputs = world();
+  auto row = outlier_case(OutlierLevel::alarm, "positive_shared", "2026-04-01", "2026-04-17");
+  row.unfavourable = false;
+  inputs.outlier_cases = {row};
+  const auto out = on(inputs, "2026-04-01");
+  ASSERT_EQ(out.size(), 1U);
+  EXPECT_EQ(out[0].subject,
+            "New positive outlier: National Hip Fracture Database (NHFD), Riverside Hospitals (RXX) (case 12)");
+  EXPECT_EQ(out[0].recipients, emails({"am@rxx.nhs.uk", "cl@rxx.nhs.uk"}));
+}
+
+TEST(Notifications, NewCaseIsAnnouncedForFiveWorkingDaysOnly) {
+  // Opened Wednesday 1 April 2026; Good Friday (3rd) and Easter Monday (6th) are not counted,
+  // so the fifth working day after is Friday 10 April.
+  auto inputs = world();
+  inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "data_check", "2026-04-01", "2026-04-16")};
+  EXPECT_EQ(on(inputs, "2026-04-10").size(), 1U);
+  EXPECT_TRUE(on(inputs, "2026-04-13").empty());
+  EXPECT_TRUE(on(inputs, "2026-03-31").empty());  // not opened yet
+}
+
+// lead_clinician_informed (audit provider, 5 working days) entered Tuesday 15 April 2025 is due
+// Thursday 24 April: Good Friday (18th) and Easter Monday (21st) are not working days.
+TEST(Notifications, StageDeadlineAcrossEaster2025) {
+  auto inputs = world();
+  inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "lead_clinician_informed", "2025-03-01", "2025-04-24")};
+
+  EXPECT_TRUE(on(inputs, "2025-04-17").empty());  // three working days left: 22nd, 23rd, 24th
+
+  const auto approaching = on(inputs, "2025-04-22");
+  ASSERT_EQ(approaching.size(), 1U);
+  EXPECT_EQ(approaching[0].kind, NotificationKind::stage_deadline_approaching);
+  EXPECT_EQ(approaching[0].key, "outlier:12:lead_clinician_informed:deadline_approaching:2025-04-24");
+  EXPECT_EQ(approaching[0].recipients, emails({"analyst@nat.org.uk"}));
+  EXPECT_EQ(approaching[0].subject, "Reminder: outlier case 12 stage 'lead_clinician_informed' is due 2025-04-24");
+
+  const auto passed = on(inputs, "2025-04-25");
+  ASSERT_EQ(passed.size(), 1U);
+  EXPECT_EQ(passed[0].kind, NotificationKind::stage_deadline_passed);
+  EXPECT_EQ(passed[0].subject,
+            "Deadline passed: outlier case 12 stage 'lead_clinician_informed' was due 2025-04-24 (1 working day "
+            "overdue)");
+  EXPECT_NE(passed[0].body.find("Due: 2025-04-24 (Thursday)."), std::string::npos) << passed[0].body;
+  EXPECT_NE(passed[0].body.find("Responsible: the national audit provider."), std::string::npos);
+  EXPECT_NE(passed[0].body.find("Late by: 1 working day."), std::string::npos) << passed[0].body;
+
+  // Thursday 1 May: 25th, 28th, 29th, 30th, 1st = 5 working days late, not yet escalated.
+  const auto five = on(inputs, "2025-05-01");
+  ASSERT_EQ(five.size(), 1U);
+  EXPECT_EQ(five[0].kind, NotificationKind::stage_deadline_passed);
+  EXPECT_NE(five[0].subject.find("(5 working days overdue)"), std::string::npos) << five[0].subject;
+
+  // Friday 2 May: 6 working days late, escalated to the national body's admins as well.
+  const auto escalated = on(inputs, "2025-05-02");
+  ASSERT_EQ(escalated.size(), 1U);
+  EXPECT_EQ(escalated[0].kind, NotificationKind::stage_escalation);
+  EXPECT_EQ(escalated[0].key, "outlier:12:lead_clinician_informed:escalation:2025-04-24");
+  EXPECT_EQ(escalated[0].recipients, emails({"admin@nat.org.uk", "analyst@nat.org.uk"}));
+  EXPECT_EQ(escalated[0].subject,
+            "Escalation: outlier case 12 stage 'lead_clinician_informed' is 6 working days overdue (due 2025-04-24)");
+}
+
+TEST(Notifications, ProviderStageEscalatesToTheChiefExecutiveAndBoard) {
+  auto inputs = world();
+  inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "provider_response", "2025-03-01", "2025-04-24")};
+  const auto passed = on(inputs, "2025-04-25");
+  ASSERT_EQ(passed.size(), 1U);
+  EXPECT_EQ(passed[0].recipients, emails({"am@rxx.nhs.uk", "cl@rxx.nhs.uk"}));
+  EXPECT_NE(passed[0].body.find("Responsible: the provider organisation."), std::string::npos);
+  const auto escalated = on(inputs, "2025-05-02");
+  ASSERT_EQ(escalated.size(), 1U);
+  EXPECT_EQ(escalated[0].recipients, emails({"admin@rxx.nhs.uk", "am@rxx.nhs.uk", "bm@rxx.nhs.uk", "cl@rxx.nhs.uk"}));
+}
+
+TEST(Notifications, ClosedAndWithdrawnCasesAreQuiet) {
+  auto inputs = world();
+  auto row = outlier_case(OutlierLevel::alarm, "review", "2025-04-22", "2025-04-24");
+  row.status = OutlierStatus::withdrawn;
+  inputs.outlier_cases = {row};
+  EXPECT_TRUE(on(inputs, "2025-04-25").empty());
+}
+
+// An action due Monday 22 December 2025; Christmas Day, Boxing Day and New Year's Day are
+// bank holidays.
+TEST(Notifications, ActionDueAndOverdueAcrossChristmas2025) {
+  auto inputs = world();
+  inputs.actions = {action("2025-12-22", UserId{2})};
+
+  EXPECT_TRUE(on(inputs, "2025-12-14").empty());  // eight days ahead
+  const auto soon = on(inputs, "2025-12-15");
+  ASSERT_EQ(soon.size(), 1U);
+  EXPECT_EQ(soon[0].kind, NotificationKind::action_due_soon);
+  EXPECT_EQ(soon[0].key, "action:30:due_soon:2025-12-22");
+  EXPECT_EQ(soon[0].recipients, emails({"cl@rxx.nhs.uk"}));
+  EXPECT_EQ(soon[0].subject, "Action due 2025-12-22: Audit the time to theatre");
+  EXPECT_EQ(on(inputs, "2025-12-22").at(0).kind, NotificationKind::action_due_soon);  // due today
+
+  const auto overdue = on(inputs, "2025-12-23");
+  ASSERT_EQ(overdue.size(), 1U);
+  EXPECT_EQ(overdue[0].kind, NotificationKind::action_overdue);
+  EXPECT_EQ(overdue[0].recipients, emails({"cl@rxx.nhs.uk"}));
+  EXPECT_EQ(overdue[0].subject, "Action overdue: Audit the time to theatre (due 2025-12-22, 1 working day overdue)");
+
+  // Thursday 8 January 2026: 23, 24, 29, 30, 31 Dec, 2, 5, 6, 7, 8 Jan = 10 working days.
+  const auto ten = on(inputs, "2026-01-08");
+  ASSERT_EQ(ten.size(), 1U);
+  EXPECT_EQ(ten[0].kind, NotificationKind::action_overdue);
+  EXPECT_NE(ten[0].subject.find("10 working days overdue"), std::string::npos) << ten[0].subject;
+
+  const auto escalated = on(inputs, "2026-01-09");
+  ASSERT_EQ(escalated.size(), 1U);
+  EXPECT_EQ(escalated[0].kind, NotificationKind::action_escalation);
+  EXPECT_EQ(escalated[0].key, "action:30:escalation:2025-12-22");
+  EXPECT_EQ(escalated[0].recipients, emails({"am@rxx.nhs.uk", "cl@rxx.nhs.uk"}));
+  EXPECT_EQ(escalated[0].subject, "Escalation: action 'Audit the time to theatre' is 11 working days overdue");
+  EXPECT_NE(escalated[0].body.find("Owner: cl@rxx.nhs.uk."), std::string::npos) << escalated[0].body;
+}
+
+TEST(Notifications, ActionWithoutAnAccountGoesToTheAuditManagers) {
+  auto inputs = world();
+  inputs.actions = {action("2025-12-22", std::nullopt)};
+  const auto out = on(inputs, "2025-12-23");
+  ASSERT_EQ(out.size(), 1U);
+  EXPECT_EQ(out[0].recipients, emails({"am@rxx.nhs.uk"}));
+  EXPECT_NE(out[0].body.find("Owner: Ward 7 sister."), std::string::npos) << out[0].body;
+}
+
+TEST(Notifications, ActionPastDueOnlyOverABankHolidayIsNotYetOverdue) {
+  // Due Christmas Eve (Wednesday); on Boxing Day no working day has passed since.
+  auto inputs = world();
+  inputs.actions = {action("2025-12-24", UserId{2})};
+  EXPECT_TRUE(on(inputs, "2025-12-26").empty());
+  EXPECT_EQ(on(inputs, "2025-12-29").at(0).kind, NotificationKind::action_overdue);
+}
+
+TEST(Notifications, FinishedActionsAreQuiet) {
+  auto inputs = world();
+  auto done = action("2025-12-22", UserId{2});
+  done.status = ActionStatus::completed;
+  auto cancelled = done;
+  cancelled.id = ActionId{31};
+  cancelled.status = ActionStatus::cancelled;
+  inputs.actions = {done, cancelled};
+  EXPECT_TRUE(on(inputs, "2026-01-09").empty());
+}
+
+TEST(Notifications, PublishedReportUntilReviewed) {
+  // Published Monday 2 March 2026: announced for 5 working days (to Monday 9th), then
+  // reminded from the 20th working day after, Monday 30 March.
+  auto inputs = world();
+  ReportReview review;
+  review.id = ReportReviewId{8};
+  review.audit_id = AuditId{4};
+  review.organisation_id = kTrust;
+  review.report_title = "NHFD annual report 2026";
+  review.published_on = d("2026-03-02");
+  inputs.report_reviews = {review};
+
+  const auto published = on(inputs, "2026-03-02");
+  ASSERT_EQ(published.size(), 1U);
+  EXPECT_EQ(published[0].kind, NotificationKind::report_published);
+  EXPECT_EQ(published[0].key, "report:8:published");
+  EXPECT_EQ(published[0].recipients, emails({"am@rxx.nhs.uk", "cl@rxx.nhs.uk"}));
+  EXPECT_EQ(on(inputs, "2026-03-09").size(), 1U);
+  EXPECT_TRUE(on(inputs, "2026-03-10").empty());
+  EXPECT_TRUE(on(inputs, "2026-03-27").empty());
+
+  const auto reminder = on(inputs, "2026-03-30");
+  ASSERT_EQ(reminder.size(), 1U);
+  EXPECT_EQ(reminder[0].kind, NotificationKind::report_not_reviewed);
+  EXPECT_EQ(reminder[0].subject, "National report not yet reviewed: NHFD annual report 2026 (published 2026-03-02)");
+
+  inputs.report_reviews[0].reviewed_on = d("2026-03-20");
+  EXPECT_TRUE(on(inputs, "2026-03-30").empty());
+}
+
+TEST(Notifications, InAppListOfOneUser) {
+  auto inputs = world();
+  inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "provider_response", "2025-04-22", "2025-04-24")};
+  inputs.actions = {action("2025-04-28", UserId{2})};
+  const auto all = on(inputs, "2025-04-25");
+  ASSERT_EQ(all.size(), 3U);  // opened, deadline passed, action due soon
+  EXPECT_EQ(notifications_for(all, "cl@rxx.nhs.uk").size(), 3U);
+  EXPECT_EQ(notifications_for(all, "am@rxx.nhs.uk").size(), 2U);
+  EXPECT_EQ(notifications_for(all, "analyst@nat.org.uk").size(), 1U);
+  EXPECT_TRUE(notifications_for(all, "am@ryy.nhs.uk").empty());
+  EXPECT_TRUE(notifications_for(all, "left@rxx.nhs.uk").empty());
+  EXPECT_TRUE(notifications_for(all, "ro@rxx.nhs.uk").empty());
+}
+
+TEST(Notifications, KindNamesAreDistinct) {
+  std::vector<std::string_view> names;
+  for (int kind = 0; kind <= static_cast<int>(NotificationKind::report_not_reviewed); ++kind) {
+    names.push_back(to_string(static_cast<NotificationKind>(kind)));
+  }
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(std::adjacent_find(names.begin(), names.end()), names.end());
+  EXPECT_EQ(std::count(names.begin(), names.end(), "unknown"), 0);
+}
+
+}  // namespace
+}  // namespace clinaudit::domain

@@ -1,0 +1,453 @@
+// The daily notification job end to end: a real SQLite file, the real `clinaudit jobs run`
+// binary run once for every calendar day, and a real SMTP server (Debian's aiosmtpd,
+// delivering to a Maildir) whose received messages are checked. An alarm-level outlier case
+// is driven through every stage of the timetable, across Easter 2026 (Good Friday 3 April,
+// Easter Monday 6 April) and the May bank holidays (4 and 25 May); an action and a national
+// report wait alongside it. The expected dates were worked by hand from the bank-holiday list.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "domain/outlier_workflow.hpp"
+#include "domain/store.hpp"
+#include "domain/working_days.hpp"
+#include "storage/store_factory.hpp"
+
+extern char** environ;
+
+namespace clinaudit {
+namespace {
+
+namespace fs = std::filesystem;
+using domain::OutlierCase;
+
+Date d(const char* text) { return *Date::parse(text); }
+
+int free_loopback_port() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = 0;
+  socklen_t length = sizeof address;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+    close(fd);
+    return 0;
+  }
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+bool accepts_connections(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  close(fd);
+  return ok;
+}
+
+struct Mail {
+  std::string file;
+  std::string subject;
+  std::string rcpt_to;  // the envelope recipients, as aiosmtpd records them
+  std::string to;
+  std::string from;
+  std::string body;
+};
+
+// aiosmtpd's Mailbox handler on a loopback port, delivering into a Maildir.
+class SmtpSink {
+ public:
+  explicit SmtpSink(fs::path maildir) : maildir_(std::move(maildir)) {
+    port_ = free_loopback_port();
+    const std::string listen = "127.0.0.1:" + std::to_string(port_);
+    std::vector<std::string> args = {
+        CLINAUDIT_TEST_PYTHON, "-m", "aiosmtpd", "-n", "-l", listen, "-c", "aiosmtpd.handlers.Mailbox",
+        maildir_.string()};
+    std::vector<char*> argv;
+    for (auto& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    if (posix_spawn(&pid_, argv[0], nullptr, nullptr, argv.data(), environ) != 0) pid_ = 0;
+    for (int i = 0; i < 200 && pid_ != 0 && !accepts_connections(port_); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  ~SmtpSink() {
+    if (pid_ == 0) return;
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
+  SmtpSink(const SmtpSink&) = delete;
+  SmtpSink& operator=(const SmtpSink&) = delete;
+
+  bool running() const { return pid_ != 0 && accepts_connections(port_); }
+  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+
+  // The messages delivered since the last call.
+  std::vector<Mail> new_mail() {
+    std::vector<Mail> out;
+    const fs::path delivered = maildir_ / "new";
+    if (!fs::exists(delivered)) return out;
+    for (const auto& entry : fs::directory_iterator(delivered)) {
+      const std::string name = entry.path().filename().string();
+      if (!seen_.insert(name).second) continue;
+      out.push_back(read(entry.path()));
+    }
+    return out;
+  }
+
+ private:
+  static Mail read(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    Mail mail;
+    mail.file = file.string();
+    std::string line;
+    bool headers = true;
+    while (std::getline(text, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (headers && line.empty()) {
+        headers = false;
+        continue;
+      }
+      if (!headers) {
+        mail.body += line + "\n";
+        continue;
+      }
+      const auto colon = line.find(": ");
+      if (colon == std::string::npos) continue;
+      const std::string name = line.substr(0, colon);
+      const std::string value = line.substr(colon + 2);
+      if (name == "Subject") mail.subject = value;
+      if (name == "X-RcptTo") mail.rcpt_to = value;
+      if (name == "To") mail.to = value;
+      if (name == "From") mail.from = value;
+    }
+    return mail;
+  }
+
+  fs::path maildir_;
+  int port_ = 0;
+  pid_t pid_ = 0;
+  std::set<std::string> seen_;
+};
+
+struct JobRun {
+  int exit_code = -1;
+  std::string output;
+};
+
+JobRun jobs_run(const std::string& db, const std::string& smtp, Date day) {
+  const std::string command = std::string("'") + CLINAUDIT_TEST_BINARY + "' jobs run --db '" + db + "' --as-of " +
+                              day.to_string() + " --smtp " + smtp + " --from clinaudit@rxx.nhs.uk 2>&1";
+  JobRun run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), static_cast<int>(buffer.size()), pipe) != nullptr) run.output += buffer.data();
+  const int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+domain::User person(const char* email, domain::Role role, OrganisationId organisation) {
+  domain::User user;
+  user.email = email;
+  user.display_name = email;
+  user.role = role;
+  user.organisation_id = organisation;
+  user.password_hash = "$argon2id$not-used-here";
+  return user;
+}
+
+const domain::Actor kTest{std::nullopt, "notification test"};
+
+// The expected e-mail of one day: its subject, envelope recipients, and a line of its body.
+struct Expected {
+  const char* day;
+  const char* subject;
+  const char* rcpt_to;
+  const char* body_line;
+};
+
+class AlarmByEmail : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    work_ = fs::path(CLINAUDIT_TEST_WORK_DIR) / ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    fs::remove_all(work_);
+    fs::create_directories(work_);
+    db_ = (work_ / "audit.sqlite").string();
+    auto opened = storage::open_store(db_);
+    ASSERT_TRUE(opened) << opened.error().message;
+    store_ = std::move(*opened);
+  }
+
+  void complete(const char* day, domain::StageDecision decision = domain::StageDecision::done) {
+    auto row = store_->outlier_case(case_id_);
+    ASSERT_TRUE(row) << row.error().message;
+    auto next = domain::complete_stage(*row, decision, domain::OutlierTimetable::default_timetable(),
+                                       domain::WorkingDayCalendar::england_and_wales(), d(day));
+    ASSERT_TRUE(next) << next.error().message;
+    domain::OutlierEvent event;
+    event.case_id = case_id_;
+    event.stage = row->stage;
+    event.what = "Stage completed";
+    event.at = std::string(day) + "T15:00:00Z";
+    const auto updated = store_->update_outlier_case(*next, event, kTest);
+    ASSERT_TRUE(updated) << updated.error().message;
+  }
+
+  fs::path work_;
+  std::string db_;
+  std::unique_ptr<domain::Store> store_;
+  OutlierCaseId case_id_;
+};
+
+TEST_F(AlarmByEmail, RemindersAndEscalationsArriveThroughEveryStageAcrossBankHolidays) {
+  SmtpSink smtp(work_ / "maildir");
+  ASSERT_TRUE(smtp.running()) << "could not start aiosmtpd with " << CLINAUDIT_TEST_PYTHON;
+
+  const auto orgs =
+      store_->add_organisations({{{}, "RXX", "Riverside Hospitals", domain::OrganisationType::acute, "London"},
+                                 {{}, "NAT", "National Audit Body", domain::OrganisationType::national_body, ""}},
+                                kTest);
+  ASSERT_TRUE(orgs) << orgs.error().message;
+  const OrganisationId trust = orgs->at(0);
+  const OrganisationId national = orgs->at(1);
+  using domain::Role;
+  for (const auto& user :
+       {person("am@rxx.nhs.uk", Role::audit_manager, trust), person("cl@rxx.nhs.uk", Role::clinical_lead, trust),
+        person("bm@rxx.nhs.uk", Role::board_member, trust), person("admin@rxx.nhs.uk", Role::admin, trust),
+        person("analyst@nat.org.uk", Role::national_analyst, national),
+        person("admin@nat.org.uk", Role::admin, national)}) {
+    ASSERT_TRUE(store_->add_user(user, kTest));
+  }
+  const auto lead = store_->user_by_email("cl@rxx.nhs.uk");
+  ASSERT_TRUE(lead);
+
+  domain::Audit audit;
+  audit.code = "NHFD";
+  audit.title = "National Hip Fracture Database";
+  audit.kind = domain::AuditKind::national_clinical_audit;
+  audit.provider_body = "Royal College of Physicians";
+  const auto audit_ids = store_->add_audits({audit}, kTest);
+  ASSERT_TRUE(audit_ids) << audit_ids.error().message;
+  domain::Measure measure;
+  measure.audit_id = audit_ids->front();
+  measure.code = "mort30";
+  measure.name = "30-day mortality";
+  const auto measure_id = store_->add_measure(measure, kTest);
+  ASSERT_TRUE(measure_id) << measure_id.error().message;
+
+  // Opened on Monday 23 March 2026 at data_check: 10 working days skip Good Friday and
+  // Easter Monday, so it is due Wednesday 8 April.
+  OutlierCase flagged;
+  flagged.audit_id = audit_ids->front();
+  flagged.measure_id = *measure_id;
+  flagged.organisation_id = trust;
+  flagged.period = "2025/26";
+  flagged.level = domain::OutlierLevel::alarm;
+  flagged.value = 0.121;
+  flagged.limit = 0.104;
+  const auto opened = domain::open_outlier_case(flagged, domain::OutlierTimetable::default_timetable(),
+                                                domain::WorkingDayCalendar::england_and_wales(), d("2026-03-23"));
+  ASSERT_EQ(opened.stage_due_on, d("2026-04-08"));
+  const auto case_id = store_->add_outlier_case(opened, kTest);
+  ASSERT_TRUE(case_id) << case_id.error().message;
+  case_id_ = *case_id;
+
+  // An action for the clinical lead due Thursday 2 April, the day before Good Friday.
+  domain::Action action;
+  action.organisation_id = trust;
+  action.audit_id = audit_ids->front();
+  action.title = "Orthogeriatrician review within 72 hours";
+  action.owner = lead->id;
+  action.due_on = d("2026-04-02");
+  ASSERT_TRUE(store_->add_action(action, kTest));
+  // A national report published on the day the case opened, not yet reviewed.
+  domain::ReportReview review;
+  review.audit_id = audit_ids->front();
+  review.organisation_id = trust;
+  review.report_title = "NHFD annual report 2026";
+  review.published_on = d("2026-03-23");
+  ASSERT_TRUE(store_->add_report_review(review, kTest));
+
+  // What each stage's owner does, and when (after that morning's run of the job).
+  const std::map<std::string, std::pair<const char*, domain::StageDecision>> completions = {
+      {"2026-04-17", {"data_check", domain::StageDecision::done}},                    // late: after the escalation
+      {"2026-04-23", {"lead_clinician_informed", domain::StageDecision::done}},       // on time
+      {"2026-06-10", {"provider_response", domain::StageDecision::done}},             // late
+      {"2026-07-07", {"review", domain::StageDecision::confirm}},                     // on time
+      {"2026-07-08", {"chief_executive_informed", domain::StageDecision::done}},      // early
+      {"2026-07-24", {"chief_executive_acknowledged", domain::StageDecision::done}},  // late
+      {"2026-07-27", {"public_disclosure", domain::StageDecision::done}},             // closes the case
+  };
+
+  const char* kTrustLeads = "am@rxx.nhs.uk, cl@rxx.nhs.uk";
+  const std::vector<Expected> expected = {
+      {"2026-03-23", "New outlier alarm: National Hip Fracture Database (NHFD), Riverside Hospitals (RXX) (case 1)",
+       "am@rxx.nhs.uk, analyst@nat.org.uk, cl@rxx.nhs.uk", "due 2026-04-08 (Wednesday)."},
+      {"2026-03-23", "National report published: NHFD annual report 2026", kTrustLeads, "Published: 2026-03-23"},
+      {"2026-03-26", "Action due 2026-04-02: Orthogeriatrician review within 72 hours", "cl@rxx.nhs.uk",
+       "Due: 2026-04-02 (Thursday)."},
+      // The reminder comes when two working days are left: from Thursday 2 April only 7 and 8
+      // April are left, the Easter weekend between.
+      {"2026-04-02", "Reminder: outlier case 1 stage 'data_check' is due 2026-04-08", "analyst@nat.org.uk",
+       "Due: 2026-04-08 (Wednesday)."},
+      // Due on 2 April; 3 and 6 April are bank holidays: first overdue working day 7 April.
+      {"2026-04-07", "Action overdue: Orthogeriatrician review within 72 hours (due 2026-04-02, 1 working day overdue)",
+       "cl@rxx.nhs.uk", "Late by: 1 working day."},
+      {"2026-04-09", "Deadline passed: outlier case 1 stage 'data_check' was due 2026-04-08 (1 working day overdue)",
+       "analyst@nat.org.uk", "Responsible: the national audit provider."},
+      {"2026-04-16", "Escalation: outlier case 1 stage 'data_check' is 6 working days overdue (due 2026-04-08)",
+       "admin@nat.org.uk, analyst@nat.org.uk", "Late by: 6 working days."},
+      // 11 working days after 2 April, Good Friday and Easter Monday not counted.
+      {"2026-04-21", "Escalation: action 'Orthogeriatrician review within 72 hours' is 11 working days overdue",
+       kTrustLeads, "Escalated to the organisation's audit managers: the action is more than 10 working days late."},
+      {"2026-04-22", "Reminder: outlier case 1 stage 'lead_clinician_informed' is due 2026-04-24", "analyst@nat.org.uk",
+       "Due: 2026-04-24 (Friday)."},
+      {"2026-04-22", "National report not yet reviewed: NHFD annual report 2026 (published 2026-03-23)", kTrustLeads,
+       "(20 working days ago)"},
+      // 25 working days from 23 April skip 4 May and 25 May: due Monday 1 June.
+      {"2026-05-28", "Reminder: outlier case 1 stage 'provider_response' is due 2026-06-01", kTrustLeads,
+       "Responsible: the provider organisation."},
+      {"2026-06-02",
+       "Deadline passed: outlier case 1 stage 'provider_response' was due 2026-06-01 (1 working day overdue)",
+       kTrustLeads, "Due: 2026-06-01 (Monday)."},
+      {"2026-06-09", "Escalation: outlier case 1 stage 'provider_response' is 6 working days overdue (due 2026-06-01)",
+       "admin@rxx.nhs.uk, am@rxx.nhs.uk, bm@rxx.nhs.uk, cl@rxx.nhs.uk",
+       "Escalated to senior managers: the stage is more than 5 working days late."},
+      {"2026-07-06", "Reminder: outlier case 1 stage 'review' is due 2026-07-08", "analyst@nat.org.uk",
+       "Stage: review - The audit provider reviews the response"},
+      {"2026-07-20", "Reminder: outlier case 1 stage 'chief_executive_acknowledged' is due 2026-07-22", kTrustLeads,
+       "Due: 2026-07-22 (Wednesday)."},
+      {"2026-07-23",
+       "Deadline passed: outlier case 1 stage 'chief_executive_acknowledged' was due 2026-07-22 (1 working day "
+       "overdue)",
+       kTrustLeads, "Late by: 1 working day."},
+  };
+
+  std::vector<std::pair<std::string, Mail>> received;
+  for (Date day = d("2026-03-23"); day <= d("2026-07-31"); day = day.plus_days(1)) {
+    const JobRun run = jobs_run(db_, smtp.url(), day);
+    ASSERT_EQ(run.exit_code, 0) << day.to_string() << ":\n" << run.output;
+    const bool working = domain::WorkingDayCalendar::england_and_wales().is_working_day(day);
+    if (!working) {
+      EXPECT_NE(run.output.find("not a working day"), std::string::npos) << run.output;
+    }
+    for (auto& mail : smtp.new_mail()) received.emplace_back(day.to_string(), std::move(mail));
+
+    if (day == d("2026-04-09")) {
+      // A second run on the same day sends nothing again (the morning's deadline notice and
+      // the action overdue since 7 April both still hold).
+      const JobRun again = jobs_run(db_, smtp.url(), day);
+      ASSERT_EQ(again.exit_code, 0) << again.output;
+      EXPECT_NE(again.output.find("0 sent by e-mail, 0 recorded in-app only, 2 already sent"), std::string::npos)
+          << again.output;
+      EXPECT_TRUE(smtp.new_mail().empty());
+    }
+    const auto completion = completions.find(day.to_string());
+    if (completion != completions.end()) {
+      const auto row = store_->outlier_case(case_id_);
+      ASSERT_TRUE(row);
+      ASSERT_EQ(row->stage, completion->second.first) << day.to_string();
+      complete(completion->first.c_str(), completion->second.second);
+    }
+  }
+
+  const auto closed = store_->outlier_case(case_id_);
+  ASSERT_TRUE(closed);
+  EXPECT_EQ(closed->status, domain::OutlierStatus::closed);
+
+  ASSERT_EQ(received.size(), expected.size());
+  // Within one day the messages may arrive in any order: compare each day's set by subject.
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const Expected& want = expected[i];
+    const auto match = std::find_if(received.begin(), received.end(), [&](const auto& got) {
+      return got.first == want.day && got.second.subject == want.subject;
+    });
+    ASSERT_NE(match, received.end()) << "no e-mail on " << want.day << ": " << want.subject;
+    const Mail& mail = match->second;
+    EXPECT_EQ(mail.rcpt_to, want.rcpt_to) << want.subject;
+    EXPECT_EQ(mail.to, want.rcpt_to) << want.subject;
+    EXPECT_EQ(mail.from, "clinaudit@rxx.nhs.uk");
+    EXPECT_NE(mail.body.find(want.body_line), std::string::npos) << want.subject << "\n" << mail.body;
+    EXPECT_NE(mail.body.find("Sent by the daily checks of clinaudit for " + std::string(want.day)), std::string::npos)
+        << mail.body;
+  }
+
+  // Each sent message is in the audit log, once.
+  const auto log = store_->audit_log("notification", -1);
+  ASSERT_TRUE(log);
+  EXPECT_EQ(log->size(), expected.size());
+  std::set<std::string> keys;
+  for (const auto& entry : *log) {
+    EXPECT_EQ(entry.action, "email");
+    keys.insert(entry.entity_key);
+  }
+  EXPECT_EQ(keys.size(), expected.size());
+  EXPECT_TRUE(keys.contains("outlier:1:data_check:escalation:2026-04-08"));
+}
+
+TEST_F(AlarmByEmail, AMailServerThatIsDownFailsTheRunAndTheNextRunSends) {
+  const auto orgs =
+      store_->add_organisations({{{}, "RXX", "Riverside Hospitals", domain::OrganisationType::acute, "London"}}, kTest);
+  ASSERT_TRUE(orgs);
+  ASSERT_TRUE(store_->add_user(person("am@rxx.nhs.uk", domain::Role::audit_manager, orgs->front()), kTest));
+  domain::Audit audit;
+  audit.code = "NHFD";
+  audit.title = "National Hip Fracture Database";
+  audit.kind = domain::AuditKind::national_clinical_audit;
+  const auto audit_ids = store_->add_audits({audit}, kTest);
+  ASSERT_TRUE(audit_ids);
+  domain::ReportReview review;
+  review.audit_id = audit_ids->front();
+  review.organisation_id = orgs->front();
+  review.report_title = "NHFD annual report 2026";
+  review.published_on = d("2026-03-23");
+  ASSERT_TRUE(store_->add_report_review(review, kTest));
+
+  const std::string nobody = "smtp://127.0.0.1:" + std::to_string(free_loopback_port());
+  const JobRun down = jobs_run(db_, nobody, d("2026-03-24"));
+  EXPECT_EQ(down.exit_code, 6) << down.output;
+  EXPECT_NE(down.output.find("could not be sent"), std::string::npos) << down.output;
+  const auto log = store_->audit_log("notification", -1);
+  ASSERT_TRUE(log);
+  EXPECT_TRUE(log->empty());
+
+  SmtpSink smtp(work_ / "maildir");
+  ASSERT_TRUE(smtp.running());
+  const JobRun up = jobs_run(db_, smtp.url(), d("2026-03-24"));
+  EXPECT_EQ(up.exit_code, 0) << up.output;
+  const auto mail = smtp.new_mail();
+  ASSERT_EQ(mail.size(), 1U);
+  EXPECT_EQ(mail[0].subject, "National report published: NHFD annual report 2026");
+  EXPECT_EQ(mail[0].rcpt_to, "am@rxx.nhs.uk");
+}
+
+}  // namespace
+}  // namespace clinaudit
