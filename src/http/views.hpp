@@ -9,8 +9,8 @@
 #include "core/date.hpp"
 #include "core/result.hpp"
 #include "domain/analysis_run.hpp"
-#include "domain/outlier_workflow.hpp"
 #include "domain/notifications.hpp"
+#include "domain/outlier_workflow.hpp"
 #include "domain/store.hpp"
 #include "http/app.hpp"
 
