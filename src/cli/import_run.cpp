@@ -186,9 +186,9 @@ Result<void> import_small(std::istream& input, domain::Store& store, const inges
 }  // namespace
 
 const std::vector<std::string>& import_kinds() {
-  static const std::vector<std::string> kinds{"organisations", "audits",   "qa-list",         "participation",
-                                              "results",       "episodes", "survey-responses"};
-  return kinds;
+  static const std::vector<std::string> kKinds{"organisations", "audits",   "qa-list",         "participation",
+                                               "results",       "episodes", "survey-responses"};
+  return kKinds;
 }
 
 Result<void> run_import(const ImportRequest& request, std::ostream& out) {

@@ -115,7 +115,7 @@ std::vector<std::string> demo_covariates(DemoEpisodeAudit audit) {
 
 std::vector<std::string> demo_categorical_covariates(DemoEpisodeAudit audit) {
   switch (audit) {
-    case DemoEpisodeAudit::hip_fracture: return {"sex"};
+    case DemoEpisodeAudit::hip_fracture:
     case DemoEpisodeAudit::stroke_thrombolysis: return {"sex"};
     case DemoEpisodeAudit::emergency_laparotomy: return {"urgency"};
   }

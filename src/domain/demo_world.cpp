@@ -39,6 +39,7 @@ Result<void> add_catalogue(Store& store, World& world) {
   }
   auto national = demo_national_audits();
   std::vector<Audit> audits;
+  audits.reserve(national.size());
   for (const auto& entry : national) audits.push_back(entry.audit);
   const auto audit_ids = store.add_audits(audits, kDemoActor);
   if (!audit_ids) return audit_ids.error();

@@ -97,8 +97,8 @@ Result<OutlierTimetable> OutlierTimetable::from_csv(std::string_view text) {
 
 const OutlierTimetable& OutlierTimetable::default_timetable() {
   // The shipped file is checked by a test, so parsing it cannot fail here.
-  static const OutlierTimetable timetable = *from_csv(embedded::outlier_timetable_default_csv());
-  return timetable;
+  static const OutlierTimetable kTimetable = *from_csv(embedded::outlier_timetable_default_csv());
+  return kTimetable;
 }
 
 const OutlierStage* OutlierTimetable::find(std::string_view key) const {

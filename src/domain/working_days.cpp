@@ -30,8 +30,8 @@ Result<WorkingDayCalendar> WorkingDayCalendar::from_csv(std::string_view text) {
 
 const WorkingDayCalendar& WorkingDayCalendar::england_and_wales() {
   // The shipped file is checked by a test, so parsing it cannot fail here.
-  static const WorkingDayCalendar calendar = *from_csv(embedded::bank_holidays_england_and_wales_csv());
-  return calendar;
+  static const WorkingDayCalendar kCalendar = *from_csv(embedded::bank_holidays_england_and_wales_csv());
+  return kCalendar;
 }
 
 Date WorkingDayCalendar::add_working_days(Date start, std::int64_t days) const {

@@ -21,6 +21,7 @@ std::string p_value(double p) { return p < 0.001 ? "< 0.001" : format_fixed(p, 3
 
 std::vector<render::ShareBar> bars(const std::vector<ShareResult>& shares, std::int64_t answered) {
   std::vector<render::ShareBar> out;
+  out.reserve(shares.size());
   for (const auto& s : shares) out.push_back({s.label, s.share, s.interval, s.count, answered});
   return out;
 }

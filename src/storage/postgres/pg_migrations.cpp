@@ -17,10 +17,10 @@ constexpr std::int64_t kMigrationLock = 0x636c696e61756469;  // "clinaudi"
 }  // namespace
 
 const std::vector<PgMigration>& postgres_migrations() {
-  static const std::vector<PgMigration> migrations{
+  static const std::vector<PgMigration> kMigrations{
       {1, "initial", embedded::postgres_migration_0001()},
   };
-  return migrations;
+  return kMigrations;
 }
 
 int latest_postgres_schema_version() { return postgres_migrations().back().version; }
