@@ -398,6 +398,12 @@ TEST(App, NotificationsListTheCallersOwnMessagesOnly) {
   const Response reader = world.call("GET", "/api/notifications", &world.own().callers.at(Role::read_only));
   ASSERT_EQ(reader.status, 200);
   EXPECT_TRUE(json::parse(reader.body)["notifications"].empty()) << reader.body;
+  // The page shows the same message; the reader is told nothing needs them.
+  const Response page = world.call("GET", "/notifications", &world.own().callers.at(Role::audit_manager));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "Action overdue: Action of " + world.own().code)) << page.body;
+  EXPECT_TRUE(contains(world.call("GET", "/notifications", &world.own().callers.at(Role::read_only)).body,
+                       "Nothing needs you today"));
 }
 
 }  // namespace

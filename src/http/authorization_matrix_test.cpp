@@ -155,6 +155,7 @@ std::vector<Case> cases() {
                  {}});
   // Reports are always of the caller's own organisation: there is no other organisation's to ask for.
   all.push_back({"reports index", "GET", same("/reports"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"notifications page", "GET", same("/notifications"), {}, {200, 200, 200, 200, 200, 200}, {}});
   all.push_back({"quality account page",
                  "GET",
                  same("/reports/quality-account?year=2025/26"),

@@ -323,6 +323,12 @@ std::vector<Route> change_routes() {
         if (!rows) return rows.error();
         return json_response(to_json(*rows));
       }));
+  routes.push_back(
+      page_route("GET", "/notifications", Access::permitted, P::view_organisation, [](Context& c) -> Result<Response> {
+        auto rows = my_notifications(c);
+        if (!rows) return rows.error();
+        return html_response(pages::notifications_page(c, *rows));
+      }));
   routes.push_back(api_route("GET", "/api/notifications", Access::permitted, P::view_organisation,
                              [](Context& c) -> Result<Response> {
                                auto rows = my_notifications(c);

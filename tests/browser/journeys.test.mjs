@@ -71,6 +71,10 @@ test('an audit manager sees the dashboard', async () => {
   assert.match(await page.locator('.cards').innerText(), /Open outlier cases/);
   assert.match(await page.locator('.cards').innerText(), /Overdue actions/);
   await shot(page, 'dashboard');
+  await page.getByRole('link', { name: 'Notifications', exact: true }).click();
+  assert.equal(await page.locator('h1').innerText(), 'Notifications');
+  // The demo's overdue actions are the audit manager's to chase.
+  assert.match(await page.locator('main').innerText(), /Action overdue/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -11,6 +11,29 @@ std::string owner_words(domain::OutlierParty owner) {
 
 }  // namespace
 
+std::string notifications_page(const Context& context, const std::vector<domain::Notification>& rows) {
+  std::string body =
+      "<h1>Notifications</h1><p class=\"lead\">Today's reminders and alerts for you: new outlier cases, "
+      "outlier stage deadlines, actions due or overdue, and national reports awaiting review. The same "
+      "messages are e-mailed once by the daily checks when e-mail is set up.</p>";
+  if (rows.empty()) return page(context, "Notifications", "notifications", body + "<p>Nothing needs you today.</p>");
+  for (const auto& row : rows) {
+    body += "<section class=\"panel\"><h2>" + esc(row.subject) + "</h2>";
+    std::string paragraph;
+    for (const char c : row.body) {
+      if (c == '\n') {
+        if (!paragraph.empty()) body += "<p>" + esc(paragraph) + "</p>";
+        paragraph.clear();
+      } else {
+        paragraph += c;
+      }
+    }
+    if (!paragraph.empty()) body += "<p>" + esc(paragraph) + "</p>";
+    body += "</section>";
+  }
+  return page(context, "Notifications", "notifications", body);
+}
+
 std::string outlier_case_page(const Context& context, const OutlierCaseView& view) {
   const auto& c = view.row.item;
   const bool open = c.status == domain::OutlierStatus::open || c.status == domain::OutlierStatus::confirmed;

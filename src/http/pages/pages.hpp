@@ -36,6 +36,8 @@ std::string reports_page(const Context& context, const std::vector<domain::Surve
 std::string quality_account_page(const Context& context, FinancialYear year, const std::string& section_html);
 std::string survey_page(const Context& context, const domain::Survey& survey, const std::string& results_html);
 std::string analysis_run_page(const Context& context, const AnalysisRunView& view);
+// The caller's in-app notifications for today (the daily checks' messages addressed to them).
+std::string notifications_page(const Context& context, const std::vector<domain::Notification>& rows);
 std::string outlier_case_page(const Context& context, const OutlierCaseView& view);
 std::string outliers_page(const Context& context, const std::vector<OutlierRow>& rows);
 std::string users_page(const Context& context, const std::vector<domain::User>& users,
