@@ -54,7 +54,7 @@ done
 step "static analysis (clang-tidy)"
 mapfile -t tidy_sources < <(git ls-files -co --exclude-standard -- 'src/*.cpp' | grep -v '_test\.cpp$' | sort -u)
 run-clang-tidy -quiet -p build/asan -j 2 "${tidy_sources[@]}" >build/clang-tidy.log 2>&1 ||
-  { grep -E 'error|warning' build/clang-tidy.log | head -50; echo "clang-tidy found problems (build/clang-tidy.log)"; exit 1; }
+  { sed 's/\x1b\[[0-9;]*m//g' build/clang-tidy.log | grep -E -A3 ': (error|warning): ' | head -80; echo "clang-tidy found problems (build/clang-tidy.log)"; exit 1; }
 echo "${#tidy_sources[@]} files clean"
 
 step "all checks passed"

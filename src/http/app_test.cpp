@@ -406,5 +406,45 @@ TEST(App, NotificationsListTheCallersOwnMessagesOnly) {
                        "Nothing needs you today"));
 }
 
+TEST(App, TheNationalProviderPageDrawsTheProvidersRiskAdjustedCusum) {
+  TestWorld world;
+  // Intercept-only model: every episode's expected risk is the national rate, 20 / 100 = 0.2.
+  // The own trust's 20 patients all die; the upper chart (odds ratio 2) adds
+  // ln 2 - ln(1 + 0.2) = 0.5108 per death, so it crosses 4.5 at the 9th death (4.597),
+  // resets, and crosses again at the 18th: two signals. Deaths never move the lower chart.
+  domain::EpisodeColumns episodes;
+  episodes.audit_id = world.national_audit();
+  const Date first = Date::parse("2025-04-01").value();
+  for (int i = 0; i < 100; ++i) {
+    const bool own = i % 5 == 0;
+    episodes.provider.push_back(own ? world.own().id : world.other().id);
+    episodes.admission_date.push_back(first.plus_days(i));
+    episodes.outcome.push_back(own ? 1 : 0);
+  }
+  auto writer = world.store().begin_episodes(world.national_audit(), {}, domain::Actor{std::nullopt, "test"});
+  ASSERT_TRUE(writer);
+  ASSERT_TRUE((*writer)->append(episodes));
+  ASSERT_TRUE((*writer)->commit());
+
+  const std::string base = "/national/audits/" + std::to_string(world.national_audit().value) + "/providers/";
+  const Response page =
+      world.call("GET", base + std::to_string(world.own().id.value) + "?year=2025/26", &world.analyst());
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(contains(page.body, "20 episodes in order of admission")) << page.body;
+  EXPECT_TRUE(contains(page.body, "2 signal(s)")) << page.body;
+  EXPECT_TRUE(contains(page.body, "<figure class=\"chart cusum\"><svg"));
+  // The other trust's 80 survivors each take ln(1 - 0.2 + 0.5 * 0.2) = -0.1054 from the lower
+  // chart (odds ratio 0.5), which crosses -4 at the 38th survivor (-4.004) and the 76th.
+  const Response other =
+      world.call("GET", base + std::to_string(world.other().id.value) + "?year=2025/26", &world.analyst());
+  EXPECT_TRUE(contains(other.body, "80 episodes in order of admission")) << other.body;
+  EXPECT_TRUE(contains(other.body, "2 signal(s)"));
+  // No episodes in another year; an unknown provider is not found.
+  EXPECT_TRUE(
+      contains(world.call("GET", base + std::to_string(world.own().id.value) + "?year=2024/25", &world.analyst()).body,
+               "No patient-level episodes"));
+  EXPECT_EQ(world.call("GET", base + "999999?year=2025/26", &world.analyst()).status, 404);
+}
+
 }  // namespace
 }  // namespace clinaudit::http

@@ -111,6 +111,15 @@ std::vector<Case> cases() {
                  {},
                  {403, 403, 403, 403, 200, 403},
                  {}});
+  all.push_back({"national provider page",
+                 "GET",
+                 [](TestWorld& w, Whose whose) {
+                   return "/national/audits/" + std::to_string(w.national_audit().value) + "/providers/" +
+                          std::to_string((whose == Whose::own ? w.own() : w.other()).id.value) + "?year=2025/26";
+                 },
+                 {},
+                 {403, 403, 403, 403, 200, 403},
+                 {}});
   all.push_back({"import page", "GET", same("/import"), {}, {200, 200, 200, 403, 200, 403}, {}});
   all.push_back({"me", "GET", same("/api/me"), {}, {200, 200, 200, 200, 200, 200}, {}});
   const auto outlier_case = [](const char* prefix, const char* suffix) {

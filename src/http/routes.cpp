@@ -251,6 +251,19 @@ std::vector<Route> view_routes() {
       return api ? json_response(to_json(*view)) : html_response(pages::national_page(c, *view));
     };
   };
+  routes.push_back(page_route("GET", R"(/national/audits/(\d{1,18})/providers/(\d{1,18}))", Access::permitted,
+                              P::view_national, [](Context& c) -> Result<Response> {
+                                auto audit = id_from(c.request.matches.at(0));
+                                if (!audit) return audit.error();
+                                auto organisation = id_from(c.request.matches.at(1));
+                                if (!organisation) return organisation.error();
+                                auto year = year_from(c, c.request.query_value("year"));
+                                if (!year) return year.error();
+                                auto view =
+                                    national_provider_view(c, AuditId{*audit}, OrganisationId{*organisation}, *year);
+                                if (!view) return view.error();
+                                return html_response(pages::national_provider_page(c, *view));
+                              }));
   routes.push_back(page_route("GET", R"(/national/audits/(\d{1,18}))", Access::permitted, P::view_national,
                               national_handler(false)));
   routes.push_back(api_route("GET", R"(/api/national/audits/(\d{1,18}))", Access::permitted, P::view_national,

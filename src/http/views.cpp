@@ -6,9 +6,11 @@
 #include <map>
 
 #include "http/password.hpp"
+#include "render/cusum_chart.hpp"
 #include "render/funnel_chart.hpp"
 #include "render/spc_chart.hpp"
 #include "stats/funnel.hpp"
+#include "stats/racusum.hpp"
 #include "stats/spc_xmr.hpp"
 
 namespace clinaudit::http {
@@ -449,6 +451,64 @@ Result<NationalView> national_view(Context& context, AuditId id, FinancialYear y
   if (!measures) return measures.error();
   view.measures = std::move(*measures);
   view.audit = std::move(*audit);
+  return view;
+}
+
+Result<NationalProviderView> national_provider_view(Context& context, AuditId id, OrganisationId organisation,
+                                                    FinancialYear year) {
+  auto audit = context.store.audit(id);
+  if (!audit) return audit.error();
+  if (audit->kind == domain::AuditKind::local_audit) {
+    return Error{ErrorCode::not_found, "there is no such national audit"};
+  }
+  auto org = context.store.organisation(organisation);
+  if (!org) return org.error();
+  NationalProviderView view;
+  view.year = year;
+  auto measures = context.store.measures_of(id);
+  if (!measures) return measures.error();
+  for (const auto& measure : *measures) {
+    auto results = context.store.results_of(measure.id, organisation);
+    if (!results) return results.error();
+    std::vector<double> values;
+    std::vector<std::string> periods;
+    for (const auto& row : *results) {
+      if (auto value = value_of(measure, row)) {
+        values.push_back(*value);
+        periods.push_back(row.period_start.to_string());
+      }
+    }
+    if (auto svg = spc_svg(measure, values, periods); !svg.empty()) view.spc.emplace_back(measure.name, std::move(svg));
+  }
+  auto episodes = context.store.episodes(id, year.first_day(), year.last_day());
+  if (!episodes) return episodes.error();
+  if (episodes->size() > 0) {
+    auto analysis = domain::analyse_episodes(*episodes);
+    if (!analysis) return analysis.error();
+    std::vector<double> risks;
+    std::vector<double> outcomes;
+    std::vector<std::string> labels;
+    for (std::size_t i = 0; i < episodes->size(); ++i) {
+      if (episodes->provider[i] != organisation) continue;
+      risks.push_back(analysis->expected_risk[i]);
+      outcomes.push_back(episodes->outcome[i]);
+      labels.push_back(episodes->admission_date[i].to_string());
+    }
+    view.episodes = static_cast<std::int64_t>(risks.size());
+    if (!risks.empty()) {
+      const stats::RacusumOptions options;
+      auto chart = stats::racusum_chart(risks, outcomes, options);
+      if (!chart) return chart.error();
+      view.cusum_signals = static_cast<std::int64_t>(chart->signals.size());
+      render::CusumChartText text;
+      text.title = "Risk-adjusted CUSUM, " + org->name + ", " + year.to_string();
+      text.x_label = "Patients in order of admission";
+      text.patient_labels = std::move(labels);
+      view.cusum_svg = render::cusum_svg(*chart, options, text);
+    }
+  }
+  view.audit = std::move(*audit);
+  view.organisation = std::move(*org);
   return view;
 }
 

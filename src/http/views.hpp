@@ -142,6 +142,19 @@ struct NationalView {
   std::vector<MeasureView> measures;  // funnels over every provider, published or not
 };
 
+// One provider in a national audit, for national analysts: its SPC chart per measure and
+// its risk-adjusted CUSUM over the year's episodes (the case-mix model fitted on every
+// provider's episodes of the year).
+struct NationalProviderView {
+  domain::Audit audit;
+  domain::Organisation organisation;
+  FinancialYear year;
+  std::vector<std::pair<std::string, std::string>> spc;  // measure name, SVG
+  std::string cusum_svg;                                 // "" when the year holds no episodes
+  std::int64_t episodes = 0;
+  std::int64_t cusum_signals = 0;
+};
+
 struct UserRow {
   domain::User user;
 };
@@ -152,6 +165,9 @@ ParticipationSummary summarise(const std::vector<ParticipationRow>& rows);
 Result<std::vector<AuditRow>> audit_register(Context& context, const AuditQuery& query);
 Result<AuditView> audit_view(Context& context, AuditId id, FinancialYear year);
 Result<NationalView> national_view(Context& context, AuditId id, FinancialYear year);
+// Errors: not_found for a local or unknown audit or an unknown organisation.
+Result<NationalProviderView> national_provider_view(Context& context, AuditId audit, OrganisationId organisation,
+                                                    FinancialYear year);
 Result<std::vector<OutlierRow>> outlier_rows(Context& context);
 // Errors: not_found for a case the caller may not see (as for one that does not exist).
 Result<OutlierCaseView> outlier_case_view(Context& context, OutlierCaseId id);

@@ -144,6 +144,13 @@ test('a national analyst sees every provider; a board member cannot open the nat
   await analyst.page.getByRole('link', { name: 'National Hip Fracture Database' }).click();
   assert.match(await analyst.page.locator('table').first().innerText(), /Ashcombe and District Hospitals/);
   await shot(analyst.page, 'national');
+  await analyst.page.getByRole('link', { name: 'Ashcombe and District Hospitals NHS Trust' }).click();
+  assert.match(await analyst.page.locator('h1').innerText(), /Ashcombe and District Hospitals/);
+  const cusum = analyst.page.locator('figure.cusum svg');
+  assert.equal(await cusum.count(), 1, 'the provider page draws its risk-adjusted CUSUM');
+  assert.ok((await analyst.page.locator('figure.spc svg').count()) >= 1, 'and an SPC chart');
+  await cusum.screenshot({ path: path.join(shots, 'cusum.png') });
+  await analyst.page.goBack();
   await analyst.page.getByRole('button', { name: /Run the analysis for/ }).click();
   assert.match(await analyst.page.locator('h1').innerText(), /Analysis run: NHFD/);
   assert.match(await analyst.page.locator('main').innerText(), /Input checksum/);

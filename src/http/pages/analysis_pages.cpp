@@ -12,6 +12,31 @@ std::string name_of(const AnalysisRunView& view, OrganisationId id) {
 
 }  // namespace
 
+std::string national_provider_page(const Context& context, const NationalProviderView& view) {
+  std::string body = "<p class=\"breadcrumbs\"><a href=\"/national/audits/" + std::to_string(view.audit.id.value) +
+                     "?year=" + esc(view.year.to_string()) + "\">" + esc(view.audit.title) + "</a></p>";
+  body += "<h1>" + esc(view.organisation.name) + "</h1><p class=\"lead\">" + esc(view.audit.title) + ", " +
+          esc(view.year.to_string()) + ": this provider's results over time and its risk-adjusted CUSUM.</p>";
+  body += "<h2>Risk-adjusted CUSUM</h2>";
+  if (view.cusum_svg.empty()) {
+    body += "<p>No patient-level episodes for this provider in " + esc(view.year.to_string()) + ".</p>";
+  } else {
+    body += "<p>" + std::to_string(view.episodes) +
+            " episodes in order of admission, each weighted by its risk from "
+            "the case-mix model fitted on every provider's episodes of the year; " +
+            std::to_string(view.cusum_signals) +
+            " signal(s). The upper chart looks for a doubling of the odds of death (limit 4.5), the lower chart for "
+            "a halving (limit −4).</p><figure class=\"chart cusum\">" +
+            chart_svg(view.cusum_svg) + "</figure>";
+  }
+  body += "<h2>SPC charts</h2>";
+  if (view.spc.empty()) body += "<p>Too few results over time for an SPC chart (12 points needed).</p>";
+  for (const auto& [name, svg] : view.spc) {
+    body += "<figure class=\"chart spc\">" + chart_svg(svg) + "<figcaption>" + esc(name) + "</figcaption></figure>";
+  }
+  return page(context, view.organisation.name + " – national view", "national", body);
+}
+
 std::string analysis_run_page(const Context& context, const AnalysisRunView& view) {
   const auto& run = view.run;
   std::string body = "<p class=\"breadcrumbs\"><a href=\"/national/audits/" + std::to_string(view.audit.id.value) +

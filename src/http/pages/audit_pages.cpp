@@ -256,7 +256,9 @@ std::string national_page(const Context& context, const NationalView& view) {
       const auto& p = row.participation;
       const auto share = p ? p->case_ascertainment() : std::nullopt;
       body +=
-          "<tr><td>" + esc(row.organisation.name) + " (" + esc(row.organisation.code) + ")</td><td>" +
+          "<tr><td><a href=\"/national/audits/" + std::to_string(view.audit.id.value) + "/providers/" +
+          std::to_string(row.organisation.id.value) + "?year=" + esc(view.year.to_string()) + "\">" +
+          esc(row.organisation.name) + "</a> (" + esc(row.organisation.code) + ")</td><td>" +
           yes_no_unknown(p ? p->participating : std::nullopt) + "</td><td class=\"num\">" +
           count_or_dash(p ? p->cases_submitted : std::nullopt) + "</td><td class=\"num\">" +
           count_or_dash(p ? p->cases_required : std::nullopt) + "</td><td class=\"num\">" +

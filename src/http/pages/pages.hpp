@@ -35,6 +35,7 @@ std::string actions_page(const Context& context, const std::vector<ActionRow>& r
 std::string reports_page(const Context& context, const std::vector<domain::Survey>& surveys, Date meeting);
 std::string quality_account_page(const Context& context, FinancialYear year, const std::string& section_html);
 std::string survey_page(const Context& context, const domain::Survey& survey, const std::string& results_html);
+std::string national_provider_page(const Context& context, const NationalProviderView& view);
 std::string analysis_run_page(const Context& context, const AnalysisRunView& view);
 // The caller's in-app notifications for today (the daily checks' messages addressed to them).
 std::string notifications_page(const Context& context, const std::vector<domain::Notification>& rows);

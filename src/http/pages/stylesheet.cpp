@@ -78,6 +78,10 @@ input[type=file]{font:inherit}
 .chart .point.flag-alert_high,.chart .point.flag-alert_low{fill:#ff7f0e;fill-opacity:1}
 .chart .point.flag-alarm_high,.chart .point.flag-alarm_low{fill:#d62728;fill-opacity:1;stroke:#111;stroke-width:1}
 .chart .legend{font:12px sans-serif;fill:#333}
+.cusum .upper{fill:none;stroke:#005eb8;stroke-width:1.5}.cusum .lower{fill:none;stroke:#009639;stroke-width:1.5}
+.cusum .limit{stroke:#d5281b;stroke-width:1.5;stroke-dasharray:6 4}.cusum .zero{stroke:#231f20;stroke-width:1}
+.cusum .signal{fill:#d5281b;stroke:#fff;stroke-width:1}.cusum .chart-title{font:bold 15px sans-serif;fill:#231f20}
+.cusum .legend{font:12px sans-serif;fill:#425563}
 .spc text{font-family:Arial,Helvetica,sans-serif;fill:#231f20}.spc .title{font-size:16px;font-weight:bold}
 .spc .tick-label{font-size:11px}.spc .series{fill:none;stroke:#7B7D7D;stroke-width:1.5}
 .spc .centre{stroke:#231f20;stroke-width:1.5}.spc .limit{stroke:#7B7D7D;stroke-width:1.5;stroke-dasharray:6 3}
