@@ -446,5 +446,50 @@ TEST(App, TheNationalProviderPageDrawsTheProvidersRiskAdjustedCusum) {
   EXPECT_EQ(world.call("GET", base + "999999?year=2025/26", &world.analyst()).status, 404);
 }
 
+TEST(App, NationalAnalystsImportEpisodesWholeOrNotAtAll) {
+  TestWorld world;
+  const std::string audit = "NAT-" + world.suffix();
+  const std::string header = "organisation_code,admission_date,died,age\n";
+  const std::string good = header + world.own().code + ",2025-05-01,0,71\n" + world.other().code +
+                           ",2025-05-02,1,84\n" + world.own().code + ",2025-05-03,0,66\n";
+  const auto stored = [&] {
+    return world.store()
+        .episodes(world.national_audit(), Date::parse("2025-04-01").value(), Date::parse("2026-03-31").value())
+        ->size();
+  };
+  // A trust cannot load national patient-level data.
+  auto& manager = world.own().callers.at(Role::audit_manager);
+  EXPECT_EQ(world.call_body("POST", "/api/imports/episodes?audit=" + audit, manager, good).status, 403);
+  // A bad row: the problem by row and column, and nothing saved.
+  const std::string bad = good + world.own().code + ",2025-02-30,0,70\n";
+  const Response refused = world.call_body("POST", "/api/imports/episodes?audit=" + audit, world.analyst(), bad);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  const auto problems = json::parse(refused.body)["error"]["details"]["problems"];
+  ASSERT_EQ(problems.size(), 1u) << refused.body;
+  EXPECT_EQ(problems[0]["row"], 5);
+  EXPECT_EQ(problems[0]["column"], "admission_date");
+  EXPECT_EQ(stored(), 0u);
+  EXPECT_EQ(world.call_body("POST", "/api/imports/episodes?audit=NOPE", world.analyst(), good).status, 404);
+
+  // Through the page: check, then confirm; the three episodes land together.
+  Request upload;
+  upload.method = "POST";
+  upload.path = "/import";
+  upload.headers["cookie"] = std::string(kSessionCookie) + "=" + world.analyst().token;
+  upload.fields = {{"csrf", world.analyst().csrf}, {"kind", "episodes"}, {"audit", audit}};
+  upload.files["file"] = UploadedFile{"episodes.csv", "text/csv", good};
+  const Response checked = world.app().handle(upload);
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  EXPECT_TRUE(contains(checked.body, "3 rows of episodes for " + audit + " (covariates: age)")) << checked.body;
+  const auto at = checked.body.find("name=\"token\" value=\"");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(stored(), 0u);
+  const Response confirmed =
+      world.call("POST", "/import/confirm", &world.analyst(), {{"token", checked.body.substr(at + 20, 32)}});
+  EXPECT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_TRUE(contains(confirmed.body, "Imported 3 rows."));
+  EXPECT_EQ(stored(), 3u);
+}
+
 }  // namespace
 }  // namespace clinaudit::http

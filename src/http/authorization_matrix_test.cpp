@@ -277,7 +277,7 @@ TEST(AuthorizationMatrix, EveryRouteOfTheTableIsCoveredOrPublic) {
                                         "POST /api/users",
                                         "POST /import",
                                         "POST /import/confirm",
-                                        "POST /api/imports/(participation|results)",
+                                        "POST /api/imports/(participation|results|episodes)",
                                         R"(GET /audits/(\d{1,18}))",
                                         R"(GET /national/audits/(\d{1,18}))"};
   for (const auto& route : world.app().routes()) {

@@ -7,6 +7,7 @@
 #include "http/error_response.hpp"
 #include "http/pages/layout.hpp"
 #include "http/random_token.hpp"
+#include "ingest/episode_import.hpp"
 #include "ingest/import_validators.hpp"
 #include "ingest/references.hpp"
 
@@ -48,13 +49,35 @@ void collect(ImportCheck& check, const Context& context, const ingest::Validated
   }
 }
 
-std::string import_form(const Context& context) {
+bool is_national(const Context& context) { return context.principal().role == domain::Role::national_analyst; }
+
+// National analysts choose the audit an episode file belongs to.
+std::string audit_choice(Context& context) {
+  if (!is_national(context)) return {};
+  auto audits = context.store.audits(domain::AuditFilter{});
+  if (!audits) return {};
+  std::string out =
+      "<div class=\"form-group\"><label for=\"audit\">Audit (episodes only)</label><p class=\"hint\" "
+      "id=\"audit-hint\">Episodes need organisation_code, admission_date and outcome columns; every other column "
+      "is a case-mix covariate.</p><select id=\"audit\" name=\"audit\" aria-describedby=\"audit-hint\">";
+  for (const auto& audit : *audits) {
+    if (audit.kind == domain::AuditKind::local_audit) continue;
+    out += "<option value=\"" + pages::esc(audit.code) + "\">" + pages::esc(audit.code) + " – " +
+           pages::esc(audit.title) + "</option>";
+  }
+  return out + "</select></div>";
+}
+
+std::string import_form(Context& context) {
+  const bool national = is_national(context);
   std::string out =
       "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\" class=\"panel\">" +
       pages::csrf_field(context) +
       "<div class=\"form-group\"><label for=\"kind\">What the file holds</label><select id=\"kind\" name=\"kind\">"
       "<option value=\"participation\">Participation in national audits</option>"
-      "<option value=\"results\">Audit results (measures by period)</option></select></div>"
+      "<option value=\"results\">Audit results (measures by period)</option>" +
+      std::string(national ? "<option value=\"episodes\">Patient-level episodes of a national audit</option>" : "") +
+      "</select></div>" + audit_choice(context) +
       "<div class=\"form-group\"><label for=\"file\">CSV file</label><p class=\"hint\" id=\"file-hint\">"
       "A header row naming the columns, then one row per record. Nothing is saved until you confirm.</p>"
       "<input type=\"file\" id=\"file\" name=\"file\" accept=\".csv,text/csv\" aria-describedby=\"file-hint\" "
@@ -62,11 +85,11 @@ std::string import_form(const Context& context) {
   return out;
 }
 
-std::string report_html(const Context& context, const ImportCheck& check) {
+std::string report_html(Context& context, const ImportCheck& check) {
   std::string body;
   if (check.problems.empty()) {
     body += "<h1>Check your import</h1><div class=\"panel\"><p class=\"lead\">" + pages::esc(check.filename) + ": " +
-            std::to_string(check.rows) + " rows of " + pages::esc(check.kind) +
+            std::to_string(check.rows) + " rows of " + pages::esc(check.kind) + pages::esc(check.detail) +
             ", no problems found.</p><form method=\"post\" action=\"/import/confirm\">" + pages::csrf_field(context) +
             "<input type=\"hidden\" name=\"token\" value=\"" + pages::esc(check.token) +
             "\"><button class=\"button\" type=\"submit\">Confirm and import " + std::to_string(check.rows) +
@@ -104,10 +127,85 @@ std::string check_json(const ImportCheck& check) {
       .dump();
 }
 
+// The audit an episode file belongs to: a national audit, by code.
+Result<AuditId> episode_audit(const ingest::References& references, const std::string& code) {
+  if (code.empty()) return Error{ErrorCode::invalid_input, "audit: choose the national audit the episodes belong to"};
+  const auto* audit = references.audit(code);
+  if (audit == nullptr || audit->kind == domain::AuditKind::local_audit) {
+    return Error{ErrorCode::not_found, "audit: there is no national audit '" + code + "'"};
+  }
+  return audit->id;
+}
+
+// Streams the file through the episode validator without writing; a clean file is held
+// (as text) for confirmation.
+Result<ImportCheck> check_episodes(Context& context, const std::string& filename, const std::string& content,
+                                   const std::string& audit_code) {
+  if (!is_national(context)) {
+    return Error{ErrorCode::forbidden, "patient-level episodes are imported by the national audit's analysts"};
+  }
+  auto references = load_references(context.store);
+  if (!references) return references.error();
+  auto audit = episode_audit(*references, audit_code);
+  if (!audit) return audit.error();
+  std::istringstream input(content);
+  ingest::EpisodeImportOptions options;
+  options.dry_run = true;
+  auto outcome = ingest::import_episodes(
+      input, *audit, *references,
+      [](const std::vector<std::string>&) -> Result<std::unique_ptr<domain::EpisodeWriter>> {
+        return Error{ErrorCode::internal, "a dry run opens no writer"};
+      },
+      options);
+  if (!outcome) return outcome.error();
+  ImportCheck check;
+  check.kind = "episodes";
+  check.filename = filename.empty() ? "The file" : filename;
+  check.rows = outcome->rows_read;
+  std::string covariates;
+  for (const auto& name : outcome->covariates) covariates += (covariates.empty() ? "" : ", ") + name;
+  check.detail = " for " + audit_code + (covariates.empty() ? " (no covariates)" : " (covariates: " + covariates + ")");
+  check.total_problems = outcome->report.total();
+  for (const auto& p : outcome->report.problems()) {
+    check.problems.push_back({p.row, p.column, p.has_value ? p.value : std::string(), p.message});
+  }
+  if (check.problems.empty() && check.total_problems == 0) {
+    auto token = random_hex(16);
+    if (!token) return token.error();
+    check.token = *token;
+    context.imports.put(check.token, context.principal().user_id, check.kind,
+                        PendingEpisodes{*audit, content, check.rows});
+  }
+  return check;
+}
+
+// Streams a checked episode file into one store transaction. The check ran against the
+// same references moments ago, so a problem now means the data changed in between.
+Result<std::int64_t> confirm_episodes(Context& context, const PendingEpisodes& file) {
+  auto references = load_references(context.store);
+  if (!references) return references.error();
+  std::istringstream input(file.content);
+  const domain::Actor actor = context.actor();
+  auto outcome = ingest::import_episodes(
+      input, file.audit, *references,
+      [&](const std::vector<std::string>& covariates) {
+        return context.store.begin_episodes(file.audit, covariates, actor);
+      },
+      ingest::EpisodeImportOptions{});
+  if (!outcome) return outcome.error();
+  if (!outcome->report.clean()) {
+    return Error{ErrorCode::invalid_input, "the file no longer passes its checks (" +
+                                               outcome->report.problems().front().message +
+                                               "); nothing was saved: upload it again"};
+  }
+  return outcome->rows_written;
+}
+
 }  // namespace
 
 Result<ImportCheck> check_import(Context& context, const std::string& kind, const std::string& filename,
-                                 const std::string& content) {
+                                 const std::string& content, const std::string& audit) {
+  if (kind == "episodes") return check_episodes(context, filename, content, audit);
   ImportCheck check;
   check.kind = kind;
   check.filename = filename.empty() ? "The file" : filename;
@@ -124,7 +222,7 @@ Result<ImportCheck> check_import(Context& context, const std::string& kind, cons
     collect(check, context, validated);
     records = std::move(validated.records);
   } else {
-    return Error{ErrorCode::invalid_input, "kind: choose participation or results"};
+    return Error{ErrorCode::invalid_input, "kind: choose participation, results or episodes"};
   }
   if (check.problems.empty()) {
     auto token = random_hex(16);
@@ -143,6 +241,7 @@ Result<std::int64_t> confirm_import(Context& context, const std::string& token) 
     if (auto saved = context.store.upsert_participation(*rows, actor); !saved) return saved.error();
     return static_cast<std::int64_t>(rows->size());
   }
+  if (auto* file = std::get_if<PendingEpisodes>(&taken->records)) return confirm_episodes(context, *file);
   auto& rows = std::get<std::vector<domain::MeasureResult>>(taken->records);
   if (auto saved = context.store.add_results(rows, actor); !saved) return saved.error();
   return static_cast<std::int64_t>(rows.size());
@@ -159,7 +258,9 @@ std::vector<Route> import_routes() {
             false,
             [](Context& c) -> Result<Response> {
               const std::string body =
-                  "<h1>Import a CSV file</h1><p class=\"lead\">Upload participation records or audit results. "
+                  "<h1>Import a CSV file</h1><p class=\"lead\">Upload participation records or audit results" +
+                  std::string(is_national(c) ? ", or a national audit's patient-level episodes" : "") +
+                  ". "
                   "clinaudit checks every row first and shows each problem with its row and column; "
                   "nothing is saved until the whole file is right and you confirm.</p>" +
                   import_form(c);
@@ -177,7 +278,7 @@ std::vector<Route> import_routes() {
                              return Error{ErrorCode::invalid_input, "choose a CSV file to upload"};
                            }
                            auto check = check_import(c, c.request.field("kind").value_or(""), file->second.filename,
-                                                     file->second.content);
+                                                     file->second.content, c.request.field("audit").value_or(""));
                            if (!check) return check.error();
                            return html_response(pages::page(c, "Check your import", "import", report_html(c, *check)),
                                                 check->problems.empty() ? 200 : 422);
@@ -202,14 +303,14 @@ std::vector<Route> import_routes() {
   // ?dry_run=true only the check runs. A file with problems is 422 with the problems.
   routes.push_back(Route{
       "POST",
-      "/api/imports/(participation|results)",
+      "/api/imports/(participation|results|episodes)",
       Access::permitted,
       P::import_data,
       true,
       [](Context& c) -> Result<Response> {
         const auto file = c.request.files.find("file");
         const std::string& content = file != c.request.files.end() ? file->second.content : c.request.body;
-        auto check = check_import(c, c.request.matches.at(0), "", content);
+        auto check = check_import(c, c.request.matches.at(0), "", content, c.request.query_value("audit"));
         if (!check) return check.error();
         if (!check->problems.empty()) {
           return json_response(error_json(Error{ErrorCode::invalid_input, "the file has problems; nothing was saved"},

@@ -8,7 +8,8 @@
 namespace clinaudit::http {
 
 // The kinds of CSV file the web application imports (docs/csv-import.md has the columns).
-inline constexpr const char* kWebImportKinds[] = {"participation", "results"};
+// Episodes (patient-level national data) are for national analysts only.
+inline constexpr const char* kWebImportKinds[] = {"participation", "results", "episodes"};
 
 // What validating an uploaded file found. Problems carry the spreadsheet row and column.
 struct ImportCheck {
@@ -21,6 +22,7 @@ struct ImportCheck {
     std::string value;
     std::string message;
   };
+  std::string detail;  // e.g. the audit and covariates of an episode file
   std::vector<Problem> problems;
   std::int64_t total_problems = 0;
   std::string token;  // set when clean: confirm with it
@@ -28,9 +30,11 @@ struct ImportCheck {
 
 // Validates `content` as a CSV file of `kind` for the signed-in user: rows must name the
 // user's own organisation (any organisation for a national analyst). When clean, holds
-// the records for confirmation. Errors: invalid_input for an unknown kind.
+// the records for confirmation. An episode file names its audit by code in `audit`.
+// Errors: invalid_input for an unknown kind or a missing audit; forbidden for episodes
+// from anyone but a national analyst; not_found for an unknown or local audit.
 Result<ImportCheck> check_import(Context& context, const std::string& kind, const std::string& filename,
-                                 const std::string& content);
+                                 const std::string& content, const std::string& audit = {});
 // Writes a checked import in one transaction. Errors: not_found when the token is unknown
 // or expired; as the Store.
 Result<std::int64_t> confirm_import(Context& context, const std::string& token);
