@@ -43,6 +43,8 @@ std::vector<Organisation> demo_organisations() {
       org("Z16", "Lindenfield Hospitals NHS Trust", T::acute, "South East"),
       org("Z17", "Thornbury Vale Hospitals NHS Foundation Trust", T::acute, "Midlands"),
       org("Z18", "Cranleigh Bay Hospitals NHS Trust", T::acute, "South East"),
+      org("Z19", "Redcastle Hospitals NHS Trust", T::acute, "Midlands"),
+      org("Z20", "Wealdmere University Hospitals NHS Foundation Trust", T::acute, "London"),
       org("Z21", "Riverside Mental Health NHS Foundation Trust", T::mental_health, "North East and Yorkshire"),
       org("Z22", "Northmoor Partnership NHS Trust", T::mental_health, "North West"),
       org("Z23", "Eastwick and Fens Mental Health NHS Trust", T::mental_health, "East of England"),

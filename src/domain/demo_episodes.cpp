@@ -77,7 +77,7 @@ std::vector<DemoProviderProfile> demo_provider_profiles(DemoEpisodeAudit audit,
   std::vector<DemoProviderProfile> out;
   const double base = audit == DemoEpisodeAudit::stroke_thrombolysis ? 50.0
                       : audit == DemoEpisodeAudit::hip_fracture      ? 36.0
-                                                                     : 14.0;
+                                                                     : 22;
   for (const auto& organisation : organisations) {
     if (organisation.type != OrganisationType::acute) continue;
     const std::string& code = organisation.code;
@@ -89,13 +89,16 @@ std::vector<DemoProviderProfile> demo_provider_profiles(DemoEpisodeAudit audit,
       profile.monthly_cases = base * 1.2;
       profile.log_odds_shift = 0;
       profile.drift_months = 18;
-      profile.drift_log_odds = std::log(2.6);
+      profile.drift_log_odds = std::log(3.4);
     }
     if (audit == DemoEpisodeAudit::hip_fracture && code == kDemoBetterProvider) profile.log_odds_shift = std::log(0.55);
+    // Both laparotomy stories are busy units, so that a year's data can show them.
     if (audit == DemoEpisodeAudit::emergency_laparotomy && code == kDemoAlertProvider) {
-      profile.log_odds_shift = std::log(1.45);
+      profile.monthly_cases = base * 1.2;
+      profile.log_odds_shift = std::log(2.6);
     }
     if (audit == DemoEpisodeAudit::emergency_laparotomy && code == kDemoLowAscertainmentProvider) {
+      profile.monthly_cases = base * 1.5;
       profile.submitted_if_no_event = 0.42;  // survivors are under-reported
       profile.submitted_if_event = 0.95;
     }
@@ -123,7 +126,7 @@ std::vector<std::string> demo_categorical_covariates(DemoEpisodeAudit audit) {
 }
 
 EpisodeColumns generate_demo_episodes(DemoEpisodeAudit audit, const std::vector<DemoProviderProfile>& providers,
-                                      Month first, int months, DemoRandom& random) {
+                                      Month first, int months, std::uint64_t seed) {
   EpisodeColumns episodes;
   episodes.covariate_names = demo_covariates(audit);
   episodes.covariate_values.resize(episodes.covariate_names.size());
@@ -145,6 +148,9 @@ EpisodeColumns generate_demo_episodes(DemoEpisodeAudit audit, const std::vector<
       if (profile.drift_months > 0 && months_into_drift >= 0) {
         shift += profile.drift_log_odds * (months_into_drift + 1) / profile.drift_months;
       }
+      DemoRandom random(
+          stream_seed(seed, {static_cast<std::int64_t>(audit), profile.id.value,
+                             std::int64_t{month.first_day().year()} * 12 + std::int64_t{month.first_day().month()}}));
       const int cases = random.poisson(profile.monthly_cases);
       for (int i = 0; i < cases; ++i) {
         Patient p = patient(audit, random);

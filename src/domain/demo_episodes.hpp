@@ -34,10 +34,13 @@ struct DemoProviderProfile {
 // Patient-level episodes for `months` months from `first`, for every provider, in date
 // order. Covariates follow published case-mix patterns (age, sex, ASA grade, dementia;
 // NIHSS and arrival time for stroke; lactate and urgency for laparotomy); the outcome is
-// drawn from a logistic model with the profile's shifts. Deterministic for a given
-// random source state.
+// drawn from a logistic model with the profile's shifts. Each provider's month is drawn
+// from its own stream (seed, audit, provider, calendar month), so a month's patients do
+// not depend on the window's start or on the other providers: the same calendar year
+// holds the same patients whatever day the demo is created (only the drift, which ends
+// with the window, moves).
 EpisodeColumns generate_demo_episodes(DemoEpisodeAudit audit, const std::vector<DemoProviderProfile>& providers,
-                                      Month first, int months, DemoRandom& random);
+                                      Month first, int months, std::uint64_t seed);
 
 // The acute providers' profiles for one audit: volumes vary between trusts, and the demo's
 // planted stories apply (drift at Z07 in hip fracture, better outcomes at Z09 in hip

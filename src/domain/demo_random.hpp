@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <random>
 
 namespace clinaudit::domain {
@@ -39,6 +40,19 @@ class DemoRandom {
  private:
   std::mt19937_64 engine_;
 };
+
+// A seed for one stream of draws, mixed from its parts (SplitMix64's finaliser), so that
+// separate streams (e.g. one per provider and month) are independent of each other.
+inline std::uint64_t stream_seed(std::uint64_t seed, std::initializer_list<std::int64_t> parts) {
+  std::uint64_t x = seed;
+  for (const auto part : parts) {
+    x += 0x9e3779b97f4a7c15ULL + static_cast<std::uint64_t>(part);
+    x = (x ^ (x >> 30U)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27U)) * 0x94d049bb133111ebULL;
+    x ^= x >> 31U;
+  }
+  return x;
+}
 
 inline double inverse_logit(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 inline double logit(double p) { return std::log(p / (1.0 - p)); }

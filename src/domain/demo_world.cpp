@@ -70,7 +70,7 @@ Result<void> add_logins(Store& store, const World& world, const DemoOptions& opt
 
 // One measure per episode audit, monthly results per provider, and the episodes.
 Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(Store& store, const World& world, DemoRandom& random,
-                                                                 DemoCaseCounts& submitted) {
+                                                                 std::uint64_t seed, DemoCaseCounts& submitted) {
   struct Spec {
     DemoEpisodeAudit audit;
     const char* code;
@@ -117,7 +117,7 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(Store& store, c
     for (const auto& [code, organisation] : world.organisations) organisations.push_back(organisation);
     const auto provider_profiles = demo_provider_profiles(spec.audit, organisations, random);
     const EpisodeColumns episodes =
-        generate_demo_episodes(spec.audit, provider_profiles, world.first_month, world.months, random);
+        generate_demo_episodes(spec.audit, provider_profiles, world.first_month, world.months, seed);
     auto writer = store.begin_episodes(audit_id, episodes.covariate_names, kDemoActor);
     if (!writer) return writer.error();
     EpisodeColumns copy = episodes;
@@ -167,7 +167,8 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(Store& store, c
 // Annual analysis runs for the two mortality audits: the last complete financial year (run
 // three months after it ended) and the current year so far (run a week ago). They open the
 // outlier cases; last year's cases are moved through their stages on time, and the apparent
-// outlier whose survivors were under-reported is withdrawn at review.
+// outlier whose survivors were under-reported is explained by its local review (or withdrawn
+// at review had it reached the alarm track).
 Result<void> add_demo_analyses(Store& store, const World& world, Date as_of) {
   const auto& timetable = OutlierTimetable::default_timetable();
   const auto& calendar = WorkingDayCalendar::england_and_wales();
@@ -191,8 +192,11 @@ Result<void> add_demo_analyses(Store& store, const World& world, Date as_of) {
           OutlierEvent event;
           event.case_id = row.id;
           event.stage = row.stage;
-          event.what =
-              withdraw ? "Withdrawn at review: case ascertainment 45%; survivors under-reported" : "Stage completed";
+          event.what = withdraw ? "Withdrawn at review: case ascertainment 45%; survivors under-reported"
+                       : data_problem && row.stage == "alert_local_review"
+                           ? "Local review: case ascertainment 45%, survivors under-reported; the excess mortality "
+                             "is an artefact of the missing cases, and complete submission is the action"
+                           : "Stage completed";
           event.at = done_on.to_string() + "T12:00:00Z";
           row = *next;
           const auto updated = store.update_outlier_case(row, event, analyst);
@@ -237,7 +241,7 @@ Result<DemoSummary> create_demo_world(Store& store, const DemoOptions& options) 
   DEMO_TRY(add_catalogue(store, world));
   DEMO_TRY(add_logins(store, world, options));
   DemoCaseCounts submitted;
-  const auto counts = add_episode_audits(store, world, random, submitted);
+  const auto counts = add_episode_audits(store, world, random, options.seed, submitted);
   if (!counts) return counts.error();
 
   DemoGovernanceContext context;

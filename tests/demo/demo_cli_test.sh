@@ -76,6 +76,24 @@ assert run["model"]["converged"], run["model"]
 assert run["outlier_cases_already_open"] >= 1, run["outlier_cases_already_open"]
 PY
 
+# The laparotomy year's stories: Z04 a genuine alert-level outlier; Z12 an apparent one whose
+# local review finds the survivors under-reported (case ascertainment 45%).
+"$bin" analyse --db "$work/demo.sqlite" --audit NELA --period 2025/26 --output "$work/nela.json" 2>/dev/null
+python3 - "$work/nela.json" "$work/demo.sqlite" <<'PY' || fail "the laparotomy year lacks its alert or its explained artefact"
+import json, sqlite3, sys
+run = json.load(open(sys.argv[1]))
+db = sqlite3.connect(sys.argv[2])
+ids = dict(db.execute("SELECT code, id FROM organisations"))
+flag = {p["organisation_id"]: p["flag"] for p in run["providers"]}
+assert flag[ids["Z04"]] == "alert_high", flag[ids["Z04"]]
+assert flag[ids["Z12"]] in ("alert_high", "alarm_high"), flag[ids["Z12"]]
+events = [row[0] for row in db.execute(
+    "SELECT e.what FROM outlier_events e JOIN outlier_cases c ON c.id = e.case_id "
+    "JOIN audits a ON a.id = c.audit_id WHERE a.code = 'NELA' AND c.period = '2025/26' AND c.organisation_id = ?",
+    (ids["Z12"],))]
+assert any("case ascertainment 45%" in what for what in events), events
+PY
+
 # Deterministic: the same seed and date give the same board pack.
 "$bin" demo --db "$work/again.sqlite" --as-of 2026-11-26 >/dev/null
 "$bin" report board-pack --db "$work/again.sqlite" --org Z01 --meeting 2026-12-03 --format html \
