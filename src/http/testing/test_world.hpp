@@ -234,8 +234,8 @@ class TestWorld {
     survey_ = must(store_->add_survey(staff, actor_));
     std::vector<domain::SurveyResponse> responses;
     for (const char* answer : {"Poor", "Good", "Poor"}) {
-      responses.push_back(
-          domain::SurveyResponse{0, survey_, domain::OrganisationType::acute, "North", "manager", {{"board", answer}}});
+      responses.push_back(domain::SurveyResponse{
+          0, survey_, domain::OrganisationType::acute, "North", "manager", {{"board", answer}}, std::nullopt});
     }
     must(store_->add_survey_responses(responses, actor_));
   }
