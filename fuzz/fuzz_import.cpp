@@ -1,13 +1,17 @@
 // libFuzzer target for the import validators. The first byte picks the import kind
-// (organisations, audits, qa-list, participation, results, survey-responses, episodes);
-// the rest is the CSV file. Any input must give a validation report, never a crash; and
-// the report's invariants must hold (problems kept <= cap, every row number >= 1, every
-// line printable).
+// (organisations, audits, qa-list, participation, results, survey-responses, episodes,
+// survey invitees); the rest is the CSV file. Any input must give a validation report,
+// never a crash; and the report's invariants must hold (problems kept <= cap, every row
+// number >= 1, every line printable). Kind 8 is the answers a survey link's form posts
+// (one "code=value" per line, checked by domain::check_answers): every answer kept must
+// fit its question.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
 #include <string>
 
+#include "domain/survey_answers.hpp"
 #include "ingest/episode_validator.hpp"
 #include "ingest/import_validators.hpp"
 
@@ -66,11 +70,34 @@ void check(const ingest::ValidationReport& report) {
   (void)report.to_text();
 }
 
+void check_form_answers(const std::string& text) {
+  domain::SubmittedAnswers submitted;
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    const auto equals = line.find('=');
+    if (equals != std::string::npos) submitted[line.substr(0, equals)].push_back(line.substr(equals + 1));
+  }
+  const auto checked = domain::check_answers(survey(), submitted);
+  for (const auto& [code, answer] : checked.answers) {
+    const domain::SurveyQuestion* question = nullptr;
+    for (const auto& q : survey().questions) {
+      if (q.code == code) question = &q;
+    }
+    if (question == nullptr || answer.empty()) __builtin_trap();
+    if (question->kind == domain::QuestionKind::likert &&
+        std::find(question->options.begin(), question->options.end(), answer) == question->options.end()) {
+      __builtin_trap();
+    }
+    if (answer.size() > domain::kMaxFreeTextAnswer) __builtin_trap();
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const int kind = data[0] % 7;
+  const int kind = data[0] % 9;
   std::istringstream input(std::string(reinterpret_cast<const char*>(data) + 1, size - 1));
   const ingest::ValidationOptions options{20};
   switch (kind) {
@@ -80,6 +107,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 3: check(ingest::validate_participation(input, references(), options).report); break;
     case 4: check(ingest::validate_results(input, references(), options).report); break;
     case 5: check(ingest::validate_survey_responses(input, survey(), options).report); break;
+    case 7: check(ingest::validate_survey_invitees(input, options).report); break;
+    case 8: check_form_answers(input.str()); break;
     default: {
       ingest::ValidationReport report(20);
       ingest::EpisodeValidator validator(input, AuditId{1}, references(), report, 3);

@@ -24,8 +24,15 @@ for _ in $(seq 1 600); do
   sleep 0.2
 done
 
+# A survey of audit staff with one-time links (docs/surveys.md), for the respondent's journey.
+survey_id="$("$bin" survey create --db "$work/demo.sqlite" --file "$root/tests/data/survey/staff_survey.json" 2>/dev/null)"
+survey_link="$("$bin" survey invite --db "$work/demo.sqlite" --survey "$survey_id" \
+  --file "$root/tests/data/survey/invitees.csv" --base-url "http://127.0.0.1:$port" 2>/dev/null |
+  sed -n 's|^ann\.audit@.*,\(http://.*\)$|\1|p')"
+
 cd "$root/tests/browser"
 npm ci --no-audit --no-fund --silent
 mkdir -p "$root/build/screenshots"
-CLINAUDIT_URL="http://127.0.0.1:$port" CLINAUDIT_SCREENSHOTS="$root/build/screenshots" node --test
+CLINAUDIT_URL="http://127.0.0.1:$port" CLINAUDIT_SURVEY_LINK="$survey_link" CLINAUDIT_SURVEY_ID="$survey_id" \
+  CLINAUDIT_SCREENSHOTS="$root/build/screenshots" node --test
 echo "screenshots: $root/build/screenshots"

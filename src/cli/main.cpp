@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add_analyse_command(app, outcome);
   add_user_command(app, outcome);
   add_jobs_command(app, outcome);
+  add_survey_command(app, outcome);
 
   try {
     app.parse(argc, argv);

@@ -137,6 +137,22 @@ class Store {
   virtual Result<std::vector<Survey>> surveys() = 0;
   virtual Result<void> add_survey_responses(const std::vector<SurveyResponse>& rows, const Actor& actor) = 0;
   virtual Result<std::vector<SurveyResponse>> survey_responses(SurveyId survey) = 0;
+  // One-time survey links (docs/surveys.md, "Invitations"). Adds the invitations, all or
+  // none, and returns their ids in order. Errors: not_found for an unknown survey;
+  // conflict for a token hash already stored.
+  virtual Result<std::vector<std::int64_t>> add_survey_invitations(const std::vector<SurveyInvitation>& rows,
+                                                                   const Actor& actor) = 0;
+  // The invitation whose token hashes to `token_hash` (used or not); not_found when absent.
+  virtual Result<SurveyInvitation> survey_invitation(std::string_view token_hash) = 0;
+  // Answers through a one-time link, in one transaction: checks that the invitation is
+  // unused, inserts `response` (its answers only: the survey, organisation type, region and
+  // role are the invitation's; the invitation id only when the survey is not anonymous),
+  // marks the invitation used and writes the audit log. For an anonymous survey nothing
+  // written (row or log entry) says which invitation the response came from. Returns the
+  // response id. Errors: not_found for an unknown link; conflict when the link has been
+  // used, by an earlier or a concurrent call (nothing is written).
+  virtual Result<std::int64_t> submit_survey_response(std::string_view token_hash, const SurveyResponse& response,
+                                                      const Actor& actor) = 0;
 
   // The audit log, newest first.
   virtual Result<std::vector<AuditLogEntry>> audit_log(std::string_view entity, std::int64_t limit) = 0;

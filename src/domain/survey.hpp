@@ -40,6 +40,25 @@ struct SurveyResponse {
   std::string region;
   std::string role;
   std::vector<std::pair<std::string, std::string>> answers;
+  // The invitation answered through its one-time link, for surveys that are not anonymous;
+  // always empty for an anonymous survey and for imported responses.
+  std::optional<std::int64_t> invitation_id;
+};
+
+// One invitee's one-time link to answer a survey (docs/surveys.md, "Invitations").
+// Only a hash of the link's token is stored, never the token: a copy of the database
+// holds no usable links. The respondent tags (organisation type, region, role) are
+// copied onto the response when the link is used; `label` (an email address or a
+// name) is never copied onto a response.
+struct SurveyInvitation {
+  std::int64_t id = 0;
+  SurveyId survey_id;
+  std::string token_hash;  // SHA-256 of the token, 64 lower-case hex digits
+  std::string label;
+  std::optional<OrganisationType> organisation_type;
+  std::string region;
+  std::string role;
+  bool used = false;
 };
 
 }  // namespace clinaudit::domain

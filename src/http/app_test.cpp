@@ -491,5 +491,143 @@ TEST(App, NationalAnalystsImportEpisodesWholeOrNotAtAll) {
   EXPECT_EQ(stored(), 3u);
 }
 
+std::string results_csv(TestWorld& world, SurveyId survey) {
+  return world
+      .call("GET", "/surveys/" + std::to_string(survey.value) + ".csv", &world.own().callers.at(Role::read_only))
+      .body;
+}
+
+TEST(App, ASurveyLinkIsAnsweredOnceAndTheAnswerCountsInTheResults) {
+  TestWorld world;
+  const std::string link = "/respond/" + world.new_survey_link();
+  EXPECT_TRUE(contains(results_csv(world, world.survey()), "board,Good,1,3,")) << results_csv(world, world.survey());
+
+  // No session needed: the token in the link is the credential.
+  const Response form = world.call("GET", link, nullptr);
+  ASSERT_EQ(form.status, 200) << form.body;
+  EXPECT_TRUE(contains(form.body, "<fieldset id=\"q-board\"><legend>1. How does the board engage with audit?"))
+      << form.body;
+  EXPECT_TRUE(contains(form.body,
+                       "<input type=\"radio\" id=\"q-board-1\" name=\"q.board\" value=\"Good\">"
+                       "<label for=\"q-board-1\">Good</label>"))
+      << form.body;
+  EXPECT_TRUE(contains(form.body, "action=\"" + link + "\""));
+  EXPECT_TRUE(contains(form.body, "href=\"#main\""));
+  EXPECT_EQ(form.body.find("<h1"), form.body.rfind("<h1"));
+  EXPECT_FALSE(contains(form.body, "<script"));
+  EXPECT_FALSE(contains(form.body, "style=\""));
+
+  const Response saved = world.call("POST", link, nullptr, {{"q.board", "Good"}});
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_TRUE(contains(saved.body, "Thank you"));
+  const std::string after = results_csv(world, world.survey());
+  EXPECT_TRUE(contains(after, "board,Good,2,4,")) << after;
+  const Response page =
+      world.call("GET", "/surveys/" + std::to_string(world.survey().value), &world.own().callers.at(Role::read_only));
+  EXPECT_TRUE(contains(page.body, "4 respondents")) << page.body;
+  // Tagged from the invitation; anonymous, so nothing links it to the invitee.
+  const auto responses = world.store().survey_responses(world.survey());
+  ASSERT_TRUE(responses.has_value());
+  ASSERT_EQ(responses->size(), 4U);
+  EXPECT_EQ(responses->back().region, "North West");
+  EXPECT_EQ(responses->back().role, "audit manager");
+  EXPECT_EQ(responses->back().organisation_type, domain::OrganisationType::acute);
+  EXPECT_FALSE(responses->back().invitation_id);
+
+  // The link works once: a second answer is refused and changes nothing.
+  const Response again = world.call("POST", link, nullptr, {{"q.board", "Poor"}});
+  EXPECT_EQ(again.status, 410) << again.body;
+  EXPECT_TRUE(contains(again.body, "already been answered")) << again.body;
+  EXPECT_EQ(results_csv(world, world.survey()), after);
+  EXPECT_EQ(world.call("GET", link, nullptr).status, 410);
+
+  EXPECT_EQ(world.call("GET", "/respond/" + std::string(64, 'a'), nullptr).status, 404);
+  EXPECT_EQ(world.call("POST", "/respond/" + std::string(64, 'a'), nullptr, {{"q.board", "Good"}}).status, 404);
+  EXPECT_EQ(world.call("GET", "/respond/short", nullptr).status, 404);
+}
+
+SurveyId staff_survey(TestWorld& world, bool anonymous) {
+  domain::Survey survey;
+  survey.title = "Audit staffing " + world.suffix();
+  survey.wave = "2026";
+  survey.anonymous = anonymous;
+  survey.questions = {
+      {0, "board", "Board engagement?", domain::QuestionKind::likert, {"Poor", "Adequate", "Good"}},
+      {0, "tools", "Which tools do you use?", domain::QuestionKind::multiple_choice, {"Spreadsheet", "Database"}},
+      {0, "staff", "Audit staff (WTE)?", domain::QuestionKind::number, {}},
+      {0, "notes", "Anything else?", domain::QuestionKind::free_text, {}},
+  };
+  return world.store().add_survey(survey, domain::Actor{std::nullopt, "test"}).value();
+}
+
+TEST(App, ABadAnswerIsShownAtItsQuestionWithTheAnswersKeptAndNothingSaved) {
+  TestWorld world;
+  const auto survey = staff_survey(world, true);
+  const std::string token = world.new_survey_link(survey);
+  const std::string link = "/respond/" + token;
+  const Response form = world.call("GET", link, nullptr);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(contains(form.body, "type=\"checkbox\" id=\"q-tools-1\" name=\"q.tools.1\" value=\"Database\""));
+  EXPECT_TRUE(contains(form.body, "<label for=\"q-staff\">3. Audit staff (WTE)?</label>"));
+  EXPECT_TRUE(contains(form.body, "<textarea id=\"q-notes\" name=\"q.notes\""));
+
+  const Response bad = world.call("POST", link, nullptr,
+                                  {{"q.board", "Excellent"},
+                                   {"q.tools.0", "Spreadsheet"},
+                                   {"q.staff", "two"},
+                                   {"q.notes", "<b>Short</b> staffed"}});
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  EXPECT_TRUE(contains(bad.body, "Question 1: &#39;Excellent&#39; is not one of the answers to choose from"))
+      << bad.body;
+  EXPECT_TRUE(contains(bad.body, "<a href=\"#q-staff\">Question 3:")) << bad.body;
+  EXPECT_TRUE(contains(bad.body, "id=\"q-staff-error\"")) << bad.body;
+  // What was typed comes back, escaped.
+  EXPECT_TRUE(contains(bad.body, "value=\"two\"")) << bad.body;
+  EXPECT_TRUE(contains(bad.body, "&lt;b&gt;Short&lt;/b&gt; staffed</textarea>")) << bad.body;
+  EXPECT_TRUE(contains(bad.body, "value=\"Spreadsheet\" checked>")) << bad.body;
+  EXPECT_FALSE(contains(bad.body, "<b>Short"));
+  EXPECT_TRUE(world.store().survey_responses(survey)->empty());
+  EXPECT_FALSE(world.store().survey_invitation(survey_link_hash(token))->used);
+
+  // Corrected (and one question skipped), it is saved.
+  const Response good = world.call("POST", link, nullptr,
+                                   {{"q.board", "Good"},
+                                    {"q.tools.0", "Spreadsheet"},
+                                    {"q.tools.1", "Database"},
+                                    {"q.staff", ""},
+                                    {"q.notes", "Short staffed"}});
+  ASSERT_EQ(good.status, 200) << good.body;
+  const auto responses = world.store().survey_responses(survey);
+  ASSERT_EQ(responses->size(), 1U);
+  EXPECT_EQ(responses->front().answers,
+            (std::vector<std::pair<std::string, std::string>>{
+                {"board", "Good"}, {"tools", "Spreadsheet;Database"}, {"notes", "Short staffed"}}));
+}
+
+TEST(App, OnlyANamedSurveyLinksAResponseToItsInvitation) {
+  TestWorld world;
+  const auto anonymous = staff_survey(world, true);
+  const auto named = staff_survey(world, false);
+  const std::string anonymous_token = world.new_survey_link(anonymous);
+  const std::string named_token = world.new_survey_link(named);
+  ASSERT_EQ(world.call("POST", "/respond/" + anonymous_token, nullptr, {{"q.board", "Poor"}}).status, 200);
+  ASSERT_EQ(world.call("POST", "/respond/" + named_token, nullptr, {{"q.board", "Poor"}}).status, 200);
+  EXPECT_FALSE(world.store().survey_responses(anonymous)->front().invitation_id);
+  EXPECT_EQ(world.store().survey_responses(named)->front().invitation_id,
+            world.store().survey_invitation(survey_link_hash(named_token))->id);
+  // The anonymous response's log entry says nothing of the invitee either.
+  const auto log = world.store().audit_log("survey_response", 10);
+  ASSERT_TRUE(log.has_value());
+  for (const auto& entry : *log) EXPECT_FALSE(contains(entry.after, "invitee@example.nhs.uk")) << entry.after;
+}
+
+TEST(App, AnOversizedSurveyAnswerIsRefusedUnread) {
+  TestWorld world;
+  const std::string link = "/respond/" + world.new_survey_link();
+  const Response response = world.call("POST", link, nullptr, {{"q.board", std::string(300 * 1024, 'x')}});
+  EXPECT_EQ(response.status, 413);
+  EXPECT_FALSE(world.store().survey_invitation(survey_link_hash(link.substr(9)))->used);
+}
+
 }  // namespace
 }  // namespace clinaudit::http

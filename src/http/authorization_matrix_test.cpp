@@ -204,6 +204,12 @@ std::vector<Case> cases() {
                  {},
                  {200, 200, 200, 200, 200, 200},
                  {}});
+  // One-time survey links are public by design: the token in the path is the credential,
+  // so every role (and a caller without a session, below) gets the same answer. Each call
+  // gets a fresh link.
+  const auto survey_link = [](TestWorld& w, Whose) { return "/respond/" + w.new_survey_link(); };
+  all.push_back({"survey link form", "GET", survey_link, {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"survey link answer", "POST", survey_link, {{"q.board", "Good"}}, {200, 200, 200, 200, 200, 200}, {}});
   return all;
 }
 
@@ -256,6 +262,8 @@ TEST(AuthorizationMatrix, WithoutASessionApiIs401AndPagesRedirect) {
   }
   EXPECT_EQ(world.call("GET", "/healthz", nullptr).status, 200);
   EXPECT_EQ(world.call("GET", "/login", nullptr).status, 200);
+  EXPECT_EQ(world.call("GET", "/respond/" + world.new_survey_link(), nullptr).status, 200);
+  EXPECT_EQ(world.call("POST", "/respond/" + world.new_survey_link(), nullptr, {{"q.board", "Good"}}).status, 200);
 }
 
 TEST(AuthorizationMatrix, EveryRouteOfTheTableIsCoveredOrPublic) {

@@ -97,7 +97,10 @@ Server::Server(App& app, ServerOptions options) : impl_(std::make_unique<Impl>(a
   });
   if (impl_->options.log_requests) {
     server.set_logger([](const httplib::Request& in, const httplib::Response& out) {
-      spdlog::info("{} {} {} {} {}B", in.remote_addr, in.method, in.path, out.status, out.body.size());
+      // A survey link's token is its respondent's credential: it never goes into the log.
+      const std::string_view path =
+          in.path.rfind("/respond/", 0) == 0 ? std::string_view("/respond/(token)") : std::string_view(in.path);
+      spdlog::info("{} {} {} {} {}B", in.remote_addr, in.method, path, out.status, out.body.size());
     });
   }
 }

@@ -71,4 +71,11 @@ Validated<domain::MeasureResult> validate_results(std::istream& input, const Ref
 Validated<domain::SurveyResponse> validate_survey_responses(std::istream& input, const domain::Survey& survey,
                                                             const ValidationOptions& options = {});
 
+// survey invitees (`clinaudit survey invite`): label (or email, or name), then the
+// optional respondent tags organisation_type, region and role that a response through
+// the invitee's link is tagged with. A label is required and must not repeat.
+// The records' survey id and token hash are left for the caller to fill in.
+Validated<domain::SurveyInvitation> validate_survey_invitees(std::istream& input,
+                                                             const ValidationOptions& options = {});
+
 }  // namespace clinaudit::ingest

@@ -226,6 +226,46 @@ test('the audit-staff survey shows 62% with its interval', async () => {
   await context.close();
 });
 
+test('an invitee answers a survey through a one-time link, without signing in', async (t) => {
+  const link = process.env.CLINAUDIT_SURVEY_LINK;
+  if (!link) {
+    t.skip('CLINAUDIT_SURVEY_LINK is not set (scripts/browser_tests.sh creates it)');
+    return;
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  assert.equal((await page.goto(link)).status(), 200);
+  assert.match(await page.locator('h1').innerText(), /Survey of clinical audit staff/);
+  const board = page.getByRole('group', { name: /How well does the board engage/ });
+  await board.getByLabel('Good', { exact: true }).check();
+  await page.getByRole('group', { name: /Which tools/ }).getByLabel('Paper').check();
+  await page.getByLabel(/How many audit staff/).fill('lots');
+  await page.getByLabel(/Anything else/).fill('More time at board, please.');
+  await shot(page, 'survey-form');
+  await page.getByRole('button', { name: 'Send answers' }).click();
+  // Refused at its question, with every answer kept.
+  const summary = page.locator('.error-summary');
+  assert.match(await summary.innerText(), /Question 3: 'lots' is not a number/);
+  assert.ok(await board.getByLabel('Good', { exact: true }).isChecked(), 'the chosen option is kept');
+  assert.equal(await page.getByLabel(/Anything else/).inputValue(), 'More time at board, please.');
+  await shot(page, 'survey-form-error');
+  await summary.getByRole('link', { name: /Question 3/ }).click();
+  await page.getByLabel(/How many audit staff/).fill('2.5');
+  await page.getByRole('button', { name: 'Send answers' }).click();
+  assert.match(await page.locator('h1').innerText(), /Thank you/);
+  // The link works once.
+  const again = await page.goto(link);
+  assert.equal(again.status(), 410);
+  assert.match(await page.locator('h1').innerText(), /already been answered/);
+  await context.close();
+
+  // The answer counts in the results.
+  const viewer = await signIn('board');
+  await viewer.page.goto(`${base}/surveys/${process.env.CLINAUDIT_SURVEY_ID}`);
+  assert.match(await viewer.page.locator('main').innerText(), /1 respondents/);
+  await viewer.context.close();
+});
+
 test('every demo account signs in and opens its home page without errors', async () => {
   for (const [who, [, , home]] of Object.entries(accounts)) {
     const { context, page, errors } = await signIn(who);

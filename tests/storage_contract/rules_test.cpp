@@ -107,9 +107,9 @@ TEST_P(StoreContract, UnknownReferencesAreNotFoundNamingThem) {
   EXPECT_THAT(action_id.error().message, HasSubstr("777"));
   EXPECT_ERROR(store().add_board_meeting({{}, missing_org, "Board", *Date::parse("2026-01-01")}, {}, actor()),
                ErrorCode::not_found);
-  EXPECT_ERROR(
-      store().add_survey_responses({domain::SurveyResponse{0, SurveyId{31}, std::nullopt, "", "", {}}}, actor()),
-      ErrorCode::not_found);
+  EXPECT_ERROR(store().add_survey_responses(
+                   {domain::SurveyResponse{0, SurveyId{31}, std::nullopt, "", "", {}, std::nullopt}}, actor()),
+               ErrorCode::not_found);
   EXPECT_ERROR(store().begin_episodes(AuditId{4242}, {"age"}, actor()), ErrorCode::not_found);
 }
 

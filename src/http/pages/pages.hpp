@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "domain/survey_answers.hpp"
 #include "http/app.hpp"
 #include "http/views.hpp"
 
@@ -35,6 +36,14 @@ std::string actions_page(const Context& context, const std::vector<ActionRow>& r
 std::string reports_page(const Context& context, const std::vector<domain::Survey>& surveys, Date meeting);
 std::string quality_account_page(const Context& context, FinancialYear year, const std::string& section_html);
 std::string survey_page(const Context& context, const domain::Survey& survey, const std::string& results_html);
+// A one-time survey link (http/survey_routes.cpp): the questionnaire posting to `action`,
+// showing `values` and a message at each question of `problems`; the thank-you page; and
+// the page for a link that is used (error conflict) or unknown (anything else).
+std::string survey_form_page(const Context& context, const domain::Survey& survey, const std::string& action,
+                             const domain::SubmittedAnswers& values,
+                             const std::vector<domain::AnswerProblem>& problems);
+std::string survey_thanks_page(const Context& context, const domain::Survey& survey);
+std::string survey_link_closed_page(const Context& context, const Error& error);
 std::string national_provider_page(const Context& context, const NationalProviderView& view);
 std::string analysis_run_page(const Context& context, const AnalysisRunView& view);
 // The caller's in-app notifications for today (the daily checks' messages addressed to them).

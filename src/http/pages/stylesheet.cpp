@@ -61,6 +61,12 @@ input[type=file]{font:inherit}
 .error-summary{border:4px solid var(--red);background:var(--white);padding:1rem 1.25rem;margin-bottom:1.5rem}
 .error-summary h2{margin-top:0;font-size:1.3rem}
 .error-message{color:var(--red);font-weight:700}
+fieldset{border:0;margin:0;padding:0;min-width:0}
+.form-group-error{border-left:5px solid var(--red);padding-left:.9rem}
+.choice{display:flex;align-items:center;gap:.5rem;margin:.35rem 0}.choice label{font-weight:400;margin:0}
+.choice input{width:1.4rem;height:1.4rem;margin:0;accent-color:#212b32}
+.scale{display:flex;flex-wrap:wrap;gap:0 1.5rem}
+.survey-form input[type=text]{width:10rem}
 .banner-success{border:4px solid var(--green);background:var(--white);padding:.5rem 1.25rem;margin-bottom:1.5rem;font-weight:700}
 .summary-list{display:grid;grid-template-columns:minmax(10rem,16rem) 1fr;gap:0;background:var(--white);border:1px solid var(--border);margin:0 0 1.5rem}
 .summary-list dt,.summary-list dd{margin:0;padding:.5rem .75rem;border-bottom:1px solid var(--border)}.summary-list dt{font-weight:700}

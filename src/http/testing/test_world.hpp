@@ -22,6 +22,7 @@
 #include "http/app.hpp"
 #include "http/password.hpp"
 #include "http/sessions.hpp"
+#include "http/survey_links.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit::http::testing {
@@ -146,6 +147,17 @@ class TestWorld {
     return must(store_->add_action(action, actor_));
   }
 
+  // A fresh one-time link to `survey` (the seeded one by default) for an audit manager of
+  // an acute trust in the North West; returns its token.
+  std::string new_survey_link(std::optional<SurveyId> survey = std::nullopt) {
+    domain::SurveyInvitation invitee;
+    invitee.label = "invitee@example.nhs.uk";
+    invitee.organisation_type = domain::OrganisationType::acute;
+    invitee.region = "North West";
+    invitee.role = "audit manager";
+    return must(issue_survey_links(*store_, survey.value_or(survey_), {invitee}, actor_)).front().token;
+  }
+
  private:
   template <typename T>
   static T must(Result<T> result) {
@@ -234,8 +246,8 @@ class TestWorld {
     survey_ = must(store_->add_survey(staff, actor_));
     std::vector<domain::SurveyResponse> responses;
     for (const char* answer : {"Poor", "Good", "Poor"}) {
-      responses.push_back(
-          domain::SurveyResponse{0, survey_, domain::OrganisationType::acute, "North", "manager", {{"board", answer}}});
+      responses.push_back(domain::SurveyResponse{
+          0, survey_, domain::OrganisationType::acute, "North", "manager", {{"board", answer}}, std::nullopt});
     }
     must(store_->add_survey_responses(responses, actor_));
   }

@@ -6,6 +6,7 @@
 
 namespace clinaudit::embedded {
 std::string_view postgres_migration_0001();
+std::string_view postgres_migration_0002();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage::postgres {
@@ -19,6 +20,7 @@ constexpr std::int64_t kMigrationLock = 0x636c696e61756469;  // "clinaudi"
 const std::vector<PgMigration>& postgres_migrations() {
   static const std::vector<PgMigration> kMigrations{
       {1, "initial", embedded::postgres_migration_0001()},
+      {2, "survey_invitations", embedded::postgres_migration_0002()},
   };
   return kMigrations;
 }

@@ -30,6 +30,7 @@ std::string record_json(const domain::OutlierCase& row);
 std::string record_json(const domain::OutlierEvent& row);
 std::string record_json(const domain::Survey& row);
 std::string record_json(const domain::SurveyResponse& row);
+std::string record_json(const domain::SurveyInvitation& row);  // never the token hash
 
 // A JSON array of strings, and its inverse (used for survey options and answers).
 std::string json_string_array(const std::vector<std::string>& values);

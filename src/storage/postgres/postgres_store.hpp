@@ -108,6 +108,11 @@ class PostgresStore final : public domain::Store {
   Result<void> add_survey_responses(const std::vector<domain::SurveyResponse>& rows,
                                     const domain::Actor& actor) override;
   Result<std::vector<domain::SurveyResponse>> survey_responses(SurveyId survey) override;
+  Result<std::vector<std::int64_t>> add_survey_invitations(const std::vector<domain::SurveyInvitation>& rows,
+                                                           const domain::Actor& actor) override;
+  Result<domain::SurveyInvitation> survey_invitation(std::string_view token_hash) override;
+  Result<std::int64_t> submit_survey_response(std::string_view token_hash, const domain::SurveyResponse& response,
+                                              const domain::Actor& actor) override;
 
   Result<std::vector<domain::AuditLogEntry>> audit_log(std::string_view entity, std::int64_t limit) override;
   Result<void> log_event(const domain::AuditLogEntry& entry) override;

@@ -48,6 +48,26 @@ domain::Survey read_survey(pqxx::transaction_base& tx, const pqxx::row& row) {
   return out;
 }
 
+constexpr const char* kInvitationColumns =
+    "SELECT id, survey_id, token_hash, label, organisation_type, region, role, used FROM survey_invitations ";
+
+domain::SurveyInvitation read_invitation(const pqxx::row& row) {
+  domain::SurveyInvitation out;
+  out.id = row[0].as<std::int64_t>();
+  out.survey_id = SurveyId{row[1].as<std::int64_t>()};
+  out.token_hash = row[2].as<std::string>();
+  out.label = row[3].as<std::string>();
+  if (!row[4].is_null()) out.organisation_type = domain::parse_organisation_type(row[4].c_str());
+  out.region = row[5].as<std::string>();
+  out.role = row[6].as<std::string>();
+  out.used = row[7].as<bool>();
+  return out;
+}
+
+std::optional<std::string> type_param(const std::optional<domain::OrganisationType>& type) {
+  return type ? std::optional(text(domain::to_string(*type))) : std::nullopt;
+}
+
 }  // namespace
 
 Result<SurveyId> PostgresStore::add_survey(const domain::Survey& survey, const Actor& actor) {
@@ -119,8 +139,8 @@ Result<std::vector<domain::SurveyResponse>> PostgresStore::survey_responses(Surv
       *pool_, "reading survey responses",
       [&](pqxx::transaction_base& tx) -> Result<std::vector<domain::SurveyResponse>> {
         std::vector<domain::SurveyResponse> out;
-        for (const auto& row : tx.exec_params("SELECT id, survey_id, organisation_type, region, role, answers::text "
-                                              "FROM survey_responses WHERE survey_id = $1 ORDER BY id",
+        for (const auto& row : tx.exec_params("SELECT id, survey_id, organisation_type, region, role, answers::text, "
+                                              "invitation_id FROM survey_responses WHERE survey_id = $1 ORDER BY id",
                                               survey.value)) {
           domain::SurveyResponse response;
           response.id = row[0].as<std::int64_t>();
@@ -129,9 +149,90 @@ Result<std::vector<domain::SurveyResponse>> PostgresStore::survey_responses(Surv
           response.region = row[3].as<std::string>();
           response.role = row[4].as<std::string>();
           response.answers = parse_answers(row[5].c_str());
+          if (!row[6].is_null()) response.invitation_id = row[6].as<std::int64_t>();
           out.push_back(std::move(response));
         }
         return out;
+      });
+}
+
+Result<std::vector<std::int64_t>> PostgresStore::add_survey_invitations(
+    const std::vector<domain::SurveyInvitation>& rows, const Actor& actor) {
+  return pg_transact(
+      *pool_, "adding survey invitations",
+      [&](pqxx::transaction_base& tx, std::string& subject) -> Result<std::vector<std::int64_t>> {
+        std::vector<std::int64_t> ids;
+        ids.reserve(rows.size());
+        for (const auto& row : rows) {
+          subject = "survey invitation '" + row.label + "' to survey " + std::to_string(row.survey_id.value);
+          const auto id = tx.exec_params1(
+                                "INSERT INTO survey_invitations (survey_id, token_hash, label, organisation_type, "
+                                "region, role) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                                row.survey_id.value, row.token_hash, row.label, type_param(row.organisation_type),
+                                row.region, row.role)[0]
+                              .as<std::int64_t>();
+          auto stored = row;
+          stored.id = id;
+          stored.used = false;
+          ids.push_back(id);
+          append_audit_log(tx, actor, "create", "survey_invitation", std::to_string(id), "", record_json(stored));
+        }
+        return ids;
+      });
+}
+
+Result<domain::SurveyInvitation> PostgresStore::survey_invitation(std::string_view token_hash) {
+  return pg_read(
+      *pool_, "reading a survey invitation", [&](pqxx::transaction_base& tx) -> Result<domain::SurveyInvitation> {
+        const auto rows = tx.exec_params(std::string(kInvitationColumns) + "WHERE token_hash = $1", text(token_hash));
+        if (rows.empty()) return Error{ErrorCode::not_found, "this survey link is not known"};
+        return read_invitation(rows[0]);
+      });
+}
+
+Result<std::int64_t> PostgresStore::submit_survey_response(std::string_view token_hash,
+                                                           const domain::SurveyResponse& response, const Actor& actor) {
+  return pg_transact(
+      *pool_, "answering a survey", [&](pqxx::transaction_base& tx, std::string& subject) -> Result<std::int64_t> {
+        subject = "a survey link";
+        // Claims the link first: the row lock makes a concurrent submission wait, and after our
+        // commit its WHERE no longer matches, so exactly one of them inserts a response.
+        const auto claimed = tx.exec_params(
+            "UPDATE survey_invitations i SET used = true, "
+            "used_at = CASE WHEN s.anonymous THEN NULL ELSE now() END FROM surveys s "
+            "WHERE i.token_hash = $1 AND NOT i.used AND s.id = i.survey_id "
+            "RETURNING i.id, i.survey_id, i.token_hash, i.label, i.organisation_type, i.region, i.role, i.used, "
+            "s.anonymous",
+            text(token_hash));
+        if (claimed.empty()) {
+          const auto known = tx.exec_params("SELECT 1 FROM survey_invitations WHERE token_hash = $1", text(token_hash));
+          if (known.empty()) return Error{ErrorCode::not_found, "this survey link is not known"};
+          return Error{ErrorCode::conflict, "this survey link has already been used to answer"};
+        }
+        auto invitation = read_invitation(claimed[0]);
+        const bool anonymous = claimed[0][8].as<bool>();
+        auto stored = response;
+        stored.survey_id = invitation.survey_id;
+        stored.organisation_type = invitation.organisation_type;
+        stored.region = invitation.region;
+        stored.role = invitation.role;
+        stored.invitation_id = anonymous ? std::nullopt : std::optional<std::int64_t>(invitation.id);
+        stored.id = tx.exec_params1(
+                          "INSERT INTO survey_responses (survey_id, organisation_type, region, role, answers, "
+                          "invitation_id) VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id",
+                          stored.survey_id.value, type_param(stored.organisation_type), stored.region, stored.role,
+                          answers_json(stored.answers), stored.invitation_id)[0]
+                        .as<std::int64_t>();
+        append_audit_log(tx, actor, "create", "survey_response", std::to_string(stored.id), "", record_json(stored));
+        // For an anonymous survey the log does not record which invitation was used: an entry
+        // beside the response's would tie the invitee to the answers.
+        if (!anonymous) {
+          auto before = invitation;
+          before.used = false;
+          append_audit_log(tx, actor, "update", "survey_invitation", std::to_string(invitation.id), record_json(before),
+                           record_json(invitation));
+        }
+        return stored.id;
       });
 }
 

@@ -9,6 +9,7 @@
 // (src/storage/sqlite/CMakeLists.txt); adding a migration is one line there and one here.
 namespace clinaudit::embedded {
 std::string_view sqlite_migration_0001_initial();
+std::string_view sqlite_migration_0002_survey_invitations();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage::sqlite {
@@ -16,6 +17,7 @@ namespace clinaudit::storage::sqlite {
 const std::vector<Migration>& sqlite_migrations() {
   static const std::vector<Migration> kMigrations{
       {1, "0001_initial", embedded::sqlite_migration_0001_initial()},
+      {2, "0002_survey_invitations", embedded::sqlite_migration_0002_survey_invitations()},
   };
   return kMigrations;
 }

@@ -188,7 +188,19 @@ json record_json(const domain::SurveyResponse& row) {
       {"organisation_type", row.organisation_type ? json(domain::to_string(*row.organisation_type)) : json(nullptr)},
       {"region", row.region},
       {"role", row.role},
-      {"answers", answers}};
+      {"answers", answers},
+      {"invitation_id", row.invitation_id ? json(*row.invitation_id) : json(nullptr)}};
+}
+
+json record_json(const domain::SurveyInvitation& row) {
+  return json{
+      {"id", row.id},
+      {"survey_id", row.survey_id.value},
+      {"label", row.label},
+      {"organisation_type", row.organisation_type ? json(domain::to_string(*row.organisation_type)) : json(nullptr)},
+      {"region", row.region},
+      {"role", row.role},
+      {"used", row.used}};
 }
 
 void append_audit_log(SQLite::Database& db, const domain::Actor& actor, std::string_view action,

@@ -35,6 +35,7 @@ nlohmann::json record_json(const domain::OutlierCase& row);
 nlohmann::json record_json(const domain::OutlierEvent& row);
 nlohmann::json record_json(const domain::Survey& row);
 nlohmann::json record_json(const domain::SurveyResponse& row);
+nlohmann::json record_json(const domain::SurveyInvitation& row);  // never the token hash
 
 // Appends one audit-log entry on `db`, inside the caller's open transaction so that it
 // lands or vanishes with the change. `before`/`after` may be null (creation, deletion).
