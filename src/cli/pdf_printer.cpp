@@ -44,6 +44,7 @@ Result<void> print_html_to_pdf(const std::string& html, const std::string& pdf_p
                                    "--print-to-pdf=" + target.string(),
                                    "file://" + page.string()};
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
