@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/number_format.hpp"
+#include "domain/cusum_monitoring.hpp"
 #include "domain/quality_account_service.hpp"
 
 namespace clinaudit::domain {
@@ -104,18 +105,10 @@ Result<void> add_reaudits(Store& store, BoardPack& pack, const std::vector<Audit
 }
 
 Result<void> add_cusum_alerts(Store& store, BoardPack& pack, const std::vector<Audit>& audits) {
-  const Date from = pack.meeting.plus_days(-730);
   for (const auto& audit : audits) {
-    if (audit.kind == AuditKind::local_audit) continue;
-    const auto episodes = store.episodes(audit.id, from, pack.meeting);
-    if (!episodes) return episodes.error();
-    if (episodes->size() < 100) continue;
-    bool present = false;
-    for (const auto& provider : episodes->provider) present = present || provider == pack.organisation.id;
-    if (!present) continue;
-    const auto analysis = analyse_episodes(*episodes);
-    if (!analysis) continue;  // a data set the model cannot fit is reported by analysis runs, not here
-    for (const auto& alert : analysis->cusum_alerts) {
+    const auto alerts = cusum_signals(store, audit, pack.meeting.plus_days(-730), pack.meeting);
+    if (!alerts) return alerts.error();
+    for (const auto& alert : *alerts) {
       if (alert.provider == pack.organisation.id && alert.signalled_on >= pack.meeting.plus_days(-365)) {
         pack.cusum_alerts.push_back(alert);
       }

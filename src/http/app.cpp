@@ -64,10 +64,11 @@ App::App(domain::Store& store, const domain::Clock& clock, const AppConfig& conf
 
 Response App::handle(const Request& incoming) {
   Request request = incoming;
-  Context context{
-      store_,           clock_,       config_,
-      request,          std::nullopt, account_limiter_,
-      address_limiter_, imports_,     config_.secure_cookies || request.header("x-forwarded-proto") == "https"};
+  Context context{store_,           clock_,
+                  config_,          request,
+                  std::nullopt,     account_limiter_,
+                  address_limiter_, imports_,
+                  cusum_,           config_.secure_cookies || request.header("x-forwarded-proto") == "https"};
   const bool api_path = request.path.rfind("/api/", 0) == 0;
 
   const Route* route = nullptr;

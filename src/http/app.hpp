@@ -12,6 +12,7 @@
 #include "domain/clock.hpp"
 #include "domain/demo_world.hpp"
 #include "domain/store.hpp"
+#include "http/cusum_signal_cache.hpp"
 #include "http/pending_imports.hpp"
 #include "http/policy.hpp"
 #include "http/rate_limiter.hpp"
@@ -48,6 +49,7 @@ struct Context {
   RateLimiter& account_limiter;
   RateLimiter& address_limiter;
   PendingImports& imports;
+  CusumSignalCache& cusum;
   bool https = false;  // the request came over TLS (X-Forwarded-Proto) or cookies are always Secure
 
   const Principal& principal() const { return who->principal; }
@@ -100,6 +102,7 @@ class App {
   RateLimiter account_limiter_;
   RateLimiter address_limiter_;
   PendingImports imports_;
+  CusumSignalCache cusum_;
   std::vector<Route> routes_;
 };
 

@@ -629,5 +629,42 @@ TEST(App, AnOversizedSurveyAnswerIsRefusedUnread) {
   EXPECT_FALSE(world.store().survey_invitation(survey_link_hash(link.substr(9)))->used);
 }
 
+TEST(App, TheDashboardShowsTheTrustsRiskAdjustedCusumSignals) {
+  TestWorld world;
+  auto& board = world.own().callers.at(Role::board_member);
+  const auto signals = [&](testing::Caller& caller) {
+    const Response dashboard = world.call("GET", "/api/dashboard", &caller);
+    EXPECT_EQ(dashboard.status, 200) << dashboard.body;
+    return json::parse(dashboard.body)["cusum_signals"];
+  };
+  EXPECT_TRUE(signals(board).empty());  // no episodes yet (and the day's result is now cached)
+
+  // As in the provider page's test: the national rate is 0.2, the own trust's 20 patients
+  // all die and its upper chart signals at the 9th and 18th deaths; the other trust's 80
+  // survivors signal twice on the lower chart. Imported through the web, which refreshes
+  // the dashboard's signals at once.
+  std::string csv = "organisation_code,admission_date,outcome\n";
+  const Date first = Date::parse("2025-04-01").value();
+  for (int i = 0; i < 100; ++i) {
+    const bool own = i % 5 == 0;
+    csv += (own ? world.own().code : world.other().code) + "," + first.plus_days(i).to_string() + "," +
+           (own ? "1" : "0") + "\n";
+  }
+  const Response imported =
+      world.call_body("POST", "/api/imports/episodes?audit=NAT-" + world.suffix(), world.analyst(), csv);
+  ASSERT_EQ(imported.status, 201) << imported.body;
+
+  const auto own = signals(board);
+  ASSERT_EQ(own.size(), 2u) << own;
+  EXPECT_EQ(own[0]["side"], "upper");
+  EXPECT_EQ(own[0]["episodes_monitored"], 9);
+  EXPECT_EQ(own[1]["episodes_monitored"], 18);
+  const auto other = signals(world.other().callers.at(Role::board_member));
+  ASSERT_EQ(other.size(), 2u) << other;
+  EXPECT_EQ(other[0]["side"], "lower");
+  const Response page = world.call("GET", "/", &board);
+  EXPECT_TRUE(contains(page.body, "Mortality rising")) << page.body;
+}
+
 }  // namespace
 }  // namespace clinaudit::http

@@ -193,6 +193,7 @@ Result<std::int64_t> confirm_episodes(Context& context, const PendingEpisodes& f
       },
       ingest::EpisodeImportOptions{});
   if (!outcome) return outcome.error();
+  context.cusum.forget(file.audit);
   if (!outcome->report.clean()) {
     return Error{ErrorCode::invalid_input, "the file no longer passes its checks (" +
                                                outcome->report.problems().front().message +

@@ -354,6 +354,16 @@ Result<DashboardView> dashboard_view(Context& context) {
                                                  results->back().period_start.to_string(),
                                                  value_of(measure, results->back())});
     }
+    // Risk-adjusted CUSUM over the national audit's patient-level episodes (the model
+    // fitted on every provider's); only this organisation's signals of the last year.
+    if (audit.kind == domain::AuditKind::local_audit) continue;
+    auto alerts = context.cusum.signals(context.store, audit, view.today);
+    if (!alerts) return alerts.error();
+    for (const auto& alert : *alerts) {
+      if (alert.provider == org && view.today.plus_days(-365) <= alert.signalled_on) {
+        view.cusum_signals.push_back(CusumSignalRow{audit, alert});
+      }
+    }
   }
   return view;
 }

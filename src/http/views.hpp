@@ -9,6 +9,7 @@
 #include "core/date.hpp"
 #include "core/result.hpp"
 #include "domain/analysis_run.hpp"
+#include "domain/episode_analysis.hpp"
 #include "domain/notifications.hpp"
 #include "domain/outlier_workflow.hpp"
 #include "domain/store.hpp"
@@ -76,6 +77,12 @@ struct ActionRow {
   bool overdue = false;
 };
 
+// A risk-adjusted CUSUM signal of one of this organisation's national audits.
+struct CusumSignalRow {
+  domain::Audit audit;
+  domain::CusumAlert alert;
+};
+
 struct DashboardView {
   FinancialYear year;
   Date today;
@@ -84,6 +91,7 @@ struct DashboardView {
   std::int64_t open_alarms = 0;
   std::vector<OutlierRow> open_outliers;
   std::vector<MeasureSignal> deteriorating;
+  std::vector<CusumSignalRow> cusum_signals;  // this organisation's, in the last 12 months
   std::vector<ActionRow> overdue_actions;
   std::int64_t open_actions = 0;
   std::optional<domain::BoardMeeting> next_meeting;

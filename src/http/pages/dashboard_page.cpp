@@ -36,8 +36,12 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
                std::to_string(view.open_alarms) + " at alarm level (beyond 3 SD), " + std::to_string(view.open_alerts) +
                    " at alert level (beyond 2 SD).",
                "/outliers");
-  body += card(view.deteriorating.empty() ? "good" : "alarm", "Deteriorating measures",
-               std::to_string(view.deteriorating.size()), "Measures whose SPC chart shows special cause concern.",
+  std::size_t rising = 0;
+  for (const auto& s : view.cusum_signals) rising += s.alert.side == stats::CusumSide::upper ? 1 : 0;
+  body += card(view.deteriorating.empty() && rising == 0 ? "good" : "alarm", "Deteriorating measures",
+               std::to_string(view.deteriorating.size() + rising),
+               "Measures whose SPC chart shows special cause concern, and risk-adjusted CUSUM signals of rising "
+               "mortality in the last 12 months.",
                "#deteriorating");
   body += card(view.overdue_actions.empty() ? "good" : "alarm", "Overdue actions",
                std::to_string(view.overdue_actions.size()), std::to_string(view.open_actions) + " actions open in all.",
@@ -69,6 +73,24 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
               "</a></td><td>" + esc(s.measure.name) + "</td><td><span class=\"status status-red\">" +
               esc(variation_label(s.variation)) + "</span></td><td>" + esc(assurance_label(s.assurance)) + "</td><td>" +
               esc(s.latest_period) + "</td></tr>";
+    }
+    body += "</tbody></table>";
+  }
+  body += "<h3>Risk-adjusted CUSUM signals, last 12 months</h3>";
+  if (view.cusum_signals.empty()) {
+    body += "<p class=\"muted\">No risk-adjusted CUSUM signal in the national audits' patient-level data.</p>";
+  } else {
+    body +=
+        "<table><caption class=\"visually-hidden\">Risk-adjusted CUSUM signals</caption><thead><tr>"
+        "<th scope=\"col\">Audit</th><th scope=\"col\">Signal</th><th scope=\"col\">Date</th>"
+        "<th scope=\"col\" class=\"num\">Patients monitored</th></tr></thead><tbody>";
+    for (const auto& s : view.cusum_signals) {
+      const bool upper = s.alert.side == stats::CusumSide::upper;
+      body += "<tr><td><a href=\"/audits/" + std::to_string(s.audit.id.value) + "\">" + esc(s.audit.title) +
+              "</a></td><td><span class=\"status " +
+              (upper ? "status-red\">Mortality rising" : "status-green\">Mortality falling") + "</span></td><td>" +
+              esc(s.alert.signalled_on.to_string()) + "</td><td class=\"num\">" +
+              std::to_string(s.alert.episodes_monitored) + "</td></tr>";
     }
     body += "</tbody></table>";
   }
