@@ -46,4 +46,14 @@ struct OutlierEvent {
   std::string at;  // ISO 8601 timestamp, UTC
 };
 
+// One stored version of the outlier-management stage table (domain::OutlierTimetable reads
+// `csv`). Versions are only ever added; the latest one is in force.
+struct OutlierTimetableVersion {
+  std::int64_t id = 0;
+  std::string name;        // e.g. "HQIP 2025 guidance"
+  std::string csv;         // level,key,name,owner,working_days
+  std::string created_at;  // ISO 8601 timestamp, UTC; set by the store
+  std::string created_by;  // the actor's name; set by the store
+};
+
 }  // namespace clinaudit::domain

@@ -131,6 +131,15 @@ class Store {
                                                          std::optional<AuditId> audit) = 0;
   virtual Result<std::vector<OutlierEvent>> outlier_events(OutlierCaseId id) = 0;
 
+  // Versions of the outlier-management stage table (docs/governance.md). Adds a version
+  // (its created_at and created_by are the store's time and the actor) and returns its id.
+  // The caller validates the CSV first. Errors: invalid_input for an empty name or CSV.
+  virtual Result<std::int64_t> add_outlier_timetable(const OutlierTimetableVersion& version, const Actor& actor) = 0;
+  // The latest version, std::nullopt when none has been stored.
+  virtual Result<std::optional<OutlierTimetableVersion>> current_outlier_timetable() = 0;
+  // Every version, newest first.
+  virtual Result<std::vector<OutlierTimetableVersion>> outlier_timetables() = 0;
+
   // Surveys
   virtual Result<SurveyId> add_survey(const Survey& survey, const Actor& actor) = 0;
   virtual Result<Survey> survey(SurveyId id) = 0;

@@ -7,6 +7,7 @@
 namespace clinaudit::embedded {
 std::string_view postgres_migration_0001();
 std::string_view postgres_migration_0002();
+std::string_view postgres_migration_0003();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage::postgres {
@@ -21,6 +22,7 @@ const std::vector<PgMigration>& postgres_migrations() {
   static const std::vector<PgMigration> kMigrations{
       {1, "initial", embedded::postgres_migration_0001()},
       {2, "survey_invitations", embedded::postgres_migration_0002()},
+      {3, "outlier_timetables", embedded::postgres_migration_0003()},
   };
   return kMigrations;
 }

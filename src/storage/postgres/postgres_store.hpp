@@ -102,6 +102,11 @@ class PostgresStore final : public domain::Store {
                                                          std::optional<AuditId> audit) override;
   Result<std::vector<domain::OutlierEvent>> outlier_events(OutlierCaseId id) override;
 
+  Result<std::int64_t> add_outlier_timetable(const domain::OutlierTimetableVersion& version,
+                                             const domain::Actor& actor) override;
+  Result<std::optional<domain::OutlierTimetableVersion>> current_outlier_timetable() override;
+  Result<std::vector<domain::OutlierTimetableVersion>> outlier_timetables() override;
+
   Result<SurveyId> add_survey(const domain::Survey& survey, const domain::Actor& actor) override;
   Result<domain::Survey> survey(SurveyId id) override;
   Result<std::vector<domain::Survey>> surveys() override;

@@ -1,4 +1,6 @@
 // PostgresStore: report reviews, actions, board meetings and outlier cases.
+#include <nlohmann/json.hpp>
+
 #include <utility>
 
 #include "storage/postgres/pg_connection_pool.hpp"
@@ -9,6 +11,20 @@
 
 namespace clinaudit::storage::postgres {
 namespace {
+
+constexpr const char* kTimetableColumns =
+    "SELECT id, name, csv, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), created_by "
+    "FROM outlier_timetables ";
+
+domain::OutlierTimetableVersion read_timetable(const pqxx::row& row) {
+  domain::OutlierTimetableVersion out;
+  out.id = row[0].as<std::int64_t>();
+  out.name = row[1].as<std::string>();
+  out.csv = row[2].as<std::string>();
+  out.created_at = row[3].as<std::string>();
+  out.created_by = row[4].as<std::string>();
+  return out;
+}
 
 using domain::Actor;
 
@@ -351,6 +367,48 @@ Result<std::vector<domain::OutlierEvent>> PostgresStore::outlier_events(OutlierC
         }
         return out;
       });
+}
+
+Result<std::int64_t> PostgresStore::add_outlier_timetable(const domain::OutlierTimetableVersion& version,
+                                                          const domain::Actor& actor) {
+  if (version.name.empty()) {
+    return Error{ErrorCode::invalid_input, "adding outlier timetable: a version needs a name"};
+  }
+  if (version.csv.empty()) {
+    return Error{ErrorCode::invalid_input, "adding outlier timetable '" + version.name + "': the stage table is empty"};
+  }
+  return pg_transact(*pool_, "adding outlier timetable",
+                     [&](pqxx::transaction_base& tx, std::string& subject) -> Result<std::int64_t> {
+                       subject = "outlier timetable '" + version.name + "'";
+                       const auto id = tx.exec_params1(
+                                             "INSERT INTO outlier_timetables (name, csv, created_by) "
+                                             "VALUES ($1, $2, $3) RETURNING id",
+                                             version.name, version.csv, actor.name)[0]
+                                           .as<std::int64_t>();
+                       const nlohmann::json after{{"id", id}, {"name", version.name}, {"csv", version.csv}};
+                       append_audit_log(tx, actor, "create", "outlier_timetable", std::to_string(id), "", after.dump());
+                       return id;
+                     });
+}
+
+Result<std::optional<domain::OutlierTimetableVersion>> PostgresStore::current_outlier_timetable() {
+  return pg_read(*pool_, "reading the outlier timetable",
+                 [&](pqxx::transaction_base& tx) -> Result<std::optional<domain::OutlierTimetableVersion>> {
+                   const auto rows = tx.exec(std::string(kTimetableColumns) + "ORDER BY id DESC LIMIT 1");
+                   if (rows.empty()) return std::optional<domain::OutlierTimetableVersion>();
+                   return std::optional(read_timetable(rows[0]));
+                 });
+}
+
+Result<std::vector<domain::OutlierTimetableVersion>> PostgresStore::outlier_timetables() {
+  return pg_read(*pool_, "reading outlier timetable versions",
+                 [&](pqxx::transaction_base& tx) -> Result<std::vector<domain::OutlierTimetableVersion>> {
+                   std::vector<domain::OutlierTimetableVersion> out;
+                   const auto rows = tx.exec(std::string(kTimetableColumns) + "ORDER BY id DESC");
+                   out.reserve(rows.size());
+                   for (const auto& row : rows) out.push_back(read_timetable(row));
+                   return out;
+                 });
 }
 
 }  // namespace clinaudit::storage::postgres

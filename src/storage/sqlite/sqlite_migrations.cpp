@@ -10,6 +10,7 @@
 namespace clinaudit::embedded {
 std::string_view sqlite_migration_0001_initial();
 std::string_view sqlite_migration_0002_survey_invitations();
+std::string_view sqlite_migration_0003_outlier_timetables();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage::sqlite {
@@ -18,6 +19,7 @@ const std::vector<Migration>& sqlite_migrations() {
   static const std::vector<Migration> kMigrations{
       {1, "0001_initial", embedded::sqlite_migration_0001_initial()},
       {2, "0002_survey_invitations", embedded::sqlite_migration_0002_survey_invitations()},
+      {3, "0003_outlier_timetables", embedded::sqlite_migration_0003_outlier_timetables()},
   };
   return kMigrations;
 }

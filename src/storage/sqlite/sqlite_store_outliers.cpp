@@ -15,6 +15,18 @@ constexpr const char* kCaseColumns =
     "SELECT id, audit_id, measure_id, organisation_id, period, level, high, unfavourable, value, limit_passed, stage, "
     "opened_on, stage_due_on, status FROM outlier_cases";
 
+constexpr const char* kTimetableColumns = "SELECT id, name, csv, created_at, created_by FROM outlier_timetables ";
+
+domain::OutlierTimetableVersion read_timetable(SQLite::Statement& query) {
+  domain::OutlierTimetableVersion row;
+  row.id = query.getColumn(0).getInt64();
+  row.name = query.getColumn(1).getString();
+  row.csv = query.getColumn(2).getString();
+  row.created_at = query.getColumn(3).getString();
+  row.created_by = query.getColumn(4).getString();
+  return row;
+}
+
 domain::OutlierCase read_case(SQLite::Statement& query) {
   domain::OutlierCase row;
   row.id = id_column<OutlierCaseId>(query.getColumn(0));
@@ -161,6 +173,48 @@ Result<std::vector<domain::OutlierEvent>> SqliteStore::outlier_events(OutlierCas
       row.at = query.getColumn(5).getString();
       rows.push_back(std::move(row));
     }
+    return rows;
+  });
+}
+
+Result<std::int64_t> SqliteStore::add_outlier_timetable(const domain::OutlierTimetableVersion& version,
+                                                        const domain::Actor& actor) {
+  return guarded("adding outlier timetable '" + version.name + "'", [&] {
+    if (version.name.empty()) fail(ErrorCode::invalid_input, "an outlier timetable version needs a name");
+    if (version.csv.empty()) fail(ErrorCode::invalid_input, "an outlier timetable version needs its stage table");
+    const std::scoped_lock lock(mutex_);
+    SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement insert(db_,
+                             "INSERT INTO outlier_timetables (name, csv, created_at, created_by) VALUES (?, ?, ?, ?)");
+    insert.bind(1, version.name);
+    insert.bind(2, version.csv);
+    insert.bind(3, utc_now_iso());
+    insert.bind(4, actor.name);
+    insert.exec();
+    const std::int64_t id = db_.getLastInsertRowid();
+    const nlohmann::json after{{"id", id}, {"name", version.name}, {"csv", version.csv}};
+    log_change(actor, "create", "outlier_timetable", std::to_string(id), nullptr, &after);
+    transaction.commit();
+    return id;
+  });
+}
+
+Result<std::optional<domain::OutlierTimetableVersion>> SqliteStore::current_outlier_timetable() {
+  return guarded("reading the outlier timetable", [&] {
+    const std::scoped_lock lock(mutex_);
+    SQLite::Statement query(db_, std::string(kTimetableColumns) + "ORDER BY id DESC LIMIT 1");
+    std::optional<domain::OutlierTimetableVersion> row;
+    if (query.executeStep()) row = read_timetable(query);
+    return row;
+  });
+}
+
+Result<std::vector<domain::OutlierTimetableVersion>> SqliteStore::outlier_timetables() {
+  return guarded("reading outlier timetable versions", [&] {
+    const std::scoped_lock lock(mutex_);
+    SQLite::Statement query(db_, std::string(kTimetableColumns) + "ORDER BY id DESC");
+    std::vector<domain::OutlierTimetableVersion> rows;
+    while (query.executeStep()) rows.push_back(read_timetable(query));
     return rows;
   });
 }
