@@ -44,7 +44,9 @@ Result<std::unique_ptr<domain::Mailer>> mailer_from(const MailOptions& options) 
 
 Result<domain::NotificationRunReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer,
                                                      const domain::Clock& clock, Date today) {
-  return domain::run_daily_notifications(store, mailer, clock, today, domain::OutlierTimetable::default_timetable(),
+  auto timetable = domain::current_outlier_timetable(store);
+  if (!timetable) return timetable.error();
+  return domain::run_daily_notifications(store, mailer, clock, today, *timetable,
                                          domain::WorkingDayCalendar::england_and_wales());
 }
 

@@ -1,5 +1,8 @@
 #include "domain/outlier_workflow.hpp"
 
+#include "domain/store.hpp"
+
+#include <array>
 #include <charconv>
 #include <set>
 #include <string>
@@ -22,8 +25,14 @@ std::vector<std::string_view> split(std::string_view line, char separator) {
   return parts;
 }
 
-Error bad_line(std::size_t number, const std::string& what) {
-  return Error{ErrorCode::invalid_input, "outlier timetable, line " + std::to_string(number) + ": " + what};
+constexpr std::string_view kHeader = "level,key,name,owner,working_days";
+constexpr std::array<std::string_view, 5> kColumns{"level", "key", "name", "owner", "working_days"};
+// At most this many problems are listed; a file wrong throughout says so soon enough.
+constexpr std::size_t kMaxProblems = 20;
+
+std::string at_cell(std::size_t line, std::size_t column) {
+  return "line " + std::to_string(line) + ", column " + std::to_string(column) + " (" +
+         std::string(kColumns.at(column - 1)) + ")";
 }
 
 }  // namespace
@@ -52,47 +61,103 @@ std::string_view to_string(ReminderKind kind) {
 
 Result<OutlierTimetable> OutlierTimetable::from_csv(std::string_view text) {
   OutlierTimetable timetable;
+  std::vector<std::string> problems;
   std::set<std::string, std::less<>> keys;
   std::size_t number = 0;
   for (auto line : split(text, '\n')) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (number == 1 || line.empty()) continue;
+    if (number == 1) {
+      if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // a byte-order mark from a spreadsheet
+      if (line != kHeader) problems.push_back("line 1: the header must be " + std::string(kHeader));
+      continue;
+    }
+    if (line.empty()) continue;
     const auto fields = split(line, ',');
-    if (fields.size() != 5) return bad_line(number, "expected 5 fields: level,key,name,owner,working_days");
+    if (fields.size() != kColumns.size()) {
+      problems.push_back("line " + std::to_string(number) + ": expected 5 fields (" + std::string(kHeader) +
+                         "), found " + std::to_string(fields.size()) + "; a name may not contain a comma");
+      continue;
+    }
     OutlierStage stage;
-    if (fields[0] == "alarm")
+    bool good = true;
+    if (fields[0] == "alarm") {
       stage.track = OutlierTrack::alarm;
-    else if (fields[0] == "alert")
+    } else if (fields[0] == "alert") {
       stage.track = OutlierTrack::alert;
-    else if (fields[0] == "positive")
+    } else if (fields[0] == "positive") {
       stage.track = OutlierTrack::positive;
-    else
-      return bad_line(number, "level '" + std::string(fields[0]) + "' is not alarm, alert or positive");
+    } else {
+      problems.push_back(at_cell(number, 1) + ": '" + std::string(fields[0]) + "' is not alarm, alert or positive");
+      good = false;
+    }
     stage.key = std::string(fields[1]);
+    if (stage.key.empty()) {
+      problems.push_back(at_cell(number, 2) + ": the stage key is empty");
+      good = false;
+    } else if (!keys.insert(stage.key).second) {
+      problems.push_back(at_cell(number, 2) + ": stage key '" + stage.key + "' is repeated");
+      good = false;
+    }
     stage.name = std::string(fields[2]);
-    if (fields[3] == "provider")
+    if (stage.name.empty()) {
+      problems.push_back(at_cell(number, 3) + ": the stage name is empty");
+      good = false;
+    }
+    if (fields[3] == "provider") {
       stage.owner = OutlierParty::provider;
-    else if (fields[3] == "audit_provider")
+    } else if (fields[3] == "audit_provider") {
       stage.owner = OutlierParty::audit_provider;
-    else
-      return bad_line(number, "owner '" + std::string(fields[3]) + "' is not provider or audit_provider");
+    } else {
+      problems.push_back(at_cell(number, 4) + ": '" + std::string(fields[3]) + "' is not provider or audit_provider");
+      good = false;
+    }
     const auto [end, ec] = std::from_chars(fields[4].data(), fields[4].data() + fields[4].size(), stage.working_days);
-    if (ec != std::errc() || end != fields[4].data() + fields[4].size() || stage.working_days < 0) {
-      return bad_line(number, "working_days '" + std::string(fields[4]) + "' is not a whole number of days");
+    if (fields[4].empty() || ec != std::errc() || end != fields[4].data() + fields[4].size() ||
+        stage.working_days < 0) {
+      problems.push_back(at_cell(number, 5) + ": '" + std::string(fields[4]) +
+                         "' is not a whole number of days (0 or more)");
+      good = false;
     }
-    if (stage.key.empty() || !keys.insert(stage.key).second) {
-      return bad_line(number, "stage key '" + stage.key + "' is empty or repeated");
-    }
-    timetable.stages_.push_back(std::move(stage));
+    if (good) timetable.stages_.push_back(std::move(stage));
   }
-  for (const auto track : {OutlierTrack::alarm, OutlierTrack::alert, OutlierTrack::positive}) {
-    if (timetable.first(track) == nullptr) {
-      return Error{ErrorCode::invalid_input,
-                   "outlier timetable: no stages for level '" + std::string(to_string(track)) + "'"};
+  if (problems.empty()) {
+    for (const auto track : {OutlierTrack::alarm, OutlierTrack::alert, OutlierTrack::positive}) {
+      if (timetable.first(track) == nullptr) {
+        problems.push_back("no stages for level '" + std::string(to_string(track)) + "'");
+      }
     }
+  }
+  if (problems.empty()) {
+    // complete_stage() confirms or withdraws an alarm at this stage; without it no alarm
+    // could ever be withdrawn.
+    const OutlierStage* review = timetable.find(kReviewStage);
+    if (review == nullptr || review->track != OutlierTrack::alarm) {
+      problems.push_back("the alarm level must have a stage with key '" + std::string(kReviewStage) +
+                         "' (where an alarm is confirmed or withdrawn)");
+    }
+  }
+  if (!problems.empty()) {
+    std::string message = "outlier timetable: ";
+    for (std::size_t i = 0; i < problems.size() && i < kMaxProblems; ++i) {
+      if (i > 0) message += "; ";
+      message += problems[i];
+    }
+    if (problems.size() > kMaxProblems) {
+      message += "; and " + std::to_string(problems.size() - kMaxProblems) + " more";
+    }
+    return Error{ErrorCode::invalid_input, message};
   }
   return timetable;
+}
+
+std::string OutlierTimetable::to_csv() const {
+  std::string out = std::string(kHeader) + "\n";
+  for (const auto& stage : stages_) {
+    out += std::string(to_string(stage.track)) + "," + stage.key + "," + stage.name + "," +
+           std::string(to_string(stage.owner)) + "," + std::to_string(stage.working_days) + "\n";
+  }
+  return out;
 }
 
 const OutlierTimetable& OutlierTimetable::default_timetable() {
@@ -124,6 +189,26 @@ const OutlierStage* OutlierTimetable::next(std::string_view key) const {
     if (&stage == current) after = true;
   }
   return nullptr;
+}
+
+Result<OutlierTimetable> current_outlier_timetable(Store& store) {
+  auto stored = store.current_outlier_timetable();
+  if (!stored) return stored.error();
+  if (!stored->has_value()) return OutlierTimetable::default_timetable();
+  auto parsed = OutlierTimetable::from_csv((*stored)->csv);
+  if (!parsed) {
+    return Error{parsed.error().code, "the outlier timetable in force ('" + (*stored)->name +
+                                          "') cannot be read: " + parsed.error().message};
+  }
+  return parsed;
+}
+
+Result<std::int64_t> store_outlier_timetable(Store& store, std::string_view name, std::string_view csv,
+                                             const Actor& actor) {
+  if (name.empty()) return Error{ErrorCode::invalid_input, "outlier timetable: give the version a name"};
+  auto parsed = OutlierTimetable::from_csv(csv);
+  if (!parsed) return parsed.error();
+  return store.add_outlier_timetable(OutlierTimetableVersion{0, std::string(name), std::string(csv), "", ""}, actor);
 }
 
 OutlierTrack track_for(OutlierLevel level, bool unfavourable) {
@@ -159,7 +244,7 @@ Result<OutlierCase> complete_stage(OutlierCase current, StageDecision decision, 
   if (stage == nullptr) {
     return Error{ErrorCode::conflict, "stage '" + current.stage + "' is not in the outlier timetable in force"};
   }
-  const bool review = stage->track == OutlierTrack::alarm && stage->key == "review";
+  const bool review = stage->track == OutlierTrack::alarm && stage->key == kReviewStage;
   if (decision == StageDecision::withdraw) {
     if (!review) return Error{ErrorCode::invalid_input, "an outlier can be withdrawn only at the review stage"};
     current.status = OutlierStatus::withdrawn;

@@ -8,6 +8,7 @@
 #include "core/date.hpp"
 #include "core/result.hpp"
 #include "domain/outlier_case.hpp"
+#include "domain/user.hpp"
 #include "domain/working_days.hpp"
 
 namespace clinaudit::domain {
@@ -23,6 +24,9 @@ std::string_view to_string(OutlierParty party);
 enum class OutlierTrack { alarm, alert, positive };
 std::string_view to_string(OutlierTrack track);
 
+// The alarm stage at which an alarm is confirmed or withdrawn; every timetable has it.
+inline constexpr std::string_view kReviewStage = "review";
+
 struct OutlierStage {
   OutlierTrack track = OutlierTrack::alarm;
   std::string key;
@@ -35,10 +39,13 @@ struct OutlierStage {
 // administrator can replace, not code. Immutable once built; safe to share.
 class OutlierTimetable {
  public:
-  // Reads "level,key,name,owner,working_days" rows (header first), stages in file order per
-  // level. Errors: invalid_input naming the line (unknown level or owner, bad number,
-  // repeated key, a level with no stages).
+  // Reads "level,key,name,owner,working_days" rows (that header first), stages in file
+  // order per level. Errors: invalid_input listing every problem with its line and column
+  // (unknown level or owner, a number of days that is not a whole number >= 0, an empty or
+  // repeated key), then a level with no stages, then an alarm level without kReviewStage.
   static Result<OutlierTimetable> from_csv(std::string_view text);
+  // The table as from_csv reads it.
+  std::string to_csv() const;
   // The timetable shipped in data/outlier-timetable-default.csv.
   static const OutlierTimetable& default_timetable();
 
@@ -51,6 +58,19 @@ class OutlierTimetable {
  private:
   std::vector<OutlierStage> stages_;
 };
+
+class Store;
+
+// The timetable in force: the latest version stored, else the shipped default. New cases
+// and newly entered stages take their deadlines from it; a case keeps the deadline it was
+// given. Errors: the store's; invalid_input when the stored version no longer parses.
+Result<OutlierTimetable> current_outlier_timetable(Store& store);
+
+// Checks `csv` with OutlierTimetable::from_csv and, only when it is valid, stores it as the
+// version named `name` (which is then in force). Errors: invalid_input with the problems
+// (nothing stored), or the store's.
+Result<std::int64_t> store_outlier_timetable(Store& store, std::string_view name, std::string_view csv,
+                                             const Actor& actor);
 
 // Which track a flagged unit goes on.
 OutlierTrack track_for(OutlierLevel level, bool unfavourable);

@@ -1,5 +1,6 @@
 #include "domain/outlier_workflow.hpp"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 namespace clinaudit::domain {
@@ -105,6 +106,63 @@ TEST(OutlierWorkflow, RejectsABadTimetableWithItsLine) {
   const auto incomplete = OutlierTimetable::from_csv("level,key,name,owner,working_days\nalarm,a,A,provider,3\n");
   ASSERT_FALSE(incomplete);
   EXPECT_NE(incomplete.error().message.find("alert"), std::string::npos);
+}
+
+std::string rejected(const std::string& rows) {
+  const auto parsed = OutlierTimetable::from_csv("level,key,name,owner,working_days\n" + rows);
+  EXPECT_FALSE(parsed) << "accepted:\n" << rows;
+  return parsed ? "" : parsed.error().message;
+}
+
+std::string valid_rows(const std::string& alarm_review_days = "20") {
+  return "alarm,data_check,Check,audit_provider,10\n"
+         "alarm,review,Review,audit_provider," +
+         alarm_review_days +
+         "\n"
+         "alert,alert_review,Local review,provider,25\n"
+         "positive,positive_shared,Shared,audit_provider,0\n";
+}
+
+TEST(OutlierWorkflow, TimetableProblemsNameTheirLineAndColumn) {
+  EXPECT_TRUE(OutlierTimetable::from_csv("level,key,name,owner,working_days\n" + valid_rows()));
+  EXPECT_THAT(rejected("bogus,x,X,provider,3\n" + valid_rows()),
+              testing::HasSubstr("line 2, column 1 (level): 'bogus' is not alarm, alert or positive"));
+  EXPECT_THAT(rejected(valid_rows() + "alert,x,X,trust,3\n"),
+              testing::HasSubstr("line 6, column 4 (owner): 'trust' is not provider or audit_provider"));
+  EXPECT_THAT(rejected(valid_rows() + "alert,x,X,provider,-1\n"),
+              testing::HasSubstr("line 6, column 5 (working_days): '-1' is not a whole number of days"));
+  EXPECT_THAT(rejected(valid_rows() + "alert,x,X,provider,2.5\n"),
+              testing::HasSubstr("line 6, column 5 (working_days): '2.5'"));
+  EXPECT_THAT(rejected(valid_rows() + "alert,review,X,provider,3\n"),
+              testing::HasSubstr("line 6, column 2 (key): stage key 'review' is repeated"));
+  EXPECT_THAT(rejected(valid_rows() + "alert,x,provider,3\n"), testing::HasSubstr("line 6: expected 5 fields"));
+}
+
+TEST(OutlierWorkflow, TimetableListsEveryProblemAtOnce) {
+  const auto message = rejected("bogus,x,X,provider,3\n" + valid_rows() + "alert,y,Y,trust,3\n");
+  EXPECT_THAT(message, testing::HasSubstr("line 2, column 1"));
+  EXPECT_THAT(message, testing::HasSubstr("line 7, column 4"));
+}
+
+TEST(OutlierWorkflow, TimetableNeedsItsHeaderEveryLevelAndTheReviewStage) {
+  const auto headless = OutlierTimetable::from_csv(valid_rows());
+  ASSERT_FALSE(headless);
+  EXPECT_THAT(headless.error().message, testing::HasSubstr("line 1: the header must be"));
+  EXPECT_THAT(rejected("alarm,review,Review,audit_provider,20\nalert,a,A,provider,5\n"),
+              testing::HasSubstr("no stages for level 'positive'"));
+  EXPECT_THAT(rejected("alarm,data_check,Check,audit_provider,10\nalert,a,A,provider,5\n"
+                       "positive,p,P,audit_provider,0\n"),
+              testing::HasSubstr("the alarm level must have a stage with key 'review'"));
+  EXPECT_THAT(rejected("alarm,data_check,Check,audit_provider,10\nalert,review,A,provider,5\n"
+                       "positive,p,P,audit_provider,0\n"),
+              testing::HasSubstr("the alarm level must have a stage with key 'review'"));
+}
+
+TEST(OutlierWorkflow, TimetableWritesBackWhatItReads) {
+  const auto parsed = OutlierTimetable::from_csv(timetable().to_csv());
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  EXPECT_EQ(parsed->to_csv(), timetable().to_csv());
+  EXPECT_EQ(parsed->stages().size(), timetable().stages().size());
 }
 
 }  // namespace

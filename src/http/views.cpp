@@ -538,7 +538,9 @@ Result<OutlierCaseView> outlier_case_view(Context& context, OutlierCaseId id) {
     return Error{ErrorCode::not_found, "no outlier case " + std::to_string(id.value)};
   }
   OutlierCaseView view;
-  const auto& timetable = domain::OutlierTimetable::default_timetable();
+  auto in_force = domain::current_outlier_timetable(context.store);
+  if (!in_force) return in_force.error();
+  const auto& timetable = *in_force;
   const auto* current = timetable.find(item->stage);
   const auto track = current != nullptr ? current->track : domain::track_for(item->level, item->unfavourable);
   for (const auto& stage : timetable.stages()) {
@@ -567,7 +569,9 @@ Result<void> complete_outlier_stage(Context& context, OutlierCaseId id, const st
   if (!may_see_outlier_case(context.principal(), *item)) {
     return Error{ErrorCode::not_found, "no outlier case " + std::to_string(id.value)};
   }
-  const auto& timetable = domain::OutlierTimetable::default_timetable();
+  auto in_force = domain::current_outlier_timetable(context.store);
+  if (!in_force) return in_force.error();
+  const auto& timetable = *in_force;
   const auto* current = timetable.find(item->stage);
   if (current == nullptr) return Error{ErrorCode::conflict, "the case's stage is not in the timetable: " + item->stage};
   if (auto allowed = may_complete_stage(context.principal(), *item, current->owner); !allowed) return allowed.error();
@@ -601,9 +605,11 @@ Result<AnalysisRunView> run_national_analysis(Context& context, AuditId audit_id
   if (audit->kind == domain::AuditKind::local_audit) {
     return Error{ErrorCode::not_found, "no national audit " + std::to_string(audit_id.value)};
   }
-  auto run = domain::run_analysis(context.store, audit_id, year, domain::OutlierTimetable::default_timetable(),
-                                  domain::WorkingDayCalendar::england_and_wales(), context.clock.today(),
-                                  context.actor(), CLINAUDIT_VERSION);
+  auto timetable = domain::current_outlier_timetable(context.store);
+  if (!timetable) return timetable.error();
+  auto run =
+      domain::run_analysis(context.store, audit_id, year, *timetable, domain::WorkingDayCalendar::england_and_wales(),
+                           context.clock.today(), context.actor(), CLINAUDIT_VERSION);
   if (!run) return run.error();
   AnalysisRunView view;
   view.audit = std::move(*audit);
@@ -722,9 +728,10 @@ Result<std::vector<domain::Notification>> my_notifications(Context& context) {
   auto inputs = domain::load_notification_inputs(
       context.store, national ? std::nullopt : std::optional<OrganisationId>(who.organisation_id));
   if (!inputs) return inputs.error();
-  const auto all =
-      domain::daily_notifications(*inputs, context.clock.today(), domain::OutlierTimetable::default_timetable(),
-                                  domain::WorkingDayCalendar::england_and_wales());
+  auto timetable = domain::current_outlier_timetable(context.store);
+  if (!timetable) return timetable.error();
+  const auto all = domain::daily_notifications(*inputs, context.clock.today(), *timetable,
+                                               domain::WorkingDayCalendar::england_and_wales());
   return domain::notifications_for(all, who.email);
 }
 

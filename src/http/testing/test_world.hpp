@@ -134,8 +134,10 @@ class TestWorld {
     flagged.level = domain::OutlierLevel::alarm;
     flagged.value = 1.9;
     flagged.limit = 1.6;
-    const auto opened = domain::open_outlier_case(flagged, domain::OutlierTimetable::default_timetable(),
-                                                  domain::WorkingDayCalendar::england_and_wales(), clock_.today());
+    // As the analysis run does: the first stage of the timetable in force.
+    const auto timetable = must(domain::current_outlier_timetable(*store_));
+    const auto opened =
+        domain::open_outlier_case(flagged, timetable, domain::WorkingDayCalendar::england_and_wales(), clock_.today());
     return must(store_->add_outlier_case(opened, actor_));
   }
 
