@@ -81,6 +81,7 @@ std::vector<Route> make_routes();
 std::vector<Route> import_routes();
 std::vector<Route> report_routes();
 std::vector<Route> survey_link_routes();  // public: /respond/TOKEN
+std::vector<Route> outlier_timetable_routes();
 
 // The web application without its transport: turns a Request into a Response.
 // Checks in order, for every route: the route exists (404), the session (401 for the

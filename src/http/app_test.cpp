@@ -666,5 +666,108 @@ TEST(App, TheDashboardShowsTheTrustsRiskAdjustedCusumSignals) {
   EXPECT_TRUE(contains(page.body, "Mortality rising")) << page.body;
 }
 
+// The default table with the data check lengthened to 15 working days and the lead
+// clinician's notice to 8, as a revision of the guidance might.
+std::string revised_timetable() {
+  std::string csv = domain::OutlierTimetable::default_timetable().to_csv();
+  const auto replace = [&csv](const std::string& from, const std::string& to) {
+    const auto at = csv.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    csv.replace(at, from.size(), to);
+  };
+  replace("the analysis,audit_provider,10\n", "the analysis,audit_provider,15\n");
+  replace("check the data and explain,audit_provider,5\n", "check the data and explain,audit_provider,8\n");
+  return csv;
+}
+
+TEST(App, AnAdminsNewTimetableSetsTheDeadlinesOfNewCasesAndStages) {
+  TestWorld world;
+  auto& admin = world.own().callers.at(Role::admin);
+  auto& analyst = world.analyst();
+  auto& lead = world.own().callers.at(Role::clinical_lead);
+  const auto before = world.new_outlier_case(world.own());
+  const std::string before_path = "/api/outliers/" + std::to_string(before.value);
+  const auto case_of = [&](const std::string& path) {
+    return json::parse(world.call("GET", path, &lead).body)["outlier_case"];
+  };
+  ASSERT_EQ(case_of(before_path)["stage_due_on"], "2026-01-29");  // 10 working days from Thursday 15 January
+
+  const Response stored = world.call("POST", "/admin/outlier-timetable", &admin,
+                                     {{"name", "HQIP 2026 guidance"}, {"csv", revised_timetable()}});
+  ASSERT_EQ(stored.status, 303) << stored.body;
+  const Response page = world.call("GET", stored.header("Location"), &admin);
+  EXPECT_TRUE(contains(page.body, "HQIP 2026 guidance")) << page.body;
+  EXPECT_TRUE(contains(page.body, "The new stage table is in force.")) << page.body;
+
+  // Everyone reads the table in force.
+  const auto table = json::parse(world.call("GET", "/api/outlier-timetable", &lead).body);
+  EXPECT_EQ(table["in_force"]["name"], "HQIP 2026 guidance");
+  EXPECT_EQ(table["stages"][0]["key"], "data_check");
+  EXPECT_EQ(table["stages"][0]["working_days"], 15);
+  ASSERT_EQ(table["versions"].size(), 1u);
+
+  // The open case keeps the deadline it was given...
+  EXPECT_EQ(case_of(before_path)["stage_due_on"], "2026-01-29");
+  // ...and the stage it enters next takes the new one: 8 working days from 15 January.
+  ASSERT_EQ(world.call("POST", before_path + "/stage", &analyst, {{"decision", "done"}}).status, 200);
+  EXPECT_EQ(case_of(before_path)["stage"], "lead_clinician_informed");
+  EXPECT_EQ(case_of(before_path)["stage_due_on"], "2026-01-27");
+  // A case opened now: 15 working days for the data check, due Thursday 5 February.
+  const auto after = world.new_outlier_case(world.own());
+  EXPECT_EQ(case_of("/api/outliers/" + std::to_string(after.value))["stage_due_on"], "2026-02-05");
+
+  // The change is in the audit log, by the administrator.
+  auto log = world.store().audit_log("outlier_timetable", 5);
+  ASSERT_TRUE(log) << log.error().message;
+  ASSERT_EQ(log->size(), 1u);
+  EXPECT_TRUE(contains((*log)[0].actor, admin.user.email)) << (*log)[0].actor;
+}
+
+TEST(App, ABadTimetableIsRefusedWithItsLineAndColumnAndNothingStored) {
+  TestWorld world;
+  auto& admin = world.own().callers.at(Role::admin);
+  std::string csv = revised_timetable();
+  csv += "alarm,extra_step,An extra step,trust,ten\nsevere,odd,Odd,provider,1\n";
+  const Response refused =
+      world.call("POST", "/admin/outlier-timetable", &admin, {{"name", "HQIP 2026 guidance"}, {"csv", csv}});
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_TRUE(contains(refused.body, "line 12, column 4 (owner)")) << refused.body;
+  EXPECT_TRUE(contains(refused.body, "line 12, column 5 (working_days)")) << refused.body;
+  EXPECT_TRUE(contains(refused.body, "line 13, column 1 (level)")) << refused.body;
+  EXPECT_TRUE(contains(refused.body, "extra_step")) << "the text is kept for correction";
+
+  std::string no_review = domain::OutlierTimetable::default_timetable().to_csv();
+  no_review.replace(no_review.find("alarm,review,"), 13, "alarm,reviewed,");
+  const Response api =
+      world.call("POST", "/api/outlier-timetable", &admin, {{"name", "HQIP 2026 guidance"}, {"csv", no_review}});
+  ASSERT_EQ(api.status, 422) << api.body;
+  EXPECT_TRUE(contains(json::parse(api.body)["error"]["message"].get<std::string>(), "key 'review'")) << api.body;
+
+  EXPECT_EQ(world.call("POST", "/api/outlier-timetable", &admin, {{"name", ""}, {"csv", revised_timetable()}}).status,
+            422);
+  EXPECT_TRUE(world.store().outlier_timetables()->empty());
+  EXPECT_TRUE(world.store().audit_log("outlier_timetable", 5)->empty());
+  EXPECT_FALSE(json::parse(world.call("GET", "/api/outlier-timetable", &admin).body)["in_force"].is_object());
+}
+
+TEST(App, OnlyAdministratorsReplaceTheTimetable) {
+  TestWorld world;
+  for (const Role role : {Role::audit_manager, Role::clinical_lead, Role::board_member, Role::read_only}) {
+    auto& caller = world.own().callers.at(role);
+    EXPECT_EQ(world.call("GET", "/admin/outlier-timetable", &caller).status, 403);
+    EXPECT_EQ(world.call("POST", "/admin/outlier-timetable", &caller, {{"name", "Mine"}, {"csv", revised_timetable()}})
+                  .status,
+              403);
+    EXPECT_EQ(
+        world.call("POST", "/api/outlier-timetable", &caller, {{"name", "Mine"}, {"csv", revised_timetable()}}).status,
+        403);
+  }
+  EXPECT_EQ(
+      world.call("POST", "/api/outlier-timetable", &world.analyst(), {{"name", "Mine"}, {"csv", revised_timetable()}})
+          .status,
+      403);
+  EXPECT_TRUE(world.store().outlier_timetables()->empty());
+}
+
 }  // namespace
 }  // namespace clinaudit::http

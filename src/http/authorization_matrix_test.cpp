@@ -104,6 +104,22 @@ std::vector<Case> cases() {
                  {404, 404, 404, 403, 403, 403}});
   all.push_back({"users page", "GET", same("/users"), {}, {200, 403, 403, 403, 403, 403}, {}});
   all.push_back({"users api", "GET", same("/api/users"), {}, {200, 403, 403, 403, 403, 403}, {}});
+  // The outlier timetable: everyone reads the table in force; only administrators replace it.
+  const std::string table = domain::OutlierTimetable::default_timetable().to_csv();
+  all.push_back({"timetable page", "GET", same("/admin/outlier-timetable"), {}, {200, 403, 403, 403, 403, 403}, {}});
+  all.push_back({"timetable api", "GET", same("/api/outlier-timetable"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"timetable store form",
+                 "POST",
+                 same("/admin/outlier-timetable"),
+                 {{"name", "HQIP 2025 guidance"}, {"csv", table}},
+                 {303, 403, 403, 403, 403, 403},
+                 {}});
+  all.push_back({"timetable store api",
+                 "POST",
+                 same("/api/outlier-timetable"),
+                 {{"name", "HQIP 2025 guidance"}, {"csv", table}},
+                 {201, 403, 403, 403, 403, 403},
+                 {}});
   all.push_back({"national index", "GET", same("/national"), {}, {403, 403, 403, 403, 200, 403}, {}});
   all.push_back({"national api",
                  "GET",
@@ -250,12 +266,12 @@ TEST(AuthorizationMatrix, EveryRouteEveryRoleOnPostgres) {
 
 TEST(AuthorizationMatrix, WithoutASessionApiIs401AndPagesRedirect) {
   TestWorld world;
-  for (const char* path :
-       {"/api/dashboard", "/api/audits", "/api/actions", "/api/notifications", "/api/users", "/api/me"}) {
+  for (const char* path : {"/api/dashboard", "/api/audits", "/api/actions", "/api/notifications", "/api/users",
+                           "/api/me", "/api/outlier-timetable"}) {
     EXPECT_EQ(world.call("GET", path, nullptr).status, 401) << path;
   }
-  for (const char* path :
-       {"/", "/audits", "/actions", "/users", "/national", "/participation", "/reports", "/reports/board-pack"}) {
+  for (const char* path : {"/", "/audits", "/actions", "/users", "/national", "/participation", "/reports",
+                           "/reports/board-pack", "/admin/outlier-timetable"}) {
     const Response response = world.call("GET", path, nullptr);
     EXPECT_EQ(response.status, 303) << path;
     EXPECT_EQ(response.header("Location").rfind("/login", 0), 0u) << path;

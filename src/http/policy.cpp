@@ -8,19 +8,19 @@ using domain::Role;
 
 namespace {
 
-constexpr std::size_t kPermissions = 8;
+constexpr std::size_t kPermissions = 9;
 constexpr std::size_t kRoles = 6;
 
 // Rows: admin, audit_manager, clinical_lead, board_member, national_analyst, read_only.
 // Columns: the Permission enum in order. Change a cell here and in docs/security.md.
 constexpr std::array<std::array<bool, kPermissions>, kRoles> kMatrix{{
-    //  view   partic  import actions users  national outliers analyse
-    {{true, true, true, true, true, false, true, false}},       // admin
-    {{true, true, true, true, false, false, true, false}},      // audit_manager
-    {{true, false, true, true, false, false, true, false}},     // clinical_lead
-    {{true, false, false, false, false, false, false, false}},  // board_member
-    {{true, false, true, false, false, true, true, true}},      // national_analyst
-    {{true, false, false, false, false, false, false, false}},  // read_only
+    //  view   partic  import actions users  national outliers analyse settings
+    {{true, true, true, true, true, false, true, false, true}},        // admin
+    {{true, true, true, true, false, false, true, false, false}},      // audit_manager
+    {{true, false, true, true, false, false, true, false, false}},     // clinical_lead
+    {{true, false, false, false, false, false, false, false, false}},  // board_member
+    {{true, false, true, false, false, true, true, true, false}},      // national_analyst
+    {{true, false, false, false, false, false, false, false, false}},  // read_only
 }};
 
 }  // namespace
@@ -35,6 +35,7 @@ std::string_view to_string(Permission permission) {
     case Permission::view_national: return "view_national";
     case Permission::manage_outliers: return "manage_outliers";
     case Permission::run_analysis: return "run_analysis";
+    case Permission::manage_settings: return "manage_settings";
   }
   return "unknown";
 }

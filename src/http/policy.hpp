@@ -24,6 +24,7 @@ enum class Permission {
   view_national,       // every provider's results and participation for a national audit
   manage_outliers,     // complete the stage of an outlier case that one's party owns
   run_analysis,        // run a national audit's analysis (case-mix, funnel, CUSUM) and open cases
+  manage_settings,     // replace system-wide configuration: the outlier-management stage table
 };
 
 std::string_view to_string(Permission permission);

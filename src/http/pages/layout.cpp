@@ -17,7 +17,7 @@ struct NavItem {
   std::optional<Permission> needs;
 };
 
-constexpr std::array<NavItem, 10> kNav{{
+constexpr std::array<NavItem, 11> kNav{{
     {"dashboard", "Dashboard", "/", Permission::view_organisation},
     {"audits", "Audits", "/audits", Permission::view_organisation},
     {"participation", "Participation", "/participation", Permission::edit_participation},
@@ -28,6 +28,7 @@ constexpr std::array<NavItem, 10> kNav{{
     {"import", "Import", "/import", Permission::import_data},
     {"national", "National view", "/national", Permission::view_national},
     {"users", "Users", "/users", Permission::manage_users},
+    {"timetable", "Outlier timetable", "/admin/outlier-timetable", Permission::manage_settings},
 }};
 
 }  // namespace
