@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace clinaudit::cli {
 
@@ -12,6 +13,18 @@ Result<ingest::Table> read_table_file(const std::string& path) {
   auto table = ingest::Table::read(file);
   if (!table) return Error{table.error().code, path + ": " + table.error().message};
   return table;
+}
+
+Result<std::string> read_text_file(const std::string& path) {
+  std::ostringstream text;
+  if (path == "-") {
+    text << std::cin.rdbuf();
+    return text.str();
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Error{ErrorCode::not_found, "cannot open '" + path + "'"};
+  text << file.rdbuf();
+  return text.str();
 }
 
 Result<void> write_output(const std::string& path, std::string_view content) {

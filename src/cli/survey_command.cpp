@@ -1,9 +1,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/stats_io.hpp"
 #include "cli/survey_file.hpp"
 #include "http/survey_links.hpp"
 #include "ingest/import_validators.hpp"
@@ -28,18 +28,6 @@ domain::Actor survey_actor(const char* command) {
       std::nullopt, std::string("clinaudit survey ") + command + (user != nullptr ? std::string(" by ") + user : "")};
 }
 
-Result<std::string> read_file(const std::string& path) {
-  std::ostringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-    return text.str();
-  }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Error{ErrorCode::not_found, "cannot open '" + path + "'"};
-  text << file.rdbuf();
-  return text.str();
-}
-
 Result<std::unique_ptr<domain::Store>> open(const SurveyOptions& options) {
   return storage::open_store(options.db.empty() ? storage::default_database_url() : options.db);
 }
@@ -50,7 +38,7 @@ std::string plural(std::size_t count, const char* one, const char* many) {
 
 // Prints the id alone on standard output (for scripts) and what was created on standard error.
 Result<void> create_survey(const SurveyOptions& options) {
-  auto text = read_file(options.file);
+  auto text = read_text_file(options.file);
   if (!text) return text.error();
   const SurveyFile file = read_survey_file(*text);
   if (!file.problems.empty()) {

@@ -1,9 +1,8 @@
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/stats_io.hpp"
 #include "domain/outlier_workflow.hpp"
 #include "storage/store_factory.hpp"
 
@@ -21,18 +20,6 @@ struct TimetableOptions {
 
 Result<std::unique_ptr<domain::Store>> open(const TimetableOptions& options) {
   return storage::open_store(options.db.empty() ? storage::default_database_url() : options.db);
-}
-
-Result<std::string> read_file(const std::string& path) {
-  std::ostringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-    return text.str();
-  }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Error{ErrorCode::not_found, "cannot open '" + path + "'"};
-  text << file.rdbuf();
-  return text.str();
 }
 
 // The table on standard output (as `set` reads it); which version it is on standard error.
@@ -55,7 +42,7 @@ Result<void> show(const TimetableOptions& options) {
 }
 
 Result<void> set(const TimetableOptions& options) {
-  auto text = read_file(options.file);
+  auto text = read_text_file(options.file);
   if (!text) return text.error();
   auto store = open(options);
   if (!store) return store.error();
