@@ -6,7 +6,6 @@
 #include "cli/stats_io.hpp"
 #include "domain/analysis_run.hpp"
 #include "render/funnel_json.hpp"
-#include "storage/store_factory.hpp"
 
 namespace clinaudit::cli {
 namespace {
@@ -73,7 +72,7 @@ nlohmann::json to_json(const domain::AnalysisRun& run, const std::string& audit_
 Result<void> run_analyse(const AnalyseArgs& args) {
   const auto year = FinancialYear::parse(args.period);
   if (!year) return year.error();
-  auto store = storage::open_store(args.db.empty() ? storage::default_database_url() : args.db);
+  auto store = open_database(args.db);
   if (!store) return store.error();
   const auto audit = (*store)->audit_by_code(args.audit);
   if (!audit) return audit.error();

@@ -3,6 +3,8 @@
 #include <iostream>
 #include <string>
 
+#include "storage/store_factory.hpp"
+
 namespace clinaudit::cli {
 
 int exit_code_for(ErrorCode code) {
@@ -42,6 +44,10 @@ void on_run(CLI::App& command, Outcome& outcome, std::function<Result<void>()> b
 
 Error not_built(std::string_view what) {
   return Error{ErrorCode::not_implemented, std::string(what) + " is not built yet in this version"};
+}
+
+Result<std::unique_ptr<domain::Store>> open_database(const std::string& db) {
+  return storage::open_store(db.empty() ? storage::default_database_url() : db);
 }
 
 }  // namespace clinaudit::cli

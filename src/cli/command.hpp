@@ -3,9 +3,12 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
+#include <string>
 #include <string_view>
 
 #include "core/result.hpp"
+#include "domain/store.hpp"
 
 namespace clinaudit::cli {
 
@@ -32,6 +35,13 @@ struct Outcome {
 // Makes `command` run `body` when chosen. An error is printed on stderr as
 // "clinaudit <command>: <message>" and sets the matching exit code.
 void on_run(CLI::App& command, Outcome& outcome, std::function<Result<void>()> body);
+
+// The help of every command's --db option.
+inline constexpr const char* kDatabaseHelp =
+    "Database: a SQLite file path or a postgresql:// URL (default: $CLINAUDIT_DB or ./clinaudit.sqlite)";
+
+// Opens the --db database, or the default one ($CLINAUDIT_DB, else ./clinaudit.sqlite) when empty.
+Result<std::unique_ptr<domain::Store>> open_database(const std::string& db);
 
 // The error of a command that is not built yet: says so plainly, exit code 7.
 Error not_built(std::string_view what);

@@ -4,7 +4,6 @@
 #include "cli/commands.hpp"
 #include "cli/daily_jobs.hpp"
 #include "http/system_clock.hpp"
-#include "storage/store_factory.hpp"
 
 namespace clinaudit::cli {
 
@@ -34,7 +33,7 @@ Result<void> run(const JobsRunOptions& options) {
   }
   auto mailer = mailer_from(options.mail);
   if (!mailer) return mailer.error();
-  auto store = storage::open_store(options.db.empty() ? storage::default_database_url() : options.db);
+  auto store = open_database(options.db);
   if (!store) return store.error();
   auto report = run_daily_jobs(**store, mailer->get(), clock, today);
   if (!report) return report.error();

@@ -9,7 +9,6 @@
 #include "report/board_pack_document.hpp"
 #include "report/quality_account_document.hpp"
 #include "report/survey_document.hpp"
-#include "storage/store_factory.hpp"
 
 namespace clinaudit::cli {
 namespace {
@@ -37,7 +36,7 @@ Result<void> run_quality_account(const QualityAccountArgs& args) {
     if (!parsed) return parsed.error();
     today = *parsed;
   }
-  auto store = storage::open_store(args.db.empty() ? storage::default_database_url() : args.db);
+  auto store = open_database(args.db);
   if (!store) return store.error();
   const auto statement = domain::quality_account_for(**store, args.organisation, *year);
   if (!statement) return statement.error();
@@ -60,7 +59,7 @@ Result<void> run_board_pack(const BoardPackArgs& args) {
   if (args.format != "html" && args.output.empty()) {
     return Error{ErrorCode::invalid_input, "--format " + args.format + " needs --output FILE"};
   }
-  auto store = storage::open_store(args.db.empty() ? storage::default_database_url() : args.db);
+  auto store = open_database(args.db);
   if (!store) return store.error();
   const auto pack = domain::board_pack_for(**store, args.organisation, *meeting);
   if (!pack) return pack.error();
@@ -77,7 +76,7 @@ struct SurveyArgs {
 };
 
 Result<void> run_survey(const SurveyArgs& args) {
-  auto store = storage::open_store(args.db.empty() ? storage::default_database_url() : args.db);
+  auto store = open_database(args.db);
   if (!store) return store.error();
   const auto report = domain::survey_report(**store, SurveyId{args.survey});
   if (!report) return report.error();

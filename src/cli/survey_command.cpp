@@ -8,7 +8,6 @@
 #include "http/survey_links.hpp"
 #include "ingest/import_validators.hpp"
 #include "report/csv_writer.hpp"
-#include "storage/store_factory.hpp"
 
 // `clinaudit survey create|list|invite` (docs/cli.md, docs/surveys.md).
 namespace clinaudit::cli {
@@ -28,10 +27,6 @@ domain::Actor survey_actor(const char* command) {
       std::nullopt, std::string("clinaudit survey ") + command + (user != nullptr ? std::string(" by ") + user : "")};
 }
 
-Result<std::unique_ptr<domain::Store>> open(const SurveyOptions& options) {
-  return storage::open_store(options.db.empty() ? storage::default_database_url() : options.db);
-}
-
 std::string plural(std::size_t count, const char* one, const char* many) {
   return std::to_string(count) + " " + (count == 1 ? one : many);
 }
@@ -47,7 +42,7 @@ Result<void> create_survey(const SurveyOptions& options) {
     return Error{ErrorCode::invalid_input,
                  options.file + ": " + plural(file.problems.size(), "problem", "problems") + "; nothing was saved"};
   }
-  auto store = open(options);
+  auto store = open_database(options.db);
   if (!store) return store.error();
   auto id = (*store)->add_survey(file.survey, survey_actor("create"));
   if (!id) return id.error();
@@ -60,7 +55,7 @@ Result<void> create_survey(const SurveyOptions& options) {
 }
 
 Result<void> list_surveys(const SurveyOptions& options) {
-  auto store = open(options);
+  auto store = open_database(options.db);
   if (!store) return store.error();
   auto surveys = (*store)->surveys();
   if (!surveys) return surveys.error();
@@ -78,7 +73,7 @@ Result<void> list_surveys(const SurveyOptions& options) {
 // Prints a CSV of the invitees with their links on standard output: the only place the
 // tokens ever appear, since the database holds their hashes only.
 Result<void> invite(const SurveyOptions& options) {
-  auto store = open(options);
+  auto store = open_database(options.db);
   if (!store) return store.error();
   auto survey = (*store)->survey(SurveyId{options.survey_id});
   if (!survey) return survey.error();
@@ -114,10 +109,6 @@ Result<void> invite(const SurveyOptions& options) {
   return {};
 }
 
-const char* const kDbHelp =
-    "Database: a SQLite file path or a postgresql:// URL (default: $CLINAUDIT_DB or "
-    "./clinaudit.sqlite)";
-
 }  // namespace
 
 void add_survey_command(CLI::App& parent, Outcome& outcome) {
@@ -127,13 +118,13 @@ void add_survey_command(CLI::App& parent, Outcome& outcome) {
   auto create_options = std::make_shared<SurveyOptions>();
   auto* create = command->add_subcommand(
       "create", "Store a survey defined in a JSON file (docs/surveys.md); prints the new survey's id");
-  create->add_option("--db", create_options->db, kDbHelp);
+  create->add_option("--db", create_options->db, kDatabaseHelp);
   create->add_option("--file", create_options->file, "The survey definition (JSON); - for standard input")->required();
   on_run(*create, outcome, [create_options]() { return create_survey(*create_options); });
 
   auto list_options = std::make_shared<SurveyOptions>();
   auto* list = command->add_subcommand("list", "List the surveys as CSV: id, title, wave, anonymous, counts");
-  list->add_option("--db", list_options->db, kDbHelp);
+  list->add_option("--db", list_options->db, kDatabaseHelp);
   on_run(*list, outcome, [list_options]() { return list_surveys(*list_options); });
 
   auto invite_options = std::make_shared<SurveyOptions>();
@@ -141,7 +132,7 @@ void add_survey_command(CLI::App& parent, Outcome& outcome) {
       "invite",
       "Create one one-time link per invitee of a CSV file (label or email, [organisation_type, region, role]) and "
       "print the invitees with their links as CSV. Any problem in the file saves nothing (exit code 3)");
-  invite_command->add_option("--db", invite_options->db, kDbHelp);
+  invite_command->add_option("--db", invite_options->db, kDatabaseHelp);
   invite_command->add_option("--survey", invite_options->survey_id, "The id of the survey")
       ->required()
       ->check(CLI::PositiveNumber);

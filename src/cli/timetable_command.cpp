@@ -4,7 +4,6 @@
 #include "cli/commands.hpp"
 #include "cli/stats_io.hpp"
 #include "domain/outlier_workflow.hpp"
-#include "storage/store_factory.hpp"
 
 // `clinaudit timetable show|set`: the outlier-management stage table in force
 // (docs/cli.md, docs/governance.md).
@@ -18,13 +17,9 @@ struct TimetableOptions {
   std::string name;
 };
 
-Result<std::unique_ptr<domain::Store>> open(const TimetableOptions& options) {
-  return storage::open_store(options.db.empty() ? storage::default_database_url() : options.db);
-}
-
 // The table on standard output (as `set` reads it); which version it is on standard error.
 Result<void> show(const TimetableOptions& options) {
-  auto store = open(options);
+  auto store = open_database(options.db);
   if (!store) return store.error();
   auto stored = (*store)->current_outlier_timetable();
   if (!stored) return stored.error();
@@ -44,7 +39,7 @@ Result<void> show(const TimetableOptions& options) {
 Result<void> set(const TimetableOptions& options) {
   auto text = read_text_file(options.file);
   if (!text) return text.error();
-  auto store = open(options);
+  auto store = open_database(options.db);
   if (!store) return store.error();
   const char* user = std::getenv("USER");
   const domain::Actor actor{
@@ -62,10 +57,6 @@ Result<void> set(const TimetableOptions& options) {
   return {};
 }
 
-const char* const kDbHelp =
-    "Database: a SQLite file path or a postgresql:// URL (default: $CLINAUDIT_DB or "
-    "./clinaudit.sqlite)";
-
 }  // namespace
 
 void add_timetable_command(CLI::App& parent, Outcome& outcome) {
@@ -76,7 +67,7 @@ void add_timetable_command(CLI::App& parent, Outcome& outcome) {
   auto show_options = std::make_shared<TimetableOptions>();
   auto* show_command = command->add_subcommand(
       "show", "Print the stage table in force as CSV (level,key,name,owner,working_days); its version on stderr");
-  show_command->add_option("--db", show_options->db, kDbHelp);
+  show_command->add_option("--db", show_options->db, kDatabaseHelp);
   on_run(*show_command, outcome, [show_options]() { return show(*show_options); });
 
   auto set_options = std::make_shared<TimetableOptions>();
@@ -84,7 +75,7 @@ void add_timetable_command(CLI::App& parent, Outcome& outcome) {
       "set",
       "Check a stage table (CSV) and store it as a new version, in force from now on; prints its id. Any problem "
       "(named by line and column) saves nothing (exit code 3)");
-  set_command->add_option("--db", set_options->db, kDbHelp);
+  set_command->add_option("--db", set_options->db, kDatabaseHelp);
   set_command->add_option("--file", set_options->file, "The stage table (CSV, header first); - for stdin")->required();
   set_command->add_option("--name", set_options->name, "The version's name, e.g. \"HQIP 2025 guidance\"")->required();
   on_run(*set_command, outcome, [set_options]() { return set(*set_options); });
