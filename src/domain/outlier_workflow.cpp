@@ -191,16 +191,20 @@ const OutlierStage* OutlierTimetable::next(std::string_view key) const {
   return nullptr;
 }
 
+Result<OutlierTimetable> timetable_of(const std::optional<OutlierTimetableVersion>& version) {
+  if (!version) return OutlierTimetable::default_timetable();
+  auto parsed = OutlierTimetable::from_csv(version->csv);
+  if (!parsed) {
+    return Error{parsed.error().code,
+                 "the outlier timetable in force ('" + version->name + "') cannot be read: " + parsed.error().message};
+  }
+  return parsed;
+}
+
 Result<OutlierTimetable> current_outlier_timetable(Store& store) {
   auto stored = store.current_outlier_timetable();
   if (!stored) return stored.error();
-  if (!stored->has_value()) return OutlierTimetable::default_timetable();
-  auto parsed = OutlierTimetable::from_csv((*stored)->csv);
-  if (!parsed) {
-    return Error{parsed.error().code, "the outlier timetable in force ('" + (*stored)->name +
-                                          "') cannot be read: " + parsed.error().message};
-  }
-  return parsed;
+  return timetable_of(*stored);
 }
 
 Result<std::int64_t> store_outlier_timetable(Store& store, std::string_view name, std::string_view csv,

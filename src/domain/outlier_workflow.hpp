@@ -65,6 +65,8 @@ class Store;
 // and newly entered stages take their deadlines from it; a case keeps the deadline it was
 // given. Errors: the store's; invalid_input when the stored version no longer parses.
 Result<OutlierTimetable> current_outlier_timetable(Store& store);
+// The table of a stored version, or the shipped default for none.
+Result<OutlierTimetable> timetable_of(const std::optional<OutlierTimetableVersion>& version);
 
 // Checks `csv` with OutlierTimetable::from_csv and, only when it is valid, stores it as the
 // version named `name` (which is then in force). Errors: invalid_input with the problems

@@ -23,7 +23,7 @@ struct TimetableView {
 Result<TimetableView> timetable_view(Context& c) {
   auto in_force = c.store.current_outlier_timetable();
   if (!in_force) return in_force.error();
-  auto timetable = domain::current_outlier_timetable(c.store);
+  auto timetable = domain::timetable_of(*in_force);  // the version just read, not a second read
   if (!timetable) return timetable.error();
   auto versions = c.store.outlier_timetables();
   if (!versions) return versions.error();
