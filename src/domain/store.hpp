@@ -9,6 +9,7 @@
 
 #include "core/date.hpp"
 #include "core/result.hpp"
+#include "domain/analysis_record.hpp"
 #include "domain/audit.hpp"
 #include "domain/audit_log.hpp"
 #include "domain/episode.hpp"
@@ -130,6 +131,21 @@ class Store {
   virtual Result<std::vector<OutlierCase>> outlier_cases(std::optional<OrganisationId> organisation,
                                                          std::optional<AuditId> audit) = 0;
   virtual Result<std::vector<OutlierEvent>> outlier_events(OutlierCaseId id) = 0;
+
+  // Analysis runs and the CUSUM alerts they raise (docs/governance.md, "Analysis runs").
+  // Stores the run and, in the same transaction, each alert the store does not yet hold for
+  // the same measure, organisation, side and signal date (linked to this run, raised on its
+  // run_on), with the audit log. Returns the run id and the new alerts with their ids.
+  // Errors: not_found for an unknown audit, measure or organisation; invalid_input for an
+  // empty period, checksum or method.
+  virtual Result<RecordedAnalysisRun> add_analysis_run(const AnalysisRunRecord& run,
+                                                       const std::vector<StoredCusumAlert>& alerts,
+                                                       const Actor& actor) = 0;
+  // The runs of an audit, newest first.
+  virtual Result<std::vector<AnalysisRunRecord>> analysis_runs(AuditId audit) = 0;
+  // CUSUM alerts, optionally of one organisation and one audit, by signal date then id.
+  virtual Result<std::vector<StoredCusumAlert>> cusum_alerts(std::optional<OrganisationId> organisation,
+                                                             std::optional<AuditId> audit) = 0;
 
   // Versions of the outlier-management stage table (docs/governance.md). Adds a version
   // (its created_at and created_by are the store's time and the actor) and returns its id.

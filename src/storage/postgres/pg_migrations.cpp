@@ -8,6 +8,7 @@ namespace clinaudit::embedded {
 std::string_view postgres_migration_0001();
 std::string_view postgres_migration_0002();
 std::string_view postgres_migration_0003();
+std::string_view postgres_migration_0004();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage::postgres {
@@ -23,6 +24,7 @@ const std::vector<PgMigration>& postgres_migrations() {
       {1, "initial", embedded::postgres_migration_0001()},
       {2, "survey_invitations", embedded::postgres_migration_0002()},
       {3, "outlier_timetables", embedded::postgres_migration_0003()},
+      {4, "analysis_runs", embedded::postgres_migration_0004()},
   };
   return kMigrations;
 }

@@ -105,6 +105,12 @@ class PostgresStore final : public domain::Store {
   Result<std::int64_t> add_outlier_timetable(const domain::OutlierTimetableVersion& version,
                                              const domain::Actor& actor) override;
   Result<std::optional<domain::OutlierTimetableVersion>> current_outlier_timetable() override;
+  Result<domain::RecordedAnalysisRun> add_analysis_run(const domain::AnalysisRunRecord& run,
+                                                       const std::vector<domain::StoredCusumAlert>& alerts,
+                                                       const domain::Actor& actor) override;
+  Result<std::vector<domain::AnalysisRunRecord>> analysis_runs(AuditId audit) override;
+  Result<std::vector<domain::StoredCusumAlert>> cusum_alerts(std::optional<OrganisationId> organisation,
+                                                             std::optional<AuditId> audit) override;
   Result<std::vector<domain::OutlierTimetableVersion>> outlier_timetables() override;
 
   Result<SurveyId> add_survey(const domain::Survey& survey, const domain::Actor& actor) override;

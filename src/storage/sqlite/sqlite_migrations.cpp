@@ -11,6 +11,7 @@ namespace clinaudit::embedded {
 std::string_view sqlite_migration_0001_initial();
 std::string_view sqlite_migration_0002_survey_invitations();
 std::string_view sqlite_migration_0003_outlier_timetables();
+std::string_view sqlite_migration_0004_analysis_runs();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage::sqlite {
@@ -20,6 +21,7 @@ const std::vector<Migration>& sqlite_migrations() {
       {1, "0001_initial", embedded::sqlite_migration_0001_initial()},
       {2, "0002_survey_invitations", embedded::sqlite_migration_0002_survey_invitations()},
       {3, "0003_outlier_timetables", embedded::sqlite_migration_0003_outlier_timetables()},
+      {4, "0004_analysis_runs", embedded::sqlite_migration_0004_analysis_runs()},
   };
   return kMigrations;
 }
