@@ -78,30 +78,57 @@ Result<void> store_provider_results(Store& store, const Measure& measure, Analys
   return {};
 }
 
-std::string json_text(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
+// The settings a reader needs to reproduce the run, as a JSON object.
+std::string parameters_json(const EpisodeAnalysisOptions& options) {
+  const auto number = [](double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return std::string(text);
+  };
+  const auto& f = options.funnel;
+  const auto& c = options.cusum;
+  return "{\"funnel\":{\"limits\":[0.95,0.998],\"limit_method\":\"" + std::string(stats::to_string(f.limits)) +
+         "\",\"overdispersion\":\"" + std::string(stats::to_string(f.overdispersion)) +
+         "\",\"trim\":" + number(f.trim) + "},\"cusum\":{\"upper_odds_ratio\":" + number(c.upper_odds_ratio) +
+         ",\"upper_limit\":" + number(c.upper_limit) + ",\"lower_odds_ratio\":" + number(c.lower_odds_ratio) +
+         ",\"lower_limit\":" + number(c.lower_limit) + ",\"reset\":" + (c.reset ? "true" : "false") + "}}";
 }
 
-// The run itself goes to the audit log: method, software version and the checksum of its
-// inputs, so a published result can be reproduced and checked.
-Result<void> record_run(Store& store, const Audit& audit, const AnalysisRun& run, const Actor& actor) {
-  AuditLogEntry entry;
-  entry.user_id = actor.user_id;
-  entry.actor = actor.name;
-  entry.action = "analyse";
-  entry.entity = "analysis_run";
-  entry.entity_key = audit.code + " " + run.period;
-  entry.after =
-      "{\"audit\":" + json_text(audit.code) + ",\"period\":" + json_text(run.period) +
-      ",\"from\":" + json_text(run.from.to_string()) + ",\"to\":" + json_text(run.to.to_string()) +
-      ",\"episodes\":" + std::to_string(run.episodes) + ",\"input_checksum\":" + json_text(run.input_checksum) +
-      ",\"software_version\":" + json_text(run.software_version) + ",\"method\":" + json_text(run.method) + "}";
-  return store.log_event(entry);
+// The run as the store keeps it, with the alerts it found, so a published result can be
+// reproduced and a later run on unchanged data recognised.
+Result<void> record_run(Store& store, AnalysisRun& run, Date today, const Actor& actor) {
+  AnalysisRunRecord record;
+  record.audit_id = run.audit_id;
+  record.measure_id = run.measure_id;
+  record.period = run.period;
+  record.from = run.from;
+  record.to = run.to;
+  record.run_on = today;
+  record.episodes = run.episodes;
+  record.input_checksum = run.input_checksum;
+  record.software_version = run.software_version;
+  record.method = run.method;
+  record.parameters = run.parameters;
+  record.cases_opened = static_cast<std::int64_t>(run.opened.size());
+  for (const auto& provider : run.analysis.providers) {
+    if (provider.flag != stats::FunnelFlag::none) ++record.units_flagged;
+  }
+  std::vector<StoredCusumAlert> alerts;
+  alerts.reserve(run.analysis.cusum_alerts.size());
+  for (const auto& found : run.analysis.cusum_alerts) {
+    StoredCusumAlert alert;
+    alert.organisation_id = found.provider;
+    alert.upper = found.side == stats::CusumSide::upper;
+    alert.signalled_on = found.signalled_on;
+    alert.episodes_monitored = found.episodes_monitored;
+    alert.value = found.value;
+    alerts.push_back(alert);
+  }
+  auto recorded = store.add_analysis_run(record, alerts, actor);
+  if (!recorded) return recorded.error();
+  run.run_id = recorded->id;
+  run.new_alerts = std::move(recorded->new_alerts);
+  return {};
 }
 
 }  // namespace
@@ -127,6 +154,8 @@ Result<AnalysisRun> run_analysis(Store& store, AuditId audit_id, FinancialYear y
   run.from = year.first_day();
   run.to = year.last_day();
   run.software_version = std::move(software_version);
+  const EpisodeAnalysisOptions options;
+  run.parameters = parameters_json(options);
   run.method =
       "logistic case-mix model fitted by IRLS (as R glm, binomial); expected deaths per provider = sum of fitted "
       "risks; O/E on a ratio funnel with exact Poisson limits at 95% and 99.8%, overdispersion by the log-scale "
@@ -139,12 +168,11 @@ Result<AnalysisRun> run_analysis(Store& store, AuditId audit_id, FinancialYear y
   }
   run.episodes = static_cast<std::int64_t>(episodes->size());
   run.input_checksum = episode_checksum(*episodes);
-  auto analysis = analyse_episodes(*episodes);
+  auto analysis = analyse_episodes(*episodes, options);
   if (!analysis) return analysis.error();
   run.analysis = std::move(*analysis);
 
   if (auto stored = store_provider_results(store, *measure, run, *episodes, actor); !stored) return stored.error();
-  if (auto recorded = record_run(store, *audit, run, actor); !recorded) return recorded.error();
 
   auto existing = store.outlier_cases(std::nullopt, audit_id);
   if (!existing) return existing.error();
@@ -184,6 +212,7 @@ Result<AnalysisRun> run_analysis(Store& store, AuditId audit_id, FinancialYear y
     opened.id = *id;
     run.opened.push_back(std::move(opened));
   }
+  if (auto recorded = record_run(store, run, today, actor); !recorded) return recorded.error();
   return run;
 }
 

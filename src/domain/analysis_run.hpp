@@ -27,17 +27,21 @@ struct AnalysisRun {
   std::string input_checksum;  // FNV-1a 64-bit over the episodes in order, as hex
   std::int64_t episodes = 0;
   EpisodeAnalysis analysis;
-  std::vector<OutlierCase> opened;  // new cases this run opened
-  std::int64_t already_open = 0;    // flagged units that already had a case (any status) for the period
-  std::int64_t results_stored = 0;  // provider results (observed, expected) written for the period
+  std::vector<OutlierCase> opened;           // new cases this run opened
+  std::int64_t already_open = 0;             // flagged units that already had a case (any status) for the period
+  std::int64_t results_stored = 0;           // provider results (observed, expected) written for the period
+  std::string parameters;                    // JSON: the funnel and CUSUM settings used
+  AnalysisRunId run_id;                      // the stored record of this run
+  std::vector<StoredCusumAlert> new_alerts;  // CUSUM alerts no earlier run had raised
 };
 
 // Runs the national pipeline for an audit's ratio measure over one financial year: reads
 // the episodes admitted in the year, fits the case-mix model, puts O/E per provider on the
 // funnel, runs each provider's CUSUM, and opens an outlier case for every unit beyond the
 // 95% or 99.8% limit that has no case yet for that measure and period (at the first stage of
-// its track, due in working days from `today`). Re-running on the same data computes the
-// same numbers and opens nothing new.
+// its track, due in working days from `today`). Stores the run (Store::add_analysis_run) with
+// its CUSUM alerts, each kept once. Re-running on the same data computes the same numbers,
+// opens no case and raises no alert again; it is recorded as a run of its own.
 // Errors: not_found for an unknown audit or an audit without a ratio measure; invalid_input
 // when the year holds no episodes; the store's and the statistics' errors.
 Result<AnalysisRun> run_analysis(Store& store, AuditId audit, FinancialYear year, const OutlierTimetable& timetable,
