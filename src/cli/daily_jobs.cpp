@@ -42,20 +42,33 @@ Result<std::unique_ptr<domain::Mailer>> mailer_from(const MailOptions& options) 
   return std::unique_ptr<domain::Mailer>(std::make_unique<http::SmtpMailer>(std::move(*mailer)));
 }
 
-Result<domain::NotificationRunReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer,
-                                                     const domain::Clock& clock, Date today) {
+Result<DailyJobsReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer, const domain::Clock& clock,
+                                       Date today) {
   auto timetable = domain::current_outlier_timetable(store);
   if (!timetable) return timetable.error();
-  return domain::run_daily_notifications(store, mailer, clock, today, *timetable,
-                                         domain::WorkingDayCalendar::england_and_wales());
+  const auto& calendar = domain::WorkingDayCalendar::england_and_wales();
+  DailyJobsReport report;
+  auto analyses = domain::run_due_analyses(store, *timetable, calendar, today,
+                                           domain::Actor{std::nullopt, "daily jobs"}, CLINAUDIT_VERSION);
+  if (!analyses) return analyses.error();
+  report.analyses = std::move(*analyses);
+  auto notifications = domain::run_daily_notifications(store, mailer, clock, today, *timetable, calendar);
+  if (!notifications) return notifications.error();
+  report.notifications = std::move(*notifications);
+  return report;
 }
 
-std::string run_summary(const domain::NotificationRunReport& report) {
-  const std::string day = report.today.to_string();
-  if (!report.working_day) return day + ": not a working day; nothing sent (the next working day catches up)";
-  return day + ": " + std::to_string(report.emailed.size()) + " sent by e-mail, " +
-         std::to_string(report.in_app.size()) + " recorded in-app only, " + std::to_string(report.already_sent) +
-         " already sent, " + std::to_string(report.failed.size()) + " failed";
+std::string run_summary(const DailyJobsReport& report) {
+  const auto& analyses = report.analyses;
+  const auto unchanged = static_cast<std::int64_t>(analyses.analyses.size()) - analyses.ran() - analyses.failed();
+  std::string line = report.notifications.today.to_string() + ": " + std::to_string(analyses.ran()) +
+                     " analysis run(s), " + std::to_string(unchanged) + " unchanged, " +
+                     std::to_string(analyses.failed()) + " failed; ";
+  const auto& sent = report.notifications;
+  if (!sent.working_day) return line + "not a working day, no notifications (the next working day catches up)";
+  return line + std::to_string(sent.emailed.size()) + " sent by e-mail, " + std::to_string(sent.in_app.size()) +
+         " recorded in-app only, " + std::to_string(sent.already_sent) + " already sent, " +
+         std::to_string(sent.failed.size()) + " failed";
 }
 
 }  // namespace clinaudit::cli

@@ -10,6 +10,7 @@
 #include "domain/clock.hpp"
 #include "domain/mailer.hpp"
 #include "domain/notification_run.hpp"
+#include "domain/scheduled_analysis.hpp"
 #include "domain/store.hpp"
 
 namespace clinaudit::cli {
@@ -32,12 +33,21 @@ void add_mail_options(CLI::App& command, MailOptions& options);
 // Errors: invalid_input for a URL that is not smtp:// or smtps://, or a missing --from.
 Result<std::unique_ptr<domain::Mailer>> mailer_from(const MailOptions& options);
 
-// Runs the daily checks once for `today` with the shipped timetable and the England and
-// Wales calendar (domain::run_daily_notifications).
-Result<domain::NotificationRunReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer,
-                                                     const domain::Clock& clock, Date today);
+// What one run of the daily jobs did.
+struct DailyJobsReport {
+  domain::ScheduledAnalysisReport analyses;
+  domain::NotificationRunReport notifications;
+};
 
-// One line saying what a run did, e.g. "2026-04-07: 2 sent by e-mail, 1 already sent".
-std::string run_summary(const domain::NotificationRunReport& report);
+// Runs the daily jobs once for `today` with the timetable in force and the England and
+// Wales calendar: first the analysis runs of audits whose episodes have changed
+// (domain::run_due_analyses), so that the cases and alerts they open are announced the same
+// day, then the notifications (domain::run_daily_notifications).
+Result<DailyJobsReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer, const domain::Clock& clock,
+                                       Date today);
+
+// One line saying what a run did, e.g. "2026-04-07: 1 analysis run (2 unchanged); 2 sent by
+// e-mail, 1 already sent, ...".
+std::string run_summary(const DailyJobsReport& report);
 
 }  // namespace clinaudit::cli

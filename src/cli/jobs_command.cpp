@@ -35,15 +35,27 @@ Result<void> run(const JobsRunOptions& options) {
   if (!mailer) return mailer.error();
   auto store = open_database(options.db);
   if (!store) return store.error();
-  auto report = run_daily_jobs(**store, mailer->get(), clock, today);
-  if (!report) return report.error();
+  auto jobs = run_daily_jobs(**store, mailer->get(), clock, today);
+  if (!jobs) return jobs.error();
+  for (const auto& analysis : jobs->analyses.analyses) {
+    if (!analysis.ran) continue;
+    std::cout << "analysed " << analysis.audit_code << ' ' << analysis.period << ": " << analysis.episodes
+              << " episodes, ";
+    if (analysis.failure.empty()) {
+      std::cout << analysis.cases_opened << " outlier case(s) opened, " << analysis.new_alerts
+                << " new CUSUM alert(s)\n";
+    } else {
+      std::cout << "failed: " << analysis.failure << '\n';
+    }
+  }
+  const auto* report = &jobs->notifications;
   for (const auto& notification : report->emailed) print(std::cout, "emailed", notification);
   for (const auto& notification : report->in_app) {
     print(std::cout, "in-app", notification);
     std::cout << notification.body << '\n';
   }
   for (const auto& notification : report->failed) print(std::cout, "failed", notification);
-  std::cout << run_summary(*report) << '\n';
+  std::cout << run_summary(*jobs) << '\n';
   if (!report->failures.empty()) {
     return Error{ErrorCode::storage_unavailable, std::to_string(report->failures.size()) +
                                                      " e-mail(s) could not be sent and will be tried again by the "
@@ -60,7 +72,8 @@ void add_jobs_command(CLI::App& parent, Outcome& outcome) {
   command->require_subcommand(1);
   auto* run_command = command->add_subcommand(
       "run",
-      "Send the day's notifications (new outlier cases, stage deadlines, actions due and overdue, national reports "
+      "Analyse the national audits whose episodes have changed, then send the day's notifications (new outlier "
+      "cases and CUSUM alerts, stage deadlines, actions due and overdue, national reports "
       "to review) by e-mail and record them for the in-app list; each is sent once");
   auto options = std::make_shared<JobsRunOptions>();
   run_command->add_option("--db", options->db,

@@ -92,7 +92,12 @@ Result<void> serve(const ServeOptions& options) {
         return;
       }
       spdlog::info("daily jobs {}", run_summary(*report));
-      for (const auto& failure : report->failures) spdlog::warn("daily jobs: {}", failure);
+      for (const auto& failure : report->notifications.failures) spdlog::warn("daily jobs: {}", failure);
+      for (const auto& analysis : report->analyses.analyses) {
+        if (!analysis.failure.empty()) {
+          spdlog::warn("daily jobs: analysis of {} {}: {}", analysis.audit_code, analysis.period, analysis.failure);
+        }
+      }
     });
     scheduler->start();
   }

@@ -1,0 +1,66 @@
+#include "domain/scheduled_analysis.hpp"
+
+#include <algorithm>
+
+namespace clinaudit::domain {
+
+std::int64_t ScheduledAnalysisReport::ran() const {
+  return std::count_if(analyses.begin(), analyses.end(),
+                       [](const ScheduledAnalysis& a) { return a.ran && a.failure.empty(); });
+}
+
+std::int64_t ScheduledAnalysisReport::failed() const {
+  return std::count_if(analyses.begin(), analyses.end(), [](const ScheduledAnalysis& a) { return !a.failure.empty(); });
+}
+
+Result<ScheduledAnalysisReport> run_due_analyses(Store& store, const OutlierTimetable& timetable,
+                                                 const WorkingDayCalendar& calendar, Date today, const Actor& actor,
+                                                 const std::string& software_version) {
+  auto audits = store.audits(AuditFilter{});
+  if (!audits) return audits.error();
+  std::sort(audits->begin(), audits->end(), [](const Audit& a, const Audit& b) { return a.code < b.code; });
+  const FinancialYear current = FinancialYear::containing(today);
+  const FinancialYear years[] = {current.previous(), current};
+  ScheduledAnalysisReport report;
+  for (const auto& audit : *audits) {
+    if (audit.kind == AuditKind::local_audit) continue;
+    const auto measures = store.measures_of(audit.id);
+    if (!measures) return measures.error();
+    if (std::none_of(measures->begin(), measures->end(),
+                     [](const Measure& m) { return m.type == MeasureType::ratio; })) {
+      continue;
+    }
+    const auto runs = store.analysis_runs(audit.id);
+    if (!runs) return runs.error();
+    for (const auto& year : years) {
+      ScheduledAnalysis item;
+      item.audit_code = audit.code;
+      item.period = year.to_string();
+      const auto episodes = store.episodes(audit.id, year.first_day(), year.last_day());
+      if (!episodes) return episodes.error();
+      if (episodes->size() == 0) continue;
+      item.episodes = static_cast<std::int64_t>(episodes->size());
+      // analysis_runs is newest first: the first of the year is the latest.
+      const auto latest =
+          std::find_if(runs->begin(), runs->end(), [&](const AnalysisRunRecord& r) { return r.period == item.period; });
+      if (latest != runs->end() && latest->input_checksum == episode_checksum(*episodes)) {
+        report.analyses.push_back(std::move(item));
+        continue;
+      }
+      item.ran = true;
+      const auto run = run_analysis(store, audit.id, year, timetable, calendar, today, actor, software_version);
+      if (run) {
+        item.cases_opened = static_cast<std::int64_t>(run->opened.size());
+        item.new_alerts = static_cast<std::int64_t>(run->new_alerts.size());
+      } else if (run.error().code == ErrorCode::storage_unavailable) {
+        return run.error();
+      } else {
+        item.failure = run.error().message;
+      }
+      report.analyses.push_back(std::move(item));
+    }
+  }
+  return report;
+}
+
+}  // namespace clinaudit::domain

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/result.hpp"
+#include "domain/analysis_run.hpp"
+#include "domain/outlier_workflow.hpp"
+#include "domain/store.hpp"
+#include "domain/working_days.hpp"
+
+namespace clinaudit::domain {
+
+// One audit and year the daily job looked at.
+struct ScheduledAnalysis {
+  std::string audit_code;
+  std::string period;
+  bool ran = false;           // false: the episodes are those the latest run read
+  std::int64_t episodes = 0;  // episodes admitted in the year
+  std::int64_t cases_opened = 0;
+  std::int64_t new_alerts = 0;
+  std::string failure;  // why the run failed (the model could not be fitted, ...); empty when it did not
+};
+
+struct ScheduledAnalysisReport {
+  std::vector<ScheduledAnalysis> analyses;  // by audit code, then the earlier year first
+  std::int64_t ran() const;
+  std::int64_t failed() const;
+};
+
+// The analysis runs of the daily job: for every national audit with a ratio measure, for the
+// financial year containing `today` and the year before, runs the analysis (run_analysis)
+// when the year holds episodes and either no run of that audit and year is stored or the
+// checksum of its episodes differs from the latest run's, i.e. new or corrected data has
+// arrived. Unchanged data is not analysed again, so cases and alerts open as soon as data
+// arrives and a quiet day writes nothing. A run that fails (e.g. a model that cannot be
+// fitted) is reported and the others go on. Errors: the store's, when it cannot be read.
+Result<ScheduledAnalysisReport> run_due_analyses(Store& store, const OutlierTimetable& timetable,
+                                                 const WorkingDayCalendar& calendar, Date today, const Actor& actor,
+                                                 const std::string& software_version);
+
+}  // namespace clinaudit::domain
