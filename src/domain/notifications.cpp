@@ -132,6 +132,33 @@ void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, cons
   add_notification(out, to, std::move(notification));
 }
 
+// A signal of worse outcomes than expected, found by the risk-adjusted CUSUM of an analysis
+// run: the provider should look at its recent cases before any funnel plot flags it.
+// Improvement signals are recorded and shown on the pages, not announced.
+void cusum_alert(std::vector<Notification>& out, const StoredCusumAlert& row, const Directory& directory, Date today,
+                 const WorkingDayCalendar& calendar, const NotificationRules& rules) {
+  if (!row.upper) return;
+  if (row.raised_on > today || calendar.working_days_between(row.raised_on, today) > rules.announce_within_working_days)
+    return;
+  std::set<std::string> to;
+  directory.add_people(to, row.organisation_id, {Role::audit_manager, Role::clinical_lead});
+  Notification notification;
+  notification.key = "cusum:" + std::to_string(row.id) + ":raised";
+  notification.kind = NotificationKind::cusum_alert;
+  notification.organisation_id = row.organisation_id;
+  notification.subject = "CUSUM alert: " + directory.audit_name(row.audit_id) + ", " +
+                         directory.organisation_name(row.organisation_id) + " (signal on " +
+                         row.signalled_on.to_string() + ")";
+  notification.body = "Measure: " + directory.measure_name(row.measure_id) +
+                      "\nThe risk-adjusted CUSUM of this organisation's patients crossed its limit (outcomes worse "
+                      "than the case-mix model expects, odds doubled) with the patient admitted on " +
+                      day_text(row.signalled_on) + ", after " + plural(row.episodes_monitored, "patient", "patients") +
+                      " monitored this year.\nPlease review the recent cases; the funnel plot may not flag this "
+                      "yet.\nFound by analysis run " +
+                      std::to_string(row.run_id.value) + " on " + day_text(row.raised_on) + ".\n" + footer(today);
+  add_notification(out, to, std::move(notification));
+}
+
 void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& reminder, const OutlierCase& row,
                       const OutlierTimetable& timetable, const Directory& directory, Date today,
                       const NotificationRules& rules) {
@@ -290,6 +317,7 @@ std::string_view to_string(NotificationKind kind) {
     case NotificationKind::action_escalation: return "action_escalation";
     case NotificationKind::report_published: return "report_published";
     case NotificationKind::report_not_reviewed: return "report_not_reviewed";
+    case NotificationKind::cusum_alert: return "cusum_alert";
   }
   return "unknown";
 }
@@ -305,6 +333,9 @@ Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<
   auto cases = store.outlier_cases(organisation, std::nullopt);
   if (!cases) return cases.error();
   inputs.outlier_cases = std::move(*cases);
+  auto alerts = store.cusum_alerts(organisation, std::nullopt);
+  if (!alerts) return alerts.error();
+  inputs.cusum_alerts = std::move(*alerts);
   for (const auto& row : inputs.organisations) {
     if (organisation && row.id != *organisation) continue;
     auto actions = store.actions(row.id);
@@ -317,6 +348,10 @@ Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<
   std::set<AuditId> audits;
   std::set<MeasureId> measures;
   for (const auto& row : inputs.outlier_cases) {
+    audits.insert(row.audit_id);
+    measures.insert(row.measure_id);
+  }
+  for (const auto& row : inputs.cusum_alerts) {
     audits.insert(row.audit_id);
     measures.insert(row.measure_id);
   }
@@ -348,6 +383,9 @@ std::vector<Notification> daily_notifications(const NotificationInputs& inputs, 
     const auto reminders = outlier_reminders({*row}, timetable, calendar, today, rules.stage_warn_working_days,
                                              rules.stage_escalate_after_working_days);
     for (const auto& reminder : reminders) outlier_reminder(out, reminder, *row, timetable, directory, today, rules);
+  }
+  for (const StoredCusumAlert* row : by_id(inputs.cusum_alerts)) {
+    cusum_alert(out, *row, directory, today, calendar, rules);
   }
   for (const Action* row : by_id(inputs.actions)) action_notifications(out, *row, directory, today, calendar, rules);
   for (const ReportReview* row : by_id(inputs.report_reviews)) {

@@ -31,6 +31,7 @@ enum class NotificationKind {
   action_escalation,           // ... by more than the escalation threshold: audit managers told
   report_published,            // a national report awaits the organisation's review
   report_not_reviewed,         // ... and still does some weeks after publication
+  cusum_alert,                 // an analysis run found a new CUSUM signal of worse outcomes than expected
 };
 std::string_view to_string(NotificationKind kind);
 
@@ -68,16 +69,17 @@ struct NotificationInputs {
   std::vector<OutlierCase> outlier_cases;
   std::vector<Action> actions;
   std::vector<ReportReview> report_reviews;
+  std::vector<StoredCusumAlert> cusum_alerts;
 };
 
 // Reads the inputs from the store: every organisation and user, and the outlier cases,
-// actions and report reviews of `organisation` (of every organisation when absent: the
+// CUSUM alerts, actions and report reviews of `organisation` (of every organisation when absent: the
 // daily job and the national body). Errors: those of the store.
 Result<NotificationInputs> load_notification_inputs(Store& store,
                                                     std::optional<OrganisationId> organisation = std::nullopt);
 
-// The notifications that hold on `today`, in a stable order (outlier cases, then actions,
-// then report reviews, each by id). Recipients by kind:
+// The notifications that hold on `today`, in a stable order (outlier cases, then CUSUM
+// alerts, then actions, then report reviews, each by id). Recipients by kind:
 //   outlier_opened: the organisation's audit managers and clinical leads, and the national
 //     analysts when the case is an alarm worse than expected;
 //   stage deadline approaching / passed: the stage owner's people (the audit provider's
@@ -86,7 +88,9 @@ Result<NotificationInputs> load_notification_inputs(Store& store,
 //     or the provider's admins and board members: the chief executive and medical director);
 //   action due soon / overdue: the owner (the audit managers when the owner has no account);
 //     action escalation: the owner and the organisation's audit managers;
-//   report published / not reviewed: the organisation's audit managers and clinical leads.
+//   report published / not reviewed: the organisation's audit managers and clinical leads;
+//   cusum_alert (an upper-chart signal, announced while the run that raised it is at most
+//     `announce_within_working_days` old): the organisation's audit managers and clinical leads.
 // Only active users receive anything; a notification with no one to receive it is left out.
 // Pure; safe from any thread.
 std::vector<Notification> daily_notifications(const NotificationInputs& inputs, Date today,

@@ -306,7 +306,7 @@ TEST(Notifications, InAppListOfOneUser) {
 
 TEST(Notifications, KindNamesAreDistinct) {
   std::vector<std::string_view> names;
-  for (int kind = 0; kind <= static_cast<int>(NotificationKind::report_not_reviewed); ++kind) {
+  for (int kind = 0; kind <= static_cast<int>(NotificationKind::cusum_alert); ++kind) {
     names.push_back(to_string(static_cast<NotificationKind>(kind)));
   }
   std::sort(names.begin(), names.end());
