@@ -207,11 +207,34 @@ Result<OutlierTimetable> current_outlier_timetable(Store& store) {
   return timetable_of(*stored);
 }
 
+std::vector<std::string> stages_missing_for(const OutlierTimetable& timetable, const std::vector<OutlierCase>& cases) {
+  std::vector<std::string> problems;
+  for (const auto& row : cases) {
+    if (row.status != OutlierStatus::open && row.status != OutlierStatus::confirmed) continue;
+    if (row.stage.empty()) continue;  // every stage done: nothing left to time
+    const OutlierTrack track = track_for(row.level, row.unfavourable);
+    const OutlierStage* stage = timetable.find(row.stage);
+    if (stage != nullptr && stage->track == track) continue;
+    problems.push_back("outlier case " + std::to_string(row.id.value) + " is at stage '" + row.stage + "' of the " +
+                       std::string(to_string(track)) +
+                       " level, which this table has not got; keep that stage (its days may change) or finish the "
+                       "case's stage first");
+  }
+  return problems;
+}
+
 Result<std::int64_t> store_outlier_timetable(Store& store, std::string_view name, std::string_view csv,
                                              const Actor& actor) {
   if (name.empty()) return Error{ErrorCode::invalid_input, "outlier timetable: give the version a name"};
   auto parsed = OutlierTimetable::from_csv(csv);
   if (!parsed) return parsed.error();
+  auto cases = store.outlier_cases(std::nullopt, std::nullopt);
+  if (!cases) return cases.error();
+  if (auto stranded = stages_missing_for(*parsed, *cases); !stranded.empty()) {
+    std::string message = "outlier timetable: ";
+    for (std::size_t i = 0; i < stranded.size(); ++i) message += (i > 0 ? "; " : "") + stranded[i];
+    return Error{ErrorCode::invalid_input, message};
+  }
   return store.add_outlier_timetable(OutlierTimetableVersion{0, std::string(name), std::string(csv), "", ""}, actor);
 }
 

@@ -68,8 +68,14 @@ Result<OutlierTimetable> current_outlier_timetable(Store& store);
 // The table of a stored version, or the shipped default for none.
 Result<OutlierTimetable> timetable_of(const std::optional<OutlierTimetableVersion>& version);
 
-// Checks `csv` with OutlierTimetable::from_csv and, only when it is valid, stores it as the
-// version named `name` (which is then in force). Errors: invalid_input with the problems
+// The open cases (open or confirmed) whose current stage `timetable` lacks on their track:
+// one problem per case, naming the case and the stage. Such a table would leave the case
+// with no next stage and no deadline.
+std::vector<std::string> stages_missing_for(const OutlierTimetable& timetable, const std::vector<OutlierCase>& cases);
+
+// Checks `csv` with OutlierTimetable::from_csv and against the stages open cases are at
+// (stages_missing_for) and, only when both find nothing, stores it as the version named
+// `name` (which is then in force). Errors: invalid_input with the problems joined by "; "
 // (nothing stored), or the store's.
 Result<std::int64_t> store_outlier_timetable(Store& store, std::string_view name, std::string_view csv,
                                              const Actor& actor);
