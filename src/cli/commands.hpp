@@ -18,6 +18,7 @@ void add_user_command(CLI::App& app, Outcome& outcome);
 void add_jobs_command(CLI::App& app, Outcome& outcome);
 void add_survey_command(CLI::App& app, Outcome& outcome);
 void add_timetable_command(CLI::App& app, Outcome& outcome);
+void add_board_command(CLI::App& app, Outcome& outcome);
 
 // The `stats` subcommands, one file each.
 void add_stats_funnel_command(CLI::App& stats, Outcome& outcome);

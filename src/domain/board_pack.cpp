@@ -117,45 +117,6 @@ Result<void> add_cusum_alerts(Store& store, BoardPack& pack, const std::vector<A
   return {};
 }
 
-void add_engagement(BoardPack& pack, const std::vector<ReportReview>& reviews, const std::vector<Action>& actions,
-                    const std::vector<Audit>& audits) {
-  std::map<std::int64_t, const Audit*> by_id;
-  for (const auto& audit : audits) by_id[audit.id.value] = &audit;
-  std::map<int, BoardEngagementYear> years;
-  std::map<int, std::vector<double>> days;
-  for (const auto& review : reviews) {
-    const auto audit = by_id.find(review.audit_id.value);
-    if (audit == by_id.end() || audit->second->kind == AuditKind::local_audit || review.published_on > pack.meeting) {
-      continue;
-    }
-    const auto year = FinancialYear::containing(review.published_on);
-    auto& entry = years[year.start_year];
-    entry.year = year;
-    ++entry.national_reports_published;
-    if (review.reviewed_on && *review.reviewed_on <= pack.meeting) {
-      ++entry.national_reports_reviewed;
-      days[year.start_year].push_back(static_cast<double>(review.reviewed_on->days_since(review.published_on)));
-    }
-  }
-  for (const auto& action : actions) {
-    if (action.source != ActionSource::board_decision || action.due_on > pack.meeting) continue;
-    const auto year = FinancialYear::containing(action.due_on);
-    auto& entry = years[year.start_year];
-    entry.year = year;
-    ++entry.board_actions_due;
-    if (action.completed_on && *action.completed_on <= action.due_on) ++entry.board_actions_on_time;
-  }
-  for (auto& [start, entry] : years) {
-    auto& d = days[start];
-    if (!d.empty()) {
-      std::sort(d.begin(), d.end());
-      const std::size_t mid = d.size() / 2;
-      entry.median_days_to_review = d.size() % 2 == 1 ? d[mid] : (d[mid - 1] + d[mid]) / 2;
-    }
-    pack.engagement.push_back(entry);
-  }
-}
-
 void summarise(BoardPack& pack) {
   const auto& qa = pack.participation;
   const auto alarms = std::count_if(pack.open_outliers.begin(), pack.open_outliers.end(), [](const OutlierCase& c) {
@@ -229,6 +190,48 @@ void summarise(BoardPack& pack) {
 
 }  // namespace
 
+std::vector<BoardEngagementYear> board_engagement(const std::vector<ReportReview>& reviews,
+                                                  const std::vector<Action>& actions, const std::vector<Audit>& audits,
+                                                  Date as_of) {
+  std::map<std::int64_t, const Audit*> by_id;
+  for (const auto& audit : audits) by_id[audit.id.value] = &audit;
+  std::map<int, BoardEngagementYear> years;
+  std::map<int, std::vector<double>> days;
+  for (const auto& review : reviews) {
+    const auto audit = by_id.find(review.audit_id.value);
+    if (audit == by_id.end() || audit->second->kind == AuditKind::local_audit || review.published_on > as_of) {
+      continue;
+    }
+    const auto year = FinancialYear::containing(review.published_on);
+    auto& entry = years[year.start_year];
+    entry.year = year;
+    ++entry.national_reports_published;
+    if (review.reviewed_on && *review.reviewed_on <= as_of) {
+      ++entry.national_reports_reviewed;
+      days[year.start_year].push_back(static_cast<double>(review.reviewed_on->days_since(review.published_on)));
+    }
+  }
+  for (const auto& action : actions) {
+    if (action.source != ActionSource::board_decision || action.due_on > as_of) continue;
+    const auto year = FinancialYear::containing(action.due_on);
+    auto& entry = years[year.start_year];
+    entry.year = year;
+    ++entry.board_actions_due;
+    if (action.completed_on && *action.completed_on <= action.due_on) ++entry.board_actions_on_time;
+  }
+  std::vector<BoardEngagementYear> out;
+  for (auto& [start, entry] : years) {
+    auto& d = days[start];
+    if (!d.empty()) {
+      std::sort(d.begin(), d.end());
+      const std::size_t mid = d.size() / 2;
+      entry.median_days_to_review = d.size() % 2 == 1 ? d[mid] : (d[mid - 1] + d[mid]) / 2;
+    }
+    out.push_back(entry);
+  }
+  return out;
+}
+
 Result<BoardPack> board_pack_for(Store& store, std::string_view organisation_code, Date meeting) {
   auto organisation = store.organisation_by_code(organisation_code);
   if (!organisation) return organisation.error();
@@ -270,7 +273,7 @@ Result<BoardPack> board_pack_for(Store& store, std::string_view organisation_cod
       pack.unreviewed_reports.push_back(review);
     }
   }
-  add_engagement(pack, *reviews, *actions, visible);
+  pack.engagement = board_engagement(*reviews, *actions, visible, meeting);
   summarise(pack);
   return pack;
 }

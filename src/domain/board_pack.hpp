@@ -44,6 +44,16 @@ struct BoardEngagementYear {
   int board_actions_on_time = 0;
 };
 
+// The board's engagement with audit as of `as_of`, by financial year, oldest first. Reports:
+// the reviews of national (not local) audits in `audits` published by `as_of`, counted in the
+// year of publication; reviewed when reviewed_on is on or before `as_of`; the median of
+// reviewed_on - published_on in days. Actions: those from board decisions due by `as_of`,
+// counted in the year they were due; on time when completed on or before the due date.
+// Reviews of audits missing from `audits` are left out. Pure; thread-safe.
+std::vector<BoardEngagementYear> board_engagement(const std::vector<ReportReview>& reviews,
+                                                  const std::vector<Action>& actions, const std::vector<Audit>& audits,
+                                                  Date as_of);
+
 // The board pack for one organisation and meeting date (assure / advise / alert form).
 struct BoardPack {
   Organisation organisation;

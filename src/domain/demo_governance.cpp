@@ -256,7 +256,8 @@ Result<void> add_demo_board_and_reviews(Store& store, const DemoGovernanceContex
     presented.ref_id = id->value;
     presented.title = item.title;
     presented.decision = std::string("Report received. Agreed: ") + item.actions;
-    const auto added = store.add_board_meeting(meeting, {presented}, kDemoActor);
+    const auto added = store.add_board_meeting(
+        {.meeting = meeting, .items = {presented}, .actions = {}, .reviewed_reports = {}}, kDemoActor);
     if (!added) return added.error();
   }
   // Monthly Trust Board on the first Thursday, for the past year and the next meeting.
@@ -275,7 +276,8 @@ Result<void> add_demo_board_and_reviews(Store& store, const DemoGovernanceContex
                                 : "Received; assurance taken on the audit programme";
       items.push_back(report);
     }
-    const auto added = store.add_board_meeting(meeting, items, kDemoActor);
+    const auto added = store.add_board_meeting(
+        {.meeting = meeting, .items = items, .actions = {}, .reviewed_reports = {}}, kDemoActor);
     if (!added) return added.error();
   }
   return {};

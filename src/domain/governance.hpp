@@ -74,4 +74,19 @@ struct BoardItem {
   std::string decision;
 };
 
+// Everything that recording one board or committee meeting writes, in one transaction
+// (Store::add_board_meeting): the meeting, what it looked at, the actions it raised and the
+// national report reviews it completed.
+struct BoardMeetingRecord {
+  BoardMeeting meeting;
+  std::vector<BoardItem> items;
+  // Actions the meeting raised, each of the meeting's organisation. They are stored with
+  // source board_decision and source_id the new meeting's id, whatever those fields hold.
+  std::vector<Action> actions;
+  // Report reviews of the meeting's organisation that the meeting reviewed. Each one without
+  // a review date is stored as reviewed on the meeting's date by the meeting's committee;
+  // one already reviewed keeps its date and committee.
+  std::vector<ReportReviewId> reviewed_reports;
+};
+
 }  // namespace clinaudit::domain

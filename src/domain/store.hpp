@@ -119,8 +119,13 @@ class Store {
   virtual Result<void> update_action(const Action& row, const Actor& actor) = 0;
   virtual Result<Action> action(ActionId id) = 0;
   virtual Result<std::vector<Action>> actions(OrganisationId organisation) = 0;
-  virtual Result<BoardMeetingId> add_board_meeting(const BoardMeeting& row, const std::vector<BoardItem>& items,
-                                                   const Actor& actor) = 0;
+  // Records a meeting, its items, the actions it raised and the report reviews it completed
+  // (BoardMeetingRecord), all or nothing, with an audit-log entry for each record written.
+  // Errors: invalid_input for an empty committee or an action of another organisation;
+  // not_found for an unknown organisation or owner, or a report review that is not the
+  // meeting organisation's (as for one that does not exist).
+  virtual Result<BoardMeetingId> add_board_meeting(const BoardMeetingRecord& record, const Actor& actor) = 0;
+  // The organisation's meetings, oldest first.
   virtual Result<std::vector<BoardMeeting>> board_meetings(OrganisationId organisation) = 0;
   virtual Result<std::vector<BoardItem>> board_items(BoardMeetingId meeting) = 0;
 

@@ -80,6 +80,7 @@ struct Route {
 std::vector<Route> make_routes();
 std::vector<Route> import_routes();
 std::vector<Route> report_routes();
+std::vector<Route> board_routes();
 std::vector<Route> survey_link_routes();  // public: /respond/TOKEN
 std::vector<Route> outlier_timetable_routes();
 

@@ -201,6 +201,45 @@ std::vector<Case> cases() {
                  {},
                  {200, 200, 200, 200, 200, 200},
                  {}});
+  // The board engagement record: everyone reads their own organisation's meetings; those who
+  // manage actions record them; another organisation's meeting is not found.
+  const auto meeting = [](const char* prefix) {
+    return [prefix](TestWorld& w, Whose whose) {
+      const domain::BoardMeetingRecord record{
+          {{}, (whose == Whose::own ? w.own() : w.other()).id, "Quality Committee", w.clock().today().plus_days(-7)},
+          {{0, {}, domain::BoardItemKind::other, 0, "Audit programme", "Noted"}},
+          {},
+          {}};
+      const auto id = w.store().add_board_meeting(record, domain::Actor{std::nullopt, "test"});
+      return prefix + std::to_string(id.value().value);
+    };
+  };
+  all.push_back({"board meetings page", "GET", same("/board-meetings"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"board meetings api", "GET", same("/api/board-meetings"), {}, {200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"board meeting page",
+                 "GET",
+                 meeting("/board-meetings/"),
+                 {},
+                 {200, 200, 200, 200, 404, 200},
+                 {404, 404, 404, 404, 404, 404}});
+  all.push_back({"board meeting api",
+                 "GET",
+                 meeting("/api/board-meetings/"),
+                 {},
+                 {200, 200, 200, 200, 404, 200},
+                 {404, 404, 404, 404, 404, 404}});
+  all.push_back({"board meeting record form",
+                 "POST",
+                 same("/board-meetings"),
+                 {{"committee", "Trust Board"}, {"held_on", "2026-01-08"}},
+                 {303, 303, 303, 403, 403, 403},
+                 {}});
+  all.push_back({"board meeting record api",
+                 "POST",
+                 same("/api/board-meetings"),
+                 {{"committee", "Trust Board"}, {"held_on", "2026-01-08"}},
+                 {201, 201, 201, 403, 403, 403},
+                 {}});
   // Survey results are anonymous aggregates, open to every signed-in user.
   all.push_back({"survey page",
                  "GET",
@@ -267,11 +306,11 @@ TEST(AuthorizationMatrix, EveryRouteEveryRoleOnPostgres) {
 TEST(AuthorizationMatrix, WithoutASessionApiIs401AndPagesRedirect) {
   TestWorld world;
   for (const char* path : {"/api/dashboard", "/api/audits", "/api/actions", "/api/notifications", "/api/users",
-                           "/api/me", "/api/outlier-timetable"}) {
+                           "/api/me", "/api/outlier-timetable", "/api/board-meetings"}) {
     EXPECT_EQ(world.call("GET", path, nullptr).status, 401) << path;
   }
   for (const char* path : {"/", "/audits", "/actions", "/users", "/national", "/participation", "/reports",
-                           "/reports/board-pack", "/admin/outlier-timetable"}) {
+                           "/reports/board-pack", "/admin/outlier-timetable", "/board-meetings"}) {
     const Response response = world.call("GET", path, nullptr);
     EXPECT_EQ(response.status, 303) << path;
     EXPECT_EQ(response.header("Location").rfind("/login", 0), 0u) << path;

@@ -16,10 +16,10 @@ namespace clinaudit::http {
 // Everything a route can ask permission for. Each route names exactly one
 // (http/routes.cpp); docs/security.md has the matrix of roles × permissions.
 enum class Permission {
-  view_organisation,   // dashboard, audit register, audit pages, outlier cases of one's own organisation
+  view_organisation,   // dashboard, audit register, audit pages, board meetings, outlier cases (own organisation)
   edit_participation,  // the Quality Account participation editor
   import_data,         // upload CSV files
-  manage_actions,      // create and close actions
+  manage_actions,      // create and close actions; record board meetings
   manage_users,        // list and add users of one's organisation
   view_national,       // every provider's results and participation for a national audit
   manage_outliers,     // complete the stage of an outlier case that one's party owns

@@ -25,7 +25,7 @@ struct Request {
   // written as text ("true", "12", "text").
   std::map<std::string, std::string> fields;
   std::map<std::string, UploadedFile> files;
-  std::string body;                            // the raw body when it is neither a form nor multipart (CSV uploads)
+  std::string body;  // the raw body when it is neither a form nor multipart (CSV uploads, JSON)
   std::map<std::string, std::string> headers;  // names in lower case
   std::string remote_addr;
   std::vector<std::string> matches;  // the route's captured groups, set by the router

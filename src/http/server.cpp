@@ -34,6 +34,7 @@ Request to_request(const httplib::Request& in) {
   } else if (type.rfind("application/x-www-form-urlencoded", 0) == 0) {
     out.fields = parse_urlencoded(in.body);
   } else if (type.rfind("application/json", 0) == 0) {
+    out.body = in.body;  // for routes that read nested JSON (POST /api/board-meetings)
     const auto json = nlohmann::json::parse(in.body, nullptr, false);
     if (json.is_object()) {
       for (const auto& [key, value] : json.items()) {

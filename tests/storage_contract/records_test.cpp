@@ -311,7 +311,8 @@ TEST_P(StoreContract, ReviewsActionsAndBoardMeetingsRoundTrip) {
   std::vector<domain::BoardItem> items{
       {0, {}, domain::BoardItemKind::report_review, review_id->value, "NELA report", "Noted; actions approved"},
       {0, {}, domain::BoardItemKind::other, 0, "Audit programme", ""}};
-  auto meeting_id = store().add_board_meeting(meeting, items, actor());
+  auto meeting_id =
+      store().add_board_meeting({.meeting = meeting, .items = items, .actions = {}, .reviewed_reports = {}}, actor());
   ASSERT_OK(meeting_id);
   auto meetings = store().board_meetings(trust);
   ASSERT_OK(meetings);

@@ -105,7 +105,11 @@ TEST_P(StoreContract, UnknownReferencesAreNotFoundNamingThem) {
   auto action_id = store().add_action(action, actor());
   EXPECT_ERROR(action_id, ErrorCode::not_found);
   EXPECT_THAT(action_id.error().message, HasSubstr("777"));
-  EXPECT_ERROR(store().add_board_meeting({{}, missing_org, "Board", *Date::parse("2026-01-01")}, {}, actor()),
+  EXPECT_ERROR(store().add_board_meeting({.meeting = {{}, missing_org, "Board", *Date::parse("2026-01-01")},
+                                          .items = {},
+                                          .actions = {},
+                                          .reviewed_reports = {}},
+                                         actor()),
                ErrorCode::not_found);
   EXPECT_ERROR(store().add_survey_responses(
                    {domain::SurveyResponse{0, SurveyId{31}, std::nullopt, "", "", {}, std::nullopt}}, actor()),

@@ -55,6 +55,11 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
   } else {
     body += "<p class=\"muted\">No board or committee meeting is booked.</p>";
   }
+  body += "<p><a href=\"/board-meetings\">Board and committee meetings</a>: what they looked at and decided";
+  if (role_allows(context.who->user.role, Permission::manage_actions)) {
+    body += ", and <a href=\"/board-meetings#record\">record or book a meeting</a>";
+  }
+  body += ".</p>";
 
   body += "<h2>Open outlier cases</h2>";
   body += view.open_outliers.empty() ? "<p class=\"muted\">There are no open outlier cases.</p>"

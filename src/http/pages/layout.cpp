@@ -17,12 +17,13 @@ struct NavItem {
   std::optional<Permission> needs;
 };
 
-constexpr std::array<NavItem, 11> kNav{{
+constexpr std::array<NavItem, 12> kNav{{
     {"dashboard", "Dashboard", "/", Permission::view_organisation},
     {"audits", "Audits", "/audits", Permission::view_organisation},
     {"participation", "Participation", "/participation", Permission::edit_participation},
     {"actions", "Actions", "/actions", Permission::view_organisation},
     {"outliers", "Outlier cases", "/outliers", Permission::view_organisation},
+    {"board", "Board meetings", "/board-meetings", Permission::view_organisation},
     {"reports", "Reports", "/reports", Permission::view_organisation},
     {"notifications", "Notifications", "/notifications", Permission::view_organisation},
     {"import", "Import", "/import", Permission::import_data},

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "domain/board_meeting_service.hpp"
 #include "domain/survey_answers.hpp"
 #include "http/app.hpp"
 #include "http/views.hpp"
@@ -52,6 +53,17 @@ std::string outlier_case_page(const Context& context, const OutlierCaseView& vie
 std::string outliers_page(const Context& context, const std::vector<OutlierRow>& rows);
 std::string users_page(const Context& context, const std::vector<domain::User>& users,
                        const std::optional<Error>& error, const std::string& message);
+
+// The board engagement record (http/board_routes.cpp): the organisation's meetings with the
+// engagement metrics and, when `choices` is given (the caller may record), the form showing
+// `draft` with each of `problems` at its field; and one meeting with the actions it raised.
+std::string board_meetings_page(const Context& context, const domain::BoardMeetingList& list,
+                                const std::optional<domain::BoardReferences>& choices,
+                                const domain::BoardMeetingDraft& draft,
+                                const std::vector<domain::FieldProblem>& problems, std::size_t item_rows,
+                                std::size_t action_rows);
+std::string board_meeting_page(const Context& context, const domain::BoardMeetingDetails& details,
+                               const std::vector<ActionRow>& actions, const std::string& message);
 
 // Shared fragments.
 std::string actions_table(const Context& context, const std::vector<ActionRow>& rows, bool with_close);

@@ -89,7 +89,7 @@ class PostgresStore final : public domain::Store {
   Result<void> update_action(const domain::Action& row, const domain::Actor& actor) override;
   Result<domain::Action> action(ActionId id) override;
   Result<std::vector<domain::Action>> actions(OrganisationId organisation) override;
-  Result<BoardMeetingId> add_board_meeting(const domain::BoardMeeting& row, const std::vector<domain::BoardItem>& items,
+  Result<BoardMeetingId> add_board_meeting(const domain::BoardMeetingRecord& record,
                                            const domain::Actor& actor) override;
   Result<std::vector<domain::BoardMeeting>> board_meetings(OrganisationId organisation) override;
   Result<std::vector<domain::BoardItem>> board_items(BoardMeetingId meeting) override;

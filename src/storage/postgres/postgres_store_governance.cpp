@@ -91,6 +91,23 @@ Error missing(std::string_view what, std::string_view record) {
   return Error{ErrorCode::not_found, std::string(what) + ": " + std::string(record) + " does not exist"};
 }
 
+// Inserts one action with its audit-log entry, inside the caller's transaction.
+ActionId insert_action(pqxx::transaction_base& tx, const domain::Action& row, const Actor& actor) {
+  const auto id =
+      tx.exec_params1(
+            "INSERT INTO actions (organisation_id, audit_id, title, owner_id, owner_name, due_on, status, "
+            "evidence, completed_on, source, source_id, reaudit_id) "
+            "VALUES ($1, $2, $3, $4, $5, $6::date, $7, $8, $9::date, $10, $11, $12) RETURNING id",
+            row.organisation_id.value, id_param(row.audit_id), row.title, id_param(row.owner), row.owner_name,
+            row.due_on.to_string(), text(domain::to_string(row.status)), row.evidence, date_param(row.completed_on),
+            text(domain::to_string(row.source)), row.source_id, id_param(row.reaudit_id))[0]
+          .as<std::int64_t>();
+  auto stored = row;
+  stored.id = ActionId{id};
+  append_audit_log(tx, actor, "create", "action", std::to_string(id), "", record_json(stored));
+  return stored.id;
+}
+
 }  // namespace
 
 // ---- Report reviews
@@ -149,24 +166,11 @@ Result<std::vector<domain::ReportReview>> PostgresStore::report_reviews(Organisa
 // ---- Actions
 
 Result<ActionId> PostgresStore::add_action(const domain::Action& row, const Actor& actor) {
-  return pg_transact(
-      *pool_, "adding actions", [&](pqxx::transaction_base& tx, std::string& subject) -> Result<ActionId> {
-        subject = "action \"" + row.title + "\"";
-        const auto id =
-            tx.exec_params1(
-                  "INSERT INTO actions (organisation_id, audit_id, title, owner_id, owner_name, due_on, status, "
-                  "evidence, completed_on, source, source_id, reaudit_id) "
-                  "VALUES ($1, $2, $3, $4, $5, $6::date, $7, $8, $9::date, $10, $11, $12) RETURNING id",
-                  row.organisation_id.value, id_param(row.audit_id), row.title, id_param(row.owner), row.owner_name,
-                  row.due_on.to_string(), text(domain::to_string(row.status)), row.evidence,
-                  date_param(row.completed_on), text(domain::to_string(row.source)), row.source_id,
-                  id_param(row.reaudit_id))[0]
-                .as<std::int64_t>();
-        auto stored = row;
-        stored.id = ActionId{id};
-        append_audit_log(tx, actor, "create", "action", std::to_string(id), "", record_json(stored));
-        return stored.id;
-      });
+  return pg_transact(*pool_, "adding actions",
+                     [&](pqxx::transaction_base& tx, std::string& subject) -> Result<ActionId> {
+                       subject = "action \"" + row.title + "\"";
+                       return insert_action(tx, row, actor);
+                     });
 }
 
 Result<void> PostgresStore::update_action(const domain::Action& row, const Actor& actor) {
@@ -210,9 +214,11 @@ Result<std::vector<domain::Action>> PostgresStore::actions(OrganisationId organi
 
 // ---- Board meetings
 
-Result<BoardMeetingId> PostgresStore::add_board_meeting(const domain::BoardMeeting& row,
-                                                        const std::vector<domain::BoardItem>& items,
-                                                        const Actor& actor) {
+Result<BoardMeetingId> PostgresStore::add_board_meeting(const domain::BoardMeetingRecord& record, const Actor& actor) {
+  const domain::BoardMeeting& row = record.meeting;
+  if (row.committee.empty()) {
+    return Error{ErrorCode::invalid_input, "adding board meetings: a board meeting needs the committee's name"};
+  }
   return pg_transact(
       *pool_, "adding board meetings", [&](pqxx::transaction_base& tx, std::string& subject) -> Result<BoardMeetingId> {
         subject = row.committee + " meeting on " + row.held_on.to_string();
@@ -221,14 +227,41 @@ Result<BoardMeetingId> PostgresStore::add_board_meeting(const domain::BoardMeeti
                               "VALUES ($1, $2, $3::date) RETURNING id",
                               row.organisation_id.value, row.committee, row.held_on.to_string())[0]
                             .as<std::int64_t>();
-        for (const auto& item : items) {
+        for (const auto& item : record.items) {
           tx.exec_params(
               "INSERT INTO board_items (meeting_id, kind, ref_id, title, decision) VALUES ($1, $2, $3, $4, $5)", id,
               text(domain::to_string(item.kind)), item.ref_id, item.title, item.decision);
         }
         auto stored = row;
         stored.id = BoardMeetingId{id};
-        append_audit_log(tx, actor, "create", "board_meeting", std::to_string(id), "", record_json(stored, items));
+        append_audit_log(tx, actor, "create", "board_meeting", std::to_string(id), "",
+                         record_json(stored, record.items));
+        for (auto action : record.actions) {
+          subject = "action \"" + action.title + "\"";
+          if (action.organisation_id != row.organisation_id) {
+            return Error{ErrorCode::invalid_input,
+                         "adding board meetings: " + subject + " is not of the meeting's organisation"};
+          }
+          action.source = domain::ActionSource::board_decision;
+          action.source_id = id;
+          insert_action(tx, action, actor);
+        }
+        for (const auto review_id : record.reviewed_reports) {
+          subject = "report review " + std::to_string(review_id.value);
+          const auto old = tx.exec_params(std::string("SELECT ") + kReviewColumns +
+                                              " FROM report_reviews WHERE id = $1 AND organisation_id = $2 FOR UPDATE",
+                                          review_id.value, row.organisation_id.value);
+          if (old.empty()) return missing("adding board meetings", subject);
+          auto review = read_review(old[0]);
+          if (review.reviewed_on) continue;
+          const auto before = record_json(review);
+          review.reviewed_on = row.held_on;
+          review.committee = row.committee;
+          tx.exec_params("UPDATE report_reviews SET reviewed_on = $2::date, committee = $3 WHERE id = $1",
+                         review_id.value, row.held_on.to_string(), row.committee);
+          append_audit_log(tx, actor, "update", "report_review", std::to_string(review_id.value), before,
+                           record_json(review));
+        }
         return stored.id;
       });
 }

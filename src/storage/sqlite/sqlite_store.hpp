@@ -90,7 +90,7 @@ class SqliteStore final : public domain::Store {
   Result<void> update_action(const domain::Action& row, const domain::Actor& actor) override;
   Result<domain::Action> action(ActionId id) override;
   Result<std::vector<domain::Action>> actions(OrganisationId organisation) override;
-  Result<BoardMeetingId> add_board_meeting(const domain::BoardMeeting& row, const std::vector<domain::BoardItem>& items,
+  Result<BoardMeetingId> add_board_meeting(const domain::BoardMeetingRecord& record,
                                            const domain::Actor& actor) override;
   Result<std::vector<domain::BoardMeeting>> board_meetings(OrganisationId organisation) override;
   Result<std::vector<domain::BoardItem>> board_items(BoardMeetingId meeting) override;
@@ -146,6 +146,9 @@ class SqliteStore final : public domain::Store {
   domain::OutlierCase load_outlier_case(OutlierCaseId id);
   domain::ReportReview load_report_review(ReportReviewId id);
   domain::Survey load_survey(SurveyId id);
+
+  // Checks and inserts one action with its audit-log entry, inside the caller's transaction.
+  ActionId insert_action(const domain::Action& row, const domain::Actor& actor);
 
   std::string path_;
   FileLock lock_;

@@ -156,23 +156,28 @@ Result<std::vector<domain::ReportReview>> SqliteStore::report_reviews(Organisati
   });
 }
 
+ActionId SqliteStore::insert_action(const domain::Action& row, const domain::Actor& actor) {
+  check_action(db_, row);
+  SQLite::Statement insert(db_,
+                           "INSERT INTO actions (organisation_id, audit_id, title, owner_id, owner_name, due_on, "
+                           "status, evidence, completed_on, source, source_id, reaudit_id) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  bind_action(insert, row);
+  insert.exec();
+  domain::Action stored = row;
+  stored.id = ActionId{db_.getLastInsertRowid()};
+  const auto after = record_json(stored);
+  log_change(actor, "create", "action", std::to_string(stored.id.value), nullptr, &after);
+  return stored.id;
+}
+
 Result<ActionId> SqliteStore::add_action(const domain::Action& row, const domain::Actor& actor) {
   return guarded("adding an action", [&] {
     const std::scoped_lock lock(mutex_);
     SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    check_action(db_, row);
-    SQLite::Statement insert(db_,
-                             "INSERT INTO actions (organisation_id, audit_id, title, owner_id, owner_name, due_on, "
-                             "status, evidence, completed_on, source, source_id, reaudit_id) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    bind_action(insert, row);
-    insert.exec();
-    domain::Action stored = row;
-    stored.id = ActionId{db_.getLastInsertRowid()};
-    const auto after = record_json(stored);
-    log_change(actor, "create", "action", std::to_string(stored.id.value), nullptr, &after);
+    const ActionId id = insert_action(row, actor);
     transaction.commit();
-    return stored.id;
+    return id;
   });
 }
 
@@ -213,9 +218,9 @@ Result<std::vector<domain::Action>> SqliteStore::actions(OrganisationId organisa
   });
 }
 
-Result<BoardMeetingId> SqliteStore::add_board_meeting(const domain::BoardMeeting& row,
-                                                      const std::vector<domain::BoardItem>& items,
+Result<BoardMeetingId> SqliteStore::add_board_meeting(const domain::BoardMeetingRecord& record,
                                                       const domain::Actor& actor) {
+  const domain::BoardMeeting& row = record.meeting;
   return guarded("adding a board meeting", [&] {
     if (row.committee.empty()) fail(ErrorCode::invalid_input, "a board meeting needs the committee's name");
     const std::scoped_lock lock(mutex_);
@@ -232,7 +237,7 @@ Result<BoardMeetingId> SqliteStore::add_board_meeting(const domain::BoardMeeting
     after["items"] = nlohmann::json::array();
     SQLite::Statement insert_item(
         db_, "INSERT INTO board_items (meeting_id, kind, ref_id, title, decision) VALUES (?, ?, ?, ?, ?)");
-    for (const auto& item : items) {
+    for (const auto& item : record.items) {
       insert_item.reset();
       insert_item.bind(1, stored.id.value);
       insert_item.bind(2, std::string(domain::to_string(item.kind)));
@@ -246,6 +251,31 @@ Result<BoardMeetingId> SqliteStore::add_board_meeting(const domain::BoardMeeting
       after["items"].push_back(record_json(stored_item));
     }
     log_change(actor, "create", "board_meeting", std::to_string(stored.id.value), nullptr, &after);
+    for (auto action : record.actions) {
+      if (action.organisation_id != row.organisation_id) {
+        fail(ErrorCode::invalid_input, "action '" + action.title + "' is not of the meeting's organisation");
+      }
+      action.source = domain::ActionSource::board_decision;
+      action.source_id = stored.id.value;
+      insert_action(action, actor);
+    }
+    for (const auto review_id : record.reviewed_reports) {
+      auto review = load_report_review(review_id);
+      if (review.organisation_id != row.organisation_id) {
+        fail(ErrorCode::not_found, "report review id " + std::to_string(review_id.value) + " does not exist");
+      }
+      if (review.reviewed_on) continue;
+      const auto before = record_json(review);
+      review.reviewed_on = row.held_on;
+      review.committee = row.committee;
+      SQLite::Statement update(db_, "UPDATE report_reviews SET reviewed_on = ?, committee = ? WHERE id = ?");
+      bind_date(update, 1, row.held_on);
+      update.bind(2, row.committee);
+      update.bind(3, review.id.value);
+      update.exec();
+      const auto reviewed = record_json(review);
+      log_change(actor, "update", "report_review", std::to_string(review.id.value), &before, &reviewed);
+    }
     transaction.commit();
     return stored.id;
   });

@@ -1,0 +1,308 @@
+// The board engagement record (http/board_routes.cpp): the organisation's board and
+// committee meetings with the engagement metrics, the form to record a meeting, and one
+// meeting. The form works without script: it has a fixed number of rows for items and
+// actions (blank rows are ignored), and a link for a longer form.
+#include <algorithm>
+
+#include "core/number_format.hpp"
+#include "http/pages/layout.hpp"
+#include "http/pages/pages.hpp"
+
+namespace clinaudit::http::pages {
+
+namespace {
+
+using domain::FieldProblem;
+
+// The id of the form control a problem's field belongs to.
+std::string control_id(const std::string& field) {
+  const auto open = field.find('[');
+  if (open == std::string::npos) return field;  // committee, held_on, items, actions
+  const auto close = field.find(']', open);
+  const std::string list = field.substr(0, open);
+  const std::string index = field.substr(open + 1, close - open - 1);
+  const std::string part = close + 2 <= field.size() ? field.substr(close + 2) : std::string();
+  if (list == "items") {
+    if (part == "title") return "item-title-" + index;
+    if (part == "decision") return "item-decision-" + index;
+    return "item-" + index;  // kind and ref_id: the one choice
+  }
+  if (part == "title") return "action-title-" + index;
+  if (part == "owner_name") return "action-owner-name-" + index;
+  if (part == "due_on") return "action-due-" + index;
+  return "action-owner-" + index;  // owner, owner_id, owner_email
+}
+
+// How the error summary names a field: "Item 3", "Action 1", "Committee"...
+std::string field_label(const std::string& field) {
+  if (field == "committee") return "Committee";
+  if (field == "held_on") return "Date held";
+  if (field == "items") return "Items";
+  if (field == "actions") return "Actions";
+  const auto open = field.find('[');
+  const auto close = field.find(']');
+  if (open == std::string::npos || close == std::string::npos) return field;
+  const int index = std::stoi(field.substr(open + 1, close - open - 1));
+  return std::string(field.starts_with("items") ? "Item " : "Action ") + std::to_string(index + 1);
+}
+
+class Problems {
+ public:
+  explicit Problems(const std::vector<FieldProblem>& problems) : problems_(problems) {}
+
+  // The messages of every problem of the control `id`, joined.
+  std::string for_control(const std::string& id) const {
+    std::string out;
+    for (const auto& problem : problems_) {
+      if (control_id(problem.field) != id) continue;
+      out += (out.empty() ? "" : "; ") + problem.message;
+    }
+    return out;
+  }
+
+  // The error message paragraph, and the group's class and the control's aria-describedby.
+  std::string message_html(const std::string& id) const {
+    const std::string text = for_control(id);
+    if (text.empty()) return {};
+    return "<p class=\"error-message\" id=\"" + id + "-error\"><span class=\"visually-hidden\">Error:</span> " +
+           esc(text) + "</p>";
+  }
+  std::string group_class(const std::string& id) const {
+    return for_control(id).empty() ? "form-group" : "form-group form-group-error";
+  }
+  std::string described_by(const std::string& id, const std::string& hint = {}) const {
+    std::string ids = hint;
+    if (!for_control(id).empty()) ids += (ids.empty() ? "" : " ") + id + "-error";
+    return ids.empty() ? std::string() : " aria-describedby=\"" + ids + "\"";
+  }
+
+ private:
+  const std::vector<FieldProblem>& problems_;
+};
+
+std::string error_summary_html(const std::vector<FieldProblem>& problems) {
+  if (problems.empty()) return {};
+  std::string html =
+      "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"error-summary-title\">"
+      "<h2 id=\"error-summary-title\">There is a problem</h2><p>The meeting was not recorded.</p><ul>";
+  for (const auto& problem : problems) {
+    html += "<li><a href=\"#" + esc(control_id(problem.field)) + "\">" + esc(field_label(problem.field)) + ": " +
+            esc(problem.message) + "</a></li>";
+  }
+  return html + "</ul></div>";
+}
+
+std::string option(const std::string& value, const std::string& label, bool selected) {
+  return "<option value=\"" + esc(value) + "\"" + (selected ? " selected" : "") + ">" + esc(label) + "</option>";
+}
+
+std::string item_choices(const domain::BoardReferences& refs, const domain::BoardItemDraft& item) {
+  const std::string chosen = item.kind == "other" || item.kind.empty() ? item.kind : item.kind + ":" + item.ref_id;
+  std::string html = option("", "Not used", chosen.empty());
+  bool found = chosen.empty() || chosen == "other";
+  const auto group = [&](const char* label, const char* kind, const auto& rows, const auto& name) {
+    if (rows.empty()) return;
+    html += std::string("<optgroup label=\"") + label + "\">";
+    for (const auto& row : rows) {
+      const std::string value = std::string(kind) + ":" + std::to_string(row.id.value);
+      found = found || value == chosen;
+      html += option(value, name(row), value == chosen);
+    }
+    html += "</optgroup>";
+  };
+  group("National report reviews", "report_review", refs.reviews, [](const domain::ReportReview& r) {
+    return r.report_title + " (published " + r.published_on.to_string() +
+           (r.reviewed_on ? ", reviewed " + r.reviewed_on->to_string() : std::string(", not yet reviewed")) + ")";
+  });
+  group("Outlier cases", "outlier_case", refs.outlier_cases, [](const domain::OutlierCase& c) {
+    return "Outlier case " + std::to_string(c.id.value) + " (" + std::string(domain::to_string(c.level)) + ", " +
+           c.period + ", " + std::string(domain::to_string(c.status)) + ")";
+  });
+  group("Actions", "action", refs.actions,
+        [](const domain::Action& a) { return a.title + " (due " + a.due_on.to_string() + ")"; });
+  group("Measures", "measure", refs.measures, [](const domain::Measure& m) { return m.name; });
+  // A submitted choice that is not among the organisation's records is kept, so its problem shows.
+  if (!found) {
+    html += option(chosen, "Record " + item.ref_id + " (not found)", true);
+  }
+  html += option("other", "Something else (describe it in the title)", chosen == "other");
+  return html;
+}
+
+std::string item_row(std::size_t i, const domain::BoardReferences& refs, const domain::BoardItemDraft& item,
+                     const Problems& problems) {
+  const std::string n = std::to_string(i);
+  const std::string choice = "item-" + n, title = "item-title-" + n, decision = "item-decision-" + n;
+  return "<fieldset class=\"board-row\"><legend>Item " + std::to_string(i + 1) + "</legend><div class=\"" +
+         problems.group_class(choice) + "\"><label for=\"" + choice + "\">What was presented</label>" +
+         problems.message_html(choice) + "<select id=\"" + choice + "\" name=\"item_" + n + "\"" +
+         problems.described_by(choice) + ">" + item_choices(refs, item) + "</select></div><div class=\"" +
+         problems.group_class(title) + "\"><label for=\"" + title + "\">Title</label><p class=\"hint\" id=\"" + title +
+         "-hint\">Needed for something else; otherwise the record's own name is used.</p>" +
+         problems.message_html(title) + "<input type=\"text\" id=\"" + title + "\" name=\"item_title_" + n +
+         "\" maxlength=\"" + std::to_string(domain::kMaxBoardText) + "\" value=\"" + esc(item.title) + "\"" +
+         problems.described_by(title, title + "-hint") + "></div><div class=\"" + problems.group_class(decision) +
+         "\"><label for=\"" + decision + "\">Decision</label>" + problems.message_html(decision) + "<textarea id=\"" +
+         decision + "\" name=\"item_decision_" + n + "\" rows=\"2\" maxlength=\"" +
+         std::to_string(domain::kMaxBoardText) + "\"" + problems.described_by(decision) + ">" + esc(item.decision) +
+         "</textarea></div></fieldset>";
+}
+
+std::string action_row(std::size_t i, const domain::BoardReferences& refs, const domain::BoardActionDraft& action,
+                       const Problems& problems) {
+  const std::string n = std::to_string(i);
+  const std::string title = "action-title-" + n, owner = "action-owner-" + n, name = "action-owner-name-" + n,
+                    due = "action-due-" + n;
+  std::string owners = option("", "Someone without an account (enter the name below)", action.owner_id.empty());
+  for (const auto& user : refs.users) {
+    if (!user.active) continue;
+    const std::string id = std::to_string(user.id.value);
+    owners += option(id, user.display_name, id == action.owner_id);
+  }
+  return "<fieldset class=\"board-row\"><legend>Action " + std::to_string(i + 1) + "</legend><div class=\"" +
+         problems.group_class(title) + "\"><label for=\"" + title + "\">What must be done</label>" +
+         problems.message_html(title) + "<input type=\"text\" id=\"" + title + "\" name=\"action_title_" + n +
+         "\" maxlength=\"" + std::to_string(domain::kMaxBoardText) + "\" value=\"" + esc(action.title) + "\"" +
+         problems.described_by(title) + "></div><div class=\"" + problems.group_class(owner) + "\"><label for=\"" +
+         owner + "\">Owner</label>" + problems.message_html(owner) + "<select id=\"" + owner +
+         "\" name=\"action_owner_" + n + "\"" + problems.described_by(owner) + ">" + owners +
+         "</select></div><div class=\"" + problems.group_class(name) + "\"><label for=\"" + name +
+         "\">Owner's name, if they have no account</label>" + problems.message_html(name) +
+         "<input type=\"text\" id=\"" + name + "\" name=\"action_owner_name_" + n + "\" maxlength=\"" +
+         std::to_string(domain::kMaxBoardCommittee) + "\" value=\"" + esc(action.owner_name) + "\"" +
+         problems.described_by(name) + "></div><div class=\"" + problems.group_class(due) + "\"><label for=\"" + due +
+         "\">Due date</label><p class=\"hint\" id=\"" + due + "-hint\">For example, 2026-03-31</p>" +
+         problems.message_html(due) + "<input type=\"date\" id=\"" + due + "\" name=\"action_due_" + n + "\" value=\"" +
+         esc(action.due_on) + "\"" + problems.described_by(due, due + "-hint") + "></div></fieldset>";
+}
+
+std::string record_form(const Context& context, const domain::BoardReferences& refs,
+                        const domain::BoardMeetingDraft& draft, const std::vector<FieldProblem>& problems,
+                        std::size_t item_rows, std::size_t action_rows) {
+  const Problems p(problems);
+  std::string html =
+      "<h2 id=\"record\">Record a meeting</h2><p>Record a meeting once it has been held: what it looked at, what it "
+      "decided and the actions it raised. A national report presented here that has no review recorded yet is "
+      "recorded as reviewed on the meeting's date by this committee. A meeting still to come can be booked with its "
+      "committee and date only.</p><form method=\"post\" action=\"/board-meetings\" class=\"panel\" novalidate>" +
+      csrf_field(context) + "<div class=\"" + p.group_class("committee") +
+      "\"><label for=\"committee\">Board or committee</label><p class=\"hint\" id=\"committee-hint\">For example, "
+      "Trust Board or Quality Committee</p>" +
+      p.message_html("committee") + "<input type=\"text\" id=\"committee\" name=\"committee\" maxlength=\"" +
+      std::to_string(domain::kMaxBoardCommittee) + "\" value=\"" + esc(draft.committee) + "\"" +
+      p.described_by("committee", "committee-hint") + "></div><div class=\"" + p.group_class("held_on") +
+      "\"><label for=\"held_on\">Date held</label><p class=\"hint\" id=\"held_on-hint\">For example, 2026-01-08</p>" +
+      p.message_html("held_on") + "<input type=\"date\" id=\"held_on\" name=\"held_on\" value=\"" + esc(draft.held_on) +
+      "\"" + p.described_by("held_on", "held_on-hint") + "></div>";
+  html += "<h3 id=\"items\">What the meeting looked at and decided</h3>" + p.message_html("items");
+  for (std::size_t i = 0; i < item_rows; ++i) {
+    html += item_row(i, refs, i < draft.items.size() ? draft.items[i] : domain::BoardItemDraft{}, p);
+  }
+  html += "<h3 id=\"actions\">Actions the meeting raised</h3>" + p.message_html("actions");
+  for (std::size_t i = 0; i < action_rows; ++i) {
+    html += action_row(i, refs, i < draft.actions.size() ? draft.actions[i] : domain::BoardActionDraft{}, p);
+  }
+  html += "<p>Rows left blank are ignored. <a href=\"/board-meetings?items=" + std::to_string(item_rows + 5) +
+          "&amp;actions=" + std::to_string(action_rows + 5) +
+          "#record\">Show a longer form</a> (what you have entered here is not kept).</p>"
+          "<button class=\"button\" type=\"submit\">Record the meeting</button></form>";
+  return html;
+}
+
+std::string engagement_table(const std::vector<domain::BoardEngagementYear>& years) {
+  if (years.empty())
+    return "<p class=\"muted\">No national audit report has been published for this organisation yet.</p>";
+  std::string html =
+      "<table><caption>Board engagement with national audit, by financial year</caption><thead><tr>"
+      "<th scope=\"col\">Financial year</th><th scope=\"col\" class=\"num\">National reports reviewed</th>"
+      "<th scope=\"col\" class=\"num\">Median days from publication to review</th>"
+      "<th scope=\"col\" class=\"num\">Board actions completed on time</th></tr></thead><tbody>";
+  for (auto it = years.rbegin(); it != years.rend(); ++it) {
+    const auto& y = *it;
+    const auto share = [](int part, int whole) {
+      return std::to_string(part) + " of " + std::to_string(whole) +
+             (whole > 0 ? " (" + percent(static_cast<double>(part) / whole) + ")" : std::string());
+    };
+    html += "<tr><th scope=\"row\">" + esc(y.year.to_string()) + "</th><td class=\"num\">" +
+            share(y.national_reports_reviewed, y.national_reports_published) + "</td><td class=\"num\">" +
+            (y.median_days_to_review ? format_fixed(*y.median_days_to_review, 1) : std::string("–")) +
+            "</td><td class=\"num\">" + share(y.board_actions_on_time, y.board_actions_due) + "</td></tr>";
+  }
+  return html + "</tbody></table>";
+}
+
+std::string item_kind_label(domain::BoardItemKind kind) {
+  switch (kind) {
+    case domain::BoardItemKind::report_review: return "National report";
+    case domain::BoardItemKind::outlier_case: return "Outlier case";
+    case domain::BoardItemKind::action: return "Action";
+    case domain::BoardItemKind::measure: return "Measure";
+    case domain::BoardItemKind::other: return "Other";
+  }
+  return "Other";
+}
+
+}  // namespace
+
+std::string board_meetings_page(const Context& context, const domain::BoardMeetingList& list,
+                                const std::optional<domain::BoardReferences>& choices,
+                                const domain::BoardMeetingDraft& draft,
+                                const std::vector<domain::FieldProblem>& problems, std::size_t item_rows,
+                                std::size_t action_rows) {
+  std::string body = error_summary_html(problems);
+  body += "<h1>Board and committee meetings</h1><p class=\"lead\">What the board and its committees of " +
+          esc(context.who->organisation.name) +
+          " looked at and decided, and how well the board engages with national audit.</p>";
+  body += "<h2>Engagement with audit</h2>" + engagement_table(list.engagement);
+  body += "<h2>Meetings</h2>";
+  if (list.meetings.empty()) {
+    body += "<p class=\"muted\">No meeting has been recorded.</p>";
+  } else {
+    body +=
+        "<table><caption class=\"visually-hidden\">Meetings, newest first</caption><thead><tr><th scope=\"col\">Date"
+        "</th><th scope=\"col\">Board or committee</th><th scope=\"col\" class=\"num\">Items</th>"
+        "<th scope=\"col\" class=\"num\">Actions raised</th></tr></thead><tbody>";
+    for (const auto& summary : list.meetings) {
+      const auto& m = summary.meeting;
+      body += "<tr><td><a href=\"/board-meetings/" + std::to_string(m.id.value) + "\">" + esc(m.held_on.to_string()) +
+              "<span class=\"visually-hidden\"> " + esc(m.committee) + "</span></a>" +
+              (m.held_on > context.clock.today() ? " <span class=\"status status-grey\">Booked</span>" : "") +
+              "</td><td>" + esc(m.committee) + "</td><td class=\"num\">" + std::to_string(summary.items) +
+              "</td><td class=\"num\">" + std::to_string(summary.actions_raised) + "</td></tr>";
+    }
+    body += "</tbody></table>";
+  }
+  if (choices) body += record_form(context, *choices, draft, problems, item_rows, action_rows);
+  return page(context, (problems.empty() ? "" : "Error: ") + std::string("Board meetings"), "board", body);
+}
+
+std::string board_meeting_page(const Context& context, const domain::BoardMeetingDetails& details,
+                               const std::vector<ActionRow>& actions, const std::string& message) {
+  const auto& m = details.meeting;
+  std::string body = success_banner(message);
+  body += "<p class=\"caption muted\"><a href=\"/board-meetings\">Board and committee meetings</a></p><h1>" +
+          esc(m.committee) + ", " + esc(m.held_on.to_string()) + "</h1>";
+  body += "<h2>What the meeting looked at and decided</h2>";
+  if (details.items.empty()) {
+    body += "<p class=\"muted\">No item is recorded for this meeting.</p>";
+  } else {
+    body +=
+        "<table><caption class=\"visually-hidden\">Items and decisions</caption><thead><tr><th scope=\"col\">Kind</th>"
+        "<th scope=\"col\">What was presented</th><th scope=\"col\">Decision</th></tr></thead><tbody>";
+    for (const auto& item : details.items) {
+      std::string what = esc(item.title);
+      if (item.kind == domain::BoardItemKind::outlier_case && item.ref_id > 0) {
+        what = "<a href=\"/outliers/" + std::to_string(item.ref_id) + "\">" + what + "</a>";
+      }
+      body += "<tr><td>" + esc(item_kind_label(item.kind)) + "</td><td>" + what + "</td><td>" + esc(item.decision) +
+              "</td></tr>";
+    }
+    body += "</tbody></table>";
+  }
+  body += "<h2>Actions raised</h2>";
+  body +=
+      actions.empty() ? "<p class=\"muted\">The meeting raised no action.</p>" : actions_table(context, actions, false);
+  return page(context, m.committee + ", " + m.held_on.to_string(), "board", body);
+}
+
+}  // namespace clinaudit::http::pages
