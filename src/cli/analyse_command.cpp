@@ -85,7 +85,8 @@ Result<void> run_analyse(const AnalyseArgs& args) {
                            today, domain::Actor{std::nullopt, "clinaudit analyse"}, CLINAUDIT_VERSION);
   if (!run) return run.error();
   std::cerr << "Analysed " << run->episodes << " episodes of " << audit->code << " in " << run->period << ": "
-            << run->opened.size() << " outlier case(s) opened, " << run->already_open << " already open.\n";
+            << run->opened.size() << " outlier case(s) opened, " << run->already_open << " already open; "
+            << run->new_alerts.size() << " new CUSUM signal(s); recorded as run " << run->run_id.value << ".\n";
   return write_output(args.output, to_json(*run, audit->code).dump(2) + "\n");
 }
 

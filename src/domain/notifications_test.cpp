@@ -304,6 +304,42 @@ TEST(Notifications, InAppListOfOneUser) {
   EXPECT_TRUE(notifications_for(all, "ro@rxx.nhs.uk").empty());
 }
 
+// A CUSUM signal of worse outcomes goes to the trust's audit managers and clinical leads for
+// five working days after the run that raised it; an improvement signal is not announced.
+TEST(Notifications, ANewCusumSignalOfWorseOutcomesIsAnnouncedToTheTrust) {
+  auto inputs = world();
+  StoredCusumAlert worse;
+  worse.id = 41;
+  worse.run_id = AnalysisRunId{3};
+  worse.audit_id = AuditId{4};
+  worse.measure_id = MeasureId{5};
+  worse.organisation_id = kTrust;
+  worse.upper = true;
+  worse.signalled_on = d("2026-03-02");
+  worse.episodes_monitored = 57;
+  worse.raised_on = d("2026-03-30");  // a Monday; Good Friday 3 April and Easter Monday 6 April follow
+  StoredCusumAlert better = worse;
+  better.id = 42;
+  better.upper = false;
+  inputs.cusum_alerts = {better, worse};
+
+  const auto on_raising = daily_notifications(inputs, d("2026-03-30"), timetable(), calendar());
+  ASSERT_EQ(on_raising.size(), 1U);
+  EXPECT_EQ(on_raising[0].kind, NotificationKind::cusum_alert);
+  EXPECT_EQ(on_raising[0].key, "cusum:41:raised");
+  EXPECT_EQ(on_raising[0].recipients, (std::vector<std::string>{"am@rxx.nhs.uk", "cl@rxx.nhs.uk"}));
+  EXPECT_EQ(on_raising[0].subject,
+            "CUSUM alert: National Hip Fracture Database (NHFD), Riverside Hospitals (RXX) (signal on 2026-03-02)");
+  EXPECT_NE(on_raising[0].body.find("Measure: 30-day mortality"), std::string::npos) << on_raising[0].body;
+  EXPECT_NE(on_raising[0].body.find("admitted on 2026-03-02 (Monday), after 57 patients"), std::string::npos)
+      << on_raising[0].body;
+
+  // Five working days on (Easter skipped) it is still caught up; the sixth is too late.
+  EXPECT_EQ(daily_notifications(inputs, d("2026-04-08"), timetable(), calendar()).size(), 1U);
+  EXPECT_TRUE(daily_notifications(inputs, d("2026-04-09"), timetable(), calendar()).empty());
+  EXPECT_TRUE(daily_notifications(inputs, d("2026-03-27"), timetable(), calendar()).empty());
+}
+
 TEST(Notifications, KindNamesAreDistinct) {
   std::vector<std::string_view> names;
   for (int kind = 0; kind <= static_cast<int>(NotificationKind::cusum_alert); ++kind) {

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 namespace clinaudit::domain {
 namespace {
 
@@ -156,6 +158,51 @@ TEST(OutlierWorkflow, TimetableNeedsItsHeaderEveryLevelAndTheReviewStage) {
   EXPECT_THAT(rejected("alarm,data_check,Check,audit_provider,10\nalert,review,A,provider,5\n"
                        "positive,p,P,audit_provider,0\n"),
               testing::HasSubstr("the alarm level must have a stage with key 'review'"));
+}
+
+// A new table must keep every stage an open case is at, on that case's track; closed and
+// withdrawn cases, and a stage the table only moved to another track, are judged as such.
+TEST(OutlierWorkflow, ATableMustKeepTheStagesOpenCasesAreAt) {
+  auto at_response = flagged(OutlierLevel::alarm, true);
+  at_response.stage = "provider_response";
+  auto closed = flagged(OutlierLevel::alarm, true);
+  closed.id = OutlierCaseId{8};
+  closed.stage = "provider_response";
+  closed.status = OutlierStatus::closed;
+  auto alert = flagged(OutlierLevel::alert, true);
+  alert.id = OutlierCaseId{9};
+  alert.stage = timetable().first(OutlierTrack::alert)->key;
+  const std::vector<OutlierCase> cases{at_response, closed, alert};
+  EXPECT_TRUE(stages_missing_for(timetable(), cases).empty());
+
+  // The same table without the alarm's provider_response stage.
+  std::string csv;
+  std::string line;
+  std::istringstream rows(timetable().to_csv());
+  while (std::getline(rows, line)) {
+    if (line.rfind("alarm,provider_response,", 0) != 0) csv += line + "\n";
+  }
+  const auto without = OutlierTimetable::from_csv(csv);
+  ASSERT_TRUE(without) << without.error().message;
+  EXPECT_THAT(stages_missing_for(*without, cases),
+              ::testing::ElementsAre("outlier case 7 is at stage 'provider_response' of the alarm level, which this "
+                                     "table has not got; keep that stage (its days may change) or finish the case's "
+                                     "stage first"));
+
+  // A stage key found only on another track does not count.
+  std::string moved;
+  std::istringstream again(timetable().to_csv());
+  const std::string alert_key = alert.stage;
+  while (std::getline(again, line)) {
+    if (line.rfind("alert," + alert_key + ",", 0) == 0) continue;
+    moved += line + "\n";
+  }
+  moved += "positive," + alert_key + ",Moved here,provider,5\n";
+  const auto shuffled = OutlierTimetable::from_csv(moved);
+  ASSERT_TRUE(shuffled) << shuffled.error().message;
+  const auto problems = stages_missing_for(*shuffled, cases);
+  ASSERT_EQ(problems.size(), 1U);
+  EXPECT_THAT(problems[0], ::testing::HasSubstr("outlier case 9"));
 }
 
 TEST(OutlierWorkflow, TimetableWritesBackWhatItReads) {

@@ -666,6 +666,62 @@ TEST(App, TheDashboardShowsTheTrustsRiskAdjustedCusumSignals) {
   EXPECT_TRUE(contains(page.body, "Mortality rising")) << page.body;
 }
 
+// A national analyst's run is stored with its CUSUM signals, and the national page lists both.
+// The episodes are the dashboard test's: the national rate is 0.2, the own trust's 20 patients
+// (every 5th admission from 1 April 2025) all die, so its upper chart signals at its 9th death
+// (admitted 11 May 2025) and 18th (25 June); the other trust's 80 survivors signal twice on the
+// lower chart. Running again on the same data stores a second run and no new signal.
+TEST(App, ANationalRunIsStoredWithItsCusumSignalsAndListedOnTheNationalPage) {
+  TestWorld world;
+  auto& analyst = world.analyst();
+  std::string csv = "organisation_code,admission_date,outcome\n";
+  const Date first = Date::parse("2025-04-01").value();
+  for (int i = 0; i < 100; ++i) {
+    const bool own = i % 5 == 0;
+    csv += (own ? world.own().code : world.other().code) + "," + first.plus_days(i).to_string() + "," +
+           (own ? "1" : "0") + "\n";
+  }
+  ASSERT_EQ(world.call_body("POST", "/api/imports/episodes?audit=NAT-" + world.suffix(), analyst, csv).status, 201);
+  const std::string audit = std::to_string(world.national_audit().value);
+  const Response ran = world.call("POST", "/national/audits/" + audit + "/analyse?year=2025/26", &analyst);
+  ASSERT_EQ(ran.status, 200) << ran.body;
+  EXPECT_TRUE(contains(ran.body, "4 new CUSUM signal(s) recorded")) << ran.body;
+
+  const auto national = [&] {
+    const Response page = world.call("GET", "/api/national/audits/" + audit + "?year=2025/26", &analyst);
+    EXPECT_EQ(page.status, 200) << page.body;
+    return json::parse(page.body);
+  };
+  auto view = national();
+  ASSERT_EQ(view["analysis_runs"].size(), 1u) << view.dump().substr(0, 3000);
+  EXPECT_EQ(view["analysis_runs"][0]["episodes"], 100);
+  EXPECT_EQ(view["analysis_runs"][0]["input_checksum"].get<std::string>().size(), 16u);
+  EXPECT_EQ(view["analysis_runs"][0]["parameters"]["cusum"]["upper_limit"], 4.5);
+  EXPECT_EQ(view["analysis_runs"][0]["created_by"], analyst.user.email);
+  const auto& alerts = view["cusum_alerts"];
+  ASSERT_EQ(alerts.size(), 4u) << alerts;
+  std::vector<std::string> own_upper;
+  for (const auto& alert : alerts) {
+    if (alert["organisation_id"] == world.own().id.value) {
+      EXPECT_EQ(alert["side"], "upper");
+      own_upper.push_back(alert["signalled_on"].get<std::string>());
+    } else {
+      EXPECT_EQ(alert["side"], "lower");
+    }
+  }
+  EXPECT_EQ(own_upper, (std::vector<std::string>{"2025-05-11", "2025-06-25"}));
+  const Response page = world.call("GET", "/national/audits/" + audit + "?year=2025/26", &analyst);
+  EXPECT_TRUE(contains(page.body, "Worse than expected")) << page.body;
+  EXPECT_TRUE(contains(page.body, view["analysis_runs"][0]["input_checksum"].get<std::string>())) << page.body;
+
+  const Response again = world.call("POST", "/national/audits/" + audit + "/analyse?year=2025/26", &analyst);
+  EXPECT_TRUE(contains(again.body, "0 new CUSUM signal(s) recorded")) << again.body;
+  view = national();
+  EXPECT_EQ(view["analysis_runs"].size(), 2u);
+  EXPECT_EQ(view["analysis_runs"][0]["input_checksum"], view["analysis_runs"][1]["input_checksum"]);
+  EXPECT_EQ(view["cusum_alerts"].size(), 4u);
+}
+
 // The default table with the data check lengthened to 15 working days and the lead
 // clinician's notice to 8, as a revision of the guidance might.
 std::string revised_timetable() {
@@ -748,6 +804,27 @@ TEST(App, ABadTimetableIsRefusedWithItsLineAndColumnAndNothingStored) {
   EXPECT_TRUE(world.store().outlier_timetables()->empty());
   EXPECT_TRUE(world.store().audit_log("outlier_timetable", 5)->empty());
   EXPECT_FALSE(json::parse(world.call("GET", "/api/outlier-timetable", &admin).body)["in_force"].is_object());
+}
+
+// An open case at the data check: a table without that stage would strand it, so the upload
+// is refused, naming the case, and nothing is stored.
+TEST(App, ATimetableWithoutTheStageAnOpenCaseIsAtIsRefused) {
+  TestWorld world;
+  auto& admin = world.own().callers.at(Role::admin);
+  const auto open = world.new_outlier_case(world.own());
+  std::string csv = revised_timetable();
+  csv.replace(csv.find("alarm,data_check,"), 17, "alarm,provider_check,");
+  const Response refused =
+      world.call("POST", "/api/outlier-timetable", &admin, {{"name", "HQIP 2026 guidance"}, {"csv", csv}});
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_TRUE(contains(refused.body,
+                       "outlier case " + std::to_string(open.value) + " is at stage 'data_check' of the alarm level"))
+      << refused.body;
+  EXPECT_TRUE(world.store().outlier_timetables()->empty());
+  // Kept under its key, the stage may change its days.
+  EXPECT_EQ(world.call("POST", "/api/outlier-timetable", &admin, {{"name", "HQIP 2026"}, {"csv", revised_timetable()}})
+                .status,
+            201);
 }
 
 TEST(App, OnlyAdministratorsReplaceTheTimetable) {

@@ -199,6 +199,16 @@ std::string to_json(const AuditView& view) {
       .dump();
 }
 
+namespace {
+
+// A run's parameters as the object they were stored as (the text itself if it is not JSON).
+json parameters_json(const std::string& text) {
+  json parsed = json::parse(text, nullptr, false);
+  return parsed.is_discarded() ? json(text) : parsed;
+}
+
+}  // namespace
+
 std::string to_json(const NationalView& view) {
   return json{{"audit", audit_json(view.audit)},
               {"year", view.year.to_string()},
@@ -209,7 +219,31 @@ std::string to_json(const NationalView& view) {
                                                    {"name", row.organisation.name},
                                                    {"participation", participation_json(row.participation)}};
                                      })},
-              {"measures", array_of(view.measures, measure_json)}}
+              {"measures", array_of(view.measures, measure_json)},
+              {"analysis_runs", array_of(view.runs,
+                                         [](const domain::AnalysisRunRecord& run) {
+                                           return json{{"id", run.id.value},
+                                                       {"period", run.period},
+                                                       {"run_on", run.run_on.to_string()},
+                                                       {"created_by", run.created_by},
+                                                       {"episodes", run.episodes},
+                                                       {"input_checksum", run.input_checksum},
+                                                       {"software_version", run.software_version},
+                                                       {"method", run.method},
+                                                       {"parameters", parameters_json(run.parameters)},
+                                                       {"units_flagged", run.units_flagged},
+                                                       {"cases_opened", run.cases_opened}};
+                                         })},
+              {"cusum_alerts", array_of(view.alerts,
+                                        [](const domain::StoredCusumAlert& alert) {
+                                          return json{{"id", alert.id},
+                                                      {"organisation_id", alert.organisation_id.value},
+                                                      {"side", alert.upper ? "upper" : "lower"},
+                                                      {"signalled_on", alert.signalled_on.to_string()},
+                                                      {"episodes_monitored", alert.episodes_monitored},
+                                                      {"run_id", alert.run_id.value},
+                                                      {"raised_on", alert.raised_on.to_string()}};
+                                        })}}
       .dump();
 }
 

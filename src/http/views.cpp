@@ -460,6 +460,20 @@ Result<NationalView> national_view(Context& context, AuditId id, FinancialYear y
   auto measures = measure_views(context, id, true);
   if (!measures) return measures.error();
   view.measures = std::move(*measures);
+  auto runs = context.store.analysis_runs(id);
+  if (!runs) return runs.error();
+  for (auto& run : *runs) {
+    if (run.period == year.to_string()) view.runs.push_back(std::move(run));
+  }
+  auto alerts = context.store.cusum_alerts(std::nullopt, id);
+  if (!alerts) return alerts.error();
+  for (auto& alert : *alerts) {
+    if (alert.signalled_on < year.first_day() || alert.signalled_on > year.last_day()) continue;
+    if (const auto org = orgs.find(alert.organisation_id.value); org != orgs.end()) {
+      view.provider_names[alert.organisation_id] = org->second.name + " (" + org->second.code + ")";
+    }
+    view.alerts.push_back(std::move(alert));
+  }
   view.audit = std::move(*audit);
   return view;
 }

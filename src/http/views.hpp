@@ -147,7 +147,10 @@ struct NationalView {
   domain::Audit audit;
   FinancialYear year;
   std::vector<NationalRow> providers;
-  std::vector<MeasureView> measures;  // funnels over every provider, published or not
+  std::vector<MeasureView> measures;                     // funnels over every provider, published or not
+  std::vector<domain::AnalysisRunRecord> runs;           // the year's analysis runs, newest first
+  std::vector<domain::StoredCusumAlert> alerts;          // CUSUM signals in the year, by date
+  std::map<OrganisationId, std::string> provider_names;  // for the alerts
 };
 
 // One provider in a national audit, for national analysts: its SPC chart per measure and

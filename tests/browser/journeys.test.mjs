@@ -138,6 +138,34 @@ test('a clinical lead creates an action and closes it with evidence', async () =
   await context.close();
 });
 
+test('an audit manager records a board meeting, its decision and the action it raised', async () => {
+  const { context, page } = await signIn('manager');
+  await page.getByRole('link', { name: 'Board meetings' }).click();
+  assert.match(await page.locator('h1').innerText(), /Board/);
+  // Left blank, the form says what is missing and keeps the page.
+  await page.getByRole('button', { name: 'Record the meeting' }).click();
+  assert.match(await page.locator('.error-summary').innerText(), /committee/i);
+  const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+  const decision = `Assured by the mortality review ${Date.now()}`;
+  const action = `Report the laparotomy re-audit ${Date.now()}`;
+  await page.getByLabel('Board or committee').fill('Quality Committee');
+  await page.getByLabel('Date held').fill(day(-1));
+  await page.locator('#item-0').selectOption('other');
+  await page.locator('#item-title-0').fill('Emergency laparotomy mortality');
+  await page.locator('#item-decision-0').fill(decision);
+  await page.locator('#action-title-0').fill(action);
+  await page.locator('#action-owner-name-0').fill('Consultant surgeon');
+  await page.locator('#action-due-0').fill(day(60));
+  await page.getByRole('button', { name: 'Record the meeting' }).click();
+  await page.waitForURL(/\/board-meetings\/\d+/);
+  const text = await page.locator('main').innerText();
+  assert.match(text, /Quality Committee/);
+  assert.ok(text.includes(decision), 'the decision is shown');
+  assert.ok(text.includes(action), 'the action raised is shown');
+  await shot(page, 'board-meeting');
+  await context.close();
+});
+
 test('a national analyst sees every provider; a board member cannot open the national view', async () => {
   const analyst = await signIn('analyst');
   await analyst.page.getByRole('link', { name: 'National view' }).click();

@@ -413,6 +413,122 @@ TEST_F(AlarmByEmail, RemindersAndEscalationsArriveThroughEveryStageAcrossBankHol
   EXPECT_TRUE(keys.contains("outlier:1:data_check:escalation:2026-04-08"));
 }
 
+// The daily job analyses a national audit as soon as its episodes change, and a trust whose
+// risk-adjusted CUSUM signals hears of it by e-mail. Five providers, 100 patients each, one
+// admitted a day from 1 April 2025; the model is intercept-only, so every patient's risk is
+// the national rate. At first 73 of 500 died (p = 0.146): Riverside's first 9 patients died
+// and then none; every other trust lost every 6th patient. An upper CUSUM (odds ratio 2)
+// adds ln 2 - ln(1 + p) = 0.5569 per death: 8 deaths make 4.455, the 9th 5.012, past h = 4.5,
+// so Riverside signals with the patient admitted 9 April 2025. Its 91 survivors then take
+// ln(1 - p/2) = 0.0758 each off the lower (improvement) chart, which crosses -4 at the 53rd
+// survivor: a lower signal, recorded but not announced. Nobody else signals (5 survivors
+// between deaths take off more than a death adds to the lower chart, and the upper chart
+// never holds more than one death's weight).
+TEST_F(AlarmByEmail, NewEpisodesAreAnalysedByTheDailyJobAndACusumSignalArrivesByEmail) {
+  SmtpSink smtp(work_ / "maildir");
+  ASSERT_TRUE(smtp.running()) << "could not start aiosmtpd with " << CLINAUDIT_TEST_PYTHON;
+  std::vector<domain::Organisation> trusts;
+  for (const char* code : {"RXX", "RYY", "RZZ", "RAA", "RBB"}) {
+    trusts.push_back({{}, code, std::string("Trust ") + code, domain::OrganisationType::acute, "London"});
+  }
+  const auto orgs = store_->add_organisations(trusts, kTest);
+  ASSERT_TRUE(orgs) << orgs.error().message;
+  using domain::Role;
+  for (const auto& user : {person("am@rxx.nhs.uk", Role::audit_manager, orgs->at(0)),
+                           person("cl@rxx.nhs.uk", Role::clinical_lead, orgs->at(0)),
+                           person("bm@rxx.nhs.uk", Role::board_member, orgs->at(0)),
+                           person("am@ryy.nhs.uk", Role::audit_manager, orgs->at(1))}) {
+    ASSERT_TRUE(store_->add_user(user, kTest));
+  }
+  domain::Audit audit;
+  audit.code = "NELA";
+  audit.title = "National Emergency Laparotomy Audit";
+  audit.kind = domain::AuditKind::national_clinical_audit;
+  const auto audit_ids = store_->add_audits({audit}, kTest);
+  ASSERT_TRUE(audit_ids) << audit_ids.error().message;
+  domain::Measure measure;
+  measure.audit_id = audit_ids->front();
+  measure.code = "mort30";
+  measure.name = "Risk-adjusted 30-day mortality";
+  measure.type = domain::MeasureType::ratio;
+  measure.improvement = domain::Improvement::decrease;
+  ASSERT_TRUE(store_->add_measure(measure, kTest));
+
+  const auto import = [&](const domain::EpisodeColumns& rows) {
+    auto writer = store_->begin_episodes(audit_ids->front(), {}, kTest);
+    ASSERT_TRUE(writer) << writer.error().message;
+    ASSERT_TRUE((*writer)->append(rows));
+    ASSERT_TRUE((*writer)->commit());
+  };
+  domain::EpisodeColumns first;
+  first.audit_id = audit_ids->front();
+  for (std::size_t t = 0; t < orgs->size(); ++t) {
+    for (int i = 0; i < 100; ++i) {
+      first.provider.push_back(orgs->at(t));
+      first.admission_date.push_back(d("2025-04-01").plus_days(i));
+      first.outcome.push_back(t == 0 ? (i < 9 ? 1 : 0) : (i % 6 == 5 ? 1 : 0));
+    }
+  }
+  import(first);
+
+  // Monday 12 January 2026: the year 2025/26 has never been analysed.
+  const JobRun monday = jobs_run(db_, smtp.url(), d("2026-01-12"));
+  ASSERT_EQ(monday.exit_code, 0) << monday.output;
+  EXPECT_NE(monday.output.find("analysed NELA 2025/26: 500 episodes"), std::string::npos) << monday.output;
+  const auto alerts = store_->cusum_alerts(std::nullopt, std::nullopt);
+  ASSERT_TRUE(alerts) << alerts.error().message;
+  ASSERT_EQ(alerts->size(), 2U);
+  EXPECT_TRUE(alerts->at(0).upper);
+  EXPECT_EQ(alerts->at(0).organisation_id, orgs->at(0));
+  EXPECT_EQ(alerts->at(0).signalled_on, d("2025-04-09"));
+  EXPECT_EQ(alerts->at(0).episodes_monitored, 9);
+  EXPECT_FALSE(alerts->at(1).upper);
+  EXPECT_EQ(alerts->at(1).organisation_id, orgs->at(0));
+  EXPECT_EQ(alerts->at(1).episodes_monitored, 62);  // 9 deaths, then the 53rd survivor
+  EXPECT_EQ(alerts->at(1).signalled_on, d("2025-06-01"));
+  std::vector<Mail> cusum_mail;
+  for (auto& mail : smtp.new_mail()) {
+    if (mail.subject.rfind("CUSUM alert", 0) == 0) cusum_mail.push_back(std::move(mail));
+  }
+  ASSERT_EQ(cusum_mail.size(), 1U);
+  EXPECT_EQ(cusum_mail[0].subject,
+            "CUSUM alert: National Emergency Laparotomy Audit (NELA), Trust RXX (RXX) (signal on 2025-04-09)");
+  EXPECT_NE(cusum_mail[0].rcpt_to.find("am@rxx.nhs.uk"), std::string::npos) << cusum_mail[0].rcpt_to;
+  EXPECT_NE(cusum_mail[0].rcpt_to.find("cl@rxx.nhs.uk"), std::string::npos) << cusum_mail[0].rcpt_to;
+  EXPECT_EQ(cusum_mail[0].rcpt_to.find("bm@rxx.nhs.uk"), std::string::npos) << cusum_mail[0].rcpt_to;
+  EXPECT_EQ(cusum_mail[0].rcpt_to.find("am@ryy.nhs.uk"), std::string::npos) << cusum_mail[0].rcpt_to;
+  EXPECT_NE(cusum_mail[0].body.find("after 9 patients monitored"), std::string::npos) << cusum_mail[0].body;
+
+  // Tuesday: nothing new arrived, so nothing is analysed again or sent again.
+  const JobRun tuesday = jobs_run(db_, smtp.url(), d("2026-01-13"));
+  ASSERT_EQ(tuesday.exit_code, 0) << tuesday.output;
+  EXPECT_NE(tuesday.output.find("0 analysis run(s), 1 unchanged, 0 failed"), std::string::npos) << tuesday.output;
+  EXPECT_EQ(store_->analysis_runs(audit_ids->front())->size(), 1U);
+  for (const auto& mail : smtp.new_mail()) EXPECT_NE(mail.subject.rfind("CUSUM alert", 0), 0U) << mail.subject;
+
+  // Then Ryeford (RYY) submits 9 more patients, all of whom died: the data changed, the job
+  // analyses the year again, and only the new signal is announced.
+  domain::EpisodeColumns more;
+  more.audit_id = audit_ids->front();
+  for (int i = 0; i < 9; ++i) {
+    more.provider.push_back(orgs->at(1));
+    more.admission_date.push_back(d("2025-07-10").plus_days(i));
+    more.outcome.push_back(1);
+  }
+  import(more);
+  const JobRun wednesday = jobs_run(db_, smtp.url(), d("2026-01-14"));
+  ASSERT_EQ(wednesday.exit_code, 0) << wednesday.output;
+  EXPECT_NE(wednesday.output.find("analysed NELA 2025/26: 509 episodes"), std::string::npos) << wednesday.output;
+  EXPECT_EQ(store_->analysis_runs(audit_ids->front())->size(), 2U);
+  std::vector<Mail> more_mail;
+  for (auto& mail : smtp.new_mail()) {
+    if (mail.subject.rfind("CUSUM alert", 0) == 0) more_mail.push_back(std::move(mail));
+  }
+  ASSERT_EQ(more_mail.size(), 1U);
+  EXPECT_NE(more_mail[0].subject.find("Trust RYY (RYY)"), std::string::npos) << more_mail[0].subject;
+  EXPECT_NE(more_mail[0].rcpt_to.find("am@ryy.nhs.uk"), std::string::npos) << more_mail[0].rcpt_to;
+}
+
 TEST_F(AlarmByEmail, AMailServerThatIsDownFailsTheRunAndTheNextRunSends) {
   const auto orgs =
       store_->add_organisations({{{}, "RXX", "Riverside Hospitals", domain::OrganisationType::acute, "London"}}, kTest);

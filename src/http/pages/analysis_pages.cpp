@@ -44,7 +44,9 @@ std::string analysis_run_page(const Context& context, const AnalysisRunView& vie
   body += "<h1>Analysis run: " + esc(view.audit.code) + ", " + esc(run.period) + "</h1>";
   body += success_banner(std::to_string(run.opened.size()) + " outlier case(s) opened; " +
                          std::to_string(run.already_open) + " flagged provider(s) already had a case; " +
-                         std::to_string(run.results_stored) + " provider result(s) stored.");
+                         std::to_string(run.results_stored) + " provider result(s) stored; " +
+                         std::to_string(run.new_alerts.size()) + " new CUSUM signal(s) recorded (run " +
+                         std::to_string(run.run_id.value) + ").");
   body += "<dl class=\"summary-list\"><dt>Episodes</dt><dd>" + std::to_string(run.episodes) + " admitted " +
           esc(run.from.to_string()) + " to " + esc(run.to.to_string()) + "</dd><dt>Input checksum</dt><dd><code>" +
           esc(run.input_checksum) + "</code> (FNV-1a over the episodes in order)</dd><dt>Model</dt><dd>" +

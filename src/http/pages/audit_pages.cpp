@@ -242,6 +242,49 @@ std::string national_index_page(const Context& context, const std::vector<AuditR
   return page(context, "National view", "national", body);
 }
 
+// The year's stored runs (what each read and how, so a result can be reproduced) and the
+// CUSUM signals they raised.
+std::string analysis_runs_section(const NationalView& view) {
+  std::string body = "<h3>Runs of " + esc(view.year.to_string()) + "</h3>";
+  if (view.runs.empty()) {
+    body +=
+        "<p class=\"muted\">This year has not been analysed yet. The daily jobs analyse it once its episodes "
+        "arrive or change.</p>";
+  } else {
+    body +=
+        "<table><thead><tr><th scope=\"col\">Run</th><th scope=\"col\">On</th><th scope=\"col\">By</th>"
+        "<th scope=\"col\" class=\"num\">Episodes</th><th scope=\"col\">Input checksum</th>"
+        "<th scope=\"col\">Software</th><th scope=\"col\" class=\"num\">Providers flagged</th>"
+        "<th scope=\"col\" class=\"num\">Cases opened</th></tr></thead><tbody>";
+    for (const auto& run : view.runs) {
+      body += "<tr><td>" + std::to_string(run.id.value) + "</td><td>" + esc(run.run_on.to_string()) + "</td><td>" +
+              esc(run.created_by) + "</td><td class=\"num\">" + std::to_string(run.episodes) + "</td><td><code>" +
+              esc(run.input_checksum) + "</code></td><td>" + esc(run.software_version) + "</td><td class=\"num\">" +
+              std::to_string(run.units_flagged) + "</td><td class=\"num\">" + std::to_string(run.cases_opened) +
+              "</td></tr>";
+    }
+    body += "</tbody></table>";
+  }
+  body += "<h3>CUSUM signals in " + esc(view.year.to_string()) + "</h3>";
+  if (view.alerts.empty()) return body + "<p class=\"muted\">No provider's risk-adjusted CUSUM has signalled.</p>";
+  body +=
+      "<table><thead><tr><th scope=\"col\">Provider</th><th scope=\"col\">Signal</th>"
+      "<th scope=\"col\">Patient admitted</th><th scope=\"col\" class=\"num\">Patients monitored</th>"
+      "<th scope=\"col\">Raised by run</th></tr></thead><tbody>";
+  for (const auto& alert : view.alerts) {
+    const auto name = view.provider_names.find(alert.organisation_id);
+    body += "<tr><td>" +
+            esc(name == view.provider_names.end() ? std::to_string(alert.organisation_id.value) : name->second) +
+            "</td><td>" +
+            (alert.upper ? "<span class=\"status status-red\">Worse than expected</span>"
+                         : "<span class=\"status status-green\">Better than expected</span>") +
+            "</td><td>" + esc(alert.signalled_on.to_string()) + "</td><td class=\"num\">" +
+            std::to_string(alert.episodes_monitored) + "</td><td>" + std::to_string(alert.run_id.value) + " on " +
+            esc(alert.raised_on.to_string()) + "</td></tr>";
+  }
+  return body + "</tbody></table>";
+}
+
 std::string national_page(const Context& context, const NationalView& view) {
   std::string body = "<p class=\"muted\">National view · " + esc(view.year.to_string()) + "</p><h1>" +
                      esc(view.audit.title) + "</h1><h2>Case ascertainment by provider</h2>";
@@ -275,6 +318,7 @@ std::string national_page(const Context& context, const NationalView& view) {
           "CUSUM, store the results and open outlier cases for providers beyond the limits.</p><button "
           "class=\"button\" type=\"submit\">Run the analysis for " +
           esc(view.year.to_string()) + "</button></form>";
+  body += analysis_runs_section(view);
   body += "<h2>Results for every provider</h2>";
   if (view.measures.empty()) body += "<p class=\"muted\">No measures are recorded for this audit.</p>";
   for (const auto& measure : view.measures) body += measure_section(measure, true);
