@@ -43,12 +43,16 @@ grep -q "stopped" "$work/serve.log" || { echo "serve did not stop cleanly"; exit
 
 today=$(date -u +%F)
 line=$(grep "daily jobs $today: " "$work/serve.log") || { echo "no daily jobs run for $today"; exit 1; }
+# The daily analysis runs come first and none fails on the demo's episodes (the demo has
+# analysed its years already, apart from a year it leaves for the first quarter after it ends).
+[[ "$line" == *" analysis run(s), "*" unchanged, 0 failed; "* ]] ||
+  { echo "the daily analysis runs: $line"; exit 1; }
 if [[ "$line" == *"not a working day"* ]]; then
   # Weekends and bank holidays send nothing (the next working day catches up).
   [ ! -d "$work/maildir/new" ] || [ -z "$(ls -A "$work/maildir/new")" ] || { echo "mail on a non-working day"; exit 1; }
   exit 0
 fi
-sent=$(sed -n 's/.*: \([0-9]*\) sent by e-mail.*/\1/p' <<<"$line")
+sent=$(sed -n 's/.*; \([0-9]*\) sent by e-mail.*/\1/p' <<<"$line")
 arrived=$(ls "$work/maildir/new" | wc -l)
 echo "sent $sent, arrived $arrived"
 # The demo trust always has overdue actions, so a working day sends something.
