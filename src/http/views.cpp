@@ -467,12 +467,12 @@ Result<NationalView> national_view(Context& context, AuditId id, FinancialYear y
   }
   auto alerts = context.store.cusum_alerts(std::nullopt, id);
   if (!alerts) return alerts.error();
-  for (auto& alert : *alerts) {
+  for (const auto& alert : *alerts) {
     if (alert.signalled_on < year.first_day() || alert.signalled_on > year.last_day()) continue;
     if (const auto org = orgs.find(alert.organisation_id.value); org != orgs.end()) {
       view.provider_names[alert.organisation_id] = org->second.name + " (" + org->second.code + ")";
     }
-    view.alerts.push_back(std::move(alert));
+    view.alerts.push_back(alert);
   }
   view.audit = std::move(*audit);
   return view;

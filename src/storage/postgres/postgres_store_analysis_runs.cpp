@@ -114,7 +114,7 @@ Result<domain::RecordedAnalysisRun> PostgresStore::add_analysis_run(const domain
                                       {"signalled_on", added.signalled_on.to_string()},
                                       {"episodes_monitored", added.episodes_monitored}};
           append_audit_log(tx, actor, "create", "cusum_alert", std::to_string(added.id), "", logged.dump());
-          recorded.new_alerts.push_back(std::move(added));
+          recorded.new_alerts.push_back(added);
         }
         return recorded;
       });

@@ -147,7 +147,7 @@ Result<domain::RecordedAnalysisRun> SqliteStore::add_analysis_run(const domain::
       added.raised_on = run.run_on;
       const auto logged = alert_json(added);
       log_change(actor, "create", "cusum_alert", std::to_string(added.id), nullptr, &logged);
-      recorded.new_alerts.push_back(std::move(added));
+      recorded.new_alerts.push_back(added);
     }
     transaction.commit();
     return recorded;
