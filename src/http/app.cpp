@@ -153,6 +153,14 @@ Response html_response(std::string body, int status) {
   return response;
 }
 
+Route page_route(std::string method, std::string pattern, Access access, Permission permission, Handler handler) {
+  return Route{std::move(method), std::move(pattern), access, permission, false, std::move(handler), {}};
+}
+
+Route api_route(std::string method, std::string pattern, Access access, Permission permission, Handler handler) {
+  return Route{std::move(method), std::move(pattern), access, permission, true, std::move(handler), {}};
+}
+
 Response redirect(std::string location) {
   Response response;
   response.status = 303;

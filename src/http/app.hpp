@@ -77,6 +77,11 @@ struct Route {
   std::regex compiled;
 };
 
+// The two shapes of a route: a page answers HTML (and sends the unsigned-in to /login), an
+// API route answers JSON (401 for the unsigned-in).
+Route page_route(std::string method, std::string pattern, Access access, Permission permission, Handler handler);
+Route api_route(std::string method, std::string pattern, Access access, Permission permission, Handler handler);
+
 std::vector<Route> make_routes();
 std::vector<Route> import_routes();
 std::vector<Route> report_routes();

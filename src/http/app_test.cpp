@@ -629,6 +629,19 @@ TEST(App, AnOversizedSurveyAnswerIsRefusedUnread) {
   EXPECT_FALSE(world.store().survey_invitation(survey_link_hash(link.substr(9)))->used);
 }
 
+// 100 episodes from 1 April 2025, one a day: every 5th is the own trust's and dies, the
+// other trust's all survive (national rate 0.2).
+std::string cusum_story_episodes(TestWorld& world) {
+  std::string csv = "organisation_code,admission_date,outcome\n";
+  const Date first = Date::parse("2025-04-01").value();
+  for (int i = 0; i < 100; ++i) {
+    const bool own = i % 5 == 0;
+    csv += (own ? world.own().code : world.other().code) + "," + first.plus_days(i).to_string() + "," +
+           (own ? "1" : "0") + "\n";
+  }
+  return csv;
+}
+
 TEST(App, TheDashboardShowsTheTrustsRiskAdjustedCusumSignals) {
   TestWorld world;
   auto& board = world.own().callers.at(Role::board_member);
@@ -643,13 +656,7 @@ TEST(App, TheDashboardShowsTheTrustsRiskAdjustedCusumSignals) {
   // all die and its upper chart signals at the 9th and 18th deaths; the other trust's 80
   // survivors signal twice on the lower chart. Imported through the web, which refreshes
   // the dashboard's signals at once.
-  std::string csv = "organisation_code,admission_date,outcome\n";
-  const Date first = Date::parse("2025-04-01").value();
-  for (int i = 0; i < 100; ++i) {
-    const bool own = i % 5 == 0;
-    csv += (own ? world.own().code : world.other().code) + "," + first.plus_days(i).to_string() + "," +
-           (own ? "1" : "0") + "\n";
-  }
+  const std::string csv = cusum_story_episodes(world);
   const Response imported =
       world.call_body("POST", "/api/imports/episodes?audit=NAT-" + world.suffix(), world.analyst(), csv);
   ASSERT_EQ(imported.status, 201) << imported.body;
@@ -674,13 +681,7 @@ TEST(App, TheDashboardShowsTheTrustsRiskAdjustedCusumSignals) {
 TEST(App, ANationalRunIsStoredWithItsCusumSignalsAndListedOnTheNationalPage) {
   TestWorld world;
   auto& analyst = world.analyst();
-  std::string csv = "organisation_code,admission_date,outcome\n";
-  const Date first = Date::parse("2025-04-01").value();
-  for (int i = 0; i < 100; ++i) {
-    const bool own = i % 5 == 0;
-    csv += (own ? world.own().code : world.other().code) + "," + first.plus_days(i).to_string() + "," +
-           (own ? "1" : "0") + "\n";
-  }
+  const std::string csv = cusum_story_episodes(world);
   ASSERT_EQ(world.call_body("POST", "/api/imports/episodes?audit=NAT-" + world.suffix(), analyst, csv).status, 201);
   const std::string audit = std::to_string(world.national_audit().value);
   const Response ran = world.call("POST", "/national/audits/" + audit + "/analyse?year=2025/26", &analyst);

@@ -24,7 +24,8 @@ constexpr std::size_t kDefaultItemRows = 4;
 constexpr std::size_t kDefaultActionRows = 3;
 
 Route route(std::string method, std::string pattern, P permission, bool api, Handler handler) {
-  return Route{std::move(method), std::move(pattern), Access::permitted, permission, api, std::move(handler), {}};
+  return api ? api_route(std::move(method), std::move(pattern), Access::permitted, permission, std::move(handler))
+             : page_route(std::move(method), std::move(pattern), Access::permitted, permission, std::move(handler));
 }
 
 bool blank(const std::optional<std::string>& value) {

@@ -251,63 +251,40 @@ Result<std::int64_t> confirm_import(Context& context, const std::string& token) 
 std::vector<Route> import_routes() {
   using P = Permission;
   std::vector<Route> routes;
+  routes.push_back(page_route("GET", "/import", Access::permitted, P::import_data, [](Context& c) -> Result<Response> {
+    const std::string body =
+        "<h1>Import a CSV file</h1><p class=\"lead\">Upload participation records or audit results" +
+        std::string(is_national(c) ? ", or a national audit's patient-level episodes" : "") +
+        ". "
+        "clinaudit checks every row first and shows each problem with its row and column; "
+        "nothing is saved until the whole file is right and you confirm.</p>" +
+        import_form(c);
+    return html_response(pages::page(c, "Import", "import", body));
+  }));
+  routes.push_back(page_route("POST", "/import", Access::permitted, P::import_data, [](Context& c) -> Result<Response> {
+    const auto file = c.request.files.find("file");
+    if (file == c.request.files.end() || file->second.content.empty()) {
+      return Error{ErrorCode::invalid_input, "choose a CSV file to upload"};
+    }
+    auto check = check_import(c, c.request.field("kind").value_or(""), file->second.filename, file->second.content,
+                              c.request.field("audit").value_or(""));
+    if (!check) return check.error();
+    return html_response(pages::page(c, "Check your import", "import", report_html(c, *check)),
+                         check->problems.empty() ? 200 : 422);
+  }));
   routes.push_back(
-      Route{"GET",
-            "/import",
-            Access::permitted,
-            P::import_data,
-            false,
-            [](Context& c) -> Result<Response> {
-              const std::string body =
-                  "<h1>Import a CSV file</h1><p class=\"lead\">Upload participation records or audit results" +
-                  std::string(is_national(c) ? ", or a national audit's patient-level episodes" : "") +
-                  ". "
-                  "clinaudit checks every row first and shows each problem with its row and column; "
-                  "nothing is saved until the whole file is right and you confirm.</p>" +
-                  import_form(c);
-              return html_response(pages::page(c, "Import", "import", body));
-            },
-            {}});
-  routes.push_back(Route{"POST",
-                         "/import",
-                         Access::permitted,
-                         P::import_data,
-                         false,
-                         [](Context& c) -> Result<Response> {
-                           const auto file = c.request.files.find("file");
-                           if (file == c.request.files.end() || file->second.content.empty()) {
-                             return Error{ErrorCode::invalid_input, "choose a CSV file to upload"};
-                           }
-                           auto check = check_import(c, c.request.field("kind").value_or(""), file->second.filename,
-                                                     file->second.content, c.request.field("audit").value_or(""));
-                           if (!check) return check.error();
-                           return html_response(pages::page(c, "Check your import", "import", report_html(c, *check)),
-                                                check->problems.empty() ? 200 : 422);
-                         },
-                         {}});
-  routes.push_back(Route{"POST",
-                         "/import/confirm",
-                         Access::permitted,
-                         P::import_data,
-                         false,
-                         [](Context& c) -> Result<Response> {
-                           auto written = confirm_import(c, c.request.field("token").value_or(""));
-                           if (!written) return written.error();
-                           const std::string body =
-                               pages::success_banner("Imported " + std::to_string(*written) + " rows.") +
-                               "<h1>Import complete</h1><p><a href=\"/\">Go to your dashboard</a> or "
-                               "<a href=\"/import\">import another file</a>.</p>";
-                           return html_response(pages::page(c, "Import complete", "import", body));
-                         },
-                         {}});
+      page_route("POST", "/import/confirm", Access::permitted, P::import_data, [](Context& c) -> Result<Response> {
+        auto written = confirm_import(c, c.request.field("token").value_or(""));
+        if (!written) return written.error();
+        const std::string body = pages::success_banner("Imported " + std::to_string(*written) + " rows.") +
+                                 "<h1>Import complete</h1><p><a href=\"/\">Go to your dashboard</a> or "
+                                 "<a href=\"/import\">import another file</a>.</p>";
+        return html_response(pages::page(c, "Import complete", "import", body));
+      }));
   // API: POST /api/imports/KIND with the CSV as the body (or a multipart "file"); with
   // ?dry_run=true only the check runs. A file with problems is 422 with the problems.
-  routes.push_back(Route{
-      "POST",
-      "/api/imports/(participation|results|episodes)",
-      Access::permitted,
-      P::import_data,
-      true,
+  routes.push_back(api_route(
+      "POST", "/api/imports/(participation|results|episodes)", Access::permitted, P::import_data,
       [](Context& c) -> Result<Response> {
         const auto file = c.request.files.find("file");
         const std::string& content = file != c.request.files.end() ? file->second.content : c.request.body;
@@ -322,8 +299,7 @@ std::vector<Route> import_routes() {
         auto written = confirm_import(c, check->token);
         if (!written) return written.error();
         return json_response(nlohmann::json{{"imported", *written}}.dump(), 201);
-      },
-      {}});
+      }));
   return routes;
 }
 

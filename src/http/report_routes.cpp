@@ -22,9 +22,9 @@ namespace {
 
 using P = Permission;
 
-Route page_route(std::string method, std::string pattern, Handler handler) {
-  return Route{
-      std::move(method), std::move(pattern), Access::permitted, P::view_organisation, false, std::move(handler), {}};
+// Every report is a page any signed-in user of the organisation may read.
+Route report_page(std::string method, std::string pattern, Handler handler) {
+  return page_route(std::move(method), std::move(pattern), Access::permitted, P::view_organisation, std::move(handler));
 }
 
 Response download(std::string body, std::string content_type, const std::string& filename) {
@@ -108,21 +108,21 @@ Result<std::string> xlsx_bytes(Write write) {
 
 std::vector<Route> report_routes() {
   std::vector<Route> routes;
-  routes.push_back(page_route("GET", "/reports", [](Context& c) -> Result<Response> {
+  routes.push_back(report_page("GET", "/reports", [](Context& c) -> Result<Response> {
     auto surveys = c.store.surveys();
     if (!surveys) return surveys.error();
     auto meeting = meeting_date(c);
     if (!meeting) return meeting.error();
     return html_response(pages::reports_page(c, *surveys, *meeting));
   }));
-  routes.push_back(page_route("GET", "/reports/quality-account", [](Context& c) -> Result<Response> {
+  routes.push_back(report_page("GET", "/reports/quality-account", [](Context& c) -> Result<Response> {
     FinancialYear year = FinancialYear::containing(c.clock.today());
     auto statement = quality_account(c, year);
     if (!statement) return statement.error();
     return html_response(
         pages::quality_account_page(c, year, report::quality_account_html(*statement, c.clock.today())));
   }));
-  routes.push_back(page_route("GET", "/reports/quality-account.md", [](Context& c) -> Result<Response> {
+  routes.push_back(report_page("GET", "/reports/quality-account.md", [](Context& c) -> Result<Response> {
     FinancialYear year = FinancialYear::containing(c.clock.today());
     auto statement = quality_account(c, year);
     if (!statement) return statement.error();
@@ -133,14 +133,14 @@ std::vector<Route> report_routes() {
     return download(report::quality_account_markdown(*statement, c.clock.today()), "text/markdown; charset=utf-8",
                     name);
   }));
-  routes.push_back(page_route("GET", "/reports/board-pack", [](Context& c) -> Result<Response> {
+  routes.push_back(report_page("GET", "/reports/board-pack", [](Context& c) -> Result<Response> {
     auto pack = board_pack(c);
     if (!pack) return pack.error();
     Response response = html_response(report::board_pack_html(*pack));
     response.headers.emplace_back("Content-Security-Policy", kPrintDocumentPolicy);
     return response;
   }));
-  routes.push_back(page_route("GET", "/reports/board-pack.xlsx", [](Context& c) -> Result<Response> {
+  routes.push_back(report_page("GET", "/reports/board-pack.xlsx", [](Context& c) -> Result<Response> {
     auto pack = board_pack(c);
     if (!pack) return pack.error();
     auto bytes = xlsx_bytes([&](const std::string& path) { return report::write_board_pack_xlsx(*pack, path); });
@@ -148,13 +148,13 @@ std::vector<Route> report_routes() {
     return download(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     "board-pack-" + c.who->organisation.code + "-" + pack->meeting.to_string() + ".xlsx");
   }));
-  routes.push_back(page_route("GET", R"(/surveys/(\d{1,18}))", [](Context& c) -> Result<Response> {
+  routes.push_back(report_page("GET", R"(/surveys/(\d{1,18}))", [](Context& c) -> Result<Response> {
     auto report = survey(c);
     if (!report) return report.error();
     return html_response(
         pages::survey_page(c, report->results.survey, report::survey_html(report->results, report->changes)));
   }));
-  routes.push_back(page_route("GET", R"(/surveys/(\d{1,18})\.xlsx)", [](Context& c) -> Result<Response> {
+  routes.push_back(report_page("GET", R"(/surveys/(\d{1,18})\.xlsx)", [](Context& c) -> Result<Response> {
     auto report = survey(c);
     if (!report) return report.error();
     auto bytes = xlsx_bytes(
@@ -163,7 +163,7 @@ std::vector<Route> report_routes() {
     return download(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     "survey-" + std::to_string(report->results.survey.id.value) + ".xlsx");
   }));
-  routes.push_back(page_route("GET", R"(/surveys/(\d{1,18})\.csv)", [](Context& c) -> Result<Response> {
+  routes.push_back(report_page("GET", R"(/surveys/(\d{1,18})\.csv)", [](Context& c) -> Result<Response> {
     auto report = survey(c);
     if (!report) return report.error();
     return download(report::survey_csv(report->results), "text/csv; charset=utf-8",

@@ -17,13 +17,6 @@ namespace {
 
 using P = Permission;
 
-Route page_route(std::string method, std::string pattern, Access access, P permission, Handler handler) {
-  return Route{std::move(method), std::move(pattern), access, permission, false, std::move(handler), {}};
-}
-Route api_route(std::string method, std::string pattern, Access access, P permission, Handler handler) {
-  return Route{std::move(method), std::move(pattern), access, permission, true, std::move(handler), {}};
-}
-
 // A local redirect target only: "/path", never "//host" or "http://...".
 std::string safe_next(const std::string& next) {
   if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\') return next;

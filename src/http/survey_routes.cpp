@@ -20,13 +20,8 @@ constexpr std::size_t kMaxAnswerFormBytes = std::size_t{256} * 1024;
 const domain::Actor kRespondent{std::nullopt, "survey link"};
 
 Route public_page(std::string method, Handler handler) {
-  return Route{std::move(method),
-               std::string(kSurveyLinkPattern),
-               Access::anyone,
-               Permission::view_organisation,
-               false,
-               std::move(handler),
-               {}};
+  return page_route(std::move(method), std::string(kSurveyLinkPattern), Access::anyone, Permission::view_organisation,
+                    std::move(handler));
 }
 
 std::string action_of(const Context& c) { return c.request.path; }

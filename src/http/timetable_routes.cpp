@@ -164,63 +164,42 @@ Result<std::int64_t> store_upload(Context& c) {
 
 std::vector<Route> outlier_timetable_routes() {
   std::vector<Route> routes;
-  routes.push_back(Route{"GET",
-                         std::string(kPath),
-                         Access::permitted,
-                         Permission::manage_settings,
-                         false,
-                         [](Context& c) -> Result<Response> {
-                           auto view = timetable_view(c);
-                           if (!view) return view.error();
-                           return html_response(timetable_page(
-                               c, *view, std::nullopt, "", view->timetable.to_csv(),
-                               c.request.query_value("stored") == "1" ? "The new stage table is in force." : ""));
-                         },
-                         {}});
-  routes.push_back(
-      Route{"POST",
-            std::string(kPath),
-            Access::permitted,
-            Permission::manage_settings,
-            false,
-            [](Context& c) -> Result<Response> {
-              auto id = store_upload(c);
-              if (!id) {
-                if (id.error().code != ErrorCode::invalid_input) return id.error();
-                auto view = timetable_view(c);
-                if (!view) return view.error();
-                return html_response(
-                    timetable_page(c, *view, id.error(), uploaded_name(c.request), uploaded_csv(c.request), ""), 422);
-              }
-              return redirect(std::string(kPath) + "?stored=1");
-            },
-            {}});
-  routes.push_back(Route{"GET",
-                         "/api/outlier-timetable",
-                         Access::permitted,
-                         Permission::view_organisation,
-                         true,
-                         [](Context& c) -> Result<Response> {
-                           auto view = timetable_view(c);
-                           if (!view) return view.error();
-                           return json_response(timetable_json(*view));
-                         },
-                         {}});
-  routes.push_back(Route{"POST",
-                         "/api/outlier-timetable",
-                         Access::permitted,
-                         Permission::manage_settings,
-                         true,
-                         [](Context& c) -> Result<Response> {
-                           auto id = store_upload(c);
-                           if (!id) {
-                             if (id.error().code != ErrorCode::invalid_input) return id.error();
-                             return json_response(
-                                 error_json(id.error(), nlohmann::json(problems_of(id.error())).dump()), 422);
-                           }
-                           return json_response(nlohmann::json{{"id", *id}}.dump(), 201);
-                         },
-                         {}});
+  routes.push_back(page_route(
+      "GET", std::string(kPath), Access::permitted, Permission::manage_settings, [](Context& c) -> Result<Response> {
+        auto view = timetable_view(c);
+        if (!view) return view.error();
+        return html_response(
+            timetable_page(c, *view, std::nullopt, "", view->timetable.to_csv(),
+                           c.request.query_value("stored") == "1" ? "The new stage table is in force." : ""));
+      }));
+  routes.push_back(page_route(
+      "POST", std::string(kPath), Access::permitted, Permission::manage_settings, [](Context& c) -> Result<Response> {
+        auto id = store_upload(c);
+        if (!id) {
+          if (id.error().code != ErrorCode::invalid_input) return id.error();
+          auto view = timetable_view(c);
+          if (!view) return view.error();
+          return html_response(
+              timetable_page(c, *view, id.error(), uploaded_name(c.request), uploaded_csv(c.request), ""), 422);
+        }
+        return redirect(std::string(kPath) + "?stored=1");
+      }));
+  routes.push_back(api_route("GET", "/api/outlier-timetable", Access::permitted, Permission::view_organisation,
+                             [](Context& c) -> Result<Response> {
+                               auto view = timetable_view(c);
+                               if (!view) return view.error();
+                               return json_response(timetable_json(*view));
+                             }));
+  routes.push_back(api_route("POST", "/api/outlier-timetable", Access::permitted, Permission::manage_settings,
+                             [](Context& c) -> Result<Response> {
+                               auto id = store_upload(c);
+                               if (!id) {
+                                 if (id.error().code != ErrorCode::invalid_input) return id.error();
+                                 return json_response(
+                                     error_json(id.error(), nlohmann::json(problems_of(id.error())).dump()), 422);
+                               }
+                               return json_response(nlohmann::json{{"id", *id}}.dump(), 201);
+                             }));
   return routes;
 }
 
