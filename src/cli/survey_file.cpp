@@ -86,7 +86,7 @@ SurveyFile read_survey_file(std::string_view json_text) {
   json document;
   try {
     document = json::parse(json_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // a parse error, or a number too large to hold (1e999)
     // e.what() says where: "... parse error at line 3, column 5: ...".
     out.problems.push_back(std::string("not valid JSON: ") + e.what());
     return out;

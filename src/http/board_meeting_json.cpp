@@ -74,7 +74,7 @@ BoardMeetingJson read_board_meeting_json(std::string_view text) {
   json document;
   try {
     document = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // a parse error, or a number too large to hold (1e999)
     read.problem("", std::string("not valid JSON: ") + e.what());
     return out;
   }

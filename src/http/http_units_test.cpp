@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "http/board_meeting_json.hpp"
 #include "http/error_response.hpp"
 #include "http/password.hpp"
 #include "http/policy.hpp"
@@ -14,6 +15,14 @@
 
 namespace clinaudit::http {
 namespace {
+
+// Found by fuzzing: the parser throws on a number too large for a double; the reader must
+// report it as a problem instead.
+TEST(BoardMeetingJson, ANumberTooLargeToHoldIsAProblemNotACrash) {
+  const auto read = read_board_meeting_json(R"({"committee": "Trust Board", "held_on": 1e999})");
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_NE(read.problems[0].message.find("not valid JSON"), std::string::npos) << read.problems[0].message;
+}
 
 TEST(Sha256, MatchesTheFipsExamples) {
   // FIPS 180-4 examples (NIST CSRC "SHA256.pdf").

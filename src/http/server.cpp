@@ -35,7 +35,13 @@ Request to_request(const httplib::Request& in) {
     out.fields = parse_urlencoded(in.body);
   } else if (type.rfind("application/json", 0) == 0) {
     out.body = in.body;  // for routes that read nested JSON (POST /api/board-meetings)
-    const auto json = nlohmann::json::parse(in.body, nullptr, false);
+    nlohmann::json json;
+    try {
+      json = nlohmann::json::parse(in.body, nullptr, false);
+    } catch (const nlohmann::json::exception&) {
+      // Even without exceptions for syntax errors the parser throws on a number too large to
+      // hold (1e999): such a body has no fields, and the route says what is missing.
+    }
     if (json.is_object()) {
       for (const auto& [key, value] : json.items()) {
         if (value.is_string()) {

@@ -96,5 +96,18 @@ TEST_F(Loopback, RefusesABodyOverTheLimitAndStaysUp) {
   EXPECT_EQ(health->status, 200);
 }
 
+// JSON whose number is too large for a double makes the parser throw even when asked not to;
+// such a body is read as having no fields, answered as a client error, and the server lives.
+TEST_F(Loopback, AJsonNumberTooLargeToHoldIsAClientErrorAndTheServerStaysUp) {
+  auto c = client();
+  auto refused = c.Post("/api/session", R"({"email": 1e999, "password": "x"})", "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_GE(refused->status, 400) << refused->body;
+  EXPECT_LT(refused->status, 500) << refused->body;
+  auto health = c.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
 }  // namespace
 }  // namespace clinaudit::http
