@@ -136,6 +136,15 @@ Result<void> record_run(Store& store, AnalysisRun& run, Date today, const Actor&
 Result<AnalysisRun> run_analysis(Store& store, AuditId audit_id, FinancialYear year, const OutlierTimetable& timetable,
                                  const WorkingDayCalendar& calendar, Date today, const Actor& actor,
                                  std::string software_version) {
+  auto episodes = store.episodes(audit_id, year.first_day(), year.last_day());
+  if (!episodes) return episodes.error();
+  return run_analysis_on(store, audit_id, year, *episodes, timetable, calendar, today, actor,
+                         std::move(software_version));
+}
+
+Result<AnalysisRun> run_analysis_on(Store& store, AuditId audit_id, FinancialYear year, const EpisodeColumns& episodes,
+                                    const OutlierTimetable& timetable, const WorkingDayCalendar& calendar, Date today,
+                                    const Actor& actor, std::string software_version) {
   const auto audit = store.audit(audit_id);
   if (!audit) return audit.error();
   const auto measures = store.measures_of(audit_id);
@@ -161,18 +170,16 @@ Result<AnalysisRun> run_analysis(Store& store, AuditId audit_id, FinancialYear y
       "risks; O/E on a ratio funnel with exact Poisson limits at 95% and 99.8%, overdispersion by the log-scale "
       "method with 10% truncation (NHS Digital SHMI); risk-adjusted Bernoulli CUSUM per provider (odds ratio 2, "
       "h 4.5; odds ratio 0.5, h 4)";
-  auto episodes = store.episodes(audit_id, run.from, run.to);
-  if (!episodes) return episodes.error();
-  if (episodes->size() == 0) {
+  if (episodes.size() == 0) {
     return Error{ErrorCode::invalid_input, "audit " + audit->code + " has no episodes in " + run.period};
   }
-  run.episodes = static_cast<std::int64_t>(episodes->size());
-  run.input_checksum = episode_checksum(*episodes);
-  auto analysis = analyse_episodes(*episodes, options);
+  run.episodes = static_cast<std::int64_t>(episodes.size());
+  run.input_checksum = episode_checksum(episodes);
+  auto analysis = analyse_episodes(episodes, options);
   if (!analysis) return analysis.error();
   run.analysis = std::move(*analysis);
 
-  if (auto stored = store_provider_results(store, *measure, run, *episodes, actor); !stored) return stored.error();
+  if (auto stored = store_provider_results(store, *measure, run, episodes, actor); !stored) return stored.error();
 
   auto existing = store.outlier_cases(std::nullopt, audit_id);
   if (!existing) return existing.error();

@@ -48,6 +48,13 @@ Result<AnalysisRun> run_analysis(Store& store, AuditId audit, FinancialYear year
                                  const WorkingDayCalendar& calendar, Date today, const Actor& actor,
                                  std::string software_version);
 
+// run_analysis on the year's episodes that the caller has already read (Store::episodes for
+// the year, in admission order), so that the daily job, which reads them to compare their
+// checksum with the latest run's, does not read them twice. Same errors.
+Result<AnalysisRun> run_analysis_on(Store& store, AuditId audit, FinancialYear year, const EpisodeColumns& episodes,
+                                    const OutlierTimetable& timetable, const WorkingDayCalendar& calendar, Date today,
+                                    const Actor& actor, std::string software_version);
+
 // FNV-1a 64-bit checksum of the episodes (provider, date, outcome, covariates), as 16 hex digits.
 std::string episode_checksum(const EpisodeColumns& episodes);
 

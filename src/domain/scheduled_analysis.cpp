@@ -48,7 +48,8 @@ Result<ScheduledAnalysisReport> run_due_analyses(Store& store, const OutlierTime
         continue;
       }
       item.ran = true;
-      const auto run = run_analysis(store, audit.id, year, timetable, calendar, today, actor, software_version);
+      const auto run =
+          run_analysis_on(store, audit.id, year, *episodes, timetable, calendar, today, actor, software_version);
       if (run) {
         item.cases_opened = static_cast<std::int64_t>(run->opened.size());
         item.new_alerts = static_cast<std::int64_t>(run->new_alerts.size());
