@@ -39,4 +39,10 @@ struct Audit {
   std::optional<Date> end_date;
 };
 
+// National audits and confidential enquiries are every organisation's to see; a local audit
+// only its owner's.
+inline bool visible_to(const Audit& audit, OrganisationId organisation) {
+  return audit.kind != AuditKind::local_audit || audit.owner == organisation;
+}
+
 }  // namespace clinaudit::domain

@@ -12,7 +12,7 @@ Result<std::vector<Audit>> visible_audits(Store& store, OrganisationId organisat
   if (!audits) return audits.error();
   std::vector<Audit> out;
   for (auto& audit : *audits) {
-    if (audit.kind != AuditKind::local_audit || audit.owner == organisation) out.push_back(std::move(audit));
+    if (visible_to(audit, organisation)) out.push_back(std::move(audit));
   }
   return out;
 }

@@ -251,7 +251,7 @@ Result<BoardPack> board_pack_for(Store& store, std::string_view organisation_cod
   if (!audits) return audits.error();
   std::vector<Audit> visible;
   for (const auto& audit : *audits) {
-    if (audit.kind != AuditKind::local_audit || audit.owner == pack.organisation.id) visible.push_back(audit);
+    if (visible_to(audit, pack.organisation.id)) visible.push_back(audit);
   }
   if (auto r = add_measure_charts(store, pack, visible); !r) return r.error();
   if (auto r = add_cusum_alerts(store, pack, visible); !r) return r.error();

@@ -49,8 +49,7 @@ bool may_see_organisation(const Principal& who, OrganisationId organisation) {
 }
 
 bool may_see_audit(const Principal& who, const domain::Audit& audit) {
-  if (audit.kind != domain::AuditKind::local_audit) return true;
-  return audit.owner && *audit.owner == who.organisation_id;
+  return domain::visible_to(audit, who.organisation_id);
 }
 
 bool may_see_outlier_case(const Principal& who, const domain::OutlierCase& item) {
