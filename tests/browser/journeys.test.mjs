@@ -236,9 +236,23 @@ test('a board member opens the board pack and the Quality Account section', asyn
   await page.goto(`${base}/reports`);
   await page.getByRole('link', { name: 'Board pack (to read and print)' }).click();
   const text = await page.locator('body').innerText();
-  assert.match(text, /Assure/i);
-  assert.match(text, /Alert/i);
   assert.ok(text.includes(homeTrust), 'the pack names the trust');
+  // What the summary says follows from the demo's story (src/domain/demo_governance.cpp),
+  // whatever the date: three actions are overdue at the next board meeting, the sepsis re-audit
+  // improved (62/100 -> 102/120) and the VTE re-audit declined (91/100 -> 78/100).
+  const alert = await page.locator('.summary .alert').innerText();
+  const advise = await page.locator('.summary .advise').innerText();
+  const assure = await page.locator('.summary .assure').innerText();
+  assert.match(alert, /^3 actions are overdue$/m);
+  assert.match(advise, /^Re-audit shows decline: Re-audit: VTE risk assessment within 14 hours of admission$/m);
+  assert.match(assure, /^Re-audit shows improvement: Re-audit: sepsis screening and antibiotics within one hour$/m);
+  assert.doesNotMatch(assure, /VTE/);
+  assert.doesNotMatch(alert, /Nothing to report/);
+  // The re-audit table: the change with Newcombe's interval and the verdict it gives.
+  const sepsis = await page.locator('tr', { hasText: 'Re-audit: sepsis screening' }).innerText();
+  assert.match(sepsis, /62\.0% \(62\/100\)\s+85\.0% \(102\/120\)\s+23\.0 points \(11\.4 to 34\.1\)\s+improved/);
+  const vte = await page.locator('tr', { hasText: 'Re-audit: VTE risk assessment' }).innerText();
+  assert.match(vte, /91\.0% \(91\/100\)\s+78\.0% \(78\/100\)\s+-13\.0 points \(-23\.0 to -2\.9\)\s+declined/);
   await shot(page, 'board-pack');
   await context.close();
 });

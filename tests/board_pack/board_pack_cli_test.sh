@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# What each section of the board pack says (docs/governance.md, "Board pack"), for a small world
+# written into a SQLite file, in all three formats of `clinaudit report board-pack`: the HTML, the
+# XLSX workbook read cell by cell, and the PDF printed by chromium and read back with pdftotext.
+#
+# The world: Riverside Test Hospitals (RXX), meeting of 2026-03-05 (financial year 2025/26).
+# - Three re-audits, each with one compliance result before and after. The change after - before
+#   has Newcombe's hybrid score interval (method 10): with the Wilson 95% limits (l1, u1) of the
+#   first proportion p1 and (l2, u2) of the second p2, d = p2 - p1,
+#   lower = d - sqrt((p2 - l2)^2 + (u1 - p1)^2), upper = d + sqrt((u2 - p2)^2 + (p1 - l1)^2).
+#   Wilson: centre (p + z^2/2n) / (1 + z^2/n), half-width z/(1 + z^2/n) sqrt(p(1-p)/n + z^2/4n^2).
+#   * hand hygiene 40/80 -> 72/90: p1 0.5 (0.3930, 0.6070), p2 0.8 (0.7059, 0.8696);
+#     d = 30.0 points, lower = 30 - sqrt(9.41^2 + 10.70^2) = 15.75, upper = 30 + sqrt(6.96^2 +
+#     10.70^2) = 42.77: above zero, *improved*;
+#   * consent 90/100 -> 75/100: p1 0.9 (0.8256, 0.9448), p2 0.75 (0.6570, 0.8245);
+#     d = -15.0, lower = -15 - sqrt(9.30^2 + 4.48^2) = -25.33, upper = -15 + sqrt(7.45^2 +
+#     7.44^2) = -4.47: below zero, *declined*;
+#   * observations 30/50 -> 33/50: p1 0.6 (0.4618, 0.7239), p2 0.66 (0.5215, 0.7756);
+#     d = 6.0, lower = 6 - sqrt(13.85^2 + 12.39^2) = -12.58, upper = 6 + sqrt(11.56^2 +
+#     13.82^2) = 24.02: spans zero, *no clear change*.
+#   The other trust's re-audit (Yonder, RYY) is not Riverside's business and must not appear.
+# - A national audit on the year's Quality Account list, taken part in, 45 of 50 cases (90%).
+# - A monthly measure alternating 90% and 92% for 12 months (2025-03 to 2026-02) with a target of
+#   50%: mean 91%, moving range 2 points, limits 91 +- 2.66 x 2 = 85.68% to 96.32%, all above the
+#   target: it consistently passes.
+# - An open alarm-level outlier case (worse than expected, 1.62 against a limit of 1.45).
+# - Actions: one open, due 2026-02-01, 32 days overdue at the meeting (28 days of February + 4);
+#   one completed on time on 2026-02-10 (within 90 days); a board decision due 2025-12-01,
+#   completed 2025-11-20 (on time, but more than 90 days before the meeting); the other trust's
+#   overdue action, which must not appear.
+# - National reports: one published 2025-06-10 and reviewed 2025-07-22 (42 days), one published
+#   2026-01-15 and not reviewed (49 days before the meeting: 16 + 28 + 5).
+#
+#   board_pack_cli_test.sh CLINAUDIT WORK_DIR
+set -euo pipefail
+bin="$1"
+work="$2"
+rm -rf "$work" && mkdir -p "$work"
+db="$work/pack.sqlite"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+has() { grep -qF -- "$2" "$1" || fail "$1 lacks: $2"; }
+lacks() { ! grep -qF -- "$2" "$1" || fail "$1 should not hold: $2"; }
+
+"$bin" db migrate --db "$db" >/dev/null
+sqlite3 "$db" <<'SQL'
+INSERT INTO organisations (id, code, name, type) VALUES
+  (1, 'RXX', 'Riverside Test Hospitals', 'acute'), (2, 'RYY', 'Yonder Test Hospitals', 'acute');
+INSERT INTO audits (id, code, title, kind, status, owner_id, reaudit_of) VALUES
+  (1, 'NETA', 'National Emergency Test Audit', 'national_clinical_audit', 'reported', NULL, NULL),
+  (2, 'LA-HH-1', 'Hand hygiene before patient contact', 'local_audit', 'closed', 1, NULL),
+  (3, 'LA-HH-2', 'Re-audit: hand hygiene before patient contact', 'local_audit', 'reported', 1, 2),
+  (4, 'LA-CON-1', 'Consent recorded before surgery', 'local_audit', 'closed', 1, NULL),
+  (5, 'LA-CON-2', 'Re-audit: consent recorded before surgery', 'local_audit', 'reported', 1, 4),
+  (6, 'LA-OBS-1', 'Observations recorded on time', 'local_audit', 'closed', 1, NULL),
+  (7, 'LA-OBS-2', 'Re-audit: observations recorded on time', 'local_audit', 'reported', 1, 6),
+  (8, 'LA-YY-1', 'Pain scores at Yonder', 'local_audit', 'closed', 2, NULL),
+  (9, 'LA-YY-2', 'Re-audit: pain scores at Yonder', 'local_audit', 'reported', 2, 8);
+INSERT INTO measures (id, audit_id, code, name, type, improvement, target) VALUES
+  (1, 1, 'timely', 'Seen by a consultant within 14 hours', 'proportion', 'increase', 0.5),
+  (2, 1, 'mortality', 'Risk-adjusted 30-day mortality', 'ratio', 'decrease', NULL),
+  (3, 2, 'compliance', 'Compliance', 'proportion', 'increase', 0.95),
+  (4, 3, 'compliance', 'Compliance', 'proportion', 'increase', 0.95),
+  (5, 4, 'compliance', 'Compliance', 'proportion', 'increase', 0.95),
+  (6, 5, 'compliance', 'Compliance', 'proportion', 'increase', 0.95),
+  (7, 6, 'compliance', 'Compliance', 'proportion', 'increase', 0.95),
+  (8, 7, 'compliance', 'Compliance', 'proportion', 'increase', 0.95),
+  (9, 8, 'compliance', 'Compliance', 'proportion', 'increase', 0.95),
+  (10, 9, 'compliance', 'Compliance', 'proportion', 'increase', 0.95);
+INSERT INTO results (measure_id, organisation_id, period_start, period_end, numerator, denominator, published) VALUES
+  (3, 1, '2025-01-01', '2025-01-31', 40, 80, 1), (4, 1, '2025-10-01', '2025-10-31', 72, 90, 1),
+  (5, 1, '2025-01-01', '2025-01-31', 90, 100, 1), (6, 1, '2025-10-01', '2025-10-31', 75, 100, 1),
+  (7, 1, '2025-01-01', '2025-01-31', 30, 50, 1), (8, 1, '2025-10-01', '2025-10-31', 33, 50, 1),
+  (9, 2, '2025-01-01', '2025-01-31', 10, 100, 1), (10, 2, '2025-10-01', '2025-10-31', 90, 100, 1);
+WITH RECURSIVE month(i, start) AS (
+  SELECT 0, date('2025-03-01') UNION ALL SELECT i + 1, date(start, '+1 month') FROM month WHERE i < 11)
+INSERT INTO results (measure_id, organisation_id, period_start, period_end, value, published)
+  SELECT 1, 1, start, date(start, '+1 month', '-1 day'), CASE i % 2 WHEN 0 THEN 0.90 ELSE 0.92 END, 1 FROM month;
+INSERT INTO qa_list (audit_id, year, eligible_types) VALUES (1, 2025, 'acute');
+INSERT INTO participation (organisation_id, audit_id, year, eligible, participating, data_collection_completed,
+                           cases_submitted, cases_required) VALUES (1, 1, 2025, 1, 1, 1, 45, 50);
+INSERT INTO outlier_cases (audit_id, measure_id, organisation_id, period, level, high, unfavourable, value,
+                           limit_passed, stage, opened_on, stage_due_on, status)
+  VALUES (1, 2, 1, '2024/25', 'alarm', 1, 1, 1.62, 1.45, 'Provider review', '2026-02-16', '2026-03-20', 'open');
+INSERT INTO actions (organisation_id, audit_id, title, owner_name, due_on, status, evidence, completed_on, source) VALUES
+  (1, 5, 'Consent training for every surgical registrar', 'Dr Amal Shah', '2026-02-01', 'open', '', NULL,
+   'audit_recommendation'),
+  (1, 3, 'Hand gel at every bed space', 'Infection prevention lead', '2026-02-20', 'completed',
+   'Ward walk-round on 10 February', '2026-02-10', 'audit_recommendation'),
+  (1, NULL, 'Quarterly audit programme report to the board', 'Clinical audit manager', '2025-12-01', 'completed',
+   'Presented in November', '2025-11-20', 'board_decision'),
+  (2, 9, 'Pain score training at Yonder', 'Yonder lead', '2026-01-01', 'open', '', NULL, 'audit_recommendation');
+INSERT INTO report_reviews (audit_id, organisation_id, report_title, published_on, reviewed_on, committee,
+                            intended_actions) VALUES
+  (1, 1, 'National Emergency Test Audit: annual report 2025', '2025-06-10', '2025-07-22', 'Quality Committee',
+   'Consultant review within 14 hours'),
+  (1, 1, 'National Emergency Test Audit: winter report', '2026-01-15', NULL, '', '');
+SQL
+
+pack() { "$bin" report board-pack --db "$db" --org RXX --meeting 2026-03-05 "$@"; }
+
+# HTML: each re-audit's row holds its figures, its interval and its verdict.
+pack --format html --output "$work/pack.html"
+html="$work/pack.html"
+has "$html" "<td>Re-audit: hand hygiene before patient contact</td><td>50.0% (40/80)</td><td>80.0% (72/90)</td><td>30.0 points (15.7 to 42.8)</td><td>improved</td>"
+has "$html" "<td>Re-audit: consent recorded before surgery</td><td>90.0% (90/100)</td><td>75.0% (75/100)</td><td>-15.0 points (-25.3 to -4.5)</td><td>declined</td>"
+has "$html" "<td>Re-audit: observations recorded on time</td><td>60.0% (30/50)</td><td>66.0% (33/50)</td><td>6.0 points (-12.6 to 24.0)</td><td>no clear change</td>"
+lacks "$html" "Yonder"
+# The summary: an improvement assures, a decline advises, no clear change says nothing.
+has "$html" "<li>Re-audit shows improvement: Re-audit: hand hygiene before patient contact</li>"
+has "$html" "<li>Re-audit shows decline: Re-audit: consent recorded before surgery</li>"
+lacks "$html" "Re-audit shows improvement: Re-audit: observations"
+lacks "$html" "Re-audit shows decline: Re-audit: observations"
+has "$html" "<li>1 open outlier case at alarm level (beyond 3 SD)</li>"
+has "$html" "<li>1 action is overdue</li>"
+has "$html" "<li>1 national audit report is published but not yet reviewed</li>"
+has "$html" "<li>Took part in 100% of eligible national clinical audits (1 of 1) in 2025/26</li>"
+has "$html" "<li>1 measure consistently passes its target</li>"
+has "$html" "<li>1 action completed in the past 90 days</li>"
+# The sections' contents.
+has "$html" "<td>2024/25</td><td>alarm</td><td>worse than expected</td><td>1.620</td><td>Provider review</td><td>2026-03-20</td>"
+has "$html" "<td>NETA</td><td>Seen by a consultant within 14 hours</td><td>92.0% (2026-02)</td><td>91.0%</td>"
+has "$html" "Consistently passes"
+has "$html" "<td>Consent training for every surgical registrar</td><td>Dr Amal Shah</td><td>2026-02-01</td><td>32</td>"
+has "$html" "<td>Hand gel at every bed space</td><td>2026-02-10</td><td>yes</td><td>Ward walk-round on 10 February</td>"
+lacks "$html" "Quarterly audit programme report to the board"
+has "$html" "<li>National Emergency Test Audit: winter report (published 2026-01-15, 49 days ago)</li>"
+has "$html" "<td>2025/26</td><td>1 of 2</td><td>42</td><td>1 of 1</td>"
+
+# XLSX: the cells of each sheet, read from the workbook's XML.
+pack --format xlsx --output "$work/pack.xlsx"
+python3 - "$work/pack.xlsx" <<'PY' || fail "the workbook's cells are not the pack's"
+import re, sys, zipfile
+import xml.etree.ElementTree as ET
+
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+book = zipfile.ZipFile(sys.argv[1])
+strings = []
+if "xl/sharedStrings.xml" in book.namelist():
+    for item in ET.fromstring(book.read("xl/sharedStrings.xml")).findall("m:si", NS):
+        strings.append("".join(t.text or "" for t in item.iter("{%s}t" % NS["m"])))
+targets = {rel.get("Id"): rel.get("Target")
+           for rel in ET.fromstring(book.read("xl/_rels/workbook.xml.rels"))}
+
+def column(ref):
+    letters = re.match(r"[A-Z]+", ref).group(0)
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+sheets = {}
+for sheet in ET.fromstring(book.read("xl/workbook.xml")).find("m:sheets", NS):
+    target = targets[sheet.get("{%s}id" % NS["r"])]
+    xml = ET.fromstring(book.read("xl/" + target.lstrip("/").removeprefix("xl/")))
+    rows = []
+    for row in xml.iter("{%s}row" % NS["m"]):
+        cells = {}
+        for cell in row.findall("m:c", NS):
+            value = cell.find("m:v", NS)
+            inline = cell.find("m:is", NS)
+            if cell.get("t") == "s":
+                cells[column(cell.get("r"))] = strings[int(value.text)]
+            elif cell.get("t") == "inlineStr":
+                cells[column(cell.get("r"))] = "".join(t.text or "" for t in inline.iter("{%s}t" % NS["m"]))
+            elif value is not None:
+                cells[column(cell.get("r"))] = float(value.text)
+        rows.append([cells.get(i) for i in range(max(cells) + 1)] if cells else [])
+    sheets[sheet.get("name")] = rows
+
+def near(a, b):
+    return isinstance(a, float) and abs(a - b) < 0.01
+
+assert list(sheets) == ["Summary", "Measures", "Participation", "Actions", "Re-audits"], list(sheets)
+
+reaudits = {row[0]: row[1:] for row in sheets["Re-audits"][1:]}
+assert sheets["Re-audits"][0] == ["Re-audit", "Before %", "After %", "Change (points)", "CI lower", "CI upper",
+                                  "Verdict"], sheets["Re-audits"][0]
+assert len(reaudits) == 3, reaudits
+for title, expected in {
+        "Re-audit: hand hygiene before patient contact": (50, 80, 30, 15.75, 42.77, "improved"),
+        "Re-audit: consent recorded before surgery": (90, 75, -15, -25.33, -4.47, "declined"),
+        "Re-audit: observations recorded on time": (60, 66, 6, -12.58, 24.02, "no clear change")}.items():
+    got = reaudits[title]
+    assert all(near(g, e) for g, e in zip(got[:5], expected[:5])), (title, got)
+    assert got[5] == expected[5], (title, got)
+
+summary = [tuple(row) for row in sheets["Summary"][1:]]
+for line in [("Alert", "1 open outlier case at alarm level (beyond 3 SD)"), ("Alert", "1 action is overdue"),
+             ("Advise", "1 national audit report is published but not yet reviewed"),
+             ("Advise", "Re-audit shows decline: Re-audit: consent recorded before surgery"),
+             ("Assure", "Took part in 100% of eligible national clinical audits (1 of 1) in 2025/26"),
+             ("Assure", "1 measure consistently passes its target"),
+             ("Assure", "Re-audit shows improvement: Re-audit: hand hygiene before patient contact"),
+             ("Assure", "1 action completed in the past 90 days")]:
+    assert line in summary, (line, summary)
+assert not any("observations" in text for _, text in summary), summary
+
+measures = sheets["Measures"][1:]
+assert len(measures) == 1, measures
+name, period, latest, mean, lower, upper, variation, assurance = measures[0]
+assert name == "NETA: Seen by a consultant within 14 hours", name
+assert period == "2026-02", period
+assert near(latest, 0.92) and near(mean, 0.91), (latest, mean)
+# 0.91 -+ 2.66 x 0.02 = 0.8568 and 0.9632.
+assert abs(lower - 0.8568) < 1e-4 and abs(upper - 0.9632) < 1e-4, (lower, upper)
+assert (variation, assurance) == ("common_cause", "consistent_pass"), (variation, assurance)
+
+participation = sheets["Participation"][1:]
+assert participation == [["National Emergency Test Audit", "yes", 45.0, 50.0, 90.0]], participation
+
+actions = {row[0]: row[1:] for row in sheets["Actions"][1:]}
+assert actions == {
+    "Consent training for every surgical registrar": ["Dr Amal Shah", "2026-02-01", "overdue"],
+    "Hand gel at every bed space": ["Infection prevention lead", "2026-02-20", "completed", "2026-02-10"],
+}, actions
+PY
+
+# PDF: printed by chromium, read back as text; every section's heading and what it says.
+rm -f "$work/pack.pdf"
+pack --format pdf --output "$work/pack.pdf"
+[[ "$(head -c 5 "$work/pack.pdf")" == "%PDF-" ]] || fail "the PDF does not start as a PDF"
+# -raw keeps the document's order; a word broken after its hyphen ("Re-" / "audit") is joined.
+pdftotext -raw "$work/pack.pdf" - | sed -e ':a' -e '/-$/{N;s/-\n/-/;ba' -e '}' | tr -s ' \n' '  ' >"$work/pack.txt"
+# A4, page numbers in the footer, and each section on a page of its own.
+pdfinfo "$work/pack.pdf" | grep -q '^Page size:.*(A4)' || fail "the PDF is not A4"
+pages="$(pdfinfo "$work/pack.pdf" | sed -n 's/^Pages: *//p')"
+has "$work/pack.txt" "Page 1 of $pages"
+has "$work/pack.txt" "Page $pages of $pages"
+for ((p = 1; p <= pages; p++)); do
+  pdftotext -raw -f "$p" -l "$p" "$work/pack.pdf" - | grep -v '^Page [0-9]* of [0-9]*$' | head -n 1
+done >"$work/page-tops.txt"
+for section in "Participation and case ascertainment" "Open outlier cases" "Integrated quality report" \
+  "Risk-adjusted CUSUM alerts" "Actions" "Re-audit outcomes" "National reports published but not yet reviewed"; do
+  grep -qxF "$section" "$work/page-tops.txt" || fail "the section '$section' does not start a page"
+done
+for heading in "Clinical audit: board assurance report" "Summary" "Participation and case ascertainment" \
+  "Open outlier cases" "Integrated quality report" "Risk-adjusted CUSUM alerts" "Actions" "Overdue" \
+  "Completed in the past 90 days" "Re-audit outcomes" "National reports published but not yet reviewed" \
+  "How the board engages with audit"; do
+  has "$work/pack.txt" "$heading"
+done
+has "$work/pack.txt" "Riverside Test Hospitals · meeting of 2026-03-05"
+has "$work/pack.txt" "1 open outlier case at alarm level (beyond 3 SD)"
+has "$work/pack.txt" "Re-audit shows decline: Re-audit: consent recorded before surgery"
+has "$work/pack.txt" "Re-audit shows improvement: Re-audit: hand hygiene before patient contact"
+has "$work/pack.txt" "30.0 points (15.7 to 42.8)"
+has "$work/pack.txt" "-15.0 points (-25.3 to -4.5)"
+has "$work/pack.txt" "6.0 points (-12.6 to 24.0)"
+has "$work/pack.txt" "no clear change"
+has "$work/pack.txt" "Consent training for every surgical registrar"
+has "$work/pack.txt" "National Emergency Test Audit: winter report (published 2026-01-15, 49 days ago)"
+has "$work/pack.txt" "No CUSUM signals in the past year."
+has "$work/pack.txt" "Seen by a consultant within 14 hours 92.0% (2026-02) 91.0%"
+has "$work/pack.txt" "2024/25 alarm worse than expected 1.620 Provider review 2026-03-20"
+lacks "$work/pack.txt" "Yonder"
+echo "board pack: every section holds the world's figures in HTML, XLSX and PDF"
