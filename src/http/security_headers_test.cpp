@@ -26,7 +26,7 @@ constexpr const char* kPolicy =
 // The documented headers and values (the Content-Security-Policy and Cache-Control of a
 // normal response; the board pack and the stylesheet differ, below).
 const std::vector<std::pair<std::string, std::string>>& documented_headers() {
-  static const std::vector<std::pair<std::string, std::string>> headers{
+  static const std::vector<std::pair<std::string, std::string>> kHeaders{
       {"Content-Security-Policy", kPolicy},
       {"X-Content-Type-Options", "nosniff"},
       {"X-Frame-Options", "DENY"},
@@ -35,7 +35,7 @@ const std::vector<std::pair<std::string, std::string>>& documented_headers() {
       {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
       {"Cache-Control", "no-store"},
   };
-  return headers;
+  return kHeaders;
 }
 
 std::size_t count_of(const Response& response, const std::string& name) {

@@ -59,7 +59,7 @@ bool has_attribute(const std::string& cookie, const std::string& attribute) {
 std::string sign_in_cookie(App& app, const domain::User& user, std::map<std::string, std::string> headers) {
   const Response response = app.handle(request("POST", "/login", std::move(headers), credentials(user)));
   EXPECT_EQ(response.status, 303) << response.body.substr(0, 300);
-  const std::string cookie = response.header("Set-Cookie");
+  std::string cookie = response.header("Set-Cookie");
   EXPECT_EQ(cookie.rfind(std::string(kSessionCookie) + "=", 0), 0u) << cookie;
   EXPECT_TRUE(has_attribute(cookie, "HttpOnly")) << cookie;
   EXPECT_TRUE(has_attribute(cookie, "SameSite=Strict")) << cookie;
