@@ -33,11 +33,11 @@ struct DemoWorld {
 };
 
 std::filesystem::path temporary_folder() {
-  static const std::filesystem::path folder = [] {
+  static const std::filesystem::path kFolder = [] {
     std::string pattern = (std::filesystem::temp_directory_path() / "clinaudit-demo-story-XXXXXX").string();
     return std::filesystem::path(::mkdtemp(pattern.data()));
   }();
-  return folder;
+  return kFolder;
 }
 
 // The demo world as of `as_of`, created once per date for all the tests of that date (a

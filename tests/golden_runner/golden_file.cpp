@@ -123,7 +123,6 @@ Result<GoldenFile> read_golden_file(const std::string& path) {
     if (!values)
       return Error{ErrorCode::invalid_input, path + ":" + std::to_string(n + 1) + ": " + values.error().message};
     if (!have_input) {
-      pending = GoldenCase{};
       pending.inputs = std::move(*values);
       pending.input_line = n + 1;
       have_input = true;
@@ -131,6 +130,7 @@ Result<GoldenFile> read_golden_file(const std::string& path) {
       pending.expected = std::move(*values);
       pending.expected_line = n + 1;
       file.cases.push_back(std::move(pending));
+      pending = GoldenCase{};
       have_input = false;
     }
   }

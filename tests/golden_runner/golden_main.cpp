@@ -39,8 +39,9 @@ class GoldenTest : public testing::Test {
       ASSERT_TRUE(actual) << path_ << ":" << golden_case.input_line << ": " << actual.error().message;
       Values rebased;
       for (const auto& [key, expected] : golden_case.expected) {
+        const std::string& wanted = key;
         const auto found =
-            std::find_if(actual->begin(), actual->end(), [&](const auto& kv) { return kv.first == key; });
+            std::find_if(actual->begin(), actual->end(), [&](const auto& kv) { return kv.first == wanted; });
         if (found == actual->end()) {
           ADD_FAILURE() << path_ << ":" << golden_case.expected_line << ": the handler gave no '" << key << "'";
           continue;
