@@ -14,6 +14,7 @@
 #include "http/app.hpp"
 #include "http/password.hpp"
 #include "http/server.hpp"
+#include "http/shifted_clock.hpp"
 #include "http/system_clock.hpp"
 #include "storage/store_factory.hpp"
 
@@ -31,8 +32,17 @@ struct ServeOptions {
   bool untuned = false;
   bool quiet = false;
   bool jobs = false;
+  std::string as_of;
   MailOptions mail;
 };
+
+// The server's clock: the real one, or with --as-of the real one moved to start on that date.
+Result<std::unique_ptr<domain::Clock>> server_clock(const std::string& as_of) {
+  if (as_of.empty()) return std::unique_ptr<domain::Clock>(std::make_unique<http::SystemClock>());
+  const auto today = Date::parse(as_of);
+  if (!today) return Error{ErrorCode::invalid_input, "--as-of: " + today.error().message};
+  return std::unique_ptr<domain::Clock>(std::make_unique<http::ShiftedClock>(http::ShiftedClock::starting_on(*today)));
+}
 
 Result<void> serve(const ServeOptions& options) {
   const std::string url = options.db.empty() ? storage::default_database_url() : options.db;
@@ -40,9 +50,11 @@ Result<void> serve(const ServeOptions& options) {
   if (!location) return location.error();
   const bool create_demo =
       options.demo && location->kind == storage::DatabaseKind::sqlite && !std::filesystem::exists(location->target);
+  auto made_clock = server_clock(options.as_of);
+  if (!made_clock) return made_clock.error();
+  const domain::Clock& clock = **made_clock;
   auto store = storage::open_store(url);
   if (!store) return store.error();
-  http::SystemClock clock;
   if (create_demo) {
     spdlog::info("creating the synthetic demo world in {}", location->target);
     domain::DemoOptions demo;
@@ -128,6 +140,9 @@ void add_serve_command(CLI::App& parent, Outcome& outcome) {
   command->add_flag("--quiet", options->quiet, "Do not log each request");
   command->add_flag("--jobs", options->jobs,
                     "Also run the daily checks (as `clinaudit jobs run`) at start-up and after each midnight UTC");
+  command->add_option("--as-of", options->as_of,
+                      "Run as if today were YYYY-MM-DD (the demo world's date, the daily checks, deadlines and "
+                      "sessions), the date moving on at each midnight UTC; for rehearsals and tests");
   add_mail_options(*command, options->mail);
   on_run(*command, outcome, [options]() -> Result<void> { return serve(*options); });
 }

@@ -165,7 +165,8 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(Store& store, c
 }
 
 // Annual analysis runs for the two mortality audits: the last complete financial year (run
-// three months after it ended) and the current year so far (run a week ago). They open the
+// three months after it ended) and the current year so far (run a week ago; none in April,
+// before the year's first month is complete). They open the
 // outlier cases; last year's cases are moved through their stages on time, and the apparent
 // outlier whose survivors were under-reported is explained by its local review (or withdrawn
 // at review had it reached the alarm track).
@@ -176,6 +177,8 @@ Result<void> add_demo_analyses(Store& store, const World& world, Date as_of) {
   const FinancialYear current = FinancialYear::containing(as_of);
   for (const char* code : {"NHFD", "NELA"}) {
     for (const FinancialYear year : {current.previous(), current}) {
+      // In April the current year holds no whole month of episodes yet: nothing to analyse.
+      if (year == current && Month::of(as_of) == Month::of(current.first_day())) continue;
       const Date run_on = year == current ? as_of.plus_days(-7) : year.last_day().plus_days(91);
       const auto run = run_analysis(store, world.audits.at(code), year, timetable, calendar, run_on, analyst, "demo");
       if (!run) return run.error();

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <map>
+#include <string>
 #include <vector>
+
+#include "render/testing/svg_axes.hpp"
 
 namespace clinaudit::render {
 namespace {
@@ -49,6 +54,49 @@ TEST(CusumChart, DrawsBothChartsLimitsAndLabelledSignals) {
   EXPECT_NE(svg.find("lower CUSUM"), std::string::npos);
   EXPECT_NE(svg.find("Upper: odds ratio 2, h = 2"), std::string::npos);
   EXPECT_NE(svg.find("2 signals (reset after each)"), std::string::npos);
+}
+
+TEST(CusumChart, SignalsAndLimitsLieWhereTheAxesPutThem) {
+  const auto options = small_limits();
+  const auto svg = cusum_svg(example(options), options);
+  const auto y = testing::y_axis(svg);
+  ASSERT_TRUE(y) << "the y axis has numbered ticks";
+  // The x axis numbers the patients; the horizontal axis line spans the plot.
+  std::map<std::string, double> patient_x;
+  for (const auto& text : testing::elements(svg, "text")) {
+    if (text.css_class == "label" && text.at.contains("x")) patient_x[text.title] = text.at.at("x");
+  }
+  double axis_left = 0;
+  double axis_right = 0;
+  for (const auto& line : testing::elements(svg, "line")) {
+    if (line.css_class == "axis" && line.at.at("y1") == line.at.at("y2")) {
+      axis_left = line.at.at("x1");
+      axis_right = line.at.at("x2");
+    }
+  }
+  ASSERT_LT(axis_left, axis_right);
+  // Three deaths at risk 0 add log 2 each: the upper CUSUM reaches 3 log 2 at patient 3.
+  std::vector<testing::SvgElement> signals;
+  for (const auto& circle : testing::elements(svg, "circle")) {
+    if (circle.css_class == "signal") signals.push_back(circle);
+  }
+  ASSERT_EQ(signals.size(), 2U);
+  ASSERT_TRUE(patient_x.contains("3"));
+  EXPECT_NEAR(signals[0].at.at("cx"), patient_x.at("3"), 0.02);
+  EXPECT_NEAR(signals[0].at.at("cy"), y->pixel(3 * std::log(2.0)), 0.02);
+  // The limits h = 2 above zero and 1 below, from one end of the x axis to the other.
+  std::vector<testing::SvgElement> limits;
+  for (const auto& line : testing::elements(svg, "line")) {
+    if (line.css_class == "limit") limits.push_back(line);
+  }
+  ASSERT_EQ(limits.size(), 2U);
+  EXPECT_NEAR(limits[0].at.at("y1"), y->pixel(2), 0.02);
+  EXPECT_NEAR(limits[0].at.at("y2"), y->pixel(2), 0.02);
+  EXPECT_NEAR(limits[1].at.at("y1"), y->pixel(-1), 0.02);
+  for (const auto& limit : limits) {
+    EXPECT_NEAR(limit.at.at("x1"), axis_left, 0.02);
+    EXPECT_NEAR(limit.at.at("x2"), axis_right, 0.02);
+  }
 }
 
 TEST(CusumChart, VladChartShowsTheTotals) {

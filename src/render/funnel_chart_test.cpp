@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <string>
 #include <vector>
+
+#include "render/testing/svg_axes.hpp"
 
 namespace clinaudit::render {
 namespace {
@@ -44,6 +47,49 @@ TEST(FunnelChart, DrawsPointsLimitsTargetAndHighlightsTheFlaggedUnit) {
   EXPECT_NE(svg->find("<title>Great Ormond St: "), std::string::npos);
   EXPECT_NE(svg->find(">Proportion</text>"), std::string::npos);
   EXPECT_NE(svg->find(">Cases</text>"), std::string::npos);
+}
+
+// The x axis from its vertical tick marks, paired in order with the numeric labels centred
+// under them: the first and the last tick.
+std::optional<testing::AxisScale> x_axis(const std::string& svg) {
+  std::vector<double> ticks;
+  for (const auto& line : testing::elements(svg, "line")) {
+    if (line.css_class == "tick" && line.at.at("x1") == line.at.at("x2")) ticks.push_back(line.at.at("x1"));
+  }
+  std::vector<double> labels;
+  const std::regex label(R"re(<text [^>]*class="label" text-anchor="middle">([0-9.]+)</text>)re");
+  for (std::sregex_iterator it(svg.begin(), svg.end(), label), end; it != end; ++it) {
+    labels.push_back(std::stod((*it)[1]));
+  }
+  if (ticks.size() < 2 || ticks.size() != labels.size()) return std::nullopt;
+  return testing::AxisScale{labels.front(), ticks.front(), labels.back(), ticks.back()};
+}
+
+TEST(FunnelChart, APointLiesWhereTheAxesPutItsExpectedCountAndRatio) {
+  // Observed / expected: the unit with 30 deaths where 20 were expected is at O/E 1.5, E = 20.
+  const std::vector<stats::UnitCount> rows{
+      {"North", 30, 20}, {"South", 12, 15}, {"East", 40, 44}, {"West", 9, 10}, {"Central", 55, 50}};
+  auto plot = stats::funnel_plot(rows, stats::FunnelOptions{});
+  ASSERT_TRUE(plot) << plot.error().message;
+  const auto svg = funnel_chart_svg(*plot);
+  ASSERT_TRUE(svg);
+  const auto x = x_axis(*svg);
+  const auto y = testing::y_axis(*svg);
+  ASSERT_TRUE(x && y) << "the axes have numbered ticks";
+  std::optional<testing::SvgElement> north;
+  for (const auto& circle : testing::elements(*svg, "circle")) {
+    if (circle.title.rfind("North: 1.5000 (30 / 20)", 0) == 0) north = circle;
+  }
+  ASSERT_TRUE(north) << "the unit at O/E 1.5 is drawn with its label";
+  EXPECT_NEAR(north->at.at("cx"), x->pixel(20), 0.02);
+  EXPECT_NEAR(north->at.at("cy"), y->pixel(1.5), 0.02);
+  // The target line, O/E 1, runs across the plot at the axis' 1.
+  for (const auto& line : testing::elements(*svg, "line")) {
+    if (line.css_class != "target" || line.at.at("x2") - line.at.at("x1") < 100) continue;  // not the legend's
+    EXPECT_NEAR(line.at.at("y1"), y->pixel(1.0), 0.02);
+    EXPECT_NEAR(line.at.at("y2"), y->pixel(1.0), 0.02);
+    EXPECT_NEAR(line.at.at("x1"), x->pixel(0), 0.02);
+  }
 }
 
 TEST(FunnelChart, RefusesAPlotWithNothingToDraw) {

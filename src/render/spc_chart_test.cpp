@@ -7,6 +7,7 @@
 
 #include "render/run_chart_svg.hpp"
 #include "render/spc_json.hpp"
+#include "render/testing/svg_axes.hpp"
 
 namespace clinaudit::render {
 namespace {
@@ -50,6 +51,54 @@ TEST(SpcChartSvg, ColoursPointsAndLabelsIcons) {
   SpcChartOptions options;
   options.near_lines = true;
   EXPECT_NE(spc_chart_svg(e.chart, e.dates, 8.0, options)->find("class=\"near\""), std::string::npos);
+}
+
+TEST(SpcChartSvg, PointsAndLimitsLieWhereTheAxesPutTheirValues) {
+  const Example e;
+  const auto svg = spc_chart_svg(e.chart, e.dates, 8.0);
+  ASSERT_TRUE(svg);
+  const auto y = testing::y_axis(*svg);
+  ASSERT_TRUE(y) << "the y axis has numbered ticks";
+  std::vector<testing::SvgElement> points;
+  for (const auto& circle : testing::elements(*svg, "circle")) {
+    if (circle.css_class.rfind("pt ", 0) == 0) points.push_back(circle);
+  }
+  ASSERT_EQ(points.size(), e.values.size());
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    EXPECT_NEAR(points[i].at.at("cy"), y->pixel(e.values[i]), 0.02) << "point " << i << " at " << e.values[i];
+    EXPECT_EQ(points[i].title.rfind(e.dates[i] + ": ", 0), 0U) << points[i].title;
+  }
+  // Each date label sits under its point.
+  for (const auto& text : testing::elements(*svg, "text")) {
+    for (std::size_t i = 0; i < e.dates.size(); ++i) {
+      if (text.title == e.dates[i]) {
+        EXPECT_NEAR(text.at.at("x"), points[i].at.at("cx"), 0.02) << e.dates[i];
+      }
+    }
+  }
+  // The process limits of each group: a line at the limit's value from the group's first
+  // point to its last (a group of one point gets a short line either side of it).
+  std::vector<testing::SvgElement> limits;
+  for (const auto& line : testing::elements(*svg, "line")) {
+    if (line.css_class == "limit") limits.push_back(line);
+  }
+  ASSERT_EQ(limits.size(), 2 * e.chart.groups.size());
+  const auto& group = e.chart.groups.front();
+  const auto& first = e.chart.points[group.first];
+  ASSERT_GT(group.count, 1U);
+  const auto& lower = limits[0];
+  const auto& upper = limits[e.chart.groups.size()];
+  EXPECT_NEAR(lower.at.at("y1"), y->pixel(first.lpl), 0.02);
+  EXPECT_NEAR(lower.at.at("y2"), y->pixel(first.lpl), 0.02);
+  EXPECT_NEAR(upper.at.at("y1"), y->pixel(first.upl), 0.02);
+  EXPECT_NEAR(upper.at.at("x1"), points[group.first].at.at("cx"), 0.02);
+  EXPECT_NEAR(upper.at.at("x2"), points[group.first + group.count - 1].at.at("cx"), 0.02);
+  // The target line at 8, across the plot.
+  for (const auto& line : testing::elements(*svg, "line")) {
+    if (line.css_class == "target") {
+      EXPECT_NEAR(line.at.at("y1"), y->pixel(8.0), 0.02);
+    }
+  }
 }
 
 TEST(SpcChartSvg, RejectsMismatchedDates) {

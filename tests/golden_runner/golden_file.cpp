@@ -79,6 +79,7 @@ Result<GoldenFile> read_golden_file(const std::string& path) {
   for (std::string line; std::getline(in, line);) file.lines.push_back(line);
   bool in_body = false;
   bool have_tolerance = false;
+  bool have_rebaseline = false;
   GoldenCase pending;
   bool have_input = false;
   for (std::size_t n = 0; n < file.lines.size(); ++n) {
@@ -95,7 +96,14 @@ Result<GoldenFile> read_golden_file(const std::string& path) {
       const std::string value = trim(line.substr(colon + 1));
       if (key == "source")
         file.source = value;
-      else if (key == "function")
+      else if (key == "rebaseline") {
+        if (value != "never" && value != "allowed") {
+          return Error{ErrorCode::invalid_input,
+                       path + ": rebaseline must be 'never' or 'allowed', not '" + value + "'"};
+        }
+        file.publication = value == "never";
+        have_rebaseline = true;
+      } else if (key == "function")
         file.function = value;
       else if (key == "tolerance") {
         std::istringstream words(value);
@@ -115,7 +123,6 @@ Result<GoldenFile> read_golden_file(const std::string& path) {
     if (!values)
       return Error{ErrorCode::invalid_input, path + ":" + std::to_string(n + 1) + ": " + values.error().message};
     if (!have_input) {
-      pending = GoldenCase{};
       pending.inputs = std::move(*values);
       pending.input_line = n + 1;
       have_input = true;
@@ -123,15 +130,34 @@ Result<GoldenFile> read_golden_file(const std::string& path) {
       pending.expected = std::move(*values);
       pending.expected_line = n + 1;
       file.cases.push_back(std::move(pending));
+      pending = GoldenCase{};
       have_input = false;
     }
   }
-  if (file.source.empty() || file.function.empty() || !have_tolerance) {
-    return Error{ErrorCode::invalid_input, path + ": needs source, function and tolerance headers"};
+  if (file.source.empty() || file.function.empty() || !have_tolerance || !have_rebaseline) {
+    return Error{ErrorCode::invalid_input, path + ": needs source, rebaseline, function and tolerance headers"};
   }
   if (have_input) return Error{ErrorCode::invalid_input, path + ": the last case has no expected line"};
   if (file.cases.empty()) return Error{ErrorCode::invalid_input, path + ": no cases"};
   return file;
+}
+
+Result<void> rebaseline_golden_file(const GoldenFile& file, const std::vector<Values>& computed) {
+  if (file.publication) {
+    return Error{ErrorCode::conflict, file.path + ": not rewritten: its values come from a publication (" +
+                                          file.source + "; rebaseline: never); the code must agree with them"};
+  }
+  if (computed.size() != file.cases.size()) {
+    return Error{ErrorCode::invalid_input, file.path + ": " + std::to_string(computed.size()) +
+                                               " computed case(s) for " + std::to_string(file.cases.size())};
+  }
+  auto lines = file.lines;
+  for (std::size_t i = 0; i < computed.size(); ++i) lines[file.cases[i].expected_line - 1] = format_values(computed[i]);
+  std::ofstream out(file.path, std::ios::trunc);
+  for (const auto& line : lines) out << line << '\n';
+  out.close();
+  if (!out) return Error{ErrorCode::storage_unavailable, file.path + ": cannot be written"};
+  return {};
 }
 
 std::string compare_value(const GoldenFile& file, const std::string& key, const std::string& expected,

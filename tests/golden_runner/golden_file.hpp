@@ -22,6 +22,9 @@ struct GoldenCase {
 // A golden file (tests/golden/<layer>/NAME.golden):
 //   # comments
 //   source: where the expected values come from (required)
+//   rebaseline: never         the values come from a publication (a paper, a book, an
+//                             official statistic, a package's published tests); or
+//                             "allowed" when they were computed for this file (required)
 //   function: the handler to call (required)
 //   tolerance: 1e-10          absolute, or "relative 1e-6" (required)
 //   ----
@@ -31,6 +34,7 @@ struct GoldenCase {
 struct GoldenFile {
   std::string path;
   std::string source;
+  bool publication = false;  // "rebaseline: never": CLINAUDIT_REBASELINE must not rewrite it
   std::string function;
   double tolerance = 0;
   bool relative = false;
@@ -39,6 +43,13 @@ struct GoldenFile {
 };
 
 Result<GoldenFile> read_golden_file(const std::string& path);
+
+// Rewrites the file's expected lines with `computed` (one set per case, in file order),
+// keeping every other line. Errors: conflict, with the file left as it is, when its values
+// come from a publication (rebaseline: never): the code must agree with the publication,
+// not the other way round; invalid_input when `computed` does not have one set per case;
+// storage_unavailable when the file cannot be written.
+Result<void> rebaseline_golden_file(const GoldenFile& file, const std::vector<Values>& computed);
 
 // Parses "a=1 b=\"x y\"". Errors: invalid_input for a token without '=' or an open quote.
 Result<Values> parse_values(const std::string& line);

@@ -1,0 +1,233 @@
+// The demo's planted stories, checked on the world `clinaudit demo` and `serve --demo` create:
+// domain::create_demo_world writes it into a real SQLite file, and the checks read it back
+// from there and analyse it as the product does. README.md tells the stories:
+// - hip fracture: "its risk-adjusted CUSUM signals in March 2026, when the 2025/26 funnel plot
+//   shows only an alert, seven months before the annual funnel plot shows an alarm" (the demo
+//   dated 26 November 2026), "a test checks the gap for every month of the demo's dates";
+// - a better-than-expected provider;
+// - emergency laparotomy: a genuine alert-level outlier beside an apparent one explained by
+//   low case ascertainment.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "domain/cusum_monitoring.hpp"
+#include "domain/demo_world.hpp"
+#include "domain/episode_analysis.hpp"
+#include "storage/store_factory.hpp"
+
+namespace clinaudit {
+namespace {
+
+// One demo world, in its own SQLite file, as of one date.
+struct DemoWorld {
+  std::unique_ptr<domain::Store> store;
+  domain::DemoSummary summary;
+  Date as_of;
+};
+
+std::filesystem::path temporary_folder() {
+  static const std::filesystem::path kFolder = [] {
+    std::string pattern = (std::filesystem::temp_directory_path() / "clinaudit-demo-story-XXXXXX").string();
+    return std::filesystem::path(::mkdtemp(pattern.data()));
+  }();
+  return kFolder;
+}
+
+// The demo world as of `as_of`, created once per date for all the tests of that date (a
+// date whose world could not be created fails each of its tests with the same error).
+DemoWorld& demo_world(Date as_of) {
+  static std::map<std::string, std::unique_ptr<DemoWorld>> worlds;
+  static std::map<std::string, std::string> failures;
+  const std::string date = as_of.to_string();
+  if (const auto failed = failures.find(date); failed != failures.end()) throw std::runtime_error(failed->second);
+  auto& world = worlds[date];
+  if (world) return *world;
+  const auto path = temporary_folder() / ("demo-" + date + ".sqlite");
+  auto store = storage::open_store(path.string());
+  if (!store) throw std::runtime_error(failures[date] = "cannot open " + path.string() + ": " + store.error().message);
+  domain::DemoOptions options;
+  options.as_of = as_of;
+  // Nobody signs in here; the product's password hash (argon2id, http layer) is not needed.
+  options.hash_password = [](std::string_view password) { return "not a password hash: " + std::string(password); };
+  auto summary = domain::create_demo_world(**store, options);
+  if (!summary)
+    throw std::runtime_error(failures[date] = "the demo world as of " + date + ": " + summary.error().message);
+  world = std::make_unique<DemoWorld>(DemoWorld{std::move(*store), std::move(*summary), as_of});
+  return *world;
+}
+
+class DemoStoryEnvironment : public ::testing::Environment {
+ public:
+  void TearDown() override { std::filesystem::remove_all(temporary_folder()); }
+};
+const auto* const kEnvironment = ::testing::AddGlobalTestEnvironment(new DemoStoryEnvironment);
+
+Result<domain::Audit> audit(DemoWorld& world, const char* code) { return world.store->audit_by_code(code); }
+
+// The organisation the demo names for a story; a story whose provider is missing fails.
+OrganisationId provider(DemoWorld& world, const std::string& code) {
+  const auto organisation = world.store->organisation_by_code(code);
+  EXPECT_TRUE(organisation) << "the demo has no provider " << code;
+  return organisation ? organisation->id : OrganisationId{};
+}
+
+// All the audit's episodes the demo holds (36 whole months before the month of as_of).
+domain::EpisodeColumns all_episodes(DemoWorld& world, const domain::Audit& audit) {
+  auto episodes = world.store->episodes(audit.id, Date::from_days(0), world.as_of);
+  EXPECT_TRUE(episodes) << episodes.error().message;
+  return episodes ? *episodes : domain::EpisodeColumns{};
+}
+
+// Calendar months from `from` to `to` (March to October is seven).
+int months_between(Month from, Month to) {
+  return (to.year - from.year) * 12 + static_cast<int>(to.month) - static_cast<int>(from.month);
+}
+
+// The demo is created as of the day it is run, so its stories are checked for a day in
+// each month of the year after this one was written.
+class DemoStory : public ::testing::TestWithParam<const char*> {
+ protected:
+  DemoWorld& world() { return demo_world(*Date::parse(GetParam())); }
+};
+
+INSTANTIATE_TEST_SUITE_P(AsOf, DemoStory,
+                         ::testing::Values("2026-11-26", "2026-12-15", "2027-01-15", "2027-02-15", "2027-03-31",
+                                           "2027-04-15", "2027-05-15", "2027-06-15", "2027-07-15", "2027-08-15",
+                                           "2027-09-15", "2027-10-15"));
+
+// The laparotomy stories are told by the last complete year, 2025/26, while it is the last
+// complete year (November 2026 to March 2027). In 2026/27 the alert-level provider's excess
+// persists and crosses the alarm limit, as a real one's may.
+class DemoLaparotomyStory : public DemoStory {};
+
+INSTANTIATE_TEST_SUITE_P(AsOf, DemoLaparotomyStory,
+                         ::testing::Values("2026-11-26", "2026-12-15", "2027-01-15", "2027-02-15", "2027-03-31"));
+
+// What the national analyst sees of the drifting hip fracture provider: the month of its
+// first upper CUSUM signal (the product's monitoring window, the last two years), and for
+// each financial year held its flag on that year's funnel plot.
+struct DriftingProviderStory {
+  std::optional<Month> first_signal;
+  std::map<FinancialYear, stats::FunnelFlag> annual_flags;
+  std::optional<Month> first_alarm;  // the last month of the first year flagged as an alarm
+};
+
+DriftingProviderStory drifting_provider_story(DemoWorld& world) {
+  DriftingProviderStory story;
+  const auto hip_fracture = audit(world, "NHFD");
+  EXPECT_TRUE(hip_fracture) << hip_fracture.error().message;
+  if (!hip_fracture) return story;
+  const OrganisationId drifting = provider(world, world.summary.drifting_provider_code);
+  // The drift fills the window's last 18 months; a signal before it is the chance kind
+  // every CUSUM gives now and then, and does not count.
+  Month drift_start = Month::of(world.as_of);
+  for (int i = 0; i < 18; ++i) drift_start = Month::of(drift_start.first_day().plus_days(-1));
+  const auto signals = domain::cusum_signals(*world.store, *hip_fracture, world.as_of.plus_days(-730), world.as_of);
+  EXPECT_TRUE(signals) << signals.error().message;
+  for (const auto& alert : signals ? *signals : std::vector<domain::CusumAlert>{}) {
+    if (alert.provider == drifting && alert.side == stats::CusumSide::upper &&
+        drift_start <= Month::of(alert.signalled_on)) {
+      story.first_signal = Month::of(alert.signalled_on);
+      break;
+    }
+  }
+  // The annual funnel plots, one per financial year with its own case-mix model. A year's
+  // alarm is known when its data are complete: its last month, or the last month held.
+  const auto episodes = all_episodes(world, *hip_fracture);
+  if (episodes.size() == 0) return story;
+  const Date last_held = Month::of(world.as_of).first_day().plus_days(-1);
+  for (FinancialYear year = FinancialYear::containing(episodes.admission_date.front()); year.first_day() <= last_held;
+       year = year.next()) {
+    const auto annual = domain::analyse_episodes(domain::episodes_between(episodes, year.first_day(), year.last_day()));
+    EXPECT_TRUE(annual) << year.to_string() << ": " << annual.error().message;
+    if (!annual) continue;
+    for (const auto& outcome : annual->providers) {
+      if (outcome.provider != drifting) continue;
+      story.annual_flags[year] = outcome.flag;
+      if (outcome.flag == stats::FunnelFlag::alarm_high && !story.first_alarm) {
+        story.first_alarm = Month::of(std::min(year.last_day(), last_held));
+      }
+    }
+  }
+  return story;
+}
+
+TEST_P(DemoStory, CusumSignalsTheDriftingProviderMonthsBeforeTheAnnualFunnelAlarm) {
+  const auto story = drifting_provider_story(world());
+  ASSERT_TRUE(story.first_signal) << "the CUSUM never signalled for the drifting provider";
+  ASSERT_TRUE(story.first_alarm) << "no annual funnel plot shows the drifting provider beyond 3 SD";
+  // Seven months for the demo dated 26 November 2026 (below); as the window moves through
+  // the year the gap narrows, never below six months.
+  EXPECT_GE(months_between(*story.first_signal, *story.first_alarm), 6)
+      << "CUSUM signal " << story.first_signal->to_string() << ", funnel alarm " << story.first_alarm->to_string();
+  std::cout << "CUSUM first signal " << story.first_signal->to_string() << "; funnel alarm known "
+            << story.first_alarm->to_string() << "\n";
+}
+
+// README.md's words for the demo dated 26 November 2026.
+TEST(DemoStoryAsDocumented, SignalInMarch2026WhenTheFunnelShowsAnAlertAlarmSevenMonthsLater) {
+  auto& world = demo_world(*Date::parse("2026-11-26"));
+  const auto story = drifting_provider_story(world);
+  ASSERT_TRUE(story.first_signal) << "the CUSUM never signalled for the drifting provider";
+  EXPECT_EQ(story.first_signal->to_string(), "2026-03");
+  const auto year_2025 = *FinancialYear::parse("2025/26");
+  ASSERT_TRUE(story.annual_flags.contains(year_2025));
+  EXPECT_EQ(story.annual_flags.at(year_2025), stats::FunnelFlag::alert_high);
+  ASSERT_TRUE(story.first_alarm) << "no annual funnel plot shows the drifting provider beyond 3 SD";
+  EXPECT_EQ(months_between(*story.first_signal, *story.first_alarm), 7)
+      << "funnel alarm " << story.first_alarm->to_string();
+}
+
+TEST_P(DemoStory, TheBetterThanExpectedProviderIsBelowTheLowerLimit) {
+  auto& world = this->world();
+  const auto hip_fracture = audit(world, "NHFD");
+  ASSERT_TRUE(hip_fracture) << hip_fracture.error().message;
+  const auto analysis = domain::analyse_episodes(all_episodes(world, *hip_fracture));
+  ASSERT_TRUE(analysis) << analysis.error().message;
+  const OrganisationId better = provider(world, world.summary.better_provider_code);
+  std::optional<stats::FunnelFlag> flag;
+  for (const auto& outcome : analysis->providers) {
+    if (outcome.provider == better) flag = outcome.flag;
+  }
+  ASSERT_TRUE(flag) << "the better-than-expected provider is not on the funnel plot";
+  EXPECT_TRUE(*flag == stats::FunnelFlag::alert_low || *flag == stats::FunnelFlag::alarm_low)
+      << stats::to_string(*flag);
+}
+
+// The emergency laparotomy audit's last complete year (the demo's annual analysis run):
+// one provider is a genuine alert-level outlier (above the 95% limit, inside 99.8%), and
+// one whose survivors were under-reported looks worse than expected too, which its low
+// case ascertainment explains.
+TEST_P(DemoLaparotomyStory, TheLastYearShowsAnAlertLevelOutlierAndAnArtefactOfLowAscertainment) {
+  auto& world = this->world();
+  const auto laparotomy = audit(world, "NELA");
+  ASSERT_TRUE(laparotomy) << laparotomy.error().message;
+  const FinancialYear year = FinancialYear::containing(world.as_of).previous();
+  const auto analysis = domain::analyse_episodes(
+      domain::episodes_between(all_episodes(world, *laparotomy), year.first_day(), year.last_day()));
+  ASSERT_TRUE(analysis) << analysis.error().message;
+  const OrganisationId alert = provider(world, world.summary.alert_provider_code);
+  const OrganisationId low_ascertainment = provider(world, world.summary.low_ascertainment_provider_code);
+  std::optional<stats::FunnelFlag> alert_flag;
+  std::optional<stats::FunnelFlag> low_ascertainment_flag;
+  for (const auto& outcome : analysis->providers) {
+    if (outcome.provider != alert && outcome.provider != low_ascertainment) continue;
+    (outcome.provider == alert ? alert_flag : low_ascertainment_flag) = outcome.flag;
+  }
+  ASSERT_TRUE(alert_flag) << "the alert-level provider is not on the funnel plot";
+  EXPECT_EQ(*alert_flag, stats::FunnelFlag::alert_high) << stats::to_string(*alert_flag);
+  ASSERT_TRUE(low_ascertainment_flag) << "the low-ascertainment provider is not on the funnel plot";
+  EXPECT_TRUE(*low_ascertainment_flag == stats::FunnelFlag::alert_high ||
+              *low_ascertainment_flag == stats::FunnelFlag::alarm_high)
+      << stats::to_string(*low_ascertainment_flag);
+}
+
+}  // namespace
+}  // namespace clinaudit
