@@ -13,7 +13,7 @@ namespace clinaudit::http {
 
 namespace {
 
-constexpr std::size_t kReadBufferBytes = 16 * 1024;
+constexpr std::size_t kReadBufferBytes = std::size_t{16} * 1024;
 
 // Waits until `socket` is ready for `events`; false on a timeout or an error.
 bool wait_for(int socket, short events, int timeout_ms) {

@@ -268,10 +268,11 @@ httplib::Server::HandlerResponse Transport::screen(const httplib::Request& in, h
   if (!encoding.empty() && encoding != "identity") {
     refused = 415;  // a compressed body could inflate far beyond the limit; no route takes one
   } else if ((has_length && !length) ||
-             (chunked && (has_length || lower_case(in.get_header_value("Transfer-Encoding")) != "chunked"))) {
-    refused = 400;  // a length that is not a number, or framing that could be read two ways
-  } else if (!carries_body(in.method) && has_body) {
-    refused = 400;  // GET and HEAD have no body
+             (chunked && (has_length || lower_case(in.get_header_value("Transfer-Encoding")) != "chunked")) ||
+             (!carries_body(in.method) && has_body)) {
+    // A length that is not a number, framing that could be read two ways, or a GET or HEAD
+    // with a body.
+    refused = 400;
   } else if (length && *length > options_.max_request_bytes) {
     refused = 413;
   }
