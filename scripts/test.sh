@@ -39,13 +39,13 @@ ctest --preset asan
 step "browser tests (Playwright driving Debian's chromium against serve --demo)"
 bash scripts/browser_tests.sh "$root/build/asan/src/cli/clinaudit"
 
-step "fuzzing (libFuzzer: CSV reader, import validators and board meetings as JSON, 60 s in all)"
+step "fuzzing (libFuzzer: CSV reader, import validators, board meetings as JSON and HTTP requests, 60 s in all)"
 cmake --preset fuzz >/dev/null
-cmake --build build/fuzz -j2 --target fuzz_csv_reader fuzz_import fuzz_board_meeting
-for target in fuzz_csv_reader fuzz_import fuzz_board_meeting; do
+cmake --build build/fuzz -j2 --target fuzz_csv_reader fuzz_import fuzz_board_meeting fuzz_http_request
+for target in fuzz_csv_reader fuzz_import fuzz_board_meeting fuzz_http_request; do
   # New inputs go to a scratch corpus under build/; the committed seeds in fuzz/corpus stay as they are.
   mkdir -p "build/fuzz/corpus/$target"
-  "build/fuzz/fuzz/$target" -max_total_time=20 -timeout=10 -rss_limit_mb=2048 \
+  "build/fuzz/fuzz/$target" -max_total_time=15 -timeout=10 -rss_limit_mb=2048 \
     "build/fuzz/corpus/$target" "fuzz/corpus/$target" >"build/fuzz/$target.log" 2>&1 ||
     { tail -40 "build/fuzz/$target.log"; echo "$target found a failing input (build/fuzz/$target.log)"; exit 1; }
   echo "$target: $(grep -o 'Done [0-9]* runs' "build/fuzz/$target.log")"
