@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the web server with wrk on loopback: the board dashboard page and its
 # JSON API route, 64 connections, as a signed-in user; once with the server's settings
-# (TCP_NODELAY, long keep-alive, 64 worker threads) and once with cpp-httplib's defaults
+# (TCP_NODELAY, long keep-alive, up to 64 connections served at once) and once with cpp-httplib's defaults
 # (--untuned), in the same run. Prints throughput and p50/p99 latency per case.
 # Usage: bench/web_load.sh [BINARY] [SECONDS]   (default build/release/src/cli/clinaudit, 10 s)
 set -euo pipefail
@@ -18,7 +18,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 run_case() {  # label, extra serve flags...
   local label="$1"; shift
   local port; port="$(free_port)"
-  "$bin" serve --demo --quiet --db "$work/demo.sqlite" --port "$port" --threads 64 "$@" >"$work/server.log" 2>&1 &
+  "$bin" serve --demo --quiet --db "$work/demo.sqlite" --port "$port" --max-connections 64 "$@" >"$work/server.log" 2>&1 &
   pid=$!
   until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.2; done
   local cookie

@@ -15,7 +15,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$bin" serve --demo --quiet --db "$work/demo.sqlite" --bind 127.0.0.1 --port "$port" --threads 16 \
+"$bin" serve --demo --quiet --db "$work/demo.sqlite" --bind 127.0.0.1 --port "$port" --max-connections 16 \
   >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 600); do

@@ -53,12 +53,12 @@ ctest --preset asan
 step "browser tests (Playwright driving Debian's chromium against serve --demo)"
 bash scripts/browser_tests.sh "$root/build/asan/src/cli/clinaudit"
 
-fuzz_targets=(fuzz_csv_reader fuzz_import fuzz_board_meeting)
-step "fuzzing (libFuzzer: ${fuzz_targets[*]}, 20 s each)"
+fuzz_targets=(fuzz_csv_reader fuzz_import fuzz_board_meeting fuzz_http_request)
+step "fuzzing (libFuzzer: ${fuzz_targets[*]}, 15 s each)"
 for target in "${fuzz_targets[@]}"; do
   # New inputs go to a scratch corpus under build/; the committed seeds in fuzz/corpus stay as they are.
   mkdir -p "build/asan/fuzz-corpus/$target"
-  "build/asan/fuzz/$target" -max_total_time=20 -timeout=10 -rss_limit_mb=2048 \
+  "build/asan/fuzz/$target" -max_total_time=15 -timeout=10 -rss_limit_mb=2048 \
     "build/asan/fuzz-corpus/$target" "fuzz/corpus/$target" >"build/asan/$target.log" 2>&1 ||
     { tail -40 "build/asan/$target.log"; echo "$target found a failing input (build/asan/$target.log)"; exit 1; }
   echo "$target: $(grep -o 'Done [0-9]* runs' "build/asan/$target.log")"

@@ -1,5 +1,6 @@
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <csignal>
 
 #include <filesystem>
@@ -26,7 +27,9 @@ struct ServeOptions {
   std::string db;
   std::string bind = "127.0.0.1";
   int port = 8080;
-  std::size_t threads = 64;
+  std::size_t max_connections = 256;
+  int header_timeout = 10;  // seconds
+  int body_timeout = 120;   // seconds
   bool demo = false;
   bool secure_cookies = false;
   bool untuned = false;
@@ -73,14 +76,16 @@ Result<void> serve(const ServeOptions& options) {
   http::ServerOptions server_options;
   server_options.bind = options.bind;
   server_options.port = options.port;
-  server_options.threads = std::max<std::size_t>(options.threads, 2);
+  server_options.max_connections = std::max<std::size_t>(options.max_connections, 2);
+  server_options.header_timeout = std::chrono::seconds(options.header_timeout);
+  server_options.body_timeout = std::chrono::seconds(options.body_timeout);
   server_options.tuned = !options.untuned;
   server_options.log_requests = !options.quiet;
   http::Server server(app, server_options);
   auto port = server.bind();
   if (!port) return port.error();
-  spdlog::info("clinaudit is serving {} at http://{}:{}/ with {} threads (Ctrl-C to stop)", url, options.bind, *port,
-               server_options.threads);
+  spdlog::info("clinaudit is serving {} at http://{}:{}/, up to {} connections at once (Ctrl-C to stop)", url,
+               options.bind, *port, server_options.max_connections);
   // The daily checks (`clinaudit jobs run`) on a thread of their own, when asked for.
   std::unique_ptr<domain::Mailer> mailer;
   std::optional<DailyScheduler> scheduler;
@@ -129,7 +134,19 @@ void add_serve_command(CLI::App& parent, Outcome& outcome) {
                       "or ./clinaudit.sqlite)");
   command->add_option("--bind", options->bind, "Address to listen on")->capture_default_str();
   command->add_option("--port", options->port, "Port to listen on (0: any free port)")->capture_default_str();
-  command->add_option("--threads", options->threads, "Worker threads; each open keep-alive connection holds one")
+  command
+      ->add_option("--max-connections", options->max_connections,
+                   "Connections served at once (a thread each); more wait until one ends")
+      ->capture_default_str();
+  command
+      ->add_option("--header-timeout", options->header_timeout,
+                   "Seconds a request's line and headers may take to arrive (408 after)")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  command
+      ->add_option("--body-timeout", options->body_timeout,
+                   "Seconds a request's body may take to arrive (408 after); allow for the largest upload")
+      ->check(CLI::Range(1, 3600))
       ->capture_default_str();
   command->add_flag("--demo", options->demo,
                     "Demo mode: create the synthetic demo world when the SQLite file is missing, and show the demo "

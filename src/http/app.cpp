@@ -138,6 +138,17 @@ Response App::handle(const Request& incoming) {
   return response;
 }
 
+Response App::refusal(const Request& request, int status, const std::string& message) {
+  const Context context{store_,           clock_,           config_,  request, std::nullopt,
+                        account_limiter_, address_limiter_, imports_, cusum_};
+  const Error error{status >= 500 ? ErrorCode::internal : ErrorCode::invalid_input, message};
+  Response response = request.path.rfind("/api/", 0) == 0 ? json_response(error_json(error), status)
+                                                          : html_response(pages::error_page(context, error), status);
+  add_security_headers(response);
+  if (request.method == "HEAD") response.body.clear();
+  return response;
+}
+
 Response json_response(std::string body, int status) {
   Response response;
   response.status = status;

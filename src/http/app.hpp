@@ -99,6 +99,10 @@ class App {
   App(domain::Store& store, const domain::Clock& clock, const AppConfig& config);
 
   Response handle(const Request& request);
+  // The answer to a request refused before any route runs (by the transport: too large, too
+  // slow, unreadable) with `status`: the error page, or the JSON error under /api/, with the
+  // security headers.
+  Response refusal(const Request& request, int status, const std::string& message);
   const std::vector<Route>& routes() const { return routes_; }
   const AppConfig& config() const { return config_; }
 
