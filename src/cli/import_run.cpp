@@ -121,7 +121,8 @@ Result<void> import_episodes(std::istream& input, std::int64_t file_size, domain
 
 Result<void> import_small(std::istream& input, domain::Store& store, const ingest::References& references,
                           const ImportRequest& request, std::ostream& out) {
-  const ingest::ValidationOptions options{request.max_errors};
+  // The command line is the operator's, who holds the whole database: it may publish.
+  const ingest::ValidationOptions options{request.max_errors, true};
   const auto actor = import_actor();
   const auto& kind = request.kind;
   if (kind == "organisations") {

@@ -220,6 +220,8 @@ std::vector<DemoLogin> demo_logins() {
       {"clinical.lead@riverside.example", "demo-lead-2026", Role::clinical_lead, kDemoHomeTrust},
       {"board.member@riverside.example", "demo-board-2026", Role::board_member, kDemoHomeTrust},
       {"analyst@national-audit.example", "demo-analyst-2026", Role::national_analyst, kDemoNationalBody},
+      // The national body's administrator: its users, and the national settings (the outlier timetable).
+      {"admin@national-audit.example", "demo-national-admin-2026", Role::admin, kDemoNationalBody},
       {"viewer@riverside.example", "demo-viewer-2026", Role::read_only, kDemoHomeTrust},
   };
 }

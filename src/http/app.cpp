@@ -111,14 +111,17 @@ Response App::handle(const Request& incoming) {
           response = fail(organisation.error());
         } else {
           auto& [session, user] = *found;
-          context.who = SignedIn{Principal{user.id, user.email, user.role, user.organisation_id}, user,
-                                 std::move(*organisation), session.csrf_token, session.token_hash};
+          Principal principal{user.id, user.email, user.role, user.organisation_id, organisation->type};
+          context.who =
+              SignedIn{std::move(principal), user, std::move(*organisation), session.csrf_token, session.token_hash};
         }
       }
     }
-    if (allowed && route->access == Access::permitted && !role_allows(context.who->user.role, route->permission)) {
+    if (allowed && route->access == Access::permitted && !allows(context.principal(), route->permission)) {
       allowed = false;
-      response = fail(Error{ErrorCode::forbidden, "your role does not allow this"});
+      response = fail(Error{ErrorCode::forbidden, role_allows(context.who->user.role, route->permission)
+                                                      ? "national settings are changed by the national body only"
+                                                      : "your role does not allow this"});
     }
     if (allowed && route->access != Access::anyone && state_changing(request.method)) {
       const std::string sent = route->api ? request.header("x-csrf-token") : request.field("csrf").value_or("");

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "http/testing/test_world.hpp"
 
 namespace clinaudit::http {
@@ -39,6 +41,28 @@ TEST(App, RefusesAnOffSiteRedirectAfterSignIn) {
   EXPECT_EQ(ok.header("Location"), "/");
 }
 
+// The request parser decodes the form once, so "next=/%09/evil.example/phish" arrives with a
+// tab, which browsers drop: the Location would be //evil.example/phish, another host.
+TEST(App, SignInNeverRedirectsToAnotherHost) {
+  TestWorld world;
+  const auto& user = world.own().callers.at(Role::audit_manager).user;
+  for (const char* next :
+       {"/\t/evil.example/phish", "/\n/evil.example", "//evil.example", "/\\evil.example", "/%5Cevil.example",
+        "%2F%2Fevil.example", "/%2F%2Fevil.example", "http://evil.example", "/\r\nSet-Cookie: x=y"}) {
+    const Response signed_in = world.call(
+        "POST", "/login", nullptr, {{"email", user.email}, {"password", testing::kTestPassword}, {"next", next}});
+    EXPECT_EQ(signed_in.status, 303);
+    EXPECT_EQ(signed_in.header("Location"), "/") << "next: " << next;
+  }
+  // The sign-in page carries the same decision in its form.
+  Request page;
+  page.method = "GET";
+  page.path = "/login";
+  page.query.emplace("next", "/\t/evil.example/phish");
+  const Response form = world.app().handle(page);
+  EXPECT_FALSE(contains(form.body, "evil.example")) << form.body;
+}
+
 TEST(App, AWrongPasswordIs401AndRepeatedFailuresAreThrottled) {
   TestWorld world;
   const auto& user = world.own().callers.at(Role::board_member).user;
@@ -64,6 +88,34 @@ TEST(App, SignOutEndsTheSession) {
   EXPECT_EQ(world.call("GET", "/api/me", &caller).status, 200);
   EXPECT_EQ(world.call("DELETE", "/api/session", &caller).status, 200);
   EXPECT_EQ(world.call("GET", "/api/me", &caller).status, 401);
+}
+
+TEST(App, TheSignOutFormEndsTheSessionAndTheOldCookieNoLongerWorks) {
+  TestWorld world;
+  auto& lead = world.own().callers.at(Role::clinical_lead);
+  auto& manager = world.own().callers.at(Role::audit_manager);
+  ASSERT_EQ(world.call("GET", "/", &lead).status, 200);
+  // Without the session's CSRF token a forged form cannot sign anyone out.
+  EXPECT_EQ(world.call("POST", "/logout", &lead, {{"csrf", manager.csrf}}).status, 403);
+  ASSERT_EQ(world.call("GET", "/api/me", &lead).status, 200);
+
+  const Response out = world.call("POST", "/logout", &lead);
+  EXPECT_EQ(out.status, 303);
+  EXPECT_EQ(out.header("Location"), "/login");
+  EXPECT_TRUE(contains(out.header("Set-Cookie"), std::string(kSessionCookie) + "=;")) << out.header("Set-Cookie");
+  // The old cookie opens nothing now, page or API, and a second sign-out changes nothing.
+  const Response page = world.call("GET", "/", &lead);
+  EXPECT_EQ(page.status, 303);
+  EXPECT_EQ(page.header("Location").rfind("/login", 0), 0u);
+  EXPECT_EQ(world.call("GET", "/api/me", &lead).status, 401);
+  EXPECT_EQ(world.call("POST", "/api/actions", &lead, {{"title", "t"}, {"due_on", "2026-02-01"}}).status, 401);
+  // Another user's session is untouched; the sign-out is in the audit log.
+  EXPECT_EQ(world.call("GET", "/api/me", &manager).status, 200);
+  auto log = world.store().audit_log("session", 10);
+  ASSERT_TRUE(log) << log.error().message;
+  EXPECT_TRUE(std::any_of(log->begin(), log->end(), [&](const domain::AuditLogEntry& entry) {
+    return entry.action == "logout" && entry.actor == lead.user.email;
+  }));
 }
 
 TEST(App, StateChangesNeedTheCsrfToken) {
@@ -267,6 +319,115 @@ TEST(App, AdminsAddUsersButNotNationalAnalystsOutsideTheNationalBody) {
   EXPECT_TRUE(added->password_hash.rfind("$argon2id$", 0) == 0);
   const auto listed = world.call("GET", "/api/users", &admin).body;
   EXPECT_FALSE(contains(listed, "argon2"));
+}
+
+TEST(App, TheUsersFormAddsAUserToTheAdminsOwnOrganisationOnly) {
+  TestWorld world;
+  auto& admin = world.own().callers.at(Role::admin);
+  const std::map<std::string, std::string> person{{"email", "Form.Person@Own.example"},
+                                                  {"name", "Form Person"},
+                                                  {"role", "clinical_lead"},
+                                                  {"password", "long enough password"},
+                                                  {"organisation_id", std::to_string(world.other().id.value)}};
+  const Response added = world.call("POST", "/users", &admin, person);
+  EXPECT_EQ(added.status, 200) << added.body.substr(0, 300);
+  EXPECT_TRUE(contains(added.body, "User added.")) << added.body.substr(0, 300);
+  EXPECT_TRUE(contains(added.body, "form.person@own.example"));
+  // Added to the admin's organisation, whatever the form says.
+  const auto stored = world.store().user_by_email("form.person@own.example");
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->organisation_id, world.own().id);
+  EXPECT_EQ(stored->role, Role::clinical_lead);
+  // The new user signs in and sees their own organisation.
+  const Response signed_in = world.call("POST", "/api/session", nullptr,
+                                        {{"email", "form.person@own.example"}, {"password", "long enough password"}});
+  EXPECT_EQ(signed_in.status, 200) << signed_in.body;
+  // The change is in the audit log, by the admin.
+  auto log = world.store().audit_log("user", 20);
+  ASSERT_TRUE(log);
+  EXPECT_TRUE(std::any_of(log->begin(), log->end(),
+                          [&](const domain::AuditLogEntry& entry) { return entry.actor == admin.user.email; }));
+}
+
+TEST(App, OnlyAdminsAddUsersAndNoTrustUserBecomesANationalAnalyst) {
+  TestWorld world;
+  const std::map<std::string, std::string> person{
+      {"email", "someone@own.example"}, {"name", "Someone"}, {"role", "admin"}, {"password", "long enough password"}};
+  for (const Role role : {Role::audit_manager, Role::clinical_lead, Role::board_member, Role::read_only}) {
+    EXPECT_EQ(world.call("POST", "/users", &world.own().callers.at(role), person).status, 403) << to_string(role);
+  }
+  EXPECT_EQ(world.call("POST", "/users", &world.analyst(), person).status, 403);
+  EXPECT_EQ(world.call("POST", "/users", nullptr, person).status, 303);  // to the sign-in page
+  EXPECT_FALSE(world.store().user_by_email("someone@own.example"));
+
+  auto analyst = person;
+  analyst["role"] = "national_analyst";
+  const Response refused = world.call("POST", "/users", &world.own().callers.at(Role::admin), analyst);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_TRUE(contains(refused.body, "only users of the national body can be national audit analysts"))
+      << refused.body.substr(0, 300);
+  EXPECT_FALSE(world.store().user_by_email("someone@own.example"));
+  // The national body's administrator may add one.
+  EXPECT_EQ(world.call("POST", "/users", &world.national_admin(), analyst).status, 200);
+  const auto added = world.store().user_by_email("someone@own.example");
+  ASSERT_TRUE(added);
+  EXPECT_EQ(added->organisation_id, world.national_body());
+}
+
+// A trust's results import sees only the audits the trust may see: another trust's local
+// audit is answered exactly like a code that exists nowhere, and nothing is written to it.
+TEST(App, AResultsImportCannotReachAnotherTrustsLocalAudit) {
+  TestWorld world;
+  auto& manager = world.own().callers.at(Role::audit_manager);
+  const auto local_measure = [&](const testing::Trust& trust) {
+    domain::Measure measure;
+    measure.audit_id = trust.local_audit;
+    measure.code = "consent";
+    measure.name = "Consent recorded";
+    measure.type = domain::MeasureType::proportion;
+    return world.store().add_measure(measure, domain::Actor{std::nullopt, "test"}).value();
+  };
+  const auto theirs = local_measure(world.other());
+  local_measure(world.own());
+  const auto upload = [&](const std::string& audit_code) {
+    return world.call_body("POST", "/api/imports/results", manager,
+                           "audit_code,measure_code,organisation_code,period,numerator,denominator\n" + audit_code +
+                               ",consent," + world.own().code + ",2025/26,8,10\n");
+  };
+  const Response other = upload("LA-" + world.other().code);
+  ASSERT_EQ(other.status, 422) << other.body;
+  const Response nowhere = upload("LA-NOWHERE");
+  ASSERT_EQ(nowhere.status, 422) << nowhere.body;
+  const auto problem = [](const Response& response) {
+    return json::parse(response.body)["error"]["details"]["problems"].at(0);
+  };
+  EXPECT_EQ(problem(other)["column"], "audit_code");
+  EXPECT_EQ(problem(other)["message"], "is not a known audit");
+  EXPECT_EQ(problem(other)["message"], problem(nowhere)["message"]);
+  EXPECT_TRUE(world.store().results_of(theirs, std::nullopt)->empty());
+  // Participation names the same audit as unknown too, not as "a local audit".
+  const Response participation = world.call_body(
+      "POST", "/api/imports/participation", manager,
+      "organisation_code,audit_code,year\n" + world.own().code + ",LA-" + world.other().code + ",2025/26\n");
+  ASSERT_EQ(participation.status, 422) << participation.body;
+  EXPECT_EQ(problem(participation)["message"], "is not a known audit");
+  // The trust's own local audit takes its results.
+  const Response own = upload("LA-" + world.own().code);
+  EXPECT_EQ(own.status, 201) << own.body;
+}
+
+TEST(App, OnlyNationalAnalystsImportPublishedResults) {
+  TestWorld world;
+  const std::string header = "audit_code,measure_code,organisation_code,period,numerator,expected,published\n";
+  const std::string row = "NAT-" + world.suffix() + ",m1," + world.own().code + ",2024/25,12,20,yes\n";
+  const Response trust = world.call_body("POST", "/api/imports/results?dry_run=true",
+                                         world.own().callers.at(Role::audit_manager), header + row);
+  ASSERT_EQ(trust.status, 422) << trust.body;
+  const auto problem = json::parse(trust.body)["error"]["details"]["problems"].at(0);
+  EXPECT_EQ(problem["row"], 2);
+  EXPECT_EQ(problem["column"], "published");
+  const Response national = world.call_body("POST", "/api/imports/results", world.analyst(), header + row);
+  EXPECT_EQ(national.status, 201) << national.body;
 }
 
 TEST(App, PagesHaveASkipLinkOneHeadingAndNoScript) {
@@ -737,9 +898,9 @@ std::string revised_timetable() {
   return csv;
 }
 
-TEST(App, AnAdminsNewTimetableSetsTheDeadlinesOfNewCasesAndStages) {
+TEST(App, TheNationalBodysNewTimetableSetsTheDeadlinesOfNewCasesAndStages) {
   TestWorld world;
-  auto& admin = world.own().callers.at(Role::admin);
+  auto& admin = world.national_admin();
   auto& analyst = world.analyst();
   auto& lead = world.own().callers.at(Role::clinical_lead);
   const auto before = world.new_outlier_case(world.own());
@@ -782,7 +943,7 @@ TEST(App, AnAdminsNewTimetableSetsTheDeadlinesOfNewCasesAndStages) {
 
 TEST(App, ABadTimetableIsRefusedWithItsLineAndColumnAndNothingStored) {
   TestWorld world;
-  auto& admin = world.own().callers.at(Role::admin);
+  auto& admin = world.national_admin();
   std::string csv = revised_timetable();
   csv += "alarm,extra_step,An extra step,trust,ten\nsevere,odd,Odd,provider,1\n";
   const Response refused =
@@ -811,7 +972,7 @@ TEST(App, ABadTimetableIsRefusedWithItsLineAndColumnAndNothingStored) {
 // is refused, naming the case, and nothing is stored.
 TEST(App, ATimetableWithoutTheStageAnOpenCaseIsAtIsRefused) {
   TestWorld world;
-  auto& admin = world.own().callers.at(Role::admin);
+  auto& admin = world.national_admin();
   const auto open = world.new_outlier_case(world.own());
   std::string csv = revised_timetable();
   csv.replace(csv.find("alarm,data_check,"), 17, "alarm,provider_check,");
@@ -828,9 +989,9 @@ TEST(App, ATimetableWithoutTheStageAnOpenCaseIsAtIsRefused) {
             201);
 }
 
-TEST(App, OnlyAdministratorsReplaceTheTimetable) {
+TEST(App, OnlyTheNationalBodysAdministratorsReplaceTheTimetable) {
   TestWorld world;
-  for (const Role role : {Role::audit_manager, Role::clinical_lead, Role::board_member, Role::read_only}) {
+  for (const Role role : {Role::admin, Role::audit_manager, Role::clinical_lead, Role::board_member, Role::read_only}) {
     auto& caller = world.own().callers.at(role);
     EXPECT_EQ(world.call("GET", "/admin/outlier-timetable", &caller).status, 403);
     EXPECT_EQ(world.call("POST", "/admin/outlier-timetable", &caller, {{"name", "Mine"}, {"csv", revised_timetable()}})
@@ -845,6 +1006,35 @@ TEST(App, OnlyAdministratorsReplaceTheTimetable) {
           .status,
       403);
   EXPECT_TRUE(world.store().outlier_timetables()->empty());
+}
+
+// The attack the rule exists for: a trust's administrator hands every stage to the provider,
+// so that the trust's own staff could complete the national body's stages and withdraw its
+// own alarm. The table applies to every trust; it is refused and nothing changes.
+TEST(App, ATrustAdministratorCannotHandTheNationalStagesToTheTrust) {
+  TestWorld world;
+  auto& admin = world.own().callers.at(Role::admin);
+  std::string csv = domain::OutlierTimetable::default_timetable().to_csv();
+  for (auto at = csv.find(",audit_provider,"); at != std::string::npos; at = csv.find(",audit_provider,")) {
+    csv.replace(at, 16, ",provider,");
+  }
+  const Response form = world.call("POST", "/admin/outlier-timetable", &admin, {{"name", "Ours"}, {"csv", csv}});
+  EXPECT_EQ(form.status, 403) << form.body.substr(0, 300);
+  const Response api = world.call("POST", "/api/outlier-timetable", &admin, {{"name", "Ours"}, {"csv", csv}});
+  EXPECT_EQ(api.status, 403) << api.body;
+  EXPECT_EQ(world.call("GET", "/admin/outlier-timetable", &admin).status, 403);
+  EXPECT_TRUE(world.store().outlier_timetables()->empty());
+  EXPECT_TRUE(world.store().audit_log("outlier_timetable", 5)->empty());
+  // The first stage of a new alarm is still the national body's: the trust cannot complete it.
+  const auto id = world.new_outlier_case(world.own());
+  EXPECT_EQ(world
+                .call("POST", "/api/outliers/" + std::to_string(id.value) + "/stage",
+                      &world.own().callers.at(Role::clinical_lead), {{"decision", "done"}})
+                .status,
+            403);
+  // The navigation offers the timetable to the national body's admin only.
+  EXPECT_FALSE(contains(world.call("GET", "/", &admin).body, "/admin/outlier-timetable"));
+  EXPECT_TRUE(contains(world.call("GET", "/", &world.national_admin()).body, "/admin/outlier-timetable"));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "http/policy.hpp"
 #include "http/random_token.hpp"
 #include "http/rate_limiter.hpp"
+#include "http/redirect_target.hpp"
 #include "http/request.hpp"
 #include "http/sessions.hpp"
 #include "http/sha256.hpp"
@@ -107,6 +108,48 @@ TEST(ErrorResponse, EachCodeHasOneStatus) {
   EXPECT_EQ(http_status(ErrorCode::storage_unavailable), 503);
   EXPECT_EQ(error_json(Error{ErrorCode::conflict, "taken"}),
             R"({"error":{"code":"conflict","details":null,"message":"taken"}})");
+}
+
+TEST(RedirectTarget, KeepsAPathOnThisSite) {
+  EXPECT_EQ(local_redirect_target("/actions"), "/actions");
+  EXPECT_EQ(local_redirect_target("/audits/12?year=2025/26#measures"), "/audits/12?year=2025/26#measures");
+  EXPECT_EQ(local_redirect_target("/reports/quality-account%3Fdraft"), "/reports/quality-account%3Fdraft");
+  EXPECT_EQ(local_redirect_target("/"), "/");
+}
+
+// Each of these leads a browser to another host, or is not a plain path: all go to "/".
+// (The request parser has already decoded the query or form once, so "%09" arrives as a tab.)
+TEST(RedirectTarget, SendsEverythingElseHome) {
+  for (const std::string& attack : {std::string("/\t/evil.example/phish"),
+                                    std::string("/%09/evil.example/phish"),
+                                    std::string("//evil.example"),
+                                    std::string("/\\evil.example"),
+                                    std::string("/%5Cevil.example"),
+                                    std::string("/%5cevil.example"),
+                                    std::string("%2F%2Fevil.example"),
+                                    std::string("/%2F/evil.example"),
+                                    std::string("/%2f%2fevil.example"),
+                                    std::string("/%252F%252Fevil.example"),
+                                    std::string("http://evil.example"),
+                                    std::string("https:evil.example"),
+                                    std::string("javascript:alert(1)"),
+                                    std::string("evil.example"),
+                                    std::string("/\n/evil.example"),
+                                    std::string("/\r\n/evil.example"),
+                                    std::string("/%0A/evil.example"),
+                                    std::string("/%0d%0aSet-Cookie:x=y"),
+                                    std::string(" /evil.example"),
+                                    std::string("/ /evil.example"),
+                                    std::string("\t//evil.example"),
+                                    std::string("/actions\\..\\..\\evil"),
+                                    std::string("/a\x7f"),
+                                    std::string("/caf\xc3\xa9"),
+                                    std::string("/%"),
+                                    std::string("/%zz"),
+                                    std::string(""),
+                                    std::string("/\0/evil.example", 15)}) {
+    EXPECT_EQ(local_redirect_target(attack), "/") << "'" << attack << "'";
+  }
 }
 
 TEST(Policy, NationalAnalystsBelongToTheNationalBody) {

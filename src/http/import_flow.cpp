@@ -15,8 +15,12 @@ namespace clinaudit::http {
 
 namespace {
 
-Result<ingest::References> load_references(domain::Store& store) {
+// The codes a file may name, as the caller sees them: another organisation's local audit
+// does not exist for them (the same answer as a code that exists nowhere).
+Result<ingest::References> load_references(const Context& context) {
+  domain::Store& store = context.store;
   ingest::References references;
+  references.see_audits_as(context.principal().organisation_id);
   auto orgs = store.organisations();
   if (!orgs) return orgs.error();
   for (const auto& org : *orgs) references.add_organisation(org);
@@ -144,7 +148,7 @@ Result<ImportCheck> check_episodes(Context& context, const std::string& filename
   if (!is_national(context)) {
     return Error{ErrorCode::forbidden, "patient-level episodes are imported by the national audit's analysts"};
   }
-  auto references = load_references(context.store);
+  auto references = load_references(context);
   if (!references) return references.error();
   auto audit = episode_audit(*references, audit_code);
   if (!audit) return audit.error();
@@ -182,7 +186,7 @@ Result<ImportCheck> check_episodes(Context& context, const std::string& filename
 // Streams a checked episode file into one store transaction. The check ran against the
 // same references moments ago, so a problem now means the data changed in between.
 Result<std::int64_t> confirm_episodes(Context& context, const PendingEpisodes& file) {
-  auto references = load_references(context.store);
+  auto references = load_references(context);
   if (!references) return references.error();
   std::istringstream input(file.content);
   const domain::Actor actor = context.actor();
@@ -210,16 +214,18 @@ Result<ImportCheck> check_import(Context& context, const std::string& kind, cons
   ImportCheck check;
   check.kind = kind;
   check.filename = filename.empty() ? "The file" : filename;
-  auto references = load_references(context.store);
+  auto references = load_references(context);
   if (!references) return references.error();
   std::istringstream input(content);
   PendingImports::Records records;
+  ingest::ValidationOptions options;
+  options.may_publish = is_national(context);  // publishing is the national audit's decision
   if (kind == "participation") {
-    auto validated = ingest::validate_participation(input, *references);
+    auto validated = ingest::validate_participation(input, *references, options);
     collect(check, context, validated);
     records = std::move(validated.records);
   } else if (kind == "results") {
-    auto validated = ingest::validate_results(input, *references);
+    auto validated = ingest::validate_results(input, *references, options);
     collect(check, context, validated);
     records = std::move(validated.records);
   } else {

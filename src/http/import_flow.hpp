@@ -29,7 +29,9 @@ struct ImportCheck {
 };
 
 // Validates `content` as a CSV file of `kind` for the signed-in user: rows must name the
-// user's own organisation (any organisation for a national analyst). When clean, holds
+// user's own organisation (any organisation for a national analyst), audits the user may
+// see (another organisation's local audit is an unknown code), and only a national analyst
+// may mark results published. When clean, holds
 // the records for confirmation. An episode file names its audit by code in `audit`.
 // Errors: invalid_input for an unknown kind or a missing audit; forbidden for episodes
 // from anyone but a national analyst; not_found for an unknown or local audit.

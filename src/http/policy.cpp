@@ -13,8 +13,9 @@ constexpr std::size_t kRoles = 6;
 
 // Rows: admin, audit_manager, clinical_lead, board_member, national_analyst, read_only.
 // Columns: the Permission enum in order. Change a cell here and in docs/security.md.
+// A column that needs_national_body() is further limited to users of the national body.
 constexpr std::array<std::array<bool, kPermissions>, kRoles> kMatrix{{
-    //  view   partic  import actions users  national outliers analyse settings
+    //  view   partic  import actions users  national outliers analyse national-settings
     {{true, true, true, true, true, false, true, false, true}},        // admin
     {{true, true, true, true, false, false, true, false, false}},      // audit_manager
     {{true, false, true, true, false, false, true, false, false}},     // clinical_lead
@@ -35,13 +36,20 @@ std::string_view to_string(Permission permission) {
     case Permission::view_national: return "view_national";
     case Permission::manage_outliers: return "manage_outliers";
     case Permission::run_analysis: return "run_analysis";
-    case Permission::manage_settings: return "manage_settings";
+    case Permission::manage_national_settings: return "manage_national_settings";
   }
   return "unknown";
 }
 
 bool role_allows(Role role, Permission permission) {
   return kMatrix.at(static_cast<std::size_t>(role)).at(static_cast<std::size_t>(permission));
+}
+
+bool needs_national_body(Permission permission) { return permission == Permission::manage_national_settings; }
+
+bool allows(const Principal& who, Permission permission) {
+  if (!role_allows(who.role, permission)) return false;
+  return !needs_national_body(permission) || who.organisation_type == domain::OrganisationType::national_body;
 }
 
 bool may_see_organisation(const Principal& who, OrganisationId organisation) {

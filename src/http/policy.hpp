@@ -24,7 +24,9 @@ enum class Permission {
   view_national,       // every provider's results and participation for a national audit
   manage_outliers,     // complete the stage of an outlier case that one's party owns
   run_analysis,        // run a national audit's analysis (case-mix, funnel, CUSUM) and open cases
-  manage_settings,     // replace system-wide configuration: the outlier-management stage table
+  // Change national settings, which apply to every organisation: the outlier-management
+  // stage table. Needs the national body as well as the role (needs_national_body).
+  manage_national_settings,
 };
 
 std::string_view to_string(Permission permission);
@@ -32,13 +34,22 @@ std::string_view to_string(Permission permission);
 // The one authorisation table: whether `role` holds `permission`.
 bool role_allows(domain::Role role, Permission permission);
 
+// Whether `permission` changes what applies to every organisation, and so belongs to the
+// national body: a trust's administrator manages the trust, not the national settings.
+bool needs_national_body(Permission permission);
+
 // Who is asking: the signed-in user and their organisation.
 struct Principal {
   UserId user_id;
   std::string email;  // a copy: the user record it came from does not outlive the request's lookup
   domain::Role role = domain::Role::read_only;
   OrganisationId organisation_id;
+  domain::OrganisationType organisation_type = domain::OrganisationType::acute;
 };
+
+// The whole permission check of a route: the role holds `permission`, and a permission that
+// needs the national body is held only by users of the national body.
+bool allows(const Principal& who, Permission permission);
 
 // Organisation scope, the second half of every check. A user sees records of their own
 // organisation; a national analyst sees every organisation's records for national audits

@@ -7,6 +7,7 @@
 #include "http/login.hpp"
 #include "http/pages/layout.hpp"
 #include "http/pages/pages.hpp"
+#include "http/redirect_target.hpp"
 #include "http/views.hpp"
 
 // The route table: every path, its method, who may call it, and its handler. Handlers
@@ -16,12 +17,6 @@ namespace clinaudit::http {
 namespace {
 
 using P = Permission;
-
-// A local redirect target only: "/path", never "//host" or "http://...".
-std::string safe_next(const std::string& next) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\') return next;
-  return "/";
-}
 
 Result<AuditQuery> audit_query(const Context& context) {
   const Request& r = context.request;
@@ -95,13 +90,14 @@ std::vector<Route> session_routes() {
   std::vector<Route> routes;
   routes.push_back(
       page_route("GET", "/login", Access::anyone, P::view_organisation, [](Context& c) -> Result<Response> {
-        return html_response(pages::login_page(c, safe_next(c.request.query_value("next")), std::nullopt, ""));
+        return html_response(
+            pages::login_page(c, local_redirect_target(c.request.query_value("next")), std::nullopt, ""));
       }));
   routes.push_back(
       page_route("POST", "/login", Access::anyone, P::view_organisation, [](Context& c) -> Result<Response> {
         auto outcome = login(c);
         if (!outcome) return outcome.error();
-        const std::string next = safe_next(c.request.field("next").value_or("/"));
+        const std::string next = local_redirect_target(c.request.field("next").value_or("/"));
         const std::string email = c.request.field("email").value_or("");
         switch (outcome->status) {
           case LoginStatus::signed_in:

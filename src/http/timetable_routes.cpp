@@ -6,8 +6,10 @@
 #include "http/pages/layout.hpp"
 
 // The outlier-management stage table (docs/governance.md, "Outlier timetable"): every
-// signed-in user may read the table in force; administrators (manage_settings) store a new
-// version. A table with problems is refused whole (422) and nothing is saved.
+// signed-in user may read the table in force; the national body's administrators
+// (manage_national_settings) store a new version. The table applies to every trust and
+// decides whose turn each stage is, so a trust's administrator may not change it. A table
+// with problems is refused whole (422) and nothing is saved.
 namespace clinaudit::http {
 
 namespace {
@@ -164,33 +166,34 @@ Result<std::int64_t> store_upload(Context& c) {
 
 std::vector<Route> outlier_timetable_routes() {
   std::vector<Route> routes;
-  routes.push_back(page_route(
-      "GET", std::string(kPath), Access::permitted, Permission::manage_settings, [](Context& c) -> Result<Response> {
-        auto view = timetable_view(c);
-        if (!view) return view.error();
-        return html_response(
-            timetable_page(c, *view, std::nullopt, "", view->timetable.to_csv(),
-                           c.request.query_value("stored") == "1" ? "The new stage table is in force." : ""));
-      }));
-  routes.push_back(page_route(
-      "POST", std::string(kPath), Access::permitted, Permission::manage_settings, [](Context& c) -> Result<Response> {
-        auto id = store_upload(c);
-        if (!id) {
-          if (id.error().code != ErrorCode::invalid_input) return id.error();
-          auto view = timetable_view(c);
-          if (!view) return view.error();
-          return html_response(
-              timetable_page(c, *view, id.error(), uploaded_name(c.request), uploaded_csv(c.request), ""), 422);
-        }
-        return redirect(std::string(kPath) + "?stored=1");
-      }));
+  routes.push_back(page_route("GET", std::string(kPath), Access::permitted, Permission::manage_national_settings,
+                              [](Context& c) -> Result<Response> {
+                                auto view = timetable_view(c);
+                                if (!view) return view.error();
+                                return html_response(timetable_page(
+                                    c, *view, std::nullopt, "", view->timetable.to_csv(),
+                                    c.request.query_value("stored") == "1" ? "The new stage table is in force." : ""));
+                              }));
+  routes.push_back(page_route("POST", std::string(kPath), Access::permitted, Permission::manage_national_settings,
+                              [](Context& c) -> Result<Response> {
+                                auto id = store_upload(c);
+                                if (!id) {
+                                  if (id.error().code != ErrorCode::invalid_input) return id.error();
+                                  auto view = timetable_view(c);
+                                  if (!view) return view.error();
+                                  return html_response(timetable_page(c, *view, id.error(), uploaded_name(c.request),
+                                                                      uploaded_csv(c.request), ""),
+                                                       422);
+                                }
+                                return redirect(std::string(kPath) + "?stored=1");
+                              }));
   routes.push_back(api_route("GET", "/api/outlier-timetable", Access::permitted, Permission::view_organisation,
                              [](Context& c) -> Result<Response> {
                                auto view = timetable_view(c);
                                if (!view) return view.error();
                                return json_response(timetable_json(*view));
                              }));
-  routes.push_back(api_route("POST", "/api/outlier-timetable", Access::permitted, Permission::manage_settings,
+  routes.push_back(api_route("POST", "/api/outlier-timetable", Access::permitted, Permission::manage_national_settings,
                              [](Context& c) -> Result<Response> {
                                auto id = store_upload(c);
                                if (!id) {

@@ -28,6 +28,10 @@ namespace clinaudit::ingest {
 
 struct ValidationOptions {
   std::size_t max_problems = ValidationReport::kDefaultCap;
+  // Whether results may be marked published. Publishing is the national audit's decision:
+  // only its analysts (and the operator's command line) may; a trust's published row is a
+  // problem at its cell.
+  bool may_publish = false;
 };
 
 template <typename Record>
@@ -61,7 +65,7 @@ Validated<domain::Participation> validate_participation(std::istream& input, con
 // results: audit_code, measure_code, organisation_code, the period (period, or
 // period_start and period_end), and the figures the measure's type needs (numerator and
 // denominator for proportions and rates, numerator and expected for ratios, value for
-// continuous measures), [published].
+// continuous measures), [published] (yes only with ValidationOptions::may_publish).
 Validated<domain::MeasureResult> validate_results(std::istream& input, const References& references,
                                                   const ValidationOptions& options = {});
 

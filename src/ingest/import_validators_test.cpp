@@ -189,5 +189,82 @@ TEST(Validators, StopListingAtTheCapButCountEveryProblem) {
   EXPECT_NE(out.report.to_text().find("and 240 more problems"), std::string::npos);
 }
 
+// Results and participation as one trust (RXA, organisation 1) sends them: its own local
+// audit and the national audits exist for it; RXB's local audit does not, and is answered
+// exactly as a code that exists nowhere, so a file cannot probe for other trusts' audits.
+References seen_by_alpha() {
+  References refs = known();
+  domain::Audit alpha;
+  alpha.id = AuditId{12};
+  alpha.code = "LA-A";
+  alpha.kind = domain::AuditKind::local_audit;
+  alpha.owner = OrganisationId{1};
+  refs.add_audit(alpha);
+  domain::Audit beta;
+  beta.id = AuditId{13};
+  beta.code = "LA-B";
+  beta.kind = domain::AuditKind::local_audit;
+  beta.owner = OrganisationId{2};
+  refs.add_audit(beta);
+  for (const auto& [id, audit] : {std::pair{22, AuditId{12}}, std::pair{23, AuditId{13}}}) {
+    refs.add_measure({MeasureId{id}, audit, "consent", "Consent recorded", domain::MeasureType::proportion,
+                      domain::Improvement::increase, 0.9, 1.0});
+  }
+  refs.see_audits_as(OrganisationId{1});
+  return refs;
+}
+
+TEST(ValidateResults, AnotherOrganisationsLocalAuditIsUnknownLikeOneThatDoesNotExist) {
+  std::istringstream input(
+      "audit_code,measure_code,organisation_code,period,numerator,denominator\n"
+      "LA-A,consent,RXA,2024/25,8,10\n"
+      "LA-B,consent,RXA,2024/25,8,10\n"
+      "LA-Z,consent,RXA,2024/25,8,10\n"
+      "NHFD,surgery36,RXA,2024/25,8,10\n");
+  const auto out = validate_results(input, seen_by_alpha(), ValidationOptions{});
+  ASSERT_EQ(out.records.size(), 2u) << out.report.to_text();
+  EXPECT_EQ(out.records[0].measure_id, MeasureId{22});
+  EXPECT_EQ(out.report.to_text(),
+            "row 3, column 'audit_code': 'LA-B' is not a known audit\n"
+            "row 4, column 'audit_code': 'LA-Z' is not a known audit\n");
+}
+
+TEST(ValidateParticipation, AnotherOrganisationsLocalAuditIsUnknownLikeOneThatDoesNotExist) {
+  std::istringstream input(
+      "organisation_code,audit_code,year\n"
+      "RXA,LA-B,2025/26\n"
+      "RXA,LA-Z,2025/26\n"
+      "RXA,LA-A,2025/26\n");
+  const auto out = validate_participation(input, seen_by_alpha(), ValidationOptions{});
+  EXPECT_EQ(out.report.to_text(),
+            "row 2, column 'audit_code': 'LA-B' is not a known audit\n"
+            "row 3, column 'audit_code': 'LA-Z' is not a known audit\n"
+            "row 4, column 'audit_code': 'LA-A' is a local audit; participation is recorded for national audits "
+            "only\n");
+}
+
+TEST(ValidateResults, OnlyThoseWhoMayPublishMarkResultsPublished) {
+  const std::string file =
+      "audit_code,measure_code,organisation_code,period,numerator,expected,published\n"
+      "NHFD,mort30,RXA,2024/25,12,10.5,no\n"
+      "NHFD,mort30,RXA,2023/24,12,10.5,yes\n"
+      "NHFD,mort30,RXA,2022/23,12,10.5,\n";
+  std::istringstream trust_input(file);
+  const auto trust = validate_results(trust_input, known(), ValidationOptions{});
+  ASSERT_EQ(trust.report.problems().size(), 1u) << trust.report.to_text();
+  EXPECT_EQ(trust.report.problems()[0].row, 3);
+  EXPECT_EQ(trust.report.problems()[0].column, "published");
+  EXPECT_NE(trust.report.to_text().find("only the national audit's analysts publish results"), std::string::npos)
+      << trust.report.to_text();
+  ValidationOptions national;
+  national.may_publish = true;
+  std::istringstream national_input(file);
+  const auto published = validate_results(national_input, known(), national);
+  ASSERT_TRUE(published.report.clean()) << published.report.to_text();
+  ASSERT_EQ(published.records.size(), 3u);
+  EXPECT_FALSE(published.records[0].published);
+  EXPECT_TRUE(published.records[1].published);
+}
+
 }  // namespace
 }  // namespace clinaudit::ingest

@@ -21,6 +21,8 @@ void References::add_measure(const domain::Measure& measure) {
   measures_.insert_or_assign(measure_key(measure.audit_id, measure.code), measure);
 }
 
+void References::see_audits_as(OrganisationId organisation) { viewer_ = organisation; }
+
 const domain::Organisation* References::organisation(std::string_view code) const {
   const auto found = organisations_.find(upper_ascii(code));
   return found == organisations_.end() ? nullptr : &found->second;
@@ -28,7 +30,9 @@ const domain::Organisation* References::organisation(std::string_view code) cons
 
 const domain::Audit* References::audit(std::string_view code) const {
   const auto found = audits_.find(upper_ascii(code));
-  return found == audits_.end() ? nullptr : &found->second;
+  if (found == audits_.end()) return nullptr;
+  if (viewer_ && !domain::visible_to(found->second, *viewer_)) return nullptr;
+  return &found->second;
 }
 
 const domain::Measure* References::measure(AuditId audit, std::string_view code) const {

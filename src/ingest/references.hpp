@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,6 +26,12 @@ class References {
   void add_audit(const domain::Audit& audit);
   void add_measure(const domain::Measure& measure);
 
+  // From now on only the audits `organisation` may see are known (domain::visible_to):
+  // another organisation's local audit is answered as an unknown code, exactly like a code
+  // that does not exist, so a file can neither reach it nor probe for it. (Measures are
+  // found through their audit.)
+  void see_audits_as(OrganisationId organisation);
+
   const domain::Organisation* organisation(std::string_view code) const;
   const domain::Audit* audit(std::string_view code) const;
   const domain::Measure* measure(AuditId audit, std::string_view code) const;
@@ -32,6 +39,7 @@ class References {
   std::size_t organisation_count() const { return organisations_.size(); }
 
  private:
+  std::optional<OrganisationId> viewer_;  // absent: every audit is known (the command line)
   // Keys are upper-cased codes; audits' measures are keyed by "<audit id>:<CODE>".
   std::unordered_map<std::string, domain::Organisation> organisations_;
   std::unordered_map<std::string, domain::Audit> audits_;

@@ -136,6 +136,11 @@ Validated<domain::MeasureResult> validate_results(std::istream& input, const Ref
     result.expected = rows.number(kExpected);
     result.value = rows.number(kValue);
     result.published = rows.flag(kPublished).value_or(false);
+    if (result.published && !options.may_publish) {
+      rows.problem(kPublished,
+                   "marks the result published, but only the national audit's analysts publish results (leave it "
+                   "empty or write no)");
+    }
     if (measure != nullptr) check_figures(rows, *measure, result);
     if (measure != nullptr && organisation != nullptr && start && end) {
       keys.first(std::to_string(measure->id.value) + "|" + std::to_string(organisation->id.value) + "|" +

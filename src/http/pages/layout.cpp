@@ -29,7 +29,7 @@ constexpr std::array<NavItem, 12> kNav{{
     {"import", "Import", "/import", Permission::import_data},
     {"national", "National view", "/national", Permission::view_national},
     {"users", "Users", "/users", Permission::manage_users},
-    {"timetable", "Outlier timetable", "/admin/outlier-timetable", Permission::manage_settings},
+    {"timetable", "Outlier timetable", "/admin/outlier-timetable", Permission::manage_national_settings},
 }};
 
 }  // namespace
@@ -64,7 +64,7 @@ std::string page(const Context& context, std::string_view title, std::string_vie
   if (context.who) {
     html += "<nav class=\"nav\" aria-label=\"Main\"><ul class=\"wrap\">";
     for (const auto& item : kNav) {
-      if (item.needs && !role_allows(context.who->user.role, *item.needs)) continue;
+      if (item.needs && !allows(context.principal(), *item.needs)) continue;
       html += "<li><a href=\"" + std::string(item.href) + "\"";
       if (item.key == nav) html += " aria-current=\"page\"";
       html += ">" + std::string(item.label) + "</a></li>";

@@ -2,9 +2,9 @@
 
 // A small world for the web application's tests, on a real database: a temporary SQLite
 // file, or PostgreSQL when CLINAUDIT_TEST_PG_URL is set and asked for. Two trusts (own and
-// other), the national body, one user of each role in each trust and a national analyst,
-// and a few records per trust. Sessions are started directly (no password hashing per
-// test); one test signs in through the form.
+// other), the national body, one user of each role in each trust, a national analyst and
+// an administrator of the national body, and a few records per trust. Sessions are started directly (no password
+// hashing per test); one test signs in through the form.
 
 #include <unistd.h>
 
@@ -81,6 +81,9 @@ class TestWorld {
   Trust& own() { return own_; }
   Trust& other() { return other_; }
   Caller& analyst() { return analyst_; }
+  // The national body's administrator: the only one who changes national settings.
+  Caller& national_admin() { return national_admin_; }
+  OrganisationId national_body() const { return national_body_; }
   AuditId national_audit() const { return national_audit_; }
   SurveyId survey() const { return survey_; }
   const std::string& suffix() const { return suffix_; }
@@ -139,6 +142,12 @@ class TestWorld {
     const auto opened =
         domain::open_outlier_case(flagged, timetable, domain::WorkingDayCalendar::england_and_wales(), clock_.today());
     return must(store_->add_outlier_case(opened, actor_));
+  }
+
+  // A second session of the caller's user (for sign-out, which ends the session it is given).
+  Caller new_session(const Caller& caller) {
+    auto session = must(start_session(*store_, clock_, caller.user, std::chrono::hours(8)));
+    return Caller{session.token, session.stored.csrf_token, caller.user};
   }
 
   ActionId new_action(const Trust& trust) {
@@ -218,7 +227,9 @@ class TestWorld {
     const auto body = must(store_->add_organisations(
         {domain::Organisation{{}, "NB" + suffix_, "National body", domain::OrganisationType::national_body, ""}},
         actor_))[0];
+    national_body_ = body;
     analyst_ = caller("analyst@" + suffix_ + ".example", domain::Role::national_analyst, body, hash);
+    national_admin_ = caller("admin@nb" + suffix_ + ".example", domain::Role::admin, body, hash);
     domain::Measure measure;
     measure.audit_id = national_audit_;
     measure.code = "m1";
@@ -266,6 +277,8 @@ class TestWorld {
   Trust own_;
   Trust other_;
   Caller analyst_;
+  Caller national_admin_;
+  OrganisationId national_body_;
 };
 
 }  // namespace clinaudit::http::testing
