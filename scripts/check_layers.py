@@ -40,6 +40,7 @@ THIRD_PARTY = {
     "boost/": ["stats"],
     "nlohmann/": ["render", "http", "cli", "report", "storage", "storage/sqlite", "storage/postgres"],
     "argon2.h": ["http"],
+    "openssl/": ["http"],
     "xlsxwriter.h": ["report"],
     "curl/": ["http"],
     "spdlog/": ["http", "cli"],
