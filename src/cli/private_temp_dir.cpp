@@ -47,7 +47,7 @@ void PrivateTempDir::remove() {
 }
 
 Result<std::filesystem::path> PrivateTempDir::write_new_file(std::string_view name, std::string_view content) const {
-  const auto file = path_ / name;
+  auto file = path_ / name;
   const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0)
     return Error{ErrorCode::storage_unavailable, "cannot create " + file.string() + ": " + std::strerror(errno)};
