@@ -8,6 +8,8 @@ find_package(spdlog CONFIG REQUIRED)
 find_package(Boost 1.74 REQUIRED)
 find_package(SQLiteCpp CONFIG REQUIRED)
 find_package(SQLite3 REQUIRED)
+# Cryptography (SHA-256 of stored tokens) from OpenSSL's libcrypto, never hand-written.
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 # Debian's cpp-httplib defines change class layouts: take them from pkg-config, always.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)

@@ -40,6 +40,7 @@ THIRD_PARTY = {
     "boost/": ["stats"],
     "nlohmann/": ["render", "http", "cli", "report", "storage", "storage/sqlite", "storage/postgres"],
     "argon2.h": ["http"],
+    "openssl/": ["http"],
     "xlsxwriter.h": ["report"],
     "curl/": ["http"],
     "spdlog/": ["http", "cli"],
@@ -65,7 +66,7 @@ type_traits typeindex typeinfo unordered_map unordered_set utility valarray vari
 
 # POSIX headers: for the adapters that talk to the operating system.
 POSIX = re.compile(r"^(unistd\.h|fcntl\.h|signal\.h|poll\.h|termios\.h|sys/.*|arpa/.*|netinet/.*|netdb\.h|"
-                   r"pwd\.h|spawn\.h|dirent\.h|errno\.h)$")
+                   r"pwd\.h|spawn\.h|sched\.h|dirent\.h|errno\.h)$")
 POSIX_LAYERS = {"storage", "storage/sqlite", "storage/postgres", "http", "cli"}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')

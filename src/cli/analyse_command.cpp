@@ -87,7 +87,8 @@ Result<void> run_analyse(const AnalyseArgs& args) {
   std::cerr << "Analysed " << run->episodes << " episodes of " << audit->code << " in " << run->period << ": "
             << run->opened.size() << " outlier case(s) opened, " << run->already_open << " already open; "
             << run->new_alerts.size() << " new CUSUM signal(s); recorded as run " << run->run_id.value << ".\n";
-  return write_output(args.output, to_json(*run, audit->code).dump(2) + "\n");
+  return write_output(args.output,
+                      to_json(*run, audit->code).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace

@@ -150,7 +150,9 @@ Result<void> run_control_chart(const ControlArgs& args) {
   auto json_of = [run_chart](const FacetChart& c) {
     return run_chart ? render::run_chart_json(c.chart, c.x) : render::to_json(c.chart, c.x);
   };
-  if (!faceted) return write_output(args.output, json_of(charts[0]).dump(2) + "\n");
+  if (!faceted)
+    return write_output(args.output,
+                        json_of(charts[0]).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   nlohmann::json out = nlohmann::json::object();
   out["facets"] = nlohmann::json::array();
   for (const auto& c : charts) {
@@ -158,7 +160,7 @@ Result<void> run_control_chart(const ControlArgs& args) {
     item["facet"] = c.facet;
     out["facets"].push_back(std::move(item));
   }
-  return write_output(args.output, out.dump(2) + "\n");
+  return write_output(args.output, out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace clinaudit::cli

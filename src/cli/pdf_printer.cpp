@@ -1,18 +1,44 @@
 #include "cli/pdf_printer.hpp"
 
 #include <fcntl.h>
+#include <sched.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <iostream>
+#include <optional>
 #include <vector>
+
+#include "cli/private_temp_dir.hpp"
 
 extern char** environ;
 
 namespace clinaudit::cli {
+namespace {
+
+// Chromium's sandbox puts the renderer in a new user namespace. Whether this machine lets an
+// unprivileged process make one (a kernel setting, AppArmor or a container's seccomp rules
+// may forbid it) is asked of the kernel itself, in a child process that then exits.
+bool user_namespaces_work() {
+  const pid_t child = fork();
+  if (child < 0) return false;
+  if (child == 0) _exit(unshare(CLONE_NEWUSER) == 0 ? 0 : 1);
+  int status = 0;
+  if (waitpid(child, &status, 0) != child) return false;
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+// Why Chromium must run without its sandbox here, or nothing when the sandbox can run.
+std::optional<std::string> reason_for_no_sandbox() {
+  // Chromium refuses to start as root unless told --no-sandbox.
+  if (geteuid() == 0) return "running as root";
+  if (!user_namespaces_work()) return "this machine does not allow unprivileged user namespaces";
+  return std::nullopt;
+}
+
+}  // namespace
 
 Result<void> print_html_to_pdf(const std::string& html, const std::string& pdf_path) {
   const std::string browser = "/usr/bin/chromium";
@@ -20,29 +46,30 @@ Result<void> print_html_to_pdf(const std::string& html, const std::string& pdf_p
     return Error{ErrorCode::not_found,
                  "PDF output needs Debian's chromium (apt-get install chromium); use --format html"};
   }
+  // Chromium reads the page over file:// and keeps its profile here: a folder no other user
+  // can enter or have prepared, removed when printing is done.
+  auto dir = PrivateTempDir::create("clinaudit-pdf");
+  if (!dir) return dir.error();
+  auto page = dir->write_new_file("pack.html", html);
+  if (!page) return page.error();
   std::error_code ec;
-  const auto dir = std::filesystem::temp_directory_path(ec) / ("clinaudit-pdf-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir / "profile", ec);
-  if (ec) return Error{ErrorCode::storage_unavailable, "cannot create a temporary folder: " + ec.message()};
-  const auto page = dir / "pack.html";
-  {
-    std::ofstream out(page, std::ios::binary);
-    out << html;
-    if (!out) return Error{ErrorCode::storage_unavailable, "cannot write " + page.string()};
-  }
   const auto target = std::filesystem::absolute(pdf_path, ec);
+  if (ec) return Error{ErrorCode::invalid_input, "cannot write the PDF to '" + pdf_path + "': " + ec.message()};
   std::vector<std::string> args = {browser,
                                    "--headless",
-                                   "--no-sandbox",
                                    "--disable-gpu",
                                    "--disable-background-networking",
                                    "--disable-component-update",
                                    "--disable-sync",
                                    "--no-first-run",
                                    "--no-pdf-header-footer",
-                                   "--user-data-dir=" + (dir / "profile").string(),
+                                   "--user-data-dir=" + (dir->path() / "profile").string(),
                                    "--print-to-pdf=" + target.string(),
-                                   "file://" + page.string()};
+                                   "file://" + page->string()};
+  if (const auto reason = reason_for_no_sandbox()) {
+    args.insert(args.begin() + 1, "--no-sandbox");
+    std::cerr << "printing the PDF with Chromium's sandbox off: " << *reason << " (docs/security.md)\n";
+  }
   std::vector<char*> argv;
   argv.reserve(args.size() + 1);
   for (auto& arg : args) argv.push_back(arg.data());
@@ -56,7 +83,6 @@ Result<void> print_html_to_pdf(const std::string& html, const std::string& pdf_p
   posix_spawn_file_actions_destroy(&actions);
   int status = 0;
   if (spawned == 0) waitpid(pid, &status, 0);
-  std::filesystem::remove_all(dir, ec);
   if (spawned != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || !std::filesystem::exists(target)) {
     return Error{ErrorCode::storage_unavailable, "chromium could not print the PDF"};
   }

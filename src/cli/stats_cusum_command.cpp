@@ -108,7 +108,7 @@ Result<void> run(const CusumArgs& args) {
     json["columns"] = {{"risk", name_or_null(patients->risk_column)},
                        {"outcome", patients->outcome_column},
                        {"weight", name_or_null(patients->weight_column)}};
-    return write_output(args.output, json.dump(2) + "\n");
+    return write_output(args.output, json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
   if (args.format == "csv") return write_output(args.output, to_csv(*chart, *patients, options->upper));
   render::CusumChartText text;

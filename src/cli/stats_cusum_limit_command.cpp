@@ -97,7 +97,7 @@ Result<void> run(const LimitArgs& args) {
   auto json = render::to_json(report);
   json["risk_column"] = column;
   json["patients"] = risks->size();
-  return write_output(args.output, json.dump(2) + "\n");
+  return write_output(args.output, json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace

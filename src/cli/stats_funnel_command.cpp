@@ -130,7 +130,9 @@ Result<void> run(const FunnelArgs& args) {
   auto plot = stats::funnel_plot(*rows, options);
   if (!plot) return Error{plot.error().code, args.input + ": " + plot.error().message};
 
-  if (args.format == "json") return write_output(args.output, render::to_json(*plot).dump(2) + "\n");
+  if (args.format == "json")
+    return write_output(args.output,
+                        render::to_json(*plot).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   if (args.format == "csv") return write_output(args.output, to_csv(*plot));
   render::FunnelChartOptions chart;
   if (!args.title.empty()) chart.title = args.title;

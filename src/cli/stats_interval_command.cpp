@@ -47,7 +47,7 @@ Result<void> run(const IntervalArgs& args) {
                         {"estimate", estimate},
                         {"lower", interval->lower},
                         {"upper", interval->upper}};
-  return write_output("", out.dump(2) + "\n");
+  return write_output("", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace

@@ -237,7 +237,8 @@ Result<void> run(const RiskModelArgs& args) {
     if (!svg) return svg.error();
     return write_output(args.output, *svg + "\n");
   }
-  return write_output(args.output, render::to_json(*result).dump(2) + "\n");
+  return write_output(args.output,
+                      render::to_json(*result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace

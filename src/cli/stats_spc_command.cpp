@@ -193,9 +193,10 @@ Result<void> run(const SpcArgs& args) {
     return write_output(args.output, *svg + "\n");
   }
   if (!faceted) {
-    return write_output(
-        args.output,
-        render::to_json(charts[0].chart, charts[0].dates, options.improvement, charts[0].target).dump(2) + "\n");
+    return write_output(args.output,
+                        render::to_json(charts[0].chart, charts[0].dates, options.improvement, charts[0].target)
+                                .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                            "\n");
   }
   nlohmann::json out = nlohmann::json::object();
   out["facets"] = nlohmann::json::array();
@@ -204,7 +205,7 @@ Result<void> run(const SpcArgs& args) {
     item["facet"] = c.facet;
     out["facets"].push_back(std::move(item));
   }
-  return write_output(args.output, out.dump(2) + "\n");
+  return write_output(args.output, out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace

@@ -35,6 +35,14 @@ std::string at_cell(std::size_t line, std::size_t column) {
          std::string(kColumns.at(column - 1)) + ")";
 }
 
+// The table is written back as CSV without quoting (to_csv): a cell that a spreadsheet would
+// run as a formula (OWASP, "CSV Injection") cannot be neutralised there, so it is refused here.
+constexpr std::string_view kFormulaStarts = "=, +, -, @, a tab or a carriage return (a spreadsheet would run it)";
+bool formula_like(std::string_view cell) {
+  return !cell.empty() && (cell.front() == '=' || cell.front() == '+' || cell.front() == '-' || cell.front() == '@' ||
+                           cell.front() == '\t' || cell.front() == '\r');
+}
+
 }  // namespace
 
 std::string_view to_string(OutlierParty party) {
@@ -92,7 +100,10 @@ Result<OutlierTimetable> OutlierTimetable::from_csv(std::string_view text) {
       good = false;
     }
     stage.key = std::string(fields[1]);
-    if (stage.key.empty()) {
+    if (formula_like(stage.key)) {
+      problems.push_back(at_cell(number, 2) + ": a key may not begin with " + std::string(kFormulaStarts));
+      good = false;
+    } else if (stage.key.empty()) {
       problems.push_back(at_cell(number, 2) + ": the stage key is empty");
       good = false;
     } else if (!keys.insert(stage.key).second) {
@@ -100,7 +111,10 @@ Result<OutlierTimetable> OutlierTimetable::from_csv(std::string_view text) {
       good = false;
     }
     stage.name = std::string(fields[2]);
-    if (stage.name.empty()) {
+    if (formula_like(stage.name)) {
+      problems.push_back(at_cell(number, 3) + ": a name may not begin with " + std::string(kFormulaStarts));
+      good = false;
+    } else if (stage.name.empty()) {
       problems.push_back(at_cell(number, 3) + ": the stage name is empty");
       good = false;
     }

@@ -140,6 +140,20 @@ TEST(OutlierWorkflow, TimetableProblemsNameTheirLineAndColumn) {
   EXPECT_THAT(rejected(valid_rows() + "alert,x,provider,3\n"), testing::HasSubstr("line 6: expected 5 fields"));
 }
 
+// The table is written back as CSV (timetable show, the settings page) without quoting, so a
+// key or name that a spreadsheet would run as a formula is refused when it is read.
+TEST(OutlierWorkflow, TimetableRefusesAKeyOrNameASpreadsheetWouldRunAsAFormula) {
+  EXPECT_THAT(rejected(valid_rows() + "alert,x,=HYPERLINK(\"http://evil.example\"),provider,3\n"),
+              testing::HasSubstr("line 6, column 3 (name): a name may not begin with"));
+  EXPECT_THAT(rejected(valid_rows() + "alert,@x,X,provider,3\n"),
+              testing::HasSubstr("line 6, column 2 (key): a key may not begin with"));
+  for (const char* name : {"+1", "-cmd", "\tTab"}) {
+    EXPECT_THAT(rejected(valid_rows() + "alert,x," + name + ",provider,3\n"), testing::HasSubstr("column 3 (name)"));
+  }
+  EXPECT_TRUE(OutlierTimetable::from_csv("level,key,name,owner,working_days\n" + valid_rows() +
+                                         "alert,x,Board sign-off = 2 + 2,provider,3\n"));
+}
+
 TEST(OutlierWorkflow, TimetableListsEveryProblemAtOnce) {
   const auto message = rejected("bogus,x,X,provider,3\n" + valid_rows() + "alert,y,Y,trust,3\n");
   EXPECT_THAT(message, testing::HasSubstr("line 2, column 1"));

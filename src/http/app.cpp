@@ -70,10 +70,13 @@ Response App::handle(const Request& incoming) {
                   address_limiter_, imports_,
                   cusum_,           config_.secure_cookies || request.header("x-forwarded-proto") == "https"};
   const bool api_path = request.path.rfind("/api/", 0) == 0;
+  // Text that is not UTF-8 could be neither shown back nor logged: refused before any route reads it.
+  const auto malformed = malformed_text_in(request);
 
   const Route* route = nullptr;
   bool path_known = false;
   for (const Route& candidate : routes_) {
+    if (malformed) break;
     std::smatch match;
     if (!std::regex_match(request.path, match, candidate.compiled)) continue;
     path_known = true;
@@ -89,7 +92,9 @@ Response App::handle(const Request& incoming) {
     return error_response(route, context, error);
   };
 
-  if (route == nullptr) {
+  if (malformed) {
+    response = fail(Error{ErrorCode::invalid_input, *malformed + " is not valid UTF-8 text"});
+  } else if (route == nullptr) {
     response = path_known ? fail(Error{ErrorCode::invalid_input, "this address does not accept " + request.method})
                           : fail(Error{ErrorCode::not_found, "there is no page at " + request.path});
     if (path_known) response.status = 405;

@@ -90,9 +90,9 @@ std::vector<Route> survey_link_routes();  // public: /respond/TOKEN
 std::vector<Route> outlier_timetable_routes();
 
 // The web application without its transport: turns a Request into a Response.
-// Checks in order, for every route: the route exists (404), the session (401 for the
-// API, a redirect to /login for pages), the permission (403: the role's, and the national
-// body's for national settings, see allows()), and the CSRF token of
+// Checks in order, for every route: the request's text is UTF-8 (400), the route exists (404),
+// the session (401 for the API, a redirect to /login for pages), the permission (403: the
+// role's, and the national body's for national settings, see allows()), and the CSRF token of
 // every state-changing request (403); the handler then applies the organisation scope.
 // Adds the security headers to every response. Thread-safe (the Store is).
 class App {

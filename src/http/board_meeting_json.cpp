@@ -29,7 +29,8 @@ class Reader {
     const auto found = object.find(name);
     if (found == object.end() || found->is_null()) return {};
     if (found->is_string()) return found->get<std::string>();
-    if (id_allowed && found->is_number_integer()) return found->dump();
+    if (id_allowed && found->is_number_integer())
+      return found->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     problem(at + name, id_allowed ? "must be a whole number or text" : "must be text in double quotes");
     return {};
   }
@@ -106,7 +107,7 @@ BoardMeetingJson read_board_meeting_json(std::string_view text) {
 std::string problems_json(const std::vector<domain::FieldProblem>& problems) {
   auto out = nlohmann::json::array();
   for (const auto& problem : problems) out.push_back({{"field", problem.field}, {"message", problem.message}});
-  return out.dump();
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string to_json(const domain::BoardMeetingList& list) {
@@ -126,7 +127,8 @@ std::string to_json(const domain::BoardMeetingList& list) {
                           {"board_actions_due", year.board_actions_due},
                           {"board_actions_on_time", year.board_actions_on_time}});
   }
-  return nlohmann::json{{"meetings", meetings}, {"engagement", engagement}}.dump();
+  return nlohmann::json{{"meetings", meetings}, {"engagement", engagement}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string to_json(const domain::BoardMeetingDetails& details) {
@@ -150,7 +152,7 @@ std::string to_json(const domain::BoardMeetingDetails& details) {
          {"completed_on",
           action.completed_on ? nlohmann::json(action.completed_on->to_string()) : nlohmann::json(nullptr)}});
   }
-  return out.dump();
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace clinaudit::http

@@ -167,7 +167,8 @@ std::vector<Route> board_routes() {
         domain::record_board_meeting(c.store, c.principal().organisation_id, parsed.draft, c.clock.today(), c.actor());
     if (!outcome) return outcome.error();
     if (!outcome->checked.problems.empty()) return problems_response(outcome->checked.problems);
-    return json_response(nlohmann::json{{"id", outcome->id.value}}.dump(), 201);
+    return json_response(
+        nlohmann::json{{"id", outcome->id.value}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 201);
   }));
   return routes;
 }

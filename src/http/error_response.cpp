@@ -24,7 +24,7 @@ std::string error_json(const Error& error, const std::string& details_json) {
   body["error"]["message"] = error.message;
   body["error"]["details"] =
       details_json.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(details_json, nullptr, false);
-  return body.dump();
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace clinaudit::http

@@ -155,7 +155,7 @@ std::string to_json(const DashboardView& view) {
       {"open_actions", view.open_actions},
       {"overdue_actions", array_of(view.overdue_actions, action_json)},
       {"next_board_meeting", next}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string to_json(const std::vector<ParticipationRow>& rows, FinancialYear year) {
@@ -166,7 +166,7 @@ std::string to_json(const std::vector<ParticipationRow>& rows, FinancialYear yea
                                                 {"eligible_by_type", row.eligible_by_type},
                                                 {"participation", participation_json(row.record)}};
                                   })}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string to_json(const std::vector<AuditRow>& rows, FinancialYear year) {
@@ -177,7 +177,7 @@ std::string to_json(const std::vector<AuditRow>& rows, FinancialYear year) {
                                     item["participation"] = participation_json(row.participation);
                                     return item;
                                   })}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string to_json(const AuditView& view) {
@@ -196,7 +196,7 @@ std::string to_json(const AuditView& view) {
                                                         {"intended_actions", r.intended_actions}};
                                           })},
               {"actions", array_of(view.actions, action_json)}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 namespace {
@@ -244,11 +244,12 @@ std::string to_json(const NationalView& view) {
                                                       {"run_id", alert.run_id.value},
                                                       {"raised_on", alert.raised_on.to_string()}};
                                         })}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string to_json(const std::vector<OutlierRow>& rows) {
-  return json{{"outlier_cases", array_of(rows, outlier_json)}}.dump();
+  return json{{"outlier_cases", array_of(rows, outlier_json)}}.dump(-1, ' ', false,
+                                                                    nlohmann::json::error_handler_t::replace);
 }
 
 std::string to_json(const OutlierCaseView& view) {
@@ -271,11 +272,11 @@ std::string to_json(const OutlierCaseView& view) {
               {"stages", stages},
               {"events", events},
               {"may_complete_stage", view.may_act}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string to_json(const std::vector<ActionRow>& rows) {
-  return json{{"actions", array_of(rows, action_json)}}.dump();
+  return json{{"actions", array_of(rows, action_json)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string to_json(const std::vector<domain::User>& users) {
@@ -288,7 +289,7 @@ std::string to_json(const std::vector<domain::User>& users) {
                                                {"organisation_id", u.organisation_id.value},
                                                {"active", u.active}};
                                  })}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string to_json(const std::vector<domain::Notification>& notifications) {
@@ -301,7 +302,7 @@ std::string to_json(const std::vector<domain::Notification>& notifications) {
                                                        {"subject", n.subject},
                                                        {"body", n.body}};
                                          })}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string me_json(const SignedIn& who) {
@@ -312,7 +313,7 @@ std::string me_json(const SignedIn& who) {
               {"organisation",
                {{"id", who.organisation.id.value}, {"code", who.organisation.code}, {"name", who.organisation.name}}},
               {"csrf_token", who.csrf_token}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace clinaudit::http

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "ingest/utf8.hpp"
+
 namespace clinaudit::http {
 
 std::string Request::header(std::string_view name) const {
@@ -104,6 +106,26 @@ std::map<std::string, std::string> parse_urlencoded(std::string_view text) {
     pos = end + 1;
   }
   return fields;
+}
+
+std::optional<std::string> malformed_text_in(const Request& request) {
+  using ingest::is_valid_utf8;
+  if (!is_valid_utf8(request.path)) return "the address";
+  // A name that is not UTF-8 cannot be quoted back; its place is named instead.
+  const auto check = [](const auto& pairs, const char* what) -> std::optional<std::string> {
+    for (const auto& [name, value] : pairs) {
+      if (!is_valid_utf8(name)) return std::string("the name of a ") + what;
+      if (!is_valid_utf8(value)) return std::string("the ") + what + " '" + name + "'";
+    }
+    return std::nullopt;
+  };
+  if (auto found = check(request.query, "query parameter")) return found;
+  if (auto found = check(request.fields, "field")) return found;
+  for (const auto& [name, file] : request.files) {
+    if (!is_valid_utf8(name)) return "the name of an uploaded file's field";
+    if (!is_valid_utf8(file.filename)) return "the name of the uploaded file '" + name + "'";
+  }
+  return std::nullopt;
 }
 
 }  // namespace clinaudit::http

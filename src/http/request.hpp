@@ -53,4 +53,10 @@ std::map<std::string, std::string> parse_urlencoded(std::string_view text);
 std::string url_decode(std::string_view text);
 std::string url_encode(std::string_view text);
 
+// Where the request carries text that is not well-formed UTF-8, described for a person
+// ("the field 'title'", "the address"), or nothing when all of it is well-formed.
+// Checks the path, query parameters, form and JSON fields (names and values) and the names
+// of uploaded files; the contents of uploads and raw bodies are left to their readers.
+std::optional<std::string> malformed_text_in(const Request& request);
+
 }  // namespace clinaudit::http

@@ -84,7 +84,9 @@ Response with_cookie(Response response, const std::string& cookie) {
   return response;
 }
 
-std::string created_json(std::int64_t id) { return nlohmann::json{{"id", id}}.dump(); }
+std::string created_json(std::int64_t id) {
+  return nlohmann::json{{"id", id}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 std::vector<Route> session_routes() {
   std::vector<Route> routes;
@@ -135,7 +137,7 @@ std::vector<Route> session_routes() {
         }
         const nlohmann::json body{{"csrf_token", outcome->session.stored.csrf_token},
                                   {"expires_at", outcome->session.stored.expires_at}};
-        return with_cookie(json_response(body.dump()),
+        return with_cookie(json_response(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)),
                            session_cookie(outcome->session.token, c.config.session_lifetime, c.https));
       }));
   routes.push_back(
@@ -307,14 +309,15 @@ std::vector<Route> change_routes() {
                                if (!rows) return rows.error();
                                return json_response(to_json(*rows, *year));
                              }));
-  routes.push_back(api_route("POST", "/api/participation", Access::permitted, P::edit_participation,
-                             [](Context& c) -> Result<Response> {
-                               auto year = year_from(c, c.request.query_value("year"));
-                               if (!year) return year.error();
-                               auto saved = save_participation(c, *year);
-                               if (!saved) return saved.error();
-                               return json_response(nlohmann::json{{"saved", *saved}}.dump());
-                             }));
+  routes.push_back(api_route(
+      "POST", "/api/participation", Access::permitted, P::edit_participation, [](Context& c) -> Result<Response> {
+        auto year = year_from(c, c.request.query_value("year"));
+        if (!year) return year.error();
+        auto saved = save_participation(c, *year);
+        if (!saved) return saved.error();
+        return json_response(
+            nlohmann::json{{"saved", *saved}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      }));
   routes.push_back(page_route("GET", "/actions", Access::permitted, P::view_organisation,
                               [](Context& c) { return actions_html(c, std::nullopt, ""); }));
   routes.push_back(

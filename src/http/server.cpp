@@ -71,7 +71,7 @@ Request to_request(const httplib::Request& in, std::string body, std::vector<htt
         } else if (value.is_boolean()) {
           out.fields[key] = value.get<bool>() ? "true" : "false";
         } else if (value.is_number()) {
-          out.fields[key] = value.dump();
+          out.fields[key] = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         }
       }
     }

@@ -155,7 +155,7 @@ std::string timetable_json(const TimetableView& view) {
   return nlohmann::json{{"in_force", view.in_force ? version_json(*view.in_force) : nlohmann::json(nullptr)},
                         {"stages", stages},
                         {"versions", versions}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<std::int64_t> store_upload(Context& c) {
@@ -193,16 +193,20 @@ std::vector<Route> outlier_timetable_routes() {
                                if (!view) return view.error();
                                return json_response(timetable_json(*view));
                              }));
-  routes.push_back(api_route("POST", "/api/outlier-timetable", Access::permitted, Permission::manage_national_settings,
-                             [](Context& c) -> Result<Response> {
-                               auto id = store_upload(c);
-                               if (!id) {
-                                 if (id.error().code != ErrorCode::invalid_input) return id.error();
-                                 return json_response(
-                                     error_json(id.error(), nlohmann::json(problems_of(id.error())).dump()), 422);
-                               }
-                               return json_response(nlohmann::json{{"id", *id}}.dump(), 201);
-                             }));
+  routes.push_back(
+      api_route("POST", "/api/outlier-timetable", Access::permitted, Permission::manage_national_settings,
+                [](Context& c) -> Result<Response> {
+                  auto id = store_upload(c);
+                  if (!id) {
+                    if (id.error().code != ErrorCode::invalid_input) return id.error();
+                    return json_response(
+                        error_json(id.error(), nlohmann::json(problems_of(id.error()))
+                                                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)),
+                        422);
+                  }
+                  return json_response(
+                      nlohmann::json{{"id", *id}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 201);
+                }));
   return routes;
 }
 

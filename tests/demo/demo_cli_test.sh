@@ -7,6 +7,7 @@
 #   - re-audits: sepsis 62/100 -> 102/120 (improved), VTE 91/100 -> 78/100 (declined);
 #   - national reports not reviewed: the NACAP secondary care report only;
 #   - survey wave 1: 68 of 110 managers said board interaction was poor or needs improvement.
+# The board pack is also printed to PDF and its text read back.
 # The same seed and date give the same bytes; a second `demo` on the same file is refused.
 # Usage: demo_cli_test.sh CLINAUDIT WORKDIR
 set -euo pipefail
@@ -39,6 +40,15 @@ has "$pack" "78.0%"
 # sepsis +23.0 points (11.38 to 34.13), VTE -13.0 points (-22.99 to -2.94).
 has "$pack" "23.0 points (11.4 to 34.1)"
 has "$pack" "-13.0 points (-23.0 to -2.9)"
+
+# The same pack as PDF, printed by Debian's headless chromium and read back with pdftotext
+# (poppler-utils). scripts/packages.txt installs both: without them this fails, never skips.
+command -v pdftotext >/dev/null || fail "pdftotext is missing (apt-get install poppler-utils)"
+"$bin" report board-pack --db "$work/demo.sqlite" --org Z01 --meeting 2026-12-03 --format pdf \
+  --output "$work/pack.pdf" 2>"$work/pdf.err" || { cat "$work/pdf.err" >&2; fail "the board pack was not printed to PDF"; }
+pdftotext -layout "$work/pack.pdf" "$work/pack.txt"
+has "$work/pack.txt" "3 actions are overdue"
+has "$work/pack.txt" "Update the antibiotic prescribing policy to require a review date"
 
 "$bin" report survey --db "$work/demo.sqlite" --survey 1 --format html --output "$work/survey.html"
 "$bin" report survey --db "$work/demo.sqlite" --survey 2 --format xlsx --output "$work/survey.xlsx"

@@ -60,11 +60,14 @@ Result<std::unique_ptr<domain::EpisodeWriter>> PgEpisodeWriter::begin(PgConnecti
     for (const auto& row : tx.exec("SELECT id FROM organisations")) {
       writer->organisations_.insert(row[0].as<std::int64_t>());
     }
-    writer->import_id_ = tx.exec_params1(
-                               "INSERT INTO episode_imports (audit_id, covariate_names, actor) "
-                               "VALUES ($1, $2::jsonb, $3) RETURNING id",
-                               audit.value, nlohmann::json(writer->covariates_).dump(), actor.name)[0]
-                             .as<std::int64_t>();
+    writer->import_id_ =
+        tx.exec_params1(
+              "INSERT INTO episode_imports (audit_id, covariate_names, actor) "
+              "VALUES ($1, $2::jsonb, $3) RETURNING id",
+              audit.value,
+              nlohmann::json(writer->covariates_).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+              actor.name)[0]
+            .as<std::int64_t>();
     writer->stream_ = std::make_unique<pqxx::stream_to>(tx, "episodes", kColumns);
   } catch (const std::exception& e) {
     writer->stream_.reset();
@@ -156,7 +159,8 @@ Result<std::int64_t> PgEpisodeWriter::commit() {
     tx_->exec_params("UPDATE episode_imports SET row_count = $2 WHERE id = $1", import_id_, rows_);
     const nlohmann::json after{
         {"import_id", import_id_}, {"audit_id", audit_.value}, {"rows", rows_}, {"covariates", covariates_}};
-    append_audit_log(*tx_, actor_, "import", "episodes", std::to_string(import_id_), "", after.dump());
+    append_audit_log(*tx_, actor_, "import", "episodes", std::to_string(import_id_), "",
+                     after.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx_->commit();
     tx_.reset();
     return rows_;

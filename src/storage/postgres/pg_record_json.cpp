@@ -29,7 +29,7 @@ std::string record_json(const domain::Organisation& row) {
               {"name", row.name},
               {"type", domain::to_string(row.type)},
               {"region", row.region}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::User& row) {
@@ -40,7 +40,7 @@ std::string record_json(const domain::User& row) {
               {"organisation_id", row.organisation_id.value},
               {"password_set", !row.password_hash.empty()},
               {"active", row.active}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::Audit& row) {
@@ -56,13 +56,14 @@ std::string record_json(const domain::Audit& row) {
               {"reaudit_of", id_or_null(row.reaudit_of)},
               {"start_date", date_or_null(row.start_date)},
               {"end_date", date_or_null(row.end_date)}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::QaListEntry& row) {
   json types = json::array();
   for (const auto type : row.eligible_types) types.push_back(domain::to_string(type));
-  return json{{"audit_id", row.audit_id.value}, {"year", row.year.to_string()}, {"eligible_types", types}}.dump();
+  return json{{"audit_id", row.audit_id.value}, {"year", row.year.to_string()}, {"eligible_types", types}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::Participation& row) {
@@ -75,7 +76,7 @@ std::string record_json(const domain::Participation& row) {
               {"data_collection_completed", value_or_null(row.data_collection_completed)},
               {"cases_submitted", value_or_null(row.cases_submitted)},
               {"cases_required", value_or_null(row.cases_required)}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::Measure& row) {
@@ -87,7 +88,7 @@ std::string record_json(const domain::Measure& row) {
               {"improvement", domain::to_string(row.improvement)},
               {"target", value_or_null(row.target)},
               {"rate_multiplier", row.rate_multiplier}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::MeasureResult& row) {
@@ -101,7 +102,7 @@ std::string record_json(const domain::MeasureResult& row) {
               {"expected", value_or_null(row.expected)},
               {"value", value_or_null(row.value)},
               {"published", row.published}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::ReportReview& row) {
@@ -113,7 +114,7 @@ std::string record_json(const domain::ReportReview& row) {
               {"reviewed_on", date_or_null(row.reviewed_on)},
               {"committee", row.committee},
               {"intended_actions", row.intended_actions}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::Action& row) {
@@ -130,7 +131,7 @@ std::string record_json(const domain::Action& row) {
               {"source", domain::to_string(row.source)},
               {"source_id", row.source_id},
               {"reaudit_id", id_or_null(row.reaudit_id)}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::BoardMeeting& row, const std::vector<domain::BoardItem>& items) {
@@ -146,7 +147,7 @@ std::string record_json(const domain::BoardMeeting& row, const std::vector<domai
               {"committee", row.committee},
               {"held_on", row.held_on.to_string()},
               {"items", list}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::OutlierCase& row) {
@@ -164,13 +165,13 @@ std::string record_json(const domain::OutlierCase& row) {
               {"opened_on", row.opened_on.to_string()},
               {"stage_due_on", date_or_null(row.stage_due_on)},
               {"status", domain::to_string(row.status)}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::OutlierEvent& row) {
   return json{{"id", row.id},     {"case_id", row.case_id.value}, {"stage", row.stage},
               {"what", row.what}, {"by", id_or_null(row.by)},     {"at", row.at}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::Survey& row) {
@@ -186,7 +187,7 @@ std::string record_json(const domain::Survey& row) {
               {"wave", row.wave},
               {"anonymous", row.anonymous},
               {"questions", questions}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::SurveyResponse& row) {
@@ -200,7 +201,7 @@ std::string record_json(const domain::SurveyResponse& row) {
       {"role", row.role},
       {"answers", answers},
       {"invitation_id", row.invitation_id ? json(*row.invitation_id) : json(nullptr)}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string record_json(const domain::SurveyInvitation& row) {
@@ -212,9 +213,11 @@ std::string record_json(const domain::SurveyInvitation& row) {
       {"region", row.region},
       {"role", row.role},
       {"used", row.used}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string json_string_array(const std::vector<std::string>& values) { return nlohmann::json(values).dump(); }
+std::string json_string_array(const std::vector<std::string>& values) {
+  return nlohmann::json(values).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 }  // namespace clinaudit::storage::postgres

@@ -89,7 +89,8 @@ Result<domain::RecordedAnalysisRun> PostgresStore::add_analysis_run(const domain
                                    {"parameters", run.parameters},
                                    {"units_flagged", run.units_flagged},
                                    {"cases_opened", run.cases_opened}};
-        append_audit_log(tx, actor, "create", "analysis_run", std::to_string(recorded.id.value), "", after.dump());
+        append_audit_log(tx, actor, "create", "analysis_run", std::to_string(recorded.id.value), "",
+                         after.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         for (const auto& alert : alerts) {
           subject = "CUSUM alert of organisation " + std::to_string(alert.organisation_id.value);
           const auto rows = tx.exec_params(
@@ -113,7 +114,8 @@ Result<domain::RecordedAnalysisRun> PostgresStore::add_analysis_run(const domain
                                       {"side", added.upper ? "upper" : "lower"},
                                       {"signalled_on", added.signalled_on.to_string()},
                                       {"episodes_monitored", added.episodes_monitored}};
-          append_audit_log(tx, actor, "create", "cusum_alert", std::to_string(added.id), "", logged.dump());
+          append_audit_log(tx, actor, "create", "cusum_alert", std::to_string(added.id), "",
+                           logged.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
           recorded.new_alerts.push_back(added);
         }
         return recorded;

@@ -419,7 +419,8 @@ Result<std::int64_t> PostgresStore::add_outlier_timetable(const domain::OutlierT
                                              version.name, version.csv, actor.name)[0]
                                            .as<std::int64_t>();
                        const nlohmann::json after{{"id", id}, {"name", version.name}, {"csv", version.csv}};
-                       append_audit_log(tx, actor, "create", "outlier_timetable", std::to_string(id), "", after.dump());
+                       append_audit_log(tx, actor, "create", "outlier_timetable", std::to_string(id), "",
+                                        after.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
                        return id;
                      });
 }

@@ -17,7 +17,7 @@ using domain::Actor;
 std::string answers_json(const std::vector<std::pair<std::string, std::string>>& answers) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& [code, answer] : answers) out.push_back(nlohmann::json::array({code, answer}));
-  return out.dump();
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::vector<std::pair<std::string, std::string>> parse_answers(const char* text) {

@@ -35,7 +35,7 @@ SqliteEpisodeWriter::SqliteEpisodeWriter(const std::string& path, AuditId audit,
                            "INSERT INTO episode_imports (audit_id, covariate_names, imported_at, actor) "
                            "VALUES (?, ?, ?, ?)");
   record.bind(1, audit_.value);
-  record.bind(2, nlohmann::json(covariates_).dump());
+  record.bind(2, nlohmann::json(covariates_).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   record.bind(3, utc_now_iso());
   record.bind(4, actor_.name);
   record.exec();

@@ -215,8 +215,10 @@ void append_audit_log(SQLite::Database& db, const domain::Actor& actor, std::str
   insert.bind(4, std::string(action));
   insert.bind(5, std::string(entity));
   insert.bind(6, std::string(key));
-  insert.bind(7, before != nullptr ? before->dump() : std::string());
-  insert.bind(8, after != nullptr ? after->dump() : std::string());
+  insert.bind(
+      7, before != nullptr ? before->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : std::string());
+  insert.bind(8,
+              after != nullptr ? after->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : std::string());
   insert.exec();
 }
 

@@ -93,7 +93,8 @@ Result<SurveyId> SqliteStore::add_survey(const domain::Survey& survey, const dom
       insert_question.bind(3, question.code);
       insert_question.bind(4, question.text);
       insert_question.bind(5, std::string(domain::to_string(question.kind)));
-      insert_question.bind(6, nlohmann::json(question.options).dump());
+      insert_question.bind(
+          6, nlohmann::json(question.options).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       execute_unique(insert_question,
                      "survey '" + survey.title + "' has question code '" + question.code + "' more than once");
       question.id = db_.getLastInsertRowid();
@@ -146,7 +147,7 @@ Result<void> SqliteStore::add_survey_responses(const std::vector<domain::SurveyR
       }
       insert.bind(3, row.region);
       insert.bind(4, row.role);
-      insert.bind(5, answers.dump());
+      insert.bind(5, answers.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       insert.exec();
       domain::SurveyResponse stored = row;
       stored.id = db_.getLastInsertRowid();
@@ -260,7 +261,7 @@ Result<std::int64_t> SqliteStore::submit_survey_response(std::string_view token_
     bind_organisation_type(insert, 2, stored.organisation_type);
     insert.bind(3, stored.region);
     insert.bind(4, stored.role);
-    insert.bind(5, answers.dump());
+    insert.bind(5, answers.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     bind_optional(insert, 6, stored.invitation_id);
     insert.exec();
     stored.id = db_.getLastInsertRowid();
