@@ -1,3 +1,4 @@
+#include <arpa/inet.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -6,7 +7,9 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/daily_jobs.hpp"
@@ -36,8 +39,15 @@ struct ServeOptions {
   bool quiet = false;
   bool jobs = false;
   std::string as_of;
+  std::size_t max_upload_mb = 50;
+  std::size_t pending_imports_mb_per_user = 100;
+  std::size_t pending_imports_mb = 400;
+  std::vector<std::string> trusted_proxies;
   MailOptions mail;
 };
+
+constexpr std::size_t kMiB = std::size_t{1024} * 1024;
+constexpr std::size_t kMaxMegabytes = std::size_t{1024} * 1024;  // a terabyte: no product overflows
 
 // The server's clock: the real one, or with --as-of the real one moved to start on that date.
 Result<std::unique_ptr<domain::Clock>> server_clock(const std::string& as_of) {
@@ -47,7 +57,19 @@ Result<std::unique_ptr<domain::Clock>> server_clock(const std::string& as_of) {
   return std::unique_ptr<domain::Clock>(std::make_unique<http::ShiftedClock>(http::ShiftedClock::starting_on(*today)));
 }
 
+// A trusted proxy is named by the address its connections come from, as the socket reports it.
+Result<void> check_addresses(const std::vector<std::string>& addresses) {
+  for (const auto& address : addresses) {
+    in6_addr parsed{};
+    if (inet_pton(AF_INET, address.c_str(), &parsed) != 1 && inet_pton(AF_INET6, address.c_str(), &parsed) != 1) {
+      return Error{ErrorCode::invalid_input, "--trusted-proxy: '" + address + "' is not an IPv4 or IPv6 address"};
+    }
+  }
+  return {};
+}
+
 Result<void> serve(const ServeOptions& options) {
+  if (auto checked = check_addresses(options.trusted_proxies); !checked) return checked.error();
   const std::string url = options.db.empty() ? storage::default_database_url() : options.db;
   auto location = storage::parse_database_url(url);
   if (!location) return location.error();
@@ -72,6 +94,10 @@ Result<void> serve(const ServeOptions& options) {
   config.demo = options.demo;
   if (options.demo) config.demo_logins = domain::demo_logins();
   config.secure_cookies = options.secure_cookies;
+  config.max_upload_bytes = options.max_upload_mb * kMiB;
+  config.pending_import_bytes_per_user = options.pending_imports_mb_per_user * kMiB;
+  config.pending_import_bytes_per_server = options.pending_imports_mb * kMiB;
+  config.trusted_proxies = options.trusted_proxies;
   http::App app(**store, clock, config);
   http::ServerOptions server_options;
   server_options.bind = options.bind;
@@ -81,6 +107,9 @@ Result<void> serve(const ServeOptions& options) {
   server_options.body_timeout = std::chrono::seconds(options.body_timeout);
   server_options.tuned = !options.untuned;
   server_options.log_requests = !options.quiet;
+  // Room beyond the file for a multipart form's other fields; the app answers a file over
+  // the limit with 413 and the limit in words, the transport only what is far beyond it.
+  server_options.max_request_bytes = config.max_upload_bytes + 10 * kMiB;
   http::Server server(app, server_options);
   auto port = server.bind();
   if (!port) return port.error();
@@ -160,6 +189,21 @@ void add_serve_command(CLI::App& parent, Outcome& outcome) {
   command->add_option("--as-of", options->as_of,
                       "Run as if today were YYYY-MM-DD (the demo world's date, the daily checks, deadlines and "
                       "sessions), the date moving on at each midnight UTC; for rehearsals and tests");
+  command->add_option("--max-upload-mb", options->max_upload_mb, "Largest CSV file accepted for import, in MB")
+      ->check(CLI::Range(std::size_t{1}, kMaxMegabytes))
+      ->capture_default_str();
+  command
+      ->add_option("--pending-imports-mb-per-user", options->pending_imports_mb_per_user,
+                   "Memory for one user's checked files awaiting confirmation, in MB")
+      ->check(CLI::Range(std::size_t{1}, kMaxMegabytes))
+      ->capture_default_str();
+  command
+      ->add_option("--pending-imports-mb", options->pending_imports_mb,
+                   "Memory for all checked files awaiting confirmation on this server, in MB")
+      ->check(CLI::Range(std::size_t{1}, kMaxMegabytes))
+      ->capture_default_str();
+  command->add_option("--trusted-proxy", options->trusted_proxies,
+                      "Address of a reverse proxy whose X-Forwarded-For names the client (repeatable)");
   add_mail_options(*command, options->mail);
   on_run(*command, outcome, [options]() -> Result<void> { return serve(*options); });
 }

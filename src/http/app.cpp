@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "http/client_address.hpp"
 #include "http/error_response.hpp"
 #include "http/pages/layout.hpp"
 #include "http/sessions.hpp"
@@ -60,10 +61,12 @@ App::App(domain::Store& store, const domain::Clock& clock, const AppConfig& conf
       config_(config),
       account_limiter_(config.login_failures_per_account, std::chrono::minutes(15)),
       address_limiter_(config.login_failures_per_address, std::chrono::minutes(15)),
+      imports_(PendingImports::Budget{config.pending_import_bytes_per_user, config.pending_import_bytes_per_server}),
       routes_(make_routes()) {}
 
 Response App::handle(const Request& incoming) {
   Request request = incoming;
+  request.remote_addr = client_address(incoming, config_.trusted_proxies);
   Context context{store_,           clock_,
                   config_,          request,
                   std::nullopt,     account_limiter_,

@@ -25,9 +25,15 @@ struct AppConfig {
   std::vector<domain::DemoLogin> demo_logins;
   bool secure_cookies = false;  // always mark cookies Secure (behind a TLS proxy)
   std::chrono::seconds session_lifetime{8 * 60 * 60};
-  std::size_t max_upload_bytes = std::size_t{50} * 1024 * 1024;
+  std::size_t max_upload_bytes = std::size_t{50} * 1024 * 1024;  // a CSV file, page or API (413 beyond)
+  // Checked files awaiting confirmation on the import page (http/pending_imports.hpp).
+  std::size_t pending_import_bytes_per_user = std::size_t{100} * 1024 * 1024;
+  std::size_t pending_import_bytes_per_server = std::size_t{400} * 1024 * 1024;
   std::size_t login_failures_per_account = 5;   // per 15 minutes
   std::size_t login_failures_per_address = 20;  // per 15 minutes
+  // Socket addresses of the reverse proxies whose X-Forwarded-For names the client
+  // (http/client_address.hpp). Empty: the socket's address is the client's.
+  std::vector<std::string> trusted_proxies;
 };
 
 // The signed-in user of a request, with their session's CSRF token.
@@ -106,6 +112,7 @@ class App {
   Response refusal(const Request& request, int status, const std::string& message);
   const std::vector<Route>& routes() const { return routes_; }
   const AppConfig& config() const { return config_; }
+  const PendingImports& pending_imports() const { return imports_; }
 
  private:
   domain::Store& store_;

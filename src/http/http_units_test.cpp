@@ -61,16 +61,24 @@ TEST(Password, HashesWithArgon2idAndVerifies) {
 TEST(RateLimiter, RefusesAfterTheLimitUntilTheWindowPasses) {
   RateLimiter limiter(3, std::chrono::seconds(60));
   const auto t0 = RateLimiter::Clock::time_point{} + std::chrono::hours(1);
-  for (int i = 0; i < 3; ++i) {
-    EXPECT_TRUE(limiter.allowed("a", t0));
-    limiter.record_failure("a", t0);
-  }
-  EXPECT_FALSE(limiter.allowed("a", t0 + std::chrono::seconds(59)));
-  EXPECT_TRUE(limiter.allowed("b", t0));
-  EXPECT_TRUE(limiter.allowed("a", t0 + std::chrono::seconds(60)));
-  limiter.record_failure("c", t0);
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(limiter.try_reserve("a", t0));
+  EXPECT_FALSE(limiter.try_reserve("a", t0 + std::chrono::seconds(59)));
+  EXPECT_TRUE(limiter.try_reserve("b", t0));
+  EXPECT_TRUE(limiter.try_reserve("a", t0 + std::chrono::seconds(60)));
+  EXPECT_TRUE(limiter.try_reserve("c", t0));
   limiter.reset("c");
-  EXPECT_TRUE(limiter.allowed("c", t0));
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(limiter.try_reserve("c", t0));
+}
+
+TEST(RateLimiter, AReleasedAttemptDoesNotCount) {
+  RateLimiter limiter(2, std::chrono::seconds(60));
+  const auto t0 = RateLimiter::Clock::time_point{} + std::chrono::hours(1);
+  EXPECT_TRUE(limiter.try_reserve("a", t0));
+  EXPECT_TRUE(limiter.try_reserve("a", t0));
+  EXPECT_FALSE(limiter.try_reserve("a", t0));  // a refusal counts nothing
+  limiter.release("a");
+  EXPECT_TRUE(limiter.try_reserve("a", t0));
+  EXPECT_FALSE(limiter.try_reserve("a", t0));
 }
 
 TEST(Request, ParsesFormsCookiesAndPercentEncoding) {

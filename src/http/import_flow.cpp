@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <optional>
 #include <sstream>
+#include <string_view>
 
 #include "http/error_response.hpp"
 #include "http/pages/layout.hpp"
@@ -128,7 +131,7 @@ std::string check_json(const ImportCheck& check) {
   }
   return nlohmann::json{
       {"kind", check.kind}, {"rows", check.rows}, {"total_problems", check.total_problems}, {"problems", problems}}
-      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      .dump();
 }
 
 // The audit an episode file belongs to: a national audit, by code.
@@ -141,18 +144,28 @@ Result<AuditId> episode_audit(const ingest::References& references, const std::s
   return audit->id;
 }
 
-// Streams the file through the episode validator without writing; a clean file is held
-// (as text) for confirmation.
-Result<ImportCheck> check_episodes(Context& context, const std::string& filename, const std::string& content,
-                                   const std::string& audit_code) {
+// What a check found, with what the write needs: the validated records, or the audit of an
+// episode file (episodes are streamed from the file again, not held parsed).
+struct Checked {
+  ImportCheck check;
+  std::vector<domain::Participation> participation;
+  std::vector<domain::MeasureResult> results;
+  AuditId episode_audit;
+};
+
+bool clean(const ImportCheck& check) { return check.problems.empty() && check.total_problems == 0; }
+
+// Streams the file through the episode validator without writing.
+Result<Checked> check_episodes(Context& context, const ImportFile& file) {
   if (!is_national(context)) {
     return Error{ErrorCode::forbidden, "patient-level episodes are imported by the national audit's analysts"};
   }
   auto references = load_references(context);
   if (!references) return references.error();
+  const std::string audit_code(file.audit);
   auto audit = episode_audit(*references, audit_code);
   if (!audit) return audit.error();
-  std::istringstream input(content);
+  std::istringstream input{std::string(file.content)};
   ingest::EpisodeImportOptions options;
   options.dry_run = true;
   auto outcome = ingest::import_episodes(
@@ -162,9 +175,11 @@ Result<ImportCheck> check_episodes(Context& context, const std::string& filename
       },
       options);
   if (!outcome) return outcome.error();
-  ImportCheck check;
+  Checked checked;
+  checked.episode_audit = *audit;
+  ImportCheck& check = checked.check;
   check.kind = "episodes";
-  check.filename = filename.empty() ? "The file" : filename;
+  check.filename = file.filename.empty() ? "The file" : std::string(file.filename);
   check.rows = outcome->rows_read;
   std::string covariates;
   for (const auto& name : outcome->covariates) covariates += (covariates.empty() ? "" : ", ") + name;
@@ -173,31 +188,24 @@ Result<ImportCheck> check_episodes(Context& context, const std::string& filename
   for (const auto& p : outcome->report.problems()) {
     check.problems.push_back({p.row, p.column, p.has_value ? p.value : std::string(), p.message});
   }
-  if (check.problems.empty() && check.total_problems == 0) {
-    auto token = random_hex(16);
-    if (!token) return token.error();
-    check.token = *token;
-    context.imports.put(check.token, context.principal().user_id, check.kind,
-                        PendingEpisodes{*audit, content, check.rows});
-  }
-  return check;
+  return checked;
 }
 
 // Streams a checked episode file into one store transaction. The check ran against the
 // same references moments ago, so a problem now means the data changed in between.
-Result<std::int64_t> confirm_episodes(Context& context, const PendingEpisodes& file) {
+Result<std::int64_t> write_episodes(Context& context, AuditId audit, std::string_view content) {
   auto references = load_references(context);
   if (!references) return references.error();
-  std::istringstream input(file.content);
+  std::istringstream input{std::string(content)};
   const domain::Actor actor = context.actor();
   auto outcome = ingest::import_episodes(
-      input, file.audit, *references,
+      input, audit, *references,
       [&](const std::vector<std::string>& covariates) {
-        return context.store.begin_episodes(file.audit, covariates, actor);
+        return context.store.begin_episodes(audit, covariates, actor);
       },
       ingest::EpisodeImportOptions{});
   if (!outcome) return outcome.error();
-  context.cusum.forget(file.audit);
+  context.cusum.forget(audit);
   if (!outcome->report.clean()) {
     return Error{ErrorCode::invalid_input, "the file no longer passes its checks (" +
                                                outcome->report.problems().front().message +
@@ -206,52 +214,118 @@ Result<std::int64_t> confirm_episodes(Context& context, const PendingEpisodes& f
   return outcome->rows_written;
 }
 
-}  // namespace
-
-Result<ImportCheck> check_import(Context& context, const std::string& kind, const std::string& filename,
-                                 const std::string& content, const std::string& audit) {
-  if (kind == "episodes") return check_episodes(context, filename, content, audit);
-  ImportCheck check;
-  check.kind = kind;
-  check.filename = filename.empty() ? "The file" : filename;
+// Validates the file for the signed-in user; holds and writes nothing.
+Result<Checked> check_file(Context& context, const ImportFile& file) {
+  if (file.kind == "episodes") return check_episodes(context, file);
+  Checked checked;
+  checked.check.kind = file.kind;
+  checked.check.filename = file.filename.empty() ? "The file" : std::string(file.filename);
   auto references = load_references(context);
   if (!references) return references.error();
-  std::istringstream input(content);
-  PendingImports::Records records;
+  std::istringstream input{std::string(file.content)};
   ingest::ValidationOptions options;
   options.may_publish = is_national(context);  // publishing is the national audit's decision
-  if (kind == "participation") {
+  if (file.kind == "participation") {
     auto validated = ingest::validate_participation(input, *references, options);
-    collect(check, context, validated);
-    records = std::move(validated.records);
-  } else if (kind == "results") {
+    collect(checked.check, context, validated);
+    checked.participation = std::move(validated.records);
+  } else if (file.kind == "results") {
     auto validated = ingest::validate_results(input, *references, options);
-    collect(check, context, validated);
-    records = std::move(validated.records);
+    collect(checked.check, context, validated);
+    checked.results = std::move(validated.records);
   } else {
     return Error{ErrorCode::invalid_input, "kind: choose participation, results or episodes"};
   }
-  if (check.problems.empty()) {
-    auto token = random_hex(16);
-    if (!token) return token.error();
-    check.token = *token;
-    context.imports.put(check.token, context.principal().user_id, kind, std::move(records));
+  return checked;
+}
+
+// Writes a clean check in one transaction.
+Result<std::int64_t> write_checked(Context& context, const ImportFile& file, const Checked& checked) {
+  if (file.kind == "episodes") return write_episodes(context, checked.episode_audit, file.content);
+  const domain::Actor actor = context.actor();
+  if (file.kind == "participation") {
+    if (auto saved = context.store.upsert_participation(checked.participation, actor); !saved) return saved.error();
+    return static_cast<std::int64_t>(checked.participation.size());
   }
-  return check;
+  if (auto saved = context.store.add_results(checked.results, actor); !saved) return saved.error();
+  return static_cast<std::int64_t>(checked.results.size());
+}
+
+// Sizes as a person reads them; the serve options set limits in whole megabytes.
+std::string describe_bytes(std::size_t bytes) {
+  constexpr std::size_t kKiB = 1024;
+  constexpr std::size_t kMiB = kKiB * kKiB;
+  if (bytes >= kMiB && bytes % kMiB == 0) return std::to_string(bytes / kMiB) + " MB";
+  if (bytes >= kKiB && bytes % kKiB == 0) return std::to_string(bytes / kKiB) + " KB";
+  return std::to_string(bytes) + " bytes";
+}
+
+// A refusal with a status of its own (413, 503), as a page or as JSON.
+struct Refusal {
+  Error error;
+  int status = 400;
+};
+
+Response refused(Context& context, const Refusal& refusal, bool api) {
+  if (api) return json_response(error_json(refusal.error), refusal.status);
+  return html_response(pages::error_page(context, refusal.error), refusal.status);
+}
+
+// Checked before any parsing: the upload limit (AppConfig::max_upload_bytes) holds for
+// the page and the API alike.
+std::optional<Refusal> over_upload_limit(const Context& context, std::string_view content) {
+  if (content.size() <= context.config.max_upload_bytes) return std::nullopt;
+  return Refusal{Error{ErrorCode::invalid_input, "the file is larger than this server's upload limit of " +
+                                                     describe_bytes(context.config.max_upload_bytes) +
+                                                     "; split it into smaller files and upload each"},
+                 413};
+}
+
+// Holds a clean file for its user's confirmation and gives the check its token.
+std::optional<Refusal> hold(Context& context, const ImportFile& file, ImportCheck& check) {
+  auto token = random_hex(16);
+  if (!token) return Refusal{token.error(), http_status(token.error().code)};
+  const auto& budget = context.imports.budget();
+  PendingFile pending{std::string(file.kind), std::string(file.filename), std::string(file.audit),
+                      std::string(file.content)};
+  switch (context.imports.put(*token, context.principal().user_id, std::move(pending))) {
+    case PendingImports::Held::held: check.token = *token; return std::nullopt;
+    case PendingImports::Held::too_large:
+      return Refusal{Error{ErrorCode::invalid_input,
+                           "the file is larger than the " +
+                               describe_bytes(std::min(budget.per_user_bytes, budget.per_server_bytes)) +
+                               " this server holds for confirmation; split it into smaller files and upload each"},
+                     413};
+    case PendingImports::Held::server_full:
+      return Refusal{Error{ErrorCode::storage_unavailable,
+                           "this server already holds " + describe_bytes(budget.per_server_bytes) +
+                               " of checked files awaiting confirmation; try again in a few minutes (a checked "
+                               "file waits 30 minutes at most)"},
+                     503};
+  }
+  return Refusal{Error{ErrorCode::internal, "unexpected outcome of holding the file"}, 500};
+}
+
+}  // namespace
+
+Result<ImportCheck> check_import(Context& context, const ImportFile& file) {
+  auto checked = check_file(context, file);
+  if (!checked) return checked.error();
+  return std::move(checked->check);
 }
 
 Result<std::int64_t> confirm_import(Context& context, const std::string& token) {
-  auto taken = context.imports.take(token, context.principal().user_id);
-  if (!taken) return Error{ErrorCode::not_found, "this import has expired; upload the file again"};
-  const domain::Actor actor = context.actor();
-  if (auto* rows = std::get_if<std::vector<domain::Participation>>(&taken->records)) {
-    if (auto saved = context.store.upsert_participation(*rows, actor); !saved) return saved.error();
-    return static_cast<std::int64_t>(rows->size());
+  auto held = context.imports.take(token, context.principal().user_id);
+  if (!held) return Error{ErrorCode::not_found, "this import has expired; upload the file again"};
+  const ImportFile file{held->kind, held->filename, held->audit, held->content};
+  auto checked = check_file(context, file);
+  if (!checked) return checked.error();
+  if (!clean(checked->check)) {
+    const std::string why = checked->check.problems.empty() ? "" : " (" + checked->check.problems.front().message + ")";
+    return Error{ErrorCode::invalid_input,
+                 "the file no longer passes its checks" + why + "; nothing was saved: upload it again"};
   }
-  if (auto* file = std::get_if<PendingEpisodes>(&taken->records)) return confirm_episodes(context, *file);
-  auto& rows = std::get<std::vector<domain::MeasureResult>>(taken->records);
-  if (auto saved = context.store.add_results(rows, actor); !saved) return saved.error();
-  return static_cast<std::int64_t>(rows.size());
+  return write_checked(context, file, *checked);
 }
 
 std::vector<Route> import_routes() {
@@ -272,9 +346,15 @@ std::vector<Route> import_routes() {
     if (file == c.request.files.end() || file->second.content.empty()) {
       return Error{ErrorCode::invalid_input, "choose a CSV file to upload"};
     }
-    auto check = check_import(c, c.request.field("kind").value_or(""), file->second.filename, file->second.content,
-                              c.request.field("audit").value_or(""));
+    if (auto refusal = over_upload_limit(c, file->second.content)) return refused(c, *refusal, false);
+    const std::string kind = c.request.field("kind").value_or("");
+    const std::string audit = c.request.field("audit").value_or("");
+    const ImportFile upload{kind, file->second.filename, audit, file->second.content};
+    auto check = check_import(c, upload);
     if (!check) return check.error();
+    if (clean(*check)) {
+      if (auto refusal = hold(c, upload, *check)) return refused(c, *refusal, false);
+    }
     return html_response(pages::page(c, "Check your import", "import", report_html(c, *check)),
                          check->problems.empty() ? 200 : 422);
   }));
@@ -289,23 +369,26 @@ std::vector<Route> import_routes() {
       }));
   // API: POST /api/imports/KIND with the CSV as the body (or a multipart "file"); with
   // ?dry_run=true only the check runs. A file with problems is 422 with the problems.
+  // Nothing is held between requests: a clean file is written at once, a dry run is forgotten.
   routes.push_back(api_route(
       "POST", "/api/imports/(participation|results|episodes)", Access::permitted, P::import_data,
       [](Context& c) -> Result<Response> {
         const auto file = c.request.files.find("file");
         const std::string& content = file != c.request.files.end() ? file->second.content : c.request.body;
-        auto check = check_import(c, c.request.matches.at(0), "", content, c.request.query_value("audit"));
-        if (!check) return check.error();
-        if (!check->problems.empty()) {
+        if (auto refusal = over_upload_limit(c, content)) return refused(c, *refusal, true);
+        const std::string audit = c.request.query_value("audit");
+        const ImportFile upload{c.request.matches.at(0), "", audit, content};
+        auto checked = check_file(c, upload);
+        if (!checked) return checked.error();
+        if (!clean(checked->check)) {
           return json_response(error_json(Error{ErrorCode::invalid_input, "the file has problems; nothing was saved"},
-                                          check_json(*check)),
+                                          check_json(checked->check)),
                                422);
         }
-        if (c.request.query_value("dry_run") == "true") return json_response(check_json(*check));
-        auto written = confirm_import(c, check->token);
+        if (c.request.query_value("dry_run") == "true") return json_response(check_json(checked->check));
+        auto written = write_checked(c, upload, *checked);
         if (!written) return written.error();
-        return json_response(
-            nlohmann::json{{"imported", *written}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 201);
+        return json_response(nlohmann::json{{"imported", *written}}.dump(), 201);
       }));
   return routes;
 }

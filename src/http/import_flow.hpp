@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/app.hpp"
@@ -28,17 +29,23 @@ struct ImportCheck {
   std::string token;  // set when clean: confirm with it
 };
 
-// Validates `content` as a CSV file of `kind` for the signed-in user: rows must name the
+// An uploaded file as the checks read it: views into the request or into a held file.
+struct ImportFile {
+  std::string_view kind;  // participation, results or episodes
+  std::string_view filename;
+  std::string_view audit;  // the national audit's code, for an episode file
+  std::string_view content;
+};
+
+// Validates `file` as a CSV file of its kind for the signed-in user: rows must name the
 // user's own organisation (any organisation for a national analyst), audits the user may
 // see (another organisation's local audit is an unknown code), and only a national analyst
-// may mark results published. When clean, holds
-// the records for confirmation. An episode file names its audit by code in `audit`.
-// Errors: invalid_input for an unknown kind or a missing audit; forbidden for episodes
-// from anyone but a national analyst; not_found for an unknown or local audit.
-Result<ImportCheck> check_import(Context& context, const std::string& kind, const std::string& filename,
-                                 const std::string& content, const std::string& audit = {});
-// Writes a checked import in one transaction. Errors: not_found when the token is unknown
-// or expired; as the Store.
+// may mark results published. Holds and writes nothing. Errors: invalid_input for an unknown kind or a missing audit; forbidden for
+// episodes from anyone but a national analyst; not_found for an unknown or local audit.
+Result<ImportCheck> check_import(Context& context, const ImportFile& file);
+// Checks again, then writes, in one transaction, a file that the import page held for
+// confirmation. Errors: not_found when the token is unknown or expired; invalid_input when
+// the file no longer passes its checks; as the Store.
 Result<std::int64_t> confirm_import(Context& context, const std::string& token);
 
 }  // namespace clinaudit::http

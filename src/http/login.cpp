@@ -24,16 +24,26 @@ Result<LoginOutcome> login(Context& context) {
   const std::string account_key = "account:" + email;
   const std::string address_key = "address:" + context.request.remote_addr;
   LoginOutcome outcome;
-  if (!context.account_limiter.allowed(account_key) || !context.address_limiter.allowed(address_key)) {
+  // The attempt is counted before the password is verified, in the same step as the check:
+  // parallel guesses cannot all pass the check before any of them is counted.
+  if (!context.address_limiter.try_reserve(address_key)) {
+    outcome.status = LoginStatus::throttled;
+    return outcome;
+  }
+  if (!context.account_limiter.try_reserve(account_key)) {
+    context.address_limiter.release(address_key);
     outcome.status = LoginStatus::throttled;
     return outcome;
   }
   auto user = context.store.user_by_email(email);
-  if (!user && user.error().code != ErrorCode::not_found) return user.error();
+  if (!user && user.error().code != ErrorCode::not_found) {
+    context.account_limiter.release(account_key);  // nothing was verified
+    context.address_limiter.release(address_key);
+    return user.error();
+  }
   const bool matches = user ? verify_password(password, user->password_hash) : verify_password(password, kDecoyHash);
   if (!user || !matches || !user->active) {
-    context.account_limiter.record_failure(account_key);
-    context.address_limiter.record_failure(address_key);
+    // The reservations stay: they are the failure's count.
     domain::AuditLogEntry entry;
     entry.at = context.clock.now_iso();
     entry.actor = email;
@@ -44,6 +54,7 @@ Result<LoginOutcome> login(Context& context) {
     return outcome;
   }
   context.account_limiter.reset(account_key);
+  context.address_limiter.release(address_key);
   auto session = start_session(context.store, context.clock, *user, context.config.session_lifetime);
   if (!session) return session.error();
   domain::AuditLogEntry entry;

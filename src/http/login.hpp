@@ -13,9 +13,10 @@ struct LoginOutcome {
 };
 
 // Checks fields `email` and `password`: the rate limits first (per account and per client
-// address), then the argon2id hash. Records the sign-in, or the failed attempt, in the audit
-// log. The message for a failure never says whether the account exists.
-// Errors: storage_unavailable, internal.
+// address; the attempt is counted before the hash is verified, and a success clears the
+// account's count and gives the address its attempt back), then the argon2id hash. Records the sign-in, or the failed
+// attempt, in the audit log. The message for a failure never says whether the account exists. Errors:
+// storage_unavailable, internal.
 Result<LoginOutcome> login(Context& context);
 
 // Ends the request's session (if any) and records the sign-out.

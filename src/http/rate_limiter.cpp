@@ -6,26 +6,28 @@ namespace {
 constexpr std::size_t kPruneAbove = 10000;
 }
 
-bool RateLimiter::allowed(const std::string& key, Clock::time_point now) {
-  const std::scoped_lock lock(mutex_);
-  const auto found = entries_.find(key);
-  if (found == entries_.end()) return true;
-  if (now - found->second.window_start >= window_) {
-    entries_.erase(found);
-    return true;
-  }
-  return found->second.failures < max_failures_;
-}
-
-void RateLimiter::record_failure(const std::string& key, Clock::time_point now) {
+bool RateLimiter::try_reserve(const std::string& key, Clock::time_point now) {
   const std::scoped_lock lock(mutex_);
   if (entries_.size() > kPruneAbove) prune(now);
   auto& entry = entries_[key];
-  if (entry.failures == 0 || now - entry.window_start >= window_) {
+  if (entry.attempts == 0 || now - entry.window_start >= window_) {
     entry.window_start = now;
-    entry.failures = 0;
+    entry.attempts = 0;
   }
-  ++entry.failures;
+  if (entry.attempts >= max_failures_) return false;
+  ++entry.attempts;
+  return true;
+}
+
+void RateLimiter::release(const std::string& key) {
+  const std::scoped_lock lock(mutex_);
+  const auto found = entries_.find(key);
+  if (found == entries_.end()) return;
+  if (found->second.attempts <= 1) {
+    entries_.erase(found);
+  } else {
+    --found->second.attempts;
+  }
 }
 
 void RateLimiter::reset(const std::string& key) {

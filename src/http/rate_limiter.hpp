@@ -8,26 +8,31 @@
 
 namespace clinaudit::http {
 
-// Counts failed attempts per key (an account's email, a client address) in a fixed
-// window and refuses further attempts once a key reaches its limit, until the window
-// that began with its first failure has passed. Memory is bounded: expired keys are
-// dropped as new ones arrive. Thread-safe.
+// Counts attempts per key (an account's email, a client address) in a fixed window and
+// refuses further attempts once a key reaches its limit, until the window that began with
+// its first counted attempt has passed. An attempt is reserved before the password is
+// verified, in the same step as the check, so that parallel attempts cannot all pass the
+// check before any is counted; an attempt that did not fail is then released or reset.
+// Memory is bounded: expired keys are dropped as new ones arrive. Thread-safe.
 class RateLimiter {
  public:
   using Clock = std::chrono::steady_clock;
 
   RateLimiter(std::size_t max_failures, std::chrono::seconds window) : max_failures_(max_failures), window_(window) {}
 
-  // Whether `key` may try now.
-  bool allowed(const std::string& key, Clock::time_point now = Clock::now());
-  void record_failure(const std::string& key, Clock::time_point now = Clock::now());
-  // A success clears the key's failures.
+  // Counts one attempt for `key` and returns true, or returns false and counts nothing
+  // when the key has reached its limit in the current window. An attempt counts as a
+  // failure until it is released.
+  bool try_reserve(const std::string& key, Clock::time_point now = Clock::now());
+  // Gives back one reserved attempt that did not fail.
+  void release(const std::string& key);
+  // Clears the key's count (a successful sign-in to an account).
   void reset(const std::string& key);
 
  private:
   struct Entry {
     Clock::time_point window_start;
-    std::size_t failures = 0;
+    std::size_t attempts = 0;
   };
   void prune(Clock::time_point now);
 
