@@ -40,8 +40,8 @@ struct ImportFile {
 // Validates `file` as a CSV file of its kind for the signed-in user: rows must name the
 // user's own organisation (any organisation for a national analyst), audits the user may
 // see (another organisation's local audit is an unknown code), and only a national analyst
-// may mark results published. Holds and writes nothing. Errors: invalid_input for an unknown kind or a missing audit; forbidden for
-// episodes from anyone but a national analyst; not_found for an unknown or local audit.
+// may mark results published. Holds and writes nothing. Errors: invalid_input for an unknown kind or a missing audit;
+// forbidden for episodes from anyone but a national analyst; not_found for an unknown or local audit.
 Result<ImportCheck> check_import(Context& context, const ImportFile& file);
 // Checks again, then writes, in one transaction, a file that the import page held for
 // confirmation. Errors: not_found when the token is unknown or expired; invalid_input when
