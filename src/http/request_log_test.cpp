@@ -58,7 +58,7 @@ TEST(RequestLog, NamesEveryRequestButNeverASurveyTokenPasswordOrSession) {
   {
     ServerOptions options;
     options.port = 0;
-    options.threads = 2;
+    options.max_connections = 2;
     options.log_requests = true;  // what `clinaudit serve` does without --quiet
     Server server(world.app(), options);
     auto port = server.bind();

@@ -111,7 +111,7 @@ TEST(SecurityHeaders, SurviveTheTransport) {
   TestWorld world;
   ServerOptions options;
   options.port = 0;
-  options.threads = 2;
+  options.max_connections = 2;
   options.log_requests = false;
   Server server(world.app(), options);
   auto port = server.bind();
