@@ -131,7 +131,7 @@ std::string check_json(const ImportCheck& check) {
   }
   return nlohmann::json{
       {"kind", check.kind}, {"rows", check.rows}, {"total_problems", check.total_problems}, {"problems", problems}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // The audit an episode file belongs to: a national audit, by code.
@@ -388,7 +388,8 @@ std::vector<Route> import_routes() {
         if (c.request.query_value("dry_run") == "true") return json_response(check_json(checked->check));
         auto written = write_checked(c, upload, *checked);
         if (!written) return written.error();
-        return json_response(nlohmann::json{{"imported", *written}}.dump(), 201);
+        return json_response(
+            nlohmann::json{{"imported", *written}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 201);
       }));
   return routes;
 }

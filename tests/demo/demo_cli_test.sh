@@ -46,7 +46,8 @@ has "$pack" "-13.0 points (-23.0 to -2.9)"
 command -v pdftotext >/dev/null || fail "pdftotext is missing (apt-get install poppler-utils)"
 "$bin" report board-pack --db "$work/demo.sqlite" --org Z01 --meeting 2026-12-03 --format pdf \
   --output "$work/pack.pdf" 2>"$work/pdf.err" || { cat "$work/pdf.err" >&2; fail "the board pack was not printed to PDF"; }
-pdftotext -layout "$work/pack.pdf" "$work/pack.txt"
+# Text in reading order with the lines joined: a sentence may wrap in the printed page.
+pdftotext -raw "$work/pack.pdf" - | tr '\n' ' ' >"$work/pack.txt"
 has "$work/pack.txt" "3 actions are overdue"
 has "$work/pack.txt" "Update the antibiotic prescribing policy to require a review date"
 
