@@ -8,6 +8,17 @@ set(CLINAUDIT_PCH_STD
   <functional> <iostream> <map> <memory> <optional> <set> <span> <sstream> <string>
   <string_view> <unordered_map> <utility> <vector>)
 
+# The heavy headers a library brings, precompiled for each target that links it:
+# "LIBRARY[,LIBRARY...]=HEADER[,HEADER...]" (any one of the libraries will do).
+set(CLINAUDIT_PCH_BY_LIBRARY
+  "nlohmann_json::nlohmann_json=<nlohmann/json.hpp>"
+  "GTest::gtest,GTest::gtest_main=<gtest/gtest.h>"
+  "GTest::gmock=<gmock/gmock.h>"
+  "CLI11::CLI11,clinaudit_cli_commands=<CLI/CLI.hpp>"
+  "spdlog::spdlog=<spdlog/spdlog.h>"
+  "PkgConfig::PQXX=<pqxx/pqxx>"
+  "SQLiteCpp=<SQLiteCpp/Database.h>,<SQLiteCpp/Statement.h>,<SQLiteCpp/Transaction.h>")
+
 function(clinaudit_precompile_target target)
   get_target_property(type ${target} TYPE)
   if(NOT type MATCHES "^(STATIC_LIBRARY|EXECUTABLE)$")
@@ -24,27 +35,19 @@ function(clinaudit_precompile_target target)
     set(links "")
   endif()
   set(headers ${CLINAUDIT_PCH_STD})
-  if("nlohmann_json::nlohmann_json" IN_LIST links)
-    list(APPEND headers <nlohmann/json.hpp>)
-  endif()
-  if("GTest::gtest" IN_LIST links OR "GTest::gtest_main" IN_LIST links)
-    list(APPEND headers <gtest/gtest.h>)
-  endif()
-  if("GTest::gmock" IN_LIST links)
-    list(APPEND headers <gmock/gmock.h>)
-  endif()
-  if("CLI11::CLI11" IN_LIST links OR "clinaudit_cli_commands" IN_LIST links)
-    list(APPEND headers <CLI/CLI.hpp>)
-  endif()
-  if("spdlog::spdlog" IN_LIST links)
-    list(APPEND headers <spdlog/spdlog.h>)
-  endif()
-  if("PkgConfig::PQXX" IN_LIST links)
-    list(APPEND headers <pqxx/pqxx>)
-  endif()
-  if("SQLiteCpp" IN_LIST links)
-    list(APPEND headers <SQLiteCpp/Database.h> <SQLiteCpp/Statement.h> <SQLiteCpp/Transaction.h>)
-  endif()
+  foreach(entry IN LISTS CLINAUDIT_PCH_BY_LIBRARY)
+    string(REPLACE "=" ";" parts "${entry}")
+    list(GET parts 0 libraries)
+    list(GET parts 1 wanted)
+    string(REPLACE "," ";" libraries "${libraries}")
+    string(REPLACE "," ";" wanted "${wanted}")
+    foreach(library IN LISTS libraries)
+      if(library IN_LIST links)
+        list(APPEND headers ${wanted})
+        break()
+      endif()
+    endforeach()
+  endforeach()
   target_precompile_headers(${target} PRIVATE ${headers})
   if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     # Without the timestamp the PCH is the same bytes each time, so the compiler cache can hold it.
