@@ -9,6 +9,7 @@
 //   low case ascertainment.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -97,10 +98,19 @@ class DemoStory : public ::testing::TestWithParam<const char*> {
   DemoWorld& world() { return demo_world(*Date::parse(GetParam())); }
 };
 
+// Tests are named by their date (AsOf/DemoStory.Name/2026_11_26), so that ctest runs one
+// process per date (tests/CMakeLists.txt) and the dates' worlds are built side by side.
+std::string date_name(const ::testing::TestParamInfo<const char*>& info) {
+  std::string name = info.param;
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
 INSTANTIATE_TEST_SUITE_P(AsOf, DemoStory,
                          ::testing::Values("2026-11-26", "2026-12-15", "2027-01-15", "2027-02-15", "2027-03-31",
                                            "2027-04-15", "2027-05-15", "2027-06-15", "2027-07-15", "2027-08-15",
-                                           "2027-09-15", "2027-10-15"));
+                                           "2027-09-15", "2027-10-15"),
+                         date_name);
 
 // The laparotomy stories are told by the last complete year, 2025/26, while it is the last
 // complete year (November 2026 to March 2027). In 2026/27 the alert-level provider's excess
@@ -108,7 +118,8 @@ INSTANTIATE_TEST_SUITE_P(AsOf, DemoStory,
 class DemoLaparotomyStory : public DemoStory {};
 
 INSTANTIATE_TEST_SUITE_P(AsOf, DemoLaparotomyStory,
-                         ::testing::Values("2026-11-26", "2026-12-15", "2027-01-15", "2027-02-15", "2027-03-31"));
+                         ::testing::Values("2026-11-26", "2026-12-15", "2027-01-15", "2027-02-15", "2027-03-31"),
+                         date_name);
 
 // What the national analyst sees of the drifting hip fracture provider: the month of its
 // first upper CUSUM signal (the product's monitoring window, the last two years), and for
