@@ -54,15 +54,34 @@ step "browser tests (Playwright driving Debian's chromium against serve --demo)"
 bash scripts/browser_tests.sh "$root/build/asan/src/cli/clinaudit"
 
 fuzz_targets=(fuzz_csv_reader fuzz_import fuzz_board_meeting fuzz_http_request)
-step "fuzzing (libFuzzer: ${fuzz_targets[*]}, 15 s each)"
-for target in "${fuzz_targets[@]}"; do
+fuzz_one() {
   # New inputs go to a scratch corpus under build/; the committed seeds in fuzz/corpus stay as they are.
-  mkdir -p "build/asan/fuzz-corpus/$target"
-  "build/asan/fuzz/$target" -max_total_time=15 -timeout=10 -rss_limit_mb=2048 \
-    "build/asan/fuzz-corpus/$target" "fuzz/corpus/$target" >"build/asan/$target.log" 2>&1 ||
-    { tail -40 "build/asan/$target.log"; echo "$target found a failing input (build/asan/$target.log)"; exit 1; }
-  echo "$target: $(grep -o 'Done [0-9]* runs' "build/asan/$target.log")"
+  mkdir -p "build/asan/fuzz-corpus/$1"
+  "build/asan/fuzz/$1" -max_total_time=15 -timeout=10 -rss_limit_mb=2048 \
+    "build/asan/fuzz-corpus/$1" "fuzz/corpus/$1" >"build/asan/$1.log" 2>&1
+}
+step "fuzzing (libFuzzer: ${fuzz_targets[*]}, 15 s each, two at a time)"
+fuzz_failed=()
+for ((i = 0; i < ${#fuzz_targets[@]}; i += 2)); do
+  pair=("${fuzz_targets[@]:i:2}")
+  pids=()
+  for target in "${pair[@]}"; do
+    fuzz_one "$target" &
+    pids+=($!)
+  done
+  for j in "${!pair[@]}"; do
+    if wait "${pids[j]}"; then
+      echo "${pair[j]}: $(grep -o 'Done [0-9]* runs' "build/asan/${pair[j]}.log")"
+    else
+      fuzz_failed+=("${pair[j]}")
+    fi
+  done
 done
+for target in "${fuzz_failed[@]}"; do
+  tail -40 "build/asan/$target.log"
+  echo "$target found a failing input (build/asan/$target.log)"
+done
+((${#fuzz_failed[@]} == 0)) || exit 1
 
 step "static analysis (clang-tidy, started after the build)"
 if ! wait "$tidy_pid"; then
