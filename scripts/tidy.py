@@ -1,16 +1,24 @@
 #!/usr/bin/env python3
-"""clang-tidy over the given files, with results cached by content.
+"""clang-tidy over the given files, in batches, with results cached by content.
 
-    scripts/tidy.py BUILD_DIR FILE... [-j N] [--cache DIR] [--log FILE]
+    scripts/tidy.py BUILD_DIR FILE... [-j N] [--batch-size N] [--cache DIR] [--log FILE]
 
 Each file is checked with the compile command the build used (BUILD_DIR/compile_commands.json)
-minus the precompiled header, so a file that lacks an #include fails here even when the PCH
-hides it from the compiler. A file is checked again only when something that can change the
-answer has changed: the clang-tidy version, .clang-tidy, the compile command, the file, or any
-header it includes (the build's own dependency record, `ninja -t deps`). Only clean results are
-cached; a file with findings is checked on every run. Without a dependency record for a file
-(not built yet) it is always checked. The cache lives outside the checkout, so a new clone on a
-machine that has run the checks before re-checks only what differs.
+minus the precompiled header. Most of clang-tidy's time goes on the headers a file includes
+(its matchers walk every declaration of the translation unit, the libraries' too), so files
+compiled with the same flags are checked together: one generated source includes up to
+--batch-size of them, and their shared headers are walked once. A batch with any finding, or
+whose files cannot share one translation unit, is checked again file by file (only the files
+named, when every finding names one of them), so the findings reported are those of the files
+on their own. One difference remains: in a batch, a file that forgets an #include may be
+covered by an earlier file's; the release build (no precompiled header) finds that.
+
+A file is checked again only when something that can change the answer has changed: the
+clang-tidy version, .clang-tidy, the compile command, the file, or any header it includes (the
+build's own dependency record, `ninja -t deps`). Only clean results are cached; a file with
+findings is checked on every run. Without a dependency record for a file (not built yet) it is
+always checked. The cache lives outside the checkout, so a new clone on a machine that has run
+the checks before re-checks only what differs.
 
 Exit status: 0 when every file is clean, 1 when any has findings, 2 on a usage error.
 """
@@ -20,6 +28,7 @@ import concurrent.futures
 import hashlib
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -34,7 +43,7 @@ def strip_pch(arguments):
         if skip:
             skip -= 1
             continue
-        nxt = arguments[i + 2] if i + 2 < len(arguments) else ""
+        nxt = arguments[i + 3] if i + 3 < len(arguments) else ""
         if arg == "-Xclang" and i + 1 < len(arguments) and arguments[i + 1] in ("-include-pch", "-include") \
                 and "cmake_pch" in nxt:
             skip = 3  # -Xclang -include-pch -Xclang PATH
@@ -73,6 +82,64 @@ def read_deps(build_dir):
     return deps
 
 
+FINDING = re.compile(r"^(/[^:\n]+):\d+:\d+: (?:error|warning): ", re.MULTILINE)
+
+
+class Batch:
+    """Files checked in one clang-tidy run: `files` is [(path, cache key)]."""
+
+    def __init__(self, files, flags):
+        self.files = files
+        self.flags = flags  # the compile command without its output and input
+        self.rechecked = False  # a finding, or files that could not share a translation unit
+
+
+def flags_of(arguments):
+    """The command without its output and input: files with the same flags may share a batch."""
+    out = []
+    skip = False
+    for arg in arguments:
+        if skip:
+            skip = False
+            continue
+        if arg in ("-o", "-c"):
+            skip = arg == "-o"
+            continue
+        if arg.endswith((".cpp", ".cc", ".cxx")):
+            continue
+        out.append(arg)
+    return tuple(out)
+
+
+def make_batches(jobs, commands, size, workers):
+    """Files compiled with the same flags, in path order, in batches of at most `size` and at
+    least enough batches to keep `workers` busy."""
+    groups = {}
+    for path, key in sorted(jobs):
+        directory, arguments = commands[path]
+        groups.setdefault((directory, flags_of(strip_pch(arguments))), []).append((path, key))
+    if size < 1:
+        size = 1
+    total = len(jobs)
+    if total and total < size * workers:
+        size = max(1, -(-total // workers))
+    batches = []
+    for (_, flags), files in groups.items():
+        count = -(-len(files) // size)
+        per = -(-len(files) // count)
+        batches.extend(Batch(files[i:i + per], flags) for i in range(0, len(files), per))
+    return batches
+
+
+def write_unity_file(directory, names):
+    """A source that includes the given files, named by their paths."""
+    path = directory / (hashlib.sha256("\n".join(names).encode()).hexdigest()[:16] + ".cpp")
+    lines = ["// Checked by scripts/tidy.py as one translation unit: these files share their compile flags."]
+    lines += [f'#include "{name}"  // NOLINT(bugprone-suspicious-include)' for name in names]
+    path.write_text("\n".join(lines) + "\n")
+    return str(path)
+
+
 class Hasher:
     def __init__(self, root):
         self.root = root
@@ -98,6 +165,8 @@ def main():
     default_cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "clinaudit" / "tidy"
     parser.add_argument("--cache", default=str(default_cache))
     parser.add_argument("--log", help="write every finding here as well")
+    parser.add_argument("--batch-size", type=int, default=12,
+                        help="files checked together in one translation unit (1: each on its own)")
     args = parser.parse_args()
 
     root = Path(__file__).resolve().parent.parent
@@ -108,12 +177,6 @@ def main():
         arguments = entry.get("arguments") or shlex.split(entry["command"])
         path = str((Path(entry["directory"]) / entry["file"]).resolve())
         commands[path] = (entry["directory"], arguments)
-
-    # The database clang-tidy reads: the same commands without the precompiled header.
-    tidy_dir = build_dir / "tidy"
-    tidy_dir.mkdir(exist_ok=True)
-    stripped = [{"directory": d, "file": f, "arguments": strip_pch(a)} for f, (d, a) in commands.items()]
-    (tidy_dir / "compile_commands.json").write_text(json.dumps(stripped))
 
     version = subprocess.run(["clang-tidy", "--version"], capture_output=True, text=True).stdout
     config = (root / ".clang-tidy").read_bytes()
@@ -146,30 +209,75 @@ def main():
             if (cache_dir / key).exists():
                 cached += 1
                 continue
-        jobs.append((name, key))
+        jobs.append((path, key))
 
-    def check(job):
-        name, key = job
-        run = subprocess.run(["clang-tidy", "--quiet", "-p", str(tidy_dir), name], capture_output=True, text=True)
+    # The database clang-tidy reads for a single file: the build's commands without the
+    # precompiled header. A batch file gets the same flags on the command line.
+    tidy_dir = build_dir / "tidy"
+    batch_dir = tidy_dir / "batches"
+    batch_dir.mkdir(parents=True, exist_ok=True)
+    entries = [{"directory": d, "file": f, "arguments": strip_pch(a)} for f, (d, a) in commands.items()]
+    (tidy_dir / "compile_commands.json").write_text(json.dumps(entries))
+    batches = make_batches(jobs, commands, args.batch_size, args.j)
+
+    def tidy(path, flags=None):
+        command = ["clang-tidy", "--quiet", "-p", str(tidy_dir), path]
+        if flags is not None:
+            command += ["--"] + list(flags[1:])  # the flags without the compiler's name
+        run = subprocess.run(command, capture_output=True, text=True)
         findings = [line for line in run.stdout.splitlines() if ": error: " in line or ": warning: " in line]
-        clean = run.returncode == 0 and not findings
-        if clean and key is not None:
-            (cache_dir / key).write_text(name + "\n")
-        return name, clean, run.stdout + run.stderr
+        return run.returncode == 0 and not findings, run.stdout + run.stderr
+
+    def compiles(unity, flags):
+        command = [flags[0], "-fsyntax-only", "-Wno-unknown-warning-option"] + list(flags[1:]) + [unity]
+        return subprocess.run(command, capture_output=True).returncode == 0
+
+    def check_together(batch, files):
+        """(file, clean, output) for each of `files`, checked as one translation unit if they can be.
+        Findings are confirmed by checking their files on their own, so a batch reports what the
+        files checked one by one report. Files that cannot share a translation unit (the same
+        name in two files' anonymous namespaces, say) are halved until they can; a file that does
+        not compile on its own is left to clang-tidy, which reports why."""
+        if len(files) == 1:
+            return [(files[0], *tidy(files[0]))]
+        unity = write_unity_file(batch_dir, files)
+        # Parsing alone is a small part of clang-tidy's time: files that cannot share a
+        # translation unit are found that way and halved before any check runs.
+        if not compiles(unity, batch.flags):
+            batch.rechecked = True
+            half = len(files) // 2
+            return check_together(batch, files[:half]) + check_together(batch, files[half:])
+        clean, output = tidy(unity, batch.flags)
+        if clean:
+            return [(path, True, "") for path in files]
+        batch.rechecked = True
+        named = set(FINDING.findall(output))
+        suspects = named if named and named <= set(files) else set(files)  # a finding in a header: all
+        return [(path, *tidy(path)) if path in suspects else (path, True, "") for path in files]
+
+    def check(batch):
+        results = check_together(batch, [path for path, _ in batch.files])
+        keys = dict(batch.files)
+        for path, clean, _ in results:
+            if clean and keys[path] is not None:
+                (cache_dir / keys[path]).write_text(path + "\n")
+        return results
 
     failed = []
     log = open(args.log, "w") if args.log else None
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
-        for name, clean, output in pool.map(check, jobs):
-            if not clean:
-                failed.append(name)
-                print(output)
-                if log:
-                    log.write(output)
+        for results in pool.map(check, batches):
+            for path, clean, output in results:
+                if not clean:
+                    failed.append(os.path.relpath(path, root))
+                    print(output)
+                    if log:
+                        log.write(output)
     if log:
         log.close()
-    print(f"clang-tidy: {len(args.files)} files, {len(jobs)} checked, {cached} unchanged since a clean check, "
-          f"{len(failed)} with findings")
+    rechecked = sum(1 for batch in batches if batch.rechecked)
+    print(f"clang-tidy: {len(args.files)} files, {len(jobs)} checked in {len(batches)} batches ({rechecked} checked "
+          f"again in parts), {cached} unchanged since a clean check, {len(failed)} with findings")
     for name in failed:
         print(f"  findings in {name}")
     return 1 if failed else 0
