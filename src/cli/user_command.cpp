@@ -5,9 +5,9 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "domain/access.hpp"
 #include "domain/user.hpp"
 #include "http/password.hpp"
-#include "http/policy.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit::cli {
@@ -43,7 +43,7 @@ Result<void> add_user(const UserAddOptions& options) {
   if (!store) return store.error();
   auto org = (*store)->organisation_by_code(options.org);
   if (!org) return Error{org.error().code, "--org " + options.org + ": " + org.error().message};
-  if (auto allowed = http::may_assign_role(*org, *role); !allowed) return allowed.error();
+  if (auto allowed = domain::may_assign_role(*org, *role); !allowed) return allowed.error();
   auto password = read_password(options.password_stdin);
   if (!password) return password.error();
   auto hash = http::hash_password(*password);

@@ -4,20 +4,12 @@
 #include <map>
 
 #include "core/number_format.hpp"
-#include "domain/cusum_monitoring.hpp"
+#include "domain/measure_series.hpp"
+#include "domain/open_concerns.hpp"
 #include "domain/quality_account_service.hpp"
 
 namespace clinaudit::domain {
 namespace {
-
-stats::ImprovementDirection direction_of(Improvement improvement) {
-  switch (improvement) {
-    case Improvement::increase: return stats::ImprovementDirection::increase;
-    case Improvement::decrease: return stats::ImprovementDirection::decrease;
-    case Improvement::neutral: return stats::ImprovementDirection::neutral;
-  }
-  return stats::ImprovementDirection::neutral;
-}
 
 std::string count_of(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -35,22 +27,14 @@ Result<void> add_measure_charts(Store& store, BoardPack& pack, const std::vector
       chart.measure = measure;
       for (const auto& row : *results) {
         if (row.period_start > pack.meeting) continue;
-        std::optional<double> value = row.value;
-        if (!value && row.numerator && row.expected && measure.type == MeasureType::ratio && *row.expected > 0) {
-          value = *row.numerator / *row.expected;
-        } else if (!value && row.numerator && row.denominator && *row.denominator > 0) {
-          value = *row.numerator / *row.denominator;
-          chart.crude = measure.type == MeasureType::ratio;
-        }
+        const auto value = measure_value(measure, row);
         if (!value) continue;
+        if (is_crude_ratio(measure, row)) chart.crude = true;
         chart.periods.push_back(Month::of(row.period_start).to_string());
         chart.values.push_back(*value);
       }
       if (chart.values.size() < 2) continue;  // one-off results belong to re-audit outcomes
-      stats::XmrOptions options;
-      options.improvement = direction_of(measure.improvement);
-      options.target = measure.target;
-      auto xmr = stats::xmr_chart(chart.values, options);
+      auto xmr = xmr_of(measure, chart.values);
       if (!xmr) return xmr.error();
       chart.chart = std::move(*xmr);
       pack.measures.push_back(std::move(chart));
@@ -104,19 +88,6 @@ Result<void> add_reaudits(Store& store, BoardPack& pack, const std::vector<Audit
   return {};
 }
 
-Result<void> add_cusum_alerts(Store& store, BoardPack& pack, const std::vector<Audit>& audits) {
-  for (const auto& audit : audits) {
-    const auto alerts = cusum_signals(store, audit, pack.meeting.plus_days(-730), pack.meeting);
-    if (!alerts) return alerts.error();
-    for (const auto& alert : *alerts) {
-      if (alert.provider == pack.organisation.id && alert.signalled_on >= pack.meeting.plus_days(-365)) {
-        pack.cusum_alerts.push_back(alert);
-      }
-    }
-  }
-  return {};
-}
-
 void summarise(BoardPack& pack) {
   const auto& qa = pack.participation;
   const auto alarms = std::count_if(pack.open_outliers.begin(), pack.open_outliers.end(), [](const OutlierCase& c) {
@@ -137,7 +108,7 @@ void summarise(BoardPack& pack) {
   std::size_t concern = 0, failing = 0, improving = 0, passing = 0, hit_and_miss = 0;
   for (const auto& m : pack.measures) {
     const auto v = m.chart.variation;
-    concern += v == stats::VariationIcon::concern_high || v == stats::VariationIcon::concern_low ? 1 : 0;
+    concern += shows_concern(v) ? 1 : 0;
     improving += v == stats::VariationIcon::improvement_high || v == stats::VariationIcon::improvement_low ? 1 : 0;
     failing += m.chart.assurance == stats::AssuranceIcon::consistent_fail ? 1 : 0;
     passing += m.chart.assurance == stats::AssuranceIcon::consistent_pass ? 1 : 0;
@@ -242,25 +213,24 @@ Result<BoardPack> board_pack_for(Store& store, std::string_view organisation_cod
   if (!participation) return participation.error();
   pack.participation = std::move(*participation);
 
-  auto outliers = store.outlier_cases(pack.organisation.id, std::nullopt);
-  if (!outliers) return outliers.error();
-  for (auto& c : *outliers) {
-    if (c.status == OutlierStatus::open || c.status == OutlierStatus::confirmed) pack.open_outliers.push_back(c);
-  }
   auto audits = store.audits(AuditFilter{});
   if (!audits) return audits.error();
   std::vector<Audit> visible;
   for (const auto& audit : *audits) {
     if (visible_to(audit, pack.organisation.id)) visible.push_back(audit);
   }
+  // What stands open on the meeting day, as the dashboard shows it on its day.
+  auto concerns = open_concerns(store, pack.organisation.id, visible, meeting, fresh_cusum_signals(store));
+  if (!concerns) return concerns.error();
+  pack.open_outliers = std::move(concerns->open_outliers);
+  pack.overdue_actions = std::move(concerns->overdue_actions);
+  for (auto& signal : concerns->cusum_signals) pack.cusum_alerts.push_back(signal.alert);
   if (auto r = add_measure_charts(store, pack, visible); !r) return r.error();
-  if (auto r = add_cusum_alerts(store, pack, visible); !r) return r.error();
   if (auto r = add_reaudits(store, pack, visible); !r) return r.error();
 
   auto actions = store.actions(pack.organisation.id);
   if (!actions) return actions.error();
   for (const auto& action : *actions) {
-    if (action.overdue_on(meeting)) pack.overdue_actions.push_back(action);
     if (action.status == ActionStatus::completed && action.completed_on && *action.completed_on <= meeting &&
         *action.completed_on >= meeting.plus_days(-90)) {
       pack.completed_actions.push_back(action);

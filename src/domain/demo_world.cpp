@@ -185,8 +185,7 @@ Result<void> add_demo_analyses(Store& store, const World& world, Date as_of) {
       if (year == current) continue;
       for (auto row : run->opened) {
         const bool data_problem = row.organisation_id == world.organisations.at(kDemoLowAscertainmentProvider).id;
-        while ((row.status == OutlierStatus::open || row.status == OutlierStatus::confirmed) && row.stage_due_on &&
-               *row.stage_due_on < as_of.plus_days(-10)) {
+        while (row.is_open() && row.stage_due_on && *row.stage_due_on < as_of.plus_days(-10)) {
           const Date done_on = *row.stage_due_on;
           const bool withdraw = data_problem && row.stage == "review";
           auto next = complete_stage(row, withdraw ? StageDecision::withdraw : StageDecision::done, timetable, calendar,

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
@@ -28,6 +29,10 @@ struct ProviderOutcome {
   std::int64_t observed = 0;
   double expected = 0;
   stats::FunnelFlag flag = stats::FunnelFlag::none;
+
+  bool flagged() const { return flag != stats::FunnelFlag::none; }
+  // The flag's name, e.g. "high_alarm" (stats::to_string).
+  std::string_view flag_name() const { return stats::to_string(flag); }
 };
 
 // A CUSUM signal for one provider, dated by the admission that triggered it.
@@ -37,6 +42,11 @@ struct CusumAlert {
   Date signalled_on;
   std::int64_t episodes_monitored = 0;  // the provider's episodes up to and including the signal
   double value = 0;
+
+  // The upper chart signalled: outcomes worse than the case mix predicts (mortality rising).
+  bool worse_than_expected() const { return side == stats::CusumSide::upper; }
+  // "upper" or "lower", as the API names the side.
+  std::string_view side_name() const { return worse_than_expected() ? "upper" : "lower"; }
 };
 
 // The national pipeline on one set of episodes: the case-mix model, expected risk per

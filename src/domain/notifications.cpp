@@ -111,7 +111,7 @@ std::string_view owner_text(OutlierParty owner) {
 
 void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, const Directory& directory, Date today,
                     const WorkingDayCalendar& calendar, const NotificationRules& rules) {
-  if (row.status != OutlierStatus::open && row.status != OutlierStatus::confirmed) return;
+  if (!row.is_open()) return;
   if (row.opened_on > today || calendar.working_days_between(row.opened_on, today) > rules.announce_within_working_days)
     return;
   std::set<std::string> to;
@@ -402,6 +402,17 @@ std::vector<Notification> notifications_for(const std::vector<Notification>& all
     }
   }
   return mine;
+}
+
+Result<std::vector<Notification>> in_app_notifications(Store& store, const Principal& who, Date today) {
+  const bool national = who.role == Role::national_analyst || who.organisation_type == OrganisationType::national_body;
+  auto inputs =
+      load_notification_inputs(store, national ? std::nullopt : std::optional<OrganisationId>(who.organisation_id));
+  if (!inputs) return inputs.error();
+  auto timetable = current_outlier_timetable(store);
+  if (!timetable) return timetable.error();
+  const auto all = daily_notifications(*inputs, today, *timetable, WorkingDayCalendar::england_and_wales());
+  return notifications_for(all, who.email);
 }
 
 }  // namespace clinaudit::domain

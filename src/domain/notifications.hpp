@@ -8,6 +8,7 @@
 #include "core/date.hpp"
 #include "core/ids.hpp"
 #include "core/result.hpp"
+#include "domain/access.hpp"
 #include "domain/audit.hpp"
 #include "domain/governance.hpp"
 #include "domain/measure.hpp"
@@ -99,5 +100,12 @@ std::vector<Notification> daily_notifications(const NotificationInputs& inputs, 
 
 // The notifications `email` receives (the in-app list of one user), in the same order.
 std::vector<Notification> notifications_for(const std::vector<Notification>& all, std::string_view email);
+
+// The in-app list of `who` on `today`: the day's notifications (daily_notifications under
+// the outlier timetable in force and the England and Wales working days) that `who`
+// receives, whether or not they were e-mailed yet. A national analyst and any user of the
+// national body hear about every organisation's cases; anyone else about their own
+// organisation's. Errors: the store's.
+Result<std::vector<Notification>> in_app_notifications(Store& store, const Principal& who, Date today);
 
 }  // namespace clinaudit::domain

@@ -34,6 +34,10 @@ struct OutlierCase {
   Date opened_on;
   std::optional<Date> stage_due_on;
   OutlierStatus status = OutlierStatus::open;
+
+  // Still in the outlier-management process: open, or confirmed and awaiting its
+  // remaining stages (withdrawn and closed cases are done).
+  bool is_open() const { return status == OutlierStatus::open || status == OutlierStatus::confirmed; }
 };
 
 // One step recorded against an outlier case: who did what, when.

@@ -224,7 +224,7 @@ Result<OutlierTimetable> current_outlier_timetable(Store& store) {
 std::vector<std::string> stages_missing_for(const OutlierTimetable& timetable, const std::vector<OutlierCase>& cases) {
   std::vector<std::string> problems;
   for (const auto& row : cases) {
-    if (row.status != OutlierStatus::open && row.status != OutlierStatus::confirmed) continue;
+    if (!row.is_open()) continue;
     if (row.stage.empty()) continue;  // every stage done: nothing left to time
     const OutlierTrack track = track_for(row.level, row.unfavourable);
     const OutlierStage* stage = timetable.find(row.stage);
@@ -277,7 +277,7 @@ OutlierCase open_outlier_case(OutlierCase flagged, const OutlierTimetable& timet
 
 Result<OutlierCase> complete_stage(OutlierCase current, StageDecision decision, const OutlierTimetable& timetable,
                                    const WorkingDayCalendar& calendar, Date today) {
-  if (current.status != OutlierStatus::open && current.status != OutlierStatus::confirmed) {
+  if (!current.is_open()) {
     return Error{ErrorCode::conflict, "outlier case " + std::to_string(current.id.value) + " is already " +
                                           std::string(to_string(current.status))};
   }
@@ -308,7 +308,7 @@ std::vector<OutlierReminder> outlier_reminders(const std::vector<OutlierCase>& c
                                                int escalate_after_working_days) {
   std::vector<OutlierReminder> reminders;
   for (const auto& row : cases) {
-    if ((row.status != OutlierStatus::open && row.status != OutlierStatus::confirmed) || !row.stage_due_on) continue;
+    if (!row.is_open() || !row.stage_due_on) continue;
     const OutlierStage* stage = timetable.find(row.stage);
     if (stage == nullptr) continue;
     OutlierReminder reminder{row.id, ReminderKind::deadline_approaching, row.stage, stage->owner, *row.stage_due_on, 0};

@@ -9,16 +9,20 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "domain/access.hpp"
 #include "domain/clock.hpp"
 #include "domain/demo_world.hpp"
 #include "domain/store.hpp"
 #include "http/cusum_signal_cache.hpp"
 #include "http/pending_imports.hpp"
-#include "http/policy.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/request.hpp"
 
 namespace clinaudit::http {
+
+// Who may see and do what is a domain rule (domain/access.hpp); routes name these.
+using domain::Permission;
+using domain::Principal;
 
 struct AppConfig {
   bool demo = false;  // label the pages as synthetic and list the demo accounts on the sign-in page

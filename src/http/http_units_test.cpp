@@ -1,4 +1,4 @@
-// Small pieces of the web application: hashing, tokens, rate limits, parsing, the policy.
+// Small pieces of the web application: hashing, tokens, rate limits, parsing.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -6,7 +6,6 @@
 #include "http/board_meeting_json.hpp"
 #include "http/error_response.hpp"
 #include "http/password.hpp"
-#include "http/policy.hpp"
 #include "http/random_token.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/redirect_target.hpp"
@@ -158,16 +157,6 @@ TEST(RedirectTarget, SendsEverythingElseHome) {
                                     std::string("/\0/evil.example", 15)}) {
     EXPECT_EQ(local_redirect_target(attack), "/") << "'" << attack << "'";
   }
-}
-
-TEST(Policy, NationalAnalystsBelongToTheNationalBody) {
-  domain::Organisation trust;
-  trust.type = domain::OrganisationType::acute;
-  domain::Organisation body;
-  body.type = domain::OrganisationType::national_body;
-  EXPECT_FALSE(may_assign_role(trust, domain::Role::national_analyst));
-  EXPECT_TRUE(may_assign_role(body, domain::Role::national_analyst));
-  EXPECT_TRUE(may_assign_role(trust, domain::Role::admin));
 }
 
 }  // namespace

@@ -124,37 +124,36 @@ std::string to_json(const DashboardView& view) {
   if (view.next_meeting) {
     next = json{{"committee", view.next_meeting->committee}, {"held_on", view.next_meeting->held_on.to_string()}};
   }
-  return json{
-      {"year", view.year.to_string()},
-      {"today", view.today.to_string()},
-      {"participation",
-       {{"on_list", p.on_list},
-        {"eligible", p.eligible},
-        {"participating", p.participating},
-        {"not_recorded", p.not_recorded},
-        {"mean_case_ascertainment", opt(p.mean_case_ascertainment)}}},
-      {"open_outliers", {{"alert", view.open_alerts}, {"alarm", view.open_alarms}}},
-      {"outlier_cases", array_of(view.open_outliers, outlier_json)},
-      {"deteriorating", array_of(view.deteriorating,
-                                 [](const MeasureSignal& s) {
-                                   return json{
-                                       {"audit_id", s.audit.id.value},     {"audit", s.audit.title},
-                                       {"measure_id", s.measure.id.value}, {"measure", s.measure.name},
-                                       {"variation_icon", s.variation},    {"assurance_icon", s.assurance},
-                                       {"latest_period", s.latest_period}, {"latest_value", opt(s.latest_value)}};
-                                 })},
-      {"cusum_signals", array_of(view.cusum_signals,
-                                 [](const CusumSignalRow& s) {
-                                   return json{{"audit_id", s.audit.id.value},
-                                               {"audit", s.audit.title},
-                                               {"side", s.alert.side == stats::CusumSide::upper ? "upper" : "lower"},
-                                               {"signalled_on", s.alert.signalled_on.to_string()},
-                                               {"episodes_monitored", s.alert.episodes_monitored},
-                                               {"value", s.alert.value}};
-                                 })},
-      {"open_actions", view.open_actions},
-      {"overdue_actions", array_of(view.overdue_actions, action_json)},
-      {"next_board_meeting", next}}
+  return json{{"year", view.year.to_string()},
+              {"today", view.today.to_string()},
+              {"participation",
+               {{"on_list", p.on_list},
+                {"eligible", p.eligible},
+                {"participating", p.participating},
+                {"not_recorded", p.not_recorded},
+                {"mean_case_ascertainment", opt(p.mean_case_ascertainment)}}},
+              {"open_outliers", {{"alert", view.open_alerts}, {"alarm", view.open_alarms}}},
+              {"outlier_cases", array_of(view.open_outliers, outlier_json)},
+              {"deteriorating",
+               array_of(view.deteriorating,
+                        [](const MeasureSignal& s) {
+                          return json{{"audit_id", s.audit.id.value},     {"audit", s.audit.title},
+                                      {"measure_id", s.measure.id.value}, {"measure", s.measure.name},
+                                      {"variation_icon", s.variation},    {"assurance_icon", s.assurance},
+                                      {"latest_period", s.latest_period}, {"latest_value", opt(s.latest_value)}};
+                        })},
+              {"cusum_signals", array_of(view.cusum_signals,
+                                         [](const CusumSignalRow& s) {
+                                           return json{{"audit_id", s.audit.id.value},
+                                                       {"audit", s.audit.title},
+                                                       {"side", s.alert.side_name()},
+                                                       {"signalled_on", s.alert.signalled_on.to_string()},
+                                                       {"episodes_monitored", s.alert.episodes_monitored},
+                                                       {"value", s.alert.value}};
+                                         })},
+              {"open_actions", view.open_actions},
+              {"overdue_actions", array_of(view.overdue_actions, action_json)},
+              {"next_board_meeting", next}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -4,121 +4,44 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/date.hpp"
 #include "core/result.hpp"
+#include "domain/action_list.hpp"
 #include "domain/analysis_run.hpp"
-#include "domain/episode_analysis.hpp"
+#include "domain/audit_overview.hpp"
+#include "domain/dashboard.hpp"
 #include "domain/notifications.hpp"
-#include "domain/outlier_workflow.hpp"
+#include "domain/outlier_casework.hpp"
+#include "domain/participation_overview.hpp"
 #include "domain/store.hpp"
 #include "http/app.hpp"
+#include "render/measure_charts.hpp"
 
-// The API's semantics, apart from the transport: each function reads (or writes) what
-// one page or API route shows, within the caller's organisation scope (http/policy.hpp),
-// and returns plain data that http/json_views.cpp writes as JSON and http/pages/ as HTML.
+// What each page and API route shows, apart from the transport: each function calls the
+// domain use case of its question as the signed-in user (within their organisation scope,
+// domain/access.hpp) and adds the charts that render/ draws from it; http/json_views.cpp
+// writes the result as JSON and http/pages/ as HTML. Completing an outlier stage is a
+// domain call too; the other writes check their form's fields and make one Store call.
 namespace clinaudit::http {
 
-// One national audit on the Quality Account list and this organisation's record for it.
-struct ParticipationRow {
-  domain::Audit audit;
-  bool eligible_by_type = false;  // the list names this organisation's type
-  std::optional<domain::Participation> record;
-};
+using domain::ActionFilter;
+using domain::ActionRow;
+using domain::AuditQuery;
+using domain::AuditRow;
+using domain::MeasureSignal;
+using domain::NationalRow;
+using domain::OutlierRow;
+using domain::ParticipationRow;
+using domain::ParticipationSummary;
+using CusumSignalRow = domain::AuditCusumSignal;
+using DashboardView = domain::Dashboard;
+using OutlierCaseView = domain::OutlierCaseDetail;
+using FunnelView = render::FunnelPanel;
 
-struct ParticipationSummary {
-  std::int64_t on_list = 0;                       // audits on the year's list for this organisation's type
-  std::int64_t eligible = 0;                      // recorded as eligible
-  std::int64_t participating = 0;                 // recorded as taking part
-  std::int64_t not_recorded = 0;                  // on the list, no eligibility recorded: a gap to fix
-  std::optional<double> mean_case_ascertainment;  // over rows with both counts
-};
-
-// A measure whose latest SPC point is a special cause of concern, or which has an open
-// unfavourable outlier case.
-struct MeasureSignal {
-  domain::Audit audit;
-  domain::Measure measure;
-  std::string variation;  // the Making Data Count variation icon, e.g. "concern_high"
-  std::string assurance;
-  std::string latest_period;
-  std::optional<double> latest_value;
-};
-
-struct OutlierRow {
-  domain::OutlierCase item;
-  std::string audit_title;
-  std::string measure_name;
-  std::string organisation_name;
-};
-
-// One outlier case with its track's stages, the record of who did what, and whether the
-// caller may complete the current stage.
-struct OutlierCaseView {
-  OutlierRow row;
-  std::vector<domain::OutlierStage> stages;  // the stages of its track, in order
-  std::vector<domain::OutlierEvent> events;
-  std::map<std::int64_t, std::string> people;  // user id -> email, for the events
-  bool may_act = false;
-};
-
-// What an analysis run computed, with the providers' names.
-struct AnalysisRunView {
-  domain::Audit audit;
-  domain::AnalysisRun run;
-  std::map<std::int64_t, std::string> names;  // organisation id -> name
-};
-
-struct ActionRow {
-  domain::Action item;
-  std::string audit_title;
-  std::string owner;
-  bool overdue = false;
-};
-
-// A risk-adjusted CUSUM signal of one of this organisation's national audits.
-struct CusumSignalRow {
-  domain::Audit audit;
-  domain::CusumAlert alert;
-};
-
-struct DashboardView {
-  FinancialYear year;
-  Date today;
-  ParticipationSummary participation;
-  std::int64_t open_alerts = 0;
-  std::int64_t open_alarms = 0;
-  std::vector<OutlierRow> open_outliers;
-  std::vector<MeasureSignal> deteriorating;
-  std::vector<CusumSignalRow> cusum_signals;  // this organisation's, in the last 12 months
-  std::vector<ActionRow> overdue_actions;
-  std::int64_t open_actions = 0;
-  std::optional<domain::BoardMeeting> next_meeting;
-};
-
-struct AuditRow {
-  domain::Audit audit;
-  std::optional<domain::Participation> participation;  // this organisation's, for the year
-};
-
-struct AuditQuery {
-  std::optional<domain::AuditKind> kind;  // none: all
-  bool local_only = false;
-  bool national_only = false;
-  std::optional<domain::AuditStatus> status;
-  std::string topic;
-  FinancialYear year;
-};
-
-// A funnel plot of one measure's latest period: SVG plus the units, flagged.
-struct FunnelView {
-  std::string period;
-  std::string svg;  // empty when there are too few units to draw
-  std::string note;
-  std::vector<std::pair<std::string, std::string>> flags;  // unit name, flag
-};
-
+// One measure as a page shows it: the use case's series with its charts drawn.
 struct MeasureView {
   domain::Measure measure;
   std::vector<domain::MeasureResult> own_results;  // this organisation, by period
@@ -128,34 +51,23 @@ struct MeasureView {
   std::string spc_svg;  // the XmR chart of own results with its icons, when there are enough points
 };
 
-struct AuditView {
-  domain::Audit audit;
-  FinancialYear year;
-  std::optional<domain::Participation> participation;
+struct AuditView : domain::AuditOverview {
   std::vector<MeasureView> measures;
-  std::vector<OutlierRow> outliers;
-  std::vector<domain::ReportReview> reviews;
-  std::vector<ActionRow> actions;
 };
 
-struct NationalRow {
-  domain::Organisation organisation;
-  std::optional<domain::Participation> participation;
+struct NationalView : domain::NationalOverview {
+  std::vector<MeasureView> measures;  // funnels over every provider, published or not
 };
 
-struct NationalView {
+// What an analysis run computed, with the providers' names.
+struct AnalysisRunView {
   domain::Audit audit;
-  FinancialYear year;
-  std::vector<NationalRow> providers;
-  std::vector<MeasureView> measures;                     // funnels over every provider, published or not
-  std::vector<domain::AnalysisRunRecord> runs;           // the year's analysis runs, newest first
-  std::vector<domain::StoredCusumAlert> alerts;          // CUSUM signals in the year, by date
-  std::map<OrganisationId, std::string> provider_names;  // for the alerts
+  domain::AnalysisRun run;
+  std::map<std::int64_t, std::string> names;  // organisation id -> name
 };
 
-// One provider in a national audit, for national analysts: its SPC chart per measure and
-// its risk-adjusted CUSUM over the year's episodes (the case-mix model fitted on every
-// provider's episodes of the year).
+// One provider in a national audit, for national analysts, with its charts drawn
+// (domain::NationalProvider).
 struct NationalProviderView {
   domain::Audit audit;
   domain::Organisation organisation;
@@ -166,13 +78,8 @@ struct NationalProviderView {
   std::int64_t cusum_signals = 0;
 };
 
-struct UserRow {
-  domain::User user;
-};
-
 Result<DashboardView> dashboard_view(Context& context);
 Result<std::vector<ParticipationRow>> participation_rows(Context& context, FinancialYear year);
-ParticipationSummary summarise(const std::vector<ParticipationRow>& rows);
 Result<std::vector<AuditRow>> audit_register(Context& context, const AuditQuery& query);
 Result<AuditView> audit_view(Context& context, AuditId id, FinancialYear year);
 Result<NationalView> national_view(Context& context, AuditId id, FinancialYear year);
@@ -192,7 +99,6 @@ Result<AnalysisRunView> run_national_analysis(Context& context, AuditId audit, F
 Result<void> complete_outlier_stage(Context& context, OutlierCaseId id, const std::string& decision,
                                     const std::string& note);
 
-enum class ActionFilter { all, mine, overdue };
 Result<std::vector<ActionRow>> action_rows(Context& context, ActionFilter filter, std::optional<AuditId> audit);
 
 // Writes: each validates the fields it is given and makes one Store call.

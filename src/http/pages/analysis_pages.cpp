@@ -59,12 +59,12 @@ std::string analysis_run_page(const Context& context, const AnalysisRunView& vie
   body += "<h2>Providers beyond the funnel limits</h2>";
   std::string rows;
   for (const auto& provider : run.analysis.providers) {
-    if (provider.flag == stats::FunnelFlag::none) continue;
+    if (!provider.flagged()) continue;
     rows += "<tr><td>" + esc(name_of(view, provider.provider)) + "</td><td class=\"num\">" +
             std::to_string(provider.observed) + "</td><td class=\"num\">" + number_or_dash(provider.expected) +
             "</td><td class=\"num\">" +
             number_or_dash(provider.expected > 0 ? static_cast<double>(provider.observed) / provider.expected : 0) +
-            "</td><td>" + esc(flag_label(stats::to_string(provider.flag))) + "</td></tr>";
+            "</td><td>" + esc(flag_label(provider.flag_name())) + "</td></tr>";
   }
   body += rows.empty() ? "<p>No provider is beyond the limits.</p>"
                        : "<table><thead><tr><th scope=\"col\">Provider</th><th scope=\"col\" class=\"num\">Observed"
@@ -81,7 +81,7 @@ std::string analysis_run_page(const Context& context, const AnalysisRunView& vie
         "scope=\"col\">Signalled on</th></tr></thead><tbody>";
     for (const auto& alert : run.analysis.cusum_alerts) {
       body += "<tr><td>" + esc(name_of(view, alert.provider)) + "</td><td>" +
-              (alert.side == stats::CusumSide::upper ? "Mortality rising" : "Mortality falling") + "</td><td>" +
+              (alert.worse_than_expected() ? "Mortality rising" : "Mortality falling") + "</td><td>" +
               esc(alert.signalled_on.to_string()) + "</td></tr>";
     }
     body += "</tbody></table>";

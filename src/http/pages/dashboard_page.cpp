@@ -37,7 +37,7 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
                    " at alert level (beyond 2 SD).",
                "/outliers");
   std::size_t rising = 0;
-  for (const auto& s : view.cusum_signals) rising += s.alert.side == stats::CusumSide::upper ? 1 : 0;
+  for (const auto& s : view.cusum_signals) rising += s.alert.worse_than_expected() ? 1 : 0;
   body += card(view.deteriorating.empty() && rising == 0 ? "good" : "alarm", "Deteriorating measures",
                std::to_string(view.deteriorating.size() + rising),
                "Measures whose SPC chart shows special cause concern, and risk-adjusted CUSUM signals of rising "
@@ -90,7 +90,7 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
         "<th scope=\"col\">Audit</th><th scope=\"col\">Signal</th><th scope=\"col\">Date</th>"
         "<th scope=\"col\" class=\"num\">Patients monitored</th></tr></thead><tbody>";
     for (const auto& s : view.cusum_signals) {
-      const bool upper = s.alert.side == stats::CusumSide::upper;
+      const bool upper = s.alert.worse_than_expected();
       body += "<tr><td><a href=\"/audits/" + std::to_string(s.audit.id.value) + "\">" + esc(s.audit.title) +
               "</a></td><td><span class=\"status " +
               (upper ? "status-red\">Mortality rising" : "status-green\">Mortality falling") + "</span></td><td>" +

@@ -36,7 +36,7 @@ std::string notifications_page(const Context& context, const std::vector<domain:
 
 std::string outlier_case_page(const Context& context, const OutlierCaseView& view) {
   const auto& c = view.row.item;
-  const bool open = c.status == domain::OutlierStatus::open || c.status == domain::OutlierStatus::confirmed;
+  const bool open = c.is_open();
   std::string body = "<p class=\"breadcrumbs\"><a href=\"/outliers\">Outlier cases</a></p>";
   body += "<h1>" + esc(view.row.organisation_name) + ": " + esc(view.row.measure_name) + ", " + esc(c.period) + "</h1>";
   body += "<dl class=\"summary-list\"><dt>Audit</dt><dd><a href=\"/audits/" + std::to_string(c.audit_id.value) + "\">" +

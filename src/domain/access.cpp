@@ -1,10 +1,8 @@
-#include "http/policy.hpp"
+#include "domain/access.hpp"
 
 #include <array>
 
-namespace clinaudit::http {
-
-using domain::Role;
+namespace clinaudit::domain {
 
 namespace {
 
@@ -49,23 +47,21 @@ bool needs_national_body(Permission permission) { return permission == Permissio
 
 bool allows(const Principal& who, Permission permission) {
   if (!role_allows(who.role, permission)) return false;
-  return !needs_national_body(permission) || who.organisation_type == domain::OrganisationType::national_body;
+  return !needs_national_body(permission) || who.organisation_type == OrganisationType::national_body;
 }
 
 bool may_see_organisation(const Principal& who, OrganisationId organisation) {
   return who.organisation_id == organisation;
 }
 
-bool may_see_audit(const Principal& who, const domain::Audit& audit) {
-  return domain::visible_to(audit, who.organisation_id);
-}
+bool may_see_audit(const Principal& who, const Audit& audit) { return visible_to(audit, who.organisation_id); }
 
-bool may_see_outlier_case(const Principal& who, const domain::OutlierCase& item) {
+bool may_see_outlier_case(const Principal& who, const OutlierCase& item) {
   return who.role == Role::national_analyst || who.organisation_id == item.organisation_id;
 }
 
-Result<void> may_complete_stage(const Principal& who, const domain::OutlierCase& item, domain::OutlierParty owner) {
-  if (owner == domain::OutlierParty::audit_provider) {
+Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, OutlierParty owner) {
+  if (owner == OutlierParty::audit_provider) {
     if (who.role == Role::national_analyst) return {};
     return Error{ErrorCode::forbidden, "this stage belongs to the national audit provider"};
   }
@@ -78,11 +74,11 @@ bool may_see_result(const Principal& who, OrganisationId organisation, bool publ
   return who.role == Role::national_analyst;
 }
 
-Result<void> may_assign_role(const domain::Organisation& organisation, Role role) {
-  if (role == Role::national_analyst && organisation.type != domain::OrganisationType::national_body) {
+Result<void> may_assign_role(const Organisation& organisation, Role role) {
+  if (role == Role::national_analyst && organisation.type != OrganisationType::national_body) {
     return Error{ErrorCode::forbidden, "only users of the national body can be national audit analysts"};
   }
   return {};
 }
 
-}  // namespace clinaudit::http
+}  // namespace clinaudit::domain

@@ -11,7 +11,10 @@
 #include "domain/outlier_workflow.hpp"
 #include "domain/user.hpp"
 
-namespace clinaudit::http {
+// Who may see and do what: the permissions of each role and the organisation scope of
+// every record. The one place these rules live; the web application checks every route
+// with them and the command line applies the same rules.
+namespace clinaudit::domain {
 
 // Everything a route can ask permission for. Each route names exactly one
 // (http/routes.cpp); docs/security.md has the matrix of roles × permissions.
@@ -32,7 +35,7 @@ enum class Permission {
 std::string_view to_string(Permission permission);
 
 // The one authorisation table: whether `role` holds `permission`.
-bool role_allows(domain::Role role, Permission permission);
+bool role_allows(Role role, Permission permission);
 
 // Whether `permission` changes what applies to every organisation, and so belongs to the
 // national body: a trust's administrator manages the trust, not the national settings.
@@ -42,9 +45,9 @@ bool needs_national_body(Permission permission);
 struct Principal {
   UserId user_id;
   std::string email;  // a copy: the user record it came from does not outlive the request's lookup
-  domain::Role role = domain::Role::read_only;
+  Role role = Role::read_only;
   OrganisationId organisation_id;
-  domain::OrganisationType organisation_type = domain::OrganisationType::acute;
+  OrganisationType organisation_type = OrganisationType::acute;
 };
 
 // The whole permission check of a route: the role holds `permission`, and a permission that
@@ -56,13 +59,13 @@ bool allows(const Principal& who, Permission permission);
 // (published or not: the national body receives the data). Nobody else sees another
 // organisation's records, and a local audit is visible only to its owner.
 bool may_see_organisation(const Principal& who, OrganisationId organisation);
-bool may_see_audit(const Principal& who, const domain::Audit& audit);
+bool may_see_audit(const Principal& who, const Audit& audit);
 // An outlier case is seen by its provider organisation and by the national body.
-bool may_see_outlier_case(const Principal& who, const domain::OutlierCase& item);
+bool may_see_outlier_case(const Principal& who, const OutlierCase& item);
 // Who may complete a stage: the national analysts for the audit provider's stages; the
 // provider organisation's own staff (with manage_outliers) for its stages.
 // Errors: forbidden, saying whose stage it is.
-Result<void> may_complete_stage(const Principal& who, const domain::OutlierCase& item, domain::OutlierParty owner);
+Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, OutlierParty owner);
 // Whether the principal may see a result that is not published. Published results of
 // national audits are visible to every signed-in user.
 bool may_see_result(const Principal& who, OrganisationId organisation, bool published);
@@ -70,6 +73,6 @@ bool may_see_result(const Principal& who, OrganisationId organisation, bool publ
 // Whether a user of `organisation` may hold `role`: the national analyst role, which
 // sees every provider's data, belongs to the national body only.
 // Errors: forbidden, saying why.
-Result<void> may_assign_role(const domain::Organisation& organisation, domain::Role role);
+Result<void> may_assign_role(const Organisation& organisation, Role role);
 
-}  // namespace clinaudit::http
+}  // namespace clinaudit::domain

@@ -1,0 +1,100 @@
+#include "domain/access.hpp"
+
+#include <gtest/gtest.h>
+
+namespace clinaudit::domain {
+namespace {
+
+constexpr OrganisationId kTrust{1};
+constexpr OrganisationId kOtherTrust{2};
+constexpr OrganisationId kNationalBody{9};
+
+Principal someone(Role role, OrganisationId organisation, OrganisationType type = OrganisationType::acute) {
+  Principal who;
+  who.user_id = UserId{100};
+  who.role = role;
+  who.organisation_id = organisation;
+  who.organisation_type = type;
+  return who;
+}
+
+Principal analyst() { return someone(Role::national_analyst, kNationalBody, OrganisationType::national_body); }
+
+OutlierCase case_of(OrganisationId organisation) {
+  OutlierCase item;
+  item.organisation_id = organisation;
+  return item;
+}
+
+TEST(Access, ARoleHoldsOnlyItsColumnsOfTheMatrix) {
+  EXPECT_TRUE(role_allows(Role::board_member, Permission::view_organisation));
+  EXPECT_FALSE(role_allows(Role::board_member, Permission::manage_actions));
+  EXPECT_FALSE(role_allows(Role::read_only, Permission::import_data));
+  EXPECT_TRUE(role_allows(Role::audit_manager, Permission::edit_participation));
+  EXPECT_FALSE(role_allows(Role::clinical_lead, Permission::edit_participation));
+  EXPECT_TRUE(role_allows(Role::national_analyst, Permission::run_analysis));
+  EXPECT_FALSE(role_allows(Role::admin, Permission::view_national));
+}
+
+TEST(Access, NationalSettingsNeedTheRoleAndTheNationalBody) {
+  EXPECT_FALSE(allows(someone(Role::admin, kTrust), Permission::manage_national_settings));
+  EXPECT_TRUE(allows(someone(Role::admin, kNationalBody, OrganisationType::national_body),
+                     Permission::manage_national_settings));
+  // The national body alone is not enough: the role must hold the permission too.
+  EXPECT_FALSE(allows(someone(Role::audit_manager, kNationalBody, OrganisationType::national_body),
+                      Permission::manage_national_settings));
+  // Every other permission is the role's alone.
+  EXPECT_TRUE(allows(someone(Role::admin, kTrust), Permission::manage_users));
+}
+
+TEST(Access, ALocalAuditIsSeenByItsOwnerOnly) {
+  Audit local;
+  local.kind = AuditKind::local_audit;
+  local.owner = kTrust;
+  EXPECT_TRUE(may_see_audit(someone(Role::read_only, kTrust), local));
+  EXPECT_FALSE(may_see_audit(someone(Role::admin, kOtherTrust), local));
+  EXPECT_FALSE(may_see_audit(analyst(), local));
+  Audit national;
+  national.kind = AuditKind::national_clinical_audit;
+  EXPECT_TRUE(may_see_audit(someone(Role::read_only, kOtherTrust), national));
+}
+
+TEST(Access, AnOutlierCaseIsSeenByItsProviderAndTheNationalAnalysts) {
+  EXPECT_TRUE(may_see_outlier_case(someone(Role::read_only, kTrust), case_of(kTrust)));
+  EXPECT_FALSE(may_see_outlier_case(someone(Role::admin, kOtherTrust), case_of(kTrust)));
+  EXPECT_TRUE(may_see_outlier_case(analyst(), case_of(kTrust)));
+  EXPECT_TRUE(may_see_organisation(someone(Role::admin, kTrust), kTrust));
+  EXPECT_FALSE(may_see_organisation(someone(Role::admin, kTrust), kOtherTrust));
+}
+
+TEST(Access, EachPartyCompletesOnlyItsOwnStages) {
+  const auto provider_staff = someone(Role::clinical_lead, kTrust);
+  EXPECT_TRUE(may_complete_stage(provider_staff, case_of(kTrust), OutlierParty::provider));
+  EXPECT_FALSE(may_complete_stage(provider_staff, case_of(kTrust), OutlierParty::audit_provider));
+  EXPECT_FALSE(may_complete_stage(someone(Role::clinical_lead, kOtherTrust), case_of(kTrust), OutlierParty::provider));
+  EXPECT_TRUE(may_complete_stage(analyst(), case_of(kTrust), OutlierParty::audit_provider));
+  const auto refused = may_complete_stage(analyst(), case_of(kTrust), OutlierParty::provider);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
+  EXPECT_EQ(refused.error().message, "this stage belongs to the provider organisation");
+}
+
+TEST(Access, UnpublishedResultsStayWithTheirOrganisationAndTheNationalBody) {
+  EXPECT_TRUE(may_see_result(someone(Role::read_only, kOtherTrust), kTrust, true));
+  EXPECT_FALSE(may_see_result(someone(Role::admin, kOtherTrust), kTrust, false));
+  EXPECT_TRUE(may_see_result(someone(Role::read_only, kTrust), kTrust, false));
+  EXPECT_TRUE(may_see_result(analyst(), kTrust, false));
+}
+
+TEST(Access, NationalAnalystsBelongToTheNationalBody) {
+  Organisation trust;
+  trust.type = OrganisationType::acute;
+  Organisation body;
+  body.type = OrganisationType::national_body;
+  EXPECT_FALSE(may_assign_role(trust, Role::national_analyst));
+  EXPECT_TRUE(may_assign_role(body, Role::national_analyst));
+  EXPECT_TRUE(may_assign_role(trust, Role::admin));
+}
+
+}  // namespace
+}  // namespace clinaudit::domain

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/result.hpp"
+#include "domain/access.hpp"
+#include "domain/action_list.hpp"
+#include "domain/governance.hpp"
+#include "domain/measure.hpp"
+#include "domain/open_concerns.hpp"
+#include "domain/outlier_casework.hpp"
+#include "domain/participation_overview.hpp"
+#include "domain/store.hpp"
+
+// "What needs my attention?": the organisation's dashboard.
+namespace clinaudit::domain {
+
+// A measure whose latest SPC point is a special cause of concern over the organisation's
+// own results.
+struct MeasureSignal {
+  Audit audit;
+  Measure measure;
+  std::string variation;  // the Making Data Count variation icon, e.g. "concern_high"
+  std::string assurance;
+  std::string latest_period;
+  std::optional<double> latest_value;
+};
+
+struct Dashboard {
+  FinancialYear year;
+  Date today;
+  ParticipationSummary participation;
+  std::int64_t open_alerts = 0;
+  std::int64_t open_alarms = 0;
+  std::vector<OutlierRow> open_outliers;
+  std::vector<MeasureSignal> deteriorating;
+  std::vector<AuditCusumSignal> cusum_signals;  // this organisation's, in the last 12 months
+  std::vector<ActionRow> overdue_actions;
+  std::int64_t open_actions = 0;
+  std::optional<BoardMeeting> next_meeting;
+};
+
+struct DashboardParams {
+  CusumSignalSource cusum_signals;  // fresh_cusum_signals(store) when empty
+};
+
+// The dashboard of `who`'s organisation on `today`: the financial year's participation, the
+// open concerns (open_concerns) with names, the measures whose SPC chart over at least
+// kMinimumSpcPoints own results shows concern (shows_concern), and the next board meeting
+// on or after today. Errors: the store's and the CUSUM source's.
+Result<Dashboard> dashboard_for(Store& store, const Principal& who, Date today, const DashboardParams& params = {});
+
+}  // namespace clinaudit::domain

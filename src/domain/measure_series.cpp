@@ -1,0 +1,157 @@
+#include "domain/measure_series.hpp"
+
+#include <algorithm>
+
+namespace clinaudit::domain {
+
+namespace {
+
+// The denominator a funnel plots against: the expected count for a ratio.
+std::optional<double> funnel_denominator(const Measure& measure, const MeasureResult& row) {
+  return measure.type == MeasureType::ratio ? row.expected : row.denominator;
+}
+
+stats::FunnelType funnel_type(MeasureType type) {
+  switch (type) {
+    case MeasureType::ratio: return stats::FunnelType::ratio;
+    case MeasureType::rate: return stats::FunnelType::rate;
+    case MeasureType::proportion:
+    case MeasureType::continuous: break;
+  }
+  return stats::FunnelType::proportion;
+}
+
+}  // namespace
+
+stats::ImprovementDirection improvement_direction(Improvement improvement) {
+  switch (improvement) {
+    case Improvement::increase: return stats::ImprovementDirection::increase;
+    case Improvement::decrease: return stats::ImprovementDirection::decrease;
+    case Improvement::neutral: return stats::ImprovementDirection::neutral;
+  }
+  return stats::ImprovementDirection::neutral;
+}
+
+std::optional<double> measure_value(const Measure& measure, const MeasureResult& result) {
+  if (result.value) return result.value;
+  if (measure.type == MeasureType::ratio && result.numerator && result.expected && *result.expected > 0) {
+    return *result.numerator / *result.expected;
+  }
+  if (result.numerator && result.denominator && *result.denominator > 0) return *result.numerator / *result.denominator;
+  return std::nullopt;
+}
+
+bool is_crude_ratio(const Measure& measure, const MeasureResult& result) {
+  return measure.type == MeasureType::ratio && !result.value &&
+         !(result.numerator && result.expected && *result.expected > 0) && measure_value(measure, result).has_value();
+}
+
+Result<stats::XmrChart> xmr_of(const Measure& measure, const std::vector<double>& values) {
+  stats::XmrOptions options;
+  options.improvement = improvement_direction(measure.improvement);
+  options.target = measure.target;
+  return stats::xmr_chart(values, options);
+}
+
+std::optional<stats::XmrChart> spc_of(const Measure& measure, const std::vector<double>& values) {
+  if (values.size() < kMinimumSpcPoints) return std::nullopt;
+  auto chart = xmr_of(measure, values);
+  if (!chart) return std::nullopt;
+  return std::move(*chart);
+}
+
+bool shows_concern(stats::VariationIcon variation) {
+  return variation == stats::VariationIcon::concern_high || variation == stats::VariationIcon::concern_low;
+}
+
+std::optional<Date> funnel_period_end(const Measure& measure, const std::vector<MeasureResult>& rows) {
+  if (rows.empty()) return std::nullopt;
+  std::map<Date, int> providers_by_period;
+  for (const auto& row : rows) {
+    const auto denominator = funnel_denominator(measure, row);
+    if (row.numerator && denominator && *denominator > 0) ++providers_by_period[row.period_end];
+  }
+  Date latest = rows.front().period_end;
+  for (const auto& row : rows) latest = std::max(latest, row.period_end);
+  for (const auto& [period_end, count] : providers_by_period) {
+    if (count >= 3) latest = period_end;
+  }
+  return latest;
+}
+
+std::optional<MeasureFunnel> funnel_of(const Measure& measure, const std::vector<MeasureResult>& rows,
+                                       const std::map<std::int64_t, Organisation>& organisations) {
+  if (measure.type == MeasureType::continuous) return std::nullopt;
+  const auto latest = funnel_period_end(measure, rows);
+  if (!latest) return std::nullopt;
+  std::vector<stats::UnitCount> units;
+  MeasureFunnel funnel;
+  for (const auto& row : rows) {
+    if (row.period_end != *latest || !row.numerator) continue;
+    const auto denominator = funnel_denominator(measure, row);
+    if (!denominator) continue;
+    funnel.period = row.period_start.to_string() + " to " + row.period_end.to_string();
+    const auto org = organisations.find(row.organisation_id.value);
+    units.push_back({org == organisations.end() ? std::to_string(row.organisation_id.value) : org->second.name,
+                     *row.numerator, *denominator});
+  }
+  stats::FunnelOptions options;
+  options.type = funnel_type(measure.type);
+  if (measure.type != MeasureType::ratio) options.target = measure.target;
+  auto plot = stats::funnel_plot(units, options);
+  if (!plot) {
+    funnel.note = "No funnel plot: " + plot.error().message;
+    return funnel;
+  }
+  for (const auto& unit : plot->units) {
+    if (unit.flag != stats::FunnelFlag::none)
+      funnel.flags.emplace_back(unit.unit, std::string(stats::to_string(unit.flag)));
+  }
+  if (plot->overdispersion.applied) funnel.note = "Limits widened for overdispersion.";
+  funnel.plot = std::move(*plot);
+  return funnel;
+}
+
+std::map<std::int64_t, Organisation> organisations_by_id(Store& store) {
+  std::map<std::int64_t, Organisation> out;
+  if (auto all = store.organisations()) {
+    for (auto& org : *all) out.emplace(org.id.value, std::move(org));
+  }
+  return out;
+}
+
+Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal& who, AuditId audit, bool national) {
+  auto measures = store.measures_of(audit);
+  if (!measures) return measures.error();
+  const auto orgs = organisations_by_id(store);
+  std::vector<MeasureSeries> out;
+  for (auto& measure : *measures) {
+    auto results = store.results_of(measure.id, std::nullopt);
+    if (!results) return results.error();
+    MeasureSeries series;
+    std::vector<MeasureResult> visible;
+    std::vector<double> own_values;
+    for (auto& row : *results) {
+      if (!national && !may_see_result(who, row.organisation_id, row.published)) continue;
+      if (row.organisation_id == who.organisation_id) {
+        series.own_results.push_back(row);
+        if (auto value = measure_value(measure, row)) {
+          own_values.push_back(*value);
+          series.own_periods.push_back(row.period_start.to_string());
+        }
+      }
+      visible.push_back(row);
+    }
+    series.own_chart = spc_of(measure, own_values);
+    if (series.own_chart) {
+      series.variation = stats::to_string(series.own_chart->variation);
+      series.assurance = stats::to_string(series.own_chart->assurance);
+    }
+    series.funnel = funnel_of(measure, visible, orgs);
+    series.measure = std::move(measure);
+    out.push_back(std::move(series));
+  }
+  return out;
+}
+
+}  // namespace clinaudit::domain

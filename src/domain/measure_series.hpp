@@ -1,0 +1,91 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/ids.hpp"
+#include "core/result.hpp"
+#include "domain/access.hpp"
+#include "domain/measure.hpp"
+#include "domain/organisation.hpp"
+#include "domain/store.hpp"
+#include "stats/funnel.hpp"
+#include "stats/spc_xmr.hpp"
+
+// A measure's results as the pages, the API and the board pack show them: the value of a
+// result, the SPC chart of one organisation's series, and the funnel plot of a period.
+namespace clinaudit::domain {
+
+// An SPC chart needs this many points before its icons mean anything (Making Data Count).
+inline constexpr std::size_t kMinimumSpcPoints = 12;
+
+// Which way is better, as the statistics engine names it.
+stats::ImprovementDirection improvement_direction(Improvement improvement);
+
+// The value of one result on the measure's scale: the stored value, else observed / expected
+// for a ratio with expected > 0, else numerator / denominator with denominator > 0.
+std::optional<double> measure_value(const Measure& measure, const MeasureResult& result);
+
+// Whether measure_value gives a ratio measure's value as numerator / denominator, for want
+// of a stored value or a positive expected count (a crude ratio).
+bool is_crude_ratio(const Measure& measure, const MeasureResult& result);
+
+// The XmR chart of a series of values in period order, with the measure's improvement
+// direction and target. Errors: the statistics engine's (e.g. too few points).
+Result<stats::XmrChart> xmr_of(const Measure& measure, const std::vector<double>& values);
+
+// As xmr_of, but none when there are fewer than kMinimumSpcPoints values or no chart.
+std::optional<stats::XmrChart> spc_of(const Measure& measure, const std::vector<double>& values);
+
+// Whether the chart's latest variation is a special cause of concern (high or low): the
+// measure is deteriorating.
+bool shows_concern(stats::VariationIcon variation);
+
+// The period a funnel plot compares: the latest period end with at least three providers
+// with a numerator and a positive denominator (expected, for a ratio); when no period has
+// three, the latest period end of any row. A funnel of one is no comparison (e.g. when only
+// the caller's own result for a year in progress is visible). None for no rows.
+std::optional<Date> funnel_period_end(const Measure& measure, const std::vector<MeasureResult>& rows);
+
+// A funnel plot of one measure's comparison period, as data for render/.
+struct MeasureFunnel {
+  std::string period;                                      // "YYYY-MM-DD to YYYY-MM-DD"
+  std::optional<stats::FunnelPlot> plot;                   // none when the plot cannot be made (see note)
+  std::string note;                                        // why there is no plot, or that limits were widened
+  std::vector<std::pair<std::string, std::string>> flags;  // unit name, flag; the units beyond the limits
+};
+
+// The funnel plot over `rows` (the results the caller may see) in funnel_period_end's
+// period; units are named by `organisations` (id -> organisation), else by id. None for a
+// continuous measure or no rows.
+std::optional<MeasureFunnel> funnel_of(const Measure& measure, const std::vector<MeasureResult>& rows,
+                                       const std::map<std::int64_t, Organisation>& organisations);
+
+// One measure of an audit for the caller: their organisation's results, the SPC icons and
+// chart over them (when there are enough points), and the funnel plot over every result
+// the caller may see.
+struct MeasureSeries {
+  Measure measure;
+  std::vector<MeasureResult> own_results;  // the caller's organisation, by period
+  std::optional<MeasureFunnel> funnel;
+  std::string variation;  // SPC icons over own results, "" with too few points
+  std::string assurance;
+  std::optional<stats::XmrChart> own_chart;  // the XmR chart of own results, when there are enough points
+  std::vector<std::string> own_periods;      // period starts of the charted own results
+};
+
+// Every measure of `audit`, in the store's order. With `national` (national analysts), the
+// funnel covers every provider's results, published or not; otherwise the results `who`
+// may see (may_see_result). Errors: the store's.
+Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal& who, AuditId audit, bool national);
+
+// The organisations by id, for naming units and providers.
+std::map<std::int64_t, Organisation> organisations_by_id(Store& store);
+
+}  // namespace clinaudit::domain

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/ids.hpp"
+#include "core/result.hpp"
+#include "domain/access.hpp"
+#include "domain/outlier_case.hpp"
+#include "domain/outlier_workflow.hpp"
+#include "domain/store.hpp"
+
+// The work on outlier cases: the cases a person works on, named by audit, measure and
+// organisation; one case with its track's stages, its record and whether the reader may act
+// on it; and completing a case's current stage.
+namespace clinaudit::domain {
+
+struct OutlierRow {
+  OutlierCase item;
+  std::string audit_title;
+  std::string measure_name;
+  std::string organisation_name;
+};
+
+// One outlier case with its track's stages, the record of who did what, and whether the
+// caller may complete the current stage.
+struct OutlierCaseDetail {
+  OutlierRow row;
+  std::vector<OutlierStage> stages;  // the stages of its track, in order
+  std::vector<OutlierEvent> events;
+  std::map<std::int64_t, std::string> people;  // user id -> email, for the events
+  bool may_act = false;
+};
+
+// `items` with their names, in the same order. A name the store cannot give is left empty.
+std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> items);
+
+// The cases `who` works on: every provider's for a national analyst (the national body runs
+// the outlier process), otherwise their organisation's. Errors: the store's.
+Result<std::vector<OutlierRow>> outlier_list(Store& store, const Principal& who);
+
+// Errors: not_found for a case `who` may not see (as for one that does not exist); the
+// store's.
+Result<OutlierCaseDetail> outlier_case_detail(Store& store, const Principal& who, OutlierCaseId id);
+
+struct StageCompletion {
+  OutlierCaseId id;
+  std::string decision;  // "done", "confirm" or "withdraw", as the form sends it
+  std::string note;
+  std::string at;  // ISO 8601 timestamp, UTC, of the recorded event
+};
+
+// Completes the case's current stage on `today` with the decision and a note, recorded
+// against `who`. Errors: not_found for a case `who` may not see; forbidden when the stage is
+// the other party's; conflict when the case is closed or its stage is not in the timetable;
+// invalid_input for an unknown decision or a withdrawal outside review; the store's.
+Result<void> complete_outlier_stage(Store& store, const Principal& who, Date today, const StageCompletion& params);
+
+}  // namespace clinaudit::domain
