@@ -10,57 +10,56 @@
 #include "http/error_response.hpp"
 #include "http/pages/layout.hpp"
 #include "http/random_token.hpp"
-#include "ingest/episode_import.hpp"
-#include "ingest/import_validators.hpp"
-#include "ingest/references.hpp"
+#include "ingest/import_service.hpp"
 
 namespace clinaudit::http {
 
 namespace {
 
-// The codes a file may name, as the caller sees them: another organisation's local audit
-// does not exist for them (the same answer as a code that exists nowhere).
-Result<ingest::References> load_references(const Context& context) {
-  domain::Store& store = context.store;
-  ingest::References references;
-  references.see_audits_as(context.principal().organisation_id);
-  auto orgs = store.organisations();
-  if (!orgs) return orgs.error();
-  for (const auto& org : *orgs) references.add_organisation(org);
-  auto audits = store.audits(domain::AuditFilter{});
-  if (!audits) return audits.error();
-  for (const auto& audit : *audits) {
-    references.add_audit(audit);
-    auto measures = store.measures_of(audit.id);
-    if (!measures) return measures.error();
-    for (const auto& measure : *measures) references.add_measure(measure);
+// Whoever is signed in imports as a person: their role and organisation limit the file.
+ingest::Importer importer_of(const Context& context) { return {context.principal(), context.actor()}; }
+
+// The kinds the page and the API offer: those the import service opens to people.
+std::string offered_kinds(std::string_view separator, std::string_view last) {
+  const auto kinds = ingest::kinds_open_to_people();
+  std::string text;
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    if (i > 0) text += i + 1 == kinds.size() ? last : separator;
+    text += ingest::import_kind_name(kinds[i]);
   }
-  return references;
+  return text;
 }
 
-template <typename Record>
-void collect(ImportCheck& check, const Context& context, const ingest::Validated<Record>& validated) {
-  check.rows = validated.rows;
-  check.total_problems = validated.report.total();
-  for (const auto& p : validated.report.problems()) {
-    check.problems.push_back({p.row, p.column, p.has_value ? p.value : std::string(), p.message});
+Result<ingest::ImportKind> offered_kind(std::string_view name) {
+  const auto kinds = ingest::kinds_open_to_people();
+  const auto kind = ingest::import_kind_named(name);
+  if (!kind || std::find(kinds.begin(), kinds.end(), *kind) == kinds.end()) {
+    return Error{ErrorCode::invalid_input, "kind: choose " + offered_kinds(", ", " or ")};
   }
-  // Organisation scope: a trust imports its own rows only.
-  if (context.principal().role == domain::Role::national_analyst) return;
-  for (std::size_t i = 0; i < validated.records.size(); ++i) {
-    if (validated.records[i].organisation_id != context.principal().organisation_id) {
-      ++check.total_problems;
-      check.problems.push_back({static_cast<std::int64_t>(i) + 2, "organisation_code", "",
-                                "names another organisation; you can import rows for your own organisation only"});
-    }
-  }
+  return *kind;
 }
 
-bool is_national(const Context& context) { return context.principal().role == domain::Role::national_analyst; }
+// How the form names each kind it offers.
+std::string_view kind_label(ingest::ImportKind kind) {
+  switch (kind) {
+    case ingest::ImportKind::participation: return "Participation in national audits";
+    case ingest::ImportKind::results: return "Audit results (measures by period)";
+    case ingest::ImportKind::episodes: return "Patient-level episodes of a national audit";
+    case ingest::ImportKind::organisations:
+    case ingest::ImportKind::audits:
+    case ingest::ImportKind::qa_list:
+    case ingest::ImportKind::survey_responses: break;
+  }
+  return ingest::import_kind_name(kind);
+}
+
+bool imports_episodes(const Context& context) {
+  return ingest::may_import(importer_of(context), ingest::ImportKind::episodes);
+}
 
 // National analysts choose the audit an episode file belongs to.
 std::string audit_choice(Context& context) {
-  if (!is_national(context)) return {};
+  if (!imports_episodes(context)) return {};
   auto audits = context.store.audits(domain::AuditFilter{});
   if (!audits) return {};
   std::string out =
@@ -75,16 +74,24 @@ std::string audit_choice(Context& context) {
   return out + "</select></div>";
 }
 
+// One option for each kind the signed-in user may import.
+std::string kind_options(const Context& context) {
+  const auto importer = importer_of(context);
+  std::string out;
+  for (const auto kind : ingest::kinds_open_to_people()) {
+    if (!ingest::may_import(importer, kind)) continue;
+    out += "<option value=\"" + std::string(ingest::import_kind_name(kind)) + "\">" + std::string(kind_label(kind)) +
+           "</option>";
+  }
+  return out;
+}
+
 std::string import_form(Context& context) {
-  const bool national = is_national(context);
   std::string out =
       "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\" class=\"panel\">" +
       pages::csrf_field(context) +
-      "<div class=\"form-group\"><label for=\"kind\">What the file holds</label><select id=\"kind\" name=\"kind\">"
-      "<option value=\"participation\">Participation in national audits</option>"
-      "<option value=\"results\">Audit results (measures by period)</option>" +
-      std::string(national ? "<option value=\"episodes\">Patient-level episodes of a national audit</option>" : "") +
-      "</select></div>" + audit_choice(context) +
+      "<div class=\"form-group\"><label for=\"kind\">What the file holds</label><select id=\"kind\" name=\"kind\">" +
+      kind_options(context) + "</select></div>" + audit_choice(context) +
       "<div class=\"form-group\"><label for=\"file\">CSV file</label><p class=\"hint\" id=\"file-hint\">"
       "A header row naming the columns, then one row per record. Nothing is saved until you confirm.</p>"
       "<input type=\"file\" id=\"file\" name=\"file\" accept=\".csv,text/csv\" aria-describedby=\"file-hint\" "
@@ -134,121 +141,39 @@ std::string check_json(const ImportCheck& check) {
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// The audit an episode file belongs to: a national audit, by code.
-Result<AuditId> episode_audit(const ingest::References& references, const std::string& code) {
-  if (code.empty()) return Error{ErrorCode::invalid_input, "audit: choose the national audit the episodes belong to"};
-  const auto* audit = references.audit(code);
-  if (audit == nullptr || audit->kind == domain::AuditKind::local_audit) {
-    return Error{ErrorCode::not_found, "audit: there is no national audit '" + code + "'"};
-  }
-  return audit->id;
-}
-
-// What a check found, with what the write needs: the validated records, or the audit of an
-// episode file (episodes are streamed from the file again, not held parsed).
-struct Checked {
-  ImportCheck check;
-  std::vector<domain::Participation> participation;
-  std::vector<domain::MeasureResult> results;
-  AuditId episode_audit;
-};
-
 bool clean(const ImportCheck& check) { return check.problems.empty() && check.total_problems == 0; }
 
-// Streams the file through the episode validator without writing.
-Result<Checked> check_episodes(Context& context, const ImportFile& file) {
-  if (!is_national(context)) {
-    return Error{ErrorCode::forbidden, "patient-level episodes are imported by the national audit's analysts"};
+// The import service's report as the page and the API show it.
+ImportCheck shown(const ingest::ImportReport& report, std::string_view filename) {
+  ImportCheck check;
+  check.kind = ingest::import_kind_name(report.kind);
+  check.filename = filename.empty() ? "The file" : std::string(filename);
+  check.rows = report.rows;
+  if (report.kind == ingest::ImportKind::episodes) {
+    std::string covariates;
+    for (const auto& name : report.covariates) covariates += (covariates.empty() ? "" : ", ") + name;
+    check.detail =
+        " for " + report.audit_code + (covariates.empty() ? " (no covariates)" : " (covariates: " + covariates + ")");
   }
-  auto references = load_references(context);
-  if (!references) return references.error();
-  const std::string audit_code(file.audit);
-  auto audit = episode_audit(*references, audit_code);
-  if (!audit) return audit.error();
-  std::istringstream input{std::string(file.content)};
-  ingest::EpisodeImportOptions options;
-  options.dry_run = true;
-  auto outcome = ingest::import_episodes(
-      input, *audit, *references,
-      [](const std::vector<std::string>&) -> Result<std::unique_ptr<domain::EpisodeWriter>> {
-        return Error{ErrorCode::internal, "a dry run opens no writer"};
-      },
-      options);
-  if (!outcome) return outcome.error();
-  Checked checked;
-  checked.episode_audit = *audit;
-  ImportCheck& check = checked.check;
-  check.kind = "episodes";
-  check.filename = file.filename.empty() ? "The file" : std::string(file.filename);
-  check.rows = outcome->rows_read;
-  std::string covariates;
-  for (const auto& name : outcome->covariates) covariates += (covariates.empty() ? "" : ", ") + name;
-  check.detail = " for " + audit_code + (covariates.empty() ? " (no covariates)" : " (covariates: " + covariates + ")");
-  check.total_problems = outcome->report.total();
-  for (const auto& p : outcome->report.problems()) {
+  check.total_problems = report.report.total();
+  for (const auto& p : report.report.problems()) {
     check.problems.push_back({p.row, p.column, p.has_value ? p.value : std::string(), p.message});
   }
-  return checked;
+  return check;
 }
 
-// Streams a checked episode file into one store transaction. The check ran against the
-// same references moments ago, so a problem now means the data changed in between.
-Result<std::int64_t> write_episodes(Context& context, AuditId audit, std::string_view content) {
-  auto references = load_references(context);
-  if (!references) return references.error();
-  std::istringstream input{std::string(content)};
-  const domain::Actor actor = context.actor();
-  auto outcome = ingest::import_episodes(
-      input, audit, *references,
-      [&](const std::vector<std::string>& covariates) {
-        return context.store.begin_episodes(audit, covariates, actor);
-      },
-      ingest::EpisodeImportOptions{});
-  if (!outcome) return outcome.error();
-  context.cusum.forget(audit);
-  if (!outcome->report.clean()) {
-    return Error{ErrorCode::invalid_input, "the file no longer passes its checks (" +
-                                               outcome->report.problems().front().message +
-                                               "); nothing was saved: upload it again"};
-  }
-  return outcome->rows_written;
-}
-
-// Validates the file for the signed-in user; holds and writes nothing.
-Result<Checked> check_file(Context& context, const ImportFile& file) {
-  if (file.kind == "episodes") return check_episodes(context, file);
-  Checked checked;
-  checked.check.kind = file.kind;
-  checked.check.filename = file.filename.empty() ? "The file" : std::string(file.filename);
-  auto references = load_references(context);
-  if (!references) return references.error();
+// Checks an uploaded file with the import service for the signed-in user and, when
+// `commit`, writes it if clean.
+Result<ingest::ImportReport> run_import(Context& context, const ImportFile& file, bool commit) {
+  auto kind = offered_kind(file.kind);
+  if (!kind) return kind.error();
   std::istringstream input{std::string(file.content)};
-  ingest::ValidationOptions options;
-  options.may_publish = is_national(context);  // publishing is the national audit's decision
-  if (file.kind == "participation") {
-    auto validated = ingest::validate_participation(input, *references, options);
-    collect(checked.check, context, validated);
-    checked.participation = std::move(validated.records);
-  } else if (file.kind == "results") {
-    auto validated = ingest::validate_results(input, *references, options);
-    collect(checked.check, context, validated);
-    checked.results = std::move(validated.records);
-  } else {
-    return Error{ErrorCode::invalid_input, "kind: choose participation, results or episodes"};
-  }
-  return checked;
-}
-
-// Writes a clean check in one transaction.
-Result<std::int64_t> write_checked(Context& context, const ImportFile& file, const Checked& checked) {
-  if (file.kind == "episodes") return write_episodes(context, checked.episode_audit, file.content);
-  const domain::Actor actor = context.actor();
-  if (file.kind == "participation") {
-    if (auto saved = context.store.upsert_participation(checked.participation, actor); !saved) return saved.error();
-    return static_cast<std::int64_t>(checked.participation.size());
-  }
-  if (auto saved = context.store.add_results(checked.results, actor); !saved) return saved.error();
-  return static_cast<std::int64_t>(checked.results.size());
+  const ingest::ImportFile upload{*kind, &input, std::string(file.audit), 0, ingest::ValidationReport::kDefaultCap, {}};
+  auto report = commit ? ingest::commit_import(context.store, importer_of(context), upload)
+                       : ingest::check_import(context.store, importer_of(context), upload);
+  // Written episodes change the audit's CUSUM signals.
+  if (report && commit && *kind == ingest::ImportKind::episodes) context.cusum.forget(report->audit);
+  return report;
 }
 
 // Sizes as a person reads them; the serve options set limits in whole megabytes.
@@ -309,23 +234,24 @@ std::optional<Refusal> hold(Context& context, const ImportFile& file, ImportChec
 }  // namespace
 
 Result<ImportCheck> check_import(Context& context, const ImportFile& file) {
-  auto checked = check_file(context, file);
-  if (!checked) return checked.error();
-  return std::move(checked->check);
+  auto report = run_import(context, file, false);
+  if (!report) return report.error();
+  return shown(*report, file.filename);
 }
 
 Result<std::int64_t> confirm_import(Context& context, const std::string& token) {
   auto held = context.imports.take(token, context.principal().user_id);
   if (!held) return Error{ErrorCode::not_found, "this import has expired; upload the file again"};
   const ImportFile file{held->kind, held->filename, held->audit, held->content};
-  auto checked = check_file(context, file);
-  if (!checked) return checked.error();
-  if (!clean(checked->check)) {
-    const std::string why = checked->check.problems.empty() ? "" : " (" + checked->check.problems.front().message + ")";
+  auto report = run_import(context, file, true);
+  if (!report) return report.error();
+  if (!report->report.clean()) {
+    const auto& problems = report->report.problems();
+    const std::string why = problems.empty() ? "" : " (" + problems.front().message + ")";
     return Error{ErrorCode::invalid_input,
                  "the file no longer passes its checks" + why + "; nothing was saved: upload it again"};
   }
-  return write_checked(context, file, *checked);
+  return report->written;
 }
 
 std::vector<Route> import_routes() {
@@ -334,7 +260,7 @@ std::vector<Route> import_routes() {
   routes.push_back(page_route("GET", "/import", Access::permitted, P::import_data, [](Context& c) -> Result<Response> {
     const std::string body =
         "<h1>Import a CSV file</h1><p class=\"lead\">Upload participation records or audit results" +
-        std::string(is_national(c) ? ", or a national audit's patient-level episodes" : "") +
+        std::string(imports_episodes(c) ? ", or a national audit's patient-level episodes" : "") +
         ". "
         "clinaudit checks every row first and shows each problem with its row and column; "
         "nothing is saved until the whole file is right and you confirm.</p>" +
@@ -371,25 +297,26 @@ std::vector<Route> import_routes() {
   // ?dry_run=true only the check runs. A file with problems is 422 with the problems.
   // Nothing is held between requests: a clean file is written at once, a dry run is forgotten.
   routes.push_back(api_route(
-      "POST", "/api/imports/(participation|results|episodes)", Access::permitted, P::import_data,
+      "POST", "/api/imports/(" + offered_kinds("|", "|") + ")", Access::permitted, P::import_data,
       [](Context& c) -> Result<Response> {
         const auto file = c.request.files.find("file");
         const std::string& content = file != c.request.files.end() ? file->second.content : c.request.body;
         if (auto refusal = over_upload_limit(c, content)) return refused(c, *refusal, true);
         const std::string audit = c.request.query_value("audit");
         const ImportFile upload{c.request.matches.at(0), "", audit, content};
-        auto checked = check_file(c, upload);
-        if (!checked) return checked.error();
-        if (!clean(checked->check)) {
+        const bool dry_run = c.request.query_value("dry_run") == "true";
+        auto report = run_import(c, upload, !dry_run);
+        if (!report) return report.error();
+        const auto check = shown(*report, upload.filename);
+        if (!clean(check)) {
           return json_response(error_json(Error{ErrorCode::invalid_input, "the file has problems; nothing was saved"},
-                                          check_json(checked->check)),
+                                          check_json(check)),
                                422);
         }
-        if (c.request.query_value("dry_run") == "true") return json_response(check_json(checked->check));
-        auto written = write_checked(c, upload, *checked);
-        if (!written) return written.error();
-        return json_response(
-            nlohmann::json{{"imported", *written}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 201);
+        if (dry_run) return json_response(check_json(check));
+        return json_response(nlohmann::json{{"imported", report->written}}.dump(
+                                 -1, ' ', false, nlohmann::json::error_handler_t::replace),
+                             201);
       }));
   return routes;
 }

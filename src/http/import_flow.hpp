@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -7,10 +8,6 @@
 #include "http/app.hpp"
 
 namespace clinaudit::http {
-
-// The kinds of CSV file the web application imports (docs/csv-import.md has the columns).
-// Episodes (patient-level national data) are for national analysts only.
-inline constexpr const char* kWebImportKinds[] = {"participation", "results", "episodes"};
 
 // What validating an uploaded file found. Problems carry the spreadsheet row and column.
 struct ImportCheck {
@@ -31,17 +28,15 @@ struct ImportCheck {
 
 // An uploaded file as the checks read it: views into the request or into a held file.
 struct ImportFile {
-  std::string_view kind;  // participation, results or episodes
+  std::string_view kind;  // one of ingest::kinds_open_to_people()
   std::string_view filename;
   std::string_view audit;  // the national audit's code, for an episode file
   std::string_view content;
 };
 
-// Validates `file` as a CSV file of its kind for the signed-in user: rows must name the
-// user's own organisation (any organisation for a national analyst), audits the user may
-// see (another organisation's local audit is an unknown code), and only a national analyst
-// may mark results published. Holds and writes nothing. Errors: invalid_input for an unknown kind or a missing audit;
-// forbidden for episodes from anyone but a national analyst; not_found for an unknown or local audit.
+// Checks `file` with the import service (ingest::check_import, which owns the rules) for
+// the signed-in user, for the page to show. Holds and writes nothing. Errors: invalid_input for an unknown kind or a
+// missing audit; forbidden for episodes from anyone but a national analyst; not_found for an unknown or local audit.
 Result<ImportCheck> check_import(Context& context, const ImportFile& file);
 // Checks again, then writes, in one transaction, a file that the import page held for
 // confirmation. Errors: not_found when the token is unknown or expired; invalid_input when

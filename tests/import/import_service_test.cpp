@@ -1,0 +1,158 @@
+// The import service's rules (src/ingest/import_service), against a real SQLite store in a
+// temporary folder.
+#include "ingest/import_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "storage/store_factory.hpp"
+
+namespace clinaudit::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ImportService : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("clinaudit_import_service_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto opened = storage::open_store((dir_ / "test.sqlite").string());
+    ASSERT_TRUE(opened) << opened.error().message;
+    store_ = std::move(*opened);
+    ASSERT_TRUE(commit(operator_, ImportKind::organisations,
+                       "code,name,type\nRXA,Alpha,acute\nRXB,Beta,acute\nNAT,National body,national_body\n"));
+    ASSERT_TRUE(commit(operator_, ImportKind::audits,
+                       "code,title,kind,owner_code\nNHFD,National Hip Fracture Database,NCA,\n"
+                       "LOC,A local audit of the national body,local,NAT\n"));
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  // A signed-in person of organisation `code` with `role`.
+  Importer person(const std::string& code, domain::Role role) {
+    const auto* organisation = organisation_of(code);
+    domain::Principal who;
+    who.role = role;
+    who.organisation_id = organisation->id;
+    who.organisation_type = organisation->type;
+    return Importer{who, domain::Actor{std::nullopt, "test " + code}};
+  }
+
+  const domain::Organisation* organisation_of(const std::string& code) {
+    organisations_ = *store_->organisations();
+    for (const auto& organisation : organisations_) {
+      if (organisation.code == code) return &organisation;
+    }
+    return nullptr;
+  }
+
+  Result<ImportReport> run(const Importer& importer, ImportKind kind, const std::string& text, bool commit,
+                           const std::string& audit = "") {
+    std::istringstream input(text);
+    const ImportFile file{kind, &input, audit, 0, ValidationReport::kDefaultCap, {}};
+    return commit ? commit_import(*store_, importer, file) : check_import(*store_, importer, file);
+  }
+  Result<ImportReport> commit(const Importer& importer, ImportKind kind, const std::string& text,
+                              const std::string& audit = "") {
+    return run(importer, kind, text, true, audit);
+  }
+
+  std::size_t participation_rows() {
+    const auto audit = store_->audit_by_code("NHFD");
+    return store_->participation_in(audit->id, *FinancialYear::parse("2025/26"))->size();
+  }
+
+  fs::path dir_;
+  std::unique_ptr<domain::Store> store_;
+  std::vector<domain::Organisation> organisations_;
+  const Importer operator_{std::nullopt, domain::Actor{std::nullopt, "test operator"}};
+};
+
+const char* const kParticipation = "organisation_code,audit_code,year,participating\nRXA,NHFD,2025/26,yes\n";
+const char* const kEpisodes = "organisation_code,admission_date,outcome\nRXA,2024-01-03,0\nRXB,2024-01-04,1\n";
+
+TEST_F(ImportService, APersonMayNotImportTheOperatorsKinds) {
+  const auto lead = person("RXA", domain::Role::audit_manager);
+  EXPECT_FALSE(may_import(lead, ImportKind::organisations));
+  EXPECT_TRUE(may_import(operator_, ImportKind::organisations));
+  const auto refused = commit(lead, ImportKind::organisations, "code,name,type\nRXC,Gamma,acute\n");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
+  EXPECT_EQ(organisation_of("RXC"), nullptr);
+}
+
+TEST_F(ImportService, ARoleWithoutTheImportPermissionImportsNothing) {
+  const auto reader = person("RXA", domain::Role::read_only);
+  const auto refused = commit(reader, ImportKind::participation, kParticipation);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
+  EXPECT_EQ(participation_rows(), 0u);
+}
+
+TEST_F(ImportService, EpisodesAreImportedByNationalAnalystsOnly) {
+  const auto lead = person("RXA", domain::Role::audit_manager);
+  const auto refused = commit(lead, ImportKind::episodes, kEpisodes, "NHFD");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
+  const auto analyst = person("NAT", domain::Role::national_analyst);
+  const auto imported = commit(analyst, ImportKind::episodes, kEpisodes, "NHFD");
+  ASSERT_TRUE(imported) << imported.error().message;
+  EXPECT_EQ(imported->written, 2);
+  EXPECT_EQ(imported->about, " for audit NHFD");
+}
+
+TEST_F(ImportService, APersonsEpisodesBelongToANationalAudit) {
+  const auto analyst = person("NAT", domain::Role::national_analyst);
+  // LOC is the national body's own local audit: visible to the analyst, but not national.
+  const auto local = run(analyst, ImportKind::episodes, kEpisodes, false, "LOC");
+  ASSERT_FALSE(local);
+  EXPECT_EQ(local.error().code, ErrorCode::not_found);
+  EXPECT_EQ(local.error().message, "there is no national audit 'LOC'");
+}
+
+TEST_F(ImportService, ATrustImportsRowsForItsOwnOrganisationOnly) {
+  const std::string text = std::string(kParticipation) + "RXB,NHFD,2025/26,no\n";
+  const auto lead = person("RXA", domain::Role::audit_manager);
+  const auto report = commit(lead, ImportKind::participation, text);
+  ASSERT_TRUE(report) << report.error().message;
+  ASSERT_EQ(report->report.total(), 1);
+  EXPECT_EQ(report->report.problems()[0].row, 3);
+  EXPECT_EQ(report->report.problems()[0].column, "organisation_code");
+  EXPECT_EQ(report->written, 0);
+  EXPECT_EQ(participation_rows(), 0u);
+  // A national analyst imports for any organisation.
+  const auto analyst = person("NAT", domain::Role::national_analyst);
+  const auto national = commit(analyst, ImportKind::participation, text);
+  ASSERT_TRUE(national) << national.error().message;
+  EXPECT_TRUE(national->report.clean());
+  EXPECT_EQ(national->written, 2);
+  EXPECT_EQ(participation_rows(), 2u);
+}
+
+TEST_F(ImportService, ACheckWritesNothing) {
+  const auto report = run(operator_, ImportKind::participation, kParticipation, false);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->report.clean());
+  EXPECT_EQ(report->records, 1);
+  EXPECT_EQ(report->written, 0);
+  EXPECT_EQ(participation_rows(), 0u);
+}
+
+TEST_F(ImportService, ThePeoplesKindsAreParticipationResultsAndEpisodes) {
+  EXPECT_EQ(kinds_open_to_people(),
+            (std::vector<ImportKind>{ImportKind::participation, ImportKind::results, ImportKind::episodes}));
+  EXPECT_EQ(import_kinds().size(), 7u);
+  EXPECT_EQ(import_kind_named("qa-list"), ImportKind::qa_list);
+  EXPECT_EQ(import_kind_name(ImportKind::survey_responses), "survey-responses");
+}
+
+}  // namespace
+}  // namespace clinaudit::ingest
