@@ -24,9 +24,11 @@ LAYERS = {
     "storage": ["core", "domain", "storage/sqlite", "storage/postgres"],
     "storage/sqlite": ["core", "domain"],
     "storage/postgres": ["core", "domain"],
+    # the clock, SMTP, password hashing, random tokens and SHA-256, beneath http and cli.
+    "platform": ["core", "domain"],
     # http routes, translates and renders; the statistics are reached through domain use cases.
-    "http": ["core", "domain", "ingest", "render", "report", "storage"],
-    "cli": ["core", "stats", "domain", "ingest", "render", "report", "storage", "http"],
+    "http": ["core", "domain", "ingest", "render", "report", "storage", "platform"],
+    "cli": ["core", "stats", "domain", "ingest", "render", "report", "storage", "platform", "http"],
 }
 
 # Third-party header prefix -> the layers that adapt it (and may include it).
@@ -40,10 +42,10 @@ THIRD_PARTY = {
     "csv.h": ["ingest"],
     "boost/": ["stats"],
     "nlohmann/": ["render", "http", "cli", "report", "storage", "storage/sqlite", "storage/postgres"],
-    "argon2.h": ["http"],
-    "openssl/": ["http"],
+    "argon2.h": ["platform"],
+    "openssl/": ["platform"],
     "xlsxwriter.h": ["report"],
-    "curl/": ["http"],
+    "curl/": ["platform"],
     "spdlog/": ["http", "cli"],
     "fmt/": list(LAYERS),
 }
@@ -68,7 +70,7 @@ type_traits typeindex typeinfo unordered_map unordered_set utility valarray vari
 # POSIX headers: for the adapters that talk to the operating system.
 POSIX = re.compile(r"^(unistd\.h|fcntl\.h|signal\.h|poll\.h|termios\.h|sys/.*|arpa/.*|netinet/.*|netdb\.h|"
                    r"pwd\.h|spawn\.h|sched\.h|dirent\.h|errno\.h)$")
-POSIX_LAYERS = {"storage", "storage/sqlite", "storage/postgres", "http", "cli"}
+POSIX_LAYERS = {"storage", "storage/sqlite", "storage/postgres", "platform", "http", "cli"}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 

@@ -5,7 +5,7 @@
 #include "cli/stats_io.hpp"
 #include "domain/board_meeting_service.hpp"
 #include "http/board_meeting_json.hpp"
-#include "http/system_clock.hpp"
+#include "platform/system_clock.hpp"
 #include "report/csv_writer.hpp"
 
 // `clinaudit board record|list`: the board engagement record from the command line
@@ -41,7 +41,7 @@ Result<domain::Organisation> organisation(domain::Store& store, const std::strin
   return org;
 }
 
-Date today() { return http::SystemClock().today(); }
+Date today() { return platform::SystemClock().today(); }
 
 // Prints the new meeting's id alone on standard output and what was recorded on standard error.
 Result<void> record(const BoardOptions& options) {

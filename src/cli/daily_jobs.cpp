@@ -4,7 +4,7 @@
 
 #include "domain/outlier_workflow.hpp"
 #include "domain/working_days.hpp"
-#include "http/smtp_mailer.hpp"
+#include "platform/smtp_mailer.hpp"
 
 namespace clinaudit::cli {
 
@@ -29,7 +29,7 @@ void add_mail_options(CLI::App& command, MailOptions& options) {
 
 Result<std::unique_ptr<domain::Mailer>> mailer_from(const MailOptions& options) {
   if (options.smtp_url.empty()) return std::unique_ptr<domain::Mailer>();
-  http::SmtpSettings settings;
+  platform::SmtpSettings settings;
   settings.url = options.smtp_url;
   settings.from = options.from;
   settings.username = options.user;
@@ -37,9 +37,9 @@ Result<std::unique_ptr<domain::Mailer>> mailer_from(const MailOptions& options) 
     settings.password = password;
   }
   settings.require_tls = options.starttls;
-  auto mailer = http::SmtpMailer::create(std::move(settings));
+  auto mailer = platform::SmtpMailer::create(std::move(settings));
   if (!mailer) return mailer.error();
-  return std::unique_ptr<domain::Mailer>(std::make_unique<http::SmtpMailer>(std::move(*mailer)));
+  return std::unique_ptr<domain::Mailer>(std::make_unique<platform::SmtpMailer>(std::move(*mailer)));
 }
 
 Result<DailyJobsReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer, const domain::Clock& clock,

@@ -3,7 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "domain/demo_world.hpp"
-#include "http/password.hpp"
+#include "platform/password.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit::cli {
@@ -26,7 +26,7 @@ Result<void> run_demo(const DemoArgs& args) {
     if (!parsed) return parsed.error();
     options.as_of = *parsed;
   }
-  options.hash_password = [](std::string_view password) { return http::hash_password(password).value_or(""); };
+  options.hash_password = [](std::string_view password) { return platform::hash_password(password).value_or(""); };
   auto store = storage::open_store(args.db);
   if (!store) return store.error();
   std::cerr << "Creating the synthetic demo world in " << args.db << " ...\n";

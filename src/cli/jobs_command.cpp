@@ -3,7 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/daily_jobs.hpp"
-#include "http/system_clock.hpp"
+#include "platform/system_clock.hpp"
 
 namespace clinaudit::cli {
 
@@ -24,7 +24,7 @@ void print(std::ostream& out, std::string_view how, const domain::Notification& 
 }
 
 Result<void> run(const JobsRunOptions& options) {
-  http::SystemClock clock;
+  platform::SystemClock clock;
   Date today = clock.today();
   if (!options.as_of.empty()) {
     auto parsed = Date::parse(options.as_of);

@@ -16,10 +16,10 @@
 #include "cli/daily_scheduler.hpp"
 #include "domain/demo_world.hpp"
 #include "http/app.hpp"
-#include "http/password.hpp"
 #include "http/server.hpp"
-#include "http/shifted_clock.hpp"
-#include "http/system_clock.hpp"
+#include "platform/password.hpp"
+#include "platform/shifted_clock.hpp"
+#include "platform/system_clock.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit::cli {
@@ -51,10 +51,11 @@ constexpr std::size_t kMaxMegabytes = std::size_t{1024} * 1024;  // a terabyte: 
 
 // The server's clock: the real one, or with --as-of the real one moved to start on that date.
 Result<std::unique_ptr<domain::Clock>> server_clock(const std::string& as_of) {
-  if (as_of.empty()) return std::unique_ptr<domain::Clock>(std::make_unique<http::SystemClock>());
+  if (as_of.empty()) return std::unique_ptr<domain::Clock>(std::make_unique<platform::SystemClock>());
   const auto today = Date::parse(as_of);
   if (!today) return Error{ErrorCode::invalid_input, "--as-of: " + today.error().message};
-  return std::unique_ptr<domain::Clock>(std::make_unique<http::ShiftedClock>(http::ShiftedClock::starting_on(*today)));
+  return std::unique_ptr<domain::Clock>(
+      std::make_unique<platform::ShiftedClock>(platform::ShiftedClock::starting_on(*today)));
 }
 
 // A trusted proxy is named by the address its connections come from, as the socket reports it.
@@ -84,7 +85,7 @@ Result<void> serve(const ServeOptions& options) {
     spdlog::info("creating the synthetic demo world in {}", location->target);
     domain::DemoOptions demo;
     demo.as_of = clock.today();
-    demo.hash_password = [](std::string_view password) { return http::hash_password(password).value_or(""); };
+    demo.hash_password = [](std::string_view password) { return platform::hash_password(password).value_or(""); };
     const auto created = domain::create_demo_world(**store, demo);
     if (!created) return created.error();
     spdlog::info("demo world ready: {} organisations, {} audits, {} episodes", created->organisations, created->audits,

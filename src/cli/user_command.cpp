@@ -7,7 +7,7 @@
 #include "cli/commands.hpp"
 #include "domain/access.hpp"
 #include "domain/user.hpp"
-#include "http/password.hpp"
+#include "platform/password.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit::cli {
@@ -46,7 +46,7 @@ Result<void> add_user(const UserAddOptions& options) {
   if (auto allowed = domain::may_assign_role(*org, *role); !allowed) return allowed.error();
   auto password = read_password(options.password_stdin);
   if (!password) return password.error();
-  auto hash = http::hash_password(*password);
+  auto hash = platform::hash_password(*password);
   if (!hash) return hash.error();
   domain::User user;
   user.email = options.email;

@@ -9,8 +9,8 @@
 
 #include "http/error_response.hpp"
 #include "http/pages/layout.hpp"
-#include "http/random_token.hpp"
 #include "ingest/import_service.hpp"
+#include "platform/random_token.hpp"
 
 namespace clinaudit::http {
 
@@ -208,7 +208,7 @@ std::optional<Refusal> over_upload_limit(const Context& context, std::string_vie
 
 // Holds a clean file for its user's confirmation and gives the check its token.
 std::optional<Refusal> hold(Context& context, const ImportFile& file, ImportCheck& check) {
-  auto token = random_hex(16);
+  auto token = platform::random_hex(16);
   if (!token) return Refusal{token.error(), http_status(token.error().code)};
   const auto& budget = context.imports.budget();
   PendingFile pending{std::string(file.kind), std::string(file.filename), std::string(file.audit),

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "http/password.hpp"
+#include "platform/password.hpp"
 
 namespace clinaudit::http {
 
@@ -41,7 +41,8 @@ Result<LoginOutcome> login(Context& context) {
     context.address_limiter.release(address_key);
     return user.error();
   }
-  const bool matches = user ? verify_password(password, user->password_hash) : verify_password(password, kDecoyHash);
+  const bool matches =
+      user ? platform::verify_password(password, user->password_hash) : platform::verify_password(password, kDecoyHash);
   if (!user || !matches || !user->active) {
     // The reservations stay: they are the failure's count.
     domain::AuditLogEntry entry;

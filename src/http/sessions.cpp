@@ -3,8 +3,8 @@
 #include <charconv>
 #include <cstdio>
 
-#include "http/random_token.hpp"
-#include "http/sha256.hpp"
+#include "platform/random_token.hpp"
+#include "platform/sha256.hpp"
 
 namespace clinaudit::http {
 
@@ -37,13 +37,13 @@ Result<std::string> iso_plus_seconds(std::string_view iso, std::int64_t seconds)
 
 Result<NewSession> start_session(domain::Store& store, const domain::Clock& clock, const domain::User& user,
                                  std::chrono::seconds lifetime) {
-  auto token = random_hex(32);
+  auto token = platform::random_hex(32);
   if (!token) return token.error();
-  auto csrf = random_hex(32);
+  auto csrf = platform::random_hex(32);
   if (!csrf) return csrf.error();
   auto expires = iso_plus_seconds(clock.now_iso(), lifetime.count());
   if (!expires) return expires.error();
-  NewSession created{*token, domain::Session{sha256_hex(*token), user.id, *csrf, *expires}};
+  NewSession created{*token, domain::Session{platform::sha256_hex(*token), user.id, *csrf, *expires}};
   if (auto stored = store.create_session(created.stored); !stored) return stored.error();
   return created;
 }
@@ -52,7 +52,7 @@ Result<std::pair<domain::Session, domain::User>> find_session(domain::Store& sto
                                                               std::string_view token) {
   const Error signed_out{ErrorCode::unauthenticated, "sign in to continue"};
   if (token.size() != 64) return signed_out;
-  auto session = store.session(sha256_hex(token));
+  auto session = store.session(platform::sha256_hex(token));
   if (!session) return session.error().code == ErrorCode::not_found ? signed_out : session.error();
   // ISO 8601 UTC times of one format compare as text.
   if (session->expires_at <= clock.now_iso()) return signed_out;

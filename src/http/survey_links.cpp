@@ -1,7 +1,7 @@
 #include "http/survey_links.hpp"
 
-#include "http/random_token.hpp"
-#include "http/sha256.hpp"
+#include "platform/random_token.hpp"
+#include "platform/sha256.hpp"
 
 namespace clinaudit::http {
 
@@ -12,7 +12,7 @@ constexpr std::size_t kTokenBytes = 32;
 
 }  // namespace
 
-std::string survey_link_hash(std::string_view token) { return sha256_hex(token); }
+std::string survey_link_hash(std::string_view token) { return platform::sha256_hex(token); }
 
 Result<std::vector<IssuedSurveyLink>> issue_survey_links(domain::Store& store, SurveyId survey,
                                                          std::vector<domain::SurveyInvitation> invitees,
@@ -21,7 +21,7 @@ Result<std::vector<IssuedSurveyLink>> issue_survey_links(domain::Store& store, S
   std::vector<IssuedSurveyLink> links;
   links.reserve(invitees.size());
   for (auto& invitee : invitees) {
-    auto token = random_hex(kTokenBytes);
+    auto token = platform::random_hex(kTokenBytes);
     if (!token) return token.error();
     invitee.survey_id = survey;
     invitee.token_hash = survey_link_hash(*token);

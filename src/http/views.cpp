@@ -6,7 +6,7 @@
 #include <map>
 
 #include "domain/measure_series.hpp"
-#include "http/password.hpp"
+#include "platform/password.hpp"
 
 namespace clinaudit::http {
 
@@ -258,7 +258,7 @@ Result<UserId> create_user(Context& context) {
   if (auto allowed = may_assign_role(context.who->organisation, user.role); !allowed) return allowed.error();
   const auto password = request.field("password").value_or("");
   if (password.size() < 12) return Error{ErrorCode::invalid_input, "password: use at least 12 characters"};
-  auto hash = hash_password(password);
+  auto hash = platform::hash_password(password);
   if (!hash) return hash.error();
   user.password_hash = std::move(*hash);
   return context.store.add_user(user, context.actor());

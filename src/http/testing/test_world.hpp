@@ -20,9 +20,9 @@
 #include "domain/outlier_workflow.hpp"
 #include "domain/store.hpp"
 #include "http/app.hpp"
-#include "http/password.hpp"
 #include "http/sessions.hpp"
 #include "http/survey_links.hpp"
+#include "platform/password.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit::http::testing {
@@ -212,7 +212,7 @@ class TestWorld {
   }
 
   void seed() {
-    const std::string hash = must(hash_password(kTestPassword));
+    const std::string hash = must(platform::hash_password(kTestPassword));
     domain::Audit national;
     national.code = "NAT-" + suffix_;
     national.title = "National audit " + suffix_;

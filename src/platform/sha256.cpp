@@ -1,11 +1,11 @@
-#include "http/sha256.hpp"
+#include "platform/sha256.hpp"
 
 #include <openssl/evp.h>
 
 #include <array>
 #include <cstdlib>
 
-namespace clinaudit::http {
+namespace clinaudit::platform {
 
 std::string sha256_hex(std::string_view data) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
@@ -25,4 +25,4 @@ std::string sha256_hex(std::string_view data) {
   return out;
 }
 
-}  // namespace clinaudit::http
+}  // namespace clinaudit::platform

@@ -1,8 +1,8 @@
-#include "http/smtp_mailer.hpp"
+#include "platform/smtp_mailer.hpp"
 
 #include <gtest/gtest.h>
 
-namespace clinaudit::http {
+namespace clinaudit::platform {
 namespace {
 
 TEST(SmtpMailer, FormatsAPlainTextMessageWithCrlfLineEnds) {
@@ -63,4 +63,4 @@ TEST(SmtpMailer, AServerThatCannotBeReachedIsAnError) {
 }
 
 }  // namespace
-}  // namespace clinaudit::http
+}  // namespace clinaudit::platform

@@ -2,7 +2,7 @@
 
 #include "domain/clock.hpp"
 
-namespace clinaudit::http {
+namespace clinaudit::platform {
 
 // The real time, in UTC. Thread-safe.
 class SystemClock final : public domain::Clock {
@@ -11,4 +11,4 @@ class SystemClock final : public domain::Clock {
   std::string now_iso() const override;
 };
 
-}  // namespace clinaudit::http
+}  // namespace clinaudit::platform

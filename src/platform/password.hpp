@@ -5,7 +5,7 @@
 
 #include "core/result.hpp"
 
-namespace clinaudit::http {
+namespace clinaudit::platform {
 
 // argon2id cost used for every new hash (docs/security.md): 19 MiB of memory, 2 passes,
 // one lane — OWASP's recommended minimum for argon2id — with a 16-byte random salt and a
@@ -22,4 +22,4 @@ Result<std::string> hash_password(std::string_view password);
 // hash never matches. Thread-safe.
 bool verify_password(std::string_view password, const std::string& encoded_hash);
 
-}  // namespace clinaudit::http
+}  // namespace clinaudit::platform

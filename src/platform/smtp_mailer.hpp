@@ -6,7 +6,7 @@
 #include "core/result.hpp"
 #include "domain/mailer.hpp"
 
-namespace clinaudit::http {
+namespace clinaudit::platform {
 
 // Where and how to send e-mail (docs/operations.md, "E-mail").
 struct SmtpSettings {
@@ -45,4 +45,4 @@ class SmtpMailer final : public domain::Mailer {
   SmtpSettings settings_;
 };
 
-}  // namespace clinaudit::http
+}  // namespace clinaudit::platform

@@ -1,8 +1,8 @@
-#include "http/shifted_clock.hpp"
+#include "platform/shifted_clock.hpp"
 
-#include "http/system_clock.hpp"
+#include "platform/system_clock.hpp"
 
-namespace clinaudit::http {
+namespace clinaudit::platform {
 
 ShiftedClock ShiftedClock::starting_on(Date today) {
   return ShiftedClock(today.days_since_epoch() - SystemClock().today().days_since_epoch());
@@ -17,4 +17,4 @@ std::string ShiftedClock::now_iso() const {
   return (date ? date->plus_days(days_).to_string() : real.substr(0, 10)) + real.substr(10);
 }
 
-}  // namespace clinaudit::http
+}  // namespace clinaudit::platform

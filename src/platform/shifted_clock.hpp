@@ -4,7 +4,7 @@
 
 #include "domain/clock.hpp"
 
-namespace clinaudit::http {
+namespace clinaudit::platform {
 
 // The real time moved by a whole number of days, so that a server can run as if today were
 // another date (`serve --as-of`, for rehearsals and tests) while its time of day still runs
@@ -22,4 +22,4 @@ class ShiftedClock final : public domain::Clock {
   std::int64_t days_;
 };
 
-}  // namespace clinaudit::http
+}  // namespace clinaudit::platform

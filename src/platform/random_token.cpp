@@ -1,11 +1,11 @@
-#include "http/random_token.hpp"
+#include "platform/random_token.hpp"
 
 #include <sys/random.h>
 
 #include <cerrno>
 #include <vector>
 
-namespace clinaudit::http {
+namespace clinaudit::platform {
 
 Result<std::string> random_hex(std::size_t bytes) {
   std::vector<unsigned char> buffer(bytes);
@@ -28,4 +28,4 @@ Result<std::string> random_hex(std::size_t bytes) {
   return out;
 }
 
-}  // namespace clinaudit::http
+}  // namespace clinaudit::platform

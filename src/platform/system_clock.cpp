@@ -1,9 +1,9 @@
-#include "http/system_clock.hpp"
+#include "platform/system_clock.hpp"
 
 #include <chrono>
 #include <cstdio>
 
-namespace clinaudit::http {
+namespace clinaudit::platform {
 
 Date SystemClock::today() const {
   const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
@@ -20,4 +20,4 @@ std::string SystemClock::now_iso() const {
   return Date::from_days(days.time_since_epoch().count()).to_string() + clock_part;
 }
 
-}  // namespace clinaudit::http
+}  // namespace clinaudit::platform

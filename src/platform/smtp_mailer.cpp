@@ -1,4 +1,4 @@
-#include "http/smtp_mailer.hpp"
+#include "platform/smtp_mailer.hpp"
 
 #include <curl/curl.h>
 
@@ -10,9 +10,9 @@
 #include <mutex>
 #include <utility>
 
-#include "http/random_token.hpp"
+#include "platform/random_token.hpp"
 
-namespace clinaudit::http {
+namespace clinaudit::platform {
 
 namespace {
 
@@ -180,4 +180,4 @@ Result<void> SmtpMailer::send(const domain::MailMessage& message) {
   return {};
 }
 
-}  // namespace clinaudit::http
+}  // namespace clinaudit::platform

@@ -1,12 +1,12 @@
-#include "http/password.hpp"
+#include "platform/password.hpp"
 
 #include <argon2.h>
 
 #include <vector>
 
-#include "http/random_token.hpp"
+#include "platform/random_token.hpp"
 
-namespace clinaudit::http {
+namespace clinaudit::platform {
 
 namespace {
 // 16 random bytes written as 32 hex characters: 128 bits of salt.
@@ -32,4 +32,4 @@ bool verify_password(std::string_view password, const std::string& encoded_hash)
   return argon2id_verify(encoded_hash.c_str(), password.data(), password.size()) == ARGON2_OK;
 }
 
-}  // namespace clinaudit::http
+}  // namespace clinaudit::platform
