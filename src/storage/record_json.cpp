@@ -1,13 +1,9 @@
-#include "storage/sqlite/sqlite_record_json.hpp"
-
-#include <SQLiteCpp/Statement.h>
+#include "storage/record_json.hpp"
 
 #include <optional>
 #include <string>
 
-#include "storage/sqlite/sqlite_support.hpp"
-
-namespace clinaudit::storage::sqlite {
+namespace clinaudit::storage {
 namespace {
 
 using nlohmann::json;
@@ -203,23 +199,35 @@ json record_json(const domain::SurveyInvitation& row) {
       {"used", row.used}};
 }
 
-void append_audit_log(SQLite::Database& db, const domain::Actor& actor, std::string_view action,
-                      std::string_view entity, std::string_view key, const nlohmann::json* before,
-                      const nlohmann::json* after) {
-  SQLite::Statement insert(db,
-                           "INSERT INTO audit_log (at, user_id, actor, action, entity, entity_key, before, after) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, utc_now_iso());
-  bind_optional(insert, 2, actor.user_id);
-  insert.bind(3, actor.name);
-  insert.bind(4, std::string(action));
-  insert.bind(5, std::string(entity));
-  insert.bind(6, std::string(key));
-  insert.bind(
-      7, before != nullptr ? before->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : std::string());
-  insert.bind(8,
-              after != nullptr ? after->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : std::string());
-  insert.exec();
+json record_json(const domain::OutlierTimetableVersion& row) {
+  return json{{"id", row.id}, {"name", row.name}, {"csv", row.csv}};
 }
 
-}  // namespace clinaudit::storage::sqlite
+json record_json(const domain::AnalysisRunRecord& row) {
+  return json{{"id", row.id.value},
+              {"audit_id", row.audit_id.value},
+              {"measure_id", row.measure_id.value},
+              {"period", row.period},
+              {"run_on", row.run_on.to_string()},
+              {"episodes", row.episodes},
+              {"input_checksum", row.input_checksum},
+              {"software_version", row.software_version},
+              {"method", row.method},
+              {"parameters", row.parameters},
+              {"units_flagged", row.units_flagged},
+              {"cases_opened", row.cases_opened}};
+}
+
+json record_json(const domain::StoredCusumAlert& row) {
+  return json{{"id", row.id},
+              {"run_id", row.run_id.value},
+              {"organisation_id", row.organisation_id.value},
+              {"measure_id", row.measure_id.value},
+              {"side", row.upper ? "upper" : "lower"},
+              {"signalled_on", row.signalled_on.to_string()},
+              {"episodes_monitored", row.episodes_monitored}};
+}
+
+std::string json_text(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace clinaudit::storage

@@ -2,13 +2,13 @@
 
 // The audit log's picture of a record: a JSON object of its fields, with enums as their
 // stored names, dates as "YYYY-MM-DD" and unknown values as null. Secrets (password
-// hashes) are never written to the log; only whether one changed.
-
-#include <SQLiteCpp/Database.h>
+// hashes) are never written to the log; only whether one changed. Written once for every
+// database, so the log reads the same whichever one holds it. Pure; thread-safe.
 
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "domain/analysis_record.hpp"
 #include "domain/audit.hpp"
 #include "domain/governance.hpp"
 #include "domain/measure.hpp"
@@ -18,7 +18,7 @@
 #include "domain/survey.hpp"
 #include "domain/user.hpp"
 
-namespace clinaudit::storage::sqlite {
+namespace clinaudit::storage {
 
 nlohmann::json record_json(const domain::Organisation& row);
 nlohmann::json record_json(const domain::User& row);
@@ -37,10 +37,11 @@ nlohmann::json record_json(const domain::Survey& row);
 nlohmann::json record_json(const domain::SurveyResponse& row);
 nlohmann::json record_json(const domain::SurveyInvitation& row);  // never the token hash
 
-// Appends one audit-log entry on `db`, inside the caller's open transaction so that it
-// lands or vanishes with the change. `before`/`after` may be null (creation, deletion).
-void append_audit_log(SQLite::Database& db, const domain::Actor& actor, std::string_view action,
-                      std::string_view entity, std::string_view key, const nlohmann::json* before,
-                      const nlohmann::json* after);
+nlohmann::json record_json(const domain::OutlierTimetableVersion& row);  // without its author and time
+nlohmann::json record_json(const domain::AnalysisRunRecord& row);
+nlohmann::json record_json(const domain::StoredCusumAlert& row);
 
-}  // namespace clinaudit::storage::sqlite
+// The JSON as stored: compact, invalid UTF-8 replaced.
+std::string json_text(const nlohmann::json& value);
+
+}  // namespace clinaudit::storage
