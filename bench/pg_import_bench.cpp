@@ -15,7 +15,7 @@
 #include <random>
 #include <string>
 
-#include "storage/postgres/postgres_store.hpp"
+#include "storage/store_factory.hpp"
 
 namespace {
 
@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
       base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-c%20search_path%3D" + schema;
   int status = 0;
   {
-    auto store = storage::postgres::open_postgres_store(url);
+    auto store = storage::open_store(url);
     if (!store) {
       std::fprintf(stderr, "%s\n", store.error().message.c_str());
       return 1;

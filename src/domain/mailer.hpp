@@ -14,7 +14,7 @@ struct MailMessage {
   std::string body;             // plain text, lines separated by '\n'
 };
 
-// The outgoing e-mail port (docs/architecture.md). Implementation: http/smtp_mailer.
+// The outgoing e-mail port (docs/architecture.md). Implementation: platform/smtp_mailer.
 class Mailer {
  public:
   virtual ~Mailer() = default;

@@ -50,9 +50,11 @@ struct AuditFilter {
   std::string topic;  // empty: any
 };
 
-// The persistence port (docs/architecture.md). Implementations: storage/sqlite and
-// storage/postgres; both pass tests/storage_contract. Every write runs in one
-// transaction together with its audit-log entries: it lands whole or not at all.
+// The persistence port (docs/architecture.md). Implemented once, by storage::SqlStore, over
+// a SQLite and a PostgreSQL driver; tests/storage_contract runs every case on both. Every
+// write runs in one transaction together with its audit-log entries: it lands whole or not
+// at all. Records are checked with the rules of domain/entity_checks.hpp before they are
+// written (invalid_input).
 // Batch writes (the importable kinds) are atomic over the whole batch.
 // Errors: conflict for a duplicate natural key (code, email, (org, audit, year)),
 // not_found for an unknown reference or id, storage_unavailable when the database

@@ -1,5 +1,6 @@
 #include "storage/database_maintenance.hpp"
 
+#include "storage/migrations.hpp"
 #include "storage/sqlite/sqlite_maintenance.hpp"
 #include "storage/store_factory.hpp"
 
@@ -35,7 +36,7 @@ Result<MigrationSummary> migrate_database(std::string_view url) {
     if (!store) return store.error();
     return MigrationSummary{};
   }
-  auto report = sqlite::migrate_sqlite(location->target);
+  auto report = sqlite::migrate_sqlite(location->target, migrations_for(SqlDialect::sqlite));
   if (!report) return report.error();
   return summary_of(*report);
 }
@@ -51,7 +52,7 @@ Result<MigrationSummary> restore_database(std::string_view url, const std::strin
   auto location = parse_database_url(url);
   if (!location) return location.error();
   if (location->kind == DatabaseKind::postgres) return use_postgres_tools("restore", location->target, backup_file);
-  auto report = sqlite::restore_sqlite(location->target, backup_file, force);
+  auto report = sqlite::restore_sqlite(location->target, backup_file, force, migrations_for(SqlDialect::sqlite));
   if (!report) return report.error();
   return summary_of(*report);
 }

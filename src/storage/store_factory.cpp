@@ -2,9 +2,11 @@
 
 #include <cstdlib>
 
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/migrations.hpp"
+#include "storage/sql_store.hpp"
+#include "storage/sqlite/sqlite_driver.hpp"
 #ifdef CLINAUDIT_HAVE_POSTGRES_STORE
-#include "storage/postgres/postgres_store.hpp"
+#include "storage/postgres/pg_driver.hpp"
 #endif
 
 namespace clinaudit::storage {
@@ -21,16 +23,21 @@ Result<DatabaseLocation> parse_database_url(std::string_view url) {
 Result<std::unique_ptr<domain::Store>> open_store(std::string_view url) {
   auto location = parse_database_url(url);
   if (!location) return location.error();
+  std::unique_ptr<SqlDriver> driver;
   if (location->kind == DatabaseKind::postgres) {
 #ifdef CLINAUDIT_HAVE_POSTGRES_STORE
-    return postgres::open_postgres_store(location->target);
+    auto opened = postgres::open_postgres_driver(location->target, migrations_for(SqlDialect::postgres));
+    if (!opened) return opened.error();
+    driver = std::move(*opened);
 #else
     return Error{ErrorCode::not_implemented, "this clinaudit was built without the PostgreSQL store"};
 #endif
+  } else {
+    auto opened = sqlite::SqliteDriver::open(location->target, migrations_for(SqlDialect::sqlite));
+    if (!opened) return opened.error();
+    driver = std::move(*opened);
   }
-  auto store = sqlite::SqliteStore::open(location->target);
-  if (!store) return store.error();
-  return std::unique_ptr<domain::Store>(std::move(*store));
+  return std::unique_ptr<domain::Store>(std::make_unique<SqlStore>(std::move(driver)));
 }
 
 std::string default_database_url() {

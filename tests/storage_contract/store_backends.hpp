@@ -11,7 +11,7 @@
 
 namespace clinaudit::contract {
 
-// One Store implementation under test. Each test gets a fresh, empty database from
+// One database under test (SQLite or PostgreSQL). Each test gets a fresh, empty database from
 // `fresh_database_url`, so tests never see each other's rows.
 struct Backend {
   std::string name;  // "Sqlite", "Postgres": the instantiation's prefix in test names

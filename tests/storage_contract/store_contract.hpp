@@ -1,6 +1,6 @@
 #pragma once
 
-// The fixture of the storage contract suite: every test runs once per Store implementation
+// The fixture of the storage contract suite: every test runs once per database
 // (tests/storage_contract/CMakeLists.txt lists them), each time on a fresh, empty database.
 
 #include <gmock/gmock.h>

@@ -2,15 +2,6 @@
 
 #include <string>
 
-#include "storage/postgres/pg_transaction.hpp"
-
-namespace clinaudit::embedded {
-std::string_view postgres_migration_0001();
-std::string_view postgres_migration_0002();
-std::string_view postgres_migration_0003();
-std::string_view postgres_migration_0004();
-}  // namespace clinaudit::embedded
-
 namespace clinaudit::storage::postgres {
 namespace {
 
@@ -19,19 +10,7 @@ constexpr std::int64_t kMigrationLock = 0x636c696e61756469;  // "clinaudi"
 
 }  // namespace
 
-const std::vector<PgMigration>& postgres_migrations() {
-  static const std::vector<PgMigration> kMigrations{
-      {1, "initial", embedded::postgres_migration_0001()},
-      {2, "survey_invitations", embedded::postgres_migration_0002()},
-      {3, "outlier_timetables", embedded::postgres_migration_0003()},
-      {4, "analysis_runs", embedded::postgres_migration_0004()},
-  };
-  return kMigrations;
-}
-
-int latest_postgres_schema_version() { return postgres_migrations().back().version; }
-
-Result<int> migrate_postgres(pqxx::connection& connection) {
+Result<int> migrate_postgres(pqxx::connection& connection, std::span<const SchemaMigration> migrations) {
   try {
     pqxx::work tx(connection);
     tx.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
@@ -41,22 +20,21 @@ Result<int> migrate_postgres(pqxx::connection& connection) {
         " name text NOT NULL,"
         " applied_at timestamptz NOT NULL DEFAULT now())");
     const int current = tx.exec("SELECT coalesce(max(version), 0) FROM schema_version")[0][0].as<int>();
-    const int latest = latest_postgres_schema_version();
+    const int latest = migrations.empty() ? 0 : migrations.back().version;
     if (current > latest) {
       return Error{ErrorCode::conflict, "database schema version " + std::to_string(current) +
                                             " is newer than this clinaudit (" + std::to_string(latest) +
                                             "): upgrade clinaudit before using this database"};
     }
-    for (const auto& migration : postgres_migrations()) {
+    for (const auto& migration : migrations) {
       if (migration.version <= current) continue;
-      tx.exec(std::string(migration.sql));
-      tx.exec_params("INSERT INTO schema_version (version, name) VALUES ($1, $2)", migration.version,
-                     std::string(migration.name));
+      tx.exec(migration.sql);
+      tx.exec_params("INSERT INTO schema_version (version, name) VALUES ($1, $2)", migration.version, migration.name);
     }
     tx.commit();
     return latest;
   } catch (const std::exception& e) {
-    return to_error(e, "migrating the PostgreSQL schema", "");
+    return Error{ErrorCode::storage_unavailable, std::string("migrating the PostgreSQL schema: ") + e.what()};
   }
 }
 

@@ -25,7 +25,7 @@ void copy_all_pages(SQLite::Database& destination, SQLite::Database& source) {
 }
 
 // Checks that `file` is an intact clinaudit database that this binary can read.
-void check_backup_file(SQLite::Database& backup, const std::string& file) {
+void check_backup_file(SQLite::Database& backup, const std::string& file, int latest) {
   std::string verdict;
   try {
     SQLite::Statement check(backup, "PRAGMA quick_check");
@@ -39,7 +39,6 @@ void check_backup_file(SQLite::Database& backup, const std::string& file) {
     fail(ErrorCode::invalid_input, file + " is not a clinaudit database; nothing was restored");
   }
   const int version = sqlite_schema_version(backup);
-  const int latest = latest_sqlite_schema_version();
   if (version > latest) {
     fail(ErrorCode::conflict, file + ": database schema version " + std::to_string(version) +
                                   " is newer than this clinaudit (" + std::to_string(latest) + "): upgrade clinaudit");
@@ -48,12 +47,12 @@ void check_backup_file(SQLite::Database& backup, const std::string& file) {
 
 }  // namespace
 
-Result<MigrationReport> migrate_sqlite(const std::string& path) {
+Result<MigrationReport> migrate_sqlite(const std::string& path, std::span<const SchemaMigration> migrations) {
   auto lock = FileLock::shared(path);
   if (!lock) return lock.error();
   return guarded("migrating " + path, [&] {
     SQLite::Database db = open_sqlite_connection(path);
-    return apply_sqlite_migrations(db);
+    return apply_sqlite_migrations(db, migrations);
   });
 }
 
@@ -83,7 +82,8 @@ Result<std::uintmax_t> backup_sqlite(const std::string& path, const std::string&
   return result;
 }
 
-Result<MigrationReport> restore_sqlite(const std::string& path, const std::string& backup_file, bool force) {
+Result<MigrationReport> restore_sqlite(const std::string& path, const std::string& backup_file, bool force,
+                                       std::span<const SchemaMigration> migrations) {
   std::error_code ec;
   if (!fs::is_regular_file(backup_file, ec))
     return Error{ErrorCode::not_found, "there is no backup file " + backup_file};
@@ -103,12 +103,12 @@ Result<MigrationReport> restore_sqlite(const std::string& path, const std::strin
   }
   return guarded("restoring " + path + " from " + backup_file, [&] {
     SQLite::Database backup(backup_file, SQLite::OPEN_READONLY, kSqliteBusyTimeoutMs);
-    check_backup_file(backup, backup_file);
+    check_backup_file(backup, backup_file, migrations.empty() ? 0 : migrations.back().version);
     SQLite::Database destination = open_sqlite_connection(path);
     copy_all_pages(destination, backup);
     // The copied pages carry the backup's journal mode; the live database runs in WAL.
     destination.exec("PRAGMA journal_mode = WAL");
-    return apply_sqlite_migrations(destination);
+    return apply_sqlite_migrations(destination, migrations);
   });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 
 #include "core/result.hpp"
@@ -11,9 +12,10 @@
 // reading and writing. docs/operations.md describes when to use each.
 namespace clinaudit::storage::sqlite {
 
-// Opens (creating when missing) the database at `path` and applies pending migrations.
+// Opens (creating when missing) the database at `path` and applies the pending ones of
+// `migrations` (storage/migrations.hpp).
 // Errors: conflict when the database is newer than this binary; storage_unavailable.
-Result<MigrationReport> migrate_sqlite(const std::string& path);
+Result<MigrationReport> migrate_sqlite(const std::string& path, std::span<const SchemaMigration> migrations);
 
 // Copies the database at `path` into the single self-contained file `backup_file`
 // (journal mode DELETE, no -wal beside it). The copy is written beside its destination
@@ -28,6 +30,7 @@ Result<std::uintmax_t> backup_sqlite(const std::string& path, const std::string&
 // migrations the backup lacks. Refuses (conflict) while another process has the database
 // open (a running server), unless `force`. Errors: not_found when `backup_file` is
 // missing; invalid_input when it is not a clinaudit database or fails its integrity check.
-Result<MigrationReport> restore_sqlite(const std::string& path, const std::string& backup_file, bool force);
+Result<MigrationReport> restore_sqlite(const std::string& path, const std::string& backup_file, bool force,
+                                       std::span<const SchemaMigration> migrations);
 
 }  // namespace clinaudit::storage::sqlite

@@ -8,7 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/migrations.hpp"
+#include "storage/store_factory.hpp"
 
 namespace clinaudit::storage::sqlite {
 namespace {
@@ -25,7 +26,7 @@ class SqliteMaintenance : public ::testing::Test {
   void TearDown() override { fs::remove_all(folder_); }
   std::string path(const std::string& name) const { return (folder_ / name).string(); }
 
-  static void add_organisation(SqliteStore& store, const std::string& code) {
+  static void add_organisation(domain::Store& store, const std::string& code) {
     auto ids = store.add_organisations({{{}, code, "Trust " + code, domain::OrganisationType::acute, ""}},
                                        domain::Actor{std::nullopt, "test"});
     ASSERT_TRUE(ids.has_value()) << ids.error().message;
@@ -33,6 +34,14 @@ class SqliteMaintenance : public ::testing::Test {
 
   fs::path folder_;
 };
+
+std::unique_ptr<domain::Store> open(const std::string& path) {
+  auto store = open_store(path);
+  EXPECT_TRUE(store.has_value()) << store.error().message;
+  return store ? std::move(*store) : nullptr;
+}
+
+const std::vector<SchemaMigration>& migrations() { return migrations_for(SqlDialect::sqlite); }
 
 std::string pragma(const std::string& path, const std::string& name) {
   SQLite::Database db(path, SQLite::OPEN_READONLY);
@@ -42,46 +51,38 @@ std::string pragma(const std::string& path, const std::string& name) {
 }
 
 TEST_F(SqliteMaintenance, OpenCreatesAWalDatabaseAtTheLatestVersion) {
-  auto store = SqliteStore::open(path("a.sqlite"));
-  ASSERT_TRUE(store.has_value()) << store.error().message;
-  EXPECT_EQ((*store)->migration_report().from_version, 0);
-  EXPECT_EQ((*store)->migration_report().to_version, latest_sqlite_schema_version());
-  EXPECT_EQ((*store)->migration_report().applied.size(), sqlite_migrations().size());
+  auto first = migrate_sqlite(path("a.sqlite"), migrations());
+  ASSERT_TRUE(first.has_value()) << first.error().message;
+  EXPECT_EQ(first->from_version, 0);
+  EXPECT_EQ(first->to_version, migrations().back().version);
+  EXPECT_EQ(first->applied.size(), migrations().size());
   EXPECT_EQ(pragma(path("a.sqlite"), "journal_mode"), "wal");
-  store->reset();
-  auto again = migrate_sqlite(path("a.sqlite"));
+  ASSERT_NE(open(path("a.sqlite")), nullptr);
+  auto again = migrate_sqlite(path("a.sqlite"), migrations());
   ASSERT_TRUE(again.has_value()) << again.error().message;
   EXPECT_TRUE(again->applied.empty());
-  EXPECT_EQ(again->from_version, latest_sqlite_schema_version());
-}
-
-TEST_F(SqliteMaintenance, MigrationsAreNumberedFromOneWithoutGaps) {
-  int expected = 1;
-  for (const auto& migration : sqlite_migrations()) {
-    EXPECT_EQ(migration.version, expected++);
-    EXPECT_FALSE(migration.sql.empty());
-  }
+  EXPECT_EQ(again->from_version, migrations().back().version);
 }
 
 TEST_F(SqliteMaintenance, TheAuditLogRefusesUpdatesAndDeletes) {
-  auto store = SqliteStore::open(path("a.sqlite"));
-  ASSERT_TRUE(store.has_value());
-  add_organisation(**store, "RXX");
+  auto store = open(path("a.sqlite"));
+  ASSERT_NE(store, nullptr);
+  add_organisation(*store, "RXX");
   SQLite::Database db(path("a.sqlite"), SQLite::OPEN_READWRITE);
   EXPECT_THROW(db.exec("UPDATE audit_log SET actor = 'someone else'"), SQLite::Exception);
   EXPECT_THROW(db.exec("DELETE FROM audit_log"), SQLite::Exception);
 }
 
 TEST_F(SqliteMaintenance, BackupWhileOpenThenRestoreBringsTheDataBack) {
-  auto store = SqliteStore::open(path("live.sqlite"));
-  ASSERT_TRUE(store.has_value());
-  add_organisation(**store, "RXX");
+  auto store = open(path("live.sqlite"));
+  ASSERT_NE(store, nullptr);
+  add_organisation(*store, "RXX");
   auto bytes = backup_sqlite(path("live.sqlite"), path("backup.sqlite"), false);
   ASSERT_TRUE(bytes.has_value()) << bytes.error().message;
   EXPECT_GT(*bytes, 0U);
   EXPECT_FALSE(fs::exists(path("backup.sqlite-wal")));
   EXPECT_EQ(pragma(path("backup.sqlite"), "journal_mode"), "delete");
-  add_organisation(**store, "RYY");  // after the backup: gone once restored
+  add_organisation(*store, "RYY");  // after the backup: gone once restored
 
   // A second backup to the same name is refused unless overwriting.
   auto again = backup_sqlite(path("live.sqlite"), path("backup.sqlite"), false);
@@ -89,32 +90,32 @@ TEST_F(SqliteMaintenance, BackupWhileOpenThenRestoreBringsTheDataBack) {
   EXPECT_EQ(again.error().code, ErrorCode::conflict);
 
   // The store is open: restore refuses without force.
-  auto refused = restore_sqlite(path("live.sqlite"), path("backup.sqlite"), false);
+  auto refused = restore_sqlite(path("live.sqlite"), path("backup.sqlite"), false, migrations());
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, ErrorCode::conflict);
   EXPECT_THAT(refused.error().message, HasSubstr("--force"));
-  EXPECT_TRUE((*store)->organisation_by_code("RYY").has_value());
+  EXPECT_TRUE(store->organisation_by_code("RYY").has_value());
 
-  store->reset();
-  auto restored = restore_sqlite(path("live.sqlite"), path("backup.sqlite"), false);
+  store.reset();
+  auto restored = restore_sqlite(path("live.sqlite"), path("backup.sqlite"), false, migrations());
   ASSERT_TRUE(restored.has_value()) << restored.error().message;
-  auto reopened = SqliteStore::open(path("live.sqlite"));
-  ASSERT_TRUE(reopened.has_value());
-  EXPECT_TRUE((*reopened)->organisation_by_code("RXX").has_value());
-  EXPECT_FALSE((*reopened)->organisation_by_code("RYY").has_value());
+  auto reopened = open(path("live.sqlite"));
+  ASSERT_NE(reopened, nullptr);
+  EXPECT_TRUE(reopened->organisation_by_code("RXX").has_value());
+  EXPECT_FALSE(reopened->organisation_by_code("RYY").has_value());
   EXPECT_EQ(pragma(path("live.sqlite"), "journal_mode"), "wal");
 }
 
 TEST_F(SqliteMaintenance, ForcedRestoreReplacesTheDataUnderAnOpenStore) {
-  auto store = SqliteStore::open(path("live.sqlite"));
-  ASSERT_TRUE(store.has_value());
-  add_organisation(**store, "RXX");
+  auto store = open(path("live.sqlite"));
+  ASSERT_NE(store, nullptr);
+  add_organisation(*store, "RXX");
   ASSERT_TRUE(backup_sqlite(path("live.sqlite"), path("backup.sqlite"), false).has_value());
-  add_organisation(**store, "RYY");
-  auto restored = restore_sqlite(path("live.sqlite"), path("backup.sqlite"), true);
+  add_organisation(*store, "RYY");
+  auto restored = restore_sqlite(path("live.sqlite"), path("backup.sqlite"), true, migrations());
   ASSERT_TRUE(restored.has_value()) << restored.error().message;
-  EXPECT_FALSE((*store)->organisation_by_code("RYY").has_value());
-  EXPECT_TRUE((*store)->organisation_by_code("RXX").has_value());
+  EXPECT_FALSE(store->organisation_by_code("RYY").has_value());
+  EXPECT_TRUE(store->organisation_by_code("RXX").has_value());
 }
 
 TEST_F(SqliteMaintenance, RestoreRefusesFilesThatAreNotClinauditBackups) {
@@ -122,28 +123,28 @@ TEST_F(SqliteMaintenance, RestoreRefusesFilesThatAreNotClinauditBackups) {
     std::ofstream text(path("notes.txt"));
     text << "not a database at all, just some text that is long enough to look like a file\n";
   }
-  auto text = restore_sqlite(path("live.sqlite"), path("notes.txt"), false);
+  auto text = restore_sqlite(path("live.sqlite"), path("notes.txt"), false, migrations());
   ASSERT_FALSE(text.has_value());
   {
     SQLite::Database other(path("other.sqlite"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     other.exec("CREATE TABLE t (x INTEGER)");
   }
-  auto other = restore_sqlite(path("live.sqlite"), path("other.sqlite"), false);
+  auto other = restore_sqlite(path("live.sqlite"), path("other.sqlite"), false, migrations());
   ASSERT_FALSE(other.has_value());
   EXPECT_EQ(other.error().code, ErrorCode::invalid_input);
   EXPECT_THAT(other.error().message, HasSubstr("not a clinaudit database"));
-  auto missing = restore_sqlite(path("live.sqlite"), path("missing.sqlite"), false);
+  auto missing = restore_sqlite(path("live.sqlite"), path("missing.sqlite"), false, migrations());
   ASSERT_FALSE(missing.has_value());
   EXPECT_EQ(missing.error().code, ErrorCode::not_found);
 }
 
 TEST_F(SqliteMaintenance, RestoreRefusesABackupFromANewerClinaudit) {
-  ASSERT_TRUE(SqliteStore::open(path("future.sqlite")).has_value());
+  ASSERT_NE(open(path("future.sqlite")), nullptr);
   {
     SQLite::Database db(path("future.sqlite"), SQLite::OPEN_READWRITE);
     db.exec("INSERT INTO schema_version (version, name) VALUES (77, 'future')");
   }
-  auto restored = restore_sqlite(path("live.sqlite"), path("future.sqlite"), false);
+  auto restored = restore_sqlite(path("live.sqlite"), path("future.sqlite"), false, migrations());
   ASSERT_FALSE(restored.has_value());
   EXPECT_EQ(restored.error().code, ErrorCode::conflict);
   EXPECT_THAT(restored.error().message, HasSubstr("database schema version 77 is newer than this clinaudit"));

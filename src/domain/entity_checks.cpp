@@ -1,0 +1,111 @@
+#include "domain/entity_checks.hpp"
+
+#include <set>
+
+namespace clinaudit::domain {
+namespace {
+
+Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
+
+constexpr char kUnitSeparator = '\x1f';
+
+}  // namespace
+
+Result<void> check(const Organisation& row) {
+  if (row.code.empty()) return invalid("an organisation needs a code");
+  if (row.name.empty()) return invalid("organisation '" + row.code + "' needs a name");
+  return {};
+}
+
+Result<void> check(const User& row) {
+  if (row.email.empty()) return invalid("a user needs an email address");
+  return {};
+}
+
+Result<void> check(const Audit& row) {
+  if (row.code.empty()) return invalid("an audit needs a code");
+  if (row.title.empty()) return invalid("audit '" + row.code + "' needs a title");
+  if (row.start_date && row.end_date && *row.end_date < *row.start_date) {
+    return invalid("audit '" + row.code + "' ends before it starts");
+  }
+  if (row.id.valid() && row.reaudit_of == row.id) {
+    return invalid("audit '" + row.code + "' cannot be a re-audit of itself");
+  }
+  return {};
+}
+
+Result<void> check(const Measure& row) {
+  if (row.code.empty()) return invalid("a measure needs a code");
+  return {};
+}
+
+Result<void> check(const MeasureResult& row) {
+  if (row.period_end < row.period_start)
+    return invalid("result for " + describe(row) + ": period ends before it starts");
+  return {};
+}
+
+Result<void> check(const Participation& row) {
+  if ((row.cases_submitted && *row.cases_submitted < 0) || (row.cases_required && *row.cases_required < 0)) {
+    return invalid("participation " + describe(row) + ": case counts cannot be negative");
+  }
+  return {};
+}
+
+Result<void> check(const ReportReview& row) {
+  if (row.report_title.empty()) return invalid("a report review needs the report's title");
+  return {};
+}
+
+Result<void> check(const Action& row) {
+  if (row.title.empty()) return invalid("an action needs a title");
+  return {};
+}
+
+Result<void> check(const BoardMeeting& row) {
+  if (row.committee.empty()) return invalid("a board meeting needs the committee's name");
+  return {};
+}
+
+Result<void> check(const Survey& row) {
+  if (row.title.empty()) return invalid("a survey needs a title");
+  return {};
+}
+
+Result<void> check(const OutlierTimetableVersion& row) {
+  if (row.name.empty()) return invalid("an outlier timetable version needs a name");
+  if (row.csv.empty()) return invalid("an outlier timetable version needs its stage table");
+  return {};
+}
+
+Result<void> check(const AnalysisRunRecord& row) {
+  if (row.period.empty() || row.input_checksum.empty() || row.method.empty()) {
+    return invalid("an analysis run needs its period, input checksum and method");
+  }
+  return {};
+}
+
+Result<void> check_covariate_names(const std::vector<std::string>& names) {
+  std::set<std::string> seen;
+  for (const auto& name : names) {
+    if (name.empty()) return invalid("a covariate needs a name");
+    if (name.find(kUnitSeparator) != std::string::npos) {
+      return invalid("covariate name '" + name + "' holds a control character");
+    }
+    if (!seen.insert(name).second) return invalid("covariate name '" + name + "' is given twice");
+  }
+  return {};
+}
+
+std::string describe(const MeasureResult& row) {
+  return "measure " + std::to_string(row.measure_id.value) + ", organisation " +
+         std::to_string(row.organisation_id.value) + ", " + row.period_start.to_string() + " to " +
+         row.period_end.to_string();
+}
+
+std::string describe(const Participation& row) {
+  return std::to_string(row.organisation_id.value) + "/" + std::to_string(row.audit_id.value) + "/" +
+         row.year.to_string();
+}
+
+}  // namespace clinaudit::domain

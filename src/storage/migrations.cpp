@@ -1,0 +1,85 @@
+#include "storage/migrations.hpp"
+
+#include <array>
+#include <utility>
+
+namespace clinaudit::embedded {
+std::string_view migration_0001_initial();
+std::string_view migration_0002_survey_invitations();
+std::string_view migration_0003_outlier_timetables();
+std::string_view migration_0004_analysis_runs();
+}  // namespace clinaudit::embedded
+
+namespace clinaudit::storage {
+namespace {
+
+struct Template {
+  int version;
+  std::string_view name;
+  std::string_view (*text)();
+};
+
+constexpr std::array kTemplates{
+    Template{1, "0001_initial", embedded::migration_0001_initial},
+    Template{2, "0002_survey_invitations", embedded::migration_0002_survey_invitations},
+    Template{3, "0003_outlier_timetables", embedded::migration_0003_outlier_timetables},
+    Template{4, "0004_analysis_runs", embedded::migration_0004_analysis_runs},
+};
+
+// {word} -> (SQLite type, PostgreSQL type)
+constexpr std::array<std::pair<std::string_view, std::pair<std::string_view, std::string_view>>, 8> kTypes{{
+    {"{id}", {"INTEGER PRIMARY KEY", "bigserial PRIMARY KEY"}},
+    {"{bigint}", {"INTEGER", "bigint"}},
+    {"{int}", {"INTEGER", "integer"}},
+    {"{bool}", {"INTEGER", "boolean"}},
+    {"{real}", {"REAL", "double precision"}},
+    {"{date}", {"TEXT", "date"}},
+    {"{timestamp}", {"TEXT", "timestamptz"}},
+    {"{json}", {"TEXT", "jsonb"}},
+}};
+
+std::vector<SchemaMigration> expand_all(SqlDialect dialect) {
+  std::vector<SchemaMigration> out;
+  out.reserve(kTemplates.size());
+  for (const auto& migration : kTemplates) {
+    out.push_back(
+        SchemaMigration{migration.version, std::string(migration.name), expand_migration(migration.text(), dialect)});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string expand_migration(std::string_view text, SqlDialect dialect) {
+  const bool sqlite = dialect == SqlDialect::sqlite;
+  std::string out;
+  bool keep = true;
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    std::string line(text.substr(0, end));
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    if (line == "-- [sqlite]" || line == "-- [postgres]" || line == "-- [both]") {
+      keep = line == "-- [both]" || (line == "-- [sqlite]") == sqlite;
+      continue;
+    }
+    if (!keep) continue;
+    for (const auto& [word, types] : kTypes) {
+      for (auto at = line.find(word); at != std::string::npos; at = line.find(word, at)) {
+        const auto type = sqlite ? types.first : types.second;
+        line.replace(at, word.size(), type);
+        at += type.size();
+      }
+    }
+    out += line;
+    out += '\n';
+  }
+  return out;
+}
+
+const std::vector<SchemaMigration>& migrations_for(SqlDialect dialect) {
+  static const std::vector<SchemaMigration> kSqlite = expand_all(SqlDialect::sqlite);
+  static const std::vector<SchemaMigration> kPostgres = expand_all(SqlDialect::postgres);
+  return dialect == SqlDialect::sqlite ? kSqlite : kPostgres;
+}
+
+}  // namespace clinaudit::storage

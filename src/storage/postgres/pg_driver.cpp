@@ -1,0 +1,141 @@
+#include "storage/postgres/pg_driver.hpp"
+
+#include <optional>
+#include <tuple>
+#include <vector>
+
+#include "storage/postgres/pg_migrations.hpp"
+#include "storage/postgres/pg_session.hpp"
+
+namespace clinaudit::storage::postgres {
+namespace {
+
+const std::vector<std::string> kEpisodeColumns{"audit_id",      "import_id", "provider_id",
+                                               "admission_day", "outcome",   "covariates"};
+
+// The first line of the server's message, without the "ERROR:" prefix.
+std::string first_line(const std::string& message) {
+  auto line = message.substr(0, message.find('\n'));
+  if (line.rfind("ERROR:", 0) == 0) line.erase(0, 6);
+  while (!line.empty() && line.front() == ' ') line.erase(0, 1);
+  return line;
+}
+
+// An episode import on a connection borrowed for its whole length, in one transaction;
+// rows go through COPY (pqxx::stream_to).
+class PgEpisodeLoad final : public EpisodeLoad {
+ public:
+  explicit PgEpisodeLoad(PooledConnection connection)
+      : connection_(std::move(connection)), tx_(std::make_unique<pqxx::work>(*connection_)), session_(*tx_) {}
+  ~PgEpisodeLoad() override {
+    // Closing the stream can fail when the connection broke; it is then dropped instead of
+    // going back to the pool. The transaction rolls back unless committed.
+    try {
+      if (stream_) stream_->complete();
+    } catch (const std::exception&) {
+      connection_.discard();
+    }
+    stream_.reset();
+    tx_.reset();
+  }
+  PgEpisodeLoad(const PgEpisodeLoad&) = delete;
+  PgEpisodeLoad& operator=(const PgEpisodeLoad&) = delete;
+
+  SqlSession& session() override { return session_; }
+  void begin_rows() override { stream_ = std::make_unique<pqxx::stream_to>(*tx_, "episodes", kEpisodeColumns); }
+  void write_row(std::int64_t audit, std::int64_t import, std::int64_t provider, std::int64_t admission_day,
+                 int outcome, const std::string& covariates) override {
+    *stream_ << std::make_tuple(audit, import, provider, admission_day, outcome, covariates);
+  }
+  void end_rows() override {
+    stream_->complete();
+    stream_.reset();
+  }
+  void commit() override {
+    try {
+      tx_->commit();
+    } catch (const pqxx::failure&) {
+      connection_.discard();  // broken, or in doubt: never back to the pool
+      throw;
+    }
+  }
+
+ private:
+  // Destroyed in reverse order: the stream before the transaction before the connection.
+  PooledConnection connection_;
+  std::unique_ptr<pqxx::work> tx_;
+  PgSession session_;
+  std::unique_ptr<pqxx::stream_to> stream_;
+};
+
+PooledConnection borrow(PgConnectionPool& pool) {
+  auto connection = pool.acquire();
+  if (!connection) throw StoreFailure{connection.error()};
+  return std::move(*connection);
+}
+
+template <typename Transaction>
+void run_in(PooledConnection& connection, const std::function<void(SqlSession&)>& body) {
+  try {
+    Transaction tx(*connection);
+    PgSession session(tx);
+    body(session);
+    tx.commit();
+  } catch (const pqxx::broken_connection&) {
+    connection.discard();
+    throw;
+  } catch (const pqxx::in_doubt_error&) {
+    connection.discard();
+    throw;
+  }
+}
+
+}  // namespace
+
+void PgDriver::run_transaction(Access access, const std::function<void(SqlSession&)>& body) {
+  PooledConnection connection = borrow(*pool_);
+  if (access == Access::write) {
+    run_in<pqxx::transaction<pqxx::isolation_level::serializable>>(connection, body);
+  } else {
+    run_in<pqxx::read_transaction>(connection, body);
+  }
+}
+
+bool PgDriver::transient(const std::exception& e) const {
+  if (dynamic_cast<const pqxx::in_doubt_error*>(&e) != nullptr) return false;  // it may have been saved
+  if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr) return true;
+  return dynamic_cast<const pqxx::serialization_failure*>(&e) != nullptr ||
+         dynamic_cast<const pqxx::deadlock_detected*>(&e) != nullptr;
+}
+
+Error PgDriver::to_error(const std::exception& e, std::string_view doing) const {
+  const std::string prefix = std::string(doing) + ": ";
+  if (dynamic_cast<const pqxx::in_doubt_error*>(&e) != nullptr) {
+    return Error{ErrorCode::storage_unavailable, prefix +
+                                                     "the connection was lost while committing; the change may or "
+                                                     "may not have been saved: " +
+                                                     first_line(e.what())};
+  }
+  if (dynamic_cast<const pqxx::data_exception*>(&e) != nullptr) {
+    // A data exception: the caller's values are wrong.
+    return Error{ErrorCode::invalid_input, prefix + first_line(e.what())};
+  }
+  return Error{ErrorCode::storage_unavailable, prefix + first_line(e.what())};
+}
+
+std::unique_ptr<EpisodeLoad> PgDriver::begin_episode_load() { return std::make_unique<PgEpisodeLoad>(borrow(*pool_)); }
+
+Result<std::unique_ptr<SqlDriver>> open_postgres_driver(std::string_view url,
+                                                        std::span<const SchemaMigration> migrations,
+                                                        const PostgresOptions& options) {
+  auto pool = std::make_unique<PgConnectionPool>(std::string(url), options.max_connections);
+  {
+    auto connection = pool->acquire();
+    if (!connection) return connection.error();
+    auto migrated = migrate_postgres(**connection, migrations);
+    if (!migrated) return migrated.error();
+  }
+  return std::unique_ptr<SqlDriver>(std::make_unique<PgDriver>(std::move(pool)));
+}
+
+}  // namespace clinaudit::storage::postgres

@@ -1,0 +1,160 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/store.hpp"
+#include "storage/sql_driver.hpp"
+
+namespace clinaudit::storage {
+
+// The Store port, written once in SQL over a SqlDriver (storage/sqlite or
+// storage/postgres; docs/architecture.md, "Storage"). Every method runs in one transaction
+// of the driver's, with its audit-log entries; a write checks its records with the domain's
+// rules (domain/entity_checks.hpp) and its references before it writes, so each database
+// refuses the same input with the same message. A transaction that fails for a transient
+// reason (a serialization failure, a busy database) is run again, a few times at most.
+// Safe from any number of threads: the driver hands each transaction its own connection or
+// serialises them.
+class SqlStore final : public domain::Store {
+ public:
+  explicit SqlStore(std::unique_ptr<SqlDriver> driver);
+  ~SqlStore() override;
+  SqlStore(const SqlStore&) = delete;
+  SqlStore& operator=(const SqlStore&) = delete;
+
+  Result<std::vector<OrganisationId>> add_organisations(const std::vector<domain::Organisation>& rows,
+                                                        const domain::Actor& actor) override;
+  Result<void> update_organisation(const domain::Organisation& row, const domain::Actor& actor) override;
+  Result<domain::Organisation> organisation(OrganisationId id) override;
+  Result<domain::Organisation> organisation_by_code(std::string_view code) override;
+  Result<std::vector<domain::Organisation>> organisations() override;
+
+  Result<UserId> add_user(const domain::User& user, const domain::Actor& actor) override;
+  Result<void> update_user(const domain::User& user, const domain::Actor& actor) override;
+  Result<domain::User> user(UserId id) override;
+  Result<domain::User> user_by_email(std::string_view email) override;
+  Result<std::vector<domain::User>> users(std::optional<OrganisationId> organisation) override;
+  Result<void> create_session(const domain::Session& session) override;
+  Result<domain::Session> session(std::string_view token_hash) override;
+  Result<void> delete_session(std::string_view token_hash) override;
+  Result<void> delete_sessions_expired_before(std::string_view iso_time) override;
+
+  Result<std::vector<AuditId>> add_audits(const std::vector<domain::Audit>& rows, const domain::Actor& actor) override;
+  Result<void> update_audit(const domain::Audit& row, const domain::Actor& actor) override;
+  Result<domain::Audit> audit(AuditId id) override;
+  Result<domain::Audit> audit_by_code(std::string_view code) override;
+  Result<std::vector<domain::Audit>> audits(const domain::AuditFilter& filter) override;
+  Result<void> set_qa_list(const std::vector<domain::QaListEntry>& rows, const domain::Actor& actor) override;
+  Result<std::vector<domain::QaListEntry>> qa_list(FinancialYear year) override;
+
+  Result<void> upsert_participation(const std::vector<domain::Participation>& rows,
+                                    const domain::Actor& actor) override;
+  Result<std::vector<domain::Participation>> participation_of(OrganisationId organisation, FinancialYear year) override;
+  Result<std::vector<domain::Participation>> participation_in(AuditId audit, FinancialYear year) override;
+
+  Result<MeasureId> add_measure(const domain::Measure& measure, const domain::Actor& actor) override;
+  Result<domain::Measure> measure(MeasureId id) override;
+  Result<std::vector<domain::Measure>> measures_of(AuditId audit) override;
+  Result<void> add_results(const std::vector<domain::MeasureResult>& rows, const domain::Actor& actor) override;
+  Result<std::vector<domain::MeasureResult>> results_of(MeasureId measure,
+                                                        std::optional<OrganisationId> organisation) override;
+
+  Result<std::unique_ptr<domain::EpisodeWriter>> begin_episodes(AuditId audit, std::vector<std::string> covariates,
+                                                                const domain::Actor& actor) override;
+  Result<domain::EpisodeColumns> episodes(AuditId audit, Date from, Date to) override;
+
+  Result<ReportReviewId> add_report_review(const domain::ReportReview& row, const domain::Actor& actor) override;
+  Result<void> update_report_review(const domain::ReportReview& row, const domain::Actor& actor) override;
+  Result<std::vector<domain::ReportReview>> report_reviews(OrganisationId organisation) override;
+  Result<ActionId> add_action(const domain::Action& row, const domain::Actor& actor) override;
+  Result<void> update_action(const domain::Action& row, const domain::Actor& actor) override;
+  Result<domain::Action> action(ActionId id) override;
+  Result<std::vector<domain::Action>> actions(OrganisationId organisation) override;
+  Result<BoardMeetingId> add_board_meeting(const domain::BoardMeetingRecord& record,
+                                           const domain::Actor& actor) override;
+  Result<std::vector<domain::BoardMeeting>> board_meetings(OrganisationId organisation) override;
+  Result<std::vector<domain::BoardItem>> board_items(BoardMeetingId meeting) override;
+
+  Result<OutlierCaseId> add_outlier_case(const domain::OutlierCase& row, const domain::Actor& actor) override;
+  Result<void> update_outlier_case(const domain::OutlierCase& row, const domain::OutlierEvent& event,
+                                   const domain::Actor& actor) override;
+  Result<domain::OutlierCase> outlier_case(OutlierCaseId id) override;
+  Result<std::vector<domain::OutlierCase>> outlier_cases(std::optional<OrganisationId> organisation,
+                                                         std::optional<AuditId> audit) override;
+  Result<std::vector<domain::OutlierEvent>> outlier_events(OutlierCaseId id) override;
+
+  Result<std::int64_t> add_outlier_timetable(const domain::OutlierTimetableVersion& version,
+                                             const domain::Actor& actor) override;
+  Result<std::optional<domain::OutlierTimetableVersion>> current_outlier_timetable() override;
+  Result<domain::RecordedAnalysisRun> add_analysis_run(const domain::AnalysisRunRecord& run,
+                                                       const std::vector<domain::StoredCusumAlert>& alerts,
+                                                       const domain::Actor& actor) override;
+  Result<std::vector<domain::AnalysisRunRecord>> analysis_runs(AuditId audit) override;
+  Result<std::vector<domain::StoredCusumAlert>> cusum_alerts(std::optional<OrganisationId> organisation,
+                                                             std::optional<AuditId> audit) override;
+  Result<std::vector<domain::OutlierTimetableVersion>> outlier_timetables() override;
+
+  Result<SurveyId> add_survey(const domain::Survey& survey, const domain::Actor& actor) override;
+  Result<domain::Survey> survey(SurveyId id) override;
+  Result<std::vector<domain::Survey>> surveys() override;
+  Result<void> add_survey_responses(const std::vector<domain::SurveyResponse>& rows,
+                                    const domain::Actor& actor) override;
+  Result<std::vector<domain::SurveyResponse>> survey_responses(SurveyId survey) override;
+  Result<std::vector<std::int64_t>> add_survey_invitations(const std::vector<domain::SurveyInvitation>& rows,
+                                                           const domain::Actor& actor) override;
+  Result<domain::SurveyInvitation> survey_invitation(std::string_view token_hash) override;
+  Result<std::int64_t> submit_survey_response(std::string_view token_hash, const domain::SurveyResponse& response,
+                                              const domain::Actor& actor) override;
+
+  Result<std::vector<domain::AuditLogEntry>> audit_log(std::string_view entity, std::int64_t limit) override;
+  Result<void> log_event(const domain::AuditLogEntry& entry) override;
+
+ private:
+  // Runs `body(session)` in one transaction and returns its value, or the Error that
+  // stopped it (a StoreFailure's own, a constraint's, or the driver's reading of its
+  // exception, prefixed by `doing`).
+  template <typename Body>
+  auto transact(SqlDriver::Access access, std::string_view doing, Body&& body)
+      -> Result<std::invoke_result_t<Body&, SqlSession&>> {
+    using T = std::invoke_result_t<Body&, SqlSession&>;
+    if constexpr (std::is_void_v<T>) {
+      return run(access, doing, [&](SqlSession& session) { body(session); });
+    } else {
+      std::optional<T> value;
+      auto done = run(access, doing, [&](SqlSession& session) { value = body(session); });
+      if (!done) return done.error();
+      return std::move(*value);
+    }
+  }
+  template <typename Body>
+  auto write(std::string_view doing, Body&& body) {
+    return transact(SqlDriver::Access::write, doing, std::forward<Body>(body));
+  }
+  template <typename Body>
+  auto read(std::string_view doing, Body&& body) {
+    return transact(SqlDriver::Access::read, doing, std::forward<Body>(body));
+  }
+  Result<void> run(SqlDriver::Access access, std::string_view doing, const std::function<void(SqlSession&)>& body);
+
+  std::unique_ptr<SqlDriver> driver_;
+};
+
+// Appends one audit-log entry inside the caller's transaction, so that it lands or vanishes
+// with the change. `before`/`after` may be null (a creation's before, a deletion's after).
+void append_audit_log(SqlSession& session, const domain::Actor& actor, std::string_view action, std::string_view entity,
+                      std::string_view key, const nlohmann::json* before, const nlohmann::json* after);
+
+// Throws the check's Error as a StoreFailure, so that the transaction writes nothing.
+inline void ensure(const Result<void>& checked) {
+  if (!checked) throw StoreFailure{checked.error()};
+}
+
+}  // namespace clinaudit::storage

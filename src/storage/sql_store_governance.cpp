@@ -1,0 +1,238 @@
+// Report reviews, actions and board meetings in the SQL store.
+#include <nlohmann/json.hpp>
+
+#include "domain/entity_checks.hpp"
+#include "storage/record_json.hpp"
+#include "storage/sql_rows.hpp"
+#include "storage/sql_store.hpp"
+
+namespace clinaudit::storage {
+namespace {
+
+constexpr const char* kReviewColumns =
+    "SELECT id, audit_id, organisation_id, report_title, published_on, reviewed_on, committee, intended_actions "
+    "FROM report_reviews ";
+constexpr const char* kActionColumns =
+    "SELECT id, organisation_id, audit_id, title, owner_id, owner_name, due_on, status, evidence, completed_on, "
+    "source, source_id, reaudit_id FROM actions ";
+
+domain::ReportReview read_review(const SqlRow& row) {
+  return domain::ReportReview{.id = id_of<ReportReviewId>(row, 0),
+                              .audit_id = id_of<AuditId>(row, 1),
+                              .organisation_id = id_of<OrganisationId>(row, 2),
+                              .report_title = row.text(3),
+                              .published_on = date_of(row, 4),
+                              .reviewed_on = optional_date(row, 5),
+                              .committee = row.text(6),
+                              .intended_actions = row.text(7)};
+}
+
+domain::Action read_action(const SqlRow& row) {
+  return domain::Action{.id = id_of<ActionId>(row, 0),
+                        .organisation_id = id_of<OrganisationId>(row, 1),
+                        .audit_id = optional_id<AuditId>(row, 2),
+                        .title = row.text(3),
+                        .owner = optional_id<UserId>(row, 4),
+                        .owner_name = row.text(5),
+                        .due_on = date_of(row, 6),
+                        .status = enum_of(row, 7, domain::parse_action_status),
+                        .evidence = row.text(8),
+                        .completed_on = optional_date(row, 9),
+                        .source = enum_of(row, 10, domain::parse_action_source),
+                        .source_id = row.int64(11),
+                        .reaudit_id = optional_id<AuditId>(row, 12)};
+}
+
+void check_review(SqlSession& session, const domain::ReportReview& row) {
+  ensure(domain::check(row));
+  const std::string what = "review of '" + row.report_title + "': ";
+  require_row(session, "audits", row.audit_id.value, what + "audit");
+  require_row(session, "organisations", row.organisation_id.value, what + "organisation");
+}
+
+void check_action(SqlSession& session, const domain::Action& row) {
+  ensure(domain::check(row));
+  const std::string what = "action '" + row.title + "': ";
+  require_row(session, "organisations", row.organisation_id.value, what + "organisation");
+  if (row.audit_id) require_row(session, "audits", row.audit_id->value, what + "audit");
+  if (row.owner) require_row(session, "users", row.owner->value, what + "owner user");
+  if (row.reaudit_id) require_row(session, "audits", row.reaudit_id->value, what + "re-audit");
+}
+
+domain::ReportReview load_review(SqlSession& session, ReportReviewId id) {
+  return only_row(session, "report review id " + std::to_string(id.value) + " does not exist",
+                  std::string(kReviewColumns) + "WHERE id = ?", read_review, id);
+}
+
+domain::Action load_action(SqlSession& session, ActionId id) {
+  return only_row(session, "action id " + std::to_string(id.value) + " does not exist",
+                  std::string(kActionColumns) + "WHERE id = ?", read_action, id);
+}
+
+// Checks and inserts one action with its audit-log entry, inside the caller's transaction.
+ActionId insert_action(SqlSession& session, const domain::Action& row, const domain::Actor& actor) {
+  check_action(session, row);
+  domain::Action stored = row;
+  stored.id = ActionId{insert(session,
+                              "INSERT INTO actions (organisation_id, audit_id, title, owner_id, owner_name, due_on, "
+                              "status, evidence, completed_on, source, source_id, reaudit_id) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                              row.organisation_id, row.audit_id, row.title, row.owner, row.owner_name, row.due_on,
+                              domain::to_string(row.status), row.evidence, row.completed_on,
+                              domain::to_string(row.source), row.source_id, row.reaudit_id)};
+  const auto after = record_json(stored);
+  append_audit_log(session, actor, "create", "action", std::to_string(stored.id.value), nullptr, &after);
+  return stored.id;
+}
+
+}  // namespace
+
+Result<ReportReviewId> SqlStore::add_report_review(const domain::ReportReview& row, const domain::Actor& actor) {
+  return write("adding a report review", [&](SqlSession& session) {
+    check_review(session, row);
+    domain::ReportReview stored = row;
+    stored.id = ReportReviewId{insert(session,
+                                      "INSERT INTO report_reviews (audit_id, organisation_id, report_title, "
+                                      "published_on, reviewed_on, committee, intended_actions) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                      row.audit_id, row.organisation_id, row.report_title, row.published_on,
+                                      row.reviewed_on, row.committee, row.intended_actions)};
+    const auto after = record_json(stored);
+    append_audit_log(session, actor, "create", "report_review", std::to_string(stored.id.value), nullptr, &after);
+    return stored.id;
+  });
+}
+
+Result<void> SqlStore::update_report_review(const domain::ReportReview& row, const domain::Actor& actor) {
+  return write("updating a report review", [&](SqlSession& session) {
+    const auto before = record_json(load_review(session, row.id));
+    check_review(session, row);
+    execute(session,
+            "UPDATE report_reviews SET audit_id = ?, organisation_id = ?, report_title = ?, published_on = ?, "
+            "reviewed_on = ?, committee = ?, intended_actions = ? WHERE id = ?",
+            row.audit_id, row.organisation_id, row.report_title, row.published_on, row.reviewed_on, row.committee,
+            row.intended_actions, row.id);
+    const auto after = record_json(row);
+    append_audit_log(session, actor, "update", "report_review", std::to_string(row.id.value), &before, &after);
+  });
+}
+
+Result<std::vector<domain::ReportReview>> SqlStore::report_reviews(OrganisationId organisation) {
+  return read("reading report reviews", [&](SqlSession& session) {
+    return all_rows(session, std::string(kReviewColumns) + "WHERE organisation_id = ? ORDER BY published_on, id",
+                    read_review, organisation);
+  });
+}
+
+Result<ActionId> SqlStore::add_action(const domain::Action& row, const domain::Actor& actor) {
+  return write("adding an action", [&](SqlSession& session) { return insert_action(session, row, actor); });
+}
+
+Result<void> SqlStore::update_action(const domain::Action& row, const domain::Actor& actor) {
+  return write("updating an action", [&](SqlSession& session) {
+    const auto before = record_json(load_action(session, row.id));
+    check_action(session, row);
+    execute(session,
+            "UPDATE actions SET organisation_id = ?, audit_id = ?, title = ?, owner_id = ?, owner_name = ?, "
+            "due_on = ?, status = ?, evidence = ?, completed_on = ?, source = ?, source_id = ?, reaudit_id = ? "
+            "WHERE id = ?",
+            row.organisation_id, row.audit_id, row.title, row.owner, row.owner_name, row.due_on,
+            domain::to_string(row.status), row.evidence, row.completed_on, domain::to_string(row.source), row.source_id,
+            row.reaudit_id, row.id);
+    const auto after = record_json(row);
+    append_audit_log(session, actor, "update", "action", std::to_string(row.id.value), &before, &after);
+  });
+}
+
+Result<domain::Action> SqlStore::action(ActionId id) {
+  return read("reading an action", [&](SqlSession& session) { return load_action(session, id); });
+}
+
+Result<std::vector<domain::Action>> SqlStore::actions(OrganisationId organisation) {
+  return read("reading actions", [&](SqlSession& session) {
+    return all_rows(session, std::string(kActionColumns) + "WHERE organisation_id = ? ORDER BY due_on, id", read_action,
+                    organisation);
+  });
+}
+
+Result<BoardMeetingId> SqlStore::add_board_meeting(const domain::BoardMeetingRecord& record,
+                                                   const domain::Actor& actor) {
+  const domain::BoardMeeting& row = record.meeting;
+  return write("adding a board meeting", [&](SqlSession& session) {
+    ensure(domain::check(row));
+    require_row(session, "organisations", row.organisation_id.value, "board meeting: organisation");
+    domain::BoardMeeting stored = row;
+    stored.id = BoardMeetingId{insert(
+        session, "INSERT INTO board_meetings (organisation_id, committee, held_on) VALUES (?, ?, ?) RETURNING id",
+        row.organisation_id, row.committee, row.held_on)};
+    auto after = record_json(stored);
+    after["items"] = nlohmann::json::array();
+    for (const auto& item : record.items) {
+      domain::BoardItem stored_item = item;
+      stored_item.meeting_id = stored.id;
+      stored_item.id = insert(session,
+                              "INSERT INTO board_items (meeting_id, kind, ref_id, title, decision) "
+                              "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                              stored.id, domain::to_string(item.kind), item.ref_id, item.title, item.decision);
+      after["items"].push_back(record_json(stored_item));
+    }
+    append_audit_log(session, actor, "create", "board_meeting", std::to_string(stored.id.value), nullptr, &after);
+    for (auto action : record.actions) {
+      if (action.organisation_id != row.organisation_id) {
+        fail(ErrorCode::invalid_input, "action '" + action.title + "' is not of the meeting's organisation");
+      }
+      action.source = domain::ActionSource::board_decision;
+      action.source_id = stored.id.value;
+      insert_action(session, action, actor);
+    }
+    for (const auto review_id : record.reviewed_reports) {
+      auto review = load_review(session, review_id);
+      // Another organisation's review reads as one that does not exist.
+      if (review.organisation_id != row.organisation_id) {
+        fail(ErrorCode::not_found, "report review id " + std::to_string(review_id.value) + " does not exist");
+      }
+      if (review.reviewed_on) continue;
+      const auto before = record_json(review);
+      review.reviewed_on = row.held_on;
+      review.committee = row.committee;
+      execute(session, "UPDATE report_reviews SET reviewed_on = ?, committee = ? WHERE id = ?", row.held_on,
+              row.committee, review.id);
+      const auto reviewed = record_json(review);
+      append_audit_log(session, actor, "update", "report_review", std::to_string(review.id.value), &before, &reviewed);
+    }
+    return stored.id;
+  });
+}
+
+Result<std::vector<domain::BoardMeeting>> SqlStore::board_meetings(OrganisationId organisation) {
+  return read("reading board meetings", [&](SqlSession& session) {
+    return all_rows(
+        session,
+        "SELECT id, organisation_id, committee, held_on FROM board_meetings WHERE organisation_id = ? "
+        "ORDER BY held_on, id",
+        [](const SqlRow& row) {
+          return domain::BoardMeeting{id_of<BoardMeetingId>(row, 0), id_of<OrganisationId>(row, 1), row.text(2),
+                                      date_of(row, 3)};
+        },
+        organisation);
+  });
+}
+
+Result<std::vector<domain::BoardItem>> SqlStore::board_items(BoardMeetingId meeting) {
+  return read("reading board items", [&](SqlSession& session) {
+    return all_rows(
+        session,
+        "SELECT id, meeting_id, kind, ref_id, title, decision FROM board_items WHERE meeting_id = ? ORDER BY id",
+        [](const SqlRow& row) {
+          return domain::BoardItem{.id = row.int64(0),
+                                   .meeting_id = id_of<BoardMeetingId>(row, 1),
+                                   .kind = enum_of(row, 2, domain::parse_board_item_kind),
+                                   .ref_id = row.int64(3),
+                                   .title = row.text(4),
+                                   .decision = row.text(5)};
+        },
+        meeting);
+  });
+}
+
+}  // namespace clinaudit::storage

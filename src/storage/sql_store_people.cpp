@@ -1,0 +1,192 @@
+// Organisations, users and sessions in the SQL store.
+#include <nlohmann/json.hpp>
+
+#include "domain/entity_checks.hpp"
+#include "storage/record_json.hpp"
+#include "storage/sql_rows.hpp"
+#include "storage/sql_store.hpp"
+
+namespace clinaudit::storage {
+namespace {
+
+constexpr const char* kOrganisationColumns = "SELECT id, code, name, type, region FROM organisations ";
+constexpr const char* kUserColumns =
+    "SELECT id, email, display_name, role, organisation_id, password_hash, active FROM users ";
+
+domain::Organisation read_organisation(const SqlRow& row) {
+  return domain::Organisation{.id = id_of<OrganisationId>(row, 0),
+                              .code = row.text(1),
+                              .name = row.text(2),
+                              .type = enum_of(row, 3, domain::parse_organisation_type),
+                              .region = row.text(4)};
+}
+
+domain::User read_user(const SqlRow& row) {
+  return domain::User{.id = id_of<UserId>(row, 0),
+                      .email = row.text(1),
+                      .display_name = row.text(2),
+                      .role = enum_of(row, 3, domain::parse_role),
+                      .organisation_id = id_of<OrganisationId>(row, 4),
+                      .password_hash = row.text(5),
+                      .active = row.boolean(6)};
+}
+
+domain::Organisation load_organisation(SqlSession& session, OrganisationId id) {
+  return only_row(session, "organisation id " + std::to_string(id.value) + " does not exist",
+                  std::string(kOrganisationColumns) + "WHERE id = ?", read_organisation, id);
+}
+
+domain::User load_user(SqlSession& session, UserId id) {
+  return only_row(session, "user id " + std::to_string(id.value) + " does not exist",
+                  std::string(kUserColumns) + "WHERE id = ?", read_user, id);
+}
+
+std::string duplicate_code(const domain::Organisation& row) {
+  return "organisation code '" + row.code + "' already exists";
+}
+
+std::string duplicate_email(const domain::User& row) { return "a user with email '" + row.email + "' already exists"; }
+
+}  // namespace
+
+Result<std::vector<OrganisationId>> SqlStore::add_organisations(const std::vector<domain::Organisation>& rows,
+                                                                const domain::Actor& actor) {
+  return write("adding organisations", [&](SqlSession& session) {
+    std::vector<OrganisationId> ids;
+    ids.reserve(rows.size());
+    for (const auto& row : rows) {
+      ensure(domain::check(row));
+      domain::Organisation stored = row;
+      stored.id = OrganisationId{unique(duplicate_code(row), [&] {
+        return insert(session, "INSERT INTO organisations (code, name, type, region) VALUES (?, ?, ?, ?) RETURNING id",
+                      row.code, row.name, domain::to_string(row.type), row.region);
+      })};
+      const auto after = record_json(stored);
+      append_audit_log(session, actor, "create", "organisation", row.code, nullptr, &after);
+      ids.push_back(stored.id);
+    }
+    return ids;
+  });
+}
+
+Result<void> SqlStore::update_organisation(const domain::Organisation& row, const domain::Actor& actor) {
+  return write("updating organisation '" + row.code + "'", [&](SqlSession& session) {
+    ensure(domain::check(row));
+    const auto before = record_json(load_organisation(session, row.id));
+    unique(duplicate_code(row), [&] {
+      return execute(session, "UPDATE organisations SET code = ?, name = ?, type = ?, region = ? WHERE id = ?",
+                     row.code, row.name, domain::to_string(row.type), row.region, row.id);
+    });
+    const auto after = record_json(row);
+    append_audit_log(session, actor, "update", "organisation", row.code, &before, &after);
+  });
+}
+
+Result<domain::Organisation> SqlStore::organisation(OrganisationId id) {
+  return read("reading an organisation", [&](SqlSession& session) { return load_organisation(session, id); });
+}
+
+Result<domain::Organisation> SqlStore::organisation_by_code(std::string_view code) {
+  return read("reading an organisation", [&](SqlSession& session) {
+    return only_row(session, "no organisation has code '" + std::string(code) + "'",
+                    std::string(kOrganisationColumns) + "WHERE code = ?", read_organisation, code);
+  });
+}
+
+Result<std::vector<domain::Organisation>> SqlStore::organisations() {
+  return read("reading organisations", [&](SqlSession& session) {
+    return all_rows(session, std::string(kOrganisationColumns) + "ORDER BY code", read_organisation);
+  });
+}
+
+Result<UserId> SqlStore::add_user(const domain::User& user, const domain::Actor& actor) {
+  return write("adding user '" + user.email + "'", [&](SqlSession& session) {
+    ensure(domain::check(user));
+    require_row(session, "organisations", user.organisation_id.value, "user '" + user.email + "': organisation");
+    domain::User stored = user;
+    stored.id = UserId{unique(duplicate_email(user), [&] {
+      return insert(session,
+                    "INSERT INTO users (email, display_name, role, organisation_id, password_hash, active) "
+                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                    user.email, user.display_name, domain::to_string(user.role), user.organisation_id,
+                    user.password_hash, user.active);
+    })};
+    const auto after = record_json(stored);
+    append_audit_log(session, actor, "create", "user", user.email, nullptr, &after);
+    return stored.id;
+  });
+}
+
+Result<void> SqlStore::update_user(const domain::User& user, const domain::Actor& actor) {
+  return write("updating user '" + user.email + "'", [&](SqlSession& session) {
+    ensure(domain::check(user));
+    const domain::User previous = load_user(session, user.id);
+    require_row(session, "organisations", user.organisation_id.value, "user '" + user.email + "': organisation");
+    unique(duplicate_email(user), [&] {
+      return execute(session,
+                     "UPDATE users SET email = ?, display_name = ?, role = ?, organisation_id = ?, "
+                     "password_hash = ?, active = ? WHERE id = ?",
+                     user.email, user.display_name, domain::to_string(user.role), user.organisation_id,
+                     user.password_hash, user.active, user.id);
+    });
+    const auto before = record_json(previous);
+    auto after = record_json(user);
+    // The log never holds password hashes, only the fact of a change.
+    after["password_changed"] = previous.password_hash != user.password_hash;
+    append_audit_log(session, actor, "update", "user", user.email, &before, &after);
+  });
+}
+
+Result<domain::User> SqlStore::user(UserId id) {
+  return read("reading a user", [&](SqlSession& session) { return load_user(session, id); });
+}
+
+Result<domain::User> SqlStore::user_by_email(std::string_view email) {
+  return read("reading a user", [&](SqlSession& session) {
+    return only_row(session, "no user has email '" + std::string(email) + "'",
+                    std::string(kUserColumns) + "WHERE email = ?", read_user, email);
+  });
+}
+
+Result<std::vector<domain::User>> SqlStore::users(std::optional<OrganisationId> organisation) {
+  return read("reading users", [&](SqlSession& session) {
+    return all_rows(
+        session,
+        std::string(kUserColumns) + "WHERE (CAST(?1 AS BIGINT) IS NULL OR organisation_id = ?1) ORDER BY email",
+        read_user, organisation);
+  });
+}
+
+Result<void> SqlStore::create_session(const domain::Session& session_row) {
+  return write("creating a session", [&](SqlSession& session) {
+    require_row(session, "users", session_row.user_id.value, "session: user");
+    unique("a session with this token already exists", [&] {
+      return execute(session, "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
+                     session_row.token_hash, session_row.user_id, session_row.csrf_token, session_row.expires_at);
+    });
+  });
+}
+
+Result<domain::Session> SqlStore::session(std::string_view token_hash) {
+  return read("reading a session", [&](SqlSession& session) {
+    return only_row(
+        session, "no such session",
+        "SELECT token_hash, user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?",
+        [](const SqlRow& found) {
+          return domain::Session{found.text(0), id_of<UserId>(found, 1), found.text(2), found.text(3)};
+        },
+        token_hash);
+  });
+}
+
+Result<void> SqlStore::delete_session(std::string_view token_hash) {
+  return write("deleting a session",
+               [&](SqlSession& session) { execute(session, "DELETE FROM sessions WHERE token_hash = ?", token_hash); });
+}
+
+Result<void> SqlStore::delete_sessions_expired_before(std::string_view iso_time) {
+  return write("deleting expired sessions",
+               [&](SqlSession& session) { execute(session, "DELETE FROM sessions WHERE expires_at < ?", iso_time); });
+}
+
+}  // namespace clinaudit::storage

@@ -1,0 +1,92 @@
+#include "storage/sqlite/sqlite_driver.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+#include <optional>
+
+#include "storage/sqlite/sqlite_connection.hpp"
+#include "storage/sqlite/sqlite_session.hpp"
+#include "storage/sqlite/sqlite_support.hpp"
+
+namespace clinaudit::storage::sqlite {
+namespace {
+
+// An episode import on a connection of its own, in one IMMEDIATE transaction: one
+// prepared INSERT is reused for every row.
+class SqliteEpisodeLoad final : public EpisodeLoad {
+ public:
+  explicit SqliteEpisodeLoad(const std::string& path)
+      : db_(open_sqlite_connection(path)), transaction_(db_, SQLite::TransactionBehavior::IMMEDIATE), session_(db_) {}
+
+  SqlSession& session() override { return session_; }
+  void begin_rows() override {
+    insert_.emplace(db_,
+                    "INSERT INTO episodes (audit_id, import_id, provider_id, admission_day, outcome, covariates) "
+                    "VALUES (?, ?, ?, ?, ?, ?)");
+  }
+  void write_row(std::int64_t audit, std::int64_t import, std::int64_t provider, std::int64_t admission_day,
+                 int outcome, const std::string& covariates) override {
+    insert_->bind(1, audit);
+    insert_->bind(2, import);
+    insert_->bind(3, provider);
+    insert_->bind(4, admission_day);
+    insert_->bind(5, outcome);
+    insert_->bindNoCopy(6, covariates);  // the caller's string outlives the step below
+    insert_->exec();
+    insert_->reset();
+  }
+  void end_rows() override { insert_.reset(); }
+  void commit() override { transaction_.commit(); }
+
+ private:
+  SQLite::Database db_;
+  SQLite::Transaction transaction_;  // rolls back when destroyed uncommitted
+  SqliteSession session_;
+  std::optional<SQLite::Statement> insert_;
+};
+
+}  // namespace
+
+SqliteDriver::SqliteDriver(std::string path, FileLock lock)
+    : path_(std::move(path)), lock_(std::move(lock)), db_(open_sqlite_connection(path_)) {}
+
+SqliteDriver::~SqliteDriver() = default;
+
+Result<std::unique_ptr<SqliteDriver>> SqliteDriver::open(const std::string& path,
+                                                         std::span<const SchemaMigration> migrations) {
+  auto lock = FileLock::shared(path);
+  if (!lock) return lock.error();
+  return guarded("opening the database " + path, [&] {
+    // Not make_unique: the constructor is private.
+    std::unique_ptr<SqliteDriver> driver(new SqliteDriver(path, std::move(*lock)));
+    apply_sqlite_migrations(driver->db_, migrations);
+    return driver;
+  });
+}
+
+void SqliteDriver::run_transaction(Access access, const std::function<void(SqlSession&)>& body) {
+  const std::scoped_lock lock(mutex_);
+  SQLite::Transaction transaction(
+      db_, access == Access::write ? SQLite::TransactionBehavior::IMMEDIATE : SQLite::TransactionBehavior::DEFERRED);
+  SqliteSession session(db_);
+  body(session);
+  transaction.commit();
+}
+
+bool SqliteDriver::transient(const std::exception& e) const {
+  // A busy database has already been waited for (the busy timeout); only a snapshot that a
+  // writer overtook is worth a fresh try.
+  const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
+  return sqlite != nullptr && sqlite->getExtendedErrorCode() == SQLITE_BUSY_SNAPSHOT;
+}
+
+Error SqliteDriver::to_error(const std::exception& e, std::string_view doing) const {
+  if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e)) return translate_sqlite_error(*sqlite, doing);
+  return Error{ErrorCode::storage_unavailable, std::string(doing) + ": " + e.what()};
+}
+
+std::unique_ptr<EpisodeLoad> SqliteDriver::begin_episode_load() { return std::make_unique<SqliteEpisodeLoad>(path_); }
+
+}  // namespace clinaudit::storage::sqlite
