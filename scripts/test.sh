@@ -57,7 +57,8 @@ fuzz_targets=(fuzz_csv_reader fuzz_import fuzz_board_meeting fuzz_http_request)
 fuzz_one() {
   # New inputs go to a scratch corpus under build/; the committed seeds in fuzz/corpus stay as they are.
   mkdir -p "build/asan/fuzz-corpus/$1"
-  "build/asan/fuzz/$1" -max_total_time=15 -timeout=10 -rss_limit_mb=2048 \
+  # A failing input is saved under build/asan (not in the checkout) as <target>-crash-<hash>.
+  "build/asan/fuzz/$1" -max_total_time=15 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="build/asan/$1-" \
     "build/asan/fuzz-corpus/$1" "fuzz/corpus/$1" >"build/asan/$1.log" 2>&1
 }
 step "fuzzing (libFuzzer: ${fuzz_targets[*]}, 15 s each, two at a time)"
@@ -79,7 +80,7 @@ for ((i = 0; i < ${#fuzz_targets[@]}; i += 2)); do
 done
 for target in "${fuzz_failed[@]}"; do
   tail -40 "build/asan/$target.log"
-  echo "$target found a failing input (build/asan/$target.log)"
+  echo "$target found a failing input (build/asan/$target.log; the input: build/asan/$target-crash-*)"
 done
 ((${#fuzz_failed[@]} == 0)) || exit 1
 
