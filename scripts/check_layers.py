@@ -18,6 +18,7 @@ LAYERS = {
     "core": [],
     "stats": ["core"],
     "domain": ["core", "stats"],
+    "demo": ["core", "domain"],
     "ingest": ["core", "domain"],
     "render": ["core", "stats", "domain"],
     "report": ["core", "domain", "render"],
@@ -30,7 +31,7 @@ LAYERS = {
     "platform": ["core", "domain"],
     # http routes, translates and renders; the statistics are reached through domain use cases.
     "http": ["core", "domain", "ingest", "render", "report", "storage", "platform"],
-    "cli": ["core", "stats", "domain", "ingest", "render", "report", "storage", "platform", "http"],
+    "cli": ["core", "stats", "domain", "demo", "ingest", "render", "report", "storage", "platform", "http"],
 }
 
 # Third-party header prefix -> the layers that adapt it (and may include it).

@@ -78,11 +78,8 @@ Result<void> run_analyse(const AnalyseArgs& args) {
   if (!audit) return audit.error();
   const auto today = Date::from_days(
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count());
-  const auto timetable = domain::current_outlier_timetable(**store);
-  if (!timetable) return timetable.error();
-  const auto run =
-      domain::run_analysis(**store, audit->id, *year, *timetable, domain::WorkingDayCalendar::england_and_wales(),
-                           today, domain::Actor{std::nullopt, "clinaudit analyse"}, CLINAUDIT_VERSION);
+  const auto run = domain::run_national_analysis(**store, *audit, *year, today,
+                                                 domain::Actor{std::nullopt, "clinaudit analyse"}, CLINAUDIT_VERSION);
   if (!run) return run.error();
   std::cerr << "Analysed " << run->episodes << " episodes of " << audit->code << " in " << run->period << ": "
             << run->opened.size() << " outlier case(s) opened, " << run->already_open << " already open; "

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "domain/demo_world.hpp"
+#include "demo/world.hpp"
 #include "platform/password.hpp"
 #include "storage/store_factory.hpp"
 
@@ -11,12 +11,12 @@ namespace {
 
 struct DemoArgs {
   std::string db;
-  std::uint64_t seed = domain::DemoOptions{}.seed;
+  std::uint64_t seed = demo::DemoOptions{}.seed;
   std::string as_of;
 };
 
 Result<void> run_demo(const DemoArgs& args) {
-  domain::DemoOptions options;
+  demo::DemoOptions options;
   options.seed = args.seed;
   if (args.as_of.empty()) {
     const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
@@ -30,7 +30,7 @@ Result<void> run_demo(const DemoArgs& args) {
   auto store = storage::open_store(args.db);
   if (!store) return store.error();
   std::cerr << "Creating the synthetic demo world in " << args.db << " ...\n";
-  const auto summary = domain::create_demo_world(**store, options);
+  const auto summary = demo::create_demo_world(**store, options);
   if (!summary) return summary.error();
   std::cout << "Demo world created (synthetic data, as of " << options.as_of.to_string() << ", seed " << args.seed
             << "): " << summary->organisations << " organisations, " << summary->audits << " national audits, "

@@ -14,7 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/daily_jobs.hpp"
 #include "cli/daily_scheduler.hpp"
-#include "domain/demo_world.hpp"
+#include "demo/world.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
 #include "platform/password.hpp"
@@ -83,17 +83,21 @@ Result<void> serve(const ServeOptions& options) {
   if (!store) return store.error();
   if (create_demo) {
     spdlog::info("creating the synthetic demo world in {}", location->target);
-    domain::DemoOptions demo;
+    demo::DemoOptions demo;
     demo.as_of = clock.today();
     demo.hash_password = [](std::string_view password) { return platform::hash_password(password).value_or(""); };
-    const auto created = domain::create_demo_world(**store, demo);
+    const auto created = demo::create_demo_world(**store, demo);
     if (!created) return created.error();
     spdlog::info("demo world ready: {} organisations, {} audits, {} episodes", created->organisations, created->audits,
                  created->episodes);
   }
   http::AppConfig config;
   config.demo = options.demo;
-  if (options.demo) config.demo_logins = domain::demo_logins();
+  if (options.demo) {
+    for (const auto& login : demo::demo_logins()) {
+      config.demo_logins.push_back({login.email, login.password, login.role, login.organisation_code});
+    }
+  }
   config.secure_cookies = options.secure_cookies;
   config.max_upload_bytes = options.max_upload_mb * kMiB;
   config.pending_import_bytes_per_user = options.pending_imports_mb_per_user * kMiB;

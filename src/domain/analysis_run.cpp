@@ -223,4 +223,15 @@ Result<AnalysisRun> run_analysis_on(Store& store, AuditId audit_id, FinancialYea
   return run;
 }
 
+Result<AnalysisRun> run_national_analysis(Store& store, const Audit& audit, FinancialYear year, Date today,
+                                          const Actor& actor, std::string software_version) {
+  if (audit.kind == AuditKind::local_audit) {
+    return Error{ErrorCode::not_found, "no national audit " + std::to_string(audit.id.value)};
+  }
+  auto timetable = current_outlier_timetable(store);
+  if (!timetable) return timetable.error();
+  return run_analysis(store, audit.id, year, *timetable, WorkingDayCalendar::england_and_wales(), today, actor,
+                      std::move(software_version));
+}
+
 }  // namespace clinaudit::domain

@@ -55,6 +55,12 @@ Result<AnalysisRun> run_analysis_on(Store& store, AuditId audit, FinancialYear y
                                     const OutlierTimetable& timetable, const WorkingDayCalendar& calendar, Date today,
                                     const Actor& actor, std::string software_version);
 
+// run_analysis as a person starts it (the national page, `clinaudit analyse`): with the
+// outlier timetable in force and England and Wales working days. Errors: not_found for a
+// local audit; the timetable's and run_analysis's.
+Result<AnalysisRun> run_national_analysis(Store& store, const Audit& audit, FinancialYear year, Date today,
+                                          const Actor& actor, std::string software_version);
+
 // FNV-1a 64-bit checksum of the episodes (provider, date, outcome, covariates), as 16 hex digits.
 std::string episode_checksum(const EpisodeColumns& episodes);
 

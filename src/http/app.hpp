@@ -11,7 +11,6 @@
 #include "core/result.hpp"
 #include "domain/access.hpp"
 #include "domain/clock.hpp"
-#include "domain/demo_world.hpp"
 #include "domain/store.hpp"
 #include "http/cusum_signal_cache.hpp"
 #include "http/pending_imports.hpp"
@@ -24,9 +23,17 @@ namespace clinaudit::http {
 using domain::Permission;
 using domain::Principal;
 
+// An account listed on the sign-in page in demo mode, with its documented password.
+struct DemoLogin {
+  std::string email;
+  std::string password;
+  domain::Role role = domain::Role::read_only;
+  std::string organisation_code;
+};
+
 struct AppConfig {
   bool demo = false;  // label the pages as synthetic and list the demo accounts on the sign-in page
-  std::vector<domain::DemoLogin> demo_logins;
+  std::vector<DemoLogin> demo_logins;
   bool secure_cookies = false;  // always mark cookies Secure (behind a TLS proxy)
   std::chrono::seconds session_lifetime{8 * 60 * 60};
   std::size_t max_upload_bytes = std::size_t{50} * 1024 * 1024;  // a CSV file, page or API (413 beyond)

@@ -1,18 +1,17 @@
 #include "http/views.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <map>
 
+#include "domain/action_commands.hpp"
 #include "domain/measure_series.hpp"
+#include "domain/participation_update.hpp"
+#include "domain/user_admin.hpp"
 #include "platform/password.hpp"
 
 namespace clinaudit::http {
 
 namespace {
-
-using domain::Action;
 
 // The use case's measures with their charts drawn; the own-results SPC chart only when
 // `with_spc`.
@@ -129,14 +128,8 @@ Result<void> complete_outlier_stage(Context& context, OutlierCaseId id, const st
 Result<AnalysisRunView> run_national_analysis(Context& context, AuditId audit_id, FinancialYear year) {
   auto audit = context.store.audit(audit_id);
   if (!audit) return audit.error();
-  if (audit->kind == domain::AuditKind::local_audit) {
-    return Error{ErrorCode::not_found, "no national audit " + std::to_string(audit_id.value)};
-  }
-  auto timetable = domain::current_outlier_timetable(context.store);
-  if (!timetable) return timetable.error();
-  auto run =
-      domain::run_analysis(context.store, audit_id, year, *timetable, domain::WorkingDayCalendar::england_and_wales(),
-                           context.clock.today(), context.actor(), CLINAUDIT_VERSION);
+  auto run = domain::run_national_analysis(context.store, *audit, year, context.clock.today(), context.actor(),
+                                           CLINAUDIT_VERSION);
   if (!run) return run.error();
   AnalysisRunView view;
   view.audit = std::move(*audit);
@@ -150,84 +143,54 @@ Result<std::vector<ActionRow>> action_rows(Context& context, ActionFilter filter
 }
 
 Result<std::int64_t> save_participation(Context& context, FinancialYear year) {
+  // The editor names its fields by audit id, so the year's list says which fields to read.
   auto rows = participation_rows(context, year);
   if (!rows) return rows.error();
   const Request& request = context.request;
-  std::vector<domain::Participation> changes;
+  std::vector<domain::ParticipationAnswer> answers;
   for (const auto& row : *rows) {
     const std::string n = std::to_string(row.audit.id.value);
     if (!request.field("eligible_" + n)) continue;
-    domain::Participation record = row.record.value_or(domain::Participation{});
-    record.organisation_id = context.principal().organisation_id;
-    record.audit_id = row.audit.id;
-    record.year = year;
-    record.eligible = yes_no(request.field("eligible_" + n).value_or(""));
-    record.participating = yes_no(request.field("participating_" + n).value_or(""));
-    record.reason_not_participating = request.field("reason_" + n).value_or("");
-    record.data_collection_completed = yes_no(request.field("completed_" + n).value_or(""));
+    domain::ParticipationAnswer answer;
+    answer.audit = row.audit.id;
+    answer.eligible = yes_no(request.field("eligible_" + n).value_or(""));
+    answer.participating = yes_no(request.field("participating_" + n).value_or(""));
+    answer.reason_not_participating = request.field("reason_" + n).value_or("");
+    answer.data_collection_completed = yes_no(request.field("completed_" + n).value_or(""));
     auto submitted = count_field(request, "submitted_" + n);
     if (!submitted) return submitted.error();
     auto required = count_field(request, "required_" + n);
     if (!required) return required.error();
-    record.cases_submitted = *submitted;
-    record.cases_required = *required;
-    if (record.participating == false && record.eligible == true && record.reason_not_participating.empty()) {
-      return Error{ErrorCode::invalid_input,
-                   row.audit.title + ": give the reason for not taking part in an audit you are eligible for"};
-    }
-    changes.push_back(std::move(record));
+    answer.cases_submitted = *submitted;
+    answer.cases_required = *required;
+    answers.push_back(std::move(answer));
   }
-  if (changes.empty()) return Error{ErrorCode::invalid_input, "no participation fields were sent"};
-  if (auto saved = context.store.upsert_participation(changes, context.actor()); !saved) return saved.error();
-  return static_cast<std::int64_t>(changes.size());
+  return domain::record_participation(context.store, context.principal(), context.actor(), year, answers);
 }
 
 Result<ActionId> create_action(Context& context) {
   const Request& request = context.request;
-  Action action;
-  action.organisation_id = context.principal().organisation_id;
+  domain::NewAction action;
   action.title = request.field("title").value_or("");
-  if (action.title.empty()) return Error{ErrorCode::invalid_input, "title: say what must be done"};
-  auto due = Date::parse(request.field("due_on").value_or(""));
-  if (!due) return Error{ErrorCode::invalid_input, "due_on: enter the due date as YYYY-MM-DD"};
-  action.due_on = *due;
+  if (auto due = Date::parse(request.field("due_on").value_or(""))) action.due_on = *due;
   if (const auto audit = request.field("audit_id").value_or(""); !audit.empty()) {
     auto id = id_from(audit);
     if (!id) return id.error();
-    auto found = context.store.audit(AuditId{*id});
-    if (!found || !may_see_audit(context.principal(), *found)) {
-      return Error{ErrorCode::invalid_input, "audit_id: there is no such audit"};
-    }
-    action.audit_id = found->id;
+    action.audit = AuditId{*id};
   }
   if (const auto owner = request.field("owner_id").value_or(""); !owner.empty()) {
     auto id = id_from(owner);
     if (!id) return id.error();
-    auto user = context.store.user(UserId{*id});
-    if (!user || user->organisation_id != action.organisation_id) {
-      return Error{ErrorCode::invalid_input, "owner_id: choose someone in your organisation"};
-    }
-    action.owner = user->id;
+    action.owner = UserId{*id};
   }
   action.owner_name = request.field("owner_name").value_or("");
-  if (!action.owner && action.owner_name.empty()) action.owner = context.principal().user_id;
-  if (auto source = domain::parse_action_source(request.field("source").value_or(""))) action.source = *source;
-  return context.store.add_action(action, context.actor());
+  action.source = domain::parse_action_source(request.field("source").value_or(""));
+  return domain::raise_action(context.store, context.principal(), context.actor(), action);
 }
 
 Result<void> close_action(Context& context, ActionId id) {
-  auto action = context.store.action(id);
-  if (!action || action->organisation_id != context.principal().organisation_id) {
-    return Error{ErrorCode::not_found, "there is no such action"};
-  }
-  if (action->status == domain::ActionStatus::completed || action->status == domain::ActionStatus::cancelled) {
-    return Error{ErrorCode::conflict, "this action is already closed"};
-  }
-  action->status = domain::ActionStatus::completed;
-  action->completed_on = context.clock.today();
-  action->evidence = context.request.field("evidence").value_or("");
-  if (action->evidence.empty()) return Error{ErrorCode::invalid_input, "evidence: say what shows the action is done"};
-  return context.store.update_action(*action, context.actor());
+  return domain::complete_action(context.store, context.principal(), context.actor(), context.clock.today(), id,
+                                 context.request.field("evidence").value_or(""));
 }
 
 Result<std::vector<domain::User>> organisation_users(Context& context) {
@@ -243,25 +206,13 @@ Result<std::vector<domain::Notification>> my_notifications(Context& context) {
 
 Result<UserId> create_user(Context& context) {
   const Request& request = context.request;
-  domain::User user;
-  user.email = request.field("email").value_or("");
-  std::transform(user.email.begin(), user.email.end(), user.email.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (user.email.find('@') == std::string::npos)
-    return Error{ErrorCode::invalid_input, "email: enter an email address"};
-  user.display_name = request.field("name").value_or("");
-  if (user.display_name.empty()) return Error{ErrorCode::invalid_input, "name: enter the person's name"};
-  const auto role = domain::parse_role(request.field("role").value_or(""));
-  if (!role) return Error{ErrorCode::invalid_input, "role: choose a role"};
-  user.role = *role;
-  user.organisation_id = context.principal().organisation_id;
-  if (auto allowed = may_assign_role(context.who->organisation, user.role); !allowed) return allowed.error();
-  const auto password = request.field("password").value_or("");
-  if (password.size() < 12) return Error{ErrorCode::invalid_input, "password: use at least 12 characters"};
-  auto hash = platform::hash_password(password);
-  if (!hash) return hash.error();
-  user.password_hash = std::move(*hash);
-  return context.store.add_user(user, context.actor());
+  domain::NewUser person;
+  person.email = request.field("email").value_or("");
+  person.display_name = request.field("name").value_or("");
+  person.role = domain::parse_role(request.field("role").value_or(""));
+  person.password = request.field("password").value_or("");
+  return domain::add_user(context.store, context.who->organisation, context.actor(), std::move(person),
+                          [](std::string_view password) { return platform::hash_password(password); });
 }
 
 }  // namespace clinaudit::http

@@ -101,7 +101,8 @@ Result<void> complete_outlier_stage(Context& context, OutlierCaseId id, const st
 
 Result<std::vector<ActionRow>> action_rows(Context& context, ActionFilter filter, std::optional<AuditId> audit);
 
-// Writes: each validates the fields it is given and makes one Store call.
+// Writes: each reads the form's fields into a domain command (domain/participation_update,
+// action_commands, user_admin) and runs it as the caller; the rules live there.
 // Participation fields per audit id N: eligible_N, participating_N (yes|no|""),
 // reason_N, completed_N (yes|no|""), submitted_N, required_N (whole numbers or "").
 // Only audits named by a field are written. Errors: invalid_input naming the field.

@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 
 const base = process.env.CLINAUDIT_URL ?? 'http://127.0.0.1:8080';
 const shots = process.env.CLINAUDIT_SCREENSHOTS ?? path.resolve('../../build/screenshots');
-// The accounts `clinaudit serve --demo` creates (domain/demo_world.cpp, demo_logins).
+// The accounts `clinaudit serve --demo` creates (demo/world.cpp, demo_logins).
 const accounts = {
   admin: ['admin@riverside.example', 'demo-admin-2026', '/users'],
   manager: ['audit.manager@riverside.example', 'demo-manager-2026', '/'],
@@ -237,7 +237,7 @@ test('a board member opens the board pack and the Quality Account section', asyn
   await page.getByRole('link', { name: 'Board pack (to read and print)' }).click();
   const text = await page.locator('body').innerText();
   assert.ok(text.includes(homeTrust), 'the pack names the trust');
-  // What the summary says follows from the demo's story (src/domain/demo_governance.cpp),
+  // What the summary says follows from the demo's story (src/demo/governance.cpp),
   // whatever the date: three actions are overdue at the next board meeting, the sepsis re-audit
   // improved (62/100 -> 102/120) and the VTE re-audit declined (91/100 -> 78/100).
   const alert = await page.locator('.summary .alert').innerText();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The demo world end to end through the CLI, on a real SQLite file: `clinaudit demo` creates
 # it, the reports are generated from it, and the numbers are the ones counted by hand from
-# the demo's definitions (src/domain/demo_governance.cpp) for 26 November 2026:
+# the demo's definitions (src/demo/governance.cpp) for 26 November 2026:
 #   - overdue actions at the 3 December 2026 board: the VTE prompt (due 27 Oct), the VTE
 #     report to the Quality Committee (due 16 Nov) and the antibiotic policy (due 12 Nov);
 #   - re-audits: sepsis 62/100 -> 102/120 (improved), VTE 91/100 -> 78/100 (declined);

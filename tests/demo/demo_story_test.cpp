@@ -1,5 +1,5 @@
 // The demo's planted stories, checked on the world `clinaudit demo` and `serve --demo` create:
-// domain::create_demo_world writes it into a real SQLite file, and the checks read it back
+// demo::create_demo_world writes it into a real SQLite file, and the checks read it back
 // from there and analyse it as the product does. README.md tells the stories:
 // - hip fracture: "its risk-adjusted CUSUM signals in March 2026, when the 2025/26 funnel plot
 //   shows only an alert, seven months before the annual funnel plot shows an alarm" (the demo
@@ -18,8 +18,8 @@
 #include <optional>
 #include <string>
 
+#include "demo/world.hpp"
 #include "domain/cusum_monitoring.hpp"
-#include "domain/demo_world.hpp"
 #include "domain/episode_analysis.hpp"
 #include "storage/store_factory.hpp"
 
@@ -29,7 +29,7 @@ namespace {
 // One demo world, in its own SQLite file, as of one date.
 struct DemoWorld {
   std::unique_ptr<domain::Store> store;
-  domain::DemoSummary summary;
+  demo::DemoSummary summary;
   Date as_of;
 };
 
@@ -53,11 +53,11 @@ DemoWorld& demo_world(Date as_of) {
   const auto path = temporary_folder() / ("demo-" + date + ".sqlite");
   auto store = storage::open_store(path.string());
   if (!store) throw std::runtime_error(failures[date] = "cannot open " + path.string() + ": " + store.error().message);
-  domain::DemoOptions options;
+  demo::DemoOptions options;
   options.as_of = as_of;
   // Nobody signs in here; the product's password hash (argon2id, http layer) is not needed.
   options.hash_password = [](std::string_view password) { return "not a password hash: " + std::string(password); };
-  auto summary = domain::create_demo_world(**store, options);
+  auto summary = demo::create_demo_world(**store, options);
   if (!summary)
     throw std::runtime_error(failures[date] = "the demo world as of " + date + ": " + summary.error().message);
   world = std::make_unique<DemoWorld>(DemoWorld{std::move(*store), std::move(*summary), as_of});

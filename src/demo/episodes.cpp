@@ -1,12 +1,12 @@
-#include "domain/demo_episodes.hpp"
+#include "demo/episodes.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
-#include "domain/demo_catalogue.hpp"
+#include "demo/catalogue.hpp"
 
-namespace clinaudit::domain {
+namespace clinaudit::demo {
 namespace {
 
 struct Patient {
@@ -72,14 +72,14 @@ Patient patient(DemoEpisodeAudit audit, DemoRandom& random) {
 }  // namespace
 
 std::vector<DemoProviderProfile> demo_provider_profiles(DemoEpisodeAudit audit,
-                                                        const std::vector<Organisation>& organisations,
+                                                        const std::vector<domain::Organisation>& organisations,
                                                         DemoRandom& random) {
   std::vector<DemoProviderProfile> out;
   const double base = audit == DemoEpisodeAudit::stroke_thrombolysis ? 50.0
                       : audit == DemoEpisodeAudit::hip_fracture      ? 36.0
                                                                      : 22;
   for (const auto& organisation : organisations) {
-    if (organisation.type != OrganisationType::acute) continue;
+    if (organisation.type != domain::OrganisationType::acute) continue;
     const std::string& code = organisation.code;
     DemoProviderProfile profile;
     profile.id = organisation.id;
@@ -125,9 +125,9 @@ std::vector<std::string> demo_categorical_covariates(DemoEpisodeAudit audit) {
   return {};
 }
 
-EpisodeColumns generate_demo_episodes(DemoEpisodeAudit audit, const std::vector<DemoProviderProfile>& providers,
-                                      Month first, int months, std::uint64_t seed) {
-  EpisodeColumns episodes;
+domain::EpisodeColumns generate_demo_episodes(DemoEpisodeAudit audit, const std::vector<DemoProviderProfile>& providers,
+                                              Month first, int months, std::uint64_t seed) {
+  domain::EpisodeColumns episodes;
   episodes.covariate_names = demo_covariates(audit);
   episodes.covariate_values.resize(episodes.covariate_names.size());
   Month month = first;
@@ -173,4 +173,4 @@ EpisodeColumns generate_demo_episodes(DemoEpisodeAudit audit, const std::vector<
   return episodes;
 }
 
-}  // namespace clinaudit::domain
+}  // namespace clinaudit::demo

@@ -1,18 +1,18 @@
-#include "domain/demo_world.hpp"
+#include "demo/world.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 
+#include "demo/catalogue.hpp"
+#include "demo/episodes.hpp"
+#include "demo/governance.hpp"
 #include "domain/analysis_run.hpp"
-#include "domain/demo_catalogue.hpp"
-#include "domain/demo_episodes.hpp"
-#include "domain/demo_governance.hpp"
 
-namespace clinaudit::domain {
+namespace clinaudit::demo {
 namespace {
 
-const Actor kDemoActor{std::nullopt, "demo"};
+const domain::Actor kDemoActor{std::nullopt, "demo"};
 
 // Stops at the first error: the demo writes to an empty store, so any error is final.
 #define DEMO_TRY(expression)                        \
@@ -22,14 +22,14 @@ const Actor kDemoActor{std::nullopt, "demo"};
   } while (false)
 
 struct World {
-  std::map<std::string, Organisation> organisations;  // by code
-  std::map<std::string, AuditId> audits;              // by code
-  Month first_month;                                  // the first month of episode data
+  std::map<std::string, domain::Organisation> organisations;  // by code
+  std::map<std::string, AuditId> audits;                      // by code
+  Month first_month;                                          // the first month of episode data
   int months = 36;
   std::vector<FinancialYear> years;  // the three financial years on the list
 };
 
-Result<void> add_catalogue(Store& store, World& world) {
+Result<void> add_catalogue(domain::Store& store, World& world) {
   auto organisations = demo_organisations();
   const auto ids = store.add_organisations(organisations, kDemoActor);
   if (!ids) return ids.error();
@@ -38,26 +38,26 @@ Result<void> add_catalogue(Store& store, World& world) {
     world.organisations[organisations[i].code] = organisations[i];
   }
   auto national = demo_national_audits();
-  std::vector<Audit> audits;
+  std::vector<domain::Audit> audits;
   audits.reserve(national.size());
   for (const auto& entry : national) audits.push_back(entry.audit);
   const auto audit_ids = store.add_audits(audits, kDemoActor);
   if (!audit_ids) return audit_ids.error();
   for (std::size_t i = 0; i < audits.size(); ++i) world.audits[audits[i].code] = (*audit_ids)[i];
 
-  std::vector<QaListEntry> list;
+  std::vector<domain::QaListEntry> list;
   for (std::size_t y = 0; y < world.years.size(); ++y) {
     for (const auto& entry : national) {
       if (static_cast<int>(y) < entry.first_year_offset) continue;
-      list.push_back(QaListEntry{world.audits.at(entry.audit.code), world.years[y], entry.eligible_types});
+      list.push_back(domain::QaListEntry{world.audits.at(entry.audit.code), world.years[y], entry.eligible_types});
     }
   }
   return store.set_qa_list(list, kDemoActor);
 }
 
-Result<void> add_logins(Store& store, const World& world, const DemoOptions& options) {
+Result<void> add_logins(domain::Store& store, const World& world, const DemoOptions& options) {
   for (const auto& login : demo_logins()) {
-    User user;
+    domain::User user;
     user.email = login.email;
     user.display_name = std::string(display_name(login.role)) + " (demo)";
     user.role = login.role;
@@ -69,58 +69,59 @@ Result<void> add_logins(Store& store, const World& world, const DemoOptions& opt
 }
 
 // One measure per episode audit, monthly results per provider, and the episodes.
-Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(Store& store, const World& world, DemoRandom& random,
-                                                                 std::uint64_t seed, DemoCaseCounts& submitted) {
+Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(domain::Store& store, const World& world,
+                                                                 DemoRandom& random, std::uint64_t seed,
+                                                                 DemoCaseCounts& submitted) {
   struct Spec {
     DemoEpisodeAudit audit;
     const char* code;
     const char* measure_code;
     const char* measure_name;
-    MeasureType type;
-    Improvement improvement;
+    domain::MeasureType type;
+    domain::Improvement improvement;
   };
   const Spec specs[] = {
       {DemoEpisodeAudit::hip_fracture, "NHFD", "mortality_30d", "30-day mortality after hip fracture",
-       MeasureType::ratio, Improvement::decrease},
+       domain::MeasureType::ratio, domain::Improvement::decrease},
       {DemoEpisodeAudit::stroke_thrombolysis, "SSNAP", "thrombolysis", "Stroke patients given thrombolysis",
-       MeasureType::proportion, Improvement::increase},
+       domain::MeasureType::proportion, domain::Improvement::increase},
       {DemoEpisodeAudit::emergency_laparotomy, "NELA", "mortality_30d", "30-day mortality after emergency laparotomy",
-       MeasureType::ratio, Improvement::decrease},
+       domain::MeasureType::ratio, domain::Improvement::decrease},
   };
   std::int64_t episode_count = 0;
   std::int64_t result_count = 0;
   for (const auto& spec : specs) {
     const AuditId audit_id = world.audits.at(spec.code);
-    Measure measure;
+    domain::Measure measure;
     measure.audit_id = audit_id;
     // Monthly results are crude proportions (events over cases); a mortality audit also has
     // the risk-adjusted ratio, whose observed and expected per provider and year the
     // analysis runs write (add_demo_analyses).
-    const bool risk_adjusted = spec.type == MeasureType::ratio;
+    const bool risk_adjusted = spec.type == domain::MeasureType::ratio;
     measure.code = risk_adjusted ? std::string(spec.measure_code) + "_crude" : spec.measure_code;
     measure.name = risk_adjusted ? std::string(spec.measure_name) + " (crude, monthly)" : spec.measure_name;
-    measure.type = MeasureType::proportion;
+    measure.type = domain::MeasureType::proportion;
     measure.improvement = spec.improvement;
     if (!risk_adjusted) measure.target = 0.11;
     const auto measure_id = store.add_measure(measure, kDemoActor);
     if (!measure_id) return measure_id.error();
     if (risk_adjusted) {
-      Measure ratio = measure;
+      domain::Measure ratio = measure;
       ratio.code = spec.measure_code;
       ratio.name = std::string(spec.measure_name) + ", observed / expected (risk-adjusted)";
-      ratio.type = MeasureType::ratio;
+      ratio.type = domain::MeasureType::ratio;
       ratio.target = std::nullopt;
       if (const auto added = store.add_measure(ratio, kDemoActor); !added) return added.error();
     }
 
-    std::vector<Organisation> organisations;
+    std::vector<domain::Organisation> organisations;
     for (const auto& [code, organisation] : world.organisations) organisations.push_back(organisation);
     const auto provider_profiles = demo_provider_profiles(spec.audit, organisations, random);
-    const EpisodeColumns episodes =
+    const domain::EpisodeColumns episodes =
         generate_demo_episodes(spec.audit, provider_profiles, world.first_month, world.months, seed);
     auto writer = store.begin_episodes(audit_id, episodes.covariate_names, kDemoActor);
     if (!writer) return writer.error();
-    EpisodeColumns copy = episodes;
+    domain::EpisodeColumns copy = episodes;
     copy.audit_id = audit_id;
     DEMO_TRY((*writer)->append(copy));
     const auto written = (*writer)->commit();
@@ -146,9 +147,9 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(Store& store, c
         submitted[spec.code][profile.id.value][year.start_year].second = profile.monthly_cases * months_in_window;
       }
     }
-    std::vector<MeasureResult> results;
+    std::vector<domain::MeasureResult> results;
     for (const auto& [key, cell] : monthly) {
-      MeasureResult row;
+      domain::MeasureResult row;
       row.measure_id = *measure_id;
       row.organisation_id = OrganisationId{key.first};
       row.period_start = Date::from_days(key.second);
@@ -170,10 +171,10 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(Store& store, c
 // outlier cases; last year's cases are moved through their stages on time, and the apparent
 // outlier whose survivors were under-reported is explained by its local review (or withdrawn
 // at review had it reached the alarm track).
-Result<void> add_demo_analyses(Store& store, const World& world, Date as_of) {
-  const auto& timetable = OutlierTimetable::default_timetable();
-  const auto& calendar = WorkingDayCalendar::england_and_wales();
-  const Actor analyst{std::nullopt, "analyst@national-audit.example"};
+Result<void> add_demo_analyses(domain::Store& store, const World& world, Date as_of) {
+  const auto& timetable = domain::OutlierTimetable::default_timetable();
+  const auto& calendar = domain::WorkingDayCalendar::england_and_wales();
+  const domain::Actor analyst{std::nullopt, "analyst@national-audit.example"};
   const FinancialYear current = FinancialYear::containing(as_of);
   for (const char* code : {"NHFD", "NELA"}) {
     for (const FinancialYear year : {current.previous(), current}) {
@@ -188,10 +189,10 @@ Result<void> add_demo_analyses(Store& store, const World& world, Date as_of) {
         while (row.is_open() && row.stage_due_on && *row.stage_due_on < as_of.plus_days(-10)) {
           const Date done_on = *row.stage_due_on;
           const bool withdraw = data_problem && row.stage == "review";
-          auto next = complete_stage(row, withdraw ? StageDecision::withdraw : StageDecision::done, timetable, calendar,
-                                     done_on);
+          auto next = complete_stage(row, withdraw ? domain::StageDecision::withdraw : domain::StageDecision::done,
+                                     timetable, calendar, done_on);
           if (!next) return next.error();
-          OutlierEvent event;
+          domain::OutlierEvent event;
           event.case_id = row.id;
           event.stage = row.stage;
           event.what = withdraw ? "Withdrawn at review: case ascertainment 45%; survivors under-reported"
@@ -214,18 +215,18 @@ Result<void> add_demo_analyses(Store& store, const World& world, Date as_of) {
 
 std::vector<DemoLogin> demo_logins() {
   return {
-      {"admin@riverside.example", "demo-admin-2026", Role::admin, kDemoHomeTrust},
-      {"audit.manager@riverside.example", "demo-manager-2026", Role::audit_manager, kDemoHomeTrust},
-      {"clinical.lead@riverside.example", "demo-lead-2026", Role::clinical_lead, kDemoHomeTrust},
-      {"board.member@riverside.example", "demo-board-2026", Role::board_member, kDemoHomeTrust},
-      {"analyst@national-audit.example", "demo-analyst-2026", Role::national_analyst, kDemoNationalBody},
+      {"admin@riverside.example", "demo-admin-2026", domain::Role::admin, kDemoHomeTrust},
+      {"audit.manager@riverside.example", "demo-manager-2026", domain::Role::audit_manager, kDemoHomeTrust},
+      {"clinical.lead@riverside.example", "demo-lead-2026", domain::Role::clinical_lead, kDemoHomeTrust},
+      {"board.member@riverside.example", "demo-board-2026", domain::Role::board_member, kDemoHomeTrust},
+      {"analyst@national-audit.example", "demo-analyst-2026", domain::Role::national_analyst, kDemoNationalBody},
       // The national body's administrator: its users, and the national settings (the outlier timetable).
-      {"admin@national-audit.example", "demo-national-admin-2026", Role::admin, kDemoNationalBody},
-      {"viewer@riverside.example", "demo-viewer-2026", Role::read_only, kDemoHomeTrust},
+      {"admin@national-audit.example", "demo-national-admin-2026", domain::Role::admin, kDemoNationalBody},
+      {"viewer@riverside.example", "demo-viewer-2026", domain::Role::read_only, kDemoHomeTrust},
   };
 }
 
-Result<DemoSummary> create_demo_world(Store& store, const DemoOptions& options) {
+Result<DemoSummary> create_demo_world(domain::Store& store, const DemoOptions& options) {
   if (!options.hash_password) return Error{ErrorCode::invalid_input, "the demo needs a password hasher"};
   const auto existing = store.organisations();
   if (!existing) return existing.error();
@@ -274,4 +275,4 @@ Result<DemoSummary> create_demo_world(Store& store, const DemoOptions& options) 
   return summary;
 }
 
-}  // namespace clinaudit::domain
+}  // namespace clinaudit::demo

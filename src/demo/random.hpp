@@ -5,7 +5,7 @@
 #include <initializer_list>
 #include <random>
 
-namespace clinaudit::domain {
+namespace clinaudit::demo {
 
 // A seeded random source whose draws are the same on every platform: std::mt19937_64's
 // sequence is fixed by the standard, and the transformations below are our own (the
@@ -57,4 +57,4 @@ inline std::uint64_t stream_seed(std::uint64_t seed, std::initializer_list<std::
 inline double inverse_logit(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 inline double logit(double p) { return std::log(p / (1.0 - p)); }
 
-}  // namespace clinaudit::domain
+}  // namespace clinaudit::demo

@@ -4,11 +4,11 @@
 #include <vector>
 
 #include "core/date.hpp"
-#include "domain/demo_random.hpp"
+#include "demo/random.hpp"
 #include "domain/episode.hpp"
 #include "domain/organisation.hpp"
 
-namespace clinaudit::domain {
+namespace clinaudit::demo {
 
 // The three national audits whose patient-level data the demo generates.
 enum class DemoEpisodeAudit {
@@ -39,19 +39,19 @@ struct DemoProviderProfile {
 // not depend on the window's start or on the other providers: the same calendar year
 // holds the same patients whatever day the demo is created (only the drift, which ends
 // with the window, moves).
-EpisodeColumns generate_demo_episodes(DemoEpisodeAudit audit, const std::vector<DemoProviderProfile>& providers,
-                                      Month first, int months, std::uint64_t seed);
+domain::EpisodeColumns generate_demo_episodes(DemoEpisodeAudit audit, const std::vector<DemoProviderProfile>& providers,
+                                              Month first, int months, std::uint64_t seed);
 
 // The acute providers' profiles for one audit: volumes vary between trusts, and the demo's
 // planted stories apply (drift at Z07 in hip fracture, better outcomes at Z09 in hip
 // fracture, an alert-level excess at Z04 and under-reported survivors at Z12 in emergency
 // laparotomy). `organisations` must carry their ids.
 std::vector<DemoProviderProfile> demo_provider_profiles(DemoEpisodeAudit audit,
-                                                        const std::vector<Organisation>& organisations,
+                                                        const std::vector<domain::Organisation>& organisations,
                                                         DemoRandom& random);
 
 // The covariates of an audit's episodes, and which of them are categorical.
 std::vector<std::string> demo_covariates(DemoEpisodeAudit audit);
 std::vector<std::string> demo_categorical_covariates(DemoEpisodeAudit audit);
 
-}  // namespace clinaudit::domain
+}  // namespace clinaudit::demo

@@ -1,28 +1,29 @@
-#include "domain/demo_catalogue.hpp"
+#include "demo/catalogue.hpp"
 
-namespace clinaudit::domain {
+namespace clinaudit::demo {
 namespace {
 
-Organisation org(const char* code, const char* name, OrganisationType type, const char* region) {
-  return Organisation{OrganisationId{}, code, name, type, region};
+domain::Organisation org(const char* code, const char* name, domain::OrganisationType type, const char* region) {
+  return domain::Organisation{OrganisationId{}, code, name, type, region};
 }
 
-DemoNationalAudit national(const char* code, const char* title, AuditKind kind, const char* topic,
-                           const char* provider_body, std::set<OrganisationType> types, int first_year_offset = 0) {
-  Audit audit;
+DemoNationalAudit national(const char* code, const char* title, domain::AuditKind kind, const char* topic,
+                           const char* provider_body, std::set<domain::OrganisationType> types,
+                           int first_year_offset = 0) {
+  domain::Audit audit;
   audit.code = code;
   audit.title = title;
   audit.kind = kind;
   audit.topic = topic;
   audit.provider_body = provider_body;
-  audit.status = AuditStatus::in_progress;
+  audit.status = domain::AuditStatus::in_progress;
   return DemoNationalAudit{audit, std::move(types), first_year_offset};
 }
 
 }  // namespace
 
-std::vector<Organisation> demo_organisations() {
-  using T = OrganisationType;
+std::vector<domain::Organisation> demo_organisations() {
+  using T = domain::OrganisationType;
   return {
       org(kDemoNationalBody, "National Clinical Audit Office (synthetic)", T::national_body, "England"),
       org("Z01", "Riverside University Hospitals NHS Foundation Trust", T::acute, "North East and Yorkshire"),
@@ -61,9 +62,9 @@ std::vector<Organisation> demo_organisations() {
 }
 
 std::vector<DemoNationalAudit> demo_national_audits() {
-  using T = OrganisationType;
-  const auto nca = AuditKind::national_clinical_audit;
-  const auto nce = AuditKind::national_confidential_enquiry;
+  using T = domain::OrganisationType;
+  const auto nca = domain::AuditKind::national_clinical_audit;
+  const auto nce = domain::AuditKind::national_confidential_enquiry;
   return {
       national("NHFD", "National Hip Fracture Database", nca, "Trauma and orthopaedics", "Royal College of Physicians",
                {T::acute}),
@@ -97,4 +98,4 @@ std::vector<DemoNationalAudit> demo_national_audits() {
   };
 }
 
-}  // namespace clinaudit::domain
+}  // namespace clinaudit::demo

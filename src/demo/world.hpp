@@ -10,13 +10,13 @@
 #include "core/result.hpp"
 #include "domain/store.hpp"
 
-namespace clinaudit::domain {
+namespace clinaudit::demo {
 
 // A login the demo creates, with its documented password.
 struct DemoLogin {
   std::string email;
   std::string password;
-  Role role = Role::read_only;
+  domain::Role role = domain::Role::read_only;
   std::string organisation_code;
 };
 
@@ -48,9 +48,9 @@ struct DemoSummary {
 // local audits with action plans and re-audits, board meetings, report reviews, and the
 // audit-staff survey in two waves. The same seed and as_of give the same records.
 // Errors: conflict when the store already holds organisations; the store's errors.
-Result<DemoSummary> create_demo_world(Store& store, const DemoOptions& options);
+Result<DemoSummary> create_demo_world(domain::Store& store, const DemoOptions& options);
 
 // The logins create_demo_world makes, for the login page in demo mode and the docs.
 std::vector<DemoLogin> demo_logins();
 
-}  // namespace clinaudit::domain
+}  // namespace clinaudit::demo

@@ -1,14 +1,14 @@
-#include "domain/demo_governance.hpp"
+#include "demo/governance.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "domain/demo_catalogue.hpp"
+#include "demo/catalogue.hpp"
 
-namespace clinaudit::domain {
+namespace clinaudit::demo {
 namespace {
 
-const Actor kDemoActor{std::nullopt, "demo"};
+const domain::Actor kDemoActor{std::nullopt, "demo"};
 
 Date months_from(Date date, int months) {
   int month = static_cast<int>(date.month()) - 1 + months;
@@ -37,21 +37,21 @@ constexpr const char* kNotTakingPart[] = {
 
 }  // namespace
 
-Result<void> add_demo_participation(Store& store, const DemoGovernanceContext& context, DemoRandom& random) {
+Result<void> add_demo_participation(domain::Store& store, const DemoGovernanceContext& context, DemoRandom& random) {
   const auto national = demo_national_audits();
-  std::vector<Participation> rows;
+  std::vector<domain::Participation> rows;
   for (std::size_t y = 0; y < context.years.size(); ++y) {
     const FinancialYear year = context.years[y];
     const bool current = y + 1 == context.years.size();
     for (const auto& [code, organisation] : context.organisations) {
-      if (organisation.type == OrganisationType::national_body) continue;
+      if (organisation.type == domain::OrganisationType::national_body) continue;
       for (const auto& entry : national) {
         if (static_cast<int>(y) < entry.first_year_offset || !entry.eligible_types.contains(organisation.type))
           continue;
         const bool home = code == kDemoHomeTrust;
         // The home trust's current year is still being recorded: these show as gaps.
         if (home && current && entry.audit.code == "NAIF") continue;
-        Participation row;
+        domain::Participation row;
         row.organisation_id = organisation.id;
         row.audit_id = context.audits.at(entry.audit.code);
         row.year = year;
@@ -95,7 +95,7 @@ struct LocalAudit {
   const char* code;
   const char* title;
   const char* topic;
-  AuditStatus status;
+  domain::AuditStatus status;
   int start_offset_months;  // relative to as_of
   int numerator;            // compliance result; denominator 0 when there is none yet
   int denominator;
@@ -107,7 +107,7 @@ struct LocalAction {
   const char* title;
   const char* owner;
   int due_offset_days;  // relative to as_of
-  ActionStatus status;
+  domain::ActionStatus status;
   int completed_offset_days;  // relative to as_of, when completed
   const char* evidence;
   const char* reaudit_code;  // the re-audit planned from this action
@@ -115,30 +115,30 @@ struct LocalAction {
 
 }  // namespace
 
-Result<void> add_demo_local_audits(Store& store, const DemoGovernanceContext& context, DemoRandom& /*random*/) {
-  const Organisation& home = context.organisations.at(kDemoHomeTrust);
+Result<void> add_demo_local_audits(domain::Store& store, const DemoGovernanceContext& context, DemoRandom& /*random*/) {
+  const domain::Organisation& home = context.organisations.at(kDemoHomeTrust);
   const LocalAudit audits[] = {
       {"LA-SEPSIS-1", "Sepsis screening and antibiotics within one hour in the emergency department",
-       "Emergency medicine", AuditStatus::closed, -20, 62, 100, nullptr},
+       "Emergency medicine", domain::AuditStatus::closed, -20, 62, 100, nullptr},
       {"LA-SEPSIS-2", "Re-audit: sepsis screening and antibiotics within one hour", "Emergency medicine",
-       AuditStatus::reported, -6, 102, 120, "LA-SEPSIS-1"},
-      {"LA-VTE-1", "VTE risk assessment within 14 hours of admission", "Medicine", AuditStatus::closed, -16, 91, 100,
-       nullptr},
-      {"LA-VTE-2", "Re-audit: VTE risk assessment within 14 hours of admission", "Medicine", AuditStatus::reported, -4,
-       78, 100, "LA-VTE-1"},
-      {"LA-ABX-1", "Antibiotic prescriptions with an indication and a review date", "Pharmacy", AuditStatus::reported,
-       -9, 140, 200, nullptr},
-      {"LA-CONSENT-1", "Consent documentation for elective surgery", "Surgery", AuditStatus::in_progress, -2, 0, 0,
-       nullptr},
-      {"LA-FALLS-1", "Falls risk assessment on admission to older people's wards", "Older people", AuditStatus::planned,
-       1, 0, 0, nullptr},
+       domain::AuditStatus::reported, -6, 102, 120, "LA-SEPSIS-1"},
+      {"LA-VTE-1", "VTE risk assessment within 14 hours of admission", "Medicine", domain::AuditStatus::closed, -16, 91,
+       100, nullptr},
+      {"LA-VTE-2", "Re-audit: VTE risk assessment within 14 hours of admission", "Medicine",
+       domain::AuditStatus::reported, -4, 78, 100, "LA-VTE-1"},
+      {"LA-ABX-1", "Antibiotic prescriptions with an indication and a review date", "Pharmacy",
+       domain::AuditStatus::reported, -9, 140, 200, nullptr},
+      {"LA-CONSENT-1", "Consent documentation for elective surgery", "Surgery", domain::AuditStatus::in_progress, -2, 0,
+       0, nullptr},
+      {"LA-FALLS-1", "Falls risk assessment on admission to older people's wards", "Older people",
+       domain::AuditStatus::planned, 1, 0, 0, nullptr},
   };
   std::map<std::string, AuditId> ids;
   for (const auto& local : audits) {
-    Audit audit;
+    domain::Audit audit;
     audit.code = local.code;
     audit.title = local.title;
-    audit.kind = AuditKind::local_audit;
+    audit.kind = domain::AuditKind::local_audit;
     audit.topic = local.topic;
     audit.standards = "Trust policy and NICE guidance for " + std::string(local.topic);
     audit.status = local.status;
@@ -150,16 +150,16 @@ Result<void> add_demo_local_audits(Store& store, const DemoGovernanceContext& co
     if (!id) return id.error();
     ids[local.code] = id->front();
     if (local.denominator == 0) continue;
-    Measure measure;
+    domain::Measure measure;
     measure.audit_id = id->front();
     measure.code = "compliance";
     measure.name = "Patients whose care met the standard";
-    measure.type = MeasureType::proportion;
-    measure.improvement = Improvement::increase;
+    measure.type = domain::MeasureType::proportion;
+    measure.improvement = domain::Improvement::increase;
     measure.target = 0.95;
     const auto measure_id = store.add_measure(measure, kDemoActor);
     if (!measure_id) return measure_id.error();
-    MeasureResult result;
+    domain::MeasureResult result;
     result.measure_id = *measure_id;
     result.organisation_id = home.id;
     result.period_start = *audit.start_date;
@@ -174,26 +174,26 @@ Result<void> add_demo_local_audits(Store& store, const DemoGovernanceContext& co
   const auto lead = store.user_by_email("clinical.lead@riverside.example");
   const LocalAction actions[] = {
       {"LA-SEPSIS-1", "Add the sepsis screening tool to the emergency department triage form",
-       "Dr Amira Patel, ED clinical lead", -500, ActionStatus::completed, -510, "Triage form v4 live since go-live",
-       nullptr},
+       "Dr Amira Patel, ED clinical lead", -500, domain::ActionStatus::completed, -510,
+       "Triage form v4 live since go-live", nullptr},
       {"LA-SEPSIS-1", "Sepsis teaching for every emergency department nurse", "Senior nurse educator, ED", -480,
-       ActionStatus::completed, -430, "Training record: 96% of ED nurses", nullptr},
+       domain::ActionStatus::completed, -430, "Training record: 96% of ED nurses", nullptr},
       {"LA-SEPSIS-1", "Re-audit sepsis screening after twelve months", "Clinical audit team", -170,
-       ActionStatus::completed, -175, "Re-audit completed", "LA-SEPSIS-2"},
+       domain::ActionStatus::completed, -175, "Re-audit completed", "LA-SEPSIS-2"},
       {"LA-VTE-1", "Return the VTE prompt to the electronic admission clerking", "Dr Tom Hughes, thrombosis lead", -30,
-       ActionStatus::open, 0, "", nullptr},
+       domain::ActionStatus::open, 0, "", nullptr},
       {"LA-VTE-2", "Report the fall in VTE assessment to the Quality Committee", "Clinical audit manager", -10,
-       ActionStatus::in_progress, 0, "", nullptr},
+       domain::ActionStatus::in_progress, 0, "", nullptr},
       {"LA-ABX-1", "Weekly antimicrobial stewardship ward rounds on medical wards", "Consultant microbiologist", 60,
-       ActionStatus::in_progress, 0, "", nullptr},
+       domain::ActionStatus::in_progress, 0, "", nullptr},
       {"LA-ABX-1", "Update the antibiotic prescribing policy to require a review date", "Chief pharmacist", -14,
-       ActionStatus::open, 0, "", nullptr},
+       domain::ActionStatus::open, 0, "", nullptr},
       {"LA-ABX-1", "Add indication and review date fields to electronic prescribing",
-       "Chief clinical information officer", -90, ActionStatus::completed, -60, "Change request 2231 deployed",
+       "Chief clinical information officer", -90, domain::ActionStatus::completed, -60, "Change request 2231 deployed",
        nullptr},
   };
   for (const auto& local : actions) {
-    Action action;
+    domain::Action action;
     action.organisation_id = home.id;
     action.audit_id = ids.at(local.audit_code);
     action.title = local.title;
@@ -202,9 +202,9 @@ Result<void> add_demo_local_audits(Store& store, const DemoGovernanceContext& co
     action.due_on = context.as_of.plus_days(local.due_offset_days);
     action.status = local.status;
     action.evidence = local.evidence;
-    if (local.status == ActionStatus::completed)
+    if (local.status == domain::ActionStatus::completed)
       action.completed_on = context.as_of.plus_days(local.completed_offset_days);
-    action.source = ActionSource::audit_recommendation;
+    action.source = domain::ActionSource::audit_recommendation;
     if (local.reaudit_code != nullptr) action.reaudit_id = ids.at(local.reaudit_code);
     const auto added = store.add_action(action, kDemoActor);
     if (!added) return added.error();
@@ -212,8 +212,8 @@ Result<void> add_demo_local_audits(Store& store, const DemoGovernanceContext& co
   return {};
 }
 
-Result<void> add_demo_board_and_reviews(Store& store, const DemoGovernanceContext& context) {
-  const Organisation& home = context.organisations.at(kDemoHomeTrust);
+Result<void> add_demo_board_and_reviews(domain::Store& store, const DemoGovernanceContext& context) {
+  const domain::Organisation& home = context.organisations.at(kDemoHomeTrust);
   struct Review {
     const char* audit;
     const char* title;
@@ -236,7 +236,7 @@ Result<void> add_demo_board_and_reviews(Store& store, const DemoGovernanceContex
       {"NACAP", "National Asthma and COPD Audit Programme: secondary care report", 2, -1, "", ""},
   };
   for (const auto& item : reviews) {
-    ReportReview review;
+    domain::ReportReview review;
     review.audit_id = context.audits.at(item.audit);
     review.organisation_id = home.id;
     review.report_title = item.title;
@@ -247,12 +247,12 @@ Result<void> add_demo_board_and_reviews(Store& store, const DemoGovernanceContex
     const auto id = store.add_report_review(review, kDemoActor);
     if (!id) return id.error();
     if (!review.reviewed_on) continue;
-    BoardMeeting meeting;
+    domain::BoardMeeting meeting;
     meeting.organisation_id = home.id;
     meeting.committee = item.committee;
     meeting.held_on = *review.reviewed_on;
-    BoardItem presented;
-    presented.kind = BoardItemKind::report_review;
+    domain::BoardItem presented;
+    presented.kind = domain::BoardItemKind::report_review;
     presented.ref_id = id->value;
     presented.title = item.title;
     presented.decision = std::string("Report received. Agreed: ") + item.actions;
@@ -263,14 +263,14 @@ Result<void> add_demo_board_and_reviews(Store& store, const DemoGovernanceContex
   // Monthly Trust Board on the first Thursday, for the past year and the next meeting.
   for (int m = -11; m <= 1; ++m) {
     const Date first = Month::of(months_from(context.as_of, m)).first_day();
-    BoardMeeting meeting;
+    domain::BoardMeeting meeting;
     meeting.organisation_id = home.id;
     meeting.committee = "Trust Board";
     meeting.held_on = next_weekday(first, 4);
-    std::vector<BoardItem> items;
+    std::vector<domain::BoardItem> items;
     if (meeting.held_on < context.as_of) {
-      BoardItem report;
-      report.kind = BoardItemKind::measure;
+      domain::BoardItem report;
+      report.kind = domain::BoardItemKind::measure;
       report.title = "Integrated quality report";
       report.decision = m == -1 ? "Concern noted on VTE assessment; assurance requested from the Medical Director"
                                 : "Received; assurance taken on the audit programme";
@@ -303,7 +303,7 @@ struct Wave {
 
 }  // namespace
 
-Result<void> add_demo_surveys(Store& store, const DemoGovernanceContext& context, DemoRandom& random) {
+Result<void> add_demo_surveys(domain::Store& store, const DemoGovernanceContext& context, DemoRandom& random) {
   const std::vector<std::string> yes_no{"Yes", "No", "Don't know"};
   const int year = context.as_of.year();
   // Wave 1 reproduces the published survey of 110 audit managers: 62% said board interaction with
@@ -332,7 +332,7 @@ Result<void> add_demo_surveys(Store& store, const DemoGovernanceContext& context
                             "Re-audit is rarely funded, so we cannot show improvement.",
                             "Non-executive directors ask good questions about case ascertainment."};
   for (const auto& wave : waves) {
-    Survey survey;
+    domain::Survey survey;
     survey.title = "Survey of clinical audit managers: board engagement with clinical audit";
     survey.wave = wave.wave;
     survey.anonymous = true;
@@ -340,15 +340,15 @@ Result<void> add_demo_surveys(Store& store, const DemoGovernanceContext& context
         {0,
          "board_interaction",
          "How would you describe the board's interaction with clinical audit?",
-         QuestionKind::likert,
+         domain::QuestionKind::likert,
          {"Poor", "Needs improvement", "Adequate", "Good"}},
         {0, "engagement_increased", "Has board engagement with clinical audit increased in the past year?",
-         QuestionKind::single_choice, yes_no},
+         domain::QuestionKind::single_choice, yes_no},
         {0, "more_audit", "Have you seen more clinical audit in your organisation in the past year?",
-         QuestionKind::single_choice, yes_no},
+         domain::QuestionKind::single_choice, yes_no},
         {0, "implementation_improved", "Has the implementation of audit recommendations improved?",
-         QuestionKind::single_choice, yes_no},
-        {0, "comments", "Anything else you would like to tell us?", QuestionKind::free_text, {}},
+         domain::QuestionKind::single_choice, yes_no},
+        {0, "comments", "Anything else you would like to tell us?", domain::QuestionKind::free_text, {}},
     };
     const auto id = store.add_survey(survey, kDemoActor);
     if (!id) return id.error();
@@ -356,14 +356,14 @@ Result<void> add_demo_surveys(Store& store, const DemoGovernanceContext& context
     const auto engagement = answers(wave.engagement, random);
     const auto more_audit = answers(wave.more_audit, random);
     const auto implementation = answers(wave.implementation, random);
-    std::vector<SurveyResponse> responses;
+    std::vector<domain::SurveyResponse> responses;
     const int total = wave.acute + wave.mental_health + wave.primary_care;
     for (int i = 0; i < total; ++i) {
-      SurveyResponse response;
+      domain::SurveyResponse response;
       response.survey_id = *id;
-      response.organisation_type = i < wave.acute                        ? OrganisationType::acute
-                                   : i < wave.acute + wave.mental_health ? OrganisationType::mental_health
-                                                                         : OrganisationType::primary_care;
+      response.organisation_type = i < wave.acute                        ? domain::OrganisationType::acute
+                                   : i < wave.acute + wave.mental_health ? domain::OrganisationType::mental_health
+                                                                         : domain::OrganisationType::primary_care;
       response.role = "Clinical audit manager";
       const auto k = static_cast<std::size_t>(i);
       response.answers = {{"board_interaction", interaction[k]},
@@ -379,4 +379,4 @@ Result<void> add_demo_surveys(Store& store, const DemoGovernanceContext& context
   return {};
 }
 
-}  // namespace clinaudit::domain
+}  // namespace clinaudit::demo
