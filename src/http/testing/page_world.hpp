@@ -96,7 +96,7 @@ class PageWorld {
     if (!result) throw std::runtime_error("page world: " + result.error().message);
     return std::move(*result);
   }
-  static void must(Result<void> result) {
+  static void must(const Result<void>& result) {
     if (!result) throw std::runtime_error("page world: " + result.error().message);
   }
 

@@ -56,7 +56,7 @@ class TestWorld {
   // place of the process-unique suffix in the world's codes, titles and emails, so that a
   // fresh SQLite world renders the same pages on every run (http/page_goldens_test.cpp); the
   // file's name stays unique.
-  explicit TestWorld(std::string url = {}, std::optional<std::string> names = std::nullopt) {
+  explicit TestWorld(std::string url = {}, const std::optional<std::string>& names = std::nullopt) {
     static std::atomic<int> counter{0};
     const std::string unique = std::to_string(getpid()) + "x" + std::to_string(counter++);
     suffix_ = names.value_or(unique);
