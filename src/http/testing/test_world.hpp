@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -51,12 +52,16 @@ struct Trust {
 
 class TestWorld {
  public:
-  // `url` empty: a fresh SQLite file under the temp directory.
-  explicit TestWorld(std::string url = {}) {
+  // `url` empty: a fresh SQLite file under the temp directory. `names`, when given, takes the
+  // place of the process-unique suffix in the world's codes, titles and emails, so that a
+  // fresh SQLite world renders the same pages on every run (http/page_goldens_test.cpp); the
+  // file's name stays unique.
+  explicit TestWorld(std::string url = {}, const std::optional<std::string>& names = std::nullopt) {
     static std::atomic<int> counter{0};
-    suffix_ = std::to_string(getpid()) + "x" + std::to_string(counter++);
+    const std::string unique = std::to_string(getpid()) + "x" + std::to_string(counter++);
+    suffix_ = names.value_or(unique);
     if (url.empty()) {
-      path_ = std::filesystem::temp_directory_path() / ("clinaudit_http_" + suffix_ + ".sqlite");
+      path_ = std::filesystem::temp_directory_path() / ("clinaudit_http_" + unique + ".sqlite");
       std::filesystem::remove(path_);
       url = path_.string();
     }

@@ -1,0 +1,441 @@
+// Every page of the web application, rendered through App::handle from one fixed world
+// (http/testing/page_world.hpp) and compared byte for byte with its golden file,
+// tests/golden/pages/NAME.html (docs/testing.md, "Page golden files"). A change of markup
+// therefore shows in review as a change of these files.
+//
+// CLINAUDIT_REBASELINE_PAGES=1 writes the files instead of comparing them, and removes the
+// files of pages no longer in the list; the tests then fail, saying how many files they
+// wrote, so a rebaseline never passes by itself and is always a reviewed commit.
+//
+// The pages are rendered from SQLite only: the fixed names and ids need a fresh database.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "http/testing/page_golden_files.hpp"
+#include "http/testing/page_world.hpp"
+
+namespace clinaudit::http {
+namespace {
+
+using domain::Role;
+using testing::Caller;
+using testing::PageWorld;
+
+using Fields = std::map<std::string, std::string>;
+
+enum class Who { anonymous, admin, audit_manager, clinical_lead, board_member, read_only, analyst, national_admin };
+
+// A page that changes the world gets a world of its own, so that no page depends on the
+// order of the list.
+enum class Shared { yes, own_world, own_world_not_analysed };
+
+struct Page {
+  std::string name;  // tests/golden/pages/NAME.html
+  Who who = Who::audit_manager;
+  std::string method = "GET";
+  std::function<std::string(PageWorld&)> target;
+  int status = 200;
+  // The form's fields; may make requests of their own first (the check before a confirmation).
+  std::function<Fields(PageWorld&)> fields = {};
+  std::function<std::map<std::string, UploadedFile>(PageWorld&)> files = {};
+  Shared shared = Shared::yes;
+  std::function<void(PageWorld&)> before = {};  // what happens to the world first
+};
+
+std::filesystem::path golden_directory() {
+  return std::filesystem::path(CLINAUDIT_SOURCE_DIR) / "tests" / "golden" / "pages";
+}
+
+bool rebaselining() {
+  const char* value = std::getenv("CLINAUDIT_REBASELINE_PAGES");
+  return value != nullptr && std::string(value) == "1";
+}
+
+std::string id(std::int64_t value) { return std::to_string(value); }
+
+std::function<std::string(PageWorld&)> at(std::string path) {
+  return [path = std::move(path)](PageWorld&) { return path; };
+}
+
+std::string participation_csv(const std::string& rows) {
+  return "organisation_code,audit_code,year,eligible,participating,cases_submitted,cases_required\n" + rows;
+}
+
+std::map<std::string, UploadedFile> csv_file(const std::string& name, std::string content) {
+  return {{"file", UploadedFile{name, "text/csv", std::move(content)}}};
+}
+
+std::string own_code(PageWorld& w) { return w.world().own().code; }
+std::string audit_code(PageWorld& w) { return "NAT-" + w.world().suffix(); }
+
+// A clean participation file of the own trust, checked through the import page.
+std::map<std::string, UploadedFile> clean_participation(PageWorld& w) {
+  return csv_file("participation.csv",
+                  participation_csv(own_code(w) + "," + audit_code(w) + ",2025/26,yes,yes,50,60\n"));
+}
+
+Caller* caller_of(PageWorld& w, Who who) {
+  switch (who) {
+    case Who::anonymous: return nullptr;
+    case Who::admin: return &w.caller(Role::admin);
+    case Who::audit_manager: return &w.caller(Role::audit_manager);
+    case Who::clinical_lead: return &w.caller(Role::clinical_lead);
+    case Who::board_member: return &w.caller(Role::board_member);
+    case Who::read_only: return &w.caller(Role::read_only);
+    case Who::analyst: return &w.world().analyst();
+    case Who::national_admin: return &w.world().national_admin();
+  }
+  return nullptr;
+}
+
+Request request_for(PageWorld& w, const Page& page) {
+  Request request;
+  request.method = page.method;
+  request.remote_addr = "127.0.0.1";
+  const std::string target = page.target(w);
+  const auto question = target.find('?');
+  request.path = target.substr(0, question);
+  if (question != std::string::npos) {
+    for (auto& [k, v] : parse_urlencoded(target.substr(question + 1))) request.query.emplace(k, v);
+  }
+  if (page.fields) request.fields = page.fields(w);
+  if (page.files) request.files = page.files(w);
+  if (const Caller* caller = caller_of(w, page.who)) {
+    request.headers["cookie"] = std::string(kSessionCookie) + "=" + caller->token;
+    if (page.method != "GET") request.fields["csrf"] = caller->csrf;
+  }
+  return request;
+}
+
+// Every HTML page of the app, as a role that may see it: each page route with GET, the
+// forms that answer with a page after a refused submission, and the error pages.
+const std::vector<Page>& pages() {
+  static const std::vector<Page> kPages = [] {
+    std::vector<Page> all;
+    const auto audit = [](PageWorld& w) { return id(w.world().national_audit().value); };
+    // Signing in.
+    all.push_back({"sign-in", Who::anonymous, "GET", at("/login?next=/audits")});
+    all.push_back({"sign-in-refused", Who::anonymous, "POST", at("/login"), 401, [](PageWorld& w) {
+                     return Fields{{"email", w.caller(Role::audit_manager).user.email},
+                                   {"password", "not the password"},
+                                   {"next", "/audits"}};
+                   }});
+    // One organisation's pages, as its audit manager unless said otherwise.
+    all.push_back({"dashboard", Who::audit_manager, "GET", at("/")});
+    all.push_back({"audits", Who::audit_manager, "GET", at("/audits")});
+    all.push_back({"audit-national", Who::audit_manager, "GET",
+                   [audit](PageWorld& w) { return "/audits/" + audit(w) + "?year=2025/26"; }});
+    all.push_back({"audit-local", Who::audit_manager, "GET",
+                   [](PageWorld& w) { return "/audits/" + id(w.world().own().local_audit.value); }});
+    all.push_back({"outliers", Who::audit_manager, "GET", at("/outliers")});
+    // The trust's lead clinician, whose turn it is: the page has the form to complete the stage.
+    all.push_back({"outlier-case", Who::clinical_lead, "GET",
+                   [](PageWorld& w) { return "/outliers/" + id(w.own_case().value); }});
+    all.push_back({"participation", Who::audit_manager, "GET", at("/participation?year=2025/26")});
+    all.push_back({"participation-refused", Who::audit_manager, "POST", at("/participation?year=2025/26"), 400,
+                   [audit](PageWorld& w) {
+                     const std::string n = audit(w);
+                     return Fields{{"eligible_" + n, "yes"},
+                                   {"participating_" + n, "yes"},
+                                   {"completed_" + n, "yes"},
+                                   {"submitted_" + n, "many"},
+                                   {"required_" + n, "60"}};
+                   }});
+    all.push_back({"actions", Who::audit_manager, "GET", at("/actions?view=all")});
+    all.push_back({"actions-refused", Who::audit_manager, "POST", at("/actions"), 400, [](PageWorld&) {
+                     return Fields{{"title", "Audit the pathway again"}, {"due_on", "next week"}};
+                   }});
+    all.push_back({"notifications", Who::audit_manager, "GET", at("/notifications")});
+    all.push_back({"board-meetings", Who::audit_manager, "GET", at("/board-meetings")});
+    all.push_back({"board-meetings-refused", Who::audit_manager, "POST", at("/board-meetings"), 400, [](PageWorld&) {
+                     return Fields{{"committee", "Quality <Committee>"},
+                                   {"held_on", "2026-01-08"},
+                                   {"item_0", "other"},
+                                   {"item_decision_0", "Noted"},
+                                   {"action_title_0", "Audit the pathway again"},
+                                   {"action_owner_name_0", "Dr A Jones"}};
+                   }});
+    all.push_back({"board-meeting", Who::audit_manager, "GET",
+                   [](PageWorld& w) { return "/board-meetings/" + id(w.meeting().value); }});
+    all.push_back({"reports", Who::board_member, "GET", at("/reports")});
+    all.push_back({"quality-account", Who::board_member, "GET", at("/reports/quality-account?year=2025/26")});
+    all.push_back({"board-pack", Who::board_member, "GET", at("/reports/board-pack")});
+    all.push_back({"survey-results", Who::read_only, "GET",
+                   [](PageWorld& w) { return "/surveys/" + id(w.world().survey().value); }});
+    all.push_back({"users", Who::admin, "GET", at("/users")});
+    all.push_back({"users-refused", Who::admin, "POST", at("/users"), 400, [](PageWorld&) {
+                     return Fields{{"name", "New Person"},
+                                   {"email", "new.person@own1.example"},
+                                   {"role", "read_only"},
+                                   {"password", "too short"}};
+                   }});
+    all.push_back({"import", Who::audit_manager, "GET", at("/import")});
+    all.push_back({"import-problems", Who::audit_manager, "POST", at("/import"), 422,
+                   [](PageWorld&) {
+                     return Fields{{"kind", "participation"}};
+                   },
+                   [](PageWorld& w) {
+                     return csv_file(
+                         "participation.csv",
+                         participation_csv(own_code(w) + "," + audit_code(w) + ",2025/26,yes,maybe,10,20\n" + "NOPE," +
+                                           audit_code(w) + ",2025/26,yes,yes,10,20\n"));
+                   }});
+    all.push_back({"import-check", Who::audit_manager, "POST", at("/import"), 200,
+                   [](PageWorld&) {
+                     return Fields{{"kind", "participation"}};
+                   },
+                   clean_participation});
+    all.push_back({"import-complete",
+                   Who::audit_manager,
+                   "POST",
+                   at("/import/confirm"),
+                   200,
+                   [](PageWorld& w) {
+                     Page check{"",
+                                Who::audit_manager,
+                                "POST",
+                                at("/import"),
+                                200,
+                                [](PageWorld&) {
+                                  return Fields{{"kind", "participation"}};
+                                },
+                                clean_participation};
+                     const Response checked = w.world().app().handle(request_for(w, check));
+                     const auto found = checked.body.find("name=\"token\" value=\"");
+                     if (checked.status != 200 || found == std::string::npos) {
+                       throw std::runtime_error("the import check before the confirmation failed: " + checked.body);
+                     }
+                     const auto value = found + 20;
+                     return Fields{{"token", checked.body.substr(value, checked.body.find('"', value) - value)}};
+                   },
+                   {},
+                   Shared::own_world});
+    // The national body's pages: its analyst, and its administrator for the national settings.
+    all.push_back({"national", Who::analyst, "GET", at("/national")});
+    all.push_back({"national-audit", Who::analyst, "GET",
+                   [audit](PageWorld& w) { return "/national/audits/" + audit(w) + "?year=2025/26"; }});
+    all.push_back({"national-provider", Who::analyst, "GET", [audit](PageWorld& w) {
+                     return "/national/audits/" + audit(w) + "/providers/" + id(w.world().own().id.value) +
+                            "?year=2025/26";
+                   }});
+    all.push_back({"national-outliers", Who::analyst, "GET", at("/outliers")});
+    all.push_back({"national-import", Who::analyst, "GET", at("/import")});
+    // The first run of the year, in a world where it has not been run: it opens the cases.
+    all.push_back({"analysis-run",
+                   Who::analyst,
+                   "POST",
+                   [audit](PageWorld& w) { return "/national/audits/" + audit(w) + "/analyse?year=2025/26"; },
+                   200,
+                   {},
+                   {},
+                   Shared::own_world_not_analysed});
+    all.push_back({"outlier-timetable", Who::national_admin, "GET", at("/admin/outlier-timetable")});
+    all.push_back(
+        {"outlier-timetable-refused", Who::national_admin, "POST", at("/admin/outlier-timetable"), 422, [](PageWorld&) {
+           return Fields{{"name", "Draft guidance"},
+                         {"csv", "level,key,name,owner,working_days\nalarm,data_check,Check the data,nobody,ten\n"}};
+         }});
+    // A one-time survey link, answered without signing in.
+    const auto link = [](PageWorld& w) { return "/respond/" + w.survey_link(); };
+    const auto answer = [](const char* value) { return [value](PageWorld&) { return Fields{{"q.board", value}}; }; };
+    all.push_back({"survey-form", Who::anonymous, "GET", link});
+    all.push_back({"survey-form-refused", Who::anonymous, "POST", link, 422, answer("Excellent")});
+    all.push_back({"survey-thanks", Who::anonymous, "POST", link, 200, answer("Good"), {}, Shared::own_world});
+    all.push_back({"survey-link-used", Who::anonymous, "GET", link, 410, {}, {}, Shared::own_world, [](PageWorld& w) {
+                     w.must_answer("POST", "/respond/" + w.survey_link(), nullptr, {{"q.board", "Good"}}, 200);
+                   }});
+    all.push_back({"survey-link-unknown", Who::anonymous, "GET", at("/respond/" + std::string(64, '0')), 404});
+    // The error pages.
+    all.push_back({"not-found", Who::audit_manager, "GET", at("/no-such-page"), 404});
+    all.push_back({"not-found-signed-out", Who::anonymous, "GET", at("/no-such-page"), 404});
+    all.push_back({"forbidden", Who::read_only, "GET", at("/users"), 403});
+    return all;
+  }();
+  return kPages;
+}
+
+struct Rendered {
+  const Page* page;
+  Request request;
+  Response response;
+  std::string body;  // normalised
+};
+
+// Renders every page: the reading pages from one shared world, each page that changes the
+// world from a world of its own.
+std::vector<Rendered> render_every_page() {
+  std::unique_ptr<PageWorld> shared;
+  std::vector<Rendered> out;
+  const testing::FixedClock clock{};
+  for (const Page& page : pages()) {
+    std::unique_ptr<PageWorld> own;
+    PageWorld* world = nullptr;
+    if (page.shared == Shared::yes) {
+      if (!shared) shared = std::make_unique<PageWorld>();
+      world = shared.get();
+    } else {
+      own = std::make_unique<PageWorld>(page.shared == Shared::own_world ? PageWorld::Analysis::run
+                                                                         : PageWorld::Analysis::not_run);
+      world = own.get();
+    }
+    if (page.before) page.before(*world);
+    Request request = request_for(*world, page);
+    Response response = world->world().app().handle(request);
+    std::string body = testing::normalised(response.body, world->random_values(), clock.now_iso());
+    out.push_back(Rendered{&page, std::move(request), std::move(response), std::move(body)});
+  }
+  return out;
+}
+
+TEST(PageGoldens, EveryPageMatchesItsGoldenFile) {
+  const auto directory = golden_directory();
+  std::vector<std::string> rebaselined;
+  for (const auto& rendered : render_every_page()) {
+    const Page& page = *rendered.page;
+    const auto path = directory / (page.name + ".html");
+    EXPECT_EQ(rendered.response.status, page.status)
+        << page.name << ": " << page.method << " " << rendered.request.path << " answered " << rendered.response.status;
+    const auto golden = testing::read_golden(path);
+    if (rebaselining()) {
+      if (golden != rendered.body) {
+        ASSERT_TRUE(testing::write_golden(path, rendered.body)) << "cannot write " << path;
+        rebaselined.push_back(page.name);
+      }
+      continue;
+    }
+    if (!golden) {
+      ADD_FAILURE() << page.name << ": no golden file " << path.string()
+                    << "; write it with CLINAUDIT_REBASELINE_PAGES=1 and review it";
+      continue;
+    }
+    if (const auto difference = testing::first_difference(*golden, rendered.body)) {
+      ADD_FAILURE() << "page " << page.name << " differs from " << path.filename().string() << " at " << *difference
+                    << "\nIf the change is intended, rebaseline (CLINAUDIT_REBASELINE_PAGES=1) and review the diff.";
+    }
+  }
+  if (rebaselining()) {
+    std::string names;
+    for (const auto& name : rebaselined) names += " " + name;
+    FAIL() << "rebaselined " << rebaselined.size() << " files; review the diff and commit"
+           << (rebaselined.empty() ? "" : "\n  written:" + names);
+  }
+}
+
+TEST(PageGoldens, TheGoldenFilesAreThePagesOfTheList) {
+  std::set<std::string> listed;
+  for (const Page& page : pages()) {
+    EXPECT_TRUE(std::regex_match(page.name, std::regex("[a-z0-9]+(-[a-z0-9]+)*"))) << page.name;
+    EXPECT_TRUE(listed.insert(page.name).second) << "two pages named " << page.name;
+  }
+  std::set<std::string> files;
+  std::vector<std::string> removed;
+  for (const auto& entry : std::filesystem::directory_iterator(golden_directory())) {
+    const auto name = entry.path().filename().string();
+    const auto stem = entry.path().stem().string();
+    if (entry.path().extension() == ".html" && listed.contains(stem)) {
+      files.insert(stem);
+      continue;
+    }
+    if (rebaselining()) {
+      std::filesystem::remove(entry.path());
+      removed.push_back(name);
+      continue;
+    }
+    ADD_FAILURE() << "tests/golden/pages/" << name
+                  << " is not the golden file of any page of the list in http/page_goldens_test.cpp; remove it "
+                     "(CLINAUDIT_REBASELINE_PAGES=1 does) or add its page";
+  }
+  if (rebaselining()) {
+    std::string names;
+    for (const auto& name : removed) names += " " + name;
+    FAIL() << "rebaselined " << removed.size() << " files (removed the files of no page); review the diff and commit"
+           << (removed.empty() ? "" : "\n  removed:" + names);
+  }
+  for (const auto& name : listed) {
+    EXPECT_TRUE(files.contains(name)) << "page " << name << " has no golden file tests/golden/pages/" << name
+                                      << ".html";
+  }
+}
+
+// The page routes that answer with no page of their own, and why. Every other page route
+// must be requested by at least one page of the list, so a new page cannot go without a
+// golden file.
+const std::map<std::string, std::string>& routes_without_a_page() {
+  static const std::map<std::string, std::string> kRoutes{
+      {"GET /healthz", "answers JSON"},
+      {"GET /static/style.css", "the stylesheet"},
+      {"POST /logout", "answers with a redirect"},
+      {R"(POST /outliers/(\d{1,18})/stage)", "answers with a redirect; a refusal is the error page"},
+      {R"(POST /actions/(\d{1,18})/close)", "answers with a redirect; a refusal is the actions page"},
+      {"GET /reports/quality-account.md", "a Markdown download"},
+      {"GET /reports/board-pack.xlsx", "a spreadsheet download"},
+      {R"(GET /surveys/(\d{1,18})\.xlsx)", "a spreadsheet download"},
+      {R"(GET /surveys/(\d{1,18})\.csv)", "a CSV download"},
+  };
+  return kRoutes;
+}
+
+TEST(PageGoldens, EveryPageRouteHasAGoldenPageOrAReasonWhyNot) {
+  PageWorld world(PageWorld::Analysis::not_run);
+  std::set<std::string> unused;
+  for (const auto& [route, why] : routes_without_a_page()) unused.insert(route);
+  for (const Route& route : world.world().app().routes()) {
+    if (route.api) continue;
+    const std::string key = route.method + " " + route.pattern;
+    if (routes_without_a_page().contains(key)) {
+      unused.erase(key);
+      continue;
+    }
+    bool requested = false;
+    for (const Page& page : pages()) {
+      if (page.method != route.method) continue;
+      const std::string target = page.target(world);
+      requested = requested || std::regex_match(target.substr(0, target.find('?')), route.compiled);
+    }
+    EXPECT_TRUE(requested) << key << " is a page route that no page of the list requests: add the page to "
+                           << "http/page_goldens_test.cpp and write its golden file";
+  }
+  for (const auto& key : unused) ADD_FAILURE() << key << " is listed as a route without a page, but is no route";
+}
+
+// The normalising function replaces the random values and the database's wall-clock times,
+// and keeps every other byte, the fixed clock's time among them.
+TEST(PageGoldenFiles, OnlyRandomValuesAndStoredTimesAreReplaced) {
+  const std::string page =
+      "<input type=\"hidden\" name=\"csrf\" value=\"c0ffee\"><a href=\"/respond/beef\">"
+      "<input type=\"hidden\" name=\"token\" value=\"0123abcd\">stored 2026-12-02T19:05:35Z by x, "
+      "at 2026-01-15T10:00:00Z, on 2026-01-15\n";
+  EXPECT_EQ(
+      testing::normalised(page, {{"c0ffee", "[csrf token]"}, {"beef", "[survey link token]"}}, "2026-01-15T10:00:00Z"),
+      "<input type=\"hidden\" name=\"csrf\" value=\"[csrf token]\"><a href=\"/respond/[survey link token]\">"
+      "<input type=\"hidden\" name=\"token\" value=\"[import token]\">stored [time stored by the database] by "
+      "x, at 2026-01-15T10:00:00Z, on 2026-01-15\n");
+}
+
+TEST(PageGoldenFiles, AMismatchNamesTheFirstDifferingLineAndColumnAndShowsBothLines) {
+  EXPECT_EQ(testing::first_difference("a\nb\n", "a\nb\n"), std::nullopt);
+  EXPECT_EQ(testing::first_difference("<!DOCTYPE html>\n<h1>Audits</h1><p>one</p>\n",
+                                      "<!DOCTYPE html>\n<h1>Audits</h1><p>two</p>\n"),
+            "line 2, column 19:\n  golden:   <h1>Audits</h1><p>one</p>\n  rendered: <h1>Audits</h1><p>two</p>");
+  // A long line is shown around the difference only.
+  const std::string before(500, 'x');
+  const auto long_line = testing::first_difference(before + "golden" + before, before + "render" + before);
+  ASSERT_TRUE(long_line);
+  EXPECT_NE(long_line->find("line 1, column 501:"), std::string::npos) << *long_line;
+  EXPECT_LT(long_line->size(), 500U) << *long_line;
+  EXPECT_EQ(testing::first_difference("a", "a\nb"),
+            "line 2: the golden file ends before it; the rendered page goes on with:\n  b");
+}
+
+}  // namespace
+}  // namespace clinaudit::http

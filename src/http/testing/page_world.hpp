@@ -1,0 +1,276 @@
+#pragma once
+
+// The fixed world the page golden files are rendered from (http/page_goldens_test.cpp,
+// docs/testing.md "Page golden files"): the test world (http/testing/test_world.hpp) with
+// fixed names on a fresh SQLite file, furnished so that every page has real rows to show.
+// Everything is dated from the fixed clock (Thursday 15 January 2026) and written in the same
+// order each time, so a fresh database gives the same ids on every run.
+//
+// What it holds, beyond the test world's trusts, people, national audit, ratio measure,
+// overdue actions and survey:
+// - two more acute trusts (Harbourside, Brackenmoor) whose published results put the funnel
+//   plots' points around the own trust's;
+// - a proportion measure with thirteen monthly results for each trust: the own trust's last
+//   month falls below its XmR chart's lower limit (a deteriorating measure);
+// - participation of both trusts in the national audit for 2025/26, the other trust below
+//   70% case ascertainment;
+// - a stored outlier timetable (the default stages, named "HQIP 2025 guidance");
+// - 100 patient-level episodes (the CUSUM story of app_test.cpp: the own trust's 20
+//   patients all die, the other trust's 80 survive) and, unless asked otherwise, the national
+//   analysis of 2025/26 run by the national analyst, which opens the outlier cases; the own
+//   trust's case has its first two stages completed by the analyst, so the trust's turn is next;
+// - a reviewed and an unreviewed national report, an open and a completed action, a recorded
+//   committee meeting that reviewed a report and raised two actions, and a booked board meeting;
+// - an unused one-time link to the survey.
+// SQLite only: the names are fixed, so two worlds may not share one database.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "http/testing/test_world.hpp"
+
+namespace clinaudit::http::testing {
+
+class PageWorld {
+ public:
+  enum class Analysis { run, not_run };
+
+  explicit PageWorld(Analysis analysis = Analysis::run) : world_(std::string{}, std::string("1")) {
+    add_trusts();
+    add_monthly_measure();
+    add_participation();
+    store_timetable();
+    add_episodes();
+    add_governance();
+    if (analysis == Analysis::run) analyse();
+    survey_link_ = world_.new_survey_link();
+  }
+
+  TestWorld& world() { return world_; }
+  Caller& caller(domain::Role role) { return world_.own().callers.at(role); }
+  OrganisationId harbourside() const { return harbourside_; }
+  // The committee meeting recorded through the form.
+  BoardMeetingId meeting() const { return meeting_; }
+  // The own trust's outlier case opened by the analysis (an id of 0 when not run).
+  OutlierCaseId own_case() const { return own_case_; }
+  // An unused one-time survey link's token.
+  const std::string& survey_link() const { return survey_link_; }
+
+  // The world's values that are random on each run (session and CSRF tokens, the survey
+  // link's token), each with the label the golden files hold in its place.
+  std::vector<std::pair<std::string, std::string>> random_values() {
+    std::vector<std::pair<std::string, std::string>> out;
+    const auto add = [&out](const Caller& c) {
+      out.emplace_back(c.csrf, "[csrf token]");
+      out.emplace_back(c.token, "[session token]");
+    };
+    for (const Trust* trust : {&world_.own(), &world_.other()}) {
+      for (const auto& [role, c] : trust->callers) add(c);
+    }
+    add(world_.analyst());
+    add(world_.national_admin());
+    out.emplace_back(survey_link_, "[survey link token]");
+    return out;
+  }
+
+  // The answer to `request` as the app gives it; throws when the status is not `expected`
+  // (the world's set-up must not fail quietly).
+  Response must_answer(const std::string& method, const std::string& target, const Caller* who,
+                       std::map<std::string, std::string> fields, int expected) {
+    Response response = world_.call(method, target, who, std::move(fields));
+    if (response.status != expected) {
+      throw std::runtime_error("page world: " + method + " " + target + " answered " + std::to_string(response.status) +
+                               ": " + response.body.substr(0, 2000));
+    }
+    return response;
+  }
+
+ private:
+  template <typename T>
+  static T must(Result<T> result) {
+    if (!result) throw std::runtime_error("page world: " + result.error().message);
+    return std::move(*result);
+  }
+  static void must(const Result<void>& result) {
+    if (!result) throw std::runtime_error("page world: " + result.error().message);
+  }
+
+  domain::Store& store() { return world_.store(); }
+  AuditId audit() const { return world_.national_audit(); }
+  std::string audit_path() const { return std::to_string(world_.national_audit().value); }
+
+  void add_trusts() {
+    const auto ids = must(store().add_organisations(
+        {domain::Organisation{{}, "RHB", "Harbourside Hospitals", domain::OrganisationType::acute, "North"},
+         domain::Organisation{{}, "RBM", "Brackenmoor General", domain::OrganisationType::acute, "North"}},
+        actor_));
+    harbourside_ = ids[0];
+    brackenmoor_ = ids[1];
+  }
+
+  // Consultant presence, higher is better, target 85%: thirteen months from April 2024. The
+  // own trust's last month (70 of 100) lies below its chart's lower limit; the other trusts'
+  // results are published, so every trust's funnel plot shows them.
+  void add_monthly_measure() {
+    domain::Measure measure;
+    measure.audit_id = audit();
+    measure.code = "consultant";
+    measure.name = "Consultant present in theatre";
+    measure.type = domain::MeasureType::proportion;
+    measure.improvement = domain::Improvement::increase;
+    measure.target = 0.85;
+    const MeasureId id = must(store().add_measure(measure, actor_));
+    constexpr int kOwn[] = {86, 88, 85, 87, 86, 89, 85, 88, 86, 87, 88, 86, 70};
+    std::vector<domain::MeasureResult> rows;
+    for (int month = 0; month < 13; ++month) {
+      const int year = 2024 + (3 + month) / 12;
+      const auto calendar_month = static_cast<unsigned>((3 + month) % 12 + 1);
+      const Date start = must(Date::from_ymd(year, calendar_month, 1));
+      const Date next =
+          must(calendar_month == 12 ? Date::from_ymd(year + 1, 1, 1) : Date::from_ymd(year, calendar_month + 1, 1));
+      const auto result = [&](OrganisationId organisation, double numerator, double denominator, bool published) {
+        domain::MeasureResult row;
+        row.measure_id = id;
+        row.organisation_id = organisation;
+        row.period_start = start;
+        row.period_end = next.plus_days(-1);
+        row.numerator = numerator;
+        row.denominator = denominator;
+        row.published = published;
+        rows.push_back(row);
+      };
+      result(world_.own().id, kOwn[month], 100, false);
+      result(world_.other().id, 60 + month % 4, 80, true);
+      result(harbourside_, 104 + month % 3, 120, true);
+      result(brackenmoor_, 120 + month % 5, 150, true);
+    }
+    must(store().add_results(rows, actor_));
+  }
+
+  void add_participation() {
+    const auto record = [this](OrganisationId organisation, bool completed, std::int64_t submitted,
+                               std::int64_t required) {
+      domain::Participation row;
+      row.organisation_id = organisation;
+      row.audit_id = audit();
+      row.year = FinancialYear{2025};
+      row.eligible = true;
+      row.participating = true;
+      row.data_collection_completed = completed;
+      row.cases_submitted = submitted;
+      row.cases_required = required;
+      return row;
+    };
+    must(store().upsert_participation({record(world_.own().id, true, 45, 60), record(world_.other().id, false, 14, 40)},
+                                      actor_));
+  }
+
+  void store_timetable() {
+    const auto& who = world_.national_admin().user;
+    const domain::Actor admin{who.id, who.email};
+    must(domain::store_outlier_timetable(store(), "HQIP 2025 guidance",
+                                         domain::OutlierTimetable::default_timetable().to_csv(), admin));
+  }
+
+  // One admission a day from 1 April 2025: every fifth is the own trust's and dies, the
+  // others are the other trust's and survive (national rate 0.2).
+  void add_episodes() {
+    domain::EpisodeColumns episodes;
+    episodes.audit_id = audit();
+    const Date first = must(Date::parse("2025-04-01"));
+    for (int i = 0; i < 100; ++i) {
+      const bool own = i % 5 == 0;
+      episodes.provider.push_back(own ? world_.own().id : world_.other().id);
+      episodes.admission_date.push_back(first.plus_days(i));
+      episodes.outcome.push_back(own ? 1 : 0);
+    }
+    auto writer = must(store().begin_episodes(audit(), {}, actor_));
+    must(writer->append(episodes));
+    must(writer->commit());
+  }
+
+  void add_governance() {
+    const Trust& own = world_.own();
+    const auto report = [&](const char* title, const char* published, std::optional<Date> reviewed,
+                            const char* committee, const char* intended) {
+      return must(store().add_report_review(
+          domain::ReportReview{{}, audit(), own.id, title, must(Date::parse(published)), reviewed, committee, intended},
+          actor_));
+    };
+    report("Eighth annual report", "2024-11-14", must(Date::parse("2025-01-20")), "Quality Committee",
+           "Re-audit consent in theatre");
+    const ReportReviewId ninth = report("Ninth annual report", "2025-10-09", std::nullopt, "", "");
+    report("Organisational audit report", "2025-12-04", std::nullopt, "", "");
+
+    const Caller& lead = own.callers.at(domain::Role::clinical_lead);
+    domain::Action open;
+    open.organisation_id = own.id;
+    open.audit_id = own.local_audit;
+    open.title = "Re-audit consent forms";
+    open.owner = lead.user.id;
+    open.due_on = must(Date::parse("2026-03-31"));
+    must(store().add_action(open, actor_));
+    domain::Action done;
+    done.organisation_id = own.id;
+    done.audit_id = audit();
+    done.title = "Share the findings with the surgical teams";
+    done.owner_name = "Dr A Jones";
+    done.due_on = must(Date::parse("2026-01-09"));
+    const ActionId done_id = must(store().add_action(done, actor_));
+    done.id = done_id;
+    done.status = domain::ActionStatus::completed;
+    done.completed_on = must(Date::parse("2026-01-05"));
+    done.evidence = "Minutes of the January surgical meeting";
+    must(store().update_action(done, actor_));
+
+    const Caller& manager = own.callers.at(domain::Role::audit_manager);
+    const Response recorded = must_answer("POST", "/board-meetings", &manager,
+                                          {{"committee", "Quality Committee"},
+                                           {"held_on", "2026-01-08"},
+                                           {"item_0", "report_review:" + std::to_string(ninth.value)},
+                                           {"item_decision_0", "Received; actions agreed"},
+                                           {"item_1", "other"},
+                                           {"item_title_1", "Clinical audit programme 2026/27"},
+                                           {"item_decision_1", "Approved"},
+                                           {"action_title_0", "Consultant present for every emergency laparotomy"},
+                                           {"action_owner_0", std::to_string(lead.user.id.value)},
+                                           {"action_due_0", "2026-01-12"},
+                                           {"action_title_1", "Report theatre access to the board"},
+                                           {"action_owner_name_1", "Dr A Jones"},
+                                           {"action_due_1", "2026-04-30"}},
+                                          303);
+    const std::string location = recorded.header("Location");
+    meeting_ = BoardMeetingId{static_cast<std::int64_t>(std::stoll(location.substr(location.rfind('/') + 1)))};
+    // Booked: a meeting not yet held has no items.
+    must_answer("POST", "/board-meetings", &manager, {{"committee", "Trust Board"}, {"held_on", "2026-02-05"}}, 303);
+  }
+
+  // The analysis as the national analyst runs it from the national page; then the analyst
+  // completes the own trust's data check and tells its lead clinician.
+  void analyse() {
+    Caller& analyst = world_.analyst();
+    must_answer("POST", "/national/audits/" + audit_path() + "/analyse?year=2025/26", &analyst, {}, 200);
+    const auto cases = must(store().outlier_cases(world_.own().id, audit()));
+    if (cases.empty()) throw std::runtime_error("page world: the analysis opened no case for the own trust");
+    own_case_ = cases.front().id;
+    const std::string stage = "/outliers/" + std::to_string(own_case_.value) + "/stage";
+    must_answer("POST", stage, &analyst, {{"decision", "done"}, {"note", "Data verified with the trust's audit lead"}},
+                303);
+    must_answer("POST", stage, &analyst, {{"decision", "done"}, {"note", "Letter sent to the medical director"}}, 303);
+  }
+
+  domain::Actor actor_{std::nullopt, "page world"};
+  TestWorld world_;
+  OrganisationId harbourside_;
+  OrganisationId brackenmoor_;
+  BoardMeetingId meeting_;
+  OutlierCaseId own_case_;
+  std::string survey_link_;
+};
+
+}  // namespace clinaudit::http::testing
