@@ -75,33 +75,29 @@ std::size_t rows_asked(const Request& r, const char* name, std::size_t fallback,
 Result<Response> list_html(Context& c, const domain::BoardMeetingDraft& draft,
                            const std::vector<domain::FieldProblem>& problems) {
   const OrganisationId org = c.principal().organisation_id;
-  auto list = domain::board_meeting_list(c.store, org, c.clock.today());
-  if (!list) return list.error();
+  CLINAUDIT_TRY(auto list, domain::board_meeting_list(c.store, org, c.clock.today()));
   std::optional<domain::BoardReferences> choices;
   if (role_allows(c.principal().role, P::manage_actions)) {
-    auto refs = domain::board_references(c.store, org);
-    if (!refs) return refs.error();
-    choices = std::move(*refs);
+    CLINAUDIT_TRY(auto refs, domain::board_references(c.store, org));
+    choices = std::move(refs);
   }
   const std::size_t items = std::max(rows_asked(c.request, "items", kDefaultItemRows, domain::kMaxBoardItems),
                                      draft.items.size() + (problems.empty() ? 0 : 1));
   const std::size_t actions = std::max(rows_asked(c.request, "actions", kDefaultActionRows, domain::kMaxBoardActions),
                                        draft.actions.size() + (problems.empty() ? 0 : 1));
-  return html_response(pages::board_meetings_page(c, *list, choices, draft, problems, items, actions),
+  return html_response(pages::board_meetings_page(c, list, choices, draft, problems, items, actions),
                        problems.empty() ? 200 : 400);
 }
 
 Result<domain::BoardMeetingDetails> details_of(Context& c) {
-  auto id = id_from(c.request.matches.at(0));
-  if (!id) return id.error();
-  return domain::board_meeting_details(c.store, c.principal().organisation_id, BoardMeetingId{*id});
+  CLINAUDIT_TRY(auto id, id_from(c.request.matches.at(0)));
+  return domain::board_meeting_details(c.store, c.principal().organisation_id, BoardMeetingId{id});
 }
 
 Result<std::vector<ActionRow>> action_rows_of(Context& c, const domain::BoardMeetingDetails& details) {
-  auto users = c.store.users(c.principal().organisation_id);
-  if (!users) return users.error();
+  CLINAUDIT_TRY(auto users, c.store.users(c.principal().organisation_id));
   std::map<std::int64_t, std::string> names;
-  for (const auto& user : *users) names[user.id.value] = user.display_name;
+  for (const auto& user : users) names[user.id.value] = user.display_name;
   std::vector<ActionRow> rows;
   for (const auto& action : details.actions) {
     ActionRow row;
@@ -127,32 +123,27 @@ std::vector<Route> board_routes() {
       route("GET", "/board-meetings", P::view_organisation, false, [](Context& c) { return list_html(c, {}, {}); }));
   routes.push_back(route("POST", "/board-meetings", P::manage_actions, false, [](Context& c) -> Result<Response> {
     const auto draft = form_draft(c.request);
-    auto outcome =
-        domain::record_board_meeting(c.store, c.principal().organisation_id, draft, c.clock.today(), c.actor());
-    if (!outcome) return outcome.error();
-    if (!outcome->checked.problems.empty()) return list_html(c, draft, outcome->checked.problems);
-    return redirect("/board-meetings/" + std::to_string(outcome->id.value) + "?recorded=1");
+    CLINAUDIT_TRY(auto outcome, domain::record_board_meeting(c.store, c.principal().organisation_id, draft,
+                                                             c.clock.today(), c.actor()));
+    if (!outcome.checked.problems.empty()) return list_html(c, draft, outcome.checked.problems);
+    return redirect("/board-meetings/" + std::to_string(outcome.id.value) + "?recorded=1");
   }));
   routes.push_back(
       route("GET", R"(/board-meetings/(\d{1,18}))", P::view_organisation, false, [](Context& c) -> Result<Response> {
-        auto details = details_of(c);
-        if (!details) return details.error();
-        auto actions = action_rows_of(c, *details);
-        if (!actions) return actions.error();
+        CLINAUDIT_TRY(auto details, details_of(c));
+        CLINAUDIT_TRY(auto actions, action_rows_of(c, details));
         const bool recorded = c.request.query_value("recorded") == "1";
         return html_response(
-            pages::board_meeting_page(c, *details, *actions, recorded ? "The meeting was recorded." : ""));
+            pages::board_meeting_page(c, details, actions, recorded ? "The meeting was recorded." : ""));
       }));
   routes.push_back(route("GET", "/api/board-meetings", P::view_organisation, true, [](Context& c) -> Result<Response> {
-    auto list = domain::board_meeting_list(c.store, c.principal().organisation_id, c.clock.today());
-    if (!list) return list.error();
-    return json_response(to_json(*list));
+    CLINAUDIT_TRY(auto list, domain::board_meeting_list(c.store, c.principal().organisation_id, c.clock.today()));
+    return json_response(to_json(list));
   }));
   routes.push_back(
       route("GET", R"(/api/board-meetings/(\d{1,18}))", P::view_organisation, true, [](Context& c) -> Result<Response> {
-        auto details = details_of(c);
-        if (!details) return details.error();
-        return json_response(to_json(*details));
+        CLINAUDIT_TRY(auto details, details_of(c));
+        return json_response(to_json(details));
       }));
   routes.push_back(route("POST", "/api/board-meetings", P::manage_actions, true, [](Context& c) -> Result<Response> {
     // A JSON object (the usual), or the form's fields.
@@ -163,12 +154,11 @@ std::vector<Route> board_routes() {
       parsed = read_board_meeting_json(c.request.body);
     }
     if (!parsed.problems.empty()) return problems_response(parsed.problems);
-    auto outcome =
-        domain::record_board_meeting(c.store, c.principal().organisation_id, parsed.draft, c.clock.today(), c.actor());
-    if (!outcome) return outcome.error();
-    if (!outcome->checked.problems.empty()) return problems_response(outcome->checked.problems);
+    CLINAUDIT_TRY(auto outcome, domain::record_board_meeting(c.store, c.principal().organisation_id, parsed.draft,
+                                                             c.clock.today(), c.actor()));
+    if (!outcome.checked.problems.empty()) return problems_response(outcome.checked.problems);
     return json_response(
-        nlohmann::json{{"id", outcome->id.value}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 201);
+        nlohmann::json{{"id", outcome.id.value}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 201);
   }));
   return routes;
 }

@@ -21,9 +21,8 @@ using P = Permission;
 Result<AuditQuery> audit_query(const Context& context) {
   const Request& r = context.request;
   AuditQuery query;
-  auto year = year_from(context, r.query_value("year"));
-  if (!year) return year.error();
-  query.year = *year;
+  CLINAUDIT_TRY(auto year, year_from(context, r.query_value("year")));
+  query.year = year;
   const std::string kind = r.query_value("kind");
   query.local_only = kind == "local";
   query.national_only = kind == "national";
@@ -45,38 +44,30 @@ ActionFilter action_filter(const Request& r) {
 Result<std::optional<AuditId>> audit_param(const Request& r) {
   const std::string audit = r.query_value("audit");
   if (audit.empty()) return std::optional<AuditId>{};
-  auto id = id_from(audit);
-  if (!id) return id.error();
-  return std::optional<AuditId>{AuditId{*id}};
+  CLINAUDIT_TRY(auto id, id_from(audit));
+  return std::optional<AuditId>{AuditId{id}};
 }
 
 Result<Response> actions_html(Context& c, const std::optional<Error>& error, const std::string& message) {
-  auto audit = audit_param(c.request);
-  if (!audit) return audit.error();
-  auto rows = action_rows(c, action_filter(c.request), *audit);
-  if (!rows) return rows.error();
-  auto people = organisation_users(c);
-  if (!people) return people.error();
+  CLINAUDIT_TRY(auto audit, audit_param(c.request));
+  CLINAUDIT_TRY(auto rows, action_rows(c, action_filter(c.request), audit));
+  CLINAUDIT_TRY(auto people, organisation_users(c));
   AuditQuery query;
   query.year = FinancialYear::containing(c.clock.today());
-  auto audits = audit_register(c, query);
-  if (!audits) return audits.error();
-  return html_response(pages::actions_page(c, *rows, action_filter(c.request), *people, *audits, error, message),
+  CLINAUDIT_TRY(auto audits, audit_register(c, query));
+  return html_response(pages::actions_page(c, rows, action_filter(c.request), people, audits, error, message),
                        error ? 400 : 200);
 }
 
 Result<Response> participation_html(Context& c, const std::optional<Error>& error, const std::string& message) {
-  auto year = year_from(c, c.request.query_value("year"));
-  if (!year) return year.error();
-  auto rows = participation_rows(c, *year);
-  if (!rows) return rows.error();
-  return html_response(pages::participation_page(c, *rows, *year, error, message), error ? 400 : 200);
+  CLINAUDIT_TRY(auto year, year_from(c, c.request.query_value("year")));
+  CLINAUDIT_TRY(auto rows, participation_rows(c, year));
+  return html_response(pages::participation_page(c, rows, year, error, message), error ? 400 : 200);
 }
 
 Result<Response> users_html(Context& c, const std::optional<Error>& error, const std::string& message) {
-  auto users = organisation_users(c);
-  if (!users) return users.error();
-  return html_response(pages::users_page(c, *users, error, message), error ? 400 : 200);
+  CLINAUDIT_TRY(auto users, organisation_users(c));
+  return html_response(pages::users_page(c, users, error, message), error ? 400 : 200);
 }
 
 Response with_cookie(Response response, const std::string& cookie) {
@@ -97,14 +88,13 @@ std::vector<Route> session_routes() {
       }));
   routes.push_back(
       page_route("POST", "/login", Access::anyone, P::view_organisation, [](Context& c) -> Result<Response> {
-        auto outcome = login(c);
-        if (!outcome) return outcome.error();
+        CLINAUDIT_TRY(auto outcome, login(c));
         const std::string next = local_redirect_target(c.request.field("next").value_or("/"));
         const std::string email = c.request.field("email").value_or("");
-        switch (outcome->status) {
+        switch (outcome.status) {
           case LoginStatus::signed_in:
             return with_cookie(redirect(next),
-                               session_cookie(outcome->session.token, c.config.session_lifetime, c.https));
+                               session_cookie(outcome.session.token, c.config.session_lifetime, c.https));
           case LoginStatus::throttled:
             return html_response(
                 pages::login_page(
@@ -120,29 +110,28 @@ std::vector<Route> session_routes() {
       }));
   routes.push_back(
       page_route("POST", "/logout", Access::signed_in, P::view_organisation, [](Context& c) -> Result<Response> {
-        if (auto done = logout(c); !done) return done.error();
+        CLINAUDIT_TRY_VOID(logout(c));
         return with_cookie(redirect("/login"), session_cookie("", c.config.session_lifetime, c.https));
       }));
   routes.push_back(
       api_route("POST", "/api/session", Access::anyone, P::view_organisation, [](Context& c) -> Result<Response> {
-        auto outcome = login(c);
-        if (!outcome) return outcome.error();
-        if (outcome->status == LoginStatus::throttled) {
+        CLINAUDIT_TRY(auto outcome, login(c));
+        if (outcome.status == LoginStatus::throttled) {
           return json_response(error_json(Error{ErrorCode::forbidden, "too many attempts to sign in; wait 15 minutes"},
                                           R"({"retry_after_seconds":900})"),
                                429);
         }
-        if (outcome->status != LoginStatus::signed_in) {
+        if (outcome.status != LoginStatus::signed_in) {
           return Error{ErrorCode::unauthenticated, "the email address or password is not right"};
         }
-        const nlohmann::json body{{"csrf_token", outcome->session.stored.csrf_token},
-                                  {"expires_at", outcome->session.stored.expires_at}};
+        const nlohmann::json body{{"csrf_token", outcome.session.stored.csrf_token},
+                                  {"expires_at", outcome.session.stored.expires_at}};
         return with_cookie(json_response(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)),
-                           session_cookie(outcome->session.token, c.config.session_lifetime, c.https));
+                           session_cookie(outcome.session.token, c.config.session_lifetime, c.https));
       }));
   routes.push_back(
       api_route("DELETE", "/api/session", Access::signed_in, P::view_organisation, [](Context& c) -> Result<Response> {
-        if (auto done = logout(c); !done) return done.error();
+        CLINAUDIT_TRY_VOID(logout(c));
         Response response = json_response("{}");
         return with_cookie(response, session_cookie("", c.config.session_lifetime, c.https));
       }));
@@ -154,41 +143,32 @@ std::vector<Route> session_routes() {
 std::vector<Route> view_routes() {
   std::vector<Route> routes;
   routes.push_back(page_route("GET", "/", Access::permitted, P::view_organisation, [](Context& c) -> Result<Response> {
-    auto view = dashboard_view(c);
-    if (!view) return view.error();
-    return html_response(pages::dashboard_page(c, *view));
+    CLINAUDIT_TRY(auto view, dashboard_view(c));
+    return html_response(pages::dashboard_page(c, view));
   }));
   routes.push_back(
       api_route("GET", "/api/dashboard", Access::permitted, P::view_organisation, [](Context& c) -> Result<Response> {
-        auto view = dashboard_view(c);
-        if (!view) return view.error();
-        return json_response(to_json(*view));
+        CLINAUDIT_TRY(auto view, dashboard_view(c));
+        return json_response(to_json(view));
       }));
   routes.push_back(
       page_route("GET", "/audits", Access::permitted, P::view_organisation, [](Context& c) -> Result<Response> {
-        auto query = audit_query(c);
-        if (!query) return query.error();
-        auto rows = audit_register(c, *query);
-        if (!rows) return rows.error();
-        return html_response(pages::audits_page(c, *rows, *query));
+        CLINAUDIT_TRY(auto query, audit_query(c));
+        CLINAUDIT_TRY(auto rows, audit_register(c, query));
+        return html_response(pages::audits_page(c, rows, query));
       }));
   routes.push_back(
       api_route("GET", "/api/audits", Access::permitted, P::view_organisation, [](Context& c) -> Result<Response> {
-        auto query = audit_query(c);
-        if (!query) return query.error();
-        auto rows = audit_register(c, *query);
-        if (!rows) return rows.error();
-        return json_response(to_json(*rows, query->year));
+        CLINAUDIT_TRY(auto query, audit_query(c));
+        CLINAUDIT_TRY(auto rows, audit_register(c, query));
+        return json_response(to_json(rows, query.year));
       }));
   const auto audit_handler = [](bool api) {
     return [api](Context& c) -> Result<Response> {
-      auto id = id_from(c.request.matches.at(0));
-      if (!id) return id.error();
-      auto year = year_from(c, c.request.query_value("year"));
-      if (!year) return year.error();
-      auto view = audit_view(c, AuditId{*id}, *year);
-      if (!view) return view.error();
-      return api ? json_response(to_json(*view)) : html_response(pages::audit_page(c, *view));
+      CLINAUDIT_TRY(auto id, id_from(c.request.matches.at(0)));
+      CLINAUDIT_TRY(auto year, year_from(c, c.request.query_value("year")));
+      CLINAUDIT_TRY(auto view, audit_view(c, AuditId{id}, year));
+      return api ? json_response(to_json(view)) : html_response(pages::audit_page(c, view));
     };
   };
   routes.push_back(
@@ -197,23 +177,19 @@ std::vector<Route> view_routes() {
       api_route("GET", R"(/api/audits/(\d{1,18}))", Access::permitted, P::view_organisation, audit_handler(true)));
   routes.push_back(
       page_route("GET", "/outliers", Access::permitted, P::view_organisation, [](Context& c) -> Result<Response> {
-        auto rows = outlier_rows(c);
-        if (!rows) return rows.error();
-        return html_response(pages::outliers_page(c, *rows));
+        CLINAUDIT_TRY(auto rows, outlier_rows(c));
+        return html_response(pages::outliers_page(c, rows));
       }));
   routes.push_back(
       api_route("GET", "/api/outliers", Access::permitted, P::view_organisation, [](Context& c) -> Result<Response> {
-        auto rows = outlier_rows(c);
-        if (!rows) return rows.error();
-        return json_response(to_json(*rows));
+        CLINAUDIT_TRY(auto rows, outlier_rows(c));
+        return json_response(to_json(rows));
       }));
   const auto outlier_case_handler = [](bool api) {
     return [api](Context& c) -> Result<Response> {
-      auto id = id_from(c.request.matches.at(0));
-      if (!id) return id.error();
-      auto view = outlier_case_view(c, OutlierCaseId{*id});
-      if (!view) return view.error();
-      return api ? json_response(to_json(*view)) : html_response(pages::outlier_case_page(c, *view));
+      CLINAUDIT_TRY(auto id, id_from(c.request.matches.at(0)));
+      CLINAUDIT_TRY(auto view, outlier_case_view(c, OutlierCaseId{id}));
+      return api ? json_response(to_json(view)) : html_response(pages::outlier_case_page(c, view));
     };
   };
   routes.push_back(page_route("GET", R"(/outliers/(\d{1,18}))", Access::permitted, P::view_organisation,
@@ -222,38 +198,29 @@ std::vector<Route> view_routes() {
                              outlier_case_handler(true)));
   routes.push_back(
       page_route("GET", "/national", Access::permitted, P::view_national, [](Context& c) -> Result<Response> {
-        auto year = year_from(c, c.request.query_value("year"));
-        if (!year) return year.error();
+        CLINAUDIT_TRY(auto year, year_from(c, c.request.query_value("year")));
         AuditQuery query;
-        query.year = *year;
+        query.year = year;
         query.national_only = true;
-        auto rows = audit_register(c, query);
-        if (!rows) return rows.error();
-        return html_response(pages::national_index_page(c, *rows, *year));
+        CLINAUDIT_TRY(auto rows, audit_register(c, query));
+        return html_response(pages::national_index_page(c, rows, year));
       }));
   const auto national_handler = [](bool api) {
     return [api](Context& c) -> Result<Response> {
-      auto id = id_from(c.request.matches.at(0));
-      if (!id) return id.error();
-      auto year = year_from(c, c.request.query_value("year"));
-      if (!year) return year.error();
-      auto view = national_view(c, AuditId{*id}, *year);
-      if (!view) return view.error();
-      return api ? json_response(to_json(*view)) : html_response(pages::national_page(c, *view));
+      CLINAUDIT_TRY(auto id, id_from(c.request.matches.at(0)));
+      CLINAUDIT_TRY(auto year, year_from(c, c.request.query_value("year")));
+      CLINAUDIT_TRY(auto view, national_view(c, AuditId{id}, year));
+      return api ? json_response(to_json(view)) : html_response(pages::national_page(c, view));
     };
   };
   routes.push_back(page_route("GET", R"(/national/audits/(\d{1,18})/providers/(\d{1,18}))", Access::permitted,
                               P::view_national, [](Context& c) -> Result<Response> {
-                                auto audit = id_from(c.request.matches.at(0));
-                                if (!audit) return audit.error();
-                                auto organisation = id_from(c.request.matches.at(1));
-                                if (!organisation) return organisation.error();
-                                auto year = year_from(c, c.request.query_value("year"));
-                                if (!year) return year.error();
-                                auto view =
-                                    national_provider_view(c, AuditId{*audit}, OrganisationId{*organisation}, *year);
-                                if (!view) return view.error();
-                                return html_response(pages::national_provider_page(c, *view));
+                                CLINAUDIT_TRY(auto audit, id_from(c.request.matches.at(0)));
+                                CLINAUDIT_TRY(auto organisation, id_from(c.request.matches.at(1)));
+                                CLINAUDIT_TRY(auto year, year_from(c, c.request.query_value("year")));
+                                CLINAUDIT_TRY(auto view, national_provider_view(c, AuditId{audit},
+                                                                                OrganisationId{organisation}, year));
+                                return html_response(pages::national_provider_page(c, view));
                               }));
   routes.push_back(page_route("GET", R"(/national/audits/(\d{1,18}))", Access::permitted, P::view_national,
                               national_handler(false)));
@@ -266,25 +233,20 @@ std::vector<Route> change_routes() {
   std::vector<Route> routes;
   const auto stage_handler = [](bool api) {
     return [api](Context& c) -> Result<Response> {
-      auto id = id_from(c.request.matches.at(0));
-      if (!id) return id.error();
-      auto done = complete_outlier_stage(c, OutlierCaseId{*id}, c.request.field("decision").value_or(""),
-                                         c.request.field("note").value_or(""));
-      if (!done) return done.error();
-      return api ? json_response(created_json(*id)) : redirect("/outliers/" + std::to_string(*id));
+      CLINAUDIT_TRY(auto id, id_from(c.request.matches.at(0)));
+      CLINAUDIT_TRY_VOID(complete_outlier_stage(c, OutlierCaseId{id}, c.request.field("decision").value_or(""),
+                                                c.request.field("note").value_or("")));
+      return api ? json_response(created_json(id)) : redirect("/outliers/" + std::to_string(id));
     };
   };
   routes.push_back(
       page_route("POST", R"(/outliers/(\d{1,18})/stage)", Access::permitted, P::manage_outliers, stage_handler(false)));
   routes.push_back(page_route("POST", R"(/national/audits/(\d{1,18})/analyse)", Access::permitted, P::run_analysis,
                               [](Context& c) -> Result<Response> {
-                                auto id = id_from(c.request.matches.at(0));
-                                if (!id) return id.error();
-                                auto year = year_from(c, c.request.query_value("year"));
-                                if (!year) return year.error();
-                                auto view = run_national_analysis(c, AuditId{*id}, *year);
-                                if (!view) return view.error();
-                                return html_response(pages::analysis_run_page(c, *view));
+                                CLINAUDIT_TRY(auto id, id_from(c.request.matches.at(0)));
+                                CLINAUDIT_TRY(auto year, year_from(c, c.request.query_value("year")));
+                                CLINAUDIT_TRY(auto view, run_national_analysis(c, AuditId{id}, year));
+                                return html_response(pages::analysis_run_page(c, view));
                               }));
   routes.push_back(api_route("POST", R"(/api/outliers/(\d{1,18})/stage)", Access::permitted, P::manage_outliers,
                              stage_handler(true)));
@@ -292,9 +254,8 @@ std::vector<Route> change_routes() {
                               [](Context& c) { return participation_html(c, std::nullopt, ""); }));
   routes.push_back(page_route(
       "POST", "/participation", Access::permitted, P::edit_participation, [](Context& c) -> Result<Response> {
-        auto year = year_from(c, c.request.query_value("year"));
-        if (!year) return year.error();
-        auto saved = save_participation(c, *year);
+        CLINAUDIT_TRY(auto year, year_from(c, c.request.query_value("year")));
+        auto saved = save_participation(c, year);
         if (!saved) {
           if (saved.error().code != ErrorCode::invalid_input) return saved.error();
           return participation_html(c, saved.error(), "");
@@ -303,42 +264,34 @@ std::vector<Route> change_routes() {
       }));
   routes.push_back(api_route("GET", "/api/participation", Access::permitted, P::edit_participation,
                              [](Context& c) -> Result<Response> {
-                               auto year = year_from(c, c.request.query_value("year"));
-                               if (!year) return year.error();
-                               auto rows = participation_rows(c, *year);
-                               if (!rows) return rows.error();
-                               return json_response(to_json(*rows, *year));
+                               CLINAUDIT_TRY(auto year, year_from(c, c.request.query_value("year")));
+                               CLINAUDIT_TRY(auto rows, participation_rows(c, year));
+                               return json_response(to_json(rows, year));
                              }));
   routes.push_back(api_route(
       "POST", "/api/participation", Access::permitted, P::edit_participation, [](Context& c) -> Result<Response> {
-        auto year = year_from(c, c.request.query_value("year"));
-        if (!year) return year.error();
-        auto saved = save_participation(c, *year);
-        if (!saved) return saved.error();
+        CLINAUDIT_TRY(auto year, year_from(c, c.request.query_value("year")));
+        CLINAUDIT_TRY(auto saved, save_participation(c, year));
         return json_response(
-            nlohmann::json{{"saved", *saved}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            nlohmann::json{{"saved", saved}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       }));
   routes.push_back(page_route("GET", "/actions", Access::permitted, P::view_organisation,
                               [](Context& c) { return actions_html(c, std::nullopt, ""); }));
   routes.push_back(
       api_route("GET", "/api/actions", Access::permitted, P::view_organisation, [](Context& c) -> Result<Response> {
-        auto audit = audit_param(c.request);
-        if (!audit) return audit.error();
-        auto rows = action_rows(c, action_filter(c.request), *audit);
-        if (!rows) return rows.error();
-        return json_response(to_json(*rows));
+        CLINAUDIT_TRY(auto audit, audit_param(c.request));
+        CLINAUDIT_TRY(auto rows, action_rows(c, action_filter(c.request), audit));
+        return json_response(to_json(rows));
       }));
   routes.push_back(
       page_route("GET", "/notifications", Access::permitted, P::view_organisation, [](Context& c) -> Result<Response> {
-        auto rows = my_notifications(c);
-        if (!rows) return rows.error();
-        return html_response(pages::notifications_page(c, *rows));
+        CLINAUDIT_TRY(auto rows, my_notifications(c));
+        return html_response(pages::notifications_page(c, rows));
       }));
   routes.push_back(api_route("GET", "/api/notifications", Access::permitted, P::view_organisation,
                              [](Context& c) -> Result<Response> {
-                               auto rows = my_notifications(c);
-                               if (!rows) return rows.error();
-                               return json_response(to_json(*rows));
+                               CLINAUDIT_TRY(auto rows, my_notifications(c));
+                               return json_response(to_json(rows));
                              }));
   routes.push_back(
       page_route("POST", "/actions", Access::permitted, P::manage_actions, [](Context& c) -> Result<Response> {
@@ -351,20 +304,18 @@ std::vector<Route> change_routes() {
       }));
   routes.push_back(
       api_route("POST", "/api/actions", Access::permitted, P::manage_actions, [](Context& c) -> Result<Response> {
-        auto id = create_action(c);
-        if (!id) return id.error();
-        return json_response(created_json(id->value), 201);
+        CLINAUDIT_TRY(auto id, create_action(c));
+        return json_response(created_json(id.value), 201);
       }));
   const auto close_handler = [](bool api) {
     return [api](Context& c) -> Result<Response> {
-      auto id = id_from(c.request.matches.at(0));
-      if (!id) return id.error();
-      auto closed = close_action(c, ActionId{*id});
+      CLINAUDIT_TRY(auto id, id_from(c.request.matches.at(0)));
+      auto closed = close_action(c, ActionId{id});
       if (!closed) {
         if (api || closed.error().code != ErrorCode::invalid_input) return closed.error();
         return actions_html(c, closed.error(), "");
       }
-      return api ? json_response(created_json(*id)) : redirect("/actions?view=all");
+      return api ? json_response(created_json(id)) : redirect("/actions?view=all");
     };
   };
   routes.push_back(
@@ -386,15 +337,13 @@ std::vector<Route> change_routes() {
   }));
   routes.push_back(
       api_route("GET", "/api/users", Access::permitted, P::manage_users, [](Context& c) -> Result<Response> {
-        auto users = organisation_users(c);
-        if (!users) return users.error();
-        return json_response(to_json(*users));
+        CLINAUDIT_TRY(auto users, organisation_users(c));
+        return json_response(to_json(users));
       }));
   routes.push_back(
       api_route("POST", "/api/users", Access::permitted, P::manage_users, [](Context& c) -> Result<Response> {
-        auto id = create_user(c);
-        if (!id) return id.error();
-        return json_response(created_json(id->value), 201);
+        CLINAUDIT_TRY(auto id, create_user(c));
+        return json_response(created_json(id.value), 201);
       }));
   return routes;
 }

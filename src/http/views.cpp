@@ -75,40 +75,36 @@ Result<std::vector<AuditRow>> audit_register(Context& context, const AuditQuery&
 }
 
 Result<AuditView> audit_view(Context& context, AuditId id, FinancialYear year) {
-  auto overview = domain::audit_overview(context.store, context.principal(), context.clock.today(), id, year);
-  if (!overview) return overview.error();
-  auto measures = domain::measure_series(context.store, context.principal(), id, false);
-  if (!measures) return measures.error();
-  return AuditView{std::move(*overview), drawn(std::move(*measures), true)};
+  CLINAUDIT_TRY(auto overview,
+                domain::audit_overview(context.store, context.principal(), context.clock.today(), id, year));
+  CLINAUDIT_TRY(auto measures, domain::measure_series(context.store, context.principal(), id, false));
+  return AuditView{std::move(overview), drawn(std::move(measures), true)};
 }
 
 Result<NationalView> national_view(Context& context, AuditId id, FinancialYear year) {
-  auto overview = domain::national_overview(context.store, id, year);
-  if (!overview) return overview.error();
-  auto measures = domain::measure_series(context.store, context.principal(), id, true);
-  if (!measures) return measures.error();
-  return NationalView{std::move(*overview), drawn(std::move(*measures), false)};
+  CLINAUDIT_TRY(auto overview, domain::national_overview(context.store, id, year));
+  CLINAUDIT_TRY(auto measures, domain::measure_series(context.store, context.principal(), id, true));
+  return NationalView{std::move(overview), drawn(std::move(measures), false)};
 }
 
 Result<NationalProviderView> national_provider_view(Context& context, AuditId id, OrganisationId organisation,
                                                     FinancialYear year) {
-  auto provider = domain::national_provider(context.store, id, organisation, year);
-  if (!provider) return provider.error();
+  CLINAUDIT_TRY(auto provider, domain::national_provider(context.store, id, organisation, year));
   NationalProviderView view;
-  for (const auto& item : provider->spc) {
+  for (const auto& item : provider.spc) {
     if (auto svg = render::own_results_spc_svg(item.measure, item.chart, item.periods); !svg.empty()) {
       view.spc.emplace_back(item.measure.name, std::move(svg));
     }
   }
-  if (provider->cusum) {
+  if (provider.cusum) {
     view.cusum_svg = render::provider_cusum_svg(
-        *provider->cusum, "Risk-adjusted CUSUM, " + provider->organisation.name + ", " + year.to_string());
+        *provider.cusum, "Risk-adjusted CUSUM, " + provider.organisation.name + ", " + year.to_string());
   }
-  view.episodes = provider->episodes;
-  view.cusum_signals = provider->cusum_signals;
-  view.year = provider->year;
-  view.audit = std::move(provider->audit);
-  view.organisation = std::move(provider->organisation);
+  view.episodes = provider.episodes;
+  view.cusum_signals = provider.cusum_signals;
+  view.year = provider.year;
+  view.audit = std::move(provider.audit);
+  view.organisation = std::move(provider.organisation);
   return view;
 }
 
@@ -127,20 +123,17 @@ Result<void> complete_outlier_stage(Context& context, OutlierCaseId id, const st
 }
 
 Result<AnalysisRunView> run_national_analysis(Context& context, AuditId audit_id, FinancialYear year) {
-  auto audit = context.store.audit(audit_id);
-  if (!audit) return audit.error();
-  if (audit->kind == domain::AuditKind::local_audit) {
+  CLINAUDIT_TRY(auto audit, context.store.audit(audit_id));
+  if (audit.kind == domain::AuditKind::local_audit) {
     return Error{ErrorCode::not_found, "no national audit " + std::to_string(audit_id.value)};
   }
-  auto timetable = domain::current_outlier_timetable(context.store);
-  if (!timetable) return timetable.error();
-  auto run =
-      domain::run_analysis(context.store, audit_id, year, *timetable, domain::WorkingDayCalendar::england_and_wales(),
-                           context.clock.today(), context.actor(), CLINAUDIT_VERSION);
-  if (!run) return run.error();
+  CLINAUDIT_TRY(auto timetable, domain::current_outlier_timetable(context.store));
+  CLINAUDIT_TRY(auto run, domain::run_analysis(context.store, audit_id, year, timetable,
+                                               domain::WorkingDayCalendar::england_and_wales(), context.clock.today(),
+                                               context.actor(), CLINAUDIT_VERSION));
   AnalysisRunView view;
-  view.audit = std::move(*audit);
-  view.run = std::move(*run);
+  view.audit = std::move(audit);
+  view.run = std::move(run);
   for (const auto& [id, organisation] : domain::organisations_by_id(context.store)) view.names[id] = organisation.name;
   return view;
 }
@@ -150,11 +143,10 @@ Result<std::vector<ActionRow>> action_rows(Context& context, ActionFilter filter
 }
 
 Result<std::int64_t> save_participation(Context& context, FinancialYear year) {
-  auto rows = participation_rows(context, year);
-  if (!rows) return rows.error();
+  CLINAUDIT_TRY(auto rows, participation_rows(context, year));
   const Request& request = context.request;
   std::vector<domain::Participation> changes;
-  for (const auto& row : *rows) {
+  for (const auto& row : rows) {
     const std::string n = std::to_string(row.audit.id.value);
     if (!request.field("eligible_" + n)) continue;
     domain::Participation record = row.record.value_or(domain::Participation{});
@@ -165,12 +157,10 @@ Result<std::int64_t> save_participation(Context& context, FinancialYear year) {
     record.participating = yes_no(request.field("participating_" + n).value_or(""));
     record.reason_not_participating = request.field("reason_" + n).value_or("");
     record.data_collection_completed = yes_no(request.field("completed_" + n).value_or(""));
-    auto submitted = count_field(request, "submitted_" + n);
-    if (!submitted) return submitted.error();
-    auto required = count_field(request, "required_" + n);
-    if (!required) return required.error();
-    record.cases_submitted = *submitted;
-    record.cases_required = *required;
+    CLINAUDIT_TRY(auto submitted, count_field(request, "submitted_" + n));
+    CLINAUDIT_TRY(auto required, count_field(request, "required_" + n));
+    record.cases_submitted = submitted;
+    record.cases_required = required;
     if (record.participating == false && record.eligible == true && record.reason_not_participating.empty()) {
       return Error{ErrorCode::invalid_input,
                    row.audit.title + ": give the reason for not taking part in an audit you are eligible for"};
@@ -178,7 +168,7 @@ Result<std::int64_t> save_participation(Context& context, FinancialYear year) {
     changes.push_back(std::move(record));
   }
   if (changes.empty()) return Error{ErrorCode::invalid_input, "no participation fields were sent"};
-  if (auto saved = context.store.upsert_participation(changes, context.actor()); !saved) return saved.error();
+  CLINAUDIT_TRY_VOID(context.store.upsert_participation(changes, context.actor()));
   return static_cast<std::int64_t>(changes.size());
 }
 
@@ -192,18 +182,16 @@ Result<ActionId> create_action(Context& context) {
   if (!due) return Error{ErrorCode::invalid_input, "due_on: enter the due date as YYYY-MM-DD"};
   action.due_on = *due;
   if (const auto audit = request.field("audit_id").value_or(""); !audit.empty()) {
-    auto id = id_from(audit);
-    if (!id) return id.error();
-    auto found = context.store.audit(AuditId{*id});
+    CLINAUDIT_TRY(auto id, id_from(audit));
+    auto found = context.store.audit(AuditId{id});
     if (!found || !may_see_audit(context.principal(), *found)) {
       return Error{ErrorCode::invalid_input, "audit_id: there is no such audit"};
     }
     action.audit_id = found->id;
   }
   if (const auto owner = request.field("owner_id").value_or(""); !owner.empty()) {
-    auto id = id_from(owner);
-    if (!id) return id.error();
-    auto user = context.store.user(UserId{*id});
+    CLINAUDIT_TRY(auto id, id_from(owner));
+    auto user = context.store.user(UserId{id});
     if (!user || user->organisation_id != action.organisation_id) {
       return Error{ErrorCode::invalid_input, "owner_id: choose someone in your organisation"};
     }
@@ -231,9 +219,8 @@ Result<void> close_action(Context& context, ActionId id) {
 }
 
 Result<std::vector<domain::User>> organisation_users(Context& context) {
-  auto users = context.store.users(context.principal().organisation_id);
-  if (!users) return users.error();
-  for (auto& user : *users) user.password_hash.clear();
+  CLINAUDIT_TRY(auto users, context.store.users(context.principal().organisation_id));
+  for (auto& user : users) user.password_hash.clear();
   return users;
 }
 
@@ -255,12 +242,11 @@ Result<UserId> create_user(Context& context) {
   if (!role) return Error{ErrorCode::invalid_input, "role: choose a role"};
   user.role = *role;
   user.organisation_id = context.principal().organisation_id;
-  if (auto allowed = may_assign_role(context.who->organisation, user.role); !allowed) return allowed.error();
+  CLINAUDIT_TRY_VOID(may_assign_role(context.who->organisation, user.role));
   const auto password = request.field("password").value_or("");
   if (password.size() < 12) return Error{ErrorCode::invalid_input, "password: use at least 12 characters"};
-  auto hash = platform::hash_password(password);
-  if (!hash) return hash.error();
-  user.password_hash = std::move(*hash);
+  CLINAUDIT_TRY(auto hash, platform::hash_password(password));
+  user.password_hash = std::move(hash);
   return context.store.add_user(user, context.actor());
 }
 
