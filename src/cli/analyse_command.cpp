@@ -70,22 +70,19 @@ nlohmann::json to_json(const domain::AnalysisRun& run, const std::string& audit_
 }
 
 Result<void> run_analyse(const AnalyseArgs& args) {
-  const auto year = FinancialYear::parse(args.period);
-  if (!year) return year.error();
-  auto store = open_database(args.db);
-  if (!store) return store.error();
-  const auto audit = (*store)->audit_by_code(args.audit);
-  if (!audit) return audit.error();
+  CLINAUDIT_TRY(const auto year, FinancialYear::parse(args.period));
+  CLINAUDIT_TRY(auto store, open_database(args.db));
+  CLINAUDIT_TRY(const auto audit, store->audit_by_code(args.audit));
   const auto today = Date::from_days(
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count());
-  const auto run = domain::run_national_analysis(**store, *audit, *year, today,
-                                                 domain::Actor{std::nullopt, "clinaudit analyse"}, CLINAUDIT_VERSION);
-  if (!run) return run.error();
-  std::cerr << "Analysed " << run->episodes << " episodes of " << audit->code << " in " << run->period << ": "
-            << run->opened.size() << " outlier case(s) opened, " << run->already_open << " already open; "
-            << run->new_alerts.size() << " new CUSUM signal(s); recorded as run " << run->run_id.value << ".\n";
+  CLINAUDIT_TRY(const auto run,
+                domain::run_national_analysis(*store, audit, year, today,
+                                              domain::Actor{std::nullopt, "clinaudit analyse"}, CLINAUDIT_VERSION));
+  std::cerr << "Analysed " << run.episodes << " episodes of " << audit.code << " in " << run.period << ": "
+            << run.opened.size() << " outlier case(s) opened, " << run.already_open << " already open; "
+            << run.new_alerts.size() << " new CUSUM signal(s); recorded as run " << run.run_id.value << ".\n";
   return write_output(args.output,
-                      to_json(*run, audit->code).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+                      to_json(run, audit.code).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace

@@ -45,43 +45,36 @@ Date today() { return platform::SystemClock().today(); }
 
 // Prints the new meeting's id alone on standard output and what was recorded on standard error.
 Result<void> record(const BoardOptions& options) {
-  auto text = read_text_file(options.file);
-  if (!text) return text.error();
-  const auto parsed = http::read_board_meeting_json(*text);
+  CLINAUDIT_TRY(auto text, read_text_file(options.file));
+  const auto parsed = http::read_board_meeting_json(text);
   if (!parsed.problems.empty()) return refused(options.file, parsed.problems);
-  auto store = open_database(options.db);
-  if (!store) return store.error();
-  auto org = organisation(**store, options.org);
-  if (!org) return org.error();
+  CLINAUDIT_TRY(auto store, open_database(options.db));
+  CLINAUDIT_TRY(auto org, organisation(*store, options.org));
   const char* user = std::getenv("USER");
   const domain::Actor actor{
       std::nullopt, std::string("clinaudit board record") + (user != nullptr ? std::string(" by ") + user : "")};
-  auto outcome = domain::record_board_meeting(**store, org->id, parsed.draft, today(), actor);
-  if (!outcome) return outcome.error();
-  if (!outcome->checked.problems.empty()) return refused(options.file, outcome->checked.problems);
-  const auto& record = outcome->checked.record;
-  std::cout << outcome->id.value << '\n';
+  CLINAUDIT_TRY(auto outcome, domain::record_board_meeting(*store, org.id, parsed.draft, today(), actor));
+  if (!outcome.checked.problems.empty()) return refused(options.file, outcome.checked.problems);
+  const auto& record = outcome.checked.record;
+  std::cout << outcome.id.value << '\n';
   std::cerr << "recorded " << record.meeting.committee << " on " << record.meeting.held_on.to_string() << " for "
-            << org->name << ": " << plural(record.items.size(), "item", "items") << ", "
+            << org.name << ": " << plural(record.items.size(), "item", "items") << ", "
             << plural(record.actions.size(), "action", "actions") << " raised, "
             << plural(record.reviewed_reports.size(), "national report", "national reports") << " presented\n";
   return {};
 }
 
 Result<void> list(const BoardOptions& options) {
-  auto store = open_database(options.db);
-  if (!store) return store.error();
-  auto org = organisation(**store, options.org);
-  if (!org) return org.error();
-  auto meetings = domain::board_meeting_list(**store, org->id, today());
-  if (!meetings) return meetings.error();
+  CLINAUDIT_TRY(auto store, open_database(options.db));
+  CLINAUDIT_TRY(auto org, organisation(*store, options.org));
+  CLINAUDIT_TRY(auto meetings, domain::board_meeting_list(*store, org.id, today()));
   if (options.json) {
-    std::cout << http::to_json(*meetings) << '\n';
+    std::cout << http::to_json(meetings) << '\n';
     return {};
   }
   report::CsvWriter out(std::cout);
   out.row({"id", "held_on", "committee", "items", "actions_raised"});
-  for (const auto& summary : meetings->meetings) {
+  for (const auto& summary : meetings.meetings) {
     out.row({std::to_string(summary.meeting.id.value), summary.meeting.held_on.to_string(), summary.meeting.committee,
              std::to_string(summary.items), std::to_string(summary.actions_raised)});
   }

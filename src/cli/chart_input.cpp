@@ -46,21 +46,17 @@ Result<ChartData> read_chart_data(const ingest::Table& table, const ChartColumns
   std::optional<std::size_t> n_col;
   std::optional<std::size_t> facet_col;
   if (!columns.x.empty()) {
-    auto index = table.column_index(columns.x);
-    if (!index) return index.error();
-    x_col = *index;
+    CLINAUDIT_TRY(auto index, table.column_index(columns.x));
+    x_col = index;
   }
-  auto y_col = table.column_index(columns.y);
-  if (!y_col) return y_col.error();
+  CLINAUDIT_TRY(auto y_col, table.column_index(columns.y));
   if (!columns.n.empty()) {
-    auto index = table.column_index(columns.n);
-    if (!index) return index.error();
-    n_col = *index;
+    CLINAUDIT_TRY(auto index, table.column_index(columns.n));
+    n_col = index;
   }
   if (!columns.facet.empty()) {
-    auto index = table.column_index(columns.facet);
-    if (!index) return index.error();
-    facet_col = *index;
+    CLINAUDIT_TRY(auto index, table.column_index(columns.facet));
+    facet_col = index;
   }
 
   ChartData data;
@@ -127,15 +123,13 @@ Result<ChartData> read_chart_data(const ingest::Table& table, const ChartColumns
     if (skip[i]) continue;
     const std::string facet = facet_col ? table.row(i)[*facet_col] : std::string();
     ChartSeries& series = data.series[facet_index[facet]];
-    auto y = number_cell(table, i, *y_col, columns.allow_missing);
-    if (!y) return y.error();
+    CLINAUDIT_TRY(auto y, number_cell(table, i, y_col, columns.allow_missing));
     series.x.push_back(labels[i]);
-    series.y.push_back(*y);
+    series.y.push_back(y);
     series.rows.push_back(ingest::Table::sheet_row(i));
     if (n_col) {
-      auto n = number_cell(table, i, *n_col, columns.allow_missing);
-      if (!n) return n.error();
-      series.n.push_back(*n);
+      CLINAUDIT_TRY(auto n, number_cell(table, i, *n_col, columns.allow_missing));
+      series.n.push_back(n);
     }
   }
   return data;

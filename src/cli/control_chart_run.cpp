@@ -71,9 +71,8 @@ std::string to_csv(const std::vector<FacetChart>& charts, bool faceted) {
 
 Result<void> run_control_chart(const ControlArgs& args) {
   stats::ControlOptions options;
-  auto type = stats::parse_control_chart_type(args.chart);
-  if (!type) return type.error();
-  options.type = *type;
+  CLINAUDIT_TRY(auto type, stats::parse_control_chart_type(args.chart));
+  options.type = type;
   if (args.screen != "on" && args.screen != "off") {
     return Error{ErrorCode::invalid_input, "--screen '" + args.screen + "' is not on or off"};
   }
@@ -85,25 +84,22 @@ Result<void> run_control_chart(const ControlArgs& args) {
   }
   options.multiply = args.multiply;
   if (!args.part.empty()) {
-    auto parts = parse_positions(args.part, "--part");
-    if (!parts) return parts.error();
-    options.part_ends = *parts;
+    CLINAUDIT_TRY(auto parts, parse_positions(args.part, "--part"));
+    options.part_ends = parts;
   }
   if (!args.exclude.empty()) {
-    auto excluded = parse_positions(args.exclude, "--exclude");
-    if (!excluded) return excluded.error();
-    options.exclude = *excluded;
+    CLINAUDIT_TRY(auto excluded, parse_positions(args.exclude, "--exclude"));
+    options.exclude = excluded;
   }
 
-  auto table = read_table_file(args.input);
-  if (!table) return table.error();
+  CLINAUDIT_TRY(auto table, read_table_file(args.input));
   ChartColumns columns;
-  columns.x = args.x.empty() ? first_column(*table, {"x", "date", "period"}) : args.x;
-  columns.y = args.y.empty() ? first_column(*table, {"y", "value"}) : args.y;
+  columns.x = args.x.empty() ? first_column(table, {"x", "date", "period"}) : args.x;
+  columns.y = args.y.empty() ? first_column(table, {"y", "value"}) : args.y;
   if (columns.y.empty()) return Error{ErrorCode::invalid_input, args.input + ": no 'y' column; name it with --y"};
   columns.n = args.n;
   if (columns.n.empty() && stats::needs_denominator(options.type)) {
-    columns.n = first_column(*table, {"n", "denominator"});
+    columns.n = first_column(table, {"n", "denominator"});
     if (columns.n.empty()) {
       return Error{ErrorCode::invalid_input,
                    args.input + ": a " + args.chart + " chart needs a denominator column 'n'; name it with --n"};
@@ -111,7 +107,7 @@ Result<void> run_control_chart(const ControlArgs& args) {
   }
   columns.facet = args.facet;
   columns.allow_missing = true;
-  auto data = read_chart_data(*table, columns);
+  auto data = read_chart_data(table, columns);
   if (!data) return Error{data.error().code, args.input + ": " + data.error().message};
   options.ordered = data->kind != XKind::text;
 
@@ -143,9 +139,8 @@ Result<void> run_control_chart(const ControlArgs& args) {
     svg_options.title = args.title;
     svg_options.y_label = columns.y;
     svg_options.sigma_lines = args.sigma_lines;
-    auto svg = render::control_chart_svg(charts[0].chart, charts[0].x, svg_options);
-    if (!svg) return svg.error();
-    return write_output(args.output, *svg + "\n");
+    CLINAUDIT_TRY(auto svg, render::control_chart_svg(charts[0].chart, charts[0].x, svg_options));
+    return write_output(args.output, svg + "\n");
   }
   auto json_of = [run_chart](const FacetChart& c) {
     return run_chart ? render::run_chart_json(c.chart, c.x) : render::to_json(c.chart, c.x);

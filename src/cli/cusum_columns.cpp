@@ -28,12 +28,11 @@ Error cell_error(std::size_t index, const std::string& column, const std::string
 }
 
 Result<std::vector<double>> risks_of(const ingest::Table& table, const std::string& column) {
-  auto index = table.column_index(column);
-  if (!index) return index.error();
+  CLINAUDIT_TRY(auto index, table.column_index(column));
   std::vector<double> risks;
   risks.reserve(table.row_count());
   for (std::size_t i = 0; i < table.row_count(); ++i) {
-    const auto& text = table.row(i)[*index];
+    const auto& text = table.row(i)[index];
     const auto value = ingest::parse_number(text);
     if (!value) return cell_error(i, column, text, "the risk is not a number");
     if (*value < 0.0 || *value > 1.0) return cell_error(i, column, text, "the risk must be a probability in [0, 1]");
@@ -74,14 +73,12 @@ Result<PatientColumns> read_patient_columns(const ingest::Table& table, const Co
   if (table.row_count() == 0) return Error{ErrorCode::invalid_input, "the file has no data rows"};
 
   if (!patients.risk_column.empty()) {
-    auto risks = risks_of(table, patients.risk_column);
-    if (!risks) return risks.error();
-    patients.risks = std::move(*risks);
+    CLINAUDIT_TRY(auto risks, risks_of(table, patients.risk_column));
+    patients.risks = std::move(risks);
   }
-  auto outcome_index = table.column_index(patients.outcome_column);
-  if (!outcome_index) return outcome_index.error();
+  CLINAUDIT_TRY(auto outcome_index, table.column_index(patients.outcome_column));
   for (std::size_t i = 0; i < table.row_count(); ++i) {
-    const auto& text = table.row(i)[*outcome_index];
+    const auto& text = table.row(i)[outcome_index];
     if (text == "TRUE" || text == "true") {
       patients.outcomes.push_back(1.0);
       continue;
@@ -97,14 +94,12 @@ Result<PatientColumns> read_patient_columns(const ingest::Table& table, const Co
     patients.outcomes.push_back(*value);
   }
   if (!patients.weight_column.empty()) {
-    auto weights = table.number_column(patients.weight_column);
-    if (!weights) return weights.error();
-    patients.weights = std::move(*weights);
+    CLINAUDIT_TRY(auto weights, table.number_column(patients.weight_column));
+    patients.weights = std::move(weights);
   }
   if (!request.label.empty()) {
-    auto labels = table.text_column(request.label);
-    if (!labels) return labels.error();
-    patients.labels = std::move(*labels);
+    CLINAUDIT_TRY(auto labels, table.text_column(request.label));
+    patients.labels = std::move(labels);
   }
   return patients;
 }

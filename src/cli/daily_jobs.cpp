@@ -37,24 +37,20 @@ Result<std::unique_ptr<domain::Mailer>> mailer_from(const MailOptions& options) 
     settings.password = password;
   }
   settings.require_tls = options.starttls;
-  auto mailer = platform::SmtpMailer::create(std::move(settings));
-  if (!mailer) return mailer.error();
-  return std::unique_ptr<domain::Mailer>(std::make_unique<platform::SmtpMailer>(std::move(*mailer)));
+  CLINAUDIT_TRY(auto mailer, platform::SmtpMailer::create(std::move(settings)));
+  return std::unique_ptr<domain::Mailer>(std::make_unique<platform::SmtpMailer>(std::move(mailer)));
 }
 
 Result<DailyJobsReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer, const domain::Clock& clock,
                                        Date today) {
-  auto timetable = domain::current_outlier_timetable(store);
-  if (!timetable) return timetable.error();
+  CLINAUDIT_TRY(auto timetable, domain::current_outlier_timetable(store));
   const auto& calendar = domain::WorkingDayCalendar::england_and_wales();
   DailyJobsReport report;
-  auto analyses = domain::run_due_analyses(store, *timetable, calendar, today,
-                                           domain::Actor{std::nullopt, "daily jobs"}, CLINAUDIT_VERSION);
-  if (!analyses) return analyses.error();
-  report.analyses = std::move(*analyses);
-  auto notifications = domain::run_daily_notifications(store, mailer, clock, today, *timetable, calendar);
-  if (!notifications) return notifications.error();
-  report.notifications = std::move(*notifications);
+  CLINAUDIT_TRY(auto analyses, domain::run_due_analyses(store, timetable, calendar, today,
+                                                        domain::Actor{std::nullopt, "daily jobs"}, CLINAUDIT_VERSION));
+  report.analyses = std::move(analyses);
+  CLINAUDIT_TRY(auto notifications, domain::run_daily_notifications(store, mailer, clock, today, timetable, calendar));
+  report.notifications = std::move(notifications);
   return report;
 }
 

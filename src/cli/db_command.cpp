@@ -35,26 +35,23 @@ void print_migrations(const storage::MigrationSummary& summary, std::string_view
 }
 
 Result<void> migrate(const DbOptions& options) {
-  auto summary = storage::migrate_database(database_of(options));
-  if (!summary) return summary.error();
-  print_migrations(*summary, "is up to date");
+  CLINAUDIT_TRY(auto summary, storage::migrate_database(database_of(options)));
+  print_migrations(summary, "is up to date");
   return {};
 }
 
 Result<void> backup(const DbOptions& options) {
   const std::string db = database_of(options);
-  auto bytes = storage::backup_database(db, options.file, options.force);
-  if (!bytes) return bytes.error();
-  std::cout << "backed up " << db << " to " << options.file << " (" << *bytes << " bytes)\n";
+  CLINAUDIT_TRY(auto bytes, storage::backup_database(db, options.file, options.force));
+  std::cout << "backed up " << db << " to " << options.file << " (" << bytes << " bytes)\n";
   return {};
 }
 
 Result<void> restore(const DbOptions& options) {
   const std::string db = database_of(options);
-  auto summary = storage::restore_database(db, options.file, options.force);
-  if (!summary) return summary.error();
+  CLINAUDIT_TRY(auto summary, storage::restore_database(db, options.file, options.force));
   std::cout << "restored " << db << " from " << options.file << '\n';
-  if (!summary->applied.empty()) print_migrations(*summary, "upgraded");
+  if (!summary.applied.empty()) print_migrations(summary, "upgraded");
   return {};
 }
 

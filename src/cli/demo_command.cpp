@@ -22,21 +22,18 @@ Result<void> run_demo(const DemoArgs& args) {
     const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
     options.as_of = Date::from_days(days.time_since_epoch().count());
   } else {
-    const auto parsed = Date::parse(args.as_of);
-    if (!parsed) return parsed.error();
-    options.as_of = *parsed;
+    CLINAUDIT_TRY(const auto parsed, Date::parse(args.as_of));
+    options.as_of = parsed;
   }
   options.hash_password = [](std::string_view password) { return platform::hash_password(password).value_or(""); };
-  auto store = storage::open_store(args.db);
-  if (!store) return store.error();
+  CLINAUDIT_TRY(auto store, storage::open_store(args.db));
   std::cerr << "Creating the synthetic demo world in " << args.db << " ...\n";
-  const auto summary = demo::create_demo_world(**store, options);
-  if (!summary) return summary.error();
+  CLINAUDIT_TRY(const auto summary, demo::create_demo_world(*store, options));
   std::cout << "Demo world created (synthetic data, as of " << options.as_of.to_string() << ", seed " << args.seed
-            << "): " << summary->organisations << " organisations, " << summary->audits << " national audits, "
-            << summary->episodes << " patient episodes, " << summary->results << " monthly results.\n"
+            << "): " << summary.organisations << " organisations, " << summary.audits << " national audits, "
+            << summary.episodes << " patient episodes, " << summary.results << " monthly results.\n"
             << "Sign in with:\n";
-  for (const auto& login : summary->logins) {
+  for (const auto& login : summary.logins) {
     std::cout << "  " << login.email << "  password " << login.password << "  (" << display_name(login.role) << ", "
               << login.organisation_code << ")\n";
   }

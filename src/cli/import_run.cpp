@@ -101,8 +101,7 @@ Result<void> run_import(const ImportRequest& request, std::ostream& out) {
     file_size = static_cast<std::int64_t>(std::filesystem::file_size(request.file, ignored));
     input = &file;
   }
-  auto store = storage::open_store(request.database_url);
-  if (!store) return store.error();
+  CLINAUDIT_TRY(auto store, storage::open_store(request.database_url));
   ImportProgress progress(file_size);
   ingest::ImportFile import{*kind, input, request.audit_code, request.survey_id, request.max_errors, {}};
   if (*kind == ingest::ImportKind::episodes) {
@@ -111,8 +110,8 @@ Result<void> run_import(const ImportRequest& request, std::ostream& out) {
 }
 // The command line is the operator's, who holds the whole database: every kind, and it may publish.
 const ingest::Importer importer{std::nullopt, import_actor()};
-auto report = request.dry_run ? ingest::check_import(**store, importer, import)
-                              : ingest::commit_import(**store, importer, import);
+auto report =
+    request.dry_run ? ingest::check_import(*store, importer, import) : ingest::commit_import(*store, importer, import);
 if (*kind == ingest::ImportKind::episodes) progress.finish();
 if (!report) {
   if (*kind == ingest::ImportKind::episodes && report.error().code == ErrorCode::not_found) {

@@ -31,13 +31,10 @@ Result<void> run(const JobsRunOptions& options) {
     if (!parsed) return Error{ErrorCode::invalid_input, "--as-of: " + parsed.error().message};
     today = *parsed;
   }
-  auto mailer = mailer_from(options.mail);
-  if (!mailer) return mailer.error();
-  auto store = open_database(options.db);
-  if (!store) return store.error();
-  auto jobs = run_daily_jobs(**store, mailer->get(), clock, today);
-  if (!jobs) return jobs.error();
-  for (const auto& analysis : jobs->analyses.analyses) {
+  CLINAUDIT_TRY(auto mailer, mailer_from(options.mail));
+  CLINAUDIT_TRY(auto store, open_database(options.db));
+  CLINAUDIT_TRY(auto jobs, run_daily_jobs(*store, mailer.get(), clock, today));
+  for (const auto& analysis : jobs.analyses.analyses) {
     if (!analysis.ran) continue;
     std::cout << "analysed " << analysis.audit_code << ' ' << analysis.period << ": " << analysis.episodes
               << " episodes, ";
@@ -48,14 +45,14 @@ Result<void> run(const JobsRunOptions& options) {
       std::cout << "failed: " << analysis.failure << '\n';
     }
   }
-  const auto* report = &jobs->notifications;
+  const auto* report = &jobs.notifications;
   for (const auto& notification : report->emailed) print(std::cout, "emailed", notification);
   for (const auto& notification : report->in_app) {
     print(std::cout, "in-app", notification);
     std::cout << notification.body << '\n';
   }
   for (const auto& notification : report->failed) print(std::cout, "failed", notification);
-  std::cout << run_summary(*jobs) << '\n';
+  std::cout << run_summary(jobs) << '\n';
   if (!report->failures.empty()) {
     return Error{ErrorCode::storage_unavailable, std::to_string(report->failures.size()) +
                                                      " e-mail(s) could not be sent and will be tried again by the "

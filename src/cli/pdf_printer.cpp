@@ -48,10 +48,8 @@ Result<void> print_html_to_pdf(const std::string& html, const std::string& pdf_p
   }
   // Chromium reads the page over file:// and keeps its profile here: a folder no other user
   // can enter or have prepared, removed when printing is done.
-  auto dir = PrivateTempDir::create("clinaudit-pdf");
-  if (!dir) return dir.error();
-  auto page = dir->write_new_file("pack.html", html);
-  if (!page) return page.error();
+  CLINAUDIT_TRY(auto dir, PrivateTempDir::create("clinaudit-pdf"));
+  CLINAUDIT_TRY(auto page, dir.write_new_file("pack.html", html));
   std::error_code ec;
   const auto target = std::filesystem::absolute(pdf_path, ec);
   if (ec) return Error{ErrorCode::invalid_input, "cannot write the PDF to '" + pdf_path + "': " + ec.message()};
@@ -63,9 +61,9 @@ Result<void> print_html_to_pdf(const std::string& html, const std::string& pdf_p
                                    "--disable-sync",
                                    "--no-first-run",
                                    "--no-pdf-header-footer",
-                                   "--user-data-dir=" + (dir->path() / "profile").string(),
+                                   "--user-data-dir=" + (dir.path() / "profile").string(),
                                    "--print-to-pdf=" + target.string(),
-                                   "file://" + page->string()};
+                                   "file://" + page.string()};
   if (const auto reason = reason_for_no_sandbox()) {
     args.insert(args.begin() + 1, "--no-sandbox");
     std::cerr << "printing the PDF with Chromium's sandbox off: " << *reason << " (docs/security.md)\n";

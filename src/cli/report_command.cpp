@@ -28,20 +28,16 @@ struct QualityAccountArgs {
 };
 
 Result<void> run_quality_account(const QualityAccountArgs& args) {
-  const auto year = FinancialYear::parse(args.year);
-  if (!year) return year.error();
+  CLINAUDIT_TRY(const auto year, FinancialYear::parse(args.year));
   Date today = system_today();
   if (!args.today.empty()) {
-    const auto parsed = Date::parse(args.today);
-    if (!parsed) return parsed.error();
-    today = *parsed;
+    CLINAUDIT_TRY(const auto parsed, Date::parse(args.today));
+    today = parsed;
   }
-  auto store = open_database(args.db);
-  if (!store) return store.error();
-  const auto statement = domain::quality_account_for(**store, args.organisation, *year);
-  if (!statement) return statement.error();
-  const std::string document = args.format == "html" ? report::quality_account_html(*statement, today)
-                                                     : report::quality_account_markdown(*statement, today);
+  CLINAUDIT_TRY(auto store, open_database(args.db));
+  CLINAUDIT_TRY(const auto statement, domain::quality_account_for(*store, args.organisation, year));
+  const std::string document = args.format == "html" ? report::quality_account_html(statement, today)
+                                                     : report::quality_account_markdown(statement, today);
   return write_output(args.output, document);
 }
 
@@ -54,18 +50,15 @@ struct BoardPackArgs {
 };
 
 Result<void> run_board_pack(const BoardPackArgs& args) {
-  const auto meeting = Date::parse(args.meeting);
-  if (!meeting) return meeting.error();
+  CLINAUDIT_TRY(const auto meeting, Date::parse(args.meeting));
   if (args.format != "html" && args.output.empty()) {
     return Error{ErrorCode::invalid_input, "--format " + args.format + " needs --output FILE"};
   }
-  auto store = open_database(args.db);
-  if (!store) return store.error();
-  const auto pack = domain::board_pack_for(**store, args.organisation, *meeting);
-  if (!pack) return pack.error();
-  if (args.format == "xlsx") return report::write_board_pack_xlsx(*pack, args.output);
-  if (args.format == "pdf") return print_html_to_pdf(report::board_pack_html(*pack), args.output);
-  return write_output(args.output, report::board_pack_html(*pack));
+  CLINAUDIT_TRY(auto store, open_database(args.db));
+  CLINAUDIT_TRY(const auto pack, domain::board_pack_for(*store, args.organisation, meeting));
+  if (args.format == "xlsx") return report::write_board_pack_xlsx(pack, args.output);
+  if (args.format == "pdf") return print_html_to_pdf(report::board_pack_html(pack), args.output);
+  return write_output(args.output, report::board_pack_html(pack));
 }
 
 struct SurveyArgs {
@@ -76,19 +69,17 @@ struct SurveyArgs {
 };
 
 Result<void> run_survey(const SurveyArgs& args) {
-  auto store = open_database(args.db);
-  if (!store) return store.error();
-  const auto report = domain::survey_report(**store, SurveyId{args.survey});
-  if (!report) return report.error();
-  if (args.format == "csv") return write_output(args.output, report::survey_csv(report->results));
+  CLINAUDIT_TRY(auto store, open_database(args.db));
+  CLINAUDIT_TRY(const auto report, domain::survey_report(*store, SurveyId{args.survey}));
+  if (args.format == "csv") return write_output(args.output, report::survey_csv(report.results));
   if (args.format == "xlsx") {
     if (args.output.empty()) return Error{ErrorCode::invalid_input, "--format xlsx needs --output FILE"};
-    return report::write_survey_xlsx(report->results, report->changes, args.output);
+    return report::write_survey_xlsx(report.results, report.changes, args.output);
   }
   if (args.format == "markdown") {
-    return write_output(args.output, report::survey_markdown(report->results, report->changes));
+    return write_output(args.output, report::survey_markdown(report.results, report.changes));
   }
-  return write_output(args.output, report::survey_html(report->results, report->changes));
+  return write_output(args.output, report::survey_html(report.results, report.changes));
 }
 
 }  // namespace

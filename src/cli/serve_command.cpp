@@ -70,26 +70,22 @@ Result<void> check_addresses(const std::vector<std::string>& addresses) {
 }
 
 Result<void> serve(const ServeOptions& options) {
-  if (auto checked = check_addresses(options.trusted_proxies); !checked) return checked.error();
+  CLINAUDIT_TRY_VOID(check_addresses(options.trusted_proxies));
   const std::string url = options.db.empty() ? storage::default_database_url() : options.db;
-  auto location = storage::parse_database_url(url);
-  if (!location) return location.error();
+  CLINAUDIT_TRY(auto location, storage::parse_database_url(url));
   const bool create_demo =
-      options.demo && location->kind == storage::DatabaseKind::sqlite && !std::filesystem::exists(location->target);
-  auto made_clock = server_clock(options.as_of);
-  if (!made_clock) return made_clock.error();
-  const domain::Clock& clock = **made_clock;
-  auto store = storage::open_store(url);
-  if (!store) return store.error();
+      options.demo && location.kind == storage::DatabaseKind::sqlite && !std::filesystem::exists(location.target);
+  CLINAUDIT_TRY(auto made_clock, server_clock(options.as_of));
+  const domain::Clock& clock = *made_clock;
+  CLINAUDIT_TRY(auto store, storage::open_store(url));
   if (create_demo) {
-    spdlog::info("creating the synthetic demo world in {}", location->target);
+    spdlog::info("creating the synthetic demo world in {}", location.target);
     demo::DemoOptions demo;
     demo.as_of = clock.today();
     demo.hash_password = [](std::string_view password) { return platform::hash_password(password).value_or(""); };
-    const auto created = demo::create_demo_world(**store, demo);
-    if (!created) return created.error();
-    spdlog::info("demo world ready: {} organisations, {} audits, {} episodes", created->organisations, created->audits,
-                 created->episodes);
+    CLINAUDIT_TRY(const auto created, demo::create_demo_world(*store, demo));
+    spdlog::info("demo world ready: {} organisations, {} audits, {} episodes", created.organisations, created.audits,
+                 created.episodes);
   }
   http::AppConfig config;
   config.demo = options.demo;
@@ -103,7 +99,7 @@ Result<void> serve(const ServeOptions& options) {
   config.pending_import_bytes_per_user = options.pending_imports_mb_per_user * kMiB;
   config.pending_import_bytes_per_server = options.pending_imports_mb * kMiB;
   config.trusted_proxies = options.trusted_proxies;
-  http::App app(**store, clock, config);
+  http::App app(*store, clock, config);
   http::ServerOptions server_options;
   server_options.bind = options.bind;
   server_options.port = options.port;
@@ -116,10 +112,9 @@ Result<void> serve(const ServeOptions& options) {
   // the limit with 413 and the limit in words, the transport only what is far beyond it.
   server_options.max_request_bytes = config.max_upload_bytes + 10 * kMiB;
   http::Server server(app, server_options);
-  auto port = server.bind();
-  if (!port) return port.error();
+  CLINAUDIT_TRY(auto port, server.bind());
   spdlog::info("clinaudit is serving {} at http://{}:{}/, up to {} connections at once (Ctrl-C to stop)", url,
-               options.bind, *port, server_options.max_connections);
+               options.bind, port, server_options.max_connections);
   // The daily checks (`clinaudit jobs run`) on a thread of their own, when asked for.
   std::unique_ptr<domain::Mailer> mailer;
   std::optional<DailyScheduler> scheduler;
@@ -131,11 +126,10 @@ Result<void> serve(const ServeOptions& options) {
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    auto made = mailer_from(options.mail);
-    if (!made) return made.error();
-    mailer = std::move(*made);
+    CLINAUDIT_TRY(auto made, mailer_from(options.mail));
+    mailer = std::move(made);
     if (!mailer) spdlog::warn("daily jobs: no --smtp mail server; notifications are recorded for the in-app list only");
-    domain::Store& jobs_store = **store;
+    domain::Store& jobs_store = *store;
     scheduler.emplace(clock, [&jobs_store, &mailer, &clock](Date today) {
       const auto report = run_daily_jobs(jobs_store, mailer.get(), clock, today);
       if (!report) {

@@ -83,22 +83,20 @@ std::string to_csv(const stats::RacusumChart& chart, const PatientColumns& patie
 }
 
 Result<void> run(const CusumArgs& args) {
-  auto options = chart_options(args);
-  if (!options) return options.error();
-  if (auto ok = stats::check_options(*options); !ok) return ok.error();
-  auto table = read_table_file(args.input);
-  if (!table) return table.error();
-  auto patients = read_patient_columns(*table, ColumnRequest{args.risk, args.outcome, args.weight, args.label});
+  CLINAUDIT_TRY(auto options, chart_options(args));
+  CLINAUDIT_TRY_VOID(stats::check_options(options));
+  CLINAUDIT_TRY(auto table, read_table_file(args.input));
+  auto patients = read_patient_columns(table, ColumnRequest{args.risk, args.outcome, args.weight, args.label});
   if (!patients) return Error{patients.error().code, args.input + ": " + patients.error().message};
 
   auto chart = patients->weights.empty()
-                   ? stats::racusum_chart(patients->risks, patients->outcomes, *options)
-                   : stats::cusum_chart_from_weights(patients->weights, patients->risks, patients->outcomes, *options);
+                   ? stats::racusum_chart(patients->risks, patients->outcomes, options)
+                   : stats::cusum_chart_from_weights(patients->weights, patients->risks, patients->outcomes, options);
   if (!chart) return Error{chart.error().code, args.input + ": " + chart.error().message};
-  if (!patients->weights.empty()) options->lower = false;
+  if (!patients->weights.empty()) options.lower = false;
 
   if (args.format == "json") {
-    auto json = render::to_json(*chart, *options);
+    auto json = render::to_json(*chart, options);
     for (auto& signal : json["signals"]) {
       signal["row"] = ingest::Table::sheet_row(signal["patient"].get<std::size_t>() - 1);
     }
@@ -110,7 +108,7 @@ Result<void> run(const CusumArgs& args) {
                        {"weight", name_or_null(patients->weight_column)}};
     return write_output(args.output, json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
-  if (args.format == "csv") return write_output(args.output, to_csv(*chart, *patients, options->upper));
+  if (args.format == "csv") return write_output(args.output, to_csv(*chart, *patients, options.upper));
   render::CusumChartText text;
   if (!args.title.empty()) text.title = args.title;
   text.patient_labels = patients->labels;
@@ -118,7 +116,7 @@ Result<void> run(const CusumArgs& args) {
     if (patients->risks.empty()) return Error{ErrorCode::invalid_input, "a VLAD chart needs a risk column"};
     return write_output(args.output, render::vlad_svg(*chart, text) + "\n");
   }
-  return write_output(args.output, render::cusum_svg(*chart, *options, text) + "\n");
+  return write_output(args.output, render::cusum_svg(*chart, options, text) + "\n");
 }
 
 }  // namespace

@@ -55,10 +55,9 @@ Result<void> run(const LimitArgs& args) {
   if (args.arl && args.true_odds_ratio != 1.0) {
     return Error{ErrorCode::invalid_input, "--true-odds-ratio applies to the ARL of a given --limit only"};
   }
-  auto table = read_table_file(args.risks);
-  if (!table) return table.error();
+  CLINAUDIT_TRY(auto table, read_table_file(args.risks));
   std::string column;
-  auto risks = read_risk_column(*table, args.risk, column);
+  auto risks = read_risk_column(table, args.risk, column);
   if (!risks) return Error{risks.error().code, args.risks + ": " + risks.error().message};
   auto mix = stats::risk_mix(*risks);
   if (!mix) return Error{mix.error().code, args.risks + ": " + mix.error().message};
@@ -75,21 +74,19 @@ Result<void> run(const LimitArgs& args) {
   if (report.simulated) std::cerr << "simulating " << args.runs << " runs (seed " << args.seed << ")...\n";
   if (args.arl) {
     report.target_arl = *args.arl;
-    auto limit = report.simulated ? stats::racusum_limit_simulated(*mix, args.odds_ratio, *args.arl, simulation)
-                                  : stats::racusum_limit_markov(*mix, args.odds_ratio, *args.arl, markov);
-    if (!limit) return limit.error();
-    report.limit = *limit;
+    CLINAUDIT_TRY(auto limit, report.simulated
+                                  ? stats::racusum_limit_simulated(*mix, args.odds_ratio, *args.arl, simulation)
+                                  : stats::racusum_limit_markov(*mix, args.odds_ratio, *args.arl, markov));
+    report.limit = limit;
   } else {
     const double h = std::fabs(*args.limit);  // a lower chart's limit may be written negative
     if (report.simulated) {
-      auto arl = stats::racusum_arl_simulated(*mix, args.odds_ratio, args.true_odds_ratio, h, simulation);
-      if (!arl) return arl.error();
-      report.limit = *arl;
+      CLINAUDIT_TRY(auto arl, stats::racusum_arl_simulated(*mix, args.odds_ratio, args.true_odds_ratio, h, simulation));
+      report.limit = arl;
     } else {
-      auto arl = stats::racusum_arl_markov(*mix, args.odds_ratio, args.true_odds_ratio, h, markov);
-      if (!arl) return arl.error();
+      CLINAUDIT_TRY(auto arl, stats::racusum_arl_markov(*mix, args.odds_ratio, args.true_odds_ratio, h, markov));
       report.limit.h = h;
-      report.limit.arl = *arl;
+      report.limit.arl = arl;
       report.limit.states = static_cast<std::int64_t>(std::round(h * args.scaling));
     }
   }

@@ -44,37 +44,33 @@ Result<std::string> unit_column(const ingest::Table& table, const std::string& r
 }
 
 Result<std::vector<stats::UnitCount>> read_units(const ingest::Table& table, const FunnelArgs& args) {
-  const auto unit = unit_column(table, args.unit);
-  if (!unit) return unit.error();
+  CLINAUDIT_TRY(const auto unit, unit_column(table, args.unit));
   if (args.numerator == args.denominator) {
     return Error{ErrorCode::invalid_input,
                  "--numerator and --denominator name the same column '" + args.numerator + "'"};
   }
-  const auto units = table.text_column(*unit);
-  if (!units) return units.error();
-  const auto numerators = table.number_column(args.numerator);
-  if (!numerators) return numerators.error();
-  const auto denominators = table.number_column(args.denominator);
-  if (!denominators) return denominators.error();
+  CLINAUDIT_TRY(const auto units, table.text_column(unit));
+  CLINAUDIT_TRY(const auto numerators, table.number_column(args.numerator));
+  CLINAUDIT_TRY(const auto denominators, table.number_column(args.denominator));
   if (table.row_count() == 0) return Error{ErrorCode::invalid_input, "the file has no data rows"};
 
   std::vector<stats::UnitCount> rows;
   rows.reserve(table.row_count());
   bool all_identical = true;
   for (std::size_t i = 0; i < table.row_count(); ++i) {
-    const double n = (*numerators)[i];
-    const double d = (*denominators)[i];
+    const double n = numerators[i];
+    const double d = denominators[i];
     const auto row = std::to_string(ingest::Table::sheet_row(i));
     if (n < 0)
       return Error{ErrorCode::invalid_input, "row " + row + ", column '" + args.numerator + "': negative value"};
     if (d < 0) {
       return Error{ErrorCode::invalid_input, "row " + row + ", column '" + args.denominator + "': negative value"};
     }
-    if ((*units)[i].empty()) {
-      return Error{ErrorCode::invalid_input, "row " + row + ", column '" + *unit + "': the unit is empty"};
+    if (units[i].empty()) {
+      return Error{ErrorCode::invalid_input, "row " + row + ", column '" + unit + "': the unit is empty"};
     }
     all_identical = all_identical && n == d;
-    rows.push_back(stats::UnitCount{(*units)[i], n, d});
+    rows.push_back(stats::UnitCount{units[i], n, d});
   }
   if (all_identical) {
     return Error{ErrorCode::invalid_input, "columns '" + args.numerator + "' and '" + args.denominator +
@@ -110,22 +106,18 @@ std::string to_csv(const stats::FunnelPlot& plot) {
 
 Result<void> run(const FunnelArgs& args) {
   stats::FunnelOptions options;
-  auto type = stats::parse_funnel_type(args.type);
-  if (!type) return type.error();
-  options.type = *type;
-  auto method = stats::parse_overdispersion_method(args.overdispersion);
-  if (!method) return method.error();
-  options.overdispersion = *method;
-  auto limits = stats::parse_limit_method(args.limits);
-  if (!limits) return limits.error();
-  options.limits = *limits;
+  CLINAUDIT_TRY(auto type, stats::parse_funnel_type(args.type));
+  options.type = type;
+  CLINAUDIT_TRY(auto method, stats::parse_overdispersion_method(args.overdispersion));
+  options.overdispersion = method;
+  CLINAUDIT_TRY(auto limits, stats::parse_limit_method(args.limits));
+  options.limits = limits;
   options.target = args.target;
   options.trim = args.trim;
   options.denominator_decimals = args.round_denominator;
 
-  auto table = read_table_file(args.input);
-  if (!table) return table.error();
-  auto rows = read_units(*table, args);
+  CLINAUDIT_TRY(auto table, read_table_file(args.input));
+  auto rows = read_units(table, args);
   if (!rows) return Error{rows.error().code, args.input + ": " + rows.error().message};
   auto plot = stats::funnel_plot(*rows, options);
   if (!plot) return Error{plot.error().code, args.input + ": " + plot.error().message};
@@ -136,9 +128,8 @@ Result<void> run(const FunnelArgs& args) {
   if (args.format == "csv") return write_output(args.output, to_csv(*plot));
   render::FunnelChartOptions chart;
   if (!args.title.empty()) chart.title = args.title;
-  auto svg = render::funnel_chart_svg(*plot, chart);
-  if (!svg) return svg.error();
-  return write_output(args.output, *svg + "\n");
+  CLINAUDIT_TRY(auto svg, render::funnel_chart_svg(*plot, chart));
+  return write_output(args.output, svg + "\n");
 }
 
 }  // namespace

@@ -22,31 +22,29 @@ struct IntervalArgs {
 };
 
 Result<void> run(const IntervalArgs& args) {
-  auto method = stats::parse_interval_method(args.method);
-  if (!method) return method.error();
-  const bool proportion = *method == stats::IntervalMethod::wilson || *method == stats::IntervalMethod::exact;
+  CLINAUDIT_TRY(auto method, stats::parse_interval_method(args.method));
+  const bool proportion = method == stats::IntervalMethod::wilson || method == stats::IntervalMethod::exact;
   if (proportion && !args.denominator) {
     return Error{ErrorCode::invalid_input, "--denominator (the number of cases) is required for a proportion"};
   }
   // A count's interval is the ratio's interval with denominator 1.
   const double denominator = args.denominator.value_or(1.0);
-  auto interval = stats::confidence_interval(*method, args.numerator, denominator, args.level);
-  if (!interval) return interval.error();
+  CLINAUDIT_TRY(auto interval, stats::confidence_interval(method, args.numerator, denominator, args.level));
   const double estimate = args.numerator / denominator;
   if (args.format == "csv") {
     return write_output("", "method,numerator,denominator,level,estimate,lower,upper\n" +
-                                std::string(stats::to_string(*method)) + "," + format_number(args.numerator) + "," +
+                                std::string(stats::to_string(method)) + "," + format_number(args.numerator) + "," +
                                 format_number(denominator) + "," + format_number(args.level) + "," +
-                                format_number(estimate) + "," + format_number(interval->lower) + "," +
-                                format_number(interval->upper) + "\n");
+                                format_number(estimate) + "," + format_number(interval.lower) + "," +
+                                format_number(interval.upper) + "\n");
   }
-  nlohmann::json out = {{"method", std::string(stats::to_string(*method))},
+  nlohmann::json out = {{"method", std::string(stats::to_string(method))},
                         {"numerator", args.numerator},
                         {"denominator", denominator},
                         {"level", args.level},
                         {"estimate", estimate},
-                        {"lower", interval->lower},
-                        {"upper", interval->upper}};
+                        {"lower", interval.lower},
+                        {"upper", interval.upper}};
   return write_output("", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 

@@ -198,29 +198,26 @@ Result<void> run(const RiskModelArgs& args) {
   options.fit.max_iterations = args.max_iterations;
   if (args.funnel) {
     stats::FunnelOptions funnel;
-    auto method = stats::parse_overdispersion_method(args.overdispersion);
-    if (!method) return method.error();
-    funnel.overdispersion = *method;
+    CLINAUDIT_TRY(auto method, stats::parse_overdispersion_method(args.overdispersion));
+    funnel.overdispersion = method;
     funnel.trim = args.trim;
     options.funnel = funnel;
   }
-  const auto order = model_columns(args);
-  if (!order) return order.error();
-  auto columns = read_columns(args, *order);
-  if (!columns) return columns.error();
+  CLINAUDIT_TRY(const auto order, model_columns(args));
+  CLINAUDIT_TRY(auto columns, read_columns(args, order));
   std::optional<stats::Covariate> group;
   if (!args.group.empty()) {
-    auto& column = columns->categories.back();
+    auto& column = columns.categories.back();
     group = stats::Covariate{column.name, true, {}, std::move(column.levels), std::move(column.codes)};
     stats::order_levels_as_r(*group);
   }
-  const auto frame = make_frame(*columns, *order);
+  const auto frame = make_frame(columns, order);
   if (!args.quiet && frame.rows >= 1000000) std::cerr << "risk-model: fitting " << frame.rows << " episodes\n";
 
-  auto result = stats::case_mix_model(frame, columns->outcome, group, options);
+  auto result = stats::case_mix_model(frame, columns.outcome, group, options);
   if (!result) return Error{result.error().code, args.input + ": " + result.error().message};
   if (!args.predictions.empty()) {
-    if (auto written = write_predictions(args.predictions, *result, columns->outcome, group); !written) return written;
+    if (auto written = write_predictions(args.predictions, *result, columns.outcome, group); !written) return written;
   }
   if (!result->fit.converged) {
     std::cerr << "risk-model: the fit did not converge in " << result->fit.iterations << " iterations\n";
@@ -233,9 +230,8 @@ Result<void> run(const RiskModelArgs& args) {
   if (args.format == "svg") {
     render::FunnelChartOptions chart;
     chart.title = "Risk-adjusted outcome by " + args.group + " (observed / expected)";
-    auto svg = render::funnel_chart_svg(*result->funnel, chart);
-    if (!svg) return svg.error();
-    return write_output(args.output, *svg + "\n");
+    CLINAUDIT_TRY(auto svg, render::funnel_chart_svg(*result->funnel, chart));
+    return write_output(args.output, svg + "\n");
   }
   return write_output(args.output,
                       render::to_json(*result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");

@@ -112,9 +112,8 @@ std::string to_csv(const std::vector<FacetChart>& charts, bool faceted) {
 
 Result<void> run(const SpcArgs& args) {
   stats::XmrOptions options;
-  auto direction = stats::parse_improvement_direction(args.improvement);
-  if (!direction) return direction.error();
-  options.improvement = *direction;
+  CLINAUDIT_TRY(auto direction, stats::parse_improvement_direction(args.improvement));
+  options.improvement = direction;
   if (args.screen != "on" && args.screen != "off") {
     return Error{ErrorCode::invalid_input, "--screen '" + args.screen + "' is not on or off"};
   }
@@ -128,20 +127,18 @@ Result<void> run(const SpcArgs& args) {
       rebase_dates.push_back(*date);
     }
   }
-  auto table = read_table_file(args.input);
-  if (!table) return table.error();
-  const auto targets = parse_targets(args.target, !args.facet.empty() || table->has_column("facet"));
-  if (!targets) return targets.error();
+  CLINAUDIT_TRY(auto table, read_table_file(args.input));
+  CLINAUDIT_TRY(const auto targets, parse_targets(args.target, !args.facet.empty() || table.has_column("facet")));
   ChartColumns columns;
-  columns.x = args.date.empty() ? first_column(*table, {"date", "x", "period"}) : args.date;
-  columns.y = args.value.empty() ? first_column(*table, {"value", "y"}) : args.value;
+  columns.x = args.date.empty() ? first_column(table, {"date", "x", "period"}) : args.date;
+  columns.y = args.value.empty() ? first_column(table, {"value", "y"}) : args.value;
   if (columns.x.empty()) return Error{ErrorCode::invalid_input, args.input + ": no 'date' column; name it with --date"};
   if (columns.y.empty()) {
     return Error{ErrorCode::invalid_input, args.input + ": no 'value' column; name it with --value"};
   }
   // A column named "facet" splits the charts unless another is named.
-  columns.facet = args.facet.empty() && table->has_column("facet") ? std::string("facet") : args.facet;
-  auto data = read_chart_data(*table, columns);
+  columns.facet = args.facet.empty() && table.has_column("facet") ? std::string("facet") : args.facet;
+  auto data = read_chart_data(table, columns);
   if (!data) return Error{data.error().code, args.input + ": " + data.error().message};
   if (data->kind != XKind::date) {
     return Error{ErrorCode::invalid_input,
@@ -166,7 +163,7 @@ Result<void> run(const SpcArgs& args) {
       rebase_used[r] = true;
       if (it != series.x.begin()) series_options.rebase_at.push_back(static_cast<std::size_t>(it - series.x.begin()));
     }
-    series_options.target = target_for(*targets, series.facet);
+    series_options.target = target_for(targets, series.facet);
     auto chart = stats::xmr_chart(series.y, series_options);
     if (!chart) return Error{chart.error().code, args.input + ": " + where + chart.error().message};
     charts.push_back(FacetChart{series.facet, series.x, series_options.target, std::move(*chart)});
@@ -188,9 +185,8 @@ Result<void> run(const SpcArgs& args) {
     if (!args.title.empty()) chart_options.title = args.title;
     chart_options.y_label = columns.y;
     chart_options.near_lines = args.sigma_lines;
-    auto svg = render::spc_chart_svg(charts[0].chart, charts[0].dates, charts[0].target, chart_options);
-    if (!svg) return svg.error();
-    return write_output(args.output, *svg + "\n");
+    CLINAUDIT_TRY(auto svg, render::spc_chart_svg(charts[0].chart, charts[0].dates, charts[0].target, chart_options));
+    return write_output(args.output, svg + "\n");
   }
   if (!faceted) {
     return write_output(args.output,

@@ -33,21 +33,18 @@ std::string plural(std::size_t count, const char* one, const char* many) {
 
 // Prints the id alone on standard output (for scripts) and what was created on standard error.
 Result<void> create_survey(const SurveyOptions& options) {
-  auto text = read_text_file(options.file);
-  if (!text) return text.error();
-  const SurveyFile file = read_survey_file(*text);
+  CLINAUDIT_TRY(auto text, read_text_file(options.file));
+  const SurveyFile file = read_survey_file(text);
   if (!file.problems.empty()) {
     for (const auto& problem : file.problems) std::cout << problem << '\n';
     std::cout.flush();
     return Error{ErrorCode::invalid_input,
                  options.file + ": " + plural(file.problems.size(), "problem", "problems") + "; nothing was saved"};
   }
-  auto store = open_database(options.db);
-  if (!store) return store.error();
-  auto id = (*store)->add_survey(file.survey, survey_actor("create"));
-  if (!id) return id.error();
-  std::cout << id->value << '\n';
-  std::cerr << "created survey " << id->value << ": " << file.survey.title
+  CLINAUDIT_TRY(auto store, open_database(options.db));
+  CLINAUDIT_TRY(auto id, store->add_survey(file.survey, survey_actor("create")));
+  std::cout << id.value << '\n';
+  std::cerr << "created survey " << id.value << ": " << file.survey.title
             << (file.survey.wave.empty() ? "" : " (" + file.survey.wave + ")") << ", "
             << plural(file.survey.questions.size(), "question", "questions")
             << (file.survey.anonymous ? ", anonymous" : ", not anonymous") << '\n';
@@ -55,17 +52,14 @@ Result<void> create_survey(const SurveyOptions& options) {
 }
 
 Result<void> list_surveys(const SurveyOptions& options) {
-  auto store = open_database(options.db);
-  if (!store) return store.error();
-  auto surveys = (*store)->surveys();
-  if (!surveys) return surveys.error();
+  CLINAUDIT_TRY(auto store, open_database(options.db));
+  CLINAUDIT_TRY(auto surveys, store->surveys());
   report::CsvWriter out(std::cout);
   out.row({"id", "title", "wave", "anonymous", "questions", "responses"});
-  for (const auto& survey : *surveys) {
-    auto responses = (*store)->survey_responses(survey.id);
-    if (!responses) return responses.error();
+  for (const auto& survey : surveys) {
+    CLINAUDIT_TRY(auto responses, store->survey_responses(survey.id));
     out.row({std::to_string(survey.id.value), survey.title, survey.wave, survey.anonymous ? "yes" : "no",
-             std::to_string(survey.questions.size()), std::to_string(responses->size())});
+             std::to_string(survey.questions.size()), std::to_string(responses.size())});
   }
   return {};
 }
@@ -73,10 +67,8 @@ Result<void> list_surveys(const SurveyOptions& options) {
 // Prints a CSV of the invitees with their links on standard output: the only place the
 // tokens ever appear, since the database holds their hashes only.
 Result<void> invite(const SurveyOptions& options) {
-  auto store = open_database(options.db);
-  if (!store) return store.error();
-  auto survey = (*store)->survey(SurveyId{options.survey_id});
-  if (!survey) return survey.error();
+  CLINAUDIT_TRY(auto store, open_database(options.db));
+  CLINAUDIT_TRY(auto survey, store->survey(SurveyId{options.survey_id}));
   std::ifstream file;
   if (options.file != "-") {
     file.open(options.file, std::ios::binary);
@@ -95,17 +87,17 @@ Result<void> invite(const SurveyOptions& options) {
   if (validated.records.empty()) {
     return Error{ErrorCode::invalid_input, options.file + ": no invitees (one row per person, under a header row)"};
   }
-  auto links = http::issue_survey_links(**store, survey->id, std::move(validated.records), survey_actor("invite"));
-  if (!links) return links.error();
+  CLINAUDIT_TRY(auto links,
+                http::issue_survey_links(*store, survey.id, std::move(validated.records), survey_actor("invite")));
   report::CsvWriter out(std::cout);
   out.row({"label", "organisation_type", "region", "role", "link"});
-  for (const auto& link : *links) {
+  for (const auto& link : links) {
     const auto& who = link.invitation;
     out.row({who.label, who.organisation_type ? std::string(domain::to_string(*who.organisation_type)) : "", who.region,
              who.role, http::survey_link_url(options.base_url, link.token)});
   }
-  std::cerr << "created " << plural(links->size(), "link", "links") << " to survey " << survey->id.value << ": "
-            << survey->title << "; each works once, and this is the only time they are shown\n";
+  std::cerr << "created " << plural(links.size(), "link", "links") << " to survey " << survey.id.value << ": "
+            << survey.title << "; each works once, and this is the only time they are shown\n";
   return {};
 }
 

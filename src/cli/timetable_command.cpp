@@ -19,17 +19,14 @@ struct TimetableOptions {
 
 // The table on standard output (as `set` reads it); which version it is on standard error.
 Result<void> show(const TimetableOptions& options) {
-  auto store = open_database(options.db);
-  if (!store) return store.error();
-  auto stored = (*store)->current_outlier_timetable();
-  if (!stored) return stored.error();
-  auto timetable = domain::current_outlier_timetable(**store);
-  if (!timetable) return timetable.error();
-  std::cout << timetable->to_csv();
+  CLINAUDIT_TRY(auto store, open_database(options.db));
+  CLINAUDIT_TRY(auto stored, store->current_outlier_timetable());
+  CLINAUDIT_TRY(auto timetable, domain::current_outlier_timetable(*store));
+  std::cout << timetable.to_csv();
   std::cout.flush();
-  if (stored->has_value()) {
-    std::cerr << "in force: version " << (*stored)->id << ", " << (*stored)->name << ", stored "
-              << (*stored)->created_at << " by " << (*stored)->created_by << '\n';
+  if (stored.has_value()) {
+    std::cerr << "in force: version " << stored->id << ", " << stored->name << ", stored " << stored->created_at
+              << " by " << stored->created_by << '\n';
   } else {
     std::cerr << "in force: the shipped default (data/outlier-timetable-default.csv); no version has been stored\n";
   }
@@ -37,14 +34,12 @@ Result<void> show(const TimetableOptions& options) {
 }
 
 Result<void> set(const TimetableOptions& options) {
-  auto text = read_text_file(options.file);
-  if (!text) return text.error();
-  auto store = open_database(options.db);
-  if (!store) return store.error();
+  CLINAUDIT_TRY(auto text, read_text_file(options.file));
+  CLINAUDIT_TRY(auto store, open_database(options.db));
   const char* user = std::getenv("USER");
   const domain::Actor actor{
       std::nullopt, std::string("clinaudit timetable set") + (user != nullptr ? std::string(" by ") + user : "")};
-  auto id = domain::store_outlier_timetable(**store, options.name, *text, actor);
+  auto id = domain::store_outlier_timetable(*store, options.name, text, actor);
   if (!id) {
     if (id.error().code == ErrorCode::invalid_input) {
       return Error{ErrorCode::invalid_input, options.file + ": " + id.error().message + "; nothing was saved"};

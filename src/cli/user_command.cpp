@@ -39,15 +39,12 @@ Result<void> add_user(const UserAddOptions& options) {
                  "--role must be one of admin, audit_manager, clinical_lead, board_member, "
                  "national_analyst, read_only"};
   }
-  auto store = storage::open_store(options.db.empty() ? storage::default_database_url() : options.db);
-  if (!store) return store.error();
-  auto org = (*store)->organisation_by_code(options.org);
+  CLINAUDIT_TRY(auto store, storage::open_store(options.db.empty() ? storage::default_database_url() : options.db));
+  auto org = store->organisation_by_code(options.org);
   if (!org) return Error{org.error().code, "--org " + options.org + ": " + org.error().message};
-  if (auto allowed = domain::may_assign_role(*org, *role); !allowed) return allowed.error();
-  auto password = read_password(options.password_stdin);
-  if (!password) return password.error();
-  auto hash = platform::hash_password(*password);
-  if (!hash) return hash.error();
+  CLINAUDIT_TRY_VOID(domain::may_assign_role(*org, *role));
+  CLINAUDIT_TRY(auto password, read_password(options.password_stdin));
+  CLINAUDIT_TRY(auto hash, platform::hash_password(password));
   domain::User user;
   user.email = options.email;
   std::transform(user.email.begin(), user.email.end(), user.email.begin(),
@@ -55,11 +52,10 @@ Result<void> add_user(const UserAddOptions& options) {
   user.display_name = options.name;
   user.role = *role;
   user.organisation_id = org->id;
-  user.password_hash = std::move(*hash);
-  auto id = (*store)->add_user(user, domain::Actor{std::nullopt, "clinaudit user add"});
-  if (!id) return id.error();
+  user.password_hash = std::move(hash);
+  CLINAUDIT_TRY(auto id, store->add_user(user, domain::Actor{std::nullopt, "clinaudit user add"}));
   std::cout << "Added " << user.email << " (" << domain::display_name(user.role) << ", " << org->name << "), user "
-            << id->value << '\n';
+            << id.value << '\n';
   return {};
 }
 

@@ -89,3 +89,31 @@ class [[nodiscard]] Result<void> {
 inline Error make_error(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
 
 }  // namespace clinaudit
+
+// Error propagation in one line, instead of `auto x = f(); if (!x) return x.error();`:
+//
+//   CLINAUDIT_TRY(auto audit, store.audit(id));       // `audit` is the value, or the error is returned
+//   CLINAUDIT_TRY_VOID(store.update_action(a, who));  // the error is returned, a value is dropped
+//
+// The expression (after the first argument of CLINAUDIT_TRY) is evaluated once and gives a
+// Result. On error, the enclosing function returns that Error unchanged, so it must return
+// something an Error converts to: any Result<U>, whatever U is (a lambda says so with
+// `-> Result<U>`). On success, CLINAUDIT_TRY initialises (or assigns) its first argument
+// by moving the value out: `auto x`, `const auto x` or `const auto& x`. The first
+// argument may not hold a top-level comma (no structured bindings). Each CLINAUDIT_TRY
+// declares a hidden variable named after its line, so two on one line do not compile.
+// Plain macros, not statement expressions: the build is standard C++ (-Wpedantic).
+#define CLINAUDIT_TRY(declaration, ...) CLINAUDIT_TRY_AT_(CLINAUDIT_TRY_NAME_(__LINE__), declaration, __VA_ARGS__)
+#define CLINAUDIT_TRY_VOID(...) CLINAUDIT_TRY_VOID_AT_(CLINAUDIT_TRY_NAME_(__LINE__), __VA_ARGS__)
+
+// The parts of the two macros above; not for direct use.
+#define CLINAUDIT_TRY_JOIN_(a, b) a##b
+#define CLINAUDIT_TRY_NAME_(line) CLINAUDIT_TRY_JOIN_(clinaudit_try_, line)
+#define CLINAUDIT_TRY_AT_(result, declaration, ...) \
+  auto result = (__VA_ARGS__);                      \
+  if (!result) return result.error();               \
+  declaration = std::move(result).value()
+#define CLINAUDIT_TRY_VOID_AT_(result, ...)                          \
+  do {                                                               \
+    if (auto result = (__VA_ARGS__); !result) return result.error(); \
+  } while (false)

@@ -41,10 +41,9 @@ Result<std::vector<ActionRow>> action_rows(Store& store, Date today, std::vector
 
 Result<std::vector<ActionRow>> action_list(Store& store, const Principal& who, Date today, ActionFilter filter,
                                            std::optional<AuditId> audit) {
-  auto actions = store.actions(who.organisation_id);
-  if (!actions) return actions.error();
+  CLINAUDIT_TRY(auto actions, store.actions(who.organisation_id));
   std::vector<Action> kept;
-  for (auto& item : *actions) {
+  for (auto& item : actions) {
     if (audit && item.audit_id != audit) continue;
     if (filter == ActionFilter::mine && item.owner != who.user_id) continue;
     if (filter == ActionFilter::overdue && !item.overdue_on(today)) continue;

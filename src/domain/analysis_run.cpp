@@ -52,11 +52,10 @@ Result<void> store_provider_results(Store& store, const Measure& measure, Analys
   Date last = run.from;
   for (const Date date : episodes.admission_date) last = std::max(last, date);
   const Date period_end = std::min(run.to, Month::of(last).last_day());
-  const auto existing = store.results_of(measure.id, std::nullopt);
-  if (!existing) return existing.error();
+  CLINAUDIT_TRY(const auto existing, store.results_of(measure.id, std::nullopt));
   std::vector<MeasureResult> rows;
   for (const auto& provider : run.analysis.providers) {
-    const bool held = std::any_of(existing->begin(), existing->end(), [&](const MeasureResult& r) {
+    const bool held = std::any_of(existing.begin(), existing.end(), [&](const MeasureResult& r) {
       return r.organisation_id == provider.provider && r.period_start == run.from && r.period_end == period_end;
     });
     if (held) continue;
@@ -73,8 +72,7 @@ Result<void> store_provider_results(Store& store, const Measure& measure, Analys
   }
   run.results_stored = static_cast<std::int64_t>(rows.size());
   if (rows.empty()) return {};
-  const auto added = store.add_results(rows, actor);
-  if (!added) return added.error();
+  CLINAUDIT_TRY_VOID(store.add_results(rows, actor));
   return {};
 }
 
@@ -124,10 +122,9 @@ Result<void> record_run(Store& store, AnalysisRun& run, Date today, const Actor&
     alert.value = found.value;
     alerts.push_back(alert);
   }
-  auto recorded = store.add_analysis_run(record, alerts, actor);
-  if (!recorded) return recorded.error();
-  run.run_id = recorded->id;
-  run.new_alerts = std::move(recorded->new_alerts);
+  CLINAUDIT_TRY(auto recorded, store.add_analysis_run(record, alerts, actor));
+  run.run_id = recorded.id;
+  run.new_alerts = std::move(recorded.new_alerts);
   return {};
 }
 
@@ -136,25 +133,22 @@ Result<void> record_run(Store& store, AnalysisRun& run, Date today, const Actor&
 Result<AnalysisRun> run_analysis(Store& store, AuditId audit_id, FinancialYear year, const OutlierTimetable& timetable,
                                  const WorkingDayCalendar& calendar, Date today, const Actor& actor,
                                  std::string software_version) {
-  auto episodes = store.episodes(audit_id, year.first_day(), year.last_day());
-  if (!episodes) return episodes.error();
-  return run_analysis_on(store, audit_id, year, *episodes, timetable, calendar, today, actor,
+  CLINAUDIT_TRY(auto episodes, store.episodes(audit_id, year.first_day(), year.last_day()));
+  return run_analysis_on(store, audit_id, year, episodes, timetable, calendar, today, actor,
                          std::move(software_version));
 }
 
 Result<AnalysisRun> run_analysis_on(Store& store, AuditId audit_id, FinancialYear year, const EpisodeColumns& episodes,
                                     const OutlierTimetable& timetable, const WorkingDayCalendar& calendar, Date today,
                                     const Actor& actor, std::string software_version) {
-  const auto audit = store.audit(audit_id);
-  if (!audit) return audit.error();
-  const auto measures = store.measures_of(audit_id);
-  if (!measures) return measures.error();
+  CLINAUDIT_TRY(const auto audit, store.audit(audit_id));
+  CLINAUDIT_TRY(const auto measures, store.measures_of(audit_id));
   const Measure* measure = nullptr;
-  for (const auto& m : *measures) {
+  for (const auto& m : measures) {
     if (m.type == MeasureType::ratio) measure = &m;
   }
   if (measure == nullptr) {
-    return Error{ErrorCode::not_found, "audit " + audit->code + " has no ratio (observed/expected) measure to analyse"};
+    return Error{ErrorCode::not_found, "audit " + audit.code + " has no ratio (observed/expected) measure to analyse"};
   }
   AnalysisRun run;
   run.audit_id = audit_id;
@@ -171,22 +165,20 @@ Result<AnalysisRun> run_analysis_on(Store& store, AuditId audit_id, FinancialYea
       "method with 10% truncation (NHS Digital SHMI); risk-adjusted Bernoulli CUSUM per provider (odds ratio 2, "
       "h 4.5; odds ratio 0.5, h 4)";
   if (episodes.size() == 0) {
-    return Error{ErrorCode::invalid_input, "audit " + audit->code + " has no episodes in " + run.period};
+    return Error{ErrorCode::invalid_input, "audit " + audit.code + " has no episodes in " + run.period};
   }
   run.episodes = static_cast<std::int64_t>(episodes.size());
   run.input_checksum = episode_checksum(episodes);
-  auto analysis = analyse_episodes(episodes, options);
-  if (!analysis) return analysis.error();
-  run.analysis = std::move(*analysis);
+  CLINAUDIT_TRY(auto analysis, analyse_episodes(episodes, options));
+  run.analysis = std::move(analysis);
 
-  if (auto stored = store_provider_results(store, *measure, run, episodes, actor); !stored) return stored.error();
+  CLINAUDIT_TRY_VOID(store_provider_results(store, *measure, run, episodes, actor));
 
-  auto existing = store.outlier_cases(std::nullopt, audit_id);
-  if (!existing) return existing.error();
+  CLINAUDIT_TRY(auto existing, store.outlier_cases(std::nullopt, audit_id));
   for (const auto& provider : run.analysis.providers) {
     if (provider.flag == stats::FunnelFlag::none) continue;
     bool open = false;
-    for (const auto& c : *existing) {
+    for (const auto& c : existing) {
       // Any case for the unit, measure and period, whatever its status: a case withdrawn at
       // review stays withdrawn when the same data are analysed again.
       open = open || (c.organisation_id == provider.provider && c.measure_id == measure->id && c.period == run.period);
@@ -214,12 +206,11 @@ Result<AnalysisRun> run_analysis_on(Store& store, AuditId audit_id, FinancialYea
       }
     }
     auto opened = open_outlier_case(flagged, timetable, calendar, today);
-    const auto id = store.add_outlier_case(opened, actor);
-    if (!id) return id.error();
-    opened.id = *id;
+    CLINAUDIT_TRY(const auto id, store.add_outlier_case(opened, actor));
+    opened.id = id;
     run.opened.push_back(std::move(opened));
   }
-  if (auto recorded = record_run(store, run, today, actor); !recorded) return recorded.error();
+  CLINAUDIT_TRY_VOID(record_run(store, run, today, actor));
   return run;
 }
 

@@ -12,14 +12,11 @@ Result<std::vector<AuditRow>> audit_register(Store& store, const Principal& who,
   filter.kind = query.kind;
   filter.status = query.status;
   filter.topic = query.topic;
-  auto audits = store.audits(filter);
-  if (!audits) return audits.error();
-  auto records = store.participation_of(who.organisation_id, query.year);
-  if (!records) return records.error();
-  auto list = store.qa_list(query.year);
-  if (!list) return list.error();
+  CLINAUDIT_TRY(auto audits, store.audits(filter));
+  CLINAUDIT_TRY(auto records, store.participation_of(who.organisation_id, query.year));
+  CLINAUDIT_TRY(auto list, store.qa_list(query.year));
   std::vector<AuditRow> rows;
-  for (auto& audit : *audits) {
+  for (auto& audit : audits) {
     if (!may_see_audit(who, audit)) continue;
     const bool local = audit.kind == AuditKind::local_audit;
     if ((query.local_only && !local) || (query.national_only && local)) continue;
@@ -29,11 +26,11 @@ Result<std::vector<AuditRow>> audit_register(Store& store, const Principal& who,
       if (audit.end_date && *audit.end_date < query.year.first_day()) continue;
     } else {
       const bool listed =
-          std::any_of(list->begin(), list->end(), [&](const QaListEntry& entry) { return entry.audit_id == audit.id; });
+          std::any_of(list.begin(), list.end(), [&](const QaListEntry& entry) { return entry.audit_id == audit.id; });
       if (!listed) continue;
     }
     AuditRow row{std::move(audit), std::nullopt};
-    for (const auto& record : *records) {
+    for (const auto& record : records) {
       if (record.audit_id == row.audit.id) row.participation = record;
     }
     rows.push_back(std::move(row));
@@ -44,86 +41,73 @@ Result<std::vector<AuditRow>> audit_register(Store& store, const Principal& who,
 }
 
 Result<AuditOverview> audit_overview(Store& store, const Principal& who, Date today, AuditId id, FinancialYear year) {
-  auto audit = store.audit(id);
-  if (!audit) return audit.error();
+  CLINAUDIT_TRY(auto audit, store.audit(id));
   // Another organisation's local audit does not exist, as far as this user can tell.
-  if (!may_see_audit(who, *audit)) return Error{ErrorCode::not_found, "there is no such audit"};
+  if (!may_see_audit(who, audit)) return Error{ErrorCode::not_found, "there is no such audit"};
   const OrganisationId org = who.organisation_id;
   AuditOverview view;
   view.year = year;
-  auto records = store.participation_in(id, year);
-  if (!records) return records.error();
-  for (const auto& record : *records) {
+  CLINAUDIT_TRY(auto records, store.participation_in(id, year));
+  for (const auto& record : records) {
     if (record.organisation_id == org) view.participation = record;
   }
-  auto cases = store.outlier_cases(org, id);
-  if (!cases) return cases.error();
-  view.outliers = outlier_rows(store, std::move(*cases));
-  auto reviews = store.report_reviews(org);
-  if (!reviews) return reviews.error();
-  for (auto& review : *reviews) {
+  CLINAUDIT_TRY(auto cases, store.outlier_cases(org, id));
+  view.outliers = outlier_rows(store, std::move(cases));
+  CLINAUDIT_TRY(auto reviews, store.report_reviews(org));
+  for (auto& review : reviews) {
     if (review.audit_id == id) view.reviews.push_back(std::move(review));
   }
-  auto actions = action_list(store, who, today, ActionFilter::all, id);
-  if (!actions) return actions.error();
-  view.actions = std::move(*actions);
-  view.audit = std::move(*audit);
+  CLINAUDIT_TRY(auto actions, action_list(store, who, today, ActionFilter::all, id));
+  view.actions = std::move(actions);
+  view.audit = std::move(audit);
   return view;
 }
 
 Result<NationalOverview> national_overview(Store& store, AuditId id, FinancialYear year) {
-  auto audit = store.audit(id);
-  if (!audit) return audit.error();
-  if (audit->kind == AuditKind::local_audit) return Error{ErrorCode::not_found, "there is no such national audit"};
+  CLINAUDIT_TRY(auto audit, store.audit(id));
+  if (audit.kind == AuditKind::local_audit) return Error{ErrorCode::not_found, "there is no such national audit"};
   NationalOverview view;
   view.year = year;
-  auto records = store.participation_in(id, year);
-  if (!records) return records.error();
+  CLINAUDIT_TRY(auto records, store.participation_in(id, year));
   const auto orgs = organisations_by_id(store);
   for (const auto& [org_id, org] : orgs) {
     if (org.type == OrganisationType::national_body) continue;
     NationalRow row{org, std::nullopt};
-    for (const auto& record : *records) {
+    for (const auto& record : records) {
       if (record.organisation_id == org.id) row.participation = record;
     }
     if (row.participation) view.providers.push_back(std::move(row));
   }
   std::sort(view.providers.begin(), view.providers.end(),
             [](const NationalRow& a, const NationalRow& b) { return a.organisation.name < b.organisation.name; });
-  auto runs = store.analysis_runs(id);
-  if (!runs) return runs.error();
-  for (auto& run : *runs) {
+  CLINAUDIT_TRY(auto runs, store.analysis_runs(id));
+  for (auto& run : runs) {
     if (run.period == year.to_string()) view.runs.push_back(std::move(run));
   }
-  auto alerts = store.cusum_alerts(std::nullopt, id);
-  if (!alerts) return alerts.error();
-  for (const auto& alert : *alerts) {
+  CLINAUDIT_TRY(auto alerts, store.cusum_alerts(std::nullopt, id));
+  for (const auto& alert : alerts) {
     if (alert.signalled_on < year.first_day() || alert.signalled_on > year.last_day()) continue;
     if (const auto org = orgs.find(alert.organisation_id.value); org != orgs.end()) {
       view.provider_names[alert.organisation_id] = org->second.name + " (" + org->second.code + ")";
     }
     view.alerts.push_back(alert);
   }
-  view.audit = std::move(*audit);
+  view.audit = std::move(audit);
   return view;
 }
 
 Result<NationalProvider> national_provider(Store& store, AuditId id, OrganisationId organisation, FinancialYear year) {
-  auto audit = store.audit(id);
-  if (!audit) return audit.error();
-  if (audit->kind == AuditKind::local_audit) return Error{ErrorCode::not_found, "there is no such national audit"};
-  auto org = store.organisation(organisation);
-  if (!org) return org.error();
+  CLINAUDIT_TRY(auto audit, store.audit(id));
+  if (audit.kind == AuditKind::local_audit) return Error{ErrorCode::not_found, "there is no such national audit"};
+  CLINAUDIT_TRY(auto org, store.organisation(organisation));
   NationalProvider view;
   view.year = year;
-  auto measures = store.measures_of(id);
-  if (!measures) return measures.error();
-  for (const auto& measure : *measures) {
-    auto results = store.results_of(measure.id, organisation);
-    if (!results) return results.error();
+  CLINAUDIT_TRY(auto measures, store.measures_of(id));
+  for (const auto& measure : measures) {
+    CLINAUDIT_TRY(auto results, store.results_of(measure.id, organisation));
     std::vector<double> values;
     std::vector<std::string> periods;
-    for (const auto& row : *results) {
+    for (const auto& row : results) {
       if (auto value = measure_value(measure, row)) {
         values.push_back(*value);
         periods.push_back(row.period_start.to_string());
@@ -131,31 +115,28 @@ Result<NationalProvider> national_provider(Store& store, AuditId id, Organisatio
     }
     if (auto chart = spc_of(measure, values)) view.spc.push_back(MeasureSpc{measure, std::move(*chart), periods});
   }
-  auto episodes = store.episodes(id, year.first_day(), year.last_day());
-  if (!episodes) return episodes.error();
-  if (episodes->size() > 0) {
-    auto analysis = analyse_episodes(*episodes);
-    if (!analysis) return analysis.error();
+  CLINAUDIT_TRY(auto episodes, store.episodes(id, year.first_day(), year.last_day()));
+  if (episodes.size() > 0) {
+    CLINAUDIT_TRY(auto analysis, analyse_episodes(episodes));
     std::vector<double> risks;
     std::vector<double> outcomes;
     std::vector<std::string> labels;
-    for (std::size_t i = 0; i < episodes->size(); ++i) {
-      if (episodes->provider[i] != organisation) continue;
-      risks.push_back(analysis->expected_risk[i]);
-      outcomes.push_back(episodes->outcome[i]);
-      labels.push_back(episodes->admission_date[i].to_string());
+    for (std::size_t i = 0; i < episodes.size(); ++i) {
+      if (episodes.provider[i] != organisation) continue;
+      risks.push_back(analysis.expected_risk[i]);
+      outcomes.push_back(episodes.outcome[i]);
+      labels.push_back(episodes.admission_date[i].to_string());
     }
     view.episodes = static_cast<std::int64_t>(risks.size());
     if (!risks.empty()) {
       const stats::RacusumOptions options;
-      auto chart = stats::racusum_chart(risks, outcomes, options);
-      if (!chart) return chart.error();
-      view.cusum_signals = static_cast<std::int64_t>(chart->signals.size());
-      view.cusum = ProviderCusum{std::move(*chart), options, std::move(labels)};
+      CLINAUDIT_TRY(auto chart, stats::racusum_chart(risks, outcomes, options));
+      view.cusum_signals = static_cast<std::int64_t>(chart.signals.size());
+      view.cusum = ProviderCusum{std::move(chart), options, std::move(labels)};
     }
   }
-  view.audit = std::move(*audit);
-  view.organisation = std::move(*org);
+  view.audit = std::move(audit);
+  view.organisation = std::move(org);
   return view;
 }
 

@@ -17,15 +17,13 @@ std::string count_of(std::size_t n, const char* one, const char* many) {
 
 Result<void> add_measure_charts(Store& store, BoardPack& pack, const std::vector<Audit>& audits) {
   for (const auto& audit : audits) {
-    const auto measures = store.measures_of(audit.id);
-    if (!measures) return measures.error();
-    for (const auto& measure : *measures) {
-      const auto results = store.results_of(measure.id, pack.organisation.id);
-      if (!results) return results.error();
+    CLINAUDIT_TRY(const auto measures, store.measures_of(audit.id));
+    for (const auto& measure : measures) {
+      CLINAUDIT_TRY(const auto results, store.results_of(measure.id, pack.organisation.id));
       MeasureChart chart;
       chart.audit = audit;
       chart.measure = measure;
-      for (const auto& row : *results) {
+      for (const auto& row : results) {
         if (row.period_start > pack.meeting) continue;
         const auto value = measure_value(measure, row);
         if (!value) continue;
@@ -34,9 +32,8 @@ Result<void> add_measure_charts(Store& store, BoardPack& pack, const std::vector
         chart.values.push_back(*value);
       }
       if (chart.values.size() < 2) continue;  // one-off results belong to re-audit outcomes
-      auto xmr = xmr_of(measure, chart.values);
-      if (!xmr) return xmr.error();
-      chart.chart = std::move(*xmr);
+      CLINAUDIT_TRY(auto xmr, xmr_of(measure, chart.values));
+      chart.chart = std::move(xmr);
       pack.measures.push_back(std::move(chart));
     }
   }
@@ -44,14 +41,12 @@ Result<void> add_measure_charts(Store& store, BoardPack& pack, const std::vector
 }
 
 Result<std::optional<MeasureResult>> compliance_result(Store& store, const Audit& audit, OrganisationId organisation) {
-  const auto measures = store.measures_of(audit.id);
-  if (!measures) return measures.error();
-  for (const auto& measure : *measures) {
+  CLINAUDIT_TRY(const auto measures, store.measures_of(audit.id));
+  for (const auto& measure : measures) {
     if (measure.type != MeasureType::proportion) continue;
-    const auto results = store.results_of(measure.id, organisation);
-    if (!results) return results.error();
-    if (!results->empty() && results->back().numerator && results->back().denominator) {
-      return std::optional<MeasureResult>(results->back());
+    CLINAUDIT_TRY(const auto results, store.results_of(measure.id, organisation));
+    if (!results.empty() && results.back().numerator && results.back().denominator) {
+      return std::optional<MeasureResult>(results.back());
     }
   }
   return std::optional<MeasureResult>{};
@@ -64,25 +59,22 @@ Result<void> add_reaudits(Store& store, BoardPack& pack, const std::vector<Audit
     if (!audit.reaudit_of || audit.owner != pack.organisation.id) continue;
     const auto original = by_id.find(audit.reaudit_of->value);
     if (original == by_id.end()) continue;
-    const auto before = compliance_result(store, *original->second, pack.organisation.id);
-    const auto after = compliance_result(store, audit, pack.organisation.id);
-    if (!before) return before.error();
-    if (!after) return after.error();
-    if (!*before || !*after) continue;
+    CLINAUDIT_TRY(const auto before, compliance_result(store, *original->second, pack.organisation.id));
+    CLINAUDIT_TRY(const auto after, compliance_result(store, audit, pack.organisation.id));
+    if (!before || !after) continue;
     ReauditOutcome outcome;
     outcome.original = *original->second;
     outcome.reaudit = audit;
-    outcome.before_numerator = *(*before)->numerator;
-    outcome.before_denominator = *(*before)->denominator;
-    outcome.after_numerator = *(*after)->numerator;
-    outcome.after_denominator = *(*after)->denominator;
-    const auto change = stats::newcombe_difference(outcome.after_numerator, outcome.after_denominator,
-                                                   outcome.before_numerator, outcome.before_denominator);
-    if (!change) return change.error();
-    outcome.change = *change;
-    outcome.verdict = change->interval.lower > 0   ? "improved"
-                      : change->interval.upper < 0 ? "declined"
-                                                   : "no clear change";
+    outcome.before_numerator = *before->numerator;
+    outcome.before_denominator = *before->denominator;
+    outcome.after_numerator = *after->numerator;
+    outcome.after_denominator = *after->denominator;
+    CLINAUDIT_TRY(const auto change, stats::newcombe_difference(outcome.after_numerator, outcome.after_denominator,
+                                                                outcome.before_numerator, outcome.before_denominator));
+    outcome.change = change;
+    outcome.verdict = change.interval.lower > 0   ? "improved"
+                      : change.interval.upper < 0 ? "declined"
+                                                  : "no clear change";
     pack.reaudits.push_back(std::move(outcome));
   }
   return {};
@@ -204,46 +196,41 @@ std::vector<BoardEngagementYear> board_engagement(const std::vector<ReportReview
 }
 
 Result<BoardPack> board_pack_for(Store& store, std::string_view organisation_code, Date meeting) {
-  auto organisation = store.organisation_by_code(organisation_code);
-  if (!organisation) return organisation.error();
+  CLINAUDIT_TRY(auto organisation, store.organisation_by_code(organisation_code));
   BoardPack pack;
-  pack.organisation = *organisation;
+  pack.organisation = organisation;
   pack.meeting = meeting;
-  auto participation = quality_account_for(store, organisation_code, FinancialYear::containing(meeting));
-  if (!participation) return participation.error();
-  pack.participation = std::move(*participation);
+  CLINAUDIT_TRY(auto participation, quality_account_for(store, organisation_code, FinancialYear::containing(meeting)));
+  pack.participation = std::move(participation);
 
-  auto audits = store.audits(AuditFilter{});
-  if (!audits) return audits.error();
+  CLINAUDIT_TRY(auto audits, store.audits(AuditFilter{}));
   std::vector<Audit> visible;
-  for (const auto& audit : *audits) {
+  for (const auto& audit : audits) {
     if (visible_to(audit, pack.organisation.id)) visible.push_back(audit);
   }
   // What stands open on the meeting day, as the dashboard shows it on its day.
-  auto concerns = open_concerns(store, pack.organisation.id, visible, meeting, fresh_cusum_signals(store));
-  if (!concerns) return concerns.error();
-  pack.open_outliers = std::move(concerns->open_outliers);
-  pack.overdue_actions = std::move(concerns->overdue_actions);
-  for (auto& signal : concerns->cusum_signals) pack.cusum_alerts.push_back(signal.alert);
-  if (auto r = add_measure_charts(store, pack, visible); !r) return r.error();
-  if (auto r = add_reaudits(store, pack, visible); !r) return r.error();
+  CLINAUDIT_TRY(auto concerns,
+                open_concerns(store, pack.organisation.id, visible, meeting, fresh_cusum_signals(store)));
+  pack.open_outliers = std::move(concerns.open_outliers);
+  pack.overdue_actions = std::move(concerns.overdue_actions);
+  for (auto& signal : concerns.cusum_signals) pack.cusum_alerts.push_back(signal.alert);
+  CLINAUDIT_TRY_VOID(add_measure_charts(store, pack, visible));
+  CLINAUDIT_TRY_VOID(add_reaudits(store, pack, visible));
 
-  auto actions = store.actions(pack.organisation.id);
-  if (!actions) return actions.error();
-  for (const auto& action : *actions) {
+  CLINAUDIT_TRY(auto actions, store.actions(pack.organisation.id));
+  for (const auto& action : actions) {
     if (action.status == ActionStatus::completed && action.completed_on && *action.completed_on <= meeting &&
         *action.completed_on >= meeting.plus_days(-90)) {
       pack.completed_actions.push_back(action);
     }
   }
-  auto reviews = store.report_reviews(pack.organisation.id);
-  if (!reviews) return reviews.error();
-  for (const auto& review : *reviews) {
+  CLINAUDIT_TRY(auto reviews, store.report_reviews(pack.organisation.id));
+  for (const auto& review : reviews) {
     if (review.published_on <= meeting && (!review.reviewed_on || *review.reviewed_on > meeting)) {
       pack.unreviewed_reports.push_back(review);
     }
   }
-  pack.engagement = board_engagement(*reviews, *actions, visible, meeting);
+  pack.engagement = board_engagement(reviews, actions, visible, meeting);
   summarise(pack);
   return pack;
 }

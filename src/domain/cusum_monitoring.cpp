@@ -4,10 +4,9 @@ namespace clinaudit::domain {
 
 Result<std::vector<CusumAlert>> cusum_signals(Store& store, const Audit& audit, Date from, Date to) {
   if (audit.kind == AuditKind::local_audit) return std::vector<CusumAlert>{};
-  const auto episodes = store.episodes(audit.id, from, to);
-  if (!episodes) return episodes.error();
-  if (episodes->size() < 100) return std::vector<CusumAlert>{};
-  auto analysis = analyse_episodes(*episodes);
+  CLINAUDIT_TRY(const auto episodes, store.episodes(audit.id, from, to));
+  if (episodes.size() < 100) return std::vector<CusumAlert>{};
+  auto analysis = analyse_episodes(episodes);
   if (!analysis) return std::vector<CusumAlert>{};
   return std::move(analysis->cusum_alerts);
 }

@@ -12,9 +12,8 @@ Result<std::vector<MeasureSignal>> deteriorating_measures(Store& store, Organisa
                                                           const std::vector<Audit>& audits) {
   std::vector<MeasureSignal> out;
   for (const auto& audit : audits) {
-    auto measures = store.measures_of(audit.id);
-    if (!measures) return measures.error();
-    for (auto& measure : *measures) {
+    CLINAUDIT_TRY(auto measures, store.measures_of(audit.id));
+    for (auto& measure : measures) {
       auto results = store.results_of(measure.id, organisation);
       if (!results || results->empty()) continue;
       std::vector<double> values;
@@ -39,39 +38,33 @@ Result<Dashboard> dashboard_for(Store& store, const Principal& who, Date today, 
   view.year = FinancialYear::containing(today);
   const OrganisationId org = who.organisation_id;
 
-  auto rows = participation_rows(store, who, view.year);
-  if (!rows) return rows.error();
-  view.participation = summarise(*rows);
+  CLINAUDIT_TRY(auto rows, participation_rows(store, who, view.year));
+  view.participation = summarise(rows);
 
-  auto audits = store.audits(AuditFilter{});
-  if (!audits) return audits.error();
+  CLINAUDIT_TRY(auto audits, store.audits(AuditFilter{}));
   std::vector<Audit> visible;
-  for (auto& audit : *audits) {
+  for (auto& audit : audits) {
     if (may_see_audit(who, audit)) visible.push_back(std::move(audit));
   }
-  auto concerns = open_concerns(store, org, visible, today,
-                                params.cusum_signals ? params.cusum_signals : fresh_cusum_signals(store));
-  if (!concerns) return concerns.error();
-  for (const auto& item : concerns->open_outliers) {
+  CLINAUDIT_TRY(auto concerns, open_concerns(store, org, visible, today,
+                                             params.cusum_signals ? params.cusum_signals : fresh_cusum_signals(store)));
+  for (const auto& item : concerns.open_outliers) {
     (item.level == OutlierLevel::alarm ? view.open_alarms : view.open_alerts) += 1;
   }
-  view.open_outliers = outlier_rows(store, std::move(concerns->open_outliers));
-  view.open_actions = concerns->open_actions;
-  auto overdue = action_rows(store, today, std::move(concerns->overdue_actions));
-  if (!overdue) return overdue.error();
-  view.overdue_actions = std::move(*overdue);
-  view.cusum_signals = std::move(concerns->cusum_signals);
+  view.open_outliers = outlier_rows(store, std::move(concerns.open_outliers));
+  view.open_actions = concerns.open_actions;
+  CLINAUDIT_TRY(auto overdue, action_rows(store, today, std::move(concerns.overdue_actions)));
+  view.overdue_actions = std::move(overdue);
+  view.cusum_signals = std::move(concerns.cusum_signals);
 
-  auto meetings = store.board_meetings(org);
-  if (!meetings) return meetings.error();
-  for (auto& meeting : *meetings) {
+  CLINAUDIT_TRY(auto meetings, store.board_meetings(org));
+  for (auto& meeting : meetings) {
     if (meeting.held_on < today) continue;
     if (!view.next_meeting || meeting.held_on < view.next_meeting->held_on) view.next_meeting = meeting;
   }
 
-  auto deteriorating = deteriorating_measures(store, org, visible);
-  if (!deteriorating) return deteriorating.error();
-  view.deteriorating = std::move(*deteriorating);
+  CLINAUDIT_TRY(auto deteriorating, deteriorating_measures(store, org, visible));
+  view.deteriorating = std::move(deteriorating);
   return view;
 }
 

@@ -96,20 +96,19 @@ Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const E
   stats::FunnelOptions funnel = options.funnel;
   funnel.type = stats::FunnelType::ratio;
   case_mix.funnel = funnel;
-  auto model = stats::case_mix_model(frame, episodes.outcome, group, case_mix);
-  if (!model) return model.error();
+  CLINAUDIT_TRY(auto model, stats::case_mix_model(frame, episodes.outcome, group, case_mix));
 
   EpisodeAnalysis analysis;
-  analysis.terms = model->fit.terms;
-  analysis.estimates = model->fit.estimates;
-  analysis.std_errors = model->fit.std_errors;
-  analysis.iterations = model->fit.iterations;
-  analysis.converged = model->fit.converged;
-  analysis.c_statistic = model->c_statistic;
-  analysis.expected_risk = std::move(model->fit.fitted);
-  analysis.funnel = std::move(*model->funnel);
-  for (std::size_t g = 0; g < model->groups.size(); ++g) {
-    const auto& outcome = model->groups[g];
+  analysis.terms = model.fit.terms;
+  analysis.estimates = model.fit.estimates;
+  analysis.std_errors = model.fit.std_errors;
+  analysis.iterations = model.fit.iterations;
+  analysis.converged = model.fit.converged;
+  analysis.c_statistic = model.c_statistic;
+  analysis.expected_risk = std::move(model.fit.fitted);
+  analysis.funnel = std::move(*model.funnel);
+  for (std::size_t g = 0; g < model.groups.size(); ++g) {
+    const auto& outcome = model.groups[g];
     ProviderOutcome provider;
     provider.provider = OrganisationId{std::stoll(outcome.group)};
     provider.episodes = outcome.episodes;
@@ -135,9 +134,8 @@ Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const E
       risks.push_back(analysis.expected_risk[i]);
       outcomes.push_back(episodes.outcome[i]);
     }
-    const auto chart = stats::racusum_chart(risks, outcomes, options.cusum);
-    if (!chart) return chart.error();
-    for (const auto& signal : chart->signals) {
+    CLINAUDIT_TRY(const auto chart, stats::racusum_chart(risks, outcomes, options.cusum));
+    for (const auto& signal : chart.signals) {
       analysis.cusum_alerts.push_back(CusumAlert{OrganisationId{provider}, signal.side,
                                                  episodes.admission_date[rows[signal.index]],
                                                  static_cast<std::int64_t>(signal.index) + 1, signal.value});

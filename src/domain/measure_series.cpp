@@ -121,17 +121,15 @@ std::map<std::int64_t, Organisation> organisations_by_id(Store& store) {
 }
 
 Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal& who, AuditId audit, bool national) {
-  auto measures = store.measures_of(audit);
-  if (!measures) return measures.error();
+  CLINAUDIT_TRY(auto measures, store.measures_of(audit));
   const auto orgs = organisations_by_id(store);
   std::vector<MeasureSeries> out;
-  for (auto& measure : *measures) {
-    auto results = store.results_of(measure.id, std::nullopt);
-    if (!results) return results.error();
+  for (auto& measure : measures) {
+    CLINAUDIT_TRY(auto results, store.results_of(measure.id, std::nullopt));
     MeasureSeries series;
     std::vector<MeasureResult> visible;
     std::vector<double> own_values;
-    for (auto& row : *results) {
+    for (auto& row : results) {
       if (!national && !may_see_result(who, row.organisation_id, row.published)) continue;
       if (row.organisation_id == who.organisation_id) {
         series.own_results.push_back(row);

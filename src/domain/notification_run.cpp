@@ -67,20 +67,18 @@ Result<NotificationRunReport> run_daily_notifications(Store& store, Mailer* mail
   report.working_day = calendar.is_working_day(today);
   if (!report.working_day) return report;
 
-  auto inputs = load_notification_inputs(store);
-  if (!inputs) return inputs.error();
-  auto log = store.audit_log(kEntity, -1);
-  if (!log) return log.error();
+  CLINAUDIT_TRY(auto inputs, load_notification_inputs(store));
+  CLINAUDIT_TRY(auto log, store.audit_log(kEntity, -1));
   std::set<std::string> sent;
-  for (const auto& entry : *log) sent.insert(entry.entity_key);
+  for (const auto& entry : log) sent.insert(entry.entity_key);
 
-  for (auto& notification : daily_notifications(*inputs, today, timetable, calendar, rules)) {
+  for (auto& notification : daily_notifications(inputs, today, timetable, calendar, rules)) {
     if (sent.contains(notification.key)) {
       ++report.already_sent;
       continue;
     }
     if (mailer == nullptr) {
-      if (auto recorded = record(store, clock, notification, "in_app"); !recorded) return recorded.error();
+      CLINAUDIT_TRY_VOID(record(store, clock, notification, "in_app"));
       report.in_app.push_back(std::move(notification));
       continue;
     }
@@ -90,7 +88,7 @@ Result<NotificationRunReport> run_daily_notifications(Store& store, Mailer* mail
       report.failed.push_back(std::move(notification));
       continue;
     }
-    if (auto recorded = record(store, clock, notification, "email"); !recorded) return recorded.error();
+    CLINAUDIT_TRY_VOID(record(store, clock, notification, "email"));
     sent.insert(notification.key);
     report.emailed.push_back(std::move(notification));
   }

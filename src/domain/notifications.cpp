@@ -324,26 +324,20 @@ std::string_view to_string(NotificationKind kind) {
 
 Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<OrganisationId> organisation) {
   NotificationInputs inputs;
-  auto organisations = store.organisations();
-  if (!organisations) return organisations.error();
-  inputs.organisations = std::move(*organisations);
-  auto users = store.users(std::nullopt);
-  if (!users) return users.error();
-  inputs.users = std::move(*users);
-  auto cases = store.outlier_cases(organisation, std::nullopt);
-  if (!cases) return cases.error();
-  inputs.outlier_cases = std::move(*cases);
-  auto alerts = store.cusum_alerts(organisation, std::nullopt);
-  if (!alerts) return alerts.error();
-  inputs.cusum_alerts = std::move(*alerts);
+  CLINAUDIT_TRY(auto organisations, store.organisations());
+  inputs.organisations = std::move(organisations);
+  CLINAUDIT_TRY(auto users, store.users(std::nullopt));
+  inputs.users = std::move(users);
+  CLINAUDIT_TRY(auto cases, store.outlier_cases(organisation, std::nullopt));
+  inputs.outlier_cases = std::move(cases);
+  CLINAUDIT_TRY(auto alerts, store.cusum_alerts(organisation, std::nullopt));
+  inputs.cusum_alerts = std::move(alerts);
   for (const auto& row : inputs.organisations) {
     if (organisation && row.id != *organisation) continue;
-    auto actions = store.actions(row.id);
-    if (!actions) return actions.error();
-    inputs.actions.insert(inputs.actions.end(), actions->begin(), actions->end());
-    auto reviews = store.report_reviews(row.id);
-    if (!reviews) return reviews.error();
-    inputs.report_reviews.insert(inputs.report_reviews.end(), reviews->begin(), reviews->end());
+    CLINAUDIT_TRY(auto actions, store.actions(row.id));
+    inputs.actions.insert(inputs.actions.end(), actions.begin(), actions.end());
+    CLINAUDIT_TRY(auto reviews, store.report_reviews(row.id));
+    inputs.report_reviews.insert(inputs.report_reviews.end(), reviews.begin(), reviews.end());
   }
   std::set<AuditId> audits;
   std::set<MeasureId> measures;
@@ -360,14 +354,12 @@ Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<
   }
   for (const auto& row : inputs.report_reviews) audits.insert(row.audit_id);
   for (const AuditId id : audits) {
-    auto audit = store.audit(id);
-    if (!audit) return audit.error();
-    inputs.audits.push_back(std::move(*audit));
+    CLINAUDIT_TRY(auto audit, store.audit(id));
+    inputs.audits.push_back(std::move(audit));
   }
   for (const MeasureId id : measures) {
-    auto measure = store.measure(id);
-    if (!measure) return measure.error();
-    inputs.measures.push_back(std::move(*measure));
+    CLINAUDIT_TRY(auto measure, store.measure(id));
+    inputs.measures.push_back(std::move(measure));
   }
   return inputs;
 }
@@ -406,12 +398,10 @@ std::vector<Notification> notifications_for(const std::vector<Notification>& all
 
 Result<std::vector<Notification>> in_app_notifications(Store& store, const Principal& who, Date today) {
   const bool national = who.role == Role::national_analyst || who.organisation_type == OrganisationType::national_body;
-  auto inputs =
-      load_notification_inputs(store, national ? std::nullopt : std::optional<OrganisationId>(who.organisation_id));
-  if (!inputs) return inputs.error();
-  auto timetable = current_outlier_timetable(store);
-  if (!timetable) return timetable.error();
-  const auto all = daily_notifications(*inputs, today, *timetable, WorkingDayCalendar::england_and_wales());
+  CLINAUDIT_TRY(auto inputs, load_notification_inputs(
+                                 store, national ? std::nullopt : std::optional<OrganisationId>(who.organisation_id)));
+  CLINAUDIT_TRY(auto timetable, current_outlier_timetable(store));
+  const auto all = daily_notifications(inputs, today, timetable, WorkingDayCalendar::england_and_wales());
   return notifications_for(all, who.email);
 }
 

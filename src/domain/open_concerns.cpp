@@ -11,14 +11,12 @@ CusumSignalSource fresh_cusum_signals(Store& store) {
 Result<OpenConcerns> open_concerns(Store& store, OrganisationId organisation, const std::vector<Audit>& audits,
                                    Date day, const CusumSignalSource& signals) {
   OpenConcerns concerns;
-  auto cases = store.outlier_cases(organisation, std::nullopt);
-  if (!cases) return cases.error();
-  for (auto& item : *cases) {
+  CLINAUDIT_TRY(auto cases, store.outlier_cases(organisation, std::nullopt));
+  for (auto& item : cases) {
     if (item.is_open()) concerns.open_outliers.push_back(std::move(item));
   }
-  auto actions = store.actions(organisation);
-  if (!actions) return actions.error();
-  for (auto& item : *actions) {
+  CLINAUDIT_TRY(auto actions, store.actions(organisation));
+  for (auto& item : actions) {
     if (item.status == ActionStatus::open || item.status == ActionStatus::in_progress) ++concerns.open_actions;
     if (item.overdue_on(day)) concerns.overdue_actions.push_back(std::move(item));
   }
@@ -26,9 +24,8 @@ Result<OpenConcerns> open_concerns(Store& store, OrganisationId organisation, co
   // on every provider's); only this organisation's signals of the past year.
   for (const auto& audit : audits) {
     if (audit.kind == AuditKind::local_audit) continue;
-    auto alerts = signals(audit, day);
-    if (!alerts) return alerts.error();
-    for (const auto& alert : *alerts) {
+    CLINAUDIT_TRY(auto alerts, signals(audit, day));
+    for (const auto& alert : alerts) {
       if (alert.provider == organisation && day.plus_days(-365) <= alert.signalled_on) {
         concerns.cusum_signals.push_back(AuditCusumSignal{audit, alert});
       }

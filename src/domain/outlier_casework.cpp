@@ -23,51 +23,46 @@ std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> item
 
 Result<std::vector<OutlierRow>> outlier_list(Store& store, const Principal& who) {
   const bool national = who.role == Role::national_analyst;
-  auto cases =
-      store.outlier_cases(national ? std::nullopt : std::optional<OrganisationId>(who.organisation_id), std::nullopt);
-  if (!cases) return cases.error();
-  return outlier_rows(store, std::move(*cases));
+  CLINAUDIT_TRY(
+      auto cases,
+      store.outlier_cases(national ? std::nullopt : std::optional<OrganisationId>(who.organisation_id), std::nullopt));
+  return outlier_rows(store, std::move(cases));
 }
 
 Result<OutlierCaseDetail> outlier_case_detail(Store& store, const Principal& who, OutlierCaseId id) {
-  auto item = store.outlier_case(id);
-  if (!item) return item.error();
-  if (!may_see_outlier_case(who, *item))
+  CLINAUDIT_TRY(auto item, store.outlier_case(id));
+  if (!may_see_outlier_case(who, item))
     return Error{ErrorCode::not_found, "no outlier case " + std::to_string(id.value)};
   OutlierCaseDetail detail;
-  auto in_force = current_outlier_timetable(store);
-  if (!in_force) return in_force.error();
-  const auto& timetable = *in_force;
-  const auto* current = timetable.find(item->stage);
-  const auto track = current != nullptr ? current->track : track_for(item->level, item->unfavourable);
+  CLINAUDIT_TRY(auto in_force, current_outlier_timetable(store));
+  const auto& timetable = in_force;
+  const auto* current = timetable.find(item.stage);
+  const auto track = current != nullptr ? current->track : track_for(item.level, item.unfavourable);
   for (const auto& stage : timetable.stages()) {
     if (stage.track == track) detail.stages.push_back(stage);
   }
-  auto events = store.outlier_events(id);
-  if (!events) return events.error();
-  detail.events = std::move(*events);
+  CLINAUDIT_TRY(auto events, store.outlier_events(id));
+  detail.events = std::move(events);
   for (const auto& event : detail.events) {
     if (!event.by || detail.people.contains(event.by->value)) continue;
     if (auto user = store.user(*event.by)) detail.people[event.by->value] = user->email;
   }
-  detail.may_act = item->is_open() && current != nullptr && role_allows(who.role, Permission::manage_outliers) &&
-                   may_complete_stage(who, *item, current->owner).has_value();
-  detail.row = std::move(outlier_rows(store, {std::move(*item)}).front());
+  detail.may_act = item.is_open() && current != nullptr && role_allows(who.role, Permission::manage_outliers) &&
+                   may_complete_stage(who, item, current->owner).has_value();
+  detail.row = std::move(outlier_rows(store, {std::move(item)}).front());
   return detail;
 }
 
 Result<void> complete_outlier_stage(Store& store, const Principal& who, Date today, const StageCompletion& params) {
-  auto item = store.outlier_case(params.id);
-  if (!item) return item.error();
-  if (!may_see_outlier_case(who, *item)) {
+  CLINAUDIT_TRY(auto item, store.outlier_case(params.id));
+  if (!may_see_outlier_case(who, item)) {
     return Error{ErrorCode::not_found, "no outlier case " + std::to_string(params.id.value)};
   }
-  auto in_force = current_outlier_timetable(store);
-  if (!in_force) return in_force.error();
-  const auto& timetable = *in_force;
-  const auto* current = timetable.find(item->stage);
-  if (current == nullptr) return Error{ErrorCode::conflict, "the case's stage is not in the timetable: " + item->stage};
-  if (auto allowed = may_complete_stage(who, *item, current->owner); !allowed) return allowed.error();
+  CLINAUDIT_TRY(auto in_force, current_outlier_timetable(store));
+  const auto& timetable = in_force;
+  const auto* current = timetable.find(item.stage);
+  if (current == nullptr) return Error{ErrorCode::conflict, "the case's stage is not in the timetable: " + item.stage};
+  CLINAUDIT_TRY_VOID(may_complete_stage(who, item, current->owner));
   // The decision is read only after the checks above, so that a case one may not see or act
   // on answers the same whatever the form says.
   StageDecision choice = StageDecision::done;
@@ -79,11 +74,10 @@ Result<void> complete_outlier_stage(Store& store, const Principal& who, Date tod
     return Error{ErrorCode::invalid_input,
                  "decision: expected done, confirm or withdraw, got '" + params.decision + "'"};
   }
-  auto next = complete_stage(*item, choice, timetable, WorkingDayCalendar::england_and_wales(), today);
-  if (!next) return next.error();
+  CLINAUDIT_TRY(auto next, complete_stage(item, choice, timetable, WorkingDayCalendar::england_and_wales(), today));
   OutlierEvent event;
   event.case_id = params.id;
-  event.stage = item->stage;
+  event.stage = item.stage;
   event.what = current->name + ": " +
                (choice == StageDecision::withdraw  ? "withdrawn"
                 : choice == StageDecision::confirm ? "confirmed"
@@ -91,7 +85,7 @@ Result<void> complete_outlier_stage(Store& store, const Principal& who, Date tod
   if (!params.note.empty()) event.what += ". " + params.note;
   event.by = who.user_id;
   event.at = params.at;
-  return store.update_outlier_case(*next, event, Actor{who.user_id, who.email});
+  return store.update_outlier_case(next, event, Actor{who.user_id, who.email});
 }
 
 }  // namespace clinaudit::domain

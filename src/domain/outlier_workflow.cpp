@@ -216,9 +216,8 @@ Result<OutlierTimetable> timetable_of(const std::optional<OutlierTimetableVersio
 }
 
 Result<OutlierTimetable> current_outlier_timetable(Store& store) {
-  auto stored = store.current_outlier_timetable();
-  if (!stored) return stored.error();
-  return timetable_of(*stored);
+  CLINAUDIT_TRY(auto stored, store.current_outlier_timetable());
+  return timetable_of(stored);
 }
 
 std::vector<std::string> stages_missing_for(const OutlierTimetable& timetable, const std::vector<OutlierCase>& cases) {
@@ -240,11 +239,9 @@ std::vector<std::string> stages_missing_for(const OutlierTimetable& timetable, c
 Result<std::int64_t> store_outlier_timetable(Store& store, std::string_view name, std::string_view csv,
                                              const Actor& actor) {
   if (name.empty()) return Error{ErrorCode::invalid_input, "outlier timetable: give the version a name"};
-  auto parsed = OutlierTimetable::from_csv(csv);
-  if (!parsed) return parsed.error();
-  auto cases = store.outlier_cases(std::nullopt, std::nullopt);
-  if (!cases) return cases.error();
-  if (auto stranded = stages_missing_for(*parsed, *cases); !stranded.empty()) {
+  CLINAUDIT_TRY(auto parsed, OutlierTimetable::from_csv(csv));
+  CLINAUDIT_TRY(auto cases, store.outlier_cases(std::nullopt, std::nullopt));
+  if (auto stranded = stages_missing_for(parsed, cases); !stranded.empty()) {
     std::string message = "outlier timetable: ";
     for (std::size_t i = 0; i < stranded.size(); ++i) message += (i > 0 ? "; " : "") + stranded[i];
     return Error{ErrorCode::invalid_input, message};

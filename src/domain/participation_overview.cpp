@@ -5,16 +5,13 @@
 namespace clinaudit::domain {
 
 Result<std::vector<ParticipationRow>> participation_rows(Store& store, const Principal& who, FinancialYear year) {
-  auto list = store.qa_list(year);
-  if (!list) return list.error();
-  auto records = store.participation_of(who.organisation_id, year);
-  if (!records) return records.error();
+  CLINAUDIT_TRY(auto list, store.qa_list(year));
+  CLINAUDIT_TRY(auto records, store.participation_of(who.organisation_id, year));
   std::vector<ParticipationRow> rows;
-  for (const auto& entry : *list) {
-    auto audit = store.audit(entry.audit_id);
-    if (!audit) return audit.error();
-    ParticipationRow row{std::move(*audit), entry.eligible_types.contains(who.organisation_type), std::nullopt};
-    for (const auto& record : *records) {
+  for (const auto& entry : list) {
+    CLINAUDIT_TRY(auto audit, store.audit(entry.audit_id));
+    ParticipationRow row{std::move(audit), entry.eligible_types.contains(who.organisation_type), std::nullopt};
+    for (const auto& record : records) {
       if (record.audit_id == entry.audit_id) row.record = record;
     }
     rows.push_back(std::move(row));

@@ -4,23 +4,18 @@ namespace clinaudit::domain {
 
 Result<QualityAccountStatement> quality_account_for(Store& store, std::string_view organisation_code,
                                                     FinancialYear year) {
-  auto organisation = store.organisation_by_code(organisation_code);
-  if (!organisation) return organisation.error();
+  CLINAUDIT_TRY(auto organisation, store.organisation_by_code(organisation_code));
   QualityAccountInputs inputs;
-  inputs.organisation = std::move(*organisation);
+  inputs.organisation = std::move(organisation);
   inputs.year = year;
-  auto list = store.qa_list(year);
-  if (!list) return list.error();
-  inputs.qa_list = std::move(*list);
-  auto audits = store.audits(AuditFilter{});
-  if (!audits) return audits.error();
-  inputs.audits = std::move(*audits);
-  auto participation = store.participation_of(inputs.organisation.id, year);
-  if (!participation) return participation.error();
-  inputs.participation = std::move(*participation);
-  auto reviews = store.report_reviews(inputs.organisation.id);
-  if (!reviews) return reviews.error();
-  inputs.reviews = std::move(*reviews);
+  CLINAUDIT_TRY(auto list, store.qa_list(year));
+  inputs.qa_list = std::move(list);
+  CLINAUDIT_TRY(auto audits, store.audits(AuditFilter{}));
+  inputs.audits = std::move(audits);
+  CLINAUDIT_TRY(auto participation, store.participation_of(inputs.organisation.id, year));
+  inputs.participation = std::move(participation);
+  CLINAUDIT_TRY(auto reviews, store.report_reviews(inputs.organisation.id));
+  inputs.reviews = std::move(reviews);
   return build_quality_account(inputs);
 }
 

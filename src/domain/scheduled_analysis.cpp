@@ -16,40 +16,35 @@ std::int64_t ScheduledAnalysisReport::failed() const {
 Result<ScheduledAnalysisReport> run_due_analyses(Store& store, const OutlierTimetable& timetable,
                                                  const WorkingDayCalendar& calendar, Date today, const Actor& actor,
                                                  const std::string& software_version) {
-  auto audits = store.audits(AuditFilter{});
-  if (!audits) return audits.error();
-  std::sort(audits->begin(), audits->end(), [](const Audit& a, const Audit& b) { return a.code < b.code; });
+  CLINAUDIT_TRY(auto audits, store.audits(AuditFilter{}));
+  std::sort(audits.begin(), audits.end(), [](const Audit& a, const Audit& b) { return a.code < b.code; });
   const FinancialYear current = FinancialYear::containing(today);
   const FinancialYear years[] = {current.previous(), current};
   ScheduledAnalysisReport report;
-  for (const auto& audit : *audits) {
+  for (const auto& audit : audits) {
     if (audit.kind == AuditKind::local_audit) continue;
-    const auto measures = store.measures_of(audit.id);
-    if (!measures) return measures.error();
-    if (std::none_of(measures->begin(), measures->end(),
-                     [](const Measure& m) { return m.type == MeasureType::ratio; })) {
+    CLINAUDIT_TRY(const auto measures, store.measures_of(audit.id));
+    if (std::none_of(measures.begin(), measures.end(), [](const Measure& m) { return m.type == MeasureType::ratio; })) {
       continue;
     }
-    const auto runs = store.analysis_runs(audit.id);
-    if (!runs) return runs.error();
+    CLINAUDIT_TRY(const auto runs, store.analysis_runs(audit.id));
     for (const auto& year : years) {
       ScheduledAnalysis item;
       item.audit_code = audit.code;
       item.period = year.to_string();
-      const auto episodes = store.episodes(audit.id, year.first_day(), year.last_day());
-      if (!episodes) return episodes.error();
-      if (episodes->size() == 0) continue;
-      item.episodes = static_cast<std::int64_t>(episodes->size());
+      CLINAUDIT_TRY(const auto episodes, store.episodes(audit.id, year.first_day(), year.last_day()));
+      if (episodes.size() == 0) continue;
+      item.episodes = static_cast<std::int64_t>(episodes.size());
       // analysis_runs is newest first: the first of the year is the latest.
       const auto latest =
-          std::find_if(runs->begin(), runs->end(), [&](const AnalysisRunRecord& r) { return r.period == item.period; });
-      if (latest != runs->end() && latest->input_checksum == episode_checksum(*episodes)) {
+          std::find_if(runs.begin(), runs.end(), [&](const AnalysisRunRecord& r) { return r.period == item.period; });
+      if (latest != runs.end() && latest->input_checksum == episode_checksum(episodes)) {
         report.analyses.push_back(std::move(item));
         continue;
       }
       item.ran = true;
       const auto run =
-          run_analysis_on(store, audit.id, year, *episodes, timetable, calendar, today, actor, software_version);
+          run_analysis_on(store, audit.id, year, episodes, timetable, calendar, today, actor, software_version);
       if (run) {
         item.cases_opened = static_cast<std::int64_t>(run->opened.size());
         item.new_alerts = static_cast<std::int64_t>(run->new_alerts.size());

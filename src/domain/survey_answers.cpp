@@ -133,28 +133,24 @@ CheckedAnswers check_answers(const Survey& survey, const SubmittedAnswers& submi
 }
 
 Result<SurveyLink> open_survey_link(Store& store, std::string_view token_hash) {
-  auto invitation = store.survey_invitation(token_hash);
-  if (!invitation) return invitation.error();
-  if (invitation->used) return Error{ErrorCode::conflict, "this survey link has already been used to answer"};
-  auto survey = store.survey(invitation->survey_id);
-  if (!survey) return survey.error();
-  return SurveyLink{std::move(*invitation), std::move(*survey)};
+  CLINAUDIT_TRY(auto invitation, store.survey_invitation(token_hash));
+  if (invitation.used) return Error{ErrorCode::conflict, "this survey link has already been used to answer"};
+  CLINAUDIT_TRY(auto survey, store.survey(invitation.survey_id));
+  return SurveyLink{std::move(invitation), std::move(survey)};
 }
 
 Result<SurveyAnswerOutcome> answer_survey(Store& store, std::string_view token_hash, const SubmittedAnswers& submitted,
                                           const Actor& actor) {
-  auto link = open_survey_link(store, token_hash);
-  if (!link) return link.error();
+  CLINAUDIT_TRY(auto link, open_survey_link(store, token_hash));
   SurveyAnswerOutcome outcome;
-  outcome.checked = check_answers(link->survey, submitted);
-  outcome.survey = std::move(link->survey);
+  outcome.checked = check_answers(link.survey, submitted);
+  outcome.survey = std::move(link.survey);
   if (!outcome.checked.problems.empty()) return outcome;
   SurveyResponse response;
   response.survey_id = outcome.survey.id;
   response.answers = outcome.checked.answers;
-  auto id = store.submit_survey_response(token_hash, response, actor);
-  if (!id) return id.error();
-  outcome.response_id = *id;
+  CLINAUDIT_TRY(auto id, store.submit_survey_response(token_hash, response, actor));
+  outcome.response_id = id;
   return outcome;
 }
 

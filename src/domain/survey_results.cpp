@@ -35,9 +35,9 @@ Result<ShareResult> share(std::string label, std::int64_t count, std::int64_t to
   ShareResult result{
       std::move(label), count, total > 0 ? static_cast<double>(count) / static_cast<double>(total) : 0, {}};
   if (total == 0) return result;
-  const auto interval = stats::wilson_interval(static_cast<double>(count), static_cast<double>(total), level);
-  if (!interval) return interval.error();
-  result.interval = *interval;
+  CLINAUDIT_TRY(const auto interval,
+                stats::wilson_interval(static_cast<double>(count), static_cast<double>(total), level));
+  result.interval = interval;
   return result;
 }
 
@@ -111,9 +111,8 @@ Result<SurveyResults> summarise_survey(const Survey& survey, const std::vector<S
       if (counted) ++result.answered;
     }
     for (std::size_t i = 0; i < question.options.size(); ++i) {
-      auto option = share(question.options[i], counts[i], result.answered, level);
-      if (!option) return option.error();
-      result.options.push_back(std::move(*option));
+      CLINAUDIT_TRY(auto option, share(question.options[i], counts[i], result.answered, level));
+      result.options.push_back(std::move(option));
     }
     if (question.kind == QuestionKind::likert && question.options.size() >= 4) {
       const std::size_t half = question.options.size() / 2;
@@ -151,19 +150,17 @@ Result<std::vector<WaveChange>> compare_waves(const SurveyResults& earlier, cons
         for (const auto& x : a) {
           for (const auto& y : b) {
             if (x.label != y.label || before.answered == 0 || after.answered == 0) continue;
-            const auto difference =
+            CLINAUDIT_TRY(
+                const auto difference,
                 stats::newcombe_difference(static_cast<double>(y.count), static_cast<double>(after.answered),
-                                           static_cast<double>(x.count), static_cast<double>(before.answered), level);
-            if (!difference) return difference.error();
-            changes.push_back(WaveChange{before.question.code, x.label, x, y, *difference});
+                                           static_cast<double>(x.count), static_cast<double>(before.answered), level));
+            changes.push_back(WaveChange{before.question.code, x.label, x, y, difference});
           }
         }
         return {};
       };
-      auto groups = compare(before.groups, after.groups);
-      if (!groups) return groups.error();
-      auto options = compare(before.options, after.options);
-      if (!options) return options.error();
+      CLINAUDIT_TRY_VOID(compare(before.groups, after.groups));
+      CLINAUDIT_TRY_VOID(compare(before.options, after.options));
     }
   }
   return changes;

@@ -8,6 +8,7 @@
 #include "http/board_meeting_json.hpp"
 #include "http/error_response.hpp"
 #include "http/pages/pages.hpp"
+#include "http/resource.hpp"
 
 // The board engagement record (docs/governance.md): every signed-in user of an organisation
 // reads its board and committee meetings (view_organisation); those who manage actions
@@ -22,11 +23,6 @@ using P = Permission;
 
 constexpr std::size_t kDefaultItemRows = 4;
 constexpr std::size_t kDefaultActionRows = 3;
-
-Route route(std::string method, std::string pattern, P permission, bool api, Handler handler) {
-  return api ? api_route(std::move(method), std::move(pattern), Access::permitted, permission, std::move(handler))
-             : page_route(std::move(method), std::move(pattern), Access::permitted, permission, std::move(handler));
-}
 
 bool blank(const std::optional<std::string>& value) {
   return !value || value->find_first_not_of(" \t\r\n") == std::string::npos;
@@ -72,36 +68,43 @@ std::size_t rows_asked(const Request& r, const char* name, std::size_t fallback,
   return std::clamp<std::size_t>(static_cast<std::size_t>(std::stoi(text)), fallback, limit);
 }
 
-Result<Response> list_html(Context& c, const domain::BoardMeetingDraft& draft,
+Result<domain::BoardMeetingList> meeting_list(Context& c) {
+  return domain::board_meeting_list(c.store, c.principal().organisation_id, c.clock.today());
+}
+
+// The meetings page over `list`, with the form (and what it may refer to, for those who
+// record meetings) holding `draft` and its problems.
+Result<Response> list_html(Context& c, const domain::BoardMeetingList& list, const domain::BoardMeetingDraft& draft,
                            const std::vector<domain::FieldProblem>& problems) {
   const OrganisationId org = c.principal().organisation_id;
-  auto list = domain::board_meeting_list(c.store, org, c.clock.today());
-  if (!list) return list.error();
   std::optional<domain::BoardReferences> choices;
   if (role_allows(c.principal().role, P::manage_actions)) {
-    auto refs = domain::board_references(c.store, org);
-    if (!refs) return refs.error();
-    choices = std::move(*refs);
+    CLINAUDIT_TRY(auto refs, domain::board_references(c.store, org));
+    choices = std::move(refs);
   }
   const std::size_t items = std::max(rows_asked(c.request, "items", kDefaultItemRows, domain::kMaxBoardItems),
                                      draft.items.size() + (problems.empty() ? 0 : 1));
   const std::size_t actions = std::max(rows_asked(c.request, "actions", kDefaultActionRows, domain::kMaxBoardActions),
                                        draft.actions.size() + (problems.empty() ? 0 : 1));
-  return html_response(pages::board_meetings_page(c, *list, choices, draft, problems, items, actions),
+  return html_response(pages::board_meetings_page(c, list, choices, draft, problems, items, actions),
                        problems.empty() ? 200 : 400);
 }
 
+Result<Response> list_html(Context& c, const domain::BoardMeetingDraft& draft,
+                           const std::vector<domain::FieldProblem>& problems) {
+  CLINAUDIT_TRY(const auto list, meeting_list(c));
+  return list_html(c, list, draft, problems);
+}
+
 Result<domain::BoardMeetingDetails> details_of(Context& c) {
-  auto id = id_from(c.request.matches.at(0));
-  if (!id) return id.error();
-  return domain::board_meeting_details(c.store, c.principal().organisation_id, BoardMeetingId{*id});
+  CLINAUDIT_TRY(auto id, id_from(c.request.matches.at(0)));
+  return domain::board_meeting_details(c.store, c.principal().organisation_id, BoardMeetingId{id});
 }
 
 Result<std::vector<ActionRow>> action_rows_of(Context& c, const domain::BoardMeetingDetails& details) {
-  auto users = c.store.users(c.principal().organisation_id);
-  if (!users) return users.error();
+  CLINAUDIT_TRY(auto users, c.store.users(c.principal().organisation_id));
   std::map<std::int64_t, std::string> names;
-  for (const auto& user : *users) names[user.id.value] = user.display_name;
+  for (const auto& user : users) names[user.id.value] = user.display_name;
   std::vector<ActionRow> rows;
   for (const auto& action : details.actions) {
     ActionRow row;
@@ -122,55 +125,51 @@ Response problems_response(const std::vector<domain::FieldProblem>& problems) {
 }  // namespace
 
 std::vector<Route> board_routes() {
-  std::vector<Route> routes;
-  routes.push_back(
-      route("GET", "/board-meetings", P::view_organisation, false, [](Context& c) { return list_html(c, {}, {}); }));
-  routes.push_back(route("POST", "/board-meetings", P::manage_actions, false, [](Context& c) -> Result<Response> {
-    const auto draft = form_draft(c.request);
-    auto outcome =
-        domain::record_board_meeting(c.store, c.principal().organisation_id, draft, c.clock.today(), c.actor());
-    if (!outcome) return outcome.error();
-    if (!outcome->checked.problems.empty()) return list_html(c, draft, outcome->checked.problems);
-    return redirect("/board-meetings/" + std::to_string(outcome->id.value) + "?recorded=1");
-  }));
-  routes.push_back(
-      route("GET", R"(/board-meetings/(\d{1,18}))", P::view_organisation, false, [](Context& c) -> Result<Response> {
-        auto details = details_of(c);
-        if (!details) return details.error();
-        auto actions = action_rows_of(c, *details);
-        if (!actions) return actions.error();
+  RouteTable table;
+  table.resource<domain::BoardMeetingList>({
+      .path = "/board-meetings",
+      .load = meeting_list,
+      .page = [](Context& c, domain::BoardMeetingList& list) { return list_html(c, list, {}, {}); },
+      .json = [](Context&, domain::BoardMeetingList& list) { return json_response(to_json(list)); },
+  });
+  table.resource<domain::BoardMeetingDetails>({
+      .path = R"(/board-meetings/(\d{1,18}))",
+      .load = details_of,
+      .page = [](Context& c, domain::BoardMeetingDetails& details) -> Result<Response> {
+        CLINAUDIT_TRY(auto actions, action_rows_of(c, details));
         const bool recorded = c.request.query_value("recorded") == "1";
         return html_response(
-            pages::board_meeting_page(c, *details, *actions, recorded ? "The meeting was recorded." : ""));
+            pages::board_meeting_page(c, details, actions, recorded ? "The meeting was recorded." : ""));
+      },
+      .json = [](Context&, domain::BoardMeetingDetails& details) { return json_response(to_json(details)); },
+  });
+  // Recording a meeting reads a form on the page and JSON (or a form) on the API.
+  table.add(
+      page_route("POST", "/board-meetings", Access::permitted, P::manage_actions, [](Context& c) -> Result<Response> {
+        const auto draft = form_draft(c.request);
+        CLINAUDIT_TRY(auto outcome, domain::record_board_meeting(c.store, c.principal().organisation_id, draft,
+                                                                 c.clock.today(), c.actor()));
+        if (!outcome.checked.problems.empty()) return list_html(c, draft, outcome.checked.problems);
+        return redirect("/board-meetings/" + std::to_string(outcome.id.value) + "?recorded=1");
       }));
-  routes.push_back(route("GET", "/api/board-meetings", P::view_organisation, true, [](Context& c) -> Result<Response> {
-    auto list = domain::board_meeting_list(c.store, c.principal().organisation_id, c.clock.today());
-    if (!list) return list.error();
-    return json_response(to_json(*list));
-  }));
-  routes.push_back(
-      route("GET", R"(/api/board-meetings/(\d{1,18}))", P::view_organisation, true, [](Context& c) -> Result<Response> {
-        auto details = details_of(c);
-        if (!details) return details.error();
-        return json_response(to_json(*details));
+  table.add(api_route(
+      "POST", "/api/board-meetings", Access::permitted, P::manage_actions, [](Context& c) -> Result<Response> {
+        // A JSON object (the usual), or the form's fields.
+        BoardMeetingJson parsed;
+        if (c.request.body.empty() && !c.request.fields.empty()) {
+          parsed.draft = form_draft(c.request);
+        } else {
+          parsed = read_board_meeting_json(c.request.body);
+        }
+        if (!parsed.problems.empty()) return problems_response(parsed.problems);
+        CLINAUDIT_TRY(auto outcome, domain::record_board_meeting(c.store, c.principal().organisation_id, parsed.draft,
+                                                                 c.clock.today(), c.actor()));
+        if (!outcome.checked.problems.empty()) return problems_response(outcome.checked.problems);
+        return json_response(
+            nlohmann::json{{"id", outcome.id.value}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+            201);
       }));
-  routes.push_back(route("POST", "/api/board-meetings", P::manage_actions, true, [](Context& c) -> Result<Response> {
-    // A JSON object (the usual), or the form's fields.
-    BoardMeetingJson parsed;
-    if (c.request.body.empty() && !c.request.fields.empty()) {
-      parsed.draft = form_draft(c.request);
-    } else {
-      parsed = read_board_meeting_json(c.request.body);
-    }
-    if (!parsed.problems.empty()) return problems_response(parsed.problems);
-    auto outcome =
-        domain::record_board_meeting(c.store, c.principal().organisation_id, parsed.draft, c.clock.today(), c.actor());
-    if (!outcome) return outcome.error();
-    if (!outcome->checked.problems.empty()) return problems_response(outcome->checked.problems);
-    return json_response(
-        nlohmann::json{{"id", outcome->id.value}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 201);
-  }));
-  return routes;
+  return std::move(table).routes();
 }
 
 }  // namespace clinaudit::http

@@ -50,19 +50,17 @@ Result<Date> meeting_date(Context& c) {
     return *date;
   }
   const Date today = c.clock.today();
-  auto meetings = c.store.board_meetings(c.principal().organisation_id);
-  if (!meetings) return meetings.error();
+  CLINAUDIT_TRY(auto meetings, c.store.board_meetings(c.principal().organisation_id));
   std::optional<Date> next;
-  for (const auto& meeting : *meetings) {
+  for (const auto& meeting : meetings) {
     if (meeting.held_on >= today && (!next || meeting.held_on < *next)) next = meeting.held_on;
   }
   return next.value_or(today);
 }
 
 Result<domain::BoardPack> board_pack(Context& c) {
-  auto meeting = meeting_date(c);
-  if (!meeting) return meeting.error();
-  return domain::board_pack_for(c.store, c.who->organisation.code, *meeting);
+  CLINAUDIT_TRY(auto meeting, meeting_date(c));
+  return domain::board_pack_for(c.store, c.who->organisation.code, meeting);
 }
 
 Result<domain::QualityAccountStatement> quality_account(Context& c, FinancialYear& year) {
@@ -71,17 +69,15 @@ Result<domain::QualityAccountStatement> quality_account(Context& c, FinancialYea
   if (text.empty()) {
     year = FinancialYear::containing(c.clock.today()).previous();
   } else {
-    auto parsed = year_from(c, text);
-    if (!parsed) return parsed.error();
-    year = *parsed;
+    CLINAUDIT_TRY(auto parsed, year_from(c, text));
+    year = parsed;
   }
   return domain::quality_account_for(c.store, c.who->organisation.code, year);
 }
 
 Result<domain::SurveyReport> survey(Context& c) {
-  auto id = id_from(c.request.matches.at(0));
-  if (!id) return id.error();
-  return domain::survey_report(c.store, SurveyId{*id});
+  CLINAUDIT_TRY(auto id, id_from(c.request.matches.at(0)));
+  return domain::survey_report(c.store, SurveyId{id});
 }
 
 // An XLSX workbook goes through a private temporary file: libxlsxwriter writes to paths.
@@ -109,65 +105,55 @@ Result<std::string> xlsx_bytes(Write write) {
 std::vector<Route> report_routes() {
   std::vector<Route> routes;
   routes.push_back(report_page("GET", "/reports", [](Context& c) -> Result<Response> {
-    auto surveys = c.store.surveys();
-    if (!surveys) return surveys.error();
-    auto meeting = meeting_date(c);
-    if (!meeting) return meeting.error();
-    return html_response(pages::reports_page(c, *surveys, *meeting));
+    CLINAUDIT_TRY(auto surveys, c.store.surveys());
+    CLINAUDIT_TRY(auto meeting, meeting_date(c));
+    return html_response(pages::reports_page(c, surveys, meeting));
   }));
   routes.push_back(report_page("GET", "/reports/quality-account", [](Context& c) -> Result<Response> {
     FinancialYear year = FinancialYear::containing(c.clock.today());
-    auto statement = quality_account(c, year);
-    if (!statement) return statement.error();
+    CLINAUDIT_TRY(auto statement, quality_account(c, year));
     return html_response(
-        pages::quality_account_page(c, year, report::quality_account_html(*statement, c.clock.today())));
+        pages::quality_account_page(c, year, report::quality_account_html(statement, c.clock.today())));
   }));
   routes.push_back(report_page("GET", "/reports/quality-account.md", [](Context& c) -> Result<Response> {
     FinancialYear year = FinancialYear::containing(c.clock.today());
-    auto statement = quality_account(c, year);
-    if (!statement) return statement.error();
+    CLINAUDIT_TRY(auto statement, quality_account(c, year));
     std::string name = "quality-account-" + c.who->organisation.code + "-" + year.to_string() + ".md";
     for (char& ch : name) {
       if (ch == '/') ch = '-';
     }
-    return download(report::quality_account_markdown(*statement, c.clock.today()), "text/markdown; charset=utf-8",
-                    name);
+    return download(report::quality_account_markdown(statement, c.clock.today()), "text/markdown; charset=utf-8", name);
   }));
   routes.push_back(report_page("GET", "/reports/board-pack", [](Context& c) -> Result<Response> {
-    auto pack = board_pack(c);
-    if (!pack) return pack.error();
-    Response response = html_response(report::board_pack_html(*pack));
+    CLINAUDIT_TRY(auto pack, board_pack(c));
+    Response response = html_response(report::board_pack_html(pack));
     response.headers.emplace_back("Content-Security-Policy", kPrintDocumentPolicy);
     return response;
   }));
   routes.push_back(report_page("GET", "/reports/board-pack.xlsx", [](Context& c) -> Result<Response> {
-    auto pack = board_pack(c);
-    if (!pack) return pack.error();
-    auto bytes = xlsx_bytes([&](const std::string& path) { return report::write_board_pack_xlsx(*pack, path); });
-    if (!bytes) return bytes.error();
-    return download(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    "board-pack-" + c.who->organisation.code + "-" + pack->meeting.to_string() + ".xlsx");
+    CLINAUDIT_TRY(auto pack, board_pack(c));
+    CLINAUDIT_TRY(auto bytes,
+                  xlsx_bytes([&](const std::string& path) { return report::write_board_pack_xlsx(pack, path); }));
+    return download(std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "board-pack-" + c.who->organisation.code + "-" + pack.meeting.to_string() + ".xlsx");
   }));
   routes.push_back(report_page("GET", R"(/surveys/(\d{1,18}))", [](Context& c) -> Result<Response> {
-    auto report = survey(c);
-    if (!report) return report.error();
+    CLINAUDIT_TRY(auto report, survey(c));
     return html_response(
-        pages::survey_page(c, report->results.survey, report::survey_html(report->results, report->changes)));
+        pages::survey_page(c, report.results.survey, report::survey_html(report.results, report.changes)));
   }));
   routes.push_back(report_page("GET", R"(/surveys/(\d{1,18})\.xlsx)", [](Context& c) -> Result<Response> {
-    auto report = survey(c);
-    if (!report) return report.error();
-    auto bytes = xlsx_bytes(
-        [&](const std::string& path) { return report::write_survey_xlsx(report->results, report->changes, path); });
-    if (!bytes) return bytes.error();
-    return download(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    "survey-" + std::to_string(report->results.survey.id.value) + ".xlsx");
+    CLINAUDIT_TRY(auto report, survey(c));
+    CLINAUDIT_TRY(auto bytes, xlsx_bytes([&](const std::string& path) {
+                    return report::write_survey_xlsx(report.results, report.changes, path);
+                  }));
+    return download(std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "survey-" + std::to_string(report.results.survey.id.value) + ".xlsx");
   }));
   routes.push_back(report_page("GET", R"(/surveys/(\d{1,18})\.csv)", [](Context& c) -> Result<Response> {
-    auto report = survey(c);
-    if (!report) return report.error();
-    return download(report::survey_csv(report->results), "text/csv; charset=utf-8",
-                    "survey-" + std::to_string(report->results.survey.id.value) + ".csv");
+    CLINAUDIT_TRY(auto report, survey(c));
+    return download(report::survey_csv(report.results), "text/csv; charset=utf-8",
+                    "survey-" + std::to_string(report.results.survey.id.value) + ".csv");
   }));
   return routes;
 }

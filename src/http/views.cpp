@@ -74,40 +74,36 @@ Result<std::vector<AuditRow>> audit_register(Context& context, const AuditQuery&
 }
 
 Result<AuditView> audit_view(Context& context, AuditId id, FinancialYear year) {
-  auto overview = domain::audit_overview(context.store, context.principal(), context.clock.today(), id, year);
-  if (!overview) return overview.error();
-  auto measures = domain::measure_series(context.store, context.principal(), id, false);
-  if (!measures) return measures.error();
-  return AuditView{std::move(*overview), drawn(std::move(*measures), true)};
+  CLINAUDIT_TRY(auto overview,
+                domain::audit_overview(context.store, context.principal(), context.clock.today(), id, year));
+  CLINAUDIT_TRY(auto measures, domain::measure_series(context.store, context.principal(), id, false));
+  return AuditView{std::move(overview), drawn(std::move(measures), true)};
 }
 
 Result<NationalView> national_view(Context& context, AuditId id, FinancialYear year) {
-  auto overview = domain::national_overview(context.store, id, year);
-  if (!overview) return overview.error();
-  auto measures = domain::measure_series(context.store, context.principal(), id, true);
-  if (!measures) return measures.error();
-  return NationalView{std::move(*overview), drawn(std::move(*measures), false)};
+  CLINAUDIT_TRY(auto overview, domain::national_overview(context.store, id, year));
+  CLINAUDIT_TRY(auto measures, domain::measure_series(context.store, context.principal(), id, true));
+  return NationalView{std::move(overview), drawn(std::move(measures), false)};
 }
 
 Result<NationalProviderView> national_provider_view(Context& context, AuditId id, OrganisationId organisation,
                                                     FinancialYear year) {
-  auto provider = domain::national_provider(context.store, id, organisation, year);
-  if (!provider) return provider.error();
+  CLINAUDIT_TRY(auto provider, domain::national_provider(context.store, id, organisation, year));
   NationalProviderView view;
-  for (const auto& item : provider->spc) {
+  for (const auto& item : provider.spc) {
     if (auto svg = render::own_results_spc_svg(item.measure, item.chart, item.periods); !svg.empty()) {
       view.spc.emplace_back(item.measure.name, std::move(svg));
     }
   }
-  if (provider->cusum) {
+  if (provider.cusum) {
     view.cusum_svg = render::provider_cusum_svg(
-        *provider->cusum, "Risk-adjusted CUSUM, " + provider->organisation.name + ", " + year.to_string());
+        *provider.cusum, "Risk-adjusted CUSUM, " + provider.organisation.name + ", " + year.to_string());
   }
-  view.episodes = provider->episodes;
-  view.cusum_signals = provider->cusum_signals;
-  view.year = provider->year;
-  view.audit = std::move(provider->audit);
-  view.organisation = std::move(provider->organisation);
+  view.episodes = provider.episodes;
+  view.cusum_signals = provider.cusum_signals;
+  view.year = provider.year;
+  view.audit = std::move(provider.audit);
+  view.organisation = std::move(provider.organisation);
   return view;
 }
 
@@ -126,14 +122,12 @@ Result<void> complete_outlier_stage(Context& context, OutlierCaseId id, const st
 }
 
 Result<AnalysisRunView> run_national_analysis(Context& context, AuditId audit_id, FinancialYear year) {
-  auto audit = context.store.audit(audit_id);
-  if (!audit) return audit.error();
-  auto run = domain::run_national_analysis(context.store, *audit, year, context.clock.today(), context.actor(),
-                                           CLINAUDIT_VERSION);
-  if (!run) return run.error();
+  CLINAUDIT_TRY(auto audit, context.store.audit(audit_id));
+  CLINAUDIT_TRY(auto run, domain::run_national_analysis(context.store, audit, year, context.clock.today(),
+                                                        context.actor(), CLINAUDIT_VERSION));
   AnalysisRunView view;
-  view.audit = std::move(*audit);
-  view.run = std::move(*run);
+  view.audit = std::move(audit);
+  view.run = std::move(run);
   for (const auto& [id, organisation] : domain::organisations_by_id(context.store)) view.names[id] = organisation.name;
   return view;
 }
@@ -144,11 +138,10 @@ Result<std::vector<ActionRow>> action_rows(Context& context, ActionFilter filter
 
 Result<std::int64_t> save_participation(Context& context, FinancialYear year) {
   // The editor names its fields by audit id, so the year's list says which fields to read.
-  auto rows = participation_rows(context, year);
-  if (!rows) return rows.error();
+  CLINAUDIT_TRY(auto rows, participation_rows(context, year));
   const Request& request = context.request;
   std::vector<domain::ParticipationAnswer> answers;
-  for (const auto& row : *rows) {
+  for (const auto& row : rows) {
     const std::string n = std::to_string(row.audit.id.value);
     if (!request.field("eligible_" + n)) continue;
     domain::ParticipationAnswer answer;
@@ -157,12 +150,8 @@ Result<std::int64_t> save_participation(Context& context, FinancialYear year) {
     answer.participating = yes_no(request.field("participating_" + n).value_or(""));
     answer.reason_not_participating = request.field("reason_" + n).value_or("");
     answer.data_collection_completed = yes_no(request.field("completed_" + n).value_or(""));
-    auto submitted = count_field(request, "submitted_" + n);
-    if (!submitted) return submitted.error();
-    auto required = count_field(request, "required_" + n);
-    if (!required) return required.error();
-    answer.cases_submitted = *submitted;
-    answer.cases_required = *required;
+    CLINAUDIT_TRY(answer.cases_submitted, count_field(request, "submitted_" + n));
+    CLINAUDIT_TRY(answer.cases_required, count_field(request, "required_" + n));
     answers.push_back(std::move(answer));
   }
   return domain::record_participation(context.store, context.principal(), context.actor(), year, answers);
@@ -174,14 +163,12 @@ Result<ActionId> create_action(Context& context) {
   action.title = request.field("title").value_or("");
   if (auto due = Date::parse(request.field("due_on").value_or(""))) action.due_on = *due;
   if (const auto audit = request.field("audit_id").value_or(""); !audit.empty()) {
-    auto id = id_from(audit);
-    if (!id) return id.error();
-    action.audit = AuditId{*id};
+    CLINAUDIT_TRY(auto id, id_from(audit));
+    action.audit = AuditId{id};
   }
   if (const auto owner = request.field("owner_id").value_or(""); !owner.empty()) {
-    auto id = id_from(owner);
-    if (!id) return id.error();
-    action.owner = UserId{*id};
+    CLINAUDIT_TRY(auto id, id_from(owner));
+    action.owner = UserId{id};
   }
   action.owner_name = request.field("owner_name").value_or("");
   action.source = domain::parse_action_source(request.field("source").value_or(""));
@@ -194,9 +181,8 @@ Result<void> close_action(Context& context, ActionId id) {
 }
 
 Result<std::vector<domain::User>> organisation_users(Context& context) {
-  auto users = context.store.users(context.principal().organisation_id);
-  if (!users) return users.error();
-  for (auto& user : *users) user.password_hash.clear();
+  CLINAUDIT_TRY(auto users, context.store.users(context.principal().organisation_id));
+  for (auto& user : users) user.password_hash.clear();
   return users;
 }
 

@@ -199,9 +199,8 @@ Result<EpisodeColumns> read_episode_columns(std::istream& input, const EpisodeCo
     }
   };
 
-  auto header = next_record();
-  if (!header) return header.error();
-  if (!*header) return Error{ErrorCode::invalid_input, "the file is empty: expected a header row"};
+  CLINAUDIT_TRY(auto header, next_record());
+  if (!header) return Error{ErrorCode::invalid_input, "the file is empty: expected a header row"};
   const std::vector<std::string> columns(fields.begin(), fields.end());
   for (std::size_t i = 0; i < columns.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
@@ -218,19 +217,16 @@ Result<EpisodeColumns> read_episode_columns(std::istream& input, const EpisodeCo
     return Error{ErrorCode::invalid_input, "unknown column '" + name + "' (the file has: " + known + ")"};
   };
   EpisodeColumns result;
-  const auto outcome_index = find(request.outcome);
-  if (!outcome_index) return outcome_index.error();
-  targets[*outcome_index].outcome = true;
+  CLINAUDIT_TRY(const auto outcome_index, find(request.outcome));
+  targets[outcome_index].outcome = true;
   for (const auto& name : request.numbers) {
-    const auto index = find(name);
-    if (!index) return index.error();
-    targets[*index].numbers.push_back(result.numbers.size());
+    CLINAUDIT_TRY(const auto index, find(name));
+    targets[index].numbers.push_back(result.numbers.size());
     result.numbers.push_back(NumberColumn{name, {}});
   }
   for (const auto& name : request.categories) {
-    const auto index = find(name);
-    if (!index) return index.error();
-    targets[*index].categories.push_back(result.categories.size());
+    CLINAUDIT_TRY(const auto index, find(name));
+    targets[index].categories.push_back(result.categories.size());
     result.categories.push_back(CategoryColumn{name, {}, {}});
   }
   std::vector<std::size_t> wanted;
@@ -240,9 +236,8 @@ Result<EpisodeColumns> read_episode_columns(std::istream& input, const EpisodeCo
   std::vector<Dictionary> dictionaries(result.categories.size());
 
   while (true) {
-    auto more = next_record();
-    if (!more) return more.error();
-    if (!*more) break;
+    CLINAUDIT_TRY(auto more, next_record());
+    if (!more) break;
     if (fields.size() != columns.size()) {
       return row_error(record, std::to_string(fields.size()) + " fields, expected " + std::to_string(columns.size()) +
                                    " as in the header");

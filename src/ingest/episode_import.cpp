@@ -13,14 +13,13 @@ Result<EpisodeImportOutcome> import_episodes(std::istream& input, AuditId audit,
 
   std::unique_ptr<domain::EpisodeWriter> writer;
   if (!options.dry_run && outcome.report.clean()) {
-    auto opened = open_writer(outcome.covariates);
-    if (!opened) return opened.error();
-    writer = std::move(*opened);
+    CLINAUDIT_TRY(auto opened, open_writer(outcome.covariates));
+    writer = std::move(opened);
   }
   domain::EpisodeColumns chunk;
   while (validator.next_chunk(chunk)) {
     if (writer && outcome.report.clean()) {
-      if (auto appended = writer->append(chunk); !appended) return appended.error();
+      CLINAUDIT_TRY_VOID(writer->append(chunk));
     } else if (writer) {
       writer.reset();  // a problem was found: roll back now and stop writing
     }
@@ -28,9 +27,8 @@ Result<EpisodeImportOutcome> import_episodes(std::istream& input, AuditId audit,
   }
   outcome.rows_read = validator.rows_read();
   if (writer && outcome.report.clean()) {
-    auto committed = writer->commit();
-    if (!committed) return committed.error();
-    outcome.rows_written = *committed;
+    CLINAUDIT_TRY(auto committed, writer->commit());
+    outcome.rows_written = committed;
   }
   return outcome;
 }

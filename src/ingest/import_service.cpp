@@ -60,16 +60,13 @@ Error refusal(const Importer& importer, ImportKind kind) {
 Result<References> load_references(domain::Store& store, const Importer& importer) {
   References references;
   if (importer.person) references.see_audits_as(importer.person->organisation_id);
-  auto organisations = store.organisations();
-  if (!organisations) return organisations.error();
-  for (const auto& organisation : *organisations) references.add_organisation(organisation);
-  auto audits = store.audits(domain::AuditFilter{});
-  if (!audits) return audits.error();
-  for (const auto& audit : *audits) {
+  CLINAUDIT_TRY(auto organisations, store.organisations());
+  for (const auto& organisation : organisations) references.add_organisation(organisation);
+  CLINAUDIT_TRY(auto audits, store.audits(domain::AuditFilter{}));
+  for (const auto& audit : audits) {
     references.add_audit(audit);
-    auto measures = store.measures_of(audit.id);
-    if (!measures) return measures.error();
-    for (const auto& measure : *measures) references.add_measure(measure);
+    CLINAUDIT_TRY(auto measures, store.measures_of(audit.id));
+    for (const auto& measure : measures) references.add_measure(measure);
   }
   return references;
 }
@@ -100,7 +97,7 @@ Result<ImportReport> land(ImportReport report, Validated<Record> validated, bool
   report.records = static_cast<std::int64_t>(validated.records.size());
   report.report = std::move(validated.report);
   if (!commit || !report.report.clean()) return report;
-  if (auto written = write(validated.records); !written) return written.error();
+  CLINAUDIT_TRY_VOID(write(validated.records));
   report.written = report.records;
   return report;
 }
@@ -122,9 +119,8 @@ Result<const domain::Audit*> episode_audit(const References& references, const I
 // transaction that only a clean file commits.
 Result<ImportReport> import_episode_file(domain::Store& store, const Importer& importer, const ImportFile& file,
                                          const References& references, bool commit) {
-  auto audit = episode_audit(references, importer, file.audit_code);
-  if (!audit) return audit.error();
-  const AuditId audit_id = (*audit)->id;
+  CLINAUDIT_TRY(auto audit, episode_audit(references, importer, file.audit_code));
+  const AuditId audit_id = audit->id;
   EpisodeImportOptions options;
   options.max_problems = file.max_problems;
   options.dry_run = !commit;
@@ -144,8 +140,8 @@ Result<ImportReport> import_episode_file(domain::Store& store, const Importer& i
   report.records = outcome->rows_read;
   report.written = outcome->rows_written;
   report.audit = audit_id;
-  report.audit_code = (*audit)->code;
-  report.about = " for audit " + (*audit)->code;
+  report.audit_code = audit->code;
+  report.about = " for audit " + audit->code;
   report.covariates = std::move(outcome->covariates);
   return report;
 }
@@ -153,9 +149,8 @@ Result<ImportReport> import_episode_file(domain::Store& store, const Importer& i
 Result<ImportReport> run(domain::Store& store, const Importer& importer, const ImportFile& file, bool commit) {
   if (!may_import(importer, file.kind)) return refusal(importer, file.kind);
   if (file.input == nullptr) return Error{ErrorCode::invalid_input, "there is no file to import"};
-  auto references = load_references(store, importer);
-  if (!references) return references.error();
-  if (file.kind == ImportKind::episodes) return import_episode_file(store, importer, file, *references, commit);
+  CLINAUDIT_TRY(auto references, load_references(store, importer));
+  if (file.kind == ImportKind::episodes) return import_episode_file(store, importer, file, references, commit);
 
   // Publishing results is the national audit's decision (and the operator's).
   const ValidationOptions options{file.max_problems, !importer.person || is_national(importer)};
@@ -165,21 +160,19 @@ Result<ImportReport> run(domain::Store& store, const Importer& importer, const I
   auto& input = *file.input;
   switch (file.kind) {
     case ImportKind::organisations:
-      return land(std::move(report), validate_organisations(input, *references, options), commit,
+      return land(std::move(report), validate_organisations(input, references, options), commit,
                   [&](const auto& rows) -> Result<void> {
-                    auto ids = store.add_organisations(rows, actor);
-                    if (!ids) return ids.error();
+                    CLINAUDIT_TRY_VOID(store.add_organisations(rows, actor));
                     return {};
                   });
     case ImportKind::audits:
-      return land(std::move(report), validate_audits(input, *references, options), commit,
+      return land(std::move(report), validate_audits(input, references, options), commit,
                   [&](const auto& rows) -> Result<void> {
-                    auto ids = store.add_audits(rows, actor);
-                    if (!ids) return ids.error();
+                    CLINAUDIT_TRY_VOID(store.add_audits(rows, actor));
                     return {};
                   });
     case ImportKind::qa_list: {
-      auto validated = validate_qa_list(input, *references, options);
+      auto validated = validate_qa_list(input, references, options);
       std::set<std::string> years;
       for (const auto& entry : validated.records) years.insert(entry.year.to_string());
       report.about = " for " + joined(years);
@@ -187,7 +180,7 @@ Result<ImportReport> run(domain::Store& store, const Importer& importer, const I
                   [&](const auto& rows) { return store.set_qa_list(rows, actor); });
     }
     case ImportKind::participation: {
-      auto validated = validate_participation(input, *references, options);
+      auto validated = validate_participation(input, references, options);
       check_scope(importer, validated, validated.report);
       std::set<std::string> years;
       for (const auto& record : validated.records) years.insert(record.year.to_string());
@@ -196,7 +189,7 @@ Result<ImportReport> run(domain::Store& store, const Importer& importer, const I
                   [&](const auto& rows) { return store.upsert_participation(rows, actor); });
     }
     case ImportKind::results: {
-      auto validated = validate_results(input, *references, options);
+      auto validated = validate_results(input, references, options);
       check_scope(importer, validated, validated.report);
       std::set<std::int64_t> measures;
       for (const auto& result : validated.records) measures.insert(result.measure_id.value);
@@ -212,10 +205,9 @@ Result<ImportReport> run(domain::Store& store, const Importer& importer, const I
     }
     case ImportKind::survey_responses: {
       if (file.survey_id <= 0) return Error{ErrorCode::invalid_input, "survey responses answer one survey: name it"};
-      auto survey = store.survey(SurveyId{file.survey_id});
-      if (!survey) return survey.error();
-      report.about = " to survey '" + survey->title + "'";
-      return land(std::move(report), validate_survey_responses(input, *survey, options), commit,
+      CLINAUDIT_TRY(auto survey, store.survey(SurveyId{file.survey_id}));
+      report.about = " to survey '" + survey.title + "'";
+      return land(std::move(report), validate_survey_responses(input, survey, options), commit,
                   [&](const auto& rows) { return store.add_survey_responses(rows, actor); });
     }
     case ImportKind::episodes: break;

@@ -21,9 +21,8 @@ std::optional<double> parse_number(std::string_view text) {
 Result<Table> Table::read(std::istream& input) {
   CsvReader reader(input);
   Table table;
-  auto header = reader.next(table.columns_);
-  if (!header) return header.error();
-  if (!*header) return Error{ErrorCode::invalid_input, "the file is empty: expected a header row"};
+  CLINAUDIT_TRY(auto header, reader.next(table.columns_));
+  if (!header) return Error{ErrorCode::invalid_input, "the file is empty: expected a header row"};
   std::set<std::string> seen;
   for (std::size_t i = 0; i < table.columns_.size(); ++i) {
     const auto& name = table.columns_[i];
@@ -36,9 +35,8 @@ Result<Table> Table::read(std::istream& input) {
   }
   std::vector<std::string> fields;
   while (true) {
-    auto more = reader.next(fields);
-    if (!more) return more.error();
-    if (!*more) break;
+    CLINAUDIT_TRY(auto more, reader.next(fields));
+    if (!more) break;
     if (fields.size() != table.columns_.size()) {
       return Error{ErrorCode::invalid_input, "row " + std::to_string(reader.record_number()) + ": " +
                                                  std::to_string(fields.size()) + " fields, expected " +
@@ -67,21 +65,19 @@ Result<std::size_t> Table::column_index(std::string_view name) const {
 }
 
 Result<std::vector<std::string>> Table::text_column(std::string_view name) const {
-  const auto index = column_index(name);
-  if (!index) return index.error();
+  CLINAUDIT_TRY(const auto index, column_index(name));
   std::vector<std::string> values;
   values.reserve(rows_.size());
-  for (const auto& row : rows_) values.push_back(row[*index]);
+  for (const auto& row : rows_) values.push_back(row[index]);
   return values;
 }
 
 Result<std::vector<double>> Table::number_column(std::string_view name) const {
-  const auto index = column_index(name);
-  if (!index) return index.error();
+  CLINAUDIT_TRY(const auto index, column_index(name));
   std::vector<double> values;
   values.reserve(rows_.size());
   for (std::size_t i = 0; i < rows_.size(); ++i) {
-    const auto& cell = rows_[i][*index];
+    const auto& cell = rows_[i][index];
     const auto value = parse_number(cell);
     if (!value) {
       return Error{ErrorCode::invalid_input, "row " + std::to_string(sheet_row(i)) + ", column '" + std::string(name) +

@@ -16,13 +16,12 @@ constexpr std::size_t kTagBytes = 32;
 
 Result<std::string> hash_password(std::string_view password) {
   if (password.empty()) return Error{ErrorCode::invalid_input, "the password is empty"};
-  const auto salt = random_hex(kSaltBytes / 2);
-  if (!salt) return salt.error();
+  CLINAUDIT_TRY(const auto salt, random_hex(kSaltBytes / 2));
   std::vector<char> encoded(
       argon2_encodedlen(kArgonTimeCost, kArgonMemoryKiB, kArgonLanes, kSaltBytes, kTagBytes, Argon2_id) + 1);
   const int status =
-      argon2id_hash_encoded(kArgonTimeCost, kArgonMemoryKiB, kArgonLanes, password.data(), password.size(),
-                            salt->data(), kSaltBytes, kTagBytes, encoded.data(), encoded.size());
+      argon2id_hash_encoded(kArgonTimeCost, kArgonMemoryKiB, kArgonLanes, password.data(), password.size(), salt.data(),
+                            kSaltBytes, kTagBytes, encoded.data(), encoded.size());
   if (status != ARGON2_OK) return Error{ErrorCode::internal, std::string("argon2id: ") + argon2_error_message(status)};
   return std::string(encoded.data());
 }

@@ -147,9 +147,8 @@ Result<void> SmtpMailer::send(const domain::MailMessage& message) {
     list = grown;
   }
   const std::unique_ptr<curl_slist, SlistDeleter> recipients(list);
-  const auto token = random_hex(16);
-  if (!token) return token.error();
-  Upload upload{format_mail(message, settings_.from, rfc5322_now(), *token + "@clinaudit"), 0};
+  CLINAUDIT_TRY(const auto token, random_hex(16));
+  Upload upload{format_mail(message, settings_.from, rfc5322_now(), token + "@clinaudit"), 0};
   const std::string mail_from = "<" + header_value(settings_.from) + ">";
   std::array<char, CURL_ERROR_SIZE> error_text{};
 

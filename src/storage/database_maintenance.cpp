@@ -29,32 +29,27 @@ Error use_postgres_tools(std::string_view what, const std::string& url, const st
 }  // namespace
 
 Result<MigrationSummary> migrate_database(std::string_view url) {
-  auto location = parse_database_url(url);
-  if (!location) return location.error();
-  if (location->kind == DatabaseKind::postgres) {
-    auto store = open_store(url);  // opening applies the migrations
-    if (!store) return store.error();
+  CLINAUDIT_TRY(auto location, parse_database_url(url));
+  if (location.kind == DatabaseKind::postgres) {
+    CLINAUDIT_TRY_VOID(open_store(url));  // opening applies the migrations
     return MigrationSummary{};
   }
-  auto report = sqlite::migrate_sqlite(location->target, migrations_for(SqlDialect::sqlite));
-  if (!report) return report.error();
-  return summary_of(*report);
+  CLINAUDIT_TRY(auto report, sqlite::migrate_sqlite(location.target, migrations_for(SqlDialect::sqlite)));
+  return summary_of(report);
 }
 
 Result<std::uintmax_t> backup_database(std::string_view url, const std::string& backup_file, bool overwrite) {
-  auto location = parse_database_url(url);
-  if (!location) return location.error();
-  if (location->kind == DatabaseKind::postgres) return use_postgres_tools("backup", location->target, backup_file);
-  return sqlite::backup_sqlite(location->target, backup_file, overwrite);
+  CLINAUDIT_TRY(auto location, parse_database_url(url));
+  if (location.kind == DatabaseKind::postgres) return use_postgres_tools("backup", location.target, backup_file);
+  return sqlite::backup_sqlite(location.target, backup_file, overwrite);
 }
 
 Result<MigrationSummary> restore_database(std::string_view url, const std::string& backup_file, bool force) {
-  auto location = parse_database_url(url);
-  if (!location) return location.error();
-  if (location->kind == DatabaseKind::postgres) return use_postgres_tools("restore", location->target, backup_file);
-  auto report = sqlite::restore_sqlite(location->target, backup_file, force, migrations_for(SqlDialect::sqlite));
-  if (!report) return report.error();
-  return summary_of(*report);
+  CLINAUDIT_TRY(auto location, parse_database_url(url));
+  if (location.kind == DatabaseKind::postgres) return use_postgres_tools("restore", location.target, backup_file);
+  CLINAUDIT_TRY(auto report,
+                sqlite::restore_sqlite(location.target, backup_file, force, migrations_for(SqlDialect::sqlite)));
+  return summary_of(report);
 }
 
 }  // namespace clinaudit::storage

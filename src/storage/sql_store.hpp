@@ -129,8 +129,7 @@ class SqlStore final : public domain::Store {
       return run(access, doing, [&](SqlSession& session) { body(session); });
     } else {
       std::optional<T> value;
-      auto done = run(access, doing, [&](SqlSession& session) { value = body(session); });
-      if (!done) return done.error();
+      CLINAUDIT_TRY_VOID(run(access, doing, [&](SqlSession& session) { value = body(session); }));
       return std::move(*value);
     }
   }

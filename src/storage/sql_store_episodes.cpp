@@ -150,7 +150,7 @@ void split_covariates(const std::string& joined, const std::vector<std::size_t>&
 Result<std::unique_ptr<domain::EpisodeWriter>> SqlStore::begin_episodes(AuditId audit,
                                                                         std::vector<std::string> covariates,
                                                                         const domain::Actor& actor) {
-  if (auto checked = domain::check_covariate_names(covariates); !checked) return checked.error();
+  CLINAUDIT_TRY_VOID(domain::check_covariate_names(covariates));
   try {
     return std::unique_ptr<domain::EpisodeWriter>(std::make_unique<SqlEpisodeWriter>(
         *driver_, driver_->begin_episode_load(), audit, std::move(covariates), actor));

@@ -21,21 +21,18 @@ Result<DatabaseLocation> parse_database_url(std::string_view url) {
 }
 
 Result<std::unique_ptr<domain::Store>> open_store(std::string_view url) {
-  auto location = parse_database_url(url);
-  if (!location) return location.error();
+  CLINAUDIT_TRY(auto location, parse_database_url(url));
   std::unique_ptr<SqlDriver> driver;
-  if (location->kind == DatabaseKind::postgres) {
+  if (location.kind == DatabaseKind::postgres) {
 #ifdef CLINAUDIT_HAVE_POSTGRES_STORE
-    auto opened = postgres::open_postgres_driver(location->target, migrations_for(SqlDialect::postgres));
-    if (!opened) return opened.error();
-    driver = std::move(*opened);
+    CLINAUDIT_TRY(auto opened, postgres::open_postgres_driver(location.target, migrations_for(SqlDialect::postgres)));
+    driver = std::move(opened);
 #else
     return Error{ErrorCode::not_implemented, "this clinaudit was built without the PostgreSQL store"};
 #endif
   } else {
-    auto opened = sqlite::SqliteDriver::open(location->target, migrations_for(SqlDialect::sqlite));
-    if (!opened) return opened.error();
-    driver = std::move(*opened);
+    CLINAUDIT_TRY(auto opened, sqlite::SqliteDriver::open(location.target, migrations_for(SqlDialect::sqlite)));
+    driver = std::move(opened);
   }
   return std::unique_ptr<domain::Store>(std::make_unique<SqlStore>(std::move(driver)));
 }

@@ -130,10 +130,8 @@ Result<std::unique_ptr<SqlDriver>> open_postgres_driver(std::string_view url,
                                                         const PostgresOptions& options) {
   auto pool = std::make_unique<PgConnectionPool>(std::string(url), options.max_connections);
   {
-    auto connection = pool->acquire();
-    if (!connection) return connection.error();
-    auto migrated = migrate_postgres(**connection, migrations);
-    if (!migrated) return migrated.error();
+    CLINAUDIT_TRY(auto connection, pool->acquire());
+    CLINAUDIT_TRY_VOID(migrate_postgres(*connection, migrations));
   }
   return std::unique_ptr<SqlDriver>(std::make_unique<PgDriver>(std::move(pool)));
 }

@@ -56,11 +56,10 @@ SqliteDriver::~SqliteDriver() = default;
 
 Result<std::unique_ptr<SqliteDriver>> SqliteDriver::open(const std::string& path,
                                                          std::span<const SchemaMigration> migrations) {
-  auto lock = FileLock::shared(path);
-  if (!lock) return lock.error();
+  CLINAUDIT_TRY(auto lock, FileLock::shared(path));
   return guarded("opening the database " + path, [&] {
     // Not make_unique: the constructor is private.
-    std::unique_ptr<SqliteDriver> driver(new SqliteDriver(path, std::move(*lock)));
+    std::unique_ptr<SqliteDriver> driver(new SqliteDriver(path, std::move(lock)));
     apply_sqlite_migrations(driver->db_, migrations);
     return driver;
   });

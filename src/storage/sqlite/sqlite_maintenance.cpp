@@ -48,8 +48,7 @@ void check_backup_file(SQLite::Database& backup, const std::string& file, int la
 }  // namespace
 
 Result<MigrationReport> migrate_sqlite(const std::string& path, std::span<const SchemaMigration> migrations) {
-  auto lock = FileLock::shared(path);
-  if (!lock) return lock.error();
+  CLINAUDIT_TRY(const auto lock, FileLock::shared(path));  // held until the migrations are done
   return guarded("migrating " + path, [&] {
     SQLite::Database db = open_sqlite_connection(path);
     return apply_sqlite_migrations(db, migrations);
