@@ -36,7 +36,7 @@ Result<void> run_quality_account(const QualityAccountArgs& args) {
   }
   CLINAUDIT_TRY(auto store, open_database(args.db));
   CLINAUDIT_TRY(const auto statement, domain::quality_account_for(*store, args.organisation, year));
-  const std::string document = args.format == "html" ? report::quality_account_html(statement, today)
+  const std::string document = args.format == "html" ? report::quality_account_html(statement, today).str()
                                                      : report::quality_account_markdown(statement, today);
   return write_output(args.output, document);
 }
@@ -79,7 +79,7 @@ Result<void> run_survey(const SurveyArgs& args) {
   if (args.format == "markdown") {
     return write_output(args.output, report::survey_markdown(report.results, report.changes));
   }
-  return write_output(args.output, report::survey_html(report.results, report.changes));
+  return write_output(args.output, report::survey_html(report.results, report.changes).str());
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "http/error_response.hpp"
 #include "http/pages/layout.hpp"
+#include "http/pages/pages.hpp"
 #include "ingest/import_service.hpp"
 #include "platform/random_token.hpp"
 
@@ -39,96 +40,27 @@ Result<ingest::ImportKind> offered_kind(std::string_view name) {
   return *kind;
 }
 
-// How the form names each kind it offers.
-std::string_view kind_label(ingest::ImportKind kind) {
-  switch (kind) {
-    case ingest::ImportKind::participation: return "Participation in national audits";
-    case ingest::ImportKind::results: return "Audit results (measures by period)";
-    case ingest::ImportKind::episodes: return "Patient-level episodes of a national audit";
-    case ingest::ImportKind::organisations:
-    case ingest::ImportKind::audits:
-    case ingest::ImportKind::qa_list:
-    case ingest::ImportKind::survey_responses: break;
-  }
-  return ingest::import_kind_name(kind);
-}
-
 bool imports_episodes(const Context& context) {
   return ingest::may_import(importer_of(context), ingest::ImportKind::episodes);
 }
 
-// National analysts choose the audit an episode file belongs to.
-std::string audit_choice(Context& context) {
-  if (!imports_episodes(context)) return {};
-  auto audits = context.store.audits(domain::AuditFilter{});
-  if (!audits) return {};
-  std::string out =
-      "<div class=\"form-group\"><label for=\"audit\">Audit (episodes only)</label><p class=\"hint\" "
-      "id=\"audit-hint\">Episodes need organisation_code, admission_date and outcome columns; every other column "
-      "is a case-mix covariate.</p><select id=\"audit\" name=\"audit\" aria-describedby=\"audit-hint\">";
-  for (const auto& audit : *audits) {
-    if (audit.kind == domain::AuditKind::local_audit) continue;
-    out += "<option value=\"" + pages::esc(audit.code) + "\">" + pages::esc(audit.code) + " – " +
-           pages::esc(audit.title) + "</option>";
-  }
-  return out + "</select></div>";
-}
-
-// One option for each kind the signed-in user may import.
-std::string kind_options(const Context& context) {
+// What the import form offers the signed-in user: the kinds they may import and, to those
+// who import episodes, the national audits an episode file may belong to.
+pages::ImportChoices import_choices(Context& context) {
   const auto importer = importer_of(context);
-  std::string out;
+  pages::ImportChoices choices;
   for (const auto kind : ingest::kinds_open_to_people()) {
-    if (!ingest::may_import(importer, kind)) continue;
-    out += "<option value=\"" + std::string(ingest::import_kind_name(kind)) + "\">" + std::string(kind_label(kind)) +
-           "</option>";
+    if (ingest::may_import(importer, kind)) choices.kinds.push_back(kind);
   }
-  return out;
-}
-
-std::string import_form(Context& context) {
-  std::string out =
-      "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\" class=\"panel\">" +
-      pages::csrf_field(context) +
-      "<div class=\"form-group\"><label for=\"kind\">What the file holds</label><select id=\"kind\" name=\"kind\">" +
-      kind_options(context) + "</select></div>" + audit_choice(context) +
-      "<div class=\"form-group\"><label for=\"file\">CSV file</label><p class=\"hint\" id=\"file-hint\">"
-      "A header row naming the columns, then one row per record. Nothing is saved until you confirm.</p>"
-      "<input type=\"file\" id=\"file\" name=\"file\" accept=\".csv,text/csv\" aria-describedby=\"file-hint\" "
-      "required></div><button class=\"button\" type=\"submit\">Check file</button></form>";
-  return out;
-}
-
-std::string report_html(Context& context, const ImportCheck& check) {
-  std::string body;
-  if (check.problems.empty()) {
-    body += "<h1>Check your import</h1><div class=\"panel\"><p class=\"lead\">" + pages::esc(check.filename) + ": " +
-            std::to_string(check.rows) + " rows of " + pages::esc(check.kind) + pages::esc(check.detail) +
-            ", no problems found.</p><form method=\"post\" action=\"/import/confirm\">" + pages::csrf_field(context) +
-            "<input type=\"hidden\" name=\"token\" value=\"" + pages::esc(check.token) +
-            "\"><button class=\"button\" type=\"submit\">Confirm and import " + std::to_string(check.rows) +
-            " rows</button> <a href=\"/import\">Cancel</a></form></div>";
-    return body;
+  choices.episodes = imports_episodes(context);
+  if (!choices.episodes) return choices;
+  auto audits = context.store.audits(domain::AuditFilter{});
+  if (!audits) return choices;
+  choices.audits.emplace();
+  for (auto& audit : *audits) {
+    if (audit.kind != domain::AuditKind::local_audit) choices.audits->push_back(std::move(audit));
   }
-  body += "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2>The file was not imported</h2><p>" +
-          pages::esc(check.filename) + " has " + std::to_string(check.total_problems) +
-          (check.total_problems == 1 ? " problem" : " problems") + " in " + std::to_string(check.rows) +
-          " rows. Nothing was saved. Correct the file and upload it again.</p></div><h1>Problems in the file</h1>";
-  body +=
-      "<table><thead><tr><th scope=\"col\" class=\"num\">Row</th><th scope=\"col\">Column</th><th "
-      "scope=\"col\">Value</th>"
-      "<th scope=\"col\">Problem</th></tr></thead><tbody>";
-  for (const auto& p : check.problems) {
-    body += "<tr><td class=\"num\">" + std::to_string(p.row) + "</td><td>" + pages::esc(p.column) + "</td><td>" +
-            pages::esc(p.value) + "</td><td>" + pages::esc(p.message) + "</td></tr>";
-  }
-  body += "</tbody></table>";
-  if (check.total_problems > static_cast<std::int64_t>(check.problems.size())) {
-    body += "<p>And " + std::to_string(check.total_problems - static_cast<std::int64_t>(check.problems.size())) +
-            " more problems not shown.</p>";
-  }
-  body += "<h2>Upload a corrected file</h2>" + import_form(context);
-  return body;
+  return choices;
 }
 
 std::string check_json(const ImportCheck& check) {
@@ -258,14 +190,7 @@ std::vector<Route> import_routes() {
   using P = Permission;
   std::vector<Route> routes;
   routes.push_back(page_route("GET", "/import", Access::permitted, P::import_data, [](Context& c) -> Result<Response> {
-    const std::string body =
-        "<h1>Import a CSV file</h1><p class=\"lead\">Upload participation records or audit results" +
-        std::string(imports_episodes(c) ? ", or a national audit's patient-level episodes" : "") +
-        ". "
-        "clinaudit checks every row first and shows each problem with its row and column; "
-        "nothing is saved until the whole file is right and you confirm.</p>" +
-        import_form(c);
-    return html_response(pages::page(c, "Import", "import", body));
+    return html_response(pages::import_page(c, import_choices(c)));
   }));
   routes.push_back(page_route("POST", "/import", Access::permitted, P::import_data, [](Context& c) -> Result<Response> {
     const auto file = c.request.files.find("file");
@@ -281,17 +206,13 @@ std::vector<Route> import_routes() {
     if (clean(*check)) {
       if (auto refusal = hold(c, upload, *check)) return refused(c, *refusal, false);
     }
-    return html_response(pages::page(c, "Check your import", "import", report_html(c, *check)),
-                         check->problems.empty() ? 200 : 422);
+    return html_response(pages::import_check_page(c, *check, import_choices(c)), check->problems.empty() ? 200 : 422);
   }));
   routes.push_back(
       page_route("POST", "/import/confirm", Access::permitted, P::import_data, [](Context& c) -> Result<Response> {
         auto written = confirm_import(c, c.request.field("token").value_or(""));
         if (!written) return written.error();
-        const std::string body = pages::success_banner("Imported " + std::to_string(*written) + " rows.") +
-                                 "<h1>Import complete</h1><p><a href=\"/\">Go to your dashboard</a> or "
-                                 "<a href=\"/import\">import another file</a>.</p>";
-        return html_response(pages::page(c, "Import complete", "import", body));
+        return html_response(pages::import_done_page(c, *written));
       }));
   // API: POST /api/imports/KIND with the CSV as the body (or a multipart "file"); with
   // ?dry_run=true only the check runs. A file with problems is 422 with the problems.

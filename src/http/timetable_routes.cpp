@@ -3,7 +3,7 @@
 #include "domain/outlier_workflow.hpp"
 #include "http/app.hpp"
 #include "http/error_response.hpp"
-#include "http/pages/layout.hpp"
+#include "http/pages/pages.hpp"
 
 // The outlier-management stage table (docs/governance.md, "Outlier timetable"): every
 // signed-in user may read the table in force; the national body's administrators
@@ -16,11 +16,7 @@ namespace {
 
 constexpr std::string_view kPath = "/admin/outlier-timetable";
 
-struct TimetableView {
-  domain::OutlierTimetable timetable;
-  std::optional<domain::OutlierTimetableVersion> in_force;  // absent: the shipped default
-  std::vector<domain::OutlierTimetableVersion> versions;    // newest first
-};
+using TimetableView = pages::OutlierTimetableView;
 
 Result<TimetableView> timetable_view(Context& c) {
   auto in_force = c.store.current_outlier_timetable();
@@ -61,77 +57,10 @@ std::vector<std::string> problems_of(const Error& error) {
   return out;
 }
 
-std::string level_label(domain::OutlierTrack track) {
-  switch (track) {
-    case domain::OutlierTrack::alarm: return "Alarm (beyond 3 SD, worse than expected)";
-    case domain::OutlierTrack::alert: return "Alert (beyond 2 SD, worse than expected)";
-    case domain::OutlierTrack::positive: return "Positive (better than expected)";
-  }
-  return "";
-}
-
-std::string version_label(const domain::OutlierTimetableVersion& version) {
-  return version.name + " (version " + std::to_string(version.id) + ", stored " + version.created_at + " by " +
-         version.created_by + ")";
-}
-
 std::string timetable_page(const Context& c, const TimetableView& view, const std::optional<Error>& error,
                            const std::string& name, const std::string& csv, const std::string& message) {
-  using pages::esc;
-  std::string body;
-  if (error) {
-    body += "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2>There is a problem</h2>";
-    body += "<p>The stage table was not saved.</p><ul>";
-    for (const auto& problem : problems_of(*error)) body += "<li>" + esc(problem) + "</li>";
-    body += "</ul></div>";
-  }
-  body += pages::success_banner(message);
-  body += "<h1>Outlier-management timetable</h1><p>In force: <strong>";
-  body += view.in_force ? esc(version_label(*view.in_force))
-                        : std::string("the shipped default (data/outlier-timetable-default.csv)");
-  body +=
-      "</strong>. New cases and stages entered from now on take their deadlines from it; open cases keep the "
-      "deadlines they were given.</p>";
-  for (const auto track : {domain::OutlierTrack::alarm, domain::OutlierTrack::alert, domain::OutlierTrack::positive}) {
-    body += "<h2>" + esc(level_label(track)) +
-            "</h2><table><thead><tr><th scope=\"col\">Key</th><th scope=\"col\">Stage</th>"
-            "<th scope=\"col\">Owner</th><th scope=\"col\">Working days</th></tr></thead><tbody>";
-    for (const auto& stage : view.timetable.stages()) {
-      if (stage.track != track) continue;
-      body += "<tr><td><code>" + esc(stage.key) + "</code></td><td>" + esc(stage.name) + "</td><td>" +
-              esc(domain::to_string(stage.owner)) + "</td><td>" +
-              (stage.working_days > 0 ? std::to_string(stage.working_days) : std::string("no deadline")) + "</td></tr>";
-    }
-    body += "</tbody></table>";
-  }
-  body += "<h2>Versions</h2>";
-  if (view.versions.empty()) {
-    body += "<p>No version has been stored; the shipped default is in force.</p>";
-  } else {
-    body +=
-        "<table><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Name</th><th scope=\"col\">Stored</th>"
-        "<th scope=\"col\">By</th></tr></thead><tbody>";
-    for (const auto& version : view.versions) {
-      body += "<tr><td>" + std::to_string(version.id) + "</td><td>" + esc(version.name) + "</td><td>" +
-              esc(version.created_at) + "</td><td>" + esc(version.created_by) + "</td></tr>";
-    }
-    body += "</tbody></table>";
-  }
-  body += "<h2>Store a new version</h2><form method=\"post\" action=\"" + std::string(kPath) +
-          "\" enctype=\"multipart/form-data\" class=\"panel\">" + pages::csrf_field(c) +
-          "<div class=\"form-group\"><label for=\"name\">Name of the version</label><p class=\"hint\" "
-          "id=\"name-hint\">For example, HQIP 2025 guidance.</p><input type=\"text\" id=\"name\" name=\"name\" "
-          "aria-describedby=\"name-hint\" value=\"" +
-          esc(name) +
-          "\" required></div><div class=\"form-group\"><label for=\"file\">Stage table (CSV file)</label>"
-          "<p class=\"hint\" id=\"file-hint\">Columns level,key,name,owner,working_days; levels alarm, alert and "
-          "positive; owners audit_provider or provider. Or edit the table below.</p><input type=\"file\" id=\"file\" "
-          "name=\"file\" accept=\".csv,text/csv\" aria-describedby=\"file-hint\"></div>"
-          "<div class=\"form-group\"><label for=\"csv\">Stage table (CSV text)</label><textarea id=\"csv\" "
-          "name=\"csv\" rows=\"14\" cols=\"100\" spellcheck=\"false\">" +
-          esc(csv) +
-          "</textarea></div><button class=\"button\" type=\"submit\">Store and bring into force</button></form>";
-  return pages::page(c, "Outlier timetable", "timetable", body);
+  return pages::outlier_timetable_page(c, view,
+                                       {error ? problems_of(*error) : std::vector<std::string>(), name, csv, message});
 }
 
 nlohmann::json version_json(const domain::OutlierTimetableVersion& version) {

@@ -4,7 +4,6 @@
 #include <sstream>
 
 #include "core/number_format.hpp"
-#include "render/svg_writer.hpp"
 
 namespace clinaudit::report {
 namespace {
@@ -123,50 +122,47 @@ std::string quality_account_markdown(const QualityAccountStatement& s, Date toda
   return out.str();
 }
 
-std::string quality_account_html(const QualityAccountStatement& s, Date today) {
-  using render::xml_escape;
+render::Html quality_account_html(const QualityAccountStatement& s, Date today) {
+  using render::html;
+  using render::operator""_html;
   const Sentences text = sentences(s);
-  std::ostringstream out;
-  out << "<section class=\"quality-account\" aria-labelledby=\"qa-title\">";
-  out << "<h2 id=\"qa-title\">Participation in clinical audits and national confidential enquiries</h2>";
-  out << "<p class=\"meta\">" << xml_escape(s.organisation.name) << ", " << xml_escape(period(s)) << ". <strong>"
-      << xml_escape(deadline(s, today)) << "</strong></p>";
+  render::Html out =
+      "<section class=\"quality-account\" aria-labelledby=\"qa-title\">"
+      "<h2 id=\"qa-title\">Participation in clinical audits and national confidential enquiries</h2>"_html;
+  out += html("<p class=\"meta\">{}, {}. <strong>{}</strong></p>", s.organisation.name, period(s), deadline(s, today));
   if (!s.gaps.empty()) {
-    out << "<div class=\"warning\" role=\"note\"><h3>Before publishing: "
-        << plural(static_cast<int>(s.gaps.size()), "gap", "gaps")
-        << " in the records</h3><p>These audits are not counted until the records are complete.</p><ul>";
+    out += html(
+        "<div class=\"warning\" role=\"note\"><h3>Before publishing: {} in the records</h3><p>These audits are not "
+        "counted until the records are complete.</p><ul>",
+        plural(static_cast<int>(s.gaps.size()), "gap", "gaps"));
     for (const auto& gap : s.gaps) {
-      out << "<li>" << xml_escape(gap.audit_title) << " (" << xml_escape(gap.audit_code)
-          << "): " << xml_escape(gap.missing) << "</li>";
+      out += html("<li>{} ({}): {}</li>", gap.audit_title, gap.audit_code, gap.missing);
     }
-    out << "</ul></div>";
+    out += "</ul></div>"_html;
   }
-  out << "<p>" << xml_escape(text.covered) << "</p><p>" << xml_escape(text.participated) << "</p>";
-  out << "<p>" << xml_escape(text.eligible_intro) << "</p><ul>";
-  for (const auto& line : s.eligible)
-    out << "<li>" << xml_escape(line.audit.title) << " (" << kind_label(line) << ")</li>";
-  out << "</ul><p>" << xml_escape(text.participated_intro) << "</p><ul>";
-  for (const auto& line : s.participated) out << "<li>" << xml_escape(line.audit.title) << "</li>";
-  out << "</ul><p>" << xml_escape(text.completed_intro) << "</p>";
-  out << "<table><thead><tr><th scope=\"col\">Audit or enquiry</th><th scope=\"col\">Cases submitted as a percentage "
-         "of cases required</th></tr></thead><tbody>";
+  out += html("<p>{}</p><p>{}</p><p>{}</p><ul>", text.covered, text.participated, text.eligible_intro);
+  for (const auto& line : s.eligible) out += html("<li>{} ({})</li>", line.audit.title, kind_label(line));
+  out += html("</ul><p>{}</p><ul>", text.participated_intro);
+  for (const auto& line : s.participated) out += html("<li>{}</li>", line.audit.title);
+  out += html("</ul><p>{}</p>", text.completed_intro);
+  out +=
+      "<table><thead><tr><th scope=\"col\">Audit or enquiry</th><th scope=\"col\">Cases submitted as a percentage "
+      "of cases required</th></tr></thead><tbody>"_html;
   for (const auto& line : s.completed) {
-    out << "<tr><td>" << xml_escape(line.audit.title) << "</td><td>" << xml_escape(ascertainment(line)) << "</td></tr>";
+    out += html("<tr><td>{}</td><td>{}</td></tr>", line.audit.title, ascertainment(line));
   }
-  out << "</tbody></table>";
+  out += "</tbody></table>"_html;
   for (const auto* reviews : {&s.national_reviews, &s.local_reviews}) {
-    out << "<p>" << xml_escape(reviews == &s.national_reviews ? text.national_reviews : text.local_reviews)
-        << "</p><ul>";
+    out += html("<p>{}</p><ul>", reviews == &s.national_reviews ? text.national_reviews : text.local_reviews);
     for (const auto& review : *reviews) {
-      out << "<li><strong>" << xml_escape(review.report_title) << "</strong> (reviewed "
-          << review.reviewed_on.to_string() << " by " << xml_escape(review.committee)
-          << "): " << xml_escape(review.intended_actions.empty() ? "actions not recorded" : review.intended_actions)
-          << "</li>";
+      out += html("<li><strong>{}</strong> (reviewed {} by {}): {}</li>", review.report_title,
+                  review.reviewed_on.to_string(), review.committee,
+                  review.intended_actions.empty() ? "actions not recorded" : review.intended_actions);
     }
-    out << "</ul>";
+    out += "</ul>"_html;
   }
-  out << "</section>";
-  return out.str();
+  out += "</section>"_html;
+  return out;
 }
 
 }  // namespace clinaudit::report

@@ -4,6 +4,7 @@
 
 #include "core/date.hpp"
 #include "domain/quality_account.hpp"
+#include "render/html.hpp"
 
 namespace clinaudit::report {
 
@@ -15,6 +16,6 @@ namespace clinaudit::report {
 std::string quality_account_markdown(const domain::QualityAccountStatement& statement, Date today);
 
 // The same content as an HTML fragment (a <section>), for the page and the board pack.
-std::string quality_account_html(const domain::QualityAccountStatement& statement, Date today);
+render::Html quality_account_html(const domain::QualityAccountStatement& statement, Date today);
 
 }  // namespace clinaudit::report

@@ -43,7 +43,7 @@ TEST(QualityAccountDocument, WritesThePrescribedStatementsWithTheCounts) {
 }
 
 TEST(QualityAccountDocument, EscapesNamesInHtmlAndSaysWhenOverdue) {
-  const auto html = quality_account_html(small_statement(), *Date::parse("2026-07-02"));
+  const auto html = quality_account_html(small_statement(), *Date::parse("2026-07-02")).str();
   EXPECT_NE(html.find("Example Acute &lt;Trust&gt;"), std::string::npos);
   EXPECT_EQ(html.find("<Trust>"), std::string::npos);
   EXPECT_NE(html.find("2 days overdue"), std::string::npos);

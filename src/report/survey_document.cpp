@@ -4,8 +4,8 @@
 
 #include "core/number_format.hpp"
 #include "domain/organisation.hpp"
+#include "render/html.hpp"
 #include "render/share_bar_chart.hpp"
-#include "render/svg_writer.hpp"
 #include "report/csv_writer.hpp"
 
 namespace clinaudit::report {
@@ -13,7 +13,9 @@ namespace {
 
 using domain::QuestionResult;
 using domain::ShareResult;
-using render::xml_escape;
+using render::Html;
+using render::html;
+using render::operator""_html;
 
 std::string pct(double share) { return format_fixed(share * 100.0, 1) + "%"; }
 std::string ci(const ShareResult& s) { return pct(s.interval.lower) + " to " + pct(s.interval.upper); }
@@ -43,70 +45,71 @@ std::string test_sentence(const QuestionResult& q) {
 
 }  // namespace
 
-std::string survey_html(const domain::SurveyResults& results, const std::vector<domain::WaveChange>& changes) {
-  std::ostringstream out;
-  out << "<section class=\"survey-results\"><h2>" << xml_escape(results.survey.title) << " — wave "
-      << xml_escape(results.survey.wave) << "</h2><p>" << results.respondents
-      << " respondents. Percentages are of those who answered each question, with 95% Wilson confidence "
-         "intervals.</p>";
+Html survey_html(const domain::SurveyResults& results, const std::vector<domain::WaveChange>& changes) {
+  Html out = html(
+      "<section class=\"survey-results\"><h2>{} — wave {}</h2><p>{} respondents. Percentages are of those who "
+      "answered each question, with 95% Wilson confidence intervals.</p>",
+      results.survey.title, results.survey.wave, results.respondents);
   for (const auto& q : results.questions) {
-    out << "<article class=\"question\"><h3>" << xml_escape(q.question.text) << "</h3><p class=\"meta\">" << q.answered
-        << " answered</p>";
+    out +=
+        html("<article class=\"question\"><h3>{}</h3><p class=\"meta\">{} answered</p>", q.question.text, q.answered);
     if (is_choice(q)) {
       for (const auto& g : q.groups) {
         // The headline in whole percent, as surveys are published; the exact share beside it.
-        out << "<p class=\"headline\"><strong>" << format_fixed(g.share * 100.0, 0) << "%</strong> "
-            << xml_escape(g.label) << " (" << g.count << " of " << q.answered << " = " << pct(g.share) << "; 95% CI "
-            << ci(g) << ")</p>";
+        out += html("<p class=\"headline\"><strong>{}%</strong> {} ({} of {} = {}; 95% CI {})</p>",
+                    format_fixed(g.share * 100.0, 0), g.label, g.count, q.answered, pct(g.share), ci(g));
       }
-      out << render::share_bar_chart(q.question.text, bars(q.options, q.answered));
-      out << "<table><thead><tr><th scope=\"col\">Answer</th><th scope=\"col\">Count</th><th "
-             "scope=\"col\">Percent</th><th scope=\"col\">95% CI</th></tr></thead><tbody>";
+      // The SVG of render/'s bar chart writer, whose every label is escaped as it is written.
+      out += Html::trusted(render::share_bar_chart(q.question.text, bars(q.options, q.answered)));
+      out +=
+          "<table><thead><tr><th scope=\"col\">Answer</th><th scope=\"col\">Count</th><th "
+          "scope=\"col\">Percent</th><th scope=\"col\">95% CI</th></tr></thead><tbody>"_html;
       for (const auto& s : q.options) {
-        out << "<tr><td>" << xml_escape(s.label) << "</td><td>" << s.count << "</td><td>" << pct(s.share) << "</td><td>"
-            << ci(s) << "</td></tr>";
+        out += html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", s.label, s.count, pct(s.share), ci(s));
       }
-      out << "</tbody></table>";
+      out += "</tbody></table>"_html;
       if (q.types.size() >= 2) {
-        out << "<table class=\"breakdown\"><caption>By organisation type</caption><thead><tr><th "
-               "scope=\"col\">Answer</th>";
-        for (const auto type : q.types) out << "<th scope=\"col\">" << xml_escape(display_name(type)) << "</th>";
-        out << "</tr></thead><tbody>";
+        out +=
+            "<table class=\"breakdown\"><caption>By organisation type</caption><thead><tr><th "
+            "scope=\"col\">Answer</th>"_html;
+        for (const auto type : q.types) out += html("<th scope=\"col\">{}</th>", display_name(type));
+        out += "</tr></thead><tbody>"_html;
         for (std::size_t i = 0; i < q.options.size(); ++i) {
-          out << "<tr><td>" << xml_escape(q.options[i].label) << "</td>";
-          for (const auto count : q.counts_by_type[i]) out << "<td>" << count << "</td>";
-          out << "</tr>";
+          out += html("<tr><td>{}</td>", q.options[i].label);
+          for (const auto count : q.counts_by_type[i]) out += html("<td>{}</td>", count);
+          out += "</tr>"_html;
         }
-        out << "</tbody></table><p>" << xml_escape(test_sentence(q)) << "</p>";
+        out += html("</tbody></table><p>{}</p>", test_sentence(q));
       }
     }
     if (q.mean) {
-      out << "<p>Mean " << format_fixed(*q.mean, 2) << ", median " << format_fixed(*q.median, 2) << ".</p>";
+      out += html("<p>Mean {}, median {}.</p>", format_fixed(*q.mean, 2), format_fixed(*q.median, 2));
     }
     if (!q.texts.empty()) {
-      out << "<ul class=\"free-text\">";
-      for (const auto& text : q.texts) out << "<li>" << xml_escape(text) << "</li>";
-      out << "</ul>";
+      out += "<ul class=\"free-text\">"_html;
+      for (const auto& text : q.texts) out += html("<li>{}</li>", text);
+      out += "</ul>"_html;
     }
     bool heading = false;
     for (const auto& change : changes) {
       if (change.question_code != q.question.code) continue;
       if (!heading) {
-        out << "<table class=\"changes\"><caption>Change since the previous wave</caption><thead><tr><th "
-               "scope=\"col\">Answer</th><th scope=\"col\">Before</th><th scope=\"col\">Now</th><th "
-               "scope=\"col\">Change (95% CI)</th></tr></thead><tbody>";
+        out +=
+            "<table class=\"changes\"><caption>Change since the previous wave</caption><thead><tr><th "
+            "scope=\"col\">Answer</th><th scope=\"col\">Before</th><th scope=\"col\">Now</th><th "
+            "scope=\"col\">Change (95% CI)</th></tr></thead><tbody>"_html;
         heading = true;
       }
-      out << "<tr><td>" << xml_escape(change.label) << "</td><td>" << pct(change.earlier.share) << "</td><td>"
-          << pct(change.later.share) << "</td><td>" << format_fixed(change.change.difference * 100, 1) << " points ("
-          << format_fixed(change.change.interval.lower * 100, 1) << " to "
-          << format_fixed(change.change.interval.upper * 100, 1) << ")</td></tr>";
+      out += html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{} points ({} to {})</td></tr>", change.label,
+                  pct(change.earlier.share), pct(change.later.share), format_fixed(change.change.difference * 100, 1),
+                  format_fixed(change.change.interval.lower * 100, 1),
+                  format_fixed(change.change.interval.upper * 100, 1));
     }
-    if (heading) out << "</tbody></table>";
-    out << "</article>";
+    if (heading) out += "</tbody></table>"_html;
+    out += "</article>"_html;
   }
-  out << "</section>";
-  return out.str();
+  out += "</section>"_html;
+  return out;
 }
 
 std::string survey_markdown(const domain::SurveyResults& results, const std::vector<domain::WaveChange>& changes) {

@@ -7,6 +7,7 @@
 #include "core/result.hpp"
 
 #include "domain/survey_results.hpp"
+#include "render/html.hpp"
 
 namespace clinaudit::report {
 
@@ -15,7 +16,7 @@ namespace clinaudit::report {
 // organisation type with its test (and a small-cell warning), number summaries, free
 // text, and — when an earlier wave is given — the change with Newcombe's interval.
 // Deterministic.
-std::string survey_html(const domain::SurveyResults& results, const std::vector<domain::WaveChange>& changes);
+render::Html survey_html(const domain::SurveyResults& results, const std::vector<domain::WaveChange>& changes);
 
 // The same as Markdown (tables; no charts), for pasting into reports.
 std::string survey_markdown(const domain::SurveyResults& results, const std::vector<domain::WaveChange>& changes);

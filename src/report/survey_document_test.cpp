@@ -30,14 +30,14 @@ domain::SurveyResults board_question() {
 }
 
 TEST(SurveyDocument, ShowsTheHeadlineShareWithItsInterval) {
-  const auto html = survey_html(board_question(), {});
+  const auto html = survey_html(board_question(), {}).str();
   // 68 of 110 = 61.8%; Wilson 95% CI 52.5% to 70.4% (R: prop.test(68, 110, correct = FALSE)).
   EXPECT_NE(html.find("<strong>62%</strong> Poor or needs improvement (68 of 110 = 61.8%; 95% CI 52.5% to 70.4%)"),
             std::string::npos)
       << html.substr(0, 600);
   EXPECT_NE(html.find("By organisation type"), std::string::npos);
   EXPECT_NE(html.find("<svg"), std::string::npos);
-  EXPECT_EQ(html, survey_html(board_question(), {}));
+  EXPECT_EQ(html, survey_html(board_question(), {}).str());
 }
 
 TEST(SurveyDocument, WritesMarkdownAndCsv) {

@@ -26,314 +26,326 @@ std::string status_label(domain::AuditStatus status) {
   return "";
 }
 
-std::string option(std::string_view value, std::string_view label, bool selected) {
-  return "<option value=\"" + esc(value) + "\"" + (selected ? " selected" : "") + ">" + esc(label) + "</option>";
+Html option(std::string_view value, std::string_view label, bool selected) {
+  return html("<option value=\"{}\"{}>{}</option>", value, selected ? " selected"_html : ""_html, label);
 }
 
-std::string participation_cell(const std::optional<domain::Participation>& record) {
-  if (!record || !record->eligible) return "<span class=\"status status-amber\">Not recorded</span>";
-  if (!*record->eligible) return "<span class=\"status status-grey\">Not eligible</span>";
+Html participation_cell(const std::optional<domain::Participation>& record) {
+  if (!record || !record->eligible) return "<span class=\"status status-amber\">Not recorded</span>"_html;
+  if (!*record->eligible) return "<span class=\"status status-grey\">Not eligible</span>"_html;
   if (record->participating.value_or(false)) {
-    std::string text = "<span class=\"status status-green\">Taking part</span>";
-    if (auto share = record->case_ascertainment()) text += " " + percent(*share) + " of cases";
-    return text;
+    Html out = "<span class=\"status status-green\">Taking part</span>"_html;
+    if (auto share = record->case_ascertainment()) out += html(" {} of cases", percent(*share));
+    return out;
   }
-  if (record->participating) return "<span class=\"status status-red\">Not taking part</span>";
-  return "<span class=\"status status-amber\">Eligible, taking part not recorded</span>";
+  if (record->participating) return "<span class=\"status status-red\">Not taking part</span>"_html;
+  return "<span class=\"status status-amber\">Eligible, taking part not recorded</span>"_html;
 }
 
-std::string participation_list(const std::optional<domain::Participation>& record) {
-  if (!record) return "<p class=\"muted\">Nothing is recorded for this year.</p>";
-  std::string out = "<dl class=\"summary-list\">";
-  out += "<dt>Eligible</dt><dd>" + yes_no_unknown(record->eligible) + "</dd>";
-  out += "<dt>Taking part</dt><dd>" + yes_no_unknown(record->participating) + "</dd>";
+Html participation_list(const std::optional<domain::Participation>& record) {
+  if (!record) return "<p class=\"muted\">Nothing is recorded for this year.</p>"_html;
+  Html out = html("<dl class=\"summary-list\"><dt>Eligible</dt><dd>{}</dd><dt>Taking part</dt><dd>{}</dd>",
+                  yes_no_unknown(record->eligible), yes_no_unknown(record->participating));
   if (!record->reason_not_participating.empty()) {
-    out += "<dt>Reason for not taking part</dt><dd>" + esc(record->reason_not_participating) + "</dd>";
+    out += html("<dt>Reason for not taking part</dt><dd>{}</dd>", record->reason_not_participating);
   }
-  out += "<dt>Data collection completed</dt><dd>" + yes_no_unknown(record->data_collection_completed) + "</dd>";
-  out += "<dt>Cases submitted</dt><dd>" + count_or_dash(record->cases_submitted) + " of " +
-         count_or_dash(record->cases_required) + " required";
-  if (auto share = record->case_ascertainment()) out += " (" + percent(*share) + ")";
-  out += "</dd></dl>";
+  out += html("<dt>Data collection completed</dt><dd>{}</dd><dt>Cases submitted</dt><dd>{} of {} required",
+              yes_no_unknown(record->data_collection_completed), count_or_dash(record->cases_submitted),
+              count_or_dash(record->cases_required));
+  if (auto share = record->case_ascertainment()) out += html(" ({})", percent(*share));
+  out += "</dd></dl>"_html;
   return out;
 }
 
 }  // namespace
 
-std::string outliers_table(const std::vector<OutlierRow>& rows, bool with_organisation) {
-  std::string out = "<table><thead><tr>";
-  if (with_organisation) out += "<th scope=\"col\">Organisation</th>";
+Html outliers_table(const std::vector<OutlierRow>& rows, bool with_organisation) {
+  Html out = "<table><thead><tr>"_html;
+  if (with_organisation) out += "<th scope=\"col\">Organisation</th>"_html;
   out +=
       "<th scope=\"col\">Audit and measure</th><th scope=\"col\">Period</th><th scope=\"col\">Level</th>"
       "<th scope=\"col\">Direction</th><th scope=\"col\">Stage</th><th scope=\"col\">Due</th>"
-      "<th scope=\"col\">Status</th></tr></thead><tbody>";
+      "<th scope=\"col\">Status</th></tr></thead><tbody>"_html;
   for (const auto& row : rows) {
     const auto& c = row.item;
-    out += "<tr>";
-    if (with_organisation) out += "<td>" + esc(row.organisation_name) + "</td>";
-    out += "<td><a href=\"/audits/" + std::to_string(c.audit_id.value) + "\">" + esc(row.audit_title) + "</a><br>" +
-           esc(row.measure_name) + "</td><td><a href=\"/outliers/" + std::to_string(c.id.value) + "\">" +
-           esc(c.period) + "</a></td><td>" +
-           (c.level == domain::OutlierLevel::alarm ? "<span class=\"status status-red\">Alarm (3 SD)</span>"
-                                                   : "<span class=\"status status-amber\">Alert (2 SD)</span>") +
-           "</td><td>" + (c.high ? "Higher" : "Lower") + " than expected, " + (c.unfavourable ? "worse" : "better") +
-           "</td><td>" + esc(c.stage) + "</td><td>" + (c.stage_due_on ? esc(c.stage_due_on->to_string()) : "–") +
-           "</td><td>" + esc(to_string(c.status)) + "</td></tr>";
+    out += "<tr>"_html;
+    if (with_organisation) out += html("<td>{}</td>", row.organisation_name);
+    out += html(
+        "<td><a href=\"/audits/{}\">{}</a><br>{}</td><td><a href=\"/outliers/{}\">{}</a></td><td>{}</td>"
+        "<td>{} than expected, {}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        c.audit_id.value, row.audit_title, row.measure_name, c.id.value, c.period,
+        c.level == domain::OutlierLevel::alarm ? "<span class=\"status status-red\">Alarm (3 SD)</span>"_html
+                                               : "<span class=\"status status-amber\">Alert (2 SD)</span>"_html,
+        c.high ? "Higher" : "Lower", c.unfavourable ? "worse" : "better", c.stage,
+        c.stage_due_on ? c.stage_due_on->to_string() : "–", to_string(c.status));
   }
-  out += "</tbody></table>";
+  out += "</tbody></table>"_html;
   return out;
 }
 
-std::string measure_section(const MeasureView& view, bool national) {
+Html measure_section(const MeasureView& view, bool national) {
   const auto& m = view.measure;
-  std::string out = "<section class=\"panel\" aria-labelledby=\"measure-" + std::to_string(m.id.value) +
-                    "\"><h3 id=\"measure-" + std::to_string(m.id.value) + "\">" + esc(m.name) + "</h3>";
-  out += "<p class=\"muted\">" + esc(to_string(m.type)) + "; better is " + esc(to_string(m.improvement));
-  if (m.target) out += "; target " + format_number(*m.target);
-  out += ".</p>";
+  Html out = html("<section class=\"panel\" aria-labelledby=\"measure-{}\"><h3 id=\"measure-{}\">{}</h3>", m.id.value,
+                  m.id.value, m.name);
+  out += html("<p class=\"muted\">{}; better is {}", to_string(m.type), to_string(m.improvement));
+  if (m.target) out += html("; target {}", format_number(*m.target));
+  out += ".</p>"_html;
   if (!national) {
-    out += "<p><strong>Your trend:</strong> " + esc(variation_label(view.variation));
-    if (!view.variation.empty()) out += ". " + esc(assurance_label(view.assurance));
-    out += ".</p>";
+    out += html("<p><strong>Your trend:</strong> {}", variation_label(view.variation));
+    if (!view.variation.empty()) out += html(". {}", assurance_label(view.assurance));
+    out += ".</p>"_html;
     if (!view.spc_svg.empty()) {
-      out += "<figure class=\"chart spc\">" + chart_svg(view.spc_svg) +
-             "<figcaption>XmR chart (Making Data Count): special causes are coloured — blue improvement, orange "
-             "concern; the icons top right give the variation and whether the target is assured. Hover over a point "
-             "for its period, value and rule.</figcaption></figure>";
+      out += html(
+          "<figure class=\"chart spc\">{}<figcaption>XmR chart (Making Data Count): special causes are coloured — "
+          "blue improvement, orange concern; the icons top right give the variation and whether the target is "
+          "assured. Hover over a point for its period, value and rule.</figcaption></figure>",
+          chart_svg(view.spc_svg));
     }
   }
   if (view.funnel) {
     const auto& f = *view.funnel;
     if (!f.svg.empty()) {
-      out += "<figure class=\"chart\">" + chart_svg(f.svg) + "<figcaption>Funnel plot, " + esc(f.period) +
-             ". Hover over or select a point to see the provider and value. " + esc(f.note) + "</figcaption></figure>";
+      out += html(
+          "<figure class=\"chart\">{}<figcaption>Funnel plot, {}. Hover over or select a point to see the provider "
+          "and value. {}</figcaption></figure>",
+          chart_svg(f.svg), f.period, f.note);
     } else {
-      out += "<p class=\"muted\">" + esc(f.note) + "</p>";
+      out += html("<p class=\"muted\">{}</p>", f.note);
     }
     if (!f.flags.empty()) {
       out +=
           "<table><caption>Providers outside the funnel limits</caption><thead><tr><th scope=\"col\">Provider</th>"
-          "<th scope=\"col\">Flag</th></tr></thead><tbody>";
-      for (const auto& [unit, flag] : f.flags) {
-        out += "<tr><td>" + esc(unit) + "</td><td>" + esc(flag_label(flag)) + "</td></tr>";
-      }
-      out += "</tbody></table>";
+          "<th scope=\"col\">Flag</th></tr></thead><tbody>"_html;
+      for (const auto& [unit, flag] : f.flags) out += html("<tr><td>{}</td><td>{}</td></tr>", unit, flag_label(flag));
+      out += "</tbody></table>"_html;
     }
   }
   if (!national && !view.own_results.empty()) {
-    out += "<details><summary>Your results by period (" + std::to_string(view.own_results.size()) +
-           ")</summary><table><thead><tr><th scope=\"col\">Period</th><th scope=\"col\" class=\"num\">Numerator</th>"
-           "<th scope=\"col\" class=\"num\">Denominator or expected</th><th "
-           "scope=\"col\">Published</th></tr></thead><tbody>";
+    out += html(
+        "<details><summary>Your results by period ({})</summary><table><thead><tr><th scope=\"col\">Period</th>"
+        "<th scope=\"col\" class=\"num\">Numerator</th><th scope=\"col\" class=\"num\">Denominator or expected</th>"
+        "<th scope=\"col\">Published</th></tr></thead><tbody>",
+        view.own_results.size());
     for (const auto& r : view.own_results) {
-      out += "<tr><td>" + esc(r.period_start.to_string()) + " to " + esc(r.period_end.to_string()) +
-             "</td><td class=\"num\">" + number_or_dash(r.numerator) + "</td><td class=\"num\">" +
-             number_or_dash(r.denominator ? r.denominator : r.expected) + "</td><td>" + (r.published ? "Yes" : "No") +
-             "</td></tr>";
+      out += html("<tr><td>{} to {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                  r.period_start.to_string(), r.period_end.to_string(), number_or_dash(r.numerator),
+                  number_or_dash(r.denominator ? r.denominator : r.expected), r.published ? "Yes" : "No");
     }
-    out += "</tbody></table></details>";
+    out += "</tbody></table></details>"_html;
   }
-  out += "</section>";
+  out += "</section>"_html;
   return out;
 }
 
 std::string audits_page(const Context& context, const std::vector<AuditRow>& rows, const AuditQuery& query) {
-  std::string body =
-      "<h1>Audits</h1><p class=\"lead\">National audits on the Quality Account list and your local "
-      "audits for " +
-      esc(query.year.to_string()) + ".</p>";
-  body += "<form class=\"filters\" method=\"get\" action=\"/audits\">";
-  body += "<div class=\"form-group\"><label for=\"f-kind\">Type</label><select id=\"f-kind\" name=\"kind\">" +
-          option("", "All", !query.local_only && !query.national_only) +
-          option("national", "National", query.national_only) + option("local", "Local", query.local_only) +
-          "</select></div>";
-  body +=
+  const std::string year = query.year.to_string();
+  Html body = html(
+      "<h1>Audits</h1><p class=\"lead\">National audits on the Quality Account list and your local audits for "
+      "{}.</p>",
+      year);
+  body += html(
+      "<form class=\"filters\" method=\"get\" action=\"/audits\"><div class=\"form-group\"><label "
+      "for=\"f-kind\">Type</label><select id=\"f-kind\" name=\"kind\">{}{}{}</select></div>",
+      option("", "All", !query.local_only && !query.national_only), option("national", "National", query.national_only),
+      option("local", "Local", query.local_only));
+  body += html(
       "<div class=\"form-group\"><label for=\"f-year\">Financial year</label><input type=\"text\" id=\"f-year\" "
-      "name=\"year\" size=\"8\" value=\"" +
-      esc(query.year.to_string()) + "\" pattern=\"[0-9]{4}/[0-9]{2}\"></div>";
-  body += "<div class=\"form-group\"><label for=\"f-status\">Status</label><select id=\"f-status\" name=\"status\">" +
-          option("", "Any", !query.status);
+      "name=\"year\" size=\"8\" value=\"{}\" pattern=\"[0-9]{{4}}/[0-9]{{2}}\"></div>",
+      year);
+  body += html(
+      "<div class=\"form-group\"><label for=\"f-status\">Status</label><select id=\"f-status\" "
+      "name=\"status\">{}",
+      option("", "Any", !query.status));
   for (const auto status :
        {domain::AuditStatus::planned, domain::AuditStatus::in_progress, domain::AuditStatus::data_collection_complete,
         domain::AuditStatus::reported, domain::AuditStatus::closed}) {
     body += option(to_string(status), status_label(status), query.status == status);
   }
-  body += "</select></div>";
-  body +=
-      "<div class=\"form-group\"><label for=\"f-topic\">Topic or specialty</label><input type=\"text\" id=\"f-topic\" "
-      "name=\"topic\" value=\"" +
-      esc(query.topic) + "\"></div>";
-  body += "<div class=\"form-group\"><button class=\"button\" type=\"submit\">Apply filters</button></div></form>";
+  body += "</select></div>"_html;
+  body += html(
+      "<div class=\"form-group\"><label for=\"f-topic\">Topic or specialty</label><input type=\"text\" "
+      "id=\"f-topic\" name=\"topic\" value=\"{}\"></div>",
+      query.topic);
+  body += "<div class=\"form-group\"><button class=\"button\" type=\"submit\">Apply filters</button></div></form>"_html;
   if (rows.empty()) {
-    body += "<p>No audits match these filters.</p>";
+    body += "<p>No audits match these filters.</p>"_html;
   } else {
-    body += "<table><caption>" + std::to_string(rows.size()) +
-            " audits</caption><thead><tr><th scope=\"col\">Audit</th>"
-            "<th scope=\"col\">Type</th><th scope=\"col\">Topic</th><th scope=\"col\">Status</th>"
-            "<th scope=\"col\">Your participation</th></tr></thead><tbody>";
+    body += html(
+        "<table><caption>{} audits</caption><thead><tr><th scope=\"col\">Audit</th><th scope=\"col\">Type</th>"
+        "<th scope=\"col\">Topic</th><th scope=\"col\">Status</th><th scope=\"col\">Your participation</th>"
+        "</tr></thead><tbody>",
+        rows.size());
     for (const auto& row : rows) {
       const auto& a = row.audit;
       body +=
-          "<tr><td><a href=\"/audits/" + std::to_string(a.id.value) + "?year=" + esc(query.year.to_string()) + "\">" +
-          esc(a.title) + "</a></td><td>" + esc(kind_label(a.kind)) + "</td><td>" + esc(a.topic) + "</td><td>" +
-          esc(status_label(a.status)) + "</td><td>" +
-          (a.kind == domain::AuditKind::local_audit ? std::string("Local") : participation_cell(row.participation)) +
-          "</td></tr>";
+          html("<tr><td><a href=\"/audits/{}?year={}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+               a.id.value, year, a.title, kind_label(a.kind), a.topic, status_label(a.status),
+               a.kind == domain::AuditKind::local_audit ? Html("Local"_html) : participation_cell(row.participation));
     }
-    body += "</tbody></table>";
+    body += "</tbody></table>"_html;
   }
   return page(context, "Audits", "audits", body);
 }
 
 std::string audit_page(const Context& context, const AuditView& view) {
   const auto& a = view.audit;
-  std::string body = "<p class=\"muted\">" + esc(kind_label(a.kind)) +
-                     (a.provider_body.empty() ? "" : " · " + esc(a.provider_body)) + "</p><h1>" + esc(a.title) +
-                     "</h1>";
-  body += "<dl class=\"summary-list\"><dt>Code</dt><dd>" + esc(a.code) + "</dd><dt>Topic</dt><dd>" + esc(a.topic) +
-          "</dd><dt>Status</dt><dd>" + esc(status_label(a.status)) + "</dd>";
-  if (!a.standards.empty()) body += "<dt>Standards</dt><dd>" + esc(a.standards) + "</dd>";
-  body += "</dl>";
+  Html body = html("<p class=\"muted\">{}", kind_label(a.kind));
+  if (!a.provider_body.empty()) body += html(" · {}", a.provider_body);
+  body += html("</p><h1>{}</h1>", a.title);
+  body += html("<dl class=\"summary-list\"><dt>Code</dt><dd>{}</dd><dt>Topic</dt><dd>{}</dd><dt>Status</dt><dd>{}</dd>",
+               a.code, a.topic, status_label(a.status));
+  if (!a.standards.empty()) body += html("<dt>Standards</dt><dd>{}</dd>", a.standards);
+  body += "</dl>"_html;
   if (a.kind != domain::AuditKind::local_audit) {
-    body += "<h2>Participation in " + esc(view.year.to_string()) + "</h2>" + participation_list(view.participation);
+    const std::string year = view.year.to_string();
+    body += html("<h2>Participation in {}</h2>{}", year, participation_list(view.participation));
     if (role_allows(context.who->user.role, Permission::edit_participation)) {
-      body += "<p><a href=\"/participation?year=" + esc(view.year.to_string()) + "#audit-" +
-              std::to_string(a.id.value) + "\">Change participation</a></p>";
+      body += html("<p><a href=\"/participation?year={}#audit-{}\">Change participation</a></p>", year, a.id.value);
     }
   }
-  body += "<h2>Results</h2>";
-  if (view.measures.empty()) body += "<p class=\"muted\">No measures are recorded for this audit.</p>";
+  body += "<h2>Results</h2>"_html;
+  if (view.measures.empty()) body += "<p class=\"muted\">No measures are recorded for this audit.</p>"_html;
   for (const auto& measure : view.measures) body += measure_section(measure, false);
-  body += "<h2>Outlier cases</h2>";
-  body += view.outliers.empty() ? "<p class=\"muted\">None for your organisation.</p>"
+  body += "<h2>Outlier cases</h2>"_html;
+  body += view.outliers.empty() ? Html("<p class=\"muted\">None for your organisation.</p>"_html)
                                 : outliers_table(view.outliers, false);
-  body += "<h2>Report reviews</h2>";
+  body += "<h2>Report reviews</h2>"_html;
   if (view.reviews.empty()) {
-    body += "<p class=\"muted\">No report of this audit has been reviewed yet.</p>";
+    body += "<p class=\"muted\">No report of this audit has been reviewed yet.</p>"_html;
   } else {
     body +=
         "<table><thead><tr><th scope=\"col\">Report</th><th scope=\"col\">Published</th><th scope=\"col\">Reviewed</th>"
-        "<th scope=\"col\">By</th><th scope=\"col\">Intended actions</th></tr></thead><tbody>";
+        "<th scope=\"col\">By</th><th scope=\"col\">Intended actions</th></tr></thead><tbody>"_html;
     for (const auto& r : view.reviews) {
-      body += "<tr><td>" + esc(r.report_title) + "</td><td>" + esc(r.published_on.to_string()) + "</td><td>" +
-              (r.reviewed_on ? esc(r.reviewed_on->to_string()) : "<span class=\"status status-amber\">Not yet</span>") +
-              "</td><td>" + esc(r.committee) + "</td><td>" + esc(r.intended_actions) + "</td></tr>";
+      body += html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", r.report_title,
+                   r.published_on.to_string(),
+                   r.reviewed_on ? Html::escaped(r.reviewed_on->to_string())
+                                 : Html("<span class=\"status status-amber\">Not yet</span>"_html),
+                   r.committee, r.intended_actions);
     }
-    body += "</tbody></table>";
+    body += "</tbody></table>"_html;
   }
-  body += "<h2>Actions</h2>";
-  body += view.actions.empty() ? "<p class=\"muted\">No actions.</p>" : actions_table(context, view.actions, false);
+  body += "<h2>Actions</h2>"_html;
+  body += view.actions.empty() ? Html("<p class=\"muted\">No actions.</p>"_html)
+                               : actions_table(context, view.actions, false);
   if (role_allows(context.who->user.role, Permission::manage_actions)) {
-    body += "<p><a href=\"/actions?audit=" + std::to_string(a.id.value) +
-            "#new-action\">Add an action for this audit</a></p>";
+    body += html("<p><a href=\"/actions?audit={}#new-action\">Add an action for this audit</a></p>", a.id.value);
   }
   return page(context, a.title, "audits", body);
 }
 
 std::string national_index_page(const Context& context, const std::vector<AuditRow>& rows, FinancialYear year) {
-  std::string body = "<h1>National view</h1><p class=\"lead\">Every provider's results and case ascertainment, " +
-                     esc(year.to_string()) + ". Unpublished results are shown here only.</p><ul>";
+  Html body = html(
+      "<h1>National view</h1><p class=\"lead\">Every provider's results and case ascertainment, {}. Unpublished "
+      "results are shown here only.</p><ul>",
+      year.to_string());
   for (const auto& row : rows) {
-    body += "<li><a href=\"/national/audits/" + std::to_string(row.audit.id.value) + "?year=" + esc(year.to_string()) +
-            "\">" + esc(row.audit.title) + "</a></li>";
+    body += html("<li><a href=\"/national/audits/{}?year={}\">{}</a></li>", row.audit.id.value, year.to_string(),
+                 row.audit.title);
   }
-  body += "</ul>";
-  if (rows.empty()) body += "<p>No national audit is on the list for this year.</p>";
+  body += "</ul>"_html;
+  if (rows.empty()) body += "<p>No national audit is on the list for this year.</p>"_html;
   return page(context, "National view", "national", body);
 }
 
 // The year's stored runs (what each read and how, so a result can be reproduced) and the
 // CUSUM signals they raised.
-std::string analysis_runs_section(const NationalView& view) {
-  std::string body = "<h3>Runs of " + esc(view.year.to_string()) + "</h3>";
+Html analysis_runs_section(const NationalView& view) {
+  Html body = html("<h3>Runs of {}</h3>", view.year.to_string());
   if (view.runs.empty()) {
     body +=
         "<p class=\"muted\">This year has not been analysed yet. The daily jobs analyse it once its episodes "
-        "arrive or change.</p>";
+        "arrive or change.</p>"_html;
   } else {
     body +=
         "<table><thead><tr><th scope=\"col\">Run</th><th scope=\"col\">On</th><th scope=\"col\">By</th>"
         "<th scope=\"col\" class=\"num\">Episodes</th><th scope=\"col\">Input checksum</th>"
         "<th scope=\"col\">Software</th><th scope=\"col\" class=\"num\">Providers flagged</th>"
-        "<th scope=\"col\" class=\"num\">Cases opened</th></tr></thead><tbody>";
+        "<th scope=\"col\" class=\"num\">Cases opened</th></tr></thead><tbody>"_html;
     for (const auto& run : view.runs) {
-      body += "<tr><td>" + std::to_string(run.id.value) + "</td><td>" + esc(run.run_on.to_string()) + "</td><td>" +
-              esc(run.created_by) + "</td><td class=\"num\">" + std::to_string(run.episodes) + "</td><td><code>" +
-              esc(run.input_checksum) + "</code></td><td>" + esc(run.software_version) + "</td><td class=\"num\">" +
-              std::to_string(run.units_flagged) + "</td><td class=\"num\">" + std::to_string(run.cases_opened) +
-              "</td></tr>";
+      body += html(
+          "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td><code>{}</code></td><td>{}</td>"
+          "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+          run.id.value, run.run_on.to_string(), run.created_by, run.episodes, run.input_checksum, run.software_version,
+          run.units_flagged, run.cases_opened);
     }
-    body += "</tbody></table>";
+    body += "</tbody></table>"_html;
   }
-  body += "<h3>CUSUM signals in " + esc(view.year.to_string()) + "</h3>";
-  if (view.alerts.empty()) return body + "<p class=\"muted\">No provider's risk-adjusted CUSUM has signalled.</p>";
+  body += html("<h3>CUSUM signals in {}</h3>", view.year.to_string());
+  if (view.alerts.empty()) {
+    body += "<p class=\"muted\">No provider's risk-adjusted CUSUM has signalled.</p>"_html;
+    return body;
+  }
   body +=
       "<table><thead><tr><th scope=\"col\">Provider</th><th scope=\"col\">Signal</th>"
       "<th scope=\"col\">Patient admitted</th><th scope=\"col\" class=\"num\">Patients monitored</th>"
-      "<th scope=\"col\">Raised by run</th></tr></thead><tbody>";
+      "<th scope=\"col\">Raised by run</th></tr></thead><tbody>"_html;
   for (const auto& alert : view.alerts) {
     const auto name = view.provider_names.find(alert.organisation_id);
-    body += "<tr><td>" +
-            esc(name == view.provider_names.end() ? std::to_string(alert.organisation_id.value) : name->second) +
-            "</td><td>" +
-            (alert.upper ? "<span class=\"status status-red\">Worse than expected</span>"
-                         : "<span class=\"status status-green\">Better than expected</span>") +
-            "</td><td>" + esc(alert.signalled_on.to_string()) + "</td><td class=\"num\">" +
-            std::to_string(alert.episodes_monitored) + "</td><td>" + std::to_string(alert.run_id.value) + " on " +
-            esc(alert.raised_on.to_string()) + "</td></tr>";
+    body +=
+        html("<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{} on {}</td></tr>",
+             name == view.provider_names.end() ? std::to_string(alert.organisation_id.value) : name->second,
+             alert.upper ? "<span class=\"status status-red\">Worse than expected</span>"_html
+                         : "<span class=\"status status-green\">Better than expected</span>"_html,
+             alert.signalled_on.to_string(), alert.episodes_monitored, alert.run_id.value, alert.raised_on.to_string());
   }
-  return body + "</tbody></table>";
+  body += "</tbody></table>"_html;
+  return body;
 }
 
 std::string national_page(const Context& context, const NationalView& view) {
-  std::string body = "<p class=\"muted\">National view · " + esc(view.year.to_string()) + "</p><h1>" +
-                     esc(view.audit.title) + "</h1><h2>Case ascertainment by provider</h2>";
+  const std::string year = view.year.to_string();
+  Html body = html("<p class=\"muted\">National view · {}</p><h1>{}</h1><h2>Case ascertainment by provider</h2>", year,
+                   view.audit.title);
   if (view.providers.empty()) {
-    body += "<p class=\"muted\">No provider has a participation record for this year.</p>";
+    body += "<p class=\"muted\">No provider has a participation record for this year.</p>"_html;
   } else {
     body +=
         "<table><thead><tr><th scope=\"col\">Provider</th><th scope=\"col\">Taking part</th>"
         "<th scope=\"col\" class=\"num\">Cases submitted</th><th scope=\"col\" class=\"num\">Required</th>"
-        "<th scope=\"col\" class=\"num\">Case ascertainment</th></tr></thead><tbody>";
+        "<th scope=\"col\" class=\"num\">Case ascertainment</th></tr></thead><tbody>"_html;
     for (const auto& row : view.providers) {
       const auto& p = row.participation;
       const auto share = p ? p->case_ascertainment() : std::nullopt;
-      body +=
-          "<tr><td><a href=\"/national/audits/" + std::to_string(view.audit.id.value) + "/providers/" +
-          std::to_string(row.organisation.id.value) + "?year=" + esc(view.year.to_string()) + "\">" +
-          esc(row.organisation.name) + "</a> (" + esc(row.organisation.code) + ")</td><td>" +
-          yes_no_unknown(p ? p->participating : std::nullopt) + "</td><td class=\"num\">" +
-          count_or_dash(p ? p->cases_submitted : std::nullopt) + "</td><td class=\"num\">" +
-          count_or_dash(p ? p->cases_required : std::nullopt) + "</td><td class=\"num\">" +
-          (share ? (*share < 0.7 ? "<span class=\"status status-red\">" + percent(*share) + "</span>" : percent(*share))
-                 : "–") +
-          "</td></tr>";
+      Html ascertainment = "–"_html;
+      if (share) {
+        ascertainment = *share < 0.7 ? html("<span class=\"status status-red\">{}</span>", percent(*share))
+                                     : Html::escaped(percent(*share));
+      }
+      body += html(
+          "<tr><td><a href=\"/national/audits/{}/providers/{}?year={}\">{}</a> ({})</td><td>{}</td>"
+          "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+          view.audit.id.value, row.organisation.id.value, year, row.organisation.name, row.organisation.code,
+          yes_no_unknown(p ? p->participating : std::nullopt), count_or_dash(p ? p->cases_submitted : std::nullopt),
+          count_or_dash(p ? p->cases_required : std::nullopt), ascertainment);
     }
-    body += "</tbody></table>";
+    body += "</tbody></table>"_html;
   }
-  body += "<h2>Analysis run</h2><form method=\"post\" action=\"/national/audits/" +
-          std::to_string(view.audit.id.value) + "/analyse?year=" + esc(view.year.to_string()) + "\" class=\"panel\">" +
-          csrf_field(context) + "<p>Fit the case-mix model to every episode admitted in " + esc(view.year.to_string()) +
-          ", put each provider's observed/expected on the funnel plot, run each provider's risk-adjusted "
-          "CUSUM, store the results and open outlier cases for providers beyond the limits.</p><button "
-          "class=\"button\" type=\"submit\">Run the analysis for " +
-          esc(view.year.to_string()) + "</button></form>";
+  body += html(
+      "<h2>Analysis run</h2><form method=\"post\" action=\"/national/audits/{}/analyse?year={}\" class=\"panel\">"
+      "{}<p>Fit the case-mix model to every episode admitted in {}, put each provider's observed/expected on the "
+      "funnel plot, run each provider's risk-adjusted CUSUM, store the results and open outlier cases for providers "
+      "beyond the limits.</p><button class=\"button\" type=\"submit\">Run the analysis for {}</button></form>",
+      view.audit.id.value, year, csrf_field(context), year, year);
   body += analysis_runs_section(view);
-  body += "<h2>Results for every provider</h2>";
-  if (view.measures.empty()) body += "<p class=\"muted\">No measures are recorded for this audit.</p>";
+  body += "<h2>Results for every provider</h2>"_html;
+  if (view.measures.empty()) body += "<p class=\"muted\">No measures are recorded for this audit.</p>"_html;
   for (const auto& measure : view.measures) body += measure_section(measure, true);
   return page(context, view.audit.title + " – national view", "national", body);
 }
 
 std::string outliers_page(const Context& context, const std::vector<OutlierRow>& rows) {
   const bool national = context.who->user.role == domain::Role::national_analyst;
-  std::string body =
-      national ? "<h1>Outlier cases</h1><p class=\"lead\">Every provider beyond the funnel limits of a national audit "
-                 "in a reporting cycle, and where each case stands in the outlier-management timetable (deadlines in "
-                 "working days, bank holidays excluded).</p>"
-               : "<h1>Outlier cases</h1><p class=\"lead\">Where your organisation was beyond the funnel limits in "
-                 "a reporting cycle, and where each case stands in the outlier-management timetable.</p>";
-  body += rows.empty() ? "<p>There are no outlier cases.</p>" : outliers_table(rows, national);
+  Html body = national
+                  ? Html(
+                        "<h1>Outlier cases</h1><p class=\"lead\">Every provider beyond the funnel limits of a "
+                        "national audit in a reporting cycle, and where each case stands in the "
+                        "outlier-management timetable (deadlines in working days, bank holidays excluded).</p>"_html)
+                  : Html(
+                        "<h1>Outlier cases</h1><p class=\"lead\">Where your organisation was beyond the funnel "
+                        "limits in a reporting cycle, and where each case stands in the outlier-management "
+                        "timetable.</p>"_html);
+  body += rows.empty() ? Html("<p>There are no outlier cases.</p>"_html) : outliers_table(rows, national);
   return page(context, "Outlier cases", "outliers", body);
 }
 

@@ -61,54 +61,56 @@ class Problems {
   }
 
   // The error message paragraph, and the group's class and the control's aria-describedby.
-  std::string message_html(const std::string& id) const {
+  Html message_html(const std::string& id) const {
     const std::string text = for_control(id);
     if (text.empty()) return {};
-    return "<p class=\"error-message\" id=\"" + id + "-error\"><span class=\"visually-hidden\">Error:</span> " +
-           esc(text) + "</p>";
+    return html("<p class=\"error-message\" id=\"{}-error\"><span class=\"visually-hidden\">Error:</span> {}</p>", id,
+                text);
   }
   std::string group_class(const std::string& id) const {
     return for_control(id).empty() ? "form-group" : "form-group form-group-error";
   }
-  std::string described_by(const std::string& id, const std::string& hint = {}) const {
+  Html described_by(const std::string& id, const std::string& hint = {}) const {
     std::string ids = hint;
     if (!for_control(id).empty()) ids += (ids.empty() ? "" : " ") + id + "-error";
-    return ids.empty() ? std::string() : " aria-describedby=\"" + ids + "\"";
+    if (ids.empty()) return {};
+    return html(" aria-describedby=\"{}\"", ids);
   }
 
  private:
   const std::vector<FieldProblem>& problems_;
 };
 
-std::string error_summary_html(const std::vector<FieldProblem>& problems) {
+Html error_summary_html(const std::vector<FieldProblem>& problems) {
   if (problems.empty()) return {};
-  std::string html =
+  Html out =
       "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"error-summary-title\">"
-      "<h2 id=\"error-summary-title\">There is a problem</h2><p>The meeting was not recorded.</p><ul>";
+      "<h2 id=\"error-summary-title\">There is a problem</h2><p>The meeting was not recorded.</p><ul>"_html;
   for (const auto& problem : problems) {
-    html += "<li><a href=\"#" + esc(control_id(problem.field)) + "\">" + esc(field_label(problem.field)) + ": " +
-            esc(problem.message) + "</a></li>";
+    out += html("<li><a href=\"#{}\">{}: {}</a></li>", control_id(problem.field), field_label(problem.field),
+                problem.message);
   }
-  return html + "</ul></div>";
+  out += "</ul></div>"_html;
+  return out;
 }
 
-std::string option(const std::string& value, const std::string& label, bool selected) {
-  return "<option value=\"" + esc(value) + "\"" + (selected ? " selected" : "") + ">" + esc(label) + "</option>";
+Html option(const std::string& value, const std::string& label, bool selected) {
+  return html("<option value=\"{}\"{}>{}</option>", value, selected ? " selected"_html : ""_html, label);
 }
 
-std::string item_choices(const domain::BoardReferences& refs, const domain::BoardItemDraft& item) {
+Html item_choices(const domain::BoardReferences& refs, const domain::BoardItemDraft& item) {
   const std::string chosen = item.kind == "other" || item.kind.empty() ? item.kind : item.kind + ":" + item.ref_id;
-  std::string html = option("", "Not used", chosen.empty());
+  Html out = option("", "Not used", chosen.empty());
   bool found = chosen.empty() || chosen == "other";
   const auto group = [&](const char* label, const char* kind, const auto& rows, const auto& name) {
     if (rows.empty()) return;
-    html += std::string("<optgroup label=\"") + label + "\">";
+    out += html("<optgroup label=\"{}\">", label);
     for (const auto& row : rows) {
       const std::string value = std::string(kind) + ":" + std::to_string(row.id.value);
       found = found || value == chosen;
-      html += option(value, name(row), value == chosen);
+      out += option(value, name(row), value == chosen);
     }
-    html += "</optgroup>";
+    out += html("</optgroup>");  // clang 14 does not evaluate a consteval literal in a generic lambda
   };
   group("National report reviews", "report_review", refs.reviews, [](const domain::ReportReview& r) {
     return r.report_title + " (published " + r.published_on.to_string() +
@@ -123,112 +125,128 @@ std::string item_choices(const domain::BoardReferences& refs, const domain::Boar
   group("Measures", "measure", refs.measures, [](const domain::Measure& m) { return m.name; });
   // A submitted choice that is not among the organisation's records is kept, so its problem shows.
   if (!found) {
-    html += option(chosen, "Record " + item.ref_id + " (not found)", true);
+    out += option(chosen, "Record " + item.ref_id + " (not found)", true);
   }
-  html += option("other", "Something else (describe it in the title)", chosen == "other");
-  return html;
+  out += option("other", "Something else (describe it in the title)", chosen == "other");
+  return out;
 }
 
-std::string item_row(std::size_t i, const domain::BoardReferences& refs, const domain::BoardItemDraft& item,
-                     const Problems& problems) {
+Html item_row(std::size_t i, const domain::BoardReferences& refs, const domain::BoardItemDraft& item,
+              const Problems& problems) {
   const std::string n = std::to_string(i);
   const std::string choice = "item-" + n, title = "item-title-" + n, decision = "item-decision-" + n;
-  return "<fieldset class=\"board-row\"><legend>Item " + std::to_string(i + 1) + "</legend><div class=\"" +
-         problems.group_class(choice) + "\"><label for=\"" + choice + "\">What was presented</label>" +
-         problems.message_html(choice) + "<select id=\"" + choice + "\" name=\"item_" + n + "\"" +
-         problems.described_by(choice) + ">" + item_choices(refs, item) + "</select></div><div class=\"" +
-         problems.group_class(title) + "\"><label for=\"" + title + "\">Title</label><p class=\"hint\" id=\"" + title +
-         "-hint\">Needed for something else; otherwise the record's own name is used.</p>" +
-         problems.message_html(title) + "<input type=\"text\" id=\"" + title + "\" name=\"item_title_" + n +
-         "\" maxlength=\"" + std::to_string(domain::kMaxBoardText) + "\" value=\"" + esc(item.title) + "\"" +
-         problems.described_by(title, title + "-hint") + "></div><div class=\"" + problems.group_class(decision) +
-         "\"><label for=\"" + decision + "\">Decision</label>" + problems.message_html(decision) + "<textarea id=\"" +
-         decision + "\" name=\"item_decision_" + n + "\" rows=\"2\" maxlength=\"" +
-         std::to_string(domain::kMaxBoardText) + "\"" + problems.described_by(decision) + ">" + esc(item.decision) +
-         "</textarea></div></fieldset>";
+  Html out = html(
+      "<fieldset class=\"board-row\"><legend>Item {}</legend><div class=\"{}\"><label for=\"{}\">What was presented"
+      "</label>{}<select id=\"{}\" name=\"item_{}\"{}>{}</select></div>",
+      i + 1, problems.group_class(choice), choice, problems.message_html(choice), choice, n,
+      problems.described_by(choice), item_choices(refs, item));
+  out += html(
+      "<div class=\"{}\"><label for=\"{}\">Title</label><p class=\"hint\" id=\"{}-hint\">Needed for something else; "
+      "otherwise the record's own name is used.</p>{}<input type=\"text\" id=\"{}\" name=\"item_title_{}\" "
+      "maxlength=\"{}\" value=\"{}\"{}></div>",
+      problems.group_class(title), title, title, problems.message_html(title), title, n, domain::kMaxBoardText,
+      item.title, problems.described_by(title, title + "-hint"));
+  out += html(
+      "<div class=\"{}\"><label for=\"{}\">Decision</label>{}<textarea id=\"{}\" name=\"item_decision_{}\" "
+      "rows=\"2\" maxlength=\"{}\"{}>{}</textarea></div></fieldset>",
+      problems.group_class(decision), decision, problems.message_html(decision), decision, n, domain::kMaxBoardText,
+      problems.described_by(decision), item.decision);
+  return out;
 }
 
-std::string action_row(std::size_t i, const domain::BoardReferences& refs, const domain::BoardActionDraft& action,
-                       const Problems& problems) {
+Html action_row(std::size_t i, const domain::BoardReferences& refs, const domain::BoardActionDraft& action,
+                const Problems& problems) {
   const std::string n = std::to_string(i);
   const std::string title = "action-title-" + n, owner = "action-owner-" + n, name = "action-owner-name-" + n,
                     due = "action-due-" + n;
-  std::string owners = option("", "Someone without an account (enter the name below)", action.owner_id.empty());
+  Html owners = option("", "Someone without an account (enter the name below)", action.owner_id.empty());
   for (const auto& user : refs.users) {
     if (!user.active) continue;
     const std::string id = std::to_string(user.id.value);
     owners += option(id, user.display_name, id == action.owner_id);
   }
-  return "<fieldset class=\"board-row\"><legend>Action " + std::to_string(i + 1) + "</legend><div class=\"" +
-         problems.group_class(title) + "\"><label for=\"" + title + "\">What must be done</label>" +
-         problems.message_html(title) + "<input type=\"text\" id=\"" + title + "\" name=\"action_title_" + n +
-         "\" maxlength=\"" + std::to_string(domain::kMaxBoardText) + "\" value=\"" + esc(action.title) + "\"" +
-         problems.described_by(title) + "></div><div class=\"" + problems.group_class(owner) + "\"><label for=\"" +
-         owner + "\">Owner</label>" + problems.message_html(owner) + "<select id=\"" + owner +
-         "\" name=\"action_owner_" + n + "\"" + problems.described_by(owner) + ">" + owners +
-         "</select></div><div class=\"" + problems.group_class(name) + "\"><label for=\"" + name +
-         "\">Owner's name, if they have no account</label>" + problems.message_html(name) +
-         "<input type=\"text\" id=\"" + name + "\" name=\"action_owner_name_" + n + "\" maxlength=\"" +
-         std::to_string(domain::kMaxBoardCommittee) + "\" value=\"" + esc(action.owner_name) + "\"" +
-         problems.described_by(name) + "></div><div class=\"" + problems.group_class(due) + "\"><label for=\"" + due +
-         "\">Due date</label><p class=\"hint\" id=\"" + due + "-hint\">For example, 2026-03-31</p>" +
-         problems.message_html(due) + "<input type=\"date\" id=\"" + due + "\" name=\"action_due_" + n + "\" value=\"" +
-         esc(action.due_on) + "\"" + problems.described_by(due, due + "-hint") + "></div></fieldset>";
+  Html out = html(
+      "<fieldset class=\"board-row\"><legend>Action {}</legend><div class=\"{}\"><label for=\"{}\">What must be "
+      "done</label>{}<input type=\"text\" id=\"{}\" name=\"action_title_{}\" maxlength=\"{}\" value=\"{}\"{}>"
+      "</div>",
+      i + 1, problems.group_class(title), title, problems.message_html(title), title, n, domain::kMaxBoardText,
+      action.title, problems.described_by(title));
+  out += html(
+      "<div class=\"{}\"><label for=\"{}\">Owner</label>{}<select id=\"{}\" name=\"action_owner_{}\"{}>{}"
+      "</select></div>",
+      problems.group_class(owner), owner, problems.message_html(owner), owner, n, problems.described_by(owner), owners);
+  out += html(
+      "<div class=\"{}\"><label for=\"{}\">Owner's name, if they have no account</label>{}<input type=\"text\" "
+      "id=\"{}\" name=\"action_owner_name_{}\" maxlength=\"{}\" value=\"{}\"{}></div>",
+      problems.group_class(name), name, problems.message_html(name), name, n, domain::kMaxBoardCommittee,
+      action.owner_name, problems.described_by(name));
+  out += html(
+      "<div class=\"{}\"><label for=\"{}\">Due date</label><p class=\"hint\" id=\"{}-hint\">For example, "
+      "2026-03-31</p>{}<input type=\"date\" id=\"{}\" name=\"action_due_{}\" value=\"{}\"{}></div></fieldset>",
+      problems.group_class(due), due, due, problems.message_html(due), due, n, action.due_on,
+      problems.described_by(due, due + "-hint"));
+  return out;
 }
 
-std::string record_form(const Context& context, const domain::BoardReferences& refs,
-                        const domain::BoardMeetingDraft& draft, const std::vector<FieldProblem>& problems,
-                        std::size_t item_rows, std::size_t action_rows) {
+Html record_form(const Context& context, const domain::BoardReferences& refs, const domain::BoardMeetingDraft& draft,
+                 const std::vector<FieldProblem>& problems, std::size_t item_rows, std::size_t action_rows) {
   const Problems p(problems);
-  std::string html =
+  Html out = html(
       "<h2 id=\"record\">Record a meeting</h2><p>Record a meeting once it has been held: what it looked at, what it "
       "decided and the actions it raised. A national report presented here that has no review recorded yet is "
       "recorded as reviewed on the meeting's date by this committee. A meeting still to come can be booked with its "
-      "committee and date only.</p><form method=\"post\" action=\"/board-meetings\" class=\"panel\" novalidate>" +
-      csrf_field(context) + "<div class=\"" + p.group_class("committee") +
-      "\"><label for=\"committee\">Board or committee</label><p class=\"hint\" id=\"committee-hint\">For example, "
-      "Trust Board or Quality Committee</p>" +
-      p.message_html("committee") + "<input type=\"text\" id=\"committee\" name=\"committee\" maxlength=\"" +
-      std::to_string(domain::kMaxBoardCommittee) + "\" value=\"" + esc(draft.committee) + "\"" +
-      p.described_by("committee", "committee-hint") + "></div><div class=\"" + p.group_class("held_on") +
-      "\"><label for=\"held_on\">Date held</label><p class=\"hint\" id=\"held_on-hint\">For example, 2026-01-08</p>" +
-      p.message_html("held_on") + "<input type=\"date\" id=\"held_on\" name=\"held_on\" value=\"" + esc(draft.held_on) +
-      "\"" + p.described_by("held_on", "held_on-hint") + "></div>";
-  html += "<h3 id=\"items\">What the meeting looked at and decided</h3>" + p.message_html("items");
+      "committee and date only.</p><form method=\"post\" action=\"/board-meetings\" class=\"panel\" novalidate>{}",
+      csrf_field(context));
+  out += html(
+      "<div class=\"{}\"><label for=\"committee\">Board or committee</label><p class=\"hint\" "
+      "id=\"committee-hint\">For example, Trust Board or Quality Committee</p>{}<input type=\"text\" id=\"committee\" "
+      "name=\"committee\" maxlength=\"{}\" value=\"{}\"{}></div>",
+      p.group_class("committee"), p.message_html("committee"), domain::kMaxBoardCommittee, draft.committee,
+      p.described_by("committee", "committee-hint"));
+  out += html(
+      "<div class=\"{}\"><label for=\"held_on\">Date held</label><p class=\"hint\" id=\"held_on-hint\">For example, "
+      "2026-01-08</p>{}<input type=\"date\" id=\"held_on\" name=\"held_on\" value=\"{}\"{}></div>",
+      p.group_class("held_on"), p.message_html("held_on"), draft.held_on, p.described_by("held_on", "held_on-hint"));
+  out += html("<h3 id=\"items\">What the meeting looked at and decided</h3>{}", p.message_html("items"));
   for (std::size_t i = 0; i < item_rows; ++i) {
-    html += item_row(i, refs, i < draft.items.size() ? draft.items[i] : domain::BoardItemDraft{}, p);
+    out += item_row(i, refs, i < draft.items.size() ? draft.items[i] : domain::BoardItemDraft{}, p);
   }
-  html += "<h3 id=\"actions\">Actions the meeting raised</h3>" + p.message_html("actions");
+  out += html("<h3 id=\"actions\">Actions the meeting raised</h3>{}", p.message_html("actions"));
   for (std::size_t i = 0; i < action_rows; ++i) {
-    html += action_row(i, refs, i < draft.actions.size() ? draft.actions[i] : domain::BoardActionDraft{}, p);
+    out += action_row(i, refs, i < draft.actions.size() ? draft.actions[i] : domain::BoardActionDraft{}, p);
   }
-  html += "<p>Rows left blank are ignored. <a href=\"/board-meetings?items=" + std::to_string(item_rows + 5) +
-          "&amp;actions=" + std::to_string(action_rows + 5) +
-          "#record\">Show a longer form</a> (what you have entered here is not kept).</p>"
-          "<button class=\"button\" type=\"submit\">Record the meeting</button></form>";
-  return html;
+  out += html(
+      "<p>Rows left blank are ignored. <a href=\"/board-meetings?items={}&amp;actions={}#record\">Show a longer "
+      "form</a> (what you have entered here is not kept).</p><button class=\"button\" type=\"submit\">Record the "
+      "meeting</button></form>",
+      item_rows + 5, action_rows + 5);
+  return out;
 }
 
-std::string engagement_table(const std::vector<domain::BoardEngagementYear>& years) {
-  if (years.empty())
-    return "<p class=\"muted\">No national audit report has been published for this organisation yet.</p>";
-  std::string html =
+Html engagement_table(const std::vector<domain::BoardEngagementYear>& years) {
+  if (years.empty()) {
+    return "<p class=\"muted\">No national audit report has been published for this organisation yet.</p>"_html;
+  }
+  Html out =
       "<table><caption>Board engagement with national audit, by financial year</caption><thead><tr>"
       "<th scope=\"col\">Financial year</th><th scope=\"col\" class=\"num\">National reports reviewed</th>"
       "<th scope=\"col\" class=\"num\">Median days from publication to review</th>"
-      "<th scope=\"col\" class=\"num\">Board actions completed on time</th></tr></thead><tbody>";
+      "<th scope=\"col\" class=\"num\">Board actions completed on time</th></tr></thead><tbody>"_html;
   for (auto it = years.rbegin(); it != years.rend(); ++it) {
     const auto& y = *it;
     const auto share = [](int part, int whole) {
       return std::to_string(part) + " of " + std::to_string(whole) +
              (whole > 0 ? " (" + percent(static_cast<double>(part) / whole) + ")" : std::string());
     };
-    html += "<tr><th scope=\"row\">" + esc(y.year.to_string()) + "</th><td class=\"num\">" +
-            share(y.national_reports_reviewed, y.national_reports_published) + "</td><td class=\"num\">" +
-            (y.median_days_to_review ? format_fixed(*y.median_days_to_review, 1) : std::string("–")) +
-            "</td><td class=\"num\">" + share(y.board_actions_on_time, y.board_actions_due) + "</td></tr>";
+    out += html(
+        "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}"
+        "</td></tr>",
+        y.year.to_string(), share(y.national_reports_reviewed, y.national_reports_published),
+        y.median_days_to_review ? format_fixed(*y.median_days_to_review, 1) : std::string("–"),
+        share(y.board_actions_on_time, y.board_actions_due));
   }
-  return html + "</tbody></table>";
+  out += "</tbody></table>"_html;
+  return out;
 }
 
 std::string item_kind_label(domain::BoardItemKind kind) {
@@ -249,28 +267,30 @@ std::string board_meetings_page(const Context& context, const domain::BoardMeeti
                                 const domain::BoardMeetingDraft& draft,
                                 const std::vector<domain::FieldProblem>& problems, std::size_t item_rows,
                                 std::size_t action_rows) {
-  std::string body = error_summary_html(problems);
-  body += "<h1>Board and committee meetings</h1><p class=\"lead\">What the board and its committees of " +
-          esc(context.who->organisation.name) +
-          " looked at and decided, and how well the board engages with national audit.</p>";
-  body += "<h2>Engagement with audit</h2>" + engagement_table(list.engagement);
-  body += "<h2>Meetings</h2>";
+  Html body = error_summary_html(problems);
+  body += html(
+      "<h1>Board and committee meetings</h1><p class=\"lead\">What the board and its committees of {} looked at and "
+      "decided, and how well the board engages with national audit.</p>",
+      context.who->organisation.name);
+  body += html("<h2>Engagement with audit</h2>{}", engagement_table(list.engagement));
+  body += "<h2>Meetings</h2>"_html;
   if (list.meetings.empty()) {
-    body += "<p class=\"muted\">No meeting has been recorded.</p>";
+    body += "<p class=\"muted\">No meeting has been recorded.</p>"_html;
   } else {
     body +=
         "<table><caption class=\"visually-hidden\">Meetings, newest first</caption><thead><tr><th scope=\"col\">Date"
         "</th><th scope=\"col\">Board or committee</th><th scope=\"col\" class=\"num\">Items</th>"
-        "<th scope=\"col\" class=\"num\">Actions raised</th></tr></thead><tbody>";
+        "<th scope=\"col\" class=\"num\">Actions raised</th></tr></thead><tbody>"_html;
     for (const auto& summary : list.meetings) {
       const auto& m = summary.meeting;
-      body += "<tr><td><a href=\"/board-meetings/" + std::to_string(m.id.value) + "\">" + esc(m.held_on.to_string()) +
-              "<span class=\"visually-hidden\"> " + esc(m.committee) + "</span></a>" +
-              (m.held_on > context.clock.today() ? " <span class=\"status status-grey\">Booked</span>" : "") +
-              "</td><td>" + esc(m.committee) + "</td><td class=\"num\">" + std::to_string(summary.items) +
-              "</td><td class=\"num\">" + std::to_string(summary.actions_raised) + "</td></tr>";
+      body += html(
+          "<tr><td><a href=\"/board-meetings/{}\">{}<span class=\"visually-hidden\"> {}</span></a>{}</td><td>{}</td>"
+          "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+          m.id.value, m.held_on.to_string(), m.committee,
+          m.held_on > context.clock.today() ? " <span class=\"status status-grey\">Booked</span>"_html : ""_html,
+          m.committee, summary.items, summary.actions_raised);
     }
-    body += "</tbody></table>";
+    body += "</tbody></table>"_html;
   }
   if (choices) body += record_form(context, *choices, draft, problems, item_rows, action_rows);
   return page(context, (problems.empty() ? "" : "Error: ") + std::string("Board meetings"), "board", body);
@@ -279,29 +299,29 @@ std::string board_meetings_page(const Context& context, const domain::BoardMeeti
 std::string board_meeting_page(const Context& context, const domain::BoardMeetingDetails& details,
                                const std::vector<ActionRow>& actions, const std::string& message) {
   const auto& m = details.meeting;
-  std::string body = success_banner(message);
-  body += "<p class=\"caption muted\"><a href=\"/board-meetings\">Board and committee meetings</a></p><h1>" +
-          esc(m.committee) + ", " + esc(m.held_on.to_string()) + "</h1>";
-  body += "<h2>What the meeting looked at and decided</h2>";
+  Html body = success_banner(message);
+  body +=
+      html("<p class=\"caption muted\"><a href=\"/board-meetings\">Board and committee meetings</a></p><h1>{}, {}</h1>",
+           m.committee, m.held_on.to_string());
+  body += "<h2>What the meeting looked at and decided</h2>"_html;
   if (details.items.empty()) {
-    body += "<p class=\"muted\">No item is recorded for this meeting.</p>";
+    body += "<p class=\"muted\">No item is recorded for this meeting.</p>"_html;
   } else {
     body +=
         "<table><caption class=\"visually-hidden\">Items and decisions</caption><thead><tr><th scope=\"col\">Kind</th>"
-        "<th scope=\"col\">What was presented</th><th scope=\"col\">Decision</th></tr></thead><tbody>";
+        "<th scope=\"col\">What was presented</th><th scope=\"col\">Decision</th></tr></thead><tbody>"_html;
     for (const auto& item : details.items) {
-      std::string what = esc(item.title);
+      Html what = Html::escaped(item.title);
       if (item.kind == domain::BoardItemKind::outlier_case && item.ref_id > 0) {
-        what = "<a href=\"/outliers/" + std::to_string(item.ref_id) + "\">" + what + "</a>";
+        what = html("<a href=\"/outliers/{}\">{}</a>", item.ref_id, what);
       }
-      body += "<tr><td>" + esc(item_kind_label(item.kind)) + "</td><td>" + what + "</td><td>" + esc(item.decision) +
-              "</td></tr>";
+      body += html("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", item_kind_label(item.kind), what, item.decision);
     }
-    body += "</tbody></table>";
+    body += "</tbody></table>"_html;
   }
-  body += "<h2>Actions raised</h2>";
-  body +=
-      actions.empty() ? "<p class=\"muted\">The meeting raised no action.</p>" : actions_table(context, actions, false);
+  body += "<h2>Actions raised</h2>"_html;
+  body += actions.empty() ? Html("<p class=\"muted\">The meeting raised no action.</p>"_html)
+                          : actions_table(context, actions, false);
   return page(context, m.committee + ", " + m.held_on.to_string(), "board", body);
 }
 

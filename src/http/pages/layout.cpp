@@ -4,7 +4,6 @@
 
 #include "core/number_format.hpp"
 #include "domain/organisation.hpp"
-#include "render/svg_writer.hpp"
 
 namespace clinaudit::http::pages {
 
@@ -34,54 +33,50 @@ constexpr std::array<NavItem, 12> kNav{{
 
 }  // namespace
 
-std::string esc(std::string_view text) { return render::xml_escape(text); }
-
-std::string csrf_field(const Context& context) {
+Html csrf_field(const Context& context) {
   if (!context.who) return {};
-  return "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(context.who->csrf_token) + "\">";
+  return html("<input type=\"hidden\" name=\"csrf\" value=\"{}\">", context.who->csrf_token);
 }
 
-std::string page(const Context& context, std::string_view title, std::string_view nav, const std::string& body) {
-  std::string html;
-  html.reserve(body.size() + 4096);
-  html +=
+std::string page(const Context& context, std::string_view title, std::string_view nav, const Html& body) {
+  Html out;
+  out.reserve(body.size() + 4096);
+  out += html(
       "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      "<title>";
-  html += esc(title);
-  html +=
-      " – clinaudit</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head><body>"
+      "<title>{} – clinaudit</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head><body>"
       "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>"
-      "<header class=\"header\"><div class=\"wrap header-row\"><a class=\"brand\" href=\"/\">clinaudit</a>";
+      "<header class=\"header\"><div class=\"wrap header-row\"><a class=\"brand\" href=\"/\">clinaudit</a>",
+      title);
   if (context.who) {
     const auto& who = *context.who;
-    html += "<p class=\"who\"><span>" + esc(who.user.display_name) + "</span> <span class=\"muted-inverse\">" +
-            esc(domain::display_name(who.user.role)) + ", " + esc(who.organisation.name) +
-            "</span></p><form class=\"signout\" method=\"post\" action=\"/logout\">" + csrf_field(context) +
-            "<button type=\"submit\" class=\"link-button\">Sign out</button></form>";
+    out += html(
+        "<p class=\"who\"><span>{}</span> <span class=\"muted-inverse\">{}, {}</span></p>"
+        "<form class=\"signout\" method=\"post\" action=\"/logout\">{}"
+        "<button type=\"submit\" class=\"link-button\">Sign out</button></form>",
+        who.user.display_name, domain::display_name(who.user.role), who.organisation.name, csrf_field(context));
   }
-  html += "</div>";
+  out += "</div>"_html;
   if (context.who) {
-    html += "<nav class=\"nav\" aria-label=\"Main\"><ul class=\"wrap\">";
+    out += "<nav class=\"nav\" aria-label=\"Main\"><ul class=\"wrap\">"_html;
     for (const auto& item : kNav) {
       if (item.needs && !allows(context.principal(), *item.needs)) continue;
-      html += "<li><a href=\"" + std::string(item.href) + "\"";
-      if (item.key == nav) html += " aria-current=\"page\"";
-      html += ">" + std::string(item.label) + "</a></li>";
+      out += html("<li><a href=\"{}\"{}>{}</a></li>", item.href,
+                  item.key == nav ? " aria-current=\"page\""_html : ""_html, item.label);
     }
-    html += "</ul></nav>";
+    out += "</ul></nav>"_html;
   }
-  html += "</header>";
+  out += "</header>"_html;
   if (context.config.demo) {
-    html +=
+    out +=
         "<div class=\"phase\"><p class=\"wrap\"><strong class=\"tag\">Demo</strong> Every organisation, person "
-        "and result here is synthetic.</p></div>";
+        "and result here is synthetic.</p></div>"_html;
   }
-  html += "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">";
-  html += body;
-  html += "</main><footer class=\"footer\"><div class=\"wrap\"><p>clinaudit " CLINAUDIT_VERSION
-          " · <a href=\"/api/\">JSON API</a></p></div></footer></body></html>\n";
-  return html;
+  out += "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">"_html;
+  out += body;
+  out += "</main><footer class=\"footer\"><div class=\"wrap\"><p>clinaudit " CLINAUDIT_VERSION
+         " · <a href=\"/api/\">JSON API</a></p></div></footer></body></html>\n"_html;
+  return std::move(out).str();
 }
 
 std::string error_page(const Context& context, const Error& error) {
@@ -95,23 +90,23 @@ std::string error_page(const Context& context, const Error& error) {
     case ErrorCode::storage_unavailable: title = "Sorry, the service is unavailable"; break;
     default: title = "Sorry, something went wrong"; break;
   }
-  std::string body = "<h1>" + esc(title) + "</h1><p class=\"lead\">" + esc(error.message) + ".</p>";
+  Html body = html("<h1>{}</h1><p class=\"lead\">{}.</p>", title, error.message);
   if (error.code == ErrorCode::forbidden) {
-    body += "<p>If you need access, ask an administrator in your organisation.</p>";
+    body += "<p>If you need access, ask an administrator in your organisation.</p>"_html;
   }
-  body += "<p><a href=\"/\">Go to your dashboard</a></p>";
+  body += "<p><a href=\"/\">Go to your dashboard</a></p>"_html;
   return page(context, title, "", body);
 }
 
-std::string error_summary(const std::optional<Error>& error) {
+Html error_summary(const std::optional<Error>& error) {
   if (!error) return {};
-  return "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2>There is a problem</h2><p>" +
-         esc(error->message) + "</p></div>";
+  return html("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2>There is a problem</h2><p>{}</p></div>",
+              error->message);
 }
 
-std::string success_banner(std::string_view message) {
+Html success_banner(std::string_view message) {
   if (message.empty()) return {};
-  return "<div class=\"banner-success\" role=\"status\"><p>" + esc(message) + "</p></div>";
+  return html("<div class=\"banner-success\" role=\"status\"><p>{}</p></div>", message);
 }
 
 std::string percent(double share, int decimals) { return format_fixed(share * 100.0, decimals) + "%"; }
@@ -129,14 +124,9 @@ std::string number_or_dash(const std::optional<double>& value) {
   return value ? format_fixed(*value, 3) : std::string("–");
 }
 
-std::string chart_svg(std::string_view svg) {
-  std::string out(svg);
-  const auto start = out.find("<style>");
-  if (start != std::string::npos) {
-    const auto end = out.find("</style>", start);
-    if (end != std::string::npos) out.erase(start, end + 8 - start);
-  }
-  return out;
+Html chart_svg(std::string_view svg) {
+  // The SVG of render/'s chart writers, whose every label is escaped as it is written.
+  return Html::trusted(std::string(svg)).without_style_elements();
 }
 
 std::string variation_label(std::string_view icon) {

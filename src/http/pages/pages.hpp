@@ -6,9 +6,13 @@
 
 #include "core/error.hpp"
 #include "domain/board_meeting_service.hpp"
+#include "domain/outlier_workflow.hpp"
 #include "domain/survey_answers.hpp"
 #include "http/app.hpp"
+#include "http/import_flow.hpp"
 #include "http/views.hpp"
+#include "ingest/import_service.hpp"
+#include "render/html.hpp"
 
 // One builder per page: view data in, a whole HTML document out.
 namespace clinaudit::http::pages {
@@ -35,8 +39,8 @@ std::string actions_page(const Context& context, const std::vector<ActionRow>& r
 // Governance reports (http/report_routes.cpp): the index, the Quality Account section
 // around report::quality_account_html, and a survey's results around report::survey_html.
 std::string reports_page(const Context& context, const std::vector<domain::Survey>& surveys, Date meeting);
-std::string quality_account_page(const Context& context, FinancialYear year, const std::string& section_html);
-std::string survey_page(const Context& context, const domain::Survey& survey, const std::string& results_html);
+std::string quality_account_page(const Context& context, FinancialYear year, const render::Html& section);
+std::string survey_page(const Context& context, const domain::Survey& survey, const render::Html& results);
 // A one-time survey link (http/survey_routes.cpp): the questionnaire posting to `action`,
 // showing `values` and a message at each question of `problems`; the thank-you page; and
 // the page for a link that is used (error conflict) or unknown (anything else).
@@ -65,9 +69,38 @@ std::string board_meetings_page(const Context& context, const domain::BoardMeeti
 std::string board_meeting_page(const Context& context, const domain::BoardMeetingDetails& details,
                                const std::vector<ActionRow>& actions, const std::string& message);
 
+// The CSV import pages (http/import_flow.cpp). `choices` holds what the signed-in user may
+// import: the kinds of file and, for those who import episodes, the national audits.
+struct ImportChoices {
+  std::vector<ingest::ImportKind> kinds;
+  bool episodes = false;
+  std::optional<std::vector<domain::Audit>> audits;  // absent: no audit to choose
+};
+std::string import_page(const Context& context, const ImportChoices& choices);
+// A checked file: its problems with the form again, or the confirmation of a clean file.
+std::string import_check_page(const Context& context, const ImportCheck& check, const ImportChoices& choices);
+std::string import_done_page(const Context& context, std::int64_t rows_written);
+
+// The outlier-management stage table (http/timetable_routes.cpp): the table in force
+// (`in_force` absent: the shipped default), the stored versions newest first, and the form
+// showing `name` and `csv` with the `problems` of a refused table and a `message`.
+struct OutlierTimetableView {
+  domain::OutlierTimetable timetable;
+  std::optional<domain::OutlierTimetableVersion> in_force;
+  std::vector<domain::OutlierTimetableVersion> versions;
+};
+struct OutlierTimetableForm {
+  std::vector<std::string> problems;
+  std::string name;
+  std::string csv;
+  std::string message;
+};
+std::string outlier_timetable_page(const Context& context, const OutlierTimetableView& view,
+                                   const OutlierTimetableForm& form);
+
 // Shared fragments.
-std::string actions_table(const Context& context, const std::vector<ActionRow>& rows, bool with_close);
-std::string outliers_table(const std::vector<OutlierRow>& rows, bool with_organisation);
-std::string measure_section(const MeasureView& view, bool national);
+render::Html actions_table(const Context& context, const std::vector<ActionRow>& rows, bool with_close);
+render::Html outliers_table(const std::vector<OutlierRow>& rows, bool with_organisation);
+render::Html measure_section(const MeasureView& view, bool national);
 
 }  // namespace clinaudit::http::pages

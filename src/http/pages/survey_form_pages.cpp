@@ -13,7 +13,7 @@ namespace {
 using domain::QuestionKind;
 
 // Ids and names come from question codes (letters, digits and '_' for surveys defined
-// through `clinaudit survey create`); they are escaped anyway.
+// through `clinaudit survey create`); they are escaped anyway, as all text is.
 std::string field_id(const domain::SurveyQuestion& question) { return "q-" + question.code; }
 
 const std::string* problem_for(const std::vector<domain::AnswerProblem>& problems,
@@ -34,59 +34,65 @@ std::string first_value(const domain::SubmittedAnswers& values, const domain::Su
   return found == values.end() || found->second.empty() ? std::string() : found->second.front();
 }
 
-std::string question_html(std::size_t number, const domain::SurveyQuestion& question,
-                          const domain::SubmittedAnswers& values, const std::string* problem) {
-  const std::string id = esc(field_id(question));
-  const std::string label = std::to_string(number) + ". " + esc(question.text);
+Html question_html(std::size_t number, const domain::SurveyQuestion& question, const domain::SubmittedAnswers& values,
+                   const std::string* problem) {
+  const std::string id = field_id(question);
+  const Html label = html("{}. {}", number, question.text);
   const std::string error_id = id + "-error";
-  const std::string error = problem == nullptr
-                                ? std::string()
-                                : "<p class=\"error-message\" id=\"" + error_id +
-                                      "\"><span class=\"visually-hidden\">Error:</span> " + esc(*problem) + "</p>";
-  const std::string described = problem == nullptr ? std::string() : " aria-describedby=\"" + error_id + "\"";
-  std::string html =
-      "<div class=\"form-group survey-question" + std::string(problem == nullptr ? "" : " form-group-error") + "\">";
+  const Html error = problem == nullptr ? Html()
+                                        : html(
+                                              "<p class=\"error-message\" id=\"{}\"><span class=\"visually-hidden\">"
+                                              "Error:</span> {}</p>",
+                                              error_id, *problem);
+  const Html described = problem == nullptr ? Html() : html(" aria-describedby=\"{}\"", error_id);
+  Html out =
+      html("<div class=\"form-group survey-question{}\">", problem == nullptr ? ""_html : " form-group-error"_html);
   switch (question.kind) {
     case QuestionKind::single_choice:
     case QuestionKind::likert:
     case QuestionKind::multiple_choice: {
       const bool many = question.kind == QuestionKind::multiple_choice;
-      html += "<fieldset id=\"" + id + "\"" + described + "><legend>" + label + "</legend>";
-      if (many) html += "<p class=\"hint\">Select all that apply.</p>";
-      html +=
-          error + "<div class=\"choices" + std::string(question.kind == QuestionKind::likert ? " scale" : "") + "\">";
+      out += html("<fieldset id=\"{}\"{}><legend>{}</legend>", id, described, label);
+      if (many) out += "<p class=\"hint\">Select all that apply.</p>"_html;
+      out +=
+          html("{}<div class=\"choices{}\">", error, question.kind == QuestionKind::likert ? " scale"_html : ""_html);
       for (std::size_t i = 0; i < question.options.size(); ++i) {
         const std::string& option = question.options[i];
         const std::string option_id = id + "-" + std::to_string(i);
         const std::string name = "q." + question.code + (many ? "." + std::to_string(i) : std::string());
-        html += "<div class=\"choice\"><input type=\"" + std::string(many ? "checkbox" : "radio") + "\" id=\"" +
-                option_id + "\" name=\"" + esc(name) + "\" value=\"" + esc(option) + "\"" +
-                (was_given(values, question, option) ? " checked" : "") + "><label for=\"" + option_id + "\">" +
-                esc(option) + "</label></div>";
+        out += html(
+            "<div class=\"choice\"><input type=\"{}\" id=\"{}\" name=\"{}\" value=\"{}\"{}><label "
+            "for=\"{}\">{}</label></div>",
+            many ? "checkbox" : "radio", option_id, name, option,
+            was_given(values, question, option) ? " checked"_html : ""_html, option_id, option);
       }
-      html += "</div></fieldset>";
+      out += "</div></fieldset>"_html;
       break;
     }
     case QuestionKind::number:
-      html += "<label for=\"" + id + "\">" + label + "</label><p class=\"hint\" id=\"" + id +
-              "-hint\">A number, for example 12 or 2.5.</p>" + error +
-              "<input type=\"text\" inputmode=\"decimal\" id=\"" + id + "\" name=\"q." + esc(question.code) +
-              "\" aria-describedby=\"" + id + "-hint" + (problem == nullptr ? "" : " " + error_id) + "\" value=\"" +
-              esc(first_value(values, question)) + "\">";
+      out += html(
+          "<label for=\"{}\">{}</label><p class=\"hint\" id=\"{}-hint\">A number, for example 12 or 2.5.</p>{}"
+          "<input type=\"text\" inputmode=\"decimal\" id=\"{}\" name=\"q.{}\" aria-describedby=\"{}-hint{}\" "
+          "value=\"{}\">",
+          id, label, id, error, id, question.code, id, problem == nullptr ? std::string() : " " + error_id,
+          first_value(values, question));
       break;
     case QuestionKind::free_text:
-      html += "<label for=\"" + id + "\">" + label + "</label>" + error + "<textarea id=\"" + id + "\" name=\"q." +
-              esc(question.code) + "\" rows=\"5\" maxlength=\"" + std::to_string(domain::kMaxFreeTextAnswer) + "\"" +
-              described + ">" + esc(first_value(values, question)) + "</textarea>";
+      out += html(
+          "<label for=\"{}\">{}</label>{}<textarea id=\"{}\" name=\"q.{}\" rows=\"5\" maxlength=\"{}\"{}>{}"
+          "</textarea>",
+          id, label, error, id, question.code, domain::kMaxFreeTextAnswer, described, first_value(values, question));
       break;
   }
-  return html + "</div>";
+  out += "</div>"_html;
+  return out;
 }
 
-std::string heading(const domain::Survey& survey) {
-  std::string html = "<h1>" + esc(survey.title) + "</h1>";
-  if (!survey.wave.empty()) html = "<p class=\"caption muted\">Survey " + esc(survey.wave) + "</p>" + html;
-  return html;
+Html heading(const domain::Survey& survey) {
+  Html out;
+  if (!survey.wave.empty()) out += html("<p class=\"caption muted\">Survey {}</p>", survey.wave);
+  out += html("<h1>{}</h1>", survey.title);
+  return out;
 }
 
 }  // namespace
@@ -94,52 +100,51 @@ std::string heading(const domain::Survey& survey) {
 std::string survey_form_page(const Context& context, const domain::Survey& survey, const std::string& action,
                              const domain::SubmittedAnswers& values,
                              const std::vector<domain::AnswerProblem>& problems) {
-  std::string body;
+  Html body;
   if (!problems.empty()) {
     body +=
         "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"error-summary-title\">"
-        "<h2 id=\"error-summary-title\">There is a problem</h2><ul>";
+        "<h2 id=\"error-summary-title\">There is a problem</h2><ul>"_html;
     for (std::size_t i = 0; i < survey.questions.size(); ++i) {
       const auto& question = survey.questions[i];
       if (const std::string* problem = problem_for(problems, question)) {
-        body += "<li><a href=\"#" + esc(field_id(question)) + "\">Question " + std::to_string(i + 1) + ": " +
-                esc(*problem) + "</a></li>";
+        body += html("<li><a href=\"#{}\">Question {}: {}</a></li>", field_id(question), i + 1, *problem);
       }
     }
-    body += "</ul></div>";
+    body += "</ul></div>"_html;
   }
   body += heading(survey);
-  body += "<p class=\"lead\">Answer the questions you can: you may leave any of them out. ";
-  body += survey.anonymous ? "Your answers are anonymous: they are not stored with your name or email address. "
-                           : "Your answers are stored with the invitation you received. ";
-  body += "This link works once: after you send your answers it cannot be used again.</p>";
-  body += "<form method=\"post\" action=\"" + esc(action) + "\" class=\"survey-form\" novalidate>";
+  body += "<p class=\"lead\">Answer the questions you can: you may leave any of them out. "_html;
+  body += survey.anonymous ? "Your answers are anonymous: they are not stored with your name or email address. "_html
+                           : "Your answers are stored with the invitation you received. "_html;
+  body += "This link works once: after you send your answers it cannot be used again.</p>"_html;
+  body += html("<form method=\"post\" action=\"{}\" class=\"survey-form\" novalidate>", action);
   for (std::size_t i = 0; i < survey.questions.size(); ++i) {
     body += question_html(i + 1, survey.questions[i], values, problem_for(problems, survey.questions[i]));
   }
-  body += "<button class=\"button\" type=\"submit\">Send answers</button></form>";
+  body += "<button class=\"button\" type=\"submit\">Send answers</button></form>"_html;
   return page(context, (problems.empty() ? "" : "Error: ") + survey.title, "", body);
 }
 
 std::string survey_thanks_page(const Context& context, const domain::Survey& survey) {
-  const std::string body =
-      "<div class=\"banner-success\" role=\"status\"><h1>Thank you</h1><p>Your answers to " + esc(survey.title) +
-      " have been saved.</p></div><p>The link you used is now closed. You can close this page.</p>";
+  const Html body = html(
+      "<div class=\"banner-success\" role=\"status\"><h1>Thank you</h1><p>Your answers to {} have been saved.</p>"
+      "</div><p>The link you used is now closed. You can close this page.</p>",
+      survey.title);
   return page(context, "Thank you", "", body);
 }
 
 std::string survey_link_closed_page(const Context& context, const Error& error) {
-  std::string body;
   if (error.code == ErrorCode::conflict) {
-    body =
+    const Html body =
         "<h1>This survey has already been answered</h1><p class=\"lead\">The link you followed has been used to send "
         "answers, and each link works only once.</p><p>If you did not send these answers, tell the person who "
-        "invited you.</p>";
+        "invited you.</p>"_html;
     return page(context, "Survey already answered", "", body);
   }
-  body =
+  const Html body =
       "<h1>Survey link not found</h1><p class=\"lead\">This survey link is not known. Check that you copied the "
-      "whole link from your invitation.</p>";
+      "whole link from your invitation.</p>"_html;
   return page(context, "Survey link not found", "", body);
 }
 

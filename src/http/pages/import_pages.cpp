@@ -1,0 +1,105 @@
+// The CSV import pages (http/import_flow.cpp): the upload form, the check of a file (its
+// problems, or the confirmation of a clean file) and the page after the import.
+#include "http/pages/layout.hpp"
+#include "http/pages/pages.hpp"
+
+namespace clinaudit::http::pages {
+
+namespace {
+
+// How the form names each kind it offers.
+std::string_view kind_label(ingest::ImportKind kind) {
+  switch (kind) {
+    case ingest::ImportKind::participation: return "Participation in national audits";
+    case ingest::ImportKind::results: return "Audit results (measures by period)";
+    case ingest::ImportKind::episodes: return "Patient-level episodes of a national audit";
+    case ingest::ImportKind::organisations:
+    case ingest::ImportKind::audits:
+    case ingest::ImportKind::qa_list:
+    case ingest::ImportKind::survey_responses: break;
+  }
+  return ingest::import_kind_name(kind);
+}
+
+// National analysts choose the audit an episode file belongs to.
+Html audit_choice(const ImportChoices& choices) {
+  if (!choices.audits) return {};
+  Html out =
+      "<div class=\"form-group\"><label for=\"audit\">Audit (episodes only)</label><p class=\"hint\" "
+      "id=\"audit-hint\">Episodes need organisation_code, admission_date and outcome columns; every other column "
+      "is a case-mix covariate.</p><select id=\"audit\" name=\"audit\" aria-describedby=\"audit-hint\">"_html;
+  for (const auto& audit : *choices.audits) {
+    out += html("<option value=\"{}\">{} – {}</option>", audit.code, audit.code, audit.title);
+  }
+  out += "</select></div>"_html;
+  return out;
+}
+
+Html import_form(const Context& context, const ImportChoices& choices) {
+  Html kinds;
+  for (const auto kind : choices.kinds) {
+    kinds += html("<option value=\"{}\">{}</option>", ingest::import_kind_name(kind), kind_label(kind));
+  }
+  return html(
+      "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\" class=\"panel\">{}"
+      "<div class=\"form-group\"><label for=\"kind\">What the file holds</label><select id=\"kind\" name=\"kind\">{}"
+      "</select></div>{}<div class=\"form-group\"><label for=\"file\">CSV file</label><p class=\"hint\" "
+      "id=\"file-hint\">A header row naming the columns, then one row per record. Nothing is saved until you "
+      "confirm.</p><input type=\"file\" id=\"file\" name=\"file\" accept=\".csv,text/csv\" "
+      "aria-describedby=\"file-hint\" required></div><button class=\"button\" type=\"submit\">Check file</button>"
+      "</form>",
+      csrf_field(context), kinds, audit_choice(choices));
+}
+
+}  // namespace
+
+std::string import_page(const Context& context, const ImportChoices& choices) {
+  const Html body = html(
+      "<h1>Import a CSV file</h1><p class=\"lead\">Upload participation records or audit results{}. clinaudit checks "
+      "every row first and shows each problem with its row and column; nothing is saved until the whole file is "
+      "right and you confirm.</p>{}",
+      choices.episodes ? ", or a national audit's patient-level episodes"_html : ""_html,
+      import_form(context, choices));
+  return page(context, "Import", "import", body);
+}
+
+std::string import_check_page(const Context& context, const ImportCheck& check, const ImportChoices& choices) {
+  Html body;
+  if (check.problems.empty()) {
+    body += html(
+        "<h1>Check your import</h1><div class=\"panel\"><p class=\"lead\">{}: {} rows of {}{}, no problems found.</p>"
+        "<form method=\"post\" action=\"/import/confirm\">{}<input type=\"hidden\" name=\"token\" value=\"{}\">"
+        "<button class=\"button\" type=\"submit\">Confirm and import {} rows</button> <a href=\"/import\">Cancel</a>"
+        "</form></div>",
+        check.filename, check.rows, check.kind, check.detail, csrf_field(context), check.token, check.rows);
+    return page(context, "Check your import", "import", body);
+  }
+  body += html(
+      "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2>The file was not imported</h2><p>{} has {} {} "
+      "in {} rows. Nothing was saved. Correct the file and upload it again.</p></div><h1>Problems in the file</h1>",
+      check.filename, check.total_problems, check.total_problems == 1 ? "problem" : "problems", check.rows);
+  body +=
+      "<table><thead><tr><th scope=\"col\" class=\"num\">Row</th><th scope=\"col\">Column</th><th "
+      "scope=\"col\">Value</th><th scope=\"col\">Problem</th></tr></thead><tbody>"_html;
+  for (const auto& p : check.problems) {
+    body += html("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", p.row, p.column, p.value,
+                 p.message);
+  }
+  body += "</tbody></table>"_html;
+  const auto shown = static_cast<std::int64_t>(check.problems.size());
+  if (check.total_problems > shown) {
+    body += html("<p>And {} more problems not shown.</p>", check.total_problems - shown);
+  }
+  body += html("<h2>Upload a corrected file</h2>{}", import_form(context, choices));
+  return page(context, "Check your import", "import", body);
+}
+
+std::string import_done_page(const Context& context, std::int64_t rows_written) {
+  Html body = success_banner("Imported " + std::to_string(rows_written) + " rows.");
+  body +=
+      "<h1>Import complete</h1><p><a href=\"/\">Go to your dashboard</a> or <a href=\"/import\">import another "
+      "file</a>.</p>"_html;
+  return page(context, "Import complete", "import", body);
+}
+
+}  // namespace clinaudit::http::pages
