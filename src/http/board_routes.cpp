@@ -1,8 +1,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <map>
 
+#include "domain/action_list.hpp"
 #include "domain/board_meeting_service.hpp"
 #include "http/app.hpp"
 #include "http/board_meeting_json.hpp"
@@ -101,21 +101,6 @@ Result<domain::BoardMeetingDetails> details_of(Context& c) {
   return domain::board_meeting_details(c.store, c.principal().organisation_id, BoardMeetingId{id});
 }
 
-Result<std::vector<ActionRow>> action_rows_of(Context& c, const domain::BoardMeetingDetails& details) {
-  CLINAUDIT_TRY(auto users, c.store.users(c.principal().organisation_id));
-  std::map<std::int64_t, std::string> names;
-  for (const auto& user : users) names[user.id.value] = user.display_name;
-  std::vector<ActionRow> rows;
-  for (const auto& action : details.actions) {
-    ActionRow row;
-    row.item = action;
-    row.owner = action.owner ? names[action.owner->value] : action.owner_name;
-    row.overdue = action.overdue_on(c.clock.today());
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 Response problems_response(const std::vector<domain::FieldProblem>& problems) {
   const Error error{ErrorCode::invalid_input, "the meeting was not recorded: " + std::to_string(problems.size()) +
                                                   (problems.size() == 1 ? " problem" : " problems")};
@@ -136,7 +121,7 @@ std::vector<Route> board_routes() {
       .path = R"(/board-meetings/(\d{1,18}))",
       .load = details_of,
       .page = [](Context& c, domain::BoardMeetingDetails& details) -> Result<Response> {
-        CLINAUDIT_TRY(auto actions, action_rows_of(c, details));
+        CLINAUDIT_TRY(auto actions, domain::action_rows(c.store, c.clock.today(), details.actions));
         const bool recorded = c.request.query_value("recorded") == "1";
         return html_response(
             pages::board_meeting_page(c, details, actions, recorded ? "The meeting was recorded." : ""));
