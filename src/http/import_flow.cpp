@@ -206,7 +206,9 @@ std::vector<Route> import_routes() {
     if (clean(*check)) {
       if (auto refusal = hold(c, upload, *check)) return refused(c, *refusal, false);
     }
-    return html_response(pages::import_check_page(c, *check, import_choices(c)), check->problems.empty() ? 200 : 422);
+    if (check->problems.empty()) return html_response(pages::import_check_page(c, *check, {}));
+    // Only a file with problems shows the form again, with its choices.
+    return html_response(pages::import_check_page(c, *check, import_choices(c)), 422);
   }));
   routes.push_back(
       page_route("POST", "/import/confirm", Access::permitted, P::import_data, [](Context& c) -> Result<Response> {

@@ -77,7 +77,8 @@ struct ImportChoices {
   std::optional<std::vector<domain::Audit>> audits;  // absent: no audit to choose
 };
 std::string import_page(const Context& context, const ImportChoices& choices);
-// A checked file: its problems with the form again, or the confirmation of a clean file.
+// A checked file: its problems with the form again (offering `choices`), or the confirmation
+// of a clean file (`choices` unused).
 std::string import_check_page(const Context& context, const ImportCheck& check, const ImportChoices& choices);
 std::string import_done_page(const Context& context, std::int64_t rows_written);
 
