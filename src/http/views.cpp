@@ -137,16 +137,18 @@ Result<std::vector<ActionRow>> action_rows(Context& context, ActionFilter filter
 }
 
 Result<std::int64_t> save_participation(Context& context, FinancialYear year) {
-  // The editor names its fields by audit id, so the year's list says which fields to read.
-  CLINAUDIT_TRY(auto rows, participation_rows(context, year));
+  // The editor names its fields by audit id (eligible_N, participating_N...); the use case
+  // checks that each audit named is on the year's list.
+  constexpr std::string_view kEligible = "eligible_";
   const Request& request = context.request;
   std::vector<domain::ParticipationAnswer> answers;
-  for (const auto& row : rows) {
-    const std::string n = std::to_string(row.audit.id.value);
-    if (!request.field("eligible_" + n)) continue;
+  for (const auto& [name, value] : request.fields) {
+    if (!name.starts_with(kEligible)) continue;
+    const std::string n = name.substr(kEligible.size());
+    CLINAUDIT_TRY(const auto id, id_from(n));
     domain::ParticipationAnswer answer;
-    answer.audit = row.audit.id;
-    answer.eligible = yes_no(request.field("eligible_" + n).value_or(""));
+    answer.audit = AuditId{id};
+    answer.eligible = yes_no(value);
     answer.participating = yes_no(request.field("participating_" + n).value_or(""));
     answer.reason_not_participating = request.field("reason_" + n).value_or("");
     answer.data_collection_completed = yes_no(request.field("completed_" + n).value_or(""));
