@@ -355,25 +355,20 @@ std::vector<Route> change_routes() {
         return actions_html(c, error, "");
       },
   });
-  // The action's number is read on both sides alike; a refused closing is shown on the
-  // actions page, so each side closes it itself.
   table.resource<ActionId>({
       .method = "POST",
       .path = R"(/actions/(\d{1,18})/close)",
       .permission = P::manage_actions,
       .load = [](Context& c) -> Result<ActionId> {
         CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
+        CLINAUDIT_TRY_VOID(close_action(c, ActionId{id}));
         return ActionId{id};
       },
-      .page = [](Context& c, ActionId& id) -> Result<Response> {
-        auto closed = close_action(c, id);
-        if (!closed && closed.error().code != ErrorCode::invalid_input) return closed.error();
-        if (!closed) return actions_html(c, closed.error(), "");
-        return redirect("/actions?view=all");
-      },
-      .json = [](Context& c, ActionId& id) -> Result<Response> {
-        CLINAUDIT_TRY_VOID(close_action(c, id));
-        return json_response(created_json(id.value));
+      .page = [](Context&, ActionId&) { return redirect("/actions?view=all"); },
+      .json = [](Context&, ActionId& id) { return json_response(created_json(id.value)); },
+      .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
+        if (error.code != ErrorCode::invalid_input) return error;
+        return actions_html(c, error, "");
       },
   });
   table.resource<UserId>({
