@@ -6,7 +6,7 @@ namespace clinaudit::domain {
 
 namespace {
 
-constexpr std::size_t kPermissions = 9;
+constexpr std::size_t kPermissions = 13;
 constexpr std::size_t kRoles = 6;
 
 // Rows: admin, audit_manager, clinical_lead, board_member, national_analyst, read_only.
@@ -14,12 +14,13 @@ constexpr std::size_t kRoles = 6;
 // A column that needs_national_body() is further limited to users of the national body.
 constexpr std::array<std::array<bool, kPermissions>, kRoles> kMatrix{{
     //  view   partic  import actions users  national outliers analyse national-settings
-    {{true, true, true, true, true, false, true, false, true}},        // admin
-    {{true, true, true, true, false, false, true, false, false}},      // audit_manager
-    {{true, false, true, true, false, false, true, false, false}},     // clinical_lead
-    {{true, false, false, false, false, false, false, false, false}},  // board_member
-    {{true, false, true, false, false, true, true, true, false}},      // national_analyst
-    {{true, false, false, false, false, false, false, false, false}},  // read_only
+    //  register local-audits measures reports
+    {{true, true, true, true, true, false, true, false, true, true, true, true, true}},            // admin
+    {{true, true, true, true, false, false, true, false, false, false, true, true, true}},         // audit_manager
+    {{true, false, true, true, false, false, true, false, false, false, true, false, true}},       // clinical_lead
+    {{true, false, false, false, false, false, false, false, false, false, false, false, false}},  // board_member
+    {{true, false, true, false, false, true, true, true, false, false, false, true, true}},        // national_analyst
+    {{true, false, false, false, false, false, false, false, false, false, false, false, false}},  // read_only
 }};
 
 }  // namespace
@@ -35,6 +36,10 @@ std::string_view to_string(Permission permission) {
     case Permission::manage_outliers: return "manage_outliers";
     case Permission::run_analysis: return "run_analysis";
     case Permission::manage_national_settings: return "manage_national_settings";
+    case Permission::manage_register: return "manage_register";
+    case Permission::manage_local_audits: return "manage_local_audits";
+    case Permission::manage_measures: return "manage_measures";
+    case Permission::record_reports: return "record_reports";
   }
   return "unknown";
 }
@@ -43,7 +48,9 @@ bool role_allows(Role role, Permission permission) {
   return kMatrix.at(static_cast<std::size_t>(role)).at(static_cast<std::size_t>(permission));
 }
 
-bool needs_national_body(Permission permission) { return permission == Permission::manage_national_settings; }
+bool needs_national_body(Permission permission) {
+  return permission == Permission::manage_national_settings || permission == Permission::manage_register;
+}
 
 bool allows(const Principal& who, Permission permission) {
   if (!role_allows(who.role, permission)) return false;
@@ -72,6 +79,18 @@ Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, O
 bool may_see_result(const Principal& who, OrganisationId organisation, bool published) {
   if (published || who.organisation_id == organisation) return true;
   return who.role == Role::national_analyst;
+}
+
+Result<void> may_manage_audit_setup(const Principal& who, const Audit& audit) {
+  if (!allows(who, Permission::manage_measures)) {
+    return Error{ErrorCode::forbidden, "your role does not set up audits' measures"};
+  }
+  if (audit.kind == AuditKind::local_audit) {
+    if (audit.owner == who.organisation_id) return {};
+    return Error{ErrorCode::forbidden, "a local audit is set up by its own organisation"};
+  }
+  if (who.organisation_type == OrganisationType::national_body) return {};
+  return Error{ErrorCode::forbidden, "a national audit's measures and dataset are set up by the national body"};
 }
 
 Result<void> may_assign_role(const Organisation& organisation, Role role) {

@@ -30,6 +30,16 @@ enum class Permission {
   // Change national settings, which apply to every organisation: the outlier-management
   // stage table. Needs the national body as well as the role (needs_national_body).
   manage_national_settings,
+  // Add and edit organisations and national audits (their eligibility and Quality Account
+  // list entries): the national register every organisation shares. Needs the national body.
+  manage_register,
+  // Add and edit one's own organisation's local audits.
+  manage_local_audits,
+  // Define an audit's measures and a national audit's dataset: national audits by the
+  // national body, local audits by their owner (checked with may_manage_audit_setup).
+  manage_measures,
+  // Record published reports with their recommendations, and one's organisation's reviews of them.
+  record_reports,
 };
 
 std::string_view to_string(Permission permission);
@@ -69,6 +79,11 @@ Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, O
 // Whether the principal may see a result that is not published. Published results of
 // national audits are visible to every signed-in user.
 bool may_see_result(const Principal& who, OrganisationId organisation, bool published);
+
+// Whether `who` may define `audit`'s measures and dataset: a national audit's by the national
+// body (national analysts and its administrators), a local audit's by its own organisation
+// (administrators and audit managers). Errors: forbidden, saying why.
+Result<void> may_manage_audit_setup(const Principal& who, const Audit& audit);
 
 // Whether a user of `organisation` may hold `role`: the national analyst role, which
 // sees every provider's data, belongs to the national body only.

@@ -36,6 +36,33 @@ Result<void> check(const Audit& row) {
 
 Result<void> check(const Measure& row) {
   if (row.code.empty()) return invalid("a measure needs a code");
+  const std::string named = "measure '" + row.code + "': ";
+  if (row.name.empty()) return invalid(named + "a measure needs a name");
+  if (!(row.rate_multiplier > 0)) return invalid(named + "the display multiplier must be above zero");
+  if (row.from_episodes() && row.outcome_column.empty())
+    return invalid(named + "name the dataset's outcome column the measure counts");
+  switch (row.source) {
+    case MeasureSource::imported_results:
+      if (!row.outcome_column.empty() || !row.formula.empty() || !row.expected_column.empty())
+        return invalid(named + "a measure from imported results has no outcome column, formula or expected column");
+      break;
+    case MeasureSource::episode_proportion:
+      if (row.type != MeasureType::proportion)
+        return invalid(named + "the share of episodes with an outcome is a proportion");
+      if (!row.formula.empty() || !row.expected_column.empty())
+        return invalid(named + "a proportion of episodes has no formula or expected column");
+      break;
+    case MeasureSource::episode_model_ratio:
+      if (row.type != MeasureType::ratio) return invalid(named + "observed over expected is a ratio");
+      if (row.formula.empty()) return invalid(named + "write the case-mix model as a formula");
+      if (!row.expected_column.empty()) return invalid(named + "give a formula or an expected column, not both");
+      break;
+    case MeasureSource::episode_expected_column:
+      if (row.type != MeasureType::ratio) return invalid(named + "observed over expected is a ratio");
+      if (row.expected_column.empty()) return invalid(named + "name the dataset's expected-risk column");
+      if (!row.formula.empty()) return invalid(named + "give a formula or an expected column, not both");
+      break;
+  }
   return {};
 }
 

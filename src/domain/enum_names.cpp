@@ -37,6 +37,11 @@ constexpr EnumTable<MeasureType, 4> kMeasureTypes{{{MeasureType::proportion, "pr
                                                    {MeasureType::continuous, "continuous"}}};
 constexpr EnumTable<Improvement, 3> kImprovements{
     {{Improvement::increase, "increase"}, {Improvement::decrease, "decrease"}, {Improvement::neutral, "neutral"}}};
+constexpr EnumTable<MeasureSource, 4> kMeasureSources{
+    {{MeasureSource::imported_results, "imported_results"},
+     {MeasureSource::episode_proportion, "episode_proportion"},
+     {MeasureSource::episode_model_ratio, "episode_model_ratio"},
+     {MeasureSource::episode_expected_column, "episode_expected_column"}}};
 constexpr EnumTable<ActionStatus, 4> kActionStatuses{{{ActionStatus::open, "open"},
                                                       {ActionStatus::in_progress, "in_progress"},
                                                       {ActionStatus::completed, "completed"},
@@ -74,6 +79,19 @@ std::string_view to_string(MeasureType type) { return enum_text(kMeasureTypes, t
 std::optional<MeasureType> parse_measure_type(std::string_view text) { return enum_from_text(kMeasureTypes, text); }
 std::string_view to_string(Improvement direction) { return enum_text(kImprovements, direction); }
 std::optional<Improvement> parse_improvement(std::string_view text) { return enum_from_text(kImprovements, text); }
+std::string_view to_string(MeasureSource source) { return enum_text(kMeasureSources, source); }
+std::optional<MeasureSource> parse_measure_source(std::string_view text) {
+  return enum_from_text(kMeasureSources, text);
+}
+std::string_view display_name(MeasureSource source) {
+  switch (source) {
+    case MeasureSource::imported_results: return "imported results";
+    case MeasureSource::episode_proportion: return "share of episodes with the outcome";
+    case MeasureSource::episode_model_ratio: return "observed over expected, under a case-mix model";
+    case MeasureSource::episode_expected_column: return "observed over expected, from each episode's expected risk";
+  }
+  return "imported results";
+}
 std::string_view to_string(ActionStatus status) { return enum_text(kActionStatuses, status); }
 std::optional<ActionStatus> parse_action_status(std::string_view text) { return enum_from_text(kActionStatuses, text); }
 std::string_view to_string(ActionSource source) { return enum_text(kActionSources, source); }

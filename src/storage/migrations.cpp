@@ -8,6 +8,7 @@ std::string_view migration_0001_initial();
 std::string_view migration_0002_survey_invitations();
 std::string_view migration_0003_outlier_timetables();
 std::string_view migration_0004_analysis_runs();
+std::string_view migration_0005_measure_sources();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -24,6 +25,7 @@ constexpr std::array kTemplates{
     Template{2, "0002_survey_invitations", embedded::migration_0002_survey_invitations},
     Template{3, "0003_outlier_timetables", embedded::migration_0003_outlier_timetables},
     Template{4, "0004_analysis_runs", embedded::migration_0004_analysis_runs},
+    Template{5, "0005_measure_sources", embedded::migration_0005_measure_sources},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

@@ -79,7 +79,12 @@ json record_json(const domain::Measure& row) {
               {"type", domain::to_string(row.type)},
               {"improvement", domain::to_string(row.improvement)},
               {"target", optional_json(row.target)},
-              {"rate_multiplier", row.rate_multiplier}};
+              {"rate_multiplier", row.rate_multiplier},
+              {"unit", row.unit},
+              {"source", domain::to_string(row.source)},
+              {"outcome_column", row.outcome_column},
+              {"formula", row.formula},
+              {"expected_column", row.expected_column}};
 }
 
 json record_json(const domain::MeasureResult& row) {

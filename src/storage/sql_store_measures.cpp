@@ -10,7 +10,8 @@ namespace clinaudit::storage {
 namespace {
 
 constexpr const char* kMeasureColumns =
-    "SELECT id, audit_id, code, name, type, improvement, target, rate_multiplier FROM measures ";
+    "SELECT id, audit_id, code, name, type, improvement, target, rate_multiplier, unit, source, outcome_column, "
+    "formula, expected_column FROM measures ";
 
 domain::Measure read_measure(const SqlRow& row) {
   return domain::Measure{.id = id_of<MeasureId>(row, 0),
@@ -20,7 +21,12 @@ domain::Measure read_measure(const SqlRow& row) {
                          .type = enum_of(row, 4, domain::parse_measure_type),
                          .improvement = enum_of(row, 5, domain::parse_improvement),
                          .target = optional_real(row, 6),
-                         .rate_multiplier = row.real(7)};
+                         .rate_multiplier = row.real(7),
+                         .unit = row.text(8),
+                         .source = enum_of(row, 9, domain::parse_measure_source),
+                         .outcome_column = row.text(10),
+                         .formula = row.text(11),
+                         .expected_column = row.text(12)};
 }
 
 domain::MeasureResult read_result(const SqlRow& row) {
@@ -46,11 +52,13 @@ Result<MeasureId> SqlStore::add_measure(const domain::Measure& measure, const do
     const std::string duplicate =
         "measure code '" + measure.code + "' already exists in audit id " + std::to_string(measure.audit_id.value);
     stored.id = MeasureId{unique(duplicate, [&] {
-      return insert(session,
-                    "INSERT INTO measures (audit_id, code, name, type, improvement, target, rate_multiplier) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    measure.audit_id, measure.code, measure.name, domain::to_string(measure.type),
-                    domain::to_string(measure.improvement), measure.target, measure.rate_multiplier);
+      return insert(
+          session,
+          "INSERT INTO measures (audit_id, code, name, type, improvement, target, rate_multiplier, unit, source, "
+          "outcome_column, formula, expected_column) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          measure.audit_id, measure.code, measure.name, domain::to_string(measure.type),
+          domain::to_string(measure.improvement), measure.target, measure.rate_multiplier, measure.unit,
+          domain::to_string(measure.source), measure.outcome_column, measure.formula, measure.expected_column);
     })};
     const auto after = record_json(stored);
     append_audit_log(session, actor, "create", "measure", std::to_string(stored.id.value), nullptr, &after);

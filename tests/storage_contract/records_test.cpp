@@ -206,6 +206,52 @@ TEST_P(StoreContract, QualityAccountListAndParticipation) {
   EXPECT_TRUE(store().participation_of(trust, FinancialYear{2024})->empty());
 }
 
+TEST_P(StoreContract, MeasureKeepsWhereItsValuesComeFrom) {
+  const auto audit = add_audit("NELA");
+  domain::Measure measure;
+  measure.audit_id = audit;
+  measure.code = "mort30";
+  measure.name = "Risk-adjusted 30-day mortality";
+  measure.type = domain::MeasureType::ratio;
+  measure.improvement = domain::Improvement::decrease;
+  measure.unit = "observed / expected";
+  measure.source = domain::MeasureSource::episode_model_ratio;
+  measure.outcome_column = "died30";
+  measure.formula = "died30 ~ I((age - 68) / 10) + factor(asa_grade)";
+  auto id = store().add_measure(measure, actor());
+  ASSERT_OK(id);
+  auto read = store().measure(*id);
+  ASSERT_OK(read);
+  EXPECT_EQ(read->source, domain::MeasureSource::episode_model_ratio);
+  EXPECT_EQ(read->unit, "observed / expected");
+  EXPECT_EQ(read->outcome_column, "died30");
+  EXPECT_EQ(read->formula, measure.formula);
+  EXPECT_TRUE(read->expected_column.empty());
+
+  domain::Measure by_column = measure;
+  by_column.code = "mort30-ppossum";
+  by_column.source = domain::MeasureSource::episode_expected_column;
+  by_column.formula.clear();
+  by_column.expected_column = "ppossum_risk";
+  ASSERT_OK(store().add_measure(by_column, actor()));
+  EXPECT_EQ(store().measures_of(audit)->at(1).expected_column, "ppossum_risk");
+
+  domain::Measure no_formula = measure;
+  no_formula.code = "mort90";
+  no_formula.formula.clear();
+  auto refused = store().add_measure(no_formula, actor());
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::invalid_input);
+  EXPECT_NE(refused.error().message.find("formula"), std::string::npos) << refused.error().message;
+
+  domain::Measure share_as_ratio = measure;
+  share_as_ratio.code = "died-share";
+  share_as_ratio.source = domain::MeasureSource::episode_proportion;
+  share_as_ratio.formula.clear();
+  EXPECT_EQ(store().add_measure(share_as_ratio, actor()).error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(store().measures_of(audit)->size(), 2U);
+}
+
 TEST_P(StoreContract, MeasuresAndResultsRoundTripInOrder) {
   const auto a = add_organisation("RAA");
   const auto b = add_organisation("RBB");
