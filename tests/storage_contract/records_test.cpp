@@ -256,9 +256,13 @@ TEST_P(StoreContract, MeasuresAndResultsRoundTripInOrder) {
   const auto a = add_organisation("RAA");
   const auto b = add_organisation("RBB");
   const auto audit = add_audit("NHFD");
-  domain::Measure measure{
-      {},           audit, "mort30", "30-day mortality", domain::MeasureType::ratio, domain::Improvement::decrease,
-      std::nullopt, 1.0};
+  domain::Measure measure{.audit_id = audit,
+                          .code = "mort30",
+                          .name = "30-day mortality",
+                          .type = domain::MeasureType::ratio,
+                          .improvement = domain::Improvement::decrease,
+                          .target = std::nullopt,
+                          .rate_multiplier = 1.0};
   auto id = store().add_measure(measure, actor());
   ASSERT_OK(id);
   auto read = store().measure(*id);

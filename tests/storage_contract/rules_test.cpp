@@ -50,8 +50,13 @@ TEST_P(StoreContract, DuplicateEmailAuditCodeAndMeasureCodeAreConflicts) {
   EXPECT_THAT(audits.error().message, HasSubstr("audit code 'NHFD' already exists"));
 
   add_measure(audit, "mort30");
-  domain::Measure measure{
-      {}, audit, "mort30", "Again", domain::MeasureType::ratio, domain::Improvement::decrease, std::nullopt, 1.0};
+  domain::Measure measure{.audit_id = audit,
+                          .code = "mort30",
+                          .name = "Again",
+                          .type = domain::MeasureType::ratio,
+                          .improvement = domain::Improvement::decrease,
+                          .target = std::nullopt,
+                          .rate_multiplier = 1.0};
   auto measure_id = store().add_measure(measure, actor());
   EXPECT_ERROR(measure_id, ErrorCode::conflict);
   EXPECT_THAT(measure_id.error().message, HasSubstr("mort30"));

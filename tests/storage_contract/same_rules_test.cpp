@@ -26,8 +26,13 @@ TEST_P(StoreContract, AnOrganisationAnAuditAndAMeasureNeedACode) {
   EXPECT_TRUE(store().audits({})->empty());
 
   const auto nhfd = add_audit("NHFD");
-  domain::Measure measure{
-      {}, nhfd, "", "No code", domain::MeasureType::proportion, domain::Improvement::increase, std::nullopt, 1.0};
+  domain::Measure measure{.audit_id = nhfd,
+                          .code = "",
+                          .name = "No code",
+                          .type = domain::MeasureType::proportion,
+                          .improvement = domain::Improvement::increase,
+                          .target = std::nullopt,
+                          .rate_multiplier = 1.0};
   auto measure_id = store().add_measure(measure, actor());
   EXPECT_ERROR(measure_id, ErrorCode::invalid_input);
   EXPECT_THAT(measure_id.error().message, HasSubstr("a measure needs a code"));
