@@ -1,19 +1,24 @@
 // Model formulas against R: every block of tests/data/casemix/formula_glm.golden (written by
 // formula_glm.R beside it, R 4.2.2's glm(formula, binomial, data)) is parsed, framed over
-// formula_casemix.csv and fitted; the coefficient names must equal R's exactly, and the
-// estimates, standard errors and deviances agree to 1e-8 relative.
+// formula_casemix.csv and fitted (both files are compiled into the test: src/stats/CMakeLists.txt); the coefficient
+// names must equal R's exactly, and the estimates, standard errors and deviances agree to 1e-8 relative.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "stats/formula_frame.hpp"
 #include "stats/logistic_regression.hpp"
 #include "stats/model_formula.hpp"
+
+namespace clinaudit::embedded {
+std::string_view formula_casemix_csv();
+std::string_view formula_glm_golden();
+}  // namespace clinaudit::embedded
 
 namespace clinaudit::stats {
 namespace {
@@ -22,10 +27,6 @@ constexpr double kTolerance = 1e-8;
 // Quasi-complete separation: the diverging coefficients are known only to about 1e-7 (see
 // formula_glm.R); they are checked to this, the others to kTolerance.
 constexpr double kSeparatedTolerance = 1e-6;
-
-std::string casemix_path(const std::string& name) {
-  return std::string(CLINAUDIT_SOURCE_DIR) + "/tests/data/casemix/" + name;
-}
 
 std::vector<std::string> split(const std::string& line, char separator) {
   std::vector<std::string> fields;
@@ -39,7 +40,7 @@ std::vector<std::string> split(const std::string& line, char separator) {
 // The CSV (no quoting in this file) with R's read.csv rules: "NA" or an empty cell is
 // missing; a column is numeric when every other cell reads as a number, else text.
 std::vector<DataColumn> read_casemix_csv() {
-  std::ifstream file(casemix_path("formula_casemix.csv"));
+  std::istringstream file{std::string(embedded::formula_casemix_csv())};
   std::string line;
   std::getline(file, line);
   std::vector<DataColumn> columns;
@@ -93,7 +94,7 @@ struct GoldenFit {
 };
 
 std::vector<GoldenFit> read_golden() {
-  std::ifstream file(casemix_path("formula_glm.golden"));
+  std::istringstream file{std::string(embedded::formula_glm_golden())};
   std::vector<GoldenFit> fits;
   std::string line;
   GoldenFit fit;

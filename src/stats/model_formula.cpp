@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <bit>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
+#include <system_error>
 #include <utility>
 
 namespace clinaudit::stats {
@@ -319,9 +320,11 @@ class Parser {
       return error_at(position(), "write numbers in decimal (no L, i or hexadecimal)");
     }
     const std::string digits(text_.substr(start, at_ - start));
-    char* end = nullptr;
-    const double value = std::strtod(digits.c_str(), &end);
-    if (end != digits.c_str() + digits.size()) return error_at(start + 1, "malformed number '" + digits + "'");
+    double value = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (ec != std::errc() || end != digits.data() + digits.size()) {
+      return error_at(start + 1, "malformed number '" + digits + "'");
+    }
     return value;
   }
 
@@ -545,17 +548,24 @@ std::string r_number_text(double value) {
   // The fewest significant digits (at most 15) that give the value to 15 significant digits,
   // as R's formatReal chooses them.
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.14e", value);
-  const double target = std::strtod(buffer, nullptr);
+  const auto scientific_text = [&](int precision) {
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific, precision).ptr;
+    return std::string(buffer, end);
+  };
+  const auto read_back = [](const std::string& text) {
+    double parsed = 0;
+    std::from_chars(text.data(), text.data() + text.size(), parsed);
+    return parsed;
+  };
+  const double target = read_back(scientific_text(14));
   int digits = 1;
-  for (; digits < 15; ++digits) {
-    std::snprintf(buffer, sizeof buffer, "%.*e", digits - 1, value);
-    if (std::strtod(buffer, nullptr) == target) break;
-  }
-  std::snprintf(buffer, sizeof buffer, "%.*e", digits - 1, value);
-  const std::string scientific_raw(buffer);
+  while (digits < 15 && read_back(scientific_text(digits - 1)) != target) ++digits;
+  const std::string scientific_raw = scientific_text(digits - 1);
   const auto e_at = scientific_raw.find('e');
-  const int exponent = std::atoi(scientific_raw.c_str() + e_at + 1);
+  int exponent = 0;
+  const char* exponent_start = scientific_raw.c_str() + e_at + 1;
+  if (*exponent_start == '+') ++exponent_start;
+  std::from_chars(exponent_start, scientific_raw.c_str() + scientific_raw.size(), exponent);
   const int negative = value < 0 ? 1 : 0;
   // Scientific: mantissa, "e", sign, at least two exponent digits.
   const std::string exponent_digits = std::to_string(std::abs(exponent));
@@ -564,8 +574,8 @@ std::string r_number_text(double value) {
   const int decimals = std::max(0, digits - 1 - exponent);
   const int fixed_width = negative + (exponent >= 0 ? exponent + 1 : 1) + (decimals > 0 ? decimals + 1 : 0);
   if (fixed_width <= static_cast<int>(scientific.size())) {
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals).ptr;
+    return std::string(buffer, end);
   }
   return scientific;
 }
