@@ -81,6 +81,7 @@ TEST(FormulaFrame, CodesFactorsInInteractionsByRsRule) {
   ASSERT_TRUE(frame) << frame.error().message;
   EXPECT_EQ(term_names(frame->frame), (std::vector<std::string>{"(Intercept)", "sexM", "sexF:age", "sexM:age"}));
   // Rows kept: 1 (70, M), 2 (64, F), 6 (90, F), 7 (47, M), 8 (66, M).
+  ASSERT_EQ(frame->frame.covariates.size(), 3U);
   EXPECT_EQ(frame->frame.covariates[1].values, (std::vector<double>{0, 64, 90, 0, 0}));
   EXPECT_EQ(frame->frame.covariates[2].values, (std::vector<double>{70, 0, 0, 47, 66}));
   const auto both = frame_of("died ~ age*sex", kData);
@@ -92,6 +93,7 @@ TEST(FormulaFrame, ComputesTransformedColumns) {
   const auto frame = frame_of("died ~ I((age - 60)/10) + poly(age, 2, raw = TRUE) + pmin(age, 80) + log(age)", kData);
   ASSERT_TRUE(frame) << frame.error().message;
   const auto& c = frame->frame.covariates;
+  ASSERT_EQ(c.size(), 5U);
   EXPECT_EQ(term_names(frame->frame),
             (std::vector<std::string>{"(Intercept)", "I((age - 60)/10)", "poly(age, 2, raw = TRUE)1",
                                       "poly(age, 2, raw = TRUE)2", "pmin(age, 80)", "log(age)"}));
