@@ -9,6 +9,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/commands.hpp"
@@ -107,21 +108,34 @@ struct FormulaData {
   std::size_t rows = 0;
 };
 
-bool read_number(const std::string& text, double& value) {
+bool read_number(std::string_view text, double& value) {
   if (text.empty()) return false;
   const char* first = text.data();
+  const char* last = text.data() + text.size();
   if (*first == '+') ++first;
-  const auto [end, ec] = std::from_chars(first, text.data() + text.size(), value);
-  return ec == std::errc() && end == text.data() + text.size() && std::isfinite(value);
+  const auto [end, ec] = std::from_chars(first, last, value);
+  return ec == std::errc() && end == last && std::isfinite(value);
 }
 
-stats::DataColumn typed_column(std::string name, std::vector<std::string> cells) {
+// One column's cells as read, packed into one string (a cell is a few bytes; a std::string
+// each would cost 32 for every cell of a national dataset).
+struct RawColumn {
+  std::string pool;
+  std::vector<std::size_t> ends;
+  std::string_view cell(std::size_t row) const {
+    const std::size_t begin = row == 0 ? 0 : ends[row - 1];
+    return std::string_view(pool).substr(begin, ends[row] - begin);
+  }
+};
+
+stats::DataColumn typed_column(std::string name, const RawColumn& raw) {
   stats::DataColumn column{std::move(name), false, {}, {}};
-  column.numbers.reserve(cells.size());
-  for (auto& cell : cells) {
-    if (cell == "NA") cell.clear();
+  const std::size_t rows = raw.ends.size();
+  column.numbers.reserve(rows);
+  for (std::size_t row = 0; row < rows && !column.text; ++row) {
+    const auto cell = raw.cell(row);
     double value = 0;
-    if (cell.empty()) {
+    if (cell.empty() || cell == "NA") {
       column.numbers.push_back(std::nan(""));
     } else if (read_number(cell, value)) {
       column.numbers.push_back(value);
@@ -131,7 +145,11 @@ stats::DataColumn typed_column(std::string name, std::vector<std::string> cells)
   }
   if (column.text) {
     column.numbers = {};
-    column.texts = std::move(cells);
+    column.texts.reserve(rows);
+    for (std::size_t row = 0; row < rows; ++row) {
+      const auto cell = raw.cell(row);
+      column.texts.emplace_back(cell == "NA" ? std::string_view() : cell);
+    }
   }
   return column;
 }
@@ -165,7 +183,7 @@ Result<FormulaData> read_formula_columns(const RiskModelArgs& args, const std::v
     }
     at.push_back(index);
   }
-  std::vector<std::vector<std::string>> cells(wanted.size());
+  std::vector<RawColumn> cells(wanted.size());
   std::int64_t next_report = 64LL << 20;
   for (;;) {
     auto more = reader.next(fields);
@@ -176,18 +194,22 @@ Result<FormulaData> read_formula_columns(const RiskModelArgs& args, const std::v
                                                  std::to_string(fields.size()) + " fields; the header has " +
                                                  std::to_string(header.size())};
     }
-    for (std::size_t c = 0; c < at.size(); ++c) cells[c].push_back(std::move(fields[at[c]]));
+    for (std::size_t c = 0; c < at.size(); ++c) {
+      cells[c].pool += fields[at[c]];
+      cells[c].ends.push_back(cells[c].pool.size());
+    }
     if (!args.quiet && reader.bytes_read() >= next_report) {
       std::cerr << "risk-model: read " << (reader.bytes_read() >> 20) << " MiB\n";
       next_report += 64LL << 20;
     }
   }
   FormulaData data;
-  data.rows = cells.empty() ? 0 : cells[0].size();
+  data.rows = cells.empty() ? 0 : cells[0].ends.size();
   if (data.rows == 0) return Error{ErrorCode::invalid_input, args.input + ": the file has no episodes"};
-  for (std::size_t c = 0; c < names.size(); ++c) data.columns.push_back(typed_column(names[c], std::move(cells[c])));
+  for (std::size_t c = 0; c < names.size(); ++c) data.columns.push_back(typed_column(names[c], cells[c]));
   if (!args.group.empty()) {
-    data.group = stats::DataColumn{args.group, true, {}, std::move(cells.back())};
+    data.group = stats::DataColumn{args.group, true, {}, {}};
+    for (std::size_t row = 0; row < data.rows; ++row) data.group->texts.emplace_back(cells.back().cell(row));
   }
   return data;
 }
