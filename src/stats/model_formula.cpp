@@ -269,7 +269,7 @@ class Parser {
     }
     at_ = open - 1;  // back to '('
     CLINAUDIT_TRY(FormulaExpression call, parse_call(name, variable.position));
-    if (name == "poly") return poly_variable(std::move(call), variable.position);
+    if (name == "poly") return poly_variable(call, variable.position);
     if (name != "I" && name != "log" && name != "exp" && name != "sqrt" && name != "pmin" && name != "pmax") {
       return error_at(variable.position, "function '" + name +
                                              "' is not supported in a formula (supported: factor, I, log, exp, sqrt, "
@@ -281,7 +281,7 @@ class Parser {
     return variable;
   }
 
-  Result<FormulaVariable> poly_variable(FormulaExpression call, std::size_t at) {
+  Result<FormulaVariable> poly_variable(const FormulaExpression& call, std::size_t at) {
     const auto& args = call.args;
     const auto& names = call.arg_names;
     if (args.size() != 3 || !names[0].empty() || (!names[1].empty() && names[1] != "degree") || names[2] != "raw") {
@@ -569,8 +569,8 @@ std::string r_number_text(double value) {
   const int negative = value < 0 ? 1 : 0;
   // Scientific: mantissa, "e", sign, at least two exponent digits.
   const std::string exponent_digits = std::to_string(std::abs(exponent));
-  const std::string scientific = scientific_raw.substr(0, e_at) + "e" + (exponent < 0 ? "-" : "+") +
-                                 (exponent_digits.size() < 2 ? "0" : "") + exponent_digits;
+  std::string scientific = scientific_raw.substr(0, e_at) + "e" + (exponent < 0 ? "-" : "+") +
+                           (exponent_digits.size() < 2 ? "0" : "") + exponent_digits;
   const int decimals = std::max(0, digits - 1 - exponent);
   const int fixed_width = negative + (exponent >= 0 ? exponent + 1 : 1) + (decimals > 0 ? decimals + 1 : 0);
   if (fixed_width <= static_cast<int>(scientific.size())) {
