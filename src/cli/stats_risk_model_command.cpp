@@ -1,28 +1,35 @@
 // clinaudit stats risk-model: the case-mix pipeline on an episode file (docs/statistics.md):
 // read the columns, fit the logistic model, O/E per group, optionally a funnel plot.
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/stats_io.hpp"
 #include "core/number_format.hpp"
+#include "ingest/csv_reader.hpp"
 #include "ingest/episode_columns.hpp"
 #include "render/funnel_chart.hpp"
 #include "render/risk_model_json.hpp"
 #include "report/csv_writer.hpp"
 #include "stats/case_mix.hpp"
+#include "stats/formula_frame.hpp"
+#include "stats/model_formula.hpp"
 
 namespace clinaudit::cli {
 namespace {
 
 struct RiskModelArgs {
   std::string input;
+  std::string formula;
   std::string outcome;
   std::vector<std::string> covariates;
   std::vector<std::string> categorical;
@@ -92,6 +99,140 @@ Result<ingest::EpisodeColumns> read_columns(const RiskModelArgs& args, const std
   return columns;
 }
 
+// The columns a formula reads (and the --group column, as text), typed as R's read.csv types
+// them: a column is numeric when every value that is not missing reads as a number, else text;
+// an empty cell or NA is missing.
+struct FormulaData {
+  std::vector<stats::DataColumn> columns;
+  std::optional<stats::DataColumn> group;
+  std::size_t rows = 0;
+};
+
+bool read_number(std::string_view text, double& value) {
+  if (text.empty()) return false;
+  const char* first = text.data();
+  const char* last = text.data() + text.size();
+  if (*first == '+') ++first;
+  const auto [end, ec] = std::from_chars(first, last, value);
+  return ec == std::errc() && end == last && std::isfinite(value);
+}
+
+// One column's cells as read, packed into one string (a cell is a few bytes; a std::string
+// each would cost 32 for every cell of a national dataset).
+struct RawColumn {
+  std::string pool;
+  std::vector<std::size_t> ends;
+  std::string_view cell(std::size_t row) const {
+    const std::size_t begin = row == 0 ? 0 : ends[row - 1];
+    return std::string_view(pool).substr(begin, ends[row] - begin);
+  }
+};
+
+stats::DataColumn typed_column(std::string name, const RawColumn& raw) {
+  stats::DataColumn column{std::move(name), false, {}, {}};
+  const std::size_t rows = raw.ends.size();
+  column.numbers.reserve(rows);
+  for (std::size_t row = 0; row < rows && !column.text; ++row) {
+    const auto cell = raw.cell(row);
+    double value = 0;
+    if (cell.empty() || cell == "NA") {
+      column.numbers.push_back(std::nan(""));
+    } else if (read_number(cell, value)) {
+      column.numbers.push_back(value);
+    } else {
+      column.text = true;
+    }
+  }
+  if (column.text) {
+    column.numbers = {};
+    column.texts.reserve(rows);
+    for (std::size_t row = 0; row < rows; ++row) {
+      const auto cell = raw.cell(row);
+      column.texts.emplace_back(cell == "NA" ? std::string_view() : cell);
+    }
+  }
+  return column;
+}
+
+Result<FormulaData> read_formula_columns(const RiskModelArgs& args, const std::vector<std::string>& names) {
+  std::ifstream file;
+  std::istream* input = &std::cin;
+  if (args.input != "-") {
+    file.open(args.input, std::ios::binary);
+    if (!file) return Error{ErrorCode::not_found, "cannot open '" + args.input + "'"};
+    input = &file;
+  }
+  ingest::CsvReader reader(*input);
+  std::vector<std::string> fields;
+  CLINAUDIT_TRY(const bool has_header, reader.next(fields));
+  if (!has_header) return Error{ErrorCode::invalid_input, args.input + ": the file is empty"};
+  const std::vector<std::string> header = fields;
+  std::vector<std::string> wanted = names;
+  if (!args.group.empty()) wanted.push_back(args.group);
+  std::vector<std::size_t> at;
+  for (const auto& name : wanted) {
+    std::size_t index = header.size();
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      if (header[i] == name) index = i;
+    }
+    if (index == header.size()) {
+      std::string known;
+      for (const auto& h : header) known += (known.empty() ? "" : ", ") + h;
+      return Error{ErrorCode::invalid_input,
+                   args.input + ": unknown column '" + name + "' in the formula (the file has " + known + ")"};
+    }
+    at.push_back(index);
+  }
+  std::vector<RawColumn> cells(wanted.size());
+  std::int64_t next_report = 64LL << 20;
+  for (;;) {
+    auto more = reader.next(fields);
+    if (!more) return Error{more.error().code, args.input + ": " + more.error().message};
+    if (!*more) break;
+    if (fields.size() != header.size()) {
+      return Error{ErrorCode::invalid_input, args.input + ": row " + std::to_string(reader.record_number()) + " has " +
+                                                 std::to_string(fields.size()) + " fields; the header has " +
+                                                 std::to_string(header.size())};
+    }
+    for (std::size_t c = 0; c < at.size(); ++c) {
+      cells[c].pool += fields[at[c]];
+      cells[c].ends.push_back(cells[c].pool.size());
+    }
+    if (!args.quiet && reader.bytes_read() >= next_report) {
+      std::cerr << "risk-model: read " << (reader.bytes_read() >> 20) << " MiB\n";
+      next_report += 64LL << 20;
+    }
+  }
+  FormulaData data;
+  data.rows = cells.empty() ? 0 : cells[0].ends.size();
+  if (data.rows == 0) return Error{ErrorCode::invalid_input, args.input + ": the file has no episodes"};
+  for (std::size_t c = 0; c < names.size(); ++c) data.columns.push_back(typed_column(names[c], cells[c]));
+  if (!args.group.empty()) {
+    data.group = stats::DataColumn{args.group, true, {}, {}};
+    for (std::size_t row = 0; row < data.rows; ++row) data.group->texts.emplace_back(cells.back().cell(row));
+  }
+  return data;
+}
+
+// The --group column over the rows the model kept; a kept episode must name its group.
+Result<stats::Covariate> group_of(const stats::DataColumn& column, const std::vector<std::size_t>& kept_rows,
+                                  const std::string& input) {
+  stats::Covariate group{column.name, true, {}, {}, {}};
+  std::map<std::string, std::uint32_t> index;
+  for (const auto row : kept_rows) {
+    const auto& text = column.texts[row];
+    if (text.empty() || text == "NA") {
+      return Error{ErrorCode::invalid_input, input + ": row " + std::to_string(row + 2) + ": column '" + column.name +
+                                                 "' (--group) is empty; every episode the model uses needs a group"};
+    }
+    auto [found, added] = index.emplace(text, static_cast<std::uint32_t>(group.levels.size()));
+    if (added) group.levels.push_back(text);
+    group.codes.push_back(found->second);
+  }
+  stats::order_levels_as_r(group);
+  return group;
+}
+
 stats::ModelFrame make_frame(ingest::EpisodeColumns& columns, const std::vector<std::string>& order) {
   stats::ModelFrame frame;
   frame.rows = static_cast<std::size_t>(columns.rows);
@@ -114,8 +255,11 @@ stats::ModelFrame make_frame(ingest::EpisodeColumns& columns, const std::vector<
 }
 
 // One line per episode, in file order: episode number (1 = first data row), group, outcome, risk.
+// With a formula, `kept_rows` maps each fitted episode to its input row (rows with missing
+// values are not fitted); empty means every row was fitted.
 Result<void> write_predictions(const std::string& path, const stats::CaseMixResult& result,
-                               const std::vector<std::uint8_t>& outcome, const std::optional<stats::Covariate>& group) {
+                               const std::vector<std::uint8_t>& outcome, const std::optional<stats::Covariate>& group,
+                               const std::vector<std::size_t>& kept_rows) {
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   if (!file) return Error{ErrorCode::storage_unavailable, "cannot write '" + path + "'"};
   std::string buffer = group ? "episode,group,outcome,expected\n" : "episode,outcome,expected\n";
@@ -126,7 +270,7 @@ Result<void> write_predictions(const std::string& path, const stats::CaseMixResu
   char number[32];
   const auto& fitted = result.fit.fitted;
   for (std::size_t i = 0; i < fitted.size(); ++i) {
-    auto end = std::to_chars(number, number + sizeof number, i + 1).ptr;
+    auto end = std::to_chars(number, number + sizeof number, (kept_rows.empty() ? i : kept_rows[i]) + 1).ptr;
     buffer.append(number, end);
     buffer.push_back(',');
     if (group) {
@@ -203,28 +347,61 @@ Result<void> run(const RiskModelArgs& args) {
     funnel.trim = args.trim;
     options.funnel = funnel;
   }
-  CLINAUDIT_TRY(const auto order, model_columns(args));
-  CLINAUDIT_TRY(auto columns, read_columns(args, order));
   std::optional<stats::Covariate> group;
-  if (!args.group.empty()) {
-    auto& column = columns.categories.back();
-    group = stats::Covariate{column.name, true, {}, std::move(column.levels), std::move(column.codes)};
-    stats::order_levels_as_r(*group);
+  stats::ModelFrame frame;
+  std::vector<std::uint8_t> outcome;
+  std::vector<std::size_t> kept_rows;
+  std::optional<std::size_t> dropped;
+  if (!args.formula.empty()) {
+    auto formula = stats::parse_model_formula(args.formula);
+    if (!formula) return Error{formula.error().code, "--formula: " + formula.error().message};
+    CLINAUDIT_TRY(auto data, read_formula_columns(args, stats::formula_columns(*formula)));
+    auto built = stats::build_formula_frame(*formula, data.columns, 2);  // the header is row 1
+    if (!built) return Error{built.error().code, args.input + ": " + built.error().message};
+    if (data.group) {
+      CLINAUDIT_TRY(auto grouping, group_of(*data.group, built->kept_rows, args.input));
+      group = std::move(grouping);
+    }
+    frame = std::move(built->frame);
+    outcome = std::move(built->outcome);
+    kept_rows = std::move(built->kept_rows);
+    dropped = built->dropped;
+    std::cerr << "risk-model: " << *dropped << " of " << data.rows
+              << " rows dropped for a missing value in a column the formula reads (na.omit)\n";
+  } else {
+    if (args.outcome.empty())
+      return Error{ErrorCode::invalid_input, "name the model: --formula, or --outcome with --covariates"};
+    CLINAUDIT_TRY(const auto order, model_columns(args));
+    CLINAUDIT_TRY(auto columns, read_columns(args, order));
+    if (!args.group.empty()) {
+      auto& column = columns.categories.back();
+      group = stats::Covariate{column.name, true, {}, std::move(column.levels), std::move(column.codes)};
+      stats::order_levels_as_r(*group);
+    }
+    frame = make_frame(columns, order);
+    outcome = std::move(columns.outcome);
   }
-  const auto frame = make_frame(columns, order);
   if (!args.quiet && frame.rows >= 1000000) std::cerr << "risk-model: fitting " << frame.rows << " episodes\n";
 
-  auto result = stats::case_mix_model(frame, columns.outcome, group, options);
+  auto result = stats::case_mix_model(frame, outcome, group, options);
   if (!result) return Error{result.error().code, args.input + ": " + result.error().message};
   if (!args.predictions.empty()) {
-    if (auto written = write_predictions(args.predictions, *result, columns.outcome, group); !written) return written;
+    if (auto written = write_predictions(args.predictions, *result, outcome, group, kept_rows); !written)
+      return written;
   }
   if (!result->fit.converged) {
     std::cerr << "risk-model: the fit did not converge in " << result->fit.iterations << " iterations\n";
   }
   if (result->fit.separation()) {
-    std::cerr << "risk-model: separation: " << result->fit.fitted_at_bound
-              << " episodes have fitted risks numerically 0 or 1; estimates may be infinite\n";
+    if (result->fit.fitted_at_bound > 0) {
+      std::cerr << "risk-model: separation: " << result->fit.fitted_at_bound
+                << " episodes have fitted risks numerically 0 or 1; estimates may be infinite\n";
+    }
+    if (!result->fit.diverging_terms.empty()) {
+      std::cerr << "risk-model: separation: estimates still diverging:";
+      for (const auto& term : result->fit.diverging_terms) std::cerr << " " << term;
+      std::cerr << "\n";
+    }
   }
   if (args.format == "csv") return write_output(args.output, group ? groups_csv(*result) : coefficients_csv(*result));
   if (args.format == "svg") {
@@ -233,8 +410,12 @@ Result<void> run(const RiskModelArgs& args) {
     CLINAUDIT_TRY(auto svg, render::funnel_chart_svg(*result->funnel, chart));
     return write_output(args.output, svg + "\n");
   }
-  return write_output(args.output,
-                      render::to_json(*result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  auto json = render::to_json(*result);
+  if (dropped) {
+    json["formula"] = args.formula;
+    json["rows_dropped_missing"] = *dropped;
+  }
+  return write_output(args.output, json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace
@@ -245,12 +426,20 @@ void add_stats_risk_model_command(CLI::App& parent, Outcome& outcome) {
       "Logistic case-mix model fitted as R's glm(binomial) does, expected counts and O/E per group, funnel plot");
   auto args = std::make_shared<RiskModelArgs>();
   command->add_option("--input", args->input, "CSV file with one row per episode; - for stdin")->required();
-  command->add_option("--outcome", args->outcome, "Column holding the outcome, 0 or 1 (e.g. died)")->required();
-  command->add_option("--covariates", args->covariates, "Covariate columns, in model order (A,B,...)")->delimiter(',');
-  command
-      ->add_option("--categorical", args->categorical,
-                   "Covariates to treat as categorical (dummy-coded against their first level in R's order)")
-      ->delimiter(',');
+  auto* formula = command->add_option(
+      "--formula", args->formula,
+      "The model as an R formula, e.g. 'died30 ~ I((age - 68)/10) + sex + factor(asa_grade)' (docs/statistics.md)");
+  auto* outcome_option =
+      command->add_option("--outcome", args->outcome, "Column holding the outcome, 0 or 1 (e.g. died)");
+  auto* covariates =
+      command->add_option("--covariates", args->covariates, "Covariate columns, in model order (A,B,...)")
+          ->delimiter(',');
+  auto* categorical =
+      command
+          ->add_option("--categorical", args->categorical,
+                       "Covariates to treat as categorical (dummy-coded against their first level in R's order)")
+          ->delimiter(',');
+  formula->excludes(outcome_option)->excludes(covariates)->excludes(categorical);
   command->add_option("--group", args->group, "Column naming each episode's provider: O/E per group");
   command->add_flag("--funnel", args->funnel, "Add a funnel plot of the groups' O/E (needs --group)");
   command

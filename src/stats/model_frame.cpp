@@ -84,7 +84,7 @@ std::vector<std::string> term_names(const ModelFrame& frame) {
       continue;
     }
     for (std::size_t level = 1; level < covariate.levels.size(); ++level) {
-      names.push_back(covariate.name + "=" + covariate.levels[level]);
+      names.push_back(covariate.name + covariate.level_separator + covariate.levels[level]);
     }
   }
   return names;

@@ -12,13 +12,15 @@ namespace clinaudit::stats {
 // One covariate of a case-mix model, held as a column (one entry per episode).
 // A numeric covariate enters the model as one term named after the column. A categorical
 // covariate is dummy-coded against its first level, as R's default treatment contrasts do:
-// one term per other level, named "column=level" (e.g. "diag_group=3").
+// one term per other level, named "column=level" (e.g. "diag_group=3"), or with another
+// `level_separator` (model formulas use "", R's naming: "factor(asa_grade)2", "sexM").
 struct Covariate {
   std::string name;
   bool categorical = false;
-  std::vector<double> values;        // numeric covariates: the values (finite)
-  std::vector<std::string> levels;   // categorical: the level names; levels[0] is the reference
-  std::vector<std::uint32_t> codes;  // categorical: one index into levels per episode
+  std::vector<double> values;         // numeric covariates: the values (finite)
+  std::vector<std::string> levels;    // categorical: the level names; levels[0] is the reference
+  std::vector<std::uint32_t> codes;   // categorical: one index into levels per episode
+  std::string level_separator = "=";  // categorical: between the name and the level in term names
 };
 
 // The covariates of a model in the order their terms appear (as in an R formula).
