@@ -33,13 +33,14 @@ Result<void> may_set_up(const SetupCaller& who, const Audit& audit) {
 
 // The field a rule of domain::check(Measure) is about, so that a form can show it there.
 std::string field_of(const std::string& message) {
+  if (message.find("from imported results") != std::string::npos) return "source";
+  if (message.find("is a proportion") != std::string::npos || message.find("is a ratio") != std::string::npos) {
+    return "type";
+  }
   if (message.find("multiplier") != std::string::npos) return "rate_multiplier";
   if (message.find("expected") != std::string::npos) return "expected_column";
   if (message.find("formula") != std::string::npos) return "formula";
   if (message.find("outcome column") != std::string::npos) return "outcome_column";
-  if (message.find("is a proportion") != std::string::npos || message.find("is a ratio") != std::string::npos) {
-    return "type";
-  }
   return "source";
 }
 
