@@ -256,9 +256,19 @@ TEST_P(StoreContract, MeasuresAndResultsRoundTripInOrder) {
   const auto a = add_organisation("RAA");
   const auto b = add_organisation("RBB");
   const auto audit = add_audit("NHFD");
-  domain::Measure measure{
-      {},           audit, "mort30", "30-day mortality", domain::MeasureType::ratio, domain::Improvement::decrease,
-      std::nullopt, 1.0};
+  domain::Measure measure{{},
+                          audit,
+                          "mort30",
+                          "30-day mortality",
+                          domain::MeasureType::ratio,
+                          domain::Improvement::decrease,
+                          std::nullopt,
+                          1.0,
+                          "",
+                          domain::MeasureSource::imported_results,
+                          "",
+                          "",
+                          ""};
   auto id = store().add_measure(measure, actor());
   ASSERT_OK(id);
   auto read = store().measure(*id);
