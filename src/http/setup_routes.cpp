@@ -32,7 +32,7 @@ Result<std::int64_t> matched_id(const Context& c) { return id_from(c.request.mat
 SetupForm typed(const Context& c, const std::optional<Error>& error) {
   SetupForm form;
   form.values = c.request.fields;
-  form.values.erase("csrf_token");
+  form.values.erase("csrf");
   form.error = error;
   return form;
 }
