@@ -289,9 +289,9 @@ std::string national_audit_page(const Context& context, const domain::NationalAu
       const bool ticked = posted ? qa_form.value(name) == "yes" : (entry && entry->eligible_types.contains(type));
       const std::string id = name + "_" + std::to_string(year.start_year);
       body += html(
-          "<div class=\"form-group\"><input type=\"checkbox\" id=\"{}\" name=\"{}\" value=\"yes\"{}> "
-          "<label for=\"{}\">{}</label></div>",
-          id, name, ticked ? " checked"_html : ""_html, id, domain::display_name(type));
+          "<div class=\"form-group\"><label for=\"{}\"><input type=\"checkbox\" id=\"{}\" name=\"{}\" "
+          "value=\"yes\"{}> {}</label></div>",
+          id, id, name, ticked ? " checked"_html : ""_html, domain::display_name(type));
     }
     body += "</fieldset>"_html;
     body += submit("Save the " + year.to_string() + " list");
