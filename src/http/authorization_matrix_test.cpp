@@ -61,10 +61,11 @@ Fields new_person(TestWorld&) {
           {"password", "long enough password"}};
 }
 
-// A code never used before, for the set-up forms that add a record.
+// A code never used before, for the set-up forms that add a record: unique in the process,
+// and across runs on one PostgreSQL database.
 std::string fresh_code(const char* prefix) {
   static std::atomic<int> counter{0};
-  return prefix + std::to_string(counter++);
+  return prefix + std::to_string(getpid() % 100000) + "X" + std::to_string(counter++);
 }
 
 // Setting up the register, audits and measures: the register (organisations, national
