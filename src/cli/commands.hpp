@@ -19,6 +19,8 @@ void add_jobs_command(CLI::App& app, Outcome& outcome);
 void add_survey_command(CLI::App& app, Outcome& outcome);
 void add_timetable_command(CLI::App& app, Outcome& outcome);
 void add_board_command(CLI::App& app, Outcome& outcome);
+// organisation, audit and measure: setting up the register (setup_command.cpp).
+void add_setup_commands(CLI::App& app, Outcome& outcome);
 
 // The `stats` subcommands, one file each.
 void add_stats_funnel_command(CLI::App& stats, Outcome& outcome);

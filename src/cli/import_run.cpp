@@ -47,6 +47,7 @@ Noun noun_of(ingest::ImportKind kind) {
     case ingest::ImportKind::results: return {"result", "results"};
     case ingest::ImportKind::episodes: return {"episode", "episodes"};
     case ingest::ImportKind::survey_responses: return {"response", "responses"};
+    case ingest::ImportKind::measures: return {"measure", "measures"};
   }
   return {"record", "records"};
 }

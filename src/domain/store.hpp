@@ -92,6 +92,9 @@ class Store {
   // Inserts or replaces the entries for (audit, year).
   virtual Result<void> set_qa_list(const std::vector<QaListEntry>& rows, const Actor& actor) = 0;
   virtual Result<std::vector<QaListEntry>> qa_list(FinancialYear year) = 0;
+  // Takes an audit off a year's Quality Account list (audit-logged). Errors: not_found when
+  // the audit is not on that year's list.
+  virtual Result<void> remove_from_qa_list(AuditId audit, FinancialYear year, const Actor& actor) = 0;
 
   // Participation: inserts or replaces by (organisation, audit, year).
   virtual Result<void> upsert_participation(const std::vector<Participation>& rows, const Actor& actor) = 0;
@@ -102,6 +105,11 @@ class Store {
   virtual Result<MeasureId> add_measure(const Measure& measure, const Actor& actor) = 0;
   virtual Result<Measure> measure(MeasureId id) = 0;
   virtual Result<std::vector<Measure>> measures_of(AuditId audit) = 0;
+  // Setting up measures: a batch added all or nothing (ids in order), and one changed in
+  // place (its audit stays; audit-logged before and after). Errors: conflict for a code
+  // already used in the audit; not_found for an unknown audit or measure id.
+  virtual Result<std::vector<MeasureId>> add_measures(const std::vector<Measure>& rows, const Actor& actor) = 0;
+  virtual Result<void> update_measure(const Measure& measure, const Actor& actor) = 0;
   virtual Result<void> add_results(const std::vector<MeasureResult>& rows, const Actor& actor) = 0;
   // All results of a measure (optionally one organisation's), ordered by period then organisation.
   virtual Result<std::vector<MeasureResult>> results_of(MeasureId measure,

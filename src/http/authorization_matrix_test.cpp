@@ -61,6 +61,306 @@ Fields new_person(TestWorld&) {
           {"password", "long enough password"}};
 }
 
+// A code never used before, for the set-up forms that add a record: unique in the process,
+// and across runs on one PostgreSQL database.
+std::string fresh_code(const char* prefix) {
+  static std::atomic<int> counter{0};
+  return prefix + std::to_string(getpid() % 100000) + "X" + std::to_string(counter++);
+}
+
+// Setting up the register, audits and measures: the register (organisations, national
+// audits and the Quality Account list) is the national body's administrators' only, never a
+// trust administrator's; a trust sets up its own local audits and their measures, never
+// another trust's, and never a national audit's measures, which the national body (its
+// analysts and administrators) sets up.
+void setup_rows(std::vector<Case>& all) {
+  const auto same = [](const char* p) { return [p](TestWorld&, Whose) { return fixed(p); }; };
+  const auto trust = [](TestWorld& w, Whose whose) -> testing::Trust& {
+    return whose == Whose::own ? w.own() : w.other();
+  };
+  const auto trust_path = [trust](const char* prefix, const char* suffix = "") {
+    return [trust, prefix, suffix](TestWorld& w, Whose whose) {
+      return prefix + std::to_string(trust(w, whose).id.value) + suffix;
+    };
+  };
+  const auto national_path = [](const char* prefix, const char* suffix = "") {
+    return [prefix, suffix](TestWorld& w, Whose) { return prefix + std::to_string(w.national_audit().value) + suffix; };
+  };
+  const auto local_path = [trust](const char* prefix, const char* suffix = "") {
+    return [trust, prefix, suffix](TestWorld& w, Whose whose) {
+      return prefix + std::to_string(trust(w, whose).local_audit.value) + suffix;
+    };
+  };
+  const auto measure_of = [](TestWorld& w, AuditId audit) {
+    domain::Measure measure;
+    measure.audit_id = audit;
+    measure.code = fresh_code("m");
+    measure.name = "Seen within 4 hours";
+    measure.type = domain::MeasureType::proportion;
+    measure.improvement = domain::Improvement::increase;
+    return w.store().add_measure(measure, domain::Actor{std::nullopt, "test"}).value().value;
+  };
+  const auto national_measure = [measure_of](const char* prefix) {
+    return [measure_of, prefix](TestWorld& w, Whose) {
+      return prefix + std::to_string(measure_of(w, w.national_audit()));
+    };
+  };
+  const auto local_measure = [measure_of, trust](const char* prefix) {
+    return [measure_of, trust, prefix](TestWorld& w, Whose whose) {
+      return prefix + std::to_string(measure_of(w, trust(w, whose).local_audit));
+    };
+  };
+  const auto new_organisation = [](TestWorld&) {
+    return Fields{{"code", fresh_code("ZZ")}, {"name", "New Trust"}, {"type", "acute"}, {"region", "East"}};
+  };
+  const auto new_audit = [](TestWorld&) {
+    return Fields{{"code", fresh_code("AUD-")},
+                  {"title", "A new audit"},
+                  {"kind", "national_clinical_audit"},
+                  {"status", "planned"}};
+  };
+  const auto national_audit_fields = [](TestWorld& w) {
+    const auto audit = w.store().audit(w.national_audit()).value();
+    return Fields{
+        {"code", audit.code}, {"title", audit.title}, {"kind", "national_clinical_audit"}, {"status", "in_progress"}};
+  };
+  const auto new_measure = [](TestWorld&) {
+    return Fields{{"code", fresh_code("m")},
+                  {"name", "Seen within 4 hours"},
+                  {"type", "proportion"},
+                  {"improvement", "increase"},
+                  {"source", "imported_results"}};
+  };
+  const Fields organisation_fields{{"name", "Renamed Trust"}, {"type", "acute"}, {"region", "West"}};
+  const auto organisation_edit = [organisation_fields](TestWorld& w) {
+    Fields fields = organisation_fields;
+    fields["code"] = w.own().code;
+    return fields;
+  };
+  //                                                                          adm  mgr  lead board nat  ro  nbadm anon
+  all.push_back(
+      {"organisations page", "GET", same("/admin/organisations"), {}, {403, 403, 403, 403, 403, 403, 200, 303}, {}});
+  all.push_back(
+      {"organisations api", "GET", same("/api/organisations"), {}, {403, 403, 403, 403, 403, 403, 200, 401}, {}});
+  all.push_back({"organisation add form",
+                 "POST",
+                 same("/admin/organisations"),
+                 {},
+                 {403, 403, 403, 403, 403, 403, 303, 303},
+                 {},
+                 new_organisation});
+  all.push_back({"organisation add api",
+                 "POST",
+                 same("/api/organisations"),
+                 {},
+                 {403, 403, 403, 403, 403, 403, 201, 401},
+                 {},
+                 new_organisation});
+  all.push_back({"organisation page",
+                 "GET",
+                 trust_path("/admin/organisations/"),
+                 {},
+                 {403, 403, 403, 403, 403, 403, 200, 303},
+                 {}});
+  all.push_back(
+      {"organisation api", "GET", trust_path("/api/organisations/"), {}, {403, 403, 403, 403, 403, 403, 200, 401}, {}});
+  // The "own" trust's record, whichever trust's path: its code stays the own trust's.
+  all.push_back({"organisation edit form",
+                 "POST",
+                 [](TestWorld& w, Whose) { return "/admin/organisations/" + std::to_string(w.own().id.value); },
+                 {},
+                 {403, 403, 403, 403, 403, 403, 303, 303},
+                 {},
+                 organisation_edit});
+  all.push_back({"organisation edit api",
+                 "PUT",
+                 [](TestWorld& w, Whose) { return "/api/organisations/" + std::to_string(w.own().id.value); },
+                 {},
+                 {403, 403, 403, 403, 403, 403, 200, 401},
+                 {},
+                 organisation_edit});
+  all.push_back(
+      {"national audits page", "GET", same("/admin/audits"), {}, {403, 403, 403, 403, 403, 403, 200, 303}, {}});
+  all.push_back(
+      {"national audits api", "GET", same("/api/national-audits"), {}, {403, 403, 403, 403, 403, 403, 200, 401}, {}});
+  all.push_back({"national audit add form",
+                 "POST",
+                 same("/admin/audits"),
+                 {},
+                 {403, 403, 403, 403, 403, 403, 303, 303},
+                 {},
+                 new_audit});
+  all.push_back({"national audit add api",
+                 "POST",
+                 same("/api/national-audits"),
+                 {},
+                 {403, 403, 403, 403, 403, 403, 201, 401},
+                 {},
+                 new_audit});
+  all.push_back({"national audit set-up page",
+                 "GET",
+                 national_path("/admin/audits/"),
+                 {},
+                 {403, 403, 403, 403, 403, 403, 200, 303},
+                 {}});
+  all.push_back({"national audit set-up api",
+                 "GET",
+                 national_path("/api/national-audits/"),
+                 {},
+                 {403, 403, 403, 403, 403, 403, 200, 401},
+                 {}});
+  // A local audit is not a national audit, for the national body too.
+  all.push_back({"national audit set-up api of a local audit",
+                 "GET",
+                 local_path("/api/national-audits/"),
+                 {},
+                 {403, 403, 403, 403, 403, 403, 404, 401},
+                 {}});
+  all.push_back({"national audit edit form",
+                 "POST",
+                 national_path("/admin/audits/"),
+                 {},
+                 {403, 403, 403, 403, 403, 403, 303, 303},
+                 {},
+                 national_audit_fields});
+  all.push_back({"national audit edit api",
+                 "PUT",
+                 national_path("/api/national-audits/"),
+                 {},
+                 {403, 403, 403, 403, 403, 403, 200, 401},
+                 {},
+                 national_audit_fields});
+  all.push_back({"quality account list form",
+                 "POST",
+                 national_path("/admin/audits/", "/qa-list"),
+                 {{"year", "2025/26"}, {"eligible_acute", "yes"}},
+                 {403, 403, 403, 403, 403, 403, 303, 303},
+                 {}});
+  all.push_back({"quality account list api",
+                 "PUT",
+                 national_path("/api/national-audits/", "/qa-list"),
+                 {{"year", "2025/26"}, {"eligible_types", "acute;community"}},
+                 {403, 403, 403, 403, 403, 403, 200, 401},
+                 {}});
+  // Local audits: those who run them, for their own organisation only.
+  all.push_back({"local audit new page", "GET", same("/audits/new"), {}, {200, 200, 200, 403, 403, 403, 200, 303}, {}});
+  all.push_back({"local audit add form",
+                 "POST",
+                 same("/audits/new"),
+                 {},
+                 {303, 303, 303, 403, 403, 403, 303, 303},
+                 {},
+                 new_audit});
+  all.push_back({"local audit add api",
+                 "POST",
+                 same("/api/local-audits"),
+                 {},
+                 {201, 201, 201, 403, 403, 403, 201, 401},
+                 {},
+                 new_audit});
+  all.push_back({"local audit edit page",
+                 "GET",
+                 local_path("/audits/", "/edit"),
+                 {},
+                 {200, 200, 200, 403, 403, 403, 404, 303},
+                 {404, 404, 404, 403, 403, 403, 404, 303}});
+  all.push_back({"local audit edit form",
+                 "POST",
+                 local_path("/audits/", "/edit"),
+                 {},
+                 {303, 303, 303, 403, 403, 403, 404, 303},
+                 {404, 404, 404, 403, 403, 403, 404, 303},
+                 new_audit});
+  all.push_back({"local audit edit api",
+                 "PUT",
+                 local_path("/api/local-audits/"),
+                 {},
+                 {200, 200, 200, 403, 403, 403, 404, 401},
+                 {404, 404, 404, 403, 403, 403, 404, 401},
+                 new_audit});
+  // Measures: everyone reads those of an audit they see; a national audit's are set up by the
+  // national body, a local audit's by its own organisation's administrators and managers.
+  all.push_back({"measures page",
+                 "GET",
+                 national_path("/audits/", "/measures"),
+                 {},
+                 {200, 200, 200, 200, 200, 200, 200, 303},
+                 {}});
+  all.push_back({"measures api",
+                 "GET",
+                 national_path("/api/audits/", "/measures"),
+                 {},
+                 {200, 200, 200, 200, 200, 200, 200, 401},
+                 {}});
+  all.push_back({"local audit measures api",
+                 "GET",
+                 local_path("/api/audits/", "/measures"),
+                 {},
+                 {200, 200, 200, 200, 404, 200, 404, 401},
+                 {404, 404, 404, 404, 404, 404, 404, 401}});
+  all.push_back({"national measure add form",
+                 "POST",
+                 national_path("/audits/", "/measures"),
+                 {},
+                 {403, 403, 403, 403, 303, 403, 303, 303},
+                 {},
+                 new_measure});
+  all.push_back({"national measure add api",
+                 "POST",
+                 national_path("/api/audits/", "/measures"),
+                 {},
+                 {403, 403, 403, 403, 201, 403, 201, 401},
+                 {},
+                 new_measure});
+  all.push_back({"local measure add form",
+                 "POST",
+                 local_path("/audits/", "/measures"),
+                 {},
+                 {303, 303, 403, 403, 404, 403, 404, 303},
+                 {404, 404, 403, 403, 404, 403, 404, 303},
+                 new_measure});
+  all.push_back({"local measure add api",
+                 "POST",
+                 local_path("/api/audits/", "/measures"),
+                 {},
+                 {201, 201, 403, 403, 404, 403, 404, 401},
+                 {404, 404, 403, 403, 404, 403, 404, 401},
+                 new_measure});
+  all.push_back({"national measure edit page",
+                 "GET",
+                 national_measure("/measures/"),
+                 {},
+                 {403, 403, 403, 403, 200, 403, 200, 303},
+                 {}});
+  all.push_back({"local measure edit page",
+                 "GET",
+                 local_measure("/measures/"),
+                 {},
+                 {200, 200, 403, 403, 404, 403, 404, 303},
+                 {404, 404, 403, 403, 404, 403, 404, 303}});
+  all.push_back({"national measure edit form",
+                 "POST",
+                 national_measure("/measures/"),
+                 {},
+                 {403, 403, 403, 403, 303, 403, 303, 303},
+                 {},
+                 new_measure});
+  all.push_back({"national measure edit api",
+                 "PUT",
+                 national_measure("/api/measures/"),
+                 {},
+                 {403, 403, 403, 403, 200, 403, 200, 401},
+                 {},
+                 new_measure});
+  all.push_back({"local measure edit api",
+                 "PUT",
+                 local_measure("/api/measures/"),
+                 {},
+                 {200, 200, 403, 403, 404, 403, 404, 401},
+                 {404, 404, 403, 403, 404, 403, 404, 401},
+                 new_measure});
+}
+
 std::vector<Case> cases() {
   const auto same = [](const char* p) { return [p](TestWorld&, Whose) { return fixed(p); }; };
   const auto trust = [](TestWorld& w, Whose whose) -> testing::Trust& {
@@ -366,6 +666,7 @@ std::vector<Case> cases() {
   all.push_back({"survey link form", "GET", survey_link, {}, {200, 200, 200, 200, 200, 200, 200, 200}, {}});
   all.push_back(
       {"survey link answer", "POST", survey_link, {{"q.board", "Good"}}, {200, 200, 200, 200, 200, 200, 200, 200}, {}});
+  setup_rows(all);
   return all;
 }
 

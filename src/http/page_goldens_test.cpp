@@ -245,6 +245,82 @@ const std::vector<Page>& pages() {
            return Fields{{"name", "Draft guidance"},
                          {"csv", "level,key,name,owner,working_days\nalarm,data_check,Check the data,nobody,ten\n"}};
          }});
+    // Setting up the register (the national body's administrator), local audits (a trust's
+    // audit manager) and measures; each form also as refused, showing what was typed.
+    const auto own_id = [](PageWorld& w) { return id(w.world().own().id.value); };
+    const auto local = [](PageWorld& w) { return id(w.world().own().local_audit.value); };
+    const auto national_measure = [](PageWorld& w) {
+      return id(w.world().store().measures_of(w.world().national_audit()).value().at(0).id.value);
+    };
+    all.push_back({"organisations", Who::national_admin, "GET", at("/admin/organisations")});
+    all.push_back(
+        {"organisations-refused", Who::national_admin, "POST", at("/admin/organisations"), 400, [](PageWorld&) {
+           return Fields{{"code", "RZZ"}, {"name", "Zeta <Hospitals>"}, {"type", ""}, {"region", "East"}};
+         }});
+    all.push_back({"organisation", Who::national_admin, "GET",
+                   [own_id](PageWorld& w) { return "/admin/organisations/" + own_id(w); }});
+    all.push_back(
+        {"organisation-refused", Who::national_admin, "POST",
+         [own_id](PageWorld& w) { return "/admin/organisations/" + own_id(w); }, 400,
+         [](PageWorld& w) {
+           return Fields{{"code", w.world().own().code}, {"name", ""}, {"type", "acute"}, {"region", "North"}};
+         }});
+    all.push_back({"national-audits", Who::national_admin, "GET", at("/admin/audits")});
+    all.push_back({"national-audits-refused", Who::national_admin, "POST", at("/admin/audits"), 400, [](PageWorld&) {
+                     return Fields{{"code", "NEW-1"},
+                                   {"title", "Falls audit"},
+                                   {"kind", "local_audit"},
+                                   {"status", "planned"},
+                                   {"topic", "Falls"}};
+                   }});
+    all.push_back({"national-audit-setup", Who::national_admin, "GET",
+                   [audit](PageWorld& w) { return "/admin/audits/" + audit(w); }});
+    all.push_back({"national-audit-setup-refused", Who::national_admin, "POST",
+                   [audit](PageWorld& w) { return "/admin/audits/" + audit(w); }, 400,
+                   [](PageWorld& w) {
+                     return Fields{
+                         {"code", audit_code(w)},   {"title", "Renamed audit"},   {"kind", "national_clinical_audit"},
+                         {"status", "in_progress"}, {"start_date", "2026-04-01"}, {"end_date", "2026-03-01"}};
+                   }});
+    all.push_back({"national-audit-qa-list-refused", Who::national_admin, "POST",
+                   [audit](PageWorld& w) { return "/admin/audits/" + audit(w) + "/qa-list"; }, 400,
+                   [](PageWorld&) {
+                     return Fields{{"year", "2025/26"}, {"eligible_acute", "yes"}, {"eligible_national_body", "yes"}};
+                   }});
+    all.push_back({"local-audit-new", Who::audit_manager, "GET", at("/audits/new")});
+    all.push_back({"local-audit-new-refused", Who::audit_manager, "POST", at("/audits/new"), 400, [](PageWorld&) {
+                     return Fields{{"code", "LA-NEW"}, {"title", ""}, {"topic", "Consent"}, {"status", "planned"}};
+                   }});
+    all.push_back({"local-audit-edit", Who::audit_manager, "GET",
+                   [local](PageWorld& w) { return "/audits/" + local(w) + "/edit"; }});
+    all.push_back(
+        {"local-audit-edit-refused", Who::audit_manager, "POST",
+         [local](PageWorld& w) { return "/audits/" + local(w) + "/edit"; }, 400,
+         [](PageWorld&) {
+           return Fields{
+               {"code", "LA-EDIT"}, {"title", "Consent audit"}, {"status", "planned"}, {"start_date", "soon"}};
+         }});
+    all.push_back(
+        {"measures", Who::audit_manager, "GET", [local](PageWorld& w) { return "/audits/" + local(w) + "/measures"; }});
+    all.push_back({"measures-national", Who::analyst, "GET",
+                   [audit](PageWorld& w) { return "/audits/" + audit(w) + "/measures"; }});
+    all.push_back({"measures-refused", Who::audit_manager, "POST",
+                   [local](PageWorld& w) { return "/audits/" + local(w) + "/measures"; }, 400,
+                   [](PageWorld&) {
+                     return Fields{
+                         {"code", "mort30"},           {"name", "30-day mortality"}, {"type", "ratio"},
+                         {"improvement", "decrease"},  {"rate_multiplier", "1"},     {"source", "episode_model_ratio"},
+                         {"outcome_column", "died30"}, {"formula", "died ~ age"}};
+                   }});
+    all.push_back({"measure", Who::analyst, "GET",
+                   [national_measure](PageWorld& w) { return "/measures/" + national_measure(w); }});
+    all.push_back({"measure-refused", Who::analyst, "POST",
+                   [national_measure](PageWorld& w) { return "/measures/" + national_measure(w); }, 400,
+                   [](PageWorld&) {
+                     return Fields{{"code", "seen"},       {"name", "Seen in time"},
+                                   {"type", "proportion"}, {"improvement", "increase"},
+                                   {"target", "high"},     {"source", "imported_results"}};
+                   }});
     // A one-time survey link, answered without signing in.
     const auto link = [](PageWorld& w) { return "/respond/" + w.survey_link(); };
     const auto answer = [](const char* value) { return [value](PageWorld&) { return Fields{{"q.board", value}}; }; };

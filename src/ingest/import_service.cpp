@@ -5,6 +5,8 @@
 #include <set>
 #include <utility>
 
+#include "domain/measure_setup.hpp"
+#include "domain/register_setup.hpp"
 #include "ingest/episode_import.hpp"
 #include "ingest/import_validators.hpp"
 #include "ingest/references.hpp"
@@ -13,7 +15,13 @@ namespace clinaudit::ingest {
 namespace {
 
 // Who may import a kind besides the operator, who may import every kind.
-enum class OpenTo { operator_only, people, national_analysts };
+enum class OpenTo {
+  operator_only,
+  people,
+  national_analysts,
+  register_managers,  // Permission::manage_register: the national body's administrators
+  audit_setup,        // Permission::manage_measures (each row's audit: may_manage_audit_setup)
+};
 
 struct KindRule {
   ImportKind kind;
@@ -22,14 +30,15 @@ struct KindRule {
 };
 
 // The one list of kinds, in the order the command line's help lists them.
-constexpr std::array<KindRule, 7> kKinds{{
-    {ImportKind::organisations, "organisations", OpenTo::operator_only},
-    {ImportKind::audits, "audits", OpenTo::operator_only},
-    {ImportKind::qa_list, "qa-list", OpenTo::operator_only},
+constexpr std::array<KindRule, 8> kKinds{{
+    {ImportKind::organisations, "organisations", OpenTo::register_managers},
+    {ImportKind::audits, "audits", OpenTo::register_managers},
+    {ImportKind::qa_list, "qa-list", OpenTo::register_managers},
     {ImportKind::participation, "participation", OpenTo::people},
     {ImportKind::results, "results", OpenTo::people},
     {ImportKind::episodes, "episodes", OpenTo::national_analysts},
     {ImportKind::survey_responses, "survey-responses", OpenTo::operator_only},
+    {ImportKind::measures, "measures", OpenTo::audit_setup},
 }};
 
 const KindRule& rule_of(ImportKind kind) {
@@ -50,6 +59,13 @@ Error refusal(const Importer& importer, ImportKind kind) {
   }
   if (rule_of(kind).open_to == OpenTo::national_analysts) {
     return Error{ErrorCode::forbidden, "patient-level episodes are imported by the national audit's analysts"};
+  }
+  if (rule_of(kind).open_to == OpenTo::register_managers) {
+    return Error{ErrorCode::forbidden,
+                 std::string(import_kind_name(kind)) + " files are imported by the national body's administrators"};
+  }
+  if (rule_of(kind).open_to == OpenTo::audit_setup) {
+    return Error{ErrorCode::forbidden, "your role does not set up audits' measures"};
   }
   return Error{ErrorCode::forbidden,
                std::string(import_kind_name(kind)) + " files are imported by the operator on the command line"};
@@ -79,6 +95,30 @@ void check_scope(const Importer& importer, const Validated<Record>& validated, V
     if (validated.records[i].organisation_id != importer.person->organisation_id) {
       report.add(static_cast<std::int64_t>(i) + 2, "organisation_code",
                  "names another organisation; you can import rows for your own organisation only");
+    }
+  }
+}
+
+// A person adds national audits from a file; a trust adds its own local audits from the
+// audit register.
+void check_national_only(const Importer& importer, Validated<domain::Audit>& validated) {
+  if (!importer.person) return;
+  for (std::size_t i = 0; i < validated.records.size(); ++i) {
+    if (validated.records[i].kind == domain::AuditKind::local_audit) {
+      validated.report.add(static_cast<std::int64_t>(i) + 2, "kind",
+                           "is a local audit; a trust adds its own local audits from the audit register");
+    }
+  }
+}
+
+// A person sets up the measures of the audits they may set up (domain::may_manage_audit_setup).
+void check_audit_setup(domain::Store& store, const Importer& importer, Validated<domain::Measure>& validated) {
+  if (!importer.person) return;
+  for (std::size_t i = 0; i < validated.records.size(); ++i) {
+    auto audit = store.audit(validated.records[i].audit_id);
+    if (!audit) continue;
+    if (auto allowed = domain::may_manage_audit_setup(*importer.person, *audit); !allowed) {
+      validated.report.add(static_cast<std::int64_t>(i) + 2, "audit_code", audit->code, allowed.error().message);
     }
   }
 }
@@ -162,22 +202,24 @@ Result<ImportReport> run(domain::Store& store, const Importer& importer, const I
     case ImportKind::organisations:
       return land(std::move(report), validate_organisations(input, references, options), commit,
                   [&](const auto& rows) -> Result<void> {
-                    CLINAUDIT_TRY_VOID(store.add_organisations(rows, actor));
+                    CLINAUDIT_TRY_VOID(domain::add_organisations(store, importer.person, actor, rows));
                     return {};
                   });
-    case ImportKind::audits:
-      return land(std::move(report), validate_audits(input, references, options), commit,
-                  [&](const auto& rows) -> Result<void> {
-                    CLINAUDIT_TRY_VOID(store.add_audits(rows, actor));
-                    return {};
-                  });
+    case ImportKind::audits: {
+      auto validated = validate_audits(input, references, options);
+      check_national_only(importer, validated);
+      return land(std::move(report), std::move(validated), commit, [&](const auto& rows) -> Result<void> {
+        CLINAUDIT_TRY_VOID(domain::add_audits(store, importer.person, actor, rows));
+        return {};
+      });
+    }
     case ImportKind::qa_list: {
       auto validated = validate_qa_list(input, references, options);
       std::set<std::string> years;
       for (const auto& entry : validated.records) years.insert(entry.year.to_string());
       report.about = " for " + joined(years);
       return land(std::move(report), std::move(validated), commit,
-                  [&](const auto& rows) { return store.set_qa_list(rows, actor); });
+                  [&](const auto& rows) { return domain::set_qa_list(store, importer.person, actor, rows); });
     }
     case ImportKind::participation: {
       auto validated = validate_participation(input, references, options);
@@ -209,6 +251,14 @@ Result<ImportReport> run(domain::Store& store, const Importer& importer, const I
       report.about = " to survey '" + survey.title + "'";
       return land(std::move(report), validate_survey_responses(input, survey, options), commit,
                   [&](const auto& rows) { return store.add_survey_responses(rows, actor); });
+    }
+    case ImportKind::measures: {
+      auto validated = validate_measures(input, references, options);
+      check_audit_setup(store, importer, validated);
+      return land(std::move(report), std::move(validated), commit, [&](const auto& rows) -> Result<void> {
+        CLINAUDIT_TRY_VOID(domain::add_measures(store, importer.person, actor, rows));
+        return {};
+      });
     }
     case ImportKind::episodes: break;
   }
@@ -251,6 +301,8 @@ bool may_import(const Importer& importer, ImportKind kind) {
     case OpenTo::operator_only: return false;
     case OpenTo::people: return true;
     case OpenTo::national_analysts: return is_national(importer);
+    case OpenTo::register_managers: return domain::allows(*importer.person, domain::Permission::manage_register);
+    case OpenTo::audit_setup: return domain::allows(*importer.person, domain::Permission::manage_measures);
   }
   return false;
 }

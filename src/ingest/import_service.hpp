@@ -23,7 +23,16 @@ namespace clinaudit::ingest {
 // differ only in how they show the report and which kinds they offer.
 
 // The kinds of CSV file clinaudit imports (docs/csv-import.md has their columns).
-enum class ImportKind { organisations, audits, qa_list, participation, results, episodes, survey_responses };
+enum class ImportKind {
+  organisations,
+  audits,
+  qa_list,
+  participation,
+  results,
+  episodes,
+  survey_responses,
+  measures,
+};
 
 // Every kind, in the order the command line's help lists them.
 const std::vector<ImportKind>& import_kinds();
@@ -38,11 +47,14 @@ struct Importer {
   domain::Actor actor;                      // named in the audit log
 };
 
-// The kinds a person may ever import (the web's offer): participation, results and episodes.
+// The kinds a person may ever import (the web's offer): participation, results, episodes,
+// the register's kinds (organisations, audits, qa-list) for its managers and measures for
+// those who set up audits.
 std::vector<ImportKind> kinds_open_to_people();
 // Whether `importer` may import files of `kind`: the operator every kind; a person whose
-// role holds the import permission participation and results, and a national analyst
-// patient-level episodes too.
+// role holds the import permission participation and results, a national analyst
+// patient-level episodes too, the national body's administrators (manage_register) the
+// register's kinds, and those who set up measures (manage_measures) measures.
 bool may_import(const Importer& importer, ImportKind kind);
 
 // A file to import. `input` is read once, from its start.

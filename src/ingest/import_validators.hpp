@@ -56,6 +56,13 @@ Validated<domain::Audit> validate_audits(std::istream& input, const References& 
 Validated<domain::QaListEntry> validate_qa_list(std::istream& input, const References& references,
                                                 const ValidationOptions& options = {});
 
+// measures: audit_code, code, name, type, improvement, [target, multiplier, unit, source,
+// outcome_column, formula, expected_column]. Each row is checked as the measure use case
+// checks it (domain::check_measure_setup); a code the audit already has, or repeated in the
+// file, is a problem.
+Validated<domain::Measure> validate_measures(std::istream& input, const References& references,
+                                             const ValidationOptions& options = {});
+
 // participation: organisation_code, audit_code, year, [eligible, participating,
 // reason_not_participating, data_collection_completed, cases_submitted, cases_required].
 // Empty cells stay unknown, so that reports list them as gaps.

@@ -54,6 +54,7 @@ class SqlStore final : public domain::Store {
   Result<std::vector<domain::Audit>> audits(const domain::AuditFilter& filter) override;
   Result<void> set_qa_list(const std::vector<domain::QaListEntry>& rows, const domain::Actor& actor) override;
   Result<std::vector<domain::QaListEntry>> qa_list(FinancialYear year) override;
+  Result<void> remove_from_qa_list(AuditId audit, FinancialYear year, const domain::Actor& actor) override;
 
   Result<void> upsert_participation(const std::vector<domain::Participation>& rows,
                                     const domain::Actor& actor) override;
@@ -63,6 +64,9 @@ class SqlStore final : public domain::Store {
   Result<MeasureId> add_measure(const domain::Measure& measure, const domain::Actor& actor) override;
   Result<domain::Measure> measure(MeasureId id) override;
   Result<std::vector<domain::Measure>> measures_of(AuditId audit) override;
+  Result<std::vector<MeasureId>> add_measures(const std::vector<domain::Measure>& rows,
+                                              const domain::Actor& actor) override;
+  Result<void> update_measure(const domain::Measure& measure, const domain::Actor& actor) override;
   Result<void> add_results(const std::vector<domain::MeasureResult>& rows, const domain::Actor& actor) override;
   Result<std::vector<domain::MeasureResult>> results_of(MeasureId measure,
                                                         std::optional<OrganisationId> organisation) override;

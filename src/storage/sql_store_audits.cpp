@@ -181,6 +181,22 @@ Result<std::vector<domain::QaListEntry>> SqlStore::qa_list(FinancialYear year) {
   });
 }
 
+Result<void> SqlStore::remove_from_qa_list(AuditId audit, FinancialYear year, const domain::Actor& actor) {
+  return write("taking an audit off the Quality Account list", [&](SqlSession& session) {
+    const std::string key = std::to_string(audit.value) + "/" + year.to_string();
+    const auto before = only_row(
+        session,
+        "audit id " + std::to_string(audit.value) + " is not on the Quality Account list for " + year.to_string(),
+        "SELECT eligible_types FROM qa_list WHERE audit_id = ? AND year = ?",
+        [&](const SqlRow& found) {
+          return record_json(domain::QaListEntry{audit, year, split_types(found, 0)});
+        },
+        audit, year.start_year);
+    execute(session, "DELETE FROM qa_list WHERE audit_id = ? AND year = ?", audit, year.start_year);
+    append_audit_log(session, actor, "delete", "qa_list", key, &before, nullptr);
+  });
+}
+
 Result<void> SqlStore::upsert_participation(const std::vector<domain::Participation>& rows,
                                             const domain::Actor& actor) {
   return write("recording participation", [&](SqlSession& session) {

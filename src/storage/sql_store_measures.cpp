@@ -42,27 +42,64 @@ domain::MeasureResult read_result(const SqlRow& row) {
                                .published = row.boolean(9)};
 }
 
+std::string duplicate_measure(const domain::Measure& measure) {
+  return "measure code '" + measure.code + "' already exists in audit id " + std::to_string(measure.audit_id.value);
+}
+
+MeasureId insert_measure(SqlSession& session, const domain::Measure& measure, const domain::Actor& actor) {
+  ensure(domain::check(measure));
+  require_row(session, "audits", measure.audit_id.value, "measure '" + measure.code + "': audit");
+  domain::Measure stored = measure;
+  stored.id = MeasureId{unique(duplicate_measure(measure), [&] {
+    return insert(
+        session,
+        "INSERT INTO measures (audit_id, code, name, type, improvement, target, rate_multiplier, unit, source, "
+        "outcome_column, formula, expected_column) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        measure.audit_id, measure.code, measure.name, domain::to_string(measure.type),
+        domain::to_string(measure.improvement), measure.target, measure.rate_multiplier, measure.unit,
+        domain::to_string(measure.source), measure.outcome_column, measure.formula, measure.expected_column);
+  })};
+  const auto after = record_json(stored);
+  append_audit_log(session, actor, "create", "measure", std::to_string(stored.id.value), nullptr, &after);
+  return stored.id;
+}
+
 }  // namespace
 
 Result<MeasureId> SqlStore::add_measure(const domain::Measure& measure, const domain::Actor& actor) {
-  return write("adding measure '" + measure.code + "'", [&](SqlSession& session) {
+  return write("adding measure '" + measure.code + "'",
+               [&](SqlSession& session) { return insert_measure(session, measure, actor); });
+}
+
+Result<std::vector<MeasureId>> SqlStore::add_measures(const std::vector<domain::Measure>& rows,
+                                                      const domain::Actor& actor) {
+  return write("adding measures", [&](SqlSession& session) {
+    std::vector<MeasureId> ids;
+    ids.reserve(rows.size());
+    for (const auto& row : rows) ids.push_back(insert_measure(session, row, actor));
+    return ids;
+  });
+}
+
+Result<void> SqlStore::update_measure(const domain::Measure& measure, const domain::Actor& actor) {
+  return write("updating measure '" + measure.code + "'", [&](SqlSession& session) {
+    const auto found = only_row(session, "measure id " + std::to_string(measure.id.value) + " does not exist",
+                                std::string(kMeasureColumns) + "WHERE id = ?", read_measure, measure.id);
     ensure(domain::check(measure));
-    require_row(session, "audits", measure.audit_id.value, "measure '" + measure.code + "': audit");
     domain::Measure stored = measure;
-    const std::string duplicate =
-        "measure code '" + measure.code + "' already exists in audit id " + std::to_string(measure.audit_id.value);
-    stored.id = MeasureId{unique(duplicate, [&] {
-      return insert(
-          session,
-          "INSERT INTO measures (audit_id, code, name, type, improvement, target, rate_multiplier, unit, source, "
-          "outcome_column, formula, expected_column) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          measure.audit_id, measure.code, measure.name, domain::to_string(measure.type),
-          domain::to_string(measure.improvement), measure.target, measure.rate_multiplier, measure.unit,
-          domain::to_string(measure.source), measure.outcome_column, measure.formula, measure.expected_column);
-    })};
+    stored.audit_id = found.audit_id;  // a measure stays in its audit
+    const auto before = record_json(found);
+    unique(duplicate_measure(stored), [&] {
+      return execute(session,
+                     "UPDATE measures SET code = ?, name = ?, type = ?, improvement = ?, target = ?, "
+                     "rate_multiplier = ?, unit = ?, source = ?, outcome_column = ?, formula = ?, expected_column = ? "
+                     "WHERE id = ?",
+                     stored.code, stored.name, domain::to_string(stored.type), domain::to_string(stored.improvement),
+                     stored.target, stored.rate_multiplier, stored.unit, domain::to_string(stored.source),
+                     stored.outcome_column, stored.formula, stored.expected_column, stored.id);
+    });
     const auto after = record_json(stored);
-    append_audit_log(session, actor, "create", "measure", std::to_string(stored.id.value), nullptr, &after);
-    return stored.id;
+    append_audit_log(session, actor, "update", "measure", std::to_string(stored.id.value), &before, &after);
   });
 }
 

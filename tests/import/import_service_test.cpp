@@ -146,12 +146,113 @@ TEST_F(ImportService, ACheckWritesNothing) {
   EXPECT_EQ(participation_rows(), 0u);
 }
 
-TEST_F(ImportService, ThePeoplesKindsAreParticipationResultsAndEpisodes) {
+TEST_F(ImportService, ThePeoplesKindsAreTheRegistersParticipationResultsEpisodesAndMeasures) {
   EXPECT_EQ(kinds_open_to_people(),
-            (std::vector<ImportKind>{ImportKind::participation, ImportKind::results, ImportKind::episodes}));
-  EXPECT_EQ(import_kinds().size(), 7u);
+            (std::vector<ImportKind>{ImportKind::organisations, ImportKind::audits, ImportKind::qa_list,
+                                     ImportKind::participation, ImportKind::results, ImportKind::episodes,
+                                     ImportKind::measures}));
+  EXPECT_EQ(import_kinds().size(), 8u);
   EXPECT_EQ(import_kind_named("qa-list"), ImportKind::qa_list);
+  EXPECT_EQ(import_kind_named("measures"), ImportKind::measures);
   EXPECT_EQ(import_kind_name(ImportKind::survey_responses), "survey-responses");
+}
+
+TEST_F(ImportService, TheNationalBodysAdministratorsImportTheRegisterAndATrustsDoNot) {
+  const auto national_admin = person("NAT", domain::Role::admin);
+  const auto trust_admin = person("RXA", domain::Role::admin);
+  for (const auto kind : {ImportKind::organisations, ImportKind::audits, ImportKind::qa_list}) {
+    EXPECT_TRUE(may_import(national_admin, kind));
+    EXPECT_FALSE(may_import(trust_admin, kind));
+    EXPECT_FALSE(may_import(person("NAT", domain::Role::national_analyst), kind));
+  }
+  const auto refused = commit(trust_admin, ImportKind::organisations, "code,name,type\nRXC,Gamma,acute\n");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
+  EXPECT_EQ(refused.error().message, "organisations files are imported by the national body's administrators");
+  const auto added = commit(national_admin, ImportKind::organisations, "code,name,type\nRXC,Gamma,acute\n");
+  ASSERT_TRUE(added) << added.error().message;
+  EXPECT_EQ(added->written, 1);
+  ASSERT_NE(organisation_of("RXC"), nullptr);
+
+  // A person adds national audits; a local audit comes from its own organisation's register.
+  const std::string audits = "code,title,kind,owner_code\nNELA,Emergency Laparotomy,NCA,\nLA-9,Falls,local,RXA\n";
+  const auto local = commit(national_admin, ImportKind::audits, audits);
+  ASSERT_TRUE(local) << local.error().message;
+  ASSERT_EQ(local->report.total(), 1);
+  EXPECT_EQ(local->report.problems()[0].row, 3);
+  EXPECT_EQ(local->report.problems()[0].column, "kind");
+  EXPECT_EQ(local->written, 0);
+  EXPECT_FALSE(store_->audit_by_code("NELA"));
+  const auto national = commit(national_admin, ImportKind::audits, "code,title,kind\nNELA,Emergency Laparotomy,NCA\n");
+  ASSERT_TRUE(national) << national.error().message;
+  EXPECT_EQ(national->written, 1);
+  const auto listed =
+      commit(national_admin, ImportKind::qa_list, "audit_code,year,eligible_types\nNELA,2025/26,acute\n");
+  ASSERT_TRUE(listed) << listed.error().message;
+  EXPECT_EQ(listed->written, 1);
+  EXPECT_EQ(store_->qa_list(*FinancialYear::parse("2025/26"))->size(), 1u);
+}
+
+const char* const kMeasuresHeader =
+    "audit_code,code,name,type,improvement,target,multiplier,unit,source,outcome_column,formula,expected_column\n";
+
+TEST_F(ImportService, MeasuresAreCheckedRowAndColumnAndLandWholeOrNotAtAll) {
+  const std::string bad = std::string(kMeasuresHeader) +
+                          "NHFD,seen,Seen in time,proportion,increase,0.9,,,imported_results,,,\n"
+                          "NHFD,mort30,30-day mortality,ratio,decrease,,,,episode_model_ratio,died30,died ~ age,\n"
+                          "NHFD,seen,Seen again,proportion,sideways,,,,,,,\n"
+                          "NOPE,x,Unknown audit,rate,neutral,,1000,per 1000,,,,\n";
+  const auto checked = commit(operator_, ImportKind::measures, bad);
+  ASSERT_TRUE(checked) << checked.error().message;
+  EXPECT_EQ(checked->written, 0);
+  std::vector<std::pair<std::int64_t, std::string>> where;
+  for (const auto& problem : checked->report.problems()) where.emplace_back(problem.row, problem.column);
+  EXPECT_EQ(where, (std::vector<std::pair<std::int64_t, std::string>>{
+                       {3, "formula"}, {4, "code"}, {4, "improvement"}, {5, "audit_code"}}));
+  EXPECT_NE(checked->report.problems()[0].message.find("outcome column is \"died30\""), std::string::npos)
+      << checked->report.problems()[0].message;
+  const auto audit = store_->audit_by_code("NHFD");
+  EXPECT_TRUE(store_->measures_of(audit->id)->empty());
+
+  const std::string good = std::string(kMeasuresHeader) +
+                           "NHFD,seen,Seen in time,proportion,increase,0.9,,,imported_results,,,\n"
+                           "NHFD,mort30,30-day mortality,ratio,decrease,,,,episode_model_ratio,died30,died30 ~ age,\n";
+  const auto written = commit(operator_, ImportKind::measures, good);
+  ASSERT_TRUE(written) << written.error().message;
+  EXPECT_TRUE(written->report.clean());
+  EXPECT_EQ(written->written, 2);
+  const auto measures = store_->measures_of(audit->id);
+  ASSERT_EQ(measures->size(), 2u);
+  EXPECT_EQ(measures->at(0).formula, "died30 ~ age");
+  EXPECT_EQ(measures->at(1).target, 0.9);
+  // The same codes again: already the audit's.
+  const auto again = commit(operator_, ImportKind::measures, good);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->report.total(), 2);
+  EXPECT_EQ(again->report.problems()[0].column, "code");
+}
+
+TEST_F(ImportService, ATrustImportsTheMeasuresOfItsOwnLocalAuditsOnly) {
+  ASSERT_TRUE(commit(operator_, ImportKind::audits, "code,title,kind,owner_code\nLA-A,Consent,local,RXA\n"));
+  const std::string file = std::string(kMeasuresHeader) + "LA-A,signed,Consent signed,proportion,increase,,,,,,,\n";
+  const std::string national = std::string(kMeasuresHeader) + "NHFD,seen,Seen in time,proportion,increase,,,,,,,\n";
+  EXPECT_FALSE(may_import(person("RXA", domain::Role::clinical_lead), ImportKind::measures));
+  const auto manager = person("RXA", domain::Role::audit_manager);
+  const auto refused = commit(manager, ImportKind::measures, national);
+  ASSERT_TRUE(refused) << refused.error().message;
+  ASSERT_EQ(refused->report.total(), 1);
+  EXPECT_EQ(refused->report.problems()[0].column, "audit_code");
+  EXPECT_EQ(refused->written, 0);
+  const auto other = commit(person("RXB", domain::Role::audit_manager), ImportKind::measures, file);
+  ASSERT_TRUE(other);
+  ASSERT_EQ(other->report.total(), 1);
+  EXPECT_EQ(other->report.problems()[0].column, "audit_code");  // another trust's audit is unknown
+  const auto own = commit(manager, ImportKind::measures, file);
+  ASSERT_TRUE(own) << own.error().message;
+  EXPECT_EQ(own->written, 1);
+  const auto analyst = commit(person("NAT", domain::Role::national_analyst), ImportKind::measures, national);
+  ASSERT_TRUE(analyst) << analyst.error().message;
+  EXPECT_EQ(analyst->written, 1);
 }
 
 }  // namespace

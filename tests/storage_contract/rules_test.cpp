@@ -99,8 +99,19 @@ TEST_P(StoreContract, UnknownReferencesAreNotFoundNamingThem) {
   local.owner = missing_org;
   EXPECT_ERROR(store().add_audits({local}, actor()), ErrorCode::not_found);
   EXPECT_ERROR(store().set_qa_list({{AuditId{4242}, FinancialYear{2025}, {}}}, actor()), ErrorCode::not_found);
-  domain::Measure measure{
-      {}, AuditId{4242}, "m", "M", domain::MeasureType::rate, domain::Improvement::neutral, std::nullopt, 1000.0};
+  domain::Measure measure{{},
+                          AuditId{4242},
+                          "m",
+                          "M",
+                          domain::MeasureType::rate,
+                          domain::Improvement::neutral,
+                          std::nullopt,
+                          1000.0,
+                          "",
+                          domain::MeasureSource::imported_results,
+                          "",
+                          "",
+                          ""};
   EXPECT_ERROR(store().add_measure(measure, actor()), ErrorCode::not_found);
   domain::Action action;
   action.organisation_id = trust;

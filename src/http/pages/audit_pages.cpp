@@ -143,6 +143,12 @@ std::string audits_page(const Context& context, const std::vector<AuditRow>& row
       "<h1>Audits</h1><p class=\"lead\">National audits on the Quality Account list and your local audits for "
       "{}.</p>",
       year);
+  if (domain::allows(context.principal(), Permission::manage_local_audits)) {
+    body += "<p><a class=\"button\" href=\"/audits/new\">Add a local audit</a></p>"_html;
+  }
+  if (domain::allows(context.principal(), Permission::manage_register)) {
+    body += "<p><a href=\"/admin/audits\">Set up national audits and the Quality Account list</a></p>"_html;
+  }
   body += html(
       "<form class=\"filters\" method=\"get\" action=\"/audits\"><div class=\"form-group\"><label "
       "for=\"f-kind\">Type</label><select id=\"f-kind\" name=\"kind\">{}{}{}</select></div>",
@@ -196,6 +202,13 @@ std::string audit_page(const Context& context, const AuditView& view) {
                a.code, a.topic, status_label(a.status));
   if (!a.standards.empty()) body += html("<dt>Standards</dt><dd>{}</dd>", a.standards);
   body += "</dl>"_html;
+  if (a.kind == domain::AuditKind::local_audit &&
+      domain::allows(context.principal(), Permission::manage_local_audits)) {
+    body += html("<p><a href=\"/audits/{}/edit\">Change this audit</a></p>", a.id.value);
+  } else if (a.kind != domain::AuditKind::local_audit &&
+             domain::allows(context.principal(), Permission::manage_register)) {
+    body += html("<p><a href=\"/admin/audits/{}\">Change this audit and its Quality Account list</a></p>", a.id.value);
+  }
   if (a.kind != domain::AuditKind::local_audit) {
     const std::string year = view.year.to_string();
     body += html("<h2>Participation in {}</h2>{}", year, participation_list(view.participation));
@@ -206,6 +219,12 @@ std::string audit_page(const Context& context, const AuditView& view) {
   body += "<h2>Results</h2>"_html;
   if (view.measures.empty()) body += "<p class=\"muted\">No measures are recorded for this audit.</p>"_html;
   for (const auto& measure : view.measures) body += measure_section(measure, false);
+  if (domain::may_manage_audit_setup(context.principal(), a)) {
+    body += html("<p><a href=\"/audits/{}/measures\">Set up this audit's measures</a> (add a measure, change one)</p>",
+                 a.id.value);
+  } else {
+    body += html("<p><a href=\"/audits/{}/measures\">How this audit's measures are defined</a></p>", a.id.value);
+  }
   body += "<h2>Outlier cases</h2>"_html;
   body += view.outliers.empty() ? Html("<p class=\"muted\">None for your organisation.</p>"_html)
                                 : outliers_table(view.outliers, false);

@@ -187,6 +187,11 @@ std::string users_page(const Context& context, const std::vector<domain::User>& 
                        const std::optional<Error>& error, const std::string& message) {
   Html body = error_summary(error);
   body += success_banner(message);
+  if (domain::allows(context.principal(), Permission::manage_register)) {
+    body +=
+        "<p>The register: <a href=\"/admin/organisations\">organisations</a> · <a href=\"/admin/audits\">national "
+        "audits and the Quality Account list</a></p>"_html;
+  }
   body += html(
       "<h1>Users of {}</h1><table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Email</th>"
       "<th scope=\"col\">Role</th><th scope=\"col\">Active</th></tr></thead><tbody>",

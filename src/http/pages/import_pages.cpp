@@ -13,9 +13,10 @@ std::string_view kind_label(ingest::ImportKind kind) {
     case ingest::ImportKind::participation: return "Participation in national audits";
     case ingest::ImportKind::results: return "Audit results (measures by period)";
     case ingest::ImportKind::episodes: return "Patient-level episodes of a national audit";
-    case ingest::ImportKind::organisations:
-    case ingest::ImportKind::audits:
-    case ingest::ImportKind::qa_list:
+    case ingest::ImportKind::organisations: return "Organisations (the register)";
+    case ingest::ImportKind::audits: return "National audits (the register)";
+    case ingest::ImportKind::qa_list: return "The Quality Account list of a year";
+    case ingest::ImportKind::measures: return "Audits' measures";
     case ingest::ImportKind::survey_responses: break;
   }
   return ingest::import_kind_name(kind);

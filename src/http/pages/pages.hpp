@@ -1,12 +1,15 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/error.hpp"
 #include "domain/board_meeting_service.hpp"
+#include "domain/measure_setup.hpp"
 #include "domain/outlier_workflow.hpp"
+#include "domain/register_setup.hpp"
 #include "domain/survey_answers.hpp"
 #include "http/app.hpp"
 #include "http/import_flow.hpp"
@@ -98,6 +101,31 @@ struct OutlierTimetableForm {
 };
 std::string outlier_timetable_page(const Context& context, const OutlierTimetableView& view,
                                    const OutlierTimetableForm& form);
+
+// Setting up the register, audits and measures (http/setup_routes.cpp). Each form shows
+// `values` (what was typed, or the record being changed), a refused change's `error` next
+// to the form and at the field it names ("code: ..."), and a `message` after a change.
+struct SetupForm {
+  std::map<std::string, std::string> values;
+  std::optional<Error> error;
+  std::string message;
+  std::string value(const std::string& name) const;
+};
+std::string organisations_page(const Context& context, const std::vector<domain::Organisation>& organisations,
+                               const SetupForm& form);
+std::string organisation_page(const Context& context, const domain::Organisation& organisation, const SetupForm& form);
+std::string national_audits_page(const Context& context, const std::vector<domain::Audit>& audits,
+                                 const SetupForm& form);
+// The audit's details form (`form`) and one Quality Account list form per year of `years`
+// (`qa_form` is the one posted, naming its year).
+std::string national_audit_page(const Context& context, const domain::NationalAuditSetup& setup,
+                                const std::vector<FinancialYear>& years, const SetupForm& form,
+                                const SetupForm& qa_form);
+// Adding a local audit (`audit` absent) or changing one.
+std::string local_audit_page(const Context& context, const std::optional<domain::Audit>& audit, const SetupForm& form);
+std::string measures_page(const Context& context, const domain::AuditMeasures& view, const SetupForm& form);
+std::string measure_page(const Context& context, const domain::Audit& audit, const domain::Measure& measure,
+                         const SetupForm& form);
 
 // Shared fragments.
 render::Html actions_table(const Context& context, const std::vector<ActionRow>& rows, bool with_close);

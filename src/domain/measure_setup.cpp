@@ -1,0 +1,158 @@
+#include "domain/measure_setup.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "domain/entity_checks.hpp"
+
+namespace clinaudit::domain {
+
+namespace {
+
+Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
+
+std::string trimmed(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) text.remove_suffix(1);
+  return std::string(text);
+}
+
+Result<Audit> visible_audit(Store& store, const SetupCaller& who, AuditId id) {
+  auto audit = store.audit(id);
+  if (!audit && audit.error().code != ErrorCode::not_found) return audit.error();
+  if (!audit || (who && !may_see_audit(*who, *audit))) {
+    return Error{ErrorCode::not_found, "there is no audit with id " + std::to_string(id.value)};
+  }
+  return audit;
+}
+
+Result<void> may_set_up(const SetupCaller& who, const Audit& audit) {
+  if (!who) return {};
+  return may_manage_audit_setup(*who, audit);
+}
+
+// The field a rule of domain::check(Measure) is about, so that a form can show it there.
+std::string field_of(const std::string& message) {
+  if (message.find("from imported results") != std::string::npos) return "source";
+  if (message.find("is a proportion") != std::string::npos || message.find("is a ratio") != std::string::npos) {
+    return "type";
+  }
+  if (message.find("multiplier") != std::string::npos) return "rate_multiplier";
+  if (message.find("expected") != std::string::npos) return "expected_column";
+  if (message.find("formula") != std::string::npos) return "formula";
+  if (message.find("outcome column") != std::string::npos) return "outcome_column";
+  return "source";
+}
+
+Result<Measure> measure_of(const MeasureDraft& draft, AuditId audit) {
+  Measure row;
+  row.audit_id = audit;
+  row.code = trimmed(draft.code);
+  if (row.code.empty()) return invalid("code: enter the measure's code");
+  const bool plain = std::all_of(row.code.begin(), row.code.end(), [](unsigned char c) {
+    return std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '/';
+  });
+  if (!plain || row.code.size() > 40) {
+    return invalid("code: use 1 to 40 letters, digits or - _ . / (you entered \"" + row.code + "\")");
+  }
+  row.name = trimmed(draft.name);
+  if (row.name.empty()) return invalid("name: enter what the measure measures");
+  if (!draft.type) return invalid("type: choose proportion, ratio, rate or continuous value");
+  row.type = *draft.type;
+  if (!draft.improvement) return invalid("improvement: choose which way is better");
+  row.improvement = *draft.improvement;
+  row.target = draft.target;
+  row.rate_multiplier = draft.rate_multiplier;
+  row.unit = trimmed(draft.unit);
+  if (!draft.source) return invalid("source: choose where the measure's values come from");
+  row.source = *draft.source;
+  row.outcome_column = trimmed(draft.outcome_column);
+  row.formula = trimmed(draft.formula);
+  row.expected_column = trimmed(draft.expected_column);
+  return row;
+}
+
+}  // namespace
+
+Result<void> check_measure_formula(const Measure& measure) {
+  const std::string formula = trimmed(measure.formula);
+  if (formula.empty()) return invalid("formula: write the case-mix model, e.g. died30 ~ age + sex");
+  const auto tilde = formula.find('~');
+  if (tilde == std::string::npos) {
+    return invalid("formula: write the outcome, then ~, then the case-mix terms (you entered \"" + formula + "\")");
+  }
+  const std::string outcome = trimmed(std::string_view(formula).substr(0, tilde));
+  if (outcome != measure.outcome_column) {
+    return invalid("formula: its outcome before ~ is \"" + outcome + "\" but the outcome column is \"" +
+                   measure.outcome_column + "\"");
+  }
+  return {};
+}
+
+Result<void> check_measure_setup(const Measure& row) {
+  if (auto checked = check(row); !checked) {
+    return invalid(field_of(checked.error().message) + ": " + checked.error().message);
+  }
+  if (row.source == MeasureSource::episode_model_ratio) return check_measure_formula(row);
+  return {};
+}
+
+MeasureDraft draft_of(const Measure& measure) {
+  return MeasureDraft{measure.code,        measure.name,           measure.type,
+                      measure.improvement, measure.target,         measure.rate_multiplier,
+                      measure.unit,        measure.source,         measure.outcome_column,
+                      measure.formula,     measure.expected_column};
+}
+
+Result<AuditMeasures> audit_measures(Store& store, const SetupCaller& who, AuditId audit) {
+  AuditMeasures out;
+  CLINAUDIT_TRY(out.audit, visible_audit(store, who, audit));
+  CLINAUDIT_TRY(out.measures, store.measures_of(audit));
+  out.may_change = static_cast<bool>(may_set_up(who, out.audit));
+  return out;
+}
+
+Result<std::pair<Audit, Measure>> measure_to_edit(Store& store, const SetupCaller& who, MeasureId id) {
+  auto measure = store.measure(id);
+  if (!measure && measure.error().code != ErrorCode::not_found) return measure.error();
+  if (!measure) return Error{ErrorCode::not_found, "there is no measure with id " + std::to_string(id.value)};
+  auto audit = visible_audit(store, who, measure->audit_id);
+  if (!audit && audit.error().code == ErrorCode::not_found) {
+    return Error{ErrorCode::not_found, "there is no measure with id " + std::to_string(id.value)};
+  }
+  if (!audit) return audit.error();
+  CLINAUDIT_TRY_VOID(may_set_up(who, *audit));
+  return std::pair<Audit, Measure>{std::move(*audit), std::move(*measure)};
+}
+
+Result<MeasureId> add_measure(Store& store, const SetupCaller& who, const Actor& actor, AuditId audit,
+                              const MeasureDraft& draft) {
+  CLINAUDIT_TRY(const auto found, visible_audit(store, who, audit));
+  CLINAUDIT_TRY_VOID(may_set_up(who, found));
+  CLINAUDIT_TRY(auto row, measure_of(draft, audit));
+  CLINAUDIT_TRY_VOID(check_measure_setup(row));
+  return store.add_measure(row, actor);
+}
+
+Result<void> edit_measure(Store& store, const SetupCaller& who, const Actor& actor, MeasureId id,
+                          const MeasureDraft& draft) {
+  CLINAUDIT_TRY(auto found, measure_to_edit(store, who, id));
+  CLINAUDIT_TRY(auto row, measure_of(draft, found.first.id));
+  row.id = id;
+  CLINAUDIT_TRY_VOID(check_measure_setup(row));
+  return store.update_measure(row, actor);
+}
+
+Result<std::vector<MeasureId>> add_measures(Store& store, const SetupCaller& who, const Actor& actor,
+                                            const std::vector<Measure>& rows) {
+  for (const auto& row : rows) {
+    CLINAUDIT_TRY(const auto audit, visible_audit(store, who, row.audit_id));
+    CLINAUDIT_TRY_VOID(may_set_up(who, audit));
+    if (auto checked = check_measure_setup(row); !checked) {
+      return invalid("measure '" + row.code + "': " + checked.error().message);
+    }
+  }
+  return store.add_measures(rows, actor);
+}
+
+}  // namespace clinaudit::domain
