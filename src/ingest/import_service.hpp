@@ -23,7 +23,17 @@ namespace clinaudit::ingest {
 // differ only in how they show the report and which kinds they offer.
 
 // The kinds of CSV file clinaudit imports (docs/csv-import.md has their columns).
-enum class ImportKind { organisations, audits, qa_list, participation, results, episodes, survey_responses };
+enum class ImportKind {
+  organisations,
+  audits,
+  qa_list,
+  participation,
+  results,
+  episodes,
+  survey_responses,
+  reports,         // published audit reports and their recommendations
+  report_reviews,  // an organisation's reviews of them
+};
 
 // Every kind, in the order the command line's help lists them.
 const std::vector<ImportKind>& import_kinds();
@@ -42,7 +52,8 @@ struct Importer {
 std::vector<ImportKind> kinds_open_to_people();
 // Whether `importer` may import files of `kind`: the operator every kind; a person whose
 // role holds the import permission participation and results, and a national analyst
-// patient-level episodes too.
+// patient-level episodes too; a person who records reports (record_reports) published
+// reports, and, of a trust (not the national body), its reviews of them.
 bool may_import(const Importer& importer, ImportKind kind);
 
 // A file to import. `input` is read once, from its start.

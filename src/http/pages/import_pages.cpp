@@ -13,6 +13,8 @@ std::string_view kind_label(ingest::ImportKind kind) {
     case ingest::ImportKind::participation: return "Participation in national audits";
     case ingest::ImportKind::results: return "Audit results (measures by period)";
     case ingest::ImportKind::episodes: return "Patient-level episodes of a national audit";
+    case ingest::ImportKind::reports: return "Published audit reports and their recommendations";
+    case ingest::ImportKind::report_reviews: return "Your organisation's reviews of published reports";
     case ingest::ImportKind::organisations:
     case ingest::ImportKind::audits:
     case ingest::ImportKind::qa_list:

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "domain/audit_reports.hpp"
 #include "domain/board_meeting_service.hpp"
 #include "domain/outlier_workflow.hpp"
 #include "domain/survey_answers.hpp"
@@ -99,9 +100,23 @@ struct OutlierTimetableForm {
 std::string outlier_timetable_page(const Context& context, const OutlierTimetableView& view,
                                    const OutlierTimetableForm& form);
 
+// Published audit reports (pages/audit_report_pages.cpp): the register, an audit's reports
+// with the form to record one (holding `draft` after a refusal), and one report with the
+// organisation's review form and the review's actions.
+std::string audit_reports_page(const Context& context, const std::vector<domain::ReportRow>& rows);
+std::string audit_report_list_page(const Context& context, const domain::Audit& audit,
+                                   const std::vector<domain::ReportRow>& rows, const std::optional<Error>& error,
+                                   const domain::NewReport& draft);
+std::string audit_report_page(const Context& context, const domain::ReportDetails& details,
+                              const std::vector<ActionRow>& actions, const std::optional<Error>& error,
+                              const std::string& message);
+
 // Shared fragments.
 render::Html actions_table(const Context& context, const std::vector<ActionRow>& rows, bool with_close);
 render::Html outliers_table(const std::vector<OutlierRow>& rows, bool with_organisation);
 render::Html measure_section(const MeasureView& view, bool national);
+// An audit's published reports, for its page, with the link to record one.
+render::Html audit_reports_section(const Context& context, const domain::Audit& audit,
+                                   const std::vector<domain::ReportRow>& rows);
 
 }  // namespace clinaudit::http::pages

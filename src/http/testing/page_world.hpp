@@ -199,7 +199,7 @@ class PageWorld {
     const auto report = [&](const char* title, const char* published, std::optional<Date> reviewed,
                             const char* committee, const char* intended) {
       return must(store().add_report_review(
-          domain::ReportReview{{}, audit(), own.id, title, must(Date::parse(published)), reviewed, committee, intended},
+          domain::ReportReview{{}, audit(), own.id, title, must(Date::parse(published)), reviewed, committee, intended, {}, ""},
           actor_));
     };
     report("Eighth annual report", "2024-11-14", must(Date::parse("2025-01-20")), "Quality Committee",
