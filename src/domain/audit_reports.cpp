@@ -31,16 +31,19 @@ bool may_see_report(const Principal& who, const Audit& audit, const AuditReport&
          (!report.organisation_id || *report.organisation_id == who.organisation_id);
 }
 
-Result<AuditReportId> record_report(Store& store, const Principal& who, const Actor& actor, const NewReport& request) {
-  if (!allows(who, Permission::record_reports)) return Error{ErrorCode::forbidden, "your role does not record reports"};
+Result<AuditReportId> publish_report(Store& store, std::optional<OrganisationId> publisher, const Actor& actor,
+                                     const NewReport& request) {
   if (!request.audit) return invalid("audit_id: choose the audit the report is of");
   auto audit = store.audit(*request.audit);
-  if (!audit || !may_see_audit(who, *audit)) return invalid("audit_id: there is no such audit");
+  if (!audit) return invalid("audit_id: there is no such audit");
+  if (audit->kind == AuditKind::local_audit && publisher != audit->owner) {
+    return invalid("audit_id: a local audit's reports are its own organisation's");
+  }
   if (request.title.empty()) return invalid("title: give the report's title");
   if (!request.published_on) return invalid("published_on: enter the publication date as YYYY-MM-DD");
   AuditReport report;
   report.audit_id = audit->id;
-  if (!is_national_body(who) || audit->kind == AuditKind::local_audit) report.organisation_id = who.organisation_id;
+  report.organisation_id = publisher;
   report.title = request.title;
   report.published_on = *request.published_on;
   report.link = request.link;
@@ -55,6 +58,16 @@ Result<AuditReportId> record_report(Store& store, const Principal& who, const Ac
   }
   CLINAUDIT_TRY(auto ids, store.add_audit_reports({report}, actor));
   return ids.front();
+}
+
+Result<AuditReportId> record_report(Store& store, const Principal& who, const Actor& actor, const NewReport& request) {
+  if (!allows(who, Permission::record_reports)) return Error{ErrorCode::forbidden, "your role does not record reports"};
+  if (!request.audit) return invalid("audit_id: choose the audit the report is of");
+  auto audit = store.audit(*request.audit);
+  if (!audit || !may_see_audit(who, *audit)) return invalid("audit_id: there is no such audit");
+  std::optional<OrganisationId> publisher = who.organisation_id;
+  if (is_national_body(who) && audit->kind != AuditKind::local_audit) publisher.reset();
+  return publish_report(store, publisher, actor, request);
 }
 
 Result<std::vector<ReportRow>> audit_report_list(Store& store, const Principal& who, AuditId audit_id) {
@@ -134,31 +147,44 @@ Result<ReportDetails> report_details(Store& store, const Principal& who, AuditRe
   return details;
 }
 
+Result<ReportReviewId> review_report(Store& store, OrganisationId organisation, const Actor& actor,
+                                     AuditReportId report_id, const NewReview& request) {
+  const Error missing{ErrorCode::not_found, "there is no such report"};
+  auto report = store.audit_report(report_id);
+  if (!report) return report.error().code == ErrorCode::not_found ? missing : report.error();
+  CLINAUDIT_TRY(auto audit, store.audit(report->audit_id));
+  if (!visible_to(audit, organisation) || (report->organisation_id && *report->organisation_id != organisation)) {
+    return missing;
+  }
+  if (!request.reviewed_on) return invalid("reviewed_on: enter the date of the review as YYYY-MM-DD");
+  if (*request.reviewed_on < report->published_on) {
+    return invalid("reviewed_on: the review cannot come before the report was published (" +
+                   report->published_on.to_string() + ")");
+  }
+  if (request.committee.empty()) return invalid("committee: say which committee reviewed the report");
+  CLINAUDIT_TRY(auto reviews, store.report_reviews(organisation));
+  const auto existing = review_of(reviews_by_report(std::move(reviews)), report_id);
+  ReportReview review = existing.value_or(ReportReview{});
+  review.organisation_id = organisation;
+  review.report_id = report_id;
+  review.reviewed_on = request.reviewed_on;
+  review.committee = request.committee;
+  review.findings = request.findings;
+  review.intended_actions = request.intended_actions;
+  if (existing) {
+    CLINAUDIT_TRY_VOID(store.update_report_review(review, actor));
+    return review.id;
+  }
+  return store.add_report_review(review, actor);
+}
+
 Result<ReportReviewId> record_review(Store& store, const Principal& who, const Actor& actor, AuditReportId report,
                                      const NewReview& request) {
   if (!allows(who, Permission::record_reports)) return Error{ErrorCode::forbidden, "your role does not record reviews"};
   if (is_national_body(who)) {
     return Error{ErrorCode::forbidden, "reviews are recorded by the organisation that reviews the report"};
   }
-  CLINAUDIT_TRY(auto details, report_details(store, who, report));
-  if (!request.reviewed_on) return invalid("reviewed_on: enter the date of the review as YYYY-MM-DD");
-  if (*request.reviewed_on < details.row.report.published_on) {
-    return invalid("reviewed_on: the review cannot come before the report was published (" +
-                   details.row.report.published_on.to_string() + ")");
-  }
-  if (request.committee.empty()) return invalid("committee: say which committee reviewed the report");
-  ReportReview review = details.row.review.value_or(ReportReview{});
-  review.organisation_id = who.organisation_id;
-  review.report_id = report;
-  review.reviewed_on = request.reviewed_on;
-  review.committee = request.committee;
-  review.findings = request.findings;
-  review.intended_actions = request.intended_actions;
-  if (details.row.review) {
-    CLINAUDIT_TRY_VOID(store.update_report_review(review, actor));
-    return review.id;
-  }
-  return store.add_report_review(review, actor);
+  return review_report(store, who.organisation_id, actor, report, request);
 }
 
 Result<ActionId> raise_review_action(Store& store, const Principal& who, const Actor& actor, ReportReviewId review_id,

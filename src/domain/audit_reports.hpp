@@ -33,6 +33,13 @@ struct NewReport {
   std::vector<std::string> recommendations;
 };
 
+// Records a published report of `publisher` (empty: the national body, for everyone), as the
+// operator's command line does: a local audit's report is its owner's. Errors: invalid_input
+// naming the field (audit_id, title, published_on, link); conflict for a title the audit
+// already has from the same publisher; the store's.
+Result<AuditReportId> publish_report(Store& store, std::optional<OrganisationId> publisher, const Actor& actor,
+                                     const NewReport& report);
+
 // Records a published report of an audit `who` sees, with record_reports. Recorded by the
 // national body, a national audit's report is everyone's; recorded by an organisation (a
 // national audit's report its staff enter, or its own local audit's), it is that
@@ -79,11 +86,17 @@ struct NewReview {
   std::string intended_actions;
 };
 
+// Records `organisation`'s review of the report, as the operator's command line does: the
+// report must be the national body's or the organisation's own, of an audit it sees. A
+// second review of the same report replaces the first and keeps its actions. Errors:
+// not_found for a report the organisation may not see; invalid_input naming the field for a
+// missing date, one before the report was published, or a missing committee; the store's.
+Result<ReportReviewId> review_report(Store& store, OrganisationId organisation, const Actor& actor,
+                                     AuditReportId report, const NewReview& review);
+
 // Records `who`'s organisation's review of the report (record_reports; the national body
-// records reports, not reviews). A second review of the same report replaces the first and
-// keeps its actions. Errors: forbidden without the permission or for the national body;
-// not_found for a report `who` may not see; invalid_input naming the field for a missing
-// date, one before the report was published, or a missing committee; the store's.
+// records reports, not reviews), by review_report's rules. Errors: forbidden without the
+// permission or for the national body; review_report's.
 Result<ReportReviewId> record_review(Store& store, const Principal& who, const Actor& actor, AuditReportId report,
                                      const NewReview& review);
 
