@@ -64,7 +64,7 @@ Result<AuditReportId> record_report(Store& store, const Principal& who, const Ac
   if (!allows(who, Permission::record_reports)) return Error{ErrorCode::forbidden, "your role does not record reports"};
   if (!request.audit) return invalid("audit_id: choose the audit the report is of");
   auto audit = store.audit(*request.audit);
-  if (!audit || !may_see_audit(who, *audit)) return invalid("audit_id: there is no such audit");
+  if (!audit || !may_see_audit(who, *audit)) return Error{ErrorCode::not_found, "there is no such audit"};
   std::optional<OrganisationId> publisher = who.organisation_id;
   if (is_national_body(who) && audit->kind != AuditKind::local_audit) publisher.reset();
   return publish_report(store, publisher, actor, request);

@@ -43,10 +43,8 @@ Result<AuditReportId> publish_report(Store& store, std::optional<OrganisationId>
 // Records a published report of an audit `who` sees, with record_reports. Recorded by the
 // national body, a national audit's report is everyone's; recorded by an organisation (a
 // national audit's report its staff enter, or its own local audit's), it is that
-// organisation's alone. Errors: forbidden without the permission; invalid_input naming the
-// field (audit_id, title, published_on, link, recommendations), for an audit `who` may not
-// see as for one that does not exist; conflict for a title the audit already has from the
-// same publisher; the store's.
+// organisation's alone. Errors: forbidden without the permission; not_found for an audit
+// `who` may not see (as for one that does not exist); publish_report's.
 Result<AuditReportId> record_report(Store& store, const Principal& who, const Actor& actor, const NewReport& report);
 
 // Where a report stands for one organisation: not yet reviewed (no review, or one without
