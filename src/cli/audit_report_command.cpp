@@ -125,7 +125,9 @@ Result<void> list(const ReportOptions& options) {
   if (org) header.insert(header.end(), {"reviewed_on", "committee"});
   out.row(header);
   for (const auto& row : rows) {
-    std::vector<std::string> cells{std::to_string(row.report.id.value), row.audit.code, row.report.title,
+    std::vector<std::string> cells{std::to_string(row.report.id.value),
+                                   row.audit.code,
+                                   row.report.title,
                                    row.report.published_on.to_string(),
                                    row.report.organisation_id ? "organisation" : "national",
                                    std::to_string(row.report.recommendations.size())};
@@ -158,8 +160,8 @@ Result<void> review(const ReviewOptions& options) {
 
 void add_report_record_commands(CLI::App& report, Outcome& outcome) {
   auto add_options = std::make_shared<ReportOptions>();
-  auto* add_command = report.add_subcommand(
-      "add", "Record a published report of an audit with its recommendations; prints its id");
+  auto* add_command =
+      report.add_subcommand("add", "Record a published report of an audit with its recommendations; prints its id");
   add_command->add_option("--db", add_options->db, kDatabaseHelp);
   add_command->add_option("--audit", add_options->audit, "Audit code, e.g. NHFD")->required();
   add_command->add_option("--title", add_options->title, "The report's title")->required();

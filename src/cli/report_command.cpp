@@ -85,7 +85,8 @@ Result<void> run_survey(const SurveyArgs& args) {
 }  // namespace
 
 void add_report_command(CLI::App& parent, Outcome& outcome) {
-  auto* report = parent.add_subcommand("report", "Quality Account section, board pack, survey report; published audit reports");
+  auto* report =
+      parent.add_subcommand("report", "Quality Account section, board pack, survey report; published audit reports");
   report->require_subcommand(1);
 
   auto args = std::make_shared<QualityAccountArgs>();

@@ -190,8 +190,8 @@ Result<ReportReviewId> record_review(Store& store, const Principal& who, const A
 Result<ActionId> raise_review_action(Store& store, const Principal& who, const Actor& actor, ReportReviewId review_id,
                                      NewAction action) {
   CLINAUDIT_TRY(auto reviews, store.report_reviews(who.organisation_id));
-  const auto review = std::find_if(reviews.begin(), reviews.end(),
-                                   [&](const ReportReview& row) { return row.id == review_id; });
+  const auto review =
+      std::find_if(reviews.begin(), reviews.end(), [&](const ReportReview& row) { return row.id == review_id; });
   if (review == reviews.end()) return Error{ErrorCode::not_found, "there is no such review"};
   action.audit = review->audit_id;
   action.source = ActionSource::report_review;

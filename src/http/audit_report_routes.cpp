@@ -81,8 +81,7 @@ Result<AuditReports> audit_reports_of(Context& c) {
 
 Result<Response> list_html(Context& c, const std::optional<Error>& error, const domain::NewReport& draft) {
   CLINAUDIT_TRY(auto reports, audit_reports_of(c));
-  return html_response(pages::audit_report_list_page(c, reports.audit, reports.rows, error, draft),
-                       error ? 400 : 200);
+  return html_response(pages::audit_report_list_page(c, reports.audit, reports.rows, error, draft), error ? 400 : 200);
 }
 
 Result<Response> report_html(Context& c, AuditReportId id, const std::optional<Error>& error,
@@ -136,10 +135,8 @@ std::vector<Route> audit_report_routes() {
         CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
         return domain::record_report(c.store, c.principal(), c.actor(), report_form(c, AuditId{id}));
       },
-      .page =
-          [](Context&, AuditReportId& id) {
-            return redirect("/audit-reports/" + std::to_string(id.value) + "?done=report");
-          },
+      .page = [](Context&,
+                 AuditReportId& id) { return redirect("/audit-reports/" + std::to_string(id.value) + "?done=report"); },
       .json = [](Context&, AuditReportId& id) { return json_response(created(id.value), 201); },
       .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
         if (error.code != ErrorCode::invalid_input && error.code != ErrorCode::conflict) return error;
@@ -160,8 +157,7 @@ std::vector<Route> audit_report_routes() {
         review.intended_actions = c.request.field("intended_actions").value_or("");
         return domain::record_review(c.store, c.principal(), c.actor(), id, review);
       },
-      .page =
-          [](Context& c, ReportReviewId&) -> Result<Response> {
+      .page = [](Context& c, ReportReviewId&) -> Result<Response> {
         return redirect("/audit-reports/" + c.request.matches.at(0) + "?done=review");
       },
       .json = [](Context&, ReportReviewId& id) { return json_response(created(id.value)); },
@@ -185,8 +181,7 @@ std::vector<Route> audit_report_routes() {
         action.owner_name = c.request.field("owner_name").value_or("");
         return domain::raise_review_action(c.store, c.principal(), c.actor(), details.row.review->id, action);
       },
-      .page =
-          [](Context& c, ActionId&) -> Result<Response> {
+      .page = [](Context& c, ActionId&) -> Result<Response> {
         return redirect("/audit-reports/" + c.request.matches.at(0) + "?done=action");
       },
       .json = [](Context&, ActionId& id) { return json_response(created(id.value), 201); },

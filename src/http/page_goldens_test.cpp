@@ -177,19 +177,19 @@ const std::vector<Page>& pages() {
     all.push_back({"audit-report-list", Who::audit_manager, "GET",
                    [audit](PageWorld& w) { return "/audits/" + audit(w) + "/reports"; }});
     all.push_back({"audit-report-list-refused", Who::analyst, "POST",
-                   [audit](PageWorld& w) { return "/audits/" + audit(w) + "/reports"; }, 400, [](PageWorld&) {
+                   [audit](PageWorld& w) { return "/audits/" + audit(w) + "/reports"; }, 400,
+                   [](PageWorld&) {
                      return Fields{{"title", "Tenth annual report"},
                                    {"published_on", "last spring"},
                                    {"recommendations", "Keep a <register>\nAudit it again"}};
                    }});
-    all.push_back({"audit-report-review-refused", Who::audit_manager, "POST", reviewed("/review"), 400,
-                   [](PageWorld&) {
+    all.push_back({"audit-report-review-refused", Who::audit_manager, "POST", reviewed("/review"), 400, [](PageWorld&) {
                      return Fields{{"reviewed_on", "2024-10-01"}, {"committee", "Quality Committee"}};
                    }});
-    all.push_back({"audit-report-action-refused", Who::audit_manager, "POST", reviewed("/actions"), 400,
-                   [](PageWorld&) {
-                     return Fields{{"title", "Weekly theatre access review"}, {"due_on", "soon"}};
-                   }});
+    all.push_back(
+        {"audit-report-action-refused", Who::audit_manager, "POST", reviewed("/actions"), 400, [](PageWorld&) {
+           return Fields{{"title", "Weekly theatre access review"}, {"due_on", "soon"}};
+         }});
     all.push_back({"reports", Who::board_member, "GET", at("/reports")});
     all.push_back({"quality-account", Who::board_member, "GET", at("/reports/quality-account?year=2025/26")});
     all.push_back({"board-pack", Who::board_member, "GET", at("/reports/board-pack")});

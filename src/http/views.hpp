@@ -9,10 +9,10 @@
 
 #include "core/date.hpp"
 #include "core/result.hpp"
-#include "domain/audit_reports.hpp"
 #include "domain/action_list.hpp"
 #include "domain/analysis_run.hpp"
 #include "domain/audit_overview.hpp"
+#include "domain/audit_reports.hpp"
 #include "domain/dashboard.hpp"
 #include "domain/notifications.hpp"
 #include "domain/outlier_casework.hpp"

@@ -3,8 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <istream>
+#include <optional>
 #include <vector>
 
 #include "domain/audit.hpp"

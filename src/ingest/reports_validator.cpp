@@ -52,8 +52,8 @@ Validated<domain::AuditReport> validate_reports(std::istream& input, const Refer
     const std::string text(rows.text(kRecommendation).value_or(""));
     if (number && text.empty()) rows.problem(kRecommendation, "is empty but recommendation_number is given");
     if (!number && !text.empty()) rows.problem(kNumber, "is empty but a recommendation is given");
-    if (!link.empty() && (!link.starts_with("https://") || link.size() <= 8 ||
-                          link.find_first_of(" \t\r\n\"<>") != std::string::npos)) {
+    if (!link.empty() &&
+        (!link.starts_with("https://") || link.size() <= 8 || link.find_first_of(" \t\r\n\"<>") != std::string::npos)) {
       rows.problem(kLink, "is not an https:// address");
     }
     if (audit == nullptr || !title || !published) continue;
@@ -76,14 +76,15 @@ Validated<domain::AuditReport> validate_reports(std::istream& input, const Refer
     }
     auto& report = out.records[found->second];
     if (report.published_on != *published) {
-      rows.problem(kPublished, "differs from the date on this report's first row (" +
-                                   report.published_on.to_string() + ")");
+      rows.problem(kPublished,
+                   "differs from the date on this report's first row (" + report.published_on.to_string() + ")");
     }
     if (report.link != link) rows.problem(kLink, "differs from the link on this report's first row");
     if (number) {
       const auto expected = static_cast<std::int64_t>(report.recommendations.size()) + 1;
       if (*number != expected) {
-        rows.problem(kNumber, "should be " + std::to_string(expected) + ": a report's recommendations are numbered "
+        rows.problem(kNumber, "should be " + std::to_string(expected) +
+                                  ": a report's recommendations are numbered "
                                   "1, 2, 3... in the order of its rows");
       } else {
         report.recommendations.push_back(domain::Recommendation{static_cast<int>(*number), text});
@@ -143,8 +144,8 @@ Validated<domain::ReportReview> validate_report_reviews(std::istream& input, con
     record.published_on = report->published_on;
     const std::string key = std::to_string(organisation->id.value) + "|" + std::to_string(report->id.value);
     if (reviewed.contains(key)) {
-      rows.problem(kReportTitle, "has already been reviewed by " + organisation->code +
-                                     "; change that review on the report's page");
+      rows.problem(kReportTitle,
+                   "has already been reviewed by " + organisation->code + "; change that review on the report's page");
       continue;
     }
     if (record.reviewed_on && *record.reviewed_on < report->published_on) {

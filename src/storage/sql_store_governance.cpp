@@ -48,8 +48,7 @@ domain::Action read_action(const SqlRow& row) {
 }
 
 // The review checked, with its report's audit, title and date (attach_report).
-domain::ReportReview checked_review(SqlSession& session, const domain::ReportReview& row,
-                                    const domain::Actor& actor) {
+domain::ReportReview checked_review(SqlSession& session, const domain::ReportReview& row, const domain::Actor& actor) {
   ensure(domain::check(row));
   const std::string what = "review of '" + row.report_title + "': ";
   require_row(session, "organisations", row.organisation_id.value, what + "organisation");

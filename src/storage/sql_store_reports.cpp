@@ -44,7 +44,8 @@ domain::AuditReport load_report(SqlSession& session, AuditReportId id) {
 AuditReportId insert_report(SqlSession& session, const domain::AuditReport& row, const domain::Actor& actor) {
   ensure(domain::check(row));
   require_row(session, "audits", row.audit_id.value, describe(row) + ": audit");
-  if (row.organisation_id) require_row(session, "organisations", row.organisation_id->value, describe(row) + ": organisation");
+  if (row.organisation_id)
+    require_row(session, "organisations", row.organisation_id->value, describe(row) + ": organisation");
   domain::AuditReport stored = row;
   stored.id = AuditReportId{unique(describe(row) + " is already recorded for this audit", [&] {
     return insert(session,
@@ -109,10 +110,10 @@ Result<domain::AuditReport> SqlStore::audit_report(AuditReportId id) {
 
 Result<std::vector<domain::AuditReport>> SqlStore::audit_reports(std::optional<AuditId> audit) {
   return read("reading reports", [&](SqlSession& session) {
-    auto reports = all_rows(session,
-                            std::string(kReportColumns) +
-                                "WHERE CAST(?1 AS BIGINT) IS NULL OR audit_id = ?1 ORDER BY published_on, id",
-                            read_report, audit);
+    auto reports = all_rows(
+        session,
+        std::string(kReportColumns) + "WHERE CAST(?1 AS BIGINT) IS NULL OR audit_id = ?1 ORDER BY published_on, id",
+        read_report, audit);
     for (auto& report : reports) report.recommendations = load_recommendations(session, report.id);
     return reports;
   });

@@ -106,10 +106,10 @@ TEST_P(StoreContract, AReviewReadsItsReportsTitleAndIsRefusedForAnotherTrustsRep
   // writes nothing.
   EXPECT_ERROR(store().add_report_review(review_of(ids->at(1), trust, day("2025-11-04")), actor()),
                ErrorCode::not_found);
-  EXPECT_ERROR(store().add_report_reviews({review_of(ids->at(0), other, day("2025-11-05")),
-                                           review_of(ids->at(1), trust, day("2025-11-04"))},
-                                          actor()),
-               ErrorCode::not_found);
+  EXPECT_ERROR(
+      store().add_report_reviews(
+          {review_of(ids->at(0), other, day("2025-11-05")), review_of(ids->at(1), trust, day("2025-11-04"))}, actor()),
+      ErrorCode::not_found);
   EXPECT_TRUE(store().report_reviews(other)->empty());
   // An update keeps the report and changes the findings; the log has both pictures.
   reviews->at(0).findings = "Fully compliant";

@@ -256,9 +256,19 @@ TEST_P(StoreContract, MeasuresAndResultsRoundTripInOrder) {
   const auto a = add_organisation("RAA");
   const auto b = add_organisation("RBB");
   const auto audit = add_audit("NHFD");
-  domain::Measure measure{
-      {},           audit, "mort30", "30-day mortality", domain::MeasureType::ratio, domain::Improvement::decrease,
-      std::nullopt, 1.0,   "",    domain::MeasureSource::imported_results, "", "", ""};
+  domain::Measure measure{{},
+                          audit,
+                          "mort30",
+                          "30-day mortality",
+                          domain::MeasureType::ratio,
+                          domain::Improvement::decrease,
+                          std::nullopt,
+                          1.0,
+                          "",
+                          domain::MeasureSource::imported_results,
+                          "",
+                          "",
+                          ""};
   auto id = store().add_measure(measure, actor());
   ASSERT_OK(id);
   auto read = store().measure(*id);
@@ -308,7 +318,8 @@ TEST_P(StoreContract, ReviewsActionsAndBoardMeetingsRoundTrip) {
   const auto trust = add_organisation("RXX");
   const auto audit = add_audit("NELA");
   const auto owner = add_user("owner@riverside.nhs.uk", trust);
-  domain::ReportReview review{{}, audit, trust, "NELA ninth patient report", day("2025-10-09"), std::nullopt, "", "", {}, ""};
+  domain::ReportReview review{{}, audit, trust, "NELA ninth patient report", day("2025-10-09"), std::nullopt, "",
+                              "", {},    ""};
   auto review_id = store().add_report_review(review, actor());
   ASSERT_OK(review_id);
   review.id = *review_id;

@@ -50,9 +50,19 @@ TEST_P(StoreContract, DuplicateEmailAuditCodeAndMeasureCodeAreConflicts) {
   EXPECT_THAT(audits.error().message, HasSubstr("audit code 'NHFD' already exists"));
 
   add_measure(audit, "mort30");
-  domain::Measure measure{
-      {}, audit, "mort30", "Again", domain::MeasureType::ratio, domain::Improvement::decrease, std::nullopt, 1.0,
-      "", domain::MeasureSource::imported_results, "", "", ""};
+  domain::Measure measure{{},
+                          audit,
+                          "mort30",
+                          "Again",
+                          domain::MeasureType::ratio,
+                          domain::Improvement::decrease,
+                          std::nullopt,
+                          1.0,
+                          "",
+                          domain::MeasureSource::imported_results,
+                          "",
+                          "",
+                          ""};
   auto measure_id = store().add_measure(measure, actor());
   EXPECT_ERROR(measure_id, ErrorCode::conflict);
   EXPECT_THAT(measure_id.error().message, HasSubstr("mort30"));
@@ -95,9 +105,19 @@ TEST_P(StoreContract, UnknownReferencesAreNotFoundNamingThem) {
   local.owner = missing_org;
   EXPECT_ERROR(store().add_audits({local}, actor()), ErrorCode::not_found);
   EXPECT_ERROR(store().set_qa_list({{AuditId{4242}, FinancialYear{2025}, {}}}, actor()), ErrorCode::not_found);
-  domain::Measure measure{
-      {}, AuditId{4242}, "m", "M", domain::MeasureType::rate, domain::Improvement::neutral, std::nullopt, 1000.0,
-      "", domain::MeasureSource::imported_results, "", "", ""};
+  domain::Measure measure{{},
+                          AuditId{4242},
+                          "m",
+                          "M",
+                          domain::MeasureType::rate,
+                          domain::Improvement::neutral,
+                          std::nullopt,
+                          1000.0,
+                          "",
+                          domain::MeasureSource::imported_results,
+                          "",
+                          "",
+                          ""};
   EXPECT_ERROR(store().add_measure(measure, actor()), ErrorCode::not_found);
   domain::Action action;
   action.organisation_id = trust;

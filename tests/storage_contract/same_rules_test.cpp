@@ -26,9 +26,19 @@ TEST_P(StoreContract, AnOrganisationAnAuditAndAMeasureNeedACode) {
   EXPECT_TRUE(store().audits({})->empty());
 
   const auto nhfd = add_audit("NHFD");
-  domain::Measure measure{
-      {}, nhfd, "", "No code", domain::MeasureType::proportion, domain::Improvement::increase, std::nullopt, 1.0,
-      "", domain::MeasureSource::imported_results, "", "", ""};
+  domain::Measure measure{{},
+                          nhfd,
+                          "",
+                          "No code",
+                          domain::MeasureType::proportion,
+                          domain::Improvement::increase,
+                          std::nullopt,
+                          1.0,
+                          "",
+                          domain::MeasureSource::imported_results,
+                          "",
+                          "",
+                          ""};
   auto measure_id = store().add_measure(measure, actor());
   EXPECT_ERROR(measure_id, ErrorCode::invalid_input);
   EXPECT_THAT(measure_id.error().message, HasSubstr("a measure needs a code"));
@@ -82,9 +92,19 @@ TEST_P(StoreContract, AValueThisProgramDoesNotKnowIsAnInternalErrorNamingIt) {
 
 TEST_P(StoreContract, UnknownReferencesGiveTheSameMessageOnEveryDatabase) {
   const auto trust = add_organisation("RXX");
-  domain::Measure measure{
-      {}, AuditId{4242}, "m", "M", domain::MeasureType::rate, domain::Improvement::neutral, std::nullopt, 1000.0,
-      "", domain::MeasureSource::imported_results, "", "", ""};
+  domain::Measure measure{{},
+                          AuditId{4242},
+                          "m",
+                          "M",
+                          domain::MeasureType::rate,
+                          domain::Improvement::neutral,
+                          std::nullopt,
+                          1000.0,
+                          "",
+                          domain::MeasureSource::imported_results,
+                          "",
+                          "",
+                          ""};
   auto measure_id = store().add_measure(measure, actor());
   EXPECT_ERROR(measure_id, ErrorCode::not_found);
   EXPECT_THAT(measure_id.error().message, HasSubstr("measure 'm': audit id 4242 does not exist"));

@@ -52,8 +52,8 @@ class AuditReports : public ::testing::Test {
     local_ = (*audits)[1];
     manager_ = Principal{{}, "manager@alpha.example", Role::audit_manager, own_, OrganisationType::acute};
     other_manager_ = Principal{{}, "manager@beta.example", Role::audit_manager, other_, OrganisationType::acute};
-    analyst_ = Principal{{}, "analyst@nat.example", Role::national_analyst, (*organisations)[2],
-                         OrganisationType::national_body};
+    analyst_ = Principal{
+        {}, "analyst@nat.example", Role::national_analyst, (*organisations)[2], OrganisationType::national_body};
     board_ = Principal{{}, "board@alpha.example", Role::board_member, own_, OrganisationType::acute};
     // Participation in the report's year puts the audit's reports on the register.
     Participation part;
@@ -70,7 +70,10 @@ class AuditReports : public ::testing::Test {
   }
 
   NewReport nhfd_report() const {
-    return NewReport{national_, "NHFD annual report 2025", day("2025-09-12"), "https://www.nhfd.co.uk/report",
+    return NewReport{national_,
+                     "NHFD annual report 2025",
+                     day("2025-09-12"),
+                     "https://www.nhfd.co.uk/report",
                      {"Orthogeriatric review within 72 hours", "Out of bed the day after surgery"}};
   }
   NewReview review(const char* on) const {
@@ -190,8 +193,7 @@ TEST_F(AuditReports, AReviewIsRefusedForAnotherTrustsReportAMissingCommitteeOrAn
   const auto theirs = record_report(*store_, other_manager_, actor_, nhfd_report());
   ASSERT_TRUE(theirs);
   const auto before = log_entries();
-  EXPECT_EQ(record_review(*store_, manager_, actor_, *theirs, review("2025-11-04")).error().code,
-            ErrorCode::not_found);
+  EXPECT_EQ(record_review(*store_, manager_, actor_, *theirs, review("2025-11-04")).error().code, ErrorCode::not_found);
   const auto id = record_report(*store_, analyst_, actor_, nhfd_report());
   ASSERT_TRUE(id);
   const auto after_report = log_entries();
@@ -258,8 +260,8 @@ TEST_F(AuditReports, TheQualityAccountSectionListsTheReviewsRecordedInTheYear) {
   const auto old = record_report(*store_, analyst_, actor_, last_year);
   ASSERT_TRUE(national && local && old);
   ASSERT_TRUE(record_review(*store_, manager_, actor_, *national, review("2025-11-04")));
-  ASSERT_TRUE(record_review(*store_, manager_, actor_, *local, NewReview{day("2026-01-20"), "Audit Committee", "",
-                                                                         "Screening tool in the triage form"}));
+  ASSERT_TRUE(record_review(*store_, manager_, actor_, *local,
+                            NewReview{day("2026-01-20"), "Audit Committee", "", "Screening tool in the triage form"}));
   ASSERT_TRUE(record_review(*store_, manager_, actor_, *old, review("2025-03-01")));  // 2024/25
   const auto section = quality_account_for(*store_, "RXA", *FinancialYear::parse("2025/26"));
   ASSERT_TRUE(section) << section.error().message;

@@ -52,8 +52,8 @@ Html audit_reports_section(const Context& context, const domain::Audit& audit,
     body += reports_table(rows, false, !is_national_body(context));
   }
   if (allows(context.principal(), Permission::record_reports)) {
-    body += html("<p><a href=\"/audits/{}/reports#record-report\">Record a report of this audit</a></p>",
-                 audit.id.value);
+    body +=
+        html("<p><a href=\"/audits/{}/reports#record-report\">Record a report of this audit</a></p>", audit.id.value);
   }
   return body;
 }

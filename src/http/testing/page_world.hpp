@@ -202,7 +202,8 @@ class PageWorld {
     const auto report = [&](const char* title, const char* published, std::optional<Date> reviewed,
                             const char* committee, const char* intended) {
       return must(store().add_report_review(
-          domain::ReportReview{{}, audit(), own.id, title, must(Date::parse(published)), reviewed, committee, intended, {}, ""},
+          domain::ReportReview{
+              {}, audit(), own.id, title, must(Date::parse(published)), reviewed, committee, intended, {}, ""},
           actor_));
     };
     domain::AuditReport eighth;
@@ -211,7 +212,7 @@ class PageWorld {
     eighth.published_on = must(Date::parse("2024-11-14"));
     eighth.link = "https://audit.example/eighth-report";
     eighth.recommendations = {{1, "Record consent for every emergency operation"},
-                              {2, "Review theatre access <weekly> & report it"}};
+                              {2, "Review \"theatre access\" weekly & report it"}};
     reviewed_report_ = must(store().add_audit_reports({eighth}, actor_)).front();
     domain::ReportReview reviewed;
     reviewed.report_id = reviewed_report_;
