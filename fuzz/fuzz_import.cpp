@@ -4,10 +4,11 @@
 // never a crash; and the report's invariants must hold (problems kept <= cap, every row
 // number >= 1, every line printable). Kind 8 is the answers a survey link's form posts
 // (one "code=value" per line, checked by domain::check_answers): every answer kept must
-// fit its question.
+// fit its question. Kinds 9 and 10 are published reports and reviews of them.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -34,11 +35,11 @@ const ingest::References& references() {
     local.code = "LA-1";
     r.add_audit(local);
     r.add_measure({MeasureId{1}, AuditId{1}, "p", "", domain::MeasureType::proportion, domain::Improvement::increase,
-                   std::nullopt, 1.0});
+                   std::nullopt, 1.0, "", domain::MeasureSource::imported_results, "", "", ""});
     r.add_measure({MeasureId{2}, AuditId{1}, "r", "", domain::MeasureType::ratio, domain::Improvement::decrease,
-                   std::nullopt, 1.0});
+                   std::nullopt, 1.0, "", domain::MeasureSource::imported_results, "", "", ""});
     r.add_measure({MeasureId{3}, AuditId{1}, "c", "", domain::MeasureType::continuous, domain::Improvement::neutral,
-                   std::nullopt, 1.0});
+                   std::nullopt, 1.0, "", domain::MeasureSource::imported_results, "", "", ""});
     return r;
   }();
   return refs;
@@ -97,7 +98,7 @@ void check_form_answers(const std::string& text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const int kind = data[0] % 9;
+  const int kind = data[0] % 11;
   std::istringstream input(std::string(reinterpret_cast<const char*>(data) + 1, size - 1));
   const ingest::ValidationOptions options{20};
   switch (kind) {
@@ -109,6 +110,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 5: check(ingest::validate_survey_responses(input, survey(), options).report); break;
     case 7: check(ingest::validate_survey_invitees(input, options).report); break;
     case 8: check_form_answers(input.str()); break;
+    case 9: {
+      const auto national = [](const domain::Audit&) { return std::optional<OrganisationId>{}; };
+      check(ingest::validate_reports(input, references(), national, {}, options).report);
+      break;
+    }
+    case 10: {
+      domain::AuditReport report;
+      report.id = AuditReportId{1};
+      report.audit_id = AuditId{1};
+      report.title = "NHFD annual report";
+      report.published_on = Date::from_ymd(2025, 9, 12).value();
+      check(ingest::validate_report_reviews(input, references(), {report}, {}, options).report);
+      break;
+    }
     default: {
       ingest::ValidationReport report(20);
       ingest::EpisodeValidator validator(input, AuditId{1}, references(), report, 3);

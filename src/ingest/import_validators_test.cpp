@@ -22,9 +22,10 @@ References known() {
   local.kind = domain::AuditKind::local_audit;
   refs.add_audit(local);
   refs.add_measure({MeasureId{20}, AuditId{10}, "mort30", "30-day mortality", domain::MeasureType::ratio,
-                    domain::Improvement::decrease, std::nullopt, 1.0});
+                    domain::Improvement::decrease, std::nullopt, 1.0, "", domain::MeasureSource::imported_results, "",
+                    "", ""});
   refs.add_measure({MeasureId{21}, AuditId{10}, "surgery36", "Surgery within 36 h", domain::MeasureType::proportion,
-                    domain::Improvement::increase, 0.8, 1.0});
+                    domain::Improvement::increase, 0.8, 1.0, "", domain::MeasureSource::imported_results, "", "", ""});
   return refs;
 }
 
@@ -208,7 +209,8 @@ References seen_by_alpha() {
   refs.add_audit(beta);
   for (const auto& [id, audit] : {std::pair{22, AuditId{12}}, std::pair{23, AuditId{13}}}) {
     refs.add_measure({MeasureId{id}, audit, "consent", "Consent recorded", domain::MeasureType::proportion,
-                      domain::Improvement::increase, 0.9, 1.0});
+                      domain::Improvement::increase, 0.9, 1.0, "", domain::MeasureSource::imported_results, "", "",
+                      ""});
   }
   refs.see_audits_as(OrganisationId{1});
   return refs;
