@@ -146,10 +146,11 @@ TEST_F(ImportService, ACheckWritesNothing) {
   EXPECT_EQ(participation_rows(), 0u);
 }
 
-TEST_F(ImportService, ThePeoplesKindsAreParticipationResultsAndEpisodes) {
+TEST_F(ImportService, ThePeoplesKindsAreParticipationResultsEpisodesAndReports) {
   EXPECT_EQ(kinds_open_to_people(),
-            (std::vector<ImportKind>{ImportKind::participation, ImportKind::results, ImportKind::episodes}));
-  EXPECT_EQ(import_kinds().size(), 7u);
+            (std::vector<ImportKind>{ImportKind::participation, ImportKind::results, ImportKind::episodes,
+                                     ImportKind::reports, ImportKind::report_reviews}));
+  EXPECT_EQ(import_kinds().size(), 9u);
   EXPECT_EQ(import_kind_named("qa-list"), ImportKind::qa_list);
   EXPECT_EQ(import_kind_name(ImportKind::survey_responses), "survey-responses");
 }
