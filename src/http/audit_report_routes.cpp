@@ -84,11 +84,20 @@ Result<Response> list_html(Context& c, const std::optional<Error>& error, const 
   return html_response(pages::audit_report_list_page(c, reports.audit, reports.rows, error, draft), error ? 400 : 200);
 }
 
+domain::NewReview review_form(const Request& r) {
+  domain::NewReview review;
+  review.reviewed_on = date_field(r, "reviewed_on");
+  review.committee = r.field("committee").value_or("");
+  review.findings = r.field("findings").value_or("");
+  review.intended_actions = r.field("intended_actions").value_or("");
+  return review;
+}
+
 Result<Response> report_html(Context& c, AuditReportId id, const std::optional<Error>& error,
-                             const std::string& message) {
+                             const std::string& message, const std::optional<domain::NewReview>& draft = {}) {
   CLINAUDIT_TRY(auto details, domain::report_details(c.store, c.principal(), id));
   CLINAUDIT_TRY(auto actions, domain::action_rows(c.store, c.clock.today(), details.actions));
-  return html_response(pages::audit_report_page(c, details, actions, error, message), error ? 400 : 200);
+  return html_response(pages::audit_report_page(c, details, actions, error, message, draft), error ? 400 : 200);
 }
 
 }  // namespace
@@ -150,12 +159,7 @@ std::vector<Route> audit_report_routes() {
       .permission = P::record_reports,
       .load = [](Context& c) -> Result<ReportReviewId> {
         CLINAUDIT_TRY(const auto id, report_id_of(c));
-        domain::NewReview review;
-        review.reviewed_on = date_field(c.request, "reviewed_on");
-        review.committee = c.request.field("committee").value_or("");
-        review.findings = c.request.field("findings").value_or("");
-        review.intended_actions = c.request.field("intended_actions").value_or("");
-        return domain::record_review(c.store, c.principal(), c.actor(), id, review);
+        return domain::record_review(c.store, c.principal(), c.actor(), id, review_form(c.request));
       },
       .page = [](Context& c, ReportReviewId&) -> Result<Response> {
         return redirect("/audit-reports/" + c.request.matches.at(0) + "?done=review");
@@ -164,7 +168,7 @@ std::vector<Route> audit_report_routes() {
       .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
         if (error.code != ErrorCode::invalid_input) return error;
         CLINAUDIT_TRY(const auto id, report_id_of(c));
-        return report_html(c, id, error, "");
+        return report_html(c, id, error, "", review_form(c.request));
       },
   });
   table.resource<ActionId>({

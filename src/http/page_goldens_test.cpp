@@ -184,7 +184,9 @@ const std::vector<Page>& pages() {
                                    {"recommendations", "Keep a <register>\nAudit it again"}};
                    }});
     all.push_back({"audit-report-review-refused", Who::audit_manager, "POST", reviewed("/review"), 400, [](PageWorld&) {
-                     return Fields{{"reviewed_on", "2024-10-01"}, {"committee", "Quality Committee"}};
+                     return Fields{{"reviewed_on", "2024-10-01"},
+                                   {"committee", "Quality Committee"},
+                                   {"findings", "Typed <findings> are shown again"}};
                    }});
     all.push_back(
         {"audit-report-action-refused", Who::audit_manager, "POST", reviewed("/actions"), 400, [](PageWorld&) {

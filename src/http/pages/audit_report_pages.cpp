@@ -109,7 +109,7 @@ std::string audit_report_list_page(const Context& context, const domain::Audit& 
 
 std::string audit_report_page(const Context& context, const domain::ReportDetails& details,
                               const std::vector<ActionRow>& actions, const std::optional<Error>& error,
-                              const std::string& message) {
+                              const std::string& message, const std::optional<domain::NewReview>& draft) {
   const auto& row = details.row;
   const auto& report = row.report;
   Html body = error_summary(error);
@@ -140,7 +140,14 @@ std::string audit_report_page(const Context& context, const domain::ReportDetail
                  review.intended_actions.empty() ? "Not recorded" : review.intended_actions);
   }
   if (allows(context.principal(), Permission::record_reports)) {
-    const domain::ReportReview shown = row.review.value_or(domain::ReportReview{});
+    // The review as stored, or as it was sent when it was refused.
+    domain::ReportReview shown = row.review.value_or(domain::ReportReview{});
+    if (draft) {
+      shown.reviewed_on = draft->reviewed_on;
+      shown.committee = draft->committee;
+      shown.findings = draft->findings;
+      shown.intended_actions = draft->intended_actions;
+    }
     body += html(
         "<form method=\"post\" action=\"/audit-reports/{}/review\" class=\"panel\" id=\"review\">{}"
         "<h3>{}</h3>"
