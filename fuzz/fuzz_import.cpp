@@ -4,10 +4,11 @@
 // never a crash; and the report's invariants must hold (problems kept <= cap, every row
 // number >= 1, every line printable). Kind 8 is the answers a survey link's form posts
 // (one "code=value" per line, checked by domain::check_answers): every answer kept must
-// fit its question.
+// fit its question. Kinds 9 and 10 are published reports and reviews of them.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -97,7 +98,7 @@ void check_form_answers(const std::string& text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const int kind = data[0] % 10;
+  const int kind = data[0] % 12;
   std::istringstream input(std::string(reinterpret_cast<const char*>(data) + 1, size - 1));
   const ingest::ValidationOptions options{20};
   switch (kind) {
@@ -110,6 +111,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 7: check(ingest::validate_survey_invitees(input, options).report); break;
     case 8: check_form_answers(input.str()); break;
     case 9: check(ingest::validate_measures(input, references(), options).report); break;
+    case 10: {
+      const auto national = [](const domain::Audit&) { return std::optional<OrganisationId>{}; };
+      check(ingest::validate_reports(input, references(), national, {}, options).report);
+      break;
+    }
+    case 11: {
+      domain::AuditReport report;
+      report.id = AuditReportId{1};
+      report.audit_id = AuditId{1};
+      report.title = "NHFD annual report";
+      report.published_on = Date::from_ymd(2025, 9, 12).value();
+      check(ingest::validate_report_reviews(input, references(), {report}, {}, options).report);
+      break;
+    }
     default: {
       ingest::ValidationReport report(20);
       ingest::EpisodeValidator validator(input, AuditId{1}, references(), report, 3);

@@ -21,6 +21,9 @@ void add_timetable_command(CLI::App& app, Outcome& outcome);
 void add_board_command(CLI::App& app, Outcome& outcome);
 // organisation, audit and measure: setting up the register (setup_command.cpp).
 void add_setup_commands(CLI::App& app, Outcome& outcome);
+// Published audit reports: `report add|list` (under `report`) and `review add`.
+void add_report_record_commands(CLI::App& report, Outcome& outcome);
+void add_review_command(CLI::App& app, Outcome& outcome);
 
 // The `stats` subcommands, one file each.
 void add_stats_funnel_command(CLI::App& stats, Outcome& outcome);

@@ -48,6 +48,8 @@ Noun noun_of(ingest::ImportKind kind) {
     case ingest::ImportKind::episodes: return {"episode", "episodes"};
     case ingest::ImportKind::survey_responses: return {"response", "responses"};
     case ingest::ImportKind::measures: return {"measure", "measures"};
+    case ingest::ImportKind::reports: return {"report", "reports"};
+    case ingest::ImportKind::report_reviews: return {"report review", "report reviews"};
   }
   return {"record", "records"};
 }

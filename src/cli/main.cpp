@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   add_timetable_command(app, outcome);
   add_board_command(app, outcome);
   add_setup_commands(app, outcome);
+  add_review_command(app, outcome);
 
   try {
     app.parse(argc, argv);

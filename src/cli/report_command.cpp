@@ -85,7 +85,8 @@ Result<void> run_survey(const SurveyArgs& args) {
 }  // namespace
 
 void add_report_command(CLI::App& parent, Outcome& outcome) {
-  auto* report = parent.add_subcommand("report", "Quality Account section, board pack, survey report");
+  auto* report =
+      parent.add_subcommand("report", "Quality Account section, board pack, survey report; published audit reports");
   report->require_subcommand(1);
 
   auto args = std::make_shared<QualityAccountArgs>();
@@ -118,6 +119,7 @@ void add_report_command(CLI::App& parent, Outcome& outcome) {
   survey->add_option("--output", survey_args->output, "Write to this file instead of standard output");
   survey->add_option("--db", survey_args->db, "Database URL (default: $CLINAUDIT_DB or ./clinaudit.sqlite)");
   on_run(*survey, outcome, [survey_args] { return run_survey(*survey_args); });
+  add_report_record_commands(*report, outcome);
 }
 
 }  // namespace clinaudit::cli

@@ -25,6 +25,7 @@ using ActionId = Id<struct ActionTag>;
 using OutlierCaseId = Id<struct OutlierCaseTag>;
 using BoardMeetingId = Id<struct BoardMeetingTag>;
 using ReportReviewId = Id<struct ReportReviewTag>;
+using AuditReportId = Id<struct AuditReportTag>;
 using SurveyId = Id<struct SurveyTag>;
 using AnalysisRunId = Id<struct AnalysisRunTag>;
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "demo/catalogue.hpp"
 
@@ -221,26 +223,80 @@ Result<void> add_demo_board_and_reviews(domain::Store& store, const DemoGovernan
     int reviewed_months_ago;  // -1: not yet reviewed
     const char* committee;
     const char* actions;
+    const char* link;
+    std::vector<std::string> recommendations;
   };
   const Review reviews[] = {
-      {"MBRRACE", "MBRRACE-UK Perinatal Mortality Surveillance Report", 13, 11, "Quality Committee",
-       "Review every term stillbirth with the perinatal mortality review tool within 4 months"},
-      {"NHFD", "National Hip Fracture Database annual report", 9, 7, "Quality Committee",
-       "Orthogeriatrician review within 72 hours for every patient; weekend physiotherapy cover"},
-      {"SSNAP", "Sentinel Stroke National Audit Programme annual report", 8, 6, "Trust Board",
-       "Direct admission to the stroke unit within 4 hours: pre-alert pathway with the ambulance service"},
-      {"NELA", "National Emergency Laparotomy Audit annual report", 6, 4, "Quality Committee",
-       "Consultant surgeon and anaesthetist present in theatre for every high-risk laparotomy"},
-      {"NCEPOD", "NCEPOD: Testing times (endoscopy)", 5, 1, "Quality Committee",
-       "Local gap analysis against the eleven recommendations"},
-      {"NACAP", "National Asthma and COPD Audit Programme: secondary care report", 2, -1, "", ""},
+      {"MBRRACE",
+       "MBRRACE-UK Perinatal Mortality Surveillance Report",
+       13,
+       11,
+       "Quality Committee",
+       "Review every term stillbirth with the perinatal mortality review tool within 4 months",
+       "https://www.npeu.ox.ac.uk/mbrrace-uk/reports",
+       {"Review every perinatal death with the national Perinatal Mortality Review Tool",
+        "Offer bereaved parents the chance to contribute to the review"}},
+      {"NHFD",
+       "National Hip Fracture Database annual report",
+       9,
+       7,
+       "Quality Committee",
+       "Orthogeriatrician review within 72 hours for every patient; weekend physiotherapy cover",
+       "https://www.nhfd.co.uk/",
+       {"Every patient to be reviewed by an orthogeriatrician within 72 hours of admission",
+        "Patients to get out of bed by the day after surgery"}},
+      {"SSNAP",
+       "Sentinel Stroke National Audit Programme annual report",
+       8,
+       6,
+       "Trust Board",
+       "Direct admission to the stroke unit within 4 hours: pre-alert pathway with the ambulance service",
+       "https://www.strokeaudit.org/",
+       {"Admit patients directly to a stroke unit within 4 hours of arrival"}},
+      {"NELA",
+       "National Emergency Laparotomy Audit annual report",
+       6,
+       4,
+       "Quality Committee",
+       "Consultant surgeon and anaesthetist present in theatre for every high-risk laparotomy",
+       "https://www.nela.org.uk/",
+       {"A consultant surgeon and consultant anaesthetist to be present for every high-risk laparotomy",
+        "Assess every patient's risk before surgery and record it"}},
+      {"NCEPOD",
+       "NCEPOD: Testing times (endoscopy)",
+       5,
+       1,
+       "Quality Committee",
+       "Local gap analysis against the eleven recommendations",
+       "https://www.ncepod.org.uk/",
+       {"Agree local standards for the time from referral to endoscopy"}},
+      {"NACAP",
+       "National Asthma and COPD Audit Programme: secondary care report",
+       2,
+       -1,
+       "",
+       "",
+       "https://www.rcp.ac.uk/improving-care/national-clinical-audits/",
+       {"Give every patient admitted with COPD a discharge bundle"}},
   };
   for (const auto& item : reviews) {
+    // The national body publishes the report for everyone; the trust reviews it.
+    domain::AuditReport report;
+    report.audit_id = context.audits.at(item.audit);
+    report.title = item.title;
+    report.published_on = months_from(context.as_of, -item.published_months_ago);
+    report.link = item.link;
+    for (const auto& text : item.recommendations) {
+      report.recommendations.push_back({static_cast<int>(report.recommendations.size()) + 1, text});
+    }
+    const auto report_ids = store.add_audit_reports({report}, kDemoActor);
+    if (!report_ids) return report_ids.error();
     domain::ReportReview review;
-    review.audit_id = context.audits.at(item.audit);
+    review.report_id = report_ids->front();
+    review.audit_id = report.audit_id;
     review.organisation_id = home.id;
     review.report_title = item.title;
-    review.published_on = months_from(context.as_of, -item.published_months_ago);
+    review.published_on = report.published_on;
     if (item.reviewed_months_ago >= 0) review.reviewed_on = months_from(context.as_of, -item.reviewed_months_ago);
     review.committee = item.committee;
     review.intended_actions = item.actions;

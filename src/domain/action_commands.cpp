@@ -25,6 +25,7 @@ Result<ActionId> raise_action(Store& store, const Principal& who, const Actor& a
   action.owner_name = request.owner_name;
   if (!action.owner && action.owner_name.empty()) action.owner = who.user_id;
   if (request.source) action.source = *request.source;
+  action.source_id = request.source_id;
   return store.add_action(action, actor);
 }
 

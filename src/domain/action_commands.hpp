@@ -24,6 +24,7 @@ struct NewAction {
   std::optional<UserId> owner;
   std::string owner_name;
   std::optional<ActionSource> source;
+  std::int64_t source_id = 0;  // the outlier case, board meeting or report review it came from
 };
 
 // Adds the action to `who`'s organisation. Errors: invalid_input naming the field for a

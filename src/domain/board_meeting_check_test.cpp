@@ -17,10 +17,26 @@ const Date kToday = *Date::parse("2026-01-15");
 BoardReferences references() {
   BoardReferences refs;
   refs.organisation = OrganisationId{1};
-  refs.reviews.push_back(
-      {ReportReviewId{10}, AuditId{5}, OrganisationId{1}, "NELA ninth report", d("2025-10-09"), std::nullopt, "", ""});
-  refs.reviews.push_back(
-      {ReportReviewId{11}, AuditId{5}, OrganisationId{1}, "NELA tenth report", d("2026-01-10"), std::nullopt, "", ""});
+  refs.reviews.push_back({ReportReviewId{10},
+                          AuditId{5},
+                          OrganisationId{1},
+                          "NELA ninth report",
+                          d("2025-10-09"),
+                          std::nullopt,
+                          "",
+                          "",
+                          {},
+                          ""});
+  refs.reviews.push_back({ReportReviewId{11},
+                          AuditId{5},
+                          OrganisationId{1},
+                          "NELA tenth report",
+                          d("2026-01-10"),
+                          std::nullopt,
+                          "",
+                          "",
+                          {},
+                          ""});
   OutlierCase outlier;
   outlier.id = OutlierCaseId{20};
   outlier.measure_id = MeasureId{40};
@@ -179,11 +195,29 @@ TEST(BoardEngagement, CountsNationalReportsAndBoardActionsByFinancialYear) {
   audits[1].id = AuditId{6};
   audits[1].kind = AuditKind::local_audit;
   std::vector<ReportReview> reviews{
-      {ReportReviewId{1}, AuditId{5}, OrganisationId{1}, "A", d("2025-05-01"), d("2025-06-10"), "", ""},  // 40 days
-      {ReportReviewId{2}, AuditId{5}, OrganisationId{1}, "B", d("2025-07-01"), d("2025-08-01"), "", ""},  // 31 days
-      {ReportReviewId{3}, AuditId{5}, OrganisationId{1}, "C", d("2025-10-09"), std::nullopt, "", ""},
-      {ReportReviewId{4}, AuditId{6}, OrganisationId{1}, "Local", d("2025-05-01"), std::nullopt, "", ""},
-      {ReportReviewId{5}, AuditId{5}, OrganisationId{1}, "Later", d("2026-02-01"), std::nullopt, "", ""}};
+      {ReportReviewId{1},
+       AuditId{5},
+       OrganisationId{1},
+       "A",
+       d("2025-05-01"),
+       d("2025-06-10"),
+       "",
+       "",
+       {},
+       ""},  // 40 days
+      {ReportReviewId{2},
+       AuditId{5},
+       OrganisationId{1},
+       "B",
+       d("2025-07-01"),
+       d("2025-08-01"),
+       "",
+       "",
+       {},
+       ""},  // 31 days
+      {ReportReviewId{3}, AuditId{5}, OrganisationId{1}, "C", d("2025-10-09"), std::nullopt, "", "", {}, ""},
+      {ReportReviewId{4}, AuditId{6}, OrganisationId{1}, "Local", d("2025-05-01"), std::nullopt, "", "", {}, ""},
+      {ReportReviewId{5}, AuditId{5}, OrganisationId{1}, "Later", d("2026-02-01"), std::nullopt, "", "", {}, ""}};
   std::vector<Action> actions(3);
   for (auto& action : actions) action.source = ActionSource::board_decision;
   actions[0].due_on = d("2025-12-01");

@@ -80,7 +80,28 @@ Result<void> check(const Participation& row) {
 }
 
 Result<void> check(const ReportReview& row) {
-  if (row.report_title.empty()) return invalid("a report review needs the report's title");
+  if (row.report_title.empty() && !row.report_id.valid()) return invalid("a report review needs its report");
+  return {};
+}
+
+Result<void> check(const AuditReport& row) {
+  if (row.title.empty()) return invalid("a report needs a title");
+  const std::string what = "report '" + row.title + "': ";
+  if (!row.link.empty()) {
+    const bool https = row.link.starts_with("https://") && row.link.size() > 8;
+    const bool plain = row.link.find_first_of(" \t\r\n\"<>") == std::string::npos;
+    if (!https || !plain) return invalid(what + "the link must be an https:// address");
+  }
+  for (std::size_t i = 0; i < row.recommendations.size(); ++i) {
+    const auto& recommendation = row.recommendations[i];
+    if (recommendation.number != static_cast<int>(i) + 1) {
+      return invalid(what + "recommendations are numbered 1, 2, 3... in order; found " +
+                     std::to_string(recommendation.number) + " where " + std::to_string(i + 1) + " was expected");
+    }
+    if (recommendation.text.empty()) {
+      return invalid(what + "recommendation " + std::to_string(recommendation.number) + " has no text");
+    }
+  }
   return {};
 }
 

@@ -25,10 +25,13 @@ Result<void> check(const Organisation& row);  // a code and a name
 Result<void> check(const User& row);          // an email address
 // A code and a title; an end date not before the start date; not a re-audit of itself.
 Result<void> check(const Audit& row);
-Result<void> check(const Measure& row);                  // a code
-Result<void> check(const MeasureResult& row);            // a period that does not end before it starts
-Result<void> check(const Participation& row);            // case counts not negative
-Result<void> check(const ReportReview& row);             // the report's title
+Result<void> check(const Measure& row);        // a code
+Result<void> check(const MeasureResult& row);  // a period that does not end before it starts
+Result<void> check(const Participation& row);  // case counts not negative
+Result<void> check(const ReportReview& row);   // its report, or the report's title
+// A title; a link that is empty or an https:// address without spaces; recommendations
+// numbered from 1 without a gap or a repeat, each with its text.
+Result<void> check(const AuditReport& row);
 Result<void> check(const Action& row);                   // a title
 Result<void> check(const BoardMeeting& row);             // the committee's name
 Result<void> check(const Survey& row);                   // a title

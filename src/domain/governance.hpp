@@ -10,8 +10,31 @@
 
 namespace clinaudit::domain {
 
-// A national audit report and an organisation's review of it (Quality Account:
-// "reports reviewed and the actions intended").
+// One recommendation of a published report, numbered as the report numbers it (1, 2, ...).
+struct Recommendation {
+  int number = 0;
+  std::string text;
+};
+
+// A published report of an audit (national or local) and its recommendations. A national
+// audit's report recorded by the national body has no organisation and is seen by everyone
+// who sees the audit; a report an organisation recorded itself (a national audit's report its
+// staff entered, or its own local audit's report) is seen by that organisation only.
+struct AuditReport {
+  AuditReportId id;
+  AuditId audit_id;
+  std::optional<OrganisationId> organisation_id;  // empty: the national body's, for everyone
+  std::string title;
+  Date published_on;
+  std::string link;  // an https:// address, or empty
+  std::vector<Recommendation> recommendations;
+};
+
+// An organisation's review of a published audit report (Quality Account: "reports reviewed
+// and the actions intended"). A review without a date is one still to be done. The audit,
+// title and publication date are the report's: the store reads them from it and, on a write,
+// takes them from it. A review written without its report (no report_id) records the report
+// as the organisation's own, as migration 7 did for the reviews stored before reports were.
 struct ReportReview {
   ReportReviewId id;
   AuditId audit_id;
@@ -21,6 +44,8 @@ struct ReportReview {
   std::optional<Date> reviewed_on;
   std::string committee;  // e.g. "Quality Committee"
   std::string intended_actions;
+  AuditReportId report_id;
+  std::string findings;  // what the committee found, against the recommendations
 };
 
 enum class ActionStatus { open, in_progress, completed, cancelled };

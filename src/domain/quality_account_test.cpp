@@ -60,15 +60,38 @@ QualityAccountInputs fixture() {
                       took_part(6, true, true, true, std::nullopt, std::nullopt),
                       took_part(7, false, std::nullopt, std::nullopt, std::nullopt, std::nullopt)};
   in.participation[2].reason_not_participating = "No eligible cases in the sampling period";
-  ReportReview national{
-      ReportReviewId{1}, AuditId{1},      OrganisationId{1},   "NHFD annual report 2025",
-      d("2025-09-12"),   d("2025-11-04"), "Quality Committee", "Orthogeriatric review within 72 hours"};
-  ReportReview no_actions{ReportReviewId{2}, AuditId{4},      OrganisationId{1},   "SSNAP annual report",
-                          d("2025-06-01"),   d("2026-01-20"), "Quality Committee", ""};
-  ReportReview last_year{ReportReviewId{3}, AuditId{2},      OrganisationId{1}, "NACAP 2024",
-                         d("2024-06-01"),   d("2025-03-31"), "Board",           "Inhaler technique checks"};
-  ReportReview local{ReportReviewId{4}, AuditId{8},      OrganisationId{1}, "Sepsis screening re-audit",
-                     d("2025-10-01"),   d("2026-03-31"), "Audit Committee", "Screening tool in the ED triage form"};
+  ReportReview national{ReportReviewId{1},
+                        AuditId{1},
+                        OrganisationId{1},
+                        "NHFD annual report 2025",
+                        d("2025-09-12"),
+                        d("2025-11-04"),
+                        "Quality Committee",
+                        "Orthogeriatric review within 72 hours",
+                        {},
+                        ""};
+  ReportReview no_actions{ReportReviewId{2},
+                          AuditId{4},
+                          OrganisationId{1},
+                          "SSNAP annual report",
+                          d("2025-06-01"),
+                          d("2026-01-20"),
+                          "Quality Committee",
+                          "",
+                          {},
+                          ""};
+  ReportReview last_year{ReportReviewId{3}, AuditId{2}, OrganisationId{1},          "NACAP 2024", d("2024-06-01"),
+                         d("2025-03-31"),   "Board",    "Inhaler technique checks", {},           ""};
+  ReportReview local{ReportReviewId{4},
+                     AuditId{8},
+                     OrganisationId{1},
+                     "Sepsis screening re-audit",
+                     d("2025-10-01"),
+                     d("2026-03-31"),
+                     "Audit Committee",
+                     "Screening tool in the ED triage form",
+                     {},
+                     ""};
   in.reviews = {national, no_actions, last_year, local};
   return in;
 }

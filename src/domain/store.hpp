@@ -125,6 +125,20 @@ class Store {
   virtual Result<ReportReviewId> add_report_review(const ReportReview& row, const Actor& actor) = 0;
   virtual Result<void> update_report_review(const ReportReview& row, const Actor& actor) = 0;
   virtual Result<std::vector<ReportReview>> report_reviews(OrganisationId organisation) = 0;
+  // Published audit reports and reviews of them (docs/governance.md, "Published reports").
+  // Adds the reports with their recommendations, all or none, and returns their ids in order.
+  // Errors: invalid_input (check(AuditReport)); not_found for an unknown audit or organisation;
+  // conflict for a title the audit already has from the same publisher.
+  virtual Result<std::vector<AuditReportId>> add_audit_reports(const std::vector<AuditReport>& rows,
+                                                               const Actor& actor) = 0;
+  virtual Result<AuditReport> audit_report(AuditReportId id) = 0;  // with its recommendations
+  // Reports of one audit, or of every audit, of every publisher, by publication date then id,
+  // each with its recommendations. The caller applies who may see which (domain/audit_reports).
+  virtual Result<std::vector<AuditReport>> audit_reports(std::optional<AuditId> audit) = 0;
+  // Adds reviews, all or none (add_report_review's rules for each). A review's report must
+  // be the national body's or the reviewing organisation's own (not_found otherwise).
+  virtual Result<std::vector<ReportReviewId>> add_report_reviews(const std::vector<ReportReview>& rows,
+                                                                 const Actor& actor) = 0;
   virtual Result<ActionId> add_action(const Action& row, const Actor& actor) = 0;
   virtual Result<void> update_action(const Action& row, const Actor& actor) = 0;
   virtual Result<Action> action(ActionId id) = 0;

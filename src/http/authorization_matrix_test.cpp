@@ -652,6 +652,142 @@ std::vector<Case> cases() {
                  {{"committee", "Trust Board"}, {"held_on", "2026-01-08"}},
                  {201, 201, 201, 403, 403, 403, 201, 401},
                  {}});
+  // Published audit reports: everyone reads the reports they may see; those who record
+  // reports (not board members or read-only users) record them and their trust's reviews;
+  // another trust's own report is not found, and the national body reviews nothing.
+  const auto own_report = [trust](TestWorld& w, Whose whose) {
+    static std::atomic<int> counter{0};
+    domain::AuditReport report;
+    report.audit_id = w.national_audit();
+    report.organisation_id = trust(w, whose).id;
+    report.title = "Report " + std::to_string(counter++);
+    report.published_on = w.clock().today().plus_days(-30);
+    return w.store().add_audit_reports({report}, domain::Actor{std::nullopt, "test"}).value().front();
+  };
+  const auto report_path = [own_report](const char* prefix, const char* suffix) {
+    return [own_report, prefix, suffix](TestWorld& w, Whose whose) {
+      return prefix + std::to_string(own_report(w, whose).value) + suffix;
+    };
+  };
+  // A report of the trust with the trust's review, for raising the review's actions.
+  const auto reviewed_report = [own_report, trust](const char* prefix) {
+    return [own_report, trust, prefix](TestWorld& w, Whose whose) {
+      const auto id = own_report(w, whose);
+      domain::ReportReview review;
+      review.report_id = id;
+      review.organisation_id = trust(w, whose).id;
+      review.reviewed_on = w.clock().today();
+      review.committee = "Quality Committee";
+      (void)w.store().add_report_review(review, domain::Actor{std::nullopt, "test"}).value();
+      return prefix + std::to_string(id.value) + "/actions";
+    };
+  };
+  const auto audit_reports = [trust](const char* prefix) {
+    return [trust, prefix](TestWorld& w, Whose whose) {
+      return prefix + std::to_string(trust(w, whose).local_audit.value) + "/reports";
+    };
+  };
+  const auto national_reports = [](const char* prefix) {
+    return [prefix](TestWorld& w, Whose) { return prefix + std::to_string(w.national_audit().value) + "/reports"; };
+  };
+  const auto new_report = [](TestWorld& w) {
+    static std::atomic<int> counter{0};
+    return Fields{{"title", "Recorded report " + std::to_string(counter++)},
+                  {"published_on", w.clock().today().plus_days(-10).to_string()},
+                  {"recommendations", "First\nSecond"}};
+  };
+  const auto review_fields = [](TestWorld& w) {
+    return Fields{{"reviewed_on", w.clock().today().to_string()}, {"committee", "Quality Committee"}};
+  };
+  const auto action_fields = [](TestWorld& w) {
+    return Fields{{"title", "Act on the report"},
+                  {"due_on", w.clock().today().plus_days(30).to_string()},
+                  {"owner_name", "Clinical lead"}};
+  };
+  all.push_back(
+      {"audit reports page", "GET", same("/audit-reports"), {}, {200, 200, 200, 200, 200, 200, 200, 303}, {}});
+  all.push_back(
+      {"audit reports api", "GET", same("/api/audit-reports"), {}, {200, 200, 200, 200, 200, 200, 200, 401}, {}});
+  all.push_back({"audit report page",
+                 "GET",
+                 report_path("/audit-reports/", ""),
+                 {},
+                 {200, 200, 200, 200, 404, 200, 404, 303},
+                 {404, 404, 404, 404, 404, 404, 404, 303}});
+  all.push_back({"audit report api",
+                 "GET",
+                 report_path("/api/audit-reports/", ""),
+                 {},
+                 {200, 200, 200, 200, 404, 200, 404, 401},
+                 {404, 404, 404, 404, 404, 404, 404, 401}});
+  all.push_back({"local audit reports page",
+                 "GET",
+                 audit_reports("/audits/"),
+                 {},
+                 {200, 200, 200, 200, 404, 200, 404, 303},
+                 {404, 404, 404, 404, 404, 404, 404, 303}});
+  all.push_back({"local audit reports api",
+                 "GET",
+                 audit_reports("/api/audits/"),
+                 {},
+                 {200, 200, 200, 200, 404, 200, 404, 401},
+                 {404, 404, 404, 404, 404, 404, 404, 401}});
+  all.push_back({"record a local audit's report form",
+                 "POST",
+                 audit_reports("/audits/"),
+                 {},
+                 {303, 303, 303, 403, 404, 403, 404, 303},
+                 {404, 404, 404, 403, 404, 403, 404, 303},
+                 new_report});
+  all.push_back({"record a local audit's report api",
+                 "POST",
+                 audit_reports("/api/audits/"),
+                 {},
+                 {201, 201, 201, 403, 404, 403, 404, 401},
+                 {404, 404, 404, 403, 404, 403, 404, 401},
+                 new_report});
+  all.push_back({"record a national audit's report form",
+                 "POST",
+                 national_reports("/audits/"),
+                 {},
+                 {303, 303, 303, 403, 303, 403, 303, 303},
+                 {},
+                 new_report});
+  all.push_back({"record a national audit's report api",
+                 "POST",
+                 national_reports("/api/audits/"),
+                 {},
+                 {201, 201, 201, 403, 201, 403, 201, 401},
+                 {},
+                 new_report});
+  all.push_back({"review a report form",
+                 "POST",
+                 report_path("/audit-reports/", "/review"),
+                 {},
+                 {303, 303, 303, 403, 403, 403, 403, 303},
+                 {404, 404, 404, 403, 403, 403, 403, 303},
+                 review_fields});
+  all.push_back({"review a report api",
+                 "POST",
+                 report_path("/api/audit-reports/", "/review"),
+                 {},
+                 {200, 200, 200, 403, 403, 403, 403, 401},
+                 {404, 404, 404, 403, 403, 403, 403, 401},
+                 review_fields});
+  all.push_back({"review action form",
+                 "POST",
+                 reviewed_report("/audit-reports/"),
+                 {},
+                 {303, 303, 303, 403, 403, 403, 404, 303},
+                 {404, 404, 404, 403, 403, 403, 404, 303},
+                 action_fields});
+  all.push_back({"review action api",
+                 "POST",
+                 reviewed_report("/api/audit-reports/"),
+                 {},
+                 {201, 201, 201, 403, 403, 403, 404, 401},
+                 {404, 404, 404, 403, 403, 403, 404, 401},
+                 action_fields});
   // Survey results are anonymous aggregates, open to every signed-in user.
   const auto survey = [](const char* suffix) {
     return [suffix](TestWorld& w, Whose) { return "/surveys/" + std::to_string(w.survey().value) + suffix; };

@@ -20,7 +20,8 @@ const domain::Actor kTest{std::nullopt, "test"};
 // A national report published on 2025-10-09 and not yet reviewed, for `trust`.
 ReportReviewId unreviewed_report(TestWorld& world, const testing::Trust& trust) {
   domain::ReportReview review{
-      {}, world.national_audit(), trust.id, "NELA ninth report", *Date::parse("2025-10-09"), std::nullopt, "", ""};
+      {}, world.national_audit(), trust.id, "NELA ninth report", *Date::parse("2025-10-09"), std::nullopt, "", "", {},
+      ""};
   return world.store().add_report_review(review, kTest).value();
 }
 

@@ -167,6 +167,31 @@ const std::vector<Page>& pages() {
                    }});
     all.push_back({"board-meeting", Who::audit_manager, "GET",
                    [](PageWorld& w) { return "/board-meetings/" + id(w.meeting().value); }});
+    // Published reports: the register, an audit's reports with the form to record one, one
+    // report with the review form, and the forms refused.
+    const auto reviewed = [](const char* suffix) {
+      return [suffix](PageWorld& w) { return "/audit-reports/" + id(w.reviewed_report().value) + suffix; };
+    };
+    all.push_back({"audit-reports", Who::audit_manager, "GET", at("/audit-reports")});
+    all.push_back({"audit-report", Who::audit_manager, "GET", reviewed("")});
+    all.push_back({"audit-report-list", Who::audit_manager, "GET",
+                   [audit](PageWorld& w) { return "/audits/" + audit(w) + "/reports"; }});
+    all.push_back({"audit-report-list-refused", Who::analyst, "POST",
+                   [audit](PageWorld& w) { return "/audits/" + audit(w) + "/reports"; }, 400,
+                   [](PageWorld&) {
+                     return Fields{{"title", "Tenth annual report"},
+                                   {"published_on", "last spring"},
+                                   {"recommendations", "Keep a <register>\nAudit it again"}};
+                   }});
+    all.push_back({"audit-report-review-refused", Who::audit_manager, "POST", reviewed("/review"), 400, [](PageWorld&) {
+                     return Fields{{"reviewed_on", "2024-10-01"},
+                                   {"committee", "Quality Committee"},
+                                   {"findings", "Typed <findings> are shown again"}};
+                   }});
+    all.push_back(
+        {"audit-report-action-refused", Who::audit_manager, "POST", reviewed("/actions"), 400, [](PageWorld&) {
+           return Fields{{"title", "Weekly theatre access review"}, {"due_on", "soon"}};
+         }});
     all.push_back({"reports", Who::board_member, "GET", at("/reports")});
     all.push_back({"quality-account", Who::board_member, "GET", at("/reports/quality-account?year=2025/26")});
     all.push_back({"board-pack", Who::board_member, "GET", at("/reports/board-pack")});

@@ -77,7 +77,8 @@ Result<AuditView> audit_view(Context& context, AuditId id, FinancialYear year) {
   CLINAUDIT_TRY(auto overview,
                 domain::audit_overview(context.store, context.principal(), context.clock.today(), id, year));
   CLINAUDIT_TRY(auto measures, domain::measure_series(context.store, context.principal(), id, false));
-  return AuditView{std::move(overview), drawn(std::move(measures), true)};
+  CLINAUDIT_TRY(auto reports, domain::audit_report_list(context.store, context.principal(), id));
+  return AuditView{std::move(overview), drawn(std::move(measures), true), std::move(reports)};
 }
 
 Result<NationalView> national_view(Context& context, AuditId id, FinancialYear year) {

@@ -12,6 +12,7 @@
 #include "domain/action_list.hpp"
 #include "domain/analysis_run.hpp"
 #include "domain/audit_overview.hpp"
+#include "domain/audit_reports.hpp"
 #include "domain/dashboard.hpp"
 #include "domain/notifications.hpp"
 #include "domain/outlier_casework.hpp"
@@ -53,6 +54,7 @@ struct MeasureView {
 
 struct AuditView : domain::AuditOverview {
   std::vector<MeasureView> measures;
+  std::vector<domain::ReportRow> reports;  // published reports the caller sees, with their review
 };
 
 struct NationalView : domain::NationalOverview {

@@ -21,6 +21,8 @@ enum class OpenTo {
   national_analysts,
   register_managers,  // Permission::manage_register: the national body's administrators
   audit_setup,        // Permission::manage_measures (each row's audit: may_manage_audit_setup)
+  report_recorders,   // Permission::record_reports
+  reviewing_trusts,   // Permission::record_reports, of a trust (not the national body)
 };
 
 struct KindRule {
@@ -30,7 +32,7 @@ struct KindRule {
 };
 
 // The one list of kinds, in the order the command line's help lists them.
-constexpr std::array<KindRule, 8> kKinds{{
+constexpr std::array<KindRule, 10> kKinds{{
     {ImportKind::organisations, "organisations", OpenTo::register_managers},
     {ImportKind::audits, "audits", OpenTo::register_managers},
     {ImportKind::qa_list, "qa-list", OpenTo::register_managers},
@@ -39,6 +41,10 @@ constexpr std::array<KindRule, 8> kKinds{{
     {ImportKind::episodes, "episodes", OpenTo::national_analysts},
     {ImportKind::survey_responses, "survey-responses", OpenTo::operator_only},
     {ImportKind::measures, "measures", OpenTo::audit_setup},
+    // Published reports and reviews of them: whoever records them (record_reports); reviews
+    // only by a trust's staff, for their own trust.
+    {ImportKind::reports, "reports", OpenTo::report_recorders},
+    {ImportKind::report_reviews, "report-reviews", OpenTo::reviewing_trusts},
 }};
 
 const KindRule& rule_of(ImportKind kind) {
@@ -56,6 +62,11 @@ bool is_national(const Importer& importer) {
 Error refusal(const Importer& importer, ImportKind kind) {
   if (!domain::allows(*importer.person, domain::Permission::import_data)) {
     return Error{ErrorCode::forbidden, "your role does not import files"};
+  }
+  if (rule_of(kind).open_to == OpenTo::report_recorders || rule_of(kind).open_to == OpenTo::reviewing_trusts) {
+    return Error{ErrorCode::forbidden, rule_of(kind).open_to == OpenTo::report_recorders
+                                           ? "your role does not record reports"
+                                           : "reviews are imported by the staff of the trust that reviewed the report"};
   }
   if (rule_of(kind).open_to == OpenTo::national_analysts) {
     return Error{ErrorCode::forbidden, "patient-level episodes are imported by the national audit's analysts"};
@@ -257,6 +268,44 @@ Result<ImportReport> run(domain::Store& store, const Importer& importer, const I
       check_audit_setup(store, importer, validated);
       return land(std::move(report), std::move(validated), commit, [&](const auto& rows) -> Result<void> {
         CLINAUDIT_TRY_VOID(domain::add_measures(store, importer.person, actor, rows));
+    case ImportKind::reports: {
+      // The national body's for a national audit recorded by the operator or the national
+      // body; otherwise the importer's organisation's (a local audit's: its owner's).
+      const auto publisher = [&](const domain::Audit& audit) -> std::optional<OrganisationId> {
+        if (audit.kind == domain::AuditKind::local_audit) return audit.owner;
+        if (!importer.person || importer.person->organisation_type == domain::OrganisationType::national_body) {
+          return std::nullopt;
+        }
+        return importer.person->organisation_id;
+      };
+      CLINAUDIT_TRY(auto existing, store.audit_reports(std::nullopt));
+      auto validated = validate_reports(input, references, publisher, existing, options);
+      return land(std::move(report), std::move(validated), commit, [&](const auto& rows) -> Result<void> {
+        CLINAUDIT_TRY_VOID(store.add_audit_reports(rows, actor));
+        return {};
+      });
+    }
+    case ImportKind::report_reviews: {
+      CLINAUDIT_TRY(auto reports, store.audit_reports(std::nullopt));
+      std::vector<domain::ReportReview> existing;
+      CLINAUDIT_TRY(auto organisations, store.organisations());
+      for (const auto& organisation : organisations) {
+        if (importer.person && organisation.id != importer.person->organisation_id) continue;
+        CLINAUDIT_TRY(auto reviews, store.report_reviews(organisation.id));
+        existing.insert(existing.end(), reviews.begin(), reviews.end());
+      }
+      auto validated = validate_report_reviews(input, references, reports, existing, options);
+      // A review is its own organisation's: a person imports their own trust's only.
+      if (importer.person) {
+        for (std::size_t i = 0; i < validated.records.size(); ++i) {
+          if (validated.records[i].organisation_id != importer.person->organisation_id) {
+            validated.report.add(static_cast<std::int64_t>(i) + 2, "organisation_code",
+                                 "names another organisation; you can import your own organisation's reviews only");
+          }
+        }
+      }
+      return land(std::move(report), std::move(validated), commit, [&](const auto& rows) -> Result<void> {
+        CLINAUDIT_TRY_VOID(store.add_report_reviews(rows, actor));
         return {};
       });
     }
@@ -303,6 +352,10 @@ bool may_import(const Importer& importer, ImportKind kind) {
     case OpenTo::national_analysts: return is_national(importer);
     case OpenTo::register_managers: return domain::allows(*importer.person, domain::Permission::manage_register);
     case OpenTo::audit_setup: return domain::allows(*importer.person, domain::Permission::manage_measures);
+    case OpenTo::report_recorders: return domain::allows(*importer.person, domain::Permission::record_reports);
+    case OpenTo::reviewing_trusts:
+      return domain::allows(*importer.person, domain::Permission::record_reports) &&
+             importer.person->organisation_type != domain::OrganisationType::national_body;
   }
   return false;
 }

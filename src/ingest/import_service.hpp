@@ -32,6 +32,8 @@ enum class ImportKind {
   episodes,
   survey_responses,
   measures,
+  reports,         // published audit reports and their recommendations
+  report_reviews,  // an organisation's reviews of them
 };
 
 // Every kind, in the order the command line's help lists them.
@@ -54,7 +56,9 @@ std::vector<ImportKind> kinds_open_to_people();
 // Whether `importer` may import files of `kind`: the operator every kind; a person whose
 // role holds the import permission participation and results, a national analyst
 // patient-level episodes too, the national body's administrators (manage_register) the
-// register's kinds, and those who set up measures (manage_measures) measures.
+// register's kinds, those who set up measures (manage_measures) measures, and a person who
+// records reports (record_reports) published reports and, of a trust (not the national
+// body), its reviews of them.
 bool may_import(const Importer& importer, ImportKind kind);
 
 // A file to import. `input` is read once, from its start.

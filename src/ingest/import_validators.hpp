@@ -2,10 +2,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <istream>
+#include <optional>
 #include <vector>
 
 #include "domain/audit.hpp"
+#include "domain/governance.hpp"
 #include "domain/measure.hpp"
 #include "domain/organisation.hpp"
 #include "domain/participation.hpp"
@@ -75,6 +78,28 @@ Validated<domain::Participation> validate_participation(std::istream& input, con
 // continuous measures), [published] (yes only with ValidationOptions::may_publish).
 Validated<domain::MeasureResult> validate_results(std::istream& input, const References& references,
                                                   const ValidationOptions& options = {});
+
+// reports: audit_code, title, published_on, [link, recommendation_number, recommendation].
+// One row per recommendation; the rows of one report (same audit and title) are grouped into
+// one record, carry the same date and link, and number its recommendations 1, 2, 3... in
+// order (a report without recommendations is one row with both cells empty). `publisher`
+// says whose each report is (empty: the national body's); a title `existing` already holds
+// for the same audit and publisher is a problem.
+using ReportPublisher = std::function<std::optional<OrganisationId>(const domain::Audit&)>;
+Validated<domain::AuditReport> validate_reports(std::istream& input, const References& references,
+                                                const ReportPublisher& publisher,
+                                                const std::vector<domain::AuditReport>& existing,
+                                                const ValidationOptions& options = {});
+
+// report-reviews: organisation_code, audit_code, report_title, reviewed_on, committee,
+// [findings, intended_actions]. The report is the organisation's own of that audit and
+// title, else the national body's, among `reports`; a report the organisation has already
+// reviewed (in `existing` or earlier in the file) or a review dated before the report was
+// published is a problem.
+Validated<domain::ReportReview> validate_report_reviews(std::istream& input, const References& references,
+                                                        const std::vector<domain::AuditReport>& reports,
+                                                        const std::vector<domain::ReportReview>& existing,
+                                                        const ValidationOptions& options = {});
 
 // survey-responses for `survey`: [organisation_type, region, role], then one column per
 // question, named by the question's code. Choices must be among the question's options

@@ -9,6 +9,7 @@ std::string_view migration_0002_survey_invitations();
 std::string_view migration_0003_outlier_timetables();
 std::string_view migration_0004_analysis_runs();
 std::string_view migration_0005_measure_sources();
+std::string_view migration_0007_audit_reports();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -26,6 +27,7 @@ constexpr std::array kTemplates{
     Template{3, "0003_outlier_timetables", embedded::migration_0003_outlier_timetables},
     Template{4, "0004_analysis_runs", embedded::migration_0004_analysis_runs},
     Template{5, "0005_measure_sources", embedded::migration_0005_measure_sources},
+    Template{7, "0007_audit_reports", embedded::migration_0007_audit_reports},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

@@ -108,7 +108,23 @@ json record_json(const domain::ReportReview& row) {
               {"published_on", row.published_on.to_string()},
               {"reviewed_on", optional_json(row.reviewed_on)},
               {"committee", row.committee},
-              {"intended_actions", row.intended_actions}};
+              {"intended_actions", row.intended_actions},
+              {"report_id", row.report_id.value},
+              {"findings", row.findings}};
+}
+
+json record_json(const domain::AuditReport& row) {
+  json recommendations = json::array();
+  for (const auto& recommendation : row.recommendations) {
+    recommendations.push_back(json{{"number", recommendation.number}, {"text", recommendation.text}});
+  }
+  return json{{"id", row.id.value},
+              {"audit_id", row.audit_id.value},
+              {"organisation_id", optional_json(row.organisation_id)},
+              {"title", row.title},
+              {"published_on", row.published_on.to_string()},
+              {"link", row.link},
+              {"recommendations", recommendations}};
 }
 
 json record_json(const domain::Action& row) {

@@ -28,6 +28,7 @@ nlohmann::json record_json(const domain::Participation& row);
 nlohmann::json record_json(const domain::Measure& row);
 nlohmann::json record_json(const domain::MeasureResult& row);
 nlohmann::json record_json(const domain::ReportReview& row);
+nlohmann::json record_json(const domain::AuditReport& row);  // with its recommendations
 nlohmann::json record_json(const domain::Action& row);
 nlohmann::json record_json(const domain::BoardMeeting& row);
 nlohmann::json record_json(const domain::BoardItem& row);

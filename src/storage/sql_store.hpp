@@ -78,6 +78,12 @@ class SqlStore final : public domain::Store {
   Result<ReportReviewId> add_report_review(const domain::ReportReview& row, const domain::Actor& actor) override;
   Result<void> update_report_review(const domain::ReportReview& row, const domain::Actor& actor) override;
   Result<std::vector<domain::ReportReview>> report_reviews(OrganisationId organisation) override;
+  Result<std::vector<AuditReportId>> add_audit_reports(const std::vector<domain::AuditReport>& rows,
+                                                       const domain::Actor& actor) override;
+  Result<domain::AuditReport> audit_report(AuditReportId id) override;
+  Result<std::vector<domain::AuditReport>> audit_reports(std::optional<AuditId> audit) override;
+  Result<std::vector<ReportReviewId>> add_report_reviews(const std::vector<domain::ReportReview>& rows,
+                                                         const domain::Actor& actor) override;
   Result<ActionId> add_action(const domain::Action& row, const domain::Actor& actor) override;
   Result<void> update_action(const domain::Action& row, const domain::Actor& actor) override;
   Result<domain::Action> action(ActionId id) override;

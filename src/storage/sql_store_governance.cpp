@@ -3,6 +3,7 @@
 
 #include "domain/entity_checks.hpp"
 #include "storage/record_json.hpp"
+#include "storage/sql_reports.hpp"
 #include "storage/sql_rows.hpp"
 #include "storage/sql_store.hpp"
 
@@ -10,8 +11,9 @@ namespace clinaudit::storage {
 namespace {
 
 constexpr const char* kReviewColumns =
-    "SELECT id, audit_id, organisation_id, report_title, published_on, reviewed_on, committee, intended_actions "
-    "FROM report_reviews ";
+    "SELECT rv.id, rp.audit_id, rv.organisation_id, rp.title, rp.published_on, rv.reviewed_on, rv.committee, "
+    "rv.intended_actions, rv.report_id, rv.findings "
+    "FROM report_reviews rv JOIN audit_reports rp ON rp.id = rv.report_id ";
 constexpr const char* kActionColumns =
     "SELECT id, organisation_id, audit_id, title, owner_id, owner_name, due_on, status, evidence, completed_on, "
     "source, source_id, reaudit_id FROM actions ";
@@ -24,7 +26,9 @@ domain::ReportReview read_review(const SqlRow& row) {
                               .published_on = date_of(row, 4),
                               .reviewed_on = optional_date(row, 5),
                               .committee = row.text(6),
-                              .intended_actions = row.text(7)};
+                              .intended_actions = row.text(7),
+                              .report_id = id_of<AuditReportId>(row, 8),
+                              .findings = row.text(9)};
 }
 
 domain::Action read_action(const SqlRow& row) {
@@ -43,11 +47,27 @@ domain::Action read_action(const SqlRow& row) {
                         .reaudit_id = optional_id<AuditId>(row, 12)};
 }
 
-void check_review(SqlSession& session, const domain::ReportReview& row) {
+// The review checked, with its report's audit, title and date (attach_report).
+domain::ReportReview checked_review(SqlSession& session, const domain::ReportReview& row, const domain::Actor& actor) {
   ensure(domain::check(row));
   const std::string what = "review of '" + row.report_title + "': ";
-  require_row(session, "audits", row.audit_id.value, what + "audit");
   require_row(session, "organisations", row.organisation_id.value, what + "organisation");
+  return attach_report(session, row, actor);
+}
+
+// Checks and inserts one review with its audit-log entry, inside the caller's transaction.
+ReportReviewId insert_review(SqlSession& session, const domain::ReportReview& row, const domain::Actor& actor) {
+  domain::ReportReview stored = checked_review(session, row, actor);
+  stored.id = ReportReviewId{insert(session,
+                                    "INSERT INTO report_reviews (audit_id, organisation_id, report_title, "
+                                    "published_on, reviewed_on, committee, intended_actions, report_id, findings) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                    stored.audit_id, stored.organisation_id, stored.report_title, stored.published_on,
+                                    stored.reviewed_on, stored.committee, stored.intended_actions, stored.report_id,
+                                    stored.findings)};
+  const auto after = record_json(stored);
+  append_audit_log(session, actor, "create", "report_review", std::to_string(stored.id.value), nullptr, &after);
+  return stored.id;
 }
 
 void check_action(SqlSession& session, const domain::Action& row) {
@@ -61,7 +81,7 @@ void check_action(SqlSession& session, const domain::Action& row) {
 
 domain::ReportReview load_review(SqlSession& session, ReportReviewId id) {
   return only_row(session, "report review id " + std::to_string(id.value) + " does not exist",
-                  std::string(kReviewColumns) + "WHERE id = ?", read_review, id);
+                  std::string(kReviewColumns) + "WHERE rv.id = ?", read_review, id);
 }
 
 domain::Action load_action(SqlSession& session, ActionId id) {
@@ -88,38 +108,37 @@ ActionId insert_action(SqlSession& session, const domain::Action& row, const dom
 }  // namespace
 
 Result<ReportReviewId> SqlStore::add_report_review(const domain::ReportReview& row, const domain::Actor& actor) {
-  return write("adding a report review", [&](SqlSession& session) {
-    check_review(session, row);
-    domain::ReportReview stored = row;
-    stored.id = ReportReviewId{insert(session,
-                                      "INSERT INTO report_reviews (audit_id, organisation_id, report_title, "
-                                      "published_on, reviewed_on, committee, intended_actions) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                      row.audit_id, row.organisation_id, row.report_title, row.published_on,
-                                      row.reviewed_on, row.committee, row.intended_actions)};
-    const auto after = record_json(stored);
-    append_audit_log(session, actor, "create", "report_review", std::to_string(stored.id.value), nullptr, &after);
-    return stored.id;
+  return write("adding a report review", [&](SqlSession& session) { return insert_review(session, row, actor); });
+}
+
+Result<std::vector<ReportReviewId>> SqlStore::add_report_reviews(const std::vector<domain::ReportReview>& rows,
+                                                                 const domain::Actor& actor) {
+  return write("adding report reviews", [&](SqlSession& session) {
+    std::vector<ReportReviewId> ids;
+    ids.reserve(rows.size());
+    for (const auto& row : rows) ids.push_back(insert_review(session, row, actor));
+    return ids;
   });
 }
 
 Result<void> SqlStore::update_report_review(const domain::ReportReview& row, const domain::Actor& actor) {
   return write("updating a report review", [&](SqlSession& session) {
     const auto before = record_json(load_review(session, row.id));
-    check_review(session, row);
+    const auto stored = checked_review(session, row, actor);
     execute(session,
             "UPDATE report_reviews SET audit_id = ?, organisation_id = ?, report_title = ?, published_on = ?, "
-            "reviewed_on = ?, committee = ?, intended_actions = ? WHERE id = ?",
-            row.audit_id, row.organisation_id, row.report_title, row.published_on, row.reviewed_on, row.committee,
-            row.intended_actions, row.id);
-    const auto after = record_json(row);
+            "reviewed_on = ?, committee = ?, intended_actions = ?, report_id = ?, findings = ? WHERE id = ?",
+            stored.audit_id, stored.organisation_id, stored.report_title, stored.published_on, stored.reviewed_on,
+            stored.committee, stored.intended_actions, stored.report_id, stored.findings, stored.id);
+    const auto after = record_json(stored);
     append_audit_log(session, actor, "update", "report_review", std::to_string(row.id.value), &before, &after);
   });
 }
 
 Result<std::vector<domain::ReportReview>> SqlStore::report_reviews(OrganisationId organisation) {
   return read("reading report reviews", [&](SqlSession& session) {
-    return all_rows(session, std::string(kReviewColumns) + "WHERE organisation_id = ? ORDER BY published_on, id",
+    return all_rows(session,
+                    std::string(kReviewColumns) + "WHERE rv.organisation_id = ? ORDER BY rp.published_on, rv.id",
                     read_review, organisation);
   });
 }

@@ -22,8 +22,9 @@ q "INSERT INTO organisations (id, code, name, type) VALUES (1, 'RXX', 'Riverside
    INSERT INTO audits (id, code, title, kind, status) VALUES (1, 'NELA', 'NELA', 'national_clinical_audit', 'reported');
    INSERT INTO users (id, email, display_name, role, organisation_id, password_hash)
      VALUES (1, 'lead@rxx.example', 'Dr Lead', 'clinical_lead', 1, 'x'), (2, 'lead@ryy.example', 'Dr Yon', 'clinical_lead', 2, 'x');
-   INSERT INTO report_reviews (id, audit_id, organisation_id, report_title, published_on)
-     VALUES (1, 1, 1, 'NELA ninth report', '2025-10-09'), (2, 1, 2, 'NELA ninth report', '2025-10-09');"
+   INSERT INTO audit_reports (id, audit_id, title, published_on) VALUES (1, 1, 'NELA ninth report', '2025-10-09');
+   INSERT INTO report_reviews (id, audit_id, organisation_id, report_title, published_on, report_id)
+     VALUES (1, 1, 1, 'NELA ninth report', '2025-10-09', 1), (2, 1, 2, 'NELA ninth report', '2025-10-09', 1);"
 
 nothing_stored() {
   [[ "$(q 'SELECT count(*) FROM board_meetings')" == 0 ]] || fail "$1: a meeting was stored"

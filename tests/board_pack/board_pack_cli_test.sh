@@ -89,11 +89,14 @@ INSERT INTO actions (organisation_id, audit_id, title, owner_name, due_on, statu
   (1, NULL, 'Quarterly audit programme report to the board', 'Clinical audit manager', '2025-12-01', 'completed',
    'Presented in November', '2025-11-20', 'board_decision'),
   (2, 9, 'Pain score training at Yonder', 'Yonder lead', '2026-01-01', 'open', '', NULL, 'audit_recommendation');
+INSERT INTO audit_reports (id, audit_id, title, published_on) VALUES
+  (1, 1, 'National Emergency Test Audit: annual report 2025', '2025-06-10'),
+  (2, 1, 'National Emergency Test Audit: winter report', '2026-01-15');
 INSERT INTO report_reviews (audit_id, organisation_id, report_title, published_on, reviewed_on, committee,
-                            intended_actions) VALUES
+                            intended_actions, report_id) VALUES
   (1, 1, 'National Emergency Test Audit: annual report 2025', '2025-06-10', '2025-07-22', 'Quality Committee',
-   'Consultant review within 14 hours'),
-  (1, 1, 'National Emergency Test Audit: winter report', '2026-01-15', NULL, '', '');
+   'Consultant review within 14 hours', 1),
+  (1, 1, 'National Emergency Test Audit: winter report', '2026-01-15', NULL, '', '', 2);
 SQL
 
 pack() { "$bin" report board-pack --db "$db" --org RXX --meeting 2026-03-05 "$@"; }

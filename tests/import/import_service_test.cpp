@@ -146,12 +146,12 @@ TEST_F(ImportService, ACheckWritesNothing) {
   EXPECT_EQ(participation_rows(), 0u);
 }
 
-TEST_F(ImportService, ThePeoplesKindsAreTheRegistersParticipationResultsEpisodesAndMeasures) {
+TEST_F(ImportService, ThePeoplesKindsAreTheRegistersParticipationResultsEpisodesMeasuresAndReports) {
   EXPECT_EQ(kinds_open_to_people(),
             (std::vector<ImportKind>{ImportKind::organisations, ImportKind::audits, ImportKind::qa_list,
                                      ImportKind::participation, ImportKind::results, ImportKind::episodes,
-                                     ImportKind::measures}));
-  EXPECT_EQ(import_kinds().size(), 8u);
+                                     ImportKind::measures, ImportKind::reports, ImportKind::report_reviews}));
+  EXPECT_EQ(import_kinds().size(), 10u);
   EXPECT_EQ(import_kind_named("qa-list"), ImportKind::qa_list);
   EXPECT_EQ(import_kind_named("measures"), ImportKind::measures);
   EXPECT_EQ(import_kind_name(ImportKind::survey_responses), "survey-responses");

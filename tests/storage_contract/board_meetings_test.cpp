@@ -41,10 +41,10 @@ domain::BoardMeetingRecord quality_committee(const Fixture& f) {
 Fixture seed(domain::Store& store, OrganisationId trust, AuditId audit, UserId owner) {
   Fixture f{trust, owner, {}, {}};
   const domain::Actor actor{std::nullopt, "contract-test"};
-  auto unreviewed =
-      store.add_report_review({{}, audit, trust, "NELA ninth report", day("2025-10-09"), std::nullopt, "", ""}, actor);
+  auto unreviewed = store.add_report_review(
+      {{}, audit, trust, "NELA ninth report", day("2025-10-09"), std::nullopt, "", "", {}, ""}, actor);
   auto reviewed = store.add_report_review(
-      {{}, audit, trust, "NHFD report", day("2025-09-01"), day("2025-11-06"), "Trust Board", ""}, actor);
+      {{}, audit, trust, "NHFD report", day("2025-09-01"), day("2025-11-06"), "Trust Board", "", {}, ""}, actor);
   EXPECT_TRUE(unreviewed.has_value() && reviewed.has_value());
   f.unreviewed = unreviewed.value_or(ReportReviewId{});
   f.reviewed = reviewed.value_or(ReportReviewId{});

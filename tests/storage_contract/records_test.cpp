@@ -312,7 +312,8 @@ TEST_P(StoreContract, ReviewsActionsAndBoardMeetingsRoundTrip) {
   const auto trust = add_organisation("RXX");
   const auto audit = add_audit("NELA");
   const auto owner = add_user("owner@riverside.nhs.uk", trust);
-  domain::ReportReview review{{}, audit, trust, "NELA ninth patient report", day("2025-10-09"), std::nullopt, "", ""};
+  domain::ReportReview review{{}, audit, trust, "NELA ninth patient report", day("2025-10-09"), std::nullopt, "",
+                              "", {},    ""};
   auto review_id = store().add_report_review(review, actor());
   ASSERT_OK(review_id);
   review.id = *review_id;

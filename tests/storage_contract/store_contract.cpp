@@ -3,7 +3,12 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "storage/migrations.hpp"
+#include "storage/sqlite/sqlite_driver.hpp"
 #include "storage/store_factory.hpp"
+#ifdef CLINAUDIT_HAVE_POSTGRES_STORE
+#include "storage/postgres/pg_driver.hpp"
+#endif
 
 namespace clinaudit::contract {
 
@@ -32,6 +37,26 @@ void StoreContract::reopen() {
   auto opened = storage::open_store(url_);
   ASSERT_TRUE(opened.has_value()) << opened.error().message;
   store_ = std::move(*opened);
+}
+
+std::string StoreContract::fresh_database_before(int version) {
+  const bool sqlite = backend_.name == "Sqlite";
+  const auto& all = storage::migrations_for(sqlite ? storage::SqlDialect::sqlite : storage::SqlDialect::postgres);
+  std::vector<storage::SchemaMigration> older;
+  for (const auto& migration : all) {
+    if (migration.version < version) older.push_back(migration);
+  }
+  const std::string url = backend_.fresh_database_url();
+  if (sqlite) {
+    auto driver = storage::sqlite::SqliteDriver::open(url, older);
+    EXPECT_TRUE(driver.has_value()) << driver.error().message;
+  } else {
+#ifdef CLINAUDIT_HAVE_POSTGRES_STORE
+    auto driver = storage::postgres::open_postgres_driver(url, older);
+    EXPECT_TRUE(driver.has_value()) << driver.error().message;
+#endif
+  }
+  return url;
 }
 
 OrganisationId StoreContract::add_organisation(const std::string& code, domain::OrganisationType type) {

@@ -25,6 +25,11 @@ class StoreContract : public ::testing::TestWithParam<Backend> {
   // Closes the store and opens the same database again (what a restarted server sees).
   void reopen();
   void close() { store_.reset(); }
+  // A fresh database of this backend with the migrations before `version` applied and no
+  // store open on it: older rows are then inserted with execute_sql, and open_store applies
+  // the rest. Returns its URL.
+  std::string fresh_database_before(int version);
+  void execute_sql(const std::string& url, const std::string& sql) { backend_.execute_sql(url, sql); }
 
   static domain::Actor actor() { return domain::Actor{std::nullopt, "contract-test"}; }
   OrganisationId add_organisation(const std::string& code,

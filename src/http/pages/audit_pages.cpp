@@ -228,22 +228,7 @@ std::string audit_page(const Context& context, const AuditView& view) {
   body += "<h2>Outlier cases</h2>"_html;
   body += view.outliers.empty() ? Html("<p class=\"muted\">None for your organisation.</p>"_html)
                                 : outliers_table(view.outliers, false);
-  body += "<h2>Report reviews</h2>"_html;
-  if (view.reviews.empty()) {
-    body += "<p class=\"muted\">No report of this audit has been reviewed yet.</p>"_html;
-  } else {
-    body +=
-        "<table><thead><tr><th scope=\"col\">Report</th><th scope=\"col\">Published</th><th scope=\"col\">Reviewed</th>"
-        "<th scope=\"col\">By</th><th scope=\"col\">Intended actions</th></tr></thead><tbody>"_html;
-    for (const auto& r : view.reviews) {
-      body += html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", r.report_title,
-                   r.published_on.to_string(),
-                   r.reviewed_on ? Html::escaped(r.reviewed_on->to_string())
-                                 : Html("<span class=\"status status-amber\">Not yet</span>"_html),
-                   r.committee, r.intended_actions);
-    }
-    body += "</tbody></table>"_html;
-  }
+  body += audit_reports_section(context, a, view.reports);
   body += "<h2>Actions</h2>"_html;
   body += view.actions.empty() ? Html("<p class=\"muted\">No actions.</p>"_html)
                                : actions_table(context, view.actions, false);
@@ -347,6 +332,10 @@ std::string national_page(const Context& context, const NationalView& view) {
       "beyond the limits.</p><button class=\"button\" type=\"submit\">Run the analysis for {}</button></form>",
       view.audit.id.value, year, csrf_field(context), year, year);
   body += analysis_runs_section(view);
+  body += html(
+      "<h2>Published reports</h2><p><a href=\"/audits/{}/reports\">The audit's published reports</a> · "
+      "<a href=\"/audits/{}/reports#record-report\">Record a report</a></p>",
+      view.audit.id.value, view.audit.id.value);
   body += "<h2>Results for every provider</h2>"_html;
   if (view.measures.empty()) body += "<p class=\"muted\">No measures are recorded for this audit.</p>"_html;
   for (const auto& measure : view.measures) body += measure_section(measure, true);

@@ -17,6 +17,8 @@ std::string_view kind_label(ingest::ImportKind kind) {
     case ingest::ImportKind::audits: return "National audits (the register)";
     case ingest::ImportKind::qa_list: return "The Quality Account list of a year";
     case ingest::ImportKind::measures: return "Audits' measures";
+    case ingest::ImportKind::reports: return "Published audit reports and their recommendations";
+    case ingest::ImportKind::report_reviews: return "Your organisation's reviews of published reports";
     case ingest::ImportKind::survey_responses: break;
   }
   return ingest::import_kind_name(kind);

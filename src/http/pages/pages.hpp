@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "domain/audit_reports.hpp"
 #include "domain/board_meeting_service.hpp"
 #include "domain/measure_setup.hpp"
 #include "domain/outlier_workflow.hpp"
@@ -126,10 +127,23 @@ std::string local_audit_page(const Context& context, const std::optional<domain:
 std::string measures_page(const Context& context, const domain::AuditMeasures& view, const SetupForm& form);
 std::string measure_page(const Context& context, const domain::Audit& audit, const domain::Measure& measure,
                          const SetupForm& form);
+// Published audit reports (pages/audit_report_pages.cpp): the register, an audit's reports
+// with the form to record one (holding `draft` after a refusal), and one report with the
+// organisation's review form (holding `draft` after a refused review) and the review's actions.
+std::string audit_reports_page(const Context& context, const std::vector<domain::ReportRow>& rows);
+std::string audit_report_list_page(const Context& context, const domain::Audit& audit,
+                                   const std::vector<domain::ReportRow>& rows, const std::optional<Error>& error,
+                                   const domain::NewReport& draft);
+std::string audit_report_page(const Context& context, const domain::ReportDetails& details,
+                              const std::vector<ActionRow>& actions, const std::optional<Error>& error,
+                              const std::string& message, const std::optional<domain::NewReview>& draft = {});
 
 // Shared fragments.
 render::Html actions_table(const Context& context, const std::vector<ActionRow>& rows, bool with_close);
 render::Html outliers_table(const std::vector<OutlierRow>& rows, bool with_organisation);
 render::Html measure_section(const MeasureView& view, bool national);
+// An audit's published reports, for its page, with the link to record one.
+render::Html audit_reports_section(const Context& context, const domain::Audit& audit,
+                                   const std::vector<domain::ReportRow>& rows);
 
 }  // namespace clinaudit::http::pages

@@ -19,7 +19,8 @@
 //   patients all die, the other trust's 80 survive) and, unless asked otherwise, the national
 //   analysis of 2025/26 run by the national analyst, which opens the outlier cases; the own
 //   trust's case has its first two stages completed by the analyst, so the trust's turn is next;
-// - a reviewed and an unreviewed national report, an open and a completed action, a recorded
+// - a national report published by the national body with two recommendations and the own
+//   trust's review of it, an unreviewed national report, an open and a completed action, a recorded
 //   committee meeting that reviewed a report and raised two actions, and a booked board meeting;
 // - an unused one-time link to the survey.
 // SQLite only: the names are fixed, so two worlds may not share one database.
@@ -56,6 +57,8 @@ class PageWorld {
   OrganisationId harbourside() const { return harbourside_; }
   // The committee meeting recorded through the form.
   BoardMeetingId meeting() const { return meeting_; }
+  // The national body's report that the own trust has reviewed.
+  AuditReportId reviewed_report() const { return reviewed_report_; }
   // The own trust's outlier case opened by the analysis (an id of 0 when not run).
   OutlierCaseId own_case() const { return own_case_; }
   // An unused one-time survey link's token.
@@ -199,11 +202,26 @@ class PageWorld {
     const auto report = [&](const char* title, const char* published, std::optional<Date> reviewed,
                             const char* committee, const char* intended) {
       return must(store().add_report_review(
-          domain::ReportReview{{}, audit(), own.id, title, must(Date::parse(published)), reviewed, committee, intended},
+          domain::ReportReview{
+              {}, audit(), own.id, title, must(Date::parse(published)), reviewed, committee, intended, {}, ""},
           actor_));
     };
-    report("Eighth annual report", "2024-11-14", must(Date::parse("2025-01-20")), "Quality Committee",
-           "Re-audit consent in theatre");
+    domain::AuditReport eighth;
+    eighth.audit_id = audit();
+    eighth.title = "Eighth annual report";
+    eighth.published_on = must(Date::parse("2024-11-14"));
+    eighth.link = "https://audit.example/eighth-report";
+    eighth.recommendations = {{1, "Record consent for every emergency operation"},
+                              {2, "Review \"theatre access\" weekly & report it"}};
+    reviewed_report_ = must(store().add_audit_reports({eighth}, actor_)).front();
+    domain::ReportReview reviewed;
+    reviewed.report_id = reviewed_report_;
+    reviewed.organisation_id = own.id;
+    reviewed.reviewed_on = must(Date::parse("2025-01-20"));
+    reviewed.committee = "Quality Committee";
+    reviewed.findings = "Consent recorded for 41 of 50 operations";
+    reviewed.intended_actions = "Re-audit consent in theatre";
+    must(store().add_report_review(reviewed, actor_));
     const ReportReviewId ninth = report("Ninth annual report", "2025-10-09", std::nullopt, "", "");
     report("Organisational audit report", "2025-12-04", std::nullopt, "", "");
 
@@ -268,6 +286,7 @@ class PageWorld {
   TestWorld world_;
   OrganisationId harbourside_;
   OrganisationId brackenmoor_;
+  AuditReportId reviewed_report_;
   BoardMeetingId meeting_;
   OutlierCaseId own_case_;
   std::string survey_link_;
