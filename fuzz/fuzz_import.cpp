@@ -97,7 +97,7 @@ void check_form_answers(const std::string& text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const int kind = data[0] % 9;
+  const int kind = data[0] % 10;
   std::istringstream input(std::string(reinterpret_cast<const char*>(data) + 1, size - 1));
   const ingest::ValidationOptions options{20};
   switch (kind) {
@@ -109,14 +109,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 5: check(ingest::validate_survey_responses(input, survey(), options).report); break;
     case 7: check(ingest::validate_survey_invitees(input, options).report); break;
     case 8: check_form_answers(input.str()); break;
+    case 9: check(ingest::validate_dataset(input, references(), options).report); break;
     default: {
       ingest::ValidationReport report(20);
-      ingest::EpisodeValidator validator(input, AuditId{1}, references(), report, 3);
+      domain::Dataset dataset{AuditId{1},
+                              {{"outcome", domain::ValueType::yes_no, true, {}, {}, {}, ""},
+                               {"age", domain::ValueType::number, false, 0.0, 120.0, {}, ""},
+                               {"sex", domain::ValueType::category, false, {}, {}, {"F", "M"}, ""},
+                               {"seen_on", domain::ValueType::date, false, {}, {}, {}, ""}}};
+      ingest::EpisodeValidator validator(input, AuditId{1}, std::move(dataset), references(), report, 3);
       domain::EpisodeColumns chunk;
       while (validator.next_chunk(chunk)) {
-        if (chunk.size() > 3 || chunk.covariate_values.size() != validator.covariates().size()) __builtin_trap();
-        for (const auto& values : chunk.covariate_values) {
-          if (values.size() != chunk.size()) __builtin_trap();
+        if (chunk.size() > 3 || chunk.columns.size() != validator.columns().size()) __builtin_trap();
+        for (const auto& column : chunk.columns) {
+          if (column.size() != chunk.size()) __builtin_trap();
         }
       }
       check(report);

@@ -19,6 +19,7 @@ void add_jobs_command(CLI::App& app, Outcome& outcome);
 void add_survey_command(CLI::App& app, Outcome& outcome);
 void add_timetable_command(CLI::App& app, Outcome& outcome);
 void add_board_command(CLI::App& app, Outcome& outcome);
+void add_dataset_command(CLI::App& app, Outcome& outcome);
 
 // The `stats` subcommands, one file each.
 void add_stats_funnel_command(CLI::App& stats, Outcome& outcome);

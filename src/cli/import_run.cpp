@@ -47,6 +47,7 @@ Noun noun_of(ingest::ImportKind kind) {
     case ingest::ImportKind::results: return {"result", "results"};
     case ingest::ImportKind::episodes: return {"episode", "episodes"};
     case ingest::ImportKind::survey_responses: return {"response", "responses"};
+    case ingest::ImportKind::dataset: return {"dataset", "datasets"};
   }
   return {"record", "records"};
 }
@@ -57,9 +58,9 @@ Result<void> show(const ingest::ImportReport& report, const ImportRequest& reque
   const auto noun = noun_of(report.kind);
   std::string detail = report.about;
   if (report.kind == ingest::ImportKind::episodes) {
-    std::string covariates;
-    for (const auto& name : report.covariates) covariates += (covariates.empty() ? "" : ", ") + name;
-    detail += report.covariates.empty() ? " (no covariates)" : " (covariates: " + covariates + ")";
+    std::string columns;
+    for (const auto& name : report.columns) columns += (columns.empty() ? "" : ", ") + name;
+    detail += report.columns.empty() ? " (no dataset columns)" : " (columns: " + columns + ")";
   }
   if (request.dry_run) {
     out << request.file << ": no problems in " << plural(report.rows, "data row", "data rows") << "; would import "

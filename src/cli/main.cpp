@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   add_survey_command(app, outcome);
   add_timetable_command(app, outcome);
   add_board_command(app, outcome);
+  add_dataset_command(app, outcome);
 
   try {
     app.parse(argc, argv);

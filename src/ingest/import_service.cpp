@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "ingest/cell_parsers.hpp"
 #include "ingest/episode_import.hpp"
 #include "ingest/import_validators.hpp"
 #include "ingest/references.hpp"
@@ -22,7 +23,7 @@ struct KindRule {
 };
 
 // The one list of kinds, in the order the command line's help lists them.
-constexpr std::array<KindRule, 7> kKinds{{
+constexpr std::array<KindRule, 8> kKinds{{
     {ImportKind::organisations, "organisations", OpenTo::operator_only},
     {ImportKind::audits, "audits", OpenTo::operator_only},
     {ImportKind::qa_list, "qa-list", OpenTo::operator_only},
@@ -30,6 +31,7 @@ constexpr std::array<KindRule, 7> kKinds{{
     {ImportKind::results, "results", OpenTo::people},
     {ImportKind::episodes, "episodes", OpenTo::national_analysts},
     {ImportKind::survey_responses, "survey-responses", OpenTo::operator_only},
+    {ImportKind::dataset, "dataset", OpenTo::national_analysts},
 }};
 
 const KindRule& rule_of(ImportKind kind) {
@@ -125,11 +127,17 @@ Result<ImportReport> import_episode_file(domain::Store& store, const Importer& i
   options.max_problems = file.max_problems;
   options.dry_run = !commit;
   options.progress = file.progress;
+  CLINAUDIT_TRY(const auto dataset, store.dataset(audit_id));
+  if (dataset.columns.empty()) {
+    return Error{ErrorCode::invalid_input, "audit " + audit->code +
+                                               " has no dataset yet: declare its columns (the audit's Dataset page, "
+                                               "or clinaudit dataset set) before importing episodes"};
+  }
   auto outcome = import_episodes(
-      *file.input, audit_id, references,
-      [&](const std::vector<std::string>& covariates) -> Result<std::unique_ptr<domain::EpisodeWriter>> {
+      *file.input, audit_id, dataset, references,
+      [&](const std::vector<std::string>& columns) -> Result<std::unique_ptr<domain::EpisodeWriter>> {
         if (!commit) return Error{ErrorCode::internal, "a check opens no writer"};
-        return store.begin_episodes(audit_id, covariates, importer.actor);
+        return store.begin_episodes(audit_id, columns, importer.actor);
       },
       options);
   if (!outcome) return outcome.error();
@@ -142,7 +150,7 @@ Result<ImportReport> import_episode_file(domain::Store& store, const Importer& i
   report.audit = audit_id;
   report.audit_code = audit->code;
   report.about = " for audit " + audit->code;
-  report.covariates = std::move(outcome->covariates);
+  report.columns = std::move(outcome->columns);
   return report;
 }
 
@@ -209,6 +217,22 @@ Result<ImportReport> run(domain::Store& store, const Importer& importer, const I
       report.about = " to survey '" + survey.title + "'";
       return land(std::move(report), validate_survey_responses(input, survey, options), commit,
                   [&](const auto& rows) { return store.add_survey_responses(rows, actor); });
+    }
+    case ImportKind::dataset: {
+      auto validated = validate_dataset(input, references, options);
+      if (!validated.records.empty()) {
+        CLINAUDIT_TRY(const auto audit, store.audit(validated.records.front().audit_id));
+        if (!file.audit_code.empty() && upper_ascii(file.audit_code) != upper_ascii(audit.code)) {
+          return Error{ErrorCode::invalid_input,
+                       "the file declares the dataset of audit " + audit.code + ", not " + file.audit_code};
+        }
+        if (importer.person) CLINAUDIT_TRY_VOID(domain::may_manage_audit_setup(*importer.person, audit));
+        report.audit = audit.id;
+        report.audit_code = audit.code;
+        report.about = " for audit " + audit.code;
+      }
+      return land(std::move(report), std::move(validated), commit,
+                  [&](const auto& datasets) { return store.set_dataset(datasets.front(), actor); });
     }
     case ImportKind::episodes: break;
   }

@@ -99,8 +99,13 @@ TEST_P(StoreContract, UnknownReferencesAreNotFoundNamingThem) {
   local.owner = missing_org;
   EXPECT_ERROR(store().add_audits({local}, actor()), ErrorCode::not_found);
   EXPECT_ERROR(store().set_qa_list({{AuditId{4242}, FinancialYear{2025}, {}}}, actor()), ErrorCode::not_found);
-  domain::Measure measure{
-      {}, AuditId{4242}, "m", "M", domain::MeasureType::rate, domain::Improvement::neutral, std::nullopt, 1000.0};
+  domain::Measure measure{.audit_id = AuditId{4242},
+                          .code = "m",
+                          .name = "M",
+                          .type = domain::MeasureType::rate,
+                          .improvement = domain::Improvement::neutral,
+                          .target = std::nullopt,
+                          .rate_multiplier = 1000.0};
   EXPECT_ERROR(store().add_measure(measure, actor()), ErrorCode::not_found);
   domain::Action action;
   action.organisation_id = trust;
@@ -120,6 +125,7 @@ TEST_P(StoreContract, UnknownReferencesAreNotFoundNamingThem) {
                    {domain::SurveyResponse{0, SurveyId{31}, std::nullopt, "", "", {}, std::nullopt}}, actor()),
                ErrorCode::not_found);
   EXPECT_ERROR(store().begin_episodes(AuditId{4242}, {"age"}, actor()), ErrorCode::not_found);
+  EXPECT_ERROR(store().dataset(AuditId{4242}), ErrorCode::not_found);
 }
 
 TEST_P(StoreContract, UnknownIdsAreNotFound) {

@@ -86,8 +86,13 @@ TEST_P(StoreContract, AValueThisProgramDoesNotKnowIsAnInternalErrorNamingIt) {
 
 TEST_P(StoreContract, UnknownReferencesGiveTheSameMessageOnEveryDatabase) {
   const auto trust = add_organisation("RXX");
-  domain::Measure measure{
-      {}, AuditId{4242}, "m", "M", domain::MeasureType::rate, domain::Improvement::neutral, std::nullopt, 1000.0};
+  domain::Measure measure{.audit_id = AuditId{4242},
+                          .code = "m",
+                          .name = "M",
+                          .type = domain::MeasureType::rate,
+                          .improvement = domain::Improvement::neutral,
+                          .target = std::nullopt,
+                          .rate_multiplier = 1000.0};
   auto measure_id = store().add_measure(measure, actor());
   EXPECT_ERROR(measure_id, ErrorCode::not_found);
   EXPECT_THAT(measure_id.error().message, HasSubstr("measure 'm': audit id 4242 does not exist"));

@@ -13,6 +13,7 @@ std::string_view kind_label(ingest::ImportKind kind) {
     case ingest::ImportKind::participation: return "Participation in national audits";
     case ingest::ImportKind::results: return "Audit results (measures by period)";
     case ingest::ImportKind::episodes: return "Patient-level episodes of a national audit";
+    case ingest::ImportKind::dataset: return "A national audit's patient-level dataset (its columns)";
     case ingest::ImportKind::organisations:
     case ingest::ImportKind::audits:
     case ingest::ImportKind::qa_list:
@@ -26,8 +27,8 @@ Html audit_choice(const ImportChoices& choices) {
   if (!choices.audits) return {};
   Html out =
       "<div class=\"form-group\"><label for=\"audit\">Audit (episodes only)</label><p class=\"hint\" "
-      "id=\"audit-hint\">Episodes need organisation_code, admission_date and outcome columns; every other column "
-      "is a case-mix covariate.</p><select id=\"audit\" name=\"audit\" aria-describedby=\"audit-hint\">"_html;
+      "id=\"audit-hint\">Episodes need organisation_code and admission_date columns, then the columns of the "
+      "audit's dataset.</p><select id=\"audit\" name=\"audit\" aria-describedby=\"audit-hint\">"_html;
   for (const auto& audit : *choices.audits) {
     out += html("<option value=\"{}\">{} – {}</option>", audit.code, audit.code, audit.title);
   }
