@@ -33,12 +33,30 @@ const ingest::References& references() {
     local.id = AuditId{2};
     local.code = "LA-1";
     r.add_audit(local);
-    r.add_measure({MeasureId{1}, AuditId{1}, "p", "", domain::MeasureType::proportion, domain::Improvement::increase,
-                   std::nullopt, 1.0});
-    r.add_measure({MeasureId{2}, AuditId{1}, "r", "", domain::MeasureType::ratio, domain::Improvement::decrease,
-                   std::nullopt, 1.0});
-    r.add_measure({MeasureId{3}, AuditId{1}, "c", "", domain::MeasureType::continuous, domain::Improvement::neutral,
-                   std::nullopt, 1.0});
+    r.add_measure(domain::Measure{.id = MeasureId{1},
+                                  .audit_id = AuditId{1},
+                                  .code = "p",
+                                  .name = "",
+                                  .type = domain::MeasureType::proportion,
+                                  .improvement = domain::Improvement::increase,
+                                  .target = std::nullopt,
+                                  .rate_multiplier = 1.0});
+    r.add_measure(domain::Measure{.id = MeasureId{2},
+                                  .audit_id = AuditId{1},
+                                  .code = "r",
+                                  .name = "",
+                                  .type = domain::MeasureType::ratio,
+                                  .improvement = domain::Improvement::decrease,
+                                  .target = std::nullopt,
+                                  .rate_multiplier = 1.0});
+    r.add_measure(domain::Measure{.id = MeasureId{3},
+                                  .audit_id = AuditId{1},
+                                  .code = "c",
+                                  .name = "",
+                                  .type = domain::MeasureType::continuous,
+                                  .improvement = domain::Improvement::neutral,
+                                  .target = std::nullopt,
+                                  .rate_multiplier = 1.0});
     return r;
   }();
   return refs;

@@ -83,11 +83,10 @@ Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const E
       return Error{ErrorCode::invalid_input, "column '" + column.name + "' has the wrong length"};
     }
     if (&column == outcome_column || column.type == ValueType::date) continue;
-    if (!column.holds_text()) {
-      for (std::size_t i = 0; i < n; ++i) {
-        if (column.missing(i)) return missing_values(column);
-      }
-    }
+    std::size_t missing = 0;
+    for (std::size_t i = 0; i < n; ++i) missing += column.missing(i) ? 1 : 0;
+    if (missing == n) continue;  // an optional column these episodes never hold says nothing
+    if (missing > 0 && !column.holds_text()) return missing_values(column);
     frame.covariates.push_back(covariate_from(column));
   }
   std::vector<std::uint8_t> outcome_values(n);

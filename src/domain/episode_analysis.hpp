@@ -72,7 +72,8 @@ struct EpisodeAnalysis {
 };
 
 // Number and yes/no columns enter the model as numbers, categories as factors (levels in
-// R's order); dates do not enter. Episodes must be in admission order for the CUSUM (the
+// R's order, a missing category its own level ""); dates do not enter, nor does a column
+// that none of the episodes holds. Episodes must be in admission order for the CUSUM (the
 // Store returns them so). Pure; safe from any thread.
 // Errors: invalid_input for empty input, columns of the wrong length, an outcome column
 // that is not a yes/no column of the episodes, a missing outcome or number (naming the

@@ -611,7 +611,7 @@ TEST(App, TheNationalProviderPageDrawsTheProvidersRiskAdjustedCusum) {
 TEST(App, NationalAnalystsImportEpisodesWholeOrNotAtAll) {
   TestWorld world;
   const std::string audit = "NAT-" + world.suffix();
-  const std::string header = "organisation_code,admission_date,died,age\n";
+  const std::string header = "organisation_code,admission_date,outcome,age\n";
   const std::string good = header + world.own().code + ",2025-05-01,0,71\n" + world.other().code +
                            ",2025-05-02,1,84\n" + world.own().code + ",2025-05-03,0,66\n";
   const auto stored = [&] {

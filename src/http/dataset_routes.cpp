@@ -1,6 +1,6 @@
-// A national audit's patient-level dataset (docs/api.md, "Datasets"): national analysts read
-// it (view_national); the national body declares or replaces it (manage_measures, then
-// domain::may_manage_audit_setup) from the page's form or with PUT on the API.
+// A national audit's patient-level dataset (docs/api.md, "Datasets"): every signed-in user
+// reads it (view_organisation: a trust's files must hold it); the national body declares or replaces it
+// (manage_measures, then domain::may_manage_audit_setup) from the page's form or with PUT on the API.
 #include <charconv>
 #include <string>
 
@@ -98,7 +98,7 @@ std::vector<Route> dataset_routes() {
   table.resource<domain::DatasetView>({
       .path = R"(/national/audits/(\d{1,18})/dataset)",
       .api_path = R"(/api/audits/(\d{1,18})/dataset)",
-      .permission = P::view_national,
+      .permission = P::view_organisation,  // trusts read it too: it says what their files hold
       .load = view_of,
       .page = [](Context& c, domain::DatasetView& view) -> Result<Response> {
         const bool saved = c.request.query_value("saved") == "1";
@@ -110,23 +110,25 @@ std::vector<Route> dataset_routes() {
       "POST", R"(/national/audits/(\d{1,18})/dataset)", Access::permitted, P::manage_measures,
       [](Context& c) -> Result<Response> {
         CLINAUDIT_TRY(auto view, view_of(c));
+        CLINAUDIT_TRY_VOID(domain::may_manage_audit_setup(c.principal(), view.audit));
         std::vector<domain::DatasetColumn> draft;
         auto dataset = form_dataset(c.request, view.audit.id, draft);
         Result<void> declared = dataset ? domain::declare_dataset(c.store, c.principal(), c.actor(), *dataset)
                                         : Result<void>(dataset.error());
         if (!declared) {
           const auto& error = declared.error();
-          if (error.code != ErrorCode::invalid_input && error.code != ErrorCode::forbidden) return error;
+          if (error.code != ErrorCode::invalid_input) return error;
           return dataset_html(c, view, draft, error, "");
         }
         return redirect("/national/audits/" + std::to_string(view.audit.id.value) + "/dataset?saved=1");
       }));
   table.add(api_route("PUT", R"(/api/audits/(\d{1,18})/dataset)", Access::permitted, P::manage_measures,
                       [](Context& c) -> Result<Response> {
-                        CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
-                        CLINAUDIT_TRY(const auto dataset, read_dataset_json(c.request.body, AuditId{id}));
+                        CLINAUDIT_TRY(const auto before, view_of(c));
+                        CLINAUDIT_TRY_VOID(domain::may_manage_audit_setup(c.principal(), before.audit));
+                        CLINAUDIT_TRY(const auto dataset, read_dataset_json(c.request.body, before.audit.id));
                         CLINAUDIT_TRY_VOID(domain::declare_dataset(c.store, c.principal(), c.actor(), dataset));
-                        CLINAUDIT_TRY(auto view, domain::dataset_view(c.store, c.principal(), AuditId{id}));
+                        CLINAUDIT_TRY(auto view, view_of(c));
                         return json_response(to_json(view));
                       }));
   return std::move(table).routes();

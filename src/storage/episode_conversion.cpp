@@ -9,6 +9,7 @@
 
 #include "storage/dataset_rows.hpp"
 #include "storage/episode_data.hpp"
+#include "storage/record_json.hpp"
 #include "storage/sql_rows.hpp"
 
 namespace clinaudit::storage {
@@ -128,7 +129,7 @@ void convert_audit(SqlSession& session, std::int64_t audit) {
       new_names.push_back(column.name);
     }
     execute(session, "UPDATE episode_imports SET column_names = ? WHERE id = ?",
-            SqlJson{nlohmann::json(new_names).dump()}, id);
+            SqlJson{json_text(nlohmann::json(new_names))}, id);
   }
   struct Row {
     std::int64_t id, import;

@@ -41,7 +41,7 @@ void write_dataset(SqlSession& session, const domain::Dataset& dataset) {
             "INSERT INTO dataset_columns (audit_id, position, name, type, required, minimum, maximum, allowed_values, "
             "description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             dataset.audit_id, ++position, column.name, domain::to_string(column.type), column.required, column.minimum,
-            column.maximum, SqlJson{nlohmann::json(column.allowed_values).dump()}, column.description);
+            column.maximum, SqlJson{json_text(nlohmann::json(column.allowed_values))}, column.description);
   }
 }
 

@@ -202,6 +202,10 @@ std::string audit_page(const Context& context, const AuditView& view) {
     if (role_allows(context.who->user.role, Permission::edit_participation)) {
       body += html("<p><a href=\"/participation?year={}#audit-{}\">Change participation</a></p>", year, a.id.value);
     }
+    body += html(
+        "<p><a href=\"/national/audits/{}/dataset\">Dataset</a>: the columns each patient-level episode file of "
+        "this audit holds</p>",
+        a.id.value);
   }
   body += "<h2>Results</h2>"_html;
   if (view.measures.empty()) body += "<p class=\"muted\">No measures are recorded for this audit.</p>"_html;

@@ -62,7 +62,7 @@ Html form_row(std::size_t i, const domain::DatasetColumn& column) {
   const std::string row = std::to_string(i + 1);
   Html out = html(
       "<tr><td><label class=\"visually-hidden\" for=\"name_{}\">Column {} name</label><input type=\"text\" "
-      "id=\"name_{}\" name=\"name_{}\" value=\"{}\" pattern=\"[a-z][a-z0-9_]*\" autocomplete=\"off\" "
+      "size=\"12\" id=\"name_{}\" name=\"name_{}\" value=\"{}\" pattern=\"[a-z][a-z0-9_]*\" autocomplete=\"off\" "
       "spellcheck=\"false\"></td><td><label class=\"visually-hidden\" for=\"type_{}\">Column {} kind of value</label>"
       "<select id=\"type_{}\" name=\"type_{}\">",
       n, row, n, n, column.name, n, row, n, n);
@@ -83,9 +83,9 @@ Html form_row(std::size_t i, const domain::DatasetColumn& column) {
       n, row, n, n, plain(column.minimum), n, row, n, n, plain(column.maximum));
   out += html(
       "<td><label class=\"visually-hidden\" for=\"allowed_{}\">Column {} allowed values</label><input type=\"text\" "
-      "id=\"allowed_{}\" name=\"allowed_{}\" value=\"{}\" aria-describedby=\"allowed-hint\"></td>"
+      "size=\"12\" id=\"allowed_{}\" name=\"allowed_{}\" value=\"{}\" aria-describedby=\"allowed-hint\"></td>"
       "<td><label class=\"visually-hidden\" for=\"description_{}\">Column {} description</label><input type=\"text\" "
-      "id=\"description_{}\" name=\"description_{}\" value=\"{}\"></td></tr>",
+      "size=\"20\" id=\"description_{}\" name=\"description_{}\" value=\"{}\"></td></tr>",
       n, row, n, n, joined(column.allowed_values, "|"), n, row, n, n, column.description);
   return out;
 }
