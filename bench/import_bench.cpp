@@ -100,6 +100,17 @@ Result<ingest::References> prepare(domain::Store& store) {
   for (const auto& organisation : *organisations) references.add_organisation(organisation);
   auto audit = store.audit_by_code("BENCH");
   if (!audit) return audit.error();
+  if (auto dataset = store.dataset(audit->id); dataset && dataset->columns.empty()) {
+    // The generated file's columns (generate_episodes): every covariate a number, died yes/no.
+    domain::Dataset declared;
+    declared.audit_id = audit->id;
+    for (const char* name : {"age", "sex", "imd_quintile", "emergency", "charlson", "chf", "copd", "diabetes", "ckd",
+                             "cancer", "dementia", "prior_adm", "ethnic_group", "diag_group", "weekend"}) {
+      declared.columns.push_back({name, domain::ValueType::number, true, {}, {}, {}, ""});
+    }
+    declared.columns.push_back({"died", domain::ValueType::yes_no, true, {}, {}, {}, ""});
+    if (auto set = store.set_dataset(declared, actor); !set) return set.error();
+  }
   references.add_audit(*audit);
   return references;
 }
@@ -112,9 +123,11 @@ Result<std::int64_t> import_into(const std::string& url, const std::string& file
   const auto audit = references->audit("BENCH")->id;
   std::ifstream input(file, std::ios::binary);
   const domain::Actor actor{std::nullopt, "import_bench"};
-  auto outcome = ingest::import_episodes(input, audit, *references, [&](const std::vector<std::string>& covariates) {
-    return (*store)->begin_episodes(audit, covariates, actor);
-  });
+  const auto dataset = (*store)->dataset(audit);
+  if (!dataset) return dataset.error();
+  auto outcome = ingest::import_episodes(
+      input, audit, *dataset, *references,
+      [&](const std::vector<std::string>& columns) { return (*store)->begin_episodes(audit, columns, actor); });
   if (!outcome) return outcome.error();
   if (!outcome->report.clean()) return Error{ErrorCode::invalid_input, outcome->report.to_text()};
   return outcome->rows_written;
@@ -174,7 +187,7 @@ int main(int argc, char** argv) {
     ingest::EpisodeImportOptions options;
     options.dry_run = true;
     const auto audit = references->audit("BENCH")->id;
-    auto outcome = ingest::import_episodes(input, audit, *references, {}, options);
+    auto outcome = ingest::import_episodes(input, audit, *(*store)->dataset(audit), *references, {}, options);
     if (!outcome || !outcome->report.clean()) std::fprintf(stderr, "validation failed\n");
   }
   print("validate (import --dry-run)", rows, seconds_since(start), floor);

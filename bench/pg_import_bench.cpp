@@ -25,12 +25,30 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// The dataset of the synthetic episodes: the outcome, then x1..x12 (every third a number
+// 50-94, the others yes/no).
+domain::Dataset synthetic_dataset(AuditId audit) {
+  domain::Dataset dataset;
+  dataset.audit_id = audit;
+  dataset.columns.push_back({"died", domain::ValueType::yes_no, true, {}, {}, {}, ""});
+  for (int c = 0; c < 12; ++c) {
+    const bool number = c % 3 == 0;
+    dataset.columns.push_back({"x" + std::to_string(c + 1),
+                               number ? domain::ValueType::number : domain::ValueType::yes_no,
+                               false,
+                               {},
+                               {},
+                               {},
+                               ""});
+  }
+  return dataset;
+}
+
 domain::EpisodeColumns synthetic_episodes(std::size_t rows, const std::vector<OrganisationId>& providers,
                                           AuditId audit) {
   domain::EpisodeColumns out;
   out.audit_id = audit;
-  for (int c = 0; c < 12; ++c) out.covariate_names.push_back("x" + std::to_string(c + 1));
-  out.covariate_values.resize(out.covariate_names.size());
+  for (const auto& column : synthetic_dataset(audit).columns) out.add_column(column.name, column.type);
   std::mt19937_64 random(20261126);
   std::uniform_int_distribution<std::size_t> provider(0, providers.size() - 1);
   std::uniform_int_distribution<int> day(0, 36 * 30);
@@ -39,10 +57,10 @@ domain::EpisodeColumns synthetic_episodes(std::size_t rows, const std::vector<Or
   for (std::size_t i = 0; i < rows; ++i) {
     out.provider.push_back(providers[provider(random)]);
     out.admission_date.push_back(first.plus_days(day(random)));
-    out.outcome.push_back(unit(random) < 0.04 ? 1 : 0);
-    for (std::size_t c = 0; c < out.covariate_values.size(); ++c) {
-      out.covariate_values[c].push_back(c % 3 == 0 ? std::to_string(50 + static_cast<int>(unit(random) * 45))
-                                                   : (unit(random) < 0.3 ? "1" : "0"));
+    out.columns[0].numbers.push_back(unit(random) < 0.04 ? 1 : 0);
+    for (std::size_t c = 1; c < out.columns.size(); ++c) {
+      out.columns[c].numbers.push_back((c - 1) % 3 == 0 ? 50 + static_cast<int>(unit(random) * 45)
+                                                        : (unit(random) < 0.3 ? 1 : 0));
     }
   }
   return out;
@@ -88,23 +106,24 @@ int main(int argc, char** argv) {
 
     // COPY through the store's EpisodeWriter, in chunks of 50,000 rows as the importer sends them.
     auto start = std::chrono::steady_clock::now();
-    auto writer = (*store)->begin_episodes(audit, episodes.covariate_names, actor);
+    if (auto declared = (*store)->set_dataset(synthetic_dataset(audit), actor); !declared) {
+      std::fprintf(stderr, "%s\n", declared.error().message.c_str());
+      return 1;
+    }
+    auto writer = (*store)->begin_episodes(audit, episodes.column_names(), actor);
     const std::size_t chunk_rows = 50000;
     for (std::size_t from = 0; from < rows && writer; from += chunk_rows) {
       domain::EpisodeColumns chunk;
       chunk.audit_id = audit;
-      chunk.covariate_names = episodes.covariate_names;
       const auto to = std::min(rows, from + chunk_rows);
-      chunk.provider.assign(episodes.provider.begin() + static_cast<std::ptrdiff_t>(from),
-                            episodes.provider.begin() + static_cast<std::ptrdiff_t>(to));
-      chunk.admission_date.assign(episodes.admission_date.begin() + static_cast<std::ptrdiff_t>(from),
-                                  episodes.admission_date.begin() + static_cast<std::ptrdiff_t>(to));
-      chunk.outcome.assign(episodes.outcome.begin() + static_cast<std::ptrdiff_t>(from),
-                           episodes.outcome.begin() + static_cast<std::ptrdiff_t>(to));
-      chunk.covariate_values.resize(episodes.covariate_values.size());
-      for (std::size_t c = 0; c < chunk.covariate_values.size(); ++c) {
-        chunk.covariate_values[c].assign(episodes.covariate_values[c].begin() + static_cast<std::ptrdiff_t>(from),
-                                         episodes.covariate_values[c].begin() + static_cast<std::ptrdiff_t>(to));
+      const auto slice = [&](const auto& values) {
+        return std::vector(values.begin() + static_cast<std::ptrdiff_t>(from),
+                           values.begin() + static_cast<std::ptrdiff_t>(to));
+      };
+      chunk.provider = slice(episodes.provider);
+      chunk.admission_date = slice(episodes.admission_date);
+      for (const auto& column : episodes.columns) {
+        chunk.add_column(column.name, column.type).numbers = slice(column.numbers);
       }
       if (auto ok = (*writer)->append(chunk); !ok) {
         std::fprintf(stderr, "%s\n", ok.error().message.c_str());
@@ -133,18 +152,21 @@ int main(int argc, char** argv) {
       std::string sql;
       for (std::size_t from = 0; from < rows; from += batch) {
         sql =
-            "INSERT INTO episodes_insert (audit_id, import_id, provider_id, admission_day, outcome, covariates) "
+            "INSERT INTO episodes_insert (audit_id, import_id, provider_id, admission_day, data) "
             "VALUES ";
         for (std::size_t i = from; i < std::min(rows, from + batch); ++i) {
-          std::string covariates;
-          for (std::size_t c = 0; c < episodes.covariate_values.size(); ++c) {
-            if (c > 0) covariates += '\x1f';
-            covariates += episodes.covariate_values[c][i];
+          std::string data = "{";
+          for (const auto& column : episodes.columns) {
+            if (data.size() > 1) data += ',';
+            data += "\"" + column.name + "\":";
+            const double value = column.numbers[i];
+            data += column.type == domain::ValueType::yes_no ? (value != 0 ? "true" : "false")
+                                                             : std::to_string(static_cast<int>(value));
           }
+          data += "}";
           if (i > from) sql += ',';
           sql += "(" + std::to_string(audit.value) + ",0," + std::to_string(episodes.provider[i].value) + "," +
-                 std::to_string(episodes.admission_date[i].days_since_epoch()) + "," +
-                 std::to_string(episodes.outcome[i]) + "," + tx.quote(covariates) + ")";
+                 std::to_string(episodes.admission_date[i].days_since_epoch()) + "," + tx.quote(data) + ")";
         }
         tx.exec(sql);
       }

@@ -34,12 +34,30 @@ const ingest::References& references() {
     local.id = AuditId{2};
     local.code = "LA-1";
     r.add_audit(local);
-    r.add_measure({MeasureId{1}, AuditId{1}, "p", "", domain::MeasureType::proportion, domain::Improvement::increase,
-                   std::nullopt, 1.0, "", domain::MeasureSource::imported_results, "", "", ""});
-    r.add_measure({MeasureId{2}, AuditId{1}, "r", "", domain::MeasureType::ratio, domain::Improvement::decrease,
-                   std::nullopt, 1.0, "", domain::MeasureSource::imported_results, "", "", ""});
-    r.add_measure({MeasureId{3}, AuditId{1}, "c", "", domain::MeasureType::continuous, domain::Improvement::neutral,
-                   std::nullopt, 1.0, "", domain::MeasureSource::imported_results, "", "", ""});
+    r.add_measure(domain::Measure{.id = MeasureId{1},
+                                  .audit_id = AuditId{1},
+                                  .code = "p",
+                                  .name = "",
+                                  .type = domain::MeasureType::proportion,
+                                  .improvement = domain::Improvement::increase,
+                                  .target = std::nullopt,
+                                  .rate_multiplier = 1.0});
+    r.add_measure(domain::Measure{.id = MeasureId{2},
+                                  .audit_id = AuditId{1},
+                                  .code = "r",
+                                  .name = "",
+                                  .type = domain::MeasureType::ratio,
+                                  .improvement = domain::Improvement::decrease,
+                                  .target = std::nullopt,
+                                  .rate_multiplier = 1.0});
+    r.add_measure(domain::Measure{.id = MeasureId{3},
+                                  .audit_id = AuditId{1},
+                                  .code = "c",
+                                  .name = "",
+                                  .type = domain::MeasureType::continuous,
+                                  .improvement = domain::Improvement::neutral,
+                                  .target = std::nullopt,
+                                  .rate_multiplier = 1.0});
     return r;
   }();
   return refs;
@@ -98,7 +116,7 @@ void check_form_answers(const std::string& text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const int kind = data[0] % 12;
+  const int kind = data[0] % 13;
   std::istringstream input(std::string(reinterpret_cast<const char*>(data) + 1, size - 1));
   const ingest::ValidationOptions options{20};
   switch (kind) {
@@ -125,14 +143,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       check(ingest::validate_report_reviews(input, references(), {report}, {}, options).report);
       break;
     }
+    case 12: check(ingest::validate_dataset(input, references(), options).report); break;
     default: {
       ingest::ValidationReport report(20);
-      ingest::EpisodeValidator validator(input, AuditId{1}, references(), report, 3);
+      domain::Dataset dataset{AuditId{1},
+                              {{"outcome", domain::ValueType::yes_no, true, {}, {}, {}, ""},
+                               {"age", domain::ValueType::number, false, 0.0, 120.0, {}, ""},
+                               {"sex", domain::ValueType::category, false, {}, {}, {"F", "M"}, ""},
+                               {"seen_on", domain::ValueType::date, false, {}, {}, {}, ""}}};
+      ingest::EpisodeValidator validator(input, AuditId{1}, std::move(dataset), references(), report, 3);
       domain::EpisodeColumns chunk;
       while (validator.next_chunk(chunk)) {
-        if (chunk.size() > 3 || chunk.covariate_values.size() != validator.covariates().size()) __builtin_trap();
-        for (const auto& values : chunk.covariate_values) {
-          if (values.size() != chunk.size()) __builtin_trap();
+        if (chunk.size() > 3 || chunk.columns.size() != validator.columns().size()) __builtin_trap();
+        for (const auto& column : chunk.columns) {
+          if (column.size() != chunk.size()) __builtin_trap();
         }
       }
       check(report);

@@ -24,6 +24,7 @@ void add_setup_commands(CLI::App& app, Outcome& outcome);
 // Published audit reports: `report add|list` (under `report`) and `review add`.
 void add_report_record_commands(CLI::App& report, Outcome& outcome);
 void add_review_command(CLI::App& app, Outcome& outcome);
+void add_dataset_command(CLI::App& app, Outcome& outcome);
 
 // The `stats` subcommands, one file each.
 void add_stats_funnel_command(CLI::App& stats, Outcome& outcome);

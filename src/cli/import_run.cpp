@@ -50,6 +50,7 @@ Noun noun_of(ingest::ImportKind kind) {
     case ingest::ImportKind::measures: return {"measure", "measures"};
     case ingest::ImportKind::reports: return {"report", "reports"};
     case ingest::ImportKind::report_reviews: return {"report review", "report reviews"};
+    case ingest::ImportKind::dataset: return {"dataset", "datasets"};
   }
   return {"record", "records"};
 }
@@ -60,9 +61,9 @@ Result<void> show(const ingest::ImportReport& report, const ImportRequest& reque
   const auto noun = noun_of(report.kind);
   std::string detail = report.about;
   if (report.kind == ingest::ImportKind::episodes) {
-    std::string covariates;
-    for (const auto& name : report.covariates) covariates += (covariates.empty() ? "" : ", ") + name;
-    detail += report.covariates.empty() ? " (no covariates)" : " (covariates: " + covariates + ")";
+    std::string columns;
+    for (const auto& name : report.columns) columns += (columns.empty() ? "" : ", ") + name;
+    detail += report.columns.empty() ? " (no dataset columns)" : " (columns: " + columns + ")";
   }
   if (request.dry_run) {
     out << request.file << ": no problems in " << plural(report.rows, "data row", "data rows") << "; would import "

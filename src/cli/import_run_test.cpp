@@ -60,6 +60,11 @@ class ImportRun : public ::testing::Test {
     ASSERT_EQ(output_, "imported 2 organisations\n");
     ASSERT_EQ(run("audits", "code,title,kind\nNHFD,National Hip Fracture Database,NCA\n"), "");
     ASSERT_EQ(output_, "imported 1 audit\n");
+    ASSERT_EQ(run("dataset",
+                  "audit_code,column,type,required,minimum,maximum\nNHFD,outcome,yes_no,yes,,\n"
+                  "NHFD,age,number,no,0,120\n"),
+              "");
+    ASSERT_EQ(output_, "imported 1 dataset for audit NHFD\n");
   }
 
   fs::path dir_;
@@ -103,10 +108,10 @@ TEST_F(ImportRun, AProblemAfterChunksWereWrittenRollsTheWholeImportBack) {
   options.chunk_rows = 10;
   int writers = 0;
   const auto outcome = ingest::import_episodes(
-      input, audit.id, references,
-      [&](const std::vector<std::string>& covariates) {
+      input, audit.id, *opened->dataset(audit.id), references,
+      [&](const std::vector<std::string>& columns) {
         ++writers;
-        return opened->begin_episodes(audit.id, covariates, domain::Actor{std::nullopt, "test"});
+        return opened->begin_episodes(audit.id, columns, domain::Actor{std::nullopt, "test"});
       },
       options);
   ASSERT_TRUE(outcome) << outcome.error().message;
@@ -121,18 +126,18 @@ TEST_F(ImportRun, AGoodFileLandsWholeAndADryRunWritesNothing) {
   add_references();
   const std::string good = "organisation_code,admission_date,outcome,age\nRXA,2024-01-03,0,81\nrxb,03/01/2024,1,77\n";
   EXPECT_EQ(run("episodes", good, "NHFD", true), "");
-  EXPECT_NE(output_.find("would import 2 episodes for audit NHFD (covariates: age) (dry run"), std::string::npos)
+  EXPECT_NE(output_.find("would import 2 episodes for audit NHFD (columns: outcome, age) (dry run"), std::string::npos)
       << output_;
   const auto audit = *store()->audit_by_code("NHFD");
   const auto from = *Date::parse("2000-01-01");
   const auto to = *Date::parse("2100-01-01");
   EXPECT_EQ(store()->episodes(audit.id, from, to)->size(), 0u);
   EXPECT_EQ(run("episodes", good, "NHFD"), "");
-  EXPECT_EQ(output_, "imported 2 episodes for audit NHFD (covariates: age)\n");
+  EXPECT_EQ(output_, "imported 2 episodes for audit NHFD (columns: outcome, age)\n");
   const auto episodes = store()->episodes(audit.id, from, to);
   ASSERT_EQ(episodes->size(), 2u);
-  EXPECT_EQ(episodes->outcome[1], 1);
-  EXPECT_EQ(episodes->covariate_values[0][1], "77");
+  EXPECT_EQ(episodes->column("outcome")->numbers[1], 1);
+  EXPECT_EQ(episodes->column("age")->numbers[1], 77);
 }
 
 TEST_F(ImportRun, EveryKindImportsIntoTheStore) {
@@ -195,6 +200,7 @@ TEST_F(ImportRun, ImportsIntoPostgreSqlToo) {
   const std::string audit = "IMPORT-" + suffix;
   ASSERT_EQ(run("organisations", "code,name,type\n" + org + ",Import test,acute\n"), "");
   ASSERT_EQ(run("audits", "code,title,kind\n" + audit + ",Import test,NCA\n"), "");
+  ASSERT_EQ(run("dataset", "audit_code,column,type\n" + audit + ",outcome,yes_no\n"), "");
   const std::string bad =
       "organisation_code,admission_date,outcome\n" + org + ",2024-02-30,0\n" + org + ",2024-02-01,1\n";
   EXPECT_NE(run("episodes", bad, audit), "");
@@ -202,7 +208,7 @@ TEST_F(ImportRun, ImportsIntoPostgreSqlToo) {
   const std::string good =
       "organisation_code,admission_date,outcome\n" + org + ",2024-02-29,0\n" + org + ",2024-02-01,1\n";
   EXPECT_EQ(run("episodes", good, audit), "");
-  EXPECT_EQ(output_, "imported 2 episodes for audit " + audit + " (no covariates)\n");
+  EXPECT_EQ(output_, "imported 2 episodes for audit " + audit + " (columns: outcome)\n");
   auto opened = store();
   const auto id = opened->audit_by_code(audit)->id;
   EXPECT_EQ(opened->episodes(id, *Date::parse("2000-01-01"), *Date::parse("2100-01-01"))->size(), 2u);

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add_board_command(app, outcome);
   add_setup_commands(app, outcome);
   add_review_command(app, outcome);
+  add_dataset_command(app, outcome);
 
   try {
     app.parse(argc, argv);

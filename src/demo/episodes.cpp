@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <numeric>
 
 #include "demo/catalogue.hpp"
@@ -107,20 +108,58 @@ std::vector<DemoProviderProfile> demo_provider_profiles(DemoEpisodeAudit audit,
   return out;
 }
 
-std::vector<std::string> demo_covariates(DemoEpisodeAudit audit) {
-  switch (audit) {
-    case DemoEpisodeAudit::hip_fracture: return {"age", "sex", "asa_grade", "dementia"};
-    case DemoEpisodeAudit::stroke_thrombolysis: return {"age", "sex", "nihss", "arrived_within_4h"};
-    case DemoEpisodeAudit::emergency_laparotomy: return {"age", "asa_grade", "lactate", "urgency"};
-  }
-  return {};
+namespace {
+
+domain::DatasetColumn number(std::string name, double minimum, double maximum, std::string description) {
+  return domain::DatasetColumn{std::move(name),       domain::ValueType::number, true, minimum, maximum, {},
+                               std::move(description)};
+}
+domain::DatasetColumn yes_no(std::string name, std::string description) {
+  return domain::DatasetColumn{std::move(name), domain::ValueType::yes_no, true, {}, {}, {}, std::move(description)};
+}
+domain::DatasetColumn category(std::string name, std::vector<std::string> values, std::string description) {
+  return domain::DatasetColumn{std::move(name),   domain::ValueType::category, true, {}, {},
+                               std::move(values), std::move(description)};
 }
 
-std::vector<std::string> demo_categorical_covariates(DemoEpisodeAudit audit) {
+}  // namespace
+
+domain::Dataset demo_dataset(DemoEpisodeAudit audit) {
+  domain::Dataset dataset;
   switch (audit) {
     case DemoEpisodeAudit::hip_fracture:
-    case DemoEpisodeAudit::stroke_thrombolysis: return {"sex"};
-    case DemoEpisodeAudit::emergency_laparotomy: return {"urgency"};
+      dataset.columns = {yes_no("died30", "Died within 30 days of admission"),
+                         number("age", 0, 120, "Age in years at admission"), category("sex", {"F", "M"}, "Sex: F or M"),
+                         number("asa_grade", 1, 5, "ASA physical status grade, 1 (healthy) to 5"),
+                         yes_no("dementia", "Known dementia or cognitive impairment")};
+      break;
+    case DemoEpisodeAudit::stroke_thrombolysis:
+      dataset.columns = {yes_no("thrombolysed", "Given thrombolysis"),
+                         number("age", 0, 120, "Age in years at admission"), category("sex", {"F", "M"}, "Sex: F or M"),
+                         number("nihss", 0, 42, "Stroke severity on arrival (NIH Stroke Scale, 0-42)"),
+                         yes_no("arrived_within_4h", "Arrived within 4 hours of the onset of symptoms")};
+      break;
+    case DemoEpisodeAudit::emergency_laparotomy:
+      dataset.columns = {yes_no("died30", "Died within 30 days of the operation"),
+                         number("age", 0, 120, "Age in years at the operation"),
+                         number("asa_grade", 1, 5, "ASA physical status grade, 1 (healthy) to 5"),
+                         number("lactate", 0, 30, "Pre-operative lactate, mmol/L"),
+                         category("urgency", {"under_2h", "2_to_6h", "over_6h"},
+                                  "How soon the operation was needed: under 2 hours, 2 to 6 hours, over 6 hours")};
+      break;
+  }
+  return dataset;
+}
+
+std::string demo_outcome_column(DemoEpisodeAudit audit) {
+  return audit == DemoEpisodeAudit::stroke_thrombolysis ? "thrombolysed" : "died30";
+}
+
+std::string demo_formula(DemoEpisodeAudit audit) {
+  switch (audit) {
+    case DemoEpisodeAudit::hip_fracture: return "died30 ~ age + sex + asa_grade + dementia";
+    case DemoEpisodeAudit::stroke_thrombolysis: return "thrombolysed ~ age + sex + nihss + arrived_within_4h";
+    case DemoEpisodeAudit::emergency_laparotomy: return "died30 ~ age + asa_grade + lactate + urgency";
   }
   return {};
 }
@@ -128,8 +167,9 @@ std::vector<std::string> demo_categorical_covariates(DemoEpisodeAudit audit) {
 domain::EpisodeColumns generate_demo_episodes(DemoEpisodeAudit audit, const std::vector<DemoProviderProfile>& providers,
                                               Month first, int months, std::uint64_t seed) {
   domain::EpisodeColumns episodes;
-  episodes.covariate_names = demo_covariates(audit);
-  episodes.covariate_values.resize(episodes.covariate_names.size());
+  for (const auto& column : demo_dataset(audit).columns) {
+    episodes.columns.push_back(domain::EpisodeColumn{column.name, column.type, {}, {}});
+  }
   Month month = first;
   for (int m = 0; m < months; ++m, month = month.next()) {
     const int days = static_cast<int>(month.last_day().day());
@@ -164,9 +204,14 @@ domain::EpisodeColumns generate_demo_episodes(DemoEpisodeAudit audit, const std:
     for (auto& row : rows) {
       episodes.provider.push_back(row.provider);
       episodes.admission_date.push_back(row.date);
-      episodes.outcome.push_back(row.event ? 1 : 0);
+      episodes.columns[0].numbers.push_back(row.event ? 1.0 : 0.0);
       for (std::size_t c = 0; c < row.patient.covariates.size(); ++c) {
-        episodes.covariate_values[c].push_back(std::move(row.patient.covariates[c]));
+        auto& column = episodes.columns[c + 1];
+        if (column.holds_text()) {
+          column.texts.push_back(std::move(row.patient.covariates[c]));
+        } else {
+          column.numbers.push_back(std::strtod(row.patient.covariates[c].c_str(), nullptr));
+        }
       }
     }
   }

@@ -5,6 +5,7 @@
 
 #include "core/date.hpp"
 #include "demo/random.hpp"
+#include "domain/dataset.hpp"
 #include "domain/episode.hpp"
 #include "domain/organisation.hpp"
 
@@ -50,8 +51,11 @@ std::vector<DemoProviderProfile> demo_provider_profiles(DemoEpisodeAudit audit,
                                                         const std::vector<domain::Organisation>& organisations,
                                                         DemoRandom& random);
 
-// The covariates of an audit's episodes, and which of them are categorical.
-std::vector<std::string> demo_covariates(DemoEpisodeAudit audit);
-std::vector<std::string> demo_categorical_covariates(DemoEpisodeAudit audit);
+// The patient-level dataset each audit declares, consistent with the episodes generated:
+// the outcome first (died30, or thrombolysed for stroke), then the case-mix columns.
+domain::Dataset demo_dataset(DemoEpisodeAudit audit);
+// The dataset's outcome column, and the case-mix model over it as an R formula.
+std::string demo_outcome_column(DemoEpisodeAudit audit);
+std::string demo_formula(DemoEpisodeAudit audit);
 
 }  // namespace clinaudit::demo

@@ -111,6 +111,9 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(domain::Store& 
       ratio.name = std::string(spec.measure_name) + ", observed / expected (risk-adjusted)";
       ratio.type = domain::MeasureType::ratio;
       ratio.target = std::nullopt;
+      ratio.source = domain::MeasureSource::episode_model_ratio;
+      ratio.outcome_column = demo_outcome_column(spec.audit);
+      ratio.formula = demo_formula(spec.audit);
       if (const auto added = store.add_measure(ratio, kDemoActor); !added) return added.error();
     }
 
@@ -119,7 +122,10 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(domain::Store& 
     const auto provider_profiles = demo_provider_profiles(spec.audit, organisations, random);
     const domain::EpisodeColumns episodes =
         generate_demo_episodes(spec.audit, provider_profiles, world.first_month, world.months, seed);
-    auto writer = store.begin_episodes(audit_id, episodes.covariate_names, kDemoActor);
+    domain::Dataset dataset = demo_dataset(spec.audit);
+    dataset.audit_id = audit_id;
+    DEMO_TRY(store.set_dataset(dataset, kDemoActor));
+    auto writer = store.begin_episodes(audit_id, episodes.column_names(), kDemoActor);
     if (!writer) return writer.error();
     domain::EpisodeColumns copy = episodes;
     copy.audit_id = audit_id;
@@ -134,7 +140,7 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(domain::Store& 
     for (std::size_t i = 0; i < episodes.size(); ++i) {
       const Month month = Month::of(episodes.admission_date[i]);
       auto& cell = monthly[{episodes.provider[i].value, month.first_day().days_since_epoch()}];
-      cell.first += episodes.outcome[i];
+      cell.first += episodes.columns[0].numbers[i];  // the outcome
       cell.second += 1;
       const FinancialYear year = FinancialYear::containing(episodes.admission_date[i]);
       submitted[spec.code][episodes.provider[i].value][year.start_year].first += 1;

@@ -30,12 +30,22 @@ class Fnv1a {
 
 std::string episode_checksum(const EpisodeColumns& episodes) {
   Fnv1a hash;
-  for (const auto& name : episodes.covariate_names) hash.add(name);
+  for (const auto& column : episodes.columns) {
+    hash.add(column.name);
+    hash.add(to_string(column.type));
+  }
+  char number[32];
   for (std::size_t i = 0; i < episodes.size(); ++i) {
     hash.add(std::to_string(episodes.provider[i].value));
     hash.add(episodes.admission_date[i].to_string());
-    hash.add(episodes.outcome[i] != 0 ? "1" : "0");
-    for (const auto& column : episodes.covariate_values) hash.add(column[i]);
+    for (const auto& column : episodes.columns) {
+      if (column.holds_text()) {
+        hash.add(column.texts[i]);
+      } else {
+        std::snprintf(number, sizeof number, "%.17g", column.numbers[i]);
+        hash.add(number);
+      }
+    }
   }
   return hash.hex();
 }
@@ -157,7 +167,8 @@ Result<AnalysisRun> run_analysis_on(Store& store, AuditId audit_id, FinancialYea
   run.from = year.first_day();
   run.to = year.last_day();
   run.software_version = std::move(software_version);
-  const EpisodeAnalysisOptions options;
+  EpisodeAnalysisOptions options;
+  options.outcome_column = analysis_outcome_column(measures);
   run.parameters = parameters_json(options);
   run.method =
       "logistic case-mix model fitted by IRLS (as R glm, binomial); expected deaths per provider = sum of fitted "

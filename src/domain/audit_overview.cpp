@@ -117,14 +117,16 @@ Result<NationalProvider> national_provider(Store& store, AuditId id, Organisatio
   }
   CLINAUDIT_TRY(auto episodes, store.episodes(id, year.first_day(), year.last_day()));
   if (episodes.size() > 0) {
-    CLINAUDIT_TRY(auto analysis, analyse_episodes(episodes));
+    EpisodeAnalysisOptions analysis_options;
+    analysis_options.outcome_column = analysis_outcome_column(measures);
+    CLINAUDIT_TRY(auto analysis, analyse_episodes(episodes, analysis_options));
     std::vector<double> risks;
     std::vector<double> outcomes;
     std::vector<std::string> labels;
     for (std::size_t i = 0; i < episodes.size(); ++i) {
       if (episodes.provider[i] != organisation) continue;
       risks.push_back(analysis.expected_risk[i]);
-      outcomes.push_back(episodes.outcome[i]);
+      outcomes.push_back(analysis.outcomes[i]);
       labels.push_back(episodes.admission_date[i].to_string());
     }
     view.episodes = static_cast<std::int64_t>(risks.size());

@@ -7,8 +7,6 @@ namespace {
 
 Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
 
-constexpr char kUnitSeparator = '\x1f';
-
 }  // namespace
 
 Result<void> check(const Organisation& row) {
@@ -133,14 +131,35 @@ Result<void> check(const AnalysisRunRecord& row) {
   return {};
 }
 
-Result<void> check_covariate_names(const std::vector<std::string>& names) {
+Result<void> check(const Dataset& row) {
+  if (row.columns.empty()) return invalid("a dataset needs at least one column");
   std::set<std::string> seen;
-  for (const auto& name : names) {
-    if (name.empty()) return invalid("a covariate needs a name");
-    if (name.find(kUnitSeparator) != std::string::npos) {
-      return invalid("covariate name '" + name + "' holds a control character");
+  for (const auto& column : row.columns) {
+    const std::string named = "dataset column '" + column.name + "'";
+    if (!is_column_name(column.name)) {
+      return invalid(named + ": a column name is lower-case letters, digits and _, starting with a letter");
     }
-    if (!seen.insert(name).second) return invalid("covariate name '" + name + "' is given twice");
+    if (column.name == "provider" || column.name == "admission_date") {
+      return invalid(named + ": every episode has a provider and an admission date already");
+    }
+    if (!seen.insert(column.name).second) return invalid(named + " is declared twice");
+    const bool ranged = column.minimum.has_value() || column.maximum.has_value();
+    if (ranged && column.type != ValueType::number) return invalid(named + ": only numbers have a minimum or maximum");
+    if (column.minimum && column.maximum && *column.minimum > *column.maximum) {
+      return invalid(named + ": the minimum is above the maximum");
+    }
+    if (column.type != ValueType::category) {
+      if (!column.allowed_values.empty()) return invalid(named + ": only categories have allowed values");
+      continue;
+    }
+    if (column.allowed_values.empty()) return invalid(named + ": a category needs its allowed values");
+    std::set<std::string> values;
+    for (const auto& value : column.allowed_values) {
+      if (value.empty() || value.find('|') != std::string::npos) {
+        return invalid(named + ": an allowed value is empty or holds '|'");
+      }
+      if (!values.insert(value).second) return invalid(named + ": allowed value '" + value + "' is given twice");
+    }
   }
   return {};
 }

@@ -11,6 +11,7 @@
 #include "core/result.hpp"
 #include "domain/analysis_record.hpp"
 #include "domain/audit.hpp"
+#include "domain/dataset.hpp"
 #include "domain/governance.hpp"
 #include "domain/measure.hpp"
 #include "domain/organisation.hpp"
@@ -37,9 +38,11 @@ Result<void> check(const BoardMeeting& row);             // the committee's name
 Result<void> check(const Survey& row);                   // a title
 Result<void> check(const OutlierTimetableVersion& row);  // a name and a stage table
 Result<void> check(const AnalysisRunRecord& row);        // period, input checksum and method
-// The covariate names of an episode import: each present, given once, and free of the
-// unit separator (U+001F) that joins a row's values in storage.
-Result<void> check_covariate_names(const std::vector<std::string>& names);
+// A dataset: at least one column; each name a lower-case identifier (is_column_name),
+// given once and not "provider" or "admission_date" (every episode has those); a range
+// only on numbers, its minimum not above its maximum; allowed values on categories only,
+// at least one, none empty, repeated or holding "|" (the CSV form's separator).
+Result<void> check(const Dataset& row);
 
 // "measure 3, organisation 7, 2025-04-01 to 2026-03-31": how messages name a result.
 std::string describe(const MeasureResult& row);

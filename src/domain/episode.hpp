@@ -1,27 +1,62 @@
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
 #include "core/ids.hpp"
+#include "domain/dataset.hpp"
 
 namespace clinaudit::domain {
 
-// Patient-level records of one national audit, held column by column because a
-// national data set has millions of rows. Covariates are kept as text (numbers or
-// category labels); the case-mix model decides how to code them.
-// Invariant: every column has size() entries; covariate_values[c] matches covariate_names[c].
+// One dataset column's values for a set of episodes, typed. Numbers, yes/no (1 yes, 0 no)
+// and dates (days since 1970-01-01) are held in `numbers`, NaN where the value is missing;
+// categories in `texts`, "" where missing. The other vector is empty.
+struct EpisodeColumn {
+  std::string name;
+  ValueType type = ValueType::number;
+  std::vector<double> numbers;
+  std::vector<std::string> texts;
+
+  bool holds_text() const { return type == ValueType::category; }
+  std::size_t size() const { return holds_text() ? texts.size() : numbers.size(); }
+  bool missing(std::size_t row) const { return holds_text() ? texts[row].empty() : std::isnan(numbers[row]); }
+};
+
+// Patient-level records of one national audit, held column by column because a national
+// data set has millions of rows: each episode's provider and admission date, then the
+// audit's dataset columns (domain/dataset.hpp).
+// Invariant: every column has size() entries.
 struct EpisodeColumns {
   AuditId audit_id;
-  std::vector<std::string> covariate_names;
   std::vector<OrganisationId> provider;
   std::vector<Date> admission_date;
-  std::vector<std::uint8_t> outcome;  // 0 or 1
-  std::vector<std::vector<std::string>> covariate_values;
+  std::vector<EpisodeColumn> columns;
 
-  std::size_t size() const { return outcome.size(); }
+  std::size_t size() const { return provider.size(); }
+  // The column named `name`, or null.
+  const EpisodeColumn* column(std::string_view name) const {
+    for (const auto& c : columns) {
+      if (c.name == name) return &c;
+    }
+    return nullptr;
+  }
+  // Appends an empty column (for building a set of episodes by hand). The reference lasts
+  // until the next column is added.
+  EpisodeColumn& add_column(std::string name, ValueType type) {
+    columns.push_back(EpisodeColumn{std::move(name), type, {}, {}});
+    return columns.back();
+  }
+  // The columns' names, in order.
+  std::vector<std::string> column_names() const {
+    std::vector<std::string> names;
+    names.reserve(columns.size());
+    for (const auto& c : columns) names.push_back(c.name);
+    return names;
+  }
 };
 
 }  // namespace clinaudit::domain

@@ -11,31 +11,17 @@
 namespace clinaudit::domain {
 namespace {
 
-std::optional<double> as_number(const std::string& text) {
-  double value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
-stats::Covariate covariate_from(const std::string& name, const std::vector<std::string>& values) {
+stats::Covariate covariate_from(const EpisodeColumn& column) {
   stats::Covariate covariate;
-  covariate.name = name;
-  std::vector<double> numbers;
-  numbers.reserve(values.size());
-  for (const auto& text : values) {
-    const auto number = as_number(text);
-    if (!number) break;
-    numbers.push_back(*number);
-  }
-  if (numbers.size() == values.size()) {
-    covariate.values = std::move(numbers);
+  covariate.name = column.name;
+  if (!column.holds_text()) {
+    covariate.values = column.numbers;
     return covariate;
   }
   covariate.categorical = true;
   std::map<std::string, std::uint32_t> index;
-  covariate.codes.reserve(values.size());
-  for (const auto& text : values) {
+  covariate.codes.reserve(column.texts.size());
+  for (const auto& text : column.texts) {
     const auto [it, added] = index.emplace(text, static_cast<std::uint32_t>(covariate.levels.size()));
     if (added) covariate.levels.push_back(text);
     covariate.codes.push_back(it->second);
@@ -44,20 +30,37 @@ stats::Covariate covariate_from(const std::string& name, const std::vector<std::
   return covariate;
 }
 
+Error missing_values(const EpisodeColumn& column) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < column.size(); ++i) count += column.missing(i) ? 1 : 0;
+  return Error{ErrorCode::invalid_input, "column '" + column.name + "' has " + std::to_string(count) +
+                                             " episodes without a value; the case-mix model needs every value"};
+}
+
 }  // namespace
+
+std::string analysis_outcome_column(const std::vector<Measure>& measures) {
+  for (const auto& measure : measures) {
+    if (measure.type == MeasureType::ratio && !measure.outcome_column.empty()) return measure.outcome_column;
+  }
+  return "outcome";
+}
 
 EpisodeColumns episodes_between(const EpisodeColumns& episodes, Date from, Date to) {
   EpisodeColumns out;
   out.audit_id = episodes.audit_id;
-  out.covariate_names = episodes.covariate_names;
-  out.covariate_values.resize(episodes.covariate_values.size());
+  for (const auto& column : episodes.columns) out.columns.push_back(EpisodeColumn{column.name, column.type, {}, {}});
   for (std::size_t i = 0; i < episodes.size(); ++i) {
     if (episodes.admission_date[i] < from || episodes.admission_date[i] > to) continue;
     out.provider.push_back(episodes.provider[i]);
     out.admission_date.push_back(episodes.admission_date[i]);
-    out.outcome.push_back(episodes.outcome[i]);
-    for (std::size_t c = 0; c < episodes.covariate_values.size(); ++c) {
-      out.covariate_values[c].push_back(episodes.covariate_values[c][i]);
+    for (std::size_t c = 0; c < episodes.columns.size(); ++c) {
+      const auto& column = episodes.columns[c];
+      if (column.holds_text()) {
+        out.columns[c].texts.push_back(column.texts[i]);
+      } else {
+        out.columns[c].numbers.push_back(column.numbers[i]);
+      }
     }
   }
   return out;
@@ -66,17 +69,30 @@ EpisodeColumns episodes_between(const EpisodeColumns& episodes, Date from, Date 
 Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const EpisodeAnalysisOptions& options) {
   const std::size_t n = episodes.size();
   if (n == 0) return Error{ErrorCode::invalid_input, "no episodes to analyse"};
-  if (episodes.provider.size() != n || episodes.admission_date.size() != n ||
-      episodes.covariate_values.size() != episodes.covariate_names.size()) {
+  if (episodes.admission_date.size() != n)
     return Error{ErrorCode::invalid_input, "episode columns have different lengths"};
+  const EpisodeColumn* outcome_column = episodes.column(options.outcome_column);
+  if (outcome_column == nullptr || outcome_column->type != ValueType::yes_no) {
+    return Error{ErrorCode::invalid_input,
+                 "the outcome '" + options.outcome_column + "' is not a yes/no column of the audit's dataset"};
   }
   stats::ModelFrame frame;
   frame.rows = n;
-  for (std::size_t c = 0; c < episodes.covariate_names.size(); ++c) {
-    if (episodes.covariate_values[c].size() != n) {
-      return Error{ErrorCode::invalid_input, "covariate '" + episodes.covariate_names[c] + "' has the wrong length"};
+  for (const auto& column : episodes.columns) {
+    if (column.size() != n) {
+      return Error{ErrorCode::invalid_input, "column '" + column.name + "' has the wrong length"};
     }
-    frame.covariates.push_back(covariate_from(episodes.covariate_names[c], episodes.covariate_values[c]));
+    if (&column == outcome_column || column.type == ValueType::date) continue;
+    std::size_t missing = 0;
+    for (std::size_t i = 0; i < n; ++i) missing += column.missing(i) ? 1 : 0;
+    if (missing == n) continue;  // an optional column these episodes never hold says nothing
+    if (missing > 0 && !column.holds_text()) return missing_values(column);
+    frame.covariates.push_back(covariate_from(column));
+  }
+  std::vector<std::uint8_t> outcome_values(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (outcome_column->missing(i)) return missing_values(*outcome_column);
+    outcome_values[i] = outcome_column->numbers[i] != 0 ? 1 : 0;
   }
   // Providers are the groups of the O/E table and the funnel, in order of id.
   stats::Covariate group;
@@ -96,7 +112,7 @@ Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const E
   stats::FunnelOptions funnel = options.funnel;
   funnel.type = stats::FunnelType::ratio;
   case_mix.funnel = funnel;
-  CLINAUDIT_TRY(auto model, stats::case_mix_model(frame, episodes.outcome, group, case_mix));
+  CLINAUDIT_TRY(auto model, stats::case_mix_model(frame, outcome_values, group, case_mix));
 
   EpisodeAnalysis analysis;
   analysis.terms = model.fit.terms;
@@ -106,6 +122,7 @@ Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const E
   analysis.converged = model.fit.converged;
   analysis.c_statistic = model.c_statistic;
   analysis.expected_risk = std::move(model.fit.fitted);
+  analysis.outcomes.assign(outcome_values.begin(), outcome_values.end());
   analysis.funnel = std::move(*model.funnel);
   for (std::size_t g = 0; g < model.groups.size(); ++g) {
     const auto& outcome = model.groups[g];
@@ -132,7 +149,7 @@ Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const E
     outcomes.reserve(rows.size());
     for (const auto i : rows) {
       risks.push_back(analysis.expected_risk[i]);
-      outcomes.push_back(episodes.outcome[i]);
+      outcomes.push_back(outcome_values[i]);
     }
     CLINAUDIT_TRY(const auto chart, stats::racusum_chart(risks, outcomes, options.cusum));
     for (const auto& signal : chart.signals) {

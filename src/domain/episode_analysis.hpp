@@ -2,12 +2,14 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
 #include "core/result.hpp"
 #include "domain/episode.hpp"
+#include "domain/measure.hpp"
 #include "stats/funnel.hpp"
 #include "stats/logistic_regression.hpp"
 #include "stats/racusum.hpp"
@@ -15,6 +17,9 @@
 namespace clinaudit::domain {
 
 struct EpisodeAnalysisOptions {
+  // The dataset's yes/no column modelled as the outcome; every other column but dates is a
+  // covariate of the case-mix model.
+  std::string outcome_column = "outcome";
   // O/E per provider on a ratio funnel; overdispersion as NHS Digital's SHMI (log scale,
   // 10% truncation, applied when phi > 1).
   stats::FunnelOptions funnel{};
@@ -60,17 +65,25 @@ struct EpisodeAnalysis {
   bool converged = false;
   double c_statistic = 0;
   std::vector<double> expected_risk;       // one per episode, in input order
+  std::vector<double> outcomes;            // the outcome column, 1 or 0, in input order
   stats::FunnelPlot funnel;                // units named by provider id
   std::vector<ProviderOutcome> providers;  // in order of provider id
   std::vector<CusumAlert> cusum_alerts;    // every signal, by provider then date
 };
 
-// Covariates whose every value reads as a number enter the model as numbers; any other
-// is categorical (levels in R's order). Episodes must be in admission order for the
-// CUSUM (the Store returns them so). Pure; safe from any thread.
-// Errors: invalid_input for empty input, a covariate column of the wrong length, or what
-// the model fit and funnel reject (e.g. every outcome the same).
+// Number and yes/no columns enter the model as numbers, categories as factors (levels in
+// R's order, a missing category its own level ""); dates do not enter, nor does a column
+// that none of the episodes holds. Episodes must be in admission order for the CUSUM (the
+// Store returns them so). Pure; safe from any thread.
+// Errors: invalid_input for empty input, columns of the wrong length, an outcome column
+// that is not a yes/no column of the episodes, a missing outcome or number (naming the
+// column), or what the model fit and funnel reject (e.g. every outcome the same).
 Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const EpisodeAnalysisOptions& options = {});
+
+// The outcome column the national analysis models, until each measure's own formula is
+// analysed: the audit's ratio measure's outcome_column, or "outcome" (the column episodes
+// imported before datasets were given) when it names none.
+std::string analysis_outcome_column(const std::vector<Measure>& measures);
 
 // The episodes admitted in [from, to], as a new set.
 EpisodeColumns episodes_between(const EpisodeColumns& episodes, Date from, Date to);

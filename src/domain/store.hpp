@@ -116,10 +116,26 @@ class Store {
                                                         std::optional<OrganisationId> organisation) = 0;
 
   // Episodes (patient-level national data)
-  virtual Result<std::unique_ptr<EpisodeWriter>> begin_episodes(AuditId audit, std::vector<std::string> covariates,
+  // Starts an import of episodes holding the dataset columns `columns` (each declared, every
+  // required one present); each chunk gives exactly those columns, in that order, typed as
+  // declared, and every value is checked against its column (required, range, allowed values).
+  // Errors: not_found for an unknown audit; invalid_input for an audit with no dataset, an
+  // undeclared column or a missing required one.
+  virtual Result<std::unique_ptr<EpisodeWriter>> begin_episodes(AuditId audit, std::vector<std::string> columns,
                                                                 const Actor& actor) = 0;
-  // Episodes of an audit admitted in [from, to], ordered by admission date then id.
+  // Episodes of an audit admitted in [from, to], ordered by admission date then id, with a
+  // column for each of the audit's dataset columns, in its order (missing values as in
+  // EpisodeColumn).
   virtual Result<EpisodeColumns> episodes(AuditId audit, Date from, Date to) = 0;
+
+  // Datasets (a national audit's patient-level columns, domain/dataset.hpp)
+  // Replaces the audit's declaration with `dataset` (checked as entity_checks' check), with an
+  // audit-log entry. Errors: not_found for an unknown audit; invalid_input for a local audit,
+  // a dataset that breaks the rules, or one that removes or retypes a column stored episodes
+  // hold (the message names the column).
+  virtual Result<void> set_dataset(const Dataset& dataset, const Actor& actor) = 0;
+  // The audit's dataset; no columns when it has declared none. Errors: not_found.
+  virtual Result<Dataset> dataset(AuditId audit) = 0;
 
   // Report reviews, actions, board meetings
   virtual Result<ReportReviewId> add_report_review(const ReportReview& row, const Actor& actor) = 0;

@@ -103,6 +103,7 @@ std::vector<Route> make_routes();
 std::vector<Route> import_routes();
 std::vector<Route> report_routes();
 std::vector<Route> board_routes();
+std::vector<Route> dataset_routes();      // a national audit's patient-level dataset
 std::vector<Route> survey_link_routes();  // public: /respond/TOKEN
 std::vector<Route> outlier_timetable_routes();
 // Setting up the register, audits and measures (http/setup_routes.cpp).

@@ -575,14 +575,15 @@ TEST(App, TheNationalProviderPageDrawsTheProvidersRiskAdjustedCusum) {
   // resets, and crosses again at the 18th: two signals. Deaths never move the lower chart.
   domain::EpisodeColumns episodes;
   episodes.audit_id = world.national_audit();
+  auto& outcome = episodes.add_column("outcome", domain::ValueType::yes_no).numbers;
   const Date first = Date::parse("2025-04-01").value();
   for (int i = 0; i < 100; ++i) {
     const bool own = i % 5 == 0;
     episodes.provider.push_back(own ? world.own().id : world.other().id);
     episodes.admission_date.push_back(first.plus_days(i));
-    episodes.outcome.push_back(own ? 1 : 0);
+    outcome.push_back(own ? 1 : 0);
   }
-  auto writer = world.store().begin_episodes(world.national_audit(), {}, domain::Actor{std::nullopt, "test"});
+  auto writer = world.store().begin_episodes(world.national_audit(), {"outcome"}, domain::Actor{std::nullopt, "test"});
   ASSERT_TRUE(writer);
   ASSERT_TRUE((*writer)->append(episodes));
   ASSERT_TRUE((*writer)->commit());
@@ -610,7 +611,7 @@ TEST(App, TheNationalProviderPageDrawsTheProvidersRiskAdjustedCusum) {
 TEST(App, NationalAnalystsImportEpisodesWholeOrNotAtAll) {
   TestWorld world;
   const std::string audit = "NAT-" + world.suffix();
-  const std::string header = "organisation_code,admission_date,died,age\n";
+  const std::string header = "organisation_code,admission_date,outcome,age\n";
   const std::string good = header + world.own().code + ",2025-05-01,0,71\n" + world.other().code +
                            ",2025-05-02,1,84\n" + world.own().code + ",2025-05-03,0,66\n";
   const auto stored = [&] {
@@ -641,7 +642,7 @@ TEST(App, NationalAnalystsImportEpisodesWholeOrNotAtAll) {
   upload.files["file"] = UploadedFile{"episodes.csv", "text/csv", good};
   const Response checked = world.app().handle(upload);
   ASSERT_EQ(checked.status, 200) << checked.body;
-  EXPECT_TRUE(contains(checked.body, "3 rows of episodes for " + audit + " (covariates: age)")) << checked.body;
+  EXPECT_TRUE(contains(checked.body, "3 rows of episodes for " + audit + " (columns: outcome, age)")) << checked.body;
   const auto at = checked.body.find("name=\"token\" value=\"");
   ASSERT_NE(at, std::string::npos);
   EXPECT_EQ(stored(), 0u);

@@ -524,6 +524,30 @@ std::vector<Case> cases() {
                  {},
                  {403, 403, 403, 403, 200, 403, 403, 303},
                  {}});
+  // A national audit's dataset: everyone reads it; the national body declares it. The API's
+  // body here is not JSON, so a caller who may declare is answered 400.
+  const auto dataset = [](const char* prefix) {
+    return [prefix](TestWorld& w, Whose) {
+      return std::string(prefix) + std::to_string(w.national_audit().value) + "/dataset";
+    };
+  };
+  all.push_back(
+      {"dataset page", "GET", dataset("/national/audits/"), {}, {200, 200, 200, 200, 200, 200, 200, 303}, {}});
+  all.push_back({"dataset api", "GET", dataset("/api/audits/"), {}, {200, 200, 200, 200, 200, 200, 200, 401}, {}});
+  all.push_back({"dataset form",
+                 "POST",
+                 dataset("/national/audits/"),
+                 {{"rows", "2"},
+                  {"name_0", "outcome"},
+                  {"type_0", "yes_no"},
+                  {"required_0", "yes"},
+                  {"name_1", "age"},
+                  {"type_1", "number"},
+                  {"minimum_1", "0"},
+                  {"maximum_1", "120"}},
+                 {403, 403, 403, 403, 303, 403, 303, 303},
+                 {}});
+  all.push_back({"dataset api put", "PUT", dataset("/api/audits/"), {}, {403, 403, 403, 403, 400, 403, 400, 401}, {}});
   // Imports: an empty upload passes the role check and is then refused as a bad file.
   all.push_back({"import page", "GET", same("/import"), {}, {200, 200, 200, 403, 200, 403, 200, 303}, {}});
   all.push_back({"import check form",

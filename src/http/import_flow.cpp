@@ -82,10 +82,10 @@ ImportCheck shown(const ingest::ImportReport& report, std::string_view filename)
   check.filename = filename.empty() ? "The file" : std::string(filename);
   check.rows = report.rows;
   if (report.kind == ingest::ImportKind::episodes) {
-    std::string covariates;
-    for (const auto& name : report.covariates) covariates += (covariates.empty() ? "" : ", ") + name;
+    std::string columns;
+    for (const auto& name : report.columns) columns += (columns.empty() ? "" : ", ") + name;
     check.detail =
-        " for " + report.audit_code + (covariates.empty() ? " (no covariates)" : " (covariates: " + covariates + ")");
+        " for " + report.audit_code + (columns.empty() ? " (no dataset columns)" : " (columns: " + columns + ")");
   }
   check.total_problems = report.report.total();
   for (const auto& p : report.report.problems()) {

@@ -66,7 +66,7 @@ std::string participation(TestWorld& world) {
 
 // A clean episode file of about 30 bytes a row.
 std::string episodes(TestWorld& world, int rows) {
-  std::string csv = "organisation_code,admission_date,died,age\n";
+  std::string csv = "organisation_code,admission_date,outcome,age\n";
   for (int i = 0; i < rows; ++i) csv += world.own().code + ",2025-05-01," + std::to_string(i % 2) + ",71\n";
   return csv;
 }

@@ -253,6 +253,14 @@ const std::vector<Page>& pages() {
                      return "/national/audits/" + audit(w) + "/providers/" + id(w.world().own().id.value) +
                             "?year=2025/26";
                    }});
+    all.push_back({"national-dataset", Who::analyst, "GET",
+                   [audit](PageWorld& w) { return "/national/audits/" + audit(w) + "/dataset"; }});
+    all.push_back({"national-dataset-refused", Who::analyst, "POST",
+                   [audit](PageWorld& w) { return "/national/audits/" + audit(w) + "/dataset"; }, 400,
+                   [](PageWorld&) {
+                     return Fields{{"rows", "2"},        {"name_0", "died30"},  {"type_0", "yes_no"}, {"name_1", "age"},
+                                   {"type_1", "number"}, {"minimum_1", "none"}, {"maximum_1", "120"}};
+                   }});
     all.push_back({"national-outliers", Who::analyst, "GET", at("/outliers")});
     all.push_back({"national-import", Who::analyst, "GET", at("/import")});
     // The first run of the year, in a world where it has not been run: it opens the cases.

@@ -4,16 +4,16 @@
 
 namespace clinaudit::ingest {
 
-Result<EpisodeImportOutcome> import_episodes(std::istream& input, AuditId audit, const References& references,
-                                             const OpenEpisodeWriter& open_writer,
+Result<EpisodeImportOutcome> import_episodes(std::istream& input, AuditId audit, const domain::Dataset& dataset,
+                                             const References& references, const OpenEpisodeWriter& open_writer,
                                              const EpisodeImportOptions& options) {
   EpisodeImportOutcome outcome{ValidationReport(options.max_problems), {}, 0, 0};
-  EpisodeValidator validator(input, audit, references, outcome.report, options.chunk_rows);
-  outcome.covariates = validator.covariates();
+  EpisodeValidator validator(input, audit, dataset, references, outcome.report, options.chunk_rows);
+  outcome.columns = validator.columns();
 
   std::unique_ptr<domain::EpisodeWriter> writer;
   if (!options.dry_run && outcome.report.clean()) {
-    CLINAUDIT_TRY(auto opened, open_writer(outcome.covariates));
+    CLINAUDIT_TRY(auto opened, open_writer(outcome.columns));
     writer = std::move(opened);
   }
   domain::EpisodeColumns chunk;

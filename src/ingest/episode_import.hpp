@@ -24,25 +24,25 @@ struct EpisodeImportOptions {
 
 struct EpisodeImportOutcome {
   ValidationReport report;
-  std::vector<std::string> covariates;
-  std::int64_t rows_read = 0;     // data rows in the file
-  std::int64_t rows_written = 0;  // committed rows: 0 unless the report is clean and not a dry run
+  std::vector<std::string> columns;  // the dataset columns the file holds
+  std::int64_t rows_read = 0;        // data rows in the file
+  std::int64_t rows_written = 0;     // committed rows: 0 unless the report is clean and not a dry run
 };
 
-// Opens the writer for an import once the covariates are known (normally
+// Opens the writer for an import once its columns are known (normally
 // Store::begin_episodes for the audit).
 using OpenEpisodeWriter =
-    std::function<Result<std::unique_ptr<domain::EpisodeWriter>>(const std::vector<std::string>& covariates)>;
+    std::function<Result<std::unique_ptr<domain::EpisodeWriter>>(const std::vector<std::string>& columns)>;
 
-// Streams an episode file through EpisodeValidator into one EpisodeWriter transaction:
+// Streams an episode file through EpisodeValidator (against the audit's `dataset`) into one EpisodeWriter transaction:
 // good chunks are appended while the report is clean; from the first problem on, the
 // rest of the file is still validated (to report everything up to the cap) but nothing
 // more is written, and the writer is dropped at the end, which rolls the import back.
 // Only a clean file is committed, whole. Memory is bounded by one chunk.
 // Errors: those of the writer (storage_unavailable, not_found, ...); the import is then
 // rolled back. Bad rows are not errors: they are in the outcome's report.
-Result<EpisodeImportOutcome> import_episodes(std::istream& input, AuditId audit, const References& references,
-                                             const OpenEpisodeWriter& open_writer,
+Result<EpisodeImportOutcome> import_episodes(std::istream& input, AuditId audit, const domain::Dataset& dataset,
+                                             const References& references, const OpenEpisodeWriter& open_writer,
                                              const EpisodeImportOptions& options = {});
 
 }  // namespace clinaudit::ingest

@@ -29,31 +29,48 @@ const char* const kTwoProblems =
     "RZZ,2024-02-04,0,88,F\n"                             // row 9: no such organisation
     "RXA,2024-02-05,0,79,M\n";                            // row 10
 
+// The audit's dataset: an outcome, an age in 0-120 (required), a sex among F and M, a day.
+domain::Dataset dataset() {
+  domain::Dataset out;
+  out.audit_id = AuditId{10};
+  out.columns = {{"outcome", domain::ValueType::yes_no, true, {}, {}, {}, ""},
+                 {"age", domain::ValueType::number, true, 0.0, 120.0, {}, ""},
+                 {"sex", domain::ValueType::category, false, {}, {}, {"F", "M"}, ""},
+                 {"operated_on", domain::ValueType::date, false, {}, {}, {}, ""}};
+  return out;
+}
+
 EpisodeImportOptions dry_run() {
   EpisodeImportOptions options;
   options.dry_run = true;
   return options;
 }
 
+std::string problems(const std::string& text) {
+  std::istringstream input(text);
+  const auto outcome = import_episodes(input, AuditId{10}, dataset(), providers(), {}, dry_run());
+  return outcome ? outcome->report.to_text() : "error: " + outcome.error().message;
+}
+
 TEST(EpisodeValidator, ReportsABadDateAndAnUnknownProviderWithRowAndColumn) {
   std::istringstream input(kTwoProblems);
-  const auto outcome = import_episodes(input, AuditId{10}, providers(), {}, dry_run());
+  const auto outcome = import_episodes(input, AuditId{10}, dataset(), providers(), {}, dry_run());
   ASSERT_TRUE(outcome) << outcome.error().message;
   EXPECT_EQ(outcome->report.to_text(),
             "row 5, column 'admission_date': '2024-02-30' is not a real date (expected YYYY-MM-DD)\n"
             "row 9, column 'organisation_code': 'RZZ' is not a known organisation\n");
   EXPECT_EQ(outcome->rows_read, 9);
   EXPECT_EQ(outcome->rows_written, 0);
-  EXPECT_EQ(outcome->covariates, (std::vector<std::string>{"age", "sex"}));
+  EXPECT_EQ(outcome->columns, (std::vector<std::string>{"outcome", "age", "sex"}));
 }
 
 TEST(EpisodeValidator, HandsOutGoodRowsInChunksOfTheRequestedSize) {
-  std::string text = "Provider Code,Admission Date,Outcome,asa\r\n";
+  std::string text = "Provider Code,Admission Date,Outcome,Age\r\n";
   for (int i = 0; i < 10; ++i) text += (i % 2 == 0 ? "rxa" : "RXB") + std::string(",2024-03-0") + "1,yes,3\r\n";
   std::istringstream input(text);
   ValidationReport report;
   const auto refs = providers();
-  EpisodeValidator validator(input, AuditId{10}, refs, report, 4);
+  EpisodeValidator validator(input, AuditId{10}, dataset(), refs, report, 4);
   domain::EpisodeColumns chunk;
   std::vector<std::size_t> sizes;
   while (validator.next_chunk(chunk)) sizes.push_back(chunk.size());
@@ -62,30 +79,46 @@ TEST(EpisodeValidator, HandsOutGoodRowsInChunksOfTheRequestedSize) {
   EXPECT_EQ(chunk.size(), 0u);
 }
 
-TEST(EpisodeValidator, FillsEveryColumnOfAChunk) {
+TEST(EpisodeValidator, FillsEveryColumnOfAChunkTyped) {
   std::istringstream input(
-      "organisation_code,admission_date,outcome,age,sex\nRXB,01/02/2024,1,90,\nRXA,2024-02-02,0,,M\n");
+      "organisation_code,admission_date,outcome,age,sex,operated_on\nRXB,01/02/2024,yes,90,,2024-02-03\n"
+      "RXA,2024-02-02,0,41.5,M,\n");
   ValidationReport report;
   const auto refs = providers();
-  EpisodeValidator validator(input, AuditId{10}, refs, report);
+  EpisodeValidator validator(input, AuditId{10}, dataset(), refs, report);
   domain::EpisodeColumns chunk;
   ASSERT_TRUE(validator.next_chunk(chunk));
+  EXPECT_TRUE(report.clean()) << report.to_text();
   EXPECT_EQ(chunk.audit_id.value, 10);
-  EXPECT_EQ(chunk.covariate_names, (std::vector<std::string>{"age", "sex"}));
+  EXPECT_EQ(chunk.column_names(), (std::vector<std::string>{"outcome", "age", "sex", "operated_on"}));
   EXPECT_EQ(chunk.provider, (std::vector<OrganisationId>{OrganisationId{2}, OrganisationId{1}}));
   EXPECT_EQ(chunk.admission_date[0].to_string(), "2024-02-01");
-  EXPECT_EQ(chunk.outcome, (std::vector<std::uint8_t>{1, 0}));
-  EXPECT_EQ(chunk.covariate_values[0], (std::vector<std::string>{"90", ""}));
-  EXPECT_EQ(chunk.covariate_values[1], (std::vector<std::string>{"", "M"}));
+  EXPECT_EQ(chunk.columns[0].numbers, (std::vector<double>{1, 0}));
+  EXPECT_EQ(chunk.columns[1].numbers, (std::vector<double>{90, 41.5}));
+  EXPECT_EQ(chunk.columns[2].texts, (std::vector<std::string>{"", "M"}));
+  EXPECT_EQ(chunk.columns[3].numbers[0], static_cast<double>(Date::parse("2024-02-03")->days_since_epoch()));
+  EXPECT_TRUE(chunk.columns[3].missing(1));
 }
 
-TEST(EpisodeValidator, ReportsAMissingRequiredColumnAndABadOutcome) {
-  std::istringstream input("organisation_code,outcome\nRXA,2\n");
-  const auto outcome = import_episodes(input, AuditId{10}, providers(), {}, dry_run());
-  ASSERT_TRUE(outcome);
-  EXPECT_EQ(outcome->report.to_text(),
-            "row 1, column 'admission_date': is a required column but is missing\n"
-            "row 2, column 'outcome': '2' is not an outcome (expected 1 for the event, e.g. death, or 0 for none)\n");
+TEST(EpisodeValidator, ChecksEachCellAgainstItsColumnNamingRowAndColumn) {
+  const std::string header = "organisation_code,admission_date,outcome,age,sex,operated_on\n";
+  EXPECT_EQ(problems(header + "RXA,2024-01-03,2,80,F,\n"),
+            "row 2, column 'outcome': '2' is not yes or no (expected yes/no, y/n, true/false or 1/0)\n");
+  EXPECT_EQ(problems(header + "RXA,2024-01-03,1,eighty,F,\n").substr(0, 37), "row 2, column 'age': 'eighty' is not ");
+  EXPECT_EQ(problems(header + "RXA,2024-01-03,1,,F,\n"), "row 2, column 'age': is empty but a value is required\n");
+  EXPECT_EQ(problems(header + "RXA,2024-01-03,1,80,F,\nRXA,2024-01-03,1,121,F,\n"),
+            "row 3, column 'age': '121' is above the maximum 120\n");
+  EXPECT_EQ(problems(header + "RXA,2024-01-03,1,-1,F,\n"), "row 2, column 'age': '-1' is below the minimum 0\n");
+  EXPECT_EQ(problems(header + "RXA,2024-01-03,1,80,X,\n"),
+            "row 2, column 'sex': 'X' is not one of the allowed values (F, M)\n");
+  EXPECT_EQ(problems(header + "RXA,2024-01-03,1,80,F,soon\n").substr(0, 43),
+            "row 2, column 'operated_on': 'soon' is not ");
+}
+
+TEST(EpisodeValidator, ReportsAnUnknownColumnAndAMissingRequiredOne) {
+  const auto text = problems("organisation_code,admission_date,outcome,height\nRXA,2024-01-03,1,180\n");
+  EXPECT_NE(text.find("row 1, column 'height': "), std::string::npos) << text;
+  EXPECT_NE(text.find("row 1, column 'age': is a required column but is missing"), std::string::npos) << text;
 }
 
 }  // namespace

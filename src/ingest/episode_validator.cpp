@@ -1,24 +1,37 @@
 #include "ingest/episode_validator.hpp"
 
+#include <cmath>
+#include <limits>
+
 #include "ingest/cell_parsers.hpp"
 
 namespace clinaudit::ingest {
 namespace {
 
-enum Column : std::size_t { kProvider, kAdmissionDate, kOutcome };
+enum Column : std::size_t { kProvider, kAdmissionDate, kFirstDatasetColumn };
+
+std::vector<ColumnSpec> column_specs(const domain::Dataset& dataset) {
+  std::vector<ColumnSpec> specs{{"organisation_code", true, "provider_code provider org_code"},
+                                {"admission_date", true, "date admit_date admission"}};
+  for (const auto& column : dataset.columns) specs.push_back(ColumnSpec{column.name, column.required, {}});
+  return specs;
+}
 
 }  // namespace
 
-EpisodeValidator::EpisodeValidator(std::istream& input, AuditId audit, const References& references,
-                                   ValidationReport& report, std::size_t chunk_rows)
-    : rows_(input,
-            {{"organisation_code", true, "provider_code provider org_code"},
-             {"admission_date", true, "date admit_date admission"},
-             {"outcome", true, "died death event"}},
-            report, RowReader::Extra::keep),
+EpisodeValidator::EpisodeValidator(std::istream& input, AuditId audit, domain::Dataset dataset,
+                                   const References& references, ValidationReport& report, std::size_t chunk_rows)
+    : dataset_(std::move(dataset)),
+      rows_(input, column_specs(dataset_), report, RowReader::Extra::unknown),
       audit_(audit),
       references_(references),
-      chunk_rows_(chunk_rows == 0 ? 1 : chunk_rows) {}
+      chunk_rows_(chunk_rows == 0 ? 1 : chunk_rows) {
+  for (std::size_t c = 0; c < dataset_.columns.size(); ++c) {
+    if (!rows_.has(kFirstDatasetColumn + c)) continue;
+    present_.push_back(c);
+    names_.push_back(dataset_.columns[c].name);
+  }
+}
 
 std::optional<OrganisationId> EpisodeValidator::provider() {
   const auto code = rows_.text(kProvider);
@@ -34,35 +47,72 @@ std::optional<OrganisationId> EpisodeValidator::provider() {
   return organisation->id;
 }
 
+void EpisodeValidator::read_cell(const domain::DatasetColumn& column, std::size_t spec, domain::EpisodeColumn& into) {
+  constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+  switch (column.type) {
+    case domain::ValueType::number: {
+      const auto value = rows_.number(spec);
+      if (value) {
+        if (const auto kept = domain::check_value(column, *value); !kept) rows_.problem(spec, kept.error().message);
+      }
+      into.numbers.push_back(value.value_or(kMissing));
+      break;
+    }
+    case domain::ValueType::yes_no: {
+      const auto value = rows_.flag(spec);
+      into.numbers.push_back(value ? (*value ? 1.0 : 0.0) : kMissing);
+      break;
+    }
+    case domain::ValueType::date: {
+      const auto value = rows_.date(spec);
+      into.numbers.push_back(value ? static_cast<double>(value->days_since_epoch()) : kMissing);
+      break;
+    }
+    case domain::ValueType::category: {
+      const auto value = rows_.text(spec);
+      if (value) {
+        if (const auto kept = domain::check_value(column, *value); !kept) rows_.problem(spec, kept.error().message);
+      }
+      into.texts.emplace_back(value.value_or(std::string_view()));
+      break;
+    }
+  }
+}
+
 bool EpisodeValidator::next_chunk(domain::EpisodeColumns& chunk) {
-  const auto& names = covariates();
   chunk.audit_id = audit_;
-  chunk.covariate_names = names;
   chunk.provider.clear();
   chunk.admission_date.clear();
-  chunk.outcome.clear();
-  chunk.covariate_values.assign(names.size(), {});
+  chunk.columns.resize(present_.size());
+  for (std::size_t i = 0; i < present_.size(); ++i) {
+    const auto& declared = dataset_.columns[present_[i]];
+    auto& column = chunk.columns[i];
+    column.name = declared.name;
+    column.type = declared.type;
+    column.numbers.clear();
+    column.texts.clear();
+  }
   chunk.provider.reserve(chunk_rows_);
   chunk.admission_date.reserve(chunk_rows_);
-  chunk.outcome.reserve(chunk_rows_);
-  for (auto& values : chunk.covariate_values) values.reserve(chunk_rows_);
 
   while (chunk.size() < chunk_rows_ && rows_.next()) {
     const auto id = provider();
     const auto date = rows_.date(kAdmissionDate);
-    std::optional<bool> outcome;
-    if (const auto text = rows_.text(kOutcome)) {
-      if (const auto parsed = parse_flag_cell(*text)) {
-        outcome = *parsed;
-      } else {
-        rows_.problem(kOutcome, "is not an outcome (expected 1 for the event, e.g. death, or 0 for none)");
-      }
+    for (std::size_t i = 0; i < present_.size(); ++i) {
+      read_cell(dataset_.columns[present_[i]], kFirstDatasetColumn + present_[i], chunk.columns[i]);
     }
-    if (!rows_.row_ok() || !id || !date || !outcome) continue;
+    if (!rows_.row_ok() || !id || !date) {
+      for (auto& column : chunk.columns) {  // take the row's values back out
+        if (column.holds_text()) {
+          column.texts.pop_back();
+        } else {
+          column.numbers.pop_back();
+        }
+      }
+      continue;
+    }
     chunk.provider.push_back(*id);
     chunk.admission_date.push_back(*date);
-    chunk.outcome.push_back(*outcome ? 1 : 0);
-    for (std::size_t c = 0; c < names.size(); ++c) chunk.covariate_values[c].emplace_back(rows_.extra_cell(c));
   }
   return chunk.size() > 0;
 }

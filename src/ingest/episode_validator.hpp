@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/ids.hpp"
+#include "domain/dataset.hpp"
 #include "domain/episode.hpp"
 #include "ingest/references.hpp"
 #include "ingest/row_reader.hpp"
@@ -14,28 +15,30 @@
 
 namespace clinaudit::ingest {
 
-// Validates a patient-level episode file for one audit, chunk by chunk, so that a file
-// of millions of rows is never held in memory (docs/csv-import.md, "episodes").
-// Columns: organisation_code (the provider; also "provider_code" or "provider"),
-// admission_date (also "admit_date"), outcome (0/1, also yes/no; the column may be
-// called "died", "death" or "event"); every other column is a case-mix
-// covariate, kept as text under its header name (an empty cell is a missing value).
-// Problems go to `report` (see RowReader); rows with a problem are left out of the
-// chunks. The caller decides what a problem means for rows already handed out.
-// Not thread-safe; the stream, references and report must outlive the validator.
+// Validates a patient-level episode file for one audit against the audit's dataset, chunk
+// by chunk, so that a file of millions of rows is never held in memory (docs/csv-import.md,
+// "episodes"). Columns: organisation_code (the provider; also "provider_code" or
+// "provider"), admission_date (also "admit_date"), then the dataset's columns by name.
+// Each cell is checked against its column: its type (a number; yes/no as yes/no, y/n,
+// true/false or 1/0; a category among the allowed values; a date), a value where the
+// column is required, the number's range. A column the dataset does not declare, and a
+// required column the file lacks, are reported against the header.
+// Problems go to `report` (see RowReader), naming row and column; rows with a problem are
+// left out of the chunks. The caller decides what a problem means for rows already handed
+// out. Not thread-safe; the stream, references and report must outlive the validator.
 class EpisodeValidator {
  public:
   static constexpr std::size_t kDefaultChunkRows = 65536;
 
   // Reads the header row (its problems go to `report` at once).
-  EpisodeValidator(std::istream& input, AuditId audit, const References& references, ValidationReport& report,
-                   std::size_t chunk_rows = kDefaultChunkRows);
+  EpisodeValidator(std::istream& input, AuditId audit, domain::Dataset dataset, const References& references,
+                   ValidationReport& report, std::size_t chunk_rows = kDefaultChunkRows);
 
-  // The covariate columns, in file order, as the header names them.
-  const std::vector<std::string>& covariates() const { return rows_.extra_names(); }
+  // The dataset columns the file has, in the dataset's order: the chunks' columns.
+  const std::vector<std::string>& columns() const { return names_; }
 
-  // Replaces `chunk` with the next up to chunk_rows good rows (audit and covariate names
-  // set). Returns false, with `chunk` empty, once the input is exhausted.
+  // Replaces `chunk` with the next up to chunk_rows good rows (audit and columns set).
+  // Returns false, with `chunk` empty, once the input is exhausted.
   bool next_chunk(domain::EpisodeColumns& chunk);
 
   std::int64_t rows_read() const { return rows_.rows_read(); }
@@ -43,11 +46,16 @@ class EpisodeValidator {
 
  private:
   std::optional<OrganisationId> provider();
+  // Reads the current row's cell of dataset column `c` into the chunk's column `into`.
+  void read_cell(const domain::DatasetColumn& column, std::size_t spec, domain::EpisodeColumn& into);
 
+  domain::Dataset dataset_;  // before rows_: its names are the reader's column specs
   RowReader rows_;
   AuditId audit_;
   const References& references_;
   std::size_t chunk_rows_;
+  std::vector<std::size_t> present_;  // dataset column indexes the file has, in order
+  std::vector<std::string> names_;
   // The last provider looked up: national files are usually sorted by provider.
   std::string last_code_;
   OrganisationId last_id_;

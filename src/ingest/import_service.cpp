@@ -7,6 +7,7 @@
 
 #include "domain/measure_setup.hpp"
 #include "domain/register_setup.hpp"
+#include "ingest/cell_parsers.hpp"
 #include "ingest/episode_import.hpp"
 #include "ingest/import_validators.hpp"
 #include "ingest/references.hpp"
@@ -32,7 +33,7 @@ struct KindRule {
 };
 
 // The one list of kinds, in the order the command line's help lists them.
-constexpr std::array<KindRule, 10> kKinds{{
+constexpr std::array<KindRule, 11> kKinds{{
     {ImportKind::organisations, "organisations", OpenTo::register_managers},
     {ImportKind::audits, "audits", OpenTo::register_managers},
     {ImportKind::qa_list, "qa-list", OpenTo::register_managers},
@@ -45,6 +46,7 @@ constexpr std::array<KindRule, 10> kKinds{{
     // only by a trust's staff, for their own trust.
     {ImportKind::reports, "reports", OpenTo::report_recorders},
     {ImportKind::report_reviews, "report-reviews", OpenTo::reviewing_trusts},
+    {ImportKind::dataset, "dataset", OpenTo::national_analysts},
 }};
 
 const KindRule& rule_of(ImportKind kind) {
@@ -176,11 +178,17 @@ Result<ImportReport> import_episode_file(domain::Store& store, const Importer& i
   options.max_problems = file.max_problems;
   options.dry_run = !commit;
   options.progress = file.progress;
+  CLINAUDIT_TRY(const auto dataset, store.dataset(audit_id));
+  if (dataset.columns.empty()) {
+    return Error{ErrorCode::invalid_input, "audit " + audit->code +
+                                               " has no dataset yet: declare its columns (the audit's Dataset page, "
+                                               "or clinaudit dataset set) before importing episodes"};
+  }
   auto outcome = import_episodes(
-      *file.input, audit_id, references,
-      [&](const std::vector<std::string>& covariates) -> Result<std::unique_ptr<domain::EpisodeWriter>> {
+      *file.input, audit_id, dataset, references,
+      [&](const std::vector<std::string>& columns) -> Result<std::unique_ptr<domain::EpisodeWriter>> {
         if (!commit) return Error{ErrorCode::internal, "a check opens no writer"};
-        return store.begin_episodes(audit_id, covariates, importer.actor);
+        return store.begin_episodes(audit_id, columns, importer.actor);
       },
       options);
   if (!outcome) return outcome.error();
@@ -193,7 +201,7 @@ Result<ImportReport> import_episode_file(domain::Store& store, const Importer& i
   report.audit = audit_id;
   report.audit_code = audit->code;
   report.about = " for audit " + audit->code;
-  report.covariates = std::move(outcome->covariates);
+  report.columns = std::move(outcome->columns);
   return report;
 }
 
@@ -268,6 +276,9 @@ Result<ImportReport> run(domain::Store& store, const Importer& importer, const I
       check_audit_setup(store, importer, validated);
       return land(std::move(report), std::move(validated), commit, [&](const auto& rows) -> Result<void> {
         CLINAUDIT_TRY_VOID(domain::add_measures(store, importer.person, actor, rows));
+        return {};
+      });
+    }
     case ImportKind::reports: {
       // The national body's for a national audit recorded by the operator or the national
       // body; otherwise the importer's organisation's (a local audit's: its owner's).
@@ -308,6 +319,22 @@ Result<ImportReport> run(domain::Store& store, const Importer& importer, const I
         CLINAUDIT_TRY_VOID(store.add_report_reviews(rows, actor));
         return {};
       });
+    }
+    case ImportKind::dataset: {
+      auto validated = validate_dataset(input, references, options);
+      if (!validated.records.empty()) {
+        CLINAUDIT_TRY(const auto audit, store.audit(validated.records.front().audit_id));
+        if (!file.audit_code.empty() && upper_ascii(file.audit_code) != upper_ascii(audit.code)) {
+          return Error{ErrorCode::invalid_input,
+                       "the file declares the dataset of audit " + audit.code + ", not " + file.audit_code};
+        }
+        if (importer.person) CLINAUDIT_TRY_VOID(domain::may_manage_audit_setup(*importer.person, audit));
+        report.audit = audit.id;
+        report.audit_code = audit.code;
+        report.about = " for audit " + audit.code;
+      }
+      return land(std::move(report), std::move(validated), commit,
+                  [&](const auto& datasets) { return store.set_dataset(datasets.front(), actor); });
     }
     case ImportKind::episodes: break;
   }

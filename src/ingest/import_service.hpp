@@ -34,6 +34,7 @@ enum class ImportKind {
   measures,
   reports,         // published audit reports and their recommendations
   report_reviews,  // an organisation's reviews of them
+  dataset,         // a national audit's patient-level dataset
 };
 
 // Every kind, in the order the command line's help lists them.
@@ -75,14 +76,14 @@ struct ImportFile {
 // What checking (and committing) a file found.
 struct ImportReport {
   ImportKind kind = ImportKind::participation;
-  ValidationReport report;              // every problem, with row and column; clean() when importable
-  std::int64_t rows = 0;                // data rows read
-  std::int64_t records = 0;             // records the file holds (episodes: the rows read)
-  std::int64_t written = 0;             // records committed: 0 unless clean and committed
-  std::string about;                    // what the records are for: " for 2023/24", " for audit NHFD"
-  AuditId audit;                        // episodes: their audit
-  std::string audit_code;               // episodes: their audit's code
-  std::vector<std::string> covariates;  // episodes: the case-mix columns
+  ValidationReport report;           // every problem, with row and column; clean() when importable
+  std::int64_t rows = 0;             // data rows read
+  std::int64_t records = 0;          // records the file holds (episodes: the rows read)
+  std::int64_t written = 0;          // records committed: 0 unless clean and committed
+  std::string about;                 // what the records are for: " for 2023/24", " for audit NHFD"
+  AuditId audit;                     // episodes: their audit
+  std::string audit_code;            // episodes: their audit's code
+  std::vector<std::string> columns;  // episodes: the dataset columns the file holds
 };
 
 // Checks `file` for `importer` and writes nothing. The rules: `may_import`; codes must be

@@ -9,6 +9,7 @@
 
 #include "domain/audit.hpp"
 #include "domain/governance.hpp"
+#include "domain/dataset.hpp"
 #include "domain/measure.hpp"
 #include "domain/organisation.hpp"
 #include "domain/participation.hpp"
@@ -43,6 +44,13 @@ struct Validated {
   ValidationReport report;
   std::int64_t rows = 0;  // data rows read, good or bad (blank rows are not counted)
 };
+
+// dataset: audit_code, column, type (number, yes_no, category, date), [required (yes/no),
+// minimum, maximum (numbers), allowed_values (categories, separated by "|"), description].
+// Every row names the same national audit; the one record is its whole dataset, declared
+// only when every row is good.
+Validated<domain::Dataset> validate_dataset(std::istream& input, const References& references,
+                                            const ValidationOptions& options);
 
 // organisations: code, name, type, [region]. A code already known to `references`, or
 // repeated in the file, is a problem (organisations are added, never overwritten here).

@@ -21,11 +21,22 @@ References known() {
   local.code = "LA-1";
   local.kind = domain::AuditKind::local_audit;
   refs.add_audit(local);
-  refs.add_measure({MeasureId{20}, AuditId{10}, "mort30", "30-day mortality", domain::MeasureType::ratio,
-                    domain::Improvement::decrease, std::nullopt, 1.0, "", domain::MeasureSource::imported_results, "",
-                    "", ""});
-  refs.add_measure({MeasureId{21}, AuditId{10}, "surgery36", "Surgery within 36 h", domain::MeasureType::proportion,
-                    domain::Improvement::increase, 0.8, 1.0, "", domain::MeasureSource::imported_results, "", "", ""});
+  refs.add_measure(domain::Measure{.id = MeasureId{20},
+                                   .audit_id = AuditId{10},
+                                   .code = "mort30",
+                                   .name = "30-day mortality",
+                                   .type = domain::MeasureType::ratio,
+                                   .improvement = domain::Improvement::decrease,
+                                   .target = std::nullopt,
+                                   .rate_multiplier = 1.0});
+  refs.add_measure(domain::Measure{.id = MeasureId{21},
+                                   .audit_id = AuditId{10},
+                                   .code = "surgery36",
+                                   .name = "Surgery within 36 h",
+                                   .type = domain::MeasureType::proportion,
+                                   .improvement = domain::Improvement::increase,
+                                   .target = 0.8,
+                                   .rate_multiplier = 1.0});
   return refs;
 }
 
@@ -208,9 +219,14 @@ References seen_by_alpha() {
   beta.owner = OrganisationId{2};
   refs.add_audit(beta);
   for (const auto& [id, audit] : {std::pair{22, AuditId{12}}, std::pair{23, AuditId{13}}}) {
-    refs.add_measure({MeasureId{id}, audit, "consent", "Consent recorded", domain::MeasureType::proportion,
-                      domain::Improvement::increase, 0.9, 1.0, "", domain::MeasureSource::imported_results, "", "",
-                      ""});
+    refs.add_measure(domain::Measure{.id = MeasureId{id},
+                                     .audit_id = audit,
+                                     .code = "consent",
+                                     .name = "Consent recorded",
+                                     .type = domain::MeasureType::proportion,
+                                     .improvement = domain::Improvement::increase,
+                                     .target = 0.9,
+                                     .rate_multiplier = 1.0});
   }
   refs.see_audits_as(OrganisationId{1});
   return refs;

@@ -3,12 +3,15 @@
 #include <array>
 #include <utility>
 
+#include "storage/episode_conversion.hpp"
+
 namespace clinaudit::embedded {
 std::string_view migration_0001_initial();
 std::string_view migration_0002_survey_invitations();
 std::string_view migration_0003_outlier_timetables();
 std::string_view migration_0004_analysis_runs();
 std::string_view migration_0005_measure_sources();
+std::string_view migration_0006_audit_datasets();
 std::string_view migration_0007_audit_reports();
 }  // namespace clinaudit::embedded
 
@@ -19,6 +22,7 @@ struct Template {
   int version;
   std::string_view name;
   std::string_view (*text)();
+  void (*step)(SqlSession&) = nullptr;  // runs where the text has a "-- [step]" line
 };
 
 constexpr std::array kTemplates{
@@ -27,6 +31,7 @@ constexpr std::array kTemplates{
     Template{3, "0003_outlier_timetables", embedded::migration_0003_outlier_timetables},
     Template{4, "0004_analysis_runs", embedded::migration_0004_analysis_runs},
     Template{5, "0005_measure_sources", embedded::migration_0005_measure_sources},
+    Template{6, "0006_audit_datasets", embedded::migration_0006_audit_datasets, convert_episodes_to_datasets},
     Template{7, "0007_audit_reports", embedded::migration_0007_audit_reports},
 };
 
@@ -46,8 +51,14 @@ std::vector<SchemaMigration> expand_all(SqlDialect dialect) {
   std::vector<SchemaMigration> out;
   out.reserve(kTemplates.size());
   for (const auto& migration : kTemplates) {
-    out.push_back(
-        SchemaMigration{migration.version, std::string(migration.name), expand_migration(migration.text(), dialect)});
+    std::string_view before = migration.text();
+    std::string_view after;
+    if (const auto marker = before.find("\n-- [step]\n"); marker != std::string_view::npos) {
+      after = before.substr(marker + 11);
+      before = before.substr(0, marker + 1);
+    }
+    out.push_back(SchemaMigration{migration.version, std::string(migration.name), expand_migration(before, dialect),
+                                  migration.step, expand_migration(after, dialect)});
   }
   return out;
 }

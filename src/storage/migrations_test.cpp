@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 namespace clinaudit::storage {
 namespace {
 
@@ -13,8 +15,24 @@ TEST(Migrations, AreNumberedFromOneWithoutGapsAndTheSameOnBothDatabases) {
     EXPECT_EQ(sqlite[i].version, static_cast<int>(i) + 1);
     EXPECT_EQ(postgres[i].version, sqlite[i].version);
     EXPECT_EQ(postgres[i].name, sqlite[i].name);
-    EXPECT_EQ(sqlite[i].sql.find('{'), std::string::npos) << sqlite[i].name << ": a type word is left";
-    EXPECT_EQ(postgres[i].sql.find('{'), std::string::npos) << postgres[i].name << ": a type word is left";
+    // A type word is "{word}"; a JSON literal such as DEFAULT '{}' is not one.
+    const std::regex type_word(R"(\{[a-z]+\})");
+    for (const auto* migration : {&sqlite[i], &postgres[i]}) {
+      for (const auto* sql : {&migration->sql, &migration->after_step}) {
+        EXPECT_FALSE(std::regex_search(*sql, type_word)) << migration->name << ": a type word is left";
+      }
+    }
+  }
+}
+
+TEST(Migrations, TheDatasetMigrationConvertsEpisodesBetweenItsTwoHalves) {
+  for (const auto dialect : {SqlDialect::sqlite, SqlDialect::postgres}) {
+    const auto& migration = migrations_for(dialect).at(5);
+    EXPECT_EQ(migration.name, "0006_audit_datasets");
+    EXPECT_NE(migration.step, nullptr);
+    EXPECT_NE(migration.sql.find("ADD COLUMN data"), std::string::npos);
+    EXPECT_EQ(migration.sql.find("DROP COLUMN"), std::string::npos);  // the old columns go after the step
+    EXPECT_NE(migration.after_step.find("DROP COLUMN covariates"), std::string::npos);
   }
 }
 

@@ -251,4 +251,18 @@ json record_json(const domain::StoredCusumAlert& row) {
 
 std::string json_text(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+nlohmann::json record_json(const domain::Dataset& row) {
+  nlohmann::json columns = nlohmann::json::array();
+  for (const auto& column : row.columns) {
+    columns.push_back({{"name", column.name},
+                       {"type", domain::to_string(column.type)},
+                       {"required", column.required},
+                       {"minimum", column.minimum ? nlohmann::json(*column.minimum) : nlohmann::json(nullptr)},
+                       {"maximum", column.maximum ? nlohmann::json(*column.maximum) : nlohmann::json(nullptr)},
+                       {"allowed_values", column.allowed_values},
+                       {"description", column.description}});
+  }
+  return {{"audit_id", row.audit_id.value}, {"columns", columns}};
+}
+
 }  // namespace clinaudit::storage

@@ -10,6 +10,7 @@
 
 #include "domain/analysis_record.hpp"
 #include "domain/audit.hpp"
+#include "domain/dataset.hpp"
 #include "domain/governance.hpp"
 #include "domain/measure.hpp"
 #include "domain/organisation.hpp"
@@ -38,6 +39,7 @@ nlohmann::json record_json(const domain::Survey& row);
 nlohmann::json record_json(const domain::SurveyResponse& row);
 nlohmann::json record_json(const domain::SurveyInvitation& row);  // never the token hash
 
+nlohmann::json record_json(const domain::Dataset& row);                  // its columns, in order
 nlohmann::json record_json(const domain::OutlierTimetableVersion& row);  // without its author and time
 nlohmann::json record_json(const domain::AnalysisRunRecord& row);
 nlohmann::json record_json(const domain::StoredCusumAlert& row);

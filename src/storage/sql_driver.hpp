@@ -89,9 +89,9 @@ class EpisodeLoad {
   virtual ~EpisodeLoad() = default;
   virtual SqlSession& session() = 0;
   virtual void begin_rows() = 0;
-  // `covariates` are the row's values joined by the unit separator (U+001F).
+  // `data` is the row's dataset values as one JSON object (text).
   virtual void write_row(std::int64_t audit, std::int64_t import, std::int64_t provider, std::int64_t admission_day,
-                         int outcome, const std::string& covariates) = 0;
+                         const std::string& data) = 0;
   virtual void end_rows() = 0;
   virtual void commit() = 0;
 };
@@ -101,6 +101,10 @@ struct SchemaMigration {
   int version = 0;
   std::string name;  // "0001_initial"
   std::string sql;   // one or more statements
+  // A conversion of existing rows that SQL alone cannot write, run in the same transaction
+  // after `sql` and before `after_step` (both may be empty).
+  void (*step)(SqlSession&) = nullptr;
+  std::string after_step;
 };
 
 // A connection (or pool of them) to one database whose schema is migrated.

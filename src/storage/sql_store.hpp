@@ -71,9 +71,11 @@ class SqlStore final : public domain::Store {
   Result<std::vector<domain::MeasureResult>> results_of(MeasureId measure,
                                                         std::optional<OrganisationId> organisation) override;
 
-  Result<std::unique_ptr<domain::EpisodeWriter>> begin_episodes(AuditId audit, std::vector<std::string> covariates,
+  Result<std::unique_ptr<domain::EpisodeWriter>> begin_episodes(AuditId audit, std::vector<std::string> columns,
                                                                 const domain::Actor& actor) override;
   Result<domain::EpisodeColumns> episodes(AuditId audit, Date from, Date to) override;
+  Result<void> set_dataset(const domain::Dataset& dataset, const domain::Actor& actor) override;
+  Result<domain::Dataset> dataset(AuditId audit) override;
 
   Result<ReportReviewId> add_report_review(const domain::ReportReview& row, const domain::Actor& actor) override;
   Result<void> update_report_review(const domain::ReportReview& row, const domain::Actor& actor) override;

@@ -19,6 +19,16 @@ printf 'code,name,type\nRXA,Alpha Hospitals,acute\nRXB,Beta Hospitals,acute\nRXC
 printf 'code,title,kind\nNHFD,National Hip Fracture Database,NCA\n' >"$work/audits.csv"
 "$clinaudit" import organisations "$work/organisations.csv" --db "$db" >/dev/null
 "$clinaudit" import audits "$work/audits.csv" --db "$db" >/dev/null
+cat >"$work/dataset.csv" <<'CSV'
+audit_code,column,type,required,minimum,maximum,allowed_values
+NHFD,outcome,yes_no,yes,,,
+NHFD,age,number,yes,0,120,
+NHFD,sex,category,no,,,F|M
+NHFD,asa_grade,number,no,1,5,
+NHFD,fracture_type,category,no,,,intracapsular|extracapsular
+NHFD,residence,category,no,,,home|care home
+CSV
+"$clinaudit" dataset set NHFD "$work/dataset.csv" --db "$db" >/dev/null
 # One committed episode import before the crash: it must survive untouched.
 printf 'organisation_code,admission_date,outcome,age\nRXA,2024-01-01,0,80\nRXB,2024-01-02,1,91\n' >"$work/first.csv"
 "$clinaudit" import episodes "$work/first.csv" --audit NHFD --db "$db" >/dev/null

@@ -86,6 +86,13 @@ domain::EpisodeColumns all_episodes(DemoWorld& world, const domain::Audit& audit
   return episodes ? *episodes : domain::EpisodeColumns{};
 }
 
+// The analysis of the demo's mortality audits: their dataset's outcome is died30.
+domain::EpisodeAnalysisOptions died30() {
+  domain::EpisodeAnalysisOptions options;
+  options.outcome_column = "died30";
+  return options;
+}
+
 // Calendar months from `from` to `to` (March to October is seven).
 int months_between(Month from, Month to) {
   return (to.year - from.year) * 12 + static_cast<int>(to.month) - static_cast<int>(from.month);
@@ -156,7 +163,8 @@ DriftingProviderStory drifting_provider_story(DemoWorld& world) {
   const Date last_held = Month::of(world.as_of).first_day().plus_days(-1);
   for (FinancialYear year = FinancialYear::containing(episodes.admission_date.front()); year.first_day() <= last_held;
        year = year.next()) {
-    const auto annual = domain::analyse_episodes(domain::episodes_between(episodes, year.first_day(), year.last_day()));
+    const auto annual =
+        domain::analyse_episodes(domain::episodes_between(episodes, year.first_day(), year.last_day()), died30());
     EXPECT_TRUE(annual) << year.to_string() << ": " << annual.error().message;
     if (!annual) continue;
     for (const auto& outcome : annual->providers) {
@@ -200,7 +208,7 @@ TEST_P(DemoStory, TheBetterThanExpectedProviderIsBelowTheLowerLimit) {
   auto& world = this->world();
   const auto hip_fracture = audit(world, "NHFD");
   ASSERT_TRUE(hip_fracture) << hip_fracture.error().message;
-  const auto analysis = domain::analyse_episodes(all_episodes(world, *hip_fracture));
+  const auto analysis = domain::analyse_episodes(all_episodes(world, *hip_fracture), died30());
   ASSERT_TRUE(analysis) << analysis.error().message;
   const OrganisationId better = provider(world, world.summary.better_provider_code);
   std::optional<stats::FunnelFlag> flag;
@@ -222,7 +230,7 @@ TEST_P(DemoLaparotomyStory, TheLastYearShowsAnAlertLevelOutlierAndAnArtefactOfLo
   ASSERT_TRUE(laparotomy) << laparotomy.error().message;
   const FinancialYear year = FinancialYear::containing(world.as_of).previous();
   const auto analysis = domain::analyse_episodes(
-      domain::episodes_between(all_episodes(world, *laparotomy), year.first_day(), year.last_day()));
+      domain::episodes_between(all_episodes(world, *laparotomy), year.first_day(), year.last_day()), died30());
   ASSERT_TRUE(analysis) << analysis.error().message;
   const OrganisationId alert = provider(world, world.summary.alert_provider_code);
   const OrganisationId low_ascertainment = provider(world, world.summary.low_ascertainment_provider_code);

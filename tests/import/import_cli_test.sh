@@ -17,6 +17,24 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 "$clinaudit" import organisations "$data/organisations.csv" --db "$db" | grep -qx "imported 2 organisations" ||
   fail "organisations import"
 "$clinaudit" import audits "$data/audits.csv" --db "$db" | grep -qx "imported 1 audit" || fail "audits import"
+
+# The audit's dataset: none at first, then declared from a CSV file and shown back as CSV.
+set +e
+"$clinaudit" dataset show NHFD --db "$db" >"$work/none.txt" 2>&1
+status=$?
+set -e
+[[ $status == 4 ]] || fail "dataset show of an audit without one: exit code $status, expected 4 (not found)"
+grep -qF "audit NHFD has declared no dataset" "$work/none.txt" || fail "the missing dataset is not explained"
+"$clinaudit" dataset set NHFD "$data/dataset.csv" --db "$db" | grep -qx "imported 1 dataset for audit NHFD" ||
+  fail "dataset set"
+"$clinaudit" dataset show NHFD --db "$db" >"$work/shown.csv"
+diff -u "$data/dataset.csv" "$work/shown.csv" || fail "dataset show does not give back the declared dataset"
+set +e
+"$clinaudit" dataset set NHFX "$data/dataset.csv" --db "$db" >"$work/other.txt" 2>&1
+status=$?
+set -e
+[[ $status == 3 ]] || fail "a dataset file for another audit: exit code $status, expected 3"
+grep -qF "the file declares the dataset of audit NHFD, not NHFX" "$work/other.txt" || fail "the other audit's refusal"
 before="$(sqlite3 "$db" .dump)"
 
 set +e
@@ -40,6 +58,19 @@ grep -qF "2 problems in 9 data rows; nothing was imported" "$work/err.txt" || fa
 [[ "$(sqlite3 "$db" .dump)" == "$before" ]] || fail "the dry run changed the database"
 
 "$clinaudit" import episodes "$data/episodes_good.csv" --audit NHFD --db "$db" |
-  grep -qx "imported 9 episodes for audit NHFD (covariates: age, sex)" || fail "the good file did not import"
+  grep -qx "imported 9 episodes for audit NHFD (columns: outcome, age, sex)" || fail "the good file did not import"
 [[ "$(sqlite3 "$db" 'SELECT count(*) FROM episodes')" == 9 ]] || fail "episodes in the database"
+# Stored typed: a number, a yes/no and a category, queryable with json_extract.
+[[ "$(sqlite3 "$db" "SELECT json_extract(data, '\$.age'), json_extract(data, '\$.outcome'), json_extract(data, '\$.sex') FROM episodes ORDER BY id LIMIT 1")" == "81|0|F" ]] ||
+  fail "the first episode's values are not stored typed"
+
+# A column that stored episodes hold cannot be removed.
+head -3 "$data/dataset.csv" >"$work/fewer.csv"
+set +e
+"$clinaudit" dataset set NHFD "$work/fewer.csv" --db "$db" >"$work/fewer.txt" 2>&1
+status=$?
+set -e
+[[ $status == 3 ]] || fail "removing a used column: exit code $status, expected 3"
+grep -qF "dataset column 'sex' cannot be removed: stored episodes hold it" "$work/fewer.txt" ||
+  fail "the removal is not refused by name"
 echo "ok"

@@ -30,6 +30,7 @@ class ImportService : public ::testing::Test {
     ASSERT_TRUE(commit(operator_, ImportKind::audits,
                        "code,title,kind,owner_code\nNHFD,National Hip Fracture Database,NCA,\n"
                        "LOC,A local audit of the national body,local,NAT\n"));
+    ASSERT_TRUE(commit(operator_, ImportKind::dataset, "audit_code,column,type,required\nNHFD,outcome,yes_no,yes\n"));
   }
   void TearDown() override {
     store_.reset();
@@ -146,12 +147,82 @@ TEST_F(ImportService, ACheckWritesNothing) {
   EXPECT_EQ(participation_rows(), 0u);
 }
 
-TEST_F(ImportService, ThePeoplesKindsAreTheRegistersParticipationResultsEpisodesMeasuresAndReports) {
+TEST_F(ImportService, ADatasetIsDeclaredByTheNationalBodyAndChecksEveryRow) {
+  const char* const text =
+      "audit_code,column,type,required,minimum,maximum,allowed_values,description\n"
+      "NHFD,died30,yes_no,yes,,,,Died within 30 days\n"
+      "NHFD,age,number,yes,0,120,,Age in years\n"
+      "NHFD,asa,category,no,,,1|2|3|4|5,ASA grade\n"
+      "NHFD,admitted_from,category,no,,,home| care home ,Where from\n";
+  const auto lead = person("RXA", domain::Role::audit_manager);
+  const auto refused = commit(lead, ImportKind::dataset, text);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
+  const auto analyst = person("NAT", domain::Role::national_analyst);
+  const auto declared = commit(analyst, ImportKind::dataset, text);
+  ASSERT_TRUE(declared) << declared.error().message;
+  EXPECT_TRUE(declared->report.clean()) << declared->report.to_text();
+  EXPECT_EQ(declared->about, " for audit NHFD");
+  const auto dataset = store_->dataset(store_->audit_by_code("NHFD")->id);
+  ASSERT_TRUE(dataset);
+  ASSERT_EQ(dataset->columns.size(), 4u);
+  EXPECT_EQ(dataset->columns[1].maximum, 120.0);
+  EXPECT_EQ(dataset->columns[3].allowed_values, (std::vector<std::string>{"home", "care home"}));
+
+  const auto bad = commit(analyst, ImportKind::dataset,
+                          "audit_code,column,type,minimum,allowed_values\n"
+                          "NHFD,Age,number,,\n"        // row 2: not a column name
+                          "NHFD,sex,category,,\n"      // row 3: no allowed values
+                          "NHFD,los,whole number,,\n"  // row 4: no such type
+                          "NHFD,frail,yes_no,1,\n"     // row 5: a range on yes/no
+                          "LOC,x,number,,\n");         // row 6: not national
+  ASSERT_TRUE(bad) << bad.error().message;
+  EXPECT_EQ(bad->written, 0);
+  ASSERT_EQ(bad->report.total(), 5) << bad->report.to_text();
+  EXPECT_EQ(bad->report.problems()[0].row, 2);
+  EXPECT_EQ(bad->report.problems()[0].column, "column");
+  EXPECT_EQ(bad->report.problems()[1].row, 3);
+  EXPECT_EQ(bad->report.problems()[1].column, "allowed_values");
+  EXPECT_EQ(bad->report.problems()[2].row, 4);
+  EXPECT_EQ(bad->report.problems()[2].column, "type");
+  EXPECT_EQ(bad->report.problems()[3].row, 5);
+  EXPECT_EQ(bad->report.problems()[3].column, "minimum");
+  EXPECT_EQ(bad->report.problems()[4].row, 6);
+  EXPECT_EQ(bad->report.problems()[4].column, "audit_code");
+  EXPECT_EQ(store_->dataset(store_->audit_by_code("NHFD")->id)->columns.size(), 4u);  // unchanged
+}
+
+TEST_F(ImportService, EpisodesWaitForTheAuditsDataset) {
+  ASSERT_TRUE(commit(operator_, ImportKind::audits, "code,title,kind\nNELA,Emergency laparotomy,NCA\n"));
+  const auto analyst = person("NAT", domain::Role::national_analyst);
+  const auto refused = commit(analyst, ImportKind::episodes, kEpisodes, "NELA");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::invalid_input);
+  EXPECT_NE(refused.error().message.find("NELA has no dataset yet"), std::string::npos) << refused.error().message;
+}
+
+TEST_F(ImportService, AnyBadCellRollsTheWholeEpisodeImportBack) {
+  const auto analyst = person("NAT", domain::Role::national_analyst);
+  std::string text = "organisation_code,admission_date,outcome\n";
+  for (int i = 0; i < 20; ++i) text += "RXA,2024-01-03,1\n";
+  text += "RXB,2024-01-04,maybe\n";  // row 22
+  const auto report = commit(analyst, ImportKind::episodes, text, "NHFD");
+  ASSERT_TRUE(report) << report.error().message;
+  ASSERT_EQ(report->report.total(), 1);
+  EXPECT_EQ(report->report.problems()[0].row, 22);
+  EXPECT_EQ(report->report.problems()[0].column, "outcome");
+  EXPECT_EQ(report->written, 0);
+  const auto audit = store_->audit_by_code("NHFD")->id;
+  EXPECT_EQ(store_->episodes(audit, *Date::parse("2000-01-01"), *Date::parse("2100-01-01"))->size(), 0u);
+}
+
+TEST_F(ImportService, ThePeoplesKindsAreTheRegistersParticipationResultsEpisodesMeasuresReportsAndDatasets) {
   EXPECT_EQ(kinds_open_to_people(),
             (std::vector<ImportKind>{ImportKind::organisations, ImportKind::audits, ImportKind::qa_list,
                                      ImportKind::participation, ImportKind::results, ImportKind::episodes,
-                                     ImportKind::measures, ImportKind::reports, ImportKind::report_reviews}));
-  EXPECT_EQ(import_kinds().size(), 10u);
+                                     ImportKind::measures, ImportKind::reports, ImportKind::report_reviews,
+                                     ImportKind::dataset}));
+  EXPECT_EQ(import_kinds().size(), 11u);
   EXPECT_EQ(import_kind_named("qa-list"), ImportKind::qa_list);
   EXPECT_EQ(import_kind_named("measures"), ImportKind::measures);
   EXPECT_EQ(import_kind_name(ImportKind::survey_responses), "survey-responses");

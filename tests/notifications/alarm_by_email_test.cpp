@@ -454,19 +454,24 @@ TEST_F(AlarmByEmail, NewEpisodesAreAnalysedByTheDailyJobAndACusumSignalArrivesBy
   measure.improvement = domain::Improvement::decrease;
   ASSERT_TRUE(store_->add_measure(measure, kTest));
 
+  domain::Dataset dataset;
+  dataset.audit_id = audit_ids->front();
+  dataset.columns = {{"outcome", domain::ValueType::yes_no, true, {}, {}, {}, "Died within 30 days"}};
+  ASSERT_TRUE(store_->set_dataset(dataset, kTest));
   const auto import = [&](const domain::EpisodeColumns& rows) {
-    auto writer = store_->begin_episodes(audit_ids->front(), {}, kTest);
+    auto writer = store_->begin_episodes(audit_ids->front(), {"outcome"}, kTest);
     ASSERT_TRUE(writer) << writer.error().message;
     ASSERT_TRUE((*writer)->append(rows));
     ASSERT_TRUE((*writer)->commit());
   };
   domain::EpisodeColumns first;
   first.audit_id = audit_ids->front();
+  auto& first_outcome = first.add_column("outcome", domain::ValueType::yes_no).numbers;
   for (std::size_t t = 0; t < orgs->size(); ++t) {
     for (int i = 0; i < 100; ++i) {
       first.provider.push_back(orgs->at(t));
       first.admission_date.push_back(d("2025-04-01").plus_days(i));
-      first.outcome.push_back(t == 0 ? (i < 9 ? 1 : 0) : (i % 6 == 5 ? 1 : 0));
+      first_outcome.push_back(t == 0 ? (i < 9 ? 1 : 0) : (i % 6 == 5 ? 1 : 0));
     }
   }
   import(first);
@@ -510,10 +515,11 @@ TEST_F(AlarmByEmail, NewEpisodesAreAnalysedByTheDailyJobAndACusumSignalArrivesBy
   // analyses the year again, and only the new signal is announced.
   domain::EpisodeColumns more;
   more.audit_id = audit_ids->front();
+  auto& more_outcome = more.add_column("outcome", domain::ValueType::yes_no).numbers;
   for (int i = 0; i < 9; ++i) {
     more.provider.push_back(orgs->at(1));
     more.admission_date.push_back(d("2025-07-10").plus_days(i));
-    more.outcome.push_back(1);
+    more_outcome.push_back(1);
   }
   import(more);
   const JobRun wednesday = jobs_run(db_, smtp.url(), d("2026-01-14"));

@@ -1,4 +1,5 @@
 // Episode imports, concurrent writers and schema versions.
+#include <cmath>
 #include <thread>
 
 #include "storage/store_factory.hpp"
@@ -9,20 +10,41 @@ namespace {
 
 using ::testing::HasSubstr;
 
+// The dataset the episode tests declare: an outcome, a number with a range, a category.
+void declare_dataset(domain::Store& store, AuditId audit) {
+  domain::Dataset dataset;
+  dataset.audit_id = audit;
+  dataset.columns = {
+      {"died30", domain::ValueType::yes_no, true, {}, {}, {}, "Died within 30 days"},
+      {"age", domain::ValueType::number, false, 0.0, 120.0, {}, "Age in years"},
+      {"sex", domain::ValueType::category, false, {}, {}, {"F", "M"}, "Sex"},
+      {"asa", domain::ValueType::category, false, {}, {}, {"ASA 1", "ASA 2", "ASA 3", "ASA 4"}, "ASA grade"},
+  };
+  ASSERT_TRUE(store.set_dataset(dataset, domain::Actor{std::nullopt, "contract-test"}));
+}
+
+const std::vector<std::string> kColumns{"died30", "age", "sex", "asa"};
+
 domain::EpisodeColumns chunk(AuditId audit, const std::vector<OrganisationId>& providers, Date first, int rows,
                              int offset) {
   domain::EpisodeColumns columns;
   columns.audit_id = audit;
-  columns.covariate_names = {"age", "sex", "asa"};
-  columns.covariate_values.resize(3);
+  columns.add_column("died30", domain::ValueType::yes_no);
+  columns.add_column("age", domain::ValueType::number);
+  columns.add_column("sex", domain::ValueType::category);
+  columns.add_column("asa", domain::ValueType::category);
+  auto& died = columns.columns[0];
+  auto& age = columns.columns[1];
+  auto& sex = columns.columns[2];
+  auto& asa = columns.columns[3];
   for (int i = 0; i < rows; ++i) {
     const int n = offset + i;
     columns.provider.push_back(providers[static_cast<std::size_t>(n) % providers.size()]);
     columns.admission_date.push_back(first.plus_days(n % 30));
-    columns.outcome.push_back(static_cast<std::uint8_t>(n % 7 == 0 ? 1 : 0));
-    columns.covariate_values[0].push_back(std::to_string(60 + n % 40));
-    columns.covariate_values[1].push_back(n % 2 == 0 ? "F" : "M");
-    columns.covariate_values[2].push_back(n % 5 == 0 ? "" : "ASA " + std::to_string(1 + n % 4));
+    died.numbers.push_back(n % 7 == 0 ? 1 : 0);
+    age.numbers.push_back(n % 11 == 3 ? std::nan("") : 60 + n % 40);
+    sex.texts.push_back(n % 2 == 0 ? "F" : "M");
+    asa.texts.push_back(n % 5 == 0 ? "" : "ASA " + std::to_string(1 + n % 4));
   }
   return columns;
 }
@@ -30,8 +52,9 @@ domain::EpisodeColumns chunk(AuditId audit, const std::vector<OrganisationId>& p
 TEST_P(StoreContract, EpisodesAreInvisibleUntilCommitThenReadBackInDateOrder) {
   const std::vector<OrganisationId> providers{add_organisation("RAA"), add_organisation("RBB")};
   const auto audit = add_audit("NHFD");
+  declare_dataset(store(), audit);
   const Date first = *Date::parse("2025-04-01");
-  auto writer = store().begin_episodes(audit, {"age", "sex", "asa"}, actor());
+  auto writer = store().begin_episodes(audit, kColumns, actor());
   ASSERT_OK(writer);
   ASSERT_OK((*writer)->append(chunk(audit, providers, first, 500, 0)));
   ASSERT_OK((*writer)->append(chunk(audit, providers, first, 700, 500)));
@@ -44,22 +67,31 @@ TEST_P(StoreContract, EpisodesAreInvisibleUntilCommitThenReadBackInDateOrder) {
   ASSERT_OK(all);
   ASSERT_EQ(all->size(), 1200U);
   EXPECT_EQ(all->audit_id, audit);
-  EXPECT_EQ(all->covariate_names, (std::vector<std::string>{"age", "sex", "asa"}));
-  ASSERT_EQ(all->covariate_values.size(), 3U);
+  EXPECT_EQ(all->column_names(), kColumns);
   for (std::size_t i = 1; i < all->size(); ++i) ASSERT_LE(all->admission_date[i - 1], all->admission_date[i]);
   // The first row on the first day is episode 0 of the first chunk (ties keep insertion order).
   EXPECT_EQ(all->admission_date[0], first);
   EXPECT_EQ(all->provider[0], providers[0]);
-  EXPECT_EQ(all->outcome[0], 1);
-  EXPECT_EQ(all->covariate_values[0][0], "60");
-  EXPECT_EQ(all->covariate_values[1][0], "F");
-  EXPECT_EQ(all->covariate_values[2][0], "");
-  EXPECT_EQ(all->covariate_values[0][1], "90");  // episode 30: same day, next in order
-  EXPECT_EQ(all->covariate_values[2][1], "");
-  EXPECT_EQ(all->covariate_values[0][2], "80");  // episode 60
+  const auto& died = *all->column("died30");
+  const auto& age = *all->column("age");
+  const auto& sex = *all->column("sex");
+  const auto& asa = *all->column("asa");
+  EXPECT_EQ(died.numbers[0], 1);
+  EXPECT_EQ(age.numbers[0], 60);
+  EXPECT_EQ(sex.texts[0], "F");
+  EXPECT_EQ(asa.texts[0], "");    // missing
+  EXPECT_EQ(age.numbers[1], 90);  // episode 30: same day, next in order
+  EXPECT_EQ(asa.texts[1], "");
+  EXPECT_EQ(age.numbers[2], 80);  // episode 60
+  EXPECT_EQ(sex.texts[3], "F");   // episode 90
   std::int64_t deaths = 0;
-  for (const auto outcome : all->outcome) deaths += outcome;
-  EXPECT_EQ(deaths, 172);  // n % 7 == 0 for n in [0, 1200)
+  std::int64_t ages_missing = 0;
+  for (std::size_t i = 0; i < all->size(); ++i) {
+    deaths += static_cast<std::int64_t>(died.numbers[i]);
+    ages_missing += age.missing(i) ? 1 : 0;
+  }
+  EXPECT_EQ(deaths, 172);        // n % 7 == 0 for n in [0, 1200)
+  EXPECT_EQ(ages_missing, 109);  // n % 11 == 3 for n in [0, 1200)
 
   auto one_day = store().episodes(audit, first.plus_days(3), first.plus_days(3));
   ASSERT_OK(one_day);
@@ -73,9 +105,10 @@ TEST_P(StoreContract, EpisodesAreInvisibleUntilCommitThenReadBackInDateOrder) {
 TEST_P(StoreContract, EpisodeWriterDestroyedWithoutCommitLeavesNothing) {
   const std::vector<OrganisationId> providers{add_organisation("RAA")};
   const auto audit = add_audit("NHFD");
+  declare_dataset(store(), audit);
   const Date first = *Date::parse("2025-04-01");
   {
-    auto writer = store().begin_episodes(audit, {"age", "sex", "asa"}, actor());
+    auto writer = store().begin_episodes(audit, kColumns, actor());
     ASSERT_OK(writer);
     ASSERT_OK((*writer)->append(chunk(audit, providers, first, 1000, 0)));
   }
@@ -89,8 +122,9 @@ TEST_P(StoreContract, EpisodeWriterDestroyedWithoutCommitLeavesNothing) {
 TEST_P(StoreContract, EpisodeWithUnknownProviderFailsNamingTheRowAndWritesNothing) {
   const auto known = add_organisation("RAA");
   const auto audit = add_audit("NHFD");
+  declare_dataset(store(), audit);
   const Date first = *Date::parse("2025-04-01");
-  auto writer = store().begin_episodes(audit, {"age", "sex", "asa"}, actor());
+  auto writer = store().begin_episodes(audit, kColumns, actor());
   ASSERT_OK(writer);
   ASSERT_OK((*writer)->append(chunk(audit, {known}, first, 100, 0)));
   auto bad = chunk(audit, {known}, first, 100, 100);

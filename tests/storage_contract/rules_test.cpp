@@ -131,6 +131,7 @@ TEST_P(StoreContract, UnknownReferencesAreNotFoundNamingThem) {
                    {domain::SurveyResponse{0, SurveyId{31}, std::nullopt, "", "", {}, std::nullopt}}, actor()),
                ErrorCode::not_found);
   EXPECT_ERROR(store().begin_episodes(AuditId{4242}, {"age"}, actor()), ErrorCode::not_found);
+  EXPECT_ERROR(store().dataset(AuditId{4242}), ErrorCode::not_found);
 }
 
 TEST_P(StoreContract, UnknownIdsAreNotFound) {

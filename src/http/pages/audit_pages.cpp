@@ -215,6 +215,10 @@ std::string audit_page(const Context& context, const AuditView& view) {
     if (role_allows(context.who->user.role, Permission::edit_participation)) {
       body += html("<p><a href=\"/participation?year={}#audit-{}\">Change participation</a></p>", year, a.id.value);
     }
+    body += html(
+        "<p><a href=\"/national/audits/{}/dataset\">Dataset</a>: the columns each patient-level episode file of "
+        "this audit holds</p>",
+        a.id.value);
   }
   body += "<h2>Results</h2>"_html;
   if (view.measures.empty()) body += "<p class=\"muted\">No measures are recorded for this audit.</p>"_html;
@@ -299,8 +303,11 @@ Html analysis_runs_section(const NationalView& view) {
 
 std::string national_page(const Context& context, const NationalView& view) {
   const std::string year = view.year.to_string();
-  Html body = html("<p class=\"muted\">National view · {}</p><h1>{}</h1><h2>Case ascertainment by provider</h2>", year,
-                   view.audit.title);
+  Html body = html("<p class=\"muted\">National view · {}</p><h1>{}</h1>", year, view.audit.title);
+  body += html(
+      "<p><a href=\"/national/audits/{}/dataset\">Dataset</a>: the columns of the audit's patient-level episode "
+      "files</p><h2>Case ascertainment by provider</h2>",
+      view.audit.id.value);
   if (view.providers.empty()) {
     body += "<p class=\"muted\">No provider has a participation record for this year.</p>"_html;
   } else {

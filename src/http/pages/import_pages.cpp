@@ -19,6 +19,7 @@ std::string_view kind_label(ingest::ImportKind kind) {
     case ingest::ImportKind::measures: return "Audits' measures";
     case ingest::ImportKind::reports: return "Published audit reports and their recommendations";
     case ingest::ImportKind::report_reviews: return "Your organisation's reviews of published reports";
+    case ingest::ImportKind::dataset: return "A national audit's patient-level dataset (its columns)";
     case ingest::ImportKind::survey_responses: break;
   }
   return ingest::import_kind_name(kind);
@@ -29,8 +30,8 @@ Html audit_choice(const ImportChoices& choices) {
   if (!choices.audits) return {};
   Html out =
       "<div class=\"form-group\"><label for=\"audit\">Audit (episodes only)</label><p class=\"hint\" "
-      "id=\"audit-hint\">Episodes need organisation_code, admission_date and outcome columns; every other column "
-      "is a case-mix covariate.</p><select id=\"audit\" name=\"audit\" aria-describedby=\"audit-hint\">"_html;
+      "id=\"audit-hint\">Episodes need organisation_code and admission_date columns, then the columns of the "
+      "audit's dataset.</p><select id=\"audit\" name=\"audit\" aria-describedby=\"audit-hint\">"_html;
   for (const auto& audit : *choices.audits) {
     out += html("<option value=\"{}\">{} – {}</option>", audit.code, audit.code, audit.title);
   }

@@ -9,6 +9,7 @@
 #include "domain/audit_reports.hpp"
 #include "domain/board_meeting_service.hpp"
 #include "domain/measure_setup.hpp"
+#include "domain/dataset_setup.hpp"
 #include "domain/outlier_workflow.hpp"
 #include "domain/register_setup.hpp"
 #include "domain/survey_answers.hpp"
@@ -54,6 +55,11 @@ std::string survey_form_page(const Context& context, const domain::Survey& surve
 std::string survey_thanks_page(const Context& context, const domain::Survey& survey);
 std::string survey_link_closed_page(const Context& context, const Error& error);
 std::string national_provider_page(const Context& context, const NationalProviderView& view);
+// A national audit's dataset (http/dataset_routes.cpp): its columns, and for those who may
+// change it the form showing `draft` (the declared columns, or what was sent back with `error`).
+std::string dataset_page(const Context& context, const domain::DatasetView& view,
+                         const std::vector<domain::DatasetColumn>& draft, const std::optional<Error>& error,
+                         const std::string& message);
 std::string analysis_run_page(const Context& context, const AnalysisRunView& view);
 // The caller's in-app notifications for today (the daily checks' messages addressed to them).
 std::string notifications_page(const Context& context, const std::vector<domain::Notification>& rows);

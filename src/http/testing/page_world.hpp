@@ -185,14 +185,15 @@ class PageWorld {
   void add_episodes() {
     domain::EpisodeColumns episodes;
     episodes.audit_id = audit();
+    auto& outcome = episodes.add_column("outcome", domain::ValueType::yes_no).numbers;
     const Date first = must(Date::parse("2025-04-01"));
     for (int i = 0; i < 100; ++i) {
       const bool own = i % 5 == 0;
       episodes.provider.push_back(own ? world_.own().id : world_.other().id);
       episodes.admission_date.push_back(first.plus_days(i));
-      episodes.outcome.push_back(own ? 1 : 0);
+      outcome.push_back(own ? 1 : 0);
     }
-    auto writer = must(store().begin_episodes(audit(), {}, actor_));
+    auto writer = must(store().begin_episodes(audit(), {"outcome"}, actor_));
     must(writer->append(episodes));
     must(writer->commit());
   }

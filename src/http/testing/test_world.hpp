@@ -223,6 +223,12 @@ class TestWorld {
     national.title = "National audit " + suffix_;
     national.kind = domain::AuditKind::national_clinical_audit;
     national_audit_ = must(store_->add_audits({national}, actor_))[0];
+    // Its patient-level dataset: an outcome and the patient's age.
+    must(store_->set_dataset(
+        domain::Dataset{national_audit_,
+                        {{"outcome", domain::ValueType::yes_no, true, {}, {}, {}, "Died within 30 days"},
+                         {"age", domain::ValueType::number, false, 0.0, 120.0, {}, "Age in years"}}},
+        actor_));
     must(store_->set_qa_list(
         {domain::QaListEntry{
             national_audit_, FinancialYear::containing(clock_.today()), {domain::OrganisationType::acute}}},

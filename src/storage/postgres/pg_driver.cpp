@@ -10,8 +10,7 @@
 namespace clinaudit::storage::postgres {
 namespace {
 
-const std::vector<std::string> kEpisodeColumns{"audit_id",      "import_id", "provider_id",
-                                               "admission_day", "outcome",   "covariates"};
+const std::vector<std::string> kEpisodeColumns{"audit_id", "import_id", "provider_id", "admission_day", "data"};
 
 // The first line of the server's message, without the "ERROR:" prefix.
 std::string first_line(const std::string& message) {
@@ -44,8 +43,8 @@ class PgEpisodeLoad final : public EpisodeLoad {
   SqlSession& session() override { return session_; }
   void begin_rows() override { stream_ = std::make_unique<pqxx::stream_to>(*tx_, "episodes", kEpisodeColumns); }
   void write_row(std::int64_t audit, std::int64_t import, std::int64_t provider, std::int64_t admission_day,
-                 int outcome, const std::string& covariates) override {
-    *stream_ << std::make_tuple(audit, import, provider, admission_day, outcome, covariates);
+                 const std::string& data) override {
+    *stream_ << std::make_tuple(audit, import, provider, admission_day, data);
   }
   void end_rows() override {
     stream_->complete();

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "storage/postgres/pg_session.hpp"
+
 namespace clinaudit::storage::postgres {
 namespace {
 
@@ -29,10 +31,17 @@ Result<int> migrate_postgres(pqxx::connection& connection, std::span<const Schem
     for (const auto& migration : migrations) {
       if (migration.version <= current) continue;
       tx.exec(migration.sql);
+      if (migration.step != nullptr) {
+        PgSession session(tx);
+        migration.step(session);
+      }
+      if (!migration.after_step.empty()) tx.exec(migration.after_step);
       tx.exec_params("INSERT INTO schema_version (version, name) VALUES ($1, $2)", migration.version, migration.name);
     }
     tx.commit();
     return latest;
+  } catch (const StoreFailure& failure) {
+    return failure.error;
   } catch (const std::exception& e) {
     return Error{ErrorCode::storage_unavailable, std::string("migrating the PostgreSQL schema: ") + e.what()};
   }

@@ -23,17 +23,16 @@ class SqliteEpisodeLoad final : public EpisodeLoad {
   SqlSession& session() override { return session_; }
   void begin_rows() override {
     insert_.emplace(db_,
-                    "INSERT INTO episodes (audit_id, import_id, provider_id, admission_day, outcome, covariates) "
-                    "VALUES (?, ?, ?, ?, ?, ?)");
+                    "INSERT INTO episodes (audit_id, import_id, provider_id, admission_day, data) "
+                    "VALUES (?, ?, ?, ?, ?)");
   }
   void write_row(std::int64_t audit, std::int64_t import, std::int64_t provider, std::int64_t admission_day,
-                 int outcome, const std::string& covariates) override {
+                 const std::string& data) override {
     insert_->bind(1, audit);
     insert_->bind(2, import);
     insert_->bind(3, provider);
     insert_->bind(4, admission_day);
-    insert_->bind(5, outcome);
-    insert_->bindNoCopy(6, covariates);  // the caller's string outlives the step below
+    insert_->bindNoCopy(5, data);  // the caller's string outlives the step below
     insert_->exec();
     insert_->reset();
   }

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include "storage/sqlite/sqlite_session.hpp"
 #include "storage/sqlite/sqlite_support.hpp"
 
 namespace clinaudit::storage::sqlite {
@@ -31,6 +32,11 @@ MigrationReport apply_sqlite_migrations(SQLite::Database& db, std::span<const Sc
     // Another process may have applied it since we looked.
     if (migration.version <= sqlite_schema_version(db)) continue;
     db.exec(migration.sql);
+    if (migration.step != nullptr) {
+      SqliteSession session(db);
+      migration.step(session);
+    }
+    if (!migration.after_step.empty()) db.exec(migration.after_step);
     SQLite::Statement record(db, "INSERT INTO schema_version (version, name) VALUES (?, ?)");  // applied_at: now
     record.bind(1, migration.version);
     record.bind(2, migration.name);

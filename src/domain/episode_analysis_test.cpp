@@ -1,0 +1,108 @@
+// Which dataset columns the national case-mix model reads: the outcome the ratio measure
+// names, the other columns as covariates, and the refusals that name a column.
+#include "domain/episode_analysis.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "domain/entity_checks.hpp"
+
+namespace clinaudit::domain {
+namespace {
+
+// 40 episodes at two providers: died30 yes/no, age a number, sex a category, seen_on a
+// date, and frailty an optional number no episode holds.
+EpisodeColumns episodes() {
+  EpisodeColumns out;
+  out.add_column("died30", ValueType::yes_no);
+  out.add_column("age", ValueType::number);
+  out.add_column("sex", ValueType::category);
+  out.add_column("seen_on", ValueType::date);
+  out.add_column("frailty", ValueType::number);
+  const Date first = *Date::parse("2025-04-01");
+  for (int i = 0; i < 40; ++i) {
+    out.provider.push_back(OrganisationId{1 + i % 2});
+    out.admission_date.push_back(first.plus_days(i));
+    out.columns[0].numbers.push_back(i % 5 == 0 || i % 7 == 0 ? 1 : 0);
+    out.columns[1].numbers.push_back(60 + (i * 7) % 30);
+    out.columns[2].texts.push_back(i % 3 == 0 ? "M" : "F");
+    out.columns[3].numbers.push_back(static_cast<double>(first.plus_days(i + 2).days_since_epoch()));
+    out.columns[4].numbers.push_back(std::nan(""));
+  }
+  return out;
+}
+
+EpisodeAnalysisOptions outcome(const char* column) {
+  EpisodeAnalysisOptions options;
+  options.outcome_column = column;
+  return options;
+}
+
+TEST(EpisodeAnalysis, TheRatioMeasuresOutcomeColumnIsModelledAndOutcomeWhenItNamesNone) {
+  Measure crude;
+  crude.type = MeasureType::proportion;
+  crude.outcome_column = "readmitted";
+  Measure ratio;
+  ratio.type = MeasureType::ratio;
+  EXPECT_EQ(analysis_outcome_column({crude, ratio}), "outcome");
+  ratio.outcome_column = "died30";
+  EXPECT_EQ(analysis_outcome_column({crude, ratio}), "died30");
+}
+
+TEST(EpisodeAnalysis, TheOtherColumnsButDatesAndEmptyOnesAreCovariates) {
+  const auto analysis = analyse_episodes(episodes(), outcome("died30"));
+  ASSERT_TRUE(analysis) << analysis.error().message;
+  EXPECT_EQ(analysis->terms, (std::vector<std::string>{"(Intercept)", "age", "sex=M"}));
+  EXPECT_EQ(analysis->outcomes.size(), 40U);
+  EXPECT_EQ(std::count(analysis->outcomes.begin(), analysis->outcomes.end(), 1.0), 12);
+}
+
+TEST(EpisodeAnalysis, AnOutcomeThatIsNotAYesNoColumnOrAMissingValueIsRefusedNamingTheColumn) {
+  const auto number = analyse_episodes(episodes(), outcome("age"));
+  ASSERT_FALSE(number);
+  EXPECT_EQ(number.error().message, "the outcome 'age' is not a yes/no column of the audit's dataset");
+  EXPECT_FALSE(analyse_episodes(episodes(), outcome("died90")));
+  auto gap = episodes();
+  gap.columns[1].numbers[7] = std::nan("");
+  const auto missing = analyse_episodes(gap, outcome("died30"));
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().message,
+            "column 'age' has 1 episodes without a value; the case-mix model needs every value");
+}
+
+TEST(EpisodeAnalysis, EpisodesBetweenTwoDaysKeepEveryColumn) {
+  const auto some = episodes_between(episodes(), *Date::parse("2025-04-03"), *Date::parse("2025-04-05"));
+  ASSERT_EQ(some.size(), 3U);
+  ASSERT_EQ(some.columns.size(), 5U);
+  EXPECT_EQ(some.columns[1].numbers, (std::vector<double>{74, 81, 88}));
+  EXPECT_EQ(some.columns[2].texts, (std::vector<std::string>{"F", "M", "F"}));
+}
+
+TEST(DatasetRules, NamesTypesRangesAndAllowedValuesAreChecked) {
+  Dataset dataset{AuditId{1}, {{"died30", ValueType::yes_no, true, {}, {}, {}, ""}}};
+  EXPECT_TRUE(check(dataset));
+  const auto refused = [&](DatasetColumn column, const std::string& words) {
+    Dataset bad{AuditId{1}, {std::move(column)}};
+    const auto checked = check(bad);
+    ASSERT_FALSE(checked);
+    EXPECT_NE(checked.error().message.find(words), std::string::npos) << checked.error().message;
+  };
+  refused({"2fast", ValueType::number, false, {}, {}, {}, ""}, "lower-case letters");
+  refused({"provider", ValueType::number, false, {}, {}, {}, ""}, "every episode has a provider");
+  refused({"age", ValueType::category, false, 0.0, {}, {"a"}, ""}, "only numbers have a minimum or maximum");
+  refused({"age", ValueType::number, false, 10.0, 5.0, {}, ""}, "the minimum is above the maximum");
+  refused({"sex", ValueType::category, false, {}, {}, {}, ""}, "a category needs its allowed values");
+  refused({"sex", ValueType::category, false, {}, {}, {"F", "F"}, ""}, "'F' is given twice");
+  refused({"sex", ValueType::category, false, {}, {}, {"F|M"}, ""}, "holds '|'");
+  refused({"died", ValueType::yes_no, false, {}, {}, {"y"}, ""}, "only categories have allowed values");
+  EXPECT_FALSE(check(Dataset{AuditId{1}, {}}));
+  const DatasetColumn age{"age", ValueType::number, true, 0.0, 120.0, {}, ""};
+  EXPECT_TRUE(check_value(age, 120.0));
+  EXPECT_EQ(check_value(age, 120.5).error().message, "is above the maximum 120");
+  EXPECT_EQ(check_value(age, -0.5).error().message, "is below the minimum 0");
+}
+
+}  // namespace
+}  // namespace clinaudit::domain
