@@ -1,12 +1,11 @@
 #include <unistd.h>
 
-#include <algorithm>
-#include <cctype>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "domain/access.hpp"
 #include "domain/user.hpp"
+#include "domain/user_admin.hpp"
 #include "platform/password.hpp"
 #include "storage/store_factory.hpp"
 
@@ -20,16 +19,58 @@ struct UserAddOptions {
   std::string name;
   std::string role;
   std::string org;
+  // Creating the organisation when it does not exist yet (the first administrator of an empty database).
+  std::string org_name;
+  std::string org_type;
+  std::string org_region;
   bool password_stdin = false;
 };
 
 Result<std::string> read_password(bool from_stdin) {
   std::string password;
-  if (!from_stdin && isatty(STDIN_FILENO) != 0) std::cerr << "Password (at least 12 characters): " << std::flush;
+  if (!from_stdin && isatty(STDIN_FILENO) != 0) {
+    std::cerr << "Password (at least " << domain::kMinimumPasswordLength << " characters): " << std::flush;
+  }
   std::getline(std::cin, password);
   while (!password.empty() && (password.back() == '\n' || password.back() == '\r')) password.pop_back();
-  if (password.size() < 12) return Error{ErrorCode::invalid_input, "the password needs at least 12 characters"};
   return password;
+}
+
+// The organisation the user joins: the one named by --org, or, on a database that does not
+// hold it yet, a new one from --org-name and --org-type (stored only once the rest is checked).
+struct Joining {
+  domain::Organisation organisation;
+  bool create = false;
+};
+
+Result<Joining> organisation_to_join(domain::Store& store, const UserAddOptions& options) {
+  auto found = store.organisation_by_code(options.org);
+  const bool describes_new = !options.org_name.empty() || !options.org_type.empty() || !options.org_region.empty();
+  if (found) {
+    if (describes_new) {
+      return Error{ErrorCode::conflict, "--org " + options.org + ": the organisation exists already (" + found->name +
+                                            "); leave out --org-name, --org-type and --org-region"};
+    }
+    return Joining{*found, false};
+  }
+  if (found.error().code != ErrorCode::not_found) return found.error();
+  if (options.org_name.empty() || options.org_type.empty()) {
+    return Error{ErrorCode::not_found, "--org " + options.org +
+                                           ": there is no such organisation; to create it with its first user, "
+                                           "give --org-name and --org-type too"};
+  }
+  const auto type = domain::parse_organisation_type(options.org_type);
+  if (!type) {
+    return Error{ErrorCode::invalid_input,
+                 "--org-type must be one of acute, mental_health, community, ambulance, primary_care, specialist, "
+                 "national_body"};
+  }
+  domain::Organisation organisation;
+  organisation.code = options.org;
+  organisation.name = options.org_name;
+  organisation.type = *type;
+  organisation.region = options.org_region;
+  return Joining{organisation, true};
 }
 
 Result<void> add_user(const UserAddOptions& options) {
@@ -40,22 +81,26 @@ Result<void> add_user(const UserAddOptions& options) {
                  "national_analyst, read_only"};
   }
   CLINAUDIT_TRY(auto store, storage::open_store(options.db.empty() ? storage::default_database_url() : options.db));
-  auto org = store->organisation_by_code(options.org);
-  if (!org) return Error{org.error().code, "--org " + options.org + ": " + org.error().message};
-  CLINAUDIT_TRY_VOID(domain::may_assign_role(*org, *role));
+  CLINAUDIT_TRY(auto joining, organisation_to_join(*store, options));
+  CLINAUDIT_TRY_VOID(domain::may_assign_role(joining.organisation, *role));
   CLINAUDIT_TRY(auto password, read_password(options.password_stdin));
-  CLINAUDIT_TRY(auto hash, platform::hash_password(password));
-  domain::User user;
-  user.email = options.email;
-  std::transform(user.email.begin(), user.email.end(), user.email.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  user.display_name = options.name;
-  user.role = *role;
-  user.organisation_id = org->id;
-  user.password_hash = std::move(hash);
-  CLINAUDIT_TRY(auto id, store->add_user(user, domain::Actor{std::nullopt, "clinaudit user add"}));
-  std::cout << "Added " << user.email << " (" << domain::display_name(user.role) << ", " << org->name << "), user "
-            << id.value << '\n';
+  if (password.size() < domain::kMinimumPasswordLength) {
+    return Error{ErrorCode::invalid_input,
+                 "the password needs at least " + std::to_string(domain::kMinimumPasswordLength) + " characters"};
+  }
+  const domain::Actor actor{std::nullopt, "clinaudit user add"};
+  if (joining.create) {
+    CLINAUDIT_TRY(const auto ids, store->add_organisations({joining.organisation}, actor));
+    joining.organisation.id = ids.at(0);
+    std::cout << "Added organisation " << joining.organisation.code << " (" << joining.organisation.name << ", "
+              << domain::display_name(joining.organisation.type) << ")\n";
+  }
+  domain::NewUser person{options.email, options.name, role, std::move(password)};
+  CLINAUDIT_TRY(const auto id, domain::add_user(*store, joining.organisation, actor, std::move(person),
+                                                [](std::string_view text) { return platform::hash_password(text); }));
+  CLINAUDIT_TRY(const auto user, store->user(id));
+  std::cout << "Added " << user.email << " (" << domain::display_name(user.role) << ", " << joining.organisation.name
+            << "), user " << id.value << '\n';
   return {};
 }
 
@@ -73,6 +118,12 @@ void add_user_command(CLI::App& parent, Outcome& outcome) {
                   "admin, audit_manager, clinical_lead, board_member, national_analyst or read_only")
       ->required();
   add->add_option("--org", options->org, "Organisation code (the national body for national analysts)")->required();
+  add->add_option("--org-name", options->org_name,
+                  "Create the organisation with this name when the database does not hold --org yet");
+  add->add_option("--org-type", options->org_type,
+                  "Its type when created: acute, mental_health, community, ambulance, primary_care, specialist or "
+                  "national_body");
+  add->add_option("--org-region", options->org_region, "Its region when created (optional)");
   add->add_flag("--password-stdin", options->password_stdin, "Read the password from standard input without a prompt");
   on_run(*add, outcome, [options]() -> Result<void> { return add_user(*options); });
 }
