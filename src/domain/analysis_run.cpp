@@ -86,7 +86,26 @@ Result<void> store_provider_results(Store& store, const Measure& measure, Analys
   return {};
 }
 
-// The settings a reader needs to reproduce the run, as a JSON object.
+// `text` as a JSON string (quotes, backslashes and control characters escaped).
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// The settings a reader needs to reproduce the run, as a JSON object: the funnel's and the
+// CUSUM's, the outcome column and the case-mix formula.
 std::string parameters_json(const EpisodeAnalysisOptions& options) {
   const auto number = [](double value) {
     char text[32];
@@ -99,7 +118,8 @@ std::string parameters_json(const EpisodeAnalysisOptions& options) {
          "\",\"overdispersion\":\"" + std::string(stats::to_string(f.overdispersion)) +
          "\",\"trim\":" + number(f.trim) + "},\"cusum\":{\"upper_odds_ratio\":" + number(c.upper_odds_ratio) +
          ",\"upper_limit\":" + number(c.upper_limit) + ",\"lower_odds_ratio\":" + number(c.lower_odds_ratio) +
-         ",\"lower_limit\":" + number(c.lower_limit) + ",\"reset\":" + (c.reset ? "true" : "false") + "}}";
+         ",\"lower_limit\":" + number(c.lower_limit) + ",\"reset\":" + (c.reset ? "true" : "false") +
+         "},\"outcome\":" + json_string(options.outcome_column) + ",\"formula\":" + json_string(options.formula) + "}";
 }
 
 // The run as the store keeps it, with the alerts it found, so a published result can be
@@ -153,10 +173,7 @@ Result<AnalysisRun> run_analysis_on(Store& store, AuditId audit_id, FinancialYea
                                     const Actor& actor, std::string software_version) {
   CLINAUDIT_TRY(const auto audit, store.audit(audit_id));
   CLINAUDIT_TRY(const auto measures, store.measures_of(audit_id));
-  const Measure* measure = nullptr;
-  for (const auto& m : measures) {
-    if (m.type == MeasureType::ratio) measure = &m;
-  }
+  const Measure* measure = analysed_measure(measures);
   if (measure == nullptr) {
     return Error{ErrorCode::not_found, "audit " + audit.code + " has no ratio (observed/expected) measure to analyse"};
   }
@@ -167,8 +184,7 @@ Result<AnalysisRun> run_analysis_on(Store& store, AuditId audit_id, FinancialYea
   run.from = year.first_day();
   run.to = year.last_day();
   run.software_version = std::move(software_version);
-  EpisodeAnalysisOptions options;
-  options.outcome_column = analysis_outcome_column(measures);
+  const EpisodeAnalysisOptions options = analysis_options_for(measures);
   run.parameters = parameters_json(options);
   run.method =
       "logistic case-mix model fitted by IRLS (as R glm, binomial); expected deaths per provider = sum of fitted "

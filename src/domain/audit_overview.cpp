@@ -117,8 +117,7 @@ Result<NationalProvider> national_provider(Store& store, AuditId id, Organisatio
   }
   CLINAUDIT_TRY(auto episodes, store.episodes(id, year.first_day(), year.last_day()));
   if (episodes.size() > 0) {
-    EpisodeAnalysisOptions analysis_options;
-    analysis_options.outcome_column = analysis_outcome_column(measures);
+    const EpisodeAnalysisOptions analysis_options = analysis_options_for(measures);
     CLINAUDIT_TRY(auto analysis, analyse_episodes(episodes, analysis_options));
     std::vector<double> risks;
     std::vector<double> outcomes;

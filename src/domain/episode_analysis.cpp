@@ -6,10 +6,17 @@
 #include <string>
 
 #include "stats/case_mix.hpp"
+#include "stats/formula_frame.hpp"
+#include "stats/model_formula.hpp"
 #include "stats/model_frame.hpp"
 
 namespace clinaudit::domain {
 namespace {
+
+// The model, funnel and CUSUM on a built frame; `episodes` are the frame's rows, in order.
+Result<EpisodeAnalysis> analyse_frame(const EpisodeColumns& episodes, const stats::ModelFrame& frame,
+                                      const std::vector<std::uint8_t>& outcome_values,
+                                      const EpisodeAnalysisOptions& options);
 
 stats::Covariate covariate_from(const EpisodeColumn& column) {
   stats::Covariate covariate;
@@ -37,13 +44,65 @@ Error missing_values(const EpisodeColumn& column) {
                                              " episodes without a value; the case-mix model needs every value"};
 }
 
+// The episodes at `rows` (in order), as a new set.
+EpisodeColumns only_rows(const EpisodeColumns& episodes, const std::vector<std::size_t>& rows) {
+  EpisodeColumns out;
+  out.audit_id = episodes.audit_id;
+  for (const auto& column : episodes.columns) out.columns.push_back(EpisodeColumn{column.name, column.type, {}, {}});
+  for (const auto i : rows) {
+    out.provider.push_back(episodes.provider[i]);
+    out.admission_date.push_back(episodes.admission_date[i]);
+    for (std::size_t c = 0; c < episodes.columns.size(); ++c) {
+      const auto& column = episodes.columns[c];
+      if (column.holds_text()) {
+        out.columns[c].texts.push_back(column.texts[i]);
+      } else {
+        out.columns[c].numbers.push_back(column.numbers[i]);
+      }
+    }
+  }
+  return out;
+}
+
+// The model frame of `formula` over the episodes' columns; rows with a value missing that the
+// formula reads are left out, as R's na.omit does.
+Result<stats::FormulaFrame> formula_frame(const EpisodeColumns& episodes, const EpisodeAnalysisOptions& options) {
+  CLINAUDIT_TRY(const auto formula, stats::parse_model_formula(options.formula));
+  if (stats::formula_outcome(formula) != options.outcome_column) {
+    return Error{ErrorCode::invalid_input, "the formula models '" + stats::formula_outcome(formula) +
+                                               "', not the measure's outcome column '" + options.outcome_column + "'"};
+  }
+  std::vector<stats::DataColumn> data;
+  for (const auto& name : stats::formula_columns(formula)) {
+    const EpisodeColumn* column = episodes.column(name);
+    if (column == nullptr) {
+      return Error{ErrorCode::invalid_input,
+                   "the formula reads '" + name + "', which is not a column of the audit's dataset"};
+    }
+    data.push_back(stats::DataColumn{column->name, column->holds_text(), column->numbers, column->texts});
+  }
+  return stats::build_formula_frame(formula, data);
+}
+
 }  // namespace
 
-std::string analysis_outcome_column(const std::vector<Measure>& measures) {
+const Measure* analysed_measure(const std::vector<Measure>& measures) {
   for (const auto& measure : measures) {
-    if (measure.type == MeasureType::ratio && !measure.outcome_column.empty()) return measure.outcome_column;
+    if (measure.source == MeasureSource::episode_model_ratio) return &measure;
   }
-  return "outcome";
+  const Measure* last_ratio = nullptr;
+  for (const auto& measure : measures) {
+    if (measure.type == MeasureType::ratio) last_ratio = &measure;
+  }
+  return last_ratio;
+}
+
+EpisodeAnalysisOptions analysis_options_for(const std::vector<Measure>& measures) {
+  EpisodeAnalysisOptions options;
+  const Measure* measure = analysed_measure(measures);
+  if (measure != nullptr && !measure->outcome_column.empty()) options.outcome_column = measure->outcome_column;
+  if (measure != nullptr && measure->source == MeasureSource::episode_model_ratio) options.formula = measure->formula;
+  return options;
 }
 
 EpisodeColumns episodes_between(const EpisodeColumns& episodes, Date from, Date to) {
@@ -67,6 +126,17 @@ EpisodeColumns episodes_between(const EpisodeColumns& episodes, Date from, Date 
 }
 
 Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const EpisodeAnalysisOptions& options) {
+  if (!options.formula.empty()) {
+    if (episodes.size() == 0) return Error{ErrorCode::invalid_input, "no episodes to analyse"};
+    CLINAUDIT_TRY(auto built, formula_frame(episodes, options));
+    if (built.frame.rows == 0) {
+      return Error{ErrorCode::invalid_input, "every episode lacks a value the formula reads; nothing to analyse"};
+    }
+    const EpisodeColumns kept = built.dropped == 0 ? EpisodeColumns{} : only_rows(episodes, built.kept_rows);
+    auto analysis = analyse_frame(built.dropped == 0 ? episodes : kept, built.frame, built.outcome, options);
+    if (analysis) analysis->rows_dropped = static_cast<std::int64_t>(built.dropped);
+    return analysis;
+  }
   const std::size_t n = episodes.size();
   if (n == 0) return Error{ErrorCode::invalid_input, "no episodes to analyse"};
   if (episodes.admission_date.size() != n)
@@ -94,6 +164,15 @@ Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const E
     if (outcome_column->missing(i)) return missing_values(*outcome_column);
     outcome_values[i] = outcome_column->numbers[i] != 0 ? 1 : 0;
   }
+  return analyse_frame(episodes, frame, outcome_values, options);
+}
+
+namespace {
+
+Result<EpisodeAnalysis> analyse_frame(const EpisodeColumns& episodes, const stats::ModelFrame& frame,
+                                      const std::vector<std::uint8_t>& outcome_values,
+                                      const EpisodeAnalysisOptions& options) {
+  const std::size_t n = episodes.size();
   // Providers are the groups of the O/E table and the funnel, in order of id.
   stats::Covariate group;
   group.name = "provider";
@@ -160,5 +239,7 @@ Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const E
   }
   return analysis;
 }
+
+}  // namespace
 
 }  // namespace clinaudit::domain

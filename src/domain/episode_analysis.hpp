@@ -20,6 +20,10 @@ struct EpisodeAnalysisOptions {
   // The dataset's yes/no column modelled as the outcome; every other column but dates is a
   // covariate of the case-mix model.
   std::string outcome_column = "outcome";
+  // The measure's case-mix model as an R formula over the dataset's columns (stats/model_formula.hpp),
+  // its left-hand side `outcome_column`. Empty: every other column but dates is a covariate, as
+  // for episodes imported before measures named their model.
+  std::string formula;
   // O/E per provider on a ratio funnel; overdispersion as NHS Digital's SHMI (log scale,
   // 10% truncation, applied when phi > 1).
   stats::FunnelOptions funnel{};
@@ -64,7 +68,8 @@ struct EpisodeAnalysis {
   int iterations = 0;
   bool converged = false;
   double c_statistic = 0;
-  std::vector<double> expected_risk;       // one per episode, in input order
+  std::int64_t rows_dropped = 0;           // episodes left out of a formula's model for a missing value (R's na.omit)
+  std::vector<double> expected_risk;       // one per episode modelled, in input order
   std::vector<double> outcomes;            // the outcome column, 1 or 0, in input order
   stats::FunnelPlot funnel;                // units named by provider id
   std::vector<ProviderOutcome> providers;  // in order of provider id
@@ -80,10 +85,13 @@ struct EpisodeAnalysis {
 // column), or what the model fit and funnel reject (e.g. every outcome the same).
 Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const EpisodeAnalysisOptions& options = {});
 
-// The outcome column the national analysis models, until each measure's own formula is
-// analysed: the audit's ratio measure's outcome_column, or "outcome" (the column episodes
-// imported before datasets were given) when it names none.
-std::string analysis_outcome_column(const std::vector<Measure>& measures);
+// The measure the national analysis runs for: the audit's first ratio measure whose expected
+// deaths come from a case-mix formula, else its last ratio measure; nullptr when it has none.
+const Measure* analysed_measure(const std::vector<Measure>& measures);
+
+// The analysis settings for the audit's analysed measure: its outcome column and formula, or
+// the column "outcome" (that of episodes imported before datasets were given) and no formula.
+EpisodeAnalysisOptions analysis_options_for(const std::vector<Measure>& measures);
 
 // The episodes admitted in [from, to], as a new set.
 EpisodeColumns episodes_between(const EpisodeColumns& episodes, Date from, Date to);

@@ -40,15 +40,51 @@ EpisodeAnalysisOptions outcome(const char* column) {
   return options;
 }
 
-TEST(EpisodeAnalysis, TheRatioMeasuresOutcomeColumnIsModelledAndOutcomeWhenItNamesNone) {
+TEST(EpisodeAnalysis, TheMeasureWithAFormulaIsAnalysedWithItsOutcomeAndFormula) {
   Measure crude;
   crude.type = MeasureType::proportion;
   crude.outcome_column = "readmitted";
   Measure ratio;
   ratio.type = MeasureType::ratio;
-  EXPECT_EQ(analysis_outcome_column({crude, ratio}), "outcome");
+  EXPECT_EQ(analysis_options_for({crude, ratio}).outcome_column, "outcome");
+  EXPECT_TRUE(analysis_options_for({crude, ratio}).formula.empty());
   ratio.outcome_column = "died30";
-  EXPECT_EQ(analysis_outcome_column({crude, ratio}), "died30");
+  EXPECT_EQ(analysis_options_for({crude, ratio}).outcome_column, "died30");
+  Measure modelled = ratio;
+  modelled.source = MeasureSource::episode_model_ratio;
+  modelled.outcome_column = "died90";
+  modelled.formula = "died90 ~ age";
+  const auto options = analysis_options_for({crude, ratio, modelled});
+  EXPECT_EQ(analysis_options_for({crude, ratio, modelled}).outcome_column, "died90");
+  EXPECT_EQ(options.formula, "died90 ~ age");
+  EXPECT_EQ(analysed_measure({crude, ratio, modelled})->outcome_column, "died90");
+}
+
+// With a formula, the model holds its terms only, named as R's glm names them, and episodes
+// lacking a value the formula reads are left out and counted (R's na.omit).
+TEST(EpisodeAnalysis, AFormulaChoosesTheTermsAndLeavesOutEpisodesWithMissingValues) {
+  auto data = episodes();
+  data.columns[1].numbers[3] = std::nan("");  // age missing on one episode
+  EpisodeAnalysisOptions options = outcome("died30");
+  options.formula = "died30 ~ I((age - 68) / 10) + sex";
+  const auto analysis = analyse_episodes(data, options);
+  ASSERT_TRUE(analysis) << analysis.error().message;
+  EXPECT_EQ(analysis->terms, (std::vector<std::string>{"(Intercept)", "I((age - 68)/10)", "sexM"}));
+  EXPECT_EQ(analysis->rows_dropped, 1);
+  EXPECT_EQ(analysis->outcomes.size(), 39U);
+  EXPECT_EQ(analysis->expected_risk.size(), 39U);
+  std::int64_t modelled = 0;
+  for (const auto& provider : analysis->providers) modelled += provider.episodes;
+  EXPECT_EQ(modelled, 39);
+
+  options.formula = "died30 ~ age + episode_number";
+  const auto unknown = analyse_episodes(data, options);
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("'episode_number', which is not a column of the audit's dataset"),
+            std::string::npos)
+      << unknown.error().message;
+  options.formula = "died90 ~ age";
+  EXPECT_FALSE(analyse_episodes(data, options));
 }
 
 TEST(EpisodeAnalysis, TheOtherColumnsButDatesAndEmptyOnesAreCovariates) {

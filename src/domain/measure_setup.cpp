@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "domain/entity_checks.hpp"
+#include "stats/model_formula.hpp"
 
 namespace clinaudit::domain {
 
@@ -77,11 +78,9 @@ Result<Measure> measure_of(const MeasureDraft& draft, AuditId audit) {
 Result<void> check_measure_formula(const Measure& measure) {
   const std::string formula = trimmed(measure.formula);
   if (formula.empty()) return invalid("formula: write the case-mix model, e.g. died30 ~ age + sex");
-  const auto tilde = formula.find('~');
-  if (tilde == std::string::npos) {
-    return invalid("formula: write the outcome, then ~, then the case-mix terms (you entered \"" + formula + "\")");
-  }
-  const std::string outcome = trimmed(std::string_view(formula).substr(0, tilde));
+  auto parsed = stats::parse_model_formula(formula);
+  if (!parsed) return invalid("formula: " + parsed.error().message);
+  const std::string& outcome = stats::formula_outcome(*parsed);
   if (outcome != measure.outcome_column) {
     return invalid("formula: its outcome before ~ is \"" + outcome + "\" but the outcome column is \"" +
                    measure.outcome_column + "\"");

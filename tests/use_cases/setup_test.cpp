@@ -301,6 +301,13 @@ TEST(MeasureFormula, ItsLeftHandSideIsTheOutcomeColumn) {
   EXPECT_FALSE(check_measure_formula(measure));
   measure.formula = "mortality ~ age";
   EXPECT_FALSE(check_measure_formula(measure));
+  // The formula is read as R reads it: a syntax error names its position.
+  measure.formula = "died30 ~ I((age - 68) / 10 + sex";
+  const auto unbalanced = check_measure_formula(measure);
+  ASSERT_FALSE(unbalanced);
+  EXPECT_NE(unbalanced.error().message.find("formula: position"), std::string::npos) << unbalanced.error().message;
+  measure.formula = "died30 ~ I((age - 68) / 10) + factor(asa_grade) + sex:emergency";
+  EXPECT_TRUE(check_measure_formula(measure));
 }
 
 }  // namespace
