@@ -70,7 +70,7 @@ std::string audit_reports_page(const Context& context, const std::vector<domain:
   } else {
     body += reports_table(rows, true, !national);
   }
-  return page(context, "Audit reports", "audits", body);
+  return page(context, "Audit reports", "audit-reports", body);
 }
 
 std::string audit_report_list_page(const Context& context, const domain::Audit& audit,

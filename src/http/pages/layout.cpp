@@ -16,18 +16,21 @@ struct NavItem {
   std::optional<Permission> needs;
 };
 
-constexpr std::array<NavItem, 12> kNav{{
+constexpr std::array<NavItem, 15> kNav{{
     {"dashboard", "Dashboard", "/", Permission::view_organisation},
     {"audits", "Audits", "/audits", Permission::view_organisation},
     {"participation", "Participation", "/participation", Permission::edit_participation},
     {"actions", "Actions", "/actions", Permission::view_organisation},
     {"outliers", "Outlier cases", "/outliers", Permission::view_organisation},
     {"board", "Board meetings", "/board-meetings", Permission::view_organisation},
+    {"audit-reports", "Published reports", "/audit-reports", Permission::view_organisation},
     {"reports", "Reports", "/reports", Permission::view_organisation},
     {"notifications", "Notifications", "/notifications", Permission::view_organisation},
     {"import", "Import", "/import", Permission::import_data},
     {"national", "National view", "/national", Permission::view_national},
     {"users", "Users", "/users", Permission::manage_users},
+    {"organisations", "Organisations", "/admin/organisations", Permission::manage_register},
+    {"national-audits", "National audits", "/admin/audits", Permission::manage_register},
     {"timetable", "Outlier timetable", "/admin/outlier-timetable", Permission::manage_national_settings},
 }};
 

@@ -215,7 +215,7 @@ std::string organisations_page(const Context& context, const std::vector<domain:
   body += select_input(form, "type", "Type", organisation_types());
   body += text_input(form, "region", "Region");
   body += submit("Add organisation");
-  return page(context, "Organisations", "users", body);
+  return page(context, "Organisations", "organisations", body);
 }
 
 std::string organisation_page(const Context& context, const domain::Organisation& organisation, const SetupForm& form) {
@@ -227,7 +227,7 @@ std::string organisation_page(const Context& context, const domain::Organisation
   body += select_input(form, "type", "Type", organisation_types());
   body += text_input(form, "region", "Region");
   body += submit("Save changes");
-  return page(context, organisation.name, "users", body);
+  return page(context, organisation.name, "organisations", body);
 }
 
 std::string national_audits_page(const Context& context, const std::vector<domain::Audit>& audits,
@@ -253,7 +253,7 @@ std::string national_audits_page(const Context& context, const std::vector<domai
   body += form_start(context, form, "/admin/audits");
   body += national_audit_fields(form);
   body += submit("Add national audit");
-  return page(context, "National audits", "audits", body);
+  return page(context, "National audits", "national-audits", body);
 }
 
 std::string national_audit_page(const Context& context, const domain::NationalAuditSetup& setup,
@@ -296,7 +296,7 @@ std::string national_audit_page(const Context& context, const domain::NationalAu
     body += "</fieldset>"_html;
     body += submit("Save the " + year.to_string() + " list");
   }
-  return page(context, audit.title, "audits", body);
+  return page(context, audit.title, "national-audits", body);
 }
 
 std::string local_audit_page(const Context& context, const std::optional<domain::Audit>& audit, const SetupForm& form) {
