@@ -52,10 +52,11 @@ struct Case {
 
 std::string fixed(const char* path) { return path; }
 
-// A new user's details, with an email never used before.
+// A new user's details, with an email never used before: in this process, or by an earlier run
+// on the same PostgreSQL database.
 Fields new_person(TestWorld&) {
   static std::atomic<int> counter{0};
-  return {{"email", "person" + std::to_string(counter++) + "@matrix.example"},
+  return {{"email", "person" + std::to_string(getpid() % 100000) + "x" + std::to_string(counter++) + "@matrix.example"},
           {"name", "New Person"},
           {"role", "read_only"},
           {"password", "long enough password"}};

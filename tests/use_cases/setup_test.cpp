@@ -262,7 +262,7 @@ TEST_F(Setup, AMeasuresSourceAndFormulaAreCheckedAndAChangeIsLogged) {
             "formula: its outcome before ~ is \"died\" but the outcome column is \"died30\"");
   draft.formula = "age + sex";
   EXPECT_EQ(add_measure(*store_, analyst_, actor_, *national, draft).error().message,
-            "formula: write the outcome, then ~, then the case-mix terms (you entered \"age + sex\")");
+            "formula: position 5: expected '~' after the outcome column");
   draft.formula = "";
   EXPECT_EQ(add_measure(*store_, analyst_, actor_, *national, draft).error().code, ErrorCode::invalid_input);
   draft = ratio_draft();
