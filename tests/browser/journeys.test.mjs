@@ -226,7 +226,7 @@ test('a national analyst follows the outlier cases and their stages', async () =
 
 test('a board member opens the board pack and the Quality Account section', async () => {
   const { context, page, errors } = await signIn('board');
-  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('link', { name: 'Reports', exact: true }).click();
   await shot(page, 'reports');
   await page.getByRole('link', { name: /Clinical audit section for/ }).click();
   assert.match(await page.locator('h1').innerText(), /Quality Account: clinical audit/);
@@ -259,7 +259,7 @@ test('a board member opens the board pack and the Quality Account section', asyn
 
 test('the audit-staff survey shows 62% with its interval', async () => {
   const { context, page, errors } = await signIn('board');
-  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('link', { name: 'Reports', exact: true }).click();
   await page.locator('a[href^="/surveys/"]').first().click();
   const headline = page.locator('.headline', { hasText: 'Poor or needs improvement' }).first();
   assert.match(await headline.innerText(), /^62% Poor or needs improvement \(68 of 110 = 61\.8%; 95% CI 52\.5% to 70\.4%\)/);
