@@ -245,7 +245,7 @@ std::vector<FinancialYear> qa_years(const Context& c) {
 
 // Organisations --------------------------------------------------------------------------
 
-Result<Response> organisations_html(Context& c, SetupForm form) {
+Result<Response> organisations_html(Context& c, const SetupForm& form) {
   CLINAUDIT_TRY(auto rows, domain::organisation_register(c.store, c.principal()));
   return html_response(pages::organisations_page(c, rows, form), form.error ? 400 : 200);
 }
@@ -337,16 +337,16 @@ void organisation_routes(RouteTable& table) {
 
 // National audits and the Quality Account list ---------------------------------------------
 
-Result<Response> national_audits_html(Context& c, SetupForm form) {
+Result<Response> national_audits_html(Context& c, const SetupForm& form) {
   CLINAUDIT_TRY(auto audits, domain::national_audit_list(c.store, c.principal()));
   return html_response(pages::national_audits_page(c, audits, form), form.error ? 400 : 200);
 }
 
-Result<Response> national_audit_html(Context& c, AuditId id, std::optional<SetupForm> form,
-                                     std::optional<SetupForm> qa_form) {
+Result<Response> national_audit_html(Context& c, AuditId id, const std::optional<SetupForm>& form,
+                                     const std::optional<SetupForm>& qa_form) {
   const auto years = qa_years(c);
   CLINAUDIT_TRY(auto setup, domain::national_audit_setup(c.store, c.principal(), id, years));
-  SetupForm details = form ? std::move(*form) : form_of(setup.audit);
+  SetupForm details = form ? *form : form_of(setup.audit);
   if (!form && !qa_form) details.message = saved_message(c);
   const SetupForm list = qa_form.value_or(SetupForm{});
   const bool refused = details.error || list.error;

@@ -34,7 +34,7 @@ std::size_t column_of(std::string_view message) {
 }
 
 std::string_view without_field(std::string_view message) {
-  if (const auto colon = message.find(": "); colon != std::string_view::npos && colon < 20) {
+  if (const auto colon = message.find(": "); colon < 20) {  // npos when there is none
     message.remove_prefix(colon + 2);
   }
   return message;

@@ -16,7 +16,7 @@ using Options = std::vector<std::pair<std::string, std::string>>;  // value, lab
 std::string field_of(const std::optional<Error>& error) {
   if (!error) return {};
   const auto colon = error->message.find(": ");
-  if (colon == std::string::npos || colon > 20) return {};
+  if (colon > 20) return {};  // also when there is none (npos)
   return error->message.substr(0, colon);
 }
 
