@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "domain/audit.hpp"
-#include "domain/governance.hpp"
 #include "domain/dataset.hpp"
+#include "domain/governance.hpp"
 #include "domain/measure.hpp"
 #include "domain/organisation.hpp"
 #include "domain/participation.hpp"
