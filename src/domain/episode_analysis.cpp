@@ -106,23 +106,11 @@ EpisodeAnalysisOptions analysis_options_for(const std::vector<Measure>& measures
 }
 
 EpisodeColumns episodes_between(const EpisodeColumns& episodes, Date from, Date to) {
-  EpisodeColumns out;
-  out.audit_id = episodes.audit_id;
-  for (const auto& column : episodes.columns) out.columns.push_back(EpisodeColumn{column.name, column.type, {}, {}});
+  std::vector<std::size_t> rows;
   for (std::size_t i = 0; i < episodes.size(); ++i) {
-    if (episodes.admission_date[i] < from || episodes.admission_date[i] > to) continue;
-    out.provider.push_back(episodes.provider[i]);
-    out.admission_date.push_back(episodes.admission_date[i]);
-    for (std::size_t c = 0; c < episodes.columns.size(); ++c) {
-      const auto& column = episodes.columns[c];
-      if (column.holds_text()) {
-        out.columns[c].texts.push_back(column.texts[i]);
-      } else {
-        out.columns[c].numbers.push_back(column.numbers[i]);
-      }
-    }
+    if (episodes.admission_date[i] >= from && episodes.admission_date[i] <= to) rows.push_back(i);
   }
-  return out;
+  return only_rows(episodes, rows);
 }
 
 Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const EpisodeAnalysisOptions& options) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/dataset.hpp"
 #include "domain/entity_checks.hpp"
 #include "stats/model_formula.hpp"
 
@@ -124,12 +125,44 @@ Result<std::pair<Audit, Measure>> measure_to_edit(Store& store, const SetupCalle
   return std::pair<Audit, Measure>{std::move(*audit), std::move(*measure)};
 }
 
+// A measure computed from episodes names columns of its audit's dataset: a yes/no outcome, the
+// columns its formula reads, a number column of expected risks. Checked once the audit has
+// declared its dataset (before that the analysis reports a column it cannot find).
+Result<void> check_against_dataset(Store& store, const Measure& row) {
+  if (!row.from_episodes()) return {};
+  CLINAUDIT_TRY(const auto dataset, store.dataset(row.audit_id));
+  if (dataset.columns.empty()) return {};
+  const auto column = [&](const std::string& field, const std::string& name, ValueType type) -> Result<void> {
+    const DatasetColumn* found = dataset.column(name);
+    if (found == nullptr) return invalid(field + ": '" + name + "' is not a column of the audit's dataset");
+    if (found->type != type) {
+      return invalid(field + ": '" + name + "' is a " + std::string(display_name(found->type)) +
+                     " column; it must be a " + std::string(display_name(type)) + " column");
+    }
+    return {};
+  };
+  CLINAUDIT_TRY_VOID(column("outcome_column", row.outcome_column, ValueType::yes_no));
+  if (row.source == MeasureSource::episode_expected_column) {
+    CLINAUDIT_TRY_VOID(column("expected_column", row.expected_column, ValueType::number));
+  }
+  if (row.source == MeasureSource::episode_model_ratio) {
+    CLINAUDIT_TRY(const auto formula, stats::parse_model_formula(row.formula));
+    for (const auto& name : stats::formula_columns(formula)) {
+      if (dataset.column(name) == nullptr) {
+        return invalid("formula: it reads '" + name + "', which is not a column of the audit's dataset");
+      }
+    }
+  }
+  return {};
+}
+
 Result<MeasureId> add_measure(Store& store, const SetupCaller& who, const Actor& actor, AuditId audit,
                               const MeasureDraft& draft) {
   CLINAUDIT_TRY(const auto found, visible_audit(store, who, audit));
   CLINAUDIT_TRY_VOID(may_set_up(who, found));
   CLINAUDIT_TRY(auto row, measure_of(draft, audit));
   CLINAUDIT_TRY_VOID(check_measure_setup(row));
+  CLINAUDIT_TRY_VOID(check_against_dataset(store, row));
   return store.add_measure(row, actor);
 }
 
@@ -139,6 +172,7 @@ Result<void> edit_measure(Store& store, const SetupCaller& who, const Actor& act
   CLINAUDIT_TRY(auto row, measure_of(draft, found.first.id));
   row.id = id;
   CLINAUDIT_TRY_VOID(check_measure_setup(row));
+  CLINAUDIT_TRY_VOID(check_against_dataset(store, row));
   return store.update_measure(row, actor);
 }
 
@@ -149,6 +183,9 @@ Result<std::vector<MeasureId>> add_measures(Store& store, const SetupCaller& who
     CLINAUDIT_TRY_VOID(may_set_up(who, audit));
     if (auto checked = check_measure_setup(row); !checked) {
       return invalid("measure '" + row.code + "': " + checked.error().message);
+    }
+    if (auto checked = check_against_dataset(store, row); !checked) {
+      return Error{checked.error().code, "measure '" + row.code + "': " + checked.error().message};
     }
   }
   return store.add_measures(rows, actor);

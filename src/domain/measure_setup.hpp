@@ -51,6 +51,12 @@ Result<void> check_measure_formula(const Measure& measure);
 // invalid_input whose message starts with the field it is about ("formula: ...").
 Result<void> check_measure_setup(const Measure& measure);
 
+// Whether a measure computed from episodes names only columns of its audit's dataset, once the
+// audit has declared one: a yes/no outcome column, a number column of expected risks, the
+// columns its formula reads (parsed). Errors: invalid_input whose message starts with the
+// field ("formula: it reads 'x', which is not a column of the audit's dataset"); the store's.
+Result<void> check_against_dataset(Store& store, const Measure& measure);
+
 // The measures of an audit the caller may see. Errors: not_found for an audit the caller
 // may not see (another organisation's local audit) or that does not exist.
 Result<AuditMeasures> audit_measures(Store& store, const SetupCaller& who, AuditId audit);

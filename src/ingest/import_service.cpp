@@ -136,6 +136,24 @@ void check_audit_setup(domain::Store& store, const Importer& importer, Validated
   }
 }
 
+// Each measure computed from episodes names columns of its audit's dataset, reported on its row
+// at the field the check names.
+void check_dataset_columns(domain::Store& store, Validated<domain::Measure>& validated) {
+  for (std::size_t i = 0; i < validated.records.size(); ++i) {
+    const auto& row = validated.records[i];
+    const auto checked = domain::check_against_dataset(store, row);
+    if (checked) continue;
+    const std::string& message = checked.error().message;
+    const auto colon = message.find(": ");
+    const std::string field = colon == std::string::npos ? "formula" : message.substr(0, colon);
+    const std::string& value = field == "outcome_column"    ? row.outcome_column
+                               : field == "expected_column" ? row.expected_column
+                                                            : row.formula;
+    validated.report.add(static_cast<std::int64_t>(i) + 2, field, value,
+                         colon == std::string::npos ? message : message.substr(colon + 2));
+  }
+}
+
 std::string joined(const std::set<std::string>& items) {
   std::string text;
   for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
@@ -274,6 +292,7 @@ Result<ImportReport> run(domain::Store& store, const Importer& importer, const I
     case ImportKind::measures: {
       auto validated = validate_measures(input, references, options);
       check_audit_setup(store, importer, validated);
+      check_dataset_columns(store, validated);
       return land(std::move(report), std::move(validated), commit, [&](const auto& rows) -> Result<void> {
         CLINAUDIT_TRY_VOID(domain::add_measures(store, importer.person, actor, rows));
         return {};

@@ -285,16 +285,28 @@ TEST_F(ImportService, MeasuresAreCheckedRowAndColumnAndLandWholeOrNotAtAll) {
   const auto audit = store_->audit_by_code("NHFD");
   EXPECT_TRUE(store_->measures_of(audit->id)->empty());
 
-  const std::string good = std::string(kMeasuresHeader) +
-                           "NHFD,seen,Seen in time,proportion,increase,0.9,,,imported_results,,,\n"
-                           "NHFD,mort30,30-day mortality,ratio,decrease,,,,episode_model_ratio,died30,died30 ~ age,\n";
+  const std::string good =
+      std::string(kMeasuresHeader) +
+      "NHFD,seen,Seen in time,proportion,increase,0.9,,,imported_results,,,\n"
+      "NHFD,mort30,30-day mortality,ratio,decrease,,,,episode_model_ratio,outcome,outcome ~ age,\n";
+  ASSERT_TRUE(commit(operator_, ImportKind::dataset,
+                     "audit_code,column,type,required\nNHFD,outcome,yes_no,yes\nNHFD,age,number,no\n"));
+  const auto nowhere =
+      commit(operator_, ImportKind::measures,
+             std::string(kMeasuresHeader) +
+                 "NHFD,mort90,90-day mortality,ratio,decrease,,,,episode_model_ratio,died90,died90 ~ age,\n");
+  ASSERT_TRUE(nowhere) << nowhere.error().message;
+  ASSERT_EQ(nowhere->report.total(), 1) << nowhere->report.to_text();
+  EXPECT_EQ(nowhere->report.problems()[0].row, 2);
+  EXPECT_EQ(nowhere->report.problems()[0].column, "outcome_column");
+  EXPECT_EQ(nowhere->report.problems()[0].message, "'died90' is not a column of the audit's dataset");
   const auto written = commit(operator_, ImportKind::measures, good);
   ASSERT_TRUE(written) << written.error().message;
   EXPECT_TRUE(written->report.clean());
   EXPECT_EQ(written->written, 2);
   const auto measures = store_->measures_of(audit->id);
   ASSERT_EQ(measures->size(), 2u);
-  EXPECT_EQ(measures->at(0).formula, "died30 ~ age");
+  EXPECT_EQ(measures->at(0).formula, "outcome ~ age");
   EXPECT_EQ(measures->at(1).target, 0.9);
   // The same codes again: already the audit's.
   const auto again = commit(operator_, ImportKind::measures, good);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "domain/dataset.hpp"
 #include "domain/measure_setup.hpp"
 #include "domain/register_setup.hpp"
 #include "storage/store_factory.hpp"
@@ -251,6 +252,39 @@ TEST_F(Setup, ANationalAuditsMeasuresAreSetUpByTheNationalBodyALocalAuditsByItsO
 
   EXPECT_EQ(measure_to_edit(*store_, manager_, *by_analyst).error().code, ErrorCode::forbidden);
   EXPECT_EQ(edit_measure(*store_, other_manager_, actor_, *by_trust, share).error().code, ErrorCode::not_found);
+}
+
+// Once the audit has declared its dataset, a measure computed from episodes may only name its
+// columns: a yes/no outcome and the columns its formula reads.
+TEST_F(Setup, AMeasureNamesOnlyColumnsOfTheAuditsDataset) {
+  const auto national = add_national_audit(*store_, national_admin_, actor_, national_draft("NELA"));
+  ASSERT_TRUE(national);
+  auto draft = ratio_draft();
+  draft.formula = "died30 ~ age + frailty";
+  // No dataset yet: the measure may come first.
+  const auto before = add_measure(*store_, analyst_, actor_, *national, draft);
+  ASSERT_TRUE(before) << before.error().message;
+
+  Dataset dataset;
+  dataset.audit_id = *national;
+  dataset.columns = {DatasetColumn{.name = "died30", .type = ValueType::yes_no},
+                     DatasetColumn{.name = "age", .type = ValueType::number},
+                     DatasetColumn{.name = "sex", .type = ValueType::category, .allowed_values = {"F", "M"}}};
+  ASSERT_TRUE(store_->set_dataset(dataset, actor_));
+  draft.code = "mort30-frailty";
+  EXPECT_EQ(add_measure(*store_, analyst_, actor_, *national, draft).error().message,
+            "formula: it reads 'frailty', which is not a column of the audit's dataset");
+  draft.formula = "age ~ sex";
+  draft.outcome_column = "age";
+  EXPECT_EQ(add_measure(*store_, analyst_, actor_, *national, draft).error().message,
+            "outcome_column: 'age' is a number column; it must be a yes/no column");
+  EXPECT_EQ(edit_measure(*store_, analyst_, actor_, *before, ratio_draft()).has_value(), true);
+  draft = ratio_draft();
+  draft.code = "mort30-sex";
+  draft.formula = "died30 ~ I((age - 68)/10) * sex";
+  const auto after = add_measure(*store_, analyst_, actor_, *national, draft);
+  ASSERT_TRUE(after) << after.error().message;
+  EXPECT_EQ(store_->measures_of(*national)->size(), 2U);
 }
 
 TEST_F(Setup, AMeasuresSourceAndFormulaAreCheckedAndAChangeIsLogged) {
