@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.hpp"
 #include "domain/dataset.hpp"
 #include "domain/entity_checks.hpp"
 #include "stats/model_formula.hpp"
@@ -12,12 +13,6 @@ namespace clinaudit::domain {
 namespace {
 
 Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) text.remove_suffix(1);
-  return std::string(text);
-}
 
 Result<Audit> visible_audit(Store& store, const SetupCaller& who, AuditId id) {
   auto audit = store.audit(id);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.hpp"
 #include "domain/entity_checks.hpp"
 
 namespace clinaudit::domain {
@@ -14,12 +15,6 @@ Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std:
 Result<void> may_manage_register(const SetupCaller& who) {
   if (!who || allows(*who, Permission::manage_register)) return {};
   return Error{ErrorCode::forbidden, "the register of organisations and national audits is kept by the national body"};
-}
-
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) text.remove_suffix(1);
-  return std::string(text);
 }
 
 // A code as entered: trimmed and upper-cased, 1 to `longest` letters, digits or "-_./".

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string>
 
+#include "core/text.hpp"
 #include "domain/dataset_setup.hpp"
 #include "http/app.hpp"
 #include "http/dataset_json.hpp"
@@ -24,12 +25,6 @@ Result<domain::DatasetView> view_of(Context& c) {
 }
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 Result<std::optional<double>> limit_field(const std::string& text, const std::string& what, std::size_t row) {
   const auto value = trimmed(text);
