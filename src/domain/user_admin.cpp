@@ -28,4 +28,29 @@ Result<UserId> add_user(Store& store, const Organisation& organisation, const Ac
   return store.add_user(user, actor);
 }
 
+namespace {
+
+Result<void> may_manage_users_of(const Principal& who, OrganisationId organisation) {
+  if (allows(who, Permission::manage_register)) return {};
+  if (allows(who, Permission::manage_users) && who.organisation_id == organisation) return {};
+  return Error{ErrorCode::forbidden, "only the national body adds users to another organisation"};
+}
+
+}  // namespace
+
+Result<UserId> add_user_to_organisation(
+    Store& store, const Principal& who, const Actor& actor, OrganisationId organisation, NewUser person,
+    const std::function<Result<std::string>(std::string_view password)>& hash_password) {
+  CLINAUDIT_TRY_VOID(may_manage_users_of(who, organisation));
+  CLINAUDIT_TRY(const auto joining, store.organisation(organisation));
+  return add_user(store, joining, actor, std::move(person), hash_password);
+}
+
+Result<std::vector<User>> organisation_users(Store& store, const Principal& who, OrganisationId organisation) {
+  CLINAUDIT_TRY_VOID(may_manage_users_of(who, organisation));
+  CLINAUDIT_TRY(auto users, store.users(organisation));
+  for (auto& user : users) user.password_hash.clear();
+  return users;
+}
+
 }  // namespace clinaudit::domain

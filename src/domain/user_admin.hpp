@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/ids.hpp"
 #include "core/result.hpp"
@@ -12,7 +13,9 @@
 #include "domain/store.hpp"
 #include "domain/user.hpp"
 
-// Adding people to an organisation (the users page and POST /api/users).
+// Adding people to an organisation: an administrator's own (the users page and POST
+// /api/users), or, for the national body's register managers, any organisation in the
+// register (its first user, from the organisation's page under /admin/organisations).
 namespace clinaudit::domain {
 
 // A person to add, as an administrator enters them.
@@ -34,5 +37,20 @@ inline constexpr std::size_t kMinimumPasswordLength = 12;
 // store's.
 Result<UserId> add_user(Store& store, const Organisation& organisation, const Actor& actor, NewUser person,
                         const std::function<Result<std::string>(std::string_view password)>& hash_password);
+
+// Adds the person to the organisation `organisation` on behalf of `who`, as add_user does.
+// The national body's register managers (manage_register) may add a user to any
+// organisation, so that a new trust has its first administrator; anyone else only to their
+// own organisation, with manage_users. The organisation's users are listed by
+// organisation_users below under the same rule.
+// Errors: forbidden for anyone else (nothing is written); not_found for an unknown
+// organisation; then add_user's.
+Result<UserId> add_user_to_organisation(
+    Store& store, const Principal& who, const Actor& actor, OrganisationId organisation, NewUser person,
+    const std::function<Result<std::string>(std::string_view password)>& hash_password);
+
+// The users of `organisation`, without their password hashes, for `who` under the rule of
+// add_user_to_organisation. Errors: forbidden; the store's.
+Result<std::vector<User>> organisation_users(Store& store, const Principal& who, OrganisationId organisation);
 
 }  // namespace clinaudit::domain

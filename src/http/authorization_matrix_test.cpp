@@ -180,6 +180,22 @@ void setup_rows(std::vector<Case>& all) {
                  {403, 403, 403, 403, 403, 403, 200, 401},
                  {},
                  organisation_edit});
+  // A user of any organisation, its first administrator typically: the national body's only;
+  // a trust administrator adds users on /users, to their own trust.
+  all.push_back({"organisation user add form",
+                 "POST",
+                 trust_path("/admin/organisations/", "/users"),
+                 {},
+                 {403, 403, 403, 403, 403, 403, 303, 303},
+                 {},
+                 new_person});
+  all.push_back({"organisation user add api",
+                 "POST",
+                 trust_path("/api/organisations/", "/users"),
+                 {},
+                 {403, 403, 403, 403, 403, 403, 201, 401},
+                 {},
+                 new_person});
   all.push_back(
       {"national audits page", "GET", same("/admin/audits"), {}, {403, 403, 403, 403, 403, 403, 200, 303}, {}});
   all.push_back(

@@ -298,6 +298,14 @@ const std::vector<Page>& pages() {
          [](PageWorld& w) {
            return Fields{{"code", w.world().own().code}, {"name", ""}, {"type", "acute"}, {"region", "North"}};
          }});
+    all.push_back({"organisation-user-refused", Who::national_admin, "POST",
+                   [own_id](PageWorld& w) { return "/admin/organisations/" + own_id(w) + "/users"; }, 400,
+                   [](PageWorld&) {
+                     return Fields{{"name", "Nia <Newtown>"},
+                                   {"email", "nia.newtown"},
+                                   {"role", "admin"},
+                                   {"password", "a-long-enough-password"}};
+                   }});
     all.push_back({"national-audits", Who::national_admin, "GET", at("/admin/audits")});
     all.push_back({"national-audits-refused", Who::national_admin, "POST", at("/admin/audits"), 400, [](PageWorld&) {
                      return Fields{{"code", "NEW-1"},

@@ -3,9 +3,11 @@
 
 #include "domain/measure_setup.hpp"
 #include "domain/register_setup.hpp"
+#include "domain/user_admin.hpp"
 #include "http/app.hpp"
 #include "http/pages/pages.hpp"
 #include "http/resource.hpp"
+#include "platform/password.hpp"
 
 // Setting up the register, audits and measures (docs/api.md, "Setting up"): organisations
 // and national audits with their Quality Account list (the national body's administrators,
@@ -47,6 +49,7 @@ std::string saved_message(const Context& c) {
   const std::string done = c.request.query_value("done");
   if (done == "added") return "Added.";
   if (done == "saved") return "Saved.";
+  if (done == "user") return "User added. They can sign in now.";
   return {};
 }
 
@@ -250,12 +253,30 @@ Result<Response> organisations_html(Context& c, const SetupForm& form) {
   return html_response(pages::organisations_page(c, rows, form), form.error ? 400 : 200);
 }
 
-Result<Response> organisation_html(Context& c, OrganisationId id, std::optional<SetupForm> form) {
+// The organisation's page: its details form and its users with the form that adds one; a
+// refusal shows on the form that was posted (`form` or `user_form`).
+Result<Response> organisation_html(Context& c, OrganisationId id, std::optional<SetupForm> form,
+                                   std::optional<SetupForm> user_form = std::nullopt) {
   CLINAUDIT_TRY_VOID(domain::organisation_register(c.store, c.principal()));
   CLINAUDIT_TRY(auto organisation, c.store.organisation(id));
+  CLINAUDIT_TRY(auto users, domain::organisation_users(c.store, c.principal(), id));
   SetupForm shown = form ? std::move(*form) : form_of(organisation);
-  if (!form) shown.message = saved_message(c);
-  return html_response(pages::organisation_page(c, organisation, shown), shown.error ? 400 : 200);
+  if (!form && !user_form) shown.message = saved_message(c);
+  SetupForm person = user_form ? std::move(*user_form) : SetupForm{{{"role", "admin"}}, std::nullopt, {}};
+  const bool refused = shown.error || person.error;
+  return html_response(pages::organisation_page(c, organisation, users, shown, person), refused ? 400 : 200);
+}
+
+// A user for the organisation of the path: its first administrator, typically.
+Result<UserId> add_organisation_user(Context& c) {
+  CLINAUDIT_TRY(const auto id, matched_id(c));
+  domain::NewUser person;
+  person.email = field(c, "email");
+  person.display_name = field(c, "name");
+  person.role = domain::parse_role(field(c, "role"));
+  person.password = field(c, "password");
+  return domain::add_user_to_organisation(c.store, c.principal(), c.actor(), OrganisationId{id}, std::move(person),
+                                          [](std::string_view password) { return platform::hash_password(password); });
 }
 
 void organisation_routes(RouteTable& table) {
@@ -332,6 +353,25 @@ void organisation_routes(RouteTable& table) {
       .permission = P::manage_register,
       .load = edit,
       .json = [](Context&, OrganisationId& id) -> Result<Response> { return saved(id.value); },
+  });
+  table.resource<UserId>({
+      .method = "POST",
+      .path = R"(/admin/organisations/(\d{1,18})/users)",
+      .api_path = R"(/api/organisations/(\d{1,18})/users)",
+      .permission = P::manage_register,
+      .load = add_organisation_user,
+      .page = [](Context& c, UserId&) -> Result<Response> {
+        return redirect("/admin/organisations/" + c.request.matches.at(0) + "?done=user#users");
+      },
+      .json = [](Context&, UserId& id) -> Result<Response> { return created(id.value); },
+      .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
+        // A role the organisation may not hold (forbidden) is a refusal of what was typed.
+        if (!shows_on_form(error) && error.code != ErrorCode::forbidden) return error;
+        CLINAUDIT_TRY(const auto id, matched_id(c));
+        SetupForm form = typed(c, error);
+        form.values.erase("password");  // never sent back
+        return organisation_html(c, OrganisationId{id}, std::nullopt, std::move(form));
+      },
   });
 }
 

@@ -120,7 +120,11 @@ struct SetupForm {
 };
 std::string organisations_page(const Context& context, const std::vector<domain::Organisation>& organisations,
                                const SetupForm& form);
-std::string organisation_page(const Context& context, const domain::Organisation& organisation, const SetupForm& form);
+// The organisation's details form (`form`), its users, and the form that adds one
+// (`user_form`: what was typed, without the password, after a refusal).
+std::string organisation_page(const Context& context, const domain::Organisation& organisation,
+                              const std::vector<domain::User>& users, const SetupForm& form,
+                              const SetupForm& user_form);
 std::string national_audits_page(const Context& context, const std::vector<domain::Audit>& audits,
                                  const SetupForm& form);
 // The audit's details form (`form`) and one Quality Account list form per year of `years`

@@ -4,6 +4,7 @@
 // next to the form and at its field.
 #include <utility>
 
+#include "domain/user_admin.hpp"
 #include "http/pages/layout.hpp"
 #include "http/pages/pages.hpp"
 
@@ -63,6 +64,15 @@ Html select_input(const SetupForm& form, const std::string& name, std::string_vi
   }
   out += "</select></div>"_html;
   return out;
+}
+
+// A field of the form that adds a user on a page that has a details form too: the ids
+// are the user's own ("user-name"), the field names those of /users.
+Html person_input(const SetupForm& form, const std::string& name, std::string_view label, std::string_view type) {
+  return html(
+      "<div class=\"form-group\"><label for=\"user-{}\">{}</label>{}<input type=\"{}\" id=\"user-{}\" "
+      "name=\"{}\" value=\"{}\" autocomplete=\"off\" spellcheck=\"false\" required></div>",
+      name, label, field_error(form, name), type, name, name, form.value(name));
 }
 
 // The refusal above a form, and the form's opening.
@@ -205,8 +215,9 @@ std::string organisations_page(const Context& context, const std::vector<domain:
   for (const auto& o : organisations) {
     body += html(
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href=\"/admin/organisations/{}\">Change "
-        "<span class=\"visually-hidden\">{}</span></a></td></tr>",
-        o.code, o.name, domain::display_name(o.type), o.region, o.id.value, o.name);
+        "<span class=\"visually-hidden\">{}</span></a> · <a href=\"/admin/organisations/{}#add-user\">Add a "
+        "user<span class=\"visually-hidden\"> to {}</span></a></td></tr>",
+        o.code, o.name, domain::display_name(o.type), o.region, o.id.value, o.name, o.id.value, o.name);
   }
   body += "</tbody></table><h2 id=\"add\">Add an organisation</h2>"_html;
   body += form_start(context, form, "/admin/organisations");
@@ -218,15 +229,60 @@ std::string organisations_page(const Context& context, const std::vector<domain:
   return page(context, "Organisations", "organisations", body);
 }
 
-std::string organisation_page(const Context& context, const domain::Organisation& organisation, const SetupForm& form) {
+std::string organisation_page(const Context& context, const domain::Organisation& organisation,
+                              const std::vector<domain::User>& users, const SetupForm& form,
+                              const SetupForm& user_form) {
+  const std::string base = "/admin/organisations/" + std::to_string(organisation.id.value);
   Html body = success_banner(form.message);
   body += html("<p><a href=\"/admin/organisations\">All organisations</a></p><h1>{}</h1>", organisation.name);
-  body += form_start(context, form, "/admin/organisations/" + std::to_string(organisation.id.value));
+  body += "<h2>Details</h2>"_html;
+  body += form_start(context, form, base);
   body += text_input(form, "code", "Code", "The ODS code, for example RXX", true);
   body += text_input(form, "name", "Name", {}, true);
   body += select_input(form, "type", "Type", organisation_types());
   body += text_input(form, "region", "Region");
   body += submit("Save changes");
+  body += html("<h2 id=\"users\">Users of {}</h2>", organisation.name);
+  if (users.empty()) {
+    body += "<p>Nobody can sign in for this organisation yet: add its first administrator below.</p>"_html;
+  } else {
+    body +=
+        "<table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Email</th><th scope=\"col\">Role</th>"
+        "<th scope=\"col\">Active</th></tr></thead><tbody>"_html;
+    for (const auto& u : users) {
+      body += html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", u.display_name, u.email,
+                   domain::display_name(u.role), u.active ? "Yes" : "No");
+    }
+    body += "</tbody></table>"_html;
+  }
+  body += "<h3 id=\"add-user\">Add a user to this organisation</h3>"_html;
+  body += html(
+      "<p>They sign in with this email address and password and see {}'s records only. An administrator can then "
+      "add the organisation's other users from their own Users page.</p>",
+      organisation.name);
+  body += form_start(context, user_form, base + "/users");
+  body += person_input(user_form, "name", "Full name", "text");
+  body += person_input(user_form, "email", "Email address", "email");
+  Options roles{{"", "Choose a role"}};
+  for (const auto role : {domain::Role::admin, domain::Role::audit_manager, domain::Role::clinical_lead,
+                          domain::Role::board_member, domain::Role::read_only, domain::Role::national_analyst}) {
+    if (!domain::may_assign_role(organisation, role)) continue;
+    roles.emplace_back(domain::to_string(role), domain::display_name(role));
+  }
+  body +=
+      html("<div class=\"form-group\"><label for=\"user-role\">Role</label>{}<select id=\"user-role\" name=\"role\">",
+           field_error(user_form, "role"));
+  for (const auto& [value, text] : roles) {
+    body += html("<option value=\"{}\"{}>{}</option>", value,
+                 value == user_form.value("role") ? " selected"_html : ""_html, text);
+  }
+  body += html(
+      "</select></div><div class=\"form-group\"><label for=\"user-password\">First password</label><p "
+      "class=\"hint\" id=\"user-password-hint\">At least {} characters. Give it to the person privately.</p>{}"
+      "<input type=\"password\" id=\"user-password\" name=\"password\" autocomplete=\"new-password\" "
+      "minlength=\"{}\" aria-describedby=\"user-password-hint\" required></div>",
+      domain::kMinimumPasswordLength, field_error(user_form, "password"), domain::kMinimumPasswordLength);
+  body += submit("Add user");
   return page(context, organisation.name, "organisations", body);
 }
 
@@ -263,9 +319,9 @@ std::string national_audit_page(const Context& context, const domain::NationalAu
   const std::string base = "/admin/audits/" + std::to_string(audit.id.value);
   Html body = success_banner(form.message);
   body += html(
-      "<p><a href=\"/admin/audits\">All national audits</a> · <a href=\"/audits/{}/measures\">Its measures</a></p>"
-      "<h1>{}</h1><h2>Details</h2>",
-      audit.id.value, audit.title);
+      "<p><a href=\"/admin/audits\">All national audits</a> · <a href=\"/national/audits/{}/dataset\">Its "
+      "dataset</a> · <a href=\"/audits/{}/measures\">Its measures</a></p><h1>{}</h1><h2>Details</h2>",
+      audit.id.value, audit.id.value, audit.title);
   body += form_start(context, form, base);
   body += national_audit_fields(form);
   body += submit("Save changes");
