@@ -280,7 +280,10 @@ test('from an empty database to a trust\'s Quality Account section and board pac
   assert.match(await page.locator('h1').innerText(), /Quality Account: clinical audit, 2025\/26/);
   const statement = await mainText(page);
   assert.ok(statement.includes(audit), 'the Quality Account names the audit');
-  assert.match(statement, /\b300\b/, 'the Quality Account gives the cases submitted');
+  assert.match(statement, /National Emergency Laparotomy Audit\s+94% \(300 of 320 cases\)/,
+    'the Quality Account gives the cases submitted against those required');
+  assert.ok(statement.includes(`${reportTitle} (reviewed 2026-01-15 by Quality Committee): ${intendedActions}`),
+    'the Quality Account lists the report reviewed with the actions intended');
   assert.ok(statement.includes(intendedActions), 'the Quality Account gives the actions intended after the review');
   await shot(page, 'quality-account');
 
@@ -290,7 +293,11 @@ test('from an empty database to a trust\'s Quality Account section and board pac
   const pack = await page.locator('body').innerText();
   assert.ok(pack.includes(trust), 'the pack names the trust');
   assert.ok(pack.includes(audit), 'the board pack names the audit');
-  assert.ok(pack.includes(reportTitle), 'the board pack lists the report reviewed');
+  assert.match(pack, /Alpha Hospitals NHS Trust · meeting of 2026-02-10/);
+  assert.match(pack, /National Emergency Laparotomy Audit\s+94% \(300 of 320 cases\)/, 'the pack gives the participation');
+  assert.ok(pack.includes(`${reportTitle} (reviewed 2026-01-15 by Quality Committee): ${intendedActions}`),
+    'the board pack lists the report reviewed with the actions intended');
+  assert.match(pack, /Every published national report has been reviewed/);
   await shot(page, 'board-pack');
   assert.deepEqual(alpha.errors, []);
   await alpha.context.close();
