@@ -10,6 +10,13 @@ std::string name_of(const AnalysisRunView& view, OrganisationId id) {
   return found == view.names.end() ? std::to_string(id.value) : found->second;
 }
 
+// The episodes a formula's model left out, as R's na.omit would.
+std::string left_out(std::int64_t dropped) {
+  if (dropped == 0) return {};
+  return "; " + std::to_string(dropped) + (dropped == 1 ? " episode" : " episodes") +
+         " left out for a missing value the formula reads";
+}
+
 }  // namespace
 
 std::string national_provider_page(const Context& context, const NationalProviderView& view) {
@@ -50,10 +57,17 @@ std::string analysis_run_page(const Context& context, const AnalysisRunView& vie
   body += html(
       "<dl class=\"summary-list\"><dt>Episodes</dt><dd>{} admitted {} to {}</dd><dt>Input checksum</dt><dd><code>{}"
       "</code> (FNV-1a over the episodes in order)</dd><dt>Model</dt><dd>{} terms, {} in {} iterations; c-statistic "
-      "{}</dd><dt>Method</dt><dd>{}</dd><dt>Software</dt><dd>clinaudit {}</dd></dl>",
+      "{}{}</dd>",
       run.episodes, run.from.to_string(), run.to.to_string(), run.input_checksum, run.analysis.terms.size(),
       run.analysis.converged ? "converged"_html : "<strong>did not converge</strong>"_html, run.analysis.iterations,
-      number_or_dash(run.analysis.c_statistic), run.method, run.software_version);
+      number_or_dash(run.analysis.c_statistic), left_out(run.analysis.rows_dropped));
+  // The terms as R names them, so that the model can be checked against R's glm.
+  std::string terms;
+  for (const auto& term : run.analysis.terms) terms += (terms.empty() ? "" : ", ") + term;
+  body += html(
+      "<dt>Model terms</dt><dd><code>{}</code></dd><dt>Method</dt><dd>{}</dd><dt>Software</dt><dd>clinaudit {}"
+      "</dd></dl>",
+      terms, run.method, run.software_version);
 
   body += "<h2>Providers beyond the funnel limits</h2>"_html;
   Html rows;
