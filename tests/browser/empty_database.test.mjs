@@ -244,7 +244,9 @@ test('from an empty database to a trust\'s Quality Account section and board pac
   await page.getByLabel('Published on (YYYY-MM-DD)').fill('2025-11-20');
   await page.getByLabel(/Recommendations/).fill('Assess frailty in every patient over 65');
   await page.getByRole('button', { name: 'Record the report' }).click();
-  assert.match(await mainText(page), new RegExp(reportTitle));
+  await page.waitForURL(/\/audit-reports\/\d+\?done=report/);
+  assert.equal(await page.locator('h1').innerText(), reportTitle);
+  assert.match(await mainText(page), /Assess frailty in every patient over 65/, 'the recommendation is recorded');
   await shot(page, 'report');
   assert.deepEqual(national.errors, []);
   await national.context.close();
@@ -273,6 +275,7 @@ test('from an empty database to a trust\'s Quality Account section and board pac
   await page.getByLabel('Findings').fill('Frailty assessed in 41% of patients over 65');
   await page.getByLabel('Intended actions').fill(intendedActions);
   await page.getByRole('button', { name: 'Save the review' }).click();
+  await page.waitForURL(/\/audit-reports\/\d+\?done=review/);
   assert.match(await mainText(page), /Quality Committee/);
   assert.ok((await mainText(page)).includes(intendedActions), 'the review is shown');
   await shot(page, 'review');
