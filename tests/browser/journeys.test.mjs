@@ -135,7 +135,8 @@ test('a refused participation form keeps every row as typed and focuses the erro
   const fieldId = await field.getAttribute('id');
   await summary.getByRole('link').first().click();
   assert.equal(new URL(page.url()).hash, `#${fieldId}`);
-  assert.deepEqual(errors, []);
+  // The refusal itself is answered 400, which the browser logs; nothing else may fail.
+  assert.deepEqual(errors.filter((e) => !/status of 400/.test(e)), []);
   await context.close();
 });
 
