@@ -49,6 +49,33 @@ Result<BoardMeetingOutcome> record_board_meeting(Store& store, OrganisationId or
   return outcome;
 }
 
+Result<BoardMeetingOutcome> record_meeting_outcome(Store& store, OrganisationId organisation, BoardMeetingId meeting,
+                                                   BoardMeetingDraft draft, Date today, const Actor& actor) {
+  CLINAUDIT_TRY(const auto details, board_meeting_details(store, organisation, meeting));
+  if (!details.awaiting_outcome()) {
+    return Error{ErrorCode::conflict, "the outcome of this meeting has been recorded already"};
+  }
+  CLINAUDIT_TRY(auto refs, board_references(store, organisation));
+  draft.committee = details.meeting.committee;
+  draft.held_on = details.meeting.held_on.to_string();
+  BoardMeetingOutcome outcome;
+  if (details.meeting.held_on > today) {
+    outcome.checked.problems.push_back(
+        {"held_on", "the meeting is on " + draft.held_on + ": record its outcome on or after that day"});
+    return outcome;
+  }
+  outcome.checked = check_board_meeting(draft, refs, today);
+  if (draft.items.empty()) {
+    outcome.checked.problems.insert(outcome.checked.problems.begin(),
+                                    {"items", "record at least one item the meeting looked at, with its decision"});
+  }
+  if (!outcome.checked.problems.empty()) return outcome;
+  outcome.checked.record.meeting.id = meeting;
+  CLINAUDIT_TRY_VOID(store.record_board_meeting_outcome(outcome.checked.record, actor));
+  outcome.id = meeting;
+  return outcome;
+}
+
 Result<BoardMeetingList> board_meeting_list(Store& store, OrganisationId organisation, Date today) {
   CLINAUDIT_TRY(auto meetings, store.board_meetings(organisation));
   CLINAUDIT_TRY(auto actions, store.actions(organisation));

@@ -32,6 +32,16 @@ struct BoardMeetingOutcome {
 Result<BoardMeetingOutcome> record_board_meeting(Store& store, OrganisationId organisation,
                                                  const BoardMeetingDraft& draft, Date today, const Actor& actor);
 
+// Records the outcome of the booked meeting `meeting` of `organisation` once it has been held:
+// the draft's items and actions (its committee and date are the meeting's, whatever the draft
+// holds), checked as check_board_meeting checks a meeting, with a problem at "held_on" while
+// the meeting is still after `today` and at "items" when no item was presented. Stored in one
+// transaction (Store::record_board_meeting_outcome) when there is no problem. Errors:
+// not_found for a meeting that is not `organisation`'s; conflict when its outcome was
+// recorded already; the store's.
+Result<BoardMeetingOutcome> record_meeting_outcome(Store& store, OrganisationId organisation, BoardMeetingId meeting,
+                                                   BoardMeetingDraft draft, Date today, const Actor& actor);
+
 struct BoardMeetingSummary {
   BoardMeeting meeting;
   std::size_t items = 0;
@@ -52,6 +62,9 @@ struct BoardMeetingDetails {
   BoardMeeting meeting;
   std::vector<BoardItem> items;
   std::vector<Action> actions;  // ordered by due date
+  // Booked and nothing recorded yet (no item, no action): its outcome may be recorded once
+  // the day has come (record_meeting_outcome).
+  bool awaiting_outcome() const { return items.empty() && actions.empty(); }
 };
 
 // Errors: not_found for a meeting that is not `organisation`'s (as for one that does not

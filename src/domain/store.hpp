@@ -43,6 +43,16 @@ struct Session {
   std::string expires_at;  // ISO 8601 UTC
 };
 
+// A one-time link to set a new password, started by an administrator. Only a hash of the
+// link's token is stored. Times are ISO 8601 UTC; `used_at` is empty until the link is used.
+struct PasswordReset {
+  std::string token_hash;
+  UserId user_id;
+  std::string created_at;
+  std::string expires_at;
+  std::optional<std::string> used_at;
+};
+
 struct AuditFilter {
   std::optional<AuditKind> kind;
   std::optional<OrganisationId> owner;  // local audits of this organisation
@@ -74,6 +84,8 @@ class Store {
 
   // Users and sessions
   virtual Result<UserId> add_user(const User& user, const Actor& actor) = 0;
+  // Writes every field of `user`. A user made inactive, or given a new password hash, loses
+  // every session in the same transaction: they are signed out at once.
   virtual Result<void> update_user(const User& user, const Actor& actor) = 0;
   virtual Result<User> user(UserId id) = 0;
   virtual Result<User> user_by_email(std::string_view email) = 0;
@@ -82,6 +94,16 @@ class Store {
   virtual Result<Session> session(std::string_view token_hash) = 0;  // not_found when absent
   virtual Result<void> delete_session(std::string_view token_hash) = 0;
   virtual Result<void> delete_sessions_expired_before(std::string_view iso_time) = 0;
+  // Stores a new password reset of an existing user (not_found otherwise), logged against
+  // the user's e-mail address (never the token's hash).
+  virtual Result<void> add_password_reset(const PasswordReset& reset, const Actor& actor) = 0;
+  virtual Result<PasswordReset> password_reset(std::string_view token_hash) = 0;  // not_found when absent
+  // Uses the reset once, in one transaction: marks it used at `now`, gives its user
+  // `password_hash` and ends the user's sessions, with an audit-log entry. Errors: not_found
+  // for an unknown token; conflict when the reset was used already or expired at or before
+  // `now` (checked in the same statement that marks it used, so two uses cannot both pass).
+  virtual Result<UserId> use_password_reset(std::string_view token_hash, std::string_view password_hash,
+                                            std::string_view now, const Actor& actor) = 0;
 
   // Audits and the Quality Account list
   virtual Result<std::vector<AuditId>> add_audits(const std::vector<Audit>& rows, const Actor& actor) = 0;
@@ -165,6 +187,12 @@ class Store {
   // not_found for an unknown organisation or owner, or a report review that is not the
   // meeting organisation's (as for one that does not exist).
   virtual Result<BoardMeetingId> add_board_meeting(const BoardMeetingRecord& record, const Actor& actor) = 0;
+  // Records the outcome of the meeting `record.meeting.id` (booked earlier, with nothing
+  // recorded yet): its items, the actions it raised and the reviews it completed, as
+  // add_board_meeting writes them, in one transaction; the meeting's committee and date stay
+  // as stored. Errors: not_found for an unknown meeting or one not of
+  // `record.meeting.organisation_id`; conflict when the meeting already has items or actions.
+  virtual Result<void> record_board_meeting_outcome(const BoardMeetingRecord& record, const Actor& actor) = 0;
   // The organisation's meetings, oldest first.
   virtual Result<std::vector<BoardMeeting>> board_meetings(OrganisationId organisation) = 0;
   virtual Result<std::vector<BoardItem>> board_items(BoardMeetingId meeting) = 0;

@@ -364,7 +364,7 @@ TEST(App, OnlyAdminsAddUsersAndNoTrustUserBecomesANationalAnalyst) {
   analyst["role"] = "national_analyst";
   const Response refused = world.call("POST", "/users", &world.own().callers.at(Role::admin), analyst);
   EXPECT_EQ(refused.status, 400);
-  EXPECT_TRUE(contains(refused.body, "only users of the national body can be national audit analysts"))
+  EXPECT_TRUE(contains(refused.body, "Only users of the national body can be national audit analysts"))
       << refused.body.substr(0, 300);
   EXPECT_FALSE(world.store().user_by_email("someone@own.example"));
   // The national body's administrator may add one.

@@ -17,6 +17,7 @@
 #include <set>
 
 #include "http/testing/test_world.hpp"
+#include "platform/sha256.hpp"
 
 namespace clinaudit::http {
 namespace {
@@ -499,6 +500,103 @@ std::vector<Case> cases() {
       {"user add form", "POST", same("/users"), {}, {200, 403, 403, 403, 403, 403, 200, 303}, {}, new_person});
   all.push_back(
       {"user add api", "POST", same("/api/users"), {}, {201, 403, 403, 403, 403, 403, 201, 401}, {}, new_person});
+  // One user's account: each organisation's administrator, for their own organisation's users
+  // only (another's, the national body's administrator's included, is not found). Each call
+  // acts on a fresh user, so that deactivating one leaves the callers signed in.
+  const auto fresh_user = [trust](const char* prefix, const char* suffix = "") {
+    return [trust, prefix, suffix](TestWorld& w, Whose whose) {
+      static std::atomic<int> counter{0};
+      const domain::User user{
+          {},
+          "account" + std::to_string(getpid() % 100000) + "x" + std::to_string(counter++) + "@matrix.example",
+          "Account Holder",
+          Role::read_only,
+          trust(w, whose).id,
+          "$argon2id$unused",
+          true};
+      return prefix + std::to_string(w.store().add_user(user, domain::Actor{std::nullopt, "test"}).value().value) +
+             suffix;
+    };
+  };
+  const Fields account_change{{"name", "Account Holder Renamed"}, {"role", "board_member"}};
+  all.push_back({"user page",
+                 "GET",
+                 fresh_user("/users/"),
+                 {},
+                 {200, 403, 403, 403, 403, 403, 404, 303},
+                 {404, 403, 403, 403, 403, 403, 404, 303}});
+  all.push_back({"user api",
+                 "GET",
+                 fresh_user("/api/users/"),
+                 {},
+                 {200, 403, 403, 403, 403, 403, 404, 401},
+                 {404, 403, 403, 403, 403, 403, 404, 401}});
+  all.push_back({"user change form",
+                 "POST",
+                 fresh_user("/users/"),
+                 account_change,
+                 {303, 403, 403, 403, 403, 403, 404, 303},
+                 {404, 403, 403, 403, 403, 403, 404, 303}});
+  all.push_back({"user change api",
+                 "POST",
+                 fresh_user("/api/users/"),
+                 account_change,
+                 {200, 403, 403, 403, 403, 403, 404, 401},
+                 {404, 403, 403, 403, 403, 403, 404, 401}});
+  for (const char* verb : {"/deactivate", "/reactivate"}) {
+    all.push_back({std::string("user form ") + verb,
+                   "POST",
+                   fresh_user("/users/", verb),
+                   {},
+                   {303, 403, 403, 403, 403, 403, 404, 303},
+                   {404, 403, 403, 403, 403, 403, 404, 303}});
+    all.push_back({std::string("user api ") + verb,
+                   "POST",
+                   fresh_user("/api/users/", verb),
+                   {},
+                   {200, 403, 403, 403, 403, 403, 404, 401},
+                   {404, 403, 403, 403, 403, 403, 404, 401}});
+  }
+  all.push_back({"password link form",
+                 "POST",
+                 fresh_user("/users/", "/password-reset"),
+                 {},
+                 {200, 403, 403, 403, 403, 403, 404, 303},
+                 {404, 403, 403, 403, 403, 403, 404, 303}});
+  all.push_back({"password link api",
+                 "POST",
+                 fresh_user("/api/users/", "/password-reset"),
+                 {},
+                 {201, 403, 403, 403, 403, 403, 404, 401},
+                 {404, 403, 403, 403, 403, 403, 404, 401}});
+  // The link's page is public: its token is the secret, whoever follows it.
+  const auto reset_link = [fresh_user](const char* prefix) {
+    return [fresh_user, prefix](TestWorld& w, Whose whose) {
+      static std::atomic<int> counter{0};
+      const std::string user_path = fresh_user("", "")(w, whose);
+      std::string token = std::to_string(getpid()) + "e" + std::to_string(counter++);
+      token += std::string(64 - token.size(), 'f');
+      const domain::PasswordReset reset{platform::sha256_hex(token), UserId{std::stoll(user_path)},
+                                        "2026-01-15T09:00:00Z", "2026-01-16T09:00:00Z", std::nullopt};
+      EXPECT_TRUE(w.store().add_password_reset(reset, domain::Actor{std::nullopt, "test"}));
+      return prefix + token;
+    };
+  };
+  const Fields new_password{{"password", "a brand new passphrase"}};
+  all.push_back(
+      {"password link page", "GET", reset_link("/password-reset/"), {}, {200, 200, 200, 200, 200, 200, 200, 200}, {}});
+  all.push_back({"password link set form",
+                 "POST",
+                 reset_link("/password-reset/"),
+                 new_password,
+                 {200, 200, 200, 200, 200, 200, 200, 200},
+                 {}});
+  all.push_back({"password link set api",
+                 "POST",
+                 reset_link("/api/password-reset/"),
+                 new_password,
+                 {200, 200, 200, 200, 200, 200, 200, 200},
+                 {}});
   // The outlier timetable applies to every trust: everyone reads the table in force; only
   // the national body's administrators replace it (a trust's administrator may not).
   const std::string table = domain::OutlierTimetable::default_timetable().to_csv();
@@ -693,6 +791,28 @@ std::vector<Case> cases() {
                  {{"committee", "Trust Board"}, {"held_on", "2026-01-08"}},
                  {201, 201, 201, 403, 403, 403, 201, 401},
                  {}});
+  // The outcome of a booked meeting: those who record meetings, for their own organisation's.
+  const auto booked = [trust](const char* prefix) {
+    return [trust, prefix](TestWorld& w, Whose whose) {
+      const domain::BoardMeetingRecord record{
+          {{}, trust(w, whose).id, "Trust Board", w.clock().today().plus_days(-2)}, {}, {}, {}};
+      const auto id = w.store().add_board_meeting(record, domain::Actor{std::nullopt, "test"});
+      return prefix + std::to_string(id.value().value) + "/outcome";
+    };
+  };
+  const Fields outcome{{"item_0", "other"}, {"item_title_0", "Audit programme"}, {"item_decision_0", "Approved"}};
+  all.push_back({"board meeting outcome form",
+                 "POST",
+                 booked("/board-meetings/"),
+                 outcome,
+                 {303, 303, 303, 403, 403, 403, 404, 303},
+                 {404, 404, 404, 403, 403, 403, 404, 303}});
+  all.push_back({"board meeting outcome api",
+                 "POST",
+                 booked("/api/board-meetings/"),
+                 outcome,
+                 {200, 200, 200, 403, 403, 403, 404, 401},
+                 {404, 404, 404, 403, 403, 403, 404, 401}});
   // Published audit reports: everyone reads the reports they may see; those who record
   // reports (not board members or read-only users) record them and their trust's reviews;
   // another trust's own report is not found, and the national body reviews nothing.

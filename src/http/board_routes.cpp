@@ -101,6 +101,27 @@ Result<domain::BoardMeetingDetails> details_of(Context& c) {
   return domain::board_meeting_details(c.store, c.principal().organisation_id, BoardMeetingId{id});
 }
 
+// One meeting's page: what it recorded and, for a meeting awaiting its outcome and a caller
+// who may record it, the outcome form holding `draft` and its problems.
+Result<Response> meeting_html(Context& c, const domain::BoardMeetingDetails& details,
+                              const domain::BoardMeetingDraft& draft, const std::vector<domain::FieldProblem>& problems,
+                              const std::string& message) {
+  CLINAUDIT_TRY(auto actions, domain::action_rows(c.store, c.clock.today(), details.actions));
+  std::optional<domain::BoardReferences> choices;
+  if (details.awaiting_outcome() && role_allows(c.principal().role, P::manage_actions)) {
+    CLINAUDIT_TRY(auto refs, domain::board_references(c.store, c.principal().organisation_id));
+    choices = std::move(refs);
+  }
+  const std::size_t items = std::max(rows_asked(c.request, "items", kDefaultItemRows, domain::kMaxBoardItems),
+                                     draft.items.size() + (problems.empty() ? 0 : 1));
+  const std::size_t action_rows =
+      std::max(rows_asked(c.request, "actions", kDefaultActionRows, domain::kMaxBoardActions),
+               draft.actions.size() + (problems.empty() ? 0 : 1));
+  return html_response(
+      pages::board_meeting_page(c, details, actions, message, choices, draft, problems, items, action_rows),
+      problems.empty() ? 200 : 400);
+}
+
 Response problems_response(const std::vector<domain::FieldProblem>& problems) {
   const Error error{ErrorCode::invalid_input, "the meeting was not recorded: " + std::to_string(problems.size()) +
                                                   (problems.size() == 1 ? " problem" : " problems")};
@@ -121,10 +142,11 @@ std::vector<Route> board_routes() {
       .path = R"(/board-meetings/(\d{1,18}))",
       .load = details_of,
       .page = [](Context& c, domain::BoardMeetingDetails& details) -> Result<Response> {
-        CLINAUDIT_TRY(auto actions, domain::action_rows(c.store, c.clock.today(), details.actions));
-        const bool recorded = c.request.query_value("recorded") == "1";
-        return html_response(
-            pages::board_meeting_page(c, details, actions, recorded ? "The meeting was recorded." : ""));
+        const std::string recorded = c.request.query_value("recorded");
+        return meeting_html(c, details, {}, {},
+                            recorded == "1"         ? "The meeting was recorded."
+                            : recorded == "outcome" ? "The outcome of the meeting was recorded."
+                                                    : "");
       },
       .json = [](Context&, domain::BoardMeetingDetails& details) { return json_response(to_json(details)); },
   });
@@ -154,6 +176,37 @@ std::vector<Route> board_routes() {
             nlohmann::json{{"id", outcome.id.value}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
             201);
       }));
+  // Recording the outcome of a booked meeting: the same rows as the meeting form, on the
+  // meeting's page; JSON {"items": [...], "actions": [...]} (or the form's fields) on the API.
+  table.add(page_route("POST", R"(/board-meetings/(\d{1,18})/outcome)", Access::permitted, P::manage_actions,
+                       [](Context& c) -> Result<Response> {
+                         CLINAUDIT_TRY(const auto details, details_of(c));
+                         const auto draft = form_draft(c.request);
+                         CLINAUDIT_TRY(auto outcome, domain::record_meeting_outcome(
+                                                         c.store, c.principal().organisation_id, details.meeting.id,
+                                                         draft, c.clock.today(), c.actor()));
+                         if (!outcome.checked.problems.empty()) {
+                           return meeting_html(c, details, draft, outcome.checked.problems, "");
+                         }
+                         return redirect("/board-meetings/" + std::to_string(outcome.id.value) + "?recorded=outcome");
+                       }));
+  table.add(api_route("POST", R"(/api/board-meetings/(\d{1,18})/outcome)", Access::permitted, P::manage_actions,
+                      [](Context& c) -> Result<Response> {
+                        CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
+                        BoardMeetingJson parsed;
+                        if (c.request.body.empty() && !c.request.fields.empty()) {
+                          parsed.draft = form_draft(c.request);
+                        } else {
+                          parsed = read_board_meeting_json(c.request.body);
+                        }
+                        if (!parsed.problems.empty()) return problems_response(parsed.problems);
+                        CLINAUDIT_TRY(auto outcome, domain::record_meeting_outcome(
+                                                        c.store, c.principal().organisation_id, BoardMeetingId{id},
+                                                        parsed.draft, c.clock.today(), c.actor()));
+                        if (!outcome.checked.problems.empty()) return problems_response(outcome.checked.problems);
+                        return json_response(nlohmann::json{{"id", outcome.id.value}}.dump(
+                            -1, ' ', false, nlohmann::json::error_handler_t::replace));
+                      }));
   return std::move(table).routes();
 }
 

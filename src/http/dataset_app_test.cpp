@@ -90,7 +90,7 @@ TEST(DatasetApp, TheFormDeclaresTheDatasetAndShowsARefusalWithWhatWasSent) {
                                        {"type_1", "number"},
                                        {"minimum_1", "none"}});
   EXPECT_EQ(refused.status, 400);
-  EXPECT_TRUE(contains(refused.body, "row 2: the minimum &#39;none&#39; is not a number")) << refused.body;
+  EXPECT_TRUE(contains(refused.body, "Row 2: the minimum &#39;none&#39; is not a number")) << refused.body;
   EXPECT_TRUE(contains(refused.body, "name=\"name_0\" value=\"died90\""));  // what was sent, shown again
 
   const Response saved = world.call("POST", page_path, &world.analyst(),

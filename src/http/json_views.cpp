@@ -278,17 +278,25 @@ std::string to_json(const std::vector<ActionRow>& rows) {
   return json{{"actions", array_of(rows, action_json)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+namespace {
+
+json user_json(const domain::User& u) {
+  return json{{"id", u.id.value},
+              {"email", u.email},
+              {"name", u.display_name},
+              {"role", std::string(to_string(u.role))},
+              {"organisation_id", u.organisation_id.value},
+              {"active", u.active}};
+}
+
+}  // namespace
+
 std::string to_json(const std::vector<domain::User>& users) {
-  return json{{"users", array_of(users,
-                                 [](const domain::User& u) {
-                                   return json{{"id", u.id.value},
-                                               {"email", u.email},
-                                               {"name", u.display_name},
-                                               {"role", std::string(to_string(u.role))},
-                                               {"organisation_id", u.organisation_id.value},
-                                               {"active", u.active}};
-                                 })}}
-      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return json{{"users", array_of(users, user_json)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string to_json(const domain::User& user) {
+  return json{{"user", user_json(user)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string to_json(const std::vector<domain::Notification>& notifications) {

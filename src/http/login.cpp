@@ -52,6 +52,8 @@ Result<LoginOutcome> login(Context& context) {
     entry.entity = "session";
     entry.entity_key = context.request.remote_addr;
     (void)context.store.log_event(entry);  // a failed attempt must not fail because logging did
+    // Only someone who knows the password learns that the account exists and is deactivated.
+    if (user && matches) outcome.status = LoginStatus::deactivated;
     return outcome;
   }
   context.account_limiter.reset(account_key);

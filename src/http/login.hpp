@@ -5,7 +5,8 @@
 
 namespace clinaudit::http {
 
-enum class LoginStatus { signed_in, bad_credentials, throttled };
+// deactivated: the password is right but an administrator has deactivated the account.
+enum class LoginStatus { signed_in, bad_credentials, throttled, deactivated };
 
 struct LoginOutcome {
   LoginStatus status = LoginStatus::bad_credentials;

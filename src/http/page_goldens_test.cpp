@@ -23,6 +23,7 @@
 
 #include "http/testing/page_golden_files.hpp"
 #include "http/testing/page_world.hpp"
+#include "platform/sha256.hpp"
 
 namespace clinaudit::http {
 namespace {
@@ -82,6 +83,45 @@ std::string audit_code(PageWorld& w) { return "NAT-" + w.world().suffix(); }
 std::map<std::string, UploadedFile> clean_participation(PageWorld& w) {
   return csv_file("participation.csv",
                   participation_csv(own_code(w) + "," + audit_code(w) + ",2025/26,yes,yes,50,60\n"));
+}
+
+// A one-time password link of a person added for it (not one of the callers, whose sessions
+// the pages need), with a fixed token made of `digit`, working until a day after the clock's now.
+std::function<std::string(PageWorld&)> reset_link(char digit) {
+  return [digit](PageWorld& w) {
+    auto& store = w.world().store();
+    const domain::Actor actor{std::nullopt, "page goldens"};
+    auto user = store.user_by_email("reset.person@example.org");
+    if (!user) {
+      domain::User person{
+          {},  "reset.person@example.org", "Reset Person", Role::read_only, w.world().own().id, "$argon2id$unused",
+          true};
+      person.id = store.add_user(person, actor).value();
+      user = person;
+    }
+    const std::string token(64, digit);
+    // Asked twice in one world (the route check asks every page's target), it is stored once.
+    (void)store.add_password_reset(
+        {platform::sha256_hex(token), user->id, "2026-01-15T10:00:00Z", "2026-01-16T10:00:00Z", std::nullopt}, actor);
+    return "/password-reset/" + token;
+  };
+}
+
+// A meeting of the own trust booked for three days ago, with nothing recorded: its page
+// offers the outcome form. `suffix` follows the meeting's path.
+std::function<std::string(PageWorld&)> booked_meeting(std::string suffix) {
+  return [suffix = std::move(suffix)](PageWorld& w) {
+    auto& store = w.world().store();
+    const auto own = w.world().own().id;
+    const auto meetings = store.board_meetings(own).value();
+    for (const auto& meeting : meetings) {
+      if (meeting.committee == "Audit Committee") return "/board-meetings/" + id(meeting.id.value) + suffix;
+    }
+    const domain::BoardMeetingRecord record{
+        {{}, own, "Audit Committee", w.world().clock().today().plus_days(-3)}, {}, {}, {}};
+    return "/board-meetings/" + id(store.add_board_meeting(record, {std::nullopt, "page goldens"}).value().value) +
+           suffix;
+  };
 }
 
 Caller* caller_of(PageWorld& w, Who who) {
@@ -204,6 +244,51 @@ const std::vector<Page>& pages() {
                                    {"role", "read_only"},
                                    {"password", "too short"}};
                    }});
+    const auto lead_path = [](std::string suffix) {
+      return [suffix = std::move(suffix)](PageWorld& w) {
+        return "/users/" + id(w.caller(Role::clinical_lead).user.id.value) + suffix;
+      };
+    };
+    all.push_back({"user", Who::admin, "GET", lead_path("")});
+    all.push_back({"user-refused", Who::admin, "POST", lead_path(""), 400, [](PageWorld&) {
+                     return Fields{{"name", " "}, {"role", "board_member"}};
+                   }});
+    all.push_back({"user-deactivate-refused", Who::admin, "POST",
+                   [](PageWorld& w) { return "/users/" + id(w.caller(Role::admin).user.id.value) + "/deactivate"; },
+                   400});
+    all.push_back({"password-reset", Who::anonymous, "GET", reset_link('c'), 200, {}, {}, Shared::own_world});
+    all.push_back({"password-reset-refused",
+                   Who::anonymous,
+                   "POST",
+                   reset_link('d'),
+                   400,
+                   [](PageWorld&) {
+                     return Fields{{"password", "too short"}};
+                   },
+                   {},
+                   Shared::own_world});
+    all.push_back({"password-reset-done",
+                   Who::anonymous,
+                   "POST",
+                   reset_link('e'),
+                   200,
+                   [](PageWorld&) {
+                     return Fields{{"password", "a brand new passphrase"}};
+                   },
+                   {},
+                   Shared::own_world});
+    all.push_back(
+        {"board-meeting-booked", Who::audit_manager, "GET", booked_meeting(""), 200, {}, {}, Shared::own_world});
+    all.push_back({"board-meeting-outcome-refused",
+                   Who::audit_manager,
+                   "POST",
+                   booked_meeting("/outcome"),
+                   400,
+                   [](PageWorld&) {
+                     return Fields{{"item_0", "other"}, {"item_decision_0", "Noted"}, {"action_title_0", "Chase it"}};
+                   },
+                   {},
+                   Shared::own_world});
     all.push_back({"import", Who::audit_manager, "GET", at("/import")});
     all.push_back({"import-problems", Who::audit_manager, "POST", at("/import"), 422,
                    [](PageWorld&) {
@@ -494,6 +579,10 @@ const std::map<std::string, std::string>& routes_without_a_page() {
       {"POST /logout", "answers with a redirect"},
       {R"(POST /outliers/(\d{1,18})/stage)", "answers with a redirect; a refusal is the error page"},
       {R"(POST /actions/(\d{1,18})/close)", "answers with a redirect; a refusal is the actions page"},
+      {R"(POST /users/(\d{1,18})/reactivate)", "answers with a redirect; a refusal is the user page"},
+      {R"(POST /users/(\d{1,18})/password-reset)",
+       "shows a random one-time link (UserAccounts.AResetLinkIsTheAdministratorsOwnOrganisationsAndShownOnce); a "
+       "refusal is the user page"},
       {"GET /reports/quality-account.md", "a Markdown download"},
       {"GET /reports/board-pack.xlsx", "a spreadsheet download"},
       {R"(GET /surveys/(\d{1,18})\.xlsx)", "a spreadsheet download"},

@@ -107,6 +107,34 @@ Result<Response> users_html(Context& c, const std::optional<Error>& error, const
   return html_response(pages::users_page(c, users, error, message), error ? 400 : 200);
 }
 
+Result<UserId> user_id_from(const Context& c) {
+  CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
+  return UserId{id};
+}
+
+// One user's page, with a refusal, a message or a new password link.
+Result<Response> user_html(Context& c, const std::optional<Error>& error, const std::string& message,
+                           const std::optional<domain::PasswordResetLink>& link = std::nullopt) {
+  CLINAUDIT_TRY(const auto id, user_id_from(c));
+  CLINAUDIT_TRY(const auto user, organisation_user(c, id));
+  return html_response(pages::user_page(c, user, error, message, link), error ? 400 : 200);
+}
+
+// What a user page says after a change (?done=...).
+std::string user_change_message(const Request& r) {
+  const std::string done = r.query_value("done");
+  if (done == "changed") return "The name and role were saved.";
+  if (done == "deactivated") return "The account was deactivated and its sessions ended.";
+  if (done == "reactivated") return "The account was reactivated.";
+  return "";
+}
+
+// A refusal the users' forms show again at their fields; any other is answered as an error.
+bool shown_on_user_form(const Error& error) {
+  return error.code == ErrorCode::invalid_input || error.code == ErrorCode::conflict ||
+         error.code == ErrorCode::forbidden;
+}
+
 Response with_cookie(Response response, const std::string& cookie) {
   response.headers.emplace_back("Set-Cookie", cookie);
   return response;
@@ -138,6 +166,14 @@ std::vector<Route> session_routes() {
                     c, next, Error{ErrorCode::forbidden, "Too many attempts to sign in. Wait 15 minutes and try again"},
                     email),
                 429);
+          case LoginStatus::deactivated:
+            return html_response(
+                pages::login_page(c, next,
+                                  Error{ErrorCode::forbidden,
+                                        "Your account has been deactivated. Ask an administrator in your organisation "
+                                        "to reactivate it"},
+                                  email),
+                403);
           case LoginStatus::bad_credentials: break;
         }
         return html_response(
@@ -157,6 +193,10 @@ std::vector<Route> session_routes() {
           return json_response(error_json(Error{ErrorCode::forbidden, "too many attempts to sign in; wait 15 minutes"},
                                           R"({"retry_after_seconds":900})"),
                                429);
+        }
+        if (outcome.status == LoginStatus::deactivated) {
+          return Error{ErrorCode::forbidden,
+                       "this account has been deactivated; ask an administrator to reactivate it"};
         }
         if (outcome.status != LoginStatus::signed_in) {
           return Error{ErrorCode::unauthenticated, "the email address or password is not right"};
@@ -289,6 +329,103 @@ std::vector<Route> view_routes() {
           },
       .json = kJson,
   });
+  table.resource<domain::User>({
+      .path = R"(/users/(\d{1,18}))",
+      .permission = P::manage_users,
+      .load = [](Context& c) -> Result<domain::User> {
+        CLINAUDIT_TRY(const auto id, user_id_from(c));
+        return organisation_user(c, id);
+      },
+      .page =
+          [](Context& c, domain::User& user) {
+            return html_response(pages::user_page(c, user, std::nullopt, user_change_message(c.request), std::nullopt));
+          },
+      .json = kJson,
+  });
+  return std::move(table).routes();
+}
+
+// Keeping an organisation's accounts (domain/user_admin.hpp): its administrators change
+// their users' names and roles, deactivate and reactivate them and make one-time password
+// links; the link's page is public, the token in its path being the secret.
+std::vector<Route> account_routes() {
+  RouteTable table;
+  const auto refusal = [](Context& c, const Error& error) -> Result<Response> {
+    if (!shown_on_user_form(error)) return error;
+    return user_html(c, error, "");
+  };
+  table.resource<UserId>({
+      .method = "POST",
+      .path = R"(/users/(\d{1,18}))",
+      .permission = P::manage_users,
+      .load = [](Context& c) -> Result<UserId> {
+        CLINAUDIT_TRY(const auto id, user_id_from(c));
+        CLINAUDIT_TRY_VOID(edit_user(c, id));
+        return id;
+      },
+      .page = [](Context&, UserId& id) { return redirect("/users/" + std::to_string(id.value) + "?done=changed"); },
+      .json = [](Context&, UserId& id) { return json_response(created_json(id.value)); },
+      .page_refusal = refusal,
+  });
+  for (const bool active : {false, true}) {
+    const std::string verb = active ? "reactivate" : "deactivate";
+    table.resource<UserId>({
+        .method = "POST",
+        .path = R"(/users/(\d{1,18})/)" + verb,
+        .permission = P::manage_users,
+        .load = [active](Context& c) -> Result<UserId> {
+          CLINAUDIT_TRY(const auto id, user_id_from(c));
+          CLINAUDIT_TRY_VOID(set_user_active(c, id, active));
+          return id;
+        },
+        .page = [verb](Context&,
+                       UserId& id) { return redirect("/users/" + std::to_string(id.value) + "?done=" + verb + "d"); },
+        .json =
+            [active](Context&, UserId& id) {
+              return json_response(nlohmann::json{{"id", id.value}, {"active", active}}.dump(
+                  -1, ' ', false, nlohmann::json::error_handler_t::replace));
+            },
+        .page_refusal = refusal,
+    });
+  }
+  table.resource<domain::PasswordResetLink>({
+      .method = "POST",
+      .path = R"(/users/(\d{1,18})/password-reset)",
+      .permission = P::manage_users,
+      .load = [](Context& c) -> Result<domain::PasswordResetLink> {
+        CLINAUDIT_TRY(const auto id, user_id_from(c));
+        return start_password_reset(c, id);
+      },
+      // The link is shown on this answer only (not behind a redirect, whose address a
+      // browser's history would keep).
+      .page = [](Context& c, domain::PasswordResetLink& link) { return user_html(c, std::nullopt, "", link); },
+      .json =
+          [](Context&, domain::PasswordResetLink& link) {
+            return json_response(
+                nlohmann::json{{"link", "/password-reset/" + link.token}, {"expires_at", link.expires_at}}.dump(
+                    -1, ' ', false, nlohmann::json::error_handler_t::replace),
+                201);
+          },
+      .page_refusal = refusal,
+  });
+  constexpr const char* kResetPath = R"(/password-reset/([0-9A-Za-z]{1,128}))";
+  table.add(page_route("GET", kResetPath, Access::anyone, P::view_organisation, [](Context& c) -> Result<Response> {
+    CLINAUDIT_TRY(const auto user, password_reset_user(c, c.request.matches.at(0)));
+    return html_response(pages::password_reset_page(c, user, std::nullopt));
+  }));
+  table.resource<UserId>({
+      .method = "POST",
+      .path = kResetPath,
+      .access = Access::anyone,
+      .load = [](Context& c) -> Result<UserId> { return reset_password(c, c.request.matches.at(0)); },
+      .page = [](Context& c, UserId&) { return html_response(pages::password_reset_done_page(c)); },
+      .json = [](Context&, UserId& id) { return json_response(created_json(id.value)); },
+      .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
+        if (error.code != ErrorCode::invalid_input) return error;
+        CLINAUDIT_TRY(const auto user, password_reset_user(c, c.request.matches.at(0)));
+        return html_response(pages::password_reset_page(c, user, error), 400);
+      },
+  });
   return std::move(table).routes();
 }
 
@@ -414,9 +551,9 @@ std::vector<Route> make_routes() {
   routes.push_back(api_route("GET", "/api/", Access::anyone, P::view_organisation, [](Context&) -> Result<Response> {
     return json_response(R"({"name":"clinaudit","documentation":"docs/api.md"})");
   }));
-  for (auto* part :
-       {&session_routes, &view_routes, &change_routes, &import_routes, &report_routes, &board_routes,
-        &survey_link_routes, &outlier_timetable_routes, &setup_routes, &audit_report_routes, &dataset_routes}) {
+  for (auto* part : {&session_routes, &view_routes, &change_routes, &import_routes, &report_routes, &board_routes,
+                     &survey_link_routes, &outlier_timetable_routes, &setup_routes, &audit_report_routes,
+                     &dataset_routes, &account_routes}) {
     for (auto& route : (*part)()) routes.push_back(std::move(route));
   }
   for (auto& route : routes) route.compiled = std::regex(route.pattern, std::regex::ECMAScript | std::regex::optimize);

@@ -8,6 +8,8 @@
 #include "domain/participation_update.hpp"
 #include "domain/user_admin.hpp"
 #include "platform/password.hpp"
+#include "platform/random_token.hpp"
+#include "platform/sha256.hpp"
 
 namespace clinaudit::http {
 
@@ -202,6 +204,50 @@ Result<UserId> create_user(Context& context) {
   person.password = request.field("password").value_or("");
   return domain::add_user(context.store, context.who->organisation, context.actor(), std::move(person),
                           [](std::string_view password) { return platform::hash_password(password); });
+}
+
+namespace {
+
+const domain::ResetTokens& reset_tokens() {
+  static const domain::ResetTokens tokens{[] { return platform::openssl_random_hex(32); },
+                                          [](std::string_view token) { return platform::sha256_hex(token); }};
+  return tokens;
+}
+
+Result<std::string> argon2id(std::string_view password) { return platform::hash_password(password); }
+
+}  // namespace
+
+Result<domain::User> organisation_user(Context& context, UserId id) {
+  CLINAUDIT_TRY(auto user, domain::organisation_user(context.store, context.who->organisation, id));
+  user.password_hash.clear();
+  return user;
+}
+
+Result<void> edit_user(Context& context, UserId id) {
+  const Request& request = context.request;
+  domain::UserChanges changes;
+  changes.display_name = request.field("name").value_or("");
+  changes.role = domain::parse_role(request.field("role").value_or(""));
+  return domain::edit_user(context.store, context.who->organisation, context.actor(), id, std::move(changes));
+}
+
+Result<void> set_user_active(Context& context, UserId id, bool active) {
+  return domain::set_user_active(context.store, context.who->organisation, context.actor(), id, active);
+}
+
+Result<domain::PasswordResetLink> start_password_reset(Context& context, UserId id) {
+  return domain::start_password_reset(context.store, context.clock, reset_tokens(), context.who->organisation,
+                                      context.actor(), id);
+}
+
+Result<domain::User> password_reset_user(Context& context, const std::string& token) {
+  return domain::password_reset_user(context.store, context.clock, reset_tokens(), token);
+}
+
+Result<UserId> reset_password(Context& context, const std::string& token) {
+  return domain::reset_password(context.store, context.clock, reset_tokens(), token,
+                                context.request.field("password").value_or(""), argon2id);
 }
 
 }  // namespace clinaudit::http

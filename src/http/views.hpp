@@ -18,6 +18,7 @@
 #include "domain/outlier_casework.hpp"
 #include "domain/participation_overview.hpp"
 #include "domain/store.hpp"
+#include "domain/user_admin.hpp"
 #include "http/app.hpp"
 #include "render/measure_charts.hpp"
 
@@ -121,6 +122,19 @@ Result<std::vector<domain::Notification>> my_notifications(Context& context);
 // Fields: email, name, role, password. Errors: invalid_input, conflict for a known email,
 // forbidden for the national analyst role outside the national body.
 Result<UserId> create_user(Context& context);
+// One user of the caller's organisation (domain::organisation_user), without the password
+// hash. Errors: not_found for another organisation's user.
+Result<domain::User> organisation_user(Context& context, UserId id);
+// Fields: name, role. Errors: as domain::edit_user.
+Result<void> edit_user(Context& context, UserId id);
+// Errors: as domain::set_user_active.
+Result<void> set_user_active(Context& context, UserId id, bool active);
+// A one-time link to set a new password (domain::start_password_reset), with a token from
+// OpenSSL's random generator, stored as its SHA-256 hash.
+Result<domain::PasswordResetLink> start_password_reset(Context& context, UserId id);
+// The public link's user, and setting the password through it (field: password).
+Result<domain::User> password_reset_user(Context& context, const std::string& token);
+Result<UserId> reset_password(Context& context, const std::string& token);
 
 // Parses a financial year query value ("2025/26"); the year containing today when empty.
 Result<FinancialYear> year_from(const Context& context, const std::string& text);

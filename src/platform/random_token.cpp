@@ -1,11 +1,28 @@
 #include "platform/random_token.hpp"
 
+#include <openssl/rand.h>
 #include <sys/random.h>
 
 #include <cerrno>
+#include <climits>
 #include <vector>
 
 namespace clinaudit::platform {
+
+namespace {
+
+std::string to_hex(const std::vector<unsigned char>& buffer) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(buffer.size() * 2);
+  for (const unsigned char byte : buffer) {
+    out.push_back(kHex[byte >> 4]);
+    out.push_back(kHex[byte & 0xf]);
+  }
+  return out;
+}
+
+}  // namespace
 
 Result<std::string> random_hex(std::size_t bytes) {
   std::vector<unsigned char> buffer(bytes);
@@ -18,14 +35,15 @@ Result<std::string> random_hex(std::size_t bytes) {
     }
     filled += static_cast<std::size_t>(got);
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes * 2);
-  for (const unsigned char byte : buffer) {
-    out.push_back(kHex[byte >> 4]);
-    out.push_back(kHex[byte & 0xf]);
+  return to_hex(buffer);
+}
+
+Result<std::string> openssl_random_hex(std::size_t bytes) {
+  std::vector<unsigned char> buffer(bytes);
+  if (bytes > static_cast<std::size_t>(INT_MAX) || RAND_bytes(buffer.data(), static_cast<int>(bytes)) != 1) {
+    return Error{ErrorCode::internal, "OpenSSL could not supply random bytes"};
   }
-  return out;
+  return to_hex(buffer);
 }
 
 }  // namespace clinaudit::platform

@@ -46,6 +46,10 @@ class SqlStore final : public domain::Store {
   Result<domain::Session> session(std::string_view token_hash) override;
   Result<void> delete_session(std::string_view token_hash) override;
   Result<void> delete_sessions_expired_before(std::string_view iso_time) override;
+  Result<void> add_password_reset(const domain::PasswordReset& reset, const domain::Actor& actor) override;
+  Result<domain::PasswordReset> password_reset(std::string_view token_hash) override;
+  Result<UserId> use_password_reset(std::string_view token_hash, std::string_view password_hash, std::string_view now,
+                                    const domain::Actor& actor) override;
 
   Result<std::vector<AuditId>> add_audits(const std::vector<domain::Audit>& rows, const domain::Actor& actor) override;
   Result<void> update_audit(const domain::Audit& row, const domain::Actor& actor) override;
@@ -92,6 +96,8 @@ class SqlStore final : public domain::Store {
   Result<std::vector<domain::Action>> actions(OrganisationId organisation) override;
   Result<BoardMeetingId> add_board_meeting(const domain::BoardMeetingRecord& record,
                                            const domain::Actor& actor) override;
+  Result<void> record_board_meeting_outcome(const domain::BoardMeetingRecord& record,
+                                            const domain::Actor& actor) override;
   Result<std::vector<domain::BoardMeeting>> board_meetings(OrganisationId organisation) override;
   Result<std::vector<domain::BoardItem>> board_items(BoardMeetingId meeting) override;
 

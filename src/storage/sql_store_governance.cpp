@@ -174,6 +174,54 @@ Result<std::vector<domain::Action>> SqlStore::actions(OrganisationId organisatio
   });
 }
 
+namespace {
+
+// Writes the items a stored meeting looked at; returns their audit-log pictures.
+nlohmann::json write_items(SqlSession& session, const domain::BoardMeeting& meeting,
+                           const domain::BoardMeetingRecord& record) {
+  auto items = nlohmann::json::array();
+  for (const auto& item : record.items) {
+    domain::BoardItem stored_item = item;
+    stored_item.meeting_id = meeting.id;
+    stored_item.id = insert(session,
+                            "INSERT INTO board_items (meeting_id, kind, ref_id, title, decision) "
+                            "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                            meeting.id, domain::to_string(item.kind), item.ref_id, item.title, item.decision);
+    items.push_back(record_json(stored_item));
+  }
+  return items;
+}
+
+// Writes the actions a stored meeting raised and marks the reviews it completed.
+void write_decisions(SqlSession& session, const domain::BoardMeeting& meeting, const domain::BoardMeetingRecord& record,
+                     const domain::Actor& actor) {
+  for (auto action : record.actions) {
+    if (action.organisation_id != meeting.organisation_id) {
+      fail(ErrorCode::invalid_input, "action '" + action.title + "' is not of the meeting's organisation");
+    }
+    action.source = domain::ActionSource::board_decision;
+    action.source_id = meeting.id.value;
+    insert_action(session, action, actor);
+  }
+  for (const auto review_id : record.reviewed_reports) {
+    auto review = load_review(session, review_id);
+    // Another organisation's review reads as one that does not exist.
+    if (review.organisation_id != meeting.organisation_id) {
+      fail(ErrorCode::not_found, "report review id " + std::to_string(review_id.value) + " does not exist");
+    }
+    if (review.reviewed_on) continue;
+    const auto before = record_json(review);
+    review.reviewed_on = meeting.held_on;
+    review.committee = meeting.committee;
+    execute(session, "UPDATE report_reviews SET reviewed_on = ?, committee = ? WHERE id = ?", meeting.held_on,
+            meeting.committee, review.id);
+    const auto reviewed = record_json(review);
+    append_audit_log(session, actor, "update", "report_review", std::to_string(review.id.value), &before, &reviewed);
+  }
+}
+
+}  // namespace
+
 Result<BoardMeetingId> SqlStore::add_board_meeting(const domain::BoardMeetingRecord& record,
                                                    const domain::Actor& actor) {
   const domain::BoardMeeting& row = record.meeting;
@@ -185,41 +233,38 @@ Result<BoardMeetingId> SqlStore::add_board_meeting(const domain::BoardMeetingRec
         session, "INSERT INTO board_meetings (organisation_id, committee, held_on) VALUES (?, ?, ?) RETURNING id",
         row.organisation_id, row.committee, row.held_on)};
     auto after = record_json(stored);
-    after["items"] = nlohmann::json::array();
-    for (const auto& item : record.items) {
-      domain::BoardItem stored_item = item;
-      stored_item.meeting_id = stored.id;
-      stored_item.id = insert(session,
-                              "INSERT INTO board_items (meeting_id, kind, ref_id, title, decision) "
-                              "VALUES (?, ?, ?, ?, ?) RETURNING id",
-                              stored.id, domain::to_string(item.kind), item.ref_id, item.title, item.decision);
-      after["items"].push_back(record_json(stored_item));
-    }
+    after["items"] = write_items(session, stored, record);
     append_audit_log(session, actor, "create", "board_meeting", std::to_string(stored.id.value), nullptr, &after);
-    for (auto action : record.actions) {
-      if (action.organisation_id != row.organisation_id) {
-        fail(ErrorCode::invalid_input, "action '" + action.title + "' is not of the meeting's organisation");
-      }
-      action.source = domain::ActionSource::board_decision;
-      action.source_id = stored.id.value;
-      insert_action(session, action, actor);
-    }
-    for (const auto review_id : record.reviewed_reports) {
-      auto review = load_review(session, review_id);
-      // Another organisation's review reads as one that does not exist.
-      if (review.organisation_id != row.organisation_id) {
-        fail(ErrorCode::not_found, "report review id " + std::to_string(review_id.value) + " does not exist");
-      }
-      if (review.reviewed_on) continue;
-      const auto before = record_json(review);
-      review.reviewed_on = row.held_on;
-      review.committee = row.committee;
-      execute(session, "UPDATE report_reviews SET reviewed_on = ?, committee = ? WHERE id = ?", row.held_on,
-              row.committee, review.id);
-      const auto reviewed = record_json(review);
-      append_audit_log(session, actor, "update", "report_review", std::to_string(review.id.value), &before, &reviewed);
-    }
+    write_decisions(session, stored, record, actor);
     return stored.id;
+  });
+}
+
+Result<void> SqlStore::record_board_meeting_outcome(const domain::BoardMeetingRecord& record,
+                                                    const domain::Actor& actor) {
+  const domain::BoardMeeting& row = record.meeting;
+  return write("recording the outcome of board meeting " + std::to_string(row.id.value), [&](SqlSession& session) {
+    const auto missing = "board meeting id " + std::to_string(row.id.value) + " does not exist";
+    const auto stored = only_row(
+        session, missing, "SELECT id, organisation_id, committee, held_on FROM board_meetings WHERE id = ?",
+        [](const SqlRow& found) {
+          return domain::BoardMeeting{id_of<BoardMeetingId>(found, 0), id_of<OrganisationId>(found, 1), found.text(2),
+                                      date_of(found, 3)};
+        },
+        row.id);
+    // Another organisation's meeting reads as one that does not exist.
+    if (stored.organisation_id != row.organisation_id) fail(ErrorCode::not_found, missing);
+    const auto recorded = first_row(
+        session,
+        "SELECT 1 FROM board_items WHERE meeting_id = ?1 UNION ALL SELECT 1 FROM actions WHERE source = ?2 AND "
+        "source_id = ?1",
+        [](const SqlRow&) { return true; }, row.id, domain::to_string(domain::ActionSource::board_decision));
+    if (recorded) fail(ErrorCode::conflict, "the outcome of this meeting has been recorded already");
+    const auto before = record_json(stored);
+    auto after = before;
+    after["items"] = write_items(session, stored, record);
+    append_audit_log(session, actor, "update", "board_meeting", std::to_string(stored.id.value), &before, &after);
+    write_decisions(session, stored, record, actor);
   });
 }
 

@@ -45,6 +45,19 @@ std::string duplicate_code(const domain::Organisation& row) {
   return "organisation code '" + row.code + "' already exists";
 }
 
+std::int64_t end_sessions(SqlSession& session, UserId user) {
+  return execute(session, "DELETE FROM sessions WHERE user_id = ?", user);
+}
+
+constexpr const char* kResetColumns =
+    "SELECT token_hash, user_id, created_at, expires_at, used_at FROM password_resets WHERE token_hash = ?";
+
+domain::PasswordReset read_reset(const SqlRow& row) {
+  domain::PasswordReset reset{row.text(0), id_of<UserId>(row, 1), row.text(2), row.text(3), std::nullopt};
+  if (!row.is_null(4)) reset.used_at = row.text(4);
+  return reset;
+}
+
 std::string duplicate_email(const domain::User& row) { return "a user with email '" + row.email + "' already exists"; }
 
 }  // namespace
@@ -129,10 +142,15 @@ Result<void> SqlStore::update_user(const domain::User& user, const domain::Actor
                      user.email, user.display_name, domain::to_string(user.role), user.organisation_id,
                      user.password_hash, user.active, user.id);
     });
+    // An inactive user, or one whose password changed, keeps no session: signed out at once.
+    const bool password_changed = previous.password_hash != user.password_hash;
+    std::int64_t ended = 0;
+    if (!user.active || password_changed) ended = end_sessions(session, user.id);
     const auto before = record_json(previous);
     auto after = record_json(user);
     // The log never holds password hashes, only the fact of a change.
-    after["password_changed"] = previous.password_hash != user.password_hash;
+    after["password_changed"] = password_changed;
+    if (ended > 0) after["sessions_ended"] = ended;
     append_audit_log(session, actor, "update", "user", user.email, &before, &after);
   });
 }
@@ -187,6 +205,52 @@ Result<void> SqlStore::delete_session(std::string_view token_hash) {
 Result<void> SqlStore::delete_sessions_expired_before(std::string_view iso_time) {
   return write("deleting expired sessions",
                [&](SqlSession& session) { execute(session, "DELETE FROM sessions WHERE expires_at < ?", iso_time); });
+}
+
+Result<void> SqlStore::add_password_reset(const domain::PasswordReset& reset, const domain::Actor& actor) {
+  return write("starting a password reset", [&](SqlSession& session) {
+    const domain::User user = load_user(session, reset.user_id);
+    unique("a password reset with this token already exists", [&] {
+      return execute(session,
+                     "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                     reset.token_hash, reset.user_id, reset.created_at, reset.expires_at);
+    });
+    // The log names the user and the expiry, never the token or its hash.
+    const nlohmann::json after{
+        {"user", user.email}, {"created_at", reset.created_at}, {"expires_at", reset.expires_at}};
+    append_audit_log(session, actor, "create", "password_reset", user.email, nullptr, &after);
+  });
+}
+
+Result<domain::PasswordReset> SqlStore::password_reset(std::string_view token_hash) {
+  return read("reading a password reset", [&](SqlSession& session) {
+    return only_row(session, "no such password reset", kResetColumns, read_reset, token_hash);
+  });
+}
+
+Result<UserId> SqlStore::use_password_reset(std::string_view token_hash, std::string_view password_hash,
+                                            std::string_view now, const domain::Actor& actor) {
+  return write("setting a new password", [&](SqlSession& session) {
+    const auto reset = only_row(session, "no such password reset", kResetColumns, read_reset, token_hash);
+    // One statement checks and marks: of two uses at once, only one changes the row.
+    const auto marked = execute(session,
+                                "UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL "
+                                "AND expires_at > ?",
+                                now, token_hash, now);
+    if (marked != 1) {
+      fail(ErrorCode::conflict, reset.used_at ? "this link has been used already" : "this link has expired");
+    }
+    const domain::User user = load_user(session, reset.user_id);
+    execute(session, "UPDATE users SET password_hash = ? WHERE id = ?", password_hash, user.id);
+    const auto ended = end_sessions(session, user.id);
+    const auto before = record_json(user);
+    auto after = before;
+    after["password_changed"] = true;
+    after["by_reset_link"] = true;
+    after["sessions_ended"] = ended;
+    append_audit_log(session, actor, "update", "user", user.email, &before, &after);
+    return user.id;
+  });
 }
 
 }  // namespace clinaudit::storage

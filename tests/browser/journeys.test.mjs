@@ -109,6 +109,37 @@ test('an audit manager records participation for the year', async () => {
   await context.close();
 });
 
+test('a refused participation form keeps every row as typed and focuses the error summary', async () => {
+  const { context, page, errors } = await signIn('manager');
+  await page.goto(`${base}/participation`);
+  // Another row's reason, typed but never saved, must come back with the refusal.
+  const other = page.locator('tbody tr').nth(1);
+  const reason = other.locator('input[id^="reason_"]');
+  const reasonId = await reason.getAttribute('id');
+  await reason.fill('Service moved to the network hub');
+  await page.getByLabel('National Hip Fracture Database: cases submitted').fill('many');
+  await page.getByRole('button', { name: 'Save participation' }).click();
+
+  const summary = page.locator('.error-summary');
+  assert.match(await summary.innerText(), /There is a problem/);
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+  assert.equal(await page.getByLabel('National Hip Fracture Database: cases submitted').inputValue(), 'many');
+  assert.equal(await page.locator(`#${reasonId}`).inputValue(), 'Service moved to the network hub');
+  const field = page.getByLabel('National Hip Fracture Database: cases submitted');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  const describedBy = await field.getAttribute('aria-describedby');
+  assert.match(await page.locator(`#${describedBy}`).innerText(), /enter a whole number/);
+  await shot(page, 'participation-refused');
+
+  // The summary's link leads to the field.
+  const fieldId = await field.getAttribute('id');
+  await summary.getByRole('link').first().click();
+  assert.equal(new URL(page.url()).hash, `#${fieldId}`);
+  // The refusal itself is answered 400, which the browser logs; nothing else may fail.
+  assert.deepEqual(errors.filter((e) => !/status of 400/.test(e)), []);
+  await context.close();
+});
+
 test('the funnel plot labels a provider when a point is hovered', async () => {
   const { context, page } = await signIn('manager');
   await page.getByRole('link', { name: 'Audits', exact: true }).click();

@@ -81,17 +81,14 @@ class Problems {
   const std::vector<FieldProblem>& problems_;
 };
 
-Html error_summary_html(const std::vector<FieldProblem>& problems) {
-  if (problems.empty()) return {};
-  Html out =
-      "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"error-summary-title\">"
-      "<h2 id=\"error-summary-title\">There is a problem</h2><p>The meeting was not recorded.</p><ul>"_html;
+// The shared error summary (layout.hpp), each problem linked to its control and named by
+// its row ("Item 3: ...").
+Html error_summary_html(const std::vector<FieldProblem>& problems, std::string_view lead) {
+  FormErrors errors;
   for (const auto& problem : problems) {
-    out += html("<li><a href=\"#{}\">{}: {}</a></li>", control_id(problem.field), field_label(problem.field),
-                problem.message);
+    errors.add(control_id(problem.field), field_label(problem.field) + ": " + problem.message);
   }
-  out += "</ul></div>"_html;
-  return out;
+  return error_summary(errors, lead);
 }
 
 Html option(const std::string& value, const std::string& label, bool selected) {
@@ -188,6 +185,40 @@ Html action_row(std::size_t i, const domain::BoardReferences& refs, const domain
   return out;
 }
 
+// The rows of what a meeting looked at and decided and the actions it raised, then the
+// longer-form link (to `longer`) and the button.
+Html outcome_rows(const domain::BoardReferences& refs, const domain::BoardMeetingDraft& draft, const Problems& p,
+                  std::size_t item_rows, std::size_t action_rows, const std::string& longer, std::string_view button) {
+  Html out = html("<h3 id=\"items\">What the meeting looked at and decided</h3>{}", p.message_html("items"));
+  for (std::size_t i = 0; i < item_rows; ++i) {
+    out += item_row(i, refs, i < draft.items.size() ? draft.items[i] : domain::BoardItemDraft{}, p);
+  }
+  out += html("<h3 id=\"actions\">Actions the meeting raised</h3>{}", p.message_html("actions"));
+  for (std::size_t i = 0; i < action_rows; ++i) {
+    out += action_row(i, refs, i < draft.actions.size() ? draft.actions[i] : domain::BoardActionDraft{}, p);
+  }
+  out += html(
+      "<p>Rows left blank are ignored. <a href=\"{}?items={}&amp;actions={}#record\">Show a longer form</a> (what you "
+      "have entered here is not kept).</p><button class=\"button\" type=\"submit\">{}</button></form>",
+      longer, item_rows + 5, action_rows + 5, button);
+  return out;
+}
+
+// The form that records the outcome of a booked meeting on its page.
+Html outcome_form(const Context& context, const domain::BoardMeeting& meeting, const domain::BoardReferences& refs,
+                  const domain::BoardMeetingDraft& draft, const std::vector<FieldProblem>& problems,
+                  std::size_t item_rows, std::size_t action_rows) {
+  const Problems p(problems);
+  const std::string path = "/board-meetings/" + std::to_string(meeting.id.value);
+  Html out = html(
+      "<h2 id=\"record\">Record the outcome</h2><p>Record what the meeting looked at, what it decided and the actions "
+      "it raised. A national report presented here that has no review recorded yet is recorded as reviewed on {} by "
+      "the {}.</p>{}<form method=\"post\" action=\"{}/outcome\" class=\"panel\" novalidate>{}",
+      meeting.held_on.to_string(), meeting.committee, p.message_html("held_on"), path, csrf_field(context));
+  out += outcome_rows(refs, draft, p, item_rows, action_rows, path, "Record the outcome");
+  return out;
+}
+
 Html record_form(const Context& context, const domain::BoardReferences& refs, const domain::BoardMeetingDraft& draft,
                  const std::vector<FieldProblem>& problems, std::size_t item_rows, std::size_t action_rows) {
   const Problems p(problems);
@@ -195,7 +226,8 @@ Html record_form(const Context& context, const domain::BoardReferences& refs, co
       "<h2 id=\"record\">Record a meeting</h2><p>Record a meeting once it has been held: what it looked at, what it "
       "decided and the actions it raised. A national report presented here that has no review recorded yet is "
       "recorded as reviewed on the meeting's date by this committee. A meeting still to come can be booked with its "
-      "committee and date only.</p><form method=\"post\" action=\"/board-meetings\" class=\"panel\" novalidate>{}",
+      "committee and date only, and its outcome recorded on its page once it has been held.</p><form method=\"post\" "
+      "action=\"/board-meetings\" class=\"panel\" novalidate>{}",
       csrf_field(context));
   out += html(
       "<div class=\"{}\"><label for=\"committee\">Board or committee</label><p class=\"hint\" "
@@ -207,19 +239,7 @@ Html record_form(const Context& context, const domain::BoardReferences& refs, co
       "<div class=\"{}\"><label for=\"held_on\">Date held</label><p class=\"hint\" id=\"held_on-hint\">For example, "
       "2026-01-08</p>{}<input type=\"date\" id=\"held_on\" name=\"held_on\" value=\"{}\"{}></div>",
       p.group_class("held_on"), p.message_html("held_on"), draft.held_on, p.described_by("held_on", "held_on-hint"));
-  out += html("<h3 id=\"items\">What the meeting looked at and decided</h3>{}", p.message_html("items"));
-  for (std::size_t i = 0; i < item_rows; ++i) {
-    out += item_row(i, refs, i < draft.items.size() ? draft.items[i] : domain::BoardItemDraft{}, p);
-  }
-  out += html("<h3 id=\"actions\">Actions the meeting raised</h3>{}", p.message_html("actions"));
-  for (std::size_t i = 0; i < action_rows; ++i) {
-    out += action_row(i, refs, i < draft.actions.size() ? draft.actions[i] : domain::BoardActionDraft{}, p);
-  }
-  out += html(
-      "<p>Rows left blank are ignored. <a href=\"/board-meetings?items={}&amp;actions={}#record\">Show a longer "
-      "form</a> (what you have entered here is not kept).</p><button class=\"button\" type=\"submit\">Record the "
-      "meeting</button></form>",
-      item_rows + 5, action_rows + 5);
+  out += outcome_rows(refs, draft, p, item_rows, action_rows, "/board-meetings", "Record the meeting");
   return out;
 }
 
@@ -267,7 +287,7 @@ std::string board_meetings_page(const Context& context, const domain::BoardMeeti
                                 const domain::BoardMeetingDraft& draft,
                                 const std::vector<domain::FieldProblem>& problems, std::size_t item_rows,
                                 std::size_t action_rows) {
-  Html body = error_summary_html(problems);
+  Html body = error_summary_html(problems, "The meeting was not recorded.");
   body += html(
       "<h1>Board and committee meetings</h1><p class=\"lead\">What the board and its committees of {} looked at and "
       "decided, and how well the board engages with national audit.</p>",
@@ -297,9 +317,14 @@ std::string board_meetings_page(const Context& context, const domain::BoardMeeti
 }
 
 std::string board_meeting_page(const Context& context, const domain::BoardMeetingDetails& details,
-                               const std::vector<ActionRow>& actions, const std::string& message) {
+                               const std::vector<ActionRow>& actions, const std::string& message,
+                               const std::optional<domain::BoardReferences>& choices,
+                               const domain::BoardMeetingDraft& draft,
+                               const std::vector<domain::FieldProblem>& problems, std::size_t item_rows,
+                               std::size_t action_rows) {
   const auto& m = details.meeting;
-  Html body = success_banner(message);
+  Html body = error_summary_html(problems, "The outcome was not recorded.");
+  body += success_banner(message);
   body +=
       html("<p class=\"caption muted\"><a href=\"/board-meetings\">Board and committee meetings</a></p><h1>{}, {}</h1>",
            m.committee, m.held_on.to_string());
@@ -322,7 +347,17 @@ std::string board_meeting_page(const Context& context, const domain::BoardMeetin
   body += "<h2>Actions raised</h2>"_html;
   body += actions.empty() ? Html("<p class=\"muted\">The meeting raised no action.</p>"_html)
                           : actions_table(context, actions, false);
-  return page(context, m.committee + ", " + m.held_on.to_string(), "board", body);
+  if (choices && details.awaiting_outcome()) {
+    if (m.held_on > context.clock.today()) {
+      body += html(
+          "<h2 id=\"record\">Record the outcome</h2><p>This meeting is booked for {}. Its outcome can be recorded here "
+          "from that day.</p>",
+          m.held_on.to_string());
+    } else {
+      body += outcome_form(context, m, *choices, draft, problems, item_rows, action_rows);
+    }
+  }
+  return page(context, (problems.empty() ? "" : "Error: ") + m.committee + ", " + m.held_on.to_string(), "board", body);
 }
 
 }  // namespace clinaudit::http::pages

@@ -101,10 +101,97 @@ std::string error_page(const Context& context, const Error& error) {
   return page(context, title, "", body);
 }
 
+namespace {
+
+// The field a domain error's message names before ": " (a control name: lower-case letters,
+// digits and underscores), or "".
+std::string_view named_field(std::string_view message) {
+  const auto colon = message.find(": ");
+  if (colon == std::string_view::npos || colon == 0) return {};
+  const auto name = message.substr(0, colon);
+  if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string_view::npos) return {};
+  return name;
+}
+
+// A message as a sentence: its first letter in capitals.
+std::string sentence(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+}  // namespace
+
+FormErrors FormErrors::of(const std::optional<Error>& error, std::initializer_list<std::string_view> fields,
+                          std::string_view fallback) {
+  FormErrors out;
+  if (!error) return out;
+  const auto named = named_field(error->message);
+  for (const auto field : fields) {
+    if (!named.empty() && named == field) {
+      out.add(std::string(field), error->message.substr(named.size() + 2));
+      return out;
+    }
+  }
+  out.add(std::string(fallback), error->message);
+  return out;
+}
+
+void FormErrors::add(std::string field, std::string message) {
+  errors_.push_back(FieldError{std::move(field), sentence(std::move(message))});
+}
+
+std::string FormErrors::message(std::string_view field) const {
+  std::string out;
+  for (const auto& error : errors_) {
+    if (error.field != field) continue;
+    out += (out.empty() ? "" : "; ") + error.message;
+  }
+  return out;
+}
+
+Html error_summary(const FormErrors& errors, std::string_view lead) {
+  if (errors.empty()) return {};
+  Html out =
+      "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus aria-labelledby=\"error-summary-title\">"
+      "<h2 id=\"error-summary-title\">There is a problem</h2>"_html;
+  if (!lead.empty()) out += html("<p>{}</p>", lead);
+  out += "<ul class=\"error-summary-list\">"_html;
+  for (const auto& error : errors.all()) {
+    if (error.field.empty()) {
+      out += html("<li>{}</li>", error.message);
+    } else {
+      out += html("<li><a href=\"#{}\">{}</a></li>", error.field, error.message);
+    }
+  }
+  out += "</ul></div>"_html;
+  return out;
+}
+
 Html error_summary(const std::optional<Error>& error) {
   if (!error) return {};
-  return html("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2>There is a problem</h2><p>{}</p></div>",
-              error->message);
+  const auto named = named_field(error->message);
+  return error_summary(FormErrors::of(error, {named}));
+}
+
+Html error_message(const FormErrors& errors, std::string_view field) {
+  const std::string text = errors.message(field);
+  if (text.empty()) return {};
+  return html("<p class=\"error-message\" id=\"{}-error\"><span class=\"visually-hidden\">Error:</span> {}</p>", field,
+              text);
+}
+
+Html field_attributes(const FormErrors& errors, std::string_view field, std::string_view hint) {
+  const bool invalid = !errors.message(field).empty();
+  std::string described(hint);
+  if (invalid) described += (described.empty() ? "" : " ") + std::string(field) + "-error";
+  Html out;
+  if (!described.empty()) out += html(" aria-describedby=\"{}\"", described);
+  if (invalid) out += " aria-invalid=\"true\""_html;
+  return out;
+}
+
+std::string group_class(const FormErrors& errors, std::string_view field) {
+  return errors.message(field).empty() ? "form-group" : "form-group form-group-error";
 }
 
 Html success_banner(std::string_view message) {

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "http/app.hpp"
@@ -28,8 +29,52 @@ Html csrf_field(const Context& context);
 // The page shown for an Error (not found, forbidden...), in plain language.
 std::string error_page(const Context& context, const Error& error);
 
-// A GOV.UK-style error summary for a failed form submission (empty when no error).
+// Forms shown again after a refusal follow the GOV.UK error summary pattern: what was typed
+// stays in every field; a summary at the top of the page (role="alert", "There is a
+// problem", focused when the page loads through `autofocus`, so no script is needed) lists
+// each problem as a link to its field; and the field itself carries the message, with
+// aria-invalid and aria-describedby pointing at it.
+
+// One problem of a refused form: `field` is the id of the control it belongs to (empty for
+// the form as a whole), `message` says what to do, in plain words.
+struct FieldError {
+  std::string field;
+  std::string message;
+};
+
+// The problems of a refused form, in the order the summary lists them.
+class FormErrors {
+ public:
+  FormErrors() = default;
+  // The problem of a refused command. A domain error names its field before a colon
+  // ("email: enter an email address"); the problem is at that field when it is one of
+  // `fields` (the form's control ids), and at `fallback` otherwise (empty: the whole form).
+  static FormErrors of(const std::optional<Error>& error, std::initializer_list<std::string_view> fields,
+                       std::string_view fallback = {});
+
+  void add(std::string field, std::string message);
+  bool empty() const { return errors_.empty(); }
+  const std::vector<FieldError>& all() const { return errors_; }
+  // The messages at `field`, joined ("" when it has none).
+  std::string message(std::string_view field) const;
+
+ private:
+  std::vector<FieldError> errors_;
+};
+
+// The error summary of `errors` (empty when there are none), with an optional sentence
+// under its title ("The meeting was not recorded.").
+Html error_summary(const FormErrors& errors, std::string_view lead = {});
+// The summary of one refused command (FormErrors::of with the field its message names, when
+// it names one): the pages whose forms are marked field by field use the overload above.
 Html error_summary(const std::optional<Error>& error);
+// The message paragraph at a field (id "<field>-error"), empty when the field has no problem.
+Html error_message(const FormErrors& errors, std::string_view field);
+// The attributes of a control: aria-describedby naming `hint` (an element id, may be empty)
+// and the message, and aria-invalid="true" when the field has a problem.
+Html field_attributes(const FormErrors& errors, std::string_view field, std::string_view hint = {});
+// The class of a field's group: "form-group", with "form-group-error" when it has a problem.
+std::string group_class(const FormErrors& errors, std::string_view field);
 
 // A notification banner after a successful change (empty when the message is).
 Html success_banner(std::string_view message);

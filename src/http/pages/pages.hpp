@@ -65,19 +65,36 @@ std::string analysis_run_page(const Context& context, const AnalysisRunView& vie
 std::string notifications_page(const Context& context, const std::vector<domain::Notification>& rows);
 std::string outlier_case_page(const Context& context, const OutlierCaseView& view);
 std::string outliers_page(const Context& context, const std::vector<OutlierRow>& rows);
+// The organisation's users and the form to add one; a refused form keeps the name, e-mail
+// address and role typed (never the password) and marks the field at fault.
 std::string users_page(const Context& context, const std::vector<domain::User>& users,
                        const std::optional<Error>& error, const std::string& message);
+// One user for an administrator: the form to change their name and role (as typed after a
+// refusal), deactivating or reactivating them, and making a one-time password link; `link`
+// is shown once, just after it was made.
+std::string user_page(const Context& context, const domain::User& user, const std::optional<Error>& error,
+                      const std::string& message, const std::optional<domain::PasswordResetLink>& link);
+// The public page of a password reset link: the form for a new password (with `error` at
+// it after a refusal), and the page after the password was set.
+std::string password_reset_page(const Context& context, const domain::User& user, const std::optional<Error>& error);
+std::string password_reset_done_page(const Context& context);
 
 // The board engagement record (http/board_routes.cpp): the organisation's meetings with the
 // engagement metrics and, when `choices` is given (the caller may record), the form showing
-// `draft` with each of `problems` at its field; and one meeting with the actions it raised.
+// `draft` with each of `problems` at its field; and one meeting with the actions it raised
+// and, for a booked meeting awaiting its outcome when `choices` is given, the form recording
+// it (from the meeting's day) in the same way.
 std::string board_meetings_page(const Context& context, const domain::BoardMeetingList& list,
                                 const std::optional<domain::BoardReferences>& choices,
                                 const domain::BoardMeetingDraft& draft,
                                 const std::vector<domain::FieldProblem>& problems, std::size_t item_rows,
                                 std::size_t action_rows);
 std::string board_meeting_page(const Context& context, const domain::BoardMeetingDetails& details,
-                               const std::vector<ActionRow>& actions, const std::string& message);
+                               const std::vector<ActionRow>& actions, const std::string& message,
+                               const std::optional<domain::BoardReferences>& choices,
+                               const domain::BoardMeetingDraft& draft,
+                               const std::vector<domain::FieldProblem>& problems, std::size_t item_rows,
+                               std::size_t action_rows);
 
 // The CSV import pages (http/import_flow.cpp). `choices` holds what the signed-in user may
 // import: the kinds of file and, for those who import episodes, the national audits.

@@ -60,6 +60,9 @@ input[type=file]{font:inherit}
 .filters .form-group{margin:0}
 .error-summary{border:4px solid var(--red);background:var(--white);padding:1rem 1.25rem;margin-bottom:1.5rem}
 .error-summary h2{margin-top:0;font-size:1.3rem}
+.error-summary:focus{outline:3px solid var(--focus);outline-offset:0}
+.error-summary-list{margin:0;padding-left:1.25rem}.error-summary-list a{color:var(--red);font-weight:700}
+[aria-invalid=true]{border:2px solid var(--red)}
 .error-message{color:var(--red);font-weight:700}
 fieldset{border:0;margin:0;padding:0;min-width:0}
 .form-group-error{border-left:5px solid var(--red);padding-left:.9rem}
