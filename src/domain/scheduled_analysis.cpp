@@ -24,9 +24,7 @@ Result<ScheduledAnalysisReport> run_due_analyses(Store& store, const OutlierTime
   for (const auto& audit : audits) {
     if (audit.kind == AuditKind::local_audit) continue;
     CLINAUDIT_TRY(const auto measures, store.measures_of(audit.id));
-    if (std::none_of(measures.begin(), measures.end(), [](const Measure& m) { return m.type == MeasureType::ratio; })) {
-      continue;
-    }
+    if (analysed_measures(measures).empty()) continue;
     CLINAUDIT_TRY(const auto runs, store.analysis_runs(audit.id));
     for (const auto& year : years) {
       ScheduledAnalysis item;

@@ -30,7 +30,7 @@ struct ScheduledAnalysisReport {
   std::int64_t failed() const;
 };
 
-// The analysis runs of the daily job: for every national audit with a ratio measure, for the
+// The analysis runs of the daily job: for every national audit with a measure to compute (analysed_measures), for the
 // financial year containing `today` and the year before, runs the analysis (run_analysis)
 // when the year holds episodes and either no run of that audit and year is stored or the
 // checksum of its episodes differs from the latest run's, i.e. new or corrected data has

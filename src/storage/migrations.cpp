@@ -13,6 +13,7 @@ std::string_view migration_0004_analysis_runs();
 std::string_view migration_0005_measure_sources();
 std::string_view migration_0006_audit_datasets();
 std::string_view migration_0007_audit_reports();
+std::string_view migration_0008_analysis_run_measures();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -33,6 +34,7 @@ constexpr std::array kTemplates{
     Template{5, "0005_measure_sources", embedded::migration_0005_measure_sources},
     Template{6, "0006_audit_datasets", embedded::migration_0006_audit_datasets, convert_episodes_to_datasets},
     Template{7, "0007_audit_reports", embedded::migration_0007_audit_reports},
+    Template{8, "0008_analysis_run_measures", embedded::migration_0008_analysis_run_measures},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)
