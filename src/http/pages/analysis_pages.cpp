@@ -49,6 +49,8 @@ Html measure_run_section(const AnalysisRunView& view, const domain::MeasureRun& 
   Html settings = html("<dt>Outcome</dt><dd><code>{}</code></dd>", computed.options.outcome_column);
   if (!computed.options.formula.empty()) {
     settings += html("<dt>Case-mix model</dt><dd><code>{}</code></dd>", computed.options.formula);
+  } else if (computed.options.source == domain::MeasureSource::episode_model_ratio) {
+    settings += "<dt>Case-mix model</dt><dd>every other column of the dataset</dd>"_html;
   }
   if (!computed.options.expected_column.empty()) {
     settings +=

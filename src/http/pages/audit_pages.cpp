@@ -268,6 +268,7 @@ Html latest_run_measures(const domain::AnalysisRunRecord& run) {
       "flagged</th><th scope=\"col\" class=\"num\">Cases opened</th></tr></thead><tbody>"_html;
   for (const auto& m : run.measures) {
     Html model = "–"_html;
+    if (m.source == domain::MeasureSource::episode_model_ratio) model = "every other column of the dataset"_html;
     if (!m.formula.empty()) model = html("<code>{}</code>", m.formula);
     if (!m.expected_column.empty()) model = html("column <code>{}</code>", m.expected_column);
     body += html(
