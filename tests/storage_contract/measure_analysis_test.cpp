@@ -10,6 +10,7 @@
 #include <set>
 
 #include "domain/analysis_run.hpp"
+#include "domain/scheduled_analysis.hpp"
 #include "store_contract.hpp"
 
 namespace clinaudit::contract {
@@ -336,6 +337,36 @@ TEST_P(MeasureAnalysis, AMeasureTheDataCannotGiveWritesNothingForTheOthers) {
   for (const auto& [code, id] : ids_) EXPECT_TRUE(store().results_of(id, std::nullopt)->empty()) << code;
   EXPECT_TRUE(store().outlier_cases(std::nullopt, audit_)->empty());
   EXPECT_TRUE(store().analysis_runs(audit_)->empty());
+}
+
+// The daily job analyses a year again when a measure computed from episodes is added or
+// changed, though the episodes are the same; unchanged measures and data are left alone.
+TEST_P(MeasureAnalysis, TheDailyJobAnalysesAgainWhenTheMeasuresChange) {
+  const Date today = *Date::parse("2026-05-11");  // 2025/26 is the year before
+  const auto due = [&] {
+    return domain::run_due_analyses(store(), domain::OutlierTimetable::default_timetable(),
+                                    domain::WorkingDayCalendar::england_and_wales(), today, actor(), "test");
+  };
+  auto first = due();
+  ASSERT_OK(first);
+  EXPECT_EQ(first->ran(), 1);
+  auto quiet = due();
+  ASSERT_OK(quiet);
+  EXPECT_EQ(quiet->ran(), 0);
+
+  auto changed = store().measure(ids_.at("mort30"));
+  ASSERT_OK(changed);
+  changed->formula = "died30 ~ p_risk";
+  ASSERT_OK(store().update_measure(*changed, actor()));
+  auto again = due();
+  ASSERT_OK(again);
+  EXPECT_EQ(again->ran(), 1);
+  for (const auto& item : again->analyses) EXPECT_EQ(item.failure, "") << item.period;
+  auto runs = store().analysis_runs(audit_);
+  ASSERT_OK(runs);
+  ASSERT_EQ(runs->size(), 2U);
+  EXPECT_EQ(runs->front().measures.front().formula, "died30 ~ p_risk");
+  EXPECT_EQ(runs->front().input_checksum, runs->back().input_checksum);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, MeasureAnalysis, ::testing::Values(sqlite_backend()), backend_name);
