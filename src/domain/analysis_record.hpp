@@ -6,8 +6,25 @@
 
 #include "core/date.hpp"
 #include "core/ids.hpp"
+#include "domain/measure.hpp"
 
 namespace clinaudit::domain {
+
+// One measure an analysis run computed, as the store keeps it: where its values came from
+// and how many episodes it used and left out for a missing value.
+struct AnalysisRunMeasure {
+  MeasureId measure_id;
+  std::string measure_code;
+  std::string measure_name;  // read back from the measure; not written
+  MeasureSource source = MeasureSource::episode_model_ratio;
+  std::string outcome_column;
+  std::string formula;          // episode_model_ratio: the case-mix model; empty otherwise
+  std::string expected_column;  // episode_expected_column: the expected-risk column; empty otherwise
+  std::int64_t rows_used = 0;
+  std::int64_t rows_dropped = 0;
+  std::int64_t units_flagged = 0;
+  std::int64_t cases_opened = 0;
+};
 
 // An analysis run as the store keeps it: which data it read (the checksum of the episodes),
 // with which method, parameters and software version, so that a published result can be
@@ -15,8 +32,8 @@ namespace clinaudit::domain {
 struct AnalysisRunRecord {
   AnalysisRunId id;
   AuditId audit_id;
-  MeasureId measure_id;
-  std::string period;  // the financial year analysed, e.g. "2025/26"
+  MeasureId measure_id;  // the first measure computed (the run's measures list them all)
+  std::string period;    // the financial year analysed, e.g. "2025/26"
   Date from;
   Date to;
   Date run_on;  // the day of the run (deadlines of the cases it opened count from it)
@@ -27,8 +44,9 @@ struct AnalysisRunRecord {
   std::string parameters;  // JSON: the funnel and CUSUM settings used
   std::int64_t units_flagged = 0;
   std::int64_t cases_opened = 0;
-  std::string created_at;  // set by the store
-  std::string created_by;  // set by the store: the actor
+  std::vector<AnalysisRunMeasure> measures;  // every measure computed, in the audit's order
+  std::string created_at;                    // set by the store
+  std::string created_by;                    // set by the store: the actor
 };
 
 // A risk-adjusted CUSUM signal kept as a record: one per measure, provider, side and signal
@@ -37,7 +55,7 @@ struct StoredCusumAlert {
   std::int64_t id = 0;
   AnalysisRunId run_id;
   AuditId audit_id;
-  MeasureId measure_id;
+  MeasureId measure_id;  // the measure whose risks the chart followed (when not set: the run's)
   OrganisationId organisation_id;
   bool upper = true;  // upper: outcomes worse than expected; lower: better
   Date signalled_on;  // admission date of the episode at which the chart crossed its limit

@@ -57,14 +57,15 @@ namespace {
 // show what the run found. A year still in progress is not published; a complete year is.
 // Rows the store already holds for the same provider and period are kept as they are, so
 // re-running adds nothing.
-Result<void> store_provider_results(Store& store, const Measure& measure, AnalysisRun& run,
+Result<void> store_provider_results(Store& store, const AnalysisRun& run, MeasureRun& computed,
                                     const EpisodeColumns& episodes, const Actor& actor) {
+  const Measure& measure = computed.measure;
   Date last = run.from;
   for (const Date date : episodes.admission_date) last = std::max(last, date);
   const Date period_end = std::min(run.to, Month::of(last).last_day());
   CLINAUDIT_TRY(const auto existing, store.results_of(measure.id, std::nullopt));
   std::vector<MeasureResult> rows;
-  for (const auto& provider : run.analysis.providers) {
+  for (const auto& provider : computed.analysis.providers) {
     const bool held = std::any_of(existing.begin(), existing.end(), [&](const MeasureResult& r) {
       return r.organisation_id == provider.provider && r.period_start == run.from && r.period_end == period_end;
     });
@@ -76,11 +77,11 @@ Result<void> store_provider_results(Store& store, const Measure& measure, Analys
     row.period_end = period_end;
     row.numerator = static_cast<double>(provider.observed);
     row.denominator = static_cast<double>(provider.episodes);
-    row.expected = provider.expected;
+    if (!computed.analysis.is_proportion()) row.expected = provider.expected;
     row.published = period_end == run.to;
     rows.push_back(row);
   }
-  run.results_stored = static_cast<std::int64_t>(rows.size());
+  computed.results_stored = static_cast<std::int64_t>(rows.size());
   if (rows.empty()) return {};
   CLINAUDIT_TRY_VOID(store.add_results(rows, actor));
   return {};
@@ -104,9 +105,22 @@ std::string json_string(std::string_view text) {
   return out + "\"";
 }
 
+// Each measure's settings, as the elements of a JSON array.
+std::string measures_json(const std::vector<AnalysedMeasure>& measures) {
+  std::string out;
+  for (const auto& [measure, options] : measures) {
+    if (!out.empty()) out += ",";
+    out += "{\"code\":" + json_string(measure.code) + ",\"source\":" + json_string(to_string(options.source)) +
+           ",\"outcome\":" + json_string(options.outcome_column) + ",\"formula\":" + json_string(options.formula) +
+           ",\"expected_column\":" + json_string(options.expected_column) + "}";
+  }
+  return out;
+}
+
 // The settings a reader needs to reproduce the run, as a JSON object: the funnel's and the
-// CUSUM's, the outcome column and the case-mix formula.
-std::string parameters_json(const EpisodeAnalysisOptions& options) {
+// CUSUM's (the same for every measure), and each measure's source, outcome column, case-mix
+// formula or expected-risk column.
+std::string parameters_json(const EpisodeAnalysisOptions& options, const std::vector<AnalysedMeasure>& measures) {
   const auto number = [](double value) {
     char text[32];
     std::snprintf(text, sizeof text, "%g", value);
@@ -119,7 +133,7 @@ std::string parameters_json(const EpisodeAnalysisOptions& options) {
          "\",\"trim\":" + number(f.trim) + "},\"cusum\":{\"upper_odds_ratio\":" + number(c.upper_odds_ratio) +
          ",\"upper_limit\":" + number(c.upper_limit) + ",\"lower_odds_ratio\":" + number(c.lower_odds_ratio) +
          ",\"lower_limit\":" + number(c.lower_limit) + ",\"reset\":" + (c.reset ? "true" : "false") +
-         "},\"outcome\":" + json_string(options.outcome_column) + ",\"formula\":" + json_string(options.formula) + "}";
+         "},\"measures\":[" + measures_json(measures) + "]}";
 }
 
 // The run as the store keeps it, with the alerts it found, so a published result can be
@@ -127,7 +141,7 @@ std::string parameters_json(const EpisodeAnalysisOptions& options) {
 Result<void> record_run(Store& store, AnalysisRun& run, Date today, const Actor& actor) {
   AnalysisRunRecord record;
   record.audit_id = run.audit_id;
-  record.measure_id = run.measure_id;
+  record.measure_id = run.measures.front().measure.id;
   record.period = run.period;
   record.from = run.from;
   record.to = run.to;
@@ -138,19 +152,34 @@ Result<void> record_run(Store& store, AnalysisRun& run, Date today, const Actor&
   record.method = run.method;
   record.parameters = run.parameters;
   record.cases_opened = static_cast<std::int64_t>(run.opened.size());
-  for (const auto& provider : run.analysis.providers) {
-    if (provider.flag != stats::FunnelFlag::none) ++record.units_flagged;
-  }
   std::vector<StoredCusumAlert> alerts;
-  alerts.reserve(run.analysis.cusum_alerts.size());
-  for (const auto& found : run.analysis.cusum_alerts) {
-    StoredCusumAlert alert;
-    alert.organisation_id = found.provider;
-    alert.upper = found.side == stats::CusumSide::upper;
-    alert.signalled_on = found.signalled_on;
-    alert.episodes_monitored = found.episodes_monitored;
-    alert.value = found.value;
-    alerts.push_back(alert);
+  for (const auto& computed : run.measures) {
+    AnalysisRunMeasure measure;
+    measure.measure_id = computed.measure.id;
+    measure.measure_code = computed.measure.code;
+    measure.measure_name = computed.measure.name;
+    measure.source = computed.options.source;
+    measure.outcome_column = computed.options.outcome_column;
+    measure.formula = computed.options.formula;
+    measure.expected_column = computed.options.expected_column;
+    measure.rows_used = computed.analysis.rows_used;
+    measure.rows_dropped = computed.analysis.rows_dropped;
+    for (const auto& provider : computed.analysis.providers) {
+      if (provider.flagged()) ++measure.units_flagged;
+    }
+    measure.cases_opened = computed.cases_opened;
+    record.units_flagged += measure.units_flagged;
+    record.measures.push_back(std::move(measure));
+    for (const auto& found : computed.analysis.cusum_alerts) {
+      StoredCusumAlert alert;
+      alert.measure_id = computed.measure.id;
+      alert.organisation_id = found.provider;
+      alert.upper = found.side == stats::CusumSide::upper;
+      alert.signalled_on = found.signalled_on;
+      alert.episodes_monitored = found.episodes_monitored;
+      alert.value = found.value;
+      alerts.push_back(alert);
+    }
   }
   CLINAUDIT_TRY(auto recorded, store.add_analysis_run(record, alerts, actor));
   run.run_id = recorded.id;
@@ -173,69 +202,90 @@ Result<AnalysisRun> run_analysis_on(Store& store, AuditId audit_id, FinancialYea
                                     const Actor& actor, std::string software_version) {
   CLINAUDIT_TRY(const auto audit, store.audit(audit_id));
   CLINAUDIT_TRY(const auto measures, store.measures_of(audit_id));
-  const Measure* measure = analysed_measure(measures);
-  if (measure == nullptr) {
-    return Error{ErrorCode::not_found, "audit " + audit.code + " has no ratio (observed/expected) measure to analyse"};
+  const auto analysed = analysed_measures(measures);
+  if (analysed.empty()) {
+    return Error{ErrorCode::not_found, "audit " + audit.code +
+                                           " has no measure computed from episodes and no ratio (observed/expected) "
+                                           "measure to analyse"};
   }
   AnalysisRun run;
   run.audit_id = audit_id;
-  run.measure_id = measure->id;
   run.period = year.to_string();
   run.from = year.first_day();
   run.to = year.last_day();
   run.software_version = std::move(software_version);
-  const EpisodeAnalysisOptions options = analysis_options_for(measures);
-  run.parameters = parameters_json(options);
+  run.parameters = parameters_json(analysed.front().options, analysed);
   run.method =
-      "logistic case-mix model fitted by IRLS (as R glm, binomial); expected deaths per provider = sum of fitted "
-      "risks; O/E on a ratio funnel with exact Poisson limits at 95% and 99.8%, overdispersion by the log-scale "
-      "method with 10% truncation (NHS Digital SHMI); risk-adjusted Bernoulli CUSUM per provider (odds ratio 2, "
-      "h 4.5; odds ratio 0.5, h 4)";
+      "per measure: a ratio's expected deaths per provider are the sum of each episode's risk, from a logistic "
+      "case-mix model fitted by IRLS (as R glm, binomial) or from the dataset's expected-risk column; O/E on a "
+      "ratio funnel with exact Poisson limits at 95% and 99.8%, overdispersion by the log-scale method with 10% "
+      "truncation (NHS Digital SHMI); risk-adjusted Bernoulli CUSUM per provider (odds ratio 2, h 4.5; odds ratio "
+      "0.5, h 4). A proportion is the share of episodes with the outcome per provider, on a proportion funnel "
+      "with exact binomial limits at 95% and 99.8%, overdispersion on the arcsine scale with 10% winsorisation";
   if (episodes.size() == 0) {
     return Error{ErrorCode::invalid_input, "audit " + audit.code + " has no episodes in " + run.period};
   }
   run.episodes = static_cast<std::int64_t>(episodes.size());
   run.input_checksum = episode_checksum(episodes);
-  CLINAUDIT_TRY(auto analysis, analyse_episodes(episodes, options));
-  run.analysis = std::move(analysis);
-
-  CLINAUDIT_TRY_VOID(store_provider_results(store, *measure, run, episodes, actor));
+  // Every measure first, so that one the data cannot give writes nothing for the others.
+  for (const auto& [measure, options] : analysed) {
+    auto analysis = analyse_episodes(episodes, options);
+    if (!analysis) {
+      return Error{analysis.error().code, "measure '" + measure.code + "': " + analysis.error().message};
+    }
+    run.measures.push_back(MeasureRun{measure, options, std::move(*analysis)});
+  }
 
   CLINAUDIT_TRY(auto existing, store.outlier_cases(std::nullopt, audit_id));
-  for (const auto& provider : run.analysis.providers) {
-    if (provider.flag == stats::FunnelFlag::none) continue;
-    bool open = false;
-    for (const auto& c : existing) {
-      // Any case for the unit, measure and period, whatever its status: a case withdrawn at
-      // review stays withdrawn when the same data are analysed again.
-      open = open || (c.organisation_id == provider.provider && c.measure_id == measure->id && c.period == run.period);
-    }
-    if (open) {
-      ++run.already_open;
-      continue;
-    }
-    const bool high = provider.flag == stats::FunnelFlag::alert_high || provider.flag == stats::FunnelFlag::alarm_high;
-    const bool alarm = provider.flag == stats::FunnelFlag::alarm_high || provider.flag == stats::FunnelFlag::alarm_low;
-    OutlierCase flagged;
-    flagged.audit_id = audit_id;
-    flagged.measure_id = measure->id;
-    flagged.organisation_id = provider.provider;
-    flagged.period = run.period;
-    flagged.level = alarm ? OutlierLevel::alarm : OutlierLevel::alert;
-    flagged.high = high;
-    // Higher than expected mortality is worse; the ratio measures are all "lower is better".
-    flagged.unfavourable = measure->improvement == Improvement::increase ? !high : high;
-    flagged.value = provider.expected > 0 ? static_cast<double>(provider.observed) / provider.expected : 0;
-    for (const auto& unit : run.analysis.funnel.units) {
-      if (unit.unit == std::to_string(provider.provider.value) && unit.limits) {
-        const auto& pair = alarm ? unit.limits->l998 : unit.limits->l95;
-        flagged.limit = high ? pair.upper : pair.lower;
+  for (auto& computed : run.measures) {
+    const Measure& measure = computed.measure;
+    CLINAUDIT_TRY_VOID(store_provider_results(store, run, computed, episodes, actor));
+    run.results_stored += computed.results_stored;
+    for (const auto& provider : computed.analysis.providers) {
+      if (provider.flag == stats::FunnelFlag::none) continue;
+      bool open = false;
+      for (const auto& c : existing) {
+        // Any case for the unit, measure and period, whatever its status: a case withdrawn at
+        // review stays withdrawn when the same data are analysed again.
+        open = open || (c.organisation_id == provider.provider && c.measure_id == measure.id && c.period == run.period);
       }
+      if (open) {
+        ++computed.already_open;
+        continue;
+      }
+      const bool high =
+          provider.flag == stats::FunnelFlag::alert_high || provider.flag == stats::FunnelFlag::alarm_high;
+      const bool alarm =
+          provider.flag == stats::FunnelFlag::alarm_high || provider.flag == stats::FunnelFlag::alarm_low;
+      OutlierCase flagged;
+      flagged.audit_id = audit_id;
+      flagged.measure_id = measure.id;
+      flagged.organisation_id = provider.provider;
+      flagged.period = run.period;
+      flagged.level = alarm ? OutlierLevel::alarm : OutlierLevel::alert;
+      flagged.high = high;
+      // Higher than expected mortality is worse; a measure whose improvement is an increase
+      // (a proportion of patients given the right care) is worse when low.
+      flagged.unfavourable = measure.improvement == Improvement::increase ? !high : high;
+      if (computed.analysis.is_proportion()) {
+        flagged.value =
+            provider.episodes > 0 ? static_cast<double>(provider.observed) / static_cast<double>(provider.episodes) : 0;
+      } else {
+        flagged.value = provider.expected > 0 ? static_cast<double>(provider.observed) / provider.expected : 0;
+      }
+      for (const auto& unit : computed.analysis.funnel.units) {
+        if (unit.unit == std::to_string(provider.provider.value) && unit.limits) {
+          const auto& pair = alarm ? unit.limits->l998 : unit.limits->l95;
+          flagged.limit = high ? pair.upper : pair.lower;
+        }
+      }
+      auto opened = open_outlier_case(flagged, timetable, calendar, today);
+      CLINAUDIT_TRY(const auto id, store.add_outlier_case(opened, actor));
+      opened.id = id;
+      ++computed.cases_opened;
+      run.opened.push_back(std::move(opened));
     }
-    auto opened = open_outlier_case(flagged, timetable, calendar, today);
-    CLINAUDIT_TRY(const auto id, store.add_outlier_case(opened, actor));
-    opened.id = id;
-    run.opened.push_back(std::move(opened));
+    run.already_open += computed.already_open;
   }
   CLINAUDIT_TRY_VOID(record_run(store, run, today, actor));
   return run;

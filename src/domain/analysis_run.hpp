@@ -13,12 +13,22 @@
 
 namespace clinaudit::domain {
 
+// What an analysis run computed and did for one measure: the measure and its settings, the
+// model (or expected risks) and funnel, and the outlier cases it opened.
+struct MeasureRun {
+  Measure measure;
+  EpisodeAnalysisOptions options;
+  EpisodeAnalysis analysis;
+  std::int64_t cases_opened = 0;    // of the run's `opened`, those for this measure
+  std::int64_t already_open = 0;    // flagged units that already had a case for this measure and period
+  std::int64_t results_stored = 0;  // provider results of this measure written for the period
+};
+
 // What one analysis run computed and did, for the record and for reproducing a published
-// result: the method and parameters, the software version, a checksum of the inputs, the
-// model and funnel, and the outlier cases it opened.
+// result: the method and parameters, the software version, a checksum of the inputs, each
+// measure's model and funnel, and the outlier cases it opened.
 struct AnalysisRun {
   AuditId audit_id;
-  MeasureId measure_id;
   std::string period;  // the financial year analysed, e.g. "2025/26"
   Date from;
   Date to;
@@ -26,24 +36,29 @@ struct AnalysisRun {
   std::string software_version;
   std::string input_checksum;  // FNV-1a 64-bit over the episodes in order, as hex
   std::int64_t episodes = 0;
-  EpisodeAnalysis analysis;
-  std::vector<OutlierCase> opened;           // new cases this run opened
+  std::vector<MeasureRun> measures;          // every measure computed, in the audit's order
+  std::vector<OutlierCase> opened;           // new cases this run opened, for every measure
   std::int64_t already_open = 0;             // flagged units that already had a case (any status) for the period
-  std::int64_t results_stored = 0;           // provider results (observed, expected) written for the period
-  std::string parameters;                    // JSON: the funnel and CUSUM settings used
+  std::int64_t results_stored = 0;           // provider results written for the period, every measure
+  std::string parameters;                    // JSON: the funnel and CUSUM settings and each measure's source
   AnalysisRunId run_id;                      // the stored record of this run
   std::vector<StoredCusumAlert> new_alerts;  // CUSUM alerts no earlier run had raised
 };
 
-// Runs the national pipeline for an audit's ratio measure over one financial year: reads
-// the episodes admitted in the year, fits the case-mix model, puts O/E per provider on the
-// funnel, runs each provider's CUSUM, and opens an outlier case for every unit beyond the
-// 95% or 99.8% limit that has no case yet for that measure and period (at the first stage of
-// its track, due in working days from `today`). Stores the run (Store::add_analysis_run) with
-// its CUSUM alerts, each kept once. Re-running on the same data computes the same numbers,
-// opens no case and raises no alert again; it is recorded as a run of its own.
-// Errors: not_found for an unknown audit or an audit without a ratio measure; invalid_input
-// when the year holds no episodes; the store's and the statistics' errors.
+// Runs the national pipeline over one financial year for every measure of the audit computed
+// from episodes (analysed_measures), each with its own outcome column and model: reads the
+// episodes admitted in the year; for a ratio fits the case-mix model (or takes the dataset's
+// expected risks), puts O/E per provider on the funnel and runs each provider's CUSUM; for
+// a proportion puts each provider's share on a proportion funnel. Every measure is computed
+// before anything is written, so one that fails leaves nothing behind. Then stores each
+// provider's result per measure, and opens an outlier case for every unit beyond the 95% or
+// 99.8% limit that has no case yet for that measure and period (at the first stage of its
+// track, due in working days from `today`). Stores the run (Store::add_analysis_run) with each
+// measure's record and its CUSUM alerts, each kept once. Re-running on the same data computes
+// the same numbers, opens no case and raises no alert again; it is recorded as a run of its own.
+// Errors: not_found for an unknown audit or an audit without a measure to compute; invalid_input
+// when the year holds no episodes or a measure cannot be computed (the message names its
+// code); the store's and the statistics' errors.
 Result<AnalysisRun> run_analysis(Store& store, AuditId audit, FinancialYear year, const OutlierTimetable& timetable,
                                  const WorkingDayCalendar& calendar, Date today, const Actor& actor,
                                  std::string software_version);

@@ -122,10 +122,11 @@ Result<NationalProvider> national_provider(Store& store, AuditId id, Organisatio
     std::vector<double> risks;
     std::vector<double> outcomes;
     std::vector<std::string> labels;
-    for (std::size_t i = 0; i < episodes.size(); ++i) {
+    for (std::size_t r = 0; r < analysis.rows.size() && r < analysis.expected_risk.size(); ++r) {
+      const std::size_t i = analysis.rows[r];  // episodes left out for a missing value have no risk
       if (episodes.provider[i] != organisation) continue;
-      risks.push_back(analysis.expected_risk[i]);
-      outcomes.push_back(analysis.outcomes[i]);
+      risks.push_back(analysis.expected_risk[r]);
+      outcomes.push_back(analysis.outcomes[r]);
       labels.push_back(episodes.admission_date[i].to_string());
     }
     view.episodes = static_cast<std::int64_t>(risks.size());

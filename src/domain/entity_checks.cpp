@@ -128,6 +128,14 @@ Result<void> check(const AnalysisRunRecord& row) {
   if (row.period.empty() || row.input_checksum.empty() || row.method.empty()) {
     return invalid("an analysis run needs its period, input checksum and method");
   }
+  for (const auto& measure : row.measures) {
+    if (measure.measure_code.empty() || measure.outcome_column.empty()) {
+      return invalid("each measure of an analysis run needs its code and outcome column");
+    }
+    if (measure.rows_used < 0 || measure.rows_dropped < 0 || measure.units_flagged < 0 || measure.cases_opened < 0) {
+      return invalid("measure '" + measure.measure_code + "' of an analysis run: counts cannot be negative");
+    }
+  }
   return {};
 }
 

@@ -1,7 +1,9 @@
 #include "domain/episode_analysis.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <string>
 
@@ -84,6 +86,115 @@ Result<stats::FormulaFrame> formula_frame(const EpisodeColumns& episodes, const 
   return stats::build_formula_frame(formula, data);
 }
 
+// Each provider's risk-adjusted CUSUM over its own rows (in admission order) into `analysis`.
+Result<void> add_cusum_alerts(EpisodeAnalysis& analysis, const std::vector<OrganisationId>& provider,
+                              const std::vector<Date>& admitted, const stats::RacusumOptions& cusum) {
+  std::map<std::int64_t, std::vector<std::size_t>> by_provider;
+  for (std::size_t i = 0; i < provider.size(); ++i) by_provider[provider[i].value].push_back(i);
+  for (const auto& [id, rows] : by_provider) {
+    std::vector<double> risks;
+    std::vector<double> outcomes;
+    risks.reserve(rows.size());
+    outcomes.reserve(rows.size());
+    for (const auto i : rows) {
+      risks.push_back(analysis.expected_risk[i]);
+      outcomes.push_back(analysis.outcomes[i]);
+    }
+    CLINAUDIT_TRY(const auto chart, stats::racusum_chart(risks, outcomes, cusum));
+    for (const auto& signal : chart.signals) {
+      analysis.cusum_alerts.push_back(CusumAlert{OrganisationId{id}, signal.side, admitted[rows[signal.index]],
+                                                 static_cast<std::int64_t>(signal.index) + 1, signal.value});
+    }
+  }
+  return {};
+}
+
+// A measure that needs no model: the share of episodes with the outcome per provider on a
+// proportion funnel, or observed over the sum of the dataset's expected risks per provider on
+// a ratio funnel with each provider's CUSUM. Rows missing the outcome or the risk are left out.
+Result<EpisodeAnalysis> analyse_without_model(const EpisodeColumns& episodes, const EpisodeAnalysisOptions& options) {
+  const bool proportion = options.source == MeasureSource::episode_proportion;
+  const std::size_t n = episodes.size();
+  if (n == 0) return Error{ErrorCode::invalid_input, "no episodes to analyse"};
+  const EpisodeColumn* outcome = episodes.column(options.outcome_column);
+  if (outcome == nullptr || outcome->type != ValueType::yes_no) {
+    return Error{ErrorCode::invalid_input,
+                 "the outcome '" + options.outcome_column + "' is not a yes/no column of the audit's dataset"};
+  }
+  const EpisodeColumn* expected = nullptr;
+  if (!proportion) {
+    expected = episodes.column(options.expected_column);
+    if (expected == nullptr || expected->type != ValueType::number) {
+      return Error{ErrorCode::invalid_input, "the expected-risk column '" + options.expected_column +
+                                                 "' is not a number column of the audit's dataset"};
+    }
+  }
+  if (episodes.admission_date.size() != n || outcome->size() != n || (expected != nullptr && expected->size() != n)) {
+    return Error{ErrorCode::invalid_input, "episode columns have different lengths"};
+  }
+  EpisodeAnalysis analysis;
+  analysis.source = options.source;
+  std::vector<OrganisationId> provider;
+  std::vector<Date> admitted;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (outcome->missing(i) || (expected != nullptr && expected->missing(i))) continue;
+    if (expected != nullptr) {
+      const double risk = expected->numbers[i];
+      if (!(risk >= 0 && risk <= 1)) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%g", risk);
+        return Error{ErrorCode::invalid_input, "the expected-risk column '" + options.expected_column + "' holds " +
+                                                   text + " for an episode of provider " +
+                                                   std::to_string(episodes.provider[i].value) + " admitted " +
+                                                   episodes.admission_date[i].to_string() + "; a risk lies in [0, 1]"};
+      }
+      analysis.expected_risk.push_back(risk);
+    }
+    analysis.rows.push_back(i);
+    analysis.outcomes.push_back(outcome->numbers[i] != 0 ? 1 : 0);
+    provider.push_back(episodes.provider[i]);
+    admitted.push_back(episodes.admission_date[i]);
+  }
+  analysis.rows_used = static_cast<std::int64_t>(analysis.rows.size());
+  analysis.rows_dropped = static_cast<std::int64_t>(n - analysis.rows.size());
+  if (analysis.rows.empty()) {
+    return Error{ErrorCode::invalid_input, "every episode lacks a value the measure needs ('" + options.outcome_column +
+                                               (proportion ? "'" : "' or '" + options.expected_column + "'") +
+                                               "); nothing to analyse"};
+  }
+
+  // Per provider, in order of id: episodes, events and (for a ratio) the sum of the risks.
+  std::map<std::int64_t, ProviderOutcome> by_provider;
+  for (std::size_t r = 0; r < provider.size(); ++r) {
+    auto& row = by_provider[provider[r].value];
+    row.provider = provider[r];
+    ++row.episodes;
+    row.observed += analysis.outcomes[r] != 0 ? 1 : 0;
+    if (!proportion) row.expected += analysis.expected_risk[r];
+  }
+  std::vector<stats::UnitCount> units;
+  for (const auto& [id, row] : by_provider) {
+    units.push_back(stats::UnitCount{std::to_string(id), static_cast<double>(row.observed),
+                                     proportion ? static_cast<double>(row.episodes) : row.expected});
+  }
+  stats::FunnelOptions funnel = options.funnel;
+  funnel.type = proportion ? stats::FunnelType::proportion : stats::FunnelType::ratio;
+  auto plot = stats::funnel_plot(units, funnel);
+  if (!plot) {
+    return Error{plot.error().code, std::string(proportion ? "funnel plot of the providers' proportions: "
+                                                           : "funnel plot of the providers' O/E: ") +
+                                        plot.error().message};
+  }
+  analysis.funnel = std::move(*plot);
+  for (auto& [id, row] : by_provider) {
+    for (const auto& unit : analysis.funnel.units) {
+      if (unit.unit == std::to_string(id)) row.flag = unit.flag;
+    }
+    analysis.providers.push_back(row);
+  }
+  if (!proportion) CLINAUDIT_TRY_VOID(add_cusum_alerts(analysis, provider, admitted, options.cusum));
+  return analysis;
+}
 }  // namespace
 
 const Measure* analysed_measure(const std::vector<Measure>& measures) {
@@ -97,12 +208,31 @@ const Measure* analysed_measure(const std::vector<Measure>& measures) {
   return last_ratio;
 }
 
-EpisodeAnalysisOptions analysis_options_for(const std::vector<Measure>& measures) {
+EpisodeAnalysisOptions analysis_options_for(const Measure& measure) {
   EpisodeAnalysisOptions options;
-  const Measure* measure = analysed_measure(measures);
-  if (measure != nullptr && !measure->outcome_column.empty()) options.outcome_column = measure->outcome_column;
-  if (measure != nullptr && measure->source == MeasureSource::episode_model_ratio) options.formula = measure->formula;
+  if (!measure.outcome_column.empty()) options.outcome_column = measure.outcome_column;
+  if (measure.from_episodes()) options.source = measure.source;
+  if (measure.source == MeasureSource::episode_model_ratio) options.formula = measure.formula;
+  if (measure.source == MeasureSource::episode_expected_column) options.expected_column = measure.expected_column;
   return options;
+}
+
+std::vector<AnalysedMeasure> analysed_measures(const std::vector<Measure>& measures) {
+  std::vector<AnalysedMeasure> out;
+  for (const auto& measure : measures) {
+    if (measure.from_episodes()) out.push_back(AnalysedMeasure{measure, analysis_options_for(measure)});
+  }
+  if (out.empty()) {
+    if (const Measure* legacy = analysed_measure(measures)) {
+      out.push_back(AnalysedMeasure{*legacy, analysis_options_for(*legacy)});
+    }
+  }
+  return out;
+}
+
+EpisodeAnalysisOptions analysis_options_for(const std::vector<Measure>& measures) {
+  const Measure* measure = analysed_measure(measures);
+  return measure == nullptr ? EpisodeAnalysisOptions{} : analysis_options_for(*measure);
 }
 
 EpisodeColumns episodes_between(const EpisodeColumns& episodes, Date from, Date to) {
@@ -114,6 +244,9 @@ EpisodeColumns episodes_between(const EpisodeColumns& episodes, Date from, Date 
 }
 
 Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const EpisodeAnalysisOptions& options) {
+  if (options.source == MeasureSource::episode_proportion || options.source == MeasureSource::episode_expected_column) {
+    return analyse_without_model(episodes, options);
+  }
   if (!options.formula.empty()) {
     if (episodes.size() == 0) return Error{ErrorCode::invalid_input, "no episodes to analyse"};
     CLINAUDIT_TRY(auto built, formula_frame(episodes, options));
@@ -122,7 +255,10 @@ Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const E
     }
     const EpisodeColumns kept = built.dropped == 0 ? EpisodeColumns{} : only_rows(episodes, built.kept_rows);
     auto analysis = analyse_frame(built.dropped == 0 ? episodes : kept, built.frame, built.outcome, options);
-    if (analysis) analysis->rows_dropped = static_cast<std::int64_t>(built.dropped);
+    if (analysis) {
+      analysis->rows_dropped = static_cast<std::int64_t>(built.dropped);
+      if (built.dropped > 0) analysis->rows = built.kept_rows;
+    }
     return analysis;
   }
   const std::size_t n = episodes.size();
@@ -182,6 +318,10 @@ Result<EpisodeAnalysis> analyse_frame(const EpisodeColumns& episodes, const stat
   CLINAUDIT_TRY(auto model, stats::case_mix_model(frame, outcome_values, group, case_mix));
 
   EpisodeAnalysis analysis;
+  analysis.source = MeasureSource::episode_model_ratio;
+  analysis.rows_used = static_cast<std::int64_t>(n);
+  analysis.rows.resize(n);
+  for (std::size_t i = 0; i < n; ++i) analysis.rows[i] = i;
   analysis.terms = model.fit.terms;
   analysis.estimates = model.fit.estimates;
   analysis.std_errors = model.fit.std_errors;
@@ -207,24 +347,7 @@ Result<EpisodeAnalysis> analyse_frame(const EpisodeColumns& episodes, const stat
             [](const ProviderOutcome& a, const ProviderOutcome& b) { return a.provider < b.provider; });
 
   // Each provider's CUSUM over its own episodes, in admission order.
-  std::map<std::int64_t, std::vector<std::size_t>> by_provider;
-  for (std::size_t i = 0; i < n; ++i) by_provider[episodes.provider[i].value].push_back(i);
-  for (const auto& [provider, rows] : by_provider) {
-    std::vector<double> risks;
-    std::vector<double> outcomes;
-    risks.reserve(rows.size());
-    outcomes.reserve(rows.size());
-    for (const auto i : rows) {
-      risks.push_back(analysis.expected_risk[i]);
-      outcomes.push_back(outcome_values[i]);
-    }
-    CLINAUDIT_TRY(const auto chart, stats::racusum_chart(risks, outcomes, options.cusum));
-    for (const auto& signal : chart.signals) {
-      analysis.cusum_alerts.push_back(CusumAlert{OrganisationId{provider}, signal.side,
-                                                 episodes.admission_date[rows[signal.index]],
-                                                 static_cast<std::int64_t>(signal.index) + 1, signal.value});
-    }
-  }
+  CLINAUDIT_TRY_VOID(add_cusum_alerts(analysis, episodes.provider, episodes.admission_date, options.cusum));
   return analysis;
 }
 

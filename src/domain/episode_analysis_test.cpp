@@ -108,6 +108,63 @@ TEST(EpisodeAnalysis, AnOutcomeThatIsNotAYesNoColumnOrAMissingValueIsRefusedNami
             "column 'age' has 1 episodes without a value; the case-mix model needs every value");
 }
 
+// Every measure computed from episodes is analysed, each with its own settings; an audit
+// with none falls back to its ratio measure as before measures named their source.
+TEST(EpisodeAnalysis, EveryEpisodeMeasureIsAnalysedWithItsOwnSettings) {
+  Measure imported;
+  imported.code = "imported";
+  imported.type = MeasureType::ratio;
+  Measure share;
+  share.code = "share";
+  share.source = MeasureSource::episode_proportion;
+  share.outcome_column = "readmitted";
+  Measure score;
+  score.code = "score";
+  score.type = MeasureType::ratio;
+  score.source = MeasureSource::episode_expected_column;
+  score.outcome_column = "died30";
+  score.expected_column = "p_possum";
+  Measure model;
+  model.code = "model";
+  model.type = MeasureType::ratio;
+  model.source = MeasureSource::episode_model_ratio;
+  model.outcome_column = "died30";
+  model.formula = "died30 ~ age";
+  const auto all = analysed_measures({imported, share, score, model});
+  ASSERT_EQ(all.size(), 3U);
+  EXPECT_EQ(all[0].measure.code, "share");
+  EXPECT_EQ(all[0].options.source, MeasureSource::episode_proportion);
+  EXPECT_EQ(all[0].options.outcome_column, "readmitted");
+  EXPECT_EQ(all[1].options.source, MeasureSource::episode_expected_column);
+  EXPECT_EQ(all[1].options.expected_column, "p_possum");
+  EXPECT_TRUE(all[1].options.formula.empty());
+  EXPECT_EQ(all[2].options.formula, "died30 ~ age");
+  const auto legacy = analysed_measures({imported});
+  ASSERT_EQ(legacy.size(), 1U);
+  EXPECT_EQ(legacy[0].options.outcome_column, "outcome");
+  EXPECT_EQ(legacy[0].options.source, MeasureSource::episode_model_ratio);
+  EXPECT_TRUE(analysed_measures({share}).size() == 1U);
+  Measure crude;
+  crude.type = MeasureType::proportion;
+  EXPECT_TRUE(analysed_measures({crude}).empty());
+}
+
+// An expected risk outside [0, 1] is refused naming the column, provider and day.
+TEST(EpisodeAnalysis, AnExpectedRiskOutsideZeroToOneIsRefusedNamingTheEpisode) {
+  auto data = episodes();
+  auto& risk = data.add_column("p_possum", ValueType::number);
+  for (std::size_t i = 0; i < data.size(); ++i) risk.numbers.push_back(0.1);
+  data.columns.back().numbers[4] = 1.5;
+  EpisodeAnalysisOptions options = outcome("died30");
+  options.source = MeasureSource::episode_expected_column;
+  options.expected_column = "p_possum";
+  const auto analysis = analyse_episodes(data, options);
+  ASSERT_FALSE(analysis);
+  EXPECT_EQ(analysis.error().message,
+            "the expected-risk column 'p_possum' holds 1.5 for an episode of provider 1 admitted 2025-04-05; a risk "
+            "lies in [0, 1]");
+}
+
 TEST(EpisodeAnalysis, EpisodesBetweenTwoDaysKeepEveryColumn) {
   const auto some = episodes_between(episodes(), *Date::parse("2025-04-03"), *Date::parse("2025-04-05"));
   ASSERT_EQ(some.size(), 3U);

@@ -3,6 +3,27 @@
 #include <algorithm>
 
 namespace clinaudit::domain {
+namespace {
+
+// Whether the run computed the measures as they stand: the same measures, sources, outcomes,
+// formulas and expected columns, in order. A run stored before runs listed their measures
+// is taken as current, so upgrading does not analyse every year again.
+bool same_measures(const AnalysisRunRecord& run, const std::vector<AnalysedMeasure>& analysed) {
+  if (run.measures.empty()) return true;
+  if (run.measures.size() != analysed.size()) return false;
+  for (std::size_t i = 0; i < analysed.size(); ++i) {
+    const auto& was = run.measures[i];
+    const auto& now = analysed[i];
+    if (was.measure_id != now.measure.id || was.source != now.options.source ||
+        was.outcome_column != now.options.outcome_column || was.formula != now.options.formula ||
+        was.expected_column != now.options.expected_column) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 std::int64_t ScheduledAnalysisReport::ran() const {
   return std::count_if(analyses.begin(), analyses.end(),
@@ -24,9 +45,8 @@ Result<ScheduledAnalysisReport> run_due_analyses(Store& store, const OutlierTime
   for (const auto& audit : audits) {
     if (audit.kind == AuditKind::local_audit) continue;
     CLINAUDIT_TRY(const auto measures, store.measures_of(audit.id));
-    if (std::none_of(measures.begin(), measures.end(), [](const Measure& m) { return m.type == MeasureType::ratio; })) {
-      continue;
-    }
+    const auto analysed = analysed_measures(measures);
+    if (analysed.empty()) continue;
     CLINAUDIT_TRY(const auto runs, store.analysis_runs(audit.id));
     for (const auto& year : years) {
       ScheduledAnalysis item;
@@ -38,7 +58,8 @@ Result<ScheduledAnalysisReport> run_due_analyses(Store& store, const OutlierTime
       // analysis_runs is newest first: the first of the year is the latest.
       const auto latest =
           std::find_if(runs.begin(), runs.end(), [&](const AnalysisRunRecord& r) { return r.period == item.period; });
-      if (latest != runs.end() && latest->input_checksum == episode_checksum(episodes)) {
+      if (latest != runs.end() && latest->input_checksum == episode_checksum(episodes) &&
+          same_measures(*latest, analysed)) {
         report.analyses.push_back(std::move(item));
         continue;
       }

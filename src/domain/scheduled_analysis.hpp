@@ -30,12 +30,13 @@ struct ScheduledAnalysisReport {
   std::int64_t failed() const;
 };
 
-// The analysis runs of the daily job: for every national audit with a ratio measure, for the
+// The analysis runs of the daily job: for every national audit with a measure to compute (analysed_measures), for the
 // financial year containing `today` and the year before, runs the analysis (run_analysis)
 // when the year holds episodes and either no run of that audit and year is stored or the
 // checksum of its episodes differs from the latest run's, i.e. new or corrected data has
-// arrived. Unchanged data is not analysed again, so cases and alerts open as soon as data
-// arrives and a quiet day writes nothing. A run that fails (e.g. a model that cannot be
+// arrived, or the audit's measures computed from episodes (their sources, outcomes, formulas
+// and expected columns) are no longer those the latest run computed. Unchanged data is not analysed again, so cases and
+// alerts open as soon as data arrives and a quiet day writes nothing. A run that fails (e.g. a model that cannot be
 // fitted) is reported and the others go on. Errors: the store's, when it cannot be read.
 Result<ScheduledAnalysisReport> run_due_analyses(Store& store, const OutlierTimetable& timetable,
                                                  const WorkingDayCalendar& calendar, Date today, const Actor& actor,

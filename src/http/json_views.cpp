@@ -200,6 +200,21 @@ std::string to_json(const AuditView& view) {
 
 namespace {
 
+// One measure an analysis run computed, as stored.
+json run_measure_json(const domain::AnalysisRunMeasure& m) {
+  return json{{"measure_id", m.measure_id.value},
+              {"code", m.measure_code},
+              {"name", m.measure_name},
+              {"source", domain::to_string(m.source)},
+              {"outcome_column", m.outcome_column},
+              {"formula", m.formula},
+              {"expected_column", m.expected_column},
+              {"rows_used", m.rows_used},
+              {"rows_dropped", m.rows_dropped},
+              {"units_flagged", m.units_flagged},
+              {"cases_opened", m.cases_opened}};
+}
+
 // A run's parameters as the object they were stored as (the text itself if it is not JSON).
 json parameters_json(const std::string& text) {
   json parsed = json::parse(text, nullptr, false);
@@ -231,7 +246,8 @@ std::string to_json(const NationalView& view) {
                                                        {"method", run.method},
                                                        {"parameters", parameters_json(run.parameters)},
                                                        {"units_flagged", run.units_flagged},
-                                                       {"cases_opened", run.cases_opened}};
+                                                       {"cases_opened", run.cases_opened},
+                                                       {"measures", array_of(run.measures, run_measure_json)}};
                                          })},
               {"cusum_alerts", array_of(view.alerts,
                                         [](const domain::StoredCusumAlert& alert) {

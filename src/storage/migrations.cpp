@@ -14,6 +14,7 @@ std::string_view migration_0005_measure_sources();
 std::string_view migration_0006_audit_datasets();
 std::string_view migration_0007_audit_reports();
 std::string_view migration_0008_user_accounts();
+std::string_view migration_0009_analysis_run_measures();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -35,6 +36,7 @@ constexpr std::array kTemplates{
     Template{6, "0006_audit_datasets", embedded::migration_0006_audit_datasets, convert_episodes_to_datasets},
     Template{7, "0007_audit_reports", embedded::migration_0007_audit_reports},
     Template{8, "0008_user_accounts", embedded::migration_0008_user_accounts},
+    Template{9, "0009_analysis_run_measures", embedded::migration_0009_analysis_run_measures},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

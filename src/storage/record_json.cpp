@@ -225,6 +225,19 @@ json record_json(const domain::OutlierTimetableVersion& row) {
 }
 
 json record_json(const domain::AnalysisRunRecord& row) {
+  json measures = json::array();
+  for (const auto& m : row.measures) {
+    measures.push_back({{"measure_id", m.measure_id.value},
+                        {"code", m.measure_code},
+                        {"source", domain::to_string(m.source)},
+                        {"outcome_column", m.outcome_column},
+                        {"formula", m.formula},
+                        {"expected_column", m.expected_column},
+                        {"rows_used", m.rows_used},
+                        {"rows_dropped", m.rows_dropped},
+                        {"units_flagged", m.units_flagged},
+                        {"cases_opened", m.cases_opened}});
+  }
   return json{{"id", row.id.value},
               {"audit_id", row.audit_id.value},
               {"measure_id", row.measure_id.value},
@@ -236,7 +249,8 @@ json record_json(const domain::AnalysisRunRecord& row) {
               {"method", row.method},
               {"parameters", row.parameters},
               {"units_flagged", row.units_flagged},
-              {"cases_opened", row.cases_opened}};
+              {"cases_opened", row.cases_opened},
+              {"measures", measures}};
 }
 
 json record_json(const domain::StoredCusumAlert& row) {

@@ -75,15 +75,17 @@ has "$work/qa.md" "National Hip Fracture Database"
 "$bin" analyse --db "$work/demo.sqlite" --audit NHFD --period 2025/26 --output "$work/run1.json" 2>"$work/run1.err"
 "$bin" analyse --db "$work/demo.sqlite" --audit NHFD --period 2025/26 --output "$work/run2.json" 2>/dev/null
 cmp -s "$work/run1.json" "$work/run2.json" || fail "re-running the analysis gave different bytes"
-has "$work/run1.json" '"outlier_cases_opened": []'
+has "$work/run1.json" '"outlier_cases_opened": 0'
 has "$work/run1.json" '"results_stored": 0'
 has "$work/run1.json" '"input_checksum"'
 python3 - "$work/run1.json" <<'PY' || fail "the run record lacks the drifting provider's alarm"
 import json, sys
 run = json.load(open(sys.argv[1]))
-flags = {p["flag"] for p in run["providers"]}
+assert [m["code"] for m in run["measures"]] == ["mortality_30d"], [m["code"] for m in run["measures"]]
+measure = run["measures"][0]
+flags = {p["flag"] for p in measure["providers"]}
 assert "alarm_high" in flags or "alert_high" in flags, flags
-assert run["model"]["converged"], run["model"]
+assert measure["model"]["converged"], measure["model"]
 assert run["outlier_cases_already_open"] >= 1, run["outlier_cases_already_open"]
 PY
 
@@ -95,7 +97,7 @@ import json, sqlite3, sys
 run = json.load(open(sys.argv[1]))
 db = sqlite3.connect(sys.argv[2])
 ids = dict(db.execute("SELECT code, id FROM organisations"))
-flag = {p["organisation_id"]: p["flag"] for p in run["providers"]}
+flag = {p["organisation_id"]: p["flag"] for p in run["measures"][0]["providers"]}
 assert flag[ids["Z04"]] == "alert_high", flag[ids["Z04"]]
 assert flag[ids["Z12"]] in ("alert_high", "alarm_high"), flag[ids["Z12"]]
 events = [row[0] for row in db.execute(

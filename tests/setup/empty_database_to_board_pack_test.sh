@@ -2,8 +2,9 @@
 # From an empty database to a trust's Quality Account section and board pack, by the command
 # line and CSV alone (docs/getting-started.md): the first administrator, organisations by
 # CSV, a national audit on the year's Quality Account list, its dataset, a risk-adjusted
-# measure whose case-mix model is an R formula, episodes, the analysis run, a trust's
-# participation, a published report and the trust's review of it.
+# measure whose case-mix model is an R formula, one whose expected risks are a column of the
+# dataset (a published score), a proportion, episodes, the analysis run computing all three, a
+# trust's participation, a published report and the trust's review of it.
 #
 #   empty_database_to_board_pack_test.sh CLINAUDIT_BINARY WORK_DIR
 set -euo pipefail
@@ -37,6 +38,8 @@ NELA,age,number,no,18,120,,Age in years
 NELA,sex,category,yes,,,F|M,Sex
 NELA,asa_grade,category,yes,,,1|2|3|4|5,ASA grade
 NELA,episode_id,number,yes,,,,The supplier's episode number
+NELA,p_possum,number,no,0,1,,P-POSSUM predicted risk of death
+NELA,returned,yes_no,no,,,,Unplanned return to theatre
 CSV
 run dataset set NELA "$work/dataset.csv" >/dev/null
 run dataset show NELA | grep -q "asa_grade" || fail "the dataset is not shown"
@@ -44,11 +47,16 @@ run dataset show NELA | grep -q "asa_grade" || fail "the dataset is not shown"
 formula='died30 ~ I((age - 68)/10) + sex + factor(asa_grade)'
 run measure add --audit NELA --code mort30 --name "Risk-adjusted 30-day mortality" --type ratio \
   --improvement decrease --source episode_model_ratio --outcome-column died30 --formula "$formula" >/dev/null
+run measure add --audit NELA --code pmort --name "30-day mortality against P-POSSUM" --type ratio \
+  --improvement decrease --source episode_expected_column --outcome-column died30 --expected-column p_possum >/dev/null
+run measure add --audit NELA --code rtt --name "Unplanned return to theatre" --type proportion \
+  --improvement decrease --source episode_proportion --outcome-column returned >/dev/null
 
 # 900 episodes at three trusts in 2025/26, risk rising with age and ASA grade, Gamma's doubled;
-# one episode without an age (left out of the model, as R's na.omit would).
+# one episode without an age (left out of the model, as R's na.omit would), every tenth without
+# a P-POSSUM score and every seventh without a return-to-theatre answer.
 awk 'BEGIN {
-  print "organisation_code,admission_date,died30,age,sex,asa_grade,episode_id"
+  print "organisation_code,admission_date,died30,age,sex,asa_grade,episode_id,p_possum,returned"
   seed = 12345
   for (i = 0; i < 900; i++) {
     seed = (seed * 1103515245 + 12345) % 2147483648; u = seed / 2147483648
@@ -58,24 +66,51 @@ awk 'BEGIN {
     risk = 1 / (1 + exp(-(-4 + 0.04 * (age - 68) + 0.5 * (asa - 1) + (trust == "C" ? 0.7 : 0))))
     seed = (seed * 1103515245 + 12345) % 2147483648; w = seed / 2147483648
     month = 4 + int(i / 100); year = 2025; if (month > 12) { month -= 12; year = 2026 }
-    printf "RX%s,%d-%02d-%02d,%d,%s,%s,%d,%d\n", trust, year, month, 1 + i % 28, (w < risk) ? 1 : 0,
-      (i == 17) ? "" : age, sex, asa, 100000 + i
+    possum = (i % 10 == 3) ? "" : sprintf("%.4f", risk * 1.1)
+    returned = (i % 7 == 2) ? "" : ((w * 7) % 1 < 0.1 ? 1 : 0)
+    printf "RX%s,%d-%02d-%02d,%d,%s,%s,%d,%d,%s,%s\n", trust, year, month, 1 + i % 28, (w < risk) ? 1 : 0,
+      (i == 17) ? "" : age, sex, asa, 100000 + i, possum, returned
   }
 }' >"$work/episodes.csv"
 run import episodes "$work/episodes.csv" --audit NELA | grep -q "imported 900 episodes" || fail "episodes"
 
-run analyse --audit NELA --period 2025/26 --output "$work/run.json" >/dev/null
-python3 - "$work/run.json" "$formula" <<'PY' || fail "the analysis run"
-import json, sys
+run analyse --audit NELA --period 2025/26 --output "$work/run.json" >"$work/analyse.txt"
+for line in "mort30 (Risk-adjusted 30-day mortality): observed over expected, under a case-mix model; outcome died30; formula $formula; 899 episodes used, 1 left out for a missing value" \
+  "pmort (30-day mortality against P-POSSUM): observed over expected, from each episode's expected risk; outcome died30; expected risk from p_possum; 810 episodes used, 90 left out for a missing value" \
+  "rtt (Unplanned return to theatre): share of episodes with the outcome; outcome returned; 771 episodes used, 129 left out for a missing value"; do
+  grep -qF "$line" "$work/analyse.txt" || fail "clinaudit analyse does not print: $line"
+done
+python3 - "$work/run.json" "$formula" "$work/episodes.csv" <<'PY' || fail "the analysis run"
+import csv, json, sys
 run = json.load(open(sys.argv[1]))
-text = json.dumps(run)
-assert run["parameters"]["formula"] == sys.argv[2], "the run does not record the formula"
-assert run["parameters"]["outcome"] == "died30", "the run does not record the outcome column"
-assert run["model"]["rows_dropped_missing"] == 1, "the episode without an age is not left out"
-assert "factor(asa_grade)2" in text and "sexM" in text and "I((age - 68)/10)" in text, "the formula's terms"
-terms = [c["term"] for c in run["model"]["coefficients"]]
+measures = {m["code"]: m for m in run["measures"]}
+assert sorted(measures) == ["mort30", "pmort", "rtt"], sorted(measures)
+mort, pmort, rtt = measures["mort30"], measures["pmort"], measures["rtt"]
+assert mort["formula"] == sys.argv[2], "the run does not record the formula"
+assert mort["outcome"] == "died30", "the run does not record the outcome column"
+assert mort["rows_dropped_missing"] == 1, "the episode without an age is not left out"
+terms = [c["term"] for c in mort["model"]["coefficients"]]
 assert terms == ["(Intercept)", "I((age - 68)/10)", "sexM", "factor(asa_grade)2", "factor(asa_grade)3",
                  "factor(asa_grade)4", "factor(asa_grade)5"], terms
+assert pmort["source"] == "episode_expected_column" and pmort["expected_column"] == "p_possum"
+assert rtt["source"] == "episode_proportion" and rtt["outcome"] == "returned"
+stored = {m["code"]: m for m in run["parameters"]["measures"]}
+assert stored["pmort"]["expected_column"] == "p_possum" and stored["mort30"]["formula"] == sys.argv[2]
+
+# Each provider's figures, summed here from the file itself.
+trusts = {}
+for row in csv.DictReader(open(sys.argv[3])):
+    t = trusts.setdefault(row["organisation_code"], {"po": 0, "pe": 0.0, "pn": 0, "rn": 0, "ro": 0})
+    if row["p_possum"] != "":
+        t["pn"] += 1; t["po"] += int(row["died30"]); t["pe"] += float(row["p_possum"])
+    if row["returned"] != "":
+        t["rn"] += 1; t["ro"] += int(row["returned"])
+got_p = sorted((p["episodes"], p["observed"], round(p["expected"], 6)) for p in pmort["providers"])
+want_p = sorted((t["pn"], t["po"], round(t["pe"], 6)) for t in trusts.values())
+assert got_p == want_p, (got_p, want_p)
+got_r = sorted((p["episodes"], p["observed"], round(p["proportion"], 12)) for p in rtt["providers"])
+want_r = sorted((t["rn"], t["ro"], round(t["ro"] / t["rn"], 12)) for t in trusts.values())
+assert got_r == want_r, (got_r, want_r)
 PY
 
 cat >"$work/participation.csv" <<'CSV'

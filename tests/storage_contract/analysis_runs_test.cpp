@@ -1,5 +1,6 @@
 // Analysis runs and their CUSUM alerts: a run is stored with what it read and how; each alert
 // is kept once, by the first run that raised it, whatever later runs find again.
+#include "storage/store_factory.hpp"
 #include "store_contract.hpp"
 
 namespace clinaudit::contract {
@@ -123,6 +124,65 @@ TEST_P(StoreContract, AnAnalysisRunWithAnUnknownProviderStoresNothing) {
   EXPECT_ERROR(store().add_analysis_run(run_of(audit, measure, "", *Date::parse("2026-01-12")), {}, actor()),
                ErrorCode::invalid_input);
   EXPECT_TRUE(store().analysis_runs(audit)->empty());
+}
+
+// A run stored before migration 9 keeps its one measure and reads back with no measure list; a
+// run after it stores each measure it computed, and a measure of another audit is refused.
+TEST_P(StoreContract, RunsBeforeMigrationNineReadBackAndLaterRunsKeepTheirMeasures) {
+  close();
+  const std::string url = fresh_database_before(9);
+  execute_sql(url,
+              "INSERT INTO organisations (id, code, name, type) VALUES (1, 'RXX', 'Riverside', 'acute');"
+              "INSERT INTO audits (id, code, title, kind, status) VALUES "
+              "(1, 'NELA', 'NELA', 'national_clinical_audit', 'reported');"
+              "INSERT INTO measures (id, audit_id, code, name, type, improvement, source, outcome_column, formula) "
+              "VALUES (1, 1, 'mort30', 'Risk-adjusted 30-day mortality', 'ratio', 'decrease', "
+              "'episode_model_ratio', 'died30', 'died30 ~ age');"
+              "INSERT INTO analysis_runs (audit_id, measure_id, period, period_from, period_to, run_on, episodes, "
+              "input_checksum, software_version, method, parameters, units_flagged, cases_opened, created_at, "
+              "created_by) VALUES (1, 1, '2025/26', '2025-04-01', '2026-03-31', '2026-01-12', 900, "
+              "'00ff00ff00ff00ff', '1.0', 'logistic case-mix model', '{}', 1, 1, '2026-01-12T10:00:00Z', 'old');");
+  auto opened = storage::open_store(url);
+  ASSERT_TRUE(opened.has_value()) << opened.error().message;
+  auto& migrated = **opened;
+  auto before = migrated.analysis_runs(AuditId{1});
+  ASSERT_OK(before);
+  ASSERT_EQ(before->size(), 1U);
+  EXPECT_EQ(before->front().measure_id, MeasureId{1});
+  EXPECT_TRUE(before->front().measures.empty());
+
+  auto run = run_of(AuditId{1}, MeasureId{1}, "1111222233334444", *Date::parse("2026-02-02"));
+  domain::AnalysisRunMeasure measure;
+  measure.measure_id = MeasureId{1};
+  measure.measure_code = "mort30";
+  measure.source = domain::MeasureSource::episode_model_ratio;
+  measure.outcome_column = "died30";
+  measure.formula = "died30 ~ age";
+  measure.rows_used = 899;
+  measure.rows_dropped = 1;
+  measure.units_flagged = 2;
+  measure.cases_opened = 1;
+  run.measures = {measure};
+  const auto added = migrated.add_analysis_run(run, {}, actor());
+  ASSERT_OK(added);
+  auto after = migrated.analysis_runs(AuditId{1});
+  ASSERT_OK(after);
+  ASSERT_EQ(after->size(), 2U);
+  ASSERT_EQ(after->front().measures.size(), 1U);
+  const auto& kept = after->front().measures.front();
+  EXPECT_EQ(kept.measure_code, "mort30");
+  EXPECT_EQ(kept.measure_name, "Risk-adjusted 30-day mortality");
+  EXPECT_EQ(kept.formula, "died30 ~ age");
+  EXPECT_EQ(kept.rows_used, 899);
+  EXPECT_EQ(kept.rows_dropped, 1);
+  EXPECT_EQ(kept.units_flagged, 2);
+  EXPECT_EQ(kept.cases_opened, 1);
+  EXPECT_TRUE(after->back().measures.empty());
+
+  // A count below zero is refused by the domain's rule, the same on every database.
+  run.measures.front().rows_dropped = -1;
+  EXPECT_ERROR(migrated.add_analysis_run(run, {}, actor()), ErrorCode::invalid_input);
+  EXPECT_EQ(migrated.analysis_runs(AuditId{1})->size(), 2U);
 }
 
 }  // namespace

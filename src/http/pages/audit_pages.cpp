@@ -263,6 +263,31 @@ std::string national_index_page(const Context& context, const std::vector<AuditR
   return page(context, "National view", "national", body);
 }
 
+// What the latest run computed for each measure: where its values came from and the episodes
+// it used, so a reader sees which outcome and model each funnel below rests on.
+Html latest_run_measures(const domain::AnalysisRunRecord& run) {
+  if (run.measures.empty()) return {};
+  Html body = html("<h4>Measures computed by run {}</h4>", run.id.value);
+  body +=
+      "<table><thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Values</th><th scope=\"col\">Outcome</th>"
+      "<th scope=\"col\">Model or expected risk</th><th scope=\"col\" class=\"num\">Episodes used</th>"
+      "<th scope=\"col\" class=\"num\">Left out (missing value)</th><th scope=\"col\" class=\"num\">Providers "
+      "flagged</th><th scope=\"col\" class=\"num\">Cases opened</th></tr></thead><tbody>"_html;
+  for (const auto& m : run.measures) {
+    Html model = "–"_html;
+    if (m.source == domain::MeasureSource::episode_model_ratio) model = "every other column of the dataset"_html;
+    if (!m.formula.empty()) model = html("<code>{}</code>", m.formula);
+    if (!m.expected_column.empty()) model = html("column <code>{}</code>", m.expected_column);
+    body += html(
+        "<tr><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}"
+        "</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+        m.measure_name, domain::display_name(m.source), m.outcome_column, model, m.rows_used, m.rows_dropped,
+        m.units_flagged, m.cases_opened);
+  }
+  body += "</tbody></table>"_html;
+  return body;
+}
+
 // The year's stored runs (what each read and how, so a result can be reproduced) and the
 // CUSUM signals they raised.
 Html analysis_runs_section(const NationalView& view) {
@@ -285,6 +310,7 @@ Html analysis_runs_section(const NationalView& view) {
           run.units_flagged, run.cases_opened);
     }
     body += "</tbody></table>"_html;
+    body += latest_run_measures(view.runs.front());
   }
   body += html("<h3>CUSUM signals in {}</h3>", view.year.to_string());
   if (view.alerts.empty()) {
