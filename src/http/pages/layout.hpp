@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "domain/display_names.hpp"
 #include "http/app.hpp"
 #include "render/html.hpp"
 

@@ -50,8 +50,9 @@ std::string outlier_timetable_page(const Context& context, const OutlierTimetabl
         level_label(track));
     for (const auto& stage : view.timetable.stages()) {
       if (stage.track != track) continue;
-      body += html("<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>", stage.key, stage.name,
-                   domain::to_string(stage.owner),
+      // The key and the owner as the CSV file writes them (in <code>), the owner in words too.
+      body += html("<tr><td><code>{}</code></td><td>{}</td><td>{} (<code>{}</code>)</td><td>{}</td></tr>", stage.key,
+                   stage.name, domain::display_name(stage.owner), domain::to_string(stage.owner),
                    stage.working_days > 0 ? std::to_string(stage.working_days) : std::string("no deadline"));
     }
     body += "</tbody></table>"_html;
