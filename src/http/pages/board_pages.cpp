@@ -117,8 +117,8 @@ Html item_choices(const domain::BoardReferences& refs, const domain::BoardItemDr
            (r.reviewed_on ? ", reviewed " + r.reviewed_on->to_string() : std::string(", not yet reviewed")) + ")";
   });
   group("Outlier cases", "outlier_case", refs.outlier_cases, [](const domain::OutlierCase& c) {
-    return "Outlier case " + std::to_string(c.id.value) + " (" + std::string(domain::display_name(c.level)) + ", " +
-           c.period + ", " + std::string(domain::standing_words(c)) + ")";
+    return "Outlier case " + std::to_string(c.id.value) + ", " + c.period + " – " +
+           std::string(domain::display_name(c.level)) + " – " + std::string(domain::standing_words(c));
   });
   group("Actions", "action", refs.actions,
         [](const domain::Action& a) { return a.title + " (due " + a.due_on.to_string() + ")"; });
