@@ -194,8 +194,15 @@ struct Demo {
   demo::DemoSummary summary;
 };
 
+// The demo world of this process, made by the first test that needs it.
+std::unique_ptr<Demo>& demo_slot() {
+  static std::unique_ptr<Demo> demo;
+  return demo;
+}
+
 Demo& demo_world() {
-  static const std::unique_ptr<Demo> kDemo = [] {
+  if (demo_slot()) return *demo_slot();
+  demo_slot() = [] {
     auto made = std::make_unique<Demo>();
     std::string pattern = (std::filesystem::temp_directory_path() / "clinaudit-words-XXXXXX").string();
     made->folder = ::mkdtemp(pattern.data());
@@ -217,14 +224,15 @@ Demo& demo_world() {
     made->app = std::make_unique<http::App>(*made->store, made->clock, config);
     return made;
   }();
-  return *kDemo;
+  return *demo_slot();
 }
 
 class DemoEnvironment : public ::testing::Environment {
  public:
   void TearDown() override {
+    if (!demo_slot()) return;
     // The store closes its file first.
-    Demo& demo = demo_world();
+    Demo& demo = *demo_slot();
     demo.app.reset();
     demo.store.reset();
     std::filesystem::remove_all(demo.folder);
