@@ -82,7 +82,8 @@ Result<void> add_reaudits(Store& store, BoardPack& pack, const std::vector<Audit
 
 void summarise(BoardPack& pack) {
   const auto& qa = pack.participation;
-  const auto alarms = std::count_if(pack.open_outliers.begin(), pack.open_outliers.end(), [](const OutlierCase& c) {
+  const auto alarms = std::count_if(pack.open_outliers.begin(), pack.open_outliers.end(), [](const OutlierRow& row) {
+    const auto& c = row.item;
     return c.level == OutlierLevel::alarm && c.unfavourable;
   });
   const auto alerts = static_cast<std::ptrdiff_t>(pack.open_outliers.size()) - alarms;
@@ -108,7 +109,7 @@ void summarise(BoardPack& pack) {
   }
   if (concern > 0) pack.alert.push_back(count_of(concern, "measure shows", "measures show") + " special-cause concern");
   if (failing > 0)
-    pack.alert.push_back(count_of(failing, "measure will", "measures will") + " consistently fail its target");
+    pack.alert.push_back(count_of(failing, "measure is", "measures are") + " consistently falling short of the target");
   if (!pack.overdue_actions.empty()) {
     pack.alert.push_back(count_of(pack.overdue_actions.size(), "action is", "actions are") + " overdue");
   }
@@ -127,7 +128,8 @@ void summarise(BoardPack& pack) {
         " published but not yet reviewed");
   }
   if (hit_and_miss > 0) {
-    pack.advise.push_back(count_of(hit_and_miss, "measure", "measures") + " will hit or miss its target at random");
+    pack.advise.push_back(count_of(hit_and_miss, "measure is", "measures are") +
+                          " inconsistently passing and falling short of the target");
   }
   for (const auto& r : pack.reaudits) {
     if (r.verdict == "declined") pack.advise.push_back("Re-audit shows decline: " + r.reaudit.title);
@@ -211,7 +213,8 @@ Result<BoardPack> board_pack_for(Store& store, std::string_view organisation_cod
   // What stands open on the meeting day, as the dashboard shows it on its day.
   CLINAUDIT_TRY(auto concerns,
                 open_concerns(store, pack.organisation.id, visible, meeting, fresh_cusum_signals(store)));
-  pack.open_outliers = std::move(concerns.open_outliers);
+  pack.open_outliers = outlier_rows(store, std::move(concerns.open_outliers));
+  sort_for_work(pack.open_outliers);
   pack.overdue_actions = std::move(concerns.overdue_actions);
   for (auto& signal : concerns.cusum_signals) pack.cusum_alerts.push_back(signal.alert);
   CLINAUDIT_TRY_VOID(add_measure_charts(store, pack, visible));

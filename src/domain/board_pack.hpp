@@ -7,6 +7,7 @@
 #include "core/date.hpp"
 #include "core/result.hpp"
 #include "domain/episode_analysis.hpp"
+#include "domain/outlier_casework.hpp"
 #include "domain/quality_account.hpp"
 #include "domain/store.hpp"
 #include "stats/proportion_difference.hpp"
@@ -59,7 +60,7 @@ struct BoardPack {
   Organisation organisation;
   Date meeting;
   QualityAccountStatement participation;  // the financial year of the meeting
-  std::vector<OutlierCase> open_outliers;
+  std::vector<OutlierRow> open_outliers;  // named, open cases first by deadline (sort_for_work)
   std::vector<MeasureChart> measures;
   std::vector<CusumAlert> cusum_alerts;  // this organisation's signals in the 12 months before the meeting
   std::vector<Action> overdue_actions;

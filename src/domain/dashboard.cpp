@@ -52,6 +52,7 @@ Result<Dashboard> dashboard_for(Store& store, const Principal& who, Date today, 
     (item.level == OutlierLevel::alarm ? view.open_alarms : view.open_alerts) += 1;
   }
   view.open_outliers = outlier_rows(store, std::move(concerns.open_outliers));
+  sort_for_work(view.open_outliers);
   view.open_actions = concerns.open_actions;
   CLINAUDIT_TRY(auto overdue, action_rows(store, today, std::move(concerns.overdue_actions)));
   view.overdue_actions = std::move(overdue);

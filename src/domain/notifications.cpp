@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/number_format.hpp"
+#include "domain/display_names.hpp"
 
 namespace clinaudit::domain {
 
@@ -109,8 +110,9 @@ std::string_view owner_text(OutlierParty owner) {
   return owner == OutlierParty::audit_provider ? "the national audit provider" : "the provider organisation";
 }
 
-void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, const Directory& directory, Date today,
-                    const WorkingDayCalendar& calendar, const NotificationRules& rules) {
+void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, const OutlierTimetable& timetable,
+                    const Directory& directory, Date today, const WorkingDayCalendar& calendar,
+                    const NotificationRules& rules) {
   if (!row.is_open()) return;
   if (row.opened_on > today || calendar.working_days_between(row.opened_on, today) > rules.announce_within_working_days)
     return;
@@ -126,9 +128,10 @@ void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, cons
   notification.subject = "New " + what + ": " + directory.audit_name(row.audit_id) + ", " +
                          directory.organisation_name(row.organisation_id) + " (case " + std::to_string(row.id.value) +
                          ")";
-  notification.body = case_description(row, directory) + "Opened on " + day_text(row.opened_on) + " at stage '" +
-                      row.stage + "'" + (row.stage_due_on ? ", due " + day_text(*row.stage_due_on) : std::string()) +
-                      ".\n" + footer(today);
+  notification.body = case_description(row, directory) + "Opened on " + day_text(row.opened_on) +
+                      ".\nFirst stage: " + stage_words(timetable.stages(), row.stage) +
+                      (row.stage_due_on ? ", due " + day_text(*row.stage_due_on) : std::string()) + ".\n" +
+                      footer(today);
   add_notification(out, to, std::move(notification));
 }
 
@@ -173,6 +176,7 @@ void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& rem
   const std::string due = day_text(reminder.due_on);
   const std::string late = plural(reminder.working_days_overdue, "working day", "working days");
   const std::string overdue = late + " overdue";
+  const std::string stage = stage_words(timetable.stages(), reminder.stage);
   Notification notification;
   notification.key = "outlier:" + id + ":" + reminder.stage + ":" + std::string(to_string(reminder.kind)) + ":" +
                      reminder.due_on.to_string();
@@ -181,17 +185,17 @@ void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& rem
     case ReminderKind::deadline_approaching:
       notification.kind = NotificationKind::stage_deadline_approaching;
       notification.subject =
-          "Reminder: outlier case " + id + " stage '" + reminder.stage + "' is due " + reminder.due_on.to_string();
+          "Reminder: outlier case " + id + ", stage due " + reminder.due_on.to_string() + ": " + stage;
       break;
     case ReminderKind::deadline_passed:
       notification.kind = NotificationKind::stage_deadline_passed;
-      notification.subject = "Deadline passed: outlier case " + id + " stage '" + reminder.stage + "' was due " +
-                             reminder.due_on.to_string() + " (" + overdue + ")";
+      notification.subject = "Deadline passed: outlier case " + id + ", stage due " + reminder.due_on.to_string() +
+                             " (" + overdue + "): " + stage;
       break;
     case ReminderKind::escalation:
       notification.kind = NotificationKind::stage_escalation;
-      notification.subject = "Escalation: outlier case " + id + " stage '" + reminder.stage + "' is " + overdue +
-                             " (due " + reminder.due_on.to_string() + ")";
+      notification.subject = "Escalation: outlier case " + id + ", stage " + overdue + " (due " +
+                             reminder.due_on.to_string() + "): " + stage;
       if (national) {
         directory.add_national(to, {Role::admin});
       } else {
@@ -199,9 +203,8 @@ void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& rem
       }
       break;
   }
-  const OutlierStage* stage = timetable.find(reminder.stage);
   std::string body = case_description(row, directory);
-  body += "Stage: " + reminder.stage + (stage != nullptr ? " - " + stage->name : std::string()) + ".\n";
+  body += "Stage: " + stage + ".\n";
   body += "Responsible: " + std::string(owner_text(reminder.owner)) + ".\n";
   body += "Due: " + due + ".\n";
   if (reminder.kind != ReminderKind::deadline_approaching) body += "Late by: " + late + ".\n";
@@ -253,7 +256,7 @@ void action_notifications(std::vector<Notification>& out, const Action& row, con
   body += "Organisation: " + directory.organisation_name(row.organisation_id) + ".\n";
   if (row.audit_id) body += "Audit: " + directory.audit_name(*row.audit_id) + ".\n";
   body += "Owner: " + (owner_name.empty() ? std::string("not named") : owner_name) + ".\n";
-  body += "Status: " + std::string(to_string(row.status)) + ".\n";
+  body += "Status: " + std::string(display_name(row.status)) + ".\n";
   body += "Due: " + day_text(row.due_on) + ".\n";
   if (overdue_by > 0) body += "Late by: " + plural(overdue_by, "working day", "working days") + ".\n";
   if (escalate) {
@@ -371,7 +374,7 @@ std::vector<Notification> daily_notifications(const NotificationInputs& inputs, 
   std::vector<Notification> out;
   const auto cases = by_id(inputs.outlier_cases);
   for (const OutlierCase* row : cases) {
-    outlier_opened(out, *row, directory, today, calendar, rules);
+    outlier_opened(out, *row, timetable, directory, today, calendar, rules);
     const auto reminders = outlier_reminders({*row}, timetable, calendar, today, rules.stage_warn_working_days,
                                              rules.stage_escalate_after_working_days);
     for (const auto& reminder : reminders) outlier_reminder(out, reminder, *row, timetable, directory, today, rules);

@@ -148,14 +148,16 @@ TEST(Notifications, StageDeadlineAcrossEaster2025) {
   EXPECT_EQ(approaching[0].kind, NotificationKind::stage_deadline_approaching);
   EXPECT_EQ(approaching[0].key, "outlier:12:lead_clinician_informed:deadline_approaching:2025-04-24");
   EXPECT_EQ(approaching[0].recipients, emails({"analyst@nat.org.uk"}));
-  EXPECT_EQ(approaching[0].subject, "Reminder: outlier case 12 stage 'lead_clinician_informed' is due 2025-04-24");
+  EXPECT_EQ(approaching[0].subject,
+            "Reminder: outlier case 12, stage due 2025-04-24: The provider's lead clinician is told and asked to check "
+            "the data and explain");
 
   const auto passed = on(inputs, "2025-04-25");
   ASSERT_EQ(passed.size(), 1U);
   EXPECT_EQ(passed[0].kind, NotificationKind::stage_deadline_passed);
   EXPECT_EQ(passed[0].subject,
-            "Deadline passed: outlier case 12 stage 'lead_clinician_informed' was due 2025-04-24 (1 working day "
-            "overdue)");
+            "Deadline passed: outlier case 12, stage due 2025-04-24 (1 working day overdue): The provider's lead "
+            "clinician is told and asked to check the data and explain");
   EXPECT_NE(passed[0].body.find("Due: 2025-04-24 (Thursday)."), std::string::npos) << passed[0].body;
   EXPECT_NE(passed[0].body.find("Responsible: the national audit provider."), std::string::npos);
   EXPECT_NE(passed[0].body.find("Late by: 1 working day."), std::string::npos) << passed[0].body;
@@ -173,7 +175,8 @@ TEST(Notifications, StageDeadlineAcrossEaster2025) {
   EXPECT_EQ(escalated[0].key, "outlier:12:lead_clinician_informed:escalation:2025-04-24");
   EXPECT_EQ(escalated[0].recipients, emails({"admin@nat.org.uk", "analyst@nat.org.uk"}));
   EXPECT_EQ(escalated[0].subject,
-            "Escalation: outlier case 12 stage 'lead_clinician_informed' is 6 working days overdue (due 2025-04-24)");
+            "Escalation: outlier case 12, stage 6 working days overdue (due 2025-04-24): The provider's lead clinician "
+            "is told and asked to check the data and explain");
 }
 
 TEST(Notifications, ProviderStageEscalatesToTheChiefExecutiveAndBoard) {

@@ -1,5 +1,8 @@
 #include "domain/outlier_casework.hpp"
 
+#include <algorithm>
+
+#include "domain/display_names.hpp"
 #include "domain/measure_series.hpp"
 #include "domain/working_days.hpp"
 
@@ -7,9 +10,14 @@ namespace clinaudit::domain {
 
 std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> items) {
   const auto orgs = organisations_by_id(store);
+  // A timetable that no longer reads leaves the stages named from their keys.
+  const auto timetable = current_outlier_timetable(store);
+  const std::vector<OutlierStage> no_stages;
+  const auto& stages = timetable ? timetable->stages() : no_stages;
   std::vector<OutlierRow> rows;
   for (auto& item : items) {
     OutlierRow row;
+    row.stage_name = stage_words(stages, item.stage);
     if (auto audit = store.audit(item.audit_id)) row.audit_title = audit->title;
     if (auto measure = store.measure(item.measure_id)) row.measure_name = measure->name;
     if (const auto org = orgs.find(item.organisation_id.value); org != orgs.end()) {
@@ -26,7 +34,21 @@ Result<std::vector<OutlierRow>> outlier_list(Store& store, const Principal& who)
   CLINAUDIT_TRY(
       auto cases,
       store.outlier_cases(national ? std::nullopt : std::optional<OrganisationId>(who.organisation_id), std::nullopt));
-  return outlier_rows(store, std::move(cases));
+  auto rows = outlier_rows(store, std::move(cases));
+  sort_for_work(rows);
+  return rows;
+}
+
+void sort_for_work(std::vector<OutlierRow>& rows) {
+  std::stable_sort(rows.begin(), rows.end(), [](const OutlierRow& a, const OutlierRow& b) {
+    const auto& x = a.item;
+    const auto& y = b.item;
+    if (x.is_open() != y.is_open()) return x.is_open();
+    if (!x.is_open()) return x.opened_on > y.opened_on;
+    if (x.stage_due_on.has_value() != y.stage_due_on.has_value()) return x.stage_due_on.has_value();
+    if (x.stage_due_on && *x.stage_due_on != *y.stage_due_on) return *x.stage_due_on < *y.stage_due_on;
+    return false;
+  });
 }
 
 Result<OutlierCaseDetail> outlier_case_detail(Store& store, const Principal& who, OutlierCaseId id) {

@@ -23,6 +23,7 @@ struct OutlierRow {
   std::string audit_title;
   std::string measure_name;
   std::string organisation_name;
+  std::string stage_name;  // the current stage in words, from the timetable in force
 };
 
 // One outlier case with its track's stages, the record of who did what, and whether the
@@ -35,11 +36,17 @@ struct OutlierCaseDetail {
   bool may_act = false;
 };
 
-// `items` with their names, in the same order. A name the store cannot give is left empty.
+// `items` with their names, in the same order. A name the store cannot give is left empty;
+// a stage the timetable in force lacks is named from its key (stage_words).
 std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> items);
 
+// The order people work through cases in: open (and confirmed) cases first, by their stage's
+// deadline (soonest first, none last), then closed and withdrawn ones, newest first. Stable.
+void sort_for_work(std::vector<OutlierRow>& rows);
+
 // The cases `who` works on: every provider's for a national analyst (the national body runs
-// the outlier process), otherwise their organisation's. Errors: the store's.
+// the outlier process), otherwise their organisation's; in sort_for_work's order. Errors: the
+// store's.
 Result<std::vector<OutlierRow>> outlier_list(Store& store, const Principal& who);
 
 // Errors: not_found for a case `who` may not see (as for one that does not exist); the

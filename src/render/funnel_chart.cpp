@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/number_format.hpp"
+#include "domain/display_names.hpp"
 #include "render/svg_writer.hpp"
 
 namespace clinaudit::render {
@@ -82,7 +83,7 @@ struct Frame {
 std::string unit_label(const stats::FunnelUnit& unit) {
   std::string label = unit.unit + ": " + format_fixed(*unit.value, 4) + " (" + format_number(unit.numerator) + " / " +
                       format_number(unit.denominator) + ")";
-  if (unit.flag != stats::FunnelFlag::none) label += ", " + std::string(stats::to_string(unit.flag));
+  if (unit.flag != stats::FunnelFlag::none) label += ", " + std::string(domain::display_name(unit.flag));
   return label;
 }
 

@@ -45,6 +45,9 @@ TEST(FunnelChart, DrawsPointsLimitsTargetAndHighlightsTheFlaggedUnit) {
   EXPECT_NE(svg->find("class=\"limit-998\""), std::string::npos);
   EXPECT_NE(svg->find("class=\"point flag-alarm_high\" tabindex=\"0\"><title>Bristol: 0.2867"), std::string::npos);
   EXPECT_NE(svg->find("<title>Great Ormond St: "), std::string::npos);
+  // A flagged point's title says its flag in words; the key stays in the class only.
+  EXPECT_NE(svg->find(", Alarm: above the 99.8% limit</title>"), std::string::npos);
+  EXPECT_EQ(svg->find(", alarm_high</title>"), std::string::npos);
   EXPECT_NE(svg->find(">Proportion</text>"), std::string::npos);
   EXPECT_NE(svg->find(">Cases</text>"), std::string::npos);
 }

@@ -69,7 +69,8 @@ Badge assurance_badge(AssuranceIcon icon) {
       return {kMdcImprovement, "P", "Assurance: the process will consistently meet the target"};
     case AssuranceIcon::consistent_fail:
       return {kMdcConcern, "F", "Assurance: the process will consistently fail the target"};
-    case AssuranceIcon::inconsistent: return {kMdcCommon, "?", "Assurance: the process will hit and miss the target"};
+    case AssuranceIcon::inconsistent:
+      return {kMdcCommon, "?", "Assurance: inconsistently passing and falling short of the target"};
     case AssuranceIcon::none: return {kMdcCommon, "", ""};
   }
   return {kMdcCommon, "", ""};

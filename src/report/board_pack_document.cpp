@@ -1,6 +1,7 @@
 #include "report/board_pack_document.hpp"
 
 #include "core/number_format.hpp"
+#include "domain/display_names.hpp"
 #include "render/html.hpp"
 #include "render/spc_chart.hpp"
 #include "report/quality_account_document.hpp"
@@ -29,28 +30,32 @@ th{background:#f0f4f5}.synthetic{background:#fff9c4;border-left:6px solid #ffeb3
 @media print{body{margin:0}section{break-before:page}section.first{break-before:auto}.chart{break-inside:avoid}}
 )"_html;
 
-Html variation_label(stats::VariationIcon icon) {
+const char* variation_class(stats::VariationIcon icon) {
   switch (icon) {
-    case stats::VariationIcon::common_cause: return "<span class=\"icon icon-common\">Common cause</span>"_html;
+    case stats::VariationIcon::common_cause: return "icon icon-common";
     case stats::VariationIcon::improvement_high:
-      return "<span class=\"icon icon-improvement\">Improvement (high)</span>"_html;
-    case stats::VariationIcon::improvement_low:
-      return "<span class=\"icon icon-improvement\">Improvement (low)</span>"_html;
-    case stats::VariationIcon::concern_high: return "<span class=\"icon icon-concern\">Concern (high)</span>"_html;
-    case stats::VariationIcon::concern_low: return "<span class=\"icon icon-concern\">Concern (low)</span>"_html;
+    case stats::VariationIcon::improvement_low: return "icon icon-improvement";
+    case stats::VariationIcon::concern_high:
+    case stats::VariationIcon::concern_low: return "icon icon-concern";
     case stats::VariationIcon::neutral_high:
-      return "<span class=\"icon icon-neutral\">Special cause (high)</span>"_html;
-    case stats::VariationIcon::neutral_low: return "<span class=\"icon icon-neutral\">Special cause (low)</span>"_html;
+    case stats::VariationIcon::neutral_low: return "icon icon-neutral";
   }
-  return {};
+  return "icon";
+}
+
+Html variation_label(stats::VariationIcon icon) {
+  return html("<span class=\"{}\">{}</span>", variation_class(icon), domain::display_name(icon));
 }
 
 Html assurance_label(stats::AssuranceIcon icon) {
   switch (icon) {
-    case stats::AssuranceIcon::none: return "No target"_html;
-    case stats::AssuranceIcon::consistent_pass: return "<span class=\"icon icon-pass\">Consistently passes</span>"_html;
-    case stats::AssuranceIcon::consistent_fail: return "<span class=\"icon icon-fail\">Consistently fails</span>"_html;
-    case stats::AssuranceIcon::inconsistent: return "<span class=\"icon icon-inconsistent\">Hit and miss</span>"_html;
+    case stats::AssuranceIcon::none: return html("{}", domain::display_name(icon));
+    case stats::AssuranceIcon::consistent_pass:
+      return html("<span class=\"icon icon-pass\">{}</span>", domain::display_name(icon));
+    case stats::AssuranceIcon::consistent_fail:
+      return html("<span class=\"icon icon-fail\">{}</span>", domain::display_name(icon));
+    case stats::AssuranceIcon::inconsistent:
+      return html("<span class=\"icon icon-inconsistent\">{}</span>", domain::display_name(icon));
   }
   return {};
 }
@@ -98,12 +103,16 @@ std::string board_pack_html(const domain::BoardPack& pack) {
     out += "<p>No open outlier cases.</p>"_html;
   } else {
     out +=
-        "<table><thead><tr><th>Period</th><th>Level</th><th>Direction</th><th>Value</th><th>Stage</th><th>Stage "
-        "due</th></tr></thead><tbody>"_html;
-    for (const auto& c : pack.open_outliers) {
-      out += html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", c.period,
-                  to_string(c.level), c.unfavourable ? "worse than expected" : "better than expected",
-                  format_fixed(c.value, 3), c.stage, c.stage_due_on ? c.stage_due_on->to_string() : "—");
+        "<table><thead><tr><th>Audit</th><th>Measure</th><th>Period</th><th>Level</th><th>Direction</th>"
+        "<th>Value</th><th>Status</th><th>Stage</th><th>Stage due</th></tr></thead><tbody>"_html;
+    for (const auto& row : pack.open_outliers) {
+      const auto& c = row.item;
+      out += html(
+          "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+          "</tr>",
+          row.audit_title, row.measure_name, c.period, domain::display_name(c.level),
+          c.unfavourable ? "Worse than expected" : "Better than expected", format_fixed(c.value, 3),
+          domain::standing_words(c), row.stage_name, c.stage_due_on ? c.stage_due_on->to_string() : "—");
     }
     out += "</tbody></table>"_html;
   }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/display_names.hpp"
 #include "report/board_pack_document.hpp"
 #include "report/xlsx_sheet.hpp"
 
@@ -26,12 +27,24 @@ Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::str
   for (const auto& line : pack.assure) summary.push_back({"Assure", line});
   write_sheet(workbook, "Summary", {"Category", "Finding"}, summary, bold);
 
+  std::vector<Row> outliers;
+  for (const auto& row : pack.open_outliers) {
+    const auto& c = row.item;
+    outliers.push_back({row.audit_title, row.measure_name, c.period, std::string(domain::display_name(c.level)),
+                        c.unfavourable ? "Worse than expected" : "Better than expected", num(c.value),
+                        std::string(domain::standing_words(c)), row.stage_name,
+                        c.stage_due_on ? c.stage_due_on->to_string() : ""});
+  }
+  write_sheet(workbook, "Outlier cases",
+              {"Audit", "Measure", "Period", "Level", "Direction", "Value", "Status", "Stage", "Stage due"}, outliers,
+              bold);
+
   std::vector<Row> measures;
   for (const auto& m : pack.measures) {
     const auto& last = m.chart.points.back();
     measures.push_back({m.audit.code + ": " + m.measure.name, m.periods.back(), num(last.value), num(last.mean),
-                        num(last.lpl), num(last.upl), std::string(stats::to_string(m.chart.variation)),
-                        std::string(stats::to_string(m.chart.assurance))});
+                        num(last.lpl), num(last.upl), std::string(domain::display_name(m.chart.variation)),
+                        std::string(domain::display_name(m.chart.assurance))});
   }
   write_sheet(
       workbook, "Measures",

@@ -120,9 +120,9 @@ has "$html" "<li>Took part in 100% of eligible national clinical audits (1 of 1)
 has "$html" "<li>1 measure consistently passes its target</li>"
 has "$html" "<li>1 action completed in the past 90 days</li>"
 # The sections' contents.
-has "$html" "<td>2024/25</td><td>alarm</td><td>worse than expected</td><td>1.620</td><td>Provider review</td><td>2026-03-20</td>"
+has "$html" "<td>National Emergency Test Audit</td><td>Risk-adjusted 30-day mortality</td><td>2024/25</td><td>Alarm (3 SD)</td><td>Worse than expected</td><td>1.620</td><td>Potential outlier, not yet confirmed</td><td>Provider review</td><td>2026-03-20</td>"
 has "$html" "<td>NETA</td><td>Seen by a consultant within 14 hours</td><td>92.0% (2026-02)</td><td>91.0%</td>"
-has "$html" "Consistently passes"
+has "$html" "Consistently passing the target"
 has "$html" "<td>Consent training for every surgical registrar</td><td>Dr Amal Shah</td><td>2026-02-01</td><td>32</td>"
 has "$html" "<td>Hand gel at every bed space</td><td>2026-02-10</td><td>yes</td><td>Ward walk-round on 10 February</td>"
 lacks "$html" "Quarterly audit programme report to the board"
@@ -174,7 +174,16 @@ for sheet in ET.fromstring(book.read("xl/workbook.xml")).find("m:sheets", NS):
 def near(a, b):
     return isinstance(a, float) and abs(a - b) < 0.01
 
-assert list(sheets) == ["Summary", "Measures", "Participation", "Actions", "Re-audits"], list(sheets)
+assert list(sheets) == ["Summary", "Outlier cases", "Measures", "Participation", "Actions", "Re-audits"], list(sheets)
+
+outliers = sheets["Outlier cases"]
+assert outliers[0] == ["Audit", "Measure", "Period", "Level", "Direction", "Value", "Status", "Stage",
+                       "Stage due"], outliers[0]
+assert len(outliers) == 2, outliers
+assert outliers[1][:5] == ["National Emergency Test Audit", "Risk-adjusted 30-day mortality", "2024/25",
+                           "Alarm (3 SD)", "Worse than expected"], outliers[1]
+assert near(outliers[1][5], 1.62), outliers[1]
+assert outliers[1][6:] == ["Potential outlier, not yet confirmed", "Provider review", "2026-03-20"], outliers[1]
 
 reaudits = {row[0]: row[1:] for row in sheets["Re-audits"][1:]}
 assert sheets["Re-audits"][0] == ["Re-audit", "Before %", "After %", "Change (points)", "CI lower", "CI upper",
@@ -207,7 +216,8 @@ assert period == "2026-02", period
 assert near(latest, 0.92) and near(mean, 0.91), (latest, mean)
 # 0.91 -+ 2.66 x 0.02 = 0.8568 and 0.9632.
 assert abs(lower - 0.8568) < 1e-4 and abs(upper - 0.9632) < 1e-4, (lower, upper)
-assert (variation, assurance) == ("common_cause", "consistent_pass"), (variation, assurance)
+assert (variation, assurance) == ("Common cause variation: no significant change",
+                                  "Consistently passing the target"), (variation, assurance)
 
 participation = sheets["Participation"][1:]
 assert participation == [["National Emergency Test Audit", "yes", 45.0, 50.0, 90.0]], participation
@@ -255,6 +265,6 @@ has "$work/pack.txt" "Consent training for every surgical registrar"
 has "$work/pack.txt" "National Emergency Test Audit: winter report (published 2026-01-15, 49 days ago)"
 has "$work/pack.txt" "No CUSUM signals in the past year."
 has "$work/pack.txt" "Seen by a consultant within 14 hours 92.0% (2026-02) 91.0%"
-has "$work/pack.txt" "2024/25 alarm worse than expected 1.620 Provider review 2026-03-20"
+has "$work/pack.txt" "National Emergency Test Audit Risk-adjusted 30-day mortality 2024/25 Alarm (3 SD) Worse than expected 1.620 Potential outlier, not yet confirmed Provider review 2026-03-20"
 lacks "$work/pack.txt" "Yonder"
 echo "board pack: every section holds the world's figures in HTML, XLSX and PDF"

@@ -164,7 +164,7 @@ test('a clinical lead creates an action and closes it with evidence', async () =
   await row.getByLabel(/Evidence that/).fill('Minutes of the mortality meeting');
   await row.getByRole('button', { name: /Close/ }).click();
   const closed = page.locator('tr', { hasText: title });
-  assert.match(await closed.innerText(), /completed/);
+  assert.match(await closed.innerText(), /Completed \d{4}-\d{2}-\d{2}/);
   await shot(page, 'actions');
   await context.close();
 });

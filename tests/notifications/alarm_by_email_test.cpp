@@ -316,38 +316,52 @@ TEST_F(AlarmByEmail, RemindersAndEscalationsArriveThroughEveryStageAcrossBankHol
        "Due: 2026-04-02 (Thursday)."},
       // The reminder comes when two working days are left: from Thursday 2 April only 7 and 8
       // April are left, the Easter weekend between.
-      {"2026-04-02", "Reminder: outlier case 1 stage 'data_check' is due 2026-04-08", "analyst@nat.org.uk",
-       "Due: 2026-04-08 (Wednesday)."},
+      {"2026-04-02",
+       "Reminder: outlier case 1, stage due 2026-04-08: The audit provider checks the data and the analysis",
+       "analyst@nat.org.uk", "Due: 2026-04-08 (Wednesday)."},
       // Due on 2 April; 3 and 6 April are bank holidays: first overdue working day 7 April.
       {"2026-04-07", "Action overdue: Orthogeriatrician review within 72 hours (due 2026-04-02, 1 working day overdue)",
        "cl@rxx.nhs.uk", "Late by: 1 working day."},
-      {"2026-04-09", "Deadline passed: outlier case 1 stage 'data_check' was due 2026-04-08 (1 working day overdue)",
+      {"2026-04-09",
+       "Deadline passed: outlier case 1, stage due 2026-04-08 (1 working day overdue): The audit provider checks the "
+       "data and the analysis",
        "analyst@nat.org.uk", "Responsible: the national audit provider."},
-      {"2026-04-16", "Escalation: outlier case 1 stage 'data_check' is 6 working days overdue (due 2026-04-08)",
+      {"2026-04-16",
+       "Escalation: outlier case 1, stage 6 working days overdue (due 2026-04-08): The audit provider checks the data "
+       "and the analysis",
        "admin@nat.org.uk, analyst@nat.org.uk", "Late by: 6 working days."},
       // 11 working days after 2 April, Good Friday and Easter Monday not counted.
       {"2026-04-21", "Escalation: action 'Orthogeriatrician review within 72 hours' is 11 working days overdue",
        kTrustLeads, "Escalated to the organisation's audit managers: the action is more than 10 working days late."},
-      {"2026-04-22", "Reminder: outlier case 1 stage 'lead_clinician_informed' is due 2026-04-24", "analyst@nat.org.uk",
-       "Due: 2026-04-24 (Friday)."},
+      {"2026-04-22",
+       "Reminder: outlier case 1, stage due 2026-04-24: The provider's lead clinician is told and asked to check the "
+       "data and explain",
+       "analyst@nat.org.uk", "Due: 2026-04-24 (Friday)."},
       {"2026-04-22", "National report not yet reviewed: NHFD annual report 2026 (published 2026-03-23)", kTrustLeads,
        "(20 working days ago)"},
       // 25 working days from 23 April skip 4 May and 25 May: due Monday 1 June.
-      {"2026-05-28", "Reminder: outlier case 1 stage 'provider_response' is due 2026-06-01", kTrustLeads,
-       "Responsible: the provider organisation."},
+      {"2026-05-28",
+       "Reminder: outlier case 1, stage due 2026-06-01: The provider checks its data and sends its explanation",
+       kTrustLeads, "Responsible: the provider organisation."},
       {"2026-06-02",
-       "Deadline passed: outlier case 1 stage 'provider_response' was due 2026-06-01 (1 working day overdue)",
+       "Deadline passed: outlier case 1, stage due 2026-06-01 (1 working day overdue): The provider checks its data "
+       "and sends its explanation",
        kTrustLeads, "Due: 2026-06-01 (Monday)."},
-      {"2026-06-09", "Escalation: outlier case 1 stage 'provider_response' is 6 working days overdue (due 2026-06-01)",
+      {"2026-06-09",
+       "Escalation: outlier case 1, stage 6 working days overdue (due 2026-06-01): The provider checks its data and "
+       "sends its explanation",
        "admin@rxx.nhs.uk, am@rxx.nhs.uk, bm@rxx.nhs.uk, cl@rxx.nhs.uk",
        "Escalated to senior managers: the stage is more than 5 working days late."},
-      {"2026-07-06", "Reminder: outlier case 1 stage 'review' is due 2026-07-08", "analyst@nat.org.uk",
-       "Stage: review - The audit provider reviews the response"},
-      {"2026-07-20", "Reminder: outlier case 1 stage 'chief_executive_acknowledged' is due 2026-07-22", kTrustLeads,
-       "Due: 2026-07-22 (Wednesday)."},
+      {"2026-07-06",
+       "Reminder: outlier case 1, stage due 2026-07-08: The audit provider reviews the response and confirms or "
+       "withdraws the outlier status",
+       "analyst@nat.org.uk", "Stage: The audit provider reviews the response"},
+      {"2026-07-20",
+       "Reminder: outlier case 1, stage due 2026-07-22: The chief executive acknowledges and starts a local review",
+       kTrustLeads, "Due: 2026-07-22 (Wednesday)."},
       {"2026-07-23",
-       "Deadline passed: outlier case 1 stage 'chief_executive_acknowledged' was due 2026-07-22 (1 working day "
-       "overdue)",
+       "Deadline passed: outlier case 1, stage due 2026-07-22 (1 working day overdue): The chief executive "
+       "acknowledges and starts a local review",
        kTrustLeads, "Late by: 1 working day."},
   };
 

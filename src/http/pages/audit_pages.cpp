@@ -6,26 +6,6 @@ namespace clinaudit::http::pages {
 
 namespace {
 
-std::string kind_label(domain::AuditKind kind) {
-  switch (kind) {
-    case domain::AuditKind::national_clinical_audit: return "National clinical audit";
-    case domain::AuditKind::national_confidential_enquiry: return "National confidential enquiry";
-    case domain::AuditKind::local_audit: return "Local audit";
-  }
-  return "";
-}
-
-std::string status_label(domain::AuditStatus status) {
-  switch (status) {
-    case domain::AuditStatus::planned: return "Planned";
-    case domain::AuditStatus::in_progress: return "In progress";
-    case domain::AuditStatus::data_collection_complete: return "Data collection complete";
-    case domain::AuditStatus::reported: return "Reported";
-    case domain::AuditStatus::closed: return "Closed";
-  }
-  return "";
-}
-
 Html option(std::string_view value, std::string_view label, bool selected) {
   return html("<option value=\"{}\"{}>{}</option>", value, selected ? " selected"_html : ""_html, label);
 }
@@ -59,6 +39,16 @@ Html participation_list(const std::optional<domain::Participation>& record) {
 
 }  // namespace
 
+// The level of a case: worse-than-expected cases in red (alarm) or amber (alert); a better
+// than expected one in blue with a dashed border, and says so in words.
+Html outlier_level(const domain::OutlierCase& c) {
+  if (!c.unfavourable) {
+    return html("<span class=\"status status-blue\">Better than expected</span> {}", domain::display_name(c.level));
+  }
+  return html("<span class=\"status {}\">{}</span>",
+              c.level == domain::OutlierLevel::alarm ? "status-red" : "status-amber", domain::display_name(c.level));
+}
+
 Html outliers_table(const std::vector<OutlierRow>& rows, bool with_organisation) {
   Html out = "<table><thead><tr>"_html;
   if (with_organisation) out += "<th scope=\"col\">Organisation</th>"_html;
@@ -69,15 +59,18 @@ Html outliers_table(const std::vector<OutlierRow>& rows, bool with_organisation)
   for (const auto& row : rows) {
     const auto& c = row.item;
     out += "<tr>"_html;
-    if (with_organisation) out += html("<td>{}</td>", row.organisation_name);
-    out += html(
-        "<td><a href=\"/audits/{}\">{}</a><br>{}</td><td><a href=\"/outliers/{}\">{}</a></td><td>{}</td>"
-        "<td>{} than expected, {}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-        c.audit_id.value, row.audit_title, row.measure_name, c.id.value, c.period,
-        c.level == domain::OutlierLevel::alarm ? "<span class=\"status status-red\">Alarm (3 SD)</span>"_html
-                                               : "<span class=\"status status-amber\">Alert (2 SD)</span>"_html,
-        c.high ? "Higher" : "Lower", c.unfavourable ? "worse" : "better", c.stage,
-        c.stage_due_on ? c.stage_due_on->to_string() : "–", to_string(c.status));
+    // The case's link is on the organisation where there is one, else on the period.
+    if (with_organisation) {
+      out += html("<td><a href=\"/outliers/{}\">{}</a></td><td><a href=\"/audits/{}\">{}</a><br>{}</td><td>{}</td>",
+                  c.id.value, row.organisation_name, c.audit_id.value, row.audit_title, row.measure_name, c.period);
+    } else {
+      out += html("<td><a href=\"/audits/{}\">{}</a><br>{}</td><td><a href=\"/outliers/{}\">{}</a></td>",
+                  c.audit_id.value, row.audit_title, row.measure_name, c.id.value, c.period);
+    }
+    out += html("<td>{}</td><td>{} than expected, {}</td><td>{}</td><td>{}</td><td>{}</td></tr>", outlier_level(c),
+                c.high ? "Higher" : "Lower", c.unfavourable ? "worse" : "better",
+                c.is_open() ? row.stage_name : std::string("–"), c.stage_due_on ? c.stage_due_on->to_string() : "–",
+                domain::standing_words(c));
   }
   out += "</tbody></table>"_html;
   return out;
@@ -87,7 +80,7 @@ Html measure_section(const MeasureView& view, bool national) {
   const auto& m = view.measure;
   Html out = html("<section class=\"panel\" aria-labelledby=\"measure-{}\"><h3 id=\"measure-{}\">{}</h3>", m.id.value,
                   m.id.value, m.name);
-  out += html("<p class=\"muted\">{}; better is {}", to_string(m.type), to_string(m.improvement));
+  out += html("<p class=\"muted\">{}; better is {}", domain::display_name(m.type), domain::display_name(m.improvement));
   if (m.target) out += html("; target {}", format_number(*m.target));
   out += ".</p>"_html;
   if (!national) {
@@ -165,7 +158,7 @@ std::string audits_page(const Context& context, const std::vector<AuditRow>& row
   for (const auto status :
        {domain::AuditStatus::planned, domain::AuditStatus::in_progress, domain::AuditStatus::data_collection_complete,
         domain::AuditStatus::reported, domain::AuditStatus::closed}) {
-    body += option(to_string(status), status_label(status), query.status == status);
+    body += option(to_string(status), domain::display_name(status), query.status == status);
   }
   body += "</select></div>"_html;
   body += html(
@@ -185,7 +178,7 @@ std::string audits_page(const Context& context, const std::vector<AuditRow>& row
       const auto& a = row.audit;
       body +=
           html("<tr><td><a href=\"/audits/{}?year={}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-               a.id.value, year, a.title, kind_label(a.kind), a.topic, status_label(a.status),
+               a.id.value, year, a.title, domain::display_name(a.kind), a.topic, domain::display_name(a.status),
                a.kind == domain::AuditKind::local_audit ? Html("Local"_html) : participation_cell(row.participation));
     }
     body += "</tbody></table>"_html;
@@ -195,11 +188,11 @@ std::string audits_page(const Context& context, const std::vector<AuditRow>& row
 
 std::string audit_page(const Context& context, const AuditView& view) {
   const auto& a = view.audit;
-  Html body = html("<p class=\"muted\">{}", kind_label(a.kind));
+  Html body = html("<p class=\"muted\">{}", domain::display_name(a.kind));
   if (!a.provider_body.empty()) body += html(" · {}", a.provider_body);
   body += html("</p><h1>{}</h1>", a.title);
   body += html("<dl class=\"summary-list\"><dt>Code</dt><dd>{}</dd><dt>Topic</dt><dd>{}</dd><dt>Status</dt><dd>{}</dd>",
-               a.code, a.topic, status_label(a.status));
+               a.code, a.topic, domain::display_name(a.status));
   if (!a.standards.empty()) body += html("<dt>Standards</dt><dd>{}</dd>", a.standards);
   body += "</dl>"_html;
   if (a.kind == domain::AuditKind::local_audit &&

@@ -114,8 +114,8 @@ Html item_choices(const domain::BoardReferences& refs, const domain::BoardItemDr
            (r.reviewed_on ? ", reviewed " + r.reviewed_on->to_string() : std::string(", not yet reviewed")) + ")";
   });
   group("Outlier cases", "outlier_case", refs.outlier_cases, [](const domain::OutlierCase& c) {
-    return "Outlier case " + std::to_string(c.id.value) + " (" + std::string(domain::to_string(c.level)) + ", " +
-           c.period + ", " + std::string(domain::to_string(c.status)) + ")";
+    return "Outlier case " + std::to_string(c.id.value) + ", " + c.period + " – " +
+           std::string(domain::display_name(c.level)) + " – " + std::string(domain::standing_words(c));
   });
   group("Actions", "action", refs.actions,
         [](const domain::Action& a) { return a.title + " (due " + a.due_on.to_string() + ")"; });
@@ -269,17 +269,6 @@ Html engagement_table(const std::vector<domain::BoardEngagementYear>& years) {
   return out;
 }
 
-std::string item_kind_label(domain::BoardItemKind kind) {
-  switch (kind) {
-    case domain::BoardItemKind::report_review: return "National report";
-    case domain::BoardItemKind::outlier_case: return "Outlier case";
-    case domain::BoardItemKind::action: return "Action";
-    case domain::BoardItemKind::measure: return "Measure";
-    case domain::BoardItemKind::other: return "Other";
-  }
-  return "Other";
-}
-
 }  // namespace
 
 std::string board_meetings_page(const Context& context, const domain::BoardMeetingList& list,
@@ -340,7 +329,7 @@ std::string board_meeting_page(const Context& context, const domain::BoardMeetin
       if (item.kind == domain::BoardItemKind::outlier_case && item.ref_id > 0) {
         what = html("<a href=\"/outliers/{}\">{}</a>", item.ref_id, what);
       }
-      body += html("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", item_kind_label(item.kind), what, item.decision);
+      body += html("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", domain::display_name(item.kind), what, item.decision);
     }
     body += "</tbody></table>"_html;
   }

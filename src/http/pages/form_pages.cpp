@@ -171,7 +171,7 @@ Html actions_table(const Context& context, const std::vector<ActionRow>& rows, b
     const bool open = a.status == domain::ActionStatus::open || a.status == domain::ActionStatus::in_progress;
     Html status = row.overdue ? Html("<span class=\"status status-red\">Overdue</span>"_html)
                   : open      ? Html("<span class=\"status status-grey\">Open</span>"_html)
-                              : html("<span class=\"status status-green\">{}</span>", to_string(a.status));
+                              : html("<span class=\"status status-green\">{}</span>", domain::display_name(a.status));
     if (!open && a.completed_on) status += html(" {}", a.completed_on->to_string());
     out += html("<tr><td>{}", a.title);
     if (!a.evidence.empty()) out += html("<br><span class=\"muted\">Evidence: {}</span>", a.evidence);

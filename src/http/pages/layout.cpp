@@ -219,30 +219,10 @@ Html chart_svg(std::string_view svg) {
   return Html::trusted(std::string(svg)).without_style_elements();
 }
 
-std::string variation_label(std::string_view icon) {
-  if (icon == "common_cause") return "Common cause variation: no significant change";
-  if (icon == "improvement_high") return "Special cause improvement: higher values";
-  if (icon == "improvement_low") return "Special cause improvement: lower values";
-  if (icon == "concern_high") return "Special cause concern: higher values";
-  if (icon == "concern_low") return "Special cause concern: lower values";
-  if (icon == "neutral_high") return "Special cause variation: higher values";
-  if (icon == "neutral_low") return "Special cause variation: lower values";
-  return "Not enough data for a chart (12 points needed)";
-}
+std::string variation_label(std::string_view icon) { return domain::variation_words(icon); }
 
-std::string assurance_label(std::string_view icon) {
-  if (icon == "consistent_pass") return "Will consistently meet the target";
-  if (icon == "consistent_fail") return "Will consistently miss the target";
-  if (icon == "inconsistent") return "Will sometimes meet and sometimes miss the target";
-  return "No target";
-}
+std::string assurance_label(std::string_view icon) { return domain::assurance_words(icon); }
 
-std::string flag_label(std::string_view flag) {
-  if (flag == "alert_high") return "Alert: above the 95% limit";
-  if (flag == "alarm_high") return "Alarm: above the 99.8% limit";
-  if (flag == "alert_low") return "Alert: below the 95% limit";
-  if (flag == "alarm_low") return "Alarm: below the 99.8% limit";
-  return "Within limits";
-}
+std::string flag_label(std::string_view flag) { return domain::flag_words(flag); }
 
 }  // namespace clinaudit::http::pages

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "domain/display_names.hpp"
 #include "http/app.hpp"
 #include "render/html.hpp"
 

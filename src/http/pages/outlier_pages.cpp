@@ -3,14 +3,6 @@
 
 namespace clinaudit::http::pages {
 
-namespace {
-
-std::string owner_words(domain::OutlierParty owner) {
-  return owner == domain::OutlierParty::audit_provider ? "National audit provider" : "Provider organisation";
-}
-
-}  // namespace
-
 std::string notifications_page(const Context& context, const std::vector<domain::Notification>& rows) {
   Html body =
       "<h1>Notifications</h1><p class=\"lead\">Today's reminders and alerts for you: new outlier cases, "
@@ -50,7 +42,7 @@ std::string outlier_case_page(const Context& context, const OutlierCaseView& vie
       c.level == domain::OutlierLevel::alarm ? "Alarm: beyond the 99.8% limit (3 SD)"
                                              : "Alert: beyond the 95% limit (2 SD)",
       c.high ? "Higher" : "Lower", c.unfavourable ? "worse" : "better", number_or_dash(c.value),
-      number_or_dash(c.limit), c.opened_on.to_string(), to_string(c.status));
+      number_or_dash(c.limit), c.opened_on.to_string(), domain::standing_words(c));
 
   body +=
       "<h2>Stages</h2><p>Deadlines are in working days from the day the previous stage was completed; "
@@ -71,7 +63,7 @@ std::string outlier_case_page(const Context& context, const OutlierCaseView& vie
       where = "Done"_html;
     }
     body += html("<tr{}><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                 current ? " aria-current=\"step\""_html : ""_html, stage.name, owner_words(stage.owner),
+                 current ? " aria-current=\"step\""_html : ""_html, stage.name, domain::display_name(stage.owner),
                  stage.working_days > 0 ? std::to_string(stage.working_days) : "–", where);
   }
   body += "</tbody></table>"_html;
@@ -102,7 +94,8 @@ std::string outlier_case_page(const Context& context, const OutlierCaseView& vie
         "<th scope=\"col\">Who</th></tr></thead><tbody>"_html;
     for (const auto& event : view.events) {
       const auto by = event.by ? view.people.find(event.by->value) : view.people.end();
-      body += html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", event.at, event.stage, event.what,
+      body += html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", event.at,
+                   domain::stage_words(view.stages, event.stage), event.what,
                    by == view.people.end() ? std::string("system") : by->second);
     }
     body += "</tbody></table>"_html;

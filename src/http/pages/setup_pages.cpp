@@ -98,28 +98,14 @@ Options organisation_types() {
   return out;
 }
 
-std::string kind_label(domain::AuditKind kind) {
-  switch (kind) {
-    case domain::AuditKind::national_clinical_audit: return "National clinical audit";
-    case domain::AuditKind::national_confidential_enquiry: return "National confidential enquiry";
-    case domain::AuditKind::local_audit: return "Local audit";
-  }
-  return "Audit";
-}
-
 Options audit_statuses() {
-  return {{"planned", "Planned"},
-          {"in_progress", "In progress"},
-          {"data_collection_complete", "Data collection complete"},
-          {"reported", "Reported"},
-          {"closed", "Closed"}};
-}
-
-std::string status_label(domain::AuditStatus status) {
-  for (const auto& [value, text] : audit_statuses()) {
-    if (value == domain::to_string(status)) return text;
+  Options out;
+  for (const auto status :
+       {domain::AuditStatus::planned, domain::AuditStatus::in_progress, domain::AuditStatus::data_collection_complete,
+        domain::AuditStatus::reported, domain::AuditStatus::closed}) {
+    out.emplace_back(domain::to_string(status), domain::display_name(status));
   }
-  return "Planned";
+  return out;
 }
 
 Options measure_types() {
@@ -301,7 +287,7 @@ std::string national_audits_page(const Context& context, const std::vector<domai
         "<th scope=\"col\">Status</th></tr></thead><tbody>"_html;
     for (const auto& a : audits) {
       body += html("<tr><td>{}</td><td><a href=\"/admin/audits/{}\">{}</a></td><td>{}</td><td>{}</td></tr>", a.code,
-                   a.id.value, a.title, kind_label(a.kind), status_label(a.status));
+                   a.id.value, a.title, domain::display_name(a.kind), domain::display_name(a.status));
     }
     body += "</tbody></table>"_html;
   }

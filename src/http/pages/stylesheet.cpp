@@ -44,7 +44,7 @@ caption{text-align:left;font-weight:700;font-size:1.15rem;padding:.5rem 0}
 th,td{text-align:left;padding:.5rem .6rem;border-bottom:1px solid var(--border);vertical-align:top}
 th{background:#e8edee}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .status{display:inline-block;padding:0 .4rem;border:2px solid currentColor;font-weight:700;font-size:.9rem}
-.status-red{color:#a0191c;background:#f7d4d1}.status-amber{color:#5c3d00;background:#fff0c7}.status-green{color:#00401e;background:#cce5d8}.status-grey{color:#2c3e50;background:#dbe1e4}
+.status-red{color:#a0191c;background:#f7d4d1}.status-amber{color:#5c3d00;background:#fff0c7}.status-green{color:#00401e;background:#cce5d8}.status-grey{color:#2c3e50;background:#dbe1e4}.status-blue{color:#003087;background:#d6e6f5;border-style:dashed}
 .form-group{margin-bottom:1.25rem}
 label,legend{display:block;font-weight:700;margin-bottom:.25rem}
 .hint{color:var(--secondary);margin:0 0 .35rem}

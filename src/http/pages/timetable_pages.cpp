@@ -50,8 +50,9 @@ std::string outlier_timetable_page(const Context& context, const OutlierTimetabl
         level_label(track));
     for (const auto& stage : view.timetable.stages()) {
       if (stage.track != track) continue;
-      body += html("<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>", stage.key, stage.name,
-                   domain::to_string(stage.owner),
+      // The key and the owner as the CSV file writes them (in <code>), the owner in words too.
+      body += html("<tr><td><code>{}</code></td><td>{}</td><td>{} (<code>{}</code>)</td><td>{}</td></tr>", stage.key,
+                   stage.name, domain::display_name(stage.owner), domain::to_string(stage.owner),
                    stage.working_days > 0 ? std::to_string(stage.working_days) : std::string("no deadline"));
     }
     body += "</tbody></table>"_html;
@@ -75,8 +76,12 @@ std::string outlier_timetable_page(const Context& context, const OutlierTimetabl
       "version</label><p class=\"hint\" "
       "id=\"name-hint\">For example, HQIP 2025 guidance.</p><input type=\"text\" id=\"name\" name=\"name\" "
       "aria-describedby=\"name-hint\" value=\"{}\" required></div><div class=\"form-group\"><label for=\"file\">Stage "
-      "table (CSV file)</label><p class=\"hint\" id=\"file-hint\">Columns level,key,name,owner,working_days; levels "
-      "alarm, alert and positive; owners audit_provider or provider. Or edit the table below.</p><input "
+      "table (CSV file)</label><p class=\"hint\" id=\"file-hint\">Columns "
+      "<code>level,key,name,owner,working_days</code>; "
+      "levels <code>alarm</code>, <code>alert</code> and <code>positive</code>; owners <code>audit_provider</code> "
+      "(the "
+      "national audit provider) or <code>provider</code> (the provider organisation). Or edit the table "
+      "below.</p><input "
       "type=\"file\" id=\"file\" name=\"file\" accept=\".csv,text/csv\" aria-describedby=\"file-hint\"></div>"
       "<div class=\"form-group\"><label for=\"csv\">Stage table (CSV text)</label><textarea id=\"csv\" name=\"csv\" "
       "rows=\"14\" cols=\"100\" spellcheck=\"false\">{}</textarea></div><button class=\"button\" type=\"submit\">Store "
