@@ -109,7 +109,7 @@ TEST(OrganisationUsersApp, ARefusedUserShowsOnTheFormWithoutThePassword) {
   person["role"] = "national_analyst";
   const Response analyst = world.call("POST", page + "/users", &world.national_admin(), person);
   EXPECT_EQ(analyst.status, 400);
-  EXPECT_TRUE(contains(analyst.body, "only users of the national body can be national audit analysts"));
+  EXPECT_TRUE(contains(analyst.body, "Only users of the national body can be national audit analysts"));
   // An address already in use.
   person = first_admin();
   person["email"] = world.own().callers.at(Role::admin).user.email;

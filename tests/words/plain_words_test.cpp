@@ -42,10 +42,13 @@
 #include "domain/outlier_workflow.hpp"
 #include "domain/survey.hpp"
 #include "domain/user.hpp"
+#include "domain/user_admin.hpp"
 #include "domain/working_days.hpp"
 #include "http/app.hpp"
 #include "http/sessions.hpp"
 #include "http/survey_links.hpp"
+#include "platform/random_token.hpp"
+#include "platform/sha256.hpp"
 #include "stats/funnel.hpp"
 #include "stats/spc_xmr.hpp"
 #include "storage/store_factory.hpp"
@@ -299,6 +302,21 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
     organisations.push_back(organisation.id);
     for (const auto& meeting : must(store.board_meetings(organisation.id), "meetings")) meetings.push_back(meeting.id);
   }
+  // Every account, and a password reset link for one of each organisation's (its page as the
+  // link's holder sees it).
+  std::vector<UserId> users;
+  std::vector<std::string> resets;
+  const domain::ResetTokens tokens{[] { return platform::openssl_random_hex(32); },
+                                   [](std::string_view token) { return platform::sha256_hex(token); }};
+  for (const auto& organisation : must(store.organisations(), "organisations")) {
+    const auto people = must(store.users(organisation.id), "users");
+    for (const auto& person : people) users.push_back(person.id);
+    if (people.empty()) continue;
+    const auto link = must(domain::start_password_reset(store, demo.clock, tokens, organisation,
+                                                        domain::Actor{std::nullopt, "words test"}, people.front().id),
+                           "password reset");
+    resets.push_back(link.token);
+  }
   std::vector<OutlierCaseId> cases;
   for (const auto& row : must(store.outlier_cases(std::nullopt, std::nullopt), "outlier cases"))
     cases.push_back(row.id);
@@ -322,7 +340,8 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
           {"measures", text_of(measures)},       {"organisations", text_of(organisations)},
           {"providers", text_of(organisations)}, {"board-meetings", text_of(meetings)},
           {"outliers", text_of(cases)},          {"audit-reports", text_of(reports)},
-          {"surveys", text_of(surveys)},         {"respond", links}};
+          {"surveys", text_of(surveys)},         {"respond", links},
+          {"users", text_of(users)},             {"password-reset", resets}};
 }
 
 // Every path a GET page route matches, its parameters filled with every value of the
