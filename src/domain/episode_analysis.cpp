@@ -173,6 +173,7 @@ Result<EpisodeAnalysis> analyse_without_model(const EpisodeColumns& episodes, co
     if (!proportion) row.expected += analysis.expected_risk[r];
   }
   std::vector<stats::UnitCount> units;
+  units.reserve(by_provider.size());
   for (const auto& [id, row] : by_provider) {
     units.push_back(stats::UnitCount{std::to_string(id), static_cast<double>(row.observed),
                                      proportion ? static_cast<double>(row.episodes) : row.expected});

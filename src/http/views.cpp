@@ -209,9 +209,9 @@ Result<UserId> create_user(Context& context) {
 namespace {
 
 const domain::ResetTokens& reset_tokens() {
-  static const domain::ResetTokens tokens{[] { return platform::openssl_random_hex(32); },
-                                          [](std::string_view token) { return platform::sha256_hex(token); }};
-  return tokens;
+  static const domain::ResetTokens kTokens{[] { return platform::openssl_random_hex(32); },
+                                           [](std::string_view token) { return platform::sha256_hex(token); }};
+  return kTokens;
 }
 
 Result<std::string> argon2id(std::string_view password) { return platform::hash_password(password); }

@@ -336,12 +336,18 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
       links.push_back(link.token);
     }
   }
-  return {{"audits", text_of(audits)},           {"audits with measures", text_of(measured)},
-          {"measures", text_of(measures)},       {"organisations", text_of(organisations)},
-          {"providers", text_of(organisations)}, {"board-meetings", text_of(meetings)},
-          {"outliers", text_of(cases)},          {"audit-reports", text_of(reports)},
-          {"surveys", text_of(surveys)},         {"respond", links},
-          {"users", text_of(users)},             {"password-reset", resets}};
+  return {{"audits", text_of(audits)},
+          {"audits with measures", text_of(measured)},
+          {"measures", text_of(measures)},
+          {"organisations", text_of(organisations)},
+          {"providers", text_of(organisations)},
+          {"board-meetings", text_of(meetings)},
+          {"outliers", text_of(cases)},
+          {"audit-reports", text_of(reports)},
+          {"surveys", text_of(surveys)},
+          {"respond", links},
+          {"users", text_of(users)},
+          {"password-reset", resets}};
 }
 
 // Every path a GET page route matches, its parameters filled with every value of the
