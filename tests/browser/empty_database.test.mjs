@@ -7,13 +7,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, screenshot, shots, signInAt } from './browser.mjs';
 
 const base = process.env.CLINAUDIT_EMPTY_URL;
 const adminEmail = process.env.CLINAUDIT_EMPTY_ADMIN_EMAIL;
 const adminPassword = process.env.CLINAUDIT_EMPTY_ADMIN_PASSWORD;
-const shots = process.env.CLINAUDIT_SCREENSHOTS ?? path.resolve('../../build/screenshots');
 
 const year = '2025/26';
 const audit = 'National Emergency Laparotomy Audit';
@@ -65,36 +63,17 @@ before(async () => {
   assert.ok(base, 'CLINAUDIT_EMPTY_URL is set (scripts/browser_tests.sh starts the empty-database server)');
   assert.ok(adminEmail && adminPassword, 'the first administrator\'s sign-in is set');
   fs.mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
 });
 
-async function signIn(email, password) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  // The browser asks for /favicon.ico on its own; the pages never do.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(`${m.text()} (${m.location().url})`);
-  });
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/`);
-  return { context, page, errors };
-}
+const signIn = (email, password) => signInAt(browser, base, email, password);
 
 async function shot(page, name) {
-  await page.screenshot({ path: path.join(shots, `empty-${name}.png`), fullPage: true });
+  await screenshot(page, `empty-${name}`);
 }
 
 const nav = (page, name) => page.locator('nav').getByRole('link', { name, exact: true }).click();

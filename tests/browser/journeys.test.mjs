@@ -5,10 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, screenshot, shots, signInAt } from './browser.mjs';
 
 const base = process.env.CLINAUDIT_URL ?? 'http://127.0.0.1:8080';
-const shots = process.env.CLINAUDIT_SCREENSHOTS ?? path.resolve('../../build/screenshots');
 // The accounts `clinaudit serve --demo` creates (demo/world.cpp, demo_logins).
 const accounts = {
   admin: ['admin@riverside.example', 'demo-admin-2026', '/users'],
@@ -23,34 +22,20 @@ let browser;
 
 before(async () => {
   fs.mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
 });
 
-async function signIn(who) {
+function signIn(who) {
   const [email, password] = accounts[who];
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/`);
-  return { context, page, errors };
+  return signInAt(browser, base, email, password);
 }
 
 async function shot(page, name) {
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  await screenshot(page, name);
 }
 
 test('the sign-in page lists the demo accounts and the skip link comes first', async () => {
