@@ -468,7 +468,9 @@ std::vector<Route> change_routes() {
       },
       .page =
           [](Context& c, std::int64_t& saved) {
-            return participation_html(c, std::nullopt, "Participation saved for " + std::to_string(saved) + " audits.");
+            return participation_html(
+                c, std::nullopt,
+                "Participation saved for " + std::to_string(saved) + (saved == 1 ? " audit." : " audits."));
           },
       .json =
           [](Context&, std::int64_t& saved) {

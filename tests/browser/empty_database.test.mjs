@@ -243,7 +243,7 @@ test('from an empty database to a trust\'s Quality Account section and board pac
   await page.getByLabel(`${audit}: cases submitted`).fill('300');
   await page.getByLabel(`${audit}: cases required`).fill('320');
   await page.getByRole('button', { name: 'Save participation' }).click();
-  assert.match(await banner(page).innerText(), /Participation saved for 1 audits/);
+  assert.match(await banner(page).innerText(), /Participation saved for 1 audit\./);
   assert.equal(await page.getByLabel(`${audit}: cases submitted`).inputValue(), '300');
   await shot(page, 'participation');
 
