@@ -4,10 +4,12 @@
 # administrator, made by `clinaudit user add`; no --demo), runs the Playwright journeys
 # (tests/browser, Debian's chromium) and stops both servers afterwards, even when a test
 # fails. Screenshots land in build/screenshots/.
-# Usage: scripts/browser_tests.sh [BINARY]   (default: build/asan/src/cli/clinaudit)
+# Usage: scripts/browser_tests.sh [BINARY [TEST_FILE...]]   (default: build/asan/src/cli/clinaudit and
+# every tests/browser/*.test.mjs; name files, relative to tests/browser, to run only those)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="${1:-$root/build/asan/src/cli/clinaudit}"
+shift || true
 work="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 empty_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
@@ -59,5 +61,5 @@ npm ci --no-audit --no-fund --silent
 mkdir -p "$root/build/screenshots"
 CLINAUDIT_URL="http://127.0.0.1:$port" CLINAUDIT_SURVEY_LINK="$survey_link" CLINAUDIT_SURVEY_ID="$survey_id" \
   CLINAUDIT_EMPTY_URL="http://127.0.0.1:$empty_port" CLINAUDIT_EMPTY_ADMIN_EMAIL="admin@nab.example" \
-  CLINAUDIT_EMPTY_ADMIN_PASSWORD="$empty_admin_password" CLINAUDIT_SCREENSHOTS="$root/build/screenshots" node --test
+  CLINAUDIT_EMPTY_ADMIN_PASSWORD="$empty_admin_password" CLINAUDIT_SCREENSHOTS="$root/build/screenshots" node --test "$@"
 echo "screenshots: $root/build/screenshots"
