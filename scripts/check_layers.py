@@ -48,6 +48,7 @@ THIRD_PARTY = {
     "argon2.h": ["platform"],
     "openssl/": ["platform"],
     "xlsxwriter.h": ["report"],
+    "zip.h": ["report"],
     "curl/": ["platform"],
     "spdlog/": ["http", "cli"],
     "fmt/": list(LAYERS),

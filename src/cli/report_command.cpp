@@ -1,11 +1,12 @@
 #include <chrono>
+#include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/pdf_printer.hpp"
 #include "cli/stats_io.hpp"
 #include "domain/board_pack.hpp"
 #include "domain/quality_account_service.hpp"
 #include "domain/survey_service.hpp"
+#include "platform/pdf_printer.hpp"
 #include "report/board_pack_document.hpp"
 #include "report/quality_account_document.hpp"
 #include "report/survey_document.hpp"
@@ -29,6 +30,9 @@ struct QualityAccountArgs {
 
 Result<void> run_quality_account(const QualityAccountArgs& args) {
   CLINAUDIT_TRY(const auto year, FinancialYear::parse(args.year));
+  if (args.format == "docx" && args.output.empty()) {
+    return Error{ErrorCode::invalid_input, "--format docx needs --output FILE"};
+  }
   Date today = system_today();
   if (!args.today.empty()) {
     CLINAUDIT_TRY(const auto parsed, Date::parse(args.today));
@@ -36,8 +40,14 @@ Result<void> run_quality_account(const QualityAccountArgs& args) {
   }
   CLINAUDIT_TRY(auto store, open_database(args.db));
   CLINAUDIT_TRY(const auto statement, domain::quality_account_for(*store, args.organisation, year));
-  const std::string document = args.format == "html" ? report::quality_account_html(statement, today).str()
-                                                     : report::quality_account_markdown(statement, today);
+  // The deadline and the records' gaps are for the person running the command, not the text.
+  for (const auto& note : report::quality_account_notes(statement, today)) std::cerr << note << "\n";
+  if (args.format == "docx") {
+    CLINAUDIT_TRY(auto bytes, report::quality_account_docx(statement));
+    return write_output(args.output, bytes);
+  }
+  const std::string document = args.format == "html" ? report::quality_account_html(statement).str()
+                                                     : report::quality_account_markdown(statement);
   return write_output(args.output, document);
 }
 
@@ -57,7 +67,7 @@ Result<void> run_board_pack(const BoardPackArgs& args) {
   CLINAUDIT_TRY(auto store, open_database(args.db));
   CLINAUDIT_TRY(const auto pack, domain::board_pack_for(*store, args.organisation, meeting));
   if (args.format == "xlsx") return report::write_board_pack_xlsx(pack, args.output);
-  if (args.format == "pdf") return print_html_to_pdf(report::board_pack_html(pack), args.output);
+  if (args.format == "pdf") return platform::print_html_to_pdf(report::board_pack_html(pack), args.output);
   return write_output(args.output, report::board_pack_html(pack));
 }
 
@@ -94,11 +104,11 @@ void add_report_command(CLI::App& parent, Outcome& outcome) {
       "quality-account", "The Quality Account clinical audit section for an organisation and financial year");
   qa->add_option("--org", args->organisation, "Organisation code, e.g. RXX")->required();
   qa->add_option("--year", args->year, "Financial year, e.g. 2025/26")->required();
-  qa->add_option("--format", args->format, "markdown (ready to paste) or html")
-      ->check(CLI::IsMember({"markdown", "html"}));
+  qa->add_option("--format", args->format, "markdown (ready to paste), html or docx (Word; needs --output)")
+      ->check(CLI::IsMember({"markdown", "html", "docx"}));
   qa->add_option("--output", args->output, "Write to this file instead of standard output");
   qa->add_option("--db", args->db, "Database URL (default: $CLINAUDIT_DB or ./clinaudit.sqlite)");
-  qa->add_option("--today", args->today, "The date the deadline is counted from (default: today)");
+  qa->add_option("--today", args->today, "The date the deadline (on standard error) is counted from (default: today)");
   on_run(*qa, outcome, [args] { return run_quality_account(*args); });
 
   auto pack_args = std::make_shared<BoardPackArgs>();

@@ -18,6 +18,7 @@
 #include "http/app.hpp"
 #include "http/server.hpp"
 #include "platform/password.hpp"
+#include "platform/pdf_printer.hpp"
 #include "platform/shifted_clock.hpp"
 #include "platform/system_clock.hpp"
 #include "storage/store_factory.hpp"
@@ -99,6 +100,7 @@ Result<void> serve(const ServeOptions& options) {
   config.pending_import_bytes_per_user = options.pending_imports_mb_per_user * kMiB;
   config.pending_import_bytes_per_server = options.pending_imports_mb * kMiB;
   config.trusted_proxies = options.trusted_proxies;
+  config.print_pdf = platform::html_to_pdf;
   http::App app(*store, clock, config);
   http::ServerOptions server_options;
   server_options.bind = options.bind;

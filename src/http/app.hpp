@@ -45,6 +45,9 @@ struct AppConfig {
   // Socket addresses of the reverse proxies whose X-Forwarded-For names the client
   // (http/client_address.hpp). Empty: the socket's address is the client's.
   std::vector<std::string> trusted_proxies;
+  // Prints an HTML document to PDF (the board pack's download): platform::html_to_pdf, passed
+  // in by `serve` as the clock is. Empty: the PDF routes answer 503.
+  std::function<Result<std::string>(const std::string& html)> print_pdf;
 };
 
 // The signed-in user of a request, with their session's CSRF token.

@@ -738,6 +738,12 @@ std::vector<Case> cases() {
                  {},
                  {200, 200, 200, 200, 200, 200, 200, 303},
                  {}});
+  all.push_back({"quality account word document",
+                 "GET",
+                 same("/reports/quality-account.docx?year=2025/26"),
+                 {},
+                 {200, 200, 200, 200, 200, 200, 200, 303},
+                 {}});
   all.push_back({"board pack",
                  "GET",
                  same("/reports/board-pack?meeting=2026-01-20"),
@@ -749,6 +755,14 @@ std::vector<Case> cases() {
                  same("/reports/board-pack.xlsx?meeting=2026-01-20"),
                  {},
                  {200, 200, 200, 200, 200, 200, 200, 303},
+                 {}});
+  // The matrix's world has no PDF printer: every role that may read the pack is told the PDF
+  // is unavailable (503), after its session and permission were checked.
+  all.push_back({"board pack pdf",
+                 "GET",
+                 same("/reports/board-pack.pdf?meeting=2026-01-20"),
+                 {},
+                 {503, 503, 503, 503, 503, 503, 503, 303},
                  {}});
   // The board engagement record: everyone reads their own organisation's meetings; those who
   // manage actions record them; another organisation's meeting is not found.

@@ -584,7 +584,9 @@ const std::map<std::string, std::string>& routes_without_a_page() {
        "shows a random one-time link (UserAccounts.AResetLinkIsTheAdministratorsOwnOrganisationsAndShownOnce); a "
        "refusal is the user page"},
       {"GET /reports/quality-account.md", "a Markdown download"},
+      {"GET /reports/quality-account.docx", "a Word download"},
       {"GET /reports/board-pack.xlsx", "a spreadsheet download"},
+      {"GET /reports/board-pack.pdf", "a PDF download, printed by Chromium (ReportDownloads.*)"},
       {R"(GET /surveys/(\d{1,18})\.xlsx)", "a spreadsheet download"},
       {R"(GET /surveys/(\d{1,18})\.csv)", "a CSV download"},
   };

@@ -14,7 +14,7 @@
 #include "report/survey_document.hpp"
 
 // The governance reports in the browser: the Quality Account clinical audit section, the
-// board pack (screen, print and XLSX) and the audit-staff survey results. Each is the
+// board pack (screen, print, PDF and XLSX) and the audit-staff survey results. Each is the
 // same document `clinaudit report ...` writes, built by the same domain call.
 namespace clinaudit::http {
 
@@ -75,6 +75,19 @@ Result<domain::QualityAccountStatement> quality_account(Context& c, FinancialYea
   return domain::quality_account_for(c.store, c.who->organisation.code, year);
 }
 
+// The file name of a Quality Account download: quality-account-RXX-2025-26.docx.
+std::string quality_account_file(const Context& c, FinancialYear year, const char* extension) {
+  std::string name = "quality-account-" + c.who->organisation.code + "-" + year.to_string() + "." + extension;
+  for (char& ch : name) {
+    if (ch == '/') ch = '-';
+  }
+  return name;
+}
+
+constexpr const char* kNoPdfPrinter =
+    "PDF printing is not available on this server (it needs Chromium); open the board pack and print it from the "
+    "browser instead";
+
 Result<domain::SurveyReport> survey(Context& c) {
   CLINAUDIT_TRY(auto id, id_from(c.request.matches.at(0)));
   return domain::survey_report(c.store, SurveyId{id});
@@ -112,23 +125,40 @@ std::vector<Route> report_routes() {
   routes.push_back(report_page("GET", "/reports/quality-account", [](Context& c) -> Result<Response> {
     FinancialYear year = FinancialYear::containing(c.clock.today());
     CLINAUDIT_TRY(auto statement, quality_account(c, year));
-    return html_response(
-        pages::quality_account_page(c, year, report::quality_account_html(statement, c.clock.today())));
+    return html_response(pages::quality_account_page(c, year,
+                                                     report::quality_account_notes_html(statement, c.clock.today()),
+                                                     report::quality_account_html(statement)));
   }));
   routes.push_back(report_page("GET", "/reports/quality-account.md", [](Context& c) -> Result<Response> {
     FinancialYear year = FinancialYear::containing(c.clock.today());
     CLINAUDIT_TRY(auto statement, quality_account(c, year));
-    std::string name = "quality-account-" + c.who->organisation.code + "-" + year.to_string() + ".md";
-    for (char& ch : name) {
-      if (ch == '/') ch = '-';
-    }
-    return download(report::quality_account_markdown(statement, c.clock.today()), "text/markdown; charset=utf-8", name);
+    return download(report::quality_account_markdown(statement), "text/markdown; charset=utf-8",
+                    quality_account_file(c, year, "md"));
+  }));
+  routes.push_back(report_page("GET", "/reports/quality-account.docx", [](Context& c) -> Result<Response> {
+    FinancialYear year = FinancialYear::containing(c.clock.today());
+    CLINAUDIT_TRY(auto statement, quality_account(c, year));
+    CLINAUDIT_TRY(auto bytes, report::quality_account_docx(statement));
+    return download(std::move(bytes), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    quality_account_file(c, year, "docx"));
   }));
   routes.push_back(report_page("GET", "/reports/board-pack", [](Context& c) -> Result<Response> {
     CLINAUDIT_TRY(auto pack, board_pack(c));
     Response response = html_response(report::board_pack_html(pack));
     response.headers.emplace_back("Content-Security-Policy", kPrintDocumentPolicy);
     return response;
+  }));
+  routes.push_back(report_page("GET", "/reports/board-pack.pdf", [](Context& c) -> Result<Response> {
+    CLINAUDIT_TRY(auto pack, board_pack(c));
+    if (!c.config.print_pdf) return Error{ErrorCode::storage_unavailable, kNoPdfPrinter};
+    auto bytes = c.config.print_pdf(report::board_pack_html(pack));
+    if (!bytes) {
+      // Chromium missing or failing is this server's state, not the caller's mistake: 503.
+      return Error{ErrorCode::storage_unavailable,
+                   bytes.error().code == ErrorCode::not_found ? kNoPdfPrinter : "printing the PDF failed; try again"};
+    }
+    return download(std::move(*bytes), "application/pdf",
+                    "board-pack-" + c.who->organisation.code + "-" + pack.meeting.to_string() + ".pdf");
   }));
   routes.push_back(report_page("GET", "/reports/board-pack.xlsx", [](Context& c) -> Result<Response> {
     CLINAUDIT_TRY(auto pack, board_pack(c));

@@ -27,7 +27,7 @@ th{background:#f0f4f5}.synthetic{background:#fff9c4;border-left:6px solid #ffeb3
 .icon-pass{background:#289de0}.icon-fail{background:#fab428;color:#212b32}.icon-inconsistent{background:#7b7d7d}
 .chart svg{max-width:100%;height:auto}.meta{color:#4c6272}
 @page{size:A4;margin:16mm 14mm 18mm;@bottom-right{content:"Page " counter(page) " of " counter(pages);font-size:9pt;color:#4c6272}}
-@media print{body{margin:0}section{break-before:page}section.first{break-before:auto}.chart{break-inside:avoid}}
+@media print{body{margin:0}h2,h3{break-after:avoid}tr,li,.chart,.summary div,.warning{break-inside:avoid}thead{display:table-header-group}p{orphans:3;widows:3}}
 )"_html;
 
 const char* variation_class(stats::VariationIcon icon) {
@@ -89,14 +89,14 @@ std::string board_pack_html(const domain::BoardPack& pack) {
       html("<header><h1>Clinical audit: board assurance report</h1><p class=\"meta\">{} · meeting of {}</p></header>",
            pack.organisation.name, pack.meeting.to_string());
 
-  out += "<section class=\"first\"><h2>Summary</h2><div class=\"summary\">"_html;
+  out += "<section><h2>Summary</h2><div class=\"summary\">"_html;
   out += list("alert", "Alert", pack.alert);
   out += list("advise", "Advise", pack.advise);
   out += list("assure", "Assure", pack.assure);
   out += "</div></section>"_html;
 
-  out += html("<section><h2>Participation and case ascertainment</h2>{}</section>",
-              quality_account_html(pack.participation, pack.meeting));
+  out += html("<section><h2>Participation and case ascertainment</h2>{}{}</section>",
+              quality_account_notes_html(pack.participation, pack.meeting), quality_account_html(pack.participation));
 
   out += "<section><h2>Open outlier cases</h2>"_html;
   if (pack.open_outliers.empty()) {

@@ -6,8 +6,10 @@
 
 namespace clinaudit::report {
 
-// The board pack as a complete HTML document for the screen and for print (A4, a page
-// break before each section, page numbers in the footer when printed): the assure /
+// The board pack as a complete HTML document for the screen and for print (A4, page numbers
+// in the footer; sections follow one another with no forced page break, so no page is left
+// nearly blank, while a heading stays with what follows it and a table row, a list item or a
+// chart is never split across pages): the assure /
 // advise / alert summary; participation and case ascertainment; open outlier cases and
 // their stage; the integrated quality report table with Making Data Count variation and
 // assurance icons, and SPC charts for measures with special causes; CUSUM alerts; actions
@@ -16,7 +18,9 @@ namespace clinaudit::report {
 // SVG, no script) so it prints to PDF as it is. Deterministic.
 std::string board_pack_html(const domain::BoardPack& pack);
 
-// The pack's tables as an XLSX workbook (one sheet per table), written to `path`.
+// The pack's tables as an XLSX workbook (one sheet per table, a header row in words, enums
+// in their display words, numbers rounded as the pack shows them: shares as percentages),
+// written to `path`.
 // Errors: storage_unavailable when the file cannot be written.
 Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::string& path);
 

@@ -1,4 +1,5 @@
-// The board pack's tables as an XLSX workbook (libxlsxwriter).
+// The board pack's tables as an XLSX workbook (libxlsxwriter): each column labelled in words,
+// each enum in its display words, each number a number rounded as the pack shows it.
 #include <xlsxwriter.h>
 
 #include <string>
@@ -11,73 +12,88 @@
 namespace clinaudit::report {
 namespace {
 
-std::string num(double value) { return std::to_string(value); }
+using S = NumberStyle;
+
+// A measure's value as the pack shows it: proportions (and ratios shown as events / cases)
+// as percentages to one decimal place, anything else to two decimal places.
+Cell measure_cell(const domain::MeasureChart& m, double value) {
+  if (m.measure.type == domain::MeasureType::proportion || m.crude) return {value, S::percent_one_decimal};
+  return {value, S::two_decimals};
+}
+
+Cell optional_count(const std::optional<std::int64_t>& count) {
+  if (!count) return "";
+  return {static_cast<double>(*count), S::whole};
+}
 
 }  // namespace
 
 Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::string& path) {
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (workbook == nullptr) return Error{ErrorCode::storage_unavailable, "cannot create '" + path + "'"};
-  lxw_format* bold = workbook_add_format(workbook);
-  format_set_bold(bold);
+  const SheetFormats formats(workbook);
 
-  std::vector<Row> summary;
+  std::vector<CellRow> summary;
   for (const auto& line : pack.alert) summary.push_back({"Alert", line});
   for (const auto& line : pack.advise) summary.push_back({"Advise", line});
   for (const auto& line : pack.assure) summary.push_back({"Assure", line});
-  write_sheet(workbook, "Summary", {"Category", "Finding"}, summary, bold);
+  write_table(workbook, "Summary", {"Category", "Finding"}, summary, formats);
 
-  std::vector<Row> outliers;
+  std::vector<CellRow> outliers;
   for (const auto& row : pack.open_outliers) {
     const auto& c = row.item;
     outliers.push_back({row.audit_title, row.measure_name, c.period, std::string(domain::display_name(c.level)),
-                        c.unfavourable ? "Worse than expected" : "Better than expected", num(c.value),
-                        std::string(domain::standing_words(c)), row.stage_name,
+                        c.unfavourable ? "Worse than expected" : "Better than expected",
+                        Cell{c.value, S::three_decimals}, std::string(domain::standing_words(c)), row.stage_name,
                         c.stage_due_on ? c.stage_due_on->to_string() : ""});
   }
-  write_sheet(workbook, "Outlier cases",
+  write_table(workbook, "Outlier cases",
               {"Audit", "Measure", "Period", "Level", "Direction", "Value", "Status", "Stage", "Stage due"}, outliers,
-              bold);
+              formats);
 
-  std::vector<Row> measures;
+  std::vector<CellRow> measures;
   for (const auto& m : pack.measures) {
     const auto& last = m.chart.points.back();
-    measures.push_back({m.audit.code + ": " + m.measure.name, m.periods.back(), num(last.value), num(last.mean),
-                        num(last.lpl), num(last.upl), std::string(domain::display_name(m.chart.variation)),
+    measures.push_back({m.audit.title, m.measure.name, m.measure.unit, m.periods.back(), measure_cell(m, last.value),
+                        measure_cell(m, last.mean), measure_cell(m, last.lpl), measure_cell(m, last.upl),
+                        std::string(domain::display_name(m.chart.variation)),
                         std::string(domain::display_name(m.chart.assurance))});
   }
-  write_sheet(
-      workbook, "Measures",
-      {"Measure", "Latest period", "Latest value", "Mean", "Lower limit", "Upper limit", "Variation", "Assurance"},
-      measures, bold);
+  write_table(workbook, "Measures",
+              {"Audit", "Measure", "Unit", "Latest period", "Latest value", "Mean", "Lower process limit",
+               "Upper process limit", "Variation", "Assurance"},
+              measures, formats);
 
-  std::vector<Row> participation;
+  std::vector<CellRow> participation;
   for (const auto& line : pack.participation.eligible) {
-    participation.push_back({line.audit.title, line.participated ? "yes" : "no",
-                             line.cases_submitted ? std::to_string(*line.cases_submitted) : "",
-                             line.cases_required ? std::to_string(*line.cases_required) : "",
-                             line.case_ascertainment ? num(*line.case_ascertainment * 100) : ""});
+    participation.push_back({line.audit.title, line.participated ? "Yes" : "No", optional_count(line.cases_submitted),
+                             optional_count(line.cases_required),
+                             line.case_ascertainment ? Cell{*line.case_ascertainment, S::percent_whole} : Cell("")});
   }
-  write_sheet(workbook, "Participation", {"Audit", "Took part", "Cases submitted", "Cases required", "Ascertainment %"},
-              participation, bold);
+  write_table(workbook, "Participation",
+              {"Audit", "Took part", "Cases submitted", "Cases required", "Case ascertainment"}, participation,
+              formats);
 
-  std::vector<Row> actions;
+  std::vector<CellRow> actions;
   for (const auto& a : pack.overdue_actions)
-    actions.push_back({a.title, a.owner_name, a.due_on.to_string(), "overdue", ""});
+    actions.push_back({a.title, a.owner_name, a.due_on.to_string(), "Overdue", ""});
   for (const auto& a : pack.completed_actions) {
-    actions.push_back({a.title, a.owner_name, a.due_on.to_string(), "completed", a.completed_on->to_string()});
+    actions.push_back({a.title, a.owner_name, a.due_on.to_string(), "Completed", a.completed_on->to_string()});
   }
-  write_sheet(workbook, "Actions", {"Action", "Owner", "Due", "Status", "Completed"}, actions, bold);
+  write_table(workbook, "Actions", {"Action", "Owner", "Due", "Status", "Completed on"}, actions, formats);
 
-  std::vector<Row> reaudits;
+  std::vector<CellRow> reaudits;
   for (const auto& r : pack.reaudits) {
-    reaudits.push_back({r.reaudit.title, num(r.before_numerator / r.before_denominator * 100),
-                        num(r.after_numerator / r.after_denominator * 100), num(r.change.difference * 100),
-                        num(r.change.interval.lower * 100), num(r.change.interval.upper * 100), r.verdict});
+    reaudits.push_back({r.reaudit.title, Cell{r.before_numerator / r.before_denominator, S::percent_one_decimal},
+                        Cell{r.after_numerator / r.after_denominator, S::percent_one_decimal},
+                        Cell{r.change.difference * 100, S::one_decimal},
+                        Cell{r.change.interval.lower * 100, S::one_decimal},
+                        Cell{r.change.interval.upper * 100, S::one_decimal}, r.verdict});
   }
-  write_sheet(workbook, "Re-audits",
-              {"Re-audit", "Before %", "After %", "Change (points)", "CI lower", "CI upper", "Verdict"}, reaudits,
-              bold);
+  write_table(workbook, "Re-audits",
+              {"Re-audit", "Before", "After", "Change (percentage points)", "Change: lower 95% limit",
+               "Change: upper 95% limit", "Verdict"},
+              reaudits, formats);
 
   if (workbook_close(workbook) != LXW_NO_ERROR) {
     return Error{ErrorCode::storage_unavailable, "writing '" + path + "' failed"};

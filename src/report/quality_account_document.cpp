@@ -1,21 +1,19 @@
 #include "report/quality_account_document.hpp"
 
-#include <cmath>
-#include <sstream>
-
 #include "core/number_format.hpp"
+#include "report/docx_document.hpp"
 
 namespace clinaudit::report {
 namespace {
 
 using domain::QaAuditLine;
 using domain::QaCounts;
+using domain::QaReviewLine;
 using domain::QualityAccountStatement;
 
-std::string percent(std::optional<double> share) {
-  if (!share) return "not applicable";
-  return format_fixed(*share * 100.0, 0) + "%";
-}
+constexpr const char* kTitle = "Participation in clinical audits and national confidential enquiries";
+
+std::string percent(double share) { return format_fixed(share * 100.0, 0) + "%"; }
 
 std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
@@ -33,135 +31,152 @@ std::string deadline(const QualityAccountStatement& s, Date today) {
 
 std::string ascertainment(const QaAuditLine& line) {
   if (!line.case_ascertainment) return "cases not recorded";
-  return percent(line.case_ascertainment) + " (" + std::to_string(*line.cases_submitted) + " of " +
+  return percent(*line.case_ascertainment) + " (" + std::to_string(*line.cases_submitted) + " of " +
          std::to_string(*line.cases_required) + " cases)";
 }
 
-// The prescribed sentences, shared by both formats.
-struct Sentences {
-  std::string covered, participated, eligible_intro, participated_intro, completed_intro, national_reviews,
-      local_reviews;
-};
-
-Sentences sentences(const QualityAccountStatement& s) {
-  const std::string& name = s.organisation.name;
-  const QaCounts& nca = s.national_audits;
-  const QaCounts& nce = s.confidential_enquiries;
-  Sentences out;
-  out.covered = "During " + s.year.to_string() + ", " +
-                plural(nca.eligible, "national clinical audit", "national clinical audits") + " and " +
-                plural(nce.eligible, "national confidential enquiry", "national confidential enquiries") +
-                " covered relevant health services that " + name + " provides.";
-  out.participated = "During that period " + name + " participated in " + percent(nca.participation_share()) +
-                     " of national clinical audits and " + percent(nce.participation_share()) +
-                     " of national confidential enquiries of the national clinical audits and national "
-                     "confidential enquiries which it was eligible to participate in.";
-  out.eligible_intro = "The national clinical audits and national confidential enquiries that " + name +
-                       " was eligible to participate in during " + s.year.to_string() + " are as follows:";
-  out.participated_intro = "The national clinical audits and national confidential enquiries that " + name +
-                           " participated in during " + s.year.to_string() + " are as follows:";
-  out.completed_intro = "The national clinical audits and national confidential enquiries that " + name +
-                        " participated in, and for which data collection was completed during " + s.year.to_string() +
-                        ", are listed below alongside the number of cases submitted to each audit or enquiry as a "
-                        "percentage of the number of registered cases required by the terms of that audit or enquiry.";
-  out.national_reviews =
-      "The reports of " +
-      plural(static_cast<int>(s.national_reviews.size()), "national clinical audit", "national clinical audits") +
-      " were reviewed by the provider in " + s.year.to_string() + " and " + name +
-      " intends to take the following actions to improve the quality of healthcare provided:";
-  out.local_reviews =
-      "The reports of " +
-      plural(static_cast<int>(s.local_reviews.size()), "local clinical audit", "local clinical audits") +
-      " were reviewed by the provider in " + s.year.to_string() + " and " + name +
-      " intends to take the following actions to improve the quality of healthcare provided:";
-  return out;
+// "67% of national clinical audits", or, when none of that kind was eligible, that none was.
+std::string share_of(const QaCounts& counts, const char* kind) {
+  if (counts.eligible == 0) return std::string("no ") + kind + " (none covered its services)";
+  return percent(*counts.participation_share()) + " of " + kind;
 }
 
 std::string kind_label(const QaAuditLine& line) {
   return line.audit.kind == domain::AuditKind::national_confidential_enquiry ? "enquiry" : "audit";
 }
 
-}  // namespace
-
-std::string quality_account_markdown(const QualityAccountStatement& s, Date today) {
-  const Sentences text = sentences(s);
-  std::ostringstream out;
-  out << "## Participation in clinical audits and national confidential enquiries\n\n";
-  out << "*" << s.organisation.name << ", " << period(s) << ". " << deadline(s, today) << "*\n\n";
-  if (!s.gaps.empty()) {
-    out << "> **Before publishing: " << plural(static_cast<int>(s.gaps.size()), "gap", "gaps")
-        << " in the records.** These audits are not counted until the records are complete:\n>\n";
-    for (const auto& gap : s.gaps)
-      out << "> - " << gap.audit_title << " (" << gap.audit_code << "): " << gap.missing << "\n";
-    out << "\n";
+BulletList reviews_list(const std::vector<QaReviewLine>& reviews) {
+  BulletList list;
+  for (const auto& review : reviews) {
+    list.items.push_back({Run{review.report_title, true},
+                          Run{" (reviewed " + review.reviewed_on.to_string() + " by " + review.committee + "): " +
+                                  (review.intended_actions.empty() ? "actions not recorded" : review.intended_actions),
+                              false}});
   }
-  out << text.covered << "\n\n" << text.participated << "\n\n" << text.eligible_intro << "\n\n";
-  for (const auto& line : s.eligible) out << "- " << line.audit.title << " (" << kind_label(line) << ")\n";
-  if (s.eligible.empty()) out << "- none recorded\n";
-  out << "\n" << text.participated_intro << "\n\n";
-  for (const auto& line : s.participated) out << "- " << line.audit.title << "\n";
-  if (s.participated.empty()) out << "- none recorded\n";
-  out << "\n" << text.completed_intro << "\n\n";
-  out << "| Audit or enquiry | Cases submitted as a percentage of cases required |\n|---|---|\n";
-  for (const auto& line : s.completed) out << "| " << line.audit.title << " | " << ascertainment(line) << " |\n";
-  if (s.completed.empty()) out << "| none recorded | |\n";
-  out << "\n" << text.national_reviews << "\n\n";
-  for (const auto& review : s.national_reviews) {
-    out << "- **" << review.report_title << "** (reviewed " << review.reviewed_on.to_string() << " by "
-        << review.committee
-        << "): " << (review.intended_actions.empty() ? "actions not recorded" : review.intended_actions) << "\n";
-  }
-  if (s.national_reviews.empty()) out << "- none recorded\n";
-  out << "\n" << text.local_reviews << "\n\n";
-  for (const auto& review : s.local_reviews) {
-    out << "- **" << review.report_title << "** (reviewed " << review.reviewed_on.to_string() << " by "
-        << review.committee
-        << "): " << (review.intended_actions.empty() ? "actions not recorded" : review.intended_actions) << "\n";
-  }
-  if (s.local_reviews.empty()) out << "- none recorded\n";
-  return out.str();
+  return list;
 }
 
-render::Html quality_account_html(const QualityAccountStatement& s, Date today) {
+}  // namespace
+
+TextDocument quality_account_text(const QualityAccountStatement& s) {
+  const std::string& name = s.organisation.name;
+  const std::string year = s.year.to_string();
+  const QaCounts& nca = s.national_audits;
+  const QaCounts& nce = s.confidential_enquiries;
+  TextDocument doc;
+  doc.blocks.emplace_back(Heading{2, kTitle});
+  doc.blocks.emplace_back(
+      paragraph("During " + year + ", " + plural(nca.eligible, "national clinical audit", "national clinical audits") +
+                " and " + plural(nce.eligible, "national confidential enquiry", "national confidential enquiries") +
+                " covered relevant health services that " + name + " provides."));
+  if (nca.eligible == 0 && nce.eligible == 0) {
+    doc.blocks.emplace_back(paragraph("During that period " + name +
+                                      " was not eligible to participate in any national clinical audits or national "
+                                      "confidential enquiries."));
+  } else {
+    doc.blocks.emplace_back(paragraph("During that period " + name + " participated in " +
+                                      share_of(nca, "national clinical audits") + " and " +
+                                      share_of(nce, "national confidential enquiries") +
+                                      " of the national clinical audits and national confidential enquiries which it "
+                                      "was eligible to participate in."));
+  }
+
+  if (s.eligible.empty()) {
+    doc.blocks.emplace_back(
+        paragraph("There were no national clinical audits or national confidential enquiries that " + name +
+                  " was eligible to participate in during " + year + "."));
+  } else {
+    doc.blocks.emplace_back(paragraph("The national clinical audits and national confidential enquiries that " + name +
+                                      " was eligible to participate in during " + year + " are as follows:"));
+    BulletList list;
+    for (const auto& line : s.eligible) list.items.push_back({Run{line.audit.title + " (" + kind_label(line) + ")"}});
+    doc.blocks.emplace_back(std::move(list));
+  }
+
+  if (s.participated.empty()) {
+    doc.blocks.emplace_back(paragraph(name +
+                                      " did not participate in any national clinical audits or national "
+                                      "confidential enquiries during " +
+                                      year + "."));
+  } else {
+    doc.blocks.emplace_back(paragraph("The national clinical audits and national confidential enquiries that " + name +
+                                      " participated in during " + year + " are as follows:"));
+    BulletList list;
+    for (const auto& line : s.participated) list.items.push_back({Run{line.audit.title}});
+    doc.blocks.emplace_back(std::move(list));
+  }
+
+  if (s.completed.empty()) {
+    doc.blocks.emplace_back(
+        paragraph("There were no national clinical audits or national confidential enquiries that " + name +
+                  " participated in for which data collection was completed during " + year + "."));
+  } else {
+    doc.blocks.emplace_back(paragraph(
+        "The national clinical audits and national confidential enquiries that " + name +
+        " participated in, and for which data collection was completed during " + year +
+        ", are listed below alongside the number of cases submitted to each audit or enquiry as a percentage of the "
+        "number of registered cases required by the terms of that audit or enquiry."));
+    Table table{{"Audit or enquiry", "Cases submitted as a percentage of cases required"}, {}};
+    for (const auto& line : s.completed) table.rows.push_back({line.audit.title, ascertainment(line)});
+    doc.blocks.emplace_back(std::move(table));
+  }
+
+  for (const auto* reviews : {&s.national_reviews, &s.local_reviews}) {
+    const bool national = reviews == &s.national_reviews;
+    const char* one = national ? "national clinical audit" : "local clinical audit";
+    const char* many = national ? "national clinical audits" : "local clinical audits";
+    if (reviews->empty()) {
+      doc.blocks.emplace_back(
+          paragraph(std::string("No ") + one + " reports were reviewed by the provider in " + year + "."));
+      continue;
+    }
+    doc.blocks.emplace_back(paragraph("The reports of " + plural(static_cast<int>(reviews->size()), one, many) +
+                                      " were reviewed by the provider in " + year + " and " + name +
+                                      " intends to take the following actions to improve the quality of healthcare "
+                                      "provided:"));
+    doc.blocks.emplace_back(reviews_list(*reviews));
+  }
+  return doc;
+}
+
+std::string quality_account_markdown(const QualityAccountStatement& s) { return to_markdown(quality_account_text(s)); }
+
+render::Html quality_account_html(const QualityAccountStatement& s) {
   using render::html;
   using render::operator""_html;
-  const Sentences text = sentences(s);
+  TextDocument doc = quality_account_text(s);
+  doc.blocks.erase(doc.blocks.begin());  // the title, written here with the id the section is labelled by
+  return html("<section class=\"quality-account\" aria-labelledby=\"qa-title\"><h2 id=\"qa-title\">{}</h2>{}</section>",
+              kTitle, to_html(doc));
+}
+
+Result<std::string> quality_account_docx(const QualityAccountStatement& s) {
+  return docx_bytes(quality_account_text(s));
+}
+
+std::vector<std::string> quality_account_notes(const QualityAccountStatement& s, Date today) {
+  std::vector<std::string> notes{s.organisation.name + ", " + period(s) + ". " + deadline(s, today)};
+  if (!s.gaps.empty()) {
+    notes.push_back("Before publishing: " + plural(static_cast<int>(s.gaps.size()), "gap", "gaps") +
+                    " in the records. These audits are not counted until the records are complete:");
+    for (const auto& gap : s.gaps) notes.push_back(gap.audit_title + " (" + gap.audit_code + "): " + gap.missing);
+  }
+  return notes;
+}
+
+render::Html quality_account_notes_html(const QualityAccountStatement& s, Date today) {
+  using render::html;
+  using render::operator""_html;
   render::Html out =
-      "<section class=\"quality-account\" aria-labelledby=\"qa-title\">"
-      "<h2 id=\"qa-title\">Participation in clinical audits and national confidential enquiries</h2>"_html;
-  out += html("<p class=\"meta\">{}, {}. <strong>{}</strong></p>", s.organisation.name, period(s), deadline(s, today));
+      html("<p class=\"meta\">{}, {}. <strong>{}</strong></p>", s.organisation.name, period(s), deadline(s, today));
   if (!s.gaps.empty()) {
     out += html(
-        "<div class=\"warning\" role=\"note\"><h3>Before publishing: {} in the records</h3><p>These audits are not "
-        "counted until the records are complete.</p><ul>",
+        "<div class=\"warning\" role=\"note\"><p><strong>Before publishing: {} in the records.</strong> These audits "
+        "are not counted until the records are complete:</p><ul>",
         plural(static_cast<int>(s.gaps.size()), "gap", "gaps"));
-    for (const auto& gap : s.gaps) {
-      out += html("<li>{} ({}): {}</li>", gap.audit_title, gap.audit_code, gap.missing);
-    }
+    for (const auto& gap : s.gaps) out += html("<li>{} ({}): {}</li>", gap.audit_title, gap.audit_code, gap.missing);
     out += "</ul></div>"_html;
   }
-  out += html("<p>{}</p><p>{}</p><p>{}</p><ul>", text.covered, text.participated, text.eligible_intro);
-  for (const auto& line : s.eligible) out += html("<li>{} ({})</li>", line.audit.title, kind_label(line));
-  out += html("</ul><p>{}</p><ul>", text.participated_intro);
-  for (const auto& line : s.participated) out += html("<li>{}</li>", line.audit.title);
-  out += html("</ul><p>{}</p>", text.completed_intro);
-  out +=
-      "<table><thead><tr><th scope=\"col\">Audit or enquiry</th><th scope=\"col\">Cases submitted as a percentage "
-      "of cases required</th></tr></thead><tbody>"_html;
-  for (const auto& line : s.completed) {
-    out += html("<tr><td>{}</td><td>{}</td></tr>", line.audit.title, ascertainment(line));
-  }
-  out += "</tbody></table>"_html;
-  for (const auto* reviews : {&s.national_reviews, &s.local_reviews}) {
-    out += html("<p>{}</p><ul>", reviews == &s.national_reviews ? text.national_reviews : text.local_reviews);
-    for (const auto& review : *reviews) {
-      out += html("<li><strong>{}</strong> (reviewed {} by {}): {}</li>", review.report_title,
-                  review.reviewed_on.to_string(), review.committee,
-                  review.intended_actions.empty() ? "actions not recorded" : review.intended_actions);
-    }
-    out += "</ul>"_html;
-  }
-  out += "</section>"_html;
   return out;
 }
 

@@ -152,14 +152,25 @@ def column(ref):
         n = n * 26 + ord(ch) - 64
     return n - 1
 
+# Each cell style's number format: the built-in ones by id, the workbook's own by code.
+styles = ET.fromstring(book.read("xl/styles.xml"))
+codes = {0: "General", 1: "0", 2: "0.00", 9: "0%", 10: "0.00%"}
+for fmt in styles.iter("{%s}numFmt" % NS["m"]):
+    codes[int(fmt.get("numFmtId"))] = fmt.get("formatCode")
+xfs = [int(xf.get("numFmtId", "0")) for xf in styles.find("m:cellXfs", NS).findall("m:xf", NS)]
+
 sheets = {}
+formats = {}
 for sheet in ET.fromstring(book.read("xl/workbook.xml")).find("m:sheets", NS):
     target = targets[sheet.get("{%s}id" % NS["r"])]
     xml = ET.fromstring(book.read("xl/" + target.lstrip("/").removeprefix("xl/")))
     rows = []
+    shown = []
     for row in xml.iter("{%s}row" % NS["m"]):
         cells = {}
+        looks = {}
         for cell in row.findall("m:c", NS):
+            looks[column(cell.get("r"))] = codes.get(xfs[int(cell.get("s", "0"))], "?")
             value = cell.find("m:v", NS)
             inline = cell.find("m:is", NS)
             if cell.get("t") == "s":
@@ -169,7 +180,9 @@ for sheet in ET.fromstring(book.read("xl/workbook.xml")).find("m:sheets", NS):
             elif value is not None:
                 cells[column(cell.get("r"))] = float(value.text)
         rows.append([cells.get(i) for i in range(max(cells) + 1)] if cells else [])
+        shown.append(looks)
     sheets[sheet.get("name")] = rows
+    formats[sheet.get("name")] = shown
 
 def near(a, b):
     return isinstance(a, float) and abs(a - b) < 0.01
@@ -182,20 +195,24 @@ assert outliers[0] == ["Audit", "Measure", "Period", "Level", "Direction", "Valu
 assert len(outliers) == 2, outliers
 assert outliers[1][:5] == ["National Emergency Test Audit", "Risk-adjusted 30-day mortality", "2024/25",
                            "Alarm (3 SD)", "Worse than expected"], outliers[1]
-assert near(outliers[1][5], 1.62), outliers[1]
+assert outliers[1][5] == 1.62 and formats["Outlier cases"][1][5] == "0.000", (outliers[1], formats["Outlier cases"][1])
 assert outliers[1][6:] == ["Potential outlier, not yet confirmed", "Provider review", "2026-03-20"], outliers[1]
 
+# Shares as percentages (0.5 shown as 50.0%), the change and its interval in points, each
+# rounded as the HTML pack shows it.
 reaudits = {row[0]: row[1:] for row in sheets["Re-audits"][1:]}
-assert sheets["Re-audits"][0] == ["Re-audit", "Before %", "After %", "Change (points)", "CI lower", "CI upper",
-                                  "Verdict"], sheets["Re-audits"][0]
+assert sheets["Re-audits"][0] == ["Re-audit", "Before", "After", "Change (percentage points)",
+                                  "Change: lower 95% limit", "Change: upper 95% limit", "Verdict"], sheets["Re-audits"][0]
 assert len(reaudits) == 3, reaudits
 for title, expected in {
-        "Re-audit: hand hygiene before patient contact": (50, 80, 30, 15.75, 42.77, "improved"),
-        "Re-audit: consent recorded before surgery": (90, 75, -15, -25.33, -4.47, "declined"),
-        "Re-audit: observations recorded on time": (60, 66, 6, -12.58, 24.02, "no clear change")}.items():
+        "Re-audit: hand hygiene before patient contact": (0.5, 0.8, 30.0, 15.7, 42.8, "improved"),
+        "Re-audit: consent recorded before surgery": (0.9, 0.75, -15.0, -25.3, -4.5, "declined"),
+        "Re-audit: observations recorded on time": (0.6, 0.66, 6.0, -12.6, 24.0, "no clear change")}.items():
     got = reaudits[title]
-    assert all(near(g, e) for g, e in zip(got[:5], expected[:5])), (title, got)
+    assert all(abs(g - e) < 1e-9 for g, e in zip(got[:5], expected[:5])), (title, got)
     assert got[5] == expected[5], (title, got)
+for row in formats["Re-audits"][1:]:
+    assert [row[i] for i in range(1, 6)] == ["0.0%", "0.0%", "0.0", "0.0", "0.0"], row
 
 summary = [tuple(row) for row in sheets["Summary"][1:]]
 for line in [("Alert", "1 open outlier case at alarm level (beyond 3 SD)"), ("Alert", "1 action is overdue"),
@@ -208,24 +225,30 @@ for line in [("Alert", "1 open outlier case at alarm level (beyond 3 SD)"), ("Al
     assert line in summary, (line, summary)
 assert not any("observations" in text for _, text in summary), summary
 
+assert sheets["Measures"][0] == ["Audit", "Measure", "Unit", "Latest period", "Latest value", "Mean",
+                                 "Lower process limit", "Upper process limit", "Variation", "Assurance"], sheets["Measures"][0]
 measures = sheets["Measures"][1:]
 assert len(measures) == 1, measures
-name, period, latest, mean, lower, upper, variation, assurance = measures[0]
-assert name == "NETA: Seen by a consultant within 14 hours", name
+audit, name, unit, period, latest, mean, lower, upper, variation, assurance = measures[0]
+assert (audit, name, unit) == ("National Emergency Test Audit", "Seen by a consultant within 14 hours", None), measures[0]
 assert period == "2026-02", period
-assert near(latest, 0.92) and near(mean, 0.91), (latest, mean)
-# 0.91 -+ 2.66 x 0.02 = 0.8568 and 0.9632.
-assert abs(lower - 0.8568) < 1e-4 and abs(upper - 0.9632) < 1e-4, (lower, upper)
+# 0.91 -+ 2.66 x 0.02 = 0.8568 and 0.9632, shown as 85.7% and 96.3%: stored as 0.857 and 0.963.
+assert (latest, mean, lower, upper) == (0.92, 0.91, 0.857, 0.963), (latest, mean, lower, upper)
+assert [formats["Measures"][1][i] for i in range(4, 8)] == ["0.0%"] * 4, formats["Measures"][1]
 assert (variation, assurance) == ("Common cause variation: no significant change",
                                   "Consistently passing the target"), (variation, assurance)
 
+assert sheets["Participation"][0] == ["Audit", "Took part", "Cases submitted", "Cases required",
+                                      "Case ascertainment"], sheets["Participation"][0]
 participation = sheets["Participation"][1:]
-assert participation == [["National Emergency Test Audit", "yes", 45.0, 50.0, 90.0]], participation
+assert participation == [["National Emergency Test Audit", "Yes", 45.0, 50.0, 0.9]], participation
+assert formats["Participation"][1][4] == "0%", formats["Participation"][1]
 
+assert sheets["Actions"][0] == ["Action", "Owner", "Due", "Status", "Completed on"], sheets["Actions"][0]
 actions = {row[0]: row[1:] for row in sheets["Actions"][1:]}
 assert actions == {
-    "Consent training for every surgical registrar": ["Dr Amal Shah", "2026-02-01", "overdue"],
-    "Hand gel at every bed space": ["Infection prevention lead", "2026-02-20", "completed", "2026-02-10"],
+    "Consent training for every surgical registrar": ["Dr Amal Shah", "2026-02-01", "Overdue"],
+    "Hand gel at every bed space": ["Infection prevention lead", "2026-02-20", "Completed", "2026-02-10"],
 }, actions
 PY
 
@@ -235,18 +258,13 @@ pack --format pdf --output "$work/pack.pdf"
 [[ "$(head -c 5 "$work/pack.pdf")" == "%PDF-" ]] || fail "the PDF does not start as a PDF"
 # -raw keeps the document's order; a word broken after its hyphen ("Re-" / "audit") is joined.
 pdftotext -raw "$work/pack.pdf" - | sed -e ':a' -e '/-$/{N;s/-\n/-/;ba' -e '}' | tr -s ' \n' '  ' >"$work/pack.txt"
-# A4, page numbers in the footer, and each section on a page of its own.
+# A4, page numbers in the footer.
 pdfinfo "$work/pack.pdf" | grep -q '^Page size:.*(A4)' || fail "the PDF is not A4"
 pages="$(pdfinfo "$work/pack.pdf" | sed -n 's/^Pages: *//p')"
 has "$work/pack.txt" "Page 1 of $pages"
 has "$work/pack.txt" "Page $pages of $pages"
-for ((p = 1; p <= pages; p++)); do
-  pdftotext -raw -f "$p" -l "$p" "$work/pack.pdf" - | grep -v '^Page [0-9]* of [0-9]*$' | head -n 1
-done >"$work/page-tops.txt"
-for section in "Participation and case ascertainment" "Open outlier cases" "Integrated quality report" \
-  "Risk-adjusted CUSUM alerts" "Actions" "Re-audit outcomes" "National reports published but not yet reviewed"; do
-  grep -qxF "$section" "$work/page-tops.txt" || fail "the section '$section' does not start a page"
-done
+# No page but the last is nearly blank: sections follow one another, with no forced breaks.
+bash "$(dirname "${BASH_SOURCE[0]}")/pages_are_full.sh" "$work/pack.pdf" 8 || fail "the printed pack has nearly blank pages"
 for heading in "Clinical audit: board assurance report" "Summary" "Participation and case ascertainment" \
   "Open outlier cases" "Integrated quality report" "Risk-adjusted CUSUM alerts" "Actions" "Overdue" \
   "Completed in the past 90 days" "Re-audit outcomes" "National reports published but not yet reviewed" \

@@ -44,7 +44,9 @@ std::string actions_page(const Context& context, const std::vector<ActionRow>& r
 // Governance reports (http/report_routes.cpp): the index, the Quality Account section
 // around report::quality_account_html, and a survey's results around report::survey_html.
 std::string reports_page(const Context& context, const std::vector<domain::Survey>& surveys, Date meeting);
-std::string quality_account_page(const Context& context, FinancialYear year, const render::Html& section);
+// `notes` (the deadline and the records' gaps) stand above the section, outside the text to paste.
+std::string quality_account_page(const Context& context, FinancialYear year, const render::Html& notes,
+                                 const render::Html& section);
 std::string survey_page(const Context& context, const domain::Survey& survey, const render::Html& results);
 // A one-time survey link (http/survey_routes.cpp): the questionnaire posting to `action`,
 // showing `values` and a message at each question of `problems`; the thank-you page; and

@@ -19,8 +19,9 @@ std::string reports_page(const Context& context, const std::vector<domain::Surve
       "<h2>Board pack</h2><p>For the meeting on {}: assure, advise and alert; participation; outlier cases; measures "
       "with their SPC icons; CUSUM alerts; actions; re-audits; reports not yet reviewed.</p><ul class=\"list\"><li><a "
       "href=\"/reports/board-pack?meeting={}\">Board pack (to read and print)</a></li><li><a "
+      "href=\"/reports/board-pack.pdf?meeting={}\">Board pack as a PDF (A4)</a></li><li><a "
       "href=\"/reports/board-pack.xlsx?meeting={}\">Its tables as a spreadsheet (XLSX)</a></li></ul>",
-      meeting.to_string(), meeting.to_string(), meeting.to_string());
+      meeting.to_string(), meeting.to_string(), meeting.to_string(), meeting.to_string());
   body += html(
       "<form class=\"filters\" method=\"get\" action=\"/reports/board-pack\"><div class=\"form-group\"><label "
       "for=\"meeting\">Another meeting date</label><input type=\"date\" id=\"meeting\" name=\"meeting\" "
@@ -39,19 +40,21 @@ std::string reports_page(const Context& context, const std::vector<domain::Surve
   return page(context, "Reports", "reports", body);
 }
 
-std::string quality_account_page(const Context& context, FinancialYear year, const Html& section) {
+std::string quality_account_page(const Context& context, FinancialYear year, const Html& notes, const Html& section) {
   Html body = "<p class=\"breadcrumbs\"><a href=\"/reports\">Reports</a></p>"_html;
   body += html("<h1>Quality Account: clinical audit, {}</h1>", year.to_string());
   body += html(
       "<p class=\"lead\">The statements the NHS (Quality Accounts) Regulations 2010 require, generated from the "
-      "participation, report reviews and local audit records of {}. <a href=\"/reports/quality-account.md?year={}\">"
-      "Download as Markdown</a> to paste into the Quality Account.</p>",
-      context.who->organisation.name, year.to_string());
+      "participation, report reviews and local audit records of {}. Download the section to paste into the Quality "
+      "Account <a href=\"/reports/quality-account.docx?year={}\">as a Word document</a> or <a "
+      "href=\"/reports/quality-account.md?year={}\">as Markdown</a>.</p>",
+      context.who->organisation.name, year.to_string(), year.to_string());
   body += html(
       "<form class=\"filters\" method=\"get\" action=\"/reports/quality-account\"><div class=\"form-group\">"
       "<label for=\"year\">Financial year</label><input type=\"text\" id=\"year\" name=\"year\" size=\"8\" "
       "value=\"{}\"></div><button class=\"button secondary\" type=\"submit\">Show</button></form>",
       year.to_string());
+  body += notes;
   body += section;
   return page(context, "Quality Account " + year.to_string(), "reports", body);
 }

@@ -111,7 +111,8 @@ fieldset{border:0;margin:0;padding:0;min-width:0}
 .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;border:0!important;white-space:nowrap!important}
 @media (max-width:640px){h1{font-size:1.75rem}.summary-list{grid-template-columns:1fr}table{font-size:.9rem}}
 @media print{.header,.nav,.footer,.skip-link,.button,.filters,form.signout,.phase{display:none!important}
-body,html{background:#fff}a{color:#000}.card,.panel,table,.chart{break-inside:avoid}main{padding:0}}
+body,html{background:#fff}a{color:#000}.card,.panel,.chart,figure,tr,li{break-inside:avoid}h1,h2,h3{break-after:avoid}
+thead{display:table-header-group}p{orphans:3;widows:3}main{padding:0}}
 )CSS";
   return kCss;
 }

@@ -81,6 +81,8 @@ class TestWorld {
   }
 
   App& app() { return *app_; }
+  // The application again with `config` (e.g. a PDF printer), on the same store and clock.
+  void reconfigure(const AppConfig& config) { app_ = std::make_unique<App>(*store_, clock_, config); }
   domain::Store& store() { return *store_; }
   const domain::Clock& clock() const { return clock_; }
   Trust& own() { return own_; }

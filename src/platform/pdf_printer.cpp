@@ -1,4 +1,4 @@
-#include "cli/pdf_printer.hpp"
+#include "platform/pdf_printer.hpp"
 
 #include <fcntl.h>
 #include <sched.h>
@@ -7,15 +7,17 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <vector>
 
-#include "cli/private_temp_dir.hpp"
+#include "platform/private_temp_dir.hpp"
 
 extern char** environ;
 
-namespace clinaudit::cli {
+namespace clinaudit::platform {
 namespace {
 
 // Chromium's sandbox puts the renderer in a new user namespace. Whether this machine lets an
@@ -87,4 +89,14 @@ Result<void> print_html_to_pdf(const std::string& html, const std::string& pdf_p
   return {};
 }
 
-}  // namespace clinaudit::cli
+Result<std::string> html_to_pdf(const std::string& html) {
+  CLINAUDIT_TRY(auto dir, PrivateTempDir::create("clinaudit-pdf-out"));
+  const auto path = dir.path() / "document.pdf";
+  CLINAUDIT_TRY_VOID(print_html_to_pdf(html, path.string()));
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (!in.good() && !in.eof()) return Error{ErrorCode::storage_unavailable, "reading the printed PDF failed"};
+  return bytes;
+}
+
+}  // namespace clinaudit::platform

@@ -1,5 +1,5 @@
 // The PDF printer's working folder: private, unpredictable, never one planted by someone else.
-#include "cli/private_temp_dir.hpp"
+#include "platform/private_temp_dir.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -8,7 +8,7 @@
 #include <fstream>
 #include <iterator>
 
-namespace clinaudit::cli {
+namespace clinaudit::platform {
 namespace {
 
 namespace fs = std::filesystem;
@@ -120,4 +120,4 @@ TEST(PrivateTempDir, IsRemovedWithItsContentsButNotWhatLinksInsidePointTo) {
 }
 
 }  // namespace
-}  // namespace clinaudit::cli
+}  // namespace clinaudit::platform

@@ -1,4 +1,4 @@
-#include "cli/private_temp_dir.hpp"
+#include "platform/private_temp_dir.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -7,7 +7,7 @@
 #include <cstring>
 #include <vector>
 
-namespace clinaudit::cli {
+namespace clinaudit::platform {
 
 Result<PrivateTempDir> PrivateTempDir::create(std::string_view prefix) {
   std::error_code ec;
@@ -68,4 +68,4 @@ Result<std::filesystem::path> PrivateTempDir::write_new_file(std::string_view na
   return file;
 }
 
-}  // namespace clinaudit::cli
+}  // namespace clinaudit::platform

@@ -6,7 +6,7 @@
 
 #include "core/result.hpp"
 
-namespace clinaudit::cli {
+namespace clinaudit::platform {
 
 // A folder under the system's temporary folder that only the calling user may enter (mode
 // 0700), made with mkdtemp: its name cannot be guessed in advance, and nothing planted
@@ -39,4 +39,4 @@ class PrivateTempDir {
   std::filesystem::path path_;
 };
 
-}  // namespace clinaudit::cli
+}  // namespace clinaudit::platform
