@@ -1,7 +1,7 @@
 #include "report/quality_account_document.hpp"
 
 #include "core/number_format.hpp"
-#include "report/docx_document.hpp"
+#include "report/docx_writer.hpp"
 
 namespace clinaudit::report {
 namespace {

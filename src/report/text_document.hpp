@@ -9,7 +9,7 @@
 namespace clinaudit::report {
 
 // A document of prose: headings, paragraphs, bulleted lists and simple tables, written once
-// by a report and then as Markdown, as HTML or as a Word document (docx_document.hpp), so the
+// by a report and then as Markdown, as HTML or as a Word document (docx_writer.hpp), so the
 // formats cannot say different things. Text is plain text: each writer escapes it.
 
 // A stretch of text, bold or not.

@@ -1,6 +1,6 @@
 // A minimal WordprocessingML package (ECMA-376 Part 1): content types, the package and
 // document relationships, styles, bullet numbering and the document body.
-#include "report/docx_document.hpp"
+#include "report/docx_writer.hpp"
 
 #include <zip.h>
 
