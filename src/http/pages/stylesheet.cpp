@@ -50,7 +50,7 @@ label,legend{display:block;font-weight:700;margin-bottom:.25rem}
 .hint{color:var(--secondary);margin:0 0 .35rem}
 input[type=text],input[type=email],input[type=password],input[type=date],input[type=number],select,textarea{font:inherit;padding:.35rem .5rem;border:2px solid #4c6272;border-radius:0;background:var(--white);color:var(--text);max-width:100%}
 input[type=number]{width:7rem}textarea{width:100%;min-height:5rem}
-input[type=file]{font:inherit}
+input[type=file]{font:inherit;max-width:100%}
 .button{display:inline-block;font:inherit;font-weight:700;background:var(--green);color:var(--white);border:0;box-shadow:0 4px 0 #00401e;padding:.6rem 1.1rem;margin:.5rem .5rem 1rem 0;cursor:pointer;text-decoration:none}
 .button:visited{color:var(--white)}
 .button:hover{background:#00662f}
@@ -109,7 +109,10 @@ fieldset{border:0;margin:0;padding:0;min-width:0}
 .inline-list a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
 .footer{border-top:4px solid var(--blue);background:var(--white);padding:1rem 0;color:var(--secondary)}
 .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;border:0!important;white-space:nowrap!important}
-@media (max-width:640px){h1{font-size:1.75rem}.summary-list{grid-template-columns:1fr}table{font-size:.9rem}}
+/* On a phone a wide table scrolls inside its own box instead of the page scrolling sideways;
+   it is the containing block of its visually hidden labels, so they scroll and clip with it. */
+@media (max-width:640px){h1{font-size:1.75rem}.summary-list{grid-template-columns:1fr}
+table{font-size:.9rem;display:block;overflow-x:auto;max-width:100%;position:relative}caption{display:block}}
 @media print{.header,.nav,.footer,.skip-link,.button,.filters,form.signout,.phase{display:none!important}
 body,html{background:#fff}a{color:#000}.card,.panel,.chart,figure,tr,li{break-inside:avoid}h1,h2,h3{break-after:avoid}
 thead{display:table-header-group}p{orphans:3;widows:3}main{padding:0}}
