@@ -7,33 +7,12 @@
 #include "core/date.hpp"
 #include "core/result.hpp"
 #include "domain/episode_analysis.hpp"
+#include "domain/organisation_figures.hpp"
 #include "domain/outlier_casework.hpp"
 #include "domain/quality_account.hpp"
 #include "domain/store.hpp"
-#include "stats/proportion_difference.hpp"
-#include "stats/spc_xmr.hpp"
 
 namespace clinaudit::domain {
-
-// A measure's monthly series for the organisation on a Making Data Count XmR chart.
-struct MeasureChart {
-  Audit audit;
-  Measure measure;
-  std::vector<std::string> periods;  // "YYYY-MM"
-  std::vector<double> values;        // proportions in [0, 1]; ratios and rates as given
-  bool crude = false;                // a ratio measure shown as events / cases (no expected yet)
-  stats::XmrChart chart;
-};
-
-// Before and after of a re-audit, with Newcombe's interval for the change.
-struct ReauditOutcome {
-  Audit original;
-  Audit reaudit;
-  double before_numerator = 0, before_denominator = 0;
-  double after_numerator = 0, after_denominator = 0;
-  stats::ProportionDifference change;  // after - before
-  std::string verdict;                 // "improved", "declined" or "no clear change"
-};
 
 // How the board engages with audit, per financial year (the board can see this about itself).
 struct BoardEngagementYear {
@@ -60,9 +39,12 @@ struct BoardPack {
   Organisation organisation;
   Date meeting;
   QualityAccountStatement participation;  // the financial year of the meeting
+  // The figures the dashboard shows on the same day (organisation_figures); the lists below
+  // are its lists, and the summary's counts are its counts.
+  OrganisationFigures figures;
   std::vector<OutlierRow> open_outliers;  // named, open cases first by deadline (sort_for_work)
-  std::vector<MeasureChart> measures;
-  std::vector<CusumAlert> cusum_alerts;  // this organisation's signals in the 12 months before the meeting
+  std::vector<MeasureChart> measures;     // kMinimumSpcPoints or more results up to the meeting
+  std::vector<CusumAlert> cusum_alerts;   // this organisation's signals in the 12 months before the meeting
   std::vector<Action> overdue_actions;
   std::vector<Action> completed_actions;  // completed in the 90 days before the meeting
   std::vector<ReauditOutcome> reaudits;
@@ -71,7 +53,8 @@ struct BoardPack {
   std::vector<std::string> assure, advise, alert;
 };
 
-// Gathers and judges everything the pack shows, as of the meeting date. One call for the
+// Gathers and judges everything the pack shows, as of the meeting date: the shared figures
+// (organisation_figures on the meeting day) and what only the board reads. One call for the
 // page, the API and `clinaudit report board-pack`. CUSUM alerts come from each national
 // audit's episodes in the 24 months before the meeting (the model is fitted on every
 // provider's episodes; only this organisation's signals are kept).

@@ -12,6 +12,7 @@
 #include "domain/governance.hpp"
 #include "domain/measure.hpp"
 #include "domain/open_concerns.hpp"
+#include "domain/organisation_figures.hpp"
 #include "domain/outlier_casework.hpp"
 #include "domain/participation_overview.hpp"
 #include "domain/store.hpp"
@@ -30,14 +31,19 @@ struct MeasureSignal {
   std::optional<double> latest_value;
 };
 
+// The dashboard's figures are the board pack's on the same day (organisation_figures).
 struct Dashboard {
   FinancialYear year;
   Date today;
   ParticipationSummary participation;
-  std::int64_t open_alerts = 0;
-  std::int64_t open_alarms = 0;
+  std::string participation_definition;  // what the participation figure counts, in a sentence
+  std::int64_t open_alerts = 0;          // open cases other than worse-than-expected alarms
+  std::int64_t open_alarms = 0;          // open cases at alarm level, worse than expected
   std::vector<OutlierRow> open_outliers;
-  std::vector<MeasureSignal> deteriorating;
+  std::vector<MeasureSignal> deteriorating;     // measures with special-cause concern
+  std::vector<ReauditOutcome> reaudits;         // re-audits with a result before and after
+  SpcCounts spc;                                // the measures' latest SPC icons, counted
+  std::int64_t deteriorating_count = 0;         // OrganisationFigures::deteriorating()
   std::vector<AuditCusumSignal> cusum_signals;  // this organisation's, in the last 12 months
   std::vector<ActionRow> overdue_actions;
   std::int64_t open_actions = 0;
@@ -48,10 +54,10 @@ struct DashboardParams {
   CusumSignalSource cusum_signals;  // fresh_cusum_signals(store) when empty
 };
 
-// The dashboard of `who`'s organisation on `today`: the financial year's participation, the
-// open concerns (open_concerns) with names, the measures whose SPC chart over at least
-// kMinimumSpcPoints own results shows concern (shows_concern), and the next board meeting
-// on or after today. Errors: the store's and the CUSUM source's.
+// The dashboard of `who`'s organisation on `today`: the figures of organisation_figures (the
+// financial year's participation, open concerns, SPC icons, re-audit outcomes), the measures
+// whose SPC chart shows concern (shows_concern) named, and the next board meeting on or after
+// today. Errors: the store's and the CUSUM source's.
 Result<Dashboard> dashboard_for(Store& store, const Principal& who, Date today, const DashboardParams& params = {});
 
 }  // namespace clinaudit::domain

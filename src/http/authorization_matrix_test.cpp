@@ -618,6 +618,7 @@ std::vector<Case> cases() {
                  {}});
   // National views: national analysts only.
   all.push_back({"national index", "GET", same("/national"), {}, {403, 403, 403, 403, 200, 403, 403, 303}, {}});
+  all.push_back({"national index api", "GET", same("/api/national"), {}, {403, 403, 403, 403, 200, 403, 403, 401}, {}});
   all.push_back({"national page",
                  "GET",
                  [](TestWorld& w, Whose) { return "/national/audits/" + std::to_string(w.national_audit().value); },

@@ -67,5 +67,115 @@ TEST(Dashboard, ListsAMeasureWhoseOwnSpcChartShowsConcern) {
   EXPECT_TRUE(deteriorating(world, world.other().callers.at(Role::board_member)).empty());
 }
 
+// A local audit of the own trust with one result of `numerator` in 100.
+AuditId add_local_audit(TestWorld& world, const std::string& code, std::optional<AuditId> reaudit_of,
+                        double numerator) {
+  domain::Audit audit;
+  audit.code = code;
+  audit.title = "Audit " + code;
+  audit.owner = world.own().id;
+  audit.reaudit_of = reaudit_of;
+  const AuditId id = world.store().add_audits({audit}, kSetUp).value().front();
+  domain::Measure measure;
+  measure.audit_id = id;
+  measure.code = code + "-m";
+  measure.name = "Compliance " + code;
+  measure.type = domain::MeasureType::proportion;
+  const MeasureId measure_id = world.store().add_measure(measure, kSetUp).value();
+  domain::MeasureResult row;
+  row.measure_id = measure_id;
+  row.organisation_id = world.own().id;
+  row.period_start = Date::parse("2025-06-01").value();
+  row.period_end = Date::parse("2025-06-30").value();
+  row.numerator = numerator;
+  row.denominator = 100;
+  EXPECT_TRUE(world.store().add_results({row}, kSetUp));
+  return id;
+}
+
+// The case: the board pack reports a re-audit decline (91% to 78%) while the
+// dashboard said "Deteriorating 0" in green. The decline is counted, and the card is not green.
+TEST(Dashboard, AReauditDeclineIsCountedAsDeterioratingAndTheCardIsNotGreen) {
+  TestWorld world;
+  const AuditId original = add_local_audit(world, "VTE-1", std::nullopt, 91);
+  add_local_audit(world, "VTE-2", original, 78);
+
+  auto& board = world.own().callers.at(Role::board_member);
+  const Response api = world.call("GET", "/api/dashboard", &board);
+  ASSERT_EQ(api.status, 200) << api.body;
+  const auto body = json::parse(api.body);
+  EXPECT_EQ(body["deteriorating_count"], 1) << body;
+  ASSERT_EQ(body["reaudits"].size(), 1u) << body;
+  EXPECT_EQ(body["reaudits"][0]["verdict"], "declined");
+  const Response page = world.call("GET", "/", &board);
+  EXPECT_NE(page.body.find("<div class=\"card alarm\"><h2>Deteriorating</h2><p class=\"big\">1</p>"), std::string::npos)
+      << page.body;
+  EXPECT_NE(page.body.find("Audit VTE-2"), std::string::npos);
+  EXPECT_NE(page.body.find("Declined"), std::string::npos);
+}
+
+// The page says what the participation figure counts.
+TEST(Dashboard, SaysWhatTheParticipationFigureCounts) {
+  TestWorld world;
+  auto& board = world.own().callers.at(Role::board_member);
+  const Response page = world.call("GET", "/", &board);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Quality Account list that we are recorded as eligible for"), std::string::npos)
+      << page.body;
+}
+
+// The national analyst's home: every provider's open cases by stage (the trust dashboard
+// said "0 open outlier cases" and "0 of 0"), with no trust figure.
+TEST(NationalHome, TheAnalystsHomeCountsEveryProvidersOpenCasesAndShowsNoTrustFigures) {
+  TestWorld world;
+  world.new_outlier_case(world.own());
+  world.new_outlier_case(world.other());
+  auto& analyst = world.analyst();
+  const Response api = world.call("GET", "/api/dashboard", &analyst);
+  ASSERT_EQ(api.status, 200) << api.body;
+  const auto body = json::parse(api.body);
+  std::size_t open_before = 0;
+  const auto cases = world.store().outlier_cases(std::nullopt, std::nullopt).value();
+  for (const auto& item : cases) {
+    open_before += item.is_open() ? 1 : 0;
+  }
+  ASSERT_GE(open_before, 2u);
+  EXPECT_EQ(body["open_cases"].size(), open_before) << body;
+  EXPECT_FALSE(body.contains("participation")) << body;
+  std::int64_t by_stage = 0;
+  for (const auto& stage : body["stages"]) by_stage += stage["open"].get<std::int64_t>();
+  EXPECT_EQ(by_stage, static_cast<std::int64_t>(open_before));
+
+  const Response page = world.call("GET", "/", &analyst);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Open outlier cases by stage"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("Latest analysis runs"), std::string::npos);
+  EXPECT_NE(page.body.find("New CUSUM signals"), std::string::npos);
+  EXPECT_EQ(page.body.find("Taking part"), std::string::npos);
+  EXPECT_EQ(page.body.find("0 of 0"), std::string::npos);
+  const std::string other_name = world.store().organisation(world.other().id).value().name;
+  EXPECT_NE(page.body.find(other_name), std::string::npos) << "another provider's case is listed";
+
+  // /national is the same overview with the year's audits below, and its JSON twin.
+  const Response national = world.call("GET", "/national", &analyst);
+  ASSERT_EQ(national.status, 200);
+  EXPECT_NE(national.body.find("Open outlier cases by stage"), std::string::npos);
+  EXPECT_NE(national.body.find("On the Quality Account list"), std::string::npos);
+  const Response national_api = world.call("GET", "/api/national", &analyst);
+  ASSERT_EQ(national_api.status, 200) << national_api.body;
+  EXPECT_EQ(json::parse(national_api.body)["open_cases"].size(), open_before);
+}
+
+// The national body's administrator gets the national home too, without the cases.
+TEST(NationalHome, TheNationalAdministratorsHomeIsNationalWithoutTheCases) {
+  TestWorld world;
+  world.new_outlier_case(world.own());
+  const Response page = world.call("GET", "/", &world.national_admin());
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find("Taking part"), std::string::npos);
+  EXPECT_EQ(page.body.find("Open outlier cases by stage"), std::string::npos);
+  EXPECT_NE(page.body.find("Your national audits"), std::string::npos) << page.body;
+}
+
 }  // namespace
 }  // namespace clinaudit::http

@@ -131,8 +131,24 @@ std::string to_json(const DashboardView& view) {
                 {"eligible", p.eligible},
                 {"participating", p.participating},
                 {"not_recorded", p.not_recorded},
-                {"mean_case_ascertainment", opt(p.mean_case_ascertainment)}}},
+                {"mean_case_ascertainment", opt(p.mean_case_ascertainment)},
+                {"definition", view.participation_definition}}},
               {"open_outliers", {{"alert", view.open_alerts}, {"alarm", view.open_alarms}}},
+              {"deteriorating_count", view.deteriorating_count},
+              {"spc",
+               {{"improving", view.spc.improving},
+                {"concern", view.spc.concern},
+                {"common_cause", view.spc.common_cause},
+                {"neutral", view.spc.neutral}}},
+              {"reaudits", array_of(view.reaudits,
+                                    [](const domain::ReauditOutcome& r) {
+                                      return json{{"audit_id", r.reaudit.id.value},
+                                                  {"audit", r.reaudit.title},
+                                                  {"original_audit_id", r.original.id.value},
+                                                  {"before", r.before_numerator / r.before_denominator},
+                                                  {"after", r.after_numerator / r.after_denominator},
+                                                  {"verdict", r.verdict}};
+                                    })},
               {"outlier_cases", array_of(view.open_outliers, outlier_json)},
               {"deteriorating",
                array_of(view.deteriorating,
@@ -155,6 +171,68 @@ std::string to_json(const DashboardView& view) {
               {"overdue_actions", array_of(view.overdue_actions, action_json)},
               {"next_board_meeting", next}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+namespace {
+
+json national_home_json(const NationalHomeView& home) {
+  return json{{"today", home.today.to_string()},
+              {"sees_cases", home.sees_cases},
+              {"audits", array_of(home.audits,
+                                  [](const domain::NationalAuditLine& line) {
+                                    json item = audit_json(line.audit);
+                                    item["open_cases"] = line.open_cases;
+                                    item["last_run_on"] = date_or_null(line.last_run_on);
+                                    return item;
+                                  })},
+              {"open_cases", array_of(home.open_cases, outlier_json)},
+              {"overdue_cases", home.overdue_cases},
+              {"stages", array_of(home.stages,
+                                  [](const domain::StageCount& s) {
+                                    return json{{"stage", s.stage_name},
+                                                {"open", s.open},
+                                                {"overdue", s.overdue},
+                                                {"soonest_due", date_or_null(s.soonest_due)}};
+                                  })},
+              {"latest_runs", array_of(home.latest_runs,
+                                       [](const domain::NationalRunLine& r) {
+                                         return json{{"id", r.run.id.value},
+                                                     {"audit_id", r.audit.id.value},
+                                                     {"audit", r.audit.title},
+                                                     {"period", r.run.period},
+                                                     {"run_on", r.run.run_on.to_string()},
+                                                     {"created_at", r.run.created_at},
+                                                     {"created_by", r.run.created_by},
+                                                     {"units_flagged", r.run.units_flagged},
+                                                     {"cases_opened", r.run.cases_opened}};
+                                       })},
+              {"new_cusum_signals", array_of(home.new_signals,
+                                             [](const domain::NationalSignalLine& s) {
+                                               return json{{"audit_id", s.audit.id.value},
+                                                           {"audit", s.audit.title},
+                                                           {"organisation_id", s.alert.organisation_id.value},
+                                                           {"organisation", s.provider},
+                                                           {"measure_id", s.alert.measure_id.value},
+                                                           {"measure", s.measure},
+                                                           {"side", s.alert.upper ? "upper" : "lower"},
+                                                           {"signalled_on", s.alert.signalled_on.to_string()},
+                                                           {"raised_on", s.alert.raised_on.to_string()},
+                                                           {"episodes_monitored", s.alert.episodes_monitored}};
+                                             })},
+              {"new_signal_days", domain::kNewSignalDays}};
+}
+
+}  // namespace
+
+std::string to_json(const NationalHomeView& home) {
+  return national_home_json(home).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string to_json(const NationalIndexView& view) {
+  json out = national_home_json(view.home);
+  out["year"] = view.year.to_string();
+  out["year_audits"] = array_of(view.audits, [](const AuditRow& row) { return audit_json(row.audit); });
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string to_json(const std::vector<ParticipationRow>& rows, FinancialYear year) {

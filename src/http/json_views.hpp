@@ -9,6 +9,8 @@
 namespace clinaudit::http {
 
 std::string to_json(const DashboardView& view);
+std::string to_json(const NationalHomeView& home);
+std::string to_json(const NationalIndexView& view);
 std::string to_json(const std::vector<ParticipationRow>& rows, FinancialYear year);
 std::string to_json(const std::vector<AuditRow>& rows, FinancialYear year);
 std::string to_json(const AuditView& view);

@@ -332,6 +332,8 @@ const std::vector<Page>& pages() {
                    Shared::own_world});
     // The national body's pages: its analyst, and its administrator for the national settings.
     all.push_back({"national", Who::analyst, "GET", at("/national")});
+    all.push_back({"national-home", Who::analyst, "GET", at("/")});
+    all.push_back({"national-admin-home", Who::national_admin, "GET", at("/")});
     all.push_back({"national-audit", Who::analyst, "GET",
                    [audit](PageWorld& w) { return "/national/audits/" + audit(w) + "?year=2025/26"; }});
     all.push_back({"national-provider", Who::analyst, "GET", [audit](PageWorld& w) {

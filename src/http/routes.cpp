@@ -219,12 +219,19 @@ std::vector<Route> session_routes() {
 
 std::vector<Route> view_routes() {
   RouteTable table;
-  table.resource<DashboardView>({
+  table.resource<HomeView>({
       .path = "/",
       .api_path = "/api/dashboard",
-      .load = dashboard_view,
-      .page = [](Context& c, DashboardView& view) { return html_response(pages::dashboard_page(c, view)); },
-      .json = kJson,
+      .load = home_view,
+      .page =
+          [](Context& c, HomeView& view) {
+            return html_response(view.national ? pages::national_home_page(c, *view.national)
+                                               : pages::dashboard_page(c, *view.dashboard));
+          },
+      .json =
+          [](Context&, HomeView& view) {
+            return json_response(view.national ? to_json(*view.national) : to_json(*view.dashboard));
+          },
   });
   table.resource<AuditRegister>({
       .path = "/audits",
@@ -260,18 +267,15 @@ std::vector<Route> view_routes() {
       .page = [](Context& c, OutlierCaseView& view) { return html_response(pages::outlier_case_page(c, view)); },
       .json = kJson,
   });
-  table.resource<AuditRegister>({
+  table.resource<NationalIndexView>({
       .path = "/national",
       .permission = P::view_national,
-      .load = [](Context& c) -> Result<AuditRegister> {
+      .load = [](Context& c) -> Result<NationalIndexView> {
         CLINAUDIT_TRY(const auto year, year_from(c, c.request.query_value("year")));
-        AuditQuery query;
-        query.year = year;
-        query.national_only = true;
-        return load_audit_register(c, std::move(query));
+        return national_index_view(c, year);
       },
-      .page = [](Context& c,
-                 AuditRegister& r) { return html_response(pages::national_index_page(c, r.rows, r.query.year)); },
+      .page = [](Context& c, NationalIndexView& view) { return html_response(pages::national_index_page(c, view)); },
+      .json = kJson,
   });
   table.resource<NationalProviderView>({
       .path = R"(/national/audits/(\d{1,18})/providers/(\d{1,18}))",

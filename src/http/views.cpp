@@ -71,6 +71,31 @@ Result<DashboardView> dashboard_view(Context& context) {
   return domain::dashboard_for(context.store, context.principal(), context.clock.today(), params);
 }
 
+Result<HomeView> home_view(Context& context) {
+  HomeView view;
+  if (domain::is_national_body(context.principal())) {
+    CLINAUDIT_TRY(auto home, domain::national_home(context.store, context.principal(), context.clock.today()));
+    view.national = std::move(home);
+  } else {
+    CLINAUDIT_TRY(auto dashboard, dashboard_view(context));
+    view.dashboard = std::move(dashboard);
+  }
+  return view;
+}
+
+Result<NationalIndexView> national_index_view(Context& context, FinancialYear year) {
+  NationalIndexView view;
+  CLINAUDIT_TRY(auto home, domain::national_home(context.store, context.principal(), context.clock.today()));
+  view.home = std::move(home);
+  view.year = year;
+  AuditQuery query;
+  query.year = year;
+  query.national_only = true;
+  CLINAUDIT_TRY(auto rows, audit_register(context, query));
+  view.audits = std::move(rows);
+  return view;
+}
+
 Result<std::vector<AuditRow>> audit_register(Context& context, const AuditQuery& query) {
   return domain::audit_register(context.store, context.principal(), query);
 }

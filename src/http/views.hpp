@@ -14,6 +14,7 @@
 #include "domain/audit_overview.hpp"
 #include "domain/audit_reports.hpp"
 #include "domain/dashboard.hpp"
+#include "domain/national_home.hpp"
 #include "domain/notifications.hpp"
 #include "domain/outlier_casework.hpp"
 #include "domain/participation_overview.hpp"
@@ -40,6 +41,7 @@ using domain::ParticipationRow;
 using domain::ParticipationSummary;
 using CusumSignalRow = domain::AuditCusumSignal;
 using DashboardView = domain::Dashboard;
+using NationalHomeView = domain::NationalHome;
 using OutlierCaseView = domain::OutlierCaseDetail;
 using FunnelView = render::FunnelPanel;
 
@@ -82,6 +84,22 @@ struct NationalProviderView {
 };
 
 Result<DashboardView> dashboard_view(Context& context);
+
+// The home page (/): the organisation's dashboard, or for the national body's people their
+// national home (domain::national_home), where trust figures would mean nothing.
+struct HomeView {
+  std::optional<DashboardView> dashboard;
+  std::optional<NationalHomeView> national;
+};
+Result<HomeView> home_view(Context& context);
+
+// The national view (/national): the national home, then the year's national audits.
+struct NationalIndexView {
+  NationalHomeView home;
+  FinancialYear year;
+  std::vector<AuditRow> audits;  // the national audits on the year's list, by title
+};
+Result<NationalIndexView> national_index_view(Context& context, FinancialYear year);
 Result<std::vector<ParticipationRow>> participation_rows(Context& context, FinancialYear year);
 Result<std::vector<AuditRow>> audit_register(Context& context, const AuditQuery& query);
 Result<AuditView> audit_view(Context& context, AuditId id, FinancialYear year);

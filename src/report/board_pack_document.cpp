@@ -95,7 +95,8 @@ std::string board_pack_html(const domain::BoardPack& pack) {
   out += list("assure", "Assure", pack.assure);
   out += "</div></section>"_html;
 
-  out += html("<section><h2>Participation and case ascertainment</h2>{}{}</section>",
+  out += html("<section><h2>Participation and case ascertainment</h2><p>{}</p>{}{}</section>",
+              domain::participation_definition(pack.figures.participation, pack.figures.year),
               quality_account_notes_html(pack.participation, pack.meeting), quality_account_html(pack.participation));
 
   out += "<section><h2>Open outlier cases</h2>"_html;
@@ -120,7 +121,8 @@ std::string board_pack_html(const domain::BoardPack& pack) {
 
   out +=
       "<section><h2>Integrated quality report</h2><p>Making Data Count: variation icons show whether the latest "
-      "point is common-cause or special-cause variation; assurance icons whether the target will be met.</p>"_html;
+      "point is common-cause or special-cause variation; assurance icons whether the target will be met. Each measure "
+      "with at least twelve monthly results up to the meeting is shown; the dashboard counts the same ones.</p>"_html;
   out +=
       "<table><thead><tr><th>Audit</th><th>Measure</th><th>Latest</th><th>Mean</th><th>Variation</th><th>Assurance"
       "</th></tr></thead><tbody>"_html;

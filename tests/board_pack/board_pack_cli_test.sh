@@ -116,7 +116,7 @@ lacks "$html" "Re-audit shows decline: Re-audit: observations"
 has "$html" "<li>1 open outlier case at alarm level (beyond 3 SD)</li>"
 has "$html" "<li>1 action is overdue</li>"
 has "$html" "<li>1 national audit report is published but not yet reviewed</li>"
-has "$html" "<li>Took part in 100% of eligible national clinical audits (1 of 1) in 2025/26</li>"
+has "$html" "<li>Took part in 100% of the national audits and confidential enquiries we are eligible for (1 of 1) in 2025/26</li>"
 has "$html" "<li>1 measure consistently passes its target</li>"
 has "$html" "<li>1 action completed in the past 90 days</li>"
 # The sections' contents.
@@ -218,7 +218,7 @@ summary = [tuple(row) for row in sheets["Summary"][1:]]
 for line in [("Alert", "1 open outlier case at alarm level (beyond 3 SD)"), ("Alert", "1 action is overdue"),
              ("Advise", "1 national audit report is published but not yet reviewed"),
              ("Advise", "Re-audit shows decline: Re-audit: consent recorded before surgery"),
-             ("Assure", "Took part in 100% of eligible national clinical audits (1 of 1) in 2025/26"),
+             ("Assure", "Took part in 100% of the national audits and confidential enquiries we are eligible for (1 of 1) in 2025/26"),
              ("Assure", "1 measure consistently passes its target"),
              ("Assure", "Re-audit shows improvement: Re-audit: hand hygiene before patient contact"),
              ("Assure", "1 action completed in the past 90 days")]:

@@ -235,27 +235,6 @@ std::string audit_page(const Context& context, const AuditView& view) {
   return page(context, a.title, "audits", body);
 }
 
-std::string national_index_page(const Context& context, const std::vector<AuditRow>& rows, FinancialYear year) {
-  Html body = html(
-      "<h1>National view</h1><p class=\"lead\">Every provider's results and case ascertainment, {}. Unpublished "
-      "results are shown here only.</p>",
-      year.to_string());
-  // Another year: an earlier year's episodes are analysed and reviewed long after it ends.
-  body += html(
-      "<form class=\"filters\" method=\"get\" action=\"/national\"><div class=\"form-group\"><label for=\"year\">"
-      "Financial year</label><input type=\"text\" id=\"year\" name=\"year\" size=\"8\" value=\"{}\"></div>"
-      "<div class=\"form-group\"><button class=\"button secondary\" type=\"submit\">Show "
-      "year</button></div></form><ul>",
-      year.to_string());
-  for (const auto& row : rows) {
-    body += html("<li><a href=\"/national/audits/{}?year={}\">{}</a></li>", row.audit.id.value, year.to_string(),
-                 row.audit.title);
-  }
-  body += "</ul>"_html;
-  if (rows.empty()) body += "<p>No national audit is on the list for this year.</p>"_html;
-  return page(context, "National view", "national", body);
-}
-
 // What the latest run computed for each measure: where its values came from and the episodes
 // it used, so a reader sees which outcome and model each funnel below rests on.
 Html latest_run_measures(const domain::AnalysisRunRecord& run) {

@@ -13,6 +13,11 @@ Html card(std::string_view css, std::string_view heading, const std::string& big
       css, heading, big, note, href, heading);
 }
 
+// "1 measure", "2 measures".
+std::string count_of(std::int64_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 }  // namespace
 
 std::string dashboard_page(const Context& context, const DashboardView& view) {
@@ -21,28 +26,32 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
                    context.who->organisation.name, view.year.to_string(), view.today.to_string());
 
   body += "<div class=\"cards\">"_html;
-  Html participation_note = html("{} of {} eligible national audits.", p.participating, p.eligible);
-  if (p.not_recorded > 0) {
-    participation_note += html(" <strong>{} not yet recorded.</strong>", p.not_recorded);
-  }
+  Html participation_note = html("{}", view.participation_definition);
   if (p.mean_case_ascertainment) {
     participation_note += html(" Average case ascertainment {}.", percent(*p.mean_case_ascertainment));
   }
   body += card(p.not_recorded > 0 ? "alert" : "good", "Taking part",
                p.eligible > 0 ? percent(static_cast<double>(p.participating) / static_cast<double>(p.eligible)) : "–",
                participation_note, "/audits");
-  body += card(
-      view.open_alarms > 0 ? "alarm" : (view.open_alerts > 0 ? "alert" : "good"), "Open outlier cases",
-      std::to_string(view.open_alarms + view.open_alerts),
-      html("{} at alarm level (beyond 3 SD), {} at alert level (beyond 2 SD).", view.open_alarms, view.open_alerts),
-      "/outliers");
-  std::size_t rising = 0;
+  body += card(view.open_alarms > 0 ? "alarm" : (view.open_alerts > 0 ? "alert" : "good"), "Open outlier cases",
+               std::to_string(view.open_alarms + view.open_alerts),
+               html("{} at alarm level (beyond 3 SD) and worse than expected; {} others (alert level, or better than "
+                    "expected).",
+                    view.open_alarms, view.open_alerts),
+               "/outliers");
+  std::int64_t rising = 0;
   for (const auto& s : view.cusum_signals) rising += s.alert.worse_than_expected() ? 1 : 0;
-  body += card(view.deteriorating.empty() && rising == 0 ? "good" : "alarm", "Deteriorating measures",
-               std::to_string(view.deteriorating.size() + rising),
-               "Measures whose SPC chart shows special cause concern, and risk-adjusted CUSUM signals of rising "
-               "mortality in the last 12 months."_html,
-               "#deteriorating");
+  std::int64_t declined = 0;
+  for (const auto& r : view.reaudits) declined += r.verdict == "declined" ? 1 : 0;
+  // The colour follows the count: anything deteriorating is never shown as good.
+  body +=
+      card(view.deteriorating_count == 0 ? "good" : "alarm", "Deteriorating", std::to_string(view.deteriorating_count),
+           html("{} with special-cause concern on their SPC chart, {} that declined and {} of worse-than-expected "
+                "outcomes in the last 12 months.",
+                count_of(static_cast<std::int64_t>(view.deteriorating.size()), "measure", "measures"),
+                count_of(declined, "re-audit", "re-audits"),
+                count_of(rising, "risk-adjusted CUSUM signal", "risk-adjusted CUSUM signals")),
+           "#deteriorating");
   body += card(view.overdue_actions.empty() ? "good" : "alarm", "Overdue actions",
                std::to_string(view.overdue_actions.size()), html("{} actions open in all.", view.open_actions),
                "/actions?view=overdue");
@@ -79,6 +88,26 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
           "<td>{}</td><td>{}</td></tr>",
           s.audit.id.value, s.audit.title, s.measure.name, variation_label(s.variation), assurance_label(s.assurance),
           s.latest_period);
+    }
+    body += "</tbody></table>"_html;
+  }
+  body += "<h3>Re-audit outcomes</h3>"_html;
+  if (view.reaudits.empty()) {
+    body += "<p class=\"muted\">No re-audit has a result before and after.</p>"_html;
+  } else {
+    body +=
+        "<table><caption class=\"visually-hidden\">Re-audit outcomes</caption><thead><tr>"
+        "<th scope=\"col\">Re-audit</th><th scope=\"col\" class=\"num\">Before</th>"
+        "<th scope=\"col\" class=\"num\">After</th><th scope=\"col\">Outcome</th></tr></thead><tbody>"_html;
+    for (const auto& r : view.reaudits) {
+      const Html outcome = r.verdict == "declined"   ? "<span class=\"status status-red\">Declined</span>"_html
+                           : r.verdict == "improved" ? "<span class=\"status status-green\">Improved</span>"_html
+                                                     : "No clear change"_html;
+      body += html(
+          "<tr><td><a href=\"/audits/{}\">{}</a></td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+          "<td>{}</td></tr>",
+          r.reaudit.id.value, r.reaudit.title, percent(r.before_numerator / r.before_denominator),
+          percent(r.after_numerator / r.after_denominator), outcome);
     }
     body += "</tbody></table>"_html;
   }

@@ -34,7 +34,11 @@ std::string login_page(const Context& context, const std::string& next, const st
 std::string dashboard_page(const Context& context, const DashboardView& view);
 std::string audits_page(const Context& context, const std::vector<AuditRow>& rows, const AuditQuery& query);
 std::string audit_page(const Context& context, const AuditView& view);
-std::string national_index_page(const Context& context, const std::vector<AuditRow>& rows, FinancialYear year);
+// The national body's home (/): its audits, open outlier cases by stage and deadline, the
+// latest analysis runs and new CUSUM signals; no trust figures.
+std::string national_home_page(const Context& context, const NationalHomeView& home);
+// The national view (/national): the national home, then the year's national audits.
+std::string national_index_page(const Context& context, const NationalIndexView& view);
 std::string national_page(const Context& context, const NationalView& view);
 std::string participation_page(const Context& context, const std::vector<ParticipationRow>& rows, FinancialYear year,
                                const std::optional<Error>& error, const std::string& message);
@@ -170,6 +174,8 @@ std::string audit_report_page(const Context& context, const domain::ReportDetail
 // Shared fragments.
 render::Html actions_table(const Context& context, const std::vector<ActionRow>& rows, bool with_close);
 render::Html outliers_table(const std::vector<OutlierRow>& rows, bool with_organisation);
+// A case's level in words, coloured: red alarm, amber alert, blue better than expected.
+render::Html outlier_level(const domain::OutlierCase& c);
 render::Html measure_section(const MeasureView& view, bool national);
 // An audit's published reports, for its page, with the link to record one.
 render::Html audit_reports_section(const Context& context, const domain::Audit& audit,

@@ -1,0 +1,162 @@
+#include "domain/organisation_figures.hpp"
+
+#include <map>
+
+#include "domain/measure_series.hpp"
+
+namespace clinaudit::domain {
+namespace {
+
+// The organisation's series of each measure up to the day, charted when it holds enough
+// points for the icons to mean anything (kMinimumSpcPoints); shorter series are left out of
+// the charts and the counts alike.
+Result<std::vector<MeasureChart>> measure_charts(Store& store, OrganisationId organisation, Date day,
+                                                 const std::vector<Audit>& audits) {
+  std::vector<MeasureChart> out;
+  for (const auto& audit : audits) {
+    CLINAUDIT_TRY(const auto measures, store.measures_of(audit.id));
+    for (const auto& measure : measures) {
+      CLINAUDIT_TRY(const auto results, store.results_of(measure.id, organisation));
+      MeasureChart chart;
+      chart.audit = audit;
+      chart.measure = measure;
+      for (const auto& row : results) {
+        if (row.period_start > day) continue;
+        const auto value = measure_value(measure, row);
+        if (!value) continue;
+        if (is_crude_ratio(measure, row)) chart.crude = true;
+        chart.periods.push_back(Month::of(row.period_start).to_string());
+        chart.values.push_back(*value);
+        chart.latest_start = row.period_start;
+      }
+      if (chart.values.size() < kMinimumSpcPoints) continue;
+      CLINAUDIT_TRY(auto xmr, xmr_of(measure, chart.values));
+      chart.chart = std::move(xmr);
+      out.push_back(std::move(chart));
+    }
+  }
+  return out;
+}
+
+SpcCounts count_icons(const std::vector<MeasureChart>& charts) {
+  SpcCounts counts;
+  for (const auto& m : charts) {
+    switch (m.chart.variation) {
+      case stats::VariationIcon::common_cause: ++counts.common_cause; break;
+      case stats::VariationIcon::improvement_high:
+      case stats::VariationIcon::improvement_low: ++counts.improving; break;
+      case stats::VariationIcon::concern_high:
+      case stats::VariationIcon::concern_low: ++counts.concern; break;
+      case stats::VariationIcon::neutral_high:
+      case stats::VariationIcon::neutral_low: ++counts.neutral; break;
+    }
+    counts.passing += m.chart.assurance == stats::AssuranceIcon::consistent_pass ? 1 : 0;
+    counts.failing += m.chart.assurance == stats::AssuranceIcon::consistent_fail ? 1 : 0;
+    counts.hit_and_miss += m.chart.assurance == stats::AssuranceIcon::inconsistent ? 1 : 0;
+  }
+  return counts;
+}
+
+// The latest result with both counts of the audit's first proportion measure.
+Result<std::optional<MeasureResult>> compliance_result(Store& store, const Audit& audit, OrganisationId organisation) {
+  CLINAUDIT_TRY(const auto measures, store.measures_of(audit.id));
+  for (const auto& measure : measures) {
+    if (measure.type != MeasureType::proportion) continue;
+    CLINAUDIT_TRY(const auto results, store.results_of(measure.id, organisation));
+    if (!results.empty() && results.back().numerator && results.back().denominator) {
+      return std::optional<MeasureResult>(results.back());
+    }
+  }
+  return std::optional<MeasureResult>{};
+}
+
+Result<std::vector<ReauditOutcome>> reaudit_outcomes(Store& store, OrganisationId organisation,
+                                                     const std::vector<Audit>& audits) {
+  std::map<std::int64_t, const Audit*> by_id;
+  for (const auto& audit : audits) by_id[audit.id.value] = &audit;
+  std::vector<ReauditOutcome> out;
+  for (const auto& audit : audits) {
+    if (!audit.reaudit_of || audit.owner != organisation) continue;
+    const auto original = by_id.find(audit.reaudit_of->value);
+    if (original == by_id.end()) continue;
+    CLINAUDIT_TRY(const auto before, compliance_result(store, *original->second, organisation));
+    CLINAUDIT_TRY(const auto after, compliance_result(store, audit, organisation));
+    if (!before || !after) continue;
+    ReauditOutcome outcome;
+    outcome.original = *original->second;
+    outcome.reaudit = audit;
+    outcome.before_numerator = *before->numerator;
+    outcome.before_denominator = *before->denominator;
+    outcome.after_numerator = *after->numerator;
+    outcome.after_denominator = *after->denominator;
+    CLINAUDIT_TRY(const auto change, stats::newcombe_difference(outcome.after_numerator, outcome.after_denominator,
+                                                                outcome.before_numerator, outcome.before_denominator));
+    outcome.change = change;
+    outcome.verdict = change.interval.lower > 0   ? "improved"
+                      : change.interval.upper < 0 ? "declined"
+                                                  : "no clear change";
+    out.push_back(std::move(outcome));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<OrganisationFigures> organisation_figures(Store& store, OrganisationId organisation, Date day,
+                                                 const CusumSignalSource& signals) {
+  CLINAUDIT_TRY(const auto who, store.organisation(organisation));
+  OrganisationFigures figures;
+  figures.day = day;
+  figures.year = FinancialYear::containing(day);
+
+  Principal member;
+  member.organisation_id = organisation;
+  member.organisation_type = who.type;
+  CLINAUDIT_TRY(const auto rows, participation_rows(store, member, figures.year));
+  figures.participation = summarise(rows);
+
+  CLINAUDIT_TRY(auto audits, store.audits(AuditFilter{}));
+  std::vector<Audit> visible;
+  for (auto& audit : audits) {
+    if (visible_to(audit, organisation)) visible.push_back(std::move(audit));
+  }
+
+  CLINAUDIT_TRY(auto charts, measure_charts(store, organisation, day, visible));
+  figures.measures = std::move(charts);
+  figures.spc = count_icons(figures.measures);
+
+  CLINAUDIT_TRY(auto reaudits, reaudit_outcomes(store, organisation, visible));
+  figures.reaudits = std::move(reaudits);
+  for (const auto& r : figures.reaudits) {
+    (r.verdict == "improved"   ? figures.reaudits_improved
+     : r.verdict == "declined" ? figures.reaudits_declined
+                               : figures.reaudits_unclear) += 1;
+  }
+
+  CLINAUDIT_TRY(auto concerns, open_concerns(store, organisation, visible, day, signals));
+  for (const auto& item : concerns.open_outliers) {
+    (item.level == OutlierLevel::alarm && item.unfavourable ? figures.open_alarms : figures.open_others) += 1;
+  }
+  figures.open_outliers = outlier_rows(store, std::move(concerns.open_outliers));
+  sort_for_work(figures.open_outliers);
+  figures.overdue_actions = std::move(concerns.overdue_actions);
+  figures.open_actions = concerns.open_actions;
+  figures.cusum_signals = std::move(concerns.cusum_signals);
+  for (const auto& s : figures.cusum_signals) figures.cusum_worse += s.alert.worse_than_expected() ? 1 : 0;
+  return figures;
+}
+
+std::string participation_definition(const ParticipationSummary& participation, FinancialYear year) {
+  std::string out =
+      "Participation: " + std::to_string(participation.participating) +
+      (participation.eligible == 1 ? " of 1" : " of the " + std::to_string(participation.eligible)) + " national " +
+      (participation.eligible == 1 ? "audit or confidential enquiry" : "audits and confidential enquiries") +
+      " on the " + year.to_string() + " Quality Account list that we are recorded as eligible for";
+  if (participation.not_recorded > 0) {
+    out += "; " + std::to_string(participation.not_recorded) + " more on the list for our type of organisation " +
+           (participation.not_recorded == 1 ? "has" : "have") + " no eligibility recorded yet";
+  }
+  return out + ".";
+}
+
+}  // namespace clinaudit::domain
