@@ -242,7 +242,7 @@ class PageWorld {
     note.kind = domain::ActionEventKind::note;
     note.at = "2026-01-06T09:30:00Z";
     note.by_name = "Page world";
-    note.note = "Consent forms collected from <theatre 3>";
+    note.note = "Consent forms collected from theatre 3 & 4";
     open.status = domain::ActionStatus::in_progress;
     must(store().record_action_event(open, note, actor_));
     domain::ActionEvent later = note;
