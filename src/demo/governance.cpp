@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "demo/catalogue.hpp"
@@ -210,6 +211,26 @@ Result<void> add_demo_local_audits(domain::Store& store, const DemoGovernanceCon
     if (local.reaudit_code != nullptr) action.reaudit_id = ids.at(local.reaudit_code);
     const auto added = store.add_action(action, kDemoActor);
     if (!added) return added.error();
+    if (std::string_view(local.audit_code) == "LA-VTE-2") {
+      // Its history: the due date moved once, with the reason, and a progress note.
+      action.id = *added;
+      domain::ActionEvent moved;
+      moved.kind = domain::ActionEventKind::due_date_changed;
+      moved.at = context.as_of.plus_days(-45).to_string() + "T11:20:00Z";
+      moved.by_name = "Clinical audit manager";
+      moved.from = context.as_of.plus_days(-40).to_string();
+      moved.to = action.due_on.to_string();
+      moved.note = "The Quality Committee meeting moved by a month";
+      const auto recorded = store.record_action_event(action, moved, kDemoActor);
+      if (!recorded) return recorded.error();
+      domain::ActionEvent note;
+      note.kind = domain::ActionEventKind::note;
+      note.at = context.as_of.plus_days(-20).to_string() + "T09:30:00Z";
+      note.by_name = "Clinical audit manager";
+      note.note = "Paper drafted; on the agenda of the next Quality Committee";
+      const auto noted = store.record_action_event(action, note, kDemoActor);
+      if (!noted) return noted.error();
+    }
   }
   return {};
 }

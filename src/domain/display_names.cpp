@@ -30,6 +30,12 @@ constexpr EnumTable<ActionSource, 4> kActionSources{{{ActionSource::audit_recomm
                                                      {ActionSource::outlier_case, "Outlier case"},
                                                      {ActionSource::board_decision, "Board decision"},
                                                      {ActionSource::report_review, "Review of a report"}}};
+constexpr EnumTable<ActionEventKind, 6> kActionEventKinds{{{ActionEventKind::note, "Progress note"},
+                                                           {ActionEventKind::edited, "Changed"},
+                                                           {ActionEventKind::reassigned, "Reassigned"},
+                                                           {ActionEventKind::due_date_changed, "Due date changed"},
+                                                           {ActionEventKind::completed, "Completed"},
+                                                           {ActionEventKind::reopened, "Reopened"}}};
 constexpr EnumTable<BoardItemKind, 5> kBoardItemKinds{{{BoardItemKind::report_review, "National report"},
                                                        {BoardItemKind::outlier_case, "Outlier case"},
                                                        {BoardItemKind::action, "Action"},
@@ -98,6 +104,7 @@ std::string_view display_name(MeasureType type) { return enum_text(kMeasureTypes
 std::string_view display_name(Improvement direction) { return enum_text(kImprovements, direction); }
 std::string_view display_name(ActionStatus status) { return enum_text(kActionStatuses, status); }
 std::string_view display_name(ActionSource source) { return enum_text(kActionSources, source); }
+std::string_view display_name(ActionEventKind kind) { return enum_text(kActionEventKinds, kind); }
 std::string_view display_name(BoardItemKind kind) { return enum_text(kBoardItemKinds, kind); }
 std::string_view display_name(OutlierLevel level) { return enum_text(kOutlierLevels, level); }
 std::string_view display_name(OutlierStatus status) { return enum_text(kOutlierStatuses, status); }

@@ -108,6 +108,16 @@ Result<void> check(const Action& row) {
   return {};
 }
 
+Result<void> check(const ActionEvent& row) {
+  if (row.at.empty()) return invalid("an action's history entry needs its time");
+  const bool needs_note = row.kind == ActionEventKind::note || row.kind == ActionEventKind::due_date_changed ||
+                          row.kind == ActionEventKind::completed || row.kind == ActionEventKind::reopened;
+  if (needs_note && row.note.empty()) {
+    return invalid("an action's " + std::string(to_string(row.kind)) + " entry needs its text");
+  }
+  return {};
+}
+
 Result<void> check(const BoardMeeting& row) {
   if (row.committee.empty()) return invalid("a board meeting needs the committee's name");
   return {};

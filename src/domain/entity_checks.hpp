@@ -34,6 +34,7 @@ Result<void> check(const ReportReview& row);   // its report, or the report's ti
 // numbered from 1 without a gap or a repeat, each with its text.
 Result<void> check(const AuditReport& row);
 Result<void> check(const Action& row);                   // a title
+Result<void> check(const ActionEvent& row);              // a time; a note for a note, a reason, evidence
 Result<void> check(const BoardMeeting& row);             // the committee's name
 Result<void> check(const Survey& row);                   // a title
 Result<void> check(const OutlierTimetableVersion& row);  // a name and a stage table

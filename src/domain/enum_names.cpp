@@ -50,6 +50,12 @@ constexpr EnumTable<ActionSource, 4> kActionSources{{{ActionSource::audit_recomm
                                                      {ActionSource::outlier_case, "outlier_case"},
                                                      {ActionSource::board_decision, "board_decision"},
                                                      {ActionSource::report_review, "report_review"}}};
+constexpr EnumTable<ActionEventKind, 6> kActionEventKinds{{{ActionEventKind::note, "note"},
+                                                           {ActionEventKind::edited, "edited"},
+                                                           {ActionEventKind::reassigned, "reassigned"},
+                                                           {ActionEventKind::due_date_changed, "due_date_changed"},
+                                                           {ActionEventKind::completed, "completed"},
+                                                           {ActionEventKind::reopened, "reopened"}}};
 constexpr EnumTable<BoardItemKind, 5> kBoardItemKinds{{{BoardItemKind::report_review, "report_review"},
                                                        {BoardItemKind::outlier_case, "outlier_case"},
                                                        {BoardItemKind::action, "action"},
@@ -96,6 +102,10 @@ std::string_view to_string(ActionStatus status) { return enum_text(kActionStatus
 std::optional<ActionStatus> parse_action_status(std::string_view text) { return enum_from_text(kActionStatuses, text); }
 std::string_view to_string(ActionSource source) { return enum_text(kActionSources, source); }
 std::optional<ActionSource> parse_action_source(std::string_view text) { return enum_from_text(kActionSources, text); }
+std::string_view to_string(ActionEventKind kind) { return enum_text(kActionEventKinds, kind); }
+std::optional<ActionEventKind> parse_action_event_kind(std::string_view text) {
+  return enum_from_text(kActionEventKinds, text);
+}
 std::string_view to_string(BoardItemKind kind) { return enum_text(kBoardItemKinds, kind); }
 std::optional<BoardItemKind> parse_board_item_kind(std::string_view text) {
   return enum_from_text(kBoardItemKinds, text);

@@ -56,6 +56,12 @@ std::optional<ActionStatus> parse_action_status(std::string_view text);
 std::string_view to_string(ActionSource source);
 std::optional<ActionSource> parse_action_source(std::string_view text);
 
+// What happened to an action after it was raised (its history, action_events).
+enum class ActionEventKind { note, edited, reassigned, due_date_changed, completed, reopened };
+
+std::string_view to_string(ActionEventKind kind);
+std::optional<ActionEventKind> parse_action_event_kind(std::string_view text);
+
 // Something a named owner must do by a date. A re-audit planned from an action links
 // back through `reaudit_id`, closing the audit loop.
 struct Action {
@@ -72,10 +78,27 @@ struct Action {
   ActionSource source = ActionSource::audit_recommendation;
   std::int64_t source_id = 0;  // the outlier case, board meeting or report review it came from
   std::optional<AuditId> reaudit_id;
+  std::optional<Date> raised_on;  // empty for actions raised before it was recorded
 
   bool overdue_on(Date today) const {
     return (status == ActionStatus::open || status == ActionStatus::in_progress) && today > due_on;
   }
+};
+
+// One entry of an action's history: a progress note, or a change with who made it and when.
+// `from` and `to` are what changed, as a person reads it (a due date, an owner's name, a
+// title); `note` is the note, the reason for a new due date or for reopening, or the
+// evidence of completion.
+struct ActionEvent {
+  std::int64_t id = 0;
+  ActionId action_id;
+  ActionEventKind kind = ActionEventKind::note;
+  std::string at;  // ISO 8601 UTC, e.g. "2026-11-26T15:36:00Z"
+  std::optional<UserId> by;
+  std::string by_name;
+  std::string note;
+  std::string from;
+  std::string to;
 };
 
 // A board or committee meeting and what it looked at and decided.

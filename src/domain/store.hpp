@@ -181,6 +181,13 @@ class Store {
   virtual Result<void> update_action(const Action& row, const Actor& actor) = 0;
   virtual Result<Action> action(ActionId id) = 0;
   virtual Result<std::vector<Action>> actions(OrganisationId organisation) = 0;
+  // Writes `row` (an action already stored) and adds `event` to its history, in one
+  // transaction, with an audit-log entry for each. `event.action_id` is taken from `row`.
+  // Errors: invalid_input (check(Action), check(ActionEvent)); not_found for an unknown
+  // action, audit or owner.
+  virtual Result<void> record_action_event(const Action& row, const ActionEvent& event, const Actor& actor) = 0;
+  // The action's history, oldest first (by time, then in the order written).
+  virtual Result<std::vector<ActionEvent>> action_events(ActionId id) = 0;
   // Records a meeting, its items, the actions it raised and the report reviews it completed
   // (BoardMeetingRecord), all or nothing, with an audit-log entry for each record written.
   // Errors: invalid_input for an empty committee or an action of another organisation;

@@ -183,6 +183,7 @@ std::vector<Route> audit_report_routes() {
         action.title = c.request.field("title").value_or("");
         action.due_on = date_field(c.request, "due_on");
         action.owner_name = c.request.field("owner_name").value_or("");
+        action.raised_on = c.clock.today();
         return domain::raise_review_action(c.store, c.principal(), c.actor(), details.row.review->id, action);
       },
       .page = [](Context& c, ActionId&) -> Result<Response> {

@@ -39,6 +39,8 @@ constexpr Role kTrustRoles[] = {Role::admin,        Role::audit_manager,    Role
 
 using Fields = std::map<std::string, std::string>;
 
+using Statuses = std::array<int, kCallers>;
+
 struct Case {
   std::string name;
   std::string method;
@@ -493,6 +495,45 @@ std::vector<Case> cases() {
                  {{"evidence", "Done"}},
                  {303, 303, 303, 403, 403, 403, 404, 303},
                  {404, 404, 404, 403, 403, 403, 404, 303}});
+  // One action: seen by its organisation; changed by those who manage actions there.
+  all.push_back(
+      {"action page",
+       "GET",
+       [trust](TestWorld& w, Whose whose) { return "/actions/" + std::to_string(trust(w, whose).action.value); },
+       {},
+       {200, 200, 200, 200, 404, 200, 404, 303},
+       {404, 404, 404, 404, 404, 404, 404, 303}});
+  all.push_back(
+      {"action api",
+       "GET",
+       [trust](TestWorld& w, Whose whose) { return "/api/actions/" + std::to_string(trust(w, whose).action.value); },
+       {},
+       {200, 200, 200, 200, 404, 200, 404, 401},
+       {404, 404, 404, 404, 404, 404, 404, 401}});
+  struct ActionChange {
+    const char* name;
+    const char* path;
+    Fields fields;
+    bool completed;  // the change needs a completed action
+  };
+  for (const auto& change : std::initializer_list<ActionChange>{
+           {"action note", "/notes", {{"note", "Forms collected"}}, false},
+           {"action due date", "/due-date", {{"due_on", "2026-05-01"}, {"reason", "Theatre closed"}}, false},
+           {"action reassign", "/owner", {{"owner_name", "Ward 7 manager"}}, false},
+           {"action edit", "/edit", {{"title", "Audit the consent forms again"}}, false},
+           {"action reopen", "/reopen", {{"reason", "The re-audit found gaps"}}, true}}) {
+    for (const bool api : {false, true}) {
+      const std::string prefix = api ? "/api/actions/" : "/actions/";
+      all.push_back(
+          {std::string(change.name) + (api ? " api" : " form"), "POST",
+           [trust, prefix, path = std::string(change.path), completed = change.completed](TestWorld& w, Whose whose) {
+             return prefix + std::to_string(w.new_action(trust(w, whose), completed).value) + path;
+           },
+           change.fields,
+           api ? Statuses{200, 200, 200, 403, 403, 403, 404, 401} : Statuses{303, 303, 303, 403, 403, 403, 404, 303},
+           api ? Statuses{404, 404, 404, 403, 403, 403, 404, 401} : Statuses{404, 404, 404, 403, 403, 403, 404, 303}});
+    }
+  }
   // Users: each organisation's administrator, for their own organisation.
   all.push_back({"users page", "GET", same("/users"), {}, {200, 403, 403, 403, 403, 403, 200, 303}, {}});
   all.push_back({"users api", "GET", same("/api/users"), {}, {200, 403, 403, 403, 403, 403, 200, 401}, {}});

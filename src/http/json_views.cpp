@@ -77,6 +77,7 @@ json action_json(const ActionRow& row) {
               {"overdue", row.overdue},
               {"evidence", item.evidence},
               {"completed_on", date_or_null(item.completed_on)},
+              {"raised_on", date_or_null(item.raised_on)},
               {"source", std::string(to_string(item.source))}};
 }
 
@@ -370,6 +371,21 @@ std::string to_json(const OutlierCaseView& view) {
 
 std::string to_json(const std::vector<ActionRow>& rows) {
   return json{{"actions", array_of(rows, action_json)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string to_json(const ActionDetail& detail) {
+  json history = json::array();
+  for (const auto& event : detail.history) {
+    history.push_back(json{{"kind", std::string(to_string(event.kind))},
+                           {"at", event.at},
+                           {"by", event.by_name},
+                           {"note", event.note},
+                           {"from", event.from},
+                           {"to", event.to}});
+  }
+  auto action = action_json(detail.row);
+  action["original_due_on"] = detail.original_due_on.to_string();
+  return json{{"action", action}, {"history", history}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 namespace {

@@ -18,6 +18,7 @@ std::string to_json(const NationalView& view);
 std::string to_json(const std::vector<OutlierRow>& rows);
 std::string to_json(const OutlierCaseView& view);
 std::string to_json(const std::vector<ActionRow>& rows);
+std::string to_json(const ActionDetail& detail);  // {"action": {...}, "history": [...]}
 std::string to_json(const std::vector<domain::User>& users);
 std::string to_json(const domain::User& user);  // {"user": {...}}, without the password hash
 std::string to_json(const std::vector<domain::Notification>& notifications);

@@ -195,6 +195,14 @@ const std::vector<Page>& pages() {
     all.push_back({"actions-refused", Who::audit_manager, "POST", at("/actions"), 400, [](PageWorld&) {
                      return Fields{{"title", "Audit the pathway again"}, {"due_on", "next week"}};
                    }});
+    // One action with its history; a new due date refused for want of a reason.
+    const auto action = [](const char* suffix) {
+      return [suffix](PageWorld& w) { return "/actions/" + id(w.open_action().value) + suffix; };
+    };
+    all.push_back({"action", Who::audit_manager, "GET", action("")});
+    all.push_back({"action-refused", Who::audit_manager, "POST", action("/due-date"), 400, [](PageWorld&) {
+                     return Fields{{"due_on", "2026-06-30"}, {"reason", ""}};
+                   }});
     all.push_back({"notifications", Who::audit_manager, "GET", at("/notifications")});
     all.push_back({"board-meetings", Who::audit_manager, "GET", at("/board-meetings")});
     all.push_back({"board-meetings-refused", Who::audit_manager, "POST", at("/board-meetings"), 400, [](PageWorld&) {
@@ -580,7 +588,11 @@ const std::map<std::string, std::string>& routes_without_a_page() {
       {"GET /static/style.css", "the stylesheet"},
       {"POST /logout", "answers with a redirect"},
       {R"(POST /outliers/(\d{1,18})/stage)", "answers with a redirect; a refusal is the error page"},
-      {R"(POST /actions/(\d{1,18})/close)", "answers with a redirect; a refusal is the actions page"},
+      {R"(POST /actions/(\d{1,18})/close)", "answers with a redirect; a refusal is the action page (action-refused)"},
+      {R"(POST /actions/(\d{1,18})/notes)", "answers with a redirect; a refusal is the action page (action-refused)"},
+      {R"(POST /actions/(\d{1,18})/reopen)", "answers with a redirect; a refusal is the action page (action-refused)"},
+      {R"(POST /actions/(\d{1,18})/owner)", "answers with a redirect; a refusal is the action page (action-refused)"},
+      {R"(POST /actions/(\d{1,18})/edit)", "answers with a redirect; a refusal is the action page (action-refused)"},
       {R"(POST /users/(\d{1,18})/reactivate)", "answers with a redirect; a refusal is the user page"},
       {R"(POST /users/(\d{1,18})/password-reset)",
        "shows a random one-time link (UserAccounts.AResetLinkIsTheAdministratorsOwnOrganisationsAndShownOnce); a "

@@ -97,6 +97,35 @@ Result<Response> actions_html(Context& c, const std::optional<Error>& error, con
   return actions_html(c, rows, error, message);
 }
 
+Result<ActionId> action_id_from(const Context& c) {
+  CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
+  return ActionId{id};
+}
+
+// What an action's page says after a change (?done=...).
+std::string action_change_message(const Request& r) {
+  const std::string done = r.query_value("done");
+  if (done == "note") return "The progress note was added.";
+  if (done == "completed") return "The action was marked as completed.";
+  if (done == "due-date") return "The due date was changed.";
+  if (done == "reopened") return "The action was reopened.";
+  if (done == "owner") return "The action was reassigned.";
+  if (done == "edited") return "The changes were saved.";
+  return "";
+}
+
+// One action's page over `detail`, with the people and this year's audits its forms offer.
+Result<Response> action_html(Context& c, const ActionDetail& detail, const std::optional<Error>& error,
+                             std::string_view refused_form) {
+  CLINAUDIT_TRY(auto people, organisation_users(c));
+  AuditQuery query;
+  query.year = FinancialYear::containing(c.clock.today());
+  CLINAUDIT_TRY(auto audits, audit_register(c, query));
+  return html_response(
+      pages::action_page(c, detail, people, audits, error, refused_form, action_change_message(c.request)),
+      error ? 400 : 200);
+}
+
 Result<Response> participation_html(Context& c, const std::optional<Error>& error, const std::string& message) {
   CLINAUDIT_TRY(auto loaded, load_participation(c));
   return html_response(pages::participation_page(c, loaded.rows, loaded.year, error, message), error ? 400 : 200);
@@ -142,6 +171,32 @@ Response with_cookie(Response response, const std::string& cookie) {
 
 std::string created_json(std::int64_t id) {
   return nlohmann::json{{"id", id}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// A change of one action (`form` names it in the path): the use case `change` runs as the
+// caller; the page goes back to the action, or shows it again with the refusal.
+void action_change(RouteTable& table, const char* form, Result<void> (*change)(Context&, ActionId), const char* done) {
+  table.resource<ActionId>({
+      .method = "POST",
+      .path = std::string(R"(/actions/(\d{1,18})/)") + form,
+      .permission = P::manage_actions,
+      .load = [change](Context& c) -> Result<ActionId> {
+        CLINAUDIT_TRY(const auto id, action_id_from(c));
+        CLINAUDIT_TRY_VOID(change(c, id));
+        return id;
+      },
+      .page =
+          [done](Context&, ActionId& id) {
+            return redirect("/actions/" + std::to_string(id.value) + "?done=" + done + "#history");
+          },
+      .json = [](Context&, ActionId& id) { return json_response(created_json(id.value)); },
+      .page_refusal = [form](Context& c, const Error& error) -> Result<Response> {
+        if (error.code != ErrorCode::invalid_input && error.code != ErrorCode::conflict) return error;
+        CLINAUDIT_TRY(const auto id, action_id_from(c));
+        CLINAUDIT_TRY(auto detail, action_detail(c, id));
+        return action_html(c, detail, error, form);
+      },
+  });
 }
 
 std::vector<Route> session_routes() {
@@ -323,6 +378,15 @@ std::vector<Route> view_routes() {
       .page = [](Context& c, std::vector<ActionRow>& rows) { return actions_html(c, rows, std::nullopt, ""); },
       .json = kJson,
   });
+  table.resource<ActionDetail>({
+      .path = R"(/actions/(\d{1,18}))",
+      .load = [](Context& c) -> Result<ActionDetail> {
+        CLINAUDIT_TRY(const auto id, action_id_from(c));
+        return action_detail(c, id);
+      },
+      .page = [](Context& c, ActionDetail& detail) { return action_html(c, detail, std::nullopt, ""); },
+      .json = kJson,
+  });
   table.resource<std::vector<domain::User>>({
       .path = "/users",
       .permission = P::manage_users,
@@ -498,22 +562,12 @@ std::vector<Route> change_routes() {
         return actions_html(c, error, "");
       },
   });
-  table.resource<ActionId>({
-      .method = "POST",
-      .path = R"(/actions/(\d{1,18})/close)",
-      .permission = P::manage_actions,
-      .load = [](Context& c) -> Result<ActionId> {
-        CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
-        CLINAUDIT_TRY_VOID(close_action(c, ActionId{id}));
-        return ActionId{id};
-      },
-      .page = [](Context&, ActionId&) { return redirect("/actions?view=all"); },
-      .json = [](Context&, ActionId& id) { return json_response(created_json(id.value)); },
-      .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
-        if (error.code != ErrorCode::invalid_input) return error;
-        return actions_html(c, error, "");
-      },
-  });
+  action_change(table, "close", close_action, "completed");
+  action_change(table, "notes", add_progress_note, "note");
+  action_change(table, "due-date", change_due_date, "due-date");
+  action_change(table, "reopen", reopen_action, "reopened");
+  action_change(table, "owner", reassign_action, "owner");
+  action_change(table, "edit", edit_action, "edited");
   table.resource<UserId>({
       .method = "POST",
       .path = "/users",

@@ -202,12 +202,75 @@ Result<ActionId> create_action(Context& context) {
   }
   action.owner_name = request.field("owner_name").value_or("");
   action.source = domain::parse_action_source(request.field("source").value_or(""));
+  action.raised_on = context.clock.today();
   return domain::raise_action(context.store, context.principal(), context.actor(), action);
 }
 
+namespace {
+
+// The date in `text`, or none when it is missing or not a date (the use case names the field).
+std::optional<Date> date_or_none(const std::string& text) {
+  auto parsed = Date::parse(text);
+  if (!parsed) return std::nullopt;
+  return *parsed;
+}
+
+}  // namespace
+
 Result<void> close_action(Context& context, ActionId id) {
-  return domain::complete_action(context.store, context.principal(), context.actor(), context.clock.today(), id,
-                                 context.request.field("evidence").value_or(""));
+  const Request& request = context.request;
+  domain::ActionCompletion completion;
+  completion.evidence = request.field("evidence").value_or("");
+  const auto day = request.field("completed_on");
+  if (!day) {
+    completion.completed_on = context.clock.today();  // the API's older form: done today
+  } else {
+    completion.completed_on = date_or_none(*day);
+  }
+  return domain::complete_action(context.store, context.principal(), context.actor(), context.clock, id, completion);
+}
+
+Result<ActionDetail> action_detail(Context& context, ActionId id) {
+  return domain::action_detail(context.store, context.principal(), context.clock.today(), id);
+}
+
+Result<void> edit_action(Context& context, ActionId id) {
+  const Request& request = context.request;
+  domain::ActionEdit edit;
+  edit.title = request.field("title").value_or("");
+  if (const auto audit = request.field("audit_id").value_or(""); !audit.empty()) {
+    CLINAUDIT_TRY(auto audit_id, id_from(audit));
+    edit.audit = AuditId{audit_id};
+  }
+  return domain::edit_action(context.store, context.principal(), context.actor(), context.clock, id, edit);
+}
+
+Result<void> reassign_action(Context& context, ActionId id) {
+  const Request& request = context.request;
+  std::optional<UserId> owner;
+  if (const auto chosen = request.field("owner_id").value_or(""); !chosen.empty()) {
+    CLINAUDIT_TRY(auto user, id_from(chosen));
+    owner = UserId{user};
+  }
+  return domain::reassign_action(context.store, context.principal(), context.actor(), context.clock, id, owner,
+                                 request.field("owner_name").value_or(""));
+}
+
+Result<void> change_due_date(Context& context, ActionId id) {
+  const Request& request = context.request;
+  return domain::change_due_date(context.store, context.principal(), context.actor(), context.clock, id,
+                                 date_or_none(request.field("due_on").value_or("")),
+                                 request.field("reason").value_or(""));
+}
+
+Result<void> add_progress_note(Context& context, ActionId id) {
+  return domain::add_progress_note(context.store, context.principal(), context.actor(), context.clock, id,
+                                   context.request.field("note").value_or(""));
+}
+
+Result<void> reopen_action(Context& context, ActionId id) {
+  return domain::reopen_action(context.store, context.principal(), context.actor(), context.clock, id,
+                               context.request.field("reason").value_or(""));
 }
 
 Result<std::vector<domain::User>> organisation_users(Context& context) {

@@ -30,6 +30,7 @@
 // domain call too; the other writes check their form's fields and make one Store call.
 namespace clinaudit::http {
 
+using domain::ActionDetail;
 using domain::ActionFilter;
 using domain::ActionRow;
 using domain::AuditQuery;
@@ -130,8 +131,22 @@ Result<std::vector<ActionRow>> action_rows(Context& context, ActionFilter filter
 Result<std::int64_t> save_participation(Context& context, FinancialYear year);
 // Fields: title, due_on (YYYY-MM-DD), audit_id (optional), owner_id (optional), owner_name.
 Result<ActionId> create_action(Context& context);
-// Fields: evidence. Errors: not_found for another organisation's action, conflict when closed.
+// Fields: evidence, completed_on (YYYY-MM-DD; without the field, today). Errors: not_found
+// for another organisation's action, conflict when closed, invalid_input naming the field.
 Result<void> close_action(Context& context, ActionId id);
+// One action of the caller's organisation with its history (domain::action_detail).
+Result<ActionDetail> action_detail(Context& context, ActionId id);
+// The changes of an action (domain/action_commands), each with an entry in its history.
+// Fields: title, audit_id (empty: no audit).
+Result<void> edit_action(Context& context, ActionId id);
+// Fields: owner_id (a user of the organisation), else owner_name (free text).
+Result<void> reassign_action(Context& context, ActionId id);
+// Fields: due_on (YYYY-MM-DD), reason.
+Result<void> change_due_date(Context& context, ActionId id);
+// Fields: note.
+Result<void> add_progress_note(Context& context, ActionId id);
+// Fields: reason.
+Result<void> reopen_action(Context& context, ActionId id);
 Result<std::vector<domain::User>> organisation_users(Context& context);
 // The caller's in-app notifications for today: the messages of the daily checks
 // (docs/governance.md, "Notifications") that the caller receives, whether or not they

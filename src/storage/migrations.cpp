@@ -15,6 +15,7 @@ std::string_view migration_0006_audit_datasets();
 std::string_view migration_0007_audit_reports();
 std::string_view migration_0008_user_accounts();
 std::string_view migration_0009_analysis_run_measures();
+std::string_view migration_0010_action_history();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -37,6 +38,7 @@ constexpr std::array kTemplates{
     Template{7, "0007_audit_reports", embedded::migration_0007_audit_reports},
     Template{8, "0008_user_accounts", embedded::migration_0008_user_accounts},
     Template{9, "0009_analysis_run_measures", embedded::migration_0009_analysis_run_measures},
+    Template{10, "0010_action_history", embedded::migration_0010_action_history},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

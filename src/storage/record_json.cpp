@@ -140,7 +140,20 @@ json record_json(const domain::Action& row) {
               {"completed_on", optional_json(row.completed_on)},
               {"source", domain::to_string(row.source)},
               {"source_id", row.source_id},
-              {"reaudit_id", optional_json(row.reaudit_id)}};
+              {"reaudit_id", optional_json(row.reaudit_id)},
+              {"raised_on", optional_json(row.raised_on)}};
+}
+
+json record_json(const domain::ActionEvent& row) {
+  return json{{"id", row.id},
+              {"action_id", row.action_id.value},
+              {"kind", domain::to_string(row.kind)},
+              {"at", row.at},
+              {"by", optional_json(row.by)},
+              {"by_name", row.by_name},
+              {"note", row.note},
+              {"from", row.from},
+              {"to", row.to}};
 }
 
 json record_json(const domain::BoardMeeting& row) {

@@ -31,6 +31,7 @@ nlohmann::json record_json(const domain::MeasureResult& row);
 nlohmann::json record_json(const domain::ReportReview& row);
 nlohmann::json record_json(const domain::AuditReport& row);  // with its recommendations
 nlohmann::json record_json(const domain::Action& row);
+nlohmann::json record_json(const domain::ActionEvent& row);
 nlohmann::json record_json(const domain::BoardMeeting& row);
 nlohmann::json record_json(const domain::BoardItem& row);
 nlohmann::json record_json(const domain::OutlierCase& row);

@@ -93,6 +93,9 @@ class SqlStore final : public domain::Store {
   Result<ActionId> add_action(const domain::Action& row, const domain::Actor& actor) override;
   Result<void> update_action(const domain::Action& row, const domain::Actor& actor) override;
   Result<domain::Action> action(ActionId id) override;
+  Result<void> record_action_event(const domain::Action& row, const domain::ActionEvent& event,
+                                   const domain::Actor& actor) override;
+  Result<std::vector<domain::ActionEvent>> action_events(ActionId id) override;
   Result<std::vector<domain::Action>> actions(OrganisationId organisation) override;
   Result<BoardMeetingId> add_board_meeting(const domain::BoardMeetingRecord& record,
                                            const domain::Actor& actor) override;

@@ -16,7 +16,9 @@ constexpr const char* kReviewColumns =
     "FROM report_reviews rv JOIN audit_reports rp ON rp.id = rv.report_id ";
 constexpr const char* kActionColumns =
     "SELECT id, organisation_id, audit_id, title, owner_id, owner_name, due_on, status, evidence, completed_on, "
-    "source, source_id, reaudit_id FROM actions ";
+    "source, source_id, reaudit_id, raised_on FROM actions ";
+constexpr const char* kActionEventColumns =
+    "SELECT id, action_id, kind, at, user_id, by_name, note, from_text, to_text FROM action_events ";
 
 domain::ReportReview read_review(const SqlRow& row) {
   return domain::ReportReview{.id = id_of<ReportReviewId>(row, 0),
@@ -44,7 +46,20 @@ domain::Action read_action(const SqlRow& row) {
                         .completed_on = optional_date(row, 9),
                         .source = enum_of(row, 10, domain::parse_action_source),
                         .source_id = row.int64(11),
-                        .reaudit_id = optional_id<AuditId>(row, 12)};
+                        .reaudit_id = optional_id<AuditId>(row, 12),
+                        .raised_on = optional_date(row, 13)};
+}
+
+domain::ActionEvent read_action_event(const SqlRow& row) {
+  return domain::ActionEvent{.id = row.int64(0),
+                             .action_id = id_of<ActionId>(row, 1),
+                             .kind = enum_of(row, 2, domain::parse_action_event_kind),
+                             .at = row.text(3),
+                             .by = optional_id<UserId>(row, 4),
+                             .by_name = row.text(5),
+                             .note = row.text(6),
+                             .from = row.text(7),
+                             .to = row.text(8)};
 }
 
 // The review checked, with its report's audit, title and date (attach_report).
@@ -95,14 +110,29 @@ ActionId insert_action(SqlSession& session, const domain::Action& row, const dom
   domain::Action stored = row;
   stored.id = ActionId{insert(session,
                               "INSERT INTO actions (organisation_id, audit_id, title, owner_id, owner_name, due_on, "
-                              "status, evidence, completed_on, source, source_id, reaudit_id) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                              "status, evidence, completed_on, source, source_id, reaudit_id, raised_on) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                               row.organisation_id, row.audit_id, row.title, row.owner, row.owner_name, row.due_on,
                               domain::to_string(row.status), row.evidence, row.completed_on,
-                              domain::to_string(row.source), row.source_id, row.reaudit_id)};
+                              domain::to_string(row.source), row.source_id, row.reaudit_id, row.raised_on)};
   const auto after = record_json(stored);
   append_audit_log(session, actor, "create", "action", std::to_string(stored.id.value), nullptr, &after);
   return stored.id;
+}
+
+// Checks and updates a stored action with its audit-log entry, inside the caller's transaction.
+void write_action(SqlSession& session, const domain::Action& row, const domain::Actor& actor) {
+  const auto before = record_json(load_action(session, row.id));
+  check_action(session, row);
+  execute(session,
+          "UPDATE actions SET organisation_id = ?, audit_id = ?, title = ?, owner_id = ?, owner_name = ?, "
+          "due_on = ?, status = ?, evidence = ?, completed_on = ?, source = ?, source_id = ?, reaudit_id = ?, "
+          "raised_on = ? WHERE id = ?",
+          row.organisation_id, row.audit_id, row.title, row.owner, row.owner_name, row.due_on,
+          domain::to_string(row.status), row.evidence, row.completed_on, domain::to_string(row.source), row.source_id,
+          row.reaudit_id, row.raised_on, row.id);
+  const auto after = record_json(row);
+  append_audit_log(session, actor, "update", "action", std::to_string(row.id.value), &before, &after);
 }
 
 }  // namespace
@@ -148,18 +178,31 @@ Result<ActionId> SqlStore::add_action(const domain::Action& row, const domain::A
 }
 
 Result<void> SqlStore::update_action(const domain::Action& row, const domain::Actor& actor) {
-  return write("updating an action", [&](SqlSession& session) {
-    const auto before = record_json(load_action(session, row.id));
-    check_action(session, row);
-    execute(session,
-            "UPDATE actions SET organisation_id = ?, audit_id = ?, title = ?, owner_id = ?, owner_name = ?, "
-            "due_on = ?, status = ?, evidence = ?, completed_on = ?, source = ?, source_id = ?, reaudit_id = ? "
-            "WHERE id = ?",
-            row.organisation_id, row.audit_id, row.title, row.owner, row.owner_name, row.due_on,
-            domain::to_string(row.status), row.evidence, row.completed_on, domain::to_string(row.source), row.source_id,
-            row.reaudit_id, row.id);
-    const auto after = record_json(row);
-    append_audit_log(session, actor, "update", "action", std::to_string(row.id.value), &before, &after);
+  return write("updating an action", [&](SqlSession& session) { write_action(session, row, actor); });
+}
+
+Result<void> SqlStore::record_action_event(const domain::Action& row, const domain::ActionEvent& event,
+                                           const domain::Actor& actor) {
+  return write("recording an action's history", [&](SqlSession& session) {
+    write_action(session, row, actor);
+    domain::ActionEvent stored = event;
+    stored.action_id = row.id;
+    ensure(domain::check(stored));
+    if (stored.by) require_row(session, "users", stored.by->value, "history of action '" + row.title + "': user");
+    stored.id = insert(session,
+                       "INSERT INTO action_events (action_id, kind, at, user_id, by_name, note, from_text, to_text) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                       stored.action_id, domain::to_string(stored.kind), stored.at, stored.by, stored.by_name,
+                       stored.note, stored.from, stored.to);
+    const auto after = record_json(stored);
+    append_audit_log(session, actor, "create", "action_event", std::to_string(stored.id), nullptr, &after);
+  });
+}
+
+Result<std::vector<domain::ActionEvent>> SqlStore::action_events(ActionId id) {
+  return read("reading an action's history", [&](SqlSession& session) {
+    return all_rows(session, std::string(kActionEventColumns) + "WHERE action_id = ? ORDER BY at, id",
+                    read_action_event, id);
   });
 }
 

@@ -148,6 +148,10 @@ test('a clinical lead creates an action and closes it with evidence', async () =
   const row = page.locator('tr', { hasText: title });
   await row.getByLabel(/Evidence that/).fill('Minutes of the mortality meeting');
   await row.getByRole('button', { name: /Close/ }).click();
+  // Closing leads to the action's page, with the completion in its history.
+  await page.waitForURL(/\/actions\/\d+\?done=completed/);
+  assert.match(await page.locator('.summary-list').innerText(), /Completed on\s+\d{4}-\d{2}-\d{2}/);
+  await page.getByRole('link', { name: 'All actions' }).click();
   const closed = page.locator('tr', { hasText: title });
   assert.match(await closed.innerText(), /Completed \d{4}-\d{2}-\d{2}/);
   await shot(page, 'actions');

@@ -83,6 +83,7 @@ std::set<std::string> raw_keys(domain::Store& store) {
   add_keys(all, domain::MeasureSource::episode_expected_column);
   add_keys(all, domain::ActionStatus::cancelled);
   add_keys(all, domain::ActionSource::report_review);
+  add_keys(all, domain::ActionEventKind::reopened);
   add_keys(all, domain::BoardItemKind::other);
   add_keys(all, domain::OutlierLevel::alarm);
   add_keys(all, domain::OutlierStatus::closed);
@@ -322,6 +323,10 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
     cases.push_back(row.id);
   std::vector<AuditReportId> reports;
   for (const auto& report : must(store.audit_reports(std::nullopt), "reports")) reports.push_back(report.id);
+  std::vector<ActionId> actions;
+  for (const auto& organisation : must(store.organisations(), "organisations")) {
+    for (const auto& action : must(store.actions(organisation.id), "actions")) actions.push_back(action.id);
+  }
   std::vector<SurveyId> surveys;
   for (const auto& survey : must(store.surveys(), "surveys")) surveys.push_back(survey.id);
   domain::SurveyInvitation invitee;
@@ -344,6 +349,7 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
           {"board-meetings", text_of(meetings)},
           {"outliers", text_of(cases)},
           {"audit-reports", text_of(reports)},
+          {"actions", text_of(actions)},
           {"surveys", text_of(surveys)},
           {"respond", links},
           {"users", text_of(users)},

@@ -173,7 +173,7 @@ Html actions_table(const Context& context, const std::vector<ActionRow>& rows, b
                   : open      ? Html("<span class=\"status status-grey\">Open</span>"_html)
                               : html("<span class=\"status status-green\">{}</span>", domain::display_name(a.status));
     if (!open && a.completed_on) status += html(" {}", a.completed_on->to_string());
-    out += html("<tr><td>{}", a.title);
+    out += html("<tr><td><a href=\"/actions/{}\">{}</a>", a.id.value, a.title);
     if (!a.evidence.empty()) out += html("<br><span class=\"muted\">Evidence: {}</span>", a.evidence);
     out += "</td><td>"_html;
     if (a.audit_id) {
@@ -204,7 +204,8 @@ std::string actions_page(const Context& context, const std::vector<ActionRow>& r
                          const std::vector<domain::User>& people, const std::vector<AuditRow>& audits,
                          const std::optional<Error>& error, const std::string& message) {
   const bool can_manage = role_allows(context.who->user.role, Permission::manage_actions);
-  Html body = error_summary(error);
+  Html body = error_summary(FormErrors::of(error, {"title", "audit_id", "owner_id", "owner_name", "due_on"}),
+                            error ? "The action was not added." : "");
   body += success_banner(message);
   body += "<h1>Actions</h1><nav aria-label=\"Action lists\"><ul class=\"inline-list\">"_html;
   for (const auto& [key, label, value] : std::initializer_list<std::tuple<const char*, const char*, ActionFilter>>{
@@ -217,31 +218,47 @@ std::string actions_page(const Context& context, const std::vector<ActionRow>& r
   body += "</ul></nav>"_html;
   body += rows.empty() ? Html("<p>No actions in this list.</p>"_html) : actions_table(context, rows, can_manage);
   if (can_manage) {
-    const std::string preset = context.request.query_value("audit");
+    const FormErrors errors = FormErrors::of(error, {"title", "audit_id", "owner_id", "owner_name", "due_on"});
+    const bool refused = error.has_value();
+    const std::string preset = shown(context, refused, "audit_id", context.request.query_value("audit"));
+    const std::string owner = shown(context, refused, "owner_id", std::to_string(context.who->user.id.value));
     body += html(
-        "<h2 id=\"new-action\">Add an action</h2><form method=\"post\" action=\"/actions\" class=\"panel\">{}"
-        "<div class=\"form-group\"><label for=\"title\">What must be done</label><textarea id=\"title\" "
-        "name=\"title\" required></textarea></div><div class=\"form-group\"><label for=\"audit_id\">Audit</label>"
-        "<select id=\"audit_id\" name=\"audit_id\"><option value=\"\">No audit</option>",
-        csrf_field(context));
+        "<h2 id=\"new-action\">Add an action</h2><form method=\"post\" action=\"/actions\" class=\"panel\" "
+        "novalidate>{}<div class=\"{}\"><label for=\"title\">What must be done</label>{}<textarea id=\"title\" "
+        "name=\"title\"{}>{}</textarea></div><div class=\"{}\"><label for=\"audit_id\">Audit</label>{}"
+        "<select id=\"audit_id\" name=\"audit_id\"{}><option value=\"\">No audit</option>",
+        csrf_field(context), group_class(errors, "title"), error_message(errors, "title"),
+        field_attributes(errors, "title"), shown(context, refused, "title", ""), group_class(errors, "audit_id"),
+        error_message(errors, "audit_id"), field_attributes(errors, "audit_id"));
     for (const auto& a : audits) {
       body += html("<option value=\"{}\"{}>{}</option>", a.audit.id.value,
                    std::to_string(a.audit.id.value) == preset ? " selected"_html : ""_html, a.audit.title);
     }
-    body +=
-        "</select></div><div class=\"form-group\"><label for=\"owner_id\">Owner</label><select id=\"owner_id\" "
-        "name=\"owner_id\">"_html;
+    body += html(
+        "</select></div><div class=\"{}\"><label for=\"owner_id\">Owner</label>{}<select id=\"owner_id\" "
+        "name=\"owner_id\"{}><option value=\"\"{}>Someone without an account (name below)</option>",
+        group_class(errors, "owner_id"), error_message(errors, "owner_id"), field_attributes(errors, "owner_id"),
+        owner.empty() ? " selected"_html : ""_html);
     for (const auto& person : people) {
+      if (!person.active) continue;
       body += html("<option value=\"{}\"{}>{}</option>", person.id.value,
-                   person.id == context.who->user.id ? " selected"_html : ""_html, person.display_name);
+                   std::to_string(person.id.value) == owner ? " selected"_html : ""_html, person.display_name);
     }
-    body +=
-        "</select></div><div class=\"form-group\"><label for=\"due_on\">Due date</label><p class=\"hint\" "
-        "id=\"due-hint\">For example, 2026-03-31</p><input type=\"date\" id=\"due_on\" name=\"due_on\" "
-        "aria-describedby=\"due-hint\" required></div><button class=\"button\" type=\"submit\">Add "
-        "action</button></form>"_html;
+    body += html(
+        "</select></div><div class=\"{}\"><label for=\"owner_name\">Name of an owner without an account</label>"
+        "<p class=\"hint\" id=\"owner-name-hint\">For example, Ward 7 manager. Used when no one is chosen above.</p>"
+        "{}<input type=\"text\" id=\"owner_name\" name=\"owner_name\" value=\"{}\"{}></div>",
+        group_class(errors, "owner_name"), error_message(errors, "owner_name"),
+        shown(context, refused, "owner_name", ""), field_attributes(errors, "owner_name", "owner-name-hint"));
+    body += html(
+        "<div class=\"{}\"><label for=\"due_on\">Due date</label><p class=\"hint\" id=\"due-hint\">For example, "
+        "2026-03-31</p>{}<input type=\"date\" id=\"due_on\" name=\"due_on\" value=\"{}\"{}></div><button "
+        "class=\"button\" type=\"submit\">Add action</button></form>",
+        group_class(errors, "due_on"), error_message(errors, "due_on"), shown(context, refused, "due_on", ""),
+        field_attributes(errors, "due_on", "due-hint"));
   }
-  return page(context, "Actions", "actions", body);
+  return page(context, filter == ActionFilter::mine ? "My actions" : "Actions",
+              filter == ActionFilter::mine ? "my-actions" : "actions", body);
 }
 
 namespace {

@@ -16,11 +16,12 @@ struct NavItem {
   std::optional<Permission> needs;
 };
 
-constexpr std::array<NavItem, 15> kNav{{
+constexpr std::array<NavItem, 16> kNav{{
     {"dashboard", "Dashboard", "/", Permission::view_organisation},
     {"audits", "Audits", "/audits", Permission::view_organisation},
     {"participation", "Participation", "/participation", Permission::edit_participation},
     {"actions", "Actions", "/actions", Permission::view_organisation},
+    {"my-actions", "My actions", "/actions?view=mine", Permission::view_organisation},
     {"outliers", "Outlier cases", "/outliers", Permission::view_organisation},
     {"board", "Board meetings", "/board-meetings", Permission::view_organisation},
     {"audit-reports", "Published reports", "/audit-reports", Permission::view_organisation},

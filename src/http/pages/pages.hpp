@@ -45,6 +45,12 @@ std::string participation_page(const Context& context, const std::vector<Partici
 std::string actions_page(const Context& context, const std::vector<ActionRow>& rows, ActionFilter filter,
                          const std::vector<domain::User>& people, const std::vector<AuditRow>& audits,
                          const std::optional<Error>& error, const std::string& message);
+// One action with its history and the forms that change it (those `context`'s user may use):
+// `refused_form` ("edit", "owner", "due-date", "notes", "close", "reopen") is the form whose
+// submission `error` refused, shown again with what was typed.
+std::string action_page(const Context& context, const ActionDetail& detail, const std::vector<domain::User>& people,
+                        const std::vector<AuditRow>& audits, const std::optional<Error>& error,
+                        std::string_view refused_form, const std::string& message);
 // Governance reports (http/report_routes.cpp): the index, the Quality Account section
 // around report::quality_account_html, and a survey's results around report::survey_html.
 std::string reports_page(const Context& context, const std::vector<domain::Survey>& surveys, Date meeting);

@@ -107,6 +107,7 @@ fieldset{border:0;margin:0;padding:0;min-width:0}
 .quality-account li{margin-bottom:.25rem}
 .inline-list{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding:0;margin:0 0 1rem}
 .inline-list a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
+.history{padding-left:1.25rem;margin:0 0 1.5rem}.history li{border-left:4px solid var(--border);padding:.25rem .75rem;margin-bottom:.75rem}.history p{margin:.25rem 0}
 .footer{border-top:4px solid var(--blue);background:var(--white);padding:1rem 0;color:var(--secondary)}
 .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;border:0!important;white-space:nowrap!important}
 /* On a phone a wide table scrolls inside its own box instead of the page scrolling sideways;

@@ -61,6 +61,8 @@ class PageWorld {
   AuditReportId reviewed_report() const { return reviewed_report_; }
   // The own trust's outlier case opened by the analysis (an id of 0 when not run).
   OutlierCaseId own_case() const { return own_case_; }
+  // The own trust's open action, with a progress note and a due date moved with a reason.
+  ActionId open_action() const { return open_action_; }
   // An unused one-time survey link's token.
   const std::string& survey_link() const { return survey_link_; }
 
@@ -232,8 +234,25 @@ class PageWorld {
     open.audit_id = own.local_audit;
     open.title = "Re-audit consent forms";
     open.owner = lead.user.id;
+    open.due_on = must(Date::parse("2026-02-27"));
+    open.raised_on = must(Date::parse("2025-12-01"));
+    open.id = must(store().add_action(open, actor_));
+    open_action_ = open.id;
+    domain::ActionEvent note;
+    note.kind = domain::ActionEventKind::note;
+    note.at = "2026-01-06T09:30:00Z";
+    note.by_name = "Page world";
+    note.note = "Consent forms collected from theatre 3 & 4";
+    open.status = domain::ActionStatus::in_progress;
+    must(store().record_action_event(open, note, actor_));
+    domain::ActionEvent later = note;
+    later.kind = domain::ActionEventKind::due_date_changed;
+    later.at = "2026-01-07T14:05:00Z";
+    later.note = "Theatre 3 closed for a month";
+    later.from = "2026-02-27";
+    later.to = "2026-03-31";
     open.due_on = must(Date::parse("2026-03-31"));
-    must(store().add_action(open, actor_));
+    must(store().record_action_event(open, later, actor_));
     domain::Action done;
     done.organisation_id = own.id;
     done.audit_id = audit();
@@ -290,6 +309,7 @@ class PageWorld {
   AuditReportId reviewed_report_;
   BoardMeetingId meeting_;
   OutlierCaseId own_case_;
+  ActionId open_action_;
   std::string survey_link_;
 };
 

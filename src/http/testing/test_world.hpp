@@ -157,11 +157,17 @@ class TestWorld {
     return Caller{session.token, session.stored.csrf_token, caller.user};
   }
 
-  ActionId new_action(const Trust& trust) {
+  // A new action of `trust`, open, or completed today with evidence.
+  ActionId new_action(const Trust& trust, bool completed = false) {
     domain::Action action;
     action.organisation_id = trust.id;
     action.title = "Fresh action";
     action.due_on = clock_.today().plus_days(10);
+    if (completed) {
+      action.status = domain::ActionStatus::completed;
+      action.completed_on = clock_.today();
+      action.evidence = "Re-audit report";
+    }
     return must(store_->add_action(action, actor_));
   }
 
