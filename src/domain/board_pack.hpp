@@ -25,6 +25,10 @@ struct MeasureChart {
   stats::XmrChart chart;
 };
 
+// Whether the board pack shows the measure's chart, not only its row: its latest point is a
+// special cause (improvement, concern or neutral) or it will consistently fail its target.
+bool needs_chart(const MeasureChart& measure);
+
 // Before and after of a re-audit, with Newcombe's interval for the change.
 struct ReauditOutcome {
   Audit original;
