@@ -124,6 +124,11 @@ std::vector<BoardEngagementYear> board_engagement(const std::vector<ReportReview
   return out;
 }
 
+bool needs_chart(const MeasureChart& measure) {
+  return measure.chart.variation != stats::VariationIcon::common_cause ||
+         measure.chart.assurance == stats::AssuranceIcon::consistent_fail;
+}
+
 Result<BoardPack> board_pack_for(Store& store, std::string_view organisation_code, Date meeting) {
   CLINAUDIT_TRY(auto organisation, store.organisation_by_code(organisation_code));
   BoardPack pack;

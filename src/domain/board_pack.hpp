@@ -14,6 +14,10 @@
 
 namespace clinaudit::domain {
 
+// Whether the board pack shows the measure's chart, not only its row: its latest point is a
+// special cause (improvement, concern or neutral) or it will consistently fail its target.
+bool needs_chart(const MeasureChart& measure);
+
 // How the board engages with audit, per financial year (the board can see this about itself).
 struct BoardEngagementYear {
   FinancialYear year;

@@ -146,6 +146,10 @@ Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal&
       series.assurance = stats::to_string(series.own_chart->assurance);
     }
     series.funnel = funnel_of(measure, visible, orgs);
+    if (series.funnel && !national) {
+      const auto own = orgs.find(who.organisation_id.value);
+      if (own != orgs.end()) series.funnel->own_unit = own->second.name;
+    }
     series.measure = std::move(measure);
     out.push_back(std::move(series));
   }

@@ -59,6 +59,7 @@ struct MeasureFunnel {
   std::optional<stats::FunnelPlot> plot;                   // none when the plot cannot be made (see note)
   std::string note;                                        // why there is no plot, or that limits were widened
   std::vector<std::pair<std::string, std::string>> flags;  // unit name, flag; the units beyond the limits
+  std::string own_unit;  // the viewer's organisation's unit, to point out on the plot; "" for none
 };
 
 // The funnel plot over `rows` (the results the caller may see) in funnel_period_end's
@@ -81,8 +82,9 @@ struct MeasureSeries {
 };
 
 // Every measure of `audit`, in the store's order. With `national` (national analysts), the
-// funnel covers every provider's results, published or not; otherwise the results `who`
-// may see (may_see_result). Errors: the store's.
+// funnel covers every provider's results, published or not, and points out no provider;
+// otherwise the results `who` may see (may_see_result), with `who`'s organisation as the
+// funnel's own unit. Errors: the store's.
 Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal& who, AuditId audit, bool national);
 
 // The organisations by id, for naming units and providers.

@@ -22,7 +22,7 @@ std::vector<MeasureView> drawn(std::vector<domain::MeasureSeries> series, bool w
   for (auto& item : series) {
     MeasureView view;
     if (with_spc && item.own_chart) {
-      view.spc_svg = render::own_results_spc_svg(item.measure, *item.own_chart, item.own_periods);
+      view.spc = render::own_results_spc(item.measure, *item.own_chart, item.own_periods);
     }
     if (item.funnel) view.funnel = render::funnel_panel(item.measure, *item.funnel);
     view.own_results = std::move(item.own_results);
@@ -119,8 +119,10 @@ Result<NationalProviderView> national_provider_view(Context& context, AuditId id
   CLINAUDIT_TRY(auto provider, domain::national_provider(context.store, id, organisation, year));
   NationalProviderView view;
   for (const auto& item : provider.spc) {
-    if (auto svg = render::own_results_spc_svg(item.measure, item.chart, item.periods); !svg.empty()) {
-      view.spc.emplace_back(item.measure.name, std::move(svg));
+    if (auto chart = render::measure_spc(item.measure, item.chart, item.periods,
+                                         item.measure.name + ": " + provider.organisation.name + " by period");
+        !chart.svg.empty()) {
+      view.spc.emplace_back(item.measure.name, std::move(chart));
     }
   }
   if (provider.cusum) {

@@ -53,7 +53,7 @@ struct MeasureView {
   std::optional<FunnelView> funnel;
   std::string variation;  // SPC icons over own results, when there are enough points
   std::string assurance;
-  std::string spc_svg;  // the XmR chart of own results with its icons, when there are enough points
+  render::DrawnChart spc;  // the XmR chart of own results with its icons, when there are enough points
 };
 
 struct AuditView : domain::AuditOverview {
@@ -78,8 +78,8 @@ struct NationalProviderView {
   domain::Audit audit;
   domain::Organisation organisation;
   FinancialYear year;
-  std::vector<std::pair<std::string, std::string>> spc;  // measure name, SVG
-  std::string cusum_svg;                                 // "" when the year holds no episodes
+  std::vector<std::pair<std::string, render::DrawnChart>> spc;  // measure name, chart
+  std::string cusum_svg;                                        // "" when the year holds no episodes
   std::int64_t episodes = 0;
   std::int64_t cusum_signals = 0;
 };

@@ -7,8 +7,21 @@
 
 namespace clinaudit::render {
 
-ChartFrame::ChartFrame(double width, double height, double low, double high, std::size_t points)
-    : right_(width - 24), bottom_(height - 56), points_(points) {
+namespace {
+
+constexpr double kTitleLine = 20;   // 16px bold title
+constexpr double kTitleChar = 9;    // a generous average width of one character of it
+constexpr double kLabelChar = 6.6;  // of the 12px axis label
+
+// The title runs from the left margin to the icons of an SPC chart in the top right.
+std::size_t title_chars(double width) { return static_cast<std::size_t>((width - 64 - 110) / kTitleChar); }
+
+}  // namespace
+
+ChartFrame::ChartFrame(double width, double height, double low, double high, std::size_t points, std::string_view title)
+    : width_(width), right_(width - 24), bottom_(height - 56), points_(points) {
+  const auto lines = wrap_words(title, title_chars(width)).size();
+  if (lines > 1) top_ += kTitleLine * static_cast<double>(lines - 1);
   if (!std::isfinite(low) || !std::isfinite(high)) low = high = 0;
   if (high - low <= 0) {
     low -= 1;
@@ -35,13 +48,13 @@ double ChartFrame::y(double value) const { return bottom_ - (bottom_ - top_) * (
 
 void ChartFrame::draw_axes(SvgWriter& svg, std::string_view title, std::string_view y_label,
                            std::span<const std::string> labels) const {
-  svg.text(left_, 24, title, "title");
+  svg.wrapped_text(left_, 24, title, "title", "start", title_chars(width_), kTitleLine);
   const auto ticks = static_cast<int>(std::lround((high_ - low_) / step_));
   for (int k = 0; k <= ticks; ++k) {
     const double value = low_ + step_ * k;
     const double py = y(value);
     svg.line(left_, py, right_, py, "grid");
-    svg.text(left_ - 6, py + 4, format_fixed(value, decimals_), "tick-label", "end");
+    svg.text(left_ - 6, py + 4, format_fixed(value, decimals_) + tick_suffix_, "tick-label", "end");
   }
   svg.line(left_, top_, left_, bottom_, "axis");
   svg.line(left_, bottom_, right_, bottom_, "axis");
@@ -50,9 +63,19 @@ void ChartFrame::draw_axes(SvgWriter& svg, std::string_view title, std::string_v
     svg.line(x(i), bottom_, x(i), bottom_ + 4, "axis");
     svg.text(x(i), bottom_ + 18, labels[i], "tick-label", "middle");
   }
-  svg.raw("<text x=\"16\" y=\"" + format_fixed((top_ + bottom_) / 2, 2) +
-          "\" class=\"axis-label\" text-anchor=\"middle\" transform=\"rotate(-90 16 " +
-          format_fixed((top_ + bottom_) / 2, 2) + ")\">" + xml_escape(y_label) + "</text>");
+  // A long label (a measure's name) takes two lines rather than running off the plot.
+  const auto lines = wrap_words(y_label, static_cast<std::size_t>((bottom_ - top_) / kLabelChar));
+  const std::string mid = format_fixed((top_ + bottom_) / 2, 2);
+  for (std::size_t i = 0; i < lines.size() && i < 2; ++i) {
+    const std::string x = lines.size() == 1 ? "16" : i == 0 ? "12" : "26";
+    std::string text = lines[i];
+    if (i == 1 && lines.size() > 2) {
+      for (std::size_t more = 2; more < lines.size(); ++more) text += " " + lines[more];
+    }
+    svg.raw("<text x=\"" + x + "\" y=\"" + mid +
+            "\" class=\"axis-label\" text-anchor=\"middle\" transform=\"rotate(-90 " + x + " " + mid + ")\">" +
+            xml_escape(text) + "</text>");
+  }
 }
 
 std::string ChartFrame::style() {
@@ -68,7 +91,8 @@ std::string ChartFrame::style() {
          ".pt{stroke:#ffffff;stroke-width:1}"
          ".pt-common{fill:#7B7D7D}.pt-improvement{fill:#289de0}.pt-concern{fill:#fab428}"
          ".pt-neutral{fill:#361475}.pt-signal{fill:#fab428}.pt-excluded{fill:#ffffff;stroke:#7B7D7D}"
-         ".badge-text{font-size:12px;font-weight:bold;fill:#ffffff}"
+         ".badge-text{font-size:12px;font-weight:bold;fill:#ffffff}.badge-text.on-light{fill:#212b32}"
+         ".legend{font-size:11px}"
          "</style>";
 }
 

@@ -2,6 +2,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "render/svg_writer.hpp"
 
@@ -13,8 +14,9 @@ namespace clinaudit::render {
 class ChartFrame {
  public:
   // `low`..`high` is the data range to show on y (widened to round ticks; a zero range is
-  // widened by one unit). `labels` label the points along x (a subset is drawn).
-  ChartFrame(double width, double height, double low, double high, std::size_t points);
+  // widened by one unit). `title` is the one draw_axes will write: a title too long for one
+  // line wraps, and the plotting area starts below it.
+  ChartFrame(double width, double height, double low, double high, std::size_t points, std::string_view title = {});
 
   double x(std::size_t index) const;
   double y(double value) const;
@@ -23,7 +25,11 @@ class ChartFrame {
   double top() const { return top_; }
   double bottom() const { return bottom_; }
 
-  // Draws the title, y label, axes, grid lines, y tick labels and up to about 8 x labels.
+  // Written after each y tick label, e.g. "%" when the values are percentages.
+  void set_tick_suffix(std::string suffix) { tick_suffix_ = std::move(suffix); }
+
+  // Draws the title (wrapped), the y label (on two lines when long), axes, grid lines, y tick
+  // labels and up to about 8 x labels. `labels` label the points along x (a subset is drawn).
   void draw_axes(SvgWriter& svg, std::string_view title, std::string_view y_label,
                  std::span<const std::string> labels) const;
 
@@ -31,6 +37,7 @@ class ChartFrame {
   static std::string style();
 
  private:
+  double width_;
   double left_ = 64;
   double right_;
   double top_ = 56;
@@ -40,6 +47,7 @@ class ChartFrame {
   double step_;
   int decimals_;
   std::size_t points_;
+  std::string tick_suffix_;
 };
 
 }  // namespace clinaudit::render

@@ -28,7 +28,22 @@ constexpr const char* kStyle =
     ".point{fill:#7f7f7f;fill-opacity:.75;stroke:#fff;stroke-width:.5}"
     ".point.flag-alert_high,.point.flag-alert_low{fill:#ff7f0e;fill-opacity:1}"
     ".point.flag-alarm_high,.point.flag-alarm_low{fill:#d62728;fill-opacity:1;stroke:#111;stroke-width:1}"
+    ".own{fill:none;stroke:#212b32;stroke-width:2}.own-label{font:bold 12px sans-serif;fill:#212b32}"
     "</style>";
+
+constexpr double kTitleLine = 18;
+constexpr double kTitleChar = 8.5;  // a generous average width of a character of the 15px bold title
+
+MarkerShape flag_shape(stats::FunnelFlag flag) {
+  switch (flag) {
+    case stats::FunnelFlag::none: return MarkerShape::circle;
+    case stats::FunnelFlag::alert_high: return MarkerShape::triangle_up;
+    case stats::FunnelFlag::alert_low: return MarkerShape::triangle_down;
+    case stats::FunnelFlag::alarm_high:
+    case stats::FunnelFlag::alarm_low: return MarkerShape::diamond;
+  }
+  return MarkerShape::circle;
+}
 
 // Round numbers for axis ticks: steps of 1, 2 or 5 times a power of ten.
 struct Ticks {
@@ -118,10 +133,13 @@ Result<std::string> funnel_chart_svg(const stats::FunnelPlot& plot, const Funnel
   if (plot.type == stats::FunnelType::proportion) y1 = std::min(1.0, y1);
   if (!(y1 > y0)) y1 = y0 + 1.0;
 
-  const Frame frame{0.0, curve_to, y0, y1, kLeft, options.width - kRight, kTop, options.height - kBottom};
+  const auto title_chars = static_cast<std::size_t>((options.width - 40) / kTitleChar);
+  const double title_below =
+      kTitleLine * static_cast<double>(std::max<std::size_t>(1, wrap_words(options.title, title_chars).size()) - 1);
+  const Frame frame{0.0, curve_to, y0, y1, kLeft, options.width - kRight, kTop + title_below, options.height - kBottom};
   SvgWriter svg(options.width, options.height, options.title);
   svg.raw(kStyle);
-  svg.text(options.width / 2, 24, options.title, "chart-title", "middle");
+  svg.wrapped_text(options.width / 2, 24, options.title, "chart-title", "middle", title_chars, kTitleLine);
 
   // Axes, grid and ticks.
   const Ticks xt = nice_ticks(frame.x0, frame.x1, 6);
@@ -169,11 +187,24 @@ Result<std::string> funnel_chart_svg(const stats::FunnelPlot& plot, const Funnel
   std::stable_partition(drawn.begin(), drawn.end(),
                         [](const stats::FunnelUnit* unit) { return unit->flag == stats::FunnelFlag::none; });
   svg.open_group("units");
+  const stats::FunnelUnit* own = nullptr;
   for (const auto* unit : drawn) {
-    svg.circle(frame.x(unit->denominator), frame.y(*unit->value), unit->flag == stats::FunnelFlag::none ? 3.5 : 4.5,
+    if (!options.highlight.empty() && unit->unit == options.highlight) own = unit;
+    svg.marker(flag_shape(unit->flag), frame.x(unit->denominator), frame.y(*unit->value),
+               unit->flag == stats::FunnelFlag::none ? 3.5 : 4.5,
                "point flag-" + std::string(stats::to_string(unit->flag)), unit_label(*unit));
   }
   svg.close_group();
+  if (own != nullptr) {
+    // Ringed and named, the name on the side with more room.
+    const double cx = frame.x(own->denominator);
+    const double cy = frame.y(*own->value);
+    svg.open_group("highlight");
+    svg.circle(cx, cy, 9, "own");
+    const bool left = cx > (frame.left + frame.right) / 2;
+    svg.text(left ? cx - 13 : cx + 13, cy - 10, own->unit, "own-label", left ? "end" : "start");
+    svg.close_group();
+  }
 
   // Legend.
   const double lx = options.width - kRight + 16;
@@ -185,12 +216,35 @@ Result<std::string> funnel_chart_svg(const stats::FunnelPlot& plot, const Funnel
   svg.text(lx + 28, kTop + 30, "95%" + adjusted, "label");
   svg.line(lx, kTop + 46, lx + 22, kTop + 46, "limit-998");
   svg.text(lx + 28, kTop + 50, "99.8%" + adjusted, "label");
-  svg.circle(lx + 11, kTop + 66, 4.5, "point flag-alert_high");
+  svg.marker(MarkerShape::triangle_up, lx + 11, kTop + 66, 4.5, "point flag-alert_high");
   svg.text(lx + 28, kTop + 70, "Alert (beyond 95%)", "label");
-  svg.circle(lx + 11, kTop + 86, 4.5, "point flag-alarm_high");
+  svg.marker(MarkerShape::diamond, lx + 11, kTop + 86, 4.5, "point flag-alarm_high");
   svg.text(lx + 28, kTop + 90, "Alarm (beyond 99.8%)", "label");
+  svg.circle(lx + 11, kTop + 106, 3.5, "point flag-none");
+  svg.text(lx + 28, kTop + 110, "Within the limits", "label");
+  if (own != nullptr) {
+    svg.circle(lx + 11, kTop + 126, 9, "own");
+    svg.text(lx + 28, kTop + 130, "Your organisation", "label");
+  }
   svg.close_group();
   return svg.finish();
+}
+
+ChartValues funnel_values(const stats::FunnelPlot& plot, const FunnelChartOptions& options) {
+  ChartValues values;
+  values.caption = options.title;
+  values.columns = {"Provider", "Value", "Numerator", "Denominator", "95% limits", "99.8% limits", "Flag"};
+  for (const auto& unit : plot.units) {
+    if (!unit.value || !unit.limits) continue;
+    const auto& l = *unit.limits;
+    values.rows.push_back(
+        {unit.unit + (!options.highlight.empty() && unit.unit == options.highlight ? " (your organisation)" : ""),
+         format_fixed(*unit.value, 4), format_number(unit.numerator), format_number(unit.denominator),
+         format_fixed(l.l95.lower, 4) + " to " + format_fixed(l.l95.upper, 4),
+         format_fixed(l.l998.lower, 4) + " to " + format_fixed(l.l998.upper, 4),
+         unit.flag == stats::FunnelFlag::none ? "Within the limits" : std::string(domain::display_name(unit.flag))});
+  }
+  return values;
 }
 
 }  // namespace clinaudit::render

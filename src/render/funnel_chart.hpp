@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/result.hpp"
+#include "render/chart_values.hpp"
 #include "stats/funnel.hpp"
 
 namespace clinaudit::render {
@@ -11,17 +12,26 @@ struct FunnelChartOptions {
   std::string title = "Funnel plot";
   std::string x_label;  // default by type: "Expected", "Cases", "Exposure"
   std::string y_label;  // default by type: "Observed / expected", "Proportion", "Rate"
+  // The unit to point out (the viewer's own organisation): ringed and named on the plot.
+  // Empty: none.
+  std::string highlight;
   double width = 720;
   double height = 480;
 };
 
 // An SVG funnel plot: each unit a point (hover label via <title>: unit, value, numerator,
-// denominator, flag), flagged units drawn in the colour of their flag, the target line,
-// the 95% and 99.8% limit curves in use (overdispersion-adjusted when applied) across the
-// range of denominators, axes with ticks and labels, and a legend. Units with denominator 0
-// are not drawn. Coordinates are written with fixed decimals, so the same plot always
-// gives the same bytes. Errors: invalid_input when the plot has no unit to draw.
-// Pure; thread-safe.
+// denominator, flag), flagged units drawn in the colour and shape of their flag (alert a
+// triangle pointing the way it lies, alarm a diamond), the highlighted unit ringed and
+// labelled with its name, the target line, the 95% and 99.8% limit curves in use
+// (overdispersion-adjusted when applied) across the range of denominators, axes with ticks
+// and labels, a title that wraps when long, and a legend. Units with denominator 0 are not
+// drawn. The plot is one tab stop (svg_writer.hpp); funnel_values gives its numbers as a
+// table. Coordinates are written with fixed decimals, so the same plot always gives the
+// same bytes. Errors: invalid_input when the plot has no unit to draw. Pure; thread-safe.
 Result<std::string> funnel_chart_svg(const stats::FunnelPlot& plot, const FunnelChartOptions& options = {});
+
+// The plot's numbers: each drawn unit with its value, numerator, denominator, 95% and 99.8%
+// limits and flag, the highlighted unit marked "(your organisation)".
+ChartValues funnel_values(const stats::FunnelPlot& plot, const FunnelChartOptions& options = {});
 
 }  // namespace clinaudit::render

@@ -2,7 +2,6 @@
 
 #include "render/cusum_chart.hpp"
 #include "render/funnel_chart.hpp"
-#include "render/spc_chart.hpp"
 
 namespace clinaudit::render {
 
@@ -13,23 +12,55 @@ FunnelPanel funnel_panel(const domain::Measure& measure, const domain::MeasureFu
   if (!funnel.plot) return panel;
   FunnelChartOptions chart;
   chart.title = measure.name + " (" + funnel.period + ")";
+  chart.highlight = funnel.own_unit;
   auto svg = funnel_chart_svg(*funnel.plot, chart);
   if (!svg) {
     panel.note = "No funnel plot: " + svg.error().message;
     return panel;
   }
   panel.svg = std::move(*svg);
+  panel.values = values_details(funnel_values(*funnel.plot, chart)).str();
   panel.flags = funnel.flags;
   return panel;
 }
 
-std::string own_results_spc_svg(const domain::Measure& measure, const stats::XmrChart& chart,
-                                const std::vector<std::string>& periods) {
+SpcChartOptions spc_options(const domain::Measure& measure, std::string title) {
   SpcChartOptions options;
-  options.title = measure.name + ": your results by period";
-  options.y_label = measure.type == domain::MeasureType::ratio ? "Observed / expected" : "Value";
+  options.title = std::move(title);
+  options.y_label = measure.name;
+  switch (measure.type) {
+    case domain::MeasureType::proportion:
+      options.percent = true;
+      options.decimals = 1;
+      options.floor = 0.0;
+      options.ceiling = 1.0;
+      options.y_label += " (%)";
+      break;
+    case domain::MeasureType::ratio:
+      options.decimals = 2;
+      options.floor = 0.0;
+      options.y_label += " (observed / expected)";
+      break;
+    case domain::MeasureType::rate: options.floor = 0.0; break;
+    case domain::MeasureType::continuous: break;
+  }
+  if (!measure.unit.empty() && measure.type != domain::MeasureType::proportion) {
+    options.y_label += " (" + measure.unit + ")";
+  }
+  return options;
+}
+
+DrawnChart measure_spc(const domain::Measure& measure, const stats::XmrChart& chart,
+                       const std::vector<std::string>& periods, std::string title) {
+  const auto options = spc_options(measure, std::move(title));
   auto svg = spc_chart_svg(chart, periods, measure.target, options);
-  return svg ? std::move(*svg) : std::string();
+  if (!svg) return {};
+  return {std::move(*svg), values_details(spc_values(chart, periods, options)).str()};
+}
+
+DrawnChart own_results_spc(const domain::Measure& measure, const stats::XmrChart& chart,
+                           const std::vector<std::string>& periods) {
+  return measure_spc(measure, chart, periods, measure.name + ": your results by period");
 }
 
 std::string provider_cusum_svg(const domain::ProviderCusum& cusum, const std::string& title) {

@@ -3,7 +3,7 @@
 #include "core/number_format.hpp"
 #include "domain/display_names.hpp"
 #include "render/html.hpp"
-#include "render/spc_chart.hpp"
+#include "render/measure_charts.hpp"
 #include "report/quality_account_document.hpp"
 
 namespace clinaudit::report {
@@ -23,8 +23,10 @@ th{background:#f0f4f5}.synthetic{background:#fff9c4;border-left:6px solid #ffeb3
 .summary{display:grid;grid-template-columns:repeat(3,1fr);gap:1rem}.summary div{border-top:6px solid;padding:.5rem .8rem;background:#f0f4f5}
 .assure{border-color:#007f3b!important}.advise{border-color:#ffb81c!important}.alert{border-color:#d5281b!important}
 .icon{font-weight:bold;padding:.1rem .4rem;border-radius:.3rem;color:#fff;white-space:nowrap}
-.icon-improvement{background:#289de0}.icon-concern{background:#fab428;color:#212b32}.icon-neutral{background:#361475}.icon-common{background:#7b7d7d}
-.icon-pass{background:#289de0}.icon-fail{background:#fab428;color:#212b32}.icon-inconsistent{background:#7b7d7d}
+.icon-improvement{background:#289de0;color:#212b32}.icon-concern{background:#fab428;color:#212b32}.icon-neutral{background:#361475}.icon-common{background:#686a6a}
+.icon-pass{background:#289de0;color:#212b32}.icon-fail{background:#fab428;color:#212b32}.icon-inconsistent{background:#686a6a}
+.chart svg text{font-family:Arial,Helvetica,sans-serif}.chart-values summary{cursor:pointer}
+@media print{.chart-values{display:none}}
 .chart svg{max-width:100%;height:auto}.meta{color:#4c6272}
 @page{size:A4;margin:16mm 14mm 18mm;@bottom-right{content:"Page " counter(page) " of " counter(pages);font-size:9pt;color:#4c6272}}
 @media print{body{margin:0}h2,h3{break-after:avoid}tr,li,.chart,.summary div,.warning{break-inside:avoid}thead{display:table-header-group}p{orphans:3;widows:3}}
@@ -134,10 +136,16 @@ std::string board_pack_html(const domain::BoardPack& pack) {
   }
   out += "</tbody></table>"_html;
   for (const auto& m : pack.measures) {
-    if (m.chart.variation == stats::VariationIcon::common_cause) continue;
-    const auto svg = render::spc_chart_svg(m.chart, m.periods, m.measure.target);
+    if (!domain::needs_chart(m)) continue;
+    auto measure = m.measure;
+    if (m.crude) measure.type = domain::MeasureType::proportion;  // events / cases until expected counts come
+    const auto chart = render::measure_spc(measure, m.chart, m.periods, m.audit.code + ": " + m.measure.name);
+    if (chart.svg.empty()) continue;
     // The SVG of render/'s chart writer, whose every label is escaped as it is written.
-    if (svg) out += html("<div class=\"chart\"><h3>{}</h3>{}</div>", m.measure.name, Html::trusted(*svg));
+    const Html svg = Html::trusted(chart.svg);
+    // Its values table, from render/'s chart_values, every cell escaped as it is written.
+    const Html values = Html::trusted(chart.values);
+    out += html("<div class=\"chart\"><h3>{}</h3>{}{}</div>", m.measure.name, svg, values);
   }
   out += "</section>"_html;
 

@@ -223,6 +223,42 @@ test('the audit page shows the trust\'s SPC chart with its Making Data Count ico
   await context.close();
 });
 
+test('each chart is one tab stop followed by a table of its values, at desktop width and at 390 px', async () => {
+  const { context, page, errors } = await signIn('manager');
+  await page.getByRole('link', { name: 'Audits', exact: true }).click();
+  await page.getByRole('link', { name: 'National Hip Fracture Database' }).click();
+  const funnel = page.locator('figure.chart:not(.spc)').first();
+  const spc = page.locator('figure.spc').first();
+  // The viewer's own trust is ringed and named on the funnel plot.
+  assert.equal(await funnel.locator('svg text.own-label').textContent(), homeTrust);
+  for (const figure of [funnel, spc]) {
+    const svg = figure.locator('svg').first();
+    assert.equal(await svg.getAttribute('tabindex'), '0');
+    assert.equal(await svg.getAttribute('role'), 'img');
+    assert.ok((await svg.getAttribute('aria-label')).length > 0, 'the chart is named');
+    assert.equal(await svg.locator('[tabindex]').count(), 0, 'no point is a tab stop of its own');
+    // The next tab stop after the chart is its values, not a point inside it.
+    await svg.focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Values in this chart');
+    const values = figure.locator('details.chart-values');
+    assert.ok((await values.locator('table tbody tr').count()) >= 3, 'the values table has rows');
+    assert.ok((await values.locator('table th[scope=col]').count()) >= 3, 'with column headers');
+  }
+  await spc.locator('svg').first().scrollIntoViewIfNeeded();
+  assert.ok((await spc.locator('svg text.legend').allTextContents()).includes('Process limits'), 'the SPC legend');
+  await funnel.screenshot({ path: path.join(shots, 'funnel-desktop.png') });
+  await spc.screenshot({ path: path.join(shots, 'spc-desktop.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await funnel.screenshot({ path: path.join(shots, 'funnel-390.png') });
+  await spc.screenshot({ path: path.join(shots, 'spc-390.png') });
+  // At 390 px the chart fits the screen: it scales down instead of running off the side.
+  const box = await spc.locator('svg').first().boundingBox();
+  assert.ok(box.width <= 390, `the SPC chart is ${box.width} px wide`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a national analyst follows the outlier cases and their stages', async () => {
   const { context, page, errors } = await signIn('analyst');
   await page.getByRole('link', { name: 'Outlier cases', exact: true }).click();

@@ -31,8 +31,9 @@ std::string national_provider_page(const Context& context, const NationalProvide
   }
   body += "<h2>SPC charts</h2>"_html;
   if (view.spc.empty()) body += "<p>Too few results over time for an SPC chart (12 points needed).</p>"_html;
-  for (const auto& [name, svg] : view.spc) {
-    body += html("<figure class=\"chart spc\">{}<figcaption>{}</figcaption></figure>", chart_svg(svg), name);
+  for (const auto& [name, chart] : view.spc) {
+    body += html("<figure class=\"chart spc\">{}<figcaption>{}</figcaption></figure>",
+                 chart_svg(chart.svg, chart.values), name);
   }
   return page(context, view.organisation.name + " – national view", "national", body);
 }

@@ -87,21 +87,22 @@ Html measure_section(const MeasureView& view, bool national) {
     out += html("<p><strong>Your trend:</strong> {}", variation_label(view.variation));
     if (!view.variation.empty()) out += html(". {}", assurance_label(view.assurance));
     out += ".</p>"_html;
-    if (!view.spc_svg.empty()) {
+    if (!view.spc.svg.empty()) {
       out += html(
-          "<figure class=\"chart spc\">{}<figcaption>XmR chart (Making Data Count): special causes are coloured — "
-          "blue improvement, orange concern; the icons top right give the variation and whether the target is "
-          "assured. Hover over a point for its period, value and rule.</figcaption></figure>",
-          chart_svg(view.spc_svg));
+          "<figure class=\"chart spc\">{}<figcaption>XmR chart (Making Data Count): special causes are coloured and "
+          "shaped — blue squares improvement, orange diamonds concern; the legend names the lines, and the icons "
+          "top right give the variation and whether the target is assured. Hover over a point for its period, "
+          "value and rule, or open the values below the chart.</figcaption></figure>",
+          chart_svg(view.spc.svg, view.spc.values));
     }
   }
   if (view.funnel) {
     const auto& f = *view.funnel;
     if (!f.svg.empty()) {
       out += html(
-          "<figure class=\"chart\">{}<figcaption>Funnel plot, {}. Hover over or select a point to see the provider "
-          "and value. {}</figcaption></figure>",
-          chart_svg(f.svg), f.period, f.note);
+          "<figure class=\"chart\">{}<figcaption>Funnel plot, {}. Hover over a point to see the provider and value, "
+          "or open the values below the chart. {}</figcaption></figure>",
+          chart_svg(f.svg, f.values), f.period, f.note);
     } else {
       out += html("<p class=\"muted\">{}</p>", f.note);
     }

@@ -220,6 +220,13 @@ Html chart_svg(std::string_view svg) {
   return Html::trusted(std::string(svg)).without_style_elements();
 }
 
+Html chart_svg(std::string_view svg, std::string_view values) {
+  Html out = chart_svg(svg);
+  // The values table of render/'s chart writers, every cell escaped as it is written.
+  out += Html::trusted(std::string(values));
+  return out;
+}
+
 std::string variation_label(std::string_view icon) { return domain::variation_words(icon); }
 
 std::string assurance_label(std::string_view icon) { return domain::assurance_words(icon); }

@@ -88,6 +88,9 @@ std::string number_or_dash(const std::optional<double>& value);
 // An SVG from the renderers without its <style> element: the page's stylesheet carries the
 // chart rules, so the Content-Security-Policy needs no inline styles.
 Html chart_svg(std::string_view svg);
+// A chart with the table of its values after it (render/measure_charts.hpp), the SVG as
+// chart_svg gives it.
+Html chart_svg(std::string_view svg, std::string_view values);
 
 // Plain-language labels.
 std::string variation_label(std::string_view icon);

@@ -98,6 +98,11 @@ fieldset{border:0;margin:0;padding:0;min-width:0}
 .spc .pt{stroke:#fff;stroke-width:1}.spc .pt-common{fill:#7B7D7D}.spc .pt-improvement{fill:#289de0}
 .spc .pt-concern{fill:#fab428}.spc .pt-neutral{fill:#361475}.spc .pt-signal{fill:#fab428}
 .spc .pt-excluded{fill:#fff;stroke:#7B7D7D}.spc .badge-text{font-size:12px;font-weight:bold;fill:#fff}
+.spc .badge-text.on-light{fill:#212b32}.spc circle.key,.spc path.key{stroke:#fff;stroke-width:1}
+.chart svg:focus{outline:3px solid var(--focus);outline-offset:2px}
+.chart .own{fill:none;stroke:#212b32;stroke-width:2}.chart .own-label{font:bold 12px sans-serif;fill:#212b32}
+.chart-values{margin:.5rem 0}.chart-values summary{cursor:pointer;color:var(--blue);text-decoration:underline}
+.chart-values table{font-size:.9rem}
 .survey-results svg{width:100%;max-width:760px;height:auto;display:block;background:var(--white)}
 .survey-results svg .bar{fill:#005eb8}.survey-results svg .whisker{stroke:#212b32;stroke-width:1.5}
 .survey-results svg .axis{stroke:#aeb7bd}.survey-results svg text{font-family:Arial,sans-serif;fill:#212b32}

@@ -13,7 +13,8 @@
 
 namespace clinaudit::render::testing {
 
-// An SVG element's numeric attributes (cx, cy, x1, y1, ...) and its class.
+// An SVG element's numeric attributes (cx, cy, x1, y1, ...) and its class. A shape placed by
+// transform="translate(x,y)" has its centre as cx and cy.
 struct SvgElement {
   std::string css_class;
   std::map<std::string, double> at;
@@ -34,6 +35,10 @@ inline std::vector<SvgElement> elements(const std::string& svg, const std::strin
       const std::string value = (*a)[2];
       if (name == "class") {
         e.css_class = value;
+      } else if (name == "transform" && value.rfind("translate(", 0) == 0) {
+        char* stop = nullptr;
+        e.at["cx"] = std::strtod(value.c_str() + 10, &stop);
+        if (*stop == ',') e.at["cy"] = std::strtod(stop + 1, nullptr);
       } else {
         char* stop = nullptr;
         const double number = std::strtod(value.c_str(), &stop);
