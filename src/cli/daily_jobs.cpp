@@ -25,6 +25,12 @@ void add_mail_options(CLI::App& command, MailOptions& options) {
       .add_flag("--smtp-starttls", options.starttls,
                 "Upgrade smtp:// with STARTTLS and refuse to send without it (default $CLINAUDIT_SMTP_STARTTLS)")
       ->envname("CLINAUDIT_SMTP_STARTTLS");
+  command
+      .add_option("--public-url", options.public_url,
+                  "The server's address as people reach it, e.g. https://audit.example.nhs.uk: e-mails link to "
+                  "the case, action or report under it (default $CLINAUDIT_PUBLIC_URL; none: the link is the path "
+                  "alone)")
+      ->envname("CLINAUDIT_PUBLIC_URL");
 }
 
 Result<std::unique_ptr<domain::Mailer>> mailer_from(const MailOptions& options) {
@@ -42,14 +48,15 @@ Result<std::unique_ptr<domain::Mailer>> mailer_from(const MailOptions& options) 
 }
 
 Result<DailyJobsReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer, const domain::Clock& clock,
-                                       Date today) {
+                                       Date today, std::string_view public_url) {
   CLINAUDIT_TRY(auto timetable, domain::current_outlier_timetable(store));
   const auto& calendar = domain::WorkingDayCalendar::england_and_wales();
   DailyJobsReport report;
   CLINAUDIT_TRY(auto analyses, domain::run_due_analyses(store, timetable, calendar, today,
                                                         domain::Actor{std::nullopt, "daily jobs"}, CLINAUDIT_VERSION));
   report.analyses = std::move(analyses);
-  CLINAUDIT_TRY(auto notifications, domain::run_daily_notifications(store, mailer, clock, today, timetable, calendar));
+  CLINAUDIT_TRY(auto notifications,
+                domain::run_daily_notifications(store, mailer, clock, today, timetable, calendar, {}, public_url));
   report.notifications = std::move(notifications);
   return report;
 }

@@ -21,11 +21,14 @@ struct MailOptions {
   std::string from;
   std::string user;
   bool starttls = false;
+  // The server's address as people reach it (e.g. "https://audit.example.nhs.uk"): e-mails
+  // link to what they are about under it; empty: they give the path alone.
+  std::string public_url;
 };
 
-// Adds --smtp, --from, --smtp-user and --smtp-starttls, each defaulting to its environment
-// variable (CLINAUDIT_SMTP_URL, CLINAUDIT_MAIL_FROM, CLINAUDIT_SMTP_USER,
-// CLINAUDIT_SMTP_STARTTLS). The password comes only from CLINAUDIT_SMTP_PASSWORD, so that it
+// Adds --smtp, --from, --smtp-user, --smtp-starttls and --public-url, each defaulting to its
+// environment variable (CLINAUDIT_SMTP_URL, CLINAUDIT_MAIL_FROM, CLINAUDIT_SMTP_USER,
+// CLINAUDIT_SMTP_STARTTLS, CLINAUDIT_PUBLIC_URL). The password comes only from CLINAUDIT_SMTP_PASSWORD, so that it
 // never shows in a process list.
 void add_mail_options(CLI::App& command, MailOptions& options);
 
@@ -42,9 +45,10 @@ struct DailyJobsReport {
 // Runs the daily jobs once for `today` with the timetable in force and the England and
 // Wales calendar: first the analysis runs of audits whose episodes have changed
 // (domain::run_due_analyses), so that the cases and alerts they open are announced the same
-// day, then the notifications (domain::run_daily_notifications).
+// day, then the notifications (domain::run_daily_notifications, e-mails linking under
+// `public_url` when it is not empty).
 Result<DailyJobsReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer, const domain::Clock& clock,
-                                       Date today);
+                                       Date today, std::string_view public_url = {});
 
 // One line saying what a run did, e.g. "2026-04-07: 1 analysis run (2 unchanged); 2 sent by
 // e-mail, 1 already sent, ...".

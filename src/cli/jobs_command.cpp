@@ -33,7 +33,7 @@ Result<void> run(const JobsRunOptions& options) {
   }
   CLINAUDIT_TRY(auto mailer, mailer_from(options.mail));
   CLINAUDIT_TRY(auto store, open_database(options.db));
-  CLINAUDIT_TRY(auto jobs, run_daily_jobs(*store, mailer.get(), clock, today));
+  CLINAUDIT_TRY(auto jobs, run_daily_jobs(*store, mailer.get(), clock, today, options.mail.public_url));
   for (const auto& analysis : jobs.analyses.analyses) {
     if (!analysis.ran) continue;
     std::cout << "analysed " << analysis.audit_code << ' ' << analysis.period << ": " << analysis.episodes

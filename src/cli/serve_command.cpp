@@ -132,8 +132,8 @@ Result<void> serve(const ServeOptions& options) {
     mailer = std::move(made);
     if (!mailer) spdlog::warn("daily jobs: no --smtp mail server; notifications are recorded for the in-app list only");
     domain::Store& jobs_store = *store;
-    scheduler.emplace(clock, [&jobs_store, &mailer, &clock](Date today) {
-      const auto report = run_daily_jobs(jobs_store, mailer.get(), clock, today);
+    scheduler.emplace(clock, [&jobs_store, &mailer, &clock, public_url = options.mail.public_url](Date today) {
+      const auto report = run_daily_jobs(jobs_store, mailer.get(), clock, today, public_url);
       if (!report) {
         spdlog::error("daily jobs for {}: {}", today.to_string(), report.error().message);
         return;

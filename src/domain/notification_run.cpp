@@ -42,7 +42,8 @@ std::string record_of(const Notification& notification) {
     if (i > 0) out += ",";
     out += json_string(notification.recipients[i]);
   }
-  return out + "],\"subject\":" + json_string(notification.subject) + "}";
+  return out + "],\"subject\":" + json_string(notification.subject) + ",\"link\":" + json_string(notification.link) +
+         "}";
 }
 
 Result<void> record(Store& store, const Clock& clock, const Notification& notification, std::string_view how) {
@@ -61,7 +62,7 @@ Result<void> record(Store& store, const Clock& clock, const Notification& notifi
 Result<NotificationRunReport> run_daily_notifications(Store& store, Mailer* mailer, const Clock& clock, Date today,
                                                       const OutlierTimetable& timetable,
                                                       const WorkingDayCalendar& calendar,
-                                                      const NotificationRules& rules) {
+                                                      const NotificationRules& rules, std::string_view public_url) {
   NotificationRunReport report;
   report.today = today;
   report.working_day = calendar.is_working_day(today);
@@ -82,7 +83,8 @@ Result<NotificationRunReport> run_daily_notifications(Store& store, Mailer* mail
       report.in_app.push_back(std::move(notification));
       continue;
     }
-    const auto delivered = mailer->send(MailMessage{notification.recipients, notification.subject, notification.body});
+    const auto delivered = mailer->send(
+        MailMessage{notification.recipients, notification.subject, notification_email_body(notification, public_url)});
     if (!delivered) {
       report.failures.push_back(notification.key + ": " + delivered.error().message);
       report.failed.push_back(std::move(notification));

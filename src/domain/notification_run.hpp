@@ -29,15 +29,16 @@ struct NotificationRunReport {
 // entity "notification", sends the rest through `mailer` (or, when `mailer` is null, only
 // records them for the in-app list) and records each one sent in the audit log (action
 // "email" or "in_app", entity_key the notification's key, `after` a JSON object with the
-// kind, recipients and subject). Running it again on the same day therefore sends nothing
-// twice. On a day that is not a working day of `calendar` it does nothing: the next working
-// day catches up. A notification the mail server refuses is reported in `failed` and tried
-// again by the next run. Errors: those of the store (reading, or recording a sent message;
-// a message sent but not recorded may be sent again by the next run).
-// Not safe to run twice at the same moment on one database (the second may send again).
+// kind, recipients, subject and link). An e-mail ends with the notification's link, absolute
+// under `public_url` when one is given (notification_email_body). Running it again on the same day therefore sends
+// nothing twice. On a day that is not a working day of `calendar` it does nothing: the next working day catches up. A
+// notification the mail server refuses is reported in `failed` and tried again by the next run. Errors: those of the
+// store (reading, or recording a sent message; a message sent but not recorded may be sent again by the next run). Not
+// safe to run twice at the same moment on one database (the second may send again).
 Result<NotificationRunReport> run_daily_notifications(Store& store, Mailer* mailer, const Clock& clock, Date today,
                                                       const OutlierTimetable& timetable,
                                                       const WorkingDayCalendar& calendar,
-                                                      const NotificationRules& rules = {});
+                                                      const NotificationRules& rules = {},
+                                                      std::string_view public_url = {});
 
 }  // namespace clinaudit::domain

@@ -110,6 +110,12 @@ std::string_view owner_text(OutlierParty owner) {
   return owner == OutlierParty::audit_provider ? "the national audit provider" : "the provider organisation";
 }
 
+void link_to_case(Notification& notification, const OutlierCase& row) {
+  const std::string id = std::to_string(row.id.value);
+  notification.link = "/outliers/" + id;
+  notification.link_text = "Open outlier case " + id;
+}
+
 void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, const OutlierTimetable& timetable,
                     const Directory& directory, Date today, const WorkingDayCalendar& calendar,
                     const NotificationRules& rules) {
@@ -128,6 +134,7 @@ void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, cons
   notification.subject = "New " + what + ": " + directory.audit_name(row.audit_id) + ", " +
                          directory.organisation_name(row.organisation_id) + " (case " + std::to_string(row.id.value) +
                          ")";
+  link_to_case(notification, row);
   notification.body = case_description(row, directory) + "Opened on " + day_text(row.opened_on) +
                       ".\nFirst stage: " + stage_words(timetable.stages(), row.stage) +
                       (row.stage_due_on ? ", due " + day_text(*row.stage_due_on) : std::string()) + ".\n" +
@@ -149,6 +156,8 @@ void cusum_alert(std::vector<Notification>& out, const StoredCusumAlert& row, co
   notification.key = "cusum:" + std::to_string(row.id) + ":raised";
   notification.kind = NotificationKind::cusum_alert;
   notification.organisation_id = row.organisation_id;
+  notification.link = "/measures/" + std::to_string(row.measure_id.value);
+  notification.link_text = "Open the measure: " + directory.measure_name(row.measure_id);
   notification.subject = "CUSUM alert: " + directory.audit_name(row.audit_id) + ", " +
                          directory.organisation_name(row.organisation_id) + " (signal on " +
                          row.signalled_on.to_string() + ")";
@@ -181,6 +190,7 @@ void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& rem
   notification.key = "outlier:" + id + ":" + reminder.stage + ":" + std::string(to_string(reminder.kind)) + ":" +
                      reminder.due_on.to_string();
   notification.organisation_id = row.organisation_id;
+  link_to_case(notification, row);
   switch (reminder.kind) {
     case ReminderKind::deadline_approaching:
       notification.kind = NotificationKind::stage_deadline_approaching;
@@ -252,6 +262,8 @@ void action_notifications(std::vector<Notification>& out, const Action& row, con
     notification.subject = "Escalation: action '" + row.title + "' is " + overdue;
   }
   notification.key = "action:" + id + ":" + kind_key + ":" + row.due_on.to_string();
+  notification.link = "/actions/" + id;  // the action's page, with its history and forms
+  notification.link_text = "Open action " + id;
   std::string body = "Action " + id + ": " + row.title + "\n";
   body += "Organisation: " + directory.organisation_name(row.organisation_id) + ".\n";
   if (row.audit_id) body += "Audit: " + directory.audit_name(*row.audit_id) + ".\n";
@@ -289,6 +301,11 @@ void review_notifications(std::vector<Notification>& out, const ReportReview& ro
     notification.subject =
         "National report not yet reviewed: " + row.report_title + " (published " + row.published_on.to_string() + ")";
   }
+  // A review recorded without its report (before reports were kept) has no report page.
+  notification.link =
+      row.report_id.value > 0 ? "/audit-reports/" + std::to_string(row.report_id.value) : std::string("/audit-reports");
+  notification.link_text =
+      row.report_id.value > 0 ? "Open the report and record its review" : "Open the published reports";
   std::string body = "Report: " + row.report_title + "\n";
   body += "Audit: " + directory.audit_name(row.audit_id) + ".\n";
   body += "Organisation: " + directory.organisation_name(row.organisation_id) + ".\n";
@@ -387,6 +404,15 @@ std::vector<Notification> daily_notifications(const NotificationInputs& inputs, 
     review_notifications(out, *row, directory, today, calendar, rules);
   }
   return out;
+}
+
+std::string notification_url(const Notification& notification, std::string_view public_url) {
+  while (!public_url.empty() && public_url.back() == '/') public_url.remove_suffix(1);
+  return std::string(public_url) + notification.link;
+}
+
+std::string notification_email_body(const Notification& notification, std::string_view public_url) {
+  return notification.body + "\n" + notification.link_text + ": " + notification_url(notification, public_url) + "\n";
 }
 
 std::vector<Notification> notifications_for(const std::vector<Notification>& all, std::string_view email) {

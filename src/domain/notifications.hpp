@@ -46,7 +46,20 @@ struct Notification {
   std::vector<std::string> recipients;  // e-mail addresses of active users, sorted, unique, never empty
   std::string subject;                  // one line, plain text
   std::string body;                     // plain text, lines separated by '\n'
+  // What it is about, as a path of the web application: the outlier case ("/outliers/12"),
+  // the action ("/actions/7"), the published
+  // report ("/audit-reports/3") or the measure whose CUSUM signalled ("/measures/5"). Never empty.
+  std::string link;
+  std::string link_text;  // the link's words, e.g. "Open outlier case 12"
 };
+
+// The link of `notification` as an e-mail gives it: absolute under `public_url` (the server's
+// address as people reach it, e.g. "https://audit.example.nhs.uk", trailing '/' ignored), or
+// the path alone when no public address is configured.
+std::string notification_url(const Notification& notification, std::string_view public_url);
+
+// The text of the e-mail of `notification`: its body, then its link (notification_url).
+std::string notification_email_body(const Notification& notification, std::string_view public_url);
 
 // The thresholds of the daily checks. Working days follow the calendar given (weekends and
 // bank holidays not counted); `action_due_soon_days` counts calendar days.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <algorithm>
 
 namespace clinaudit::domain {
@@ -341,6 +343,55 @@ TEST(Notifications, ANewCusumSignalOfWorseOutcomesIsAnnouncedToTheTrust) {
   EXPECT_EQ(daily_notifications(inputs, d("2026-04-08"), timetable(), calendar()).size(), 1U);
   EXPECT_TRUE(daily_notifications(inputs, d("2026-04-09"), timetable(), calendar()).empty());
   EXPECT_TRUE(daily_notifications(inputs, d("2026-03-27"), timetable(), calendar()).empty());
+}
+
+// Every notification links to what it is about; an e-mail gives the link absolute under the
+// server's public address when one is set, else the path.
+TEST(Notifications, EachLinksToTheCaseActionReportOrMeasureItIsAbout) {
+  auto inputs = world();
+  inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "provider_response", "2025-04-22", "2025-04-24")};
+  inputs.actions = {action("2025-04-28", UserId{2})};
+  ReportReview review;
+  review.id = ReportReviewId{8};
+  review.audit_id = AuditId{4};
+  review.organisation_id = kTrust;
+  review.report_title = "NHFD annual report 2025";
+  review.published_on = d("2025-04-22");
+  review.report_id = AuditReportId{6};
+  ReportReview unfiled = review;
+  unfiled.id = ReportReviewId{9};
+  unfiled.report_id = AuditReportId{};
+  inputs.report_reviews = {review, unfiled};
+  StoredCusumAlert worse;
+  worse.id = 41;
+  worse.audit_id = AuditId{4};
+  worse.measure_id = MeasureId{5};
+  worse.organisation_id = kTrust;
+  worse.upper = true;
+  worse.signalled_on = d("2025-04-01");
+  worse.raised_on = d("2025-04-24");
+  inputs.cusum_alerts = {worse};
+
+  const auto all = on(inputs, "2025-04-25");
+  std::map<std::string, std::string> links;
+  for (const auto& n : all) links[n.key] = n.link;
+  EXPECT_EQ(links, (std::map<std::string, std::string>{
+                       {"outlier:12:opened", "/outliers/12"},
+                       {"outlier:12:provider_response:deadline_passed:2025-04-24", "/outliers/12"},
+                       {"cusum:41:raised", "/measures/5"},
+                       {"action:30:due_soon:2025-04-28", "/actions/30"},
+                       {"report:8:published", "/audit-reports/6"},
+                       {"report:9:published", "/audit-reports"},
+                   }));
+  for (const auto& n : all) EXPECT_FALSE(n.link_text.empty()) << n.key;
+
+  const auto& opened = all.front();
+  ASSERT_EQ(opened.key, "outlier:12:opened");
+  EXPECT_EQ(opened.link_text, "Open outlier case 12");
+  const auto mail = notification_email_body(opened, "https://audit.example.nhs.uk/");
+  EXPECT_EQ(mail.substr(0, opened.body.size()), opened.body);
+  EXPECT_EQ(mail.substr(opened.body.size()), "\nOpen outlier case 12: https://audit.example.nhs.uk/outliers/12\n");
+  EXPECT_EQ(notification_url(opened, ""), "/outliers/12");
 }
 
 TEST(Notifications, KindNamesAreDistinct) {

@@ -69,13 +69,30 @@ Result<OutlierCaseDetail> outlier_case_detail(Store& store, const Principal& who
     if (!event.by || detail.people.contains(event.by->value)) continue;
     if (auto user = store.user(*event.by)) detail.people[event.by->value] = user->email;
   }
-  detail.may_act = item.is_open() && current != nullptr && role_allows(who.role, Permission::manage_outliers) &&
-                   may_complete_stage(who, item, current->owner).has_value();
+  const bool manages = role_allows(who.role, Permission::manage_outliers);
+  detail.may_act =
+      item.is_open() && current != nullptr && manages && may_complete_stage(who, item, current->owner).has_value();
+  if (const auto* before = timetable.previous(item.stage);
+      before != nullptr && item.is_open() && manages && may_complete_stage(who, item, before->owner).has_value()) {
+    detail.may_reopen = *before;
+  }
   detail.row = std::move(outlier_rows(store, {std::move(item)}).front());
   return detail;
 }
 
-Result<void> complete_outlier_stage(Store& store, const Principal& who, Date today, const StageCompletion& params) {
+namespace {
+
+bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// A completion checked and ready to write.
+struct PlannedCompletion {
+  OutlierCase next;
+  OutlierEvent event;
+  StageCompletionCheck check;
+};
+
+Result<PlannedCompletion> plan_completion(Store& store, const Principal& who, Date today,
+                                          const StageCompletion& params) {
   CLINAUDIT_TRY(auto item, store.outlier_case(params.id));
   if (!may_see_outlier_case(who, item)) {
     return Error{ErrorCode::not_found, "no outlier case " + std::to_string(params.id.value)};
@@ -85,8 +102,8 @@ Result<void> complete_outlier_stage(Store& store, const Principal& who, Date tod
   const auto* current = timetable.find(item.stage);
   if (current == nullptr) return Error{ErrorCode::conflict, "the case's stage is not in the timetable: " + item.stage};
   CLINAUDIT_TRY_VOID(may_complete_stage(who, item, current->owner));
-  // The decision is read only after the checks above, so that a case one may not see or act
-  // on answers the same whatever the form says.
+  // The decision and the note are read only after the checks above, so that a case one may
+  // not see or act on answers the same whatever the form says.
   StageDecision choice = StageDecision::done;
   if (params.decision == "confirm") {
     choice = StageDecision::confirm;
@@ -97,17 +114,62 @@ Result<void> complete_outlier_stage(Store& store, const Principal& who, Date tod
                  "decision: expected done, confirm or withdraw, got '" + params.decision + "'"};
   }
   CLINAUDIT_TRY(auto next, complete_stage(item, choice, timetable, WorkingDayCalendar::england_and_wales(), today));
+  if (blank(params.note)) {
+    return Error{ErrorCode::invalid_input, "note: enter what was done at this stage (the evidence it asks for)"};
+  }
+  PlannedCompletion plan;
+  plan.check.stage_name = current->name;
+  plan.check.outcome = choice == StageDecision::withdraw  ? "Completed: the outlier status is withdrawn"
+                       : choice == StageDecision::confirm ? "Completed: confirmed as an outlier"
+                                                          : "Completed";
+  plan.event.case_id = params.id;
+  plan.event.stage = item.stage;
+  plan.event.what = current->name + ": " +
+                    (choice == StageDecision::withdraw  ? "withdrawn"
+                     : choice == StageDecision::confirm ? "confirmed"
+                                                        : "completed") +
+                    ". " + params.note;
+  plan.event.by = who.user_id;
+  plan.event.at = params.at;
+  plan.check.record = plan.event.what;
+  plan.next = std::move(next);
+  return plan;
+}
+
+}  // namespace
+
+Result<StageCompletionCheck> check_outlier_stage_completion(Store& store, const Principal& who, Date today,
+                                                            const StageCompletion& params) {
+  CLINAUDIT_TRY(auto plan, plan_completion(store, who, today, params));
+  return std::move(plan.check);
+}
+
+Result<void> complete_outlier_stage(Store& store, const Principal& who, Date today, const StageCompletion& params) {
+  CLINAUDIT_TRY(auto plan, plan_completion(store, who, today, params));
+  return store.update_outlier_case(plan.next, plan.event, Actor{who.user_id, who.email});
+}
+
+Result<void> reopen_outlier_stage(Store& store, const Principal& who, Date today, const StageReopening& params) {
+  CLINAUDIT_TRY(auto item, store.outlier_case(params.id));
+  if (!may_see_outlier_case(who, item)) {
+    return Error{ErrorCode::not_found, "no outlier case " + std::to_string(params.id.value)};
+  }
+  CLINAUDIT_TRY(auto in_force, current_outlier_timetable(store));
+  const auto& timetable = in_force;
+  // A closed or withdrawn case, or one with no stage completed, has nothing to reopen (conflict,
+  // for anyone who may see it); then only the owner of the stage completed last may reopen it.
+  CLINAUDIT_TRY(auto reopened, reopen_stage(item, timetable, WorkingDayCalendar::england_and_wales(), today));
+  CLINAUDIT_TRY_VOID(may_complete_stage(who, item, reopened.stage.owner));
+  if (blank(params.reason)) {
+    return Error{ErrorCode::invalid_input, "reason: enter why the stage is reopened"};
+  }
   OutlierEvent event;
   event.case_id = params.id;
-  event.stage = item.stage;
-  event.what = current->name + ": " +
-               (choice == StageDecision::withdraw  ? "withdrawn"
-                : choice == StageDecision::confirm ? "confirmed"
-                                                   : "completed");
-  if (!params.note.empty()) event.what += ". " + params.note;
+  event.stage = reopened.stage.key;
+  event.what = reopened.stage.name + ": reopened. " + params.reason;
   event.by = who.user_id;
   event.at = params.at;
-  return store.update_outlier_case(next, event, Actor{who.user_id, who.email});
+  return store.update_outlier_case(reopened.item, event, Actor{who.user_id, who.email});
 }
 
 }  // namespace clinaudit::domain

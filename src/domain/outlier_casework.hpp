@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,8 @@ struct OutlierCaseDetail {
   std::vector<OutlierEvent> events;
   std::map<std::int64_t, std::string> people;  // user id -> email, for the events
   bool may_act = false;
+  // The stage completed last, when the caller may reopen it (reopen_outlier_stage).
+  std::optional<OutlierStage> may_reopen;
 };
 
 // `items` with their names, in the same order. A name the store cannot give is left empty;
@@ -60,10 +63,36 @@ struct StageCompletion {
   std::string at;  // ISO 8601 timestamp, UTC, of the recorded event
 };
 
-// Completes the case's current stage on `today` with the decision and a note, recorded
-// against `who`. Errors: not_found for a case `who` may not see; forbidden when the stage is
-// the other party's; conflict when the case is closed or its stage is not in the timetable;
-// invalid_input for an unknown decision or a withdrawal outside review; the store's.
+// What completing a stage will record, for the person to confirm before it is done.
+struct StageCompletionCheck {
+  std::string stage_name;  // the stage being completed, in words
+  std::string outcome;     // the decision in words: "Completed", "Completed: confirmed as an outlier"...
+  std::string record;      // the line the case's record will show
+};
+
+// Completes the case's current stage on `today` with the decision and a note (what was done:
+// required, the evidence the stage asks for), recorded against `who`. Errors: not_found for
+// a case `who` may not see; forbidden when the stage is the other party's; conflict when the
+// case is closed or its stage is not in the timetable; invalid_input for an unknown decision,
+// a withdrawal outside review or an empty note ("note: ..."); the store's.
 Result<void> complete_outlier_stage(Store& store, const Principal& who, Date today, const StageCompletion& params);
+
+// The same checks as complete_outlier_stage, writing nothing: what completing would record.
+Result<StageCompletionCheck> check_outlier_stage_completion(Store& store, const Principal& who, Date today,
+                                                            const StageCompletion& params);
+
+struct StageReopening {
+  OutlierCaseId id;
+  std::string reason;  // why the completion was a mistake: required
+  std::string at;      // ISO 8601 timestamp, UTC, of the recorded event
+};
+
+// Reopens the stage completed last (domain::reopen_stage): the case returns to it, due its
+// working days after `today`, and the case's record gains "<stage>: reopened. <reason>"
+// against `who`. Only the party that owns that stage may reopen it (may_complete_stage),
+// while the case is open. Errors: not_found for a case `who` may not see; forbidden when the
+// stage is the other party's; conflict when the case is closed or withdrawn or no stage has
+// been completed; invalid_input for an empty reason ("reason: ..."); the store's.
+Result<void> reopen_outlier_stage(Store& store, const Principal& who, Date today, const StageReopening& params);
 
 }  // namespace clinaudit::domain

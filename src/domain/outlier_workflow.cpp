@@ -194,6 +194,17 @@ const OutlierStage* OutlierTimetable::first(OutlierTrack track) const {
   return nullptr;
 }
 
+const OutlierStage* OutlierTimetable::previous(std::string_view key) const {
+  const OutlierStage* current = find(key);
+  if (current == nullptr) return nullptr;
+  const OutlierStage* before = nullptr;
+  for (const auto& stage : stages_) {
+    if (&stage == current) return before;
+    if (stage.track == current->track) before = &stage;
+  }
+  return nullptr;
+}
+
 const OutlierStage* OutlierTimetable::next(std::string_view key) const {
   const OutlierStage* current = find(key);
   if (current == nullptr) return nullptr;
@@ -298,6 +309,26 @@ Result<OutlierCase> complete_stage(OutlierCase current, StageDecision decision, 
   }
   enter_stage(current, *following, calendar, today);
   return current;
+}
+
+Result<ReopenedStage> reopen_stage(OutlierCase current, const OutlierTimetable& timetable,
+                                   const WorkingDayCalendar& calendar, Date today) {
+  if (!current.is_open()) {
+    return Error{ErrorCode::conflict, "outlier case " + std::to_string(current.id.value) + " is already " +
+                                          std::string(to_string(current.status)) + ": its stages cannot be reopened"};
+  }
+  if (timetable.find(current.stage) == nullptr) {
+    return Error{ErrorCode::conflict, "stage '" + current.stage + "' is not in the outlier timetable in force"};
+  }
+  const OutlierStage* before = timetable.previous(current.stage);
+  if (before == nullptr) {
+    return Error{ErrorCode::conflict, "no stage of outlier case " + std::to_string(current.id.value) +
+                                          " has been completed yet: there is nothing to reopen"};
+  }
+  // The review is where an alarm is confirmed: taken back there, it is open until reviewed again.
+  if (before->track == OutlierTrack::alarm && before->key == kReviewStage) current.status = OutlierStatus::open;
+  enter_stage(current, *before, calendar, today);
+  return ReopenedStage{std::move(current), *before};
 }
 
 std::vector<OutlierReminder> outlier_reminders(const std::vector<OutlierCase>& cases, const OutlierTimetable& timetable,

@@ -54,6 +54,8 @@ class OutlierTimetable {
   const OutlierStage* first(OutlierTrack track) const;
   // The stage after `key` on its track, or nullptr after the last.
   const OutlierStage* next(std::string_view key) const;
+  // The stage before `key` on its track, or nullptr for the first (or an unknown key).
+  const OutlierStage* previous(std::string_view key) const;
 
  private:
   std::vector<OutlierStage> stages_;
@@ -96,6 +98,19 @@ enum class StageDecision { done, confirm, withdraw };
 // new deadline), or closes it after the last. Errors: conflict when the case is not open
 // or the stage is unknown in the timetable; invalid_input for a withdrawal outside review.
 Result<OutlierCase> complete_stage(OutlierCase current, StageDecision decision, const OutlierTimetable& timetable,
+                                   const WorkingDayCalendar& calendar, Date today);
+
+// Reopens the stage completed last, on `today`: the case, still open (or confirmed), returns
+// from its current stage to the one before it on its track, due `working_days` after
+// `today` (a deadline recomputed from the day of reopening, as on entering any stage). An
+// alarm taken back to its review is open again (no longer confirmed). Returns the case and
+// the stage reopened. Errors: conflict when the case is not open, its stage is unknown in the
+// timetable, or it is at the first stage of its track (no stage has been completed).
+struct ReopenedStage {
+  OutlierCase item;
+  OutlierStage stage;  // the stage the case is back at
+};
+Result<ReopenedStage> reopen_stage(OutlierCase current, const OutlierTimetable& timetable,
                                    const WorkingDayCalendar& calendar, Date today);
 
 // A reminder or escalation the daily check raises.

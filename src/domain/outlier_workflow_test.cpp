@@ -72,6 +72,42 @@ TEST(OutlierWorkflow, ReviewCanWithdrawAnAlarm) {
   EXPECT_EQ(row.status, OutlierStatus::withdrawn);
 }
 
+TEST(OutlierWorkflow, ReopensTheStageCompletedLastWithADeadlineFromTheDayOfReopening) {
+  auto row = open_outlier_case(flagged(OutlierLevel::alarm, true), timetable(), calendar(), d("2025-04-10"));
+  // Nothing completed yet: nothing to reopen.
+  const auto first = reopen_stage(row, timetable(), calendar(), d("2025-04-11"));
+  ASSERT_FALSE(first);
+  EXPECT_EQ(first.error().code, ErrorCode::conflict);
+  row = complete(row, "2025-04-28");
+  ASSERT_EQ(row.stage, "lead_clinician_informed");
+  // Reopened on Tuesday 29 April: the data check again, 10 working days on (the 5 May bank holiday skipped).
+  auto back = reopen_stage(row, timetable(), calendar(), d("2025-04-29"));
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->item.stage, "data_check");
+  EXPECT_EQ(back->stage.key, "data_check");
+  EXPECT_EQ(back->item.stage_due_on, d("2025-05-14"));
+  EXPECT_EQ(back->item.status, OutlierStatus::open);
+}
+
+TEST(OutlierWorkflow, AnAlarmTakenBackToItsReviewIsNoLongerConfirmed) {
+  auto row = flagged(OutlierLevel::alarm, true);
+  row.stage = "review";
+  row.status = OutlierStatus::open;
+  row = complete(row, "2025-07-01", StageDecision::confirm);
+  ASSERT_EQ(row.status, OutlierStatus::confirmed);
+  auto back = reopen_stage(row, timetable(), calendar(), d("2025-07-02"));
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->item.stage, "review");
+  EXPECT_EQ(back->item.status, OutlierStatus::open);
+  // A case once closed or withdrawn is not reopened.
+  auto withdrawn = complete(back->item, "2025-07-03", StageDecision::withdraw);
+  EXPECT_FALSE(reopen_stage(withdrawn, timetable(), calendar(), d("2025-07-04")));
+  // The first stage of another track has nothing before it, though the alarm track comes first.
+  auto alert = open_outlier_case(flagged(OutlierLevel::alert, true), timetable(), calendar(), d("2025-07-01"));
+  EXPECT_EQ(timetable().previous(alert.stage), nullptr);
+  EXPECT_EQ(timetable().previous("alert_local_review")->key, "alert_lead_clinician_informed");
+}
+
 TEST(OutlierWorkflow, AlertsAskForALocalReviewAndPositiveOutliersAreShared) {
   auto alert = open_outlier_case(flagged(OutlierLevel::alert, true), timetable(), calendar(), d("2025-06-02"));
   EXPECT_EQ(alert.stage, "alert_lead_clinician_informed");

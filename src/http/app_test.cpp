@@ -495,12 +495,17 @@ TEST(App, AnAlarmMovesThroughItsStagesByWhoseTurnItIs) {
   EXPECT_EQ(world.call("POST", path + "/stage", &analyst, {{"decision", "done"}, {"note", "Data verified"}}).status,
             200);
   EXPECT_EQ(stage_of(), "lead_clinician_informed");
-  EXPECT_EQ(world.call("POST", path + "/stage", &analyst, {{"decision", "done"}}).status, 200);
+  // A stage is not completed without a note of what was done.
+  const Response no_note = world.call("POST", path + "/stage", &analyst, {{"decision", "done"}, {"note", " "}});
+  EXPECT_EQ(no_note.status, 400);
+  EXPECT_TRUE(contains(no_note.body, "note: enter what was done")) << no_note.body;
+  EXPECT_EQ(stage_of(), "lead_clinician_informed");
+  EXPECT_EQ(world.call("POST", path + "/stage", &analyst, {{"decision", "done"}, {"note", "Letter sent"}}).status, 200);
   // Now the provider's lead clinician must respond; the analyst cannot do it for them.
   EXPECT_EQ(stage_of(), "provider_response");
-  EXPECT_EQ(world.call("POST", path + "/stage", &analyst, {{"decision", "done"}}).status, 403);
-  EXPECT_EQ(world.call("POST", path + "/stage", &lead, {{"decision", "withdraw"}}).status, 400);
-  EXPECT_EQ(world.call("POST", path + "/stage", &lead, {{"decision", "perhaps"}}).status, 400);
+  EXPECT_EQ(world.call("POST", path + "/stage", &analyst, {{"decision", "done"}, {"note", "x"}}).status, 403);
+  EXPECT_EQ(world.call("POST", path + "/stage", &lead, {{"decision", "withdraw"}, {"note", "x"}}).status, 400);
+  EXPECT_EQ(world.call("POST", path + "/stage", &lead, {{"decision", "perhaps"}, {"note", "x"}}).status, 400);
   EXPECT_EQ(world.call("POST", path + "/stage", &lead, {{"decision", "done"}, {"note", "Case notes reviewed"}}).status,
             200);
   EXPECT_EQ(stage_of(), "review");
@@ -510,12 +515,101 @@ TEST(App, AnAlarmMovesThroughItsStagesByWhoseTurnItIs) {
   EXPECT_NE(view["events"][0]["what"].get<std::string>().find("Data verified"), std::string::npos);
   EXPECT_EQ(view["events"][2]["by"], lead.user.email);
   // Withdrawn at review by the audit provider: the case closes and nobody can act on it.
-  EXPECT_EQ(world.call("POST", path + "/stage", &analyst, {{"decision", "withdraw"}}).status, 200);
+  EXPECT_EQ(world.call("POST", path + "/stage", &analyst, {{"decision", "withdraw"}, {"note", "Explanation accepted"}})
+                .status,
+            200);
   EXPECT_EQ(json::parse(world.call("GET", path, &lead).body)["outlier_case"]["status"], "withdrawn");
   EXPECT_EQ(world.call("POST", path + "/stage", &analyst, {{"decision", "done"}}).status, 409);
   const Response page = world.call("GET", "/outliers/" + std::to_string(id.value), &lead);
   EXPECT_TRUE(contains(page.body, "Case notes reviewed"));
   EXPECT_FALSE(contains(page.body, "Complete the current stage"));
+}
+
+// The form asks for confirmation before a stage is completed: a POST without confirm=yes
+// answers with "Complete stage '...'?" restating the note, and changes nothing; Go back shows
+// the form again with what was typed; an empty note is refused with the error summary.
+TEST(App, CompletingAStageOnThePageAsksForConfirmationFirst) {
+  TestWorld world;
+  const auto id = world.new_outlier_case(world.own());
+  const std::string page_path = "/outliers/" + std::to_string(id.value);
+  auto& analyst = world.analyst();
+  const auto stage_of = [&] {
+    return json::parse(world.call("GET", "/api" + page_path, &analyst).body)["outlier_case"]["stage"];
+  };
+
+  const Response empty = world.call("POST", page_path + "/stage", &analyst, {{"decision", "done"}, {"note", ""}});
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_TRUE(contains(empty.body, "There is a problem")) << empty.body;
+  EXPECT_TRUE(contains(empty.body, "<a href=\"#note\">Enter what was done")) << empty.body;
+  EXPECT_TRUE(contains(empty.body, "aria-invalid=\"true\"")) << empty.body;
+  // Confirming with an empty note is refused just the same.
+  EXPECT_EQ(world.call("POST", page_path + "/stage", &analyst, {{"decision", "done"}, {"note", ""}, {"confirm", "yes"}})
+                .status,
+            400);
+  EXPECT_EQ(stage_of(), "data_check");
+
+  const Response ask =
+      world.call("POST", page_path + "/stage", &analyst, {{"decision", "done"}, {"note", "Model re-run <ok>"}});
+  ASSERT_EQ(ask.status, 200) << ask.body;
+  EXPECT_TRUE(contains(ask.body, "<h1>Complete stage 'The audit provider checks the data and the analysis'?</h1>"))
+      << ask.body;
+  EXPECT_TRUE(contains(ask.body, "Model re-run &lt;ok&gt;")) << ask.body;
+  EXPECT_TRUE(contains(ask.body, "name=\"confirm\" value=\"yes\">Confirm</button>")) << ask.body;
+  EXPECT_TRUE(contains(ask.body, "name=\"confirm\" value=\"back\">Go back</button>")) << ask.body;
+  EXPECT_EQ(stage_of(), "data_check");
+
+  const Response back = world.call("POST", page_path + "/stage", &analyst,
+                                   {{"decision", "done"}, {"note", "Model re-run <ok>"}, {"confirm", "back"}});
+  EXPECT_EQ(back.status, 200);
+  EXPECT_TRUE(contains(back.body, ">Model re-run &lt;ok&gt;</textarea>")) << back.body;
+  EXPECT_EQ(stage_of(), "data_check");
+
+  const Response done = world.call("POST", page_path + "/stage", &analyst,
+                                   {{"decision", "done"}, {"note", "Model re-run <ok>"}, {"confirm", "yes"}});
+  EXPECT_EQ(done.status, 303);
+  EXPECT_EQ(done.header("Location"), page_path);
+  EXPECT_EQ(stage_of(), "lead_clinician_informed");
+  // Someone else's stage: refused before any confirmation is asked.
+  EXPECT_EQ(world
+                .call("POST", page_path + "/stage", &world.own().callers.at(Role::clinical_lead),
+                      {{"decision", "done"}, {"note", "x"}})
+                .status,
+            403);
+}
+
+// The party that owns the stage completed last reopens it with a reason, recorded in the
+// case's record; the other party is refused, and an empty reason is refused on the page
+// with what was typed kept.
+TEST(App, TheOwnerReopensAStageCompletedByMistake) {
+  TestWorld world;
+  const auto id = world.new_outlier_case(world.own());
+  const std::string page_path = "/outliers/" + std::to_string(id.value);
+  auto& analyst = world.analyst();
+  auto& lead = world.own().callers.at(Role::clinical_lead);
+  ASSERT_EQ(
+      world.call("POST", "/api" + page_path + "/stage", &analyst, {{"decision", "done"}, {"note", "Checked"}}).status,
+      200);
+  EXPECT_TRUE(contains(world.call("GET", page_path, &analyst).body, "Reopen the stage completed last"));
+  EXPECT_FALSE(contains(world.call("GET", page_path, &lead).body, "Reopen the stage completed last"));
+  EXPECT_EQ(world.call("POST", page_path + "/reopen", &lead, {{"reason", "Not ours"}}).status, 403);
+  EXPECT_EQ(world.call("POST", "/api" + page_path + "/reopen", &lead, {{"reason", "Not ours"}}).status, 403);
+
+  const Response empty = world.call("POST", page_path + "/reopen", &analyst, {{"reason", "  "}});
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_TRUE(contains(empty.body, "The stage was not reopened.")) << empty.body;
+  EXPECT_TRUE(contains(empty.body, "<a href=\"#reason\">Enter why the stage is reopened")) << empty.body;
+
+  const Response reopened = world.call("POST", page_path + "/reopen", &analyst, {{"reason", "Wrong case"}});
+  EXPECT_EQ(reopened.status, 303);
+  const auto view = json::parse(world.call("GET", "/api" + page_path, &analyst).body);
+  EXPECT_EQ(view["outlier_case"]["stage"], "data_check");
+  // Reopened on Thursday 15 January: 10 working days on.
+  EXPECT_EQ(view["outlier_case"]["stage_due_on"], "2026-01-29");
+  ASSERT_EQ(view["events"].size(), 2u);
+  EXPECT_EQ(view["events"][1]["what"], "The audit provider checks the data and the analysis: reopened. Wrong case");
+  EXPECT_EQ(view["events"][1]["by"], analyst.user.email);
+  // Nothing is left to reopen at the first stage.
+  EXPECT_EQ(world.call("POST", "/api" + page_path + "/reopen", &analyst, {{"reason", "Again"}}).status, 409);
 }
 
 TEST(App, SurveyPageShowsSharesWithWilsonIntervals) {
@@ -555,6 +649,12 @@ TEST(App, NotificationsListTheCallersOwnMessagesOnly) {
             "Action overdue: Action of " + world.own().code + " (due 2026-01-10, 4 working days overdue)");
   EXPECT_FALSE(notification.contains("recipients"));
   EXPECT_FALSE(contains(manager.body, "Action of " + world.other().code));
+  // It links to the action's own page.
+  const std::string action = std::to_string(world.own().action.value);
+  EXPECT_EQ(notification["link"], "/actions/" + action);
+  const Response action_page = world.call("GET", "/actions/" + action, &world.own().callers.at(Role::audit_manager));
+  EXPECT_EQ(action_page.status, 200);
+  EXPECT_TRUE(contains(action_page.body, "Action of " + world.own().code)) << action_page.body;
 
   const Response reader = world.call("GET", "/api/notifications", &world.own().callers.at(Role::read_only));
   ASSERT_EQ(reader.status, 200);
@@ -563,6 +663,7 @@ TEST(App, NotificationsListTheCallersOwnMessagesOnly) {
   const Response page = world.call("GET", "/notifications", &world.own().callers.at(Role::audit_manager));
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(contains(page.body, "Action overdue: Action of " + world.own().code)) << page.body;
+  EXPECT_TRUE(contains(page.body, "<a href=\"/actions/" + action + "\">Open action " + action + "</a>")) << page.body;
   EXPECT_TRUE(contains(world.call("GET", "/notifications", &world.own().callers.at(Role::read_only)).body,
                        "Nothing needs you today"));
 }
@@ -928,7 +1029,8 @@ TEST(App, TheNationalBodysNewTimetableSetsTheDeadlinesOfNewCasesAndStages) {
   // The open case keeps the deadline it was given...
   EXPECT_EQ(case_of(before_path)["stage_due_on"], "2026-01-29");
   // ...and the stage it enters next takes the new one: 8 working days from 15 January.
-  ASSERT_EQ(world.call("POST", before_path + "/stage", &analyst, {{"decision", "done"}}).status, 200);
+  ASSERT_EQ(world.call("POST", before_path + "/stage", &analyst, {{"decision", "done"}, {"note", "Checked"}}).status,
+            200);
   EXPECT_EQ(case_of(before_path)["stage"], "lead_clinician_informed");
   EXPECT_EQ(case_of(before_path)["stage_due_on"], "2026-01-27");
   // A case opened now: 15 working days for the data check, due Thursday 5 February.
@@ -1030,7 +1132,7 @@ TEST(App, ATrustAdministratorCannotHandTheNationalStagesToTheTrust) {
   const auto id = world.new_outlier_case(world.own());
   EXPECT_EQ(world
                 .call("POST", "/api/outliers/" + std::to_string(id.value) + "/stage",
-                      &world.own().callers.at(Role::clinical_lead), {{"decision", "done"}})
+                      &world.own().callers.at(Role::clinical_lead), {{"decision", "done"}, {"note", "Checked"}})
                 .status,
             403);
   // The navigation offers the timetable to the national body's admin only.

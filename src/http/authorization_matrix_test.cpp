@@ -747,13 +747,38 @@ std::vector<Case> cases() {
   all.push_back({"outlier stage api",
                  "POST",
                  outlier_case("/api/outliers/", "/stage"),
-                 {{"decision", "done"}},
+                 {{"decision", "done"}, {"note", "Data checked"}},
                  {403, 403, 403, 403, 200, 403, 404, 401},
                  {404, 404, 404, 403, 200, 403, 404, 401}});
-  all.push_back({"outlier stage form",
+  // The form asks for confirmation first (the page "Complete stage '...'?"), then completes.
+  all.push_back({"outlier stage form, confirmation step",
                  "POST",
                  outlier_case("/outliers/", "/stage"),
-                 {{"decision", "done"}},
+                 {{"decision", "done"}, {"note", "Data checked"}},
+                 {403, 403, 403, 403, 200, 403, 404, 303},
+                 {404, 404, 404, 403, 200, 403, 404, 303}});
+  all.push_back({"outlier stage form, confirmed",
+                 "POST",
+                 outlier_case("/outliers/", "/stage"),
+                 {{"decision", "done"}, {"note", "Data checked"}, {"confirm", "yes"}},
+                 {403, 403, 403, 403, 303, 403, 404, 303},
+                 {404, 404, 404, 403, 303, 403, 404, 303}});
+  // Reopening the stage completed last (the data check, the audit provider's): its owner only.
+  const auto past_data_check = [trust](const char* prefix) {
+    return [trust, prefix](TestWorld& w, Whose whose) {
+      return prefix + std::to_string(w.new_outlier_case_past_data_check(trust(w, whose)).value) + "/reopen";
+    };
+  };
+  all.push_back({"outlier reopen api",
+                 "POST",
+                 past_data_check("/api/outliers/"),
+                 {{"reason", "Completed by mistake"}},
+                 {403, 403, 403, 403, 200, 403, 404, 401},
+                 {404, 404, 404, 403, 200, 403, 404, 401}});
+  all.push_back({"outlier reopen form",
+                 "POST",
+                 past_data_check("/outliers/"),
+                 {{"reason", "Completed by mistake"}},
                  {403, 403, 403, 403, 303, 403, 404, 303},
                  {404, 404, 404, 403, 303, 403, 404, 303}});
   // Only national analysts run analyses; the test world's audit holds no episodes, so the

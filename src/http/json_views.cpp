@@ -365,7 +365,8 @@ std::string to_json(const OutlierCaseView& view) {
   return json{{"outlier_case", outlier_json(view.row)},
               {"stages", stages},
               {"events", events},
-              {"may_complete_stage", view.may_act}}
+              {"may_complete_stage", view.may_act},
+              {"may_reopen_stage", view.may_reopen ? json(view.may_reopen->key) : json(nullptr)}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -417,7 +418,8 @@ std::string to_json(const std::vector<domain::Notification>& notifications) {
                                                        {"kind", std::string(to_string(n.kind))},
                                                        {"organisation_id", n.organisation_id.value},
                                                        {"subject", n.subject},
-                                                       {"body", n.body}};
+                                                       {"body", n.body},
+                                                       {"link", n.link}};
                                          })}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -181,6 +181,16 @@ const std::vector<Page>& pages() {
     // The trust's lead clinician, whose turn it is: the page has the form to complete the stage.
     all.push_back({"outlier-case", Who::clinical_lead, "GET",
                    [](PageWorld& w) { return "/outliers/" + id(w.own_case().value); }});
+    // Completing it asks for confirmation first; an empty note is refused, keeping the decision.
+    const auto own_case = [](const char* suffix) {
+      return [suffix](PageWorld& w) { return "/outliers/" + id(w.own_case().value) + suffix; };
+    };
+    all.push_back({"outlier-stage-confirm", Who::clinical_lead, "POST", own_case("/stage"), 200, [](PageWorld&) {
+                     return Fields{{"decision", "done"}, {"note", "Case notes reviewed; explanation sent"}};
+                   }});
+    all.push_back({"outlier-stage-refused", Who::clinical_lead, "POST", own_case("/stage"), 400, [](PageWorld&) {
+                     return Fields{{"decision", "done"}, {"note", ""}};
+                   }});
     all.push_back({"participation", Who::audit_manager, "GET", at("/participation?year=2025/26")});
     all.push_back({"participation-refused", Who::audit_manager, "POST", at("/participation?year=2025/26"), 400,
                    [audit](PageWorld& w) {
@@ -357,6 +367,14 @@ const std::vector<Page>& pages() {
                                    {"type_1", "number"}, {"minimum_1", "none"}, {"maximum_1", "120"}};
                    }});
     all.push_back({"national-outliers", Who::analyst, "GET", at("/outliers")});
+    // The audit provider completed the stage before the trust's: it may reopen it, with a reason.
+    all.push_back({"national-outlier-case", Who::analyst, "GET",
+                   [](PageWorld& w) { return "/outliers/" + id(w.own_case().value); }});
+    all.push_back({"outlier-reopen-refused", Who::analyst, "POST",
+                   [](PageWorld& w) { return "/outliers/" + id(w.own_case().value) + "/reopen"; }, 400,
+                   [](PageWorld&) {
+                     return Fields{{"reason", ""}};
+                   }});
     all.push_back({"national-import", Who::analyst, "GET", at("/import")});
     // The first run of the year, in a world where it has not been run: it opens the cases.
     all.push_back({"analysis-run",
@@ -587,7 +605,6 @@ const std::map<std::string, std::string>& routes_without_a_page() {
       {"GET /healthz", "answers JSON"},
       {"GET /static/style.css", "the stylesheet"},
       {"POST /logout", "answers with a redirect"},
-      {R"(POST /outliers/(\d{1,18})/stage)", "answers with a redirect; a refusal is the error page"},
       {R"(POST /actions/(\d{1,18})/close)", "answers with a redirect; a refusal is the action page (action-refused)"},
       {R"(POST /actions/(\d{1,18})/notes)", "answers with a redirect; a refusal is the action page (action-refused)"},
       {R"(POST /actions/(\d{1,18})/reopen)", "answers with a redirect; a refusal is the action page (action-refused)"},

@@ -126,6 +126,12 @@ Result<Response> action_html(Context& c, const ActionDetail& detail, const std::
       error ? 400 : 200);
 }
 
+// An outlier case's page with its forms as `forms` holds them: 400 when they hold a refusal.
+Result<Response> outlier_case_html(Context& c, OutlierCaseId id, const pages::OutlierCaseForms& forms) {
+  CLINAUDIT_TRY(const auto view, outlier_case_view(c, id));
+  return html_response(pages::outlier_case_page(c, view, forms), forms.error ? 400 : 200);
+}
+
 Result<Response> participation_html(Context& c, const std::optional<Error>& error, const std::string& message) {
   CLINAUDIT_TRY(auto loaded, load_participation(c));
   return html_response(pages::participation_page(c, loaded.rows, loaded.year, error, message), error ? 400 : 200);
@@ -501,18 +507,60 @@ std::vector<Route> account_routes() {
 // in `page_refusal`; the API answers every refusal as an error.
 std::vector<Route> change_routes() {
   RouteTable table;
+  // Completing a stage: the page asks for confirmation first (a POST without confirm=yes
+  // answers with the confirmation page; confirm=back shows the case's form again with what was
+  // typed); the API completes at once. Both require the note.
+  constexpr const char* kStagePath = R"(/outliers/(\d{1,18})/stage)";
+  table.add(page_route("POST", kStagePath, Access::permitted, P::manage_outliers, [](Context& c) -> Result<Response> {
+    CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
+    pages::OutlierCaseForms forms;
+    forms.decision = c.request.field("decision").value_or("");
+    forms.note = c.request.field("note").value_or("");
+    const auto confirm = c.request.field("confirm").value_or("");
+    if (confirm == "yes") {
+      auto done = complete_outlier_stage(c, OutlierCaseId{id}, forms.decision, forms.note);
+      if (done) return redirect("/outliers/" + std::to_string(id));
+      if (done.error().code != ErrorCode::invalid_input) return done.error();
+      forms.error = done.error();
+      return outlier_case_html(c, OutlierCaseId{id}, forms);
+    }
+    auto check = check_outlier_stage(c, OutlierCaseId{id}, forms.decision, forms.note);
+    if (!check && check.error().code != ErrorCode::invalid_input) return check.error();
+    if (!check || confirm == "back") {
+      if (!check) forms.error = check.error();
+      return outlier_case_html(c, OutlierCaseId{id}, forms);
+    }
+    CLINAUDIT_TRY(const auto view, outlier_case_view(c, OutlierCaseId{id}));
+    return html_response(pages::outlier_stage_confirmation_page(c, view, *check, forms.decision, forms.note));
+  }));
+  table.add(api_route("POST", std::string("/api") + kStagePath, Access::permitted, P::manage_outliers,
+                      [](Context& c) -> Result<Response> {
+                        CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
+                        CLINAUDIT_TRY_VOID(complete_outlier_stage(c, OutlierCaseId{id},
+                                                                  c.request.field("decision").value_or(""),
+                                                                  c.request.field("note").value_or("")));
+                        return json_response(created_json(id));
+                      }));
   table.resource<std::int64_t>({
       .method = "POST",
-      .path = R"(/outliers/(\d{1,18})/stage)",
+      .path = R"(/outliers/(\d{1,18})/reopen)",
       .permission = P::manage_outliers,
       .load = [](Context& c) -> Result<std::int64_t> {
         CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
-        CLINAUDIT_TRY_VOID(complete_outlier_stage(c, OutlierCaseId{id}, c.request.field("decision").value_or(""),
-                                                  c.request.field("note").value_or("")));
+        CLINAUDIT_TRY_VOID(reopen_outlier_stage(c, OutlierCaseId{id}, c.request.field("reason").value_or("")));
         return id;
       },
       .page = [](Context&, std::int64_t& id) { return redirect("/outliers/" + std::to_string(id)); },
       .json = [](Context&, std::int64_t& id) { return json_response(created_json(id)); },
+      .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
+        if (error.code != ErrorCode::invalid_input) return error;
+        CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
+        pages::OutlierCaseForms forms;
+        forms.error = error;
+        forms.reason = c.request.field("reason").value_or("");
+        forms.reopening = true;
+        return outlier_case_html(c, OutlierCaseId{id}, forms);
+      },
   });
   table.resource<AnalysisRunView>({
       .method = "POST",

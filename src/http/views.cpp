@@ -151,6 +151,17 @@ Result<void> complete_outlier_stage(Context& context, OutlierCaseId id, const st
                                         domain::StageCompletion{id, decision, note, context.clock.now_iso()});
 }
 
+Result<domain::StageCompletionCheck> check_outlier_stage(Context& context, OutlierCaseId id,
+                                                         const std::string& decision, const std::string& note) {
+  return domain::check_outlier_stage_completion(context.store, context.principal(), context.clock.today(),
+                                                domain::StageCompletion{id, decision, note, context.clock.now_iso()});
+}
+
+Result<void> reopen_outlier_stage(Context& context, OutlierCaseId id, const std::string& reason) {
+  return domain::reopen_outlier_stage(context.store, context.principal(), context.clock.today(),
+                                      domain::StageReopening{id, reason, context.clock.now_iso()});
+}
+
 Result<AnalysisRunView> run_national_analysis(Context& context, AuditId audit_id, FinancialYear year) {
   CLINAUDIT_TRY(auto audit, context.store.audit(audit_id));
   CLINAUDIT_TRY(auto run, domain::run_national_analysis(context.store, audit, year, context.clock.today(),

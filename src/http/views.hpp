@@ -117,9 +117,14 @@ Result<AnalysisRunView> run_national_analysis(Context& context, AuditId audit, F
 // Completes the case's current stage today with `decision` ("done", "confirm" or
 // "withdraw") and a note, recorded against the caller. Errors: not_found as above;
 // forbidden when the stage is the other party's; conflict when the case is closed;
-// invalid_input for an unknown decision or a withdrawal outside review.
+// invalid_input for an unknown decision, a withdrawal outside review or an empty note.
 Result<void> complete_outlier_stage(Context& context, OutlierCaseId id, const std::string& decision,
                                     const std::string& note);
+// The same checks, writing nothing: what completing would record (the confirmation step).
+Result<domain::StageCompletionCheck> check_outlier_stage(Context& context, OutlierCaseId id,
+                                                         const std::string& decision, const std::string& note);
+// Reopens the stage completed last (domain::reopen_outlier_stage) with a reason, as the caller.
+Result<void> reopen_outlier_stage(Context& context, OutlierCaseId id, const std::string& reason);
 
 Result<std::vector<ActionRow>> action_rows(Context& context, ActionFilter filter, std::optional<AuditId> audit);
 

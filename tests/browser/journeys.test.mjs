@@ -271,12 +271,47 @@ test('a national analyst follows the outlier cases and their stages', async () =
   await alarm.locator('a[href^="/outliers/"]').click();
   assert.match(await page.locator('h1').innerText(), /Ashcombe and District Hospitals/);
   assert.match(await page.locator('tr[aria-current="step"]').innerText(), /checks the data/);
+  const caseUrl = page.url();
+  // An empty note is refused with the error summary, and nothing is completed.
+  await page.getByRole('button', { name: 'Complete stage' }).click();
+  assert.match(await page.locator('.error-summary').innerText(), /There is a problem[\s\S]*Enter what was done/);
+  assert.equal(await page.locator('.error-summary').evaluate((e) => e === document.activeElement), true);
+  assert.match(await page.locator('tr[aria-current="step"]').innerText(), /checks the data/);
   await page.getByLabel('What was done').fill('Data and case-mix model re-run: the excess is confirmed');
   await page.getByRole('button', { name: 'Complete stage' }).click();
+  // The confirmation step restates the stage and the note; Go back keeps what was typed.
+  assert.match(await page.locator('h1').innerText(), /^Complete stage 'The audit provider checks the data/);
+  assert.match(await page.locator('main').innerText(), /the excess is confirmed/);
+  await shot(page, 'outlier-stage-confirm');
+  await page.getByRole('button', { name: 'Go back' }).click();
+  assert.equal(await page.getByLabel('What was done').inputValue(),
+    'Data and case-mix model re-run: the excess is confirmed');
+  await page.getByRole('button', { name: 'Complete stage' }).click();
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await page.waitForURL(caseUrl);
   assert.match(await page.locator('tr[aria-current="step"]').innerText(), /lead clinician is told/);
   assert.match(await page.locator('main').innerText(), /the excess is confirmed/);
   await shot(page, 'outlier-case');
-  assert.deepEqual(errors, []);
+  // Completed by mistake: the audit provider reopens its data check, with a reason.
+  await page.getByLabel('Why it is reopened').fill('Completed before the second data extract arrived');
+  await page.getByRole('button', { name: 'Reopen stage' }).click();
+  await page.waitForURL(caseUrl);
+  assert.match(await page.locator('tr[aria-current="step"]').innerText(), /checks the data/);
+  assert.match(await page.locator('main table').last().innerText(), /reopened\. Completed before the second data extract/);
+  await shot(page, 'outlier-case-reopened');
+  // On a phone (390 px wide) the confirmation step fits the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByLabel('What was done').fill('Second extract checked: the excess stands');
+  await page.getByRole('button', { name: 'Complete stage' }).click();
+  assert.match(await page.locator('h1').innerText(), /^Complete stage/);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
+  await shot(page, 'outlier-stage-confirm-390');
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await page.waitForURL(caseUrl);
+  assert.match(await page.locator('tr[aria-current="step"]').innerText(), /lead clinician is told/);
+  await shot(page, 'outlier-case-390');
+  // The refused empty note is answered 400, which the browser logs; nothing else may fail.
+  assert.deepEqual(errors.filter((e) => !/status of 400 .*\/outliers\/\d+\/stage\)$/.test(e)), []);
   await context.close();
 });
 

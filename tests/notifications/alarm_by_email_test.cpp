@@ -163,7 +163,8 @@ struct JobRun {
 
 JobRun jobs_run(const std::string& db, const std::string& smtp, Date day) {
   const std::string command = std::string("'") + CLINAUDIT_TEST_BINARY + "' jobs run --db '" + db + "' --as-of " +
-                              day.to_string() + " --smtp " + smtp + " --from clinaudit@rxx.nhs.uk 2>&1";
+                              day.to_string() + " --smtp " + smtp +
+                              " --from clinaudit@rxx.nhs.uk --public-url https://audit.example.nhs.uk/ 2>&1";
   JobRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return run;
@@ -412,6 +413,12 @@ TEST_F(AlarmByEmail, RemindersAndEscalationsArriveThroughEveryStageAcrossBankHol
     EXPECT_NE(mail.body.find(want.body_line), std::string::npos) << want.subject << "\n" << mail.body;
     EXPECT_NE(mail.body.find("Sent by the daily checks of clinaudit for " + std::string(want.day)), std::string::npos)
         << mail.body;
+    // Each links to what it is about, under the server's public address.
+    EXPECT_NE(mail.body.find(": https://audit.example.nhs.uk/"), std::string::npos) << mail.body;
+    if (std::string(want.subject).find("(case 1)") != std::string::npos) {
+      EXPECT_NE(mail.body.find("Open outlier case 1: https://audit.example.nhs.uk/outliers/1\n"), std::string::npos)
+          << mail.body;
+    }
   }
 
   // Each sent message is in the audit log, once.

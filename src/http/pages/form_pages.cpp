@@ -173,7 +173,7 @@ Html actions_table(const Context& context, const std::vector<ActionRow>& rows, b
                   : open      ? Html("<span class=\"status status-grey\">Open</span>"_html)
                               : html("<span class=\"status status-green\">{}</span>", domain::display_name(a.status));
     if (!open && a.completed_on) status += html(" {}", a.completed_on->to_string());
-    out += html("<tr><td><a href=\"/actions/{}\">{}</a>", a.id.value, a.title);
+    out += html("<tr id=\"action-{}\"><td><a href=\"/actions/{}\">{}</a>", a.id.value, a.id.value, a.title);
     if (!a.evidence.empty()) out += html("<br><span class=\"muted\">Evidence: {}</span>", a.evidence);
     out += "</td><td>"_html;
     if (a.audit_id) {

@@ -24,15 +24,18 @@ std::string notifications_page(const Context& context, const std::vector<domain:
       }
     }
     if (!paragraph.empty()) body += html("<p>{}</p>", paragraph);
-    body += "</section>"_html;
+    body += html("<p><a href=\"{}\">{}</a></p></section>", row.link, row.link_text);
   }
   return page(context, "Notifications", "notifications", body);
 }
 
-std::string outlier_case_page(const Context& context, const OutlierCaseView& view) {
+std::string outlier_case_page(const Context& context, const OutlierCaseView& view, const OutlierCaseForms& forms) {
   const auto& c = view.row.item;
   const bool open = c.is_open();
+  const auto errors =
+      FormErrors::of(forms.error, {"decision", "note", "reason"}, forms.reopening ? "reason" : "decision");
   Html body = "<p class=\"breadcrumbs\"><a href=\"/outliers\">Outlier cases</a></p>"_html;
+  body += error_summary(errors, forms.reopening ? "The stage was not reopened." : "The stage was not completed.");
   body += html("<h1>{}: {}, {}</h1>", view.row.organisation_name, view.row.measure_name, c.period);
   body += html(
       "<dl class=\"summary-list\"><dt>Audit</dt><dd><a href=\"/audits/{}\">{}</a></dd><dt>Level</dt><dd>{}</dd>"
@@ -69,20 +72,41 @@ std::string outlier_case_page(const Context& context, const OutlierCaseView& vie
   body += "</tbody></table>"_html;
 
   if (view.may_act) {
+    const auto option = [&forms](const char* value, const char* words) {
+      return html("<option value=\"{}\"{}>{}</option>", value, forms.decision == value ? " selected"_html : ""_html,
+                  words);
+    };
     body += html(
         "<h2>Complete the current stage</h2><form method=\"post\" action=\"/outliers/{}/stage\" class=\"panel\">{}"
-        "<div class=\"form-group\"><label for=\"decision\">Decision</label><select id=\"decision\" "
-        "name=\"decision\"><option value=\"done\">Completed</option>",
-        c.id.value, csrf_field(context));
+        "<p>You will be asked to confirm before the stage is completed.</p><div class=\"{}\"><label "
+        "for=\"decision\">Decision</label>{}<select id=\"decision\" name=\"decision\"{}>{}",
+        c.id.value, csrf_field(context), group_class(errors, "decision"), error_message(errors, "decision"),
+        field_attributes(errors, "decision"), option("done", "Completed"));
     if (c.level == domain::OutlierLevel::alarm && c.unfavourable) {
-      body +=
-          "<option value=\"confirm\">Confirmed as an outlier</option><option value=\"withdraw\">Withdrawn "
-          "(at review only)</option>"_html;
+      body += option("confirm", "Confirmed as an outlier");
+      body += option("withdraw", "Withdrawn (at review only)");
     }
-    body +=
-        "</select></div><div class=\"form-group\"><label for=\"note\">What was done</label><textarea id=\"note\" "
-        "name=\"note\" rows=\"3\"></textarea></div><button class=\"button\" type=\"submit\">Complete stage"
-        "</button></form>"_html;
+    body += html(
+        "</select></div><div class=\"{}\"><label for=\"note\">What was done</label><p class=\"hint\" "
+        "id=\"note-hint\">Required: what was checked, sent or decided, and where the evidence is.</p>{}<textarea "
+        "id=\"note\" name=\"note\" rows=\"3\"{}>{}</textarea></div><button class=\"button\" type=\"submit\">Complete "
+        "stage</button></form>",
+        group_class(errors, "note"), error_message(errors, "note"), field_attributes(errors, "note", "note-hint"),
+        forms.note);
+  }
+  if (view.may_reopen) {
+    body += html(
+        "<h2>Reopen the stage completed last</h2><form method=\"post\" action=\"/outliers/{}/reopen\" "
+        "class=\"panel\">{}<p>Completed '{}' by mistake? Reopening takes the case back to that stage, {}, "
+        "and records why in the case's record.</p><div class=\"{}\"><label "
+        "for=\"reason\">Why it is reopened</label>{}<textarea id=\"reason\" name=\"reason\" rows=\"2\"{}>{}"
+        "</textarea></div><button class=\"button secondary\" type=\"submit\">Reopen stage</button></form>",
+        c.id.value, csrf_field(context), view.may_reopen->name,
+        view.may_reopen->working_days > 0
+            ? "due " + std::to_string(view.may_reopen->working_days) + " working days from today"
+            : std::string("with no deadline"),
+        group_class(errors, "reason"), error_message(errors, "reason"), field_attributes(errors, "reason"),
+        forms.reason);
   }
 
   body += "<h2>Record</h2>"_html;
@@ -101,6 +125,26 @@ std::string outlier_case_page(const Context& context, const OutlierCaseView& vie
     body += "</tbody></table>"_html;
   }
   return page(context, "Outlier case", "outliers", body);
+}
+
+std::string outlier_stage_confirmation_page(const Context& context, const OutlierCaseView& view,
+                                            const domain::StageCompletionCheck& check, const std::string& decision,
+                                            const std::string& note) {
+  const auto& c = view.row.item;
+  Html body = html("<p class=\"breadcrumbs\"><a href=\"/outliers/{}\">Outlier case: {}, {}, {}</a></p>", c.id.value,
+                   view.row.organisation_name, view.row.measure_name, c.period);
+  body += html("<h1>Complete stage '{}'?</h1>", check.stage_name);
+  body += html(
+      "<dl class=\"summary-list\"><dt>Case</dt><dd>{}: {}, {}</dd><dt>Decision</dt><dd>{}</dd>"
+      "<dt>What was done</dt><dd>{}</dd><dt>The case's record will show</dt><dd>{}</dd></dl>",
+      view.row.organisation_name, view.row.measure_name, c.period, check.outcome, note, check.record);
+  body += html(
+      "<form method=\"post\" action=\"/outliers/{}/stage\">{}<input type=\"hidden\" name=\"decision\" value=\"{}\">"
+      "<input type=\"hidden\" name=\"note\" value=\"{}\"><button class=\"button\" type=\"submit\" name=\"confirm\" "
+      "value=\"yes\">Confirm</button><button class=\"button secondary\" type=\"submit\" name=\"confirm\" "
+      "value=\"back\">Go back</button></form>",
+      c.id.value, csrf_field(context), decision, note);
+  return page(context, "Complete stage", "outliers", body);
 }
 
 }  // namespace clinaudit::http::pages

@@ -75,7 +75,22 @@ std::string dataset_page(const Context& context, const domain::DatasetView& view
 std::string analysis_run_page(const Context& context, const AnalysisRunView& view);
 // The caller's in-app notifications for today (the daily checks' messages addressed to them).
 std::string notifications_page(const Context& context, const std::vector<domain::Notification>& rows);
-std::string outlier_case_page(const Context& context, const OutlierCaseView& view);
+// What the forms of an outlier case's page hold when shown again: a refusal (at the field
+// it names: decision, note or reason) and what was typed.
+struct OutlierCaseForms {
+  std::optional<Error> error;
+  std::string decision;  // "done", "confirm" or "withdraw"
+  std::string note;
+  std::string reason;
+  bool reopening = false;  // the refusal is the reopening form's
+};
+std::string outlier_case_page(const Context& context, const OutlierCaseView& view, const OutlierCaseForms& forms = {});
+// The confirmation step of completing a stage: "Complete stage '<stage>'?", restating the
+// decision and the note, with Confirm and Go back (which shows the case's form again with
+// what was typed).
+std::string outlier_stage_confirmation_page(const Context& context, const OutlierCaseView& view,
+                                            const domain::StageCompletionCheck& check, const std::string& decision,
+                                            const std::string& note);
 std::string outliers_page(const Context& context, const std::vector<OutlierRow>& rows);
 // The organisation's users and the form to add one; a refused form keeps the name, e-mail
 // address and role typed (never the password) and marks the field at fault.

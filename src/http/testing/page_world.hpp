@@ -297,9 +297,10 @@ class PageWorld {
     if (cases.empty()) throw std::runtime_error("page world: the analysis opened no case for the own trust");
     own_case_ = cases.front().id;
     const std::string stage = "/outliers/" + std::to_string(own_case_.value) + "/stage";
-    must_answer("POST", stage, &analyst, {{"decision", "done"}, {"note", "Data verified with the trust's audit lead"}},
-                303);
-    must_answer("POST", stage, &analyst, {{"decision", "done"}, {"note", "Letter sent to the medical director"}}, 303);
+    must_answer("POST", stage, &analyst,
+                {{"decision", "done"}, {"note", "Data verified with the trust's audit lead"}, {"confirm", "yes"}}, 303);
+    must_answer("POST", stage, &analyst,
+                {{"decision", "done"}, {"note", "Letter sent to the medical director"}, {"confirm", "yes"}}, 303);
   }
 
   domain::Actor actor_{std::nullopt, "page world"};

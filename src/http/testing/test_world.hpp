@@ -151,6 +151,23 @@ class TestWorld {
     return must(store_->add_outlier_case(opened, actor_));
   }
 
+  // The same, with the data check completed by the audit provider: the case is at the lead
+  // clinician stage, and the data check is the stage completed last (which may be reopened).
+  OutlierCaseId new_outlier_case_past_data_check(const Trust& trust) {
+    const auto id = new_outlier_case(trust);
+    const auto row = must(store_->outlier_case(id));
+    const auto timetable = must(domain::current_outlier_timetable(*store_));
+    const auto next = must(domain::complete_stage(row, domain::StageDecision::done, timetable,
+                                                  domain::WorkingDayCalendar::england_and_wales(), clock_.today()));
+    domain::OutlierEvent event;
+    event.case_id = id;
+    event.stage = row.stage;
+    event.what = "The audit provider checks the data and the analysis: completed. Data checked";
+    event.at = clock_.now_iso();
+    must(store_->update_outlier_case(next, event, actor_));
+    return id;
+  }
+
   // A second session of the caller's user (for sign-out, which ends the session it is given).
   Caller new_session(const Caller& caller) {
     auto session = must(start_session(*store_, clock_, caller.user, std::chrono::hours(8)));
