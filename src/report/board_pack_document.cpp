@@ -29,6 +29,7 @@ th{background:#f0f4f5}.synthetic{background:#fff9c4;border-left:6px solid #ffeb3
 @media print{.chart-values{display:none}}
 .chart svg{max-width:100%;height:auto}.meta{color:#4c6272}
 @page{size:A4;margin:16mm 14mm 18mm;@bottom-right{content:"Page " counter(page) " of " counter(pages);font-size:9pt;color:#4c6272}}
+@media (max-width:640px){body{margin:1rem}.summary{grid-template-columns:1fr}table{display:block;overflow-x:auto;position:relative}}
 @media print{body{margin:0}h2,h3{break-after:avoid}tr,li,.chart,.summary div,.warning{break-inside:avoid}thead{display:table-header-group}p{orphans:3;widows:3}}
 )"_html;
 
@@ -84,7 +85,7 @@ Html list(const char* css, const char* title, const std::vector<std::string>& it
 
 std::string board_pack_html(const domain::BoardPack& pack) {
   Html out = html(
-      "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Board pack: clinical audit — {}, {}"
+      "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Board pack: clinical audit — {}, {}"
       "</title><style>{}</style></head><body>",
       pack.organisation.name, pack.meeting.to_string(), kStyle);
   out +=
