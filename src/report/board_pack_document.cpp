@@ -85,7 +85,9 @@ Html list(const char* css, const char* title, const std::vector<std::string>& it
 
 std::string board_pack_html(const domain::BoardPack& pack) {
   Html out = html(
-      "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Board pack: clinical audit — {}, {}"
+      "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<title>Board pack: clinical audit — {}, {}"
       "</title><style>{}</style></head><body>",
       pack.organisation.name, pack.meeting.to_string(), kStyle);
   out +=
