@@ -202,8 +202,9 @@ test('from an empty database to a trust\'s Quality Account section and board pac
   await nav(page, 'National view');
   await page.getByLabel('Financial year').fill(year);
   await page.getByRole('button', { name: 'Show year' }).click();
-  assert.match(await page.locator('.lead').innerText(), /2025\/26/);
-  await page.getByRole('link', { name: audit }).click();
+  // Below the national home's overview, the year's list of audits.
+  assert.match(await page.locator('#year-list').innerText(), /2025\/26/);
+  await page.locator('#year-list ~ ul').getByRole('link', { name: audit }).click();
   assert.equal(await page.locator('h1').innerText(), audit);
   await page.getByRole('button', { name: `Run the analysis for ${year}` }).click();
   assert.match(await page.locator('h1').innerText(), /Analysis run: NELA, 2025\/26/);

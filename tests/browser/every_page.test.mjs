@@ -1,5 +1,5 @@
 // Every page a demo account can reach, in a real browser: an axe-core accessibility scan
-// (WCAG 2.1 A and AA rules) with no serious or critical violation, and no sideways scrolling
+// (WCAG 2.1 A and AA rules) with no serious or critical violation, no id used twice, and no sideways scrolling
 // on a 390-pixel-wide phone. The pages are found by following the links of each account's
 // pages from its home page, as a person would; one page of each shape (a path with its
 // numbers taken out) is checked, by the first account that reaches it, so the scan grows with
@@ -77,6 +77,15 @@ async function axeProblems(page) {
     .map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} element(s), first ${v.nodes[0].target.join(' ')}`);
 }
 
+// Ids used twice: a label or an error summary link would lead to the wrong element.
+async function duplicateIds(page) {
+  return page.$$eval('[id]', (elements) => {
+    const counts = new Map();
+    for (const e of elements) counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
+    return [...counts].filter(([, n]) => n > 1).map(([id, n]) => `${id} (${n} times)`);
+  });
+}
+
 async function sidewaysScroll(page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
@@ -114,6 +123,7 @@ test('every page passes an axe-core scan and fits a phone without sideways scrol
       checked.add(shape);
       pages += 1;
       for (const p of await axeProblems(page)) problems.push(`${who} ${shape}: ${p}`);
+      for (const id of await duplicateIds(page)) problems.push(`${who} ${shape}: the id ${id}`);
       await page.setViewportSize(phone);
       const wide = await sidewaysScroll(page);
       if (wide) problems.push(`${who} ${shape}: on a phone the page is ${wide}`);

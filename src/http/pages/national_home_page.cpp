@@ -163,7 +163,7 @@ std::string national_index_page(const Context& context, const NationalIndexView&
   Html body = national_home_body(context, view.home);
   const std::string year = view.year.to_string();
   body += html(
-      "<h2 id=\"year\">On the Quality Account list, {}</h2><p>Every provider's results and case ascertainment. "
+      "<h2 id=\"year-list\">On the Quality Account list, {}</h2><p>Every provider's results and case ascertainment. "
       "Unpublished results are shown here only.</p>",
       year);
   // Another year: an earlier year's episodes are analysed and reviewed long after it ends.
