@@ -367,9 +367,11 @@ TEST_F(AlarmByEmail, RemindersAndEscalationsArriveThroughEveryStageAcrossBankHol
   };
 
   std::vector<std::pair<std::string, Mail>> received;
+  std::map<std::string, std::string> job_output;  // by day: what the job said, for a missing message
   for (Date day = d("2026-03-23"); day <= d("2026-07-31"); day = day.plus_days(1)) {
     const JobRun run = jobs_run(db_, smtp.url(), day);
     ASSERT_EQ(run.exit_code, 0) << day.to_string() << ":\n" << run.output;
+    job_output[day.to_string()] = run.output;
     const bool working = domain::WorkingDayCalendar::england_and_wales().is_working_day(day);
     if (!working) {
       EXPECT_NE(run.output.find("not a working day"), std::string::npos) << run.output;
@@ -405,7 +407,9 @@ TEST_F(AlarmByEmail, RemindersAndEscalationsArriveThroughEveryStageAcrossBankHol
     const auto match = std::find_if(received.begin(), received.end(), [&](const auto& got) {
       return got.first == want.day && got.second.subject == want.subject;
     });
-    ASSERT_NE(match, received.end()) << "no e-mail on " << want.day << ": " << want.subject;
+    ASSERT_NE(match, received.end()) << "no e-mail on " << want.day << ": " << want.subject
+                                     << "\nthe job that day said:\n"
+                                     << job_output[want.day];
     const Mail& mail = match->second;
     EXPECT_EQ(mail.rcpt_to, want.rcpt_to) << want.subject;
     EXPECT_EQ(mail.to, want.rcpt_to) << want.subject;
