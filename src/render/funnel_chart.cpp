@@ -1,6 +1,7 @@
 #include "render/funnel_chart.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <vector>
 
@@ -95,8 +96,23 @@ struct Frame {
   }
 };
 
-std::string unit_label(const stats::FunnelUnit& unit) {
-  std::string label = unit.unit + ": " + format_fixed(*unit.value, 4) + " (" + format_number(unit.numerator) + " / " +
+// How the plot writes a value: percentages for proportions, rates per their multiplier,
+// rounded to the measure's precision.
+struct Scale {
+  const FunnelChartOptions& options;
+  double factor() const { return options.percent ? 100 : options.multiplier; }
+  std::string text(double value) const {
+    return format_fixed(value * factor(), options.decimals) + (options.percent ? "%" : "");
+  }
+  // A round number without trailing zeros ("Target 1", "Target 12.5%").
+  std::string short_text(double value) const {
+    const double unit = std::pow(10.0, options.decimals);
+    return format_number(std::round(value * factor() * unit) / unit) + (options.percent ? "%" : "");
+  }
+};
+
+std::string unit_label(const stats::FunnelUnit& unit, const Scale& scale) {
+  std::string label = unit.unit + ": " + scale.text(*unit.value) + " (" + format_number(unit.numerator) + " / " +
                       format_number(unit.denominator) + ")";
   if (unit.flag != stats::FunnelFlag::none) label += ", " + std::string(domain::display_name(unit.flag));
   return label;
@@ -143,13 +159,17 @@ Result<std::string> funnel_chart_svg(const stats::FunnelPlot& plot, const Funnel
 
   // Axes, grid and ticks.
   const Ticks xt = nice_ticks(frame.x0, frame.x1, 6);
-  const Ticks yt = nice_ticks(frame.y0, frame.y1, 6);
+  const Scale scale{options};
+  // Round numbers as the reader sees them (percentages, rates per 1,000), placed at their value.
+  const Ticks yt = nice_ticks(frame.y0 * scale.factor(), frame.y1 * scale.factor(), 6);
   svg.open_group("axes");
   for (int i = 0; i < yt.count; ++i) {
-    const double v = yt.first + yt.step * i;
+    const double shown = yt.first + yt.step * i;
+    const double v = shown / scale.factor();
     svg.line(frame.left, frame.y(v), frame.right, frame.y(v), "grid");
     svg.line(frame.left - 5, frame.y(v), frame.left, frame.y(v), "tick");
-    svg.text(frame.left - 8, frame.y(v) + 4, format_fixed(v, yt.decimals), "label", "end");
+    svg.text(frame.left - 8, frame.y(v) + 4, format_fixed(shown, yt.decimals) + (options.percent ? "%" : ""), "label",
+             "end");
   }
   for (int i = 0; i < xt.count; ++i) {
     const double v = xt.first + xt.step * i;
@@ -192,7 +212,7 @@ Result<std::string> funnel_chart_svg(const stats::FunnelPlot& plot, const Funnel
     if (!options.highlight.empty() && unit->unit == options.highlight) own = unit;
     svg.marker(flag_shape(unit->flag), frame.x(unit->denominator), frame.y(*unit->value),
                unit->flag == stats::FunnelFlag::none ? 3.5 : 4.5,
-               "point flag-" + std::string(stats::to_string(unit->flag)), unit_label(*unit));
+               "point flag-" + std::string(stats::to_string(unit->flag)), unit_label(*unit, scale));
   }
   svg.close_group();
   if (own != nullptr) {
@@ -211,7 +231,7 @@ Result<std::string> funnel_chart_svg(const stats::FunnelPlot& plot, const Funnel
   const std::string adjusted = plot.overdispersion.applied ? ", adjusted" : "";
   svg.open_group("legend");
   svg.line(lx, kTop + 6, lx + 22, kTop + 6, "target");
-  svg.text(lx + 28, kTop + 10, "Target " + format_number(std::round(plot.target * 1e4) / 1e4), "label");
+  svg.text(lx + 28, kTop + 10, "Target " + scale.short_text(plot.target), "label");
   svg.line(lx, kTop + 26, lx + 22, kTop + 26, "limit-95");
   svg.text(lx + 28, kTop + 30, "95%" + adjusted, "label");
   svg.line(lx, kTop + 46, lx + 22, kTop + 46, "limit-998");
@@ -224,24 +244,28 @@ Result<std::string> funnel_chart_svg(const stats::FunnelPlot& plot, const Funnel
   svg.text(lx + 28, kTop + 110, "Within the limits", "label");
   if (own != nullptr) {
     svg.circle(lx + 11, kTop + 126, 9, "own");
-    svg.text(lx + 28, kTop + 130, "Your organisation", "label");
+    std::string words = options.highlight_words;
+    if (!words.empty()) words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
+    svg.text(lx + 28, kTop + 130, words, "label");
   }
   svg.close_group();
   return svg.finish();
 }
 
 ChartValues funnel_values(const stats::FunnelPlot& plot, const FunnelChartOptions& options) {
+  const Scale scale{options};
   ChartValues values;
   values.caption = options.title;
   values.columns = {"Provider", "Value", "Numerator", "Denominator", "95% limits", "99.8% limits", "Flag"};
   for (const auto& unit : plot.units) {
     if (!unit.value || !unit.limits) continue;
     const auto& l = *unit.limits;
+    const bool own = !options.highlight.empty() && unit.unit == options.highlight;
     values.rows.push_back(
-        {unit.unit + (!options.highlight.empty() && unit.unit == options.highlight ? " (your organisation)" : ""),
-         format_fixed(*unit.value, 4), format_number(unit.numerator), format_number(unit.denominator),
-         format_fixed(l.l95.lower, 4) + " to " + format_fixed(l.l95.upper, 4),
-         format_fixed(l.l998.lower, 4) + " to " + format_fixed(l.l998.upper, 4),
+        {unit.unit + (own ? " (" + options.highlight_words + ")" : ""), scale.text(*unit.value),
+         format_number(unit.numerator), format_number(unit.denominator),
+         scale.text(l.l95.lower) + " to " + scale.text(l.l95.upper),
+         scale.text(l.l998.lower) + " to " + scale.text(l.l998.upper),
          unit.flag == stats::FunnelFlag::none ? "Within the limits" : std::string(domain::display_name(unit.flag))});
   }
   return values;

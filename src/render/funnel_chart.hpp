@@ -15,6 +15,15 @@ struct FunnelChartOptions {
   // The unit to point out (the viewer's own organisation): ringed and named on the plot.
   // Empty: none.
   std::string highlight;
+  // Who the highlighted unit is to the reader, for the legend and the values table.
+  std::string highlight_words = "your organisation";
+  // How values read (the points' hover labels, the y ticks, the target, the values table):
+  // `percent` shows proportions (0 to 1) as percentages, `multiplier` scales anything else
+  // (a rate per 1,000 bed days: 1000), `decimals` rounds. Display only: the plot's statistics
+  // and the points' positions are unchanged.
+  bool percent = false;
+  double multiplier = 1.0;
+  int decimals = 4;
   double width = 720;
   double height = 480;
 };
@@ -31,7 +40,8 @@ struct FunnelChartOptions {
 Result<std::string> funnel_chart_svg(const stats::FunnelPlot& plot, const FunnelChartOptions& options = {});
 
 // The plot's numbers: each drawn unit with its value, numerator, denominator, 95% and 99.8%
-// limits and flag, the highlighted unit marked "(your organisation)".
+// limits and flag, as the plot labels them, the highlighted unit marked with its
+// `highlight_words` ("(your organisation)").
 ChartValues funnel_values(const stats::FunnelPlot& plot, const FunnelChartOptions& options = {});
 
 }  // namespace clinaudit::render

@@ -1,18 +1,53 @@
 #include "render/measure_charts.hpp"
 
+#include "core/number_format.hpp"
 #include "render/cusum_chart.hpp"
 #include "render/funnel_chart.hpp"
 
 namespace clinaudit::render {
 
-FunnelPanel funnel_panel(const domain::Measure& measure, const domain::MeasureFunnel& funnel) {
+ValueScale value_scale(const domain::Measure& measure) {
+  switch (measure.type) {
+    case domain::MeasureType::proportion: return {.percent = true, .multiplier = 1.0, .decimals = 1};
+    case domain::MeasureType::ratio: return {.percent = false, .multiplier = 1.0, .decimals = 2};
+    case domain::MeasureType::rate: return {.percent = false, .multiplier = measure.rate_multiplier, .decimals = 2};
+    case domain::MeasureType::continuous: break;
+  }
+  return {};
+}
+
+std::string value_axis_title(const domain::Measure& measure) {
+  switch (measure.type) {
+    case domain::MeasureType::proportion: return measure.name + " (%)";
+    case domain::MeasureType::ratio:
+      return measure.name + " (observed / expected)" + (measure.unit.empty() ? "" : " (" + measure.unit + ")");
+    case domain::MeasureType::rate:
+      // "per 1,000 bed days" reads on from the name; another unit is put in brackets.
+      if (measure.unit.starts_with("per ")) return measure.name + " " + measure.unit;
+      if (measure.unit.empty() && measure.rate_multiplier != 1.0) {
+        return measure.name + " per " + format_number(measure.rate_multiplier);
+      }
+      break;
+    case domain::MeasureType::continuous: break;
+  }
+  return measure.unit.empty() ? measure.name : measure.name + " (" + measure.unit + ")";
+}
+
+FunnelPanel funnel_panel(const domain::Measure& measure, const domain::MeasureFunnel& funnel,
+                         std::string_view own_words) {
   FunnelPanel panel;
   panel.period = funnel.period;
   panel.note = funnel.note;
   if (!funnel.plot) return panel;
   FunnelChartOptions chart;
   chart.title = measure.name + " (" + funnel.period + ")";
+  chart.y_label = value_axis_title(measure);
   chart.highlight = funnel.own_unit;
+  chart.highlight_words = std::string(own_words);
+  const auto scale = value_scale(measure);
+  chart.percent = scale.percent;
+  chart.multiplier = scale.multiplier;
+  chart.decimals = scale.decimals < 0 ? 4 : scale.decimals;
   auto svg = funnel_chart_svg(*funnel.plot, chart);
   if (!svg) {
     panel.note = "No funnel plot: " + svg.error().message;
@@ -27,25 +62,19 @@ FunnelPanel funnel_panel(const domain::Measure& measure, const domain::MeasureFu
 SpcChartOptions spc_options(const domain::Measure& measure, std::string title) {
   SpcChartOptions options;
   options.title = std::move(title);
-  options.y_label = measure.name;
+  options.y_label = value_axis_title(measure);
+  const auto scale = value_scale(measure);
+  options.percent = scale.percent;
+  options.multiplier = scale.multiplier;
+  options.decimals = scale.decimals;
   switch (measure.type) {
     case domain::MeasureType::proportion:
-      options.percent = true;
-      options.decimals = 1;
       options.floor = 0.0;
       options.ceiling = 1.0;
-      options.y_label += " (%)";
       break;
     case domain::MeasureType::ratio:
-      options.decimals = 2;
-      options.floor = 0.0;
-      options.y_label += " (observed / expected)";
-      break;
     case domain::MeasureType::rate: options.floor = 0.0; break;
     case domain::MeasureType::continuous: break;
-  }
-  if (!measure.unit.empty() && measure.type != domain::MeasureType::proportion) {
-    options.y_label += " (" + measure.unit + ")";
   }
   return options;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -20,6 +21,20 @@ struct DrawnChart {
   std::string values;  // a <details> with the values table
 };
 
+// How `measure`'s values read on its charts and in their tables: proportions as percentages
+// to 1 decimal, ratios (observed / expected) to 2 decimals, rates times their multiplier
+// (per 1,000 bed days) to 2 decimals, continuous values as stored.
+struct ValueScale {
+  bool percent = false;
+  double multiplier = 1.0;
+  int decimals = -1;  // -1: as format_number writes them
+};
+ValueScale value_scale(const domain::Measure& measure);
+
+// The value axis's title: the measure's name with its unit, "Falls per 1,000 bed days",
+// "Thrombolysis (%)", "Mortality (observed / expected)".
+std::string value_axis_title(const domain::Measure& measure);
+
 // A funnel plot of one measure's comparison period: SVG plus the units, flagged.
 struct FunnelPanel {
   std::string period;
@@ -29,13 +44,16 @@ struct FunnelPanel {
   std::vector<std::pair<std::string, std::string>> flags;  // unit name, flag
 };
 
-// The funnel as a panel, the funnel's own unit (the viewer's organisation) ringed and named.
-// When the plot cannot be drawn, the note says why and no unit is flagged.
-FunnelPanel funnel_panel(const domain::Measure& measure, const domain::MeasureFunnel& funnel);
+// The funnel as a panel, values as value_scale reads them, the funnel's own unit ringed and
+// named, described in the legend and the values table as `own_words` (the viewer's
+// organisation, or the provider a page is about). When the plot cannot be drawn, the note
+// says why and no unit is flagged.
+FunnelPanel funnel_panel(const domain::Measure& measure, const domain::MeasureFunnel& funnel,
+                         std::string_view own_words = "your organisation");
 
-// How an SPC chart of `measure` reads: titled `title`, the y axis named after the measure,
-// proportions as percentages to 1 decimal with limits within 0–100%, ratios to 2 decimals,
-// rates' lower limits at 0 or more.
+// How an SPC chart of `measure` reads: titled `title`, the y axis value_axis_title, values
+// as value_scale reads them, proportions' limits within 0–100%, ratios' and rates' lower
+// limits at 0 or more.
 SpcChartOptions spc_options(const domain::Measure& measure, std::string title);
 
 // The XmR chart of one organisation's results of `measure`, with its icons (svg "" when it

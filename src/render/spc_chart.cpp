@@ -68,11 +68,11 @@ std::string point_words(const stats::XmrPoint& p) {
   return std::string(type_words(p.type)) + ": " + rule_words(p.rule);
 }
 
-// How the chart writes a value: percentages for proportions, rounded to the measure's
-// precision.
+// How the chart writes a value: percentages for proportions, rates per their multiplier,
+// rounded to the measure's precision.
 struct Scale {
   const SpcChartOptions& options;
-  double shown(double value) const { return options.percent ? value * 100 : value; }
+  double shown(double value) const { return value * (options.percent ? 100 : options.multiplier); }
   std::string text(double value) const {
     const double v = shown(value);
     return (options.decimals >= 0 ? format_fixed(v, options.decimals) : format_number(v)) +

@@ -32,6 +32,9 @@ struct SpcChartOptions {
   // (-1: as format_number writes them).
   bool percent = false;
   int decimals = -1;
+  // Values (not percentages) are shown times this: a rate's multiplier, 1000 for "per 1,000
+  // bed days". Display only, as `percent` is.
+  double multiplier = 1.0;
   // The measure's possible range. Limits (and 2-sigma lines) beyond it are drawn at it, as
   // the Making Data Count tools do for proportions (0 to 1) and rates (0 or more). Display
   // only: the chart's statistics are not changed.

@@ -65,7 +65,7 @@ Html assurance_label(stats::AssuranceIcon icon) {
 
 std::string format_value(const domain::MeasureChart& m, double value) {
   if (m.measure.type == domain::MeasureType::proportion || m.crude) return pct(value);
-  return format_fixed(value, 2);
+  return format_fixed(pack_value(m, value), 2);
 }
 
 Html list(const char* css, const char* title, const std::vector<std::string>& items) {
@@ -82,6 +82,11 @@ Html list(const char* css, const char* title, const std::vector<std::string>& it
 }
 
 }  // namespace
+
+double pack_value(const domain::MeasureChart& m, double value) {
+  if (m.measure.type == domain::MeasureType::rate && !m.crude) return value * m.measure.rate_multiplier;
+  return value;
+}
 
 std::string board_pack_html(const domain::BoardPack& pack) {
   Html out = html(

@@ -18,6 +18,11 @@ namespace clinaudit::report {
 // SVG, no script) so it prints to PDF as it is. Deterministic.
 std::string board_pack_html(const domain::BoardPack& pack);
 
+// A measure's value as the pack's tables and workbook give it, before rounding: a rate times
+// its multiplier (per 1,000 bed days), anything else as stored (proportions, and ratios
+// charted as events / cases, are then written as percentages).
+double pack_value(const domain::MeasureChart& m, double value);
+
 // The pack's tables as an XLSX workbook (one sheet per table, a header row in words, enums
 // in their display words, numbers rounded as the pack shows them: shares as percentages),
 // written to `path`.

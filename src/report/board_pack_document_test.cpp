@@ -74,5 +74,29 @@ TEST(BoardPackDocument, ChartsTheMeasuresWithASpecialCauseOrFailingTheirTarget) 
   EXPECT_NE(html.find("<tr><th scope=\"row\">2025-12</th><td>100.0%</td>"), std::string::npos);
 }
 
+// Falls per bed day, stored as rates, read per 1,000 bed days in the table, the chart and its
+// values, and the workbook (pack_value): the stored 0.0042 is 4.20.
+TEST(BoardPackDocument, RatesReadPerTheirMultiplier) {
+  auto p = pack();
+  p.measures.clear();
+  std::vector<double> rates{0.0040, 0.0044, 0.0040, 0.0044, 0.0040, 0.0044,
+                            0.0040, 0.0044, 0.0040, 0.0044, 0.0040, 0.0042};
+  rates.back() = 0.0090;  // far above the upper limit: special cause, charted
+  auto falls = measure("Falls", rates, std::nullopt);
+  falls.measure.type = domain::MeasureType::rate;
+  falls.measure.rate_multiplier = 1000;
+  falls.measure.unit = "per 1,000 bed days";
+  p.measures.push_back(falls);
+  ASSERT_TRUE(domain::needs_chart(p.measures[0]));
+  EXPECT_DOUBLE_EQ(pack_value(p.measures[0], 0.0042), 4.2);
+
+  const auto html = board_pack_html(p);
+  EXPECT_NE(html.find("<td>Falls</td><td>9.00 (2025-12)</td>"), std::string::npos) << html;
+  EXPECT_NE(html.find(">Falls per 1,000 bed days</text>"), std::string::npos);
+  EXPECT_NE(html.find("<tr><th scope=\"row\">2025-01</th><td>4.00</td>"), std::string::npos);
+  EXPECT_NE(html.find("<tr><th scope=\"row\">2025-12</th><td>9.00</td>"), std::string::npos);
+  EXPECT_EQ(html.find("0.0090"), std::string::npos) << "no value on the stored scale";
+}
+
 }  // namespace
 }  // namespace clinaudit::report

@@ -15,10 +15,11 @@ namespace {
 using S = NumberStyle;
 
 // A measure's value as the pack shows it: proportions (and ratios shown as events / cases)
-// as percentages to one decimal place, anything else to two decimal places.
+// as percentages to one decimal place, rates per their multiplier (per 1,000 bed days) and
+// anything else to two decimal places.
 Cell measure_cell(const domain::MeasureChart& m, double value) {
   if (m.measure.type == domain::MeasureType::proportion || m.crude) return {value, S::percent_one_decimal};
-  return {value, S::two_decimals};
+  return {pack_value(m, value), S::two_decimals};
 }
 
 Cell optional_count(const std::optional<std::int64_t>& count) {
