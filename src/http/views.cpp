@@ -125,6 +125,13 @@ Result<NationalProviderView> national_provider_view(Context& context, AuditId id
       view.spc.emplace_back(item.measure.name, std::move(chart));
     }
   }
+  // The funnels the national audit page draws (no new fit), with this provider pointed out.
+  CLINAUDIT_TRY(auto measures, domain::measure_series(context.store, context.principal(), id, true));
+  for (auto& item : measures) {
+    if (!item.funnel) continue;
+    item.funnel->own_unit = provider.organisation.name;
+    view.funnels.emplace_back(item.measure.name, render::funnel_panel(item.measure, *item.funnel, "this provider"));
+  }
   if (provider.cusum) {
     view.cusum_svg = render::provider_cusum_svg(
         *provider.cusum, "Risk-adjusted CUSUM, " + provider.organisation.name + ", " + year.to_string());

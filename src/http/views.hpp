@@ -79,7 +79,9 @@ struct NationalProviderView {
   domain::Organisation organisation;
   FinancialYear year;
   std::vector<std::pair<std::string, render::DrawnChart>> spc;  // measure name, chart
-  std::string cusum_svg;                                        // "" when the year holds no episodes
+  // The national audit page's funnel of each measure, this provider ringed and named.
+  std::vector<std::pair<std::string, render::FunnelPanel>> funnels;  // measure name, funnel
+  std::string cusum_svg;                                             // "" when the year holds no episodes
   std::int64_t episodes = 0;
   std::int64_t cusum_signals = 0;
 };

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "http/pages/layout.hpp"
 #include "http/pages/pages.hpp"
 
@@ -28,6 +30,21 @@ std::string national_provider_page(const Context& context, const NationalProvide
         "provider's episodes of the year; {} signal(s). The upper chart looks for a doubling of the odds of death "
         "(limit 4.5), the lower chart for a halving (limit −4).</p><figure class=\"chart cusum\">{}</figure>",
         view.episodes, view.cusum_signals, chart_svg(view.cusum_svg));
+  }
+  body += "<h2>Compared with the other providers</h2>"_html;
+  if (view.funnels.empty()) body += "<p>No measure of this audit can be drawn as a funnel plot.</p>"_html;
+  for (const auto& [name, funnel] : view.funnels) {
+    if (funnel.svg.empty()) {
+      body += html("<p class=\"muted\">{}: {}</p>", name, funnel.note);
+      continue;
+    }
+    const auto own = std::find_if(funnel.flags.begin(), funnel.flags.end(),
+                                  [&view](const auto& flag) { return flag.first == view.organisation.name; });
+    body += html(
+        "<figure class=\"chart\">{}<figcaption>Funnel plot of {}, {}: this provider is ringed and named ({}). Hover "
+        "over a point to see the provider and value, or open the values below the chart. {}</figcaption></figure>",
+        chart_svg(funnel.svg, funnel.values), name, funnel.period,
+        own == funnel.flags.end() ? std::string("Within the limits") : flag_label(own->second), funnel.note);
   }
   body += "<h2>SPC charts</h2>"_html;
   if (view.spc.empty()) body += "<p>Too few results over time for an SPC chart (12 points needed).</p>"_html;
