@@ -33,7 +33,7 @@ TEST(DisplayNames, EveryValueOfEveryEnumPeopleSeeHasWords) {
   expect_words(QuestionKind::free_text);
   expect_words(OutlierTrack::positive);
   expect_words(OutlierParty::provider);
-  expect_words(NotificationKind::cusum_alert);
+  expect_words(NotificationKind::board_outcome_not_recorded);
   expect_words(stats::VariationIcon::neutral_low);
   expect_words(stats::AssuranceIcon::inconsistent);
   expect_words(stats::FunnelFlag::alarm_low);

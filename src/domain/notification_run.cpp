@@ -68,7 +68,7 @@ Result<NotificationRunReport> run_daily_notifications(Store& store, Mailer* mail
   report.working_day = calendar.is_working_day(today);
   if (!report.working_day) return report;
 
-  CLINAUDIT_TRY(auto inputs, load_notification_inputs(store));
+  CLINAUDIT_TRY(auto inputs, load_notification_inputs(store, std::nullopt, meetings_since(today, rules)));
   CLINAUDIT_TRY(auto log, store.audit_log(kEntity, -1));
   std::set<std::string> sent;
   for (const auto& entry : log) sent.insert(entry.entity_key);

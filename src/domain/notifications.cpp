@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/number_format.hpp"
+#include "domain/board_meeting_notifications.hpp"
 #include "domain/display_names.hpp"
 
 namespace clinaudit::domain {
@@ -338,11 +339,18 @@ std::string_view to_string(NotificationKind kind) {
     case NotificationKind::report_published: return "report_published";
     case NotificationKind::report_not_reviewed: return "report_not_reviewed";
     case NotificationKind::cusum_alert: return "cusum_alert";
+    case NotificationKind::board_meeting_soon: return "board_meeting_soon";
+    case NotificationKind::board_outcome_not_recorded: return "board_outcome_not_recorded";
   }
   return "unknown";
 }
 
-Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<OrganisationId> organisation) {
+Date meetings_since(Date today, const NotificationRules& rules) {
+  return today.plus_days(-rules.board_outcome_within_days);
+}
+
+Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<OrganisationId> organisation,
+                                                    std::optional<Date> meetings_since) {
   NotificationInputs inputs;
   CLINAUDIT_TRY(auto organisations, store.organisations());
   inputs.organisations = std::move(organisations);
@@ -358,6 +366,19 @@ Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<
     inputs.actions.insert(inputs.actions.end(), actions.begin(), actions.end());
     CLINAUDIT_TRY(auto reviews, store.report_reviews(row.id));
     inputs.report_reviews.insert(inputs.report_reviews.end(), reviews.begin(), reviews.end());
+    CLINAUDIT_TRY(auto meetings, store.board_meetings(row.id));
+    for (auto& meeting : meetings) {
+      if (meetings_since && meeting.held_on < *meetings_since) continue;
+      // Recorded: an action raised by the meeting, else an item it looked at.
+      bool recorded = std::any_of(actions.begin(), actions.end(), [&meeting](const Action& action) {
+        return action.source == ActionSource::board_decision && action.source_id == meeting.id.value;
+      });
+      if (!recorded) {
+        CLINAUDIT_TRY(auto items, store.board_items(meeting.id));
+        recorded = !items.empty();
+      }
+      inputs.board_meetings.push_back(MeetingState{std::move(meeting), recorded});
+    }
   }
   std::set<AuditId> audits;
   std::set<MeasureId> measures;
@@ -403,6 +424,7 @@ std::vector<Notification> daily_notifications(const NotificationInputs& inputs, 
   for (const ReportReview* row : by_id(inputs.report_reviews)) {
     review_notifications(out, *row, directory, today, calendar, rules);
   }
+  add_board_meeting_notifications(out, inputs, today, calendar, rules);
   return out;
 }
 
@@ -428,7 +450,8 @@ std::vector<Notification> notifications_for(const std::vector<Notification>& all
 Result<std::vector<Notification>> in_app_notifications(Store& store, const Principal& who, Date today) {
   const bool national = who.role == Role::national_analyst || who.organisation_type == OrganisationType::national_body;
   CLINAUDIT_TRY(auto inputs, load_notification_inputs(
-                                 store, national ? std::nullopt : std::optional<OrganisationId>(who.organisation_id)));
+                                 store, national ? std::nullopt : std::optional<OrganisationId>(who.organisation_id),
+                                 meetings_since(today, NotificationRules{})));
   CLINAUDIT_TRY(auto timetable, current_outlier_timetable(store));
   const auto all = daily_notifications(inputs, today, timetable, WorkingDayCalendar::england_and_wales());
   return notifications_for(all, who.email);

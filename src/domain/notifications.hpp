@@ -33,6 +33,8 @@ enum class NotificationKind {
   report_published,            // a national report awaits the organisation's review
   report_not_reviewed,         // ... and still does some weeks after publication
   cusum_alert,                 // an analysis run found a new CUSUM signal of worse outcomes than expected
+  board_meeting_soon,          // a booked board meeting is days away: its pack is ready
+  board_outcome_not_recorded,  // a board meeting was held some days ago and its outcome is not recorded
 };
 std::string_view to_string(NotificationKind kind);
 
@@ -47,8 +49,8 @@ struct Notification {
   std::string subject;                  // one line, plain text
   std::string body;                     // plain text, lines separated by '\n'
   // What it is about, as a path of the web application: the outlier case ("/outliers/12"),
-  // the action ("/actions/7"), the published
-  // report ("/audit-reports/3") or the measure whose CUSUM signalled ("/measures/5"). Never empty.
+  // the action ("/actions/7"), the published report ("/audit-reports/3"), the measure whose
+  // CUSUM signalled ("/measures/5") or the board meeting ("/board-meetings/4"). Never empty.
   std::string link;
   std::string link_text;  // the link's words, e.g. "Open outlier case 12"
 };
@@ -72,6 +74,19 @@ struct NotificationRules {
   // working days old, so that a day the job did not run is caught up.
   int announce_within_working_days = 5;
   int report_review_reminder_working_days = 20;
+  // A booked board meeting is announced to the board members this many calendar days ahead.
+  int board_meeting_notice_days = 7;
+  // A meeting whose outcome is not recorded this many working days after it is reminded to
+  // the audit managers, while it is at most `board_outcome_within_days` calendar days old.
+  int board_outcome_after_working_days = 5;
+  int board_outcome_within_days = 90;
+};
+
+// A board or committee meeting and whether its outcome (what it looked at, decided or raised)
+// is recorded: a booked meeting has none until it is.
+struct MeetingState {
+  BoardMeeting meeting;
+  bool outcome_recorded = false;
 };
 
 // Everything the daily checks read, loaded in one go so that the rules stay pure.
@@ -84,16 +99,23 @@ struct NotificationInputs {
   std::vector<Action> actions;
   std::vector<ReportReview> report_reviews;
   std::vector<StoredCusumAlert> cusum_alerts;
+  std::vector<MeetingState> board_meetings;
 };
 
 // Reads the inputs from the store: every organisation and user, and the outlier cases,
-// CUSUM alerts, actions and report reviews of `organisation` (of every organisation when absent: the
-// daily job and the national body). Errors: those of the store.
+// CUSUM alerts, actions, report reviews and board meetings of `organisation` (of every
+// organisation when absent: the daily job and the national body). Board meetings are those
+// held on or after `meetings_since` (all when absent), so that old meetings cost nothing.
+// Errors: those of the store.
 Result<NotificationInputs> load_notification_inputs(Store& store,
-                                                    std::optional<OrganisationId> organisation = std::nullopt);
+                                                    std::optional<OrganisationId> organisation = std::nullopt,
+                                                    std::optional<Date> meetings_since = std::nullopt);
+
+// The first day of the board meetings that the checks on `today` under `rules` look at.
+Date meetings_since(Date today, const NotificationRules& rules);
 
 // The notifications that hold on `today`, in a stable order (outlier cases, then CUSUM
-// alerts, then actions, then report reviews, each by id). Recipients by kind:
+// alerts, then actions, then report reviews, then board meetings, each by id). Recipients by kind:
 //   outlier_opened: the organisation's audit managers and clinical leads, and the national
 //     analysts when the case is an alarm worse than expected;
 //   stage deadline approaching / passed: the stage owner's people (the audit provider's
@@ -105,6 +127,10 @@ Result<NotificationInputs> load_notification_inputs(Store& store,
 //   report published / not reviewed: the organisation's audit managers and clinical leads;
 //   cusum_alert (an upper-chart signal, announced while the run that raised it is at most
 //     `announce_within_working_days` old): the organisation's audit managers and clinical leads.
+//   board_meeting_soon (a meeting whose outcome is not recorded, from `board_meeting_notice_days`
+//     before it to its day): the organisation's board members;
+//   board_outcome_not_recorded (from `board_outcome_after_working_days` after the meeting while
+//     it is at most `board_outcome_within_days` old): the organisation's audit managers.
 // Only active users receive anything; a notification with no one to receive it is left out.
 // Pure; safe from any thread.
 std::vector<Notification> daily_notifications(const NotificationInputs& inputs, Date today,

@@ -394,9 +394,70 @@ TEST(Notifications, EachLinksToTheCaseActionReportOrMeasureItIsAbout) {
   EXPECT_EQ(notification_url(opened, ""), "/outliers/12");
 }
 
+MeetingState meeting(const char* held_on, bool recorded = false, OrganisationId organisation = kTrust) {
+  MeetingState row;
+  row.meeting.id = BoardMeetingId{40};
+  row.meeting.organisation_id = organisation;
+  row.meeting.committee = "Trust Board";
+  row.meeting.held_on = d(held_on);
+  row.outcome_recorded = recorded;
+  return row;
+}
+
+// Tuesday 10 February 2026: the board members hear a week ahead that the pack is ready, and
+// every day up to the meeting (the daily job sends the key once).
+TEST(Notifications, ABookedBoardMeetingIsAnnouncedToTheBoardMembersAWeekAhead) {
+  auto inputs = world();
+  inputs.board_meetings = {meeting("2026-02-10")};
+  EXPECT_TRUE(on(inputs, "2026-02-02").empty()) << "8 days ahead";
+  const auto week = on(inputs, "2026-02-03");
+  ASSERT_EQ(week.size(), 1U);
+  EXPECT_EQ(week[0].kind, NotificationKind::board_meeting_soon);
+  EXPECT_EQ(week[0].key, "board_meeting:40:soon:2026-02-10");
+  EXPECT_EQ(week[0].recipients, emails({"bm@rxx.nhs.uk"}));
+  EXPECT_EQ(week[0].subject, "Trust Board in 7 days (2026-02-10): the board pack is ready");
+  EXPECT_NE(week[0].body.find("Date: 2026-02-10 (Tuesday)."), std::string::npos) << week[0].body;
+  EXPECT_NE(week[0].body.find("Riverside Hospitals (RXX)"), std::string::npos) << week[0].body;
+  EXPECT_EQ(week[0].link, "/board-meetings/40");
+  EXPECT_EQ(week[0].link_text, "Open the meeting: Trust Board, 2026-02-10");
+  EXPECT_EQ(on(inputs, "2026-02-09")[0].subject, "Trust Board tomorrow (2026-02-10): the board pack is ready");
+  EXPECT_EQ(on(inputs, "2026-02-10")[0].key, week[0].key) << "the same key up to the day";
+  EXPECT_TRUE(on(inputs, "2026-02-11").empty()) << "held yesterday: the outcome has days yet";
+  // Another trust's meeting goes to that trust's board members only: it has none here.
+  inputs.board_meetings = {meeting("2026-02-10", false, kOtherTrust)};
+  EXPECT_TRUE(on(inputs, "2026-02-03").empty());
+}
+
+// Friday 19 December 2025, then Christmas Day and Boxing Day: the fifth working day after the
+// meeting is Tuesday 30 December, when the audit managers are asked to record the outcome.
+TEST(Notifications, AnOutcomeNotRecordedFiveWorkingDaysAfterTheMeetingGoesToTheAuditManagers) {
+  auto inputs = world();
+  inputs.board_meetings = {meeting("2025-12-19")};
+  EXPECT_TRUE(on(inputs, "2025-12-29").empty()) << "4 working days";
+  const auto late = on(inputs, "2025-12-30");
+  ASSERT_EQ(late.size(), 1U);
+  EXPECT_EQ(late[0].kind, NotificationKind::board_outcome_not_recorded);
+  EXPECT_EQ(late[0].key, "board_meeting:40:outcome_not_recorded");
+  EXPECT_EQ(late[0].recipients, emails({"am@rxx.nhs.uk"}));
+  EXPECT_EQ(late[0].subject, "Outcome not recorded: Trust Board of 2025-12-19");
+  EXPECT_NE(late[0].body.find("Held on: 2025-12-19 (Friday) (5 working days ago)."), std::string::npos) << late[0].body;
+  EXPECT_EQ(late[0].link, "/board-meetings/40");
+  EXPECT_EQ(on(inputs, "2026-03-19").size(), 1U) << "90 days after the meeting";
+  EXPECT_TRUE(on(inputs, "2026-03-20").empty()) << "older meetings are left to the meetings page";
+  // Recorded: nothing, before or after.
+  inputs.board_meetings = {meeting("2025-12-19", true)};
+  EXPECT_TRUE(on(inputs, "2025-12-30").empty());
+  inputs.board_meetings = {meeting("2026-02-10", true)};
+  EXPECT_TRUE(on(inputs, "2026-02-03").empty());
+}
+
+TEST(Notifications, BoardMeetingChecksLookBackAsFarAsTheOutcomeReminder) {
+  EXPECT_EQ(meetings_since(d("2026-03-20"), NotificationRules{}), d("2025-12-20"));
+}
+
 TEST(Notifications, KindNamesAreDistinct) {
   std::vector<std::string_view> names;
-  for (int kind = 0; kind <= static_cast<int>(NotificationKind::cusum_alert); ++kind) {
+  for (int kind = 0; kind <= static_cast<int>(NotificationKind::board_outcome_not_recorded); ++kind) {
     names.push_back(to_string(static_cast<NotificationKind>(kind)));
   }
   std::sort(names.begin(), names.end());

@@ -172,6 +172,37 @@ TEST(BoardMeetings, AnotherOrganisationsMeetingIsNotFound) {
       200);
 }
 
+// Thursday 15 January 2026 (the test world's day): a Trust Board booked for the 20th is
+// announced to the board member, whose notification leads to the meeting's page and from
+// there to the meeting's board pack.
+TEST(BoardMeetings, ABookedMeetingIsAnnouncedToTheBoardAndItsPageLeadsToThePack) {
+  TestWorld world;
+  const domain::BoardMeetingRecord record{{{}, world.own().id, "Trust Board", *Date::parse("2026-01-20")}, {}, {}, {}};
+  const auto booked = world.store().add_board_meeting(record, kTest).value();
+  const std::string page = "/board-meetings/" + id_text(booked.value);
+  auto& board = world.own().callers.at(Role::board_member);
+  const auto listed = world.call("GET", "/api/notifications", &board);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  const auto notifications = json::parse(listed.body)["notifications"];
+  ASSERT_EQ(notifications.size(), 1U) << listed.body;
+  EXPECT_EQ(notifications[0]["kind"], "board_meeting_soon");
+  EXPECT_EQ(notifications[0]["subject"], "Trust Board in 5 days (2026-01-20): the board pack is ready");
+  EXPECT_EQ(notifications[0]["link"], page);
+  const auto in_app = world.call("GET", "/notifications", &board);
+  EXPECT_TRUE(contains(in_app.body, "<a href=\"" + page + "\">Open the meeting: Trust Board, 2026-01-20</a>"))
+      << in_app.body;
+  const auto meeting = world.call("GET", page, &board);
+  ASSERT_EQ(meeting.status, 200);
+  EXPECT_TRUE(contains(meeting.body, "<a href=\"/reports/board-pack?meeting=2026-01-20\">Read the board pack"))
+      << meeting.body;
+  EXPECT_EQ(world.call("GET", "/reports/board-pack?meeting=2026-01-20", &board).status, 200);
+  // The other trust hears nothing of it.
+  EXPECT_TRUE(
+      json::parse(
+          world.call("GET", "/api/notifications", &world.other().callers.at(Role::board_member)).body)["notifications"]
+          .empty());
+}
+
 TEST(BoardMeetings, TheApiRecordsAJsonMeetingAndReadsItBack) {
   TestWorld world;
   auto& admin = world.own().callers.at(Role::admin);

@@ -560,6 +560,50 @@ TEST_F(AlarmByEmail, NewEpisodesAreAnalysedByTheDailyJobAndACusumSignalArrivesBy
   EXPECT_NE(more_mail[0].rcpt_to.find("am@ryy.nhs.uk"), std::string::npos) << more_mail[0].rcpt_to;
 }
 
+// A Trust Board booked for Tuesday 10 March 2026, run day by day: the board member hears a
+// week ahead (Tuesday 3 March) that the pack is ready; nobody records the outcome, so the
+// audit manager is asked on the fifth working day after it (Tuesday 17 March). Each once, each
+// with the meeting's address under the public URL.
+TEST_F(AlarmByEmail, ABoardMeetingIsAnnouncedAWeekAheadAndItsMissingOutcomeRemindedOnce) {
+  SmtpSink smtp(work_ / "maildir");
+  ASSERT_TRUE(smtp.running()) << "could not start aiosmtpd with " << CLINAUDIT_TEST_PYTHON;
+  const auto orgs =
+      store_->add_organisations({{{}, "RXX", "Riverside Hospitals", domain::OrganisationType::acute, "London"}}, kTest);
+  ASSERT_TRUE(orgs);
+  using domain::Role;
+  for (const auto& user : {person("am@rxx.nhs.uk", Role::audit_manager, orgs->front()),
+                           person("bm@rxx.nhs.uk", Role::board_member, orgs->front()),
+                           person("cl@rxx.nhs.uk", Role::clinical_lead, orgs->front())}) {
+    ASSERT_TRUE(store_->add_user(user, kTest));
+  }
+  domain::BoardMeetingRecord booked;
+  booked.meeting.organisation_id = orgs->front();
+  booked.meeting.committee = "Trust Board";
+  booked.meeting.held_on = d("2026-03-10");
+  const auto meeting = store_->add_board_meeting(booked, kTest);
+  ASSERT_TRUE(meeting) << meeting.error().message;
+  const std::string address = "https://audit.example.nhs.uk/board-meetings/" + std::to_string(meeting->value);
+
+  std::map<std::string, std::vector<Mail>> by_day;
+  for (Date day = d("2026-03-02"); day <= d("2026-03-20"); day = day.plus_days(1)) {
+    const JobRun run = jobs_run(db_, smtp.url(), day);
+    ASSERT_EQ(run.exit_code, 0) << day.to_string() << ": " << run.output;
+    for (auto& mail : smtp.new_mail()) by_day[day.to_string()].push_back(std::move(mail));
+  }
+  ASSERT_EQ(by_day.size(), 2U);
+  ASSERT_EQ(by_day["2026-03-03"].size(), 1U);
+  const Mail& soon = by_day["2026-03-03"][0];
+  EXPECT_EQ(soon.subject, "Trust Board in 7 days (2026-03-10): the board pack is ready");
+  EXPECT_EQ(soon.rcpt_to, "bm@rxx.nhs.uk");
+  EXPECT_NE(soon.body.find("Open the meeting: Trust Board, 2026-03-10: " + address), std::string::npos) << soon.body;
+  ASSERT_EQ(by_day["2026-03-17"].size(), 1U);
+  const Mail& outcome = by_day["2026-03-17"][0];
+  EXPECT_EQ(outcome.subject, "Outcome not recorded: Trust Board of 2026-03-10");
+  EXPECT_EQ(outcome.rcpt_to, "am@rxx.nhs.uk");
+  EXPECT_NE(outcome.body.find("(5 working days ago)"), std::string::npos) << outcome.body;
+  EXPECT_NE(outcome.body.find(address), std::string::npos) << outcome.body;
+}
+
 TEST_F(AlarmByEmail, AMailServerThatIsDownFailsTheRunAndTheNextRunSends) {
   const auto orgs =
       store_->add_organisations({{{}, "RXX", "Riverside Hospitals", domain::OrganisationType::acute, "London"}}, kTest);

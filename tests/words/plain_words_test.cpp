@@ -90,7 +90,7 @@ std::set<std::string> raw_keys(domain::Store& store) {
   add_keys(all, domain::QuestionKind::free_text);
   add_keys(all, domain::OrganisationType::national_body);
   add_keys(all, domain::ValueType::date);
-  add_keys(all, domain::NotificationKind::cusum_alert);
+  add_keys(all, domain::NotificationKind::board_outcome_not_recorded);
   add_keys(all, domain::OutlierParty::provider);
   add_keys(all, domain::OutlierTrack::positive);
   add_keys(all, domain::ReminderKind::escalation);

@@ -317,6 +317,10 @@ std::string board_meeting_page(const Context& context, const domain::BoardMeetin
   body +=
       html("<p class=\"caption muted\"><a href=\"/board-meetings\">Board and committee meetings</a></p><h1>{}, {}</h1>",
            m.committee, m.held_on.to_string());
+  if (details.awaiting_outcome() && m.held_on >= context.clock.today()) {
+    body += html("<p><a href=\"/reports/board-pack?meeting={}\">Read the board pack for this meeting</a></p>",
+                 m.held_on.to_string());
+  }
   body += "<h2>What the meeting looked at and decided</h2>"_html;
   if (details.items.empty()) {
     body += "<p class=\"muted\">No item is recorded for this meeting.</p>"_html;
