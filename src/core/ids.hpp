@@ -28,6 +28,7 @@ using ReportReviewId = Id<struct ReportReviewTag>;
 using AuditReportId = Id<struct AuditReportTag>;
 using SurveyId = Id<struct SurveyTag>;
 using AnalysisRunId = Id<struct AnalysisRunTag>;
+using CriterionId = Id<struct CriterionTag>;
 
 }  // namespace clinaudit
 

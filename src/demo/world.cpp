@@ -5,6 +5,7 @@
 #include <map>
 
 #include "demo/catalogue.hpp"
+#include "demo/criteria.hpp"
 #include "demo/episodes.hpp"
 #include "demo/governance.hpp"
 #include "domain/analysis_run.hpp"
@@ -263,6 +264,7 @@ Result<DemoSummary> create_demo_world(domain::Store& store, const DemoOptions& o
   context.cases = std::move(submitted);
   DEMO_TRY(add_demo_participation(store, context, random));
   DEMO_TRY(add_demo_local_audits(store, context, random));
+  DEMO_TRY(add_demo_criteria(store));
   DEMO_TRY(add_demo_board_and_reviews(store, context));
   DEMO_TRY(add_demo_surveys(store, context, random));
   DEMO_TRY(add_demo_analyses(store, world, options.as_of));

@@ -14,6 +14,11 @@ std::string count_of(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// A re-audit as the summary names it: with its criterion when the outcome is one criterion's.
+std::string reaudit_name(const ReauditOutcome& r) {
+  return r.criterion.empty() ? r.reaudit.title : r.reaudit.title + " (" + r.criterion + ")";
+}
+
 void summarise(BoardPack& pack) {
   const auto& qa = pack.participation;
   const auto& f = pack.figures;
@@ -55,7 +60,7 @@ void summarise(BoardPack& pack) {
                           " inconsistently passing and falling short of the target");
   }
   for (const auto& r : f.reaudits) {
-    if (r.verdict == "declined") pack.advise.push_back("Re-audit shows decline: " + r.reaudit.title);
+    if (r.verdict == "declined") pack.advise.push_back("Re-audit shows decline: " + reaudit_name(r));
   }
   const auto& p = f.participation;
   if (p.eligible > 0) {
@@ -72,7 +77,7 @@ void summarise(BoardPack& pack) {
     pack.assure.push_back(count_of(n(f.spc.passing), "measure consistently passes", "measures consistently pass") +
                           " its target");
   for (const auto& r : f.reaudits) {
-    if (r.verdict == "improved") pack.assure.push_back("Re-audit shows improvement: " + r.reaudit.title);
+    if (r.verdict == "improved") pack.assure.push_back("Re-audit shows improvement: " + reaudit_name(r));
   }
   if (!pack.completed_actions.empty()) {
     pack.assure.push_back(count_of(pack.completed_actions.size(), "action", "actions") +

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "domain/criteria_results.hpp"
 #include "domain/measure_series.hpp"
 
 namespace clinaudit::domain {
@@ -70,6 +71,32 @@ Result<std::optional<MeasureResult>> compliance_result(Store& store, const Audit
   return std::optional<MeasureResult>{};
 }
 
+// One outcome per criterion of the re-audit compared with the audit it repeats (both with
+// a result); none when no criterion can be compared.
+Result<std::vector<ReauditOutcome>> criterion_outcomes(Store& store, const Audit& original, const Audit& reaudit) {
+  CLINAUDIT_TRY(const auto before, store.criteria_of(original.id));
+  CLINAUDIT_TRY(const auto after, store.criteria_of(reaudit.id));
+  CLINAUDIT_TRY(const auto rows, compare_criteria(before, after));
+  std::vector<ReauditOutcome> out;
+  for (const auto& row : rows) {
+    if (!row.change || !row.verdict) continue;
+    ReauditOutcome outcome;
+    outcome.original = original;
+    outcome.reaudit = reaudit;
+    outcome.criterion = row.after.criterion.statement;
+    outcome.before_numerator = static_cast<double>(*row.before->criterion.met);
+    outcome.before_denominator = static_cast<double>(*row.before->criterion.applicable);
+    outcome.after_numerator = static_cast<double>(*row.after.criterion.met);
+    outcome.after_denominator = static_cast<double>(*row.after.criterion.applicable);
+    outcome.change = *row.change;
+    outcome.verdict = *row.verdict == ChangeVerdict::improved   ? "improved"
+                      : *row.verdict == ChangeVerdict::declined ? "declined"
+                                                                : "no clear change";
+    out.push_back(std::move(outcome));
+  }
+  return out;
+}
+
 Result<std::vector<ReauditOutcome>> reaudit_outcomes(Store& store, OrganisationId organisation,
                                                      const std::vector<Audit>& audits) {
   std::map<std::int64_t, const Audit*> by_id;
@@ -79,6 +106,11 @@ Result<std::vector<ReauditOutcome>> reaudit_outcomes(Store& store, OrganisationI
     if (!audit.reaudit_of || audit.owner != organisation) continue;
     const auto original = by_id.find(audit.reaudit_of->value);
     if (original == by_id.end()) continue;
+    CLINAUDIT_TRY(auto per_criterion, criterion_outcomes(store, *original->second, audit));
+    if (!per_criterion.empty()) {
+      for (auto& outcome : per_criterion) out.push_back(std::move(outcome));
+      continue;
+    }
     CLINAUDIT_TRY(const auto before, compliance_result(store, *original->second, organisation));
     CLINAUDIT_TRY(const auto after, compliance_result(store, audit, organisation));
     if (!before || !after) continue;

@@ -32,10 +32,13 @@ struct MeasureChart {
   stats::XmrChart chart;
 };
 
-// Before and after of a re-audit, with Newcombe's interval for the change.
+// Before and after of a re-audit, with Newcombe's interval for the change: of one criterion
+// (named) when the re-audit's criteria have results to compare (domain/criteria_results.hpp),
+// otherwise of the audits' first proportion measure.
 struct ReauditOutcome {
   Audit original;
   Audit reaudit;
+  std::string criterion;  // the criterion's statement; empty for the measure's outcome
   double before_numerator = 0, before_denominator = 0;
   double after_numerator = 0, after_denominator = 0;
   stats::ProportionDifference change;  // after - before

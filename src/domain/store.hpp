@@ -11,6 +11,7 @@
 #include "core/result.hpp"
 #include "domain/analysis_record.hpp"
 #include "domain/audit.hpp"
+#include "domain/audit_criteria.hpp"
 #include "domain/audit_log.hpp"
 #include "domain/episode.hpp"
 #include "domain/governance.hpp"
@@ -235,6 +236,24 @@ class Store {
   virtual Result<std::optional<OutlierTimetableVersion>> current_outlier_timetable() = 0;
   // Every version, newest first.
   virtual Result<std::vector<OutlierTimetableVersion>> outlier_timetables() = 0;
+
+  // A local audit's criteria and its results for them (domain/audit_criteria.hpp), each change
+  // checked (check(Criterion)) and audit-logged. Errors: not_found for an unknown audit or
+  // criterion; invalid_input for a broken rule.
+  virtual Result<std::vector<Criterion>> criteria_of(AuditId audit) = 0;  // in their order
+  virtual Result<Criterion> criterion(CriterionId id) = 0;
+  // Adds `row` after the audit's last criterion, with the result it carries.
+  virtual Result<CriterionId> add_criterion(const Criterion& row, const Actor& actor) = 0;
+  // Changes the statement, target and exceptions; the order and the result stay.
+  virtual Result<void> update_criterion(const Criterion& row, const Actor& actor) = 0;
+  // Moves a criterion one place earlier (step -1) or later (+1); at either end nothing moves.
+  virtual Result<void> move_criterion(CriterionId id, int step, const Actor& actor) = 0;
+  // Removes a criterion with its result; those after it move up a place.
+  virtual Result<void> remove_criterion(CriterionId id, const Actor& actor) = 0;
+  // Sets the results (met, applicable; both absent clears one) of the criteria `rows` name
+  // by id, all or nothing. Errors also: not_found for a criterion not of `audit`.
+  virtual Result<void> record_criterion_results(AuditId audit, const std::vector<Criterion>& rows,
+                                                const Actor& actor) = 0;
 
   // Surveys
   virtual Result<SurveyId> add_survey(const Survey& survey, const Actor& actor) = 0;

@@ -77,6 +77,8 @@ std::string fresh_code(const char* prefix) {
 // trust administrator's; a trust sets up its own local audits and their measures, never
 // another trust's, and never a national audit's measures, which the national body (its
 // analysts and administrators) sets up.
+void criteria_rows(std::vector<Case>& all);
+
 void setup_rows(std::vector<Case>& all) {
   const auto same = [](const char* p) { return [p](TestWorld&, Whose) { return fixed(p); }; };
   const auto trust = [](TestWorld& w, Whose whose) -> testing::Trust& {
@@ -1045,7 +1047,88 @@ std::vector<Case> cases() {
   all.push_back(
       {"survey link answer", "POST", survey_link, {{"q.board", "Good"}}, {200, 200, 200, 200, 200, 200, 200, 200}, {}});
   setup_rows(all);
+  criteria_rows(all);
   return all;
+}
+
+// A local audit's criteria and results per criterion: read by everyone who sees the audit;
+// changed by its own organisation's administrators, audit managers and clinical leads; another
+// trust's audit is not found. Each call that changes a criterion gets a fresh one.
+void criteria_rows(std::vector<Case>& all) {
+  const auto audit_of = [](TestWorld& w, Whose whose) {
+    return (whose == Whose::own ? w.own() : w.other()).local_audit;
+  };
+  const auto audit_path = [audit_of](const std::string& prefix, const std::string& suffix) {
+    return [audit_of, prefix, suffix](TestWorld& w, Whose whose) {
+      return prefix + std::to_string(audit_of(w, whose).value) + suffix;
+    };
+  };
+  const auto criterion_path = [audit_of](const std::string& prefix, const std::string& suffix = "") {
+    return [audit_of, prefix, suffix](TestWorld& w, Whose whose) {
+      domain::Criterion c;
+      c.audit_id = audit_of(w, whose);
+      c.statement = "Consent recorded before the day of surgery";
+      c.target_percent = 95;
+      const auto id = w.store().add_criterion(c, domain::Actor{std::nullopt, "test"}).value();
+      return prefix + std::to_string(c.audit_id.value) + "/criteria/" + std::to_string(id.value) + suffix;
+    };
+  };
+  const Fields criterion{{"statement", "Consent recorded"}, {"target_percent", "95"}, {"exceptions", ""}};
+  const Statuses page_read{200, 200, 200, 403, 403, 403, 404, 303};
+  const Statuses page_read_other{404, 404, 404, 403, 403, 403, 404, 303};
+  const Statuses page_change{303, 303, 303, 403, 403, 403, 404, 303};
+  const Statuses page_change_other{404, 404, 404, 403, 403, 403, 404, 303};
+  const Statuses api_change{200, 200, 200, 403, 403, 403, 404, 401};
+  const Statuses api_change_other{404, 404, 404, 403, 403, 403, 404, 401};
+  all.push_back({"criteria api",
+                 "GET",
+                 audit_path("/api/audits/", "/criteria"),
+                 {},
+                 {200, 200, 200, 200, 404, 200, 404, 401},
+                 {404, 404, 404, 404, 404, 404, 404, 401}});
+  all.push_back(
+      {"criterion add form", "POST", audit_path("/audits/", "/criteria"), criterion, page_change, page_change_other});
+  all.push_back({"criterion add api",
+                 "POST",
+                 audit_path("/api/audits/", "/criteria"),
+                 criterion,
+                 {201, 201, 201, 403, 403, 403, 404, 401},
+                 api_change_other});
+  all.push_back({"criterion page", "GET", criterion_path("/audits/"), {}, page_read, page_read_other});
+  Fields save = criterion;
+  save.emplace("change", "save");
+  all.push_back({"criterion save form", "POST", criterion_path("/audits/"), save, page_change, page_change_other});
+  all.push_back(
+      {"criterion move form", "POST", criterion_path("/audits/"), {{"change", "up"}}, page_change, page_change_other});
+  all.push_back({"criterion remove form",
+                 "POST",
+                 criterion_path("/audits/"),
+                 {{"change", "remove"}},
+                 page_change,
+                 page_change_other});
+  all.push_back({"criterion save api", "PUT", criterion_path("/api/audits/"), criterion, api_change, api_change_other});
+  all.push_back({"criterion remove api", "DELETE", criterion_path("/api/audits/"), {}, api_change, api_change_other});
+  all.push_back({"criterion move api",
+                 "POST",
+                 criterion_path("/api/audits/", "/move"),
+                 {{"direction", "down"}},
+                 api_change,
+                 api_change_other});
+  all.push_back(
+      {"criterion results page", "GET", audit_path("/audits/", "/criteria/results"), {}, page_read, page_read_other});
+  all.push_back({"criterion results form",
+                 "POST",
+                 audit_path("/audits/", "/criteria/results"),
+                 {},
+                 page_change,
+                 page_change_other});
+  // The matrix sends form fields, not a JSON body: those allowed get as far as reading the body (400).
+  all.push_back({"criterion results api",
+                 "PUT",
+                 audit_path("/api/audits/", "/criteria/results"),
+                 {},
+                 {400, 400, 400, 403, 403, 403, 404, 401},
+                 api_change_other});
 }
 
 // The caller in column `column`; nullptr for the caller without a session.

@@ -8,6 +8,11 @@ namespace {
 
 using nlohmann::json;
 
+// The criterion a re-audit outcome is of, or null for the outcome of its measure.
+json criterion_or_null(const domain::ReauditOutcome& r) {
+  return r.criterion.empty() ? json(nullptr) : json(r.criterion);
+}
+
 template <typename T>
 json opt(const std::optional<T>& value) {
   return value ? json(*value) : json(nullptr);
@@ -145,6 +150,7 @@ std::string to_json(const DashboardView& view) {
                                     [](const domain::ReauditOutcome& r) {
                                       return json{{"audit_id", r.reaudit.id.value},
                                                   {"audit", r.reaudit.title},
+                                                  {"criterion", criterion_or_null(r)},
                                                   {"original_audit_id", r.original.id.value},
                                                   {"before", r.before_numerator / r.before_denominator},
                                                   {"after", r.after_numerator / r.after_denominator},

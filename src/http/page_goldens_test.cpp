@@ -76,6 +76,37 @@ std::map<std::string, UploadedFile> csv_file(const std::string& name, std::strin
   return {{"file", UploadedFile{name, "text/csv", std::move(content)}}};
 }
 
+// The own trust's local audit with three criteria and their results, and a re-audit of it
+// with two of them again (one written with other capitals and spaces) and a new one.
+void add_criteria(PageWorld& w) {
+  auto& store = w.world().store();
+  const domain::Actor actor{std::nullopt, "test"};
+  const AuditId original = w.world().own().local_audit;
+  auto repeat = store.audit(original).value();
+  repeat.id = {};
+  repeat.code = "LA-REAUDIT";
+  repeat.title = "Consent re-audit";
+  repeat.reaudit_of = original;
+  const AuditId reaudit = store.add_audits({repeat}, actor).value().at(0);
+  const auto add = [&](AuditId audit, const char* statement, double target, const char* exceptions, std::int64_t met,
+                       std::int64_t applicable) {
+    domain::Criterion c;
+    c.audit_id = audit;
+    c.statement = statement;
+    c.target_percent = target;
+    c.exceptions = exceptions;
+    c.met = met;
+    c.applicable = applicable;
+    ASSERT_TRUE(store.add_criterion(c, actor));
+  };
+  add(original, "Consent recorded before the day of surgery", 95, "Emergency operations", 30, 50);
+  add(original, "Risks discussed & recorded", 90, "", 40, 50);
+  add(original, "Site marked before anaesthesia", 100, "", 48, 48);
+  add(reaudit, "Consent recorded before the day of surgery", 95, "Emergency operations", 45, 50);
+  add(reaudit, "risks discussed  & recorded", 90, "", 42, 50);
+  add(reaudit, "Patient given a copy of the consent form", 80, "", 20, 25);
+}
+
 std::string own_code(PageWorld& w) { return w.world().own().code; }
 std::string audit_code(PageWorld& w) { return "NAT-" + w.world().suffix(); }
 
@@ -454,6 +485,80 @@ const std::vector<Page>& pages() {
            return Fields{
                {"code", "LA-EDIT"}, {"title", "Consent audit"}, {"status", "planned"}, {"start_date", "soon"}};
          }});
+    // Standards and results per criterion: the local audit with three criteria and results,
+    // and its re-audit compared criterion by criterion.
+    const auto criteria = [](PageWorld& w) { add_criteria(w); };
+    const auto first_criterion = [local](PageWorld& w) {
+      // Without the criteria (the route check's world), a criterion that does not exist.
+      const auto all = w.world().store().criteria_of(w.world().own().local_audit).value();
+      return "/audits/" + local(w) + "/criteria/" + (all.empty() ? std::string("1") : id(all.front().id.value));
+    };
+    const auto not_analysed = Shared::own_world_not_analysed;
+    all.push_back({"audit-criteria",
+                   Who::clinical_lead,
+                   "GET",
+                   [local](PageWorld& w) { return "/audits/" + local(w) + "?criteria=results"; },
+                   200,
+                   {},
+                   {},
+                   not_analysed,
+                   criteria});
+    all.push_back({"audit-reaudit-criteria",
+                   Who::board_member,
+                   "GET",
+                   [](PageWorld& w) {
+                     const auto reaudit = w.world().store().audit_by_code("LA-REAUDIT");
+                     return "/audits/" + (reaudit ? id(reaudit->id.value) : std::string("1"));
+                   },
+                   200,
+                   {},
+                   {},
+                   not_analysed,
+                   criteria});
+    all.push_back({"criterion", Who::audit_manager, "GET", first_criterion, 200, {}, {}, not_analysed, criteria});
+    all.push_back({"criterion-refused",
+                   Who::audit_manager,
+                   "POST",
+                   first_criterion,
+                   400,
+                   [](PageWorld&) {
+                     return Fields{{"change", "save"},
+                                   {"statement", "Consent recorded before the day of surgery"},
+                                   {"target_percent", "about 90"},
+                                   {"exceptions", "Emergency operations"}};
+                   },
+                   {},
+                   not_analysed,
+                   criteria});
+    all.push_back({"criterion-add-refused", Who::audit_manager, "POST",
+                   [local](PageWorld& w) { return "/audits/" + local(w) + "/criteria"; }, 400,
+                   [](PageWorld&) {
+                     return Fields{{"statement", ""}, {"target_percent", "95"}, {"exceptions", "Day cases"}};
+                   }});
+    all.push_back({"criterion-results",
+                   Who::audit_manager,
+                   "GET",
+                   [local](PageWorld& w) { return "/audits/" + local(w) + "/criteria/results"; },
+                   200,
+                   {},
+                   {},
+                   not_analysed,
+                   criteria});
+    all.push_back({"criterion-results-refused",
+                   Who::audit_manager,
+                   "POST",
+                   [local](PageWorld& w) { return "/audits/" + local(w) + "/criteria/results"; },
+                   400,
+                   [](PageWorld& w) {
+                     const auto all = w.world().store().criteria_of(w.world().own().local_audit).value();
+                     return Fields{{"met_" + id(all.at(0).id.value), "45"},
+                                   {"applicable_" + id(all.at(0).id.value), "50"},
+                                   {"met_" + id(all.at(1).id.value), "12"},
+                                   {"applicable_" + id(all.at(1).id.value), "10"}};
+                   },
+                   {},
+                   not_analysed,
+                   criteria});
     all.push_back(
         {"measures", Who::audit_manager, "GET", [local](PageWorld& w) { return "/audits/" + local(w) + "/measures"; }});
     all.push_back({"measures-national", Who::analyst, "GET",

@@ -105,7 +105,8 @@ Result<AuditView> audit_view(Context& context, AuditId id, FinancialYear year) {
                 domain::audit_overview(context.store, context.principal(), context.clock.today(), id, year));
   CLINAUDIT_TRY(auto measures, domain::measure_series(context.store, context.principal(), id, false));
   CLINAUDIT_TRY(auto reports, domain::audit_report_list(context.store, context.principal(), id));
-  return AuditView{std::move(overview), drawn(std::move(measures), true), std::move(reports)};
+  CLINAUDIT_TRY(auto criteria, domain::criteria_view(context.store, context.principal(), id));
+  return AuditView{std::move(overview), drawn(std::move(measures), true), std::move(reports), std::move(criteria)};
 }
 
 Result<NationalView> national_view(Context& context, AuditId id, FinancialYear year) {

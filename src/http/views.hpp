@@ -13,6 +13,7 @@
 #include "domain/analysis_run.hpp"
 #include "domain/audit_overview.hpp"
 #include "domain/audit_reports.hpp"
+#include "domain/criteria_commands.hpp"
 #include "domain/dashboard.hpp"
 #include "domain/national_home.hpp"
 #include "domain/notifications.hpp"
@@ -59,6 +60,7 @@ struct MeasureView {
 struct AuditView : domain::AuditOverview {
   std::vector<MeasureView> measures;
   std::vector<domain::ReportRow> reports;  // published reports the caller sees, with their review
+  domain::CriteriaView criteria;           // its standards and results per criterion
 };
 
 struct NationalView : domain::NationalOverview {

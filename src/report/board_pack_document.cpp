@@ -206,7 +206,8 @@ std::string board_pack_html(const domain::BoardPack& pack) {
         "</tr></thead><tbody>"_html;
     for (const auto& r : pack.reaudits) {
       out += html("<tr><td>{}</td><td>{} ({}/{})</td><td>{} ({}/{})</td><td>{} points ({} to {})</td><td>{}</td></tr>",
-                  r.reaudit.title, pct(r.before_numerator / r.before_denominator), format_fixed(r.before_numerator, 0),
+                  r.criterion.empty() ? r.reaudit.title : r.reaudit.title + ": " + r.criterion,
+                  pct(r.before_numerator / r.before_denominator), format_fixed(r.before_numerator, 0),
                   format_fixed(r.before_denominator, 0), pct(r.after_numerator / r.after_denominator),
                   format_fixed(r.after_numerator, 0), format_fixed(r.after_denominator, 0),
                   format_fixed(r.change.difference * 100, 1), format_fixed(r.change.interval.lower * 100, 1),

@@ -85,7 +85,8 @@ Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::str
 
   std::vector<CellRow> reaudits;
   for (const auto& r : pack.reaudits) {
-    reaudits.push_back({r.reaudit.title, Cell{r.before_numerator / r.before_denominator, S::percent_one_decimal},
+    reaudits.push_back({r.criterion.empty() ? r.reaudit.title : r.reaudit.title + ": " + r.criterion,
+                        Cell{r.before_numerator / r.before_denominator, S::percent_one_decimal},
                         Cell{r.after_numerator / r.after_denominator, S::percent_one_decimal},
                         Cell{r.change.difference * 100, S::one_decimal},
                         Cell{r.change.interval.lower * 100, S::one_decimal},

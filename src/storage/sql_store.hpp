@@ -123,6 +123,15 @@ class SqlStore final : public domain::Store {
                                                              std::optional<AuditId> audit) override;
   Result<std::vector<domain::OutlierTimetableVersion>> outlier_timetables() override;
 
+  Result<std::vector<domain::Criterion>> criteria_of(AuditId audit) override;
+  Result<domain::Criterion> criterion(CriterionId id) override;
+  Result<CriterionId> add_criterion(const domain::Criterion& row, const domain::Actor& actor) override;
+  Result<void> update_criterion(const domain::Criterion& row, const domain::Actor& actor) override;
+  Result<void> move_criterion(CriterionId id, int step, const domain::Actor& actor) override;
+  Result<void> remove_criterion(CriterionId id, const domain::Actor& actor) override;
+  Result<void> record_criterion_results(AuditId audit, const std::vector<domain::Criterion>& rows,
+                                        const domain::Actor& actor) override;
+
   Result<SurveyId> add_survey(const domain::Survey& survey, const domain::Actor& actor) override;
   Result<domain::Survey> survey(SurveyId id) override;
   Result<std::vector<domain::Survey>> surveys() override;

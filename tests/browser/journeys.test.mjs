@@ -330,18 +330,22 @@ test('a board member opens the board pack and the Quality Account section', asyn
   assert.ok(text.includes(homeTrust), 'the pack names the trust');
   // What the summary says follows from the demo's story (src/demo/governance.cpp),
   // whatever the date: three actions are overdue at the next board meeting, the sepsis re-audit
-  // improved (62/100 -> 102/120) and the VTE re-audit declined (91/100 -> 78/100).
+  // improved on screening at triage (62/100 -> 102/120; src/demo/criteria.cpp) with no clear
+  // change on antibiotics within one hour, and the VTE re-audit declined (91/100 -> 78/100).
   const alert = await page.locator('.summary .alert').innerText();
   const advise = await page.locator('.summary .advise').innerText();
   const assure = await page.locator('.summary .assure').innerText();
   assert.match(alert, /^3 actions are overdue$/m);
   assert.match(advise, /^Re-audit shows decline: Re-audit: VTE risk assessment within 14 hours of admission$/m);
-  assert.match(assure, /^Re-audit shows improvement: Re-audit: sepsis screening and antibiotics within one hour$/m);
+  assert.match(assure, /^Re-audit shows improvement: Re-audit: sepsis screening and antibiotics within one hour \(Patients with suspected sepsis are screened with the sepsis tool at triage\)$/m);
   assert.doesNotMatch(assure, /VTE/);
   assert.doesNotMatch(alert, /Nothing to report/);
   // The re-audit table: the change with Newcombe's interval and the verdict it gives.
-  const sepsis = await page.locator('tr', { hasText: 'Re-audit: sepsis screening' }).innerText();
+  const sepsis = await page.locator('tr', { hasText: 'screened with the sepsis tool at triage' }).innerText();
   assert.match(sepsis, /62\.0% \(62\/100\)\s+85\.0% \(102\/120\)\s+23\.0 points \(11\.4 to 34\.1\)\s+improved/);
+  const antibiotics = await page.locator('tr', { hasText: 'antibiotics within one hour of arrival' }).innerText();
+  assert.match(antibiotics, /^Re-audit: sepsis screening and antibiotics within one hour: /);
+  assert.match(antibiotics, /no clear change/);
   const vte = await page.locator('tr', { hasText: 'Re-audit: VTE risk assessment' }).innerText();
   assert.match(vte, /91\.0% \(91\/100\)\s+78\.0% \(78\/100\)\s+-13\.0 points \(-23\.0 to -2\.9\)\s+declined/);
   await shot(page, 'board-pack');

@@ -33,6 +33,7 @@
 #include "demo/world.hpp"
 #include "domain/audit.hpp"
 #include "domain/clock.hpp"
+#include "domain/criteria_results.hpp"
 #include "domain/dataset.hpp"
 #include "domain/governance.hpp"
 #include "domain/measure.hpp"
@@ -84,6 +85,8 @@ std::set<std::string> raw_keys(domain::Store& store) {
   add_keys(all, domain::ActionStatus::cancelled);
   add_keys(all, domain::ActionSource::report_review);
   add_keys(all, domain::ActionEventKind::reopened);
+  add_keys(all, domain::TargetVerdict::below_target);
+  add_keys(all, domain::ChangeVerdict::no_clear_change);
   add_keys(all, domain::BoardItemKind::other);
   add_keys(all, domain::OutlierLevel::alarm);
   add_keys(all, domain::OutlierStatus::closed);
@@ -291,8 +294,10 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
   std::vector<AuditId> audits;
   std::vector<AuditId> measured;  // the audits with measures
   std::vector<MeasureId> measures;
+  std::vector<CriterionId> criteria;
   for (const auto& audit : must(store.audits({}), "audits")) {
     audits.push_back(audit.id);
+    for (const auto& criterion : must(store.criteria_of(audit.id), "criteria")) criteria.push_back(criterion.id);
     const auto own = must(store.measures_of(audit.id), "measures");
     if (!own.empty()) measured.push_back(audit.id);
     for (const auto& measure : own) measures.push_back(measure.id);
@@ -344,6 +349,7 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
   return {{"audits", text_of(audits)},
           {"audits with measures", text_of(measured)},
           {"measures", text_of(measures)},
+          {"criteria", text_of(criteria)},
           {"organisations", text_of(organisations)},
           {"providers", text_of(organisations)},
           {"board-meetings", text_of(meetings)},

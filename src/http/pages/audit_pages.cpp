@@ -214,6 +214,9 @@ std::string audit_page(const Context& context, const AuditView& view) {
         "this audit holds</p>",
         a.id.value);
   }
+  if (a.kind == domain::AuditKind::local_audit || !view.criteria.criteria.empty()) {
+    body += criteria_section(context, view.criteria);
+  }
   body += "<h2>Results</h2>"_html;
   if (view.measures.empty()) body += "<p class=\"muted\">No measures are recorded for this audit.</p>"_html;
   for (const auto& measure : view.measures) body += measure_section(measure, false);

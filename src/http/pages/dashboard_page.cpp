@@ -106,8 +106,9 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
       body += html(
           "<tr><td><a href=\"/audits/{}\">{}</a></td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
           "<td>{}</td></tr>",
-          r.reaudit.id.value, r.reaudit.title, percent(r.before_numerator / r.before_denominator),
-          percent(r.after_numerator / r.after_denominator), outcome);
+          r.reaudit.id.value, r.criterion.empty() ? r.reaudit.title : r.reaudit.title + ": " + r.criterion,
+          percent(r.before_numerator / r.before_denominator), percent(r.after_numerator / r.after_denominator),
+          outcome);
     }
     body += "</tbody></table>"_html;
   }

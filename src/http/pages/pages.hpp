@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "domain/audit_reports.hpp"
 #include "domain/board_meeting_service.hpp"
+#include "domain/criteria_commands.hpp"
 #include "domain/dataset_setup.hpp"
 #include "domain/measure_setup.hpp"
 #include "domain/outlier_workflow.hpp"
@@ -201,5 +202,14 @@ render::Html measure_section(const MeasureView& view, bool national);
 // An audit's published reports, for its page, with the link to record one.
 render::Html audit_reports_section(const Context& context, const domain::Audit& audit,
                                    const std::vector<domain::ReportRow>& rows);
+
+// An audit's criteria (http/pages/criteria_pages.cpp): the section of the audit's page, the
+// form of one criterion (changing `criterion`, or a refused new one when it is empty), and
+// the form of the results per criterion; `error` is a refusal to show with what was typed.
+render::Html criteria_section(const Context& context, const domain::CriteriaView& view);
+std::string criterion_page(const Context& context, const domain::CriteriaView& view,
+                           const std::optional<CriterionId>& criterion, const std::optional<Error>& error);
+std::string criterion_results_page(const Context& context, const domain::CriteriaView& view,
+                                   const std::optional<Error>& error);
 
 }  // namespace clinaudit::http::pages

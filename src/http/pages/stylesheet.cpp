@@ -49,7 +49,7 @@ th{background:#e8edee}td.num,th.num{text-align:right;font-variant-numeric:tabula
 label,legend{display:block;font-weight:700;margin-bottom:.25rem}
 .hint{color:var(--secondary);margin:0 0 .35rem}
 input[type=text],input[type=email],input[type=password],input[type=date],input[type=number],select,textarea{font:inherit;padding:.35rem .5rem;border:2px solid #4c6272;border-radius:0;background:var(--white);color:var(--text);max-width:100%}
-input[type=number]{width:7rem}textarea{width:100%;min-height:5rem}
+input[type=number],input.short-input{width:7rem}textarea{width:100%;min-height:5rem}
 input[type=file]{font:inherit;max-width:100%}
 .button{display:inline-block;font:inherit;font-weight:700;background:var(--green);color:var(--white);border:0;box-shadow:0 4px 0 #00401e;padding:.6rem 1.1rem;margin:.5rem .5rem 1rem 0;cursor:pointer;text-decoration:none}
 .button:visited{color:var(--white)}
@@ -112,6 +112,7 @@ fieldset{border:0;margin:0;padding:0;min-width:0}
 .quality-account li{margin-bottom:.25rem}
 .inline-list{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding:0;margin:0 0 1rem}
 .inline-list a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
+.inline-form{display:inline}.small-button{font:inherit;font-size:.85rem;background:var(--white);color:var(--blue);border:2px solid var(--blue);padding:.1rem .4rem;margin:.15rem .25rem .15rem 0;cursor:pointer}
 .history{padding-left:1.25rem;margin:0 0 1.5rem}.history li{border-left:4px solid var(--border);padding:.25rem .75rem;margin-bottom:.75rem}.history p{margin:.25rem 0}
 .footer{border-top:4px solid var(--blue);background:var(--white);padding:1rem 0;color:var(--secondary)}
 .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;border:0!important;white-space:nowrap!important}
