@@ -1,4 +1,5 @@
 #include "domain/display_names.hpp"
+#include "domain/local_audit_register.hpp"
 
 #include <gtest/gtest.h>
 
@@ -33,7 +34,10 @@ TEST(DisplayNames, EveryValueOfEveryEnumPeopleSeeHasWords) {
   expect_words(QuestionKind::free_text);
   expect_words(OutlierTrack::positive);
   expect_words(OutlierParty::provider);
-  expect_words(NotificationKind::cusum_alert);
+  expect_words(NotificationKind::local_audit_past_end);
+  expect_words(LocalAuditStage::abandoned);
+  expect_words(AuditReason::local_interest);
+  expect_words(LocalAuditEventKind::abandoned);
   expect_words(stats::VariationIcon::neutral_low);
   expect_words(stats::AssuranceIcon::inconsistent);
   expect_words(stats::FunnelFlag::alarm_low);

@@ -33,6 +33,8 @@ enum class NotificationKind {
   report_published,            // a national report awaits the organisation's review
   report_not_reviewed,         // ... and still does some weeks after publication
   cusum_alert,                 // an analysis run found a new CUSUM signal of worse outcomes than expected
+  proposal_awaiting_decision,  // a local audit proposal has waited too long for the audit team's decision
+  local_audit_past_end,        // an approved local audit is past its planned end date and not finished
 };
 std::string_view to_string(NotificationKind kind);
 
@@ -72,6 +74,8 @@ struct NotificationRules {
   // working days old, so that a day the job did not run is caught up.
   int announce_within_working_days = 5;
   int report_review_reminder_working_days = 20;
+  // A local audit proposal reminds the audit managers once it has waited longer than this.
+  int proposal_decision_working_days = 10;
 };
 
 // Everything the daily checks read, loaded in one go so that the rules stay pure.
@@ -84,6 +88,7 @@ struct NotificationInputs {
   std::vector<Action> actions;
   std::vector<ReportReview> report_reviews;
   std::vector<StoredCusumAlert> cusum_alerts;
+  std::vector<LocalAuditEntry> local_audits;  // their Audit records are in `audits`
 };
 
 // Reads the inputs from the store: every organisation and user, and the outlier cases,
@@ -93,7 +98,7 @@ Result<NotificationInputs> load_notification_inputs(Store& store,
                                                     std::optional<OrganisationId> organisation = std::nullopt);
 
 // The notifications that hold on `today`, in a stable order (outlier cases, then CUSUM
-// alerts, then actions, then report reviews, each by id). Recipients by kind:
+// alerts, then actions, then report reviews, then local audits, each by id). Recipients by kind:
 //   outlier_opened: the organisation's audit managers and clinical leads, and the national
 //     analysts when the case is an alarm worse than expected;
 //   stage deadline approaching / passed: the stage owner's people (the audit provider's
@@ -104,7 +109,11 @@ Result<NotificationInputs> load_notification_inputs(Store& store,
 //     action escalation: the owner and the organisation's audit managers;
 //   report published / not reviewed: the organisation's audit managers and clinical leads;
 //   cusum_alert (an upper-chart signal, announced while the run that raised it is at most
-//     `announce_within_working_days` old): the organisation's audit managers and clinical leads.
+//     `announce_within_working_days` old): the organisation's audit managers and clinical leads;
+//   proposal_awaiting_decision (a local audit proposal waiting more than
+//     `proposal_decision_working_days`): the organisation's audit managers;
+//   local_audit_past_end (approved, not finished, past its planned end date): its lead (when
+//     a user) and the organisation's audit managers.
 // Only active users receive anything; a notification with no one to receive it is left out.
 // Pure; safe from any thread.
 std::vector<Notification> daily_notifications(const NotificationInputs& inputs, Date today,
