@@ -8,6 +8,7 @@
 #include "demo/criteria.hpp"
 #include "demo/episodes.hpp"
 #include "demo/governance.hpp"
+#include "demo/local_audit_register.hpp"
 #include "domain/analysis_run.hpp"
 
 namespace clinaudit::demo {
@@ -265,6 +266,7 @@ Result<DemoSummary> create_demo_world(domain::Store& store, const DemoOptions& o
   DEMO_TRY(add_demo_participation(store, context, random));
   DEMO_TRY(add_demo_local_audits(store, context, random));
   DEMO_TRY(add_demo_criteria(store));
+  DEMO_TRY(add_demo_register(store, context));
   DEMO_TRY(add_demo_board_and_reviews(store, context));
   DEMO_TRY(add_demo_surveys(store, context, random));
   DEMO_TRY(add_demo_analyses(store, world, options.as_of));

@@ -56,7 +56,7 @@ constexpr EnumTable<OutlierTrack, 3> kOutlierTracks{
     {{OutlierTrack::alarm, "Alarm"}, {OutlierTrack::alert, "Alert"}, {OutlierTrack::positive, "Better than expected"}}};
 constexpr EnumTable<OutlierParty, 2> kOutlierParties{
     {{OutlierParty::audit_provider, "National audit provider"}, {OutlierParty::provider, "Provider organisation"}}};
-constexpr EnumTable<NotificationKind, 12> kNotificationKinds{
+constexpr EnumTable<NotificationKind, 14> kNotificationKinds{
     {{NotificationKind::outlier_opened, "New outlier case"},
      {NotificationKind::stage_deadline_approaching, "Outlier stage due soon"},
      {NotificationKind::stage_deadline_passed, "Outlier stage overdue"},
@@ -68,7 +68,9 @@ constexpr EnumTable<NotificationKind, 12> kNotificationKinds{
      {NotificationKind::report_not_reviewed, "National report not yet reviewed"},
      {NotificationKind::cusum_alert, "CUSUM signal"},
      {NotificationKind::board_meeting_soon, "Board meeting soon: the pack is ready"},
-     {NotificationKind::board_outcome_not_recorded, "Board meeting outcome not recorded"}}};
+     {NotificationKind::board_outcome_not_recorded, "Board meeting outcome not recorded"},
+     {NotificationKind::proposal_awaiting_decision, "Local audit proposal awaiting a decision"},
+     {NotificationKind::local_audit_past_end, "Local audit past its planned end"}}};
 constexpr EnumTable<stats::VariationIcon, 7> kVariationIcons{
     {{stats::VariationIcon::common_cause, "Common cause variation: no significant change"},
      {stats::VariationIcon::improvement_high, "Special cause improvement: higher values"},

@@ -1,4 +1,5 @@
 #include "domain/display_names.hpp"
+#include "domain/local_audit_register.hpp"
 
 #include <gtest/gtest.h>
 
@@ -34,6 +35,10 @@ TEST(DisplayNames, EveryValueOfEveryEnumPeopleSeeHasWords) {
   expect_words(OutlierTrack::positive);
   expect_words(OutlierParty::provider);
   expect_words(NotificationKind::board_outcome_not_recorded);
+  expect_words(NotificationKind::local_audit_past_end);
+  expect_words(LocalAuditStage::abandoned);
+  expect_words(AuditReason::local_interest);
+  expect_words(LocalAuditEventKind::abandoned);
   expect_words(stats::VariationIcon::neutral_low);
   expect_words(stats::AssuranceIcon::inconsistent);
   expect_words(stats::FunnelFlag::alarm_low);

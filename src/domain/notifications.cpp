@@ -51,6 +51,10 @@ class Directory {
     const auto found = measures_.find(id);
     return found == measures_.end() ? "measure " + std::to_string(id.value) : found->second->name;
   }
+  const Audit* audit(AuditId id) const {
+    const auto found = audits_.find(id);
+    return found == audits_.end() ? nullptr : found->second;
+  }
   const User* user(UserId id) const {
     const auto found = users_.find(id);
     return found == users_.end() ? nullptr : found->second;
@@ -316,6 +320,52 @@ void review_notifications(std::vector<Notification>& out, const ReportReview& ro
   add_notification(out, to, std::move(notification));
 }
 
+// The local audit register's reminders (docs/governance.md, "The local audit register").
+void local_audit_notifications(std::vector<Notification>& out, const LocalAuditEntry& row, const Directory& directory,
+                               Date today, const WorkingDayCalendar& calendar, const NotificationRules& rules) {
+  const Audit* audit = directory.audit(row.audit_id);
+  if (audit == nullptr || !audit->owner) return;
+  const std::string id = std::to_string(audit->id.value);
+  Notification notification;
+  notification.organisation_id = *audit->owner;
+  notification.link = "/register/" + id;
+  notification.link_text = "Open local audit " + audit->code;
+  std::set<std::string> to;
+  std::string body = "Local audit: " + directory.audit_name(audit->id) + "\n";
+  body += "Organisation: " + directory.organisation_name(*audit->owner) + ".\n";
+  if (row.stage == LocalAuditStage::proposed) {
+    if (row.stage_at.size() < 10) return;  // recorded before the register kept the time
+    const auto since = Date::parse(row.stage_at.substr(0, 10));
+    if (!since) return;
+    const std::int64_t waiting = calendar.working_days_between(*since, today);
+    if (waiting <= rules.proposal_decision_working_days) return;
+    notification.kind = NotificationKind::proposal_awaiting_decision;
+    notification.key = "local_audit:" + id + ":awaiting_decision:" + since->to_string();
+    notification.subject = "Local audit proposal awaiting a decision: " + audit->title;
+    body +=
+        "Proposed by: " + (row.proposed_by_name.empty() ? std::string("not recorded") : row.proposed_by_name) + ".\n";
+    body += "Waiting since: " + day_text(*since) + ", " + plural(waiting, "working day", "working days") + ".\n";
+    body += "Please approve it, ask for changes or decline it, with a reason.\n";
+    directory.add_people(to, *audit->owner, {Role::audit_manager});
+  } else {
+    const bool under_way = row.stage != LocalAuditStage::changes_requested && !is_finished(row.stage);
+    if (!under_way || !audit->end_date || *audit->end_date >= today) return;
+    notification.kind = NotificationKind::local_audit_past_end;
+    notification.key = "local_audit:" + id + ":past_end:" + audit->end_date->to_string();
+    notification.subject = "Local audit past its planned end date: " + audit->title;
+    body += "Stage: " + std::string(display_name(row.stage)) + ".\n";
+    body += "Planned end: " + day_text(*audit->end_date) + ".\n";
+    body += "Please move it on, or abandon it with a rationale.\n";
+    if (row.lead) {
+      const User* lead = directory.user(*row.lead);
+      if (lead != nullptr && lead->active) to.insert(lead->email);
+    }
+    directory.add_people(to, *audit->owner, {Role::audit_manager});
+  }
+  notification.body = body + footer(today);
+  add_notification(out, to, std::move(notification));
+}
+
 template <typename Row>
 std::vector<const Row*> by_id(const std::vector<Row>& rows) {
   std::vector<const Row*> sorted;
@@ -341,6 +391,8 @@ std::string_view to_string(NotificationKind kind) {
     case NotificationKind::cusum_alert: return "cusum_alert";
     case NotificationKind::board_meeting_soon: return "board_meeting_soon";
     case NotificationKind::board_outcome_not_recorded: return "board_outcome_not_recorded";
+    case NotificationKind::proposal_awaiting_decision: return "proposal_awaiting_decision";
+    case NotificationKind::local_audit_past_end: return "local_audit_past_end";
   }
   return "unknown";
 }
@@ -379,6 +431,8 @@ Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<
       }
       inputs.board_meetings.push_back(MeetingState{std::move(meeting), recorded});
     }
+    CLINAUDIT_TRY(auto local_audits, store.local_audit_entries(row.id));
+    inputs.local_audits.insert(inputs.local_audits.end(), local_audits.begin(), local_audits.end());
   }
   std::set<AuditId> audits;
   std::set<MeasureId> measures;
@@ -394,6 +448,7 @@ Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<
     if (row.audit_id) audits.insert(*row.audit_id);
   }
   for (const auto& row : inputs.report_reviews) audits.insert(row.audit_id);
+  for (const auto& row : inputs.local_audits) audits.insert(row.audit_id);
   for (const AuditId id : audits) {
     CLINAUDIT_TRY(auto audit, store.audit(id));
     inputs.audits.push_back(std::move(audit));
@@ -425,6 +480,7 @@ std::vector<Notification> daily_notifications(const NotificationInputs& inputs, 
     review_notifications(out, *row, directory, today, calendar, rules);
   }
   add_board_meeting_notifications(out, inputs, today, calendar, rules);
+  for (const auto& row : inputs.local_audits) local_audit_notifications(out, row, directory, today, calendar, rules);
   return out;
 }
 

@@ -35,6 +35,8 @@ enum class NotificationKind {
   cusum_alert,                 // an analysis run found a new CUSUM signal of worse outcomes than expected
   board_meeting_soon,          // a booked board meeting is days away: its pack is ready
   board_outcome_not_recorded,  // a board meeting was held some days ago and its outcome is not recorded
+  proposal_awaiting_decision,  // a local audit proposal has waited too long for the audit team's decision
+  local_audit_past_end,        // an approved local audit is past its planned end date and not finished
 };
 std::string_view to_string(NotificationKind kind);
 
@@ -74,6 +76,8 @@ struct NotificationRules {
   // working days old, so that a day the job did not run is caught up.
   int announce_within_working_days = 5;
   int report_review_reminder_working_days = 20;
+  // A local audit proposal reminds the audit managers once it has waited longer than this.
+  int proposal_decision_working_days = 10;
   // A booked board meeting is announced to the board members this many calendar days ahead.
   int board_meeting_notice_days = 7;
   // A meeting whose outcome is not recorded this many working days after it is reminded to
@@ -100,6 +104,7 @@ struct NotificationInputs {
   std::vector<ReportReview> report_reviews;
   std::vector<StoredCusumAlert> cusum_alerts;
   std::vector<MeetingState> board_meetings;
+  std::vector<LocalAuditEntry> local_audits;  // their Audit records are in `audits`
 };
 
 // Reads the inputs from the store: every organisation and user, and the outlier cases,
@@ -115,7 +120,7 @@ Result<NotificationInputs> load_notification_inputs(Store& store,
 Date meetings_since(Date today, const NotificationRules& rules);
 
 // The notifications that hold on `today`, in a stable order (outlier cases, then CUSUM
-// alerts, then actions, then report reviews, then board meetings, each by id). Recipients by kind:
+// alerts, then actions, then report reviews, then board meetings, then local audits, each by id). Recipients by kind:
 //   outlier_opened: the organisation's audit managers and clinical leads, and the national
 //     analysts when the case is an alarm worse than expected;
 //   stage deadline approaching / passed: the stage owner's people (the audit provider's
@@ -126,11 +131,15 @@ Date meetings_since(Date today, const NotificationRules& rules);
 //     action escalation: the owner and the organisation's audit managers;
 //   report published / not reviewed: the organisation's audit managers and clinical leads;
 //   cusum_alert (an upper-chart signal, announced while the run that raised it is at most
-//     `announce_within_working_days` old): the organisation's audit managers and clinical leads.
+//     `announce_within_working_days` old): the organisation's audit managers and clinical leads;
 //   board_meeting_soon (a meeting whose outcome is not recorded, from `board_meeting_notice_days`
 //     before it to its day): the organisation's board members;
 //   board_outcome_not_recorded (from `board_outcome_after_working_days` after the meeting while
-//     it is at most `board_outcome_within_days` old): the organisation's audit managers.
+//     it is at most `board_outcome_within_days` old): the organisation's audit managers;
+//   proposal_awaiting_decision (a local audit proposal waiting more than
+//     `proposal_decision_working_days`): the organisation's audit managers;
+//   local_audit_past_end (approved, not finished, past its planned end date): its lead (when
+//     a user) and the organisation's audit managers.
 // Only active users receive anything; a notification with no one to receive it is left out.
 // Pure; safe from any thread.
 std::vector<Notification> daily_notifications(const NotificationInputs& inputs, Date today,

@@ -15,6 +15,7 @@
 #include "domain/audit_log.hpp"
 #include "domain/episode.hpp"
 #include "domain/governance.hpp"
+#include "domain/local_audit_register.hpp"
 #include "domain/measure.hpp"
 #include "domain/organisation.hpp"
 #include "domain/outlier_case.hpp"
@@ -118,6 +119,27 @@ class Store {
   // Takes an audit off a year's Quality Account list (audit-logged). Errors: not_found when
   // the audit is not on that year's list.
   virtual Result<void> remove_from_qa_list(AuditId audit, FinancialYear year, const Actor& actor) = 0;
+
+  // The local audit register (docs/governance.md): a trust's divisions and specialties, and
+  // each local audit's entry and history. Units: a specialty's division must be a division
+  // (not a specialty) of the same organisation (invalid_input otherwise); conflict for a
+  // name the organisation already uses at the same level. Listed by division, then name.
+  virtual Result<TrustUnitId> add_trust_unit(const TrustUnit& unit, const Actor& actor) = 0;
+  virtual Result<void> update_trust_unit(const TrustUnit& unit, const Actor& actor) = 0;  // name, retired
+  virtual Result<std::vector<TrustUnit>> trust_units(OrganisationId organisation) = 0;
+  // Adds the local audit `audit` with its entry and first history step, in one transaction
+  // (conflict for a code already used). `entry.audit_id` and `event.audit_id` are the new id's.
+  virtual Result<AuditId> add_local_audit_entry(const Audit& audit, const LocalAuditEntry& entry,
+                                                const LocalAuditEvent& event, const Actor& actor) = 0;
+  // Writes `audit` and its entry (added when the audit has none yet) and adds `event` to its
+  // history, in one transaction, with an audit-log entry for each. Errors: not_found for an
+  // unknown audit; invalid_input for a unit of another organisation.
+  virtual Result<void> record_local_audit_event(const Audit& audit, const LocalAuditEntry& entry,
+                                                const LocalAuditEvent& event, const Actor& actor) = 0;
+  // The entries of an organisation's local audits (those that have one), by audit id.
+  virtual Result<std::vector<LocalAuditEntry>> local_audit_entries(OrganisationId organisation) = 0;
+  virtual Result<std::optional<LocalAuditEntry>> local_audit_entry(AuditId audit) = 0;
+  virtual Result<std::vector<LocalAuditEvent>> local_audit_events(AuditId audit) = 0;  // oldest first
 
   // Participation: inserts or replaces by (organisation, audit, year).
   virtual Result<void> upsert_participation(const std::vector<Participation>& rows, const Actor& actor) = 0;

@@ -113,6 +113,7 @@ std::vector<Route> outlier_timetable_routes();
 std::vector<Route> setup_routes();
 std::vector<Route> audit_report_routes();  // published reports and reviews of them
 std::vector<Route> criteria_routes();      // an audit's criteria and results per criterion
+std::vector<Route> register_routes();      // the local audit register (http/register_routes.cpp)
 
 // The web application without its transport: turns a Request into a Response.
 // Checks in order, for every route: the request's text is UTF-8 (400), the route exists (404),

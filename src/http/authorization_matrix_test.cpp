@@ -383,6 +383,182 @@ void setup_rows(std::vector<Case>& all) {
                  new_measure});
 }
 
+// The local audit register: every user of a trust reads its register, its audits and its
+// divisions; clinical leads, audit managers and administrators of the trust propose and move
+// audits on; only the audit team (audit managers, administrators) decides and keeps the
+// divisions. The national body proposes nothing, and another trust's audit or division is
+// not found. Each change acts on a fresh record of the trust.
+void register_rows(std::vector<Case>& all) {
+  const auto same = [](const char* p) { return [p](TestWorld&, Whose) { return fixed(p); }; };
+  const auto trust = [](TestWorld& w, Whose whose) -> testing::Trust& {
+    return whose == Whose::own ? w.own() : w.other();
+  };
+  const domain::Actor actor{std::nullopt, "matrix"};
+  // The trust's first division, added when it has none.
+  const auto division_of = [actor](TestWorld& w, const testing::Trust& t) {
+    const auto units = w.store().trust_units(t.id).value();
+    if (!units.empty()) return units.front().id;
+    domain::TrustUnit unit;
+    unit.organisation_id = t.id;
+    unit.name = "Surgery";
+    return w.store().add_trust_unit(unit, actor).value();
+  };
+  // A fresh proposal of the trust's clinical lead, awaiting a decision.
+  const auto proposal_of = [actor](TestWorld& w, const testing::Trust& t) {
+    domain::Audit audit;
+    audit.code = fresh_code("LAP");
+    audit.title = "Fresh proposal";
+    audit.owner = t.id;
+    domain::LocalAuditEntry entry;
+    entry.proposed_by = t.callers.at(Role::clinical_lead).user.id;
+    entry.lead_name = "Dr Lead";
+    domain::LocalAuditEvent event;
+    event.at = "2026-01-15T10:00:00Z";
+    return w.store().add_local_audit_entry(audit, entry, event, actor).value();
+  };
+  const auto approved_of = [actor](TestWorld& w, const testing::Trust& t) {
+    domain::Audit audit;
+    audit.code = fresh_code("LAA");
+    audit.title = "Fresh approved audit";
+    audit.owner = t.id;
+    return w.store().add_audits({audit}, actor).value().front();
+  };
+  const auto fresh_name = [](TestWorld&) { return Fields{{"name", fresh_code("Unit ")}}; };
+  const auto proposal_fields = [division_of](TestWorld& w) {
+    return Fields{{"title", "Consent in day surgery"},
+                  {"division_id", std::to_string(division_of(w, w.own()).value)},
+                  {"lead_name", "Dr Lead"},
+                  {"standards", "GMC consent guidance"},
+                  {"reason", "trust_priority"},
+                  {"sample_method", "40 cases"},
+                  {"data_protection_confirmed", "yes"},
+                  {"start_date", "2026-03-01"},
+                  {"end_date", "2026-06-30"}};
+  };
+  const auto on = [trust](auto make, const char* prefix, const char* suffix) {
+    return [trust, make, prefix, suffix](TestWorld& w, Whose whose) {
+      return prefix + std::to_string(make(w, trust(w, whose)).value) + suffix;
+    };
+  };
+  const auto seeded = [](TestWorld&, const testing::Trust& t) { return t.local_audit; };
+
+  all.push_back({"register page", "GET", same("/register"), {}, {200, 200, 200, 200, 200, 200, 200, 303}, {}});
+  all.push_back({"register api", "GET", same("/api/register"), {}, {200, 200, 200, 200, 200, 200, 200, 401}, {}});
+  all.push_back({"register audit page",
+                 "GET",
+                 on(seeded, "/register/", ""),
+                 {},
+                 {200, 200, 200, 200, 404, 200, 404, 303},
+                 {404, 404, 404, 404, 404, 404, 404, 303}});
+  all.push_back({"register audit api",
+                 "GET",
+                 on(seeded, "/api/register/", ""),
+                 {},
+                 {200, 200, 200, 200, 404, 200, 404, 401},
+                 {404, 404, 404, 404, 404, 404, 404, 401}});
+  all.push_back(
+      {"register propose page", "GET", same("/register/propose"), {}, {200, 200, 200, 403, 403, 403, 403, 303}, {}});
+  all.push_back({"register propose form",
+                 "POST",
+                 same("/register/propose"),
+                 {},
+                 {303, 303, 303, 403, 403, 403, 403, 303},
+                 {},
+                 proposal_fields});
+  all.push_back({"register propose api",
+                 "POST",
+                 same("/api/register"),
+                 {},
+                 {201, 201, 201, 403, 403, 403, 403, 401},
+                 {},
+                 proposal_fields});
+  all.push_back({"register revise page",
+                 "GET",
+                 on(proposal_of, "/register/", "/revise"),
+                 {},
+                 {200, 200, 200, 403, 403, 403, 404, 303},
+                 {404, 404, 404, 403, 403, 403, 404, 303}});
+  all.push_back({"register revise form",
+                 "POST",
+                 on(proposal_of, "/register/", "/revise"),
+                 {},
+                 {303, 303, 303, 403, 403, 403, 403, 303},
+                 {404, 404, 404, 403, 403, 403, 403, 303},
+                 proposal_fields});
+  all.push_back({"register revise api",
+                 "PUT",
+                 on(proposal_of, "/api/register/", ""),
+                 {},
+                 {200, 200, 200, 403, 403, 403, 403, 401},
+                 {404, 404, 404, 403, 403, 403, 403, 401},
+                 proposal_fields});
+  const Fields decision{{"decision", "approve"}, {"reason", "Meets the trust's priorities"}};
+  all.push_back({"register decision form",
+                 "POST",
+                 on(proposal_of, "/register/", "/decision"),
+                 decision,
+                 {303, 303, 403, 403, 403, 403, 403, 303},
+                 {404, 404, 404, 403, 403, 403, 403, 303}});
+  all.push_back({"register decision api",
+                 "POST",
+                 on(proposal_of, "/api/register/", "/decision"),
+                 decision,
+                 {200, 200, 403, 403, 403, 403, 403, 401},
+                 {404, 404, 404, 403, 403, 403, 403, 401}});
+  for (const auto& [name, path, fields] :
+       {std::tuple{"register next", "/next", Fields{}},
+        std::tuple{"register abandon", "/abandon", Fields{{"rationale", "The lead left the trust"}}}}) {
+    all.push_back({std::string(name) + " form",
+                   "POST",
+                   on(approved_of, "/register/", path),
+                   fields,
+                   {303, 303, 303, 403, 403, 403, 403, 303},
+                   {404, 404, 404, 403, 403, 403, 403, 303}});
+    all.push_back({std::string(name) + " api",
+                   "POST",
+                   on(approved_of, "/api/register/", path),
+                   fields,
+                   {200, 200, 200, 403, 403, 403, 403, 401},
+                   {404, 404, 404, 403, 403, 403, 403, 401}});
+  }
+  all.push_back({"structure page", "GET", same("/structure"), {}, {200, 200, 200, 200, 200, 200, 200, 303}, {}});
+  all.push_back({"structure api", "GET", same("/api/structure"), {}, {200, 200, 200, 200, 200, 200, 200, 401}, {}});
+  all.push_back({"structure add form",
+                 "POST",
+                 same("/structure/units"),
+                 {},
+                 {303, 303, 403, 403, 403, 403, 403, 303},
+                 {},
+                 fresh_name});
+  all.push_back({"structure add api",
+                 "POST",
+                 same("/api/structure/units"),
+                 {},
+                 {201, 201, 403, 403, 403, 403, 403, 401},
+                 {},
+                 fresh_name});
+  const auto unit_of = [actor](TestWorld& w, const testing::Trust& t) {
+    domain::TrustUnit unit;
+    unit.organisation_id = t.id;
+    unit.name = fresh_code("Division ");
+    return w.store().add_trust_unit(unit, actor).value();
+  };
+  all.push_back({"structure change form",
+                 "POST",
+                 on(unit_of, "/structure/units/", ""),
+                 {},
+                 {303, 303, 403, 403, 403, 403, 403, 303},
+                 {404, 404, 403, 403, 403, 403, 403, 303},
+                 fresh_name});
+  all.push_back({"structure change api",
+                 "PUT",
+                 on(unit_of, "/api/structure/units/", ""),
+                 {},
+                 {200, 200, 403, 403, 403, 403, 403, 401},
+                 {404, 404, 403, 403, 403, 403, 403, 401},
+                 fresh_name});
+}
+
 std::vector<Case> cases() {
   const auto same = [](const char* p) { return [p](TestWorld&, Whose) { return fixed(p); }; };
   const auto trust = [](TestWorld& w, Whose whose) -> testing::Trust& {
@@ -1048,6 +1224,7 @@ std::vector<Case> cases() {
       {"survey link answer", "POST", survey_link, {{"q.board", "Good"}}, {200, 200, 200, 200, 200, 200, 200, 200}, {}});
   setup_rows(all);
   criteria_rows(all);
+  register_rows(all);
   return all;
 }
 

@@ -244,6 +244,37 @@ const std::vector<Page>& pages() {
     all.push_back({"action-refused", Who::audit_manager, "POST", action("/due-date"), 400, [](PageWorld&) {
                      return Fields{{"due_on", "2026-06-30"}, {"reason", ""}};
                    }});
+    // The local audit register.
+    const auto proposal = [](const char* suffix) {
+      return [suffix](PageWorld& w) { return "/register/" + id(w.proposal().value) + suffix; };
+    };
+    all.push_back({"register", Who::audit_manager, "GET", at("/register")});
+    all.push_back({"register-audit", Who::audit_manager, "GET", proposal("")});
+    all.push_back({"register-decision-refused", Who::audit_manager, "POST", proposal("/decision"), 400, [](PageWorld&) {
+                     return Fields{{"decision", "decline"}, {"reason", ""}};
+                   }});
+    all.push_back({"register-propose", Who::clinical_lead, "GET", at("/register/propose")});
+    all.push_back(
+        {"register-propose-refused", Who::clinical_lead, "POST", at("/register/propose"), 400, [](PageWorld&) {
+           return Fields{{"title", "Falls <assessment>"}, {"data_protection_confirmed", "no"}};
+         }});
+    all.push_back({"structure", Who::audit_manager, "GET", at("/structure")});
+    all.push_back({"register-revise", Who::clinical_lead, "GET", proposal("/revise")});
+    all.push_back({"register-revise-refused", Who::clinical_lead, "POST", proposal("/revise"), 400, [](PageWorld&) {
+                     return Fields{{"title", ""}, {"standards", "GMC Decision making and consent (2020)"}};
+                   }});
+    all.push_back({"register-next-refused", Who::clinical_lead, "POST", proposal("/next"), 400, [](PageWorld&) {
+                     return Fields{{"note", "Started"}};
+                   }});
+    all.push_back({"register-abandon-refused", Who::clinical_lead, "POST", proposal("/abandon"), 400, [](PageWorld&) {
+                     return Fields{{"rationale", ""}};
+                   }});
+    all.push_back({"structure-add-refused", Who::audit_manager, "POST", at("/structure/units"), 400, [](PageWorld&) {
+                     return Fields{{"name", "Surgery"}};
+                   }});
+    all.push_back({"structure-unit-refused", Who::audit_manager, "POST", at("/structure/units/1"), 400, [](PageWorld&) {
+                     return Fields{{"name", "Surgery"}};
+                   }});
     all.push_back({"notifications", Who::audit_manager, "GET", at("/notifications")});
     all.push_back({"board-meetings", Who::audit_manager, "GET", at("/board-meetings")});
     all.push_back({"board-meetings-refused", Who::audit_manager, "POST", at("/board-meetings"), 400, [](PageWorld&) {

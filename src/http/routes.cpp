@@ -1,5 +1,8 @@
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
+#include "domain/local_audit_views.hpp"
 #include "http/app.hpp"
 #include "http/error_response.hpp"
 #include "http/import_flow.hpp"
@@ -76,9 +79,18 @@ Result<ParticipationYear> load_participation(Context& c) {
   return ParticipationYear{year, std::move(rows)};
 }
 
+// The actions, of the audits of one division of the local audit register when ?division=ID.
 Result<std::vector<ActionRow>> load_actions(Context& c) {
   CLINAUDIT_TRY(const auto audit, audit_param(c.request));
-  return action_rows(c, action_filter(c.request), audit);
+  CLINAUDIT_TRY(auto rows, action_rows(c, action_filter(c.request), audit));
+  const std::string division = c.request.query_value("division");
+  if (division.empty()) return rows;
+  CLINAUDIT_TRY(const auto id, id_from(division));
+  CLINAUDIT_TRY(const auto audits, domain::audits_in_division(c.store, c.principal(), TrustUnitId{id}));
+  std::erase_if(rows, [&audits](const ActionRow& row) {
+    return !row.item.audit_id || std::ranges::find(audits, *row.item.audit_id) == audits.end();
+  });
+  return rows;
 }
 
 // The actions page over `rows`, with the people and this year's audits its form offers.
@@ -661,7 +673,7 @@ std::vector<Route> make_routes() {
   }));
   for (auto* part : {&session_routes, &view_routes, &change_routes, &import_routes, &report_routes, &board_routes,
                      &survey_link_routes, &outlier_timetable_routes, &setup_routes, &audit_report_routes,
-                     &dataset_routes, &account_routes, &criteria_routes}) {
+                     &dataset_routes, &account_routes, &register_routes, &criteria_routes}) {
     for (auto& route : (*part)()) routes.push_back(std::move(route));
   }
   for (auto& route : routes) route.compiled = std::regex(route.pattern, std::regex::ECMAScript | std::regex::optimize);

@@ -96,6 +96,17 @@ class SqlStore final : public domain::Store {
   Result<void> record_action_event(const domain::Action& row, const domain::ActionEvent& event,
                                    const domain::Actor& actor) override;
   Result<std::vector<domain::ActionEvent>> action_events(ActionId id) override;
+
+  Result<TrustUnitId> add_trust_unit(const domain::TrustUnit& unit, const domain::Actor& actor) override;
+  Result<void> update_trust_unit(const domain::TrustUnit& unit, const domain::Actor& actor) override;
+  Result<std::vector<domain::TrustUnit>> trust_units(OrganisationId organisation) override;
+  Result<AuditId> add_local_audit_entry(const domain::Audit& audit, const domain::LocalAuditEntry& entry,
+                                        const domain::LocalAuditEvent& event, const domain::Actor& actor) override;
+  Result<void> record_local_audit_event(const domain::Audit& audit, const domain::LocalAuditEntry& entry,
+                                        const domain::LocalAuditEvent& event, const domain::Actor& actor) override;
+  Result<std::vector<domain::LocalAuditEntry>> local_audit_entries(OrganisationId organisation) override;
+  Result<std::optional<domain::LocalAuditEntry>> local_audit_entry(AuditId audit) override;
+  Result<std::vector<domain::LocalAuditEvent>> local_audit_events(AuditId audit) override;
   Result<std::vector<domain::Action>> actions(OrganisationId organisation) override;
   Result<BoardMeetingId> add_board_meeting(const domain::BoardMeetingRecord& record,
                                            const domain::Actor& actor) override;

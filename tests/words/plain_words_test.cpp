@@ -36,6 +36,7 @@
 #include "domain/criteria_results.hpp"
 #include "domain/dataset.hpp"
 #include "domain/governance.hpp"
+#include "domain/local_audit_register.hpp"
 #include "domain/measure.hpp"
 #include "domain/notifications.hpp"
 #include "domain/organisation.hpp"
@@ -94,6 +95,10 @@ std::set<std::string> raw_keys(domain::Store& store) {
   add_keys(all, domain::OrganisationType::national_body);
   add_keys(all, domain::ValueType::date);
   add_keys(all, domain::NotificationKind::board_outcome_not_recorded);
+  add_keys(all, domain::NotificationKind::local_audit_past_end);
+  add_keys(all, domain::LocalAuditStage::abandoned);
+  add_keys(all, domain::AuditReason::local_interest);
+  add_keys(all, domain::LocalAuditEventKind::abandoned);
   add_keys(all, domain::OutlierParty::provider);
   add_keys(all, domain::OutlierTrack::positive);
   add_keys(all, domain::ReminderKind::escalation);
@@ -348,6 +353,7 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
   }
   return {{"audits", text_of(audits)},
           {"audits with measures", text_of(measured)},
+          {"register", text_of(audits)},
           {"measures", text_of(measures)},
           {"criteria", text_of(criteria)},
           {"organisations", text_of(organisations)},

@@ -16,9 +16,10 @@ struct NavItem {
   std::optional<Permission> needs;
 };
 
-constexpr std::array<NavItem, 16> kNav{{
+constexpr std::array<NavItem, 17> kNav{{
     {"dashboard", "Dashboard", "/", Permission::view_organisation},
     {"audits", "Audits", "/audits", Permission::view_organisation},
+    {"register", "Local audits", "/register", Permission::manage_local_audits},
     {"participation", "Participation", "/participation", Permission::edit_participation},
     {"actions", "Actions", "/actions", Permission::view_organisation},
     {"my-actions", "My actions", "/actions?view=mine", Permission::view_organisation},

@@ -48,6 +48,7 @@ class PageWorld {
     store_timetable();
     add_episodes();
     add_governance();
+    add_local_audit_register();
     if (analysis == Analysis::run) analyse();
     survey_link_ = world_.new_survey_link();
   }
@@ -63,6 +64,8 @@ class PageWorld {
   OutlierCaseId own_case() const { return own_case_; }
   // The own trust's open action, with a progress note and a due date moved with a reason.
   ActionId open_action() const { return open_action_; }
+  // The own trust's local audit proposal awaiting a decision, resubmitted after changes.
+  AuditId proposal() const { return proposal_; }
   // An unused one-time survey link's token.
   const std::string& survey_link() const { return survey_link_; }
 
@@ -288,6 +291,41 @@ class PageWorld {
     must_answer("POST", "/board-meetings", &manager, {{"committee", "Trust Board"}, {"held_on", "2026-02-05"}}, 303);
   }
 
+  // The local audit register: two divisions (one with a specialty), and a proposal of the
+  // clinical lead sent back for changes and resubmitted, awaiting the audit team's decision.
+  void add_local_audit_register() {
+    Caller& manager = world_.own().callers.at(domain::Role::audit_manager);
+    Caller& lead = world_.own().callers.at(domain::Role::clinical_lead);
+    const auto unit = [&](std::map<std::string, std::string> fields) {
+      const Response added = must_answer("POST", "/api/structure/units", &manager, std::move(fields), 201);
+      const auto at = added.body.find(':');
+      return std::to_string(std::stoll(added.body.substr(at + 1)));
+    };
+    const std::string surgery = unit({{"name", "Surgery"}});
+    const std::string orthopaedics = unit({{"name", "Trauma and orthopaedics"}, {"division_id", surgery}});
+    unit({{"name", "Medicine"}});
+    std::map<std::string, std::string> proposal{{"title", "Consent for hip fracture surgery"},
+                                                {"topic", "Consent"},
+                                                {"division_id", surgery},
+                                                {"specialty_id", orthopaedics},
+                                                {"lead_id", std::to_string(lead.user.id.value)},
+                                                {"supervisor", "Ms R Patel, audit facilitator"},
+                                                {"standards", "GMC Decision making and consent (2020)"},
+                                                {"reason", "incident_or_complaint"},
+                                                {"sample_method", "30 consecutive patients, case notes review"},
+                                                {"data_protection_confirmed", "yes"},
+                                                {"start_date", "2026-03-02"},
+                                                {"end_date", "2026-05-29"}};
+    const Response proposed = must_answer("POST", "/register/propose", &lead, proposal, 303);
+    const std::string location = proposed.header("Location");
+    const std::string path = location.substr(0, location.find('?'));
+    proposal_ = AuditId{static_cast<std::int64_t>(std::stoll(path.substr(path.rfind('/') + 1)))};
+    must_answer("POST", path + "/decision", &manager,
+                {{"decision", "ask_for_changes"}, {"reason", "Say who reviews the case notes"}}, 303);
+    proposal["sample_method"] = "30 consecutive patients; case notes reviewed by two registrars";
+    must_answer("POST", path + "/revise", &lead, proposal, 303);
+  }
+
   // The analysis as the national analyst runs it from the national page; then the analyst
   // completes the own trust's data check and tells its lead clinician.
   void analyse() {
@@ -311,6 +349,7 @@ class PageWorld {
   BoardMeetingId meeting_;
   OutlierCaseId own_case_;
   ActionId open_action_;
+  AuditId proposal_;
   std::string survey_link_;
 };
 

@@ -1,0 +1,115 @@
+// The local audit register through App::handle on a real SQLite file: the audit team sets up
+// a division, a clinical lead proposes an audit through the form (a refused proposal is shown
+// again with what was typed), the audit manager asks for changes, the lead resubmits, the
+// manager approves, the lead moves it on and abandons it; the JSON twins answer the same.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "http/testing/test_world.hpp"
+
+namespace clinaudit::http {
+namespace {
+
+using domain::Role;
+using nlohmann::json;
+using testing::TestWorld;
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::map<std::string, std::string> proposal(const std::string& division) {
+  return {{"title", "Consent in day surgery"},
+          {"topic", "Consent"},
+          {"division_id", division},
+          {"lead_name", "Dr Visiting"},
+          {"standards", "GMC Decision making and consent"},
+          {"reason", "incident_or_complaint"},
+          {"sample_method", "40 consecutive cases"},
+          {"data_protection_confirmed", "yes"},
+          {"start_date", "2026-03-01"},
+          {"end_date", "2026-06-30"}};
+}
+
+TEST(App, ALocalAuditIsProposedDecidedAndMovedOnThroughItsPages) {
+  TestWorld world;
+  auto& manager = world.own().callers.at(Role::audit_manager);
+  auto& lead = world.own().callers.at(Role::clinical_lead);
+
+  // The audit team adds a division; a clinical lead may not.
+  EXPECT_EQ(world.call("POST", "/structure/units", &lead, {{"name", "Medicine"}}).status, 403);
+  const Response added = world.call("POST", "/api/structure/units", &manager, {{"name", "Surgery"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::string division = std::to_string(json::parse(added.body)["id"].get<std::int64_t>());
+  EXPECT_TRUE(contains(world.call("GET", "/structure", &lead).body, "Surgery"));
+
+  // A refused proposal keeps what was typed and names the field.
+  auto missing = proposal(division);
+  missing.erase("standards");
+  const Response refused = world.call("POST", "/register/propose", &lead, missing);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_TRUE(contains(refused.body, "Name the standards or guidance audited against"));
+  EXPECT_TRUE(contains(refused.body, "value=\"Consent in day surgery\""));
+  EXPECT_TRUE(contains(refused.body, "href=\"#standards\""));
+
+  const Response proposed = world.call("POST", "/register/propose", &lead, proposal(division));
+  ASSERT_EQ(proposed.status, 303) << proposed.body;
+  const std::string path = proposed.header("Location").substr(0, proposed.header("Location").find('?'));
+  const std::string id = path.substr(std::string("/register/").size());
+  EXPECT_TRUE(contains(world.call("GET", path + "?done=proposed", &lead).body, "Awaiting a decision"));
+
+  // The lead may not decide; the manager asks for changes with a reason.
+  EXPECT_EQ(world.call("POST", path + "/decision", &lead, {{"decision", "approve"}, {"reason", "Fine"}}).status, 403);
+  const Response no_reason = world.call("POST", path + "/decision", &manager, {{"decision", "decline"}});
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_TRUE(contains(no_reason.body, "Give the reason for the decision"));
+  EXPECT_EQ(world
+                .call("POST", path + "/decision", &manager,
+                      {{"decision", "ask_for_changes"}, {"reason", "Say how the cases are chosen"}})
+                .status,
+            303);
+  const Response sent_back = world.call("GET", path, &lead);
+  EXPECT_TRUE(contains(sent_back.body, "Changes asked for"));
+  EXPECT_TRUE(contains(sent_back.body, "Say how the cases are chosen"));
+  EXPECT_TRUE(contains(sent_back.body, "Edit and resubmit the proposal"));
+
+  auto revised = proposal(division);
+  revised["sample_method"] = "40 consecutive cases from the theatre list";
+  EXPECT_EQ(world.call("POST", path + "/revise", &lead, revised).status, 303);
+  EXPECT_EQ(world
+                .call("POST", "/api/register/" + id + "/decision", &manager,
+                      {{"decision", "approve"}, {"reason", "Meets the trust's priorities"}})
+                .status,
+            200);
+  EXPECT_EQ(world.call("POST", path + "/next", &lead, {{"note", "Started on ward 7"}}).status, 303);
+
+  const auto record = json::parse(world.call("GET", "/api/register/" + id, &manager).body);
+  EXPECT_EQ(record["stage"], "data_collection");
+  EXPECT_EQ(record["status"], "in_progress");
+  EXPECT_EQ(record["division"], "Surgery");
+  EXPECT_EQ(record["lead"], "Dr Visiting");
+  EXPECT_EQ(record["next_stage"], "analysis");
+  ASSERT_EQ(record["history"].size(), 5U);
+  EXPECT_EQ(record["history"][1]["kind"], "changes_requested");
+  EXPECT_EQ(record["history"][4]["note"], "Started on ward 7");
+
+  const Response without = world.call("POST", path + "/abandon", &lead, {{"rationale", ""}});
+  EXPECT_EQ(without.status, 400);
+  EXPECT_TRUE(contains(without.body, "Say why the audit is abandoned"));
+  EXPECT_EQ(world.call("POST", path + "/abandon", &lead, {{"rationale", "The lead left the trust"}}).status, 303);
+
+  // The register filters by stage and division; another trust sees none of it.
+  const auto abandoned = json::parse(world.call("GET", "/api/register?stage=abandoned", &manager).body)["audits"];
+  ASSERT_EQ(abandoned.size(), 1U);
+  EXPECT_EQ(abandoned[0]["title"], "Consent in day surgery");
+  EXPECT_EQ(json::parse(world.call("GET", "/api/register?division=" + division, &manager).body)["audits"].size(), 1U);
+  EXPECT_EQ(world.call("GET", "/api/register?stage=unknown", &manager).status, 400);
+  auto& stranger = world.other().callers.at(Role::audit_manager);
+  EXPECT_EQ(world.call("GET", path, &stranger).status, 404);
+  const auto theirs = json::parse(world.call("GET", "/api/register", &stranger).body)["audits"];
+  for (const auto& row : theirs) {
+    EXPECT_NE(row["title"], "Consent in day surgery");
+  }
+}
+
+}  // namespace
+}  // namespace clinaudit::http
