@@ -16,8 +16,8 @@ std::string_view migration_0007_audit_reports();
 std::string_view migration_0008_user_accounts();
 std::string_view migration_0009_analysis_run_measures();
 std::string_view migration_0010_action_history();
-std::string_view migration_0012_local_audit_register();
-std::string_view migration_0013_audit_criteria();
+std::string_view migration_0011_local_audit_register();
+std::string_view migration_0012_audit_criteria();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -41,8 +41,8 @@ constexpr std::array kTemplates{
     Template{8, "0008_user_accounts", embedded::migration_0008_user_accounts},
     Template{9, "0009_analysis_run_measures", embedded::migration_0009_analysis_run_measures},
     Template{10, "0010_action_history", embedded::migration_0010_action_history},
-    Template{12, "0012_local_audit_register", embedded::migration_0012_local_audit_register},
-    Template{13, "0013_audit_criteria", embedded::migration_0013_audit_criteria},
+    Template{11, "0011_local_audit_register", embedded::migration_0011_local_audit_register},
+    Template{12, "0012_audit_criteria", embedded::migration_0012_audit_criteria},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

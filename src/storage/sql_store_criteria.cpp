@@ -1,4 +1,4 @@
-// A local audit's criteria and its results for them in the SQL store (migration 0013).
+// A local audit's criteria and its results for them in the SQL store (migration 0012).
 #include <algorithm>
 #include <nlohmann/json.hpp>
 

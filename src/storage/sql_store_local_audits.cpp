@@ -1,5 +1,5 @@
 // The local audit register in the SQL store: a trust's divisions and specialties, each local
-// audit's entry and its history (migration 0012).
+// audit's entry and its history (migration 0011).
 #include <nlohmann/json.hpp>
 
 #include "domain/entity_checks.hpp"

@@ -1,4 +1,4 @@
-// A local audit's criteria and its results per criterion (migration 0013): added at the end,
+// A local audit's criteria and its results per criterion (migration 0012): added at the end,
 // changed, moved, removed with the rest renumbered, results set all or nothing, each change
 // in the audit log; the same refusals on both databases.
 #include "store_contract.hpp"

@@ -1,4 +1,4 @@
-// The local audit register (migration 0012): a trust's divisions and specialties, a local
+// The local audit register (migration 0011): a trust's divisions and specialties, a local
 // audit's entry written with the audit and its first step in one transaction, each later step
 // with the audit's status and an audit-log entry, the same refusals on every database, and the
 // entries the migration gives local audits recorded before it.
