@@ -153,7 +153,7 @@ TEST_P(StoreContract, ALocalAuditsStepsAreWrittenWithItsEntryAndStatusInOneTrans
 }
 
 TEST_P(StoreContract, LocalAuditsRecordedBeforeTheRegisterStandWhereTheirStatusSays) {
-  const std::string url = fresh_database_before(12);
+  const std::string url = fresh_database_before(11);
   execute_sql(url,
               "INSERT INTO organisations (id, code, name, type) VALUES (1, 'RXX', 'Riverside', 'acute');"
               "INSERT INTO audits (id, code, title, kind, status, owner_id) VALUES "
