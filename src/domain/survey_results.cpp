@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <set>
 
 namespace clinaudit::domain {
@@ -50,6 +51,27 @@ std::string group_label(const std::vector<std::string>& options, std::size_t fro
   std::string label = options[from];
   for (std::size_t i = from + 1; i < to; ++i) label += (i + 1 == to ? " or " : ", ") + lower_first(options[i]);
   return label;
+}
+
+// The test of independence of one table, remembered: an exact test of a large table takes
+// seconds, and the survey page, its CSV, its workbook and the next wave's page all ask for the
+// same tables until an answer arrives. The test is a function of the counts alone, so a
+// remembered answer is never stale. Bounded: forgotten all at once when full.
+std::optional<stats::IndependenceTest> independence_of(const std::vector<std::vector<std::int64_t>>& table) {
+  static std::mutex mutex;
+  static std::map<std::vector<std::vector<std::int64_t>>, std::optional<stats::IndependenceTest>> known;
+  constexpr std::size_t kMostRemembered = 512;
+  {
+    const std::lock_guard lock(mutex);
+    if (const auto found = known.find(table); found != known.end()) return found->second;
+  }
+  auto test = stats::test_independence(table);
+  std::optional<stats::IndependenceTest> answer;
+  if (test) answer = std::move(*test);  // too few answers is not an error: no test shown
+  const std::lock_guard lock(mutex);
+  if (known.size() >= kMostRemembered) known.clear();
+  known.emplace(table, answer);
+  return answer;
 }
 
 }  // namespace
@@ -125,8 +147,7 @@ Result<SurveyResults> summarise_survey(const Survey& survey, const std::vector<S
       result.groups = {std::move(*lower), std::move(*upper)};
     }
     if (choice && question.kind != QuestionKind::multiple_choice && types.size() >= 2) {
-      const auto test = stats::test_independence(result.counts_by_type);
-      if (test) result.by_type_test = *test;  // too few answers is not an error: no test shown
+      result.by_type_test = independence_of(result.counts_by_type);
     }
     if (!numbers.empty()) {
       double sum = 0;

@@ -299,10 +299,12 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
   std::vector<AuditId> audits;
   std::vector<AuditId> measured;  // the audits with measures
   std::vector<MeasureId> measures;
-  std::vector<CriterionId> criteria;
+  std::vector<std::string> audit_criteria;  // "audit|criterion": each criterion with its own audit
   for (const auto& audit : must(store.audits({}), "audits")) {
     audits.push_back(audit.id);
-    for (const auto& criterion : must(store.criteria_of(audit.id), "criteria")) criteria.push_back(criterion.id);
+    for (const auto& criterion : must(store.criteria_of(audit.id), "criteria")) {
+      audit_criteria.push_back(std::to_string(audit.id.value) + "|" + std::to_string(criterion.id.value));
+    }
     const auto own = must(store.measures_of(audit.id), "measures");
     if (!own.empty()) measured.push_back(audit.id);
     for (const auto& measure : own) measures.push_back(measure.id);
@@ -355,7 +357,7 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
           {"audits with measures", text_of(measured)},
           {"register", text_of(audits)},
           {"measures", text_of(measures)},
-          {"criteria", text_of(criteria)},
+          {"audits criteria", audit_criteria},
           {"organisations", text_of(organisations)},
           {"providers", text_of(organisations)},
           {"board-meetings", text_of(meetings)},
@@ -396,6 +398,26 @@ std::vector<std::string> page_paths(Demo& demo) {
       }
     }
     std::vector<std::string> filled{parts[0]};
+    // Parameters that belong together (a criterion of its own audit) are filled as tuples, not
+    // as every combination, which would mostly be refused and multiply the pages read.
+    std::string joined;
+    for (const auto& segment : segments) joined += (joined.empty() ? "" : " ") + segment;
+    if (const auto tuples = values.find(joined); segments.size() > 1 && tuples != values.end()) {
+      if (tuples->second.empty())
+        ADD_FAILURE() << "GET " << route.pattern << ": no demo records for '" << joined << "'";
+      filled.clear();
+      for (const auto& tuple : tuples->second) {
+        std::string path = parts[0];
+        std::size_t from = 0;
+        for (std::size_t g = 0; g < segments.size(); ++g) {
+          const auto bar = tuple.find('|', from);
+          path += tuple.substr(from, bar == std::string::npos ? std::string::npos : bar - from) + parts[g + 1];
+          from = bar == std::string::npos ? tuple.size() : bar + 1;
+        }
+        filled.push_back(std::move(path));
+      }
+      segments.clear();
+    }
     for (std::size_t g = 0; g < segments.size(); ++g) {
       // An audit's page of one provider: the audits with measures only (another audit has no
       // results to show a provider), with every organisation.
