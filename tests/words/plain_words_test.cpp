@@ -83,7 +83,8 @@ std::set<std::string> raw_keys(domain::Store& store) {
   add_keys(all, domain::MeasureSource::episode_expected_column);
   add_keys(all, domain::ActionStatus::cancelled);
   add_keys(all, domain::ActionSource::report_review);
-  add_keys(all, domain::ActionEventKind::reopened);
+  add_keys(all, domain::ActionEventKind::document_added);
+  add_keys(all, domain::DocumentOwner::outlier_case);
   add_keys(all, domain::BoardItemKind::other);
   add_keys(all, domain::OutlierLevel::alarm);
   add_keys(all, domain::OutlierStatus::closed);
