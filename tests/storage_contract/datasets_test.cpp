@@ -187,8 +187,8 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
   const auto audit = add_audit("NHFD");
   const auto other = add_audit("NELA");
   close();
-  // Back to a database of version 5: undo migrations 10 (the history of actions), 9 (the
-  // measures of analysis runs), 8 (password resets) and 7
+  // Back to a database of version 5: undo migrations 11 (documents), 10 (the history of
+  // actions), 9 (the measures of analysis runs), 8 (password resets) and 7
   // (published reports), then migration 6.
   // SQLite cannot drop a column with a foreign key, so it rebuilds the reviews table as it was.
   const std::string reviews_as_in_version_5 =
@@ -198,6 +198,7 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
             "NULL DEFAULT '', intended_actions TEXT NOT NULL DEFAULT '');"
             "DROP TABLE report_reviews; ALTER TABLE reviews_before RENAME TO report_reviews;"
           : "ALTER TABLE report_reviews DROP COLUMN report_id, DROP COLUMN findings;";
+  GetParam().execute_sql(url(), "DROP TABLE documents;");
   GetParam().execute_sql(url(), "DROP TABLE action_events; ALTER TABLE actions DROP COLUMN raised_on;");
   GetParam().execute_sql(url(), "DROP TABLE analysis_run_measures; DROP TABLE password_resets;");
   GetParam().execute_sql(url(), "DROP INDEX IF EXISTS report_reviews_by_report;" + reviews_as_in_version_5 +

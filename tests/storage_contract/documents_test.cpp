@@ -80,7 +80,7 @@ TEST_P(StoreContract, AnActionsDocumentKeepsEveryByteAndIsWrittenWithItsHistory)
   const auto logged = store().audit_log("document", 10);
   ASSERT_OK(logged);
   ASSERT_EQ(logged->size(), 2U);
-  EXPECT_THAT(logged->back().after, HasSubstr("\"sha256\":\"cccc"));
+  EXPECT_THAT(logged->back().after, HasSubstr(std::string(64, 'c')));       // the hash, in either JSON spacing
   EXPECT_THAT(logged->back().after, ::testing::Not(HasSubstr("PDF-1.4")));  // never the bytes
 
   EXPECT_EQ(store().document(9999).error().code, ErrorCode::not_found);
