@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "demo/world.hpp"
 #include "platform/password.hpp"
+#include "platform/sha256.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit::cli {
@@ -26,6 +27,7 @@ Result<void> run_demo(const DemoArgs& args) {
     options.as_of = parsed;
   }
   options.hash_password = [](std::string_view password) { return platform::hash_password(password).value_or(""); };
+  options.sha256_hex = platform::sha256_hex;
   CLINAUDIT_TRY(auto store, storage::open_store(args.db));
   std::cerr << "Creating the synthetic demo world in " << args.db << " ...\n";
   CLINAUDIT_TRY(const auto summary, demo::create_demo_world(*store, options));

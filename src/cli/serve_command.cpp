@@ -1,9 +1,9 @@
 #include <arpa/inet.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
-
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -19,6 +19,7 @@
 #include "http/server.hpp"
 #include "platform/password.hpp"
 #include "platform/pdf_printer.hpp"
+#include "platform/sha256.hpp"
 #include "platform/shifted_clock.hpp"
 #include "platform/system_clock.hpp"
 #include "storage/store_factory.hpp"
@@ -41,6 +42,7 @@ struct ServeOptions {
   bool jobs = false;
   std::string as_of;
   std::size_t max_upload_mb = 50;
+  std::size_t max_document_mb = 10;
   std::size_t pending_imports_mb_per_user = 100;
   std::size_t pending_imports_mb = 400;
   std::vector<std::string> trusted_proxies;
@@ -84,6 +86,7 @@ Result<void> serve(const ServeOptions& options) {
     demo::DemoOptions demo;
     demo.as_of = clock.today();
     demo.hash_password = [](std::string_view password) { return platform::hash_password(password).value_or(""); };
+    demo.sha256_hex = platform::sha256_hex;
     CLINAUDIT_TRY(const auto created, demo::create_demo_world(*store, demo));
     spdlog::info("demo world ready: {} organisations, {} audits, {} episodes", created.organisations, created.audits,
                  created.episodes);
@@ -97,6 +100,7 @@ Result<void> serve(const ServeOptions& options) {
   }
   config.secure_cookies = options.secure_cookies;
   config.max_upload_bytes = options.max_upload_mb * kMiB;
+  config.max_document_bytes = options.max_document_mb * kMiB;
   config.pending_import_bytes_per_user = options.pending_imports_mb_per_user * kMiB;
   config.pending_import_bytes_per_server = options.pending_imports_mb * kMiB;
   config.trusted_proxies = options.trusted_proxies;
@@ -112,7 +116,7 @@ Result<void> serve(const ServeOptions& options) {
   server_options.log_requests = !options.quiet;
   // Room beyond the file for a multipart form's other fields; the app answers a file over
   // the limit with 413 and the limit in words, the transport only what is far beyond it.
-  server_options.max_request_bytes = config.max_upload_bytes + 10 * kMiB;
+  server_options.max_request_bytes = std::max(config.max_upload_bytes, config.max_document_bytes) + 10 * kMiB;
   http::Server server(app, server_options);
   CLINAUDIT_TRY(auto port, server.bind());
   spdlog::info("clinaudit is serving {} at http://{}:{}/, up to {} connections at once (Ctrl-C to stop)", url,
@@ -191,6 +195,11 @@ void add_serve_command(CLI::App& parent, Outcome& outcome) {
                       "Run as if today were YYYY-MM-DD (the demo world's date, the daily checks, deadlines and "
                       "sessions), the date moving on at each midnight UTC; for rehearsals and tests");
   command->add_option("--max-upload-mb", options->max_upload_mb, "Largest CSV file accepted for import, in MB")
+      ->check(CLI::Range(std::size_t{1}, kMaxMegabytes))
+      ->capture_default_str();
+  command
+      ->add_option("--max-document-mb", options->max_document_mb,
+                   "Largest document (PDF or Word) attached as evidence to an action or an outlier case, in MB")
       ->check(CLI::Range(std::size_t{1}, kMaxMegabytes))
       ->capture_default_str();
   command

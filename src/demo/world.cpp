@@ -6,6 +6,7 @@
 
 #include "demo/catalogue.hpp"
 #include "demo/criteria.hpp"
+#include "demo/documents.hpp"
 #include "demo/episodes.hpp"
 #include "demo/governance.hpp"
 #include "demo/local_audit_register.hpp"
@@ -270,6 +271,7 @@ Result<DemoSummary> create_demo_world(domain::Store& store, const DemoOptions& o
   DEMO_TRY(add_demo_board_and_reviews(store, context));
   DEMO_TRY(add_demo_surveys(store, context, random));
   DEMO_TRY(add_demo_analyses(store, world, options.as_of));
+  if (options.sha256_hex != nullptr) DEMO_TRY(add_demo_documents(store, options.as_of, options.sha256_hex));
 
   DemoSummary summary;
   summary.organisations = static_cast<std::int64_t>(world.organisations.size());

@@ -26,6 +26,9 @@ struct DemoOptions {
   Date as_of;
   // Turns a password into the stored hash (argon2id in the product). Required.
   std::function<std::string(std::string_view password)> hash_password;
+  // The SHA-256 (hex) of a document's bytes (platform::sha256_hex in the product). When
+  // given, the demo holds evidence documents (demo/documents.hpp); without it, none.
+  std::string (*sha256_hex)(std::string_view) = nullptr;
 };
 
 struct DemoSummary {

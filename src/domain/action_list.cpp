@@ -61,6 +61,7 @@ Result<ActionDetail> action_detail(Store& store, const Principal& who, Date toda
   ActionDetail detail;
   detail.original_due_on = action->due_on;
   CLINAUDIT_TRY(detail.history, store.action_events(id));
+  CLINAUDIT_TRY(detail.documents, store.documents(DocumentOwner::action, id.value));
   bool moved = false;
   std::map<std::int64_t, std::string> names;
   for (auto& event : detail.history) {

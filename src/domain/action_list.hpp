@@ -36,8 +36,9 @@ Result<std::vector<ActionRow>> action_list(Store& store, const Principal& who, D
 // One action with its history, as its page and GET /api/actions/{id} show it.
 struct ActionDetail {
   ActionRow row;
-  Date original_due_on;              // the due date it was raised with (the first change's old date)
-  std::vector<ActionEvent> history;  // oldest first, each person by their name
+  Date original_due_on;                     // the due date it was raised with (the first change's old date)
+  std::vector<ActionEvent> history;         // oldest first, each person by their name
+  std::vector<EvidenceDocument> documents;  // attached as evidence, oldest first
 };
 
 // The action `id` of `who`'s organisation with its history. Errors: not_found for another

@@ -30,12 +30,13 @@ constexpr EnumTable<ActionSource, 4> kActionSources{{{ActionSource::audit_recomm
                                                      {ActionSource::outlier_case, "Outlier case"},
                                                      {ActionSource::board_decision, "Board decision"},
                                                      {ActionSource::report_review, "Review of a report"}}};
-constexpr EnumTable<ActionEventKind, 6> kActionEventKinds{{{ActionEventKind::note, "Progress note"},
+constexpr EnumTable<ActionEventKind, 7> kActionEventKinds{{{ActionEventKind::note, "Progress note"},
                                                            {ActionEventKind::edited, "Changed"},
                                                            {ActionEventKind::reassigned, "Reassigned"},
                                                            {ActionEventKind::due_date_changed, "Due date changed"},
                                                            {ActionEventKind::completed, "Completed"},
-                                                           {ActionEventKind::reopened, "Reopened"}}};
+                                                           {ActionEventKind::reopened, "Reopened"},
+                                                           {ActionEventKind::document_added, "Document added"}}};
 constexpr EnumTable<BoardItemKind, 5> kBoardItemKinds{{{BoardItemKind::report_review, "National report"},
                                                        {BoardItemKind::outlier_case, "Outlier case"},
                                                        {BoardItemKind::action, "Action"},

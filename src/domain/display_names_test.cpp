@@ -27,7 +27,7 @@ TEST(DisplayNames, EveryValueOfEveryEnumPeopleSeeHasWords) {
   expect_words(MeasureType::continuous);
   expect_words(ActionStatus::cancelled);
   expect_words(ActionSource::report_review);
-  expect_words(ActionEventKind::due_date_changed);
+  expect_words(ActionEventKind::document_added);
   expect_words(BoardItemKind::other);
   expect_words(OutlierLevel::alarm);
   expect_words(OutlierStatus::closed);

@@ -50,12 +50,13 @@ constexpr EnumTable<ActionSource, 4> kActionSources{{{ActionSource::audit_recomm
                                                      {ActionSource::outlier_case, "outlier_case"},
                                                      {ActionSource::board_decision, "board_decision"},
                                                      {ActionSource::report_review, "report_review"}}};
-constexpr EnumTable<ActionEventKind, 6> kActionEventKinds{{{ActionEventKind::note, "note"},
+constexpr EnumTable<ActionEventKind, 7> kActionEventKinds{{{ActionEventKind::note, "note"},
                                                            {ActionEventKind::edited, "edited"},
                                                            {ActionEventKind::reassigned, "reassigned"},
                                                            {ActionEventKind::due_date_changed, "due_date_changed"},
                                                            {ActionEventKind::completed, "completed"},
-                                                           {ActionEventKind::reopened, "reopened"}}};
+                                                           {ActionEventKind::reopened, "reopened"},
+                                                           {ActionEventKind::document_added, "document_added"}}};
 constexpr EnumTable<BoardItemKind, 5> kBoardItemKinds{{{BoardItemKind::report_review, "report_review"},
                                                        {BoardItemKind::outlier_case, "outlier_case"},
                                                        {BoardItemKind::action, "action"},

@@ -25,6 +25,7 @@ TEST(EnumNames, EveryStoredNameReadsBack) {
   EXPECT_EQ(parse_action_status("completed"), ActionStatus::completed);
   EXPECT_EQ(parse_action_source(to_string(ActionSource::board_decision)), ActionSource::board_decision);
   EXPECT_EQ(parse_action_event_kind(to_string(ActionEventKind::due_date_changed)), ActionEventKind::due_date_changed);
+  EXPECT_EQ(parse_action_event_kind("document_added"), ActionEventKind::document_added);
   EXPECT_EQ(parse_board_item_kind("outlier_case"), BoardItemKind::outlier_case);
   EXPECT_EQ(parse_outlier_level("alarm"), OutlierLevel::alarm);
   EXPECT_EQ(parse_outlier_status("withdrawn"), OutlierStatus::withdrawn);

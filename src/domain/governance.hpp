@@ -57,7 +57,7 @@ std::string_view to_string(ActionSource source);
 std::optional<ActionSource> parse_action_source(std::string_view text);
 
 // What happened to an action after it was raised (its history, action_events).
-enum class ActionEventKind { note, edited, reassigned, due_date_changed, completed, reopened };
+enum class ActionEventKind { note, edited, reassigned, due_date_changed, completed, reopened, document_added };
 
 std::string_view to_string(ActionEventKind kind);
 std::optional<ActionEventKind> parse_action_event_kind(std::string_view text);
@@ -88,7 +88,7 @@ struct Action {
 // One entry of an action's history: a progress note, or a change with who made it and when.
 // `from` and `to` are what changed, as a person reads it (a due date, an owner's name, a
 // title); `note` is the note, the reason for a new due date or for reopening, or the
-// evidence of completion.
+// evidence of completion. A document added names the file in `to` and its size in `note`.
 struct ActionEvent {
   std::int64_t id = 0;
   ActionId action_id;

@@ -65,6 +65,7 @@ Result<OutlierCaseDetail> outlier_case_detail(Store& store, const Principal& who
   }
   CLINAUDIT_TRY(auto events, store.outlier_events(id));
   detail.events = std::move(events);
+  CLINAUDIT_TRY(detail.documents, store.documents(DocumentOwner::outlier_case, id.value));
   for (const auto& event : detail.events) {
     if (!event.by || detail.people.contains(event.by->value)) continue;
     if (auto user = store.user(*event.by)) detail.people[event.by->value] = user->email;

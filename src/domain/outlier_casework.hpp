@@ -34,6 +34,7 @@ struct OutlierCaseDetail {
   std::vector<OutlierStage> stages;  // the stages of its track, in order
   std::vector<OutlierEvent> events;
   std::map<std::int64_t, std::string> people;  // user id -> email, for the events
+  std::vector<EvidenceDocument> documents;     // attached as evidence, oldest first, each at its stage
   bool may_act = false;
   // The stage completed last, when the caller may reopen it (reopen_outlier_stage).
   std::optional<OutlierStage> may_reopen;

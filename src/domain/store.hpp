@@ -14,6 +14,7 @@
 #include "domain/audit_criteria.hpp"
 #include "domain/audit_log.hpp"
 #include "domain/episode.hpp"
+#include "domain/evidence_document.hpp"
 #include "domain/governance.hpp"
 #include "domain/local_audit_register.hpp"
 #include "domain/measure.hpp"
@@ -299,6 +300,21 @@ class Store {
   // used, by an earlier or a concurrent call (nothing is written).
   virtual Result<std::int64_t> submit_survey_response(std::string_view token_hash, const SurveyResponse& response,
                                                       const Actor& actor) = 0;
+
+  // Evidence documents (domain/evidence_document.hpp), kept with their bytes. Each add stores
+  // `document` (checked as check(EvidenceDocument); its size must be content's) with the
+  // owner's history entry `event` (its action or case id is the document's owner), in one
+  // transaction with an audit-log entry for each (the entry records the name, size and hash,
+  // never the bytes). Returns the document's id. Errors: invalid_input; not_found for an
+  // unknown action, case or user.
+  virtual Result<std::int64_t> add_action_document(const EvidenceDocument& document, std::string_view content,
+                                                   const ActionEvent& event, const Actor& actor) = 0;
+  virtual Result<std::int64_t> add_outlier_document(const EvidenceDocument& document, std::string_view content,
+                                                    const OutlierEvent& event, const Actor& actor) = 0;
+  // The documents of one action or case, oldest first (by upload time, then id).
+  virtual Result<std::vector<EvidenceDocument>> documents(DocumentOwner owner, std::int64_t owner_id) = 0;
+  virtual Result<EvidenceDocument> document(std::int64_t id) = 0;     // not_found when absent
+  virtual Result<std::string> document_content(std::int64_t id) = 0;  // the bytes; not_found when absent
 
   // The audit log, newest first.
   virtual Result<std::vector<AuditLogEntry>> audit_log(std::string_view entity, std::int64_t limit) = 0;

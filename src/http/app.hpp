@@ -36,7 +36,8 @@ struct AppConfig {
   std::vector<DemoLogin> demo_logins;
   bool secure_cookies = false;  // always mark cookies Secure (behind a TLS proxy)
   std::chrono::seconds session_lifetime{8 * 60 * 60};
-  std::size_t max_upload_bytes = std::size_t{50} * 1024 * 1024;  // a CSV file, page or API (413 beyond)
+  std::size_t max_upload_bytes = std::size_t{50} * 1024 * 1024;    // a CSV file, page or API (413 beyond)
+  std::size_t max_document_bytes = std::size_t{10} * 1024 * 1024;  // a document attached as evidence
   // Checked files awaiting confirmation on the import page (http/pending_imports.hpp).
   std::size_t pending_import_bytes_per_user = std::size_t{100} * 1024 * 1024;
   std::size_t pending_import_bytes_per_server = std::size_t{400} * 1024 * 1024;
@@ -114,6 +115,7 @@ std::vector<Route> setup_routes();
 std::vector<Route> audit_report_routes();  // published reports and reviews of them
 std::vector<Route> criteria_routes();      // an audit's criteria and results per criterion
 std::vector<Route> register_routes();      // the local audit register (http/register_routes.cpp)
+std::vector<Route> document_routes();      // documents attached to actions and outlier cases
 
 // The web application without its transport: turns a Request into a Response.
 // Checks in order, for every route: the request's text is UTF-8 (400), the route exists (404),

@@ -55,6 +55,30 @@ struct Case {
 
 std::string fixed(const char* path) { return path; }
 
+// A document on the action or outlier case `owner_id`, written straight through the store.
+std::string stored_document(TestWorld& w, domain::DocumentOwner owner, std::int64_t owner_id) {
+  const std::string content = "%PDF-1.4";
+  domain::EvidenceDocument document;
+  document.owner = owner;
+  document.owner_id = owner_id;
+  document.file_name = "letter.pdf";
+  document.media_type = "application/pdf";
+  document.size = static_cast<std::int64_t>(content.size());
+  document.sha256 = platform::sha256_hex(content);
+  document.uploaded_at = "2026-01-15T10:00:00Z";
+  const domain::Actor actor{std::nullopt, "test"};
+  if (owner == domain::DocumentOwner::action) {
+    domain::ActionEvent event;
+    event.kind = domain::ActionEventKind::document_added;
+    event.at = document.uploaded_at;
+    return std::to_string(w.store().add_action_document(document, content, event, actor).value());
+  }
+  domain::OutlierEvent event;
+  event.what = "Document added";
+  event.at = document.uploaded_at;
+  return std::to_string(w.store().add_outlier_document(document, content, event, actor).value());
+}
+
 // A new user's details, with an email never used before: in this process, or by an earlier run
 // on the same PostgreSQL database.
 Fields new_person(TestWorld&) {
@@ -688,6 +712,32 @@ std::vector<Case> cases() {
        {},
        {200, 200, 200, 200, 404, 200, 404, 401},
        {404, 404, 404, 404, 404, 404, 404, 401}});
+  // Documents on an action: attached by those who change actions (a form without a file is
+  // refused as bad input, past the checks of role and organisation), downloaded by those who
+  // see the action.
+  for (const bool api : {false, true}) {
+    const std::string prefix = api ? "/api/actions/" : "/actions/";
+    all.push_back(
+        {std::string("action document upload") + (api ? " api" : " form"),
+         "POST",
+         [trust, prefix](TestWorld& w, Whose whose) {
+           return prefix + std::to_string(w.new_action(trust(w, whose)).value) + "/documents";
+         },
+         {},
+         api ? Statuses{400, 400, 400, 403, 403, 403, 404, 401} : Statuses{400, 400, 400, 403, 403, 403, 404, 303},
+         api ? Statuses{404, 404, 404, 403, 403, 403, 404, 401} : Statuses{404, 404, 404, 403, 403, 403, 404, 303}});
+    all.push_back(
+        {std::string("action document download") + (api ? " api" : " page"),
+         "GET",
+         [trust, prefix](TestWorld& w, Whose whose) {
+           const auto action = w.new_action(trust(w, whose));
+           return prefix + std::to_string(action.value) + "/documents/" +
+                  stored_document(w, domain::DocumentOwner::action, action.value);
+         },
+         {},
+         api ? Statuses{200, 200, 200, 200, 404, 200, 404, 401} : Statuses{200, 200, 200, 200, 404, 200, 404, 303},
+         api ? Statuses{404, 404, 404, 404, 404, 404, 404, 401} : Statuses{404, 404, 404, 404, 404, 404, 404, 303}});
+  }
   struct ActionChange {
     const char* name;
     const char* path;
@@ -959,6 +1009,31 @@ std::vector<Case> cases() {
                  {{"reason", "Completed by mistake"}},
                  {403, 403, 403, 403, 303, 403, 404, 303},
                  {404, 404, 404, 403, 303, 403, 404, 303}});
+  // Documents on an outlier case: attached by those who work on cases and see this one (either
+  // party; no file is refused as bad input), downloaded by those who see it.
+  for (const bool api : {false, true}) {
+    const std::string prefix = api ? "/api/outliers/" : "/outliers/";
+    all.push_back(
+        {std::string("outlier document upload") + (api ? " api" : " form"),
+         "POST",
+         [trust, prefix](TestWorld& w, Whose whose) {
+           return prefix + std::to_string(w.new_outlier_case(trust(w, whose)).value) + "/documents";
+         },
+         {},
+         api ? Statuses{400, 400, 400, 403, 400, 403, 404, 401} : Statuses{400, 400, 400, 403, 400, 403, 404, 303},
+         api ? Statuses{404, 404, 404, 403, 400, 403, 404, 401} : Statuses{404, 404, 404, 403, 400, 403, 404, 303}});
+    all.push_back(
+        {std::string("outlier document download") + (api ? " api" : " page"),
+         "GET",
+         [trust, prefix](TestWorld& w, Whose whose) {
+           const auto id = w.new_outlier_case(trust(w, whose));
+           return prefix + std::to_string(id.value) + "/documents/" +
+                  stored_document(w, domain::DocumentOwner::outlier_case, id.value);
+         },
+         {},
+         api ? Statuses{200, 200, 200, 200, 200, 200, 404, 401} : Statuses{200, 200, 200, 200, 200, 200, 404, 303},
+         api ? Statuses{404, 404, 404, 404, 200, 404, 404, 401} : Statuses{404, 404, 404, 404, 200, 404, 404, 303}});
+  }
   // Only national analysts run analyses; the test world's audit holds no episodes, so the
   // analyst's run is refused as invalid input (the browser journey runs one on the demo).
   all.push_back({"analysis run",

@@ -352,6 +352,28 @@ std::string to_json(const std::vector<OutlierRow>& rows) {
                                                                     nlohmann::json::error_handler_t::replace);
 }
 
+namespace {
+
+// The documents of an action or a case, each with the API address of its download.
+json documents_json(const std::vector<domain::EvidenceDocument>& documents, const std::string& path) {
+  json out = json::array();
+  for (const auto& d : documents) {
+    out.push_back(json{{"id", d.id},
+                       {"file_name", d.file_name},
+                       {"media_type", d.media_type},
+                       {"size", d.size},
+                       {"size_words", domain::size_in_words(d.size)},
+                       {"sha256", d.sha256},
+                       {"stage", d.stage.empty() ? json(nullptr) : json(d.stage)},
+                       {"uploaded_by", d.uploaded_by_name},
+                       {"uploaded_at", d.uploaded_at},
+                       {"download", "/api" + path + "/documents/" + std::to_string(d.id)}});
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string to_json(const OutlierCaseView& view) {
   json stages = json::array();
   for (const auto& stage : view.stages) {
@@ -372,7 +394,8 @@ std::string to_json(const OutlierCaseView& view) {
               {"stages", stages},
               {"events", events},
               {"may_complete_stage", view.may_act},
-              {"may_reopen_stage", view.may_reopen ? json(view.may_reopen->key) : json(nullptr)}}
+              {"may_reopen_stage", view.may_reopen ? json(view.may_reopen->key) : json(nullptr)},
+              {"documents", documents_json(view.documents, "/outliers/" + std::to_string(view.row.item.id.value))}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -392,7 +415,9 @@ std::string to_json(const ActionDetail& detail) {
   }
   auto action = action_json(detail.row);
   action["original_due_on"] = detail.original_due_on.to_string();
-  return json{{"action", action}, {"history", history}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const auto documents = documents_json(detail.documents, "/actions/" + std::to_string(detail.row.item.id.value));
+  return json{{"action", action}, {"history", history}, {"documents", documents}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 namespace {

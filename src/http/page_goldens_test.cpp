@@ -747,6 +747,12 @@ const std::map<std::string, std::string>& routes_without_a_page() {
       {R"(POST /actions/(\d{1,18})/owner)", "answers with a redirect; a refusal is the action page (action-refused)"},
       {R"(POST /actions/(\d{1,18})/edit)", "answers with a redirect; a refusal is the action page (action-refused)"},
       {R"(POST /users/(\d{1,18})/reactivate)", "answers with a redirect; a refusal is the user page"},
+      {R"(POST /actions/(\d{1,18})/documents)",
+       "answers with a redirect; a refused file is the action page with the problem at its field (Documents.*)"},
+      {R"(GET /actions/(\d{1,18})/documents/(\d{1,18}))", "a PDF or Word download (Documents.*)"},
+      {R"(POST /outliers/(\d{1,18})/documents)",
+       "answers with a redirect; a refused file is the case's page with the problem at its field (Documents.*)"},
+      {R"(GET /outliers/(\d{1,18})/documents/(\d{1,18}))", "a PDF or Word download (Documents.*)"},
       {R"(POST /users/(\d{1,18})/password-reset)",
        "shows a random one-time link (UserAccounts.AResetLinkIsTheAdministratorsOwnOrganisationsAndShownOnce); a "
        "refusal is the user page"},

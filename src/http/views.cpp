@@ -7,6 +7,7 @@
 #include "domain/measure_series.hpp"
 #include "domain/participation_update.hpp"
 #include "domain/user_admin.hpp"
+#include "http/document_views.hpp"
 #include "platform/password.hpp"
 #include "platform/random_token.hpp"
 #include "platform/sha256.hpp"
@@ -248,7 +249,25 @@ Result<void> close_action(Context& context, ActionId id) {
   } else {
     completion.completed_on = date_or_none(*day);
   }
-  return domain::complete_action(context.store, context.principal(), context.actor(), context.clock, id, completion);
+  // A file sent with the completion is checked before anything is written, so that a wrong
+  // one leaves the action open and the form as it was typed.
+  const bool with_file = request.files.contains("completion_document");
+  const auto upload = uploaded_file(context, "completion_document");
+  const auto rules = document_rules(context);
+  if (with_file) {
+    if (auto checked = domain::checked_upload(upload, rules); !checked) {
+      auto error = checked.error();
+      if (error.message.rfind("document: ", 0) == 0) error.message = "completion_" + error.message;
+      return error;
+    }
+  }
+  CLINAUDIT_TRY_VOID(
+      domain::complete_action(context.store, context.principal(), context.actor(), context.clock, id, completion));
+  if (with_file) {
+    CLINAUDIT_TRY_VOID(domain::attach_action_document(context.store, context.principal(), context.actor(),
+                                                      context.clock, id, upload, rules));
+  }
+  return {};
 }
 
 Result<ActionDetail> action_detail(Context& context, ActionId id) {

@@ -18,6 +18,7 @@ std::string_view migration_0009_analysis_run_measures();
 std::string_view migration_0010_action_history();
 std::string_view migration_0011_local_audit_register();
 std::string_view migration_0012_audit_criteria();
+std::string_view migration_0013_documents();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -43,6 +44,7 @@ constexpr std::array kTemplates{
     Template{10, "0010_action_history", embedded::migration_0010_action_history},
     Template{11, "0011_local_audit_register", embedded::migration_0011_local_audit_register},
     Template{12, "0012_audit_criteria", embedded::migration_0012_audit_criteria},
+    Template{13, "0013_documents", embedded::migration_0013_documents},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

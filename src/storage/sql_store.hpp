@@ -155,6 +155,14 @@ class SqlStore final : public domain::Store {
   Result<std::int64_t> submit_survey_response(std::string_view token_hash, const domain::SurveyResponse& response,
                                               const domain::Actor& actor) override;
 
+  Result<std::int64_t> add_action_document(const domain::EvidenceDocument& document, std::string_view content,
+                                           const domain::ActionEvent& event, const domain::Actor& actor) override;
+  Result<std::int64_t> add_outlier_document(const domain::EvidenceDocument& document, std::string_view content,
+                                            const domain::OutlierEvent& event, const domain::Actor& actor) override;
+  Result<std::vector<domain::EvidenceDocument>> documents(domain::DocumentOwner owner, std::int64_t owner_id) override;
+  Result<domain::EvidenceDocument> document(std::int64_t id) override;
+  Result<std::string> document_content(std::int64_t id) override;
+
   Result<std::vector<domain::AuditLogEntry>> audit_log(std::string_view entity, std::int64_t limit) override;
   Result<void> log_event(const domain::AuditLogEntry& entry) override;
 

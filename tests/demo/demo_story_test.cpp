@@ -21,6 +21,8 @@
 #include "demo/world.hpp"
 #include "domain/cusum_monitoring.hpp"
 #include "domain/episode_analysis.hpp"
+#include "domain/evidence_document.hpp"
+#include "platform/sha256.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit {
@@ -57,6 +59,7 @@ DemoWorld& demo_world(Date as_of) {
   options.as_of = as_of;
   // Nobody signs in here; the product's password hash (argon2id, http layer) is not needed.
   options.hash_password = [](std::string_view password) { return "not a password hash: " + std::string(password); };
+  options.sha256_hex = platform::sha256_hex;
   auto summary = demo::create_demo_world(**store, options);
   if (!summary)
     throw std::runtime_error(failures[date] = "the demo world as of " + date + ": " + summary.error().message);
@@ -202,6 +205,42 @@ TEST(DemoStoryAsDocumented, SignalInMarch2026WhenTheFunnelShowsAnAlertAlarmSeven
   ASSERT_TRUE(story.first_alarm) << "no annual funnel plot shows the drifting provider beyond 3 SD";
   EXPECT_EQ(months_between(*story.first_signal, *story.first_alarm), 7)
       << "funnel alarm " << story.first_alarm->to_string();
+}
+
+TEST(DemoStoryAsDocumented, ACompletedActionAndAnOutlierCaseHoldTheirEvidenceAsPdfFiles) {
+  auto& world = demo_world(*Date::parse("2026-11-26"));
+  domain::Store& store = *world.store;
+  const auto home = store.organisation_by_code(world.summary.home_organisation_code);
+  ASSERT_TRUE(home) << home.error().message;
+  const auto actions = store.actions(home->id);
+  ASSERT_TRUE(actions) << actions.error().message;
+  std::vector<domain::EvidenceDocument> on_actions;
+  for (const auto& action : *actions) {
+    const auto documents = store.documents(domain::DocumentOwner::action, action.id.value);
+    ASSERT_TRUE(documents) << documents.error().message;
+    for (const auto& document : *documents) {
+      EXPECT_EQ(action.status, domain::ActionStatus::completed) << action.title;
+      on_actions.push_back(document);
+    }
+  }
+  ASSERT_EQ(on_actions.size(), 1U);
+  EXPECT_EQ(on_actions[0].file_name, "Re-audit summary.pdf");
+  EXPECT_EQ(on_actions[0].media_type, "application/pdf");
+  EXPECT_EQ(on_actions[0].uploaded_at, "2026-11-26T12:00:00Z");
+
+  const auto cases = store.outlier_cases(std::nullopt, std::nullopt);
+  ASSERT_TRUE(cases) << cases.error().message;
+  ASSERT_FALSE(cases->empty());
+  const auto letters = store.documents(domain::DocumentOwner::outlier_case, cases->front().id.value);
+  ASSERT_TRUE(letters) << letters.error().message;
+  ASSERT_EQ(letters->size(), 1U);
+  EXPECT_EQ(letters->front().file_name, "Letter to the provider.pdf");
+  EXPECT_EQ(letters->front().stage, cases->front().stage);
+  // The bytes kept are what the hash names.
+  const auto kept = store.document_content(letters->front().id);
+  ASSERT_TRUE(kept) << kept.error().message;
+  EXPECT_EQ(platform::sha256_hex(*kept), letters->front().sha256);
+  EXPECT_TRUE(kept->starts_with("%PDF-"));
 }
 
 TEST_P(DemoStory, TheBetterThanExpectedProviderIsBelowTheLowerLimit) {

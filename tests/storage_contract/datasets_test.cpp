@@ -187,8 +187,8 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
   const auto audit = add_audit("NHFD");
   const auto other = add_audit("NELA");
   close();
-  // Back to a database of version 5: undo migrations 12 (audit criteria), 11 (the local audit
-  // register), 10 (the history of actions), 9 (the
+  // Back to a database of version 5: undo migrations 13 (documents), 12 (audit criteria), 11
+  // (the local audit register), 10 (the history of actions), 9 (the
   // measures of analysis runs), 8 (password resets) and 7
   // (published reports), then migration 6.
   // SQLite cannot drop a column with a foreign key, so it rebuilds the reviews table as it was.
@@ -199,6 +199,7 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
             "NULL DEFAULT '', intended_actions TEXT NOT NULL DEFAULT '');"
             "DROP TABLE report_reviews; ALTER TABLE reviews_before RENAME TO report_reviews;"
           : "ALTER TABLE report_reviews DROP COLUMN report_id, DROP COLUMN findings;";
+  GetParam().execute_sql(url(), "DROP TABLE documents;");
   GetParam().execute_sql(url(), "DROP TABLE audit_criteria;");
   GetParam().execute_sql(url(),
                          "DROP TABLE local_audit_events; DROP TABLE local_audit_entries; DROP TABLE trust_units;");

@@ -88,6 +88,8 @@ std::set<std::string> raw_keys(domain::Store& store) {
   add_keys(all, domain::ActionEventKind::reopened);
   add_keys(all, domain::TargetVerdict::below_target);
   add_keys(all, domain::ChangeVerdict::no_clear_change);
+  add_keys(all, domain::ActionEventKind::document_added);
+  add_keys(all, domain::DocumentOwner::outlier_case);
   add_keys(all, domain::BoardItemKind::other);
   add_keys(all, domain::OutlierLevel::alarm);
   add_keys(all, domain::OutlierStatus::closed);
@@ -225,6 +227,7 @@ Demo& demo_world() {
     options.as_of = made->clock.today();
     // Sessions are started directly below; nobody signs in with a password.
     options.hash_password = [](std::string_view password) { return "not a password hash: " + std::string(password); };
+    options.sha256_hex = platform::sha256_hex;  // with the demo's evidence documents
     auto summary = demo::create_demo_world(*made->store, options);
     if (!summary) throw std::runtime_error("the demo world: " + summary.error().message);
     made->summary = std::move(*summary);
@@ -336,8 +339,20 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
   std::vector<AuditReportId> reports;
   for (const auto& report : must(store.audit_reports(std::nullopt), "reports")) reports.push_back(report.id);
   std::vector<ActionId> actions;
+  std::vector<std::string> action_documents;  // "action|document"
   for (const auto& organisation : must(store.organisations(), "organisations")) {
-    for (const auto& action : must(store.actions(organisation.id), "actions")) actions.push_back(action.id);
+    for (const auto& action : must(store.actions(organisation.id), "actions")) {
+      actions.push_back(action.id);
+      for (const auto& document : must(store.documents(domain::DocumentOwner::action, action.id.value), "documents")) {
+        action_documents.push_back(std::to_string(action.id.value) + "|" + std::to_string(document.id));
+      }
+    }
+  }
+  std::vector<std::string> case_documents;  // "case|document"
+  for (const auto& id : cases) {
+    for (const auto& document : must(store.documents(domain::DocumentOwner::outlier_case, id.value), "documents")) {
+      case_documents.push_back(std::to_string(id.value) + "|" + std::to_string(document.id));
+    }
   }
   std::vector<SurveyId> surveys;
   for (const auto& survey : must(store.surveys(), "surveys")) surveys.push_back(survey.id);
@@ -364,6 +379,8 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
           {"outliers", text_of(cases)},
           {"audit-reports", text_of(reports)},
           {"actions", text_of(actions)},
+          {"actions documents", action_documents},
+          {"outliers documents", case_documents},
           {"surveys", text_of(surveys)},
           {"respond", links},
           {"users", text_of(users)},

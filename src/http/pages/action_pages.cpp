@@ -1,4 +1,5 @@
 // One action's page: what it is, where it stands, its history, and the forms that change it.
+#include "http/pages/document_pages.hpp"
 #include "http/pages/layout.hpp"
 #include "http/pages/pages.hpp"
 
@@ -7,7 +8,8 @@ namespace clinaudit::http::pages {
 namespace {
 
 constexpr std::initializer_list<std::string_view> kFields = {
-    "title", "audit_id", "owner_id", "owner_name", "due_on", "reason", "note", "completed_on", "evidence"};
+    "title", "audit_id",     "owner_id", "owner_name",          "due_on",  "reason",
+    "note",  "completed_on", "evidence", "completion_document", "document"};
 
 // The page's forms share one rule for what a field shows: what was typed when `form` was the
 // one refused, otherwise `stored`.
@@ -44,6 +46,7 @@ Html history_entry(const domain::ActionEvent& event) {
       out += html("<p>Done on {}. Evidence: {}</p>", event.to, event.note);
       break;
     case domain::ActionEventKind::reopened: out += html("<p>Reason: {}</p>", event.note); break;
+    case domain::ActionEventKind::document_added: out += html("<p>{} ({})</p>", event.to, event.note); break;
   }
   out += "</li>"_html;
   return out;
@@ -128,20 +131,34 @@ std::string action_page(const Context& context, const ActionDetail& detail, cons
     for (const auto& event : detail.history) body += history_entry(event);
     body += "</ol>"_html;
   }
+  const DocumentPlace place{"/actions/" + std::to_string(a.id.value), nullptr};
+  body += documents_list(place, detail.documents);
   if (!role_allows(context.who->user.role, Permission::manage_actions)) {
     return page(context, "Action: " + a.title, "actions", body);
   }
+  body += document_upload_form(
+      context, place, errors, "Attach a document",
+      document_hint(context.config.max_document_bytes) + " For example a re-audit report, minutes or a letter.");
 
   body += form_start(context, a, "notes", "Add a progress note", "progress-note");
   body += text_area(state, "notes", "note", "Progress note", "");
   body += "<button class=\"button\" type=\"submit\">Add the note</button></form>"_html;
 
   if (open) {
-    body += form_start(context, a, "close", "Mark as completed", "complete");
+    body += html(
+        "<form method=\"post\" action=\"/actions/{}/close\" enctype=\"multipart/form-data\" class=\"panel\" "
+        "id=\"complete\" novalidate>{}<h2>Mark as completed</h2>",
+        a.id.value, csrf_field(context));
     body += date_input(state, "close", "completed_on", "Date it was done", context.clock.today().to_string());
     body += text_area(state, "close", "evidence", "Evidence that it is done",
-                      "What shows it is done: a report, minutes, a re-audit. Files cannot be attached; say where the "
-                      "evidence is kept.");
+                      "What shows it is done: a report, minutes, a re-audit, and where it is kept.");
+    body += html(
+        "<div class=\"{}\"><label for=\"completion_document\">The evidence as a file (optional)</label><p "
+        "class=\"hint\" id=\"completion_document-hint\">{}</p>{}<input type=\"file\" id=\"completion_document\" "
+        "name=\"completion_document\" accept=\".pdf,.docx\"{}></div>",
+        group_class(errors, "completion_document"), document_hint(context.config.max_document_bytes),
+        error_message(errors, "completion_document"),
+        field_attributes(errors, "completion_document", "completion_document-hint"));
     body += "<button class=\"button\" type=\"submit\">Mark as completed</button></form>"_html;
 
     body += form_start(context, a, "due-date", "Change the due date", "due-date");

@@ -1,3 +1,4 @@
+#include "http/pages/document_pages.hpp"
 #include "http/pages/layout.hpp"
 #include "http/pages/pages.hpp"
 
@@ -32,10 +33,14 @@ std::string notifications_page(const Context& context, const std::vector<domain:
 std::string outlier_case_page(const Context& context, const OutlierCaseView& view, const OutlierCaseForms& forms) {
   const auto& c = view.row.item;
   const bool open = c.is_open();
-  const auto errors =
-      FormErrors::of(forms.error, {"decision", "note", "reason"}, forms.reopening ? "reason" : "decision");
+  const auto errors = FormErrors::of(forms.error, {"decision", "note", "reason", "document"},
+                                     forms.document    ? "document"
+                                     : forms.reopening ? "reason"
+                                                       : "decision");
   Html body = "<p class=\"breadcrumbs\"><a href=\"/outliers\">Outlier cases</a></p>"_html;
-  body += error_summary(errors, forms.reopening ? "The stage was not reopened." : "The stage was not completed.");
+  body += error_summary(errors, forms.document    ? "The document was not attached."
+                                : forms.reopening ? "The stage was not reopened."
+                                                  : "The stage was not completed.");
   body += html("<h1>{}: {}, {}</h1>", view.row.organisation_name, view.row.measure_name, c.period);
   body += html(
       "<dl class=\"summary-list\"><dt>Audit</dt><dd><a href=\"/audits/{}\">{}</a></dd><dt>Level</dt><dd>{}</dd>"
@@ -107,6 +112,15 @@ std::string outlier_case_page(const Context& context, const OutlierCaseView& vie
             : std::string("with no deadline"),
         group_class(errors, "reason"), error_message(errors, "reason"), field_attributes(errors, "reason"),
         forms.reason);
+  }
+
+  const DocumentPlace place{"/outliers/" + std::to_string(c.id.value), &view.stages};
+  body += documents_list(place, view.documents);
+  if (role_allows(context.who->user.role, Permission::manage_outliers)) {
+    body += document_upload_form(context, place, errors, "Attach a document to the current stage",
+                                 document_hint(context.config.max_document_bytes) +
+                                     " It is listed at the stage the case is in now: a letter, terms of reference, a "
+                                     "root-cause report or an action plan.");
   }
 
   body += "<h2>Record</h2>"_html;

@@ -84,6 +84,7 @@ struct OutlierCaseForms {
   std::string note;
   std::string reason;
   bool reopening = false;  // the refusal is the reopening form's
+  bool document = false;   // the refusal is the document upload's
 };
 std::string outlier_case_page(const Context& context, const OutlierCaseView& view, const OutlierCaseForms& forms = {});
 // The confirmation step of completing a stage: "Complete stage '<stage>'?", restating the
