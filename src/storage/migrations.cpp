@@ -16,6 +16,7 @@ std::string_view migration_0007_audit_reports();
 std::string_view migration_0008_user_accounts();
 std::string_view migration_0009_analysis_run_measures();
 std::string_view migration_0010_action_history();
+std::string_view migration_0014_report_tracker();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -39,6 +40,7 @@ constexpr std::array kTemplates{
     Template{8, "0008_user_accounts", embedded::migration_0008_user_accounts},
     Template{9, "0009_analysis_run_measures", embedded::migration_0009_analysis_run_measures},
     Template{10, "0010_action_history", embedded::migration_0010_action_history},
+    Template{14, "0014_report_tracker", embedded::migration_0014_report_tracker},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)
