@@ -83,6 +83,7 @@ struct NotificationInputs {
   std::vector<OutlierCase> outlier_cases;
   std::vector<Action> actions;
   std::vector<ReportReview> report_reviews;
+  std::vector<ReportAssignment> report_assignments;  // the report tracker's leads and deadlines
   std::vector<StoredCusumAlert> cusum_alerts;
 };
 
@@ -102,7 +103,10 @@ Result<NotificationInputs> load_notification_inputs(Store& store,
 //     or the provider's admins and board members: the chief executive and medical director);
 //   action due soon / overdue: the owner (the audit managers when the owner has no account);
 //     action escalation: the owner and the organisation's audit managers;
-//   report published / not reviewed: the organisation's audit managers and clinical leads;
+//   report published / not reviewed: the organisation's audit managers and clinical leads,
+//     and the report's assigned lead; an assigned report's reminder comes once its deadline
+//     has passed (also for one without a review record), another's some weeks after
+//     publication;
 //   cusum_alert (an upper-chart signal, announced while the run that raised it is at most
 //     `announce_within_working_days` old): the organisation's audit managers and clinical leads.
 // Only active users receive anything; a notification with no one to receive it is left out.
