@@ -112,6 +112,7 @@ std::vector<Route> outlier_timetable_routes();
 // Setting up the register, audits and measures (http/setup_routes.cpp).
 std::vector<Route> setup_routes();
 std::vector<Route> audit_report_routes();  // published reports and reviews of them
+std::vector<Route> report_tracker_routes();  // assignments, baselines and actions of published reports
 
 // The web application without its transport: turns a Request into a Response.
 // Checks in order, for every route: the request's text is UTF-8 (400), the route exists (404),

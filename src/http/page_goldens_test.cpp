@@ -250,6 +250,13 @@ const std::vector<Page>& pages() {
         {"audit-report-action-refused", Who::audit_manager, "POST", reviewed("/actions"), 400, [](PageWorld&) {
            return Fields{{"title", "Weekly theatre access review"}, {"due_on", "soon"}};
          }});
+    // The report tracker: the trust-wide list, one report's tracker, an assessment refused.
+    all.push_back({"report-tracker", Who::audit_manager, "GET", at("/report-tracker")});
+    all.push_back({"report-tracker-report", Who::audit_manager, "GET", reviewed("/tracker")});
+    all.push_back({"report-tracker-refused", Who::audit_manager, "POST", reviewed("/recommendations/2/assessment"), 400,
+                   [](PageWorld&) {
+                     return Fields{{"compliance", "compliant"}, {"evidence", ""}};
+                   }});
     all.push_back({"reports", Who::board_member, "GET", at("/reports")});
     all.push_back({"quality-account", Who::board_member, "GET", at("/reports/quality-account?year=2025/26")});
     all.push_back({"board-pack", Who::board_member, "GET", at("/reports/board-pack")});

@@ -84,6 +84,8 @@ std::set<std::string> raw_keys(domain::Store& store) {
   add_keys(all, domain::ActionStatus::cancelled);
   add_keys(all, domain::ActionSource::report_review);
   add_keys(all, domain::ActionEventKind::reopened);
+  add_keys(all, domain::Compliance::not_applicable);
+  add_keys(all, domain::TrackerStage::reviewed);
   add_keys(all, domain::BoardItemKind::other);
   add_keys(all, domain::OutlierLevel::alarm);
   add_keys(all, domain::OutlierStatus::closed);
