@@ -7,6 +7,7 @@
 #include "demo/catalogue.hpp"
 #include "demo/episodes.hpp"
 #include "demo/governance.hpp"
+#include "demo/report_tracker_demo.hpp"
 #include "domain/analysis_run.hpp"
 
 namespace clinaudit::demo {
@@ -264,6 +265,7 @@ Result<DemoSummary> create_demo_world(domain::Store& store, const DemoOptions& o
   DEMO_TRY(add_demo_participation(store, context, random));
   DEMO_TRY(add_demo_local_audits(store, context, random));
   DEMO_TRY(add_demo_board_and_reviews(store, context));
+  DEMO_TRY(add_demo_report_tracker(store, context));
   DEMO_TRY(add_demo_surveys(store, context, random));
   DEMO_TRY(add_demo_analyses(store, world, options.as_of));
 
