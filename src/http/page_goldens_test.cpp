@@ -257,6 +257,18 @@ const std::vector<Page>& pages() {
                    [](PageWorld&) {
                      return Fields{{"compliance", "compliant"}, {"evidence", ""}};
                    }});
+    all.push_back(
+        {"report-tracker-assign-refused", Who::audit_manager, "POST", reviewed("/assignment"), 400, [](PageWorld&) {
+           return Fields{{"lead_id", ""}, {"lead_name", "Dr <Locum>"}, {"deadline", "next month"}};
+         }});
+    all.push_back({"report-tracker-action-refused", Who::audit_manager, "POST", reviewed("/recommendations/1/actions"),
+                   400, [](PageWorld&) {
+                     return Fields{{"title", "Audit consent again"}, {"due_on", "soon"}};
+                   }});
+    all.push_back({"report-tracker-weeks-refused", Who::audit_manager, "POST", at("/report-tracker/settings"), 400,
+                   [](PageWorld&) {
+                     return Fields{{"review_weeks", "0"}};
+                   }});
     all.push_back({"reports", Who::board_member, "GET", at("/reports")});
     all.push_back({"quality-account", Who::board_member, "GET", at("/reports/quality-account?year=2025/26")});
     all.push_back({"board-pack", Who::board_member, "GET", at("/reports/board-pack")});

@@ -20,9 +20,11 @@ namespace {
 
 using P = Permission;
 
-std::string ok() { return nlohmann::json{{"ok", true}}.dump(); }
+std::string ok() { return nlohmann::json{{"ok", true}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
-std::string created(std::int64_t id) { return nlohmann::json{{"id", id}}.dump(); }
+std::string created(std::int64_t id) {
+  return nlohmann::json{{"id", id}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 Result<AuditReportId> report_id_of(Context& c) {
   CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));

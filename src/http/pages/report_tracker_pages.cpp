@@ -78,9 +78,11 @@ Html progress_steps(const domain::TrackedReport& report) {
   if (report.needing_action == 0 && report.assessed == report.recommendations && report.recommendations > 0) {
     out += step(true, "No recommendation needs an action"_html);
   } else {
-    out += step(report.actions > 0,
-                html("Actions raised: {} ({} still open) for {} recommendations partly or not compliant",
-                     report.actions, report.open_actions, report.needing_action));
+    out += step(
+        report.actions > 0,
+        html("Actions raised: {} ({} still open) for {} partly or not compliant", report.actions, report.open_actions,
+             report.needing_action == 1 ? std::string("1 recommendation")
+                                        : std::to_string(report.needing_action) + " recommendations"));
   }
   const auto& review = report.row.review;
   out += step(report.row.reviewed(),

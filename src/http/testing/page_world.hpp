@@ -226,7 +226,7 @@ class PageWorld {
       must(store().add_recommendation_assessment(row, actor_));
     };
     assess(1, domain::Compliance::not_compliant, "No consent audit since 2022", "2024-12-02T10:00:00Z");
-    assess(1, domain::Compliance::partly_compliant, "Consent recorded for 41 of 50 <operations>",
+    assess(1, domain::Compliance::partly_compliant, "Consent recorded for 41 of 50 \"emergency\" operations",
            "2025-01-06T10:00:00Z");
     assess(2, domain::Compliance::not_applicable, "Theatre access is reviewed by the network", "2024-12-02T10:05:00Z");
   }
