@@ -12,6 +12,7 @@
 #include "domain/organisation.hpp"
 #include "domain/outlier_case.hpp"
 #include "domain/outlier_workflow.hpp"
+#include "domain/report_tracking.hpp"
 #include "domain/survey.hpp"
 #include "domain/user.hpp"
 #include "stats/funnel.hpp"

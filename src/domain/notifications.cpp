@@ -284,18 +284,29 @@ void action_notifications(std::vector<Notification>& out, const Action& row, con
   add_notification(out, to, std::move(notification));
 }
 
-void review_notifications(std::vector<Notification>& out, const ReportReview& row, const Directory& directory,
-                          Date today, const WorkingDayCalendar& calendar, const NotificationRules& rules) {
+// A review still to be done: announced when the report is new, then a reminder once it is
+// late: past the lead's deadline when the report is assigned (the lead hears too), else
+// report_review_reminder_working_days after publication. A report assigned but without a
+// review record has only the reminder, keyed by its assignment (`assignment_key`).
+void review_notifications(std::vector<Notification>& out, const ReportReview& row, const ReportAssignment* assignment,
+                          const Directory& directory, Date today, const WorkingDayCalendar& calendar,
+                          const NotificationRules& rules, bool assignment_key = false) {
   if (row.reviewed_on || row.published_on > today) return;
   const std::int64_t age = calendar.working_days_between(row.published_on, today);
-  const bool announce = age <= rules.announce_within_working_days;
-  if (!announce && age < rules.report_review_reminder_working_days) return;
+  const bool announce = !assignment_key && age <= rules.announce_within_working_days;
+  const bool late =
+      assignment != nullptr ? today > assignment->deadline : age >= rules.report_review_reminder_working_days;
+  if (!announce && !late) return;
 
   std::set<std::string> to;
   directory.add_people(to, row.organisation_id, {Role::audit_manager, Role::clinical_lead});
+  if (assignment != nullptr && assignment->lead) {
+    const User* lead = directory.user(*assignment->lead);
+    if (lead != nullptr && lead->active) to.insert(lead->email);
+  }
   Notification notification;
   notification.organisation_id = row.organisation_id;
-  const std::string id = std::to_string(row.id.value);
+  const std::string id = assignment_key ? "assignment:" + std::to_string(assignment->id) : std::to_string(row.id.value);
   if (announce) {
     notification.kind = NotificationKind::report_published;
     notification.key = "report:" + id + ":published";
@@ -315,6 +326,10 @@ void review_notifications(std::vector<Notification>& out, const ReportReview& ro
   body += "Audit: " + directory.audit_name(row.audit_id) + ".\n";
   body += "Organisation: " + directory.organisation_name(row.organisation_id) + ".\n";
   body += "Published: " + day_text(row.published_on) + " (" + plural(age, "working day", "working days") + " ago).\n";
+  if (assignment != nullptr) {
+    body += "Lead: " + assignment->lead_name + ".\n";
+    body += "Review deadline: " + day_text(assignment->deadline) + (late ? " (passed)" : "") + ".\n";
+  }
   body += "Please record the review (date, committee and intended actions) for the Quality Account.\n";
   notification.body = body + footer(today);
   add_notification(out, to, std::move(notification));
@@ -433,6 +448,8 @@ Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<
     }
     CLINAUDIT_TRY(auto local_audits, store.local_audit_entries(row.id));
     inputs.local_audits.insert(inputs.local_audits.end(), local_audits.begin(), local_audits.end());
+    CLINAUDIT_TRY(auto assignments, store.report_assignments(row.id));
+    inputs.report_assignments.insert(inputs.report_assignments.end(), assignments.begin(), assignments.end());
   }
   std::set<AuditId> audits;
   std::set<MeasureId> measures;
@@ -449,6 +466,7 @@ Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<
   }
   for (const auto& row : inputs.report_reviews) audits.insert(row.audit_id);
   for (const auto& row : inputs.local_audits) audits.insert(row.audit_id);
+  for (const auto& row : inputs.report_assignments) audits.insert(row.audit_id);
   for (const AuditId id : audits) {
     CLINAUDIT_TRY(auto audit, store.audit(id));
     inputs.audits.push_back(std::move(audit));
@@ -476,8 +494,26 @@ std::vector<Notification> daily_notifications(const NotificationInputs& inputs, 
     cusum_alert(out, *row, directory, today, calendar, rules);
   }
   for (const Action* row : by_id(inputs.actions)) action_notifications(out, *row, directory, today, calendar, rules);
+  // The assignment of each organisation's report, and the reports with a review record.
+  std::map<std::pair<std::int64_t, std::int64_t>, const ReportAssignment*> assigned;
+  for (const auto& row : inputs.report_assignments) assigned[{row.organisation_id.value, row.report_id.value}] = &row;
+  std::set<std::pair<std::int64_t, std::int64_t>> with_review;
   for (const ReportReview* row : by_id(inputs.report_reviews)) {
-    review_notifications(out, *row, directory, today, calendar, rules);
+    const std::pair key{row->organisation_id.value, row->report_id.value};
+    with_review.insert(key);
+    const auto found = assigned.find(key);
+    review_notifications(out, *row, found == assigned.end() ? nullptr : found->second, directory, today, calendar,
+                         rules);
+  }
+  for (const ReportAssignment* row : by_id(inputs.report_assignments)) {
+    if (with_review.contains({row->organisation_id.value, row->report_id.value})) continue;
+    ReportReview pending;
+    pending.audit_id = row->audit_id;
+    pending.organisation_id = row->organisation_id;
+    pending.report_id = row->report_id;
+    pending.report_title = row->report_title;
+    pending.published_on = row->published_on;
+    review_notifications(out, pending, row, directory, today, calendar, rules, true);
   }
   add_board_meeting_notifications(out, inputs, today, calendar, rules);
   for (const auto& row : inputs.local_audits) local_audit_notifications(out, row, directory, today, calendar, rules);

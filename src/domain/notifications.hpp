@@ -102,6 +102,7 @@ struct NotificationInputs {
   std::vector<OutlierCase> outlier_cases;
   std::vector<Action> actions;
   std::vector<ReportReview> report_reviews;
+  std::vector<ReportAssignment> report_assignments;  // the report tracker's leads and deadlines
   std::vector<StoredCusumAlert> cusum_alerts;
   std::vector<MeetingState> board_meetings;
   std::vector<LocalAuditEntry> local_audits;  // their Audit records are in `audits`
@@ -129,7 +130,10 @@ Date meetings_since(Date today, const NotificationRules& rules);
 //     or the provider's admins and board members: the chief executive and medical director);
 //   action due soon / overdue: the owner (the audit managers when the owner has no account);
 //     action escalation: the owner and the organisation's audit managers;
-//   report published / not reviewed: the organisation's audit managers and clinical leads;
+//   report published / not reviewed: the organisation's audit managers and clinical leads,
+//     and the report's assigned lead; an assigned report's reminder comes once its deadline
+//     has passed (also for one without a review record), another's some weeks after
+//     publication;
 //   cusum_alert (an upper-chart signal, announced while the run that raised it is at most
 //     `announce_within_working_days` old): the organisation's audit managers and clinical leads;
 //   board_meeting_soon (a meeting whose outcome is not recorded, from `board_meeting_notice_days`

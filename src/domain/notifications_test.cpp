@@ -295,6 +295,47 @@ TEST(Notifications, PublishedReportUntilReviewed) {
   EXPECT_TRUE(on(inputs, "2026-03-30").empty());
 }
 
+TEST(Notifications, AnAssignedReportIsRemindedAfterItsDeadlineToItsLeadToo) {
+  // Published Monday 2 March 2026, assigned to the administrator (who hears of no other
+  // report) with a deadline of Friday 13 March: the reminder comes on Monday 16th, not
+  // 20 working days after publication; and for a report assigned without a review record.
+  auto inputs = world();
+  ReportReview review;
+  review.id = ReportReviewId{8};
+  review.audit_id = AuditId{4};
+  review.organisation_id = kTrust;
+  review.report_id = AuditReportId{21};
+  review.report_title = "NHFD annual report 2026";
+  review.published_on = d("2026-03-02");
+  inputs.report_reviews = {review};
+  ReportAssignment assignment;
+  assignment.id = 40;
+  assignment.organisation_id = kTrust;
+  assignment.report_id = AuditReportId{21};
+  assignment.lead = UserId{4};
+  assignment.lead_name = "admin@rxx.nhs.uk";
+  assignment.deadline = d("2026-03-13");
+  assignment.audit_id = AuditId{4};
+  assignment.report_title = "NHFD annual report 2026";
+  assignment.published_on = d("2026-03-02");
+  inputs.report_assignments = {assignment};
+
+  EXPECT_TRUE(on(inputs, "2026-03-13").empty());
+  const auto late = on(inputs, "2026-03-16");
+  ASSERT_EQ(late.size(), 1U);
+  EXPECT_EQ(late[0].kind, NotificationKind::report_not_reviewed);
+  EXPECT_EQ(late[0].key, "report:8:not_reviewed");
+  EXPECT_EQ(late[0].recipients, emails({"admin@rxx.nhs.uk", "am@rxx.nhs.uk", "cl@rxx.nhs.uk"}));
+  EXPECT_NE(late[0].body.find("Review deadline: "), std::string::npos) << late[0].body;
+
+  inputs.report_reviews.clear();
+  EXPECT_TRUE(on(inputs, "2026-03-02").empty());  // no announcement without a review record
+  const auto unrecorded = on(inputs, "2026-03-16");
+  ASSERT_EQ(unrecorded.size(), 1U);
+  EXPECT_EQ(unrecorded[0].key, "report:assignment:40:not_reviewed");
+  EXPECT_EQ(unrecorded[0].link, "/audit-reports/21");
+}
+
 TEST(Notifications, InAppListOfOneUser) {
   auto inputs = world();
   inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "provider_response", "2025-04-22", "2025-04-24")};

@@ -21,6 +21,7 @@
 #include "domain/organisation.hpp"
 #include "domain/outlier_case.hpp"
 #include "domain/participation.hpp"
+#include "domain/report_tracking.hpp"
 #include "domain/survey.hpp"
 #include "domain/user.hpp"
 
@@ -227,6 +228,27 @@ class Store {
   // The organisation's meetings, oldest first.
   virtual Result<std::vector<BoardMeeting>> board_meetings(OrganisationId organisation) = 0;
   virtual Result<std::vector<BoardItem>> board_items(BoardMeetingId meeting) = 0;
+
+  // The report tracker (domain/report_tracking.hpp). Writes `row` as the organisation's
+  // assignment of its report, replacing the one it had, with an audit-log entry. Errors:
+  // invalid_input (check(ReportAssignment)); not_found for an unknown organisation, report
+  // or lead user.
+  virtual Result<void> set_report_assignment(const ReportAssignment& row, const Actor& actor) = 0;
+  // The organisation's assignments, by report id, each with its report's title, date, audit.
+  virtual Result<std::vector<ReportAssignment>> report_assignments(OrganisationId organisation) = 0;
+  // Adds an assessment (the recommendation's latest), with an audit-log entry; returns its
+  // id. Errors: invalid_input (check(RecommendationAssessment)); not_found for an unknown
+  // organisation, report, user or recommendation number of the report.
+  virtual Result<std::int64_t> add_recommendation_assessment(const RecommendationAssessment& row,
+                                                             const Actor& actor) = 0;
+  // The organisation's assessments of one report (of every report when empty), oldest first
+  // (by time, then in the order written).
+  virtual Result<std::vector<RecommendationAssessment>> recommendation_assessments(
+      OrganisationId organisation, std::optional<AuditReportId> report) = 0;
+  // How many weeks after publication the organisation's reviews are due, when it has said.
+  virtual Result<std::optional<int>> report_review_weeks(OrganisationId organisation) = 0;
+  // Sets it, with an audit-log entry. Errors: not_found for an unknown organisation.
+  virtual Result<void> set_report_review_weeks(OrganisationId organisation, int weeks, const Actor& actor) = 0;
 
   // Outlier cases
   virtual Result<OutlierCaseId> add_outlier_case(const OutlierCase& row, const Actor& actor) = 0;

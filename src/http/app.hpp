@@ -116,6 +116,7 @@ std::vector<Route> audit_report_routes();  // published reports and reviews of t
 std::vector<Route> criteria_routes();      // an audit's criteria and results per criterion
 std::vector<Route> register_routes();      // the local audit register (http/register_routes.cpp)
 std::vector<Route> document_routes();      // documents attached to actions and outlier cases
+std::vector<Route> report_tracker_routes();  // assignments, baselines and actions of published reports
 
 // The web application without its transport: turns a Request into a Response.
 // Checks in order, for every route: the request's text is UTF-8 (400), the route exists (404),

@@ -2,9 +2,11 @@
 
 #include "domain/action_list.hpp"
 #include "domain/audit_reports.hpp"
+#include "domain/report_tracker.hpp"
 #include "http/app.hpp"
 #include "http/audit_report_json.hpp"
 #include "http/pages/pages.hpp"
+#include "http/pages/report_tracker_pages.hpp"
 #include "http/resource.hpp"
 
 // Published audit reports and reviews of them (docs/governance.md, "Published reports").
@@ -97,7 +99,13 @@ Result<Response> report_html(Context& c, AuditReportId id, const std::optional<E
                              const std::string& message, const std::optional<domain::NewReview>& draft = {}) {
   CLINAUDIT_TRY(auto details, domain::report_details(c.store, c.principal(), id));
   CLINAUDIT_TRY(auto actions, domain::action_rows(c.store, c.clock.today(), details.actions));
-  return html_response(pages::audit_report_page(c, details, actions, error, message, draft), error ? 400 : 200);
+  render::Html tracker;
+  if (c.principal().organisation_type != domain::OrganisationType::national_body) {
+    CLINAUDIT_TRY(const auto tracked, domain::report_tracker(c.store, c.principal(), c.clock.today(), id));
+    tracker = pages::report_tracker_summary(tracked.report);
+  }
+  return html_response(pages::audit_report_page(c, details, actions, error, message, draft, tracker),
+                       error ? 400 : 200);
 }
 
 }  // namespace

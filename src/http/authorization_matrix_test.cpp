@@ -407,6 +407,109 @@ void setup_rows(std::vector<Case>& all) {
                  new_measure});
 }
 
+// The report tracker: each trust's own. Everyone of the trust reads it; its audit managers and
+// administrators assign reports, set the weeks and assess (the clinical lead here is no
+// report's lead); raising a recommendation's action needs manage_actions too. The national
+// body keeps no tracker and sees none (403); another trust's report is not found.
+void report_tracker_rows(std::vector<Case>& all) {
+  const auto same = [](const char* p) { return [p](TestWorld&, Whose) { return fixed(p); }; };
+  const auto trust = [](TestWorld& w, Whose whose) -> testing::Trust& {
+    return whose == Whose::own ? w.own() : w.other();
+  };
+  // A report of the trust with two recommendations, the first assessed not compliant.
+  const auto tracked_report = [trust](const char* prefix, const char* suffix) {
+    return [trust, prefix, suffix](TestWorld& w, Whose whose) {
+      static std::atomic<int> counter{0};
+      const domain::Actor actor{std::nullopt, "test"};
+      domain::AuditReport report;
+      report.audit_id = w.national_audit();
+      report.organisation_id = trust(w, whose).id;
+      report.title = "Tracked report " + std::to_string(getpid() % 100000) + "x" + std::to_string(counter++);
+      report.published_on = w.clock().today().plus_days(-30);
+      report.recommendations = {{1, "Weekend cover"}, {2, "Early mobilisation"}};
+      const auto id = w.store().add_audit_reports({report}, actor).value().front();
+      domain::RecommendationAssessment assessment;
+      assessment.organisation_id = trust(w, whose).id;
+      assessment.report_id = id;
+      assessment.number = 1;
+      assessment.compliance = domain::Compliance::not_compliant;
+      assessment.evidence = "No weekend rota";
+      assessment.assessed_at = "2026-01-01T09:00:00Z";
+      (void)w.store().add_recommendation_assessment(assessment, actor).value();
+      return prefix + std::to_string(id.value) + suffix;
+    };
+  };
+  const auto action_fields = [](TestWorld& w) {
+    return Fields{{"title", "Weekend rota"}, {"due_on", w.clock().today().plus_days(30).to_string()}};
+  };
+  all.push_back(
+      {"report tracker page", "GET", same("/report-tracker"), {}, {200, 200, 200, 200, 403, 200, 403, 303}, {}});
+  all.push_back(
+      {"report tracker api", "GET", same("/api/report-tracker"), {}, {200, 200, 200, 200, 403, 200, 403, 401}, {}});
+  all.push_back({"report tracker weeks form",
+                 "POST",
+                 same("/report-tracker/settings"),
+                 {{"review_weeks", "10"}},
+                 {303, 303, 403, 403, 403, 403, 403, 303},
+                 {}});
+  all.push_back({"report tracker weeks api",
+                 "POST",
+                 same("/api/report-tracker/settings"),
+                 {{"review_weeks", "10"}},
+                 {200, 200, 403, 403, 403, 403, 403, 401},
+                 {}});
+  all.push_back({"report's tracker page",
+                 "GET",
+                 tracked_report("/audit-reports/", "/tracker"),
+                 {},
+                 {200, 200, 200, 200, 403, 200, 403, 303},
+                 {404, 404, 404, 404, 403, 404, 403, 303}});
+  all.push_back({"report's tracker api",
+                 "GET",
+                 tracked_report("/api/audit-reports/", "/tracker"),
+                 {},
+                 {200, 200, 200, 200, 403, 200, 403, 401},
+                 {404, 404, 404, 404, 403, 404, 403, 401}});
+  all.push_back({"assign a report form",
+                 "POST",
+                 tracked_report("/audit-reports/", "/assignment"),
+                 {{"lead_name", "Dr Lead"}},
+                 {303, 303, 403, 403, 403, 403, 403, 303},
+                 {404, 404, 404, 403, 403, 403, 403, 303}});
+  all.push_back({"assign a report api",
+                 "POST",
+                 tracked_report("/api/audit-reports/", "/assignment"),
+                 {{"lead_name", "Dr Lead"}},
+                 {200, 200, 403, 403, 403, 403, 403, 401},
+                 {404, 404, 404, 403, 403, 403, 403, 401}});
+  all.push_back({"assess a recommendation form",
+                 "POST",
+                 tracked_report("/audit-reports/", "/recommendations/2/assessment"),
+                 {{"compliance", "compliant"}, {"evidence", "Mobilised day one"}},
+                 {303, 303, 403, 403, 403, 403, 403, 303},
+                 {404, 404, 404, 403, 403, 403, 403, 303}});
+  all.push_back({"assess a recommendation api",
+                 "POST",
+                 tracked_report("/api/audit-reports/", "/recommendations/2/assessment"),
+                 {{"compliance", "compliant"}, {"evidence", "Mobilised day one"}},
+                 {201, 201, 403, 403, 403, 403, 403, 401},
+                 {404, 404, 404, 403, 403, 403, 403, 401}});
+  all.push_back({"recommendation action form",
+                 "POST",
+                 tracked_report("/audit-reports/", "/recommendations/1/actions"),
+                 {},
+                 {303, 303, 403, 403, 403, 403, 403, 303},
+                 {404, 404, 404, 403, 403, 403, 403, 303},
+                 action_fields});
+  all.push_back({"recommendation action api",
+                 "POST",
+                 tracked_report("/api/audit-reports/", "/recommendations/1/actions"),
+                 {},
+                 {201, 201, 403, 403, 403, 403, 403, 401},
+                 {404, 404, 404, 403, 403, 403, 403, 401},
+                 action_fields});
+}
+
 // The local audit register: every user of a trust reads its register, its audits and its
 // divisions; clinical leads, audit managers and administrators of the trust propose and move
 // audits on; only the audit team (audit managers, administrators) decides and keeps the
@@ -1300,6 +1403,7 @@ std::vector<Case> cases() {
   setup_rows(all);
   criteria_rows(all);
   register_rows(all);
+  report_tracker_rows(all);
   return all;
 }
 

@@ -312,6 +312,25 @@ const std::vector<Page>& pages() {
         {"audit-report-action-refused", Who::audit_manager, "POST", reviewed("/actions"), 400, [](PageWorld&) {
            return Fields{{"title", "Weekly theatre access review"}, {"due_on", "soon"}};
          }});
+    // The report tracker: the trust-wide list, one report's tracker, an assessment refused.
+    all.push_back({"report-tracker", Who::audit_manager, "GET", at("/report-tracker")});
+    all.push_back({"report-tracker-report", Who::audit_manager, "GET", reviewed("/tracker")});
+    all.push_back({"report-tracker-refused", Who::audit_manager, "POST", reviewed("/recommendations/2/assessment"), 400,
+                   [](PageWorld&) {
+                     return Fields{{"compliance", "compliant"}, {"evidence", ""}};
+                   }});
+    all.push_back(
+        {"report-tracker-assign-refused", Who::audit_manager, "POST", reviewed("/assignment"), 400, [](PageWorld&) {
+           return Fields{{"lead_id", ""}, {"lead_name", "Dr <Locum>"}, {"deadline", "next month"}};
+         }});
+    all.push_back({"report-tracker-action-refused", Who::audit_manager, "POST", reviewed("/recommendations/1/actions"),
+                   400, [](PageWorld&) {
+                     return Fields{{"title", "Audit consent again"}, {"due_on", "soon"}};
+                   }});
+    all.push_back({"report-tracker-weeks-refused", Who::audit_manager, "POST", at("/report-tracker/settings"), 400,
+                   [](PageWorld&) {
+                     return Fields{{"review_weeks", "0"}};
+                   }});
     all.push_back({"reports", Who::board_member, "GET", at("/reports")});
     all.push_back({"quality-account", Who::board_member, "GET", at("/reports/quality-account?year=2025/26")});
     all.push_back({"board-pack", Who::board_member, "GET", at("/reports/board-pack")});

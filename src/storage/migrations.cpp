@@ -19,6 +19,7 @@ std::string_view migration_0010_action_history();
 std::string_view migration_0011_local_audit_register();
 std::string_view migration_0012_audit_criteria();
 std::string_view migration_0013_documents();
+std::string_view migration_0014_report_tracker();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -45,6 +46,7 @@ constexpr std::array kTemplates{
     Template{11, "0011_local_audit_register", embedded::migration_0011_local_audit_register},
     Template{12, "0012_audit_criteria", embedded::migration_0012_audit_criteria},
     Template{13, "0013_documents", embedded::migration_0013_documents},
+    Template{14, "0014_report_tracker", embedded::migration_0014_report_tracker},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

@@ -86,6 +86,14 @@ class SqlStore final : public domain::Store {
   Result<std::vector<domain::ReportReview>> report_reviews(OrganisationId organisation) override;
   Result<std::vector<AuditReportId>> add_audit_reports(const std::vector<domain::AuditReport>& rows,
                                                        const domain::Actor& actor) override;
+  Result<void> set_report_assignment(const domain::ReportAssignment& row, const domain::Actor& actor) override;
+  Result<std::vector<domain::ReportAssignment>> report_assignments(OrganisationId organisation) override;
+  Result<std::int64_t> add_recommendation_assessment(const domain::RecommendationAssessment& row,
+                                                     const domain::Actor& actor) override;
+  Result<std::vector<domain::RecommendationAssessment>> recommendation_assessments(
+      OrganisationId organisation, std::optional<AuditReportId> report) override;
+  Result<std::optional<int>> report_review_weeks(OrganisationId organisation) override;
+  Result<void> set_report_review_weeks(OrganisationId organisation, int weeks, const domain::Actor& actor) override;
   Result<domain::AuditReport> audit_report(AuditReportId id) override;
   Result<std::vector<domain::AuditReport>> audit_reports(std::optional<AuditId> audit) override;
   Result<std::vector<ReportReviewId>> add_report_reviews(const std::vector<domain::ReportReview>& rows,

@@ -23,6 +23,7 @@
 #include "domain/episode_analysis.hpp"
 #include "domain/evidence_document.hpp"
 #include "platform/sha256.hpp"
+#include "domain/report_tracker.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit {
@@ -241,6 +242,40 @@ TEST(DemoStoryAsDocumented, ACompletedActionAndAnOutlierCaseHoldTheirEvidenceAsP
   ASSERT_TRUE(kept) << kept.error().message;
   EXPECT_EQ(platform::sha256_hex(*kept), letters->front().sha256);
   EXPECT_TRUE(kept->starts_with("%PDF-"));
+}
+
+// The home trust's report tracker: the newest national report assigned but overdue, its
+// baseline not begun, first; the others assessed and reviewed, one with an action still in
+// progress from a recommendation the trust does not meet.
+TEST(DemoStoryAsDocumented, TheHomeTrustsReportTrackerShowsOneOverdueAndOneWithActionsInProgress) {
+  auto& world = demo_world(*Date::parse("2026-11-26"));
+  const auto home = world.store->organisation_by_code("Z01");
+  ASSERT_TRUE(home);
+  const auto manager = world.store->user_by_email("audit.manager@riverside.example");
+  ASSERT_TRUE(manager);
+  const domain::Principal who{manager->id, manager->email, domain::Role::audit_manager, home->id, home->type};
+  const auto list = domain::report_tracker_list(*world.store, who, world.as_of);
+  ASSERT_TRUE(list) << list.error().message;
+  ASSERT_GE(list->reports.size(), 5U);
+  const auto& first = list->reports.front();
+  EXPECT_TRUE(first.overdue);
+  EXPECT_EQ(first.stage, domain::TrackerStage::assigned);
+  EXPECT_EQ(first.assessed, 0);
+  int overdue = 0;
+  int in_progress = 0;
+  int reviewed = 0;
+  for (const auto& row : list->reports) {
+    overdue += row.overdue ? 1 : 0;
+    reviewed += row.stage == domain::TrackerStage::reviewed ? 1 : 0;
+    if (row.open_actions > 0) {
+      ++in_progress;
+      EXPECT_EQ(row.needing_action, 1);
+    }
+    if (row.stage == domain::TrackerStage::reviewed) EXPECT_EQ(row.assessed, row.recommendations);
+  }
+  EXPECT_EQ(overdue, 1);
+  EXPECT_EQ(in_progress, 1);
+  EXPECT_EQ(reviewed, 4);
 }
 
 TEST_P(DemoStory, TheBetterThanExpectedProviderIsBelowTheLowerLimit) {

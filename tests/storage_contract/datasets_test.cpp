@@ -187,10 +187,9 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
   const auto audit = add_audit("NHFD");
   const auto other = add_audit("NELA");
   close();
-  // Back to a database of version 5: undo migrations 13 (documents), 12 (audit criteria), 11
-  // (the local audit register), 10 (the history of actions), 9 (the
-  // measures of analysis runs), 8 (password resets) and 7
-  // (published reports), then migration 6.
+  // Back to a database of version 5: undo migrations 14 (the report tracker), 13 (documents),
+  // 12 (audit criteria), 11 (the local audit register), 10 (the history of actions), 9 (the
+  // measures of analysis runs), 8 (password resets) and 7 (published reports), then migration 6.
   // SQLite cannot drop a column with a foreign key, so it rebuilds the reviews table as it was.
   const std::string reviews_as_in_version_5 =
       GetParam().name == "Sqlite"
@@ -199,6 +198,9 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
             "NULL DEFAULT '', intended_actions TEXT NOT NULL DEFAULT '');"
             "DROP TABLE report_reviews; ALTER TABLE reviews_before RENAME TO report_reviews;"
           : "ALTER TABLE report_reviews DROP COLUMN report_id, DROP COLUMN findings;";
+  GetParam().execute_sql(url(),
+                         "DROP TABLE report_tracker_settings; DROP TABLE recommendation_assessments; "
+                         "DROP TABLE report_assignments;");
   GetParam().execute_sql(url(), "DROP TABLE documents;");
   GetParam().execute_sql(url(), "DROP TABLE audit_criteria;");
   GetParam().execute_sql(url(),

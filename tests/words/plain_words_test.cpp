@@ -90,6 +90,8 @@ std::set<std::string> raw_keys(domain::Store& store) {
   add_keys(all, domain::ChangeVerdict::no_clear_change);
   add_keys(all, domain::ActionEventKind::document_added);
   add_keys(all, domain::DocumentOwner::outlier_case);
+  add_keys(all, domain::Compliance::not_applicable);
+  add_keys(all, domain::TrackerStage::reviewed);
   add_keys(all, domain::BoardItemKind::other);
   add_keys(all, domain::OutlierLevel::alarm);
   add_keys(all, domain::OutlierStatus::closed);

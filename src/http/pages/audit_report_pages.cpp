@@ -65,6 +65,7 @@ std::string audit_reports_page(const Context& context, const std::vector<domain:
                    : Html(
                          "<p class=\"lead\">The published reports of the audits your organisation takes part in, "
                          "and whether your organisation has reviewed each one.</p>"_html);
+  if (!national) body += "<p><a href=\"/report-tracker\">Open the report tracker</a></p>"_html;
   if (rows.empty()) {
     body += "<p class=\"muted\">No report is recorded yet.</p>"_html;
   } else {
@@ -109,7 +110,8 @@ std::string audit_report_list_page(const Context& context, const domain::Audit& 
 
 std::string audit_report_page(const Context& context, const domain::ReportDetails& details,
                               const std::vector<ActionRow>& actions, const std::optional<Error>& error,
-                              const std::string& message, const std::optional<domain::NewReview>& draft) {
+                              const std::string& message, const std::optional<domain::NewReview>& draft,
+                              const Html& tracker) {
   const auto& row = details.row;
   const auto& report = row.report;
   Html body = error_summary(error);
@@ -132,6 +134,7 @@ std::string audit_report_page(const Context& context, const domain::ReportDetail
   }
   if (is_national_body(context)) return page(context, report.title, "audits", body);
 
+  body += tracker;
   body += html("<h2>Our review</h2><p>{}</p>", review_status(row));
   if (row.reviewed()) {
     const auto& review = *row.review;

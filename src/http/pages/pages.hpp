@@ -185,14 +185,16 @@ std::string measure_page(const Context& context, const domain::Audit& audit, con
                          const SetupForm& form);
 // Published audit reports (pages/audit_report_pages.cpp): the register, an audit's reports
 // with the form to record one (holding `draft` after a refusal), and one report with the
-// organisation's review form (holding `draft` after a refused review) and the review's actions.
+// organisation's review form (holding `draft` after a refused review), the review's actions
+// and the organisation's report tracker summary (`tracker`, pages/report_tracker_pages).
 std::string audit_reports_page(const Context& context, const std::vector<domain::ReportRow>& rows);
 std::string audit_report_list_page(const Context& context, const domain::Audit& audit,
                                    const std::vector<domain::ReportRow>& rows, const std::optional<Error>& error,
                                    const domain::NewReport& draft);
 std::string audit_report_page(const Context& context, const domain::ReportDetails& details,
                               const std::vector<ActionRow>& actions, const std::optional<Error>& error,
-                              const std::string& message, const std::optional<domain::NewReview>& draft = {});
+                              const std::string& message, const std::optional<domain::NewReview>& draft = {},
+                              const render::Html& tracker = {});
 
 // Shared fragments.
 render::Html actions_table(const Context& context, const std::vector<ActionRow>& rows, bool with_close);

@@ -203,6 +203,37 @@ class PageWorld {
     must(writer->commit());
   }
 
+  // The eighth report in the own trust's tracker: assigned to its clinical lead, the first
+  // recommendation assessed not compliant, then partly compliant; the second not applicable.
+  void add_tracker(const Trust& own) {
+    const Caller& lead = own.callers.at(domain::Role::clinical_lead);
+    domain::ReportAssignment assignment;
+    assignment.organisation_id = own.id;
+    assignment.report_id = reviewed_report_;
+    assignment.lead = lead.user.id;
+    assignment.lead_name = lead.user.display_name;
+    assignment.deadline = must(Date::parse("2025-02-06"));
+    assignment.assigned_at = "2024-11-18T09:00:00Z";
+    assignment.assigned_by = "Clinical audit manager";
+    must(store().set_report_assignment(assignment, actor_));
+    const auto assess = [&](int number, domain::Compliance compliance, const char* evidence, const char* at) {
+      domain::RecommendationAssessment row;
+      row.organisation_id = own.id;
+      row.report_id = reviewed_report_;
+      row.number = number;
+      row.compliance = compliance;
+      row.evidence = evidence;
+      row.assessed_by_user = lead.user.id;
+      row.assessed_by = lead.user.display_name;
+      row.assessed_at = at;
+      must(store().add_recommendation_assessment(row, actor_));
+    };
+    assess(1, domain::Compliance::not_compliant, "No consent audit since 2022", "2024-12-02T10:00:00Z");
+    assess(1, domain::Compliance::partly_compliant, "Consent recorded for 41 of 50 \"emergency\" operations",
+           "2025-01-06T10:00:00Z");
+    assess(2, domain::Compliance::not_applicable, "Theatre access is reviewed by the network", "2024-12-02T10:05:00Z");
+  }
+
   void add_governance() {
     const Trust& own = world_.own();
     const auto report = [&](const char* title, const char* published, std::optional<Date> reviewed,
@@ -228,6 +259,7 @@ class PageWorld {
     reviewed.findings = "Consent recorded for 41 of 50 operations";
     reviewed.intended_actions = "Re-audit consent in theatre";
     must(store().add_report_review(reviewed, actor_));
+    add_tracker(own);
     const ReportReviewId ninth = report("Ninth annual report", "2025-10-09", std::nullopt, "", "");
     report("Organisational audit report", "2025-12-04", std::nullopt, "", "");
 
