@@ -56,6 +56,12 @@ Result<void> add_demo_report_tracker(domain::Store& store, const DemoGovernanceC
        8,
        {{1, domain::Compliance::not_compliant, "No agreed local standard for the time from referral to endoscopy"}},
        "Agree local standards for referral to endoscopy with the gastroenterology directorate"},
+      {"MBRRACE",
+       "Ms Amy Clarke, head of midwifery",
+       12,
+       {{1, domain::Compliance::compliant, "Every perinatal death since April reviewed with the review tool"},
+        {2, domain::Compliance::compliant, "Bereaved parents offered a say in 14 of 14 reviews"}},
+       nullptr},
       {"NACAP", "Dr Sara Khan, respiratory lead", 6, {}, nullptr},
   };
   auto reviews = store.report_reviews(home.id);
