@@ -61,7 +61,7 @@ test('a national report is assigned, baselined, acted on and reviewed by the com
   const first = page.locator('#recommendation-1');
   await first.getByLabel('Not compliant', { exact: true }).check();
   await first.getByRole('button', { name: 'Save the assessment' }).click();
-  assert.match(await page.getByRole('alert').innerText(), /say what shows it/);
+  assert.match(await page.getByRole('alert').innerText(), /Say what shows it/);
   assert.ok(await page.locator('#recommendation-1').getByLabel('Not compliant', { exact: true }).isChecked());
   await page.locator('#recommendation-1').getByLabel('Evidence').fill('No orthogeriatrician at weekends');
   await page.locator('#recommendation-1').getByRole('button', { name: 'Save the assessment' }).click();
