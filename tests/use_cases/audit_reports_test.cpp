@@ -11,23 +11,17 @@
 
 #include "domain/audit_reports.hpp"
 #include "domain/quality_account_service.hpp"
-#include "storage/store_factory.hpp"
+#include "sqlite_folder.hpp"
 
 namespace clinaudit::domain {
 namespace {
-
-namespace fs = std::filesystem;
 
 Date day(const char* text) { return *Date::parse(text); }
 
 class AuditReports : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("clinaudit_audit_reports_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto opened = storage::open_store((dir_ / "test.sqlite").string());
+    auto opened = folder_.open_store();
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
     const auto organisations =
@@ -64,10 +58,6 @@ class AuditReports : public ::testing::Test {
     part.participating = true;
     ASSERT_TRUE(store_->upsert_participation({part}, setup_));
   }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
 
   NewReport nhfd_report() const {
     return NewReport{national_,
@@ -81,7 +71,7 @@ class AuditReports : public ::testing::Test {
   }
   std::size_t log_entries() { return store_->audit_log("", -1)->size(); }
 
-  fs::path dir_;
+  ::clinaudit::testing::SqliteFolder folder_{"audit_reports"};  // before the store: removed after it
   std::unique_ptr<Store> store_;
   const Actor setup_{std::nullopt, "test setup"};
   const Actor actor_{std::nullopt, "test person"};

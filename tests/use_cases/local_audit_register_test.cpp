@@ -12,12 +12,10 @@
 #include "domain/local_audit_views.hpp"
 #include "domain/local_audit_workflow.hpp"
 #include "domain/trust_structure.hpp"
-#include "storage/store_factory.hpp"
+#include "sqlite_folder.hpp"
 
 namespace clinaudit::domain {
 namespace {
-
-namespace fs = std::filesystem;
 
 class FixedClock final : public Clock {
  public:
@@ -28,11 +26,7 @@ class FixedClock final : public Clock {
 class LocalAuditRegisterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("clinaudit_register_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto opened = storage::open_store((dir_ / "test.sqlite").string());
+    auto opened = folder_.open_store();
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
     const auto organisations = store_->add_organisations({{{}, "RXA", "Alpha Trust", OrganisationType::acute, "North"},
@@ -51,10 +45,6 @@ class LocalAuditRegisterTest : public ::testing::Test {
     auto orthopaedics = add_trust_unit(*store_, manager_, setup_, surgery_, "Trauma and orthopaedics");
     ASSERT_TRUE(orthopaedics) << orthopaedics.error().message;
     orthopaedics_ = *orthopaedics;
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
   }
 
   Principal principal(Role role, OrganisationId organisation, const std::string& email) {
@@ -107,7 +97,7 @@ class LocalAuditRegisterTest : public ::testing::Test {
 
   std::size_t log_entries() { return store_->audit_log("", -1)->size(); }
 
-  fs::path dir_;
+  ::clinaudit::testing::SqliteFolder folder_{"register"};  // before the store: removed after it
   std::unique_ptr<Store> store_;
   FixedClock clock_;
   const Actor setup_{std::nullopt, "test setup"};

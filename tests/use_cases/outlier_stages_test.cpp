@@ -11,21 +11,15 @@
 #include <string>
 
 #include "domain/outlier_casework.hpp"
-#include "storage/store_factory.hpp"
+#include "sqlite_folder.hpp"
 
 namespace clinaudit::domain {
 namespace {
 
-namespace fs = std::filesystem;
-
 class OutlierStages : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("clinaudit_outlier_stages_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto opened = storage::open_store((dir_ / "test.sqlite").string());
+    auto opened = folder_.open_store();
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
     const auto organisations =
@@ -65,10 +59,6 @@ class OutlierStages : public ::testing::Test {
     ASSERT_TRUE(id) << id.error().message;
     case_ = *id;
   }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
 
   Principal principal(const std::string& email, Role role, OrganisationId organisation, OrganisationType type) {
     User user;
@@ -91,7 +81,7 @@ class OutlierStages : public ::testing::Test {
   OutlierCase stored() { return store_->outlier_case(case_).value(); }
   std::size_t log_entries() { return store_->audit_log("", -1)->size(); }
 
-  fs::path dir_;
+  ::clinaudit::testing::SqliteFolder folder_{"outlier_stages"};  // before the store: removed after it
   std::unique_ptr<Store> store_;
   const Actor setup_{std::nullopt, "test setup"};
   const Date today_ = *Date::parse("2026-01-15");  // a Thursday

@@ -12,12 +12,10 @@
 #include "domain/action_list.hpp"
 #include "domain/participation_update.hpp"
 #include "domain/user_admin.hpp"
-#include "storage/store_factory.hpp"
+#include "sqlite_folder.hpp"
 
 namespace clinaudit::domain {
 namespace {
-
-namespace fs = std::filesystem;
 
 class FixedClock final : public Clock {
  public:
@@ -28,11 +26,7 @@ class FixedClock final : public Clock {
 class RecordKeeping : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("clinaudit_record_keeping_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto opened = storage::open_store((dir_ / "test.sqlite").string());
+    auto opened = folder_.open_store();
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
     const auto organisations = store_->add_organisations({{{}, "RXA", "Alpha Trust", OrganisationType::acute, "North"},
@@ -67,14 +61,10 @@ class RecordKeeping : public ::testing::Test {
     who_.organisation_id = own_;
     who_.organisation_type = OrganisationType::acute;
   }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
 
   std::size_t log_entries() { return store_->audit_log("", -1)->size(); }
 
-  fs::path dir_;
+  ::clinaudit::testing::SqliteFolder folder_{"record_keeping"};  // before the store: removed after it
   std::unique_ptr<Store> store_;
   const Actor setup_{std::nullopt, "test setup"};
   const Actor actor_{std::nullopt, "test person"};

@@ -11,12 +11,10 @@
 #include <string>
 
 #include "domain/report_tracker.hpp"
-#include "storage/store_factory.hpp"
+#include "sqlite_folder.hpp"
 
 namespace clinaudit::domain {
 namespace {
-
-namespace fs = std::filesystem;
 
 Date day(const char* text) { return *Date::parse(text); }
 
@@ -30,11 +28,7 @@ class FixedClock final : public Clock {
 class ReportTrackerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("clinaudit_report_tracker_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto opened = storage::open_store((dir_ / "test.sqlite").string());
+    auto opened = folder_.open_store();
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
     const auto organisations =
@@ -86,10 +80,6 @@ class ReportTrackerTest : public ::testing::Test {
                                        {"Orthogeriatric review within 72 hours", "Out of bed the day after surgery"}})
                   .value();
   }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
 
   Result<void> assign_to_lead(std::optional<Date> deadline = std::nullopt) {
     return assign_report(*store_, manager_, actor_, clock_, report_, NewAssignment{lead_.user_id, "", deadline});
@@ -105,7 +95,7 @@ class ReportTrackerTest : public ::testing::Test {
     return action;
   }
 
-  fs::path dir_;
+  ::clinaudit::testing::SqliteFolder folder_{"report_tracker"};  // before the store: removed after it
   std::unique_ptr<Store> store_;
   FixedClock clock_;
   const Actor setup_{std::nullopt, "test setup"};

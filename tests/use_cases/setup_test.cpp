@@ -11,21 +11,15 @@
 #include "domain/dataset.hpp"
 #include "domain/measure_setup.hpp"
 #include "domain/register_setup.hpp"
-#include "storage/store_factory.hpp"
+#include "sqlite_folder.hpp"
 
 namespace clinaudit::domain {
 namespace {
 
-namespace fs = std::filesystem;
-
 class Setup : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("clinaudit_setup_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto opened = storage::open_store((dir_ / "test.sqlite").string());
+    auto opened = folder_.open_store();
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
     const auto organisations =
@@ -44,10 +38,6 @@ class Setup : public ::testing::Test {
     trust_admin_ = {UserId{3}, "admin@alpha.example", Role::admin, own_, OrganisationType::acute};
     manager_ = {UserId{4}, "manager@alpha.example", Role::audit_manager, own_, OrganisationType::acute};
     other_manager_ = {UserId{5}, "manager@beta.example", Role::audit_manager, other_, OrganisationType::acute};
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
   }
 
   std::size_t log_entries() { return store_->audit_log("", -1)->size(); }
@@ -82,7 +72,7 @@ class Setup : public ::testing::Test {
     return draft;
   }
 
-  fs::path dir_;
+  ::clinaudit::testing::SqliteFolder folder_{"setup"};  // before the store: removed after it
   std::unique_ptr<Store> store_;
   const Actor actor_{std::nullopt, "test"};
   OrganisationId national_body_, own_, other_;

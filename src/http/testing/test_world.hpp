@@ -76,7 +76,7 @@ class TestWorld {
     store_.reset();
     if (!path_.empty()) {
       std::error_code ignored;
-      for (const char* extra : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + extra, ignored);
+      for (const char* extra : {"", "-wal", "-shm", "-lock"}) std::filesystem::remove(path_.string() + extra, ignored);
     }
   }
 
