@@ -3,18 +3,15 @@
 
 #include "domain/entity_checks.hpp"
 #include "storage/record_json.hpp"
+#include "storage/sql_audit_rows.hpp"
 #include "storage/sql_rows.hpp"
 #include "storage/sql_store.hpp"
 
 namespace clinaudit::storage {
-namespace {
 
-constexpr const char* kAuditColumns =
+const char* const kAuditColumns =
     "SELECT id, code, title, kind, topic, provider_body, standards, status, owner_id, reaudit_of, start_date, "
     "end_date FROM audits ";
-constexpr const char* kParticipationColumns =
-    "SELECT organisation_id, audit_id, year, eligible, participating, reason_not_participating, "
-    "data_collection_completed, cases_submitted, cases_required FROM participation ";
 
 domain::Audit read_audit(const SqlRow& row) {
   return domain::Audit{.id = id_of<AuditId>(row, 0),
@@ -30,6 +27,12 @@ domain::Audit read_audit(const SqlRow& row) {
                        .start_date = optional_date(row, 10),
                        .end_date = optional_date(row, 11)};
 }
+
+namespace {
+
+constexpr const char* kParticipationColumns =
+    "SELECT organisation_id, audit_id, year, eligible, participating, reason_not_participating, "
+    "data_collection_completed, cases_submitted, cases_required FROM participation ";
 
 domain::Participation read_participation(const SqlRow& row) {
   return domain::Participation{.organisation_id = id_of<OrganisationId>(row, 0),

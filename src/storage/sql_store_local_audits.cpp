@@ -4,6 +4,7 @@
 
 #include "domain/entity_checks.hpp"
 #include "storage/record_json.hpp"
+#include "storage/sql_audit_rows.hpp"
 #include "storage/sql_rows.hpp"
 #include "storage/sql_store.hpp"
 
@@ -241,25 +242,9 @@ Result<void> SqlStore::record_local_audit_event(const domain::Audit& audit, cons
                                                 const domain::LocalAuditEvent& event, const domain::Actor& actor) {
   return write("recording a step of local audit '" + audit.code + "'", [&](SqlSession& session) {
     check_local(audit);
-    const auto audit_before = record_json(only_row(
-        session, "audit id " + std::to_string(audit.id.value) + " does not exist",
-        "SELECT id, code, title, kind, topic, provider_body, standards, status, owner_id, reaudit_of, start_date, "
-        "end_date FROM audits WHERE id = ?",
-        [](const SqlRow& row) {
-          return domain::Audit{.id = id_of<AuditId>(row, 0),
-                               .code = row.text(1),
-                               .title = row.text(2),
-                               .kind = enum_of(row, 3, domain::parse_audit_kind),
-                               .topic = row.text(4),
-                               .provider_body = row.text(5),
-                               .standards = row.text(6),
-                               .status = enum_of(row, 7, domain::parse_audit_status),
-                               .owner = optional_id<OrganisationId>(row, 8),
-                               .reaudit_of = optional_id<AuditId>(row, 9),
-                               .start_date = optional_date(row, 10),
-                               .end_date = optional_date(row, 11)};
-        },
-        audit.id));
+    const auto audit_before =
+        record_json(only_row(session, "audit id " + std::to_string(audit.id.value) + " does not exist",
+                             std::string(kAuditColumns) + "WHERE id = ?", read_audit, audit.id));
     check_entry(session, audit, entry);
     execute(session,
             "UPDATE audits SET title = ?, topic = ?, standards = ?, status = ?, start_date = ?, end_date = ? "
