@@ -112,10 +112,10 @@ std::vector<Route> survey_link_routes();  // public: /respond/TOKEN
 std::vector<Route> outlier_timetable_routes();
 // Setting up the register, audits and measures (http/setup_routes.cpp).
 std::vector<Route> setup_routes();
-std::vector<Route> audit_report_routes();  // published reports and reviews of them
-std::vector<Route> criteria_routes();      // an audit's criteria and results per criterion
-std::vector<Route> register_routes();      // the local audit register (http/register_routes.cpp)
-std::vector<Route> document_routes();      // documents attached to actions and outlier cases
+std::vector<Route> audit_report_routes();    // published reports and reviews of them
+std::vector<Route> criteria_routes();        // an audit's criteria and results per criterion
+std::vector<Route> register_routes();        // the local audit register (http/register_routes.cpp)
+std::vector<Route> document_routes();        // documents attached to actions and outlier cases
 std::vector<Route> report_tracker_routes();  // assignments, baselines and actions of published reports
 
 // The web application without its transport: turns a Request into a Response.

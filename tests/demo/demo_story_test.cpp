@@ -22,8 +22,8 @@
 #include "domain/cusum_monitoring.hpp"
 #include "domain/episode_analysis.hpp"
 #include "domain/evidence_document.hpp"
-#include "platform/sha256.hpp"
 #include "domain/report_tracker.hpp"
+#include "platform/sha256.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit {
@@ -271,9 +271,11 @@ TEST(DemoStoryAsDocumented, TheHomeTrustsReportTrackerShowsOneOverdueAndOneWithA
       ++in_progress;
       EXPECT_EQ(row.needing_action, 1);
     }
-    if (row.stage == domain::TrackerStage::reviewed) EXPECT_EQ(row.assessed, row.recommendations) << row.row.report.title;
-    std::cout << row.row.report.title << " (" << row.row.audit.code << "): " << to_string(row.stage) << ", " << row.assessed
-              << " of " << row.recommendations << " assessed" << (row.overdue ? ", overdue" : "") << "\n";
+    if (row.stage == domain::TrackerStage::reviewed)
+      EXPECT_EQ(row.assessed, row.recommendations) << row.row.report.title;
+    std::cout << row.row.report.title << " (" << row.row.audit.code << "): " << to_string(row.stage) << ", "
+              << row.assessed << " of " << row.recommendations << " assessed" << (row.overdue ? ", overdue" : "")
+              << "\n";
   }
   EXPECT_EQ(overdue, 1);
   EXPECT_EQ(in_progress, 1);
