@@ -79,7 +79,7 @@ Result<void> add_demo_report_tracker(domain::Store& store, const DemoGovernanceC
       } else {
         assignment.lead_name = item.lead;
       }
-      assignment.deadline = review.published_on.plus_days(7 * item.deadline_weeks);
+      assignment.deadline = review.published_on.plus_days(std::int64_t{7} * item.deadline_weeks);
       assignment.assigned_at = at(review.published_on.plus_days(3), "09:30:00");
       assignment.assigned_by = "Clinical audit manager";
       if (auto done = store.set_report_assignment(assignment, kDemoActor); !done) return done.error();

@@ -61,7 +61,7 @@ TrackedReport tracked(ReportRow row, std::optional<ReportAssignment> assignment,
                       const std::vector<RecommendationAssessment>& assessments, const std::vector<Action>& actions,
                       int weeks, Date today) {
   TrackedReport out;
-  out.deadline = assignment ? assignment->deadline : row.report.published_on.plus_days(7 * weeks);
+  out.deadline = assignment ? assignment->deadline : row.report.published_on.plus_days(std::int64_t{7} * weeks);
   out.recommendations = static_cast<int>(row.report.recommendations.size());
   const auto latest = latest_by_number(assessments);
   for (const auto& recommendation : row.report.recommendations) {
@@ -175,7 +175,7 @@ Result<void> assign_report(Store& store, const Principal& who, const Actor& acto
     row.deadline = *request.deadline;
   } else {
     CLINAUDIT_TRY(const int weeks, review_weeks(store, who));
-    row.deadline = published.plus_days(7 * weeks);
+    row.deadline = published.plus_days(std::int64_t{7} * weeks);
   }
   row.assigned_at = clock.now_iso();
   row.assigned_by = actor_name(actor, who);

@@ -67,7 +67,7 @@ std::optional<stats::IndependenceTest> independence_of(const std::vector<std::ve
   }
   auto test = stats::test_independence(table);
   std::optional<stats::IndependenceTest> answer;
-  if (test) answer = std::move(*test);  // too few answers is not an error: no test shown
+  if (test) answer = *test;  // too few answers is not an error: no test shown
   const std::lock_guard lock(mutex);
   if (known.size() >= kMostRemembered) known.clear();
   known.emplace(table, answer);
