@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <cctype>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -104,6 +105,36 @@ Result<void> add_user(const UserAddOptions& options) {
   return {};
 }
 
+struct UserActiveOptions {
+  std::string db;
+  std::string email;
+};
+
+// Deactivates or reactivates an account by its address, for an operator who cannot sign in as
+// an administrator (the only administrator has left, an account is compromised at night).
+// Deactivating ends the user's sessions at once.
+Result<void> set_active(const UserActiveOptions& options, bool active) {
+  CLINAUDIT_TRY(auto store, storage::open_store(options.db.empty() ? storage::default_database_url() : options.db));
+  std::string email = options.email;
+  for (char& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto user = store->user_by_email(email);
+  if (!user) {
+    if (user.error().code == ErrorCode::not_found) {
+      return Error{ErrorCode::not_found, "--email " + options.email + ": there is no such user"};
+    }
+    return user.error();
+  }
+  CLINAUDIT_TRY(const auto organisation, store->organisation(user->organisation_id));
+  const domain::Actor actor{std::nullopt, active ? "clinaudit user reactivate" : "clinaudit user deactivate"};
+  CLINAUDIT_TRY_VOID(domain::set_user_active(*store, organisation, actor, user->id, active));
+  if (active) {
+    std::cout << "Reactivated " << user->email << " (" << organisation.name << ")\n";
+  } else {
+    std::cout << "Deactivated " << user->email << " (" << organisation.name << "); their sessions have ended\n";
+  }
+  return {};
+}
+
 }  // namespace
 
 void add_user_command(CLI::App& parent, Outcome& outcome) {
@@ -126,6 +157,17 @@ void add_user_command(CLI::App& parent, Outcome& outcome) {
   add->add_option("--org-region", options->org_region, "Its region when created (optional)");
   add->add_flag("--password-stdin", options->password_stdin, "Read the password from standard input without a prompt");
   on_run(*add, outcome, [options]() -> Result<void> { return add_user(*options); });
+
+  for (const bool active : {false, true}) {
+    auto* change = command->add_subcommand(
+        active ? "reactivate" : "deactivate",
+        active ? "Let a deactivated user sign in again" : "Stop a user signing in and end their sessions at once");
+    auto change_options = std::make_shared<UserActiveOptions>();
+    change->add_option("--db", change_options->db, "Database: SQLite file or postgresql:// URL");
+    change->add_option("--email", change_options->email, "The user's sign-in email address")->required();
+    on_run(*change, outcome,
+           [change_options, active]() -> Result<void> { return set_active(*change_options, active); });
+  }
 }
 
 }  // namespace clinaudit::cli

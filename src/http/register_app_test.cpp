@@ -111,5 +111,21 @@ TEST(App, ALocalAuditIsProposedDecidedAndMovedOnThroughItsPages) {
   }
 }
 
+// The register is a trust's own: its administrators and audit team find it in the navigation;
+// the national body, which keeps none, does not (its administrator holds the same role).
+TEST(App, OnlyATrustsPagesLinkToTheLocalAuditRegister) {
+  TestWorld world;
+  for (const Role role : {Role::admin, Role::audit_manager, Role::clinical_lead}) {
+    const Response home = world.call("GET", "/", &world.own().callers.at(role));
+    ASSERT_EQ(home.status, 200);
+    EXPECT_TRUE(contains(home.body, "<a href=\"/register\">Local audits</a>")) << domain::to_string(role);
+  }
+  for (const auto* caller : {&world.national_admin(), &world.analyst()}) {
+    const Response home = world.call("GET", "/national", caller);
+    ASSERT_EQ(home.status, 200) << caller->token;
+    EXPECT_FALSE(contains(home.body, "href=\"/register\"")) << home.body.substr(0, 2000);
+  }
+}
+
 }  // namespace
 }  // namespace clinaudit::http

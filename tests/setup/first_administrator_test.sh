@@ -64,4 +64,29 @@ grep -qF "the organisation exists already (National Audit Body)" "$work/out.txt"
 run 'a-long-enough-password' --email analyst@nab.example --name "Ann Analyst" --role national_analyst --org NAB
 [[ $status == 0 ]] || fail "a second user in the existing organisation: exit $status"
 [[ $(count organisations) == 1 && $(count users) == 2 ]] || fail "expected one organisation and two users"
+# An operator deactivates an account from the command line (sessions end; the log records it),
+# and reactivates it; an unknown address is reported and changes nothing.
+sqlite3 "$db" "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)
+  SELECT 'h', id, 'c', '2099-01-01T00:00:00Z' FROM users WHERE email = 'analyst@nab.example'"
+set +e
+"$clinaudit" user deactivate --db "$db" --email Analyst@NAB.example >"$work/out.txt" 2>&1
+status=$?
+set -e
+cat "$work/out.txt"
+[[ $status == 0 ]] || fail "deactivating: exit $status"
+grep -qxF "Deactivated analyst@nab.example (National Audit Body); their sessions have ended" "$work/out.txt" ||
+  fail "the deactivation is not reported"
+[[ "$(sqlite3 "$db" "SELECT active FROM users WHERE email = 'analyst@nab.example'")" == 0 ]] || fail "still active"
+[[ $(count sessions) == 0 ]] || fail "the deactivated user's session is still there"
+[[ $(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE entity = 'user' AND actor = 'clinaudit user deactivate'") == 1 ]] ||
+  fail "the deactivation is not in the audit log"
+set +e
+"$clinaudit" user deactivate --db "$db" --email nobody@nab.example >"$work/out.txt" 2>&1
+status=$?
+set -e
+[[ $status == 4 ]] || fail "an unknown address: exit $status, expected 4"
+grep -qF -- "--email nobody@nab.example: there is no such user" "$work/out.txt" || fail "the unknown address message"
+"$clinaudit" user reactivate --db "$db" --email analyst@nab.example >"$work/out.txt" 2>&1 || fail "reactivating"
+grep -qxF "Reactivated analyst@nab.example (National Audit Body)" "$work/out.txt" || fail "the reactivation message"
+[[ "$(sqlite3 "$db" "SELECT active FROM users WHERE email = 'analyst@nab.example'")" == 1 ]] || fail "not active again"
 echo "first administrator: all checks passed"

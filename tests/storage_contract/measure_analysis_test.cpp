@@ -106,6 +106,7 @@ class MeasureAnalysis : public StoreContract {
  protected:
   void SetUp() override {
     StoreContract::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;  // no database here: nothing to set up
     for (int p = 0; p < kProviders; ++p) providers_.push_back(add_organisation("RP" + std::to_string(p)));
     audit_ = add_audit("NELA");
     declare_dataset(store(), audit_);

@@ -14,12 +14,13 @@ struct NavItem {
   std::string_view label;
   std::string_view href;
   std::optional<Permission> needs;
+  bool trusts_only = false;  // a trust's own work, which the national body does not keep
 };
 
 constexpr std::array<NavItem, 17> kNav{{
     {"dashboard", "Dashboard", "/", Permission::view_organisation},
     {"audits", "Audits", "/audits", Permission::view_organisation},
-    {"register", "Local audits", "/register", Permission::manage_local_audits},
+    {"register", "Local audits", "/register", Permission::manage_local_audits, true},
     {"participation", "Participation", "/participation", Permission::edit_participation},
     {"actions", "Actions", "/actions", Permission::view_organisation},
     {"my-actions", "My actions", "/actions?view=mine", Permission::view_organisation},
@@ -66,6 +67,9 @@ std::string page(const Context& context, std::string_view title, std::string_vie
     out += "<nav class=\"nav\" aria-label=\"Main\"><ul class=\"wrap\">"_html;
     for (const auto& item : kNav) {
       if (item.needs && !allows(context.principal(), *item.needs)) continue;
+      if (item.trusts_only && context.principal().organisation_type == domain::OrganisationType::national_body) {
+        continue;
+      }
       out += html("<li><a href=\"{}\"{}>{}</a></li>", item.href,
                   item.key == nav ? " aria-current=\"page\""_html : ""_html, item.label);
     }
