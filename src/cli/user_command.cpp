@@ -1,6 +1,5 @@
 #include <unistd.h>
 
-#include <cctype>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -115,9 +114,7 @@ struct UserActiveOptions {
 // Deactivating ends the user's sessions at once.
 Result<void> set_active(const UserActiveOptions& options, bool active) {
   CLINAUDIT_TRY(auto store, storage::open_store(options.db.empty() ? storage::default_database_url() : options.db));
-  std::string email = options.email;
-  for (char& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  auto user = store->user_by_email(email);
+  auto user = store->user_by_email(domain::sign_in_email(options.email));
   if (!user) {
     if (user.error().code == ErrorCode::not_found) {
       return Error{ErrorCode::not_found, "--email " + options.email + ": there is no such user"};

@@ -8,9 +8,7 @@ namespace clinaudit::domain {
 Result<UserId> add_user(Store& store, const Organisation& organisation, const Actor& actor, NewUser person,
                         const std::function<Result<std::string>(std::string_view password)>& hash_password) {
   User user;
-  user.email = std::move(person.email);
-  std::transform(user.email.begin(), user.email.end(), user.email.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  user.email = sign_in_email(person.email);
   if (user.email.find('@') == std::string::npos)
     return Error{ErrorCode::invalid_input, "email: enter an email address"};
   user.display_name = std::move(person.display_name);
@@ -24,6 +22,13 @@ Result<UserId> add_user(Store& store, const Organisation& organisation, const Ac
   if (!hash) return hash.error();
   user.password_hash = std::move(*hash);
   return store.add_user(user, actor);
+}
+
+std::string sign_in_email(std::string_view email) {
+  std::string key(email);
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return key;
 }
 
 Result<void> check_new_password(std::string_view password) {

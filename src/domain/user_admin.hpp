@@ -61,6 +61,10 @@ Result<std::vector<User>> organisation_users(Store& store, const Principal& who,
 // kMinimumPasswordLength.
 Result<void> check_new_password(std::string_view password);
 
+// An address as accounts are stored and looked up: in lower case, so that "Ann@Trust.nhs.uk"
+// signs in as "ann@trust.nhs.uk".
+std::string sign_in_email(std::string_view email);
+
 // The user `id` if they belong to `organisation`. Errors: not_found otherwise (worded as for
 // an id that does not exist); the store's.
 Result<User> organisation_user(Store& store, const Organisation& organisation, UserId id);

@@ -1,8 +1,6 @@
 #include "http/login.hpp"
 
-#include <algorithm>
-#include <cctype>
-
+#include "domain/user_admin.hpp"
 #include "platform/password.hpp"
 
 namespace clinaudit::http {
@@ -17,9 +15,7 @@ constexpr const char* kDecoyHash =
 }  // namespace
 
 Result<LoginOutcome> login(Context& context) {
-  std::string email = context.request.field("email").value_or("");
-  std::transform(email.begin(), email.end(), email.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string email = domain::sign_in_email(context.request.field("email").value_or(""));
   const std::string password = context.request.field("password").value_or("");
   const std::string account_key = "account:" + email;
   const std::string address_key = "address:" + context.request.remote_addr;
