@@ -136,6 +136,10 @@ Result<void> add_demo_register(domain::Store& store, const DemoGovernanceContext
     entry.lead = lead.id;
     entry.lead_name = lead.id ? "" : lead.name;
     entry.reason = row.reason;
+    // The consent audit, prompted by a complaint, also answers a CQC inspection finding: the
+    // audit team made it a trust priority.
+    entry.tier = std::string_view(row.code) == "LA-CONSENT-1" ? domain::ProgrammeTier::trust_priority
+                                                              : domain::programme_tier_of(row.reason);
     entry.sample_method = "Case notes of consecutive eligible patients over one month, reviewed by two auditors";
     entry.data_protection_confirmed = true;
     entry.proposed_by = lead.id;
@@ -157,6 +161,26 @@ Result<void> add_demo_register(domain::Store& store, const DemoGovernanceContext
       }
     }
     if (auto written = write_steps(store, *audit, entry, steps); !written) return written.error();
+  }
+
+  // The antibiotic audit, planned in the last financial year, is still at its re-audit: the
+  // audit team carried it over, so the forward programme gives the reason in both years.
+  if (auto abx = store.audit_by_code("LA-ABX-1"); abx) {
+    auto entry = store.local_audit_entry(abx->id);
+    if (!entry) return entry.error();
+    if (*entry) {
+      domain::LocalAuditEvent event;
+      event.kind = LocalAuditEventKind::carried_over;
+      event.stage = (*entry)->stage;
+      event.at = at(std::max(abx->start_date.value_or(today), today.plus_days(-40)), "11:00:00");
+      event.by = manager.id;
+      event.by_name = manager.name;
+      event.note =
+          "The re-audit waits for the electronic prescribing change, so that it measures the new review-date field";
+      if (auto written = store.record_local_audit_event(*abx, **entry, event, kDemoActor); !written) {
+        return written.error();
+      }
+    }
   }
 
   // Proposals of the past weeks.
@@ -186,6 +210,7 @@ Result<void> add_demo_register(domain::Store& store, const DemoGovernanceContext
     entry.lead_name = lead.id ? "" : lead.name;
     entry.supervisor = "Clinical audit facilitator";
     entry.reason = p.reason;
+    entry.tier = domain::programme_tier_of(p.reason);
     entry.sample_method = "30 consecutive patients from the ward's admissions list, case notes review";
     entry.data_protection_confirmed = true;
     entry.proposed_by = lead.id;

@@ -38,7 +38,8 @@ TEST(DisplayNames, EveryValueOfEveryEnumPeopleSeeHasWords) {
   expect_words(NotificationKind::local_audit_past_end);
   expect_words(LocalAuditStage::abandoned);
   expect_words(AuditReason::local_interest);
-  expect_words(LocalAuditEventKind::abandoned);
+  expect_words(LocalAuditEventKind::carried_over);
+  expect_words(ProgrammeTier::local_interest);
   expect_words(stats::VariationIcon::neutral_low);
   expect_words(stats::AssuranceIcon::inconsistent);
   expect_words(stats::FunnelFlag::alarm_low);

@@ -46,20 +46,32 @@ constexpr EnumTable<R, 5> kReasonWords{{{R::national_requirement, "National requ
                                         {R::local_interest, "Local interest"}}};
 
 using K = LocalAuditEventKind;
-constexpr EnumTable<K, 7> kEventKeys{{{K::proposed, "proposed"},
+constexpr EnumTable<K, 8> kEventKeys{{{K::proposed, "proposed"},
                                       {K::resubmitted, "resubmitted"},
                                       {K::changes_requested, "changes_requested"},
                                       {K::approved, "approved"},
                                       {K::declined, "declined"},
                                       {K::moved_on, "moved_on"},
-                                      {K::abandoned, "abandoned"}}};
-constexpr EnumTable<K, 7> kEventWords{{{K::proposed, "Proposed"},
+                                      {K::abandoned, "abandoned"},
+                                      {K::carried_over, "carried_over"}}};
+constexpr EnumTable<K, 8> kEventWords{{{K::proposed, "Proposed"},
                                        {K::resubmitted, "Resubmitted"},
                                        {K::changes_requested, "Changes asked for"},
                                        {K::approved, "Approved"},
                                        {K::declined, "Declined"},
                                        {K::moved_on, "Moved on"},
-                                       {K::abandoned, "Abandoned"}}};
+                                       {K::abandoned, "Abandoned"},
+                                       {K::carried_over, "Carried over to the next year"}}};
+
+using T = ProgrammeTier;
+constexpr EnumTable<T, 4> kTierKeys{{{T::national_mandatory, "national_mandatory"},
+                                     {T::trust_priority, "trust_priority"},
+                                     {T::divisional, "divisional"},
+                                     {T::local_interest, "local_interest"}}};
+constexpr EnumTable<T, 4> kTierWords{{{T::national_mandatory, "National and mandatory"},
+                                      {T::trust_priority, "Trust priority"},
+                                      {T::divisional, "Divisional"},
+                                      {T::local_interest, "Local interest"}}};
 
 }  // namespace
 
@@ -78,6 +90,21 @@ std::optional<LocalAuditEventKind> parse_local_audit_event_kind(std::string_view
   return enum_from_text(kEventKeys, text);
 }
 std::string_view display_name(LocalAuditEventKind kind) { return enum_text(kEventWords, kind); }
+
+std::string_view to_string(ProgrammeTier tier) { return enum_text(kTierKeys, tier); }
+std::optional<ProgrammeTier> parse_programme_tier(std::string_view text) { return enum_from_text(kTierKeys, text); }
+std::string_view display_name(ProgrammeTier tier) { return enum_text(kTierWords, tier); }
+
+ProgrammeTier programme_tier_of(AuditReason reason) {
+  switch (reason) {
+    case R::national_requirement: return T::national_mandatory;
+    case R::nice_guidance:
+    case R::trust_priority: return T::trust_priority;
+    case R::incident_or_complaint: return T::divisional;
+    case R::local_interest: return T::local_interest;
+  }
+  return T::local_interest;
+}
 
 AuditStatus audit_status_of(LocalAuditStage stage) {
   switch (stage) {
@@ -131,7 +158,7 @@ Result<void> check(const TrustUnit& unit) {
 Result<void> check(const LocalAuditEvent& event) {
   if (event.at.empty()) return Error{ErrorCode::invalid_input, "at: a step of a local audit needs its time"};
   const bool needs_reason = event.kind == K::changes_requested || event.kind == K::declined ||
-                            event.kind == K::abandoned || event.kind == K::approved;
+                            event.kind == K::abandoned || event.kind == K::approved || event.kind == K::carried_over;
   if (needs_reason && event.note.empty()) return Error{ErrorCode::invalid_input, "reason: say why"};
   return {};
 }

@@ -72,6 +72,20 @@ std::string_view to_string(AuditReason reason);
 std::optional<AuditReason> parse_audit_reason(std::string_view text);
 std::string_view display_name(AuditReason reason);  // "Incident or complaint"
 
+// Where an audit stands in the year's forward programme, highest first: national and
+// mandatory (the national programme, statutory and regulatory requirements), trust
+// priorities (CQC, commissioners, NICE guidance the trust has chosen to audit), divisional
+// (a division's own risks, incidents and complaints), local interest.
+enum class ProgrammeTier { national_mandatory, trust_priority, divisional, local_interest };
+
+std::string_view to_string(ProgrammeTier tier);
+std::optional<ProgrammeTier> parse_programme_tier(std::string_view text);
+std::string_view display_name(ProgrammeTier tier);  // "National and mandatory"
+// The tier a proposal takes when none is chosen: national requirement is national and
+// mandatory; NICE guidance and trust priority are trust priorities; an incident or complaint
+// is divisional; local interest stays local interest.
+ProgrammeTier programme_tier_of(AuditReason reason);
+
 // A local audit's register entry: what its proposal says beyond the Audit record (title,
 // topic, standards and the planned start and end dates are the Audit's), and its stage.
 struct LocalAuditEntry {
@@ -82,6 +96,7 @@ struct LocalAuditEntry {
   std::string lead_name;
   std::string supervisor;
   std::optional<AuditReason> reason;
+  std::optional<ProgrammeTier> tier;  // its priority in the forward programme
   std::string sample_method;
   bool data_protection_confirmed = false;
   std::string data_protection_note;
@@ -93,7 +108,18 @@ struct LocalAuditEntry {
 };
 
 // One step of a local audit's history.
-enum class LocalAuditEventKind { proposed, resubmitted, changes_requested, approved, declined, moved_on, abandoned };
+// A carry-over records why an audit under way will finish in a later year than planned; its
+// stage does not change.
+enum class LocalAuditEventKind {
+  proposed,
+  resubmitted,
+  changes_requested,
+  approved,
+  declined,
+  moved_on,
+  abandoned,
+  carried_over
+};
 
 std::string_view to_string(LocalAuditEventKind kind);
 std::optional<LocalAuditEventKind> parse_local_audit_event_kind(std::string_view text);
@@ -112,7 +138,8 @@ struct LocalAuditEvent {
 };
 
 // The rules every store applies before writing (invalid_input, naming the field): a unit has
-// a name; a step has a time; declining, asking for changes and abandoning say why.
+// a name; a step has a time; approving, declining, asking for changes, abandoning and
+// carrying over say why.
 Result<void> check(const TrustUnit& unit);
 Result<void> check(const LocalAuditEvent& event);
 

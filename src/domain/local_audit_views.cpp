@@ -103,6 +103,7 @@ Result<LocalAuditRecord> local_audit_record(Store& store, const Principal& who, 
   record.may_decide = takes_part && is_audit_team(who) && stage == LocalAuditStage::proposed;
   record.may_move_on = takes_part && record.next.has_value();
   record.may_abandon = takes_part && !is_finished(stage);
+  record.may_carry_over = takes_part && is_audit_team(who) && !before_decision && !is_finished(stage);
   return record;
 }
 

@@ -51,6 +51,7 @@ struct LocalAuditRecord {
   bool may_decide = false;               // the audit team, awaiting a decision
   bool may_move_on = false;
   bool may_abandon = false;
+  bool may_carry_over = false;  // the audit team, approved and not finished
 };
 
 Result<LocalAuditRecord> local_audit_record(Store& store, const Principal& who, Date today, AuditId id);

@@ -113,6 +113,7 @@ Result<void> apply_proposal(Store& store, const Principal& who, const LocalAudit
   entry.lead_name = p.lead ? std::string() : p.lead_name;
   entry.supervisor = p.supervisor;
   entry.reason = p.reason;
+  entry.tier = p.tier ? p.tier : std::optional(programme_tier_of(*p.reason));
   entry.sample_method = p.sample_method;
   entry.data_protection_confirmed = *p.data_protection_confirmed;
   entry.data_protection_note = p.data_protection_note;
@@ -239,6 +240,33 @@ Result<void> abandon_local_audit(Store& store, const Principal& who, const Actor
   if (blank(rationale)) return invalid("rationale: say why the audit is abandoned");
   return step(store, actor, local,
               event_of(LocalAuditEventKind::abandoned, LocalAuditStage::abandoned, actor, clock, rationale));
+}
+
+Result<void> carry_over_local_audit(Store& store, const Principal& who, const Actor& actor, const Clock& clock,
+                                    AuditId id, const std::string& reason, std::optional<Date> new_end_date) {
+  CLINAUDIT_TRY(auto local, own_local_audit(store, who, id));
+  if (!is_audit_team(who)) {
+    return Error{ErrorCode::forbidden, "audits are carried over by the trust's audit team (audit managers)"};
+  }
+  const auto stage = local.entry.stage;
+  if (is_finished(stage) || stage == LocalAuditStage::proposed || stage == LocalAuditStage::changes_requested) {
+    return Error{ErrorCode::conflict,
+                 "reason: only an approved audit that has not ended is carried over (this one "
+                 "stands at " +
+                     std::string(display_name(stage)) + ")"};
+  }
+  if (blank(reason)) return invalid("reason: say why the audit is carried over");
+  if (new_end_date) {
+    if (local.audit.start_date && *new_end_date < *local.audit.start_date) {
+      return invalid("end_date: the planned end date cannot be before the start (" +
+                     local.audit.start_date->to_string() + ")");
+    }
+    local.audit.end_date = new_end_date;
+  }
+  // The stage and the time it was reached stay as they are: a carry-over is not a step.
+  auto event = event_of(LocalAuditEventKind::carried_over, stage, actor, clock, reason);
+  if (new_end_date) event.note += " (planned end now " + new_end_date->to_string() + ")";
+  return store.record_local_audit_event(local.audit, local.entry, event, actor);
 }
 
 }  // namespace clinaudit::domain

@@ -37,6 +37,7 @@ struct LocalAuditProposal {
   std::string supervisor;
   std::string standards;
   std::optional<AuditReason> reason;
+  std::optional<ProgrammeTier> tier;  // none: the tier the reason gives (programme_tier_of)
   std::string sample_method;
   std::optional<bool> data_protection_confirmed;
   std::string data_protection_note;
@@ -79,6 +80,14 @@ Result<void> move_local_audit_on(Store& store, const Principal& who, const Actor
 // (completed, declined or abandoned); invalid_input naming rationale without one.
 Result<void> abandon_local_audit(Store& store, const Principal& who, const Actor& actor, const Clock& clock, AuditId id,
                                  const std::string& rationale);
+
+// Records that an audit under way (approved, not finished) is carried over into the next
+// financial year, with the reason, and optionally a new planned end date; its stage does not
+// change. The forward programme shows the reason in both years. Errors: forbidden outside the
+// audit team; conflict for an audit not yet approved or finished; invalid_input naming
+// reason (none given) or end_date (before the planned start).
+Result<void> carry_over_local_audit(Store& store, const Principal& who, const Actor& actor, const Clock& clock,
+                                    AuditId id, const std::string& reason, std::optional<Date> new_end_date);
 
 // Whether `who` may propose local audits: the permission, in a trust.
 bool may_propose(const Principal& who);

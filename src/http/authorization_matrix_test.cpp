@@ -648,6 +648,20 @@ void register_rows(std::vector<Case>& all) {
                    {200, 200, 200, 403, 403, 403, 403, 401},
                    {404, 404, 404, 403, 403, 403, 403, 401}});
   }
+  // Carrying an approved audit over into the next year is the audit team's.
+  const Fields carry_over{{"reason", "The lead is on leave until the spring"}};
+  all.push_back({"register carry-over form",
+                 "POST",
+                 on(approved_of, "/register/", "/carry-over"),
+                 carry_over,
+                 {303, 303, 403, 403, 403, 403, 403, 303},
+                 {404, 404, 404, 403, 403, 403, 403, 303}});
+  all.push_back({"register carry-over api",
+                 "POST",
+                 on(approved_of, "/api/register/", "/carry-over"),
+                 carry_over,
+                 {200, 200, 403, 403, 403, 403, 403, 401},
+                 {404, 404, 404, 403, 403, 403, 403, 401}});
   all.push_back({"structure page", "GET", same("/structure"), {}, {200, 200, 200, 200, 200, 200, 200, 303}, {}});
   all.push_back({"structure api", "GET", same("/api/structure"), {}, {200, 200, 200, 200, 200, 200, 200, 401}, {}});
   all.push_back({"structure add form",
@@ -1187,6 +1201,15 @@ std::vector<Case> cases() {
                  {},
                  {503, 503, 503, 503, 503, 503, 503, 303},
                  {}});
+  // The forward programme: every signed-in user reads their own organisation's, as a page,
+  // JSON, a printable page, a workbook and (no printer here) a PDF.
+  all.push_back({"programme page", "GET", same("/programme"), {}, {200, 200, 200, 200, 200, 200, 200, 303}, {}});
+  all.push_back(
+      {"programme api", "GET", same("/api/programme?year=2025/26"), {}, {200, 200, 200, 200, 200, 200, 200, 401}, {}});
+  all.push_back({"programme print", "GET", same("/programme/print"), {}, {200, 200, 200, 200, 200, 200, 200, 303}, {}});
+  all.push_back(
+      {"programme workbook", "GET", same("/programme.xlsx"), {}, {200, 200, 200, 200, 200, 200, 200, 303}, {}});
+  all.push_back({"programme pdf", "GET", same("/programme.pdf"), {}, {503, 503, 503, 503, 503, 503, 503, 303}, {}});
   // The board engagement record: everyone reads their own organisation's meetings; those who
   // manage actions record them; another organisation's meeting is not found.
   const auto meeting = [trust](const char* prefix) {

@@ -269,6 +269,14 @@ const std::vector<Page>& pages() {
     all.push_back({"register-abandon-refused", Who::clinical_lead, "POST", proposal("/abandon"), 400, [](PageWorld&) {
                      return Fields{{"rationale", ""}};
                    }});
+    all.push_back({"register-carry-over-refused", Who::audit_manager, "POST",
+                   [](PageWorld& w) { return "/register/" + id(w.world().own().local_audit.value) + "/carry-over"; },
+                   400,
+                   [](PageWorld&) {
+                     return Fields{{"reason", ""}, {"end_date", "2026-09-30"}};
+                   }});
+    all.push_back({"programme", Who::board_member, "GET", at("/programme")});
+    all.push_back({"programme-print", Who::board_member, "GET", at("/programme/print")});
     all.push_back({"structure-add-refused", Who::audit_manager, "POST", at("/structure/units"), 400, [](PageWorld&) {
                      return Fields{{"name", "Surgery"}};
                    }});
@@ -779,6 +787,8 @@ const std::map<std::string, std::string>& routes_without_a_page() {
       {"GET /reports/quality-account.docx", "a Word download"},
       {"GET /reports/board-pack.xlsx", "a spreadsheet download"},
       {"GET /reports/board-pack.pdf", "a PDF download, printed by Chromium (ReportDownloads.*)"},
+      {R"(GET /programme\.xlsx)", "a spreadsheet download"},
+      {R"(GET /programme\.pdf)", "a PDF download of the printable page, printed by Chromium (ReportDownloads.*)"},
       {R"(GET /surveys/(\d{1,18})\.xlsx)", "a spreadsheet download"},
       {R"(GET /surveys/(\d{1,18})\.csv)", "a CSV download"},
   };

@@ -130,5 +130,78 @@ TEST(App, OnlyATrustsPagesLinkToTheLocalAuditRegister) {
   }
 }
 
+// The forward programme through its pages: a proposal's chosen tier, the audit team's
+// carry-over (refused without a reason, shown again with the problem), the programme page
+// and its JSON, printable page and workbook, all reading the same year.
+TEST(App, TheForwardProgrammeShowsAnApprovedAuditByTierWithItsCarryOverReason) {
+  TestWorld world;
+  auto& manager = world.own().callers.at(Role::audit_manager);
+  auto& lead = world.own().callers.at(Role::clinical_lead);
+  auto& board = world.own().callers.at(Role::board_member);
+  const Response added = world.call("POST", "/api/structure/units", &manager, {{"name", "Surgery"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::string division = std::to_string(json::parse(added.body)["id"].get<std::int64_t>());
+  auto fields = proposal(division);  // an incident or complaint, which would be divisional
+  fields["programme_tier"] = "trust_priority";
+  const Response proposed = world.call("POST", "/register/propose", &lead, fields);
+  ASSERT_EQ(proposed.status, 303) << proposed.body;
+  const std::string path = proposed.header("Location").substr(0, proposed.header("Location").find('?'));
+  EXPECT_EQ(world.call("POST", path + "/decision", &manager, {{"decision", "approve"}, {"reason", "Agreed"}}).status,
+            303);
+  EXPECT_TRUE(contains(world.call("GET", path, &manager).body, "Carry over to the next year"));
+  EXPECT_FALSE(contains(world.call("GET", path, &lead).body, "Carry over to the next year"));
+
+  const Response no_reason = world.call("POST", path + "/carry-over", &manager, {{"end_date", "2026-09-30"}});
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_TRUE(contains(no_reason.body, "Say why the audit is carried over"));
+  EXPECT_TRUE(contains(no_reason.body, "value=\"2026-09-30\""));
+  const Response carried = world.call("POST", path + "/carry-over", &manager,
+                                      {{"reason", "The audit lead is on leave until May"}, {"end_date", "2026-09-30"}});
+  ASSERT_EQ(carried.status, 303) << carried.body;
+  EXPECT_TRUE(contains(world.call("GET", path + "?done=carried-over", &lead).body, "The carry-over was recorded."));
+
+  // The test's today is 15 January 2026: the programme of 2025/26.
+  const Response page = world.call("GET", "/programme", &board);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(contains(page.body, "Forward programme 2025/26"));
+  EXPECT_TRUE(contains(page.body, "Trust priority: 1 audit"));
+  EXPECT_TRUE(contains(page.body,
+                       "Carrying over to the next year: The audit lead is on leave until May (planned end "
+                       "now 2026-09-30)."));
+  // The world's own seeded local audit is in the plan too; this one is found by its title.
+  const auto find = [](const json& programme) {
+    for (const auto& item : programme["items"]) {
+      if (item["title"] == "Consent in day surgery") return item;
+    }
+    return json();
+  };
+  const auto programme = json::parse(world.call("GET", "/api/programme?year=2025/26", &board).body);
+  const auto item = find(programme);
+  ASSERT_TRUE(item.is_object()) << programme.dump();
+  EXPECT_EQ(item["tier"], "trust_priority");
+  EXPECT_EQ(item["end_date"], "2026-09-30");
+  EXPECT_TRUE(item["carries_over"].get<bool>());
+  EXPECT_EQ(programme["total"]["carrying_over"], 1);
+  // Next year's programme holds it as carried in, with the same reason.
+  const auto next = find(json::parse(world.call("GET", "/api/programme?year=2026/27", &board).body));
+  ASSERT_TRUE(next.is_object());
+  EXPECT_TRUE(next["carried_in"].get<bool>());
+  EXPECT_EQ(next["carry_over_reason"], "The audit lead is on leave until May (planned end now 2026-09-30)");
+  EXPECT_EQ(world.call("GET", "/api/programme?year=spring", &board).status, 400);
+
+  const Response print = world.call("GET", "/programme/print?year=2025-26", &board);
+  ASSERT_EQ(print.status, 200);
+  EXPECT_TRUE(contains(print.body, "<h1>Clinical audit forward programme 2025/26</h1>"));
+  EXPECT_TRUE(contains(print.body, "The audit lead is on leave until May"));
+  const Response workbook = world.call("GET", "/programme.xlsx?year=2025-26", &board);
+  ASSERT_EQ(workbook.status, 200);
+  EXPECT_TRUE(workbook.body.starts_with("PK"));
+  EXPECT_TRUE(contains(workbook.header("Content-Disposition"), "forward-programme-"));
+
+  // Another trust's programme holds none of it.
+  auto& stranger = world.other().callers.at(Role::audit_manager);
+  EXPECT_TRUE(find(json::parse(world.call("GET", "/api/programme", &stranger).body)).is_null());
+}
+
 }  // namespace
 }  // namespace clinaudit::http

@@ -33,6 +33,7 @@ nlohmann::json row_json(const domain::RegisterRow& row) {
           {"lead", row.lead},
           {"supervisor", e.supervisor},
           {"reason", e.reason ? nlohmann::json(domain::to_string(*e.reason)) : nlohmann::json(nullptr)},
+          {"programme_tier", e.tier ? nlohmann::json(domain::to_string(*e.tier)) : nlohmann::json(nullptr)},
           {"sample_method", e.sample_method},
           {"data_protection_confirmed", e.data_protection_confirmed},
           {"data_protection_note", e.data_protection_note},
@@ -68,6 +69,7 @@ nlohmann::json local_audit_json(const domain::LocalAuditRecord& record) {
   out["may_decide"] = record.may_decide;
   out["may_move_on"] = record.may_move_on;
   out["may_abandon"] = record.may_abandon;
+  out["may_carry_over"] = record.may_carry_over;
   return out;
 }
 

@@ -62,6 +62,10 @@ Result<domain::LocalAuditProposal> proposal_from(const Context& c) {
   p.supervisor = field(c, "supervisor");
   p.standards = field(c, "standards");
   p.reason = domain::parse_audit_reason(field(c, "reason"));
+  if (const std::string tier = field(c, "programme_tier"); !tier.empty()) {
+    p.tier = domain::parse_programme_tier(tier);
+    if (!p.tier) return invalid("programme_tier: choose one of the tiers");
+  }
   p.sample_method = field(c, "sample_method");
   const std::string confirmed = field(c, "data_protection_confirmed");
   if (confirmed == "yes" || confirmed == "true") p.data_protection_confirmed = true;
@@ -85,6 +89,7 @@ std::string done_message(const Request& r) {
   if (done == "decision") return "The decision was recorded.";
   if (done == "next") return "The audit moved on.";
   if (done == "abandoned") return "The audit was abandoned.";
+  if (done == "carried-over") return "The carry-over was recorded.";
   if (done == "unit") return "Saved.";
   return "";
 }
@@ -174,6 +179,11 @@ Result<void> move_on(Context& c, AuditId id) {
 
 Result<void> abandon(Context& c, AuditId id) {
   return domain::abandon_local_audit(c.store, c.principal(), c.actor(), c.clock, id, field(c, "rationale"));
+}
+
+Result<void> carry_over(Context& c, AuditId id) {
+  CLINAUDIT_TRY(const auto end_date, date_field(c, "end_date"));
+  return domain::carry_over_local_audit(c.store, c.principal(), c.actor(), c.clock, id, field(c, "reason"), end_date);
 }
 
 Result<AuditId> propose(Context& c) {
@@ -268,6 +278,7 @@ void proposal_routes(RouteTable& table) {
   audit_step(table, "decision", "decision", decide);
   audit_step(table, "next", "next", move_on);
   audit_step(table, "abandon", "abandoned", abandon);
+  audit_step(table, "carry-over", "carried-over", carry_over);
 }
 
 void structure_routes(RouteTable& table) {

@@ -87,6 +87,25 @@ TEST(ReportDownloads, TheBoardPackDownloadsAsAPdfPrintedByTheServer) {
                        "/reports/board-pack.pdf?meeting=2026-01-20"));
 }
 
+TEST(ReportDownloads, TheForwardProgrammeDownloadsAsAPdfPrintedByTheServer) {
+  TestWorld world;
+  AppConfig config;
+  config.print_pdf = platform::html_to_pdf;
+  world.reconfigure(config);
+  auto& board = world.own().callers.at(Role::board_member);
+  const Response pdf = world.call("GET", "/programme.pdf?year=2025-26", &board);
+  ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
+  EXPECT_EQ(pdf.content_type, "application/pdf");
+  EXPECT_TRUE(contains(pdf.header("Content-Disposition"),
+                       "attachment; filename=\"forward-programme-" + world.own().code + "-2025-26.pdf\""));
+  ASSERT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  const std::string text = pdf_text(pdf.body);
+  EXPECT_TRUE(contains(text, "Clinical audit forward programme 2025/26")) << text;
+  EXPECT_TRUE(contains(text, "Progress against plan by division")) << text;
+  EXPECT_TRUE(contains(text, "Local audit of " + world.own().code)) << text;
+  EXPECT_FALSE(contains(text, "Local audit of " + world.other().code)) << text;
+}
+
 TEST(ReportDownloads, WithoutAPrinterTheBoardPackPdfIsUnavailableInPlainWords) {
   TestWorld world;  // no printer configured
   auto& board = world.own().callers.at(Role::board_member);

@@ -3,13 +3,19 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "domain/board_pack.hpp"
+#include "domain/forward_programme.hpp"
 #include "domain/quality_account_service.hpp"
 #include "domain/survey_service.hpp"
 #include "http/app.hpp"
 #include "http/pages/pages.hpp"
+#include "http/pages/programme_pages.hpp"
+#include "http/resource.hpp"
 #include "http/views.hpp"
 #include "report/board_pack_document.hpp"
+#include "report/forward_programme_document.hpp"
 #include "report/quality_account_document.hpp"
 #include "report/survey_document.hpp"
 
@@ -85,7 +91,7 @@ std::string quality_account_file(const Context& c, FinancialYear year, const cha
 }
 
 constexpr const char* kNoPdfPrinter =
-    "PDF printing is not available on this server (it needs Chromium); open the board pack and print it from the "
+    "PDF printing is not available on this server (it needs Chromium); open the printable page and print it from the "
     "browser instead";
 
 Result<domain::SurveyReport> survey(Context& c) {
@@ -113,10 +119,113 @@ Result<std::string> xlsx_bytes(Write write) {
   return bytes;
 }
 
+Result<domain::ForwardProgramme> programme(Context& c) {
+  CLINAUDIT_TRY(const auto year, year_from(c, c.request.query_value("year")));
+  return domain::forward_programme(c.store, c.principal(), c.clock.today(), year);
+}
+
+// The file name of a programme download: forward-programme-RXX-2026-27.xlsx.
+std::string programme_file(const Context& c, FinancialYear year, const char* extension) {
+  std::string name = "forward-programme-" + c.who->organisation.code + "-" + year.to_string() + "." + extension;
+  for (char& ch : name) {
+    if (ch == '/') ch = '-';
+  }
+  return name;
+}
+
+nlohmann::json programme_json(const domain::ForwardProgramme& p) {
+  const auto progress = [](const domain::DivisionProgress& d) {
+    return nlohmann::json{{"division_id", d.division_id ? nlohmann::json(d.division_id->value) : nlohmann::json()},
+                          {"division", d.division},
+                          {"in_plan", d.in_plan},
+                          {"carried_in", d.carried_in},
+                          {"completed", d.completed},
+                          {"under_way", d.under_way},
+                          {"not_started", d.not_started},
+                          {"abandoned", d.abandoned},
+                          {"overdue", d.overdue},
+                          {"carrying_over", d.carrying_over},
+                          {"awaiting_approval", d.awaiting_approval}};
+  };
+  nlohmann::json out{{"organisation", p.organisation},
+                     {"year", p.year.to_string()},
+                     {"as_of", p.as_of.to_string()},
+                     {"national_eligible", p.national_eligible},
+                     {"national_taking_part", p.national_taking_part},
+                     {"total", progress(p.total)},
+                     {"divisions", nlohmann::json::array()},
+                     {"items", nlohmann::json::array()}};
+  for (const auto& d : p.divisions) out["divisions"].push_back(progress(d));
+  for (const auto& item : p.items) {
+    out["items"].push_back(
+        {{"audit_id", item.audit_id.value},
+         {"code", item.code},
+         {"title", item.title},
+         {"tier", domain::to_string(item.tier)},
+         {"national", item.national},
+         {"division_id", item.division_id ? nlohmann::json(item.division_id->value) : nlohmann::json()},
+         {"division", item.division},
+         {"lead", item.lead},
+         {"start_date", item.start_date ? nlohmann::json(item.start_date->to_string()) : nlohmann::json()},
+         {"end_date", item.end_date ? nlohmann::json(item.end_date->to_string()) : nlohmann::json()},
+         {"stage", item.stage ? nlohmann::json(domain::to_string(*item.stage)) : nlohmann::json()},
+         {"state", domain::to_string(item.state)},
+         {"progress", item.progress},
+         {"carried_in", item.carried_in},
+         {"carries_over", item.carries_over},
+         {"carry_over_reason", item.carry_over_reason},
+         {"abandoned_reason", item.abandoned_reason},
+         {"not_taking_part_reason", item.not_taking_part_reason},
+         {"overdue", item.overdue}});
+  }
+  return out;
+}
+
+// The forward programme (docs/governance.md): the page and /api/programme, the printable
+// page, the PDF and the workbook, for every signed-in user of the organisation.
+void programme_routes(std::vector<Route>& routes) {
+  RouteTable table;
+  table.resource<domain::ForwardProgramme>({
+      .path = "/programme",
+      .load = programme,
+      .page = [](Context& c, domain::ForwardProgramme& p) -> Result<Response> {
+        return html_response(pages::forward_programme_page(c, p));
+      },
+      .json = [](Context&, domain::ForwardProgramme& p) -> Result<Response> {
+        return json_response(programme_json(p).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      },
+  });
+  for (auto& route : std::move(table).routes()) routes.push_back(std::move(route));
+  routes.push_back(report_page("GET", "/programme/print", [](Context& c) -> Result<Response> {
+    CLINAUDIT_TRY(auto p, programme(c));
+    Response response = html_response(report::forward_programme_html(p));
+    response.headers.emplace_back("Content-Security-Policy", kPrintDocumentPolicy);
+    return response;
+  }));
+  routes.push_back(report_page("GET", R"(/programme\.pdf)", [](Context& c) -> Result<Response> {
+    CLINAUDIT_TRY(auto p, programme(c));
+    if (!c.config.print_pdf) return Error{ErrorCode::storage_unavailable, kNoPdfPrinter};
+    auto bytes = c.config.print_pdf(report::forward_programme_html(p));
+    if (!bytes) {
+      return Error{ErrorCode::storage_unavailable,
+                   bytes.error().code == ErrorCode::not_found ? kNoPdfPrinter : "printing the PDF failed; try again"};
+    }
+    return download(std::move(*bytes), "application/pdf", programme_file(c, p.year, "pdf"));
+  }));
+  routes.push_back(report_page("GET", R"(/programme\.xlsx)", [](Context& c) -> Result<Response> {
+    CLINAUDIT_TRY(auto p, programme(c));
+    CLINAUDIT_TRY(auto bytes,
+                  xlsx_bytes([&](const std::string& path) { return report::write_forward_programme_xlsx(p, path); }));
+    return download(std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    programme_file(c, p.year, "xlsx"));
+  }));
+}
+
 }  // namespace
 
 std::vector<Route> report_routes() {
   std::vector<Route> routes;
+  programme_routes(routes);
   routes.push_back(report_page("GET", "/reports", [](Context& c) -> Result<Response> {
     CLINAUDIT_TRY(auto surveys, c.store.surveys());
     CLINAUDIT_TRY(auto meeting, meeting_date(c));

@@ -20,6 +20,7 @@ std::string_view migration_0011_local_audit_register();
 std::string_view migration_0012_audit_criteria();
 std::string_view migration_0013_documents();
 std::string_view migration_0014_report_tracker();
+std::string_view migration_0015_forward_programme();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -47,6 +48,7 @@ constexpr std::array kTemplates{
     Template{12, "0012_audit_criteria", embedded::migration_0012_audit_criteria},
     Template{13, "0013_documents", embedded::migration_0013_documents},
     Template{14, "0014_report_tracker", embedded::migration_0014_report_tracker},
+    Template{15, "0015_forward_programme", embedded::migration_0015_forward_programme},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

@@ -14,8 +14,8 @@ namespace {
 constexpr const char* kUnitColumns = "SELECT id, organisation_id, division_id, name, retired FROM trust_units ";
 constexpr const char* kEntryColumns =
     "SELECT audit_id, division_id, specialty_id, lead_id, lead_name, supervisor, reason, sample_method, "
-    "data_protection_confirmed, data_protection_note, proposed_by, proposed_by_name, proposed_at, stage, stage_at "
-    "FROM local_audit_entries ";
+    "data_protection_confirmed, data_protection_note, proposed_by, proposed_by_name, proposed_at, stage, stage_at, "
+    "programme_tier FROM local_audit_entries ";
 constexpr const char* kEventColumns =
     "SELECT id, audit_id, kind, stage, at, user_id, by_name, note FROM local_audit_events ";
 
@@ -35,6 +35,7 @@ domain::LocalAuditEntry read_entry(const SqlRow& row) {
                                  .lead_name = row.text(4),
                                  .supervisor = row.text(5),
                                  .reason = optional_enum(row, 6, domain::parse_audit_reason),
+                                 .tier = optional_enum(row, 15, domain::parse_programme_tier),
                                  .sample_method = row.text(7),
                                  .data_protection_confirmed = row.boolean(8),
                                  .data_protection_note = row.text(9),
@@ -77,6 +78,7 @@ nlohmann::json entry_json(const domain::LocalAuditEntry& entry) {
           {"lead_name", entry.lead_name},
           {"supervisor", entry.supervisor},
           {"reason", entry.reason ? nlohmann::json(domain::to_string(*entry.reason)) : nlohmann::json(nullptr)},
+          {"programme_tier", entry.tier ? nlohmann::json(domain::to_string(*entry.tier)) : nlohmann::json(nullptr)},
           {"sample_method", entry.sample_method},
           {"data_protection_confirmed", entry.data_protection_confirmed},
           {"data_protection_note", entry.data_protection_note},
@@ -126,10 +128,11 @@ void write_entry(SqlSession& session, const domain::LocalAuditEntry& entry) {
   execute(session,
           "INSERT INTO local_audit_entries (audit_id, division_id, specialty_id, lead_id, lead_name, supervisor, "
           "reason, sample_method, data_protection_confirmed, data_protection_note, proposed_by, proposed_by_name, "
-          "proposed_at, stage, stage_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "proposed_at, stage, stage_at, programme_tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           entry.audit_id, entry.division, entry.specialty, entry.lead, entry.lead_name, entry.supervisor,
           optional_name(entry.reason), entry.sample_method, entry.data_protection_confirmed, entry.data_protection_note,
-          entry.proposed_by, entry.proposed_by_name, entry.proposed_at, domain::to_string(entry.stage), entry.stage_at);
+          entry.proposed_by, entry.proposed_by_name, entry.proposed_at, domain::to_string(entry.stage), entry.stage_at,
+          optional_name(entry.tier));
 }
 
 void write_event(SqlSession& session, const domain::LocalAuditEvent& event, const domain::Actor& actor) {

@@ -22,6 +22,7 @@
 #include "domain/cusum_monitoring.hpp"
 #include "domain/episode_analysis.hpp"
 #include "domain/evidence_document.hpp"
+#include "domain/forward_programme.hpp"
 #include "domain/report_tracker.hpp"
 #include "platform/sha256.hpp"
 #include "storage/store_factory.hpp"
@@ -280,6 +281,45 @@ TEST(DemoStoryAsDocumented, TheHomeTrustsReportTrackerShowsOneOverdueAndOneWithA
   EXPECT_EQ(overdue, 1);
   EXPECT_EQ(in_progress, 1);
   EXPECT_EQ(reviewed, 5);
+}
+
+// README.md's tour of the forward programme: in the demo dated 26 November 2026 the home
+// trust's 2026/27 programme holds the antibiotic audit carried in from last year with the
+// audit team's reason, the delirium audit abandoned with its rationale, two proposals
+// awaiting approval, and the national audits the trust takes part in as its first tier.
+TEST(DemoStoryAsDocumented, TheHomeTrustsProgrammeShowsACarriedInAndAnAbandonedAuditWithTheirReasons) {
+  auto& world = demo_world(*Date::parse("2026-11-26"));
+  const auto home = world.store->organisation_by_code("Z01");
+  ASSERT_TRUE(home);
+  const auto board = world.store->user_by_email("board.member@riverside.example");
+  ASSERT_TRUE(board) << board.error().message;
+  const domain::Principal who{board->id, board->email, domain::Role::board_member, home->id, home->type};
+  const auto programme =
+      domain::forward_programme(*world.store, who, world.as_of, FinancialYear::containing(world.as_of));
+  ASSERT_TRUE(programme) << programme.error().message;
+  int carried_in = 0;
+  int abandoned = 0;
+  for (const auto& item : programme->items) {
+    std::cout << item.code << " (" << to_string(item.tier) << "): " << item.progress
+              << (item.carried_in ? ", carried in" : "") << (item.carries_over ? ", carrying over" : "")
+              << (item.overdue ? ", overdue" : "") << "\n";
+    if (item.carried_in) {
+      ++carried_in;
+      EXPECT_EQ(item.code, "LA-ABX-1");
+      EXPECT_TRUE(item.carry_over_reason.starts_with("The re-audit waits for the electronic prescribing change"));
+    }
+    if (item.state == domain::ProgrammeState::abandoned) {
+      ++abandoned;
+      EXPECT_TRUE(item.abandoned_reason.starts_with("The National Hip Fracture Database now reports"));
+    }
+  }
+  EXPECT_EQ(carried_in, 1);
+  EXPECT_EQ(abandoned, 1);
+  EXPECT_EQ(programme->total.awaiting_approval, 2);
+  EXPECT_GE(programme->national_taking_part, 3);
+  ASSERT_FALSE(programme->items.empty());
+  EXPECT_TRUE(programme->items.front().national);
+  EXPECT_GE(programme->total.in_plan, 6);
 }
 
 TEST_P(DemoStory, TheBetterThanExpectedProviderIsBelowTheLowerLimit) {

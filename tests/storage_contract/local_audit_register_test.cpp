@@ -82,6 +82,7 @@ TEST_P(StoreContract, ALocalAuditsStepsAreWrittenWithItsEntryAndStatusInOneTrans
   entry.division = *surgery;
   entry.lead = lead;
   entry.reason = domain::AuditReason::nice_guidance;
+  entry.tier = domain::ProgrammeTier::divisional;
   entry.sample_method = "40 cases";
   entry.data_protection_confirmed = true;
   entry.proposed_by = lead;
@@ -99,6 +100,7 @@ TEST_P(StoreContract, ALocalAuditsStepsAreWrittenWithItsEntryAndStatusInOneTrans
   EXPECT_EQ((*stored)->division, *surgery);
   EXPECT_EQ((*stored)->lead, lead);
   EXPECT_EQ((*stored)->reason, domain::AuditReason::nice_guidance);
+  EXPECT_EQ((*stored)->tier, domain::ProgrammeTier::divisional);  // the tier chosen, not the reason's
   EXPECT_TRUE((*stored)->data_protection_confirmed);
   EXPECT_EQ((*stored)->stage, domain::LocalAuditStage::proposed);
 
@@ -175,6 +177,29 @@ TEST_P(StoreContract, LocalAuditsRecordedBeforeTheRegisterStandWhereTheirStatusS
   EXPECT_EQ((*entries)[3].stage, domain::LocalAuditStage::report);
   EXPECT_EQ((*entries)[4].stage, domain::LocalAuditStage::completed);
   EXPECT_FALSE(migrated.local_audit_entry(AuditId{1})->has_value());
+}
+
+// Migration 0015: an audit registered before the forward programme takes the tier its reason
+// gives; one without a reason has none.
+TEST_P(StoreContract, AuditsRegisteredBeforeTheProgrammeTakeTheTierTheirReasonGives) {
+  const std::string url = fresh_database_before(15);
+  execute_sql(
+      url,
+      "INSERT INTO organisations (id, code, name, type) VALUES (1, 'RXX', 'Riverside', 'acute');"
+      "INSERT INTO audits (id, code, title, kind, status, owner_id) VALUES "
+      "(1, 'LA-1', 'One', 'local_audit', 'planned', 1), (2, 'LA-2', 'Two', 'local_audit', 'planned', 1),"
+      "(3, 'LA-3', 'Three', 'local_audit', 'planned', 1), (4, 'LA-4', 'Four', 'local_audit', 'planned', 1);"
+      "INSERT INTO local_audit_entries (audit_id, reason, stage) VALUES (1, 'national_requirement', 'approved'),"
+      "(2, 'nice_guidance', 'approved'), (3, 'incident_or_complaint', 'approved'), (4, NULL, 'approved');");
+  auto opened = storage::open_store(url);
+  ASSERT_TRUE(opened.has_value()) << opened.error().message;
+  const auto entries = (**opened).local_audit_entries(OrganisationId{1});
+  ASSERT_OK(entries);
+  ASSERT_EQ(entries->size(), 4U);
+  EXPECT_EQ((*entries)[0].tier, domain::ProgrammeTier::national_mandatory);
+  EXPECT_EQ((*entries)[1].tier, domain::ProgrammeTier::trust_priority);
+  EXPECT_EQ((*entries)[2].tier, domain::ProgrammeTier::divisional);
+  EXPECT_FALSE((*entries)[3].tier.has_value());
 }
 
 }  // namespace

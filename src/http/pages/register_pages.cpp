@@ -24,6 +24,7 @@ constexpr std::initializer_list<std::string_view> kProposalFields = {"title",
                                                                      "supervisor",
                                                                      "standards",
                                                                      "reason",
+                                                                     "programme_tier",
                                                                      "sample_method",
                                                                      "data_protection_confirmed",
                                                                      "data_protection_note",
@@ -38,6 +39,10 @@ constexpr std::initializer_list<LocalAuditStage> kStages = {
     LocalAuditStage::report,          LocalAuditStage::review,
     LocalAuditStage::actions,         LocalAuditStage::reaudit,
     LocalAuditStage::completed,       LocalAuditStage::abandoned};
+
+constexpr std::initializer_list<domain::ProgrammeTier> kTiers = {
+    domain::ProgrammeTier::national_mandatory, domain::ProgrammeTier::trust_priority, domain::ProgrammeTier::divisional,
+    domain::ProgrammeTier::local_interest};
 
 constexpr std::initializer_list<domain::AuditReason> kReasons = {
     domain::AuditReason::national_requirement, domain::AuditReason::nice_guidance,
@@ -99,6 +104,7 @@ std::map<std::string, std::string> stored_values(const domain::LocalAuditRecord&
           {"supervisor", e.supervisor},
           {"standards", a.standards},
           {"reason", e.reason ? std::string(to_string(*e.reason)) : std::string()},
+          {"programme_tier", e.tier ? std::string(to_string(*e.tier)) : std::string()},
           {"sample_method", e.sample_method},
           {"data_protection_confirmed", e.data_protection_confirmed ? "yes" : "no"},
           {"data_protection_note", e.data_protection_note},
@@ -138,6 +144,7 @@ std::string register_page(const Context& context, const domain::LocalAuditRegist
   if (domain::may_propose(context.principal())) {
     body += "<p><a class=\"button\" href=\"/register/propose\">Propose an audit</a></p>"_html;
   }
+  body += "<p><a href=\"/programme\">Forward programme</a></p>"_html;
   if (domain::is_audit_team(context.principal())) {
     body += "<p><a href=\"/structure\">Divisions and specialties</a></p>"_html;
   }
@@ -253,6 +260,12 @@ std::string proposal_page(const Context& context, const domain::ProposalChoices&
     body += option(to_string(reason), display_name(reason), to_string(reason) == value("reason"));
   }
   body += "</select></div>"_html;
+  body += select_start(errors, "programme_tier", "Priority in the forward programme");
+  body += option("", "As the reason suggests", value("programme_tier").empty());
+  for (const auto tier : kTiers) {
+    body += option(to_string(tier), display_name(tier), to_string(tier) == value("programme_tier"));
+  }
+  body += "</select></div>"_html;
   body += text_area(errors, "sample_method", "Sample and method",
                     "Who or what is sampled, how many, over which period, and how the data are collected",
                     value("sample_method"));
@@ -289,7 +302,7 @@ std::string local_audit_record_page(const Context& context, const domain::LocalA
   const auto& row = record.row;
   const auto& a = row.audit;
   const auto& e = row.entry;
-  const FormErrors errors = FormErrors::of(error, {"decision", "reason", "note", "rationale"}, "");
+  const FormErrors errors = FormErrors::of(error, {"decision", "reason", "note", "rationale", "end_date"}, "");
   const auto typed = [&](std::string_view form, const std::string& name) {
     if (form != refused_form) return std::string();
     const auto found = context.request.fields.find(name);
@@ -308,6 +321,7 @@ std::string local_audit_record_page(const Context& context, const domain::LocalA
   if (!e.supervisor.empty()) body += html("<dt>Supervisor</dt><dd>{}</dd>", e.supervisor);
   if (!a.standards.empty()) body += html("<dt>Standards or guidance</dt><dd>{}</dd>", a.standards);
   if (e.reason) body += html("<dt>Reason</dt><dd>{}</dd>", display_name(*e.reason));
+  if (e.tier) body += html("<dt>Priority in the forward programme</dt><dd>{}</dd>", display_name(*e.tier));
   if (!e.sample_method.empty()) body += html("<dt>Sample and method</dt><dd>{}</dd>", e.sample_method);
   if (!e.proposed_at.empty()) {
     body += html("<dt>Data protection check</dt><dd>{}{}{}</dd>",
@@ -355,6 +369,17 @@ std::string local_audit_record_page(const Context& context, const domain::LocalA
   if (e.stage == LocalAuditStage::reaudit && domain::may_propose(context.principal())) {
     body += html("<p><a href=\"/register/propose?reaudit_of={}\">Register the re-audit as a new proposal</a></p>",
                  a.id.value);
+  }
+  if (record.may_carry_over) {
+    body += form_start(context, a.id.value, "carry-over", "Carry over to the next year");
+    body +=
+        "<p>The forward programme shows the audit as carried over, with this reason, in this year and the "
+        "next.</p>"_html;
+    body += text_area(errors, "reason", "Reason", "Why the audit will finish later than planned",
+                      typed("carry-over", "reason"));
+    body += input(errors, "end_date", "New planned end date (optional)", "For example, 2027-06-30",
+                  typed("carry-over", "end_date"), "date");
+    body += "<button class=\"button secondary\" type=\"submit\">Record the carry-over</button></form>"_html;
   }
   if (record.may_abandon) {
     body += form_start(context, a.id.value, "abandon", "Abandon the audit");
