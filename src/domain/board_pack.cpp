@@ -42,6 +42,12 @@ void summarise(BoardPack& pack) {
   if (!f.overdue_actions.empty()) {
     pack.alert.push_back(count_of(f.overdue_actions.size(), "action is", "actions are") + " overdue");
   }
+  const auto& cycle = f.cycle;
+  if (!cycle.overdue_reviews.empty()) {
+    pack.alert.push_back(count_of(cycle.overdue_reviews.size(), "national audit report's review is",
+                                  "national audit reports' reviews are") +
+                         " past the deadline set on the report tracker");
+  }
   if (f.open_others > 0) {
     pack.advise.push_back(count_of(n(f.open_others), "other open outlier case", "other open outlier cases") +
                           " (alert level or better than expected)");
@@ -61,6 +67,25 @@ void summarise(BoardPack& pack) {
   }
   for (const auto& r : f.reaudits) {
     if (r.verdict == "declined") pack.advise.push_back("Re-audit shows decline: " + reaudit_name(r));
+  }
+  // The forward programme: on track (assure) while no planned audit is past its planned end.
+  const auto& plan = cycle.programme;
+  if (plan.in_plan > 0) {
+    std::string line = "Forward programme " + cycle.year.to_string() + ": " + std::to_string(plan.completed) + " of " +
+                       std::to_string(plan.in_plan) + " planned local audits completed";
+    if (plan.overdue > 0) {
+      pack.advise.push_back(line + ", " + count_of(static_cast<std::size_t>(plan.overdue), "is", "are") +
+                            " past the planned end");
+    } else {
+      pack.assure.push_back("Forward programme " + cycle.year.to_string() +
+                            " on track: " + std::to_string(plan.completed) + " of " + std::to_string(plan.in_plan) +
+                            " planned local audits completed, none past the planned end");
+    }
+  }
+  if (cycle.carried_without_reason > 0) {
+    pack.advise.push_back(
+        count_of(static_cast<std::size_t>(cycle.carried_without_reason), "local audit is", "local audits are") +
+        " carried over with no reason recorded");
   }
   const auto& p = f.participation;
   if (p.eligible > 0) {

@@ -29,6 +29,7 @@ Result<Dashboard> dashboard_for(Store& store, const Principal& who, Date today, 
                                                m.latest_start.to_string(), m.values.back()});
   }
   view.reaudits = std::move(figures.reaudits);
+  view.cycle = std::move(figures.cycle);
 
   CLINAUDIT_TRY(auto meetings, store.board_meetings(who.organisation_id));
   for (auto& meeting : meetings) {

@@ -48,6 +48,7 @@ struct Dashboard {
   std::vector<ActionRow> overdue_actions;
   std::int64_t open_actions = 0;
   std::optional<BoardMeeting> next_meeting;
+  AuditCycleFigures cycle;  // the year's forward programme and overdue report reviews
 };
 
 struct DashboardParams {

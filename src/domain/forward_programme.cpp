@@ -90,6 +90,7 @@ std::optional<ProgrammeItem> local_item(Store& store, const RegisterRow& row, Fi
   item.end_date = row.audit.end_date;
   item.stage = stage;
   item.state = state_of(stage);
+  item.finished_on = finished_on;
   item.progress = std::string(display_name(stage));
   if (finished && finished_on) item.progress += " on " + finished_on->to_string();
   item.overdue = row.past_end;

@@ -46,11 +46,12 @@ struct ProgrammeItem {
   std::optional<Date> end_date;
   std::optional<LocalAuditStage> stage;  // local audits
   ProgrammeState state = ProgrammeState::not_started;
-  std::string progress;           // in words: "Data collection", "Completed on 2026-05-10"
-  bool carried_in = false;        // planned in an earlier year, still under way when this one began
-  bool carries_over = false;      // finishes after this year (planned to, or did not finish in it)
-  std::string carry_over_reason;  // the latest carry-over's reason; "" when none is recorded
-  std::string abandoned_reason;   // the rationale, for an abandoned audit
+  std::optional<Date> finished_on;  // when a completed or abandoned audit ended
+  std::string progress;             // in words: "Data collection", "Completed on 2026-05-10"
+  bool carried_in = false;          // planned in an earlier year, still under way when this one began
+  bool carries_over = false;        // finishes after this year (planned to, or did not finish in it)
+  std::string carry_over_reason;    // the latest carry-over's reason; "" when none is recorded
+  std::string abandoned_reason;     // the rationale, for an abandoned audit
   std::string not_taking_part_reason;
   bool overdue = false;  // approved, past its planned end and not finished
 };

@@ -97,6 +97,8 @@ Result<std::vector<ReauditOutcome>> criterion_outcomes(Store& store, const Audit
   return out;
 }
 
+}  // namespace
+
 Result<std::vector<ReauditOutcome>> reaudit_outcomes(Store& store, OrganisationId organisation,
                                                      const std::vector<Audit>& audits) {
   std::map<std::int64_t, const Audit*> by_id;
@@ -131,8 +133,6 @@ Result<std::vector<ReauditOutcome>> reaudit_outcomes(Store& store, OrganisationI
   }
   return out;
 }
-
-}  // namespace
 
 Result<OrganisationFigures> organisation_figures(Store& store, OrganisationId organisation, Date day,
                                                  const CusumSignalSource& signals) {
@@ -175,6 +175,7 @@ Result<OrganisationFigures> organisation_figures(Store& store, OrganisationId or
   figures.open_actions = concerns.open_actions;
   figures.cusum_signals = std::move(concerns.cusum_signals);
   for (const auto& s : figures.cusum_signals) figures.cusum_worse += s.alert.worse_than_expected() ? 1 : 0;
+  CLINAUDIT_TRY(figures.cycle, audit_cycle_figures(store, member, day));
   return figures;
 }
 

@@ -7,6 +7,7 @@
 #include "core/date.hpp"
 #include "core/result.hpp"
 #include "domain/audit.hpp"
+#include "domain/audit_cycle_figures.hpp"
 #include "domain/governance.hpp"
 #include "domain/measure.hpp"
 #include "domain/open_concerns.hpp"
@@ -71,6 +72,7 @@ struct OrganisationFigures {
   std::int64_t open_actions = 0;                // open or in progress, overdue or not
   std::vector<AuditCusumSignal> cusum_signals;  // the organisation's, signalled in the 365 days to the day
   std::int64_t cusum_worse = 0;                 // of those, worse than expected
+  AuditCycleFigures cycle;                      // the year's forward programme and overdue report reviews
 
   // What deteriorates: measures with special-cause concern, re-audits that declined and
   // CUSUM signals of worse-than-expected outcomes.
@@ -83,6 +85,12 @@ struct OrganisationFigures {
 // statistics' and the source's.
 Result<OrganisationFigures> organisation_figures(Store& store, OrganisationId organisation, Date day,
                                                  const CusumSignalSource& signals);
+
+// The organisation's re-audits among `audits` with a result before and after: per criterion
+// where the re-audit's criteria have results to compare, else of the audits' first proportion
+// measure. Errors: the store's and the statistics'.
+Result<std::vector<ReauditOutcome>> reaudit_outcomes(Store& store, OrganisationId organisation,
+                                                     const std::vector<Audit>& audits);
 
 // What the participation figure counts, in a sentence: "Participation: 11 of the 12 national
 // audits and confidential enquiries on the 2026/27 Quality Account list that we are recorded

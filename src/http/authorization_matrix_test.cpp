@@ -1210,6 +1210,30 @@ std::vector<Case> cases() {
   all.push_back(
       {"programme workbook", "GET", same("/programme.xlsx"), {}, {200, 200, 200, 200, 200, 200, 200, 303}, {}});
   all.push_back({"programme pdf", "GET", same("/programme.pdf"), {}, {503, 503, 503, 503, 503, 503, 503, 303}, {}});
+  all.push_back({"annual audit report",
+                 "GET",
+                 same("/reports/annual-audit-report?year=2025/26"),
+                 {},
+                 {200, 200, 200, 200, 200, 200, 200, 303},
+                 {}});
+  all.push_back({"annual audit report api",
+                 "GET",
+                 same("/api/reports/annual-audit-report"),
+                 {},
+                 {200, 200, 200, 200, 200, 200, 200, 401},
+                 {}});
+  all.push_back({"annual audit report workbook",
+                 "GET",
+                 same("/reports/annual-audit-report.xlsx"),
+                 {},
+                 {200, 200, 200, 200, 200, 200, 200, 303},
+                 {}});
+  all.push_back({"annual audit report pdf",
+                 "GET",
+                 same("/reports/annual-audit-report.pdf"),
+                 {},
+                 {503, 503, 503, 503, 503, 503, 503, 303},
+                 {}});
   // The board engagement record: everyone reads their own organisation's meetings; those who
   // manage actions record them; another organisation's meeting is not found.
   const auto meeting = [trust](const char* prefix) {

@@ -277,6 +277,7 @@ const std::vector<Page>& pages() {
                    }});
     all.push_back({"programme", Who::board_member, "GET", at("/programme")});
     all.push_back({"programme-print", Who::board_member, "GET", at("/programme/print")});
+    all.push_back({"annual-audit-report", Who::board_member, "GET", at("/reports/annual-audit-report?year=2025-26")});
     all.push_back({"structure-add-refused", Who::audit_manager, "POST", at("/structure/units"), 400, [](PageWorld&) {
                      return Fields{{"name", "Surgery"}};
                    }});
@@ -788,6 +789,8 @@ const std::map<std::string, std::string>& routes_without_a_page() {
       {"GET /reports/board-pack.xlsx", "a spreadsheet download"},
       {"GET /reports/board-pack.pdf", "a PDF download, printed by Chromium (ReportDownloads.*)"},
       {R"(GET /programme\.xlsx)", "a spreadsheet download"},
+      {R"(GET /reports/annual-audit-report\.xlsx)", "a spreadsheet download"},
+      {R"(GET /reports/annual-audit-report\.pdf)", "a PDF download, printed by Chromium (ReportDownloads.*)"},
       {R"(GET /programme\.pdf)", "a PDF download of the printable page, printed by Chromium (ReportDownloads.*)"},
       {R"(GET /surveys/(\d{1,18})\.xlsx)", "a spreadsheet download"},
       {R"(GET /surveys/(\d{1,18})\.csv)", "a CSV download"},

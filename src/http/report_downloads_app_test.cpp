@@ -1,7 +1,9 @@
 // The governance documents as downloads: the Quality Account section as a Word document and
 // the board pack printed to PDF by the server (Debian's chromium, read back with pdftotext).
 #include <gtest/gtest.h>
+
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <array>
 #include <cstdio>
@@ -104,6 +106,42 @@ TEST(ReportDownloads, TheForwardProgrammeDownloadsAsAPdfPrintedByTheServer) {
   EXPECT_TRUE(contains(text, "Progress against plan by division")) << text;
   EXPECT_TRUE(contains(text, "Local audit of " + world.own().code)) << text;
   EXPECT_FALSE(contains(text, "Local audit of " + world.other().code)) << text;
+}
+
+// The annual clinical audit report: the page (the year that ended in March by default), its
+// JSON twin, the PDF printed by the server and the workbook, all of the caller's trust.
+TEST(ReportDownloads, TheAnnualClinicalAuditReportIsAPageJsonAPdfAndAWorkbook) {
+  TestWorld world;
+  AppConfig config;
+  config.print_pdf = platform::html_to_pdf;
+  world.reconfigure(config);
+  auto& board = world.own().callers.at(Role::board_member);
+  // Today is 15 January 2026: the report of 2024/25 unless another year is asked for.
+  const Response page = world.call("GET", "/reports/annual-audit-report", &board);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(contains(page.body, "<h1>Annual clinical audit report 2024/25</h1>"));
+  const Response current = world.call("GET", "/reports/annual-audit-report?year=2025-26", &board);
+  ASSERT_EQ(current.status, 200);
+  EXPECT_TRUE(contains(current.body, "Programme delivered: 0 of 1 planned local audits completed"));
+  EXPECT_TRUE(contains(current.body, "<tr><td>No division</td><td>1</td>"));
+  EXPECT_TRUE(contains(world.call("GET", "/reports", &board).body, "/reports/annual-audit-report?year=2024/25"));
+
+  const auto json =
+      nlohmann::json::parse(world.call("GET", "/api/reports/annual-audit-report?year=2025/26", &board).body);
+  EXPECT_EQ(json["year"], "2025/26");
+  EXPECT_EQ(json["programme"]["in_plan"], 1);
+  EXPECT_EQ(world.call("GET", "/api/reports/annual-audit-report?year=soon", &board).status, 400);
+
+  const Response pdf = world.call("GET", "/reports/annual-audit-report.pdf?year=2025-26", &board);
+  ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
+  EXPECT_TRUE(contains(pdf.header("Content-Disposition"),
+                       "attachment; filename=\"annual-audit-report-" + world.own().code + "-2025-26.pdf\""));
+  const std::string text = pdf_text(pdf.body);
+  EXPECT_TRUE(contains(text, "Annual clinical audit report 2025/26")) << text;
+  EXPECT_TRUE(contains(text, "Programme delivered against plan")) << text;
+  const Response workbook = world.call("GET", "/reports/annual-audit-report.xlsx?year=2025-26", &board);
+  ASSERT_EQ(workbook.status, 200);
+  EXPECT_TRUE(workbook.body.starts_with("PK"));
 }
 
 TEST(ReportDownloads, WithoutAPrinterTheBoardPackPdfIsUnavailableInPlainWords) {

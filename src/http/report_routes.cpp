@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/annual_audit_report.hpp"
 #include "domain/board_pack.hpp"
 #include "domain/forward_programme.hpp"
 #include "domain/quality_account_service.hpp"
@@ -14,6 +15,7 @@
 #include "http/pages/programme_pages.hpp"
 #include "http/resource.hpp"
 #include "http/views.hpp"
+#include "report/annual_audit_report_document.hpp"
 #include "report/board_pack_document.hpp"
 #include "report/forward_programme_document.hpp"
 #include "report/quality_account_document.hpp"
@@ -221,11 +223,117 @@ void programme_routes(std::vector<Route>& routes) {
   }));
 }
 
+// The annual clinical audit report (docs/governance.md): the year that ended in March unless
+// ?year= says which.
+Result<domain::AnnualAuditReport> annual_report(Context& c) {
+  FinancialYear year = FinancialYear::containing(c.clock.today()).previous();
+  if (const std::string text = c.request.query_value("year"); !text.empty()) {
+    CLINAUDIT_TRY(year, year_from(c, text));
+  }
+  return domain::annual_audit_report(c.store, c.principal(), c.clock.today(), year);
+}
+
+std::string annual_report_file(const Context& c, FinancialYear year, const char* extension) {
+  std::string name = "annual-audit-report-" + c.who->organisation.code + "-" + year.to_string() + "." + extension;
+  for (char& ch : name) {
+    if (ch == '/') ch = '-';
+  }
+  return name;
+}
+
+nlohmann::json annual_report_json(const domain::AnnualAuditReport& r) {
+  nlohmann::json completed = nlohmann::json::array();
+  for (const auto& division : r.completed) {
+    for (const auto& item : division.audits) {
+      completed.push_back({{"division", division.division},
+                           {"audit_id", item.audit_id.value},
+                           {"code", item.code},
+                           {"title", item.title},
+                           {"completed_on", item.finished_on ? item.finished_on->to_string() : std::string()}});
+    }
+  }
+  const auto reviews = [](const std::vector<domain::QaReviewLine>& lines) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& line : lines) {
+      out.push_back({{"audit_code", line.audit_code},
+                     {"report_title", line.report_title},
+                     {"reviewed_on", line.reviewed_on.to_string()},
+                     {"committee", line.committee},
+                     {"intended_actions", line.intended_actions}});
+    }
+    return out;
+  };
+  nlohmann::json reaudits = nlohmann::json::array();
+  for (const auto& o : r.reaudits) {
+    reaudits.push_back({{"audit_id", o.reaudit.id.value},
+                        {"title", o.reaudit.title},
+                        {"criterion", o.criterion},
+                        {"before", o.before_numerator / o.before_denominator},
+                        {"after", o.after_numerator / o.after_denominator},
+                        {"change", o.change.difference},
+                        {"change_lower", o.change.interval.lower},
+                        {"change_upper", o.change.interval.upper},
+                        {"verdict", o.verdict}});
+  }
+  const auto& plan = r.programme.total;
+  return {{"organisation", r.organisation},
+          {"year", r.year.to_string()},
+          {"as_of", r.as_of.to_string()},
+          {"programme",
+           {{"in_plan", plan.in_plan},
+            {"completed", plan.completed},
+            {"abandoned", plan.abandoned},
+            {"carrying_over", plan.carrying_over},
+            {"overdue", plan.overdue}}},
+          {"completed", completed},
+          {"national_reports_published", r.national_reports_published},
+          {"national_reports_reviewed", r.national_reports_reviewed},
+          {"national_reviews", reviews(r.quality_account.national_reviews)},
+          {"local_reviews", reviews(r.quality_account.local_reviews)},
+          {"actions_completed", r.actions_completed},
+          {"actions_completed_on_time", r.actions_completed_on_time},
+          {"actions_overdue", r.actions_overdue},
+          {"reaudits", reaudits}};
+}
+
+void annual_report_routes(std::vector<Route>& routes) {
+  RouteTable table;
+  table.resource<domain::AnnualAuditReport>({
+      .path = "/reports/annual-audit-report",
+      .load = annual_report,
+      .page = [](Context& c, domain::AnnualAuditReport& r) -> Result<Response> {
+        return html_response(pages::annual_audit_report_page(c, r));
+      },
+      .json = [](Context&, domain::AnnualAuditReport& r) -> Result<Response> {
+        return json_response(annual_report_json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      },
+  });
+  for (auto& route : std::move(table).routes()) routes.push_back(std::move(route));
+  routes.push_back(report_page("GET", R"(/reports/annual-audit-report\.pdf)", [](Context& c) -> Result<Response> {
+    CLINAUDIT_TRY(auto r, annual_report(c));
+    if (!c.config.print_pdf) return Error{ErrorCode::storage_unavailable, kNoPdfPrinter};
+    auto bytes = c.config.print_pdf(report::annual_audit_report_html(r));
+    if (!bytes) {
+      return Error{ErrorCode::storage_unavailable,
+                   bytes.error().code == ErrorCode::not_found ? kNoPdfPrinter : "printing the PDF failed; try again"};
+    }
+    return download(std::move(*bytes), "application/pdf", annual_report_file(c, r.year, "pdf"));
+  }));
+  routes.push_back(report_page("GET", R"(/reports/annual-audit-report\.xlsx)", [](Context& c) -> Result<Response> {
+    CLINAUDIT_TRY(auto r, annual_report(c));
+    CLINAUDIT_TRY(auto bytes,
+                  xlsx_bytes([&](const std::string& path) { return report::write_annual_audit_report_xlsx(r, path); }));
+    return download(std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    annual_report_file(c, r.year, "xlsx"));
+  }));
+}
+
 }  // namespace
 
 std::vector<Route> report_routes() {
   std::vector<Route> routes;
   programme_routes(routes);
+  annual_report_routes(routes);
   routes.push_back(report_page("GET", "/reports", [](Context& c) -> Result<Response> {
     CLINAUDIT_TRY(auto surveys, c.store.surveys());
     CLINAUDIT_TRY(auto meeting, meeting_date(c));

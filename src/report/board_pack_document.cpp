@@ -4,6 +4,7 @@
 #include "domain/display_names.hpp"
 #include "render/html.hpp"
 #include "render/measure_charts.hpp"
+#include "report/forward_programme_document.hpp"
 #include "report/quality_account_document.hpp"
 
 namespace clinaudit::report {
@@ -212,6 +213,37 @@ std::string board_pack_html(const domain::BoardPack& pack) {
                   format_fixed(r.after_numerator, 0), format_fixed(r.after_denominator, 0),
                   format_fixed(r.change.difference * 100, 1), format_fixed(r.change.interval.lower * 100, 1),
                   format_fixed(r.change.interval.upper * 100, 1), r.verdict);
+    }
+    out += "</tbody></table>"_html;
+  }
+  out += "</section>"_html;
+
+  const auto& cycle = pack.figures.cycle;
+  out += html("<section><h2>Forward programme {}</h2>", cycle.year.to_string());
+  if (cycle.programme.in_plan + cycle.programme.awaiting_approval == 0) {
+    out += "<p>No local audits are planned for this year.</p>"_html;
+  } else {
+    out += html(
+        "<p>Progress against the plan: the local audits approved to start this year and those carried over from "
+        "earlier years, by division.{}</p>",
+        cycle.carried_without_reason > 0
+            ? " " + std::to_string(cycle.carried_without_reason) + " carried over with no reason recorded."
+            : std::string());
+    out += to_html(TextDocument{{division_progress_table(cycle.divisions, cycle.programme)}});
+  }
+  out += "</section>"_html;
+
+  out += "<section><h2>National report reviews past their deadline</h2>"_html;
+  if (cycle.overdue_reviews.empty()) {
+    out += "<p>No review on the report tracker is past its deadline.</p>"_html;
+  } else {
+    out +=
+        "<table><thead><tr><th>Report</th><th>Lead</th><th>Review due by</th><th>Where it stands</th></tr></thead>"
+        "<tbody>"_html;
+    for (const auto& r : cycle.overdue_reviews) {
+      out += html("<tr><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td></tr>", r.row.report.title, r.row.audit.code,
+                  r.assignment ? r.assignment->lead_name : std::string("Not assigned"), r.deadline.to_string(),
+                  domain::display_name(r.stage));
     }
     out += "</tbody></table>"_html;
   }

@@ -7,6 +7,7 @@
 
 #include "domain/display_names.hpp"
 #include "report/board_pack_document.hpp"
+#include "report/forward_programme_document.hpp"
 #include "report/xlsx_sheet.hpp"
 
 namespace clinaudit::report {
@@ -96,6 +97,17 @@ Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::str
               {"Re-audit", "Before", "After", "Change (percentage points)", "Change: lower 95% limit",
                "Change: upper 95% limit", "Verdict"},
               reaudits, formats);
+
+  const auto& cycle = pack.figures.cycle;
+  write_division_progress(workbook, "Forward programme", cycle.divisions, cycle.programme, formats);
+  std::vector<CellRow> overdue;
+  for (const auto& r : cycle.overdue_reviews) {
+    overdue.push_back({r.row.report.title, r.row.audit.code,
+                       r.assignment ? r.assignment->lead_name : std::string("Not assigned"), r.deadline.to_string(),
+                       std::string(domain::display_name(r.stage))});
+  }
+  write_table(workbook, "Overdue report reviews", {"Report", "Audit", "Lead", "Review due by", "Where it stands"},
+              overdue, formats);
 
   if (workbook_close(workbook) != LXW_NO_ERROR) {
     return Error{ErrorCode::storage_unavailable, "writing '" + path + "' failed"};

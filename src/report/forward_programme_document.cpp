@@ -12,9 +12,6 @@ namespace clinaudit::report {
 
 namespace {
 
-using render::html;
-using render::operator""_html;
-
 constexpr std::array kTiers{domain::ProgrammeTier::national_mandatory, domain::ProgrammeTier::trust_priority,
                             domain::ProgrammeTier::divisional, domain::ProgrammeTier::local_interest};
 
@@ -51,16 +48,6 @@ std::vector<std::string> division_row(const domain::DivisionProgress& p) {
           std::to_string(p.awaiting_approval)};
 }
 
-constexpr render::Markup kStyle = R"(
-body{font-family:Arial,Helvetica,sans-serif;color:#212b32;margin:2rem;line-height:1.45}
-h1{font-size:1.8rem;margin-bottom:.2rem}h2{font-size:1.35rem;border-bottom:3px solid #005eb8;padding-bottom:.2rem;margin-top:2rem}
-table{border-collapse:collapse;width:100%;margin:.6rem 0 1rem}th,td{border-bottom:1px solid #d8dde0;padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{background:#f0f4f5}
-@page{size:A4 landscape;margin:14mm;@bottom-right{content:"Page " counter(page) " of " counter(pages);font-size:9pt;color:#4c6272}}
-@media (max-width:640px){body{margin:1rem}table{display:block;overflow-x:auto}}
-@media print{body{margin:0}h2{break-after:avoid}tr,li{break-inside:avoid}thead{display:table-header-group}}
-)"_html;
-
 }  // namespace
 
 std::vector<std::string> programme_notes(const domain::ProgrammeItem& item) {
@@ -85,6 +72,37 @@ std::string completed_share_text(const domain::DivisionProgress& progress) {
   return format_fixed(std::round(*share * 100.0), 0) + "%";
 }
 
+Table division_progress_table(const std::vector<domain::DivisionProgress>& divisions,
+                              const domain::DivisionProgress& total) {
+  Table table{kDivisionHeader, {}};
+  for (const auto& division : divisions) table.rows.push_back(division_row(division));
+  table.rows.push_back(division_row(total));
+  return table;
+}
+
+void write_division_progress(lxw_workbook* workbook, const char* sheet,
+                             const std::vector<domain::DivisionProgress>& progress,
+                             const domain::DivisionProgress& total, const SheetFormats& formats) {
+  std::vector<CellRow> divisions;
+  const auto add = [&](const domain::DivisionProgress& d) {
+    CellRow row{d.division};
+    for (const int n :
+         {d.in_plan, d.carried_in, d.completed, d.under_way, d.not_started, d.abandoned, d.overdue, d.carrying_over}) {
+      row.emplace_back(static_cast<double>(n), NumberStyle::whole);
+    }
+    if (const auto share = d.completed_share()) {
+      row.emplace_back(*share, NumberStyle::percent_whole);
+    } else {
+      row.emplace_back("No audits planned");
+    }
+    row.emplace_back(static_cast<double>(d.awaiting_approval), NumberStyle::whole);
+    divisions.push_back(std::move(row));
+  };
+  for (const auto& division : progress) add(division);
+  add(total);
+  write_table(workbook, sheet, kDivisionHeader, divisions, formats);
+}
+
 TextDocument forward_programme_document(const domain::ForwardProgramme& p) {
   TextDocument doc;
   doc.blocks.emplace_back(Heading{1, "Clinical audit forward programme " + p.year.to_string()});
@@ -96,10 +114,7 @@ TextDocument forward_programme_document(const domain::ForwardProgramme& p) {
                 " the trust is eligible for."));
 
   doc.blocks.emplace_back(Heading{2, "Progress against plan by division"});
-  Table divisions{kDivisionHeader, {}};
-  for (const auto& division : p.divisions) divisions.rows.push_back(division_row(division));
-  divisions.rows.push_back(division_row(p.total));
-  doc.blocks.emplace_back(std::move(divisions));
+  doc.blocks.emplace_back(division_progress_table(p.divisions, p.total));
 
   for (const auto tier : kTiers) {
     Table table{{"Audit", "Division", "Lead", "Planned", "Progress", "Notes"}, {}};
@@ -133,14 +148,8 @@ TextDocument forward_programme_document(const domain::ForwardProgramme& p) {
 }
 
 std::string forward_programme_html(const domain::ForwardProgramme& programme) {
-  render::Html out = html(
-      "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      "<title>Clinical audit forward programme {}: {}</title><style>{}</style></head><body>",
-      programme.year.to_string(), programme.organisation, kStyle);
-  out += to_html(forward_programme_document(programme));
-  out += "</body></html>"_html;
-  return std::move(out).str();
+  return to_print_html("Clinical audit forward programme " + programme.year.to_string() + ": " + programme.organisation,
+                       forward_programme_document(programme));
 }
 
 Result<void> write_forward_programme_xlsx(const domain::ForwardProgramme& p, const std::string& path) {
@@ -148,24 +157,7 @@ Result<void> write_forward_programme_xlsx(const domain::ForwardProgramme& p, con
   if (workbook == nullptr) return Error{ErrorCode::storage_unavailable, "cannot create '" + path + "'"};
   const SheetFormats formats(workbook);
 
-  std::vector<CellRow> divisions;
-  const auto add = [&](const domain::DivisionProgress& d) {
-    CellRow row{d.division};
-    for (const int n :
-         {d.in_plan, d.carried_in, d.completed, d.under_way, d.not_started, d.abandoned, d.overdue, d.carrying_over}) {
-      row.emplace_back(static_cast<double>(n), NumberStyle::whole);
-    }
-    if (const auto share = d.completed_share()) {
-      row.emplace_back(*share, NumberStyle::percent_whole);
-    } else {
-      row.emplace_back("No audits planned");
-    }
-    row.emplace_back(static_cast<double>(d.awaiting_approval), NumberStyle::whole);
-    divisions.push_back(std::move(row));
-  };
-  for (const auto& division : p.divisions) add(division);
-  add(p.total);
-  write_table(workbook, "By division", kDivisionHeader, divisions, formats);
+  write_division_progress(workbook, "By division", p.divisions, p.total, formats);
 
   std::vector<CellRow> items;
   for (const auto& item : p.items) {

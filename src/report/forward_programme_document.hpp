@@ -6,6 +6,7 @@
 #include "core/result.hpp"
 #include "domain/forward_programme.hpp"
 #include "report/text_document.hpp"
+#include "report/xlsx_sheet.hpp"
 
 // The forward programme for the board and the Quality Committee: one document written as a
 // printable HTML page (and so as PDF) and as an XLSX workbook, from the same rows.
@@ -18,6 +19,15 @@ std::vector<std::string> programme_notes(const domain::ProgrammeItem& item);
 
 // "Completed (% of plan)": "67%", or "No audits planned".
 std::string completed_share_text(const domain::DivisionProgress& progress);
+
+// Progress against plan, one row per division and the total last (the programme's table,
+// and the board pack's).
+Table division_progress_table(const std::vector<domain::DivisionProgress>& divisions,
+                              const domain::DivisionProgress& total);
+// The same rows as a worksheet named `sheet`, counts as numbers and the share as a percentage.
+void write_division_progress(lxw_workbook* workbook, const char* sheet,
+                             const std::vector<domain::DivisionProgress>& divisions,
+                             const domain::DivisionProgress& total, const SheetFormats& formats);
 
 // The programme as a document: progress against plan by division, the audits by tier, and
 // the audits carried over or abandoned with their reasons.

@@ -103,4 +103,29 @@ render::Html to_html(const TextDocument& document) {
   return out;
 }
 
+namespace {
+
+constexpr render::Markup kStyle = R"(
+body{font-family:Arial,Helvetica,sans-serif;color:#212b32;margin:2rem;line-height:1.45}
+h1{font-size:1.8rem;margin-bottom:.2rem}h2{font-size:1.35rem;border-bottom:3px solid #005eb8;padding-bottom:.2rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%;margin:.6rem 0 1rem}th,td{border-bottom:1px solid #d8dde0;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#f0f4f5}
+@page{size:A4 landscape;margin:14mm;@bottom-right{content:"Page " counter(page) " of " counter(pages);font-size:9pt;color:#4c6272}}
+@media (max-width:640px){body{margin:1rem}table{display:block;overflow-x:auto}}
+@media print{body{margin:0}h2,h3{break-after:avoid}tr,li{break-inside:avoid}thead{display:table-header-group}}
+)"_html;
+
+}  // namespace
+
+std::string to_print_html(const std::string& title, const TextDocument& document) {
+  Html out = html(
+      "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<title>{}</title><style>{}</style></head><body>",
+      title, kStyle);
+  out += to_html(document);
+  out += "</body></html>"_html;
+  return std::move(out).str();
+}
+
 }  // namespace clinaudit::report

@@ -54,4 +54,8 @@ std::string to_markdown(const TextDocument& document);
 // The document as an HTML fragment (h1-h3, p, ul, table with th scope="col", strong).
 render::Html to_html(const TextDocument& document);
 
+// The document as a complete HTML page titled `title`, for the screen and for print (A4
+// landscape, page numbers in the footer), self-contained: inline CSS, no script.
+std::string to_print_html(const std::string& title, const TextDocument& document);
+
 }  // namespace clinaudit::report

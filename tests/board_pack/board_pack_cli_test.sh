@@ -29,7 +29,12 @@
 #   completed 2025-11-20 (on time, but more than 90 days before the meeting); the other trust's
 #   overdue action, which must not appear.
 # - National reports: one published 2025-06-10 and reviewed 2025-07-22 (42 days), one published
-#   2026-01-15 and not reviewed (49 days before the meeting: 16 + 28 + 5).
+#   2026-01-15 and not reviewed (49 days before the meeting: 16 + 28 + 5). The winter report is
+#   assigned to Dr Lee with a review deadline of 2026-02-20: past it at the meeting.
+# - The forward programme of 2025/26: two re-audits planned in the year, neither finished (they
+#   stand at the report step): the hand hygiene one planned to end 2025-12-31 (past its end at
+#   the meeting), the consent one planned to end 2026-06-30 (after the year: carrying over, with
+#   no reason recorded). Neither has a division.
 #
 #   board_pack_cli_test.sh CLINAUDIT WORK_DIR
 set -euo pipefail
@@ -97,6 +102,10 @@ INSERT INTO report_reviews (audit_id, organisation_id, report_title, published_o
   (1, 1, 'National Emergency Test Audit: annual report 2025', '2025-06-10', '2025-07-22', 'Quality Committee',
    'Consultant review within 14 hours', 1),
   (1, 1, 'National Emergency Test Audit: winter report', '2026-01-15', NULL, '', '', 2);
+INSERT INTO report_assignments (organisation_id, report_id, lead_name, deadline, assigned_at)
+  VALUES (1, 2, 'Dr Lee', '2026-02-20', '2026-01-20T09:00:00Z');
+UPDATE audits SET start_date = '2025-09-01', end_date = '2025-12-31' WHERE id = 3;
+UPDATE audits SET start_date = '2025-10-01', end_date = '2026-06-30' WHERE id = 5;
 SQL
 
 pack() { "$bin" report board-pack --db "$db" --org RXX --meeting 2026-03-05 "$@"; }
@@ -128,6 +137,13 @@ has "$html" "<td>Hand gel at every bed space</td><td>2026-02-10</td><td>yes</td>
 lacks "$html" "Quarterly audit programme report to the board"
 has "$html" "<li>National Emergency Test Audit: winter report (published 2026-01-15, 49 days ago)</li>"
 has "$html" "<td>2025/26</td><td>1 of 2</td><td>42</td><td>1 of 1</td>"
+# The audit cycle: the programme advises (one planned audit past its end, one carried over with
+# no reason); the overdue review alerts, with its lead and deadline.
+has "$html" "<li>Forward programme 2025/26: 0 of 2 planned local audits completed, 1 is past the planned end</li>"
+has "$html" "<li>1 local audit is carried over with no reason recorded</li>"
+has "$html" "<li>1 national audit report&#39;s review is past the deadline set on the report tracker</li>"
+has "$html" "<td>National Emergency Test Audit: winter report (NETA)</td><td>Dr Lee</td><td>2026-02-20</td><td>Assigned</td>"
+has "$html" "<tr><td>All divisions</td><td>2</td><td>0</td><td>0</td><td>2</td><td>0</td><td>0</td><td>1</td><td>1</td><td>0%</td><td>0</td></tr>"
 
 # XLSX: the cells of each sheet, read from the workbook's XML.
 pack --format xlsx --output "$work/pack.xlsx"
@@ -187,7 +203,14 @@ for sheet in ET.fromstring(book.read("xl/workbook.xml")).find("m:sheets", NS):
 def near(a, b):
     return isinstance(a, float) and abs(a - b) < 0.01
 
-assert list(sheets) == ["Summary", "Outlier cases", "Measures", "Participation", "Actions", "Re-audits"], list(sheets)
+assert list(sheets) == ["Summary", "Outlier cases", "Measures", "Participation", "Actions", "Re-audits",
+                        "Forward programme", "Overdue report reviews"], list(sheets)
+programme = sheets["Forward programme"]
+assert programme[0][:3] == ["Division", "In plan", "Carried in"], programme[0]
+assert programme[-1] == ["All divisions", 2, 0, 0, 2, 0, 0, 1, 1, 0, 0], programme[-1]
+assert formats["Forward programme"][-1][9] == "0%", formats["Forward programme"][-1]
+assert sheets["Overdue report reviews"][1:] == [["National Emergency Test Audit: winter report", "NETA", "Dr Lee",
+                                                 "2026-02-20", "Assigned"]], sheets["Overdue report reviews"]
 
 outliers = sheets["Outlier cases"]
 assert outliers[0] == ["Audit", "Measure", "Period", "Level", "Direction", "Value", "Status", "Stage",

@@ -19,10 +19,12 @@
 #include <string>
 
 #include "demo/world.hpp"
+#include "domain/annual_audit_report.hpp"
 #include "domain/cusum_monitoring.hpp"
 #include "domain/episode_analysis.hpp"
 #include "domain/evidence_document.hpp"
 #include "domain/forward_programme.hpp"
+#include "domain/quality_account_service.hpp"
 #include "domain/report_tracker.hpp"
 #include "platform/sha256.hpp"
 #include "storage/store_factory.hpp"
@@ -320,6 +322,35 @@ TEST(DemoStoryAsDocumented, TheHomeTrustsProgrammeShowsACarriedInAndAnAbandonedA
   ASSERT_FALSE(programme->items.empty());
   EXPECT_TRUE(programme->items.front().national);
   EXPECT_GE(programme->total.in_plan, 6);
+}
+
+// The annual report of the year under way in the demo dated 26 November 2026: its local audit
+// reports reviewed are the Quality Account's, line for line; its re-audits include the VTE
+// re-audit that declined, with the interval for the change below zero.
+TEST(DemoStoryAsDocumented, TheAnnualReportsReviewsAreTheQualityAccountsAndItsReauditsIncludeTheDecline) {
+  auto& world = demo_world(*Date::parse("2026-11-26"));
+  const auto home = world.store->organisation_by_code("Z01");
+  ASSERT_TRUE(home);
+  const domain::Principal who{{}, "", domain::Role::board_member, home->id, home->type};
+  const FinancialYear year = FinancialYear::containing(world.as_of);
+  const auto report = domain::annual_audit_report(*world.store, who, world.as_of, year);
+  ASSERT_TRUE(report) << report.error().message;
+  const auto statement = domain::quality_account_for(*world.store, "Z01", year);
+  ASSERT_TRUE(statement) << statement.error().message;
+  ASSERT_EQ(report->quality_account.local_reviews.size(), statement->local_reviews.size());
+  for (std::size_t i = 0; i < statement->local_reviews.size(); ++i) {
+    EXPECT_EQ(report->quality_account.local_reviews[i].report_title, statement->local_reviews[i].report_title);
+  }
+  ASSERT_EQ(report->quality_account.national_reviews.size(), statement->national_reviews.size());
+  bool vte_declined = false;
+  for (const auto& outcome : report->reaudits) {
+    std::cout << outcome.reaudit.code << " " << outcome.criterion << ": " << outcome.verdict << "\n";
+    if (outcome.reaudit.code == "LA-VTE-2" && outcome.verdict == "declined") {
+      vte_declined = true;
+      EXPECT_LT(outcome.change.interval.upper, 0.0);
+    }
+  }
+  EXPECT_TRUE(vte_declined);
 }
 
 TEST_P(DemoStory, TheBetterThanExpectedProviderIsBelowTheLowerLimit) {

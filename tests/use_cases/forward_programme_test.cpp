@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "domain/annual_audit_report.hpp"
 #include "domain/forward_programme.hpp"
 #include "domain/local_audit_workflow.hpp"
 #include "domain/trust_structure.hpp"
@@ -321,6 +322,60 @@ TEST_F(ForwardProgrammeTest, OnlyTheAuditTeamCarriesAnApprovedAuditOverWithAReas
   const auto finished = carry_over_local_audit(*store_, manager_, actor_of(manager_), clock_, id, "Late", std::nullopt);
   ASSERT_FALSE(finished);
   EXPECT_EQ(finished.error().code, ErrorCode::conflict);
+}
+
+// The annual report of a year that is over: the local audits completed within it by division
+// (not one finished after its end), and its actions: completed within it (on time or not) and
+// those due in it and not done by its end.
+TEST_F(ForwardProgrammeTest, TheAnnualReportCountsTheAuditsCompletedInTheYearByDivisionAndItsActions) {
+  const FinancialYear year = *FinancialYear::parse("2026/27");
+  const auto surgical = propose("VTE assessment", surgery_, "2026-05-01", "2026-09-30");
+  approve(surgical);
+  move_on(surgical, 7, "2026-10-01");
+  const auto medical = propose("Falls assessment", medicine_, "2026-04-15", "2026-06-30");
+  approve(medical);
+  move_on(medical, 7, "2026-06-15");
+  const auto late = propose("Hand hygiene", medicine_, "2027-01-10", "2027-03-01");
+  approve(late);
+  move_on(late, 7, "2027-05-03");  // finished after the year
+
+  const auto action = [&](const char* title, const char* due, ActionStatus status, std::optional<Date> completed) {
+    Action row;
+    row.organisation_id = own_;
+    row.audit_id = surgical;
+    row.title = title;
+    row.owner_name = "Ward manager";
+    row.due_on = on(due);
+    row.status = status;
+    row.completed_on = completed;
+    if (completed) row.evidence = "Minutes of the ward meeting";
+    ASSERT_TRUE(store_->add_action(row, setup_));
+  };
+  action("On time", "2026-11-30", ActionStatus::completed, on("2026-11-20"));
+  action("Late", "2026-11-30", ActionStatus::completed, on("2027-01-10"));
+  action("Never done", "2027-02-28", ActionStatus::open, std::nullopt);
+  action("Done after the year", "2027-03-15", ActionStatus::completed, on("2027-04-20"));
+  action("Cancelled", "2027-01-31", ActionStatus::cancelled, std::nullopt);
+  action("Due next year", "2027-05-31", ActionStatus::open, std::nullopt);
+
+  const auto report = annual_audit_report(*store_, board_, on("2027-06-01"), year);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->organisation, "Alpha Trust");
+  EXPECT_EQ(report->completed_count, 2);
+  ASSERT_EQ(report->completed.size(), 2U);
+  EXPECT_EQ(report->completed[0].division, "Medicine");
+  ASSERT_EQ(report->completed[0].audits.size(), 1U);
+  EXPECT_EQ(report->completed[0].audits[0].audit_id, medical);
+  EXPECT_EQ(report->completed[0].audits[0].finished_on, on("2026-06-15"));
+  EXPECT_EQ(report->completed[1].division, "Surgery");
+  EXPECT_EQ(report->completed[1].audits[0].audit_id, surgical);
+  // The programme still holds the late one: planned in the year, carried over out of it.
+  EXPECT_EQ(report->programme.total.in_plan, 3);
+  EXPECT_EQ(report->programme.total.carrying_over, 1);
+  EXPECT_EQ(report->actions_completed, 2);
+  EXPECT_EQ(report->actions_completed_on_time, 1);
+  EXPECT_EQ(report->actions_overdue, 2);  // never done; done only after the year
+  EXPECT_TRUE(report->reaudits.empty());
 }
 
 }  // namespace

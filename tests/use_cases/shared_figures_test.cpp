@@ -13,6 +13,7 @@
 #include "demo/world.hpp"
 #include "domain/board_pack.hpp"
 #include "domain/dashboard.hpp"
+#include "domain/forward_programme.hpp"
 #include "domain/measure_series.hpp"
 #include "domain/national_home.hpp"
 #include "storage/store_factory.hpp"
@@ -134,6 +135,45 @@ TEST_F(SharedFigures, TheDashboardAndTheBoardPackOfOneDayAgreeFigureByFigure) {
     EXPECT_EQ(dashboard->overdue_actions[i].item.id.value, pack->overdue_actions[i].id.value);
   }
   EXPECT_EQ(dashboard->cusum_signals.size(), pack->cusum_alerts.size());
+}
+
+// The audit cycle on both: the year's forward programme against plan (the programme page's
+// own total) and the report reviews past their deadline (the demo's asthma and COPD report),
+// each said once in the pack's summary.
+TEST_F(SharedFigures, TheDashboardAndTheBoardPackShowTheProgrammeAndTheOverdueReviews) {
+  const auto dashboard = dashboard_for(*store_, manager(), kDay);
+  ASSERT_TRUE(dashboard) << dashboard.error().message;
+  const auto pack = board_pack_for(*store_, home_, kDay);
+  ASSERT_TRUE(pack) << pack.error().message;
+  const auto programme = forward_programme(*store_, manager(), kDay, FinancialYear::containing(kDay));
+  ASSERT_TRUE(programme) << programme.error().message;
+
+  const auto& cycle = pack->figures.cycle;
+  EXPECT_EQ(cycle.year.to_string(), "2026/27");
+  EXPECT_EQ(cycle.programme.in_plan, programme->total.in_plan);
+  EXPECT_EQ(cycle.programme.completed, programme->total.completed);
+  EXPECT_EQ(cycle.programme.overdue, programme->total.overdue);
+  EXPECT_EQ(cycle.divisions.size(), programme->divisions.size());
+  EXPECT_GT(cycle.programme.overdue, 0) << "the demo's sepsis and VTE re-audits are past their planned end";
+  EXPECT_EQ(dashboard->cycle.programme.in_plan, cycle.programme.in_plan);
+  EXPECT_EQ(dashboard->cycle.programme.overdue, cycle.programme.overdue);
+  ASSERT_EQ(cycle.overdue_reviews.size(), 1U);
+  EXPECT_EQ(dashboard->cycle.overdue_reviews.size(), 1U);
+  EXPECT_EQ(cycle.overdue_reviews.front().row.audit.code, "NACAP");
+
+  const auto says = [](const std::vector<std::string>& lines, const std::string& part) {
+    return std::count_if(lines.begin(), lines.end(),
+                         [&](const std::string& line) { return line.find(part) != std::string::npos; });
+  };
+  EXPECT_EQ(says(pack->alert, "1 national audit report's review is past the deadline set on the report tracker"), 1);
+  const std::string progress = "Forward programme 2026/27: " + std::to_string(cycle.programme.completed) + " of " +
+                               std::to_string(cycle.programme.in_plan) + " planned local audits completed, " +
+                               std::to_string(cycle.programme.overdue) + " are past the planned end";
+  EXPECT_EQ(says(pack->advise, progress), 1) << progress;
+  EXPECT_EQ(says(pack->assure, "Forward programme"), 0);
+  // The demo's carried-over audit has its reason.
+  EXPECT_EQ(cycle.carried_without_reason, 0);
+  EXPECT_EQ(says(pack->advise, "no reason recorded"), 0);
 }
 
 // The national analyst's home counts every provider's open cases (the trust dashboard showed

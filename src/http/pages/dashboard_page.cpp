@@ -55,6 +55,19 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
   body += card(view.overdue_actions.empty() ? "good" : "alarm", "Overdue actions",
                std::to_string(view.overdue_actions.size()), html("{} actions open in all.", view.open_actions),
                "/actions?view=overdue");
+  if (context.who->organisation.type != domain::OrganisationType::national_body) {
+    const auto& cycle = view.cycle;
+    const auto& plan = cycle.programme;
+    const bool behind = plan.overdue > 0 || !cycle.overdue_reviews.empty();
+    body += card(behind ? "alert" : "good", "Audit programme",
+                 std::to_string(plan.completed) + " of " + std::to_string(plan.in_plan),
+                 html("Local audits of the {} forward programme completed; {} past the planned end. {} past the "
+                      "deadline on the report tracker.",
+                      cycle.year.to_string(), count_of(plan.overdue, "is", "are"),
+                      count_of(static_cast<std::int64_t>(cycle.overdue_reviews.size()), "national report review is",
+                               "national report reviews are")),
+                 "/programme");
+  }
   body += "</div>"_html;
 
   body += "<h2>Next board meeting</h2>"_html;

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "http/pages/layout.hpp"
+#include "report/annual_audit_report_document.hpp"
 #include "report/forward_programme_document.hpp"
 
 namespace clinaudit::http::pages {
@@ -114,6 +115,23 @@ std::string forward_programme_page(const Context& context, const domain::Forward
   body += division_table(programme);
   for (const auto tier : kTiers) body += tier_section(programme, tier);
   return page(context, "Forward programme " + year, "register", body);
+}
+
+std::string annual_audit_report_page(const Context& context, const domain::AnnualAuditReport& report) {
+  const std::string year = report.year.to_string();
+  const std::string query = year_query(report.year);
+  Html body = html(
+      "<nav aria-label=\"Other years\"><p><a href=\"/reports\">Reports</a> · <a "
+      "href=\"/reports/annual-audit-report?year={}\">Previous year ({})</a> · <a "
+      "href=\"/reports/annual-audit-report?year={}\">Next year ({})</a></p></nav>",
+      year_query(report.year.previous()), report.year.previous().to_string(), year_query(report.year.next()),
+      report.year.next().to_string());
+  body += html(
+      "<p>Download: <a href=\"/reports/annual-audit-report.pdf?year={}\">PDF</a> · <a "
+      "href=\"/reports/annual-audit-report.xlsx?year={}\">Excel workbook</a></p>",
+      query, query);
+  body += report::to_html(report::annual_audit_report_document(report));
+  return page(context, "Annual clinical audit report " + year, "reports", body);
 }
 
 }  // namespace clinaudit::http::pages

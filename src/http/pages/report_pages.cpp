@@ -27,6 +27,14 @@ std::string reports_page(const Context& context, const std::vector<domain::Surve
       "for=\"meeting\">Another meeting date</label><input type=\"date\" id=\"meeting\" name=\"meeting\" "
       "value=\"{}\"></div><button class=\"button secondary\" type=\"submit\">Open board pack</button></form>",
       meeting.to_string());
+  if (context.who->organisation.type != domain::OrganisationType::national_body) {
+    body += html(
+        "<h2>The clinical audit programme</h2><ul class=\"list\"><li><a "
+        "href=\"/reports/annual-audit-report?year={}\">Annual clinical audit report {}</a>: the programme delivered "
+        "against plan, audits completed by division, reports reviewed, actions and re-audit outcomes</li><li><a "
+        "href=\"/programme\">Forward programme {}</a></li></ul>",
+        reported.to_string(), reported.to_string(), current);
+  }
   body += "<h2>Surveys of audit staff</h2>"_html;
   if (surveys.empty()) {
     body += "<p>No surveys yet.</p>"_html;
