@@ -12,7 +12,9 @@ Result<AuditCycleFigures> audit_cycle_figures(Store& store, const Principal& mem
   figures.programme = programme.total;
   figures.divisions = programme.divisions;
   for (const auto& item : programme.items) {
-    if ((item.carried_in || item.carries_over) && item.carry_over_reason.empty()) ++figures.carried_without_reason;
+    if ((item.carried_in && item.carried_in_reason.empty()) || (item.carries_over && item.carry_over_reason.empty())) {
+      ++figures.carried_without_reason;
+    }
   }
   CLINAUDIT_TRY(auto tracker, report_tracker_list(store, member, day));
   for (auto& report : tracker.reports) {

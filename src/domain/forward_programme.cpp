@@ -54,11 +54,42 @@ ProgrammeState state_of(LocalAuditStage stage) {
   }
 }
 
+// The reasons of `year`'s carry-overs among `history` (oldest first): the one that brought the
+// audit into the year is the latest recorded before the year began (else, recorded late, the
+// first within it); the one that takes it out of the year is the latest recorded within the
+// year other than that (else, recorded late, the first after it).
+void carry_over_reasons(const std::vector<LocalAuditEvent>& history, FinancialYear year, ProgrammeItem& item) {
+  std::vector<std::pair<Date, const LocalAuditEvent*>> carried;
+  for (const auto& event : history) {
+    if (event.kind != LocalAuditEventKind::carried_over) continue;
+    if (const auto day = day_of(event.at)) carried.emplace_back(*day, &event);
+  }
+  const LocalAuditEvent* in = nullptr;
+  if (item.carried_in) {
+    for (const auto& [day, event] : carried) {
+      if (day < year.first_day()) in = event;
+    }
+    for (const auto& [day, event] : carried) {
+      if (in == nullptr && year.contains(day)) in = event;
+    }
+    if (in != nullptr) item.carried_in_reason = in->note;
+  }
+  if (!item.carries_over) return;
+  const LocalAuditEvent* out = nullptr;
+  for (const auto& [day, event] : carried) {
+    if (event != in && year.contains(day)) out = event;
+  }
+  for (const auto& [day, event] : carried) {
+    if (out == nullptr && event != in && day > year.last_day()) out = event;
+  }
+  if (out != nullptr) item.carry_over_reason = out->note;
+}
+
 // The local audit `row` as an item of `year`'s programme, or none when it is not in it:
 // declined; planned to start in another year and not carried in.
-std::optional<ProgrammeItem> local_item(Store& store, const RegisterRow& row, FinancialYear year, Date today) {
+Result<std::optional<ProgrammeItem>> local_item(Store& store, const RegisterRow& row, FinancialYear year, Date today) {
   const auto stage = row.entry.stage;
-  if (stage == LocalAuditStage::declined || !row.audit.start_date) return std::nullopt;
+  if (stage == LocalAuditStage::declined || !row.audit.start_date) return std::optional<ProgrammeItem>{};
   const Date start = *row.audit.start_date;
   const bool finished = is_finished(stage);
   const auto finished_on = finished ? day_of(row.entry.stage_at) : std::nullopt;
@@ -72,11 +103,11 @@ std::optional<ProgrammeItem> local_item(Store& store, const RegisterRow& row, Fi
     const bool year_begun = year.first_day() <= today;
     const bool runs_into = row.audit.end_date && *row.audit.end_date >= year.first_day();
     if (before_approval(stage) || ended_by(year.first_day().plus_days(-1)) || (!year_begun && !runs_into)) {
-      return std::nullopt;
+      return std::optional<ProgrammeItem>{};
     }
     item.carried_in = true;
   } else if (!year.contains(start)) {
-    return std::nullopt;
+    return std::optional<ProgrammeItem>{};
   }
   item.audit_id = row.audit.id;
   item.code = row.audit.code;
@@ -99,13 +130,12 @@ std::optional<ProgrammeItem> local_item(Store& store, const RegisterRow& row, Fi
     const bool planned_beyond = row.audit.end_date && *row.audit.end_date > year.last_day();
     item.carries_over = !ended_by(year.last_day()) && (year_over || planned_beyond || (finished && finished_on));
   }
-  auto history = store.local_audit_events(row.audit.id);
-  if (!history) return std::nullopt;
-  for (const auto& event : *history) {
-    if (event.kind == LocalAuditEventKind::carried_over) item.carry_over_reason = event.note;
+  CLINAUDIT_TRY(const auto history, store.local_audit_events(row.audit.id));
+  for (const auto& event : history) {
     if (event.kind == LocalAuditEventKind::abandoned) item.abandoned_reason = event.note;
   }
-  return item;
+  carry_over_reasons(history, year, item);
+  return std::optional<ProgrammeItem>{std::move(item)};
 }
 
 ProgrammeItem national_item(const Audit& audit, const Participation& part) {
@@ -172,7 +202,7 @@ Result<ForwardProgramme> forward_programme(Store& store, const Principal& who, D
   none.division = "No division";
   programme.total.division = "All divisions";
   for (const auto& row : local.rows) {
-    auto item = local_item(store, row, year, today);
+    CLINAUDIT_TRY(auto item, local_item(store, row, year, today));
     if (!item) continue;
     DivisionProgress& progress = item->division_id ? by_division[item->division] : none;
     progress.division_id = item->division_id;

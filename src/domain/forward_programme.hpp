@@ -50,7 +50,8 @@ struct ProgrammeItem {
   std::string progress;             // in words: "Data collection", "Completed on 2026-05-10"
   bool carried_in = false;          // planned in an earlier year, still under way when this one began
   bool carries_over = false;        // finishes after this year (planned to, or did not finish in it)
-  std::string carry_over_reason;    // the latest carry-over's reason; "" when none is recorded
+  std::string carried_in_reason;    // why it was carried into this year; "" when none is recorded
+  std::string carry_over_reason;    // why it carries over out of this year; "" when none is recorded
   std::string abandoned_reason;     // the rationale, for an abandoned audit
   std::string not_taking_part_reason;
   bool overdue = false;  // approved, past its planned end and not finished

@@ -186,7 +186,7 @@ TEST(App, TheForwardProgrammeShowsAnApprovedAuditByTierWithItsCarryOverReason) {
   const auto next = find(json::parse(world.call("GET", "/api/programme?year=2026/27", &board).body));
   ASSERT_TRUE(next.is_object());
   EXPECT_TRUE(next["carried_in"].get<bool>());
-  EXPECT_EQ(next["carry_over_reason"], "The audit lead is on leave until May (planned end now 2026-09-30)");
+  EXPECT_EQ(next["carried_in_reason"], "The audit lead is on leave until May (planned end now 2026-09-30)");
   EXPECT_EQ(world.call("GET", "/api/programme?year=spring", &board).status, 400);
 
   const Response print = world.call("GET", "/programme/print?year=2025-26", &board);

@@ -175,6 +175,7 @@ nlohmann::json programme_json(const domain::ForwardProgramme& p) {
          {"progress", item.progress},
          {"carried_in", item.carried_in},
          {"carries_over", item.carries_over},
+         {"carried_in_reason", item.carried_in_reason},
          {"carry_over_reason", item.carry_over_reason},
          {"abandoned_reason", item.abandoned_reason},
          {"not_taking_part_reason", item.not_taking_part_reason},

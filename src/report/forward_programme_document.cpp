@@ -53,7 +53,7 @@ std::vector<std::string> division_row(const domain::DivisionProgress& p) {
 std::vector<std::string> programme_notes(const domain::ProgrammeItem& item) {
   std::vector<std::string> notes;
   if (item.carried_in)
-    notes.push_back("Carried over from an earlier year: " + reason_or_none(item.carry_over_reason) + ".");
+    notes.push_back("Carried over from an earlier year: " + reason_or_none(item.carried_in_reason) + ".");
   if (item.carries_over)
     notes.push_back("Carrying over to the next year: " + reason_or_none(item.carry_over_reason) + ".");
   if (item.state == domain::ProgrammeState::abandoned && item.stage == domain::LocalAuditStage::abandoned) {

@@ -308,7 +308,7 @@ TEST(DemoStoryAsDocumented, TheHomeTrustsProgrammeShowsACarriedInAndAnAbandonedA
     if (item.carried_in) {
       ++carried_in;
       EXPECT_EQ(item.code, "LA-ABX-1");
-      EXPECT_TRUE(item.carry_over_reason.starts_with("The re-audit waits for the electronic prescribing change"));
+      EXPECT_TRUE(item.carried_in_reason.starts_with("The re-audit waits for the electronic prescribing change"));
     }
     if (item.state == domain::ProgrammeState::abandoned) {
       ++abandoned;

@@ -164,7 +164,8 @@ TEST_F(ForwardProgrammeTest, AYearHoldsItsApprovedAuditsAndThoseCarriedInWithThe
   const auto* in = item(*p, carried);
   ASSERT_NE(in, nullptr);
   EXPECT_TRUE(in->carried_in);
-  EXPECT_EQ(in->carry_over_reason, "Waiting for the new consent form");
+  EXPECT_EQ(in->carried_in_reason, "Waiting for the new consent form");
+  EXPECT_EQ(in->carry_over_reason, "");  // not carrying over out of this year
   EXPECT_TRUE(in->overdue);
   EXPECT_EQ(in->state, ProgrammeState::under_way);
   EXPECT_EQ(in->progress, "Data collection");
@@ -376,6 +377,33 @@ TEST_F(ForwardProgrammeTest, TheAnnualReportCountsTheAuditsCompletedInTheYearByD
   EXPECT_EQ(report->actions_completed_on_time, 1);
   EXPECT_EQ(report->actions_overdue, 2);  // never done; done only after the year
   EXPECT_TRUE(report->reaudits.empty());
+}
+
+// An audit carried over twice: each year shows the reason that brought it in and the one that
+// takes it out, not the latest for both.
+TEST_F(ForwardProgrammeTest, EachYearShowsTheReasonThatBroughtTheAuditInAndTheOneThatTakesItOut) {
+  const auto id = propose("Consent in day surgery", surgery_, "2025-09-01", "2026-03-31");
+  approve(id);
+  move_on(id, 1, "2025-09-10");
+  clock_.day = on("2026-03-10");
+  ASSERT_TRUE(carry_over_local_audit(*store_, manager_, actor_of(manager_), clock_, id, "The lead was on leave",
+                                     on("2026-12-31")));
+  clock_.day = on("2026-12-01");
+  ASSERT_TRUE(
+      carry_over_local_audit(*store_, manager_, actor_of(manager_), clock_, id, "The ward closed", on("2027-06-30")));
+  const auto first = forward_programme(*store_, manager_, clock_.today(), *FinancialYear::parse("2025/26"));
+  ASSERT_TRUE(first) << first.error().message;
+  ASSERT_NE(item(*first, id), nullptr);
+  EXPECT_FALSE(item(*first, id)->carried_in);
+  EXPECT_EQ(item(*first, id)->carry_over_reason, "The lead was on leave (planned end now 2026-12-31)");
+  const auto second = forward_programme(*store_, manager_, clock_.today(), *FinancialYear::parse("2026/27"));
+  ASSERT_TRUE(second) << second.error().message;
+  const auto* both = item(*second, id);
+  ASSERT_NE(both, nullptr);
+  EXPECT_TRUE(both->carried_in);
+  EXPECT_TRUE(both->carries_over);
+  EXPECT_EQ(both->carried_in_reason, "The lead was on leave (planned end now 2026-12-31)");
+  EXPECT_EQ(both->carry_over_reason, "The ward closed (planned end now 2027-06-30)");
 }
 
 }  // namespace
