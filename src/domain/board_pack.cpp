@@ -24,8 +24,13 @@ void summarise(BoardPack& pack) {
   const auto& f = pack.figures;
   if (f.open_alarms > 0) {
     pack.alert.push_back(count_of(static_cast<std::size_t>(f.open_alarms),
-                                  "open outlier case at alarm level (beyond 3 SD)",
-                                  "open outlier cases at alarm level (beyond 3 SD)"));
+                                  "confirmed outlier at alarm level (beyond 3 SD), worse than expected",
+                                  "confirmed outliers at alarm level (beyond 3 SD), worse than expected"));
+  }
+  if (f.open_potential > 0) {
+    pack.advise.push_back(
+        count_of(static_cast<std::size_t>(f.open_potential), "potential outlier", "potential outliers") +
+        " at alarm level (beyond 3 SD), worse than expected, not yet confirmed by the national audit");
   }
   if (f.cusum_worse > 0) {
     pack.alert.push_back(count_of(static_cast<std::size_t>(f.cusum_worse),

@@ -14,6 +14,7 @@ Result<Dashboard> dashboard_for(Store& store, const Principal& who, Date today, 
   view.participation = figures.participation;
   view.participation_definition = participation_definition(figures.participation, figures.year);
   view.open_alarms = figures.open_alarms;
+  view.open_potential = figures.open_potential;
   view.open_alerts = figures.open_others;
   view.open_outliers = std::move(figures.open_outliers);
   view.open_actions = figures.open_actions;

@@ -38,7 +38,8 @@ struct Dashboard {
   ParticipationSummary participation;
   std::string participation_definition;  // what the participation figure counts, in a sentence
   std::int64_t open_alerts = 0;          // open cases other than worse-than-expected alarms
-  std::int64_t open_alarms = 0;          // open cases at alarm level, worse than expected
+  std::int64_t open_alarms = 0;          // confirmed cases at alarm level, worse than expected
+  std::int64_t open_potential = 0;       // the same, not yet confirmed
   std::vector<OutlierRow> open_outliers;
   std::vector<MeasureSignal> deteriorating;     // measures with special-cause concern
   std::vector<ReauditOutcome> reaudits;         // re-audits with a result before and after

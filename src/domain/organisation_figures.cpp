@@ -167,7 +167,11 @@ Result<OrganisationFigures> organisation_figures(Store& store, OrganisationId or
 
   CLINAUDIT_TRY(auto concerns, open_concerns(store, organisation, visible, day, signals));
   for (const auto& item : concerns.open_outliers) {
-    (item.level == OutlierLevel::alarm && item.unfavourable ? figures.open_alarms : figures.open_others) += 1;
+    // HQIP's guidance: an alarm is a potential outlier until the audit supplier's checks confirm it.
+    const bool alarm = item.level == OutlierLevel::alarm && item.unfavourable;
+    (!alarm                                    ? figures.open_others
+     : item.status == OutlierStatus::confirmed ? figures.open_alarms
+                                               : figures.open_potential) += 1;
   }
   figures.open_outliers = outlier_rows(store, std::move(concerns.open_outliers));
   sort_for_work(figures.open_outliers);

@@ -65,11 +65,12 @@ struct OrganisationFigures {
   SpcCounts spc;
   std::vector<ReauditOutcome> reaudits;  // the organisation's re-audits with a result before and after
   std::int64_t reaudits_improved = 0, reaudits_declined = 0, reaudits_unclear = 0;
-  std::vector<OutlierRow> open_outliers;        // open or confirmed cases, soonest deadline first (sort_for_work)
-  std::int64_t open_alarms = 0;                 // of those, at alarm level (beyond 3 SD) and worse than expected
-  std::int64_t open_others = 0;                 // the rest: alert level, or better than expected
-  std::vector<Action> overdue_actions;          // not completed, due before the day
-  std::int64_t open_actions = 0;                // open or in progress, overdue or not
+  std::vector<OutlierRow> open_outliers;  // open or confirmed cases, soonest deadline first (sort_for_work)
+  std::int64_t open_alarms = 0;           // of those, confirmed, at alarm level (beyond 3 SD) and worse than expected
+  std::int64_t open_potential = 0;        // at alarm level and worse than expected, not yet confirmed (HQIP: potential)
+  std::int64_t open_others = 0;           // the rest: alert level, or better than expected
+  std::vector<Action> overdue_actions;    // not completed, due before the day
+  std::int64_t open_actions = 0;          // open or in progress, overdue or not
   std::vector<AuditCusumSignal> cusum_signals;  // the organisation's, signalled in the 365 days to the day
   std::int64_t cusum_worse = 0;                 // of those, worse than expected
   AuditCycleFigures cycle;                      // the year's forward programme and overdue report reviews

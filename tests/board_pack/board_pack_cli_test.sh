@@ -23,7 +23,10 @@
 # - A monthly measure alternating 90% and 92% for 12 months (2025-03 to 2026-02) with a target of
 #   50%: mean 91%, moving range 2 points, limits 91 +- 2.66 x 2 = 85.68% to 96.32%, all above the
 #   target: it consistently passes.
-# - An open alarm-level outlier case (worse than expected, 1.62 against a limit of 1.45).
+# - An alarm-level outlier case (worse than expected, 1.62 against a limit of 1.45) still open: a
+#   potential outlier, not yet confirmed by the audit supplier's checks. The pack advises of it;
+#   only a confirmed alarm is an alert: the same measure's 2023/24 case, confirmed and at its
+#   public disclosure stage (due 2026-04-30).
 # - Actions: one open, due 2026-02-01, 32 days overdue at the meeting (28 days of February + 4);
 #   one completed on time on 2026-02-10 (within 90 days); a board decision due 2025-12-01,
 #   completed 2025-11-20 (on time, but more than 90 days before the meeting); the other trust's
@@ -85,7 +88,8 @@ INSERT INTO participation (organisation_id, audit_id, year, eligible, participat
                            cases_submitted, cases_required) VALUES (1, 1, 2025, 1, 1, 1, 45, 50);
 INSERT INTO outlier_cases (audit_id, measure_id, organisation_id, period, level, high, unfavourable, value,
                            limit_passed, stage, opened_on, stage_due_on, status)
-  VALUES (1, 2, 1, '2024/25', 'alarm', 1, 1, 1.62, 1.45, 'Provider review', '2026-02-16', '2026-03-20', 'open');
+  VALUES (1, 2, 1, '2024/25', 'alarm', 1, 1, 1.62, 1.45, 'Provider review', '2026-02-16', '2026-03-20', 'open'),
+         (1, 2, 1, '2023/24', 'alarm', 1, 1, 1.55, 1.45, 'Public disclosure', '2025-06-01', '2026-04-30', 'confirmed');
 INSERT INTO actions (organisation_id, audit_id, title, owner_name, due_on, status, evidence, completed_on, source) VALUES
   (1, 5, 'Consent training for every surgical registrar', 'Dr Amal Shah', '2026-02-01', 'open', '', NULL,
    'audit_recommendation'),
@@ -122,7 +126,9 @@ has "$html" "<li>Re-audit shows improvement: Re-audit: hand hygiene before patie
 has "$html" "<li>Re-audit shows decline: Re-audit: consent recorded before surgery</li>"
 lacks "$html" "Re-audit shows improvement: Re-audit: observations"
 lacks "$html" "Re-audit shows decline: Re-audit: observations"
-has "$html" "<li>1 open outlier case at alarm level (beyond 3 SD)</li>"
+has "$html" "<li>1 potential outlier at alarm level (beyond 3 SD), worse than expected, not yet confirmed by the national audit</li>"
+has "$html" "<li>1 confirmed outlier at alarm level (beyond 3 SD), worse than expected</li>"
+lacks "$html" "open outlier case at alarm level"
 has "$html" "<li>1 action is overdue</li>"
 has "$html" "<li>1 national audit report is published but not yet reviewed</li>"
 has "$html" "<li>Took part in 100% of the national audits and confidential enquiries we are eligible for (1 of 1) in 2025/26</li>"
@@ -215,7 +221,8 @@ assert sheets["Overdue report reviews"][1:] == [["National Emergency Test Audit:
 outliers = sheets["Outlier cases"]
 assert outliers[0] == ["Audit", "Measure", "Period", "Level", "Direction", "Value", "Status", "Stage",
                        "Stage due"], outliers[0]
-assert len(outliers) == 2, outliers
+assert len(outliers) == 3, outliers
+assert outliers[2][2] == "2023/24" and outliers[2][8] == "2026-04-30", outliers[2]
 assert outliers[1][:5] == ["National Emergency Test Audit", "Risk-adjusted 30-day mortality", "2024/25",
                            "Alarm (3 SD)", "Worse than expected"], outliers[1]
 assert outliers[1][5] == 1.62 and formats["Outlier cases"][1][5] == "0.000", (outliers[1], formats["Outlier cases"][1])
@@ -238,7 +245,9 @@ for row in formats["Re-audits"][1:]:
     assert [row[i] for i in range(1, 6)] == ["0.0%", "0.0%", "0.0", "0.0", "0.0"], row
 
 summary = [tuple(row) for row in sheets["Summary"][1:]]
-for line in [("Alert", "1 open outlier case at alarm level (beyond 3 SD)"), ("Alert", "1 action is overdue"),
+for line in [("Advise", "1 potential outlier at alarm level (beyond 3 SD), worse than expected, not yet confirmed by the national audit"),
+             ("Alert", "1 confirmed outlier at alarm level (beyond 3 SD), worse than expected"),
+             ("Alert", "1 action is overdue"),
              ("Advise", "1 national audit report is published but not yet reviewed"),
              ("Advise", "Re-audit shows decline: Re-audit: consent recorded before surgery"),
              ("Assure", "Took part in 100% of the national audits and confidential enquiries we are eligible for (1 of 1) in 2025/26"),
@@ -295,7 +304,7 @@ for heading in "Clinical audit: board assurance report" "Summary" "Participation
   has "$work/pack.txt" "$heading"
 done
 has "$work/pack.txt" "Riverside Test Hospitals · meeting of 2026-03-05"
-has "$work/pack.txt" "1 open outlier case at alarm level (beyond 3 SD)"
+has "$work/pack.txt" "1 potential outlier at alarm level (beyond 3 SD)"
 has "$work/pack.txt" "Re-audit shows decline: Re-audit: consent recorded before surgery"
 has "$work/pack.txt" "Re-audit shows improvement: Re-audit: hand hygiene before patient contact"
 has "$work/pack.txt" "30.0 points (15.7 to 42.8)"

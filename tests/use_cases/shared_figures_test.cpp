@@ -128,8 +128,10 @@ TEST_F(SharedFigures, TheDashboardAndTheBoardPackOfOneDayAgreeFigureByFigure) {
   for (std::size_t i = 0; i < pack->open_outliers.size(); ++i) {
     EXPECT_EQ(dashboard->open_outliers[i].item.id.value, pack->open_outliers[i].item.id.value);
   }
-  EXPECT_EQ(dashboard->open_alarms + dashboard->open_alerts, static_cast<std::int64_t>(pack->open_outliers.size()));
+  EXPECT_EQ(dashboard->open_alarms + dashboard->open_potential + dashboard->open_alerts,
+            static_cast<std::int64_t>(pack->open_outliers.size()));
   EXPECT_EQ(dashboard->open_alarms, figures.open_alarms);
+  EXPECT_EQ(dashboard->open_potential, figures.open_potential);
   ASSERT_EQ(dashboard->overdue_actions.size(), pack->overdue_actions.size());
   for (std::size_t i = 0; i < pack->overdue_actions.size(); ++i) {
     EXPECT_EQ(dashboard->overdue_actions[i].item.id.value, pack->overdue_actions[i].id.value);

@@ -33,11 +33,11 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
   body += card(p.not_recorded > 0 ? "alert" : "good", "Taking part",
                p.eligible > 0 ? percent(static_cast<double>(p.participating) / static_cast<double>(p.eligible)) : "–",
                participation_note, "/audits");
-  body += card(view.open_alarms > 0 ? "alarm" : (view.open_alerts > 0 ? "alert" : "good"), "Open outlier cases",
-               std::to_string(view.open_alarms + view.open_alerts),
-               html("{} at alarm level (beyond 3 SD) and worse than expected; {} others (alert level, or better than "
-                    "expected).",
-                    view.open_alarms, view.open_alerts),
+  body += card(view.open_alarms > 0 ? "alarm" : (view.open_potential + view.open_alerts > 0 ? "alert" : "good"),
+               "Open outlier cases", std::to_string(view.open_alarms + view.open_potential + view.open_alerts),
+               html("{} confirmed at alarm level (beyond 3 SD) and worse than expected; {} potential, at alarm level "
+                    "but not yet confirmed by the national audit; {} others (alert level, or better than expected).",
+                    view.open_alarms, view.open_potential, view.open_alerts),
                "/outliers");
   std::int64_t rising = 0;
   for (const auto& s : view.cusum_signals) rising += s.alert.worse_than_expected() ? 1 : 0;
