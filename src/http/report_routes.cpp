@@ -83,18 +83,34 @@ Result<domain::QualityAccountStatement> quality_account(Context& c, FinancialYea
   return domain::quality_account_for(c.store, c.who->organisation.code, year);
 }
 
-// The file name of a Quality Account download: quality-account-RXX-2025-26.docx.
-std::string quality_account_file(const Context& c, FinancialYear year, const char* extension) {
-  std::string name = "quality-account-" + c.who->organisation.code + "-" + year.to_string() + "." + extension;
+// The file name of a report's download for a year: "quality-account-RXX-2025-26.docx".
+std::string year_file(const Context& c, const char* report, FinancialYear year, const char* extension) {
+  std::string name = std::string(report) + "-" + c.who->organisation.code + "-" + year.to_string() + "." + extension;
   for (char& ch : name) {
     if (ch == '/') ch = '-';
   }
   return name;
 }
 
+std::string quality_account_file(const Context& c, FinancialYear year, const char* extension) {
+  return year_file(c, "quality-account", year, extension);
+}
+
 constexpr const char* kNoPdfPrinter =
     "PDF printing is not available on this server (it needs Chromium); open the printable page and print it from the "
     "browser instead";
+
+// `html` printed to PDF by the server's printer. Chromium missing or failing is this server's
+// state, not the caller's mistake: storage_unavailable (503), in words.
+Result<std::string> printed_pdf(const Context& c, const std::string& html) {
+  if (!c.config.print_pdf) return Error{ErrorCode::storage_unavailable, kNoPdfPrinter};
+  auto bytes = c.config.print_pdf(html);
+  if (!bytes) {
+    return Error{ErrorCode::storage_unavailable,
+                 bytes.error().code == ErrorCode::not_found ? kNoPdfPrinter : "printing the PDF failed; try again"};
+  }
+  return std::move(*bytes);
+}
 
 Result<domain::SurveyReport> survey(Context& c) {
   CLINAUDIT_TRY(auto id, id_from(c.request.matches.at(0)));
@@ -124,15 +140,6 @@ Result<std::string> xlsx_bytes(Write write) {
 Result<domain::ForwardProgramme> programme(Context& c) {
   CLINAUDIT_TRY(const auto year, year_from(c, c.request.query_value("year")));
   return domain::forward_programme(c.store, c.principal(), c.clock.today(), year);
-}
-
-// The file name of a programme download: forward-programme-RXX-2026-27.xlsx.
-std::string programme_file(const Context& c, FinancialYear year, const char* extension) {
-  std::string name = "forward-programme-" + c.who->organisation.code + "-" + year.to_string() + "." + extension;
-  for (char& ch : name) {
-    if (ch == '/') ch = '-';
-  }
-  return name;
 }
 
 nlohmann::json programme_json(const domain::ForwardProgramme& p) {
@@ -207,20 +214,15 @@ void programme_routes(std::vector<Route>& routes) {
   }));
   routes.push_back(report_page("GET", R"(/programme\.pdf)", [](Context& c) -> Result<Response> {
     CLINAUDIT_TRY(auto p, programme(c));
-    if (!c.config.print_pdf) return Error{ErrorCode::storage_unavailable, kNoPdfPrinter};
-    auto bytes = c.config.print_pdf(report::forward_programme_html(p));
-    if (!bytes) {
-      return Error{ErrorCode::storage_unavailable,
-                   bytes.error().code == ErrorCode::not_found ? kNoPdfPrinter : "printing the PDF failed; try again"};
-    }
-    return download(std::move(*bytes), "application/pdf", programme_file(c, p.year, "pdf"));
+    CLINAUDIT_TRY(auto bytes, printed_pdf(c, report::forward_programme_html(p)));
+    return download(std::move(bytes), "application/pdf", year_file(c, "forward-programme", p.year, "pdf"));
   }));
   routes.push_back(report_page("GET", R"(/programme\.xlsx)", [](Context& c) -> Result<Response> {
     CLINAUDIT_TRY(auto p, programme(c));
     CLINAUDIT_TRY(auto bytes,
                   xlsx_bytes([&](const std::string& path) { return report::write_forward_programme_xlsx(p, path); }));
     return download(std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    programme_file(c, p.year, "xlsx"));
+                    year_file(c, "forward-programme", p.year, "xlsx"));
   }));
 }
 
@@ -232,14 +234,6 @@ Result<domain::AnnualAuditReport> annual_report(Context& c) {
     CLINAUDIT_TRY(year, year_from(c, text));
   }
   return domain::annual_audit_report(c.store, c.principal(), c.clock.today(), year);
-}
-
-std::string annual_report_file(const Context& c, FinancialYear year, const char* extension) {
-  std::string name = "annual-audit-report-" + c.who->organisation.code + "-" + year.to_string() + "." + extension;
-  for (char& ch : name) {
-    if (ch == '/') ch = '-';
-  }
-  return name;
 }
 
 nlohmann::json annual_report_json(const domain::AnnualAuditReport& r) {
@@ -312,20 +306,15 @@ void annual_report_routes(std::vector<Route>& routes) {
   for (auto& route : std::move(table).routes()) routes.push_back(std::move(route));
   routes.push_back(report_page("GET", R"(/reports/annual-audit-report\.pdf)", [](Context& c) -> Result<Response> {
     CLINAUDIT_TRY(auto r, annual_report(c));
-    if (!c.config.print_pdf) return Error{ErrorCode::storage_unavailable, kNoPdfPrinter};
-    auto bytes = c.config.print_pdf(report::annual_audit_report_html(r));
-    if (!bytes) {
-      return Error{ErrorCode::storage_unavailable,
-                   bytes.error().code == ErrorCode::not_found ? kNoPdfPrinter : "printing the PDF failed; try again"};
-    }
-    return download(std::move(*bytes), "application/pdf", annual_report_file(c, r.year, "pdf"));
+    CLINAUDIT_TRY(auto bytes, printed_pdf(c, report::annual_audit_report_html(r)));
+    return download(std::move(bytes), "application/pdf", year_file(c, "annual-audit-report", r.year, "pdf"));
   }));
   routes.push_back(report_page("GET", R"(/reports/annual-audit-report\.xlsx)", [](Context& c) -> Result<Response> {
     CLINAUDIT_TRY(auto r, annual_report(c));
     CLINAUDIT_TRY(auto bytes,
                   xlsx_bytes([&](const std::string& path) { return report::write_annual_audit_report_xlsx(r, path); }));
     return download(std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    annual_report_file(c, r.year, "xlsx"));
+                    year_file(c, "annual-audit-report", r.year, "xlsx"));
   }));
 }
 
@@ -368,14 +357,8 @@ std::vector<Route> report_routes() {
   }));
   routes.push_back(report_page("GET", "/reports/board-pack.pdf", [](Context& c) -> Result<Response> {
     CLINAUDIT_TRY(auto pack, board_pack(c));
-    if (!c.config.print_pdf) return Error{ErrorCode::storage_unavailable, kNoPdfPrinter};
-    auto bytes = c.config.print_pdf(report::board_pack_html(pack));
-    if (!bytes) {
-      // Chromium missing or failing is this server's state, not the caller's mistake: 503.
-      return Error{ErrorCode::storage_unavailable,
-                   bytes.error().code == ErrorCode::not_found ? kNoPdfPrinter : "printing the PDF failed; try again"};
-    }
-    return download(std::move(*bytes), "application/pdf",
+    CLINAUDIT_TRY(auto bytes, printed_pdf(c, report::board_pack_html(pack)));
+    return download(std::move(bytes), "application/pdf",
                     "board-pack-" + c.who->organisation.code + "-" + pack.meeting.to_string() + ".pdf");
   }));
   routes.push_back(report_page("GET", "/reports/board-pack.xlsx", [](Context& c) -> Result<Response> {

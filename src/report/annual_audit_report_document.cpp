@@ -3,6 +3,7 @@
 #include <xlsxwriter.h>
 
 #include "core/number_format.hpp"
+#include "report/board_pack_document.hpp"
 #include "report/forward_programme_document.hpp"
 #include "report/xlsx_sheet.hpp"
 
@@ -172,19 +173,7 @@ Result<void> write_annual_audit_report_xlsx(const domain::AnnualAuditReport& r, 
               {"National or local", "Audit", "Report", "Reviewed on", "Committee", "Actions intended"}, reviewed,
               formats);
 
-  std::vector<CellRow> reaudits;
-  for (const auto& o : r.reaudits) {
-    reaudits.push_back({reaudit_name(o),
-                        Cell{o.before_numerator / o.before_denominator, NumberStyle::percent_one_decimal},
-                        Cell{o.after_numerator / o.after_denominator, NumberStyle::percent_one_decimal},
-                        Cell{o.change.difference * 100, NumberStyle::one_decimal},
-                        Cell{o.change.interval.lower * 100, NumberStyle::one_decimal},
-                        Cell{o.change.interval.upper * 100, NumberStyle::one_decimal}, o.verdict});
-  }
-  write_table(workbook, "Re-audits",
-              {"Re-audit", "Before", "After", "Change (percentage points)", "Change: lower 95% limit",
-               "Change: upper 95% limit", "Verdict"},
-              reaudits, formats);
+  write_reaudit_sheet(workbook, r.reaudits, formats);
 
   if (workbook_close(workbook) != LXW_NO_ERROR) {
     return Error{ErrorCode::storage_unavailable, "writing '" + path + "' failed"};

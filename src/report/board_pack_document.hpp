@@ -1,8 +1,10 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "domain/board_pack.hpp"
+#include "report/xlsx_sheet.hpp"
 
 namespace clinaudit::report {
 
@@ -22,6 +24,11 @@ std::string board_pack_html(const domain::BoardPack& pack);
 // its multiplier (per 1,000 bed days), anything else as stored (proportions, and ratios
 // charted as events / cases, are then written as percentages).
 double pack_value(const domain::MeasureChart& m, double value);
+
+// A "Re-audits" worksheet: each outcome before and after as percentages, the change and its
+// 95% limits in points, and the verdict (the pack's sheet, and the annual report's).
+void write_reaudit_sheet(lxw_workbook* workbook, const std::vector<domain::ReauditOutcome>& outcomes,
+                         const SheetFormats& formats);
 
 // The pack's tables as an XLSX workbook (one sheet per table, a header row in words, enums
 // in their display words, numbers rounded as the pack shows them: shares as percentages),

@@ -30,6 +30,24 @@ Cell optional_count(const std::optional<std::int64_t>& count) {
 
 }  // namespace
 
+void write_reaudit_sheet(lxw_workbook* workbook, const std::vector<domain::ReauditOutcome>& outcomes,
+                         const SheetFormats& formats) {
+  std::vector<CellRow> reaudits;
+  reaudits.reserve(outcomes.size());
+  for (const auto& r : outcomes) {
+    reaudits.push_back({r.criterion.empty() ? r.reaudit.title : r.reaudit.title + ": " + r.criterion,
+                        Cell{r.before_numerator / r.before_denominator, S::percent_one_decimal},
+                        Cell{r.after_numerator / r.after_denominator, S::percent_one_decimal},
+                        Cell{r.change.difference * 100, S::one_decimal},
+                        Cell{r.change.interval.lower * 100, S::one_decimal},
+                        Cell{r.change.interval.upper * 100, S::one_decimal}, r.verdict});
+  }
+  write_table(workbook, "Re-audits",
+              {"Re-audit", "Before", "After", "Change (percentage points)", "Change: lower 95% limit",
+               "Change: upper 95% limit", "Verdict"},
+              reaudits, formats);
+}
+
 Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::string& path) {
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (workbook == nullptr) return Error{ErrorCode::storage_unavailable, "cannot create '" + path + "'"};
@@ -84,19 +102,7 @@ Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::str
   }
   write_table(workbook, "Actions", {"Action", "Owner", "Due", "Status", "Completed on"}, actions, formats);
 
-  std::vector<CellRow> reaudits;
-  for (const auto& r : pack.reaudits) {
-    reaudits.push_back({r.criterion.empty() ? r.reaudit.title : r.reaudit.title + ": " + r.criterion,
-                        Cell{r.before_numerator / r.before_denominator, S::percent_one_decimal},
-                        Cell{r.after_numerator / r.after_denominator, S::percent_one_decimal},
-                        Cell{r.change.difference * 100, S::one_decimal},
-                        Cell{r.change.interval.lower * 100, S::one_decimal},
-                        Cell{r.change.interval.upper * 100, S::one_decimal}, r.verdict});
-  }
-  write_table(workbook, "Re-audits",
-              {"Re-audit", "Before", "After", "Change (percentage points)", "Change: lower 95% limit",
-               "Change: upper 95% limit", "Verdict"},
-              reaudits, formats);
+  write_reaudit_sheet(workbook, pack.reaudits, formats);
 
   const auto& cycle = pack.figures.cycle;
   write_division_progress(workbook, "Forward programme", cycle.divisions, cycle.programme, formats);
