@@ -26,10 +26,12 @@ constexpr EnumTable<ActionStatus, 4> kActionStatuses{{{ActionStatus::open, "Open
                                                       {ActionStatus::in_progress, "In progress"},
                                                       {ActionStatus::completed, "Completed"},
                                                       {ActionStatus::cancelled, "Cancelled"}}};
-constexpr EnumTable<ActionSource, 4> kActionSources{{{ActionSource::audit_recommendation, "Audit recommendation"},
-                                                     {ActionSource::outlier_case, "Outlier case"},
-                                                     {ActionSource::board_decision, "Board decision"},
-                                                     {ActionSource::report_review, "Review of a report"}}};
+constexpr EnumTable<ActionSource, 5> kActionSources{
+    {{ActionSource::audit_recommendation, "Audit recommendation"},
+     {ActionSource::outlier_case, "Outlier case"},
+     {ActionSource::board_decision, "Board decision"},
+     {ActionSource::report_review, "Review of a report"},
+     {ActionSource::nice_recommendation, "NICE guidance recommendation"}}};
 constexpr EnumTable<ActionEventKind, 7> kActionEventKinds{{{ActionEventKind::note, "Progress note"},
                                                            {ActionEventKind::edited, "Changed"},
                                                            {ActionEventKind::reassigned, "Reassigned"},
@@ -57,7 +59,7 @@ constexpr EnumTable<OutlierTrack, 3> kOutlierTracks{
     {{OutlierTrack::alarm, "Alarm"}, {OutlierTrack::alert, "Alert"}, {OutlierTrack::positive, "Better than expected"}}};
 constexpr EnumTable<OutlierParty, 2> kOutlierParties{
     {{OutlierParty::audit_provider, "National audit provider"}, {OutlierParty::provider, "Provider organisation"}}};
-constexpr EnumTable<NotificationKind, 14> kNotificationKinds{
+constexpr EnumTable<NotificationKind, 15> kNotificationKinds{
     {{NotificationKind::outlier_opened, "New outlier case"},
      {NotificationKind::stage_deadline_approaching, "Outlier stage due soon"},
      {NotificationKind::stage_deadline_passed, "Outlier stage overdue"},
@@ -71,7 +73,8 @@ constexpr EnumTable<NotificationKind, 14> kNotificationKinds{
      {NotificationKind::board_meeting_soon, "Board meeting soon: the pack is ready"},
      {NotificationKind::board_outcome_not_recorded, "Board meeting outcome not recorded"},
      {NotificationKind::proposal_awaiting_decision, "Local audit proposal awaiting a decision"},
-     {NotificationKind::local_audit_past_end, "Local audit past its planned end"}}};
+     {NotificationKind::local_audit_past_end, "Local audit past its planned end"},
+     {NotificationKind::nice_review_overdue, "NICE guidance review overdue"}}};
 constexpr EnumTable<stats::VariationIcon, 7> kVariationIcons{
     {{stats::VariationIcon::common_cause, "Common cause variation: no significant change"},
      {stats::VariationIcon::improvement_high, "Special cause improvement: higher values"},

@@ -27,6 +27,7 @@ TEST(DisplayNames, EveryValueOfEveryEnumPeopleSeeHasWords) {
   expect_words(MeasureType::continuous);
   expect_words(ActionStatus::cancelled);
   expect_words(ActionSource::report_review);
+  expect_words(ActionSource::nice_recommendation);
   expect_words(ActionEventKind::document_added);
   expect_words(BoardItemKind::other);
   expect_words(OutlierLevel::alarm);
@@ -36,6 +37,7 @@ TEST(DisplayNames, EveryValueOfEveryEnumPeopleSeeHasWords) {
   expect_words(OutlierParty::provider);
   expect_words(NotificationKind::board_outcome_not_recorded);
   expect_words(NotificationKind::local_audit_past_end);
+  expect_words(NotificationKind::nice_review_overdue);
   expect_words(LocalAuditStage::abandoned);
   expect_words(AuditReason::local_interest);
   expect_words(LocalAuditEventKind::carried_over);

@@ -46,10 +46,11 @@ constexpr EnumTable<ActionStatus, 4> kActionStatuses{{{ActionStatus::open, "open
                                                       {ActionStatus::in_progress, "in_progress"},
                                                       {ActionStatus::completed, "completed"},
                                                       {ActionStatus::cancelled, "cancelled"}}};
-constexpr EnumTable<ActionSource, 4> kActionSources{{{ActionSource::audit_recommendation, "audit_recommendation"},
+constexpr EnumTable<ActionSource, 5> kActionSources{{{ActionSource::audit_recommendation, "audit_recommendation"},
                                                      {ActionSource::outlier_case, "outlier_case"},
                                                      {ActionSource::board_decision, "board_decision"},
-                                                     {ActionSource::report_review, "report_review"}}};
+                                                     {ActionSource::report_review, "report_review"},
+                                                     {ActionSource::nice_recommendation, "nice_recommendation"}}};
 constexpr EnumTable<ActionEventKind, 7> kActionEventKinds{{{ActionEventKind::note, "note"},
                                                            {ActionEventKind::edited, "edited"},
                                                            {ActionEventKind::reassigned, "reassigned"},

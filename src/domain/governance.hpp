@@ -49,7 +49,7 @@ struct ReportReview {
 };
 
 enum class ActionStatus { open, in_progress, completed, cancelled };
-enum class ActionSource { audit_recommendation, outlier_case, board_decision, report_review };
+enum class ActionSource { audit_recommendation, outlier_case, board_decision, report_review, nice_recommendation };
 
 std::string_view to_string(ActionStatus status);
 std::optional<ActionStatus> parse_action_status(std::string_view text);
@@ -76,7 +76,7 @@ struct Action {
   std::string evidence;
   std::optional<Date> completed_on;
   ActionSource source = ActionSource::audit_recommendation;
-  std::int64_t source_id = 0;  // the outlier case, board meeting or report review it came from
+  std::int64_t source_id = 0;  // the outlier case, board meeting, report review or NICE recommendation it came from
   std::optional<AuditId> reaudit_id;
   std::optional<Date> raised_on;  // empty for actions raised before it was recorded
 

@@ -18,6 +18,7 @@
 #include "domain/governance.hpp"
 #include "domain/local_audit_register.hpp"
 #include "domain/measure.hpp"
+#include "domain/nice_guidance.hpp"
 #include "domain/organisation.hpp"
 #include "domain/outlier_case.hpp"
 #include "domain/participation.hpp"
@@ -249,6 +250,39 @@ class Store {
   virtual Result<std::optional<int>> report_review_weeks(OrganisationId organisation) = 0;
   // Sets it, with an audit-log entry. Errors: not_found for an unknown organisation.
   virtual Result<void> set_report_review_weeks(OrganisationId organisation, int weeks, const Actor& actor) = 0;
+
+  // The NICE guidance register (domain/nice_guidance.hpp). Adds each piece of guidance with
+  // its recommendations (its audits are ignored), in one transaction, with audit-log entries;
+  // returns their ids in order. Errors: invalid_input (check(NiceGuidance)); not_found for an
+  // unknown organisation, lead user or division; conflict naming the reference when the
+  // organisation already has it.
+  virtual Result<std::vector<NiceGuidanceId>> add_nice_guidance(const std::vector<NiceGuidance>& rows,
+                                                                const Actor& actor) = 0;
+  // Writes the guidance's own fields (not its organisation, reference, recommendations or
+  // audits), with an audit-log entry. Errors: as add_nice_guidance's, not_found for unknown
+  // guidance.
+  virtual Result<void> update_nice_guidance(const NiceGuidance& row, const Actor& actor) = 0;
+  // Adds a recommendation after the guidance's others; returns its id. Errors: invalid_input
+  // for an empty label or text; not_found for unknown guidance; conflict for a label it has.
+  virtual Result<NiceRecommendationId> add_nice_recommendation(NiceGuidanceId guidance, const NiceRecommendation& row,
+                                                               const Actor& actor) = 0;
+  // The organisation's guidance by type and number, each with its recommendations (in order)
+  // and its audits (by id).
+  virtual Result<std::vector<NiceGuidance>> nice_guidance(OrganisationId organisation) = 0;
+  // Errors: not_found.
+  virtual Result<NiceGuidance> nice_guidance_item(NiceGuidanceId id) = 0;
+  // Adds an assessment (the recommendation's latest), with an audit-log entry; returns its
+  // id. Errors: invalid_input (check(NiceAssessment)); not_found for unknown guidance, user or
+  // a recommendation not of the guidance.
+  virtual Result<std::int64_t> add_nice_assessment(const NiceAssessment& row, const Actor& actor) = 0;
+  // The assessments of the organisation's guidance (of one piece when given), oldest first
+  // (by time, then in the order written).
+  virtual Result<std::vector<NiceAssessment>> nice_assessments(OrganisationId organisation,
+                                                               std::optional<NiceGuidanceId> guidance) = 0;
+  // Links the audit to the guidance, or unlinks it, with an audit-log entry; linking twice or
+  // unlinking what is not linked changes nothing. Errors: not_found for unknown guidance or
+  // audit.
+  virtual Result<void> set_nice_audit_link(NiceGuidanceId guidance, AuditId audit, bool linked, const Actor& actor) = 0;
 
   // Outlier cases
   virtual Result<OutlierCaseId> add_outlier_case(const OutlierCase& row, const Actor& actor) = 0;

@@ -21,6 +21,7 @@ std::string_view migration_0012_audit_criteria();
 std::string_view migration_0013_documents();
 std::string_view migration_0014_report_tracker();
 std::string_view migration_0015_forward_programme();
+std::string_view migration_0016_nice_guidance();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -49,6 +50,7 @@ constexpr std::array kTemplates{
     Template{13, "0013_documents", embedded::migration_0013_documents},
     Template{14, "0014_report_tracker", embedded::migration_0014_report_tracker},
     Template{15, "0015_forward_programme", embedded::migration_0015_forward_programme},
+    Template{16, "0016_nice_guidance", embedded::migration_0016_nice_guidance},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

@@ -94,6 +94,18 @@ class SqlStore final : public domain::Store {
       OrganisationId organisation, std::optional<AuditReportId> report) override;
   Result<std::optional<int>> report_review_weeks(OrganisationId organisation) override;
   Result<void> set_report_review_weeks(OrganisationId organisation, int weeks, const domain::Actor& actor) override;
+  Result<std::vector<NiceGuidanceId>> add_nice_guidance(const std::vector<domain::NiceGuidance>& rows,
+                                                        const domain::Actor& actor) override;
+  Result<void> update_nice_guidance(const domain::NiceGuidance& row, const domain::Actor& actor) override;
+  Result<NiceRecommendationId> add_nice_recommendation(NiceGuidanceId guidance, const domain::NiceRecommendation& row,
+                                                       const domain::Actor& actor) override;
+  Result<std::vector<domain::NiceGuidance>> nice_guidance(OrganisationId organisation) override;
+  Result<domain::NiceGuidance> nice_guidance_item(NiceGuidanceId id) override;
+  Result<std::int64_t> add_nice_assessment(const domain::NiceAssessment& row, const domain::Actor& actor) override;
+  Result<std::vector<domain::NiceAssessment>> nice_assessments(OrganisationId organisation,
+                                                               std::optional<NiceGuidanceId> guidance) override;
+  Result<void> set_nice_audit_link(NiceGuidanceId guidance, AuditId audit, bool linked,
+                                   const domain::Actor& actor) override;
   Result<domain::AuditReport> audit_report(AuditReportId id) override;
   Result<std::vector<domain::AuditReport>> audit_reports(std::optional<AuditId> audit) override;
   Result<std::vector<ReportReviewId>> add_report_reviews(const std::vector<domain::ReportReview>& rows,

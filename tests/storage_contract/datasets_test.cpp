@@ -187,7 +187,8 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
   const auto audit = add_audit("NHFD");
   const auto other = add_audit("NELA");
   close();
-  // Back to a database of version 5: undo migrations 14 (the report tracker), 13 (documents),
+  // Back to a database of version 5: undo migrations 16 (the NICE guidance register), 15 (the
+  // programme's tiers, with the register's entries), 14 (the report tracker), 13 (documents),
   // 12 (audit criteria), 11 (the local audit register), 10 (the history of actions), 9 (the
   // measures of analysis runs), 8 (password resets) and 7 (published reports), then migration 6.
   // SQLite cannot drop a column with a foreign key, so it rebuilds the reviews table as it was.
@@ -198,6 +199,9 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
             "NULL DEFAULT '', intended_actions TEXT NOT NULL DEFAULT '');"
             "DROP TABLE report_reviews; ALTER TABLE reviews_before RENAME TO report_reviews;"
           : "ALTER TABLE report_reviews DROP COLUMN report_id, DROP COLUMN findings;";
+  GetParam().execute_sql(url(),
+                         "DROP TABLE nice_guidance_audits; DROP TABLE nice_assessments; "
+                         "DROP TABLE nice_recommendations; DROP TABLE nice_guidance;");
   GetParam().execute_sql(url(),
                          "DROP TABLE report_tracker_settings; DROP TABLE recommendation_assessments; "
                          "DROP TABLE report_assignments;");
