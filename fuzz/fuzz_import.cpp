@@ -4,7 +4,8 @@
 // never a crash; and the report's invariants must hold (problems kept <= cap, every row
 // number >= 1, every line printable). Kind 8 is the answers a survey link's form posts
 // (one "code=value" per line, checked by domain::check_answers): every answer kept must
-// fit its question. Kinds 9 and 10 are published reports and reviews of them.
+// fit its question. Kinds 10 and 11 are published reports and reviews of them, 12 a national
+// audit's dataset and 13 a trust's NICE guidance register.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -77,6 +78,30 @@ const domain::Survey& survey() {
   return s;
 }
 
+// A trust's register holding NG51, with one lead who may be named and two divisions, one retired.
+const ingest::NiceRegisterSetting& nice_register() {
+  static const ingest::NiceRegisterSetting s = [] {
+    ingest::NiceRegisterSetting out;
+    out.organisation = OrganisationId{1};
+    domain::NiceGuidance sepsis;
+    sepsis.organisation_id = OrganisationId{1};
+    sepsis.number = 51;
+    sepsis.title = "Sepsis";
+    out.existing.push_back(sepsis);
+    domain::User lead;
+    lead.id = UserId{1};
+    lead.email = "lead@rxa.example";
+    lead.display_name = "Jane Lead";
+    lead.role = domain::Role::clinical_lead;
+    lead.organisation_id = OrganisationId{1};
+    out.leads.push_back(lead);
+    out.divisions.push_back(domain::TrustUnit{TrustUnitId{1}, OrganisationId{1}, std::nullopt, "Medicine", false});
+    out.divisions.push_back(domain::TrustUnit{TrustUnitId{2}, OrganisationId{1}, std::nullopt, "Surgery", true});
+    return out;
+  }();
+  return s;
+}
+
 void check(const ingest::ValidationReport& report) {
   if (report.problems().size() > report.cap()) __builtin_trap();
   if (report.total() < static_cast<std::int64_t>(report.problems().size())) __builtin_trap();
@@ -116,7 +141,7 @@ void check_form_answers(const std::string& text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const int kind = data[0] % 13;
+  const int kind = data[0] % 14;
   std::istringstream input(std::string(reinterpret_cast<const char*>(data) + 1, size - 1));
   const ingest::ValidationOptions options{20};
   switch (kind) {
@@ -144,6 +169,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     }
     case 12: check(ingest::validate_dataset(input, references(), options).report); break;
+    case 13: {
+      const auto validated = ingest::validate_nice_guidance(input, nice_register(), options);
+      check(validated.report);
+      // Every record is the trust's, and a guidance never holds a label twice.
+      for (const auto& guidance : validated.records) {
+        if (guidance.organisation_id != OrganisationId{1}) __builtin_trap();
+        for (std::size_t i = 0; i < guidance.recommendations.size(); ++i) {
+          for (std::size_t j = i + 1; j < guidance.recommendations.size(); ++j) {
+            if (guidance.recommendations[i].label == guidance.recommendations[j].label) __builtin_trap();
+          }
+        }
+      }
+      break;
+    }
     default: {
       ingest::ValidationReport report(20);
       domain::Dataset dataset{AuditId{1},

@@ -21,6 +21,8 @@ void add_import_command(CLI::App& parent, Outcome& outcome) {
                       "./clinaudit.sqlite)");
   command->add_option("--audit", request->audit_code, "episodes: the code of the audit the episodes belong to");
   command->add_option("--survey", request->survey_id, "survey-responses: the id of the survey answered");
+  command->add_option("--org", request->organisation_code,
+                      "nice-guidance: the code of the trust whose NICE guidance register the file holds");
   command->add_option("--max-errors", request->max_errors, "Problems to list before counting the rest")
       ->default_val(100)
       ->check(CLI::PositiveNumber);

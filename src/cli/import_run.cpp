@@ -51,6 +51,7 @@ Noun noun_of(ingest::ImportKind kind) {
     case ingest::ImportKind::reports: return {"report", "reports"};
     case ingest::ImportKind::report_reviews: return {"report review", "report reviews"};
     case ingest::ImportKind::dataset: return {"dataset", "datasets"};
+    case ingest::ImportKind::nice_guidance: return {"piece of NICE guidance", "pieces of NICE guidance"};
   }
   return {"record", "records"};
 }
@@ -95,6 +96,10 @@ Result<void> run_import(const ImportRequest& request, std::ostream& out) {
   if (*kind == ingest::ImportKind::survey_responses && request.survey_id <= 0) {
     return Error{ErrorCode::invalid_input, "survey responses answer one survey: give its id with --survey ID"};
   }
+  if (*kind == ingest::ImportKind::nice_guidance && request.organisation_code.empty()) {
+    return Error{ErrorCode::invalid_input,
+                 "a NICE guidance register is one trust's: give the trust's code with --org CODE"};
+  }
   std::ifstream file;
   std::istream* input = &std::cin;
   std::int64_t file_size = 0;
@@ -108,6 +113,7 @@ Result<void> run_import(const ImportRequest& request, std::ostream& out) {
   CLINAUDIT_TRY(auto store, storage::open_store(request.database_url));
   ImportProgress progress(file_size);
   ingest::ImportFile import{*kind, input, request.audit_code, request.survey_id, request.max_errors, {}};
+  import.organisation_code = request.organisation_code;
   if (*kind == ingest::ImportKind::episodes) {
     import.progress = [&progress](std::int64_t rows, std::int64_t bytes) { progress.update(rows, bytes);
   };

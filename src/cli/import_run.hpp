@@ -15,10 +15,11 @@ struct ImportRequest {
   std::string kind;  // organisations, audits, qa-list, participation, results, episodes, survey-responses
   std::string file;  // "-" for standard input
   std::string database_url;
-  std::string audit_code;        // episodes: the audit the episodes belong to
-  std::int64_t survey_id = 0;    // survey-responses: the survey answered
-  std::size_t max_errors = 100;  // problems listed before "and N more"
-  bool dry_run = false;          // validate only
+  std::string audit_code;         // episodes: the audit the episodes belong to
+  std::int64_t survey_id = 0;     // survey-responses: the survey answered
+  std::string organisation_code;  // nice-guidance: the trust whose register it is
+  std::size_t max_errors = 100;   // problems listed before "and N more"
+  bool dry_run = false;           // validate only
 };
 
 // The import kinds, in the order the help lists them.

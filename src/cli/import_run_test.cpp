@@ -189,6 +189,31 @@ TEST_F(ImportRun, ReferencesToMissingThingsAreClearErrors) {
   EXPECT_EQ(result.error().code, ErrorCode::not_found);
 }
 
+TEST_F(ImportRun, NiceGuidanceGoesIntoTheRegisterOfTheTrustTheOperatorNames) {
+  add_references();
+  const std::string file =
+      "reference,title,published_on,recommendation,recommendation_text\n"
+      "NG136,Hypertension in adults: diagnosis and management,2019-08-28,1.2.3,Offer ambulatory monitoring\n"
+      "NG51,Sepsis,2016-07-13,,\n";
+  EXPECT_EQ(run("nice-guidance", file),
+            "a NICE guidance register is one trust's: give the trust's code with --org CODE");
+  ImportRequest request;
+  request.kind = "nice-guidance";
+  request.file = write("nice.csv", file);
+  request.database_url = url_;
+  request.organisation_code = "RXB";
+  std::ostringstream out;
+  const auto result = run_import(request, out);
+  ASSERT_TRUE(result) << result.error().message;
+  EXPECT_EQ(out.str(), "imported 2 pieces of NICE guidance for RXB\n");
+  auto opened = store();
+  const auto stored = opened->nice_guidance(opened->organisation_by_code("RXB")->id);
+  ASSERT_EQ(stored->size(), 2U);
+  EXPECT_EQ(stored->at(0).reference(), "NG51");
+  EXPECT_EQ(stored->at(1).recommendations.size(), 1U);
+  EXPECT_TRUE(opened->nice_guidance(opened->organisation_by_code("RXA")->id)->empty());
+}
+
 TEST_F(ImportRun, ImportsIntoPostgreSqlToo) {
   const char* pg = std::getenv("CLINAUDIT_TEST_PG_URL");
   if (pg == nullptr || *pg == '\0') GTEST_SKIP() << "CLINAUDIT_TEST_PG_URL is not set (scripts/test.sh sets it)";

@@ -183,7 +183,9 @@ Result<std::int64_t> confirm_import(Context& context, const std::string& token) 
     return Error{ErrorCode::invalid_input,
                  "the file no longer passes its checks" + why + "; nothing was saved: upload it again"};
   }
-  return report->written;
+  // The rows the confirm button promised: a report or a NICE guidance of several rows is one
+  // record of several rows.
+  return report->rows;
 }
 
 std::vector<Route> import_routes() {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "domain/measure_setup.hpp"
+#include "domain/nice_register.hpp"
 #include "domain/register_setup.hpp"
 #include "ingest/cell_parsers.hpp"
 #include "ingest/episode_import.hpp"
@@ -24,6 +25,7 @@ enum class OpenTo {
   audit_setup,        // Permission::manage_measures (each row's audit: may_manage_audit_setup)
   report_recorders,   // Permission::record_reports
   reviewing_trusts,   // Permission::record_reports, of a trust (not the national body)
+  nice_registers,     // domain::may_manage_nice_register: a trust's audit managers and administrators
 };
 
 struct KindRule {
@@ -33,7 +35,7 @@ struct KindRule {
 };
 
 // The one list of kinds, in the order the command line's help lists them.
-constexpr std::array<KindRule, 11> kKinds{{
+constexpr std::array<KindRule, 12> kKinds{{
     {ImportKind::organisations, "organisations", OpenTo::register_managers},
     {ImportKind::audits, "audits", OpenTo::register_managers},
     {ImportKind::qa_list, "qa-list", OpenTo::register_managers},
@@ -47,6 +49,8 @@ constexpr std::array<KindRule, 11> kKinds{{
     {ImportKind::reports, "reports", OpenTo::report_recorders},
     {ImportKind::report_reviews, "report-reviews", OpenTo::reviewing_trusts},
     {ImportKind::dataset, "dataset", OpenTo::national_analysts},
+    // The register is each trust's own: the national body keeps none.
+    {ImportKind::nice_guidance, "nice-guidance", OpenTo::nice_registers},
 }};
 
 const KindRule& rule_of(ImportKind kind) {
@@ -69,6 +73,12 @@ Error refusal(const Importer& importer, ImportKind kind) {
     return Error{ErrorCode::forbidden, rule_of(kind).open_to == OpenTo::report_recorders
                                            ? "your role does not record reports"
                                            : "reviews are imported by the staff of the trust that reviewed the report"};
+  }
+  if (rule_of(kind).open_to == OpenTo::nice_registers) {
+    return Error{ErrorCode::forbidden,
+                 importer.person->organisation_type == domain::OrganisationType::national_body
+                     ? "the NICE guidance register is kept by each trust for itself; the national body keeps none"
+                     : "the NICE guidance register is imported by the trust's audit managers and administrators"};
   }
   if (rule_of(kind).open_to == OpenTo::national_analysts) {
     return Error{ErrorCode::forbidden, "patient-level episodes are imported by the national audit's analysts"};
@@ -158,6 +168,42 @@ std::string joined(const std::set<std::string>& items) {
   std::string text;
   for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
   return text;
+}
+
+// The trust whose NICE guidance register a file goes into: a person's own organisation, or
+// the one the operator names.
+Result<domain::Organisation> register_owner(domain::Store& store, const Importer& importer, const ImportFile& file) {
+  if (importer.person) return store.organisation(importer.person->organisation_id);
+  if (file.organisation_code.empty()) {
+    return Error{ErrorCode::invalid_input, "a NICE guidance register is one trust's: name the trust"};
+  }
+  auto found = store.organisation_by_code(upper_ascii(file.organisation_code));
+  if (!found && found.error().code == ErrorCode::not_found) {
+    return Error{ErrorCode::not_found, "there is no organisation '" + file.organisation_code + "'"};
+  }
+  if (found && found->type == domain::OrganisationType::national_body) {
+    return Error{ErrorCode::invalid_input, "the national body keeps no NICE guidance register: name a trust"};
+  }
+  return found;
+}
+
+// What the NICE guidance validator checks a file against: the trust's register as it
+// stands, who may lead its guidance and its divisions.
+Result<NiceRegisterSetting> nice_register_setting(domain::Store& store, OrganisationId organisation) {
+  NiceRegisterSetting setting;
+  setting.organisation = organisation;
+  CLINAUDIT_TRY(setting.existing, store.nice_guidance(organisation));
+  CLINAUDIT_TRY(auto users, store.users(organisation));
+  for (auto& user : users) {
+    if (user.active && domain::role_allows(user.role, domain::Permission::record_reports)) {
+      setting.leads.push_back(std::move(user));
+    }
+  }
+  CLINAUDIT_TRY(auto units, store.trust_units(organisation));
+  for (auto& unit : units) {
+    if (!unit.is_specialty()) setting.divisions.push_back(std::move(unit));
+  }
+  return setting;
 }
 
 // Fills the report from a validated batch and, when asked and clean, writes it with
@@ -355,6 +401,16 @@ Result<ImportReport> run(domain::Store& store, const Importer& importer, const I
       return land(std::move(report), std::move(validated), commit,
                   [&](const auto& datasets) { return store.set_dataset(datasets.front(), actor); });
     }
+    case ImportKind::nice_guidance: {
+      CLINAUDIT_TRY(const auto owner, register_owner(store, importer, file));
+      CLINAUDIT_TRY(const auto setting, nice_register_setting(store, owner.id));
+      report.about = " for " + owner.code;
+      return land(std::move(report), validate_nice_guidance(input, setting, options), commit,
+                  [&](const auto& rows) -> Result<void> {
+                    CLINAUDIT_TRY_VOID(store.add_nice_guidance(rows, actor));
+                    return {};
+                  });
+    }
     case ImportKind::episodes: break;
   }
   return Error{ErrorCode::internal, "unexpected import kind"};
@@ -399,6 +455,7 @@ bool may_import(const Importer& importer, ImportKind kind) {
     case OpenTo::register_managers: return domain::allows(*importer.person, domain::Permission::manage_register);
     case OpenTo::audit_setup: return domain::allows(*importer.person, domain::Permission::manage_measures);
     case OpenTo::report_recorders: return domain::allows(*importer.person, domain::Permission::record_reports);
+    case OpenTo::nice_registers: return domain::may_manage_nice_register(*importer.person);
     case OpenTo::reviewing_trusts:
       return domain::allows(*importer.person, domain::Permission::record_reports) &&
              importer.person->organisation_type != domain::OrganisationType::national_body;

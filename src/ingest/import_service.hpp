@@ -35,6 +35,7 @@ enum class ImportKind {
   reports,         // published audit reports and their recommendations
   report_reviews,  // an organisation's reviews of them
   dataset,         // a national audit's patient-level dataset
+  nice_guidance,   // a trust's NICE guidance register and each guidance's recommendations
 };
 
 // Every kind, in the order the command line's help lists them.
@@ -59,7 +60,8 @@ std::vector<ImportKind> kinds_open_to_people();
 // patient-level episodes too, the national body's administrators (manage_register) the
 // register's kinds, those who set up measures (manage_measures) measures, and a person who
 // records reports (record_reports) published reports and, of a trust (not the national
-// body), its reviews of them.
+// body), its reviews of them, and a trust's audit managers and administrators
+// (domain::may_manage_nice_register) its NICE guidance register.
 bool may_import(const Importer& importer, ImportKind kind);
 
 // A file to import. `input` is read once, from its start.
@@ -71,6 +73,9 @@ struct ImportFile {
   std::size_t max_problems = ValidationReport::kDefaultCap;
   // Episodes: called with the rows and bytes read so far, for progress.
   std::function<void(std::int64_t rows, std::int64_t bytes)> progress;
+  // NICE guidance imported by the operator: the code of the trust whose register it is (a
+  // person's is always their own organisation's).
+  std::string organisation_code = {};
 };
 
 // What checking (and committing) a file found.
@@ -90,10 +95,11 @@ struct ImportReport {
 // known (to a person, another organisation's local audit is unknown); a person's rows must
 // name their own organisation unless they are a national analyst; only the operator and
 // national analysts may mark results published; a person's episodes belong to a national
-// audit. Bad rows are in the report, not errors.
+// audit; NICE guidance goes into the register of the importer's organisation. Bad rows are in
+// the report, not errors.
 // Errors: forbidden when the importer may not import the kind; invalid_input for episodes
-// without an audit or survey responses without a survey; not_found for an unknown audit or
-// survey; the store's errors.
+// without an audit, survey responses without a survey, or the operator's NICE guidance
+// without a trust; not_found for an unknown audit, survey or organisation; the store's errors.
 Result<ImportReport> check_import(domain::Store& store, const Importer& importer, const ImportFile& file);
 
 // Checks `file` again and, when its report is clean, writes it in one transaction (with

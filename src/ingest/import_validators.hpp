@@ -11,9 +11,11 @@
 #include "domain/dataset.hpp"
 #include "domain/governance.hpp"
 #include "domain/measure.hpp"
+#include "domain/nice_guidance.hpp"
 #include "domain/organisation.hpp"
 #include "domain/participation.hpp"
 #include "domain/survey.hpp"
+#include "domain/user.hpp"
 #include "ingest/references.hpp"
 #include "ingest/validation_report.hpp"
 
@@ -108,6 +110,21 @@ Validated<domain::ReportReview> validate_report_reviews(std::istream& input, con
                                                         const std::vector<domain::AuditReport>& reports,
                                                         const std::vector<domain::ReportReview>& existing,
                                                         const ValidationOptions& options = {});
+
+// nice-guidance: reference, title, published_on, [applicability, applicability_note, lead,
+// division, review_due, recommendation, recommendation_text], into `trust`'s register. Rows
+// of one reference are one piece of guidance: its own columns agree with its first row, and
+// each row with a recommendation (its label and text) adds it in file order. A reference the
+// register holds, a label repeated within one guidance and a division the trust does not
+// have are problems; a lead who is one of `leads` (by e-mail or name) becomes that user.
+struct NiceRegisterSetting {
+  OrganisationId organisation;
+  std::vector<domain::NiceGuidance> existing;  // the register as it stands
+  std::vector<domain::User> leads;             // who may lead guidance: active, recording reports
+  std::vector<domain::TrustUnit> divisions;    // the trust's divisions (not specialties)
+};
+Validated<domain::NiceGuidance> validate_nice_guidance(std::istream& input, const NiceRegisterSetting& trust,
+                                                       const ValidationOptions& options = {});
 
 // survey-responses for `survey`: [organisation_type, region, role], then one column per
 // question, named by the question's code. Choices must be among the question's options

@@ -41,7 +41,8 @@ std::string Problem::to_string() const {
   if (!column.empty()) line.append(", column '").append(printable(column)).append("'");
   line.append(": ");
   if (has_value) line.append("'").append(printable(value)).append("' ");
-  line.append(message);
+  // A message may quote the cell it is about (a measure's column name): escaped like the value.
+  line.append(printable(message, kMaxMessageChars));
   return line;
 }
 

@@ -13,6 +13,10 @@ namespace clinaudit::ingest {
 // text, and what is wrong with it. `column` is empty for a problem with a whole row
 // (e.g. a wrong number of fields), and `has_value` is false when there is no cell text
 // to show (a missing column, an empty required cell).
+// The longest message a problem prints: messages are the program's own words, which may quote
+// a cell.
+inline constexpr std::size_t kMaxMessageChars = 1000;
+
 struct Problem {
   std::int64_t row = 0;
   std::string column;
@@ -21,8 +25,8 @@ struct Problem {
   std::string message;  // e.g. "is not a real date (expected YYYY-MM-DD)"
 
   // "row 5, column 'admission_date': '2024-02-30' is not a real date (expected YYYY-MM-DD)".
-  // The value is shown with control characters and invalid UTF-8 escaped (\xNN) and long
-  // values shortened, so that printing a report is always safe on a terminal.
+  // The value and the message are shown with control characters and invalid UTF-8 escaped
+  // (\xNN) and long values shortened, so that printing a report is always safe on a terminal.
   std::string to_string() const;
 };
 

@@ -216,13 +216,14 @@ TEST_F(ImportService, AnyBadCellRollsTheWholeEpisodeImportBack) {
   EXPECT_EQ(store_->episodes(audit, *Date::parse("2000-01-01"), *Date::parse("2100-01-01"))->size(), 0u);
 }
 
-TEST_F(ImportService, ThePeoplesKindsAreTheRegistersParticipationResultsEpisodesMeasuresReportsAndDatasets) {
+TEST_F(ImportService, ThePeoplesKindsAreTheRegistersParticipationResultsEpisodesMeasuresReportsDatasetsAndNice) {
   EXPECT_EQ(kinds_open_to_people(),
             (std::vector<ImportKind>{ImportKind::organisations, ImportKind::audits, ImportKind::qa_list,
                                      ImportKind::participation, ImportKind::results, ImportKind::episodes,
                                      ImportKind::measures, ImportKind::reports, ImportKind::report_reviews,
-                                     ImportKind::dataset}));
-  EXPECT_EQ(import_kinds().size(), 11u);
+                                     ImportKind::dataset, ImportKind::nice_guidance}));
+  EXPECT_EQ(import_kinds().size(), 12u);
+  EXPECT_EQ(import_kind_named("nice-guidance"), ImportKind::nice_guidance);
   EXPECT_EQ(import_kind_named("qa-list"), ImportKind::qa_list);
   EXPECT_EQ(import_kind_named("measures"), ImportKind::measures);
   EXPECT_EQ(import_kind_name(ImportKind::survey_responses), "survey-responses");
@@ -284,6 +285,17 @@ TEST_F(ImportService, MeasuresAreCheckedRowAndColumnAndLandWholeOrNotAtAll) {
       << checked->report.problems()[0].message;
   const auto audit = store_->audit_by_code("NHFD");
   EXPECT_TRUE(store_->measures_of(audit->id)->empty());
+  // A message that quotes a cell with control characters prints them escaped, as the value.
+  const auto control = commit(operator_, ImportKind::measures,
+                              std::string(kMeasuresHeader) +
+                                  "NHFD,mort30,30-day mortality,ratio,decrease,,,,"
+                                  "episode_model_ratio,died" +
+                                  std::string("\0\x01", 2) + "30,died30 ~ age,\n");
+  ASSERT_TRUE(control) << control.error().message;
+  ASSERT_EQ(control->report.problems().size(), 1U) << control->report.to_text();
+  const std::string line = control->report.problems()[0].to_string();
+  EXPECT_NE(line.find("died\\x00\\x0130"), std::string::npos) << line;
+  for (const char c : line) EXPECT_GE(static_cast<unsigned char>(c), 0x20) << line;
 
   const std::string good =
       std::string(kMeasuresHeader) +

@@ -20,6 +20,7 @@ std::string_view kind_label(ingest::ImportKind kind) {
     case ingest::ImportKind::reports: return "Published audit reports and their recommendations";
     case ingest::ImportKind::report_reviews: return "Your organisation's reviews of published reports";
     case ingest::ImportKind::dataset: return "A national audit's patient-level dataset (its columns)";
+    case ingest::ImportKind::nice_guidance: return "Your NICE guidance register, with each guidance's recommendations";
     case ingest::ImportKind::survey_responses: break;
   }
   return ingest::import_kind_name(kind);
