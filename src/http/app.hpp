@@ -117,6 +117,7 @@ std::vector<Route> criteria_routes();        // an audit's criteria and results 
 std::vector<Route> register_routes();        // the local audit register (http/register_routes.cpp)
 std::vector<Route> document_routes();        // documents attached to actions and outlier cases
 std::vector<Route> report_tracker_routes();  // assignments, baselines and actions of published reports
+std::vector<Route> nice_routes();            // the NICE guidance register
 
 // The web application without its transport: turns a Request into a Response.
 // Checks in order, for every route: the request's text is UTF-8 (400), the route exists (404),

@@ -510,6 +510,172 @@ void report_tracker_rows(std::vector<Case>& all) {
                  action_fields});
 }
 
+// The NICE guidance register: each trust's own. Everyone of the trust reads it; its audit
+// managers and administrators add, edit, review and link audits and assess (the clinical lead
+// here leads no guidance); raising a recommendation's action needs manage_actions too. The
+// national body keeps no register and sees none (403); another trust's guidance is not found.
+// Each call acts on fresh guidance of the trust, whose first recommendation is not met.
+void nice_rows(std::vector<Case>& all) {
+  const auto same = [](const char* p) { return [p](TestWorld&, Whose) { return fixed(p); }; };
+  const auto trust = [](TestWorld& w, Whose whose) -> testing::Trust& {
+    return whose == Whose::own ? w.own() : w.other();
+  };
+  const auto fresh_number = [] {
+    static std::atomic<int> counter{0};
+    return static_cast<int>(getpid() % 100000) * 1000 + counter++;
+  };
+  // The path of fresh guidance: prefix, its id, then "/recommendations/<the first's id>" when
+  // `recommendation`, then suffix.
+  const auto guidance_path = [trust, fresh_number](const char* prefix, bool recommendation, const char* suffix) {
+    return [=](TestWorld& w, Whose whose) {
+      const domain::Actor actor{std::nullopt, "test"};
+      domain::NiceGuidance row;
+      row.organisation_id = trust(w, whose).id;
+      row.type = domain::GuidanceType::ng;
+      row.number = fresh_number();
+      row.title = "Fresh guidance";
+      row.published_on = w.clock().today().plus_days(-400);
+      row.applicability = domain::Applicability::applicable;
+      row.recommendations = {{{}, "1.1.1", "Weekend cover"}, {{}, "1.1.2", "Early mobilisation"}};
+      const auto id = w.store().add_nice_guidance({row}, actor).value().front();
+      const auto stored = w.store().nice_guidance_item(id).value();
+      domain::NiceAssessment assessment;
+      assessment.guidance_id = id;
+      assessment.recommendation_id = stored.recommendations.front().id;
+      assessment.compliance = domain::Compliance::not_compliant;
+      assessment.evidence = "No weekend rota";
+      assessment.assessed_at = "2026-01-01T09:00:00Z";
+      (void)w.store().add_nice_assessment(assessment, actor).value();
+      std::string path = prefix + std::to_string(id.value);
+      if (recommendation) path += "/recommendations/" + std::to_string(stored.recommendations.front().id.value);
+      return path + suffix;
+    };
+  };
+  const auto new_guidance = [fresh_number](TestWorld&) {
+    return Fields{{"reference", "NG" + std::to_string(fresh_number())},
+                  {"title", "Hypertension in adults"},
+                  {"published_on", "2019-08-28"},
+                  {"applicability", "applicable"}};
+  };
+  const Fields details{{"title", "Hypertension in adults: diagnosis and management"},
+                       {"published_on", "2019-08-28"},
+                       {"applicability", "applicable"}};
+  const auto fresh_label = [fresh_number](TestWorld&) {
+    return Fields{{"label", "2." + std::to_string(fresh_number())}, {"text", "Offer a review"}};
+  };
+  const auto action_fields = [](TestWorld& w) {
+    return Fields{{"title", "Weekend rota"}, {"due_on", w.clock().today().plus_days(30).to_string()}};
+  };
+  const auto link_fields = [](TestWorld& w) {
+    return Fields{{"audit_id", std::to_string(w.national_audit().value)}, {"linked", "yes"}};
+  };
+  const auto review_fields = [](TestWorld& w) {
+    return Fields{{"reviewed_on", w.clock().today().plus_days(-1).to_string()},
+                  {"next_review_due", w.clock().today().plus_days(365).to_string()}};
+  };
+  const Statuses manage_form{303, 303, 403, 403, 403, 403, 403, 303};
+  const Statuses other_form{404, 404, 404, 403, 403, 403, 403, 303};
+  const Statuses other_api{404, 404, 404, 403, 403, 403, 403, 401};
+  all.push_back({"NICE register page", "GET", same("/nice"), {}, {200, 200, 200, 200, 403, 200, 403, 303}, {}});
+  all.push_back({"NICE register api", "GET", same("/api/nice"), {}, {200, 200, 200, 200, 403, 200, 403, 401}, {}});
+  all.push_back({"add NICE guidance form", "POST", same("/nice"), {}, manage_form, {}, new_guidance});
+  all.push_back({"add NICE guidance api",
+                 "POST",
+                 same("/api/nice"),
+                 {},
+                 {201, 201, 403, 403, 403, 403, 403, 401},
+                 {},
+                 new_guidance});
+  all.push_back({"NICE guidance page",
+                 "GET",
+                 guidance_path("/nice/", false, ""),
+                 {},
+                 {200, 200, 200, 200, 403, 200, 403, 303},
+                 {404, 404, 404, 404, 403, 404, 403, 303}});
+  all.push_back({"NICE guidance api",
+                 "GET",
+                 guidance_path("/api/nice/", false, ""),
+                 {},
+                 {200, 200, 200, 200, 403, 200, 403, 401},
+                 {404, 404, 404, 404, 403, 404, 403, 401}});
+  all.push_back(
+      {"edit NICE guidance form", "POST", guidance_path("/nice/", false, ""), details, manage_form, other_form});
+  all.push_back({"edit NICE guidance api",
+                 "POST",
+                 guidance_path("/api/nice/", false, ""),
+                 details,
+                 {200, 200, 403, 403, 403, 403, 403, 401},
+                 other_api});
+  all.push_back({"add NICE recommendation form",
+                 "POST",
+                 guidance_path("/nice/", false, "/recommendations"),
+                 {},
+                 manage_form,
+                 other_form,
+                 fresh_label});
+  all.push_back({"add NICE recommendation api",
+                 "POST",
+                 guidance_path("/api/nice/", false, "/recommendations"),
+                 {},
+                 {201, 201, 403, 403, 403, 403, 403, 401},
+                 other_api,
+                 fresh_label});
+  all.push_back({"assess NICE recommendation form",
+                 "POST",
+                 guidance_path("/nice/", true, "/assessment"),
+                 {{"compliance", "compliant"}, {"evidence", "Rota in place"}},
+                 manage_form,
+                 other_form});
+  all.push_back({"assess NICE recommendation api",
+                 "POST",
+                 guidance_path("/api/nice/", true, "/assessment"),
+                 {{"compliance", "compliant"}, {"evidence", "Rota in place"}},
+                 {201, 201, 403, 403, 403, 403, 403, 401},
+                 other_api});
+  all.push_back({"NICE recommendation action form",
+                 "POST",
+                 guidance_path("/nice/", true, "/actions"),
+                 {},
+                 manage_form,
+                 other_form,
+                 action_fields});
+  all.push_back({"NICE recommendation action api",
+                 "POST",
+                 guidance_path("/api/nice/", true, "/actions"),
+                 {},
+                 {201, 201, 403, 403, 403, 403, 403, 401},
+                 other_api,
+                 action_fields});
+  all.push_back({"link an audit to NICE guidance form",
+                 "POST",
+                 guidance_path("/nice/", false, "/audits"),
+                 {},
+                 manage_form,
+                 other_form,
+                 link_fields});
+  all.push_back({"link an audit to NICE guidance api",
+                 "POST",
+                 guidance_path("/api/nice/", false, "/audits"),
+                 {},
+                 {200, 200, 403, 403, 403, 403, 403, 401},
+                 other_api,
+                 link_fields});
+  all.push_back({"NICE guidance review form",
+                 "POST",
+                 guidance_path("/nice/", false, "/review"),
+                 {},
+                 manage_form,
+                 other_form,
+                 review_fields});
+  all.push_back({"NICE guidance review api",
+                 "POST",
+                 guidance_path("/api/nice/", false, "/review"),
+                 {},
+                 {200, 200, 403, 403, 403, 403, 403, 401},
+                 other_api,
+                 review_fields});
+}
+
 // The local audit register: every user of a trust reads its register, its audits and its
 // divisions; clinical leads, audit managers and administrators of the trust propose and move
 // audits on; only the audit team (audit managers, administrators) decides and keeps the
@@ -1451,6 +1617,7 @@ std::vector<Case> cases() {
   criteria_rows(all);
   register_rows(all);
   report_tracker_rows(all);
+  nice_rows(all);
   return all;
 }
 

@@ -340,6 +340,52 @@ const std::vector<Page>& pages() {
                    [](PageWorld&) {
                      return Fields{{"review_weeks", "0"}};
                    }});
+    // The NICE guidance register: the register, a filtered register, one piece of guidance
+    // as its lead and as a board member sees it, and each of its forms refused.
+    const auto guidance = [](const char* suffix) {
+      return [suffix](PageWorld& w) { return "/nice/" + id(w.nice_guidance().value) + suffix; };
+    };
+    const auto nice_recommendation = [](const char* suffix) {
+      return [suffix](PageWorld& w) {
+        return "/nice/" + id(w.nice_guidance().value) + "/recommendations/" + id(w.nice_recommendation().value) +
+               suffix;
+      };
+    };
+    all.push_back({"nice", Who::audit_manager, "GET", at("/nice")});
+    all.push_back({"nice-filtered", Who::board_member, "GET", at("/nice?status=applicability_to_be_assessed")});
+    all.push_back({"nice-guidance", Who::audit_manager, "GET", guidance("")});
+    all.push_back({"nice-guidance-lead", Who::clinical_lead, "GET", guidance("")});
+    all.push_back({"nice-guidance-board", Who::board_member, "GET", guidance("")});
+    all.push_back({"nice-add-refused", Who::audit_manager, "POST", at("/nice"), 400, [](PageWorld&) {
+                     return Fields{{"reference", "NG"},
+                                   {"title", "Sepsis <recognition>"},
+                                   {"published_on", "2016-07-13"},
+                                   {"applicability", "applicable"}};
+                   }});
+    all.push_back({"nice-edit-refused", Who::audit_manager, "POST", guidance(""), 400, [](PageWorld&) {
+                     return Fields{{"title", "Hypertension in adults"},
+                                   {"published_on", "2019-08-28"},
+                                   {"applicability", "not_applicable"},
+                                   {"applicability_note", ""}};
+                   }});
+    all.push_back(
+        {"nice-recommendation-refused", Who::audit_manager, "POST", guidance("/recommendations"), 400, [](PageWorld&) {
+           return Fields{{"label", "1.2.3"}, {"text", "Offered <again>"}};
+         }});
+    all.push_back({"nice-assessment-refused", Who::clinical_lead, "POST", nice_recommendation("/assessment"), 400,
+                   [](PageWorld&) {
+                     return Fields{{"compliance", "compliant"}, {"evidence", ""}};
+                   }});
+    all.push_back(
+        {"nice-action-refused", Who::clinical_lead, "POST", nice_recommendation("/actions"), 400, [](PageWorld&) {
+           return Fields{{"title", "Audit the clinics again"}, {"due_on", "soon"}};
+         }});
+    all.push_back({"nice-link-refused", Who::audit_manager, "POST", guidance("/audits"), 400, [](PageWorld&) {
+                     return Fields{{"audit_id", "999999"}, {"linked", "yes"}};
+                   }});
+    all.push_back({"nice-review-refused", Who::audit_manager, "POST", guidance("/review"), 400, [](PageWorld&) {
+                     return Fields{{"reviewed_on", "2026-01-10"}, {"next_review_due", "2025-01-10"}};
+                   }});
     all.push_back({"reports", Who::board_member, "GET", at("/reports")});
     all.push_back({"quality-account", Who::board_member, "GET", at("/reports/quality-account?year=2025/26")});
     all.push_back({"board-pack", Who::board_member, "GET", at("/reports/board-pack")});

@@ -1,8 +1,7 @@
-#include <nlohmann/json.hpp>
-
 #include "domain/action_list.hpp"
 #include "domain/report_tracker.hpp"
 #include "http/app.hpp"
+#include "http/form_answers.hpp"
 #include "http/pages/report_tracker_pages.hpp"
 #include "http/report_tracker_json.hpp"
 #include "http/resource.hpp"
@@ -20,12 +19,6 @@ namespace {
 
 using P = Permission;
 
-std::string ok() { return nlohmann::json{{"ok", true}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
-
-std::string created(std::int64_t id) {
-  return nlohmann::json{{"id", id}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 Result<AuditReportId> report_id_of(Context& c) {
   CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
   return AuditReportId{id};
@@ -35,14 +28,6 @@ Result<int> number_of(Context& c) {
   CLINAUDIT_TRY(const auto number, id_from(c.request.matches.at(1)));
   if (number > 10000) return Error{ErrorCode::not_found, "the report has no such recommendation"};
   return static_cast<int>(number);
-}
-
-std::string field(const Context& c, std::string_view name) { return c.request.field(name).value_or(""); }
-
-std::optional<Date> date_field(const Context& c, std::string_view name) {
-  auto parsed = Date::parse(field(c, name));
-  if (!parsed) return std::nullopt;
-  return *parsed;
 }
 
 // What the form sent, to show again when it is refused.
@@ -92,9 +77,7 @@ Result<Response> tracker_html(Context& c, const std::optional<Error>& error, con
   CLINAUDIT_TRY(const auto tracker, domain::report_tracker(c.store, c.principal(), c.clock.today(), id));
   std::vector<domain::Action> items;
   for (const auto& item : tracker.recommendations) items.insert(items.end(), item.actions.begin(), item.actions.end());
-  CLINAUDIT_TRY(auto rows, domain::action_rows(c.store, c.clock.today(), std::move(items)));
-  std::map<std::int64_t, domain::ActionRow> by_id;
-  for (auto& row : rows) by_id.emplace(row.item.id.value, std::move(row));
+  CLINAUDIT_TRY(const auto by_id, action_rows_by_id(c, std::move(items)));
   return html_response(pages::report_tracker_page(c, tracker, by_id, error, message, draft), error ? 400 : 200);
 }
 
@@ -105,11 +88,6 @@ std::string done_message(const Context& c) {
          : done == "action"   ? "The action was added to the action plan."
          : done == "weeks"    ? "The default review deadline was saved."
                               : "";
-}
-
-// A refusal the form shows again: bad input, or an assessment that changes nothing.
-bool shown_on_form(const Error& error) {
-  return error.code == ErrorCode::invalid_input || error.code == ErrorCode::conflict;
 }
 
 std::string tracker_path(const Context& c, std::string_view done, int number = 0) {
@@ -137,7 +115,7 @@ std::vector<Route> report_tracker_routes() {
         return true;
       },
       .page = [](Context&, bool&) -> Result<Response> { return redirect("/report-tracker?done=weeks"); },
-      .json = [](Context&, bool&) -> Result<Response> { return json_response(ok()); },
+      .json = [](Context&, bool&) -> Result<Response> { return json_response(ok_json()); },
       .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
         if (!shown_on_form(error)) return error;
         return list_html(c, error, "", draft_of(c, "weeks", 0, {"review_weeks"}));
@@ -162,7 +140,7 @@ std::vector<Route> report_tracker_routes() {
         return true;
       },
       .page = [](Context& c, bool&) -> Result<Response> { return redirect(tracker_path(c, "assigned")); },
-      .json = [](Context&, bool&) -> Result<Response> { return json_response(ok()); },
+      .json = [](Context&, bool&) -> Result<Response> { return json_response(ok_json()); },
       .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
         if (!shown_on_form(error)) return error;
         return tracker_html(c, error, "", draft_of(c, "assign", 0, {"lead_id", "lead_name", "deadline"}));
@@ -183,7 +161,7 @@ std::vector<Route> report_tracker_routes() {
         CLINAUDIT_TRY(const auto number, number_of(c));
         return redirect(tracker_path(c, "assessed", number));
       },
-      .json = [](Context&, bool&) -> Result<Response> { return json_response(ok(), 201); },
+      .json = [](Context&, bool&) -> Result<Response> { return json_response(ok_json(), 201); },
       .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
         if (!shown_on_form(error)) return error;
         CLINAUDIT_TRY(const auto number, number_of(c));
@@ -208,7 +186,7 @@ std::vector<Route> report_tracker_routes() {
         CLINAUDIT_TRY(const auto number, number_of(c));
         return redirect(tracker_path(c, "action", number));
       },
-      .json = [](Context&, ActionId& id) { return json_response(created(id.value), 201); },
+      .json = [](Context&, ActionId& id) { return json_response(created_json(id.value), 201); },
       .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
         if (!shown_on_form(error)) return error;
         CLINAUDIT_TRY(const auto number, number_of(c));

@@ -356,6 +356,10 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
       case_documents.push_back(std::to_string(id.value) + "|" + std::to_string(document.id));
     }
   }
+  std::vector<NiceGuidanceId> guidance;
+  for (const auto& organisation : must(store.organisations(), "organisations")) {
+    for (const auto& row : must(store.nice_guidance(organisation.id), "NICE guidance")) guidance.push_back(row.id);
+  }
   std::vector<SurveyId> surveys;
   for (const auto& survey : must(store.surveys(), "surveys")) surveys.push_back(survey.id);
   domain::SurveyInvitation invitee;
@@ -381,6 +385,7 @@ std::map<std::string, std::vector<std::string>> parameter_values(Demo& demo) {
           {"outliers", text_of(cases)},
           {"audit-reports", text_of(reports)},
           {"actions", text_of(actions)},
+          {"nice", text_of(guidance)},
           {"actions documents", action_documents},
           {"outliers documents", case_documents},
           {"surveys", text_of(surveys)},

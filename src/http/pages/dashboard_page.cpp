@@ -67,6 +67,18 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
                       count_of(static_cast<std::int64_t>(cycle.overdue_reviews.size()), "national report review is",
                                "national report reviews are")),
                  "/programme");
+    const auto& nice = cycle.nice;
+    const bool unmet = nice.not_compliant > 0 || nice.recommendations_without_action > 0;
+    body += card(unmet                                              ? "alarm"
+                 : nice.partly_compliant + nice.reviews_overdue > 0 ? "alert"
+                                                                    : "good",
+                 "NICE guidance", std::to_string(nice.compliant) + " of " + std::to_string(nice.applicable),
+                 html("Applicable guidance fully met; {} not compliant and {} partly. {} not met without an action; "
+                      "{} past the review date.",
+                      nice.not_compliant, nice.partly_compliant,
+                      count_of(nice.recommendations_without_action, "recommendation", "recommendations"),
+                      count_of(nice.reviews_overdue, "review", "reviews")),
+                 "/nice");
   }
   body += "</div>"_html;
 

@@ -17,10 +17,11 @@ struct NavItem {
   bool trusts_only = false;  // a trust's own work, which the national body does not keep
 };
 
-constexpr std::array<NavItem, 17> kNav{{
+constexpr std::array<NavItem, 18> kNav{{
     {"dashboard", "Dashboard", "/", Permission::view_organisation},
     {"audits", "Audits", "/audits", Permission::view_organisation},
     {"register", "Local audits", "/register", Permission::manage_local_audits, true},
+    {"nice", "NICE guidance", "/nice", Permission::view_organisation, true},
     {"participation", "Participation", "/participation", Permission::edit_participation},
     {"actions", "Actions", "/actions", Permission::view_organisation},
     {"my-actions", "My actions", "/actions?view=mine", Permission::view_organisation},

@@ -3,8 +3,7 @@
 // and the committee review), and the summary on the report's page.
 #include "http/pages/report_tracker_pages.hpp"
 
-#include <array>
-
+#include "http/pages/baseline_forms.hpp"
 #include "http/pages/layout.hpp"
 #include "http/pages/pages.hpp"
 
@@ -13,40 +12,6 @@ namespace {
 
 using domain::Compliance;
 using domain::TrackerStage;
-
-constexpr std::array kCompliances{Compliance::compliant, Compliance::partly_compliant, Compliance::not_compliant,
-                                  Compliance::not_applicable};
-
-std::string draft_value(const std::optional<TrackerDraft>& draft, std::string_view form, int number,
-                        const std::string& field, std::string fallback = {}) {
-  if (!draft || draft->form != form || draft->number != number) return fallback;
-  const auto found = draft->values.find(field);
-  return found == draft->values.end() ? fallback : found->second;
-}
-
-// The problem of a refused tracker form at its field: "evidence: ..." about recommendation 2
-// is shown at the control "evidence-2".
-FormErrors errors_of(const std::optional<Error>& error, const std::optional<TrackerDraft>& draft) {
-  FormErrors errors;
-  if (!error) return errors;
-  const auto colon = error->message.find(": ");
-  if (colon == std::string::npos || !draft) {
-    errors.add("", error->message);
-    return errors;
-  }
-  std::string field = error->message.substr(0, colon);
-  if (draft->number > 0) field += "-" + std::to_string(draft->number);
-  errors.add(field, error->message.substr(colon + 2));
-  return errors;
-}
-
-Html compliance_tag(Compliance compliance) {
-  const char* colour = compliance == Compliance::compliant          ? "status-green"
-                       : compliance == Compliance::partly_compliant ? "status-amber"
-                       : compliance == Compliance::not_compliant    ? "status-red"
-                                                                    : "status-grey";
-  return html("<span class=\"status {}\">{}</span>", colour, domain::display_name(compliance));
-}
 
 Html stage_tag(const domain::TrackedReport& report) {
   Html out =
@@ -131,66 +96,6 @@ Html assignment_form(const Context& context, const domain::ReportTracker& tracke
   return out;
 }
 
-Html assessment_form(const Context& context, const domain::ReportTracker& tracker,
-                     const domain::TrackedRecommendation& item, const FormErrors& errors,
-                     const std::optional<TrackerDraft>& draft) {
-  const int number = item.recommendation.number;
-  const std::string compliance_id = "compliance-" + std::to_string(number);
-  const std::string evidence_id = "evidence-" + std::to_string(number);
-  const std::string chosen =
-      draft_value(draft, "assess", number, "compliance",
-                  item.assessment ? std::string(domain::to_string(item.assessment->compliance)) : std::string());
-  const std::string evidence =
-      draft_value(draft, "assess", number, "evidence", item.assessment ? item.assessment->evidence : std::string());
-  Html out = html(
-      "<form method=\"post\" action=\"/audit-reports/{}/recommendations/{}/assessment\" class=\"panel\" "
-      "id=\"assess-{}\">{}",
-      tracker.report.row.report.id.value, number, number, csrf_field(context));
-  out += html("<fieldset class=\"{}\" id=\"{}\"><legend>{} recommendation {}</legend>{}<div class=\"radios\">",
-              group_class(errors, compliance_id), compliance_id, item.assessment ? "Reassess" : "Assess", number,
-              error_message(errors, compliance_id));
-  for (const auto compliance : kCompliances) {
-    const std::string key(domain::to_string(compliance));
-    const std::string id = compliance_id + "-" + key;
-    out += html(
-        "<div class=\"choice\"><input type=\"radio\" id=\"{}\" name=\"compliance\" value=\"{}\"{}><label "
-        "for=\"{}\">{}</label></div>",
-        id, key, chosen == key ? " checked"_html : ""_html, id, domain::display_name(compliance));
-  }
-  out += "</div></fieldset>"_html;
-  out += html(
-      "<div class=\"{}\"><label for=\"{}\">Evidence</label>"
-      "<p class=\"hint\" id=\"{}-hint\">What shows it: an audit, a policy, a pathway; or why it does not apply.</p>"
-      "{}<textarea id=\"{}\" name=\"evidence\" rows=\"3\"{}>{}</textarea></div>",
-      group_class(errors, evidence_id), evidence_id, evidence_id, error_message(errors, evidence_id), evidence_id,
-      field_attributes(errors, evidence_id, evidence_id + "-hint"), evidence);
-  out += "<button class=\"button\" type=\"submit\">Save the assessment</button></form>"_html;
-  return out;
-}
-
-Html action_form(const Context& context, const domain::ReportTracker& tracker, int number, const FormErrors& errors,
-                 const std::optional<TrackerDraft>& draft) {
-  const std::string n = std::to_string(number);
-  const std::string title_id = "title-" + n;
-  const std::string owner_id = "owner_name-" + n;
-  const std::string due_id = "due_on-" + n;
-  return html(
-      "<form method=\"post\" action=\"/audit-reports/{}/recommendations/{}/actions\" class=\"panel\" "
-      "id=\"action-{}\">{}<h4>Raise an action from recommendation {}</h4>"
-      "<div class=\"{}\"><label for=\"{}\">What must be done</label>{}<input id=\"{}\" name=\"title\" value=\"{}\"{}>"
-      "</div>"
-      "<div class=\"form-group\"><label for=\"{}\">Owner (leave empty to own it yourself)</label>"
-      "<input id=\"{}\" name=\"owner_name\" value=\"{}\"></div>"
-      "<div class=\"{}\"><label for=\"{}\">Due on (YYYY-MM-DD)</label>{}<input id=\"{}\" name=\"due_on\" "
-      "value=\"{}\"{}>"
-      "</div><button class=\"button\" type=\"submit\">Raise the action</button></form>",
-      tracker.report.row.report.id.value, number, number, csrf_field(context), number, group_class(errors, title_id),
-      title_id, error_message(errors, title_id), title_id, draft_value(draft, "action", number, "title"),
-      field_attributes(errors, title_id), owner_id, owner_id, draft_value(draft, "action", number, "owner_name"),
-      group_class(errors, due_id), due_id, error_message(errors, due_id), due_id,
-      draft_value(draft, "action", number, "due_on"), field_attributes(errors, due_id));
-}
-
 Html recommendation_section(const Context& context, const domain::ReportTracker& tracker,
                             const domain::TrackedRecommendation& item,
                             const std::map<std::int64_t, domain::ActionRow>& actions, const FormErrors& errors,
@@ -215,27 +120,24 @@ Html recommendation_section(const Context& context, const domain::ReportTracker&
     }
     out += "</ul></details>"_html;
   }
-  if (!item.actions.empty()) {
-    out += html(
-        "<table><caption>Actions from recommendation {}</caption><thead><tr>"
-        "<th scope=\"col\">Action</th><th scope=\"col\">Owner</th><th scope=\"col\">Due</th>"
-        "<th scope=\"col\">Status</th></tr></thead><tbody>",
-        number);
-    for (const auto& action : item.actions) {
-      const auto row = actions.find(action.id.value);
-      const std::string owner = row == actions.end() ? action.owner_name : row->second.owner;
-      const bool overdue = row != actions.end() && row->second.overdue;
-      out += html("<tr><td><a href=\"/actions/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}{}</td></tr>",
-                  action.id.value, action.title, owner, action.due_on.to_string(), domain::display_name(action.status),
-                  overdue ? " <span class=\"status status-red\">Overdue</span>"_html : ""_html);
-    }
-    out += "</tbody></table>"_html;
-  }
+  out += recommendation_actions_table(std::to_string(number), item.actions, actions);
   if (tracker.may_assess) {
-    out += assessment_form(context, tracker, item, errors, draft);
+    const std::string n = std::to_string(number);
+    const std::string path =
+        "/audit-reports/" + std::to_string(tracker.report.row.report.id.value) + "/recommendations/" + n;
+    out += assessment_form(
+        context, path + "/assessment", n, n, item.assessment.has_value(),
+        draft_value(draft, "assess", number, "compliance",
+                    item.assessment ? std::string(domain::to_string(item.assessment->compliance)) : std::string()),
+        draft_value(draft, "assess", number, "evidence", item.assessment ? item.assessment->evidence : std::string()),
+        errors);
     if (item.assessment && domain::needs_action(item.assessment->compliance) &&
         role_allows(context.principal().role, Permission::manage_actions)) {
-      out += action_form(context, tracker, number, errors, draft);
+      out += recommendation_action_form(
+          context, path + "/actions", n, n,
+          ActionDraft{draft_value(draft, "action", number, "title"), draft_value(draft, "action", number, "owner_name"),
+                      draft_value(draft, "action", number, "due_on")},
+          errors);
     }
   }
   out += "</section>"_html;
@@ -254,7 +156,7 @@ Html report_tracker_summary(const domain::TrackedReport& report) {
 std::string report_tracker_list_page(const Context& context, const domain::ReportTrackerList& list,
                                      const std::optional<Error>& error, const std::string& message,
                                      const std::optional<TrackerDraft>& draft) {
-  const auto errors = errors_of(error, draft);
+  const auto errors = baseline_form_errors(error, draft);
   Html body = error_summary(errors);
   body += success_banner(message);
   body += html(
@@ -303,7 +205,7 @@ std::string report_tracker_page(const Context& context, const domain::ReportTrac
                                 const std::optional<Error>& error, const std::string& message,
                                 const std::optional<TrackerDraft>& draft) {
   const auto& report = tracker.report;
-  const auto errors = errors_of(error, draft);
+  const auto errors = baseline_form_errors(error, draft);
   Html body = error_summary(errors);
   body += success_banner(message);
   body += html(

@@ -9,19 +9,16 @@
 #include "domain/action_list.hpp"
 #include "domain/report_tracker.hpp"
 #include "http/app.hpp"
+#include "http/pages/baseline_forms.hpp"
 #include "render/html.hpp"
 
 // The report tracker's pages (docs/guide-audit-manager.md, "The report tracker"): the
 // trust-wide list, one report's tracker with its forms, and the summary on the report's page.
 namespace clinaudit::http::pages {
 
-// A tracker form sent and refused: which form (`assign`, `assess`, `action`, `weeks`), the
-// recommendation it was about (0: none) and what was typed, to show again.
-struct TrackerDraft {
-  std::string form;
-  int number = 0;
-  std::map<std::string, std::string> values;
-};
+// A tracker form sent and refused (`assign`, `assess`, `action`, `weeks`), its item the
+// recommendation's number.
+using TrackerDraft = BaselineDraft;
 
 std::string report_tracker_list_page(const Context& context, const domain::ReportTrackerList& list,
                                      const std::optional<Error>& error, const std::string& message,

@@ -49,6 +49,7 @@ class PageWorld {
     add_episodes();
     add_governance();
     add_local_audit_register();
+    add_nice_register();
     if (analysis == Analysis::run) analyse();
     survey_link_ = world_.new_survey_link();
   }
@@ -66,6 +67,11 @@ class PageWorld {
   ActionId open_action() const { return open_action_; }
   // The own trust's local audit proposal awaiting a decision, resubmitted after changes.
   AuditId proposal() const { return proposal_; }
+  // The own trust's NICE guidance NG136, its first recommendation assessed twice and not met
+  // with an action, its second met; led by the clinical lead, in Medicine, a national audit
+  // linked.
+  NiceGuidanceId nice_guidance() const { return nice_guidance_; }
+  NiceRecommendationId nice_recommendation() const { return nice_recommendation_; }
   // An unused one-time survey link's token.
   const std::string& survey_link() const { return survey_link_; }
 
@@ -358,6 +364,55 @@ class PageWorld {
     must_answer("POST", path + "/revise", &lead, proposal, 303);
   }
 
+  // The NICE guidance register, through its forms: NG136 in Medicine led by the clinical lead,
+  // two recommendations (the first not met, then partly met, with an action; the second met),
+  // the national audit linked; and QS121, trust-wide, still to be assessed.
+  void add_nice_register() {
+    Caller& manager = world_.own().callers.at(domain::Role::audit_manager);
+    Caller& lead = world_.own().callers.at(domain::Role::clinical_lead);
+    std::string medicine;
+    for (const auto& unit : must(store().trust_units(world_.own().id))) {
+      if (unit.name == "Medicine") medicine = std::to_string(unit.id.value);
+    }
+    const Response added = must_answer("POST", "/nice", &manager,
+                                       {{"reference", "NG136"},
+                                        {"title", "Hypertension in adults: diagnosis & management"},
+                                        {"published_on", "2019-08-28"},
+                                        {"applicability", "applicable"},
+                                        {"lead_id", std::to_string(lead.user.id.value)},
+                                        {"division_id", medicine},
+                                        {"review_due", "2026-08-28"}},
+                                       303);
+    const std::string location = added.header("Location");
+    const std::string path = location.substr(0, location.find('?'));
+    nice_guidance_ = NiceGuidanceId{static_cast<std::int64_t>(std::stoll(path.substr(path.rfind('/') + 1)))};
+    must_answer("POST", path + "/recommendations", &manager,
+                {{"label", "1.2.3"}, {"text", "Offer ambulatory blood pressure monitoring to confirm the diagnosis"}},
+                303);
+    must_answer("POST", path + "/recommendations", &manager,
+                {{"label", "1.4.20"}, {"text", "Review the \"target\" blood pressure yearly"}}, 303);
+    const auto guidance = must(store().nice_guidance_item(nice_guidance_));
+    nice_recommendation_ = guidance.recommendations.front().id;
+    const std::string first = path + "/recommendations/" + std::to_string(nice_recommendation_.value);
+    const std::string second = path + "/recommendations/" + std::to_string(guidance.recommendations.back().id.value);
+    must_answer("POST", first + "/assessment", &lead,
+                {{"compliance", "not_compliant"}, {"evidence", "No monitors in the clinic"}}, 303);
+    must_answer("POST", first + "/assessment", &lead,
+                {{"compliance", "partly_compliant"}, {"evidence", "Monitors in 2 of 5 clinics"}}, 303);
+    must_answer("POST", second + "/assessment", &lead,
+                {{"compliance", "compliant"}, {"evidence", "Audit of 40 notes: 38 reviewed"}}, 303);
+    must_answer("POST", first + "/actions", &lead,
+                {{"title", "Buy monitors for the other clinics"}, {"due_on", "2026-06-30"}}, 303);
+    must_answer("POST", path + "/audits", &manager, {{"audit_id", audit_path()}, {"linked", "yes"}}, 303);
+    must_answer("POST", "/nice", &manager,
+                {{"reference", "QS121"},
+                 {"title", "Antimicrobial stewardship"},
+                 {"published_on", "2016-04-14"},
+                 {"applicability", "to_be_assessed"},
+                 {"lead_name", "Dr P Okafor (microbiology)"}},
+                303);
+  }
+
   // The analysis as the national analyst runs it from the national page; then the analyst
   // completes the own trust's data check and tells its lead clinician.
   void analyse() {
@@ -382,6 +437,8 @@ class PageWorld {
   OutlierCaseId own_case_;
   ActionId open_action_;
   AuditId proposal_;
+  NiceGuidanceId nice_guidance_;
+  NiceRecommendationId nice_recommendation_;
   std::string survey_link_;
 };
 
