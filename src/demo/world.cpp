@@ -10,6 +10,7 @@
 #include "demo/episodes.hpp"
 #include "demo/governance.hpp"
 #include "demo/local_audit_register.hpp"
+#include "demo/nice_demo.hpp"
 #include "demo/report_tracker_demo.hpp"
 #include "domain/analysis_run.hpp"
 
@@ -271,6 +272,7 @@ Result<DemoSummary> create_demo_world(domain::Store& store, const DemoOptions& o
   DEMO_TRY(add_demo_register(store, context));
   DEMO_TRY(add_demo_board_and_reviews(store, context));
   DEMO_TRY(add_demo_report_tracker(store, context));
+  DEMO_TRY(add_demo_nice_register(store, context));
   DEMO_TRY(add_demo_surveys(store, context, random));
   DEMO_TRY(add_demo_analyses(store, world, options.as_of));
   if (options.sha256_hex != nullptr) DEMO_TRY(add_demo_documents(store, options.as_of, options.sha256_hex));

@@ -68,6 +68,19 @@ Result<AnnualAuditReport> annual_audit_report(Store& store, const Principal& who
     if (year.contains(action.due_on) && action.due_on < cutoff && !done) ++report.actions_overdue;
   }
 
+  if (who.organisation_type != OrganisationType::national_body) {
+    CLINAUDIT_TRY(auto nice, nice_register(store, who, today, {}));
+    report.nice = nice.summary;
+    for (auto& item : nice.items) {
+      const auto& reviewed = item.guidance.last_reviewed_on;
+      if (reviewed && year.contains(*reviewed)) ++report.nice_reviewed;
+      if (item.guidance.applicability == Applicability::applicable) report.nice_applicable.push_back(std::move(item));
+    }
+    std::ranges::sort(report.nice_applicable, [](const TrackedGuidance& a, const TrackedGuidance& b) {
+      return std::pair(a.guidance.type, a.guidance.number) < std::pair(b.guidance.type, b.guidance.number);
+    });
+  }
+
   CLINAUDIT_TRY(auto reaudits, reaudit_outcomes(store, who.organisation_id, visible));
   for (auto& outcome : reaudits) {
     if (in_programme.contains(outcome.reaudit.id.value)) report.reaudits.push_back(std::move(outcome));

@@ -8,14 +8,15 @@
 #include "core/result.hpp"
 #include "domain/access.hpp"
 #include "domain/forward_programme.hpp"
+#include "domain/nice_register.hpp"
 #include "domain/organisation_figures.hpp"
 #include "domain/quality_account.hpp"
 #include "domain/store.hpp"
 
 // The annual clinical audit report of a trust for a financial year (docs/governance.md, "The
 // annual clinical audit report"): the programme delivered against plan, the local audits
-// completed by division, the national and local audit reports reviewed, the actions completed
-// and the re-audit outcomes. Its reviewed reports are the Quality Account's (the same
+// completed by division, the national and local audit reports reviewed, NICE compliance, the
+// actions completed and the re-audit outcomes. Its reviewed reports are the Quality Account's (the same
 // statement, quality_account_for), so the two documents cannot disagree. Every signed-in user
 // of the organisation reads it.
 namespace clinaudit::domain {
@@ -40,6 +41,11 @@ struct AnnualAuditReport {
   int actions_completed_on_time = 0;        // of those, by their due date
   int actions_overdue = 0;  // due within the year and not done by then, at its end (today for the year under way)
   std::vector<ReauditOutcome> reaudits;  // re-audits of the year's programme with results
+  // The NICE guidance register as it stands on as_of: its figures, the guidance judged to apply
+  // (by reference) and how many pieces were reviewed within the year.
+  NiceSummary nice;
+  std::vector<TrackedGuidance> nice_applicable;
+  int nice_reviewed = 0;
 };
 
 // The report of `who`'s organisation for `year`, as it stands on `today`. Errors: the store's

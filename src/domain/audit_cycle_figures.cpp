@@ -20,6 +20,13 @@ Result<AuditCycleFigures> audit_cycle_figures(Store& store, const Principal& mem
   for (auto& report : tracker.reports) {
     if (report.overdue) figures.overdue_reviews.push_back(std::move(report));
   }
+  CLINAUDIT_TRY(auto nice, nice_register(store, member, day, {}));
+  figures.nice = nice.summary;
+  for (auto& item : nice.items) {
+    const bool not_met =
+        item.status == GuidanceStatus::not_compliant || item.status == GuidanceStatus::partly_compliant;
+    if (not_met || item.without_action > 0 || item.review_overdue) figures.nice_attention.push_back(std::move(item));
+  }
   return figures;
 }
 

@@ -53,6 +53,12 @@ void summarise(BoardPack& pack) {
                                   "national audit reports' reviews are") +
                          " past the deadline set on the report tracker");
   }
+  const auto& nice = cycle.nice;
+  if (nice.recommendations_without_action > 0) {
+    pack.alert.push_back(count_of(static_cast<std::size_t>(nice.recommendations_without_action),
+                                  "NICE recommendation is", "NICE recommendations are") +
+                         " assessed as not or partly met with no action raised");
+  }
   if (f.open_others > 0) {
     pack.advise.push_back(count_of(n(f.open_others), "other open outlier case", "other open outlier cases") +
                           " (alert level or better than expected)");
@@ -91,6 +97,28 @@ void summarise(BoardPack& pack) {
     pack.advise.push_back(
         count_of(static_cast<std::size_t>(cycle.carried_without_reason), "local audit is", "local audits are") +
         " carried over with no reason recorded");
+  }
+  if (nice.not_compliant + nice.partly_compliant > 0) {
+    pack.advise.push_back(
+        count_of(static_cast<std::size_t>(nice.not_compliant) + static_cast<std::size_t>(nice.partly_compliant),
+                 "piece of applicable NICE guidance is", "pieces of applicable NICE guidance are") +
+        " not fully met (" + std::to_string(nice.not_compliant) + " not compliant, " +
+        std::to_string(nice.partly_compliant) + " partly compliant)");
+  }
+  if (nice.reviews_overdue > 0) {
+    pack.advise.push_back(count_of(static_cast<std::size_t>(nice.reviews_overdue), "NICE guidance review is",
+                                   "NICE guidance reviews are") +
+                          " past the review date");
+  }
+  if (nice.baseline_incomplete + nice.to_be_assessed > 0) {
+    pack.advise.push_back(
+        count_of(static_cast<std::size_t>(nice.baseline_incomplete) + static_cast<std::size_t>(nice.to_be_assessed),
+                 "piece of NICE guidance awaits its", "pieces of NICE guidance await their") +
+        " applicability or baseline assessment");
+  }
+  if (nice.applicable > 0 && nice.compliant == nice.applicable) {
+    pack.assure.push_back("Every piece of applicable NICE guidance in the register is met (" +
+                          std::to_string(nice.compliant) + " of " + std::to_string(nice.applicable) + ")");
   }
   const auto& p = f.participation;
   if (p.eligible > 0) {

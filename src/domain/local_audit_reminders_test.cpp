@@ -89,5 +89,42 @@ TEST(LocalAuditReminders, FinishedAndUndecidedAuditsAreQuietAboutTheirEndDate) {
   EXPECT_TRUE(on(world(LocalAuditStage::proposed, "", "2026-06-30"), "2026-02-10").empty());
 }
 
+// A NICE guidance review past its date reminds the guidance's lead and the audit managers, once
+// for each review date; guidance that does not apply, or is not yet due, reminds no one.
+TEST(NiceReviewReminders, AReviewPastItsDateRemindsTheLeadAndTheAuditManagers) {
+  auto inputs = world(LocalAuditStage::completed, "2025-10-01T09:00:00Z", "2026-01-09");
+  NiceGuidance guidance;
+  guidance.id = NiceGuidanceId{4};
+  guidance.organisation_id = kTrust;
+  guidance.type = GuidanceType::ng;
+  guidance.number = 89;
+  guidance.title = "Venous thromboembolism in over 16s";
+  guidance.applicability = Applicability::applicable;
+  guidance.lead = UserId{3};
+  guidance.lead_name = "cl2@rxx.nhs.uk";
+  guidance.review_due = d("2026-02-27");
+  NiceGuidance elsewhere = guidance;
+  elsewhere.id = NiceGuidanceId{5};
+  elsewhere.organisation_id = kOtherTrust;
+  elsewhere.lead.reset();
+  elsewhere.applicability = Applicability::not_applicable;
+  inputs.nice_guidance = {guidance, elsewhere};
+  const auto kinds = [](const std::vector<Notification>& all) {
+    std::vector<Notification> out;
+    for (const auto& row : all) {
+      if (row.kind == NotificationKind::nice_review_overdue) out.push_back(row);
+    }
+    return out;
+  };
+  EXPECT_TRUE(kinds(on(inputs, "2026-02-27")).empty());
+  const auto late = kinds(on(inputs, "2026-02-28"));
+  ASSERT_EQ(late.size(), 1U);  // the other trust's guidance does not apply
+  EXPECT_EQ(late[0].recipients, (std::vector<std::string>{"am@rxx.nhs.uk", "cl2@rxx.nhs.uk"}));
+  EXPECT_EQ(late[0].link, "/nice/4");
+  EXPECT_EQ(late[0].key, "nice:4:review_overdue:2026-02-27");
+  EXPECT_EQ(late[0].subject, "NICE guidance review overdue: NG89 Venous thromboembolism in over 16s");
+  EXPECT_NE(late[0].body.find("Review due: 2026-02-27 (Friday)."), std::string::npos) << late[0].body;
+}
+
 }  // namespace
 }  // namespace clinaudit::domain

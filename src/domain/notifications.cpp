@@ -381,6 +381,35 @@ void local_audit_notifications(std::vector<Notification>& out, const LocalAuditE
   add_notification(out, to, std::move(notification));
 }
 
+// A NICE guidance review past its date (docs/guide-audit-manager.md, "The NICE guidance
+// register"): to its lead, when a user, and the organisation's audit managers, once for each
+// review date.
+void nice_notifications(std::vector<Notification>& out, const NiceGuidance& row, const Directory& directory,
+                        Date today) {
+  if (row.applicability == Applicability::not_applicable || !row.review_due || today <= *row.review_due) return;
+  const std::string id = std::to_string(row.id.value);
+  Notification notification;
+  notification.kind = NotificationKind::nice_review_overdue;
+  notification.organisation_id = row.organisation_id;
+  notification.key = "nice:" + id + ":review_overdue:" + row.review_due->to_string();
+  notification.subject = "NICE guidance review overdue: " + row.reference() + " " + row.title;
+  notification.link = "/nice/" + id;
+  notification.link_text = "Open " + row.reference() + " in the NICE guidance register";
+  std::string body = "Guidance: " + row.reference() + " " + row.title + "\n";
+  body += "Organisation: " + directory.organisation_name(row.organisation_id) + ".\n";
+  body += "Lead: " + (row.lead_name.empty() ? std::string("none named") : row.lead_name) + ".\n";
+  body += "Review due: " + day_text(*row.review_due) + ".\n";
+  body += "Please review the guidance and its baseline, then record the review and the next review date.\n";
+  notification.body = body + footer(today);
+  std::set<std::string> to;
+  if (row.lead) {
+    const User* lead = directory.user(*row.lead);
+    if (lead != nullptr && lead->active) to.insert(lead->email);
+  }
+  directory.add_people(to, row.organisation_id, {Role::audit_manager});
+  add_notification(out, to, std::move(notification));
+}
+
 template <typename Row>
 std::vector<const Row*> by_id(const std::vector<Row>& rows) {
   std::vector<const Row*> sorted;
@@ -408,6 +437,7 @@ std::string_view to_string(NotificationKind kind) {
     case NotificationKind::board_outcome_not_recorded: return "board_outcome_not_recorded";
     case NotificationKind::proposal_awaiting_decision: return "proposal_awaiting_decision";
     case NotificationKind::local_audit_past_end: return "local_audit_past_end";
+    case NotificationKind::nice_review_overdue: return "nice_review_overdue";
   }
   return "unknown";
 }
@@ -448,6 +478,8 @@ Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<
     }
     CLINAUDIT_TRY(auto local_audits, store.local_audit_entries(row.id));
     inputs.local_audits.insert(inputs.local_audits.end(), local_audits.begin(), local_audits.end());
+    CLINAUDIT_TRY(auto guidance, store.nice_guidance(row.id));
+    inputs.nice_guidance.insert(inputs.nice_guidance.end(), guidance.begin(), guidance.end());
     CLINAUDIT_TRY(auto assignments, store.report_assignments(row.id));
     inputs.report_assignments.insert(inputs.report_assignments.end(), assignments.begin(), assignments.end());
   }
@@ -517,6 +549,7 @@ std::vector<Notification> daily_notifications(const NotificationInputs& inputs, 
   }
   add_board_meeting_notifications(out, inputs, today, calendar, rules);
   for (const auto& row : inputs.local_audits) local_audit_notifications(out, row, directory, today, calendar, rules);
+  for (const auto& row : inputs.nice_guidance) nice_notifications(out, row, directory, today);
   return out;
 }
 

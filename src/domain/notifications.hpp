@@ -37,6 +37,7 @@ enum class NotificationKind {
   board_outcome_not_recorded,  // a board meeting was held some days ago and its outcome is not recorded
   proposal_awaiting_decision,  // a local audit proposal has waited too long for the audit team's decision
   local_audit_past_end,        // an approved local audit is past its planned end date and not finished
+  nice_review_overdue,         // NICE guidance that may apply is past its review date
 };
 std::string_view to_string(NotificationKind kind);
 
@@ -51,7 +52,8 @@ struct Notification {
   std::string subject;                  // one line, plain text
   std::string body;                     // plain text, lines separated by '\n'
   // What it is about, as a path of the web application: the outlier case ("/outliers/12"),
-  // the action ("/actions/7"), the published report ("/audit-reports/3"), the measure whose
+  // the action ("/actions/7"), the published report ("/audit-reports/3"), NICE guidance
+  // ("/nice/2"), the measure whose
   // CUSUM signalled ("/measures/5") or the board meeting ("/board-meetings/4"). Never empty.
   std::string link;
   std::string link_text;  // the link's words, e.g. "Open outlier case 12"
@@ -106,6 +108,7 @@ struct NotificationInputs {
   std::vector<StoredCusumAlert> cusum_alerts;
   std::vector<MeetingState> board_meetings;
   std::vector<LocalAuditEntry> local_audits;  // their Audit records are in `audits`
+  std::vector<NiceGuidance> nice_guidance;    // the NICE guidance registers
 };
 
 // Reads the inputs from the store: every organisation and user, and the outlier cases,

@@ -49,6 +49,12 @@ std::vector<std::string> summary_lines(const domain::AnnualAuditReport& r) {
       std::to_string(r.actions_completed_on_time) + " of them by the due date; " + std::to_string(r.actions_overdue) +
       " due in the year and " +
       (r.as_of < r.year.last_day() ? "not done by today (the year is under way)." : "not done by the year's end."));
+  const auto& nice = r.nice;
+  lines.push_back("NICE guidance: " + count_of(nice.applicable, "piece applies", "pieces apply") + " to the trust; " +
+                  std::to_string(nice.compliant) + " fully met, " + std::to_string(nice.partly_compliant) +
+                  " partly and " + std::to_string(nice.not_compliant) + " not; " +
+                  std::to_string(nice.baseline_incomplete) + " with the baseline incomplete; " +
+                  count_of(r.nice_reviewed, "piece", "pieces") + " reviewed within the year.");
   int improved = 0;
   int declined = 0;
   for (const auto& outcome : r.reaudits) {
@@ -79,6 +85,19 @@ Table reaudit_table(const std::vector<domain::ReauditOutcome>& reaudits) {
                           pct(r.after_numerator / r.after_denominator) + " (" + format_fixed(r.after_numerator, 0) +
                               " of " + format_fixed(r.after_denominator, 0) + ")",
                           change_text(r), r.verdict});
+  }
+  return table;
+}
+
+Table nice_table(const std::vector<domain::TrackedGuidance>& items) {
+  Table table{{"Guidance", "Lead", "Baseline", "Recommendations met", "Actions open", "Next review"}, {}};
+  for (const auto& item : items) {
+    const auto& g = item.guidance;
+    table.rows.push_back(
+        {g.reference() + ": " + g.title, g.lead_name.empty() ? std::string("No lead") : g.lead_name,
+         std::string(domain::display_name(item.status)),
+         std::to_string(item.compliant + item.not_applicable) + " of " + std::to_string(item.recommendations),
+         std::to_string(item.open_actions), g.review_due ? g.review_due->to_string() : std::string("Not set")});
   }
   return table;
 }
@@ -130,6 +149,12 @@ TextDocument annual_audit_report_document(const domain::AnnualAuditReport& r) {
   add_table_or(doc, reviews_table(r.quality_account.local_reviews),
                "No local audit report was reviewed within the year.");
 
+  doc.blocks.emplace_back(Heading{2, "NICE guidance compliance"});
+  doc.blocks.emplace_back(paragraph("The NICE guidance the trust judges to apply, with its baseline as it stands on " +
+                                    r.as_of.to_string() +
+                                    ". A recommendation counts as met when it is compliant or does not apply."));
+  add_table_or(doc, nice_table(r.nice_applicable), "No NICE guidance in the register is judged to apply.");
+
   doc.blocks.emplace_back(Heading{2, "Re-audit outcomes"});
   add_table_or(doc, reaudit_table(r.reaudits), "No re-audit of the year's programme has results before and after.");
   return doc;
@@ -174,6 +199,12 @@ Result<void> write_annual_audit_report_xlsx(const domain::AnnualAuditReport& r, 
               formats);
 
   write_reaudit_sheet(workbook, r.reaudits, formats);
+
+  std::vector<CellRow> guidance;
+  for (const auto& row : nice_table(r.nice_applicable).rows) guidance.emplace_back(row.begin(), row.end());
+  write_table(workbook, "NICE guidance",
+              {"Guidance", "Lead", "Baseline", "Recommendations met", "Actions open", "Next review"}, guidance,
+              formats);
 
   if (workbook_close(workbook) != LXW_NO_ERROR) {
     return Error{ErrorCode::storage_unavailable, "writing '" + path + "' failed"};

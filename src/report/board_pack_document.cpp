@@ -249,6 +249,34 @@ std::string board_pack_html(const domain::BoardPack& pack) {
   }
   out += "</section>"_html;
 
+  out += "<section><h2>NICE guidance needing attention</h2>"_html;
+  const auto& nice = cycle.nice;
+  const auto counted = [](int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  out += html(
+      "<p>{} of {} of applicable NICE guidance fully met; {} not compliant, {} partly compliant; {} not met "
+      "without an action; {} past {} date.</p>",
+      nice.compliant, counted(nice.applicable, "piece", "pieces"), nice.not_compliant, nice.partly_compliant,
+      counted(nice.recommendations_without_action, "recommendation", "recommendations"),
+      counted(nice.reviews_overdue, "review", "reviews"), nice.reviews_overdue == 1 ? "its" : "their");
+  if (cycle.nice_attention.empty()) {
+    out += "<p>No NICE guidance in the register needs attention.</p>"_html;
+  } else {
+    out +=
+        "<table><thead><tr><th>Guidance</th><th>Lead</th><th>Baseline</th><th>Not met without an action</th>"
+        "<th>Next review</th></tr></thead><tbody>"_html;
+    for (const auto& item : cycle.nice_attention) {
+      const auto& g = item.guidance;
+      out += html("<tr><td>{}: {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td></tr>", g.reference(), g.title,
+                  g.lead_name.empty() ? std::string("No lead") : g.lead_name, domain::display_name(item.status),
+                  item.without_action, g.review_due ? g.review_due->to_string() : std::string("Not set"),
+                  item.review_overdue ? " (overdue)" : "");
+    }
+    out += "</tbody></table>"_html;
+  }
+  out += "</section>"_html;
+
   out += "<section><h2>National reports published but not yet reviewed</h2>"_html;
   if (pack.unreviewed_reports.empty()) {
     out += "<p>Every published national report has been reviewed.</p>"_html;

@@ -115,6 +115,18 @@ Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::str
   write_table(workbook, "Overdue report reviews", {"Report", "Audit", "Lead", "Review due by", "Where it stands"},
               overdue, formats);
 
+  std::vector<CellRow> guidance;
+  for (const auto& item : cycle.nice_attention) {
+    const auto& g = item.guidance;
+    guidance.push_back({g.reference(), g.title, g.lead_name.empty() ? std::string("No lead") : g.lead_name,
+                        std::string(domain::display_name(item.status)), std::to_string(item.without_action),
+                        g.review_due ? g.review_due->to_string() : std::string("Not set"),
+                        item.review_overdue ? std::string("Yes") : std::string("No")});
+  }
+  write_table(workbook, "NICE guidance",
+              {"Reference", "Title", "Lead", "Baseline", "Not met without an action", "Next review", "Review overdue"},
+              guidance, formats);
+
   if (workbook_close(workbook) != LXW_NO_ERROR) {
     return Error{ErrorCode::storage_unavailable, "writing '" + path + "' failed"};
   }

@@ -38,6 +38,9 @@
 #   stand at the report step): the hand hygiene one planned to end 2025-12-31 (past its end at
 #   the meeting), the consent one planned to end 2026-06-30 (after the year: carrying over, with
 #   no reason recorded). Neither has a division.
+# - NICE guidance: NG51 (sepsis) applies, its one recommendation assessed not compliant with no
+#   action raised, and its review was due 2026-01-31 (past at the meeting); QS121 applies and is
+#   met, reviewed by 2026-12-31. Yonder's NG136, not met and overdue, must not appear.
 #
 #   board_pack_cli_test.sh CLINAUDIT WORK_DIR
 set -euo pipefail
@@ -110,6 +113,19 @@ INSERT INTO report_assignments (organisation_id, report_id, lead_name, deadline,
   VALUES (1, 2, 'Dr Lee', '2026-02-20', '2026-01-20T09:00:00Z');
 UPDATE audits SET start_date = '2025-09-01', end_date = '2025-12-31' WHERE id = 3;
 UPDATE audits SET start_date = '2025-10-01', end_date = '2026-06-30' WHERE id = 5;
+INSERT INTO nice_guidance (id, organisation_id, guidance_type, number, title, published_on, applicability,
+                           lead_name, review_due) VALUES
+  (1, 1, 'NG', 51, 'Sepsis: recognition, diagnosis and early management', '2016-07-13', 'applicable', 'Dr Lee',
+   '2026-01-31'),
+  (2, 1, 'QS', 121, 'Antimicrobial stewardship', '2016-04-14', 'applicable', 'Dr Amal Shah', '2026-12-31'),
+  (3, 2, 'NG', 136, 'Hypertension in adults at Yonder', '2019-08-28', 'applicable', 'Yonder lead', '2025-01-01');
+INSERT INTO nice_recommendations (id, guidance_id, position, label, text) VALUES
+  (1, 1, 1, '1.1.1', 'Think sepsis'), (2, 2, 1, '1.1.1', 'Review antibiotics at 48 hours'),
+  (3, 3, 1, '1.1.1', 'Offer monitoring');
+INSERT INTO nice_assessments (guidance_id, recommendation_id, compliance, evidence, assessed_by, assessed_at) VALUES
+  (1, 1, 'not_compliant', 'Screening tool not used in ED', 'Dr Lee', '2026-01-10T10:00:00Z'),
+  (2, 2, 'compliant', 'Audit: 94% reviewed at 48 hours', 'Dr Amal Shah', '2026-01-12T10:00:00Z'),
+  (3, 3, 'not_compliant', 'None', 'Yonder lead', '2026-01-12T10:00:00Z');
 SQL
 
 pack() { "$bin" report board-pack --db "$db" --org RXX --meeting 2026-03-05 "$@"; }
@@ -149,6 +165,14 @@ has "$html" "<li>Forward programme 2025/26: 0 of 2 planned local audits complete
 has "$html" "<li>1 local audit is carried over with no reason recorded</li>"
 has "$html" "<li>1 national audit report&#39;s review is past the deadline set on the report tracker</li>"
 has "$html" "<td>National Emergency Test Audit: winter report (NETA)</td><td>Dr Lee</td><td>2026-02-20</td><td>Assigned</td>"
+# NICE guidance: the recommendation not met without an action alerts; guidance not fully met and
+# a review past its date advise; only the guidance needing attention is listed.
+has "$html" "<li>1 NICE recommendation is assessed as not or partly met with no action raised</li>"
+has "$html" "<li>1 piece of applicable NICE guidance is not fully met (1 not compliant, 0 partly compliant)</li>"
+has "$html" "<li>1 NICE guidance review is past the review date</li>"
+has "$html" "<p>1 of 2 pieces of applicable NICE guidance fully met; 1 not compliant, 0 partly compliant; 1 recommendation not met without an action; 1 review past its date.</p>"
+has "$html" "<tr><td>NG51: Sepsis: recognition, diagnosis and early management</td><td>Dr Lee</td><td>Not compliant</td><td>1</td><td>2026-01-31 (overdue)</td></tr>"
+lacks "$html" "QS121"
 has "$html" "<tr><td>All divisions</td><td>2</td><td>0</td><td>0</td><td>2</td><td>0</td><td>0</td><td>1</td><td>1</td><td>0%</td><td>0</td></tr>"
 
 # XLSX: the cells of each sheet, read from the workbook's XML.
@@ -210,7 +234,11 @@ def near(a, b):
     return isinstance(a, float) and abs(a - b) < 0.01
 
 assert list(sheets) == ["Summary", "Outlier cases", "Measures", "Participation", "Actions", "Re-audits",
-                        "Forward programme", "Overdue report reviews"], list(sheets)
+                        "Forward programme", "Overdue report reviews", "NICE guidance"], list(sheets)
+assert sheets["NICE guidance"] == [
+    ["Reference", "Title", "Lead", "Baseline", "Not met without an action", "Next review", "Review overdue"],
+    ["NG51", "Sepsis: recognition, diagnosis and early management", "Dr Lee", "Not compliant", "1", "2026-01-31",
+     "Yes"]], sheets["NICE guidance"]
 programme = sheets["Forward programme"]
 assert programme[0][:3] == ["Division", "In plan", "Carried in"], programme[0]
 assert programme[-1] == ["All divisions", 2, 0, 0, 2, 0, 0, 1, 1, 0, 0], programme[-1]
@@ -253,7 +281,9 @@ for line in [("Advise", "1 potential outlier at alarm level (beyond 3 SD), worse
              ("Assure", "Took part in 100% of the national audits and confidential enquiries we are eligible for (1 of 1) in 2025/26"),
              ("Assure", "1 measure consistently passes its target"),
              ("Assure", "Re-audit shows improvement: Re-audit: hand hygiene before patient contact"),
-             ("Assure", "1 action completed in the past 90 days")]:
+             ("Assure", "1 action completed in the past 90 days"),
+             ("Alert", "1 NICE recommendation is assessed as not or partly met with no action raised"),
+             ("Advise", "1 NICE guidance review is past the review date")]:
     assert line in summary, (line, summary)
 assert not any("observations" in text for _, text in summary), summary
 
@@ -300,7 +330,7 @@ bash "$(dirname "${BASH_SOURCE[0]}")/pages_are_full.sh" "$work/pack.pdf" 8 || fa
 for heading in "Clinical audit: board assurance report" "Summary" "Participation and case ascertainment" \
   "Open outlier cases" "Integrated quality report" "Risk-adjusted CUSUM alerts" "Actions" "Overdue" \
   "Completed in the past 90 days" "Re-audit outcomes" "National reports published but not yet reviewed" \
-  "How the board engages with audit"; do
+  "NICE guidance needing attention" "How the board engages with audit"; do
   has "$work/pack.txt" "$heading"
 done
 has "$work/pack.txt" "Riverside Test Hospitals · meeting of 2026-03-05"
@@ -314,6 +344,7 @@ has "$work/pack.txt" "no clear change"
 has "$work/pack.txt" "Consent training for every surgical registrar"
 has "$work/pack.txt" "National Emergency Test Audit: winter report (published 2026-01-15, 49 days ago)"
 has "$work/pack.txt" "No CUSUM signals in the past year."
+has "$work/pack.txt" "NG51: Sepsis: recognition, diagnosis and early management Dr Lee Not compliant 1 2026-01-31 (overdue)"
 has "$work/pack.txt" "Seen by a consultant within 14 hours 92.0% (2026-02) 91.0%"
 has "$work/pack.txt" "National Emergency Test Audit Risk-adjusted 30-day mortality 2024/25 Alarm (3 SD) Worse than expected 1.620 Potential outlier, not yet confirmed Provider review 2026-03-20"
 lacks "$work/pack.txt" "Yonder"

@@ -20,10 +20,12 @@
 
 #include "demo/world.hpp"
 #include "domain/annual_audit_report.hpp"
+#include "domain/board_pack.hpp"
 #include "domain/cusum_monitoring.hpp"
 #include "domain/episode_analysis.hpp"
 #include "domain/evidence_document.hpp"
 #include "domain/forward_programme.hpp"
+#include "domain/nice_register.hpp"
 #include "domain/quality_account_service.hpp"
 #include "domain/report_tracker.hpp"
 #include "platform/sha256.hpp"
@@ -283,6 +285,48 @@ TEST(DemoStoryAsDocumented, TheHomeTrustsReportTrackerShowsOneOverdueAndOneWithA
   EXPECT_EQ(overdue, 1);
   EXPECT_EQ(in_progress, 1);
   EXPECT_EQ(reviewed, 5);
+}
+
+// README.md's tour of the NICE guidance register: the home trust's VTE guidance is not met
+// after the declining re-audit, its review is overdue and one of its recommendations has no
+// action yet; the sepsis guidance is partly met with an action under way and its two audits
+// linked; antimicrobial stewardship is met; the caesarean birth guidance awaits its
+// applicability; the oncology appraisal does not apply. The board pack alerts on the
+// recommendation without an action.
+TEST(DemoStoryAsDocumented, TheHomeTrustsNiceRegisterShowsVteNotMetAndOneRecommendationWithoutAnAction) {
+  auto& world = demo_world(*Date::parse("2026-11-26"));
+  const auto home = world.store->organisation_by_code("Z01");
+  ASSERT_TRUE(home);
+  const auto board = world.store->user_by_email("board.member@riverside.example");
+  ASSERT_TRUE(board) << board.error().message;
+  const domain::Principal who{board->id, board->email, domain::Role::board_member, home->id, home->type};
+  const auto data = domain::nice_register(*world.store, who, world.as_of, {});
+  ASSERT_TRUE(data) << data.error().message;
+  std::map<std::string, const domain::TrackedGuidance*> by_reference;
+  for (const auto& item : data->items) by_reference[item.guidance.reference()] = &item;
+  ASSERT_EQ(by_reference.size(), 6U);
+  EXPECT_EQ(data->items.front().guidance.reference(), "NG89");  // the overdue review first
+  const auto& vte = *by_reference.at("NG89");
+  EXPECT_EQ(vte.status, domain::GuidanceStatus::not_compliant);
+  EXPECT_TRUE(vte.review_overdue);
+  EXPECT_EQ(vte.without_action, 1);
+  EXPECT_EQ(vte.open_actions, 1);
+  const auto& sepsis = *by_reference.at("NG51");
+  EXPECT_EQ(sepsis.status, domain::GuidanceStatus::partly_compliant);
+  EXPECT_EQ(sepsis.guidance.audits.size(), 2U);
+  EXPECT_EQ(sepsis.without_action, 0);
+  EXPECT_EQ(by_reference.at("NG249")->status, domain::GuidanceStatus::baseline_incomplete);
+  EXPECT_EQ(by_reference.at("QS121")->status, domain::GuidanceStatus::compliant);
+  EXPECT_EQ(by_reference.at("NG192")->status, domain::GuidanceStatus::applicability_to_be_assessed);
+  EXPECT_EQ(by_reference.at("TA316")->status, domain::GuidanceStatus::not_applicable);
+  EXPECT_EQ(data->summary.applicable, 4);
+  EXPECT_EQ(data->summary.recommendations_without_action, 1);
+  EXPECT_EQ(data->summary.reviews_overdue, 1);
+  const auto pack = domain::board_pack_for(*world.store, "Z01", world.as_of);
+  ASSERT_TRUE(pack) << pack.error().message;
+  EXPECT_NE(std::find(pack->alert.begin(), pack->alert.end(),
+                      "1 NICE recommendation is assessed as not or partly met with no action raised"),
+            pack->alert.end());
 }
 
 // README.md's tour of the forward programme: in the demo dated 26 November 2026 the home
