@@ -35,3 +35,7 @@ export async function signInAt(browser, base, email, password) {
 export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 }
+
+// A day `days` after today (YYYY-MM-DD): due dates well after the demo's next board meeting, so
+// that an action a test leaves open is never counted overdue in another test's board pack.
+export const daysFromToday = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchChromium, screenshot, shots, signInAt } from './browser.mjs';
+import { launchChromium, screenshot, shots, signInAt, daysFromToday } from './browser.mjs';
 
 const base = process.env.CLINAUDIT_URL ?? 'http://127.0.0.1:8080';
 const samples = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../data/documents');
@@ -27,7 +27,7 @@ test('a PDF attached to an action is listed and downloaded back; a text file is 
   await page.getByRole('link', { name: 'Actions', exact: true }).click();
   const title = `Re-audit hand hygiene ${Date.now()}`;
   await page.getByLabel('What must be done').fill(title);
-  await page.getByLabel('Due date').fill('2026-12-31');
+  await page.getByLabel('Due date').fill(daysFromToday(365));
   await page.getByRole('button', { name: 'Add action' }).click();
   await page.locator('tr', { hasText: title }).getByRole('link', { name: title }).click();
   await page.waitForURL(/\/actions\/\d+$/);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchChromium, screenshot, shots, signInAt } from './browser.mjs';
+import { launchChromium, screenshot, shots, signInAt, daysFromToday } from './browser.mjs';
 
 const base = process.env.CLINAUDIT_URL ?? 'http://127.0.0.1:8080';
 // The accounts `clinaudit serve --demo` creates (demo/world.cpp, demo_logins).
@@ -143,7 +143,7 @@ test('a clinical lead creates an action and closes it with evidence', async () =
   await page.getByRole('link', { name: 'Actions', exact: true }).click();
   const title = `Share NHFD findings at the mortality meeting ${Date.now()}`;
   await page.getByLabel('What must be done').fill(title);
-  await page.getByLabel('Due date').fill('2026-12-31');
+  await page.getByLabel('Due date').fill(daysFromToday(365));
   await page.getByRole('button', { name: 'Add action' }).click();
   const row = page.locator('tr', { hasText: title });
   await row.getByLabel(/Evidence that/).fill('Minutes of the mortality meeting');
