@@ -68,7 +68,12 @@ Result<void> add_logins(domain::Store& store, const World& world, const DemoOpti
     user.role = login.role;
     user.organisation_id = world.organisations.at(login.organisation_code).id;
     user.password_hash = options.hash_password(login.password);
-    DEMO_TRY(store.add_user(user, kDemoActor));
+    const auto id = store.add_user(user, kDemoActor);
+    if (!id) return id.error();
+    // The home trust's board member holds the chief executive's duty: they acknowledge an alarm.
+    if (login.role == domain::Role::board_member && login.organisation_code == kDemoHomeTrust) {
+      DEMO_TRY(store.set_chief_executive(user.organisation_id, *id, kDemoActor));
+    }
   }
   return {};
 }

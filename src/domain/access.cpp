@@ -67,13 +67,28 @@ bool may_see_outlier_case(const Principal& who, const OutlierCase& item) {
   return who.role == Role::national_analyst || who.organisation_id == item.organisation_id;
 }
 
-Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, OutlierParty owner) {
-  if (owner == OutlierParty::audit_provider) {
-    if (who.role == Role::national_analyst) return {};
-    return Error{ErrorCode::forbidden, "this stage belongs to the national audit provider"};
+Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, OutlierParty owner,
+                                std::optional<UserId> chief_executive) {
+  switch (owner) {
+    case OutlierParty::audit_provider:
+      if (who.role == Role::national_analyst) return {};
+      return Error{ErrorCode::forbidden, "this stage belongs to the national audit provider"};
+    case OutlierParty::provider:
+      if (who.role != Role::national_analyst && who.organisation_id == item.organisation_id &&
+          role_allows(who.role, Permission::manage_outliers)) {
+        return {};
+      }
+      return Error{ErrorCode::forbidden, "this stage belongs to the provider organisation's audit team"};
+    case OutlierParty::chief_executive:
+      if (who.organisation_id == item.organisation_id && chief_executive && *chief_executive == who.user_id) return {};
+      if (!chief_executive) {
+        return Error{ErrorCode::forbidden,
+                     "this stage is the provider's chief executive's, and the provider has named none: its "
+                     "administrator names one on the Users page"};
+      }
+      return Error{ErrorCode::forbidden, "this stage is for the provider's chief executive in person"};
   }
-  if (who.role != Role::national_analyst && who.organisation_id == item.organisation_id) return {};
-  return Error{ErrorCode::forbidden, "this stage belongs to the provider organisation"};
+  return Error{ErrorCode::forbidden, "this stage belongs to another party"};
 }
 
 bool may_see_result(const Principal& who, OrganisationId organisation, bool published) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -73,9 +74,12 @@ bool may_see_audit(const Principal& who, const Audit& audit);
 // An outlier case is seen by its provider organisation and by the national body.
 bool may_see_outlier_case(const Principal& who, const OutlierCase& item);
 // Who may complete a stage: the national analysts for the audit provider's stages; the
-// provider organisation's own staff (with manage_outliers) for its stages.
-// Errors: forbidden, saying whose stage it is.
-Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, OutlierParty owner);
+// provider organisation's own staff with manage_outliers for its stages; for a chief
+// executive's stage, only the person `chief_executive` names (the provider's
+// Organisation::chief_executive), whatever their role. Errors: forbidden, saying whose stage
+// it is (and that the provider has named no chief executive, when it has not).
+Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, OutlierParty owner,
+                                std::optional<UserId> chief_executive);
 // Whether the principal may see a result that is not published. Published results of
 // national audits are visible to every signed-in user.
 bool may_see_result(const Principal& who, OrganisationId organisation, bool published);

@@ -69,14 +69,44 @@ TEST(Access, AnOutlierCaseIsSeenByItsProviderAndTheNationalAnalysts) {
 
 TEST(Access, EachPartyCompletesOnlyItsOwnStages) {
   const auto provider_staff = someone(Role::clinical_lead, kTrust);
-  EXPECT_TRUE(may_complete_stage(provider_staff, case_of(kTrust), OutlierParty::provider));
-  EXPECT_FALSE(may_complete_stage(provider_staff, case_of(kTrust), OutlierParty::audit_provider));
-  EXPECT_FALSE(may_complete_stage(someone(Role::clinical_lead, kOtherTrust), case_of(kTrust), OutlierParty::provider));
-  EXPECT_TRUE(may_complete_stage(analyst(), case_of(kTrust), OutlierParty::audit_provider));
-  const auto refused = may_complete_stage(analyst(), case_of(kTrust), OutlierParty::provider);
+  const std::optional<UserId> no_chief;
+  EXPECT_TRUE(may_complete_stage(provider_staff, case_of(kTrust), OutlierParty::provider, no_chief));
+  EXPECT_FALSE(may_complete_stage(provider_staff, case_of(kTrust), OutlierParty::audit_provider, no_chief));
+  EXPECT_FALSE(
+      may_complete_stage(someone(Role::clinical_lead, kOtherTrust), case_of(kTrust), OutlierParty::provider, no_chief));
+  // The provider's stages are its audit team's: a board member or a viewer only sees them.
+  EXPECT_FALSE(
+      may_complete_stage(someone(Role::board_member, kTrust), case_of(kTrust), OutlierParty::provider, no_chief));
+  EXPECT_FALSE(may_complete_stage(someone(Role::read_only, kTrust), case_of(kTrust), OutlierParty::provider, no_chief));
+  EXPECT_TRUE(may_complete_stage(analyst(), case_of(kTrust), OutlierParty::audit_provider, no_chief));
+  const auto refused = may_complete_stage(analyst(), case_of(kTrust), OutlierParty::provider, no_chief);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
-  EXPECT_EQ(refused.error().message, "this stage belongs to the provider organisation");
+  EXPECT_EQ(refused.error().message, "this stage belongs to the provider organisation's audit team");
+}
+
+TEST(Access, OnlyTheNamedChiefExecutiveAcknowledgesInPerson) {
+  auto chief = someone(Role::board_member, kTrust);
+  chief.user_id = UserId{7};
+  const std::optional<UserId> named = UserId{7};
+  EXPECT_TRUE(may_complete_stage(chief, case_of(kTrust), OutlierParty::chief_executive, named));
+  // Not the audit team, the administrator or the national analysts, however senior.
+  for (const auto role : {Role::admin, Role::audit_manager, Role::clinical_lead}) {
+    const auto refused =
+        may_complete_stage(someone(role, kTrust), case_of(kTrust), OutlierParty::chief_executive, named);
+    ASSERT_FALSE(refused) << to_string(role);
+    EXPECT_EQ(refused.error().message, "this stage is for the provider's chief executive in person");
+  }
+  EXPECT_FALSE(may_complete_stage(analyst(), case_of(kTrust), OutlierParty::chief_executive, named));
+  // Another trust's user with the same id is not this trust's chief executive.
+  auto elsewhere = someone(Role::board_member, kOtherTrust);
+  elsewhere.user_id = UserId{7};
+  EXPECT_FALSE(may_complete_stage(elsewhere, case_of(kTrust), OutlierParty::chief_executive, named));
+  // A chief executive's stage is nobody's until the trust names one, and says so.
+  const auto unnamed = may_complete_stage(chief, case_of(kTrust), OutlierParty::chief_executive, std::nullopt);
+  ASSERT_FALSE(unnamed);
+  EXPECT_EQ(unnamed.error().code, ErrorCode::forbidden);
+  EXPECT_NE(unnamed.error().message.find("has named none"), std::string::npos) << unnamed.error().message;
 }
 
 TEST(Access, UnpublishedResultsStayWithTheirOrganisationAndTheNationalBody) {

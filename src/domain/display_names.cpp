@@ -57,8 +57,9 @@ constexpr EnumTable<QuestionKind, 5> kQuestionKinds{{{QuestionKind::single_choic
                                                      {QuestionKind::free_text, "Free text"}}};
 constexpr EnumTable<OutlierTrack, 3> kOutlierTracks{
     {{OutlierTrack::alarm, "Alarm"}, {OutlierTrack::alert, "Alert"}, {OutlierTrack::positive, "Better than expected"}}};
-constexpr EnumTable<OutlierParty, 2> kOutlierParties{
-    {{OutlierParty::audit_provider, "National audit provider"}, {OutlierParty::provider, "Provider organisation"}}};
+constexpr EnumTable<OutlierParty, 3> kOutlierParties{{{OutlierParty::audit_provider, "National audit provider"},
+                                                      {OutlierParty::provider, "Provider organisation"},
+                                                      {OutlierParty::chief_executive, "Provider's chief executive"}}};
 constexpr EnumTable<NotificationKind, 15> kNotificationKinds{
     {{NotificationKind::outlier_opened, "New outlier case"},
      {NotificationKind::stage_deadline_approaching, "Outlier stage due soon"},

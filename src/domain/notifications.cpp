@@ -66,6 +66,13 @@ class Directory {
       if (row.active && row.organisation_id == organisation && has_role(row, roles)) out.insert(row.email);
     }
   }
+  // The organisation's chief executive for the outlier process, when named and active.
+  void add_chief_executive(std::set<std::string>& out, OrganisationId organisation) const {
+    const auto found = organisations_.find(organisation);
+    if (found == organisations_.end() || !found->second->chief_executive) return;
+    const User* person = user(*found->second->chief_executive);
+    if (person != nullptr && person->active) out.insert(person->email);
+  }
   // Active users with one of `roles` in any national body.
   void add_national(std::set<std::string>& out, std::initializer_list<Role> roles) const {
     for (const auto& row : inputs_.users) {
@@ -112,7 +119,12 @@ std::string case_description(const OutlierCase& row, const Directory& directory)
 }
 
 std::string_view owner_text(OutlierParty owner) {
-  return owner == OutlierParty::audit_provider ? "the national audit provider" : "the provider organisation";
+  switch (owner) {
+    case OutlierParty::audit_provider: return "the national audit provider";
+    case OutlierParty::provider: return "the provider organisation";
+    case OutlierParty::chief_executive: return "the provider's chief executive";
+  }
+  return "the provider organisation";
 }
 
 void link_to_case(Notification& notification, const OutlierCase& row) {
@@ -183,6 +195,10 @@ void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& rem
   const bool national = reminder.owner == OutlierParty::audit_provider;
   if (national) {
     directory.add_national(to, {Role::national_analyst});
+  } else if (reminder.owner == OutlierParty::chief_executive) {
+    // The audit managers too: they prepare the chief executive's reply and chase it.
+    directory.add_chief_executive(to, row.organisation_id);
+    directory.add_people(to, row.organisation_id, {Role::audit_manager});
   } else {
     directory.add_people(to, row.organisation_id, {Role::clinical_lead, Role::audit_manager});
   }

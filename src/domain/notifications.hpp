@@ -128,7 +128,8 @@ Date meetings_since(Date today, const NotificationRules& rules);
 //   outlier_opened: the organisation's audit managers and clinical leads, and the national
 //     analysts when the case is an alarm worse than expected;
 //   stage deadline approaching / passed: the stage owner's people (the audit provider's
-//     national analysts, or the provider's clinical leads and audit managers);
+//     national analysts, the provider's clinical leads and audit managers, or for a chief
+//     executive's stage the provider's named chief executive and its audit managers);
 //   stage escalation: those, and the owner's senior managers (the national body's admins,
 //     or the provider's admins and board members: the chief executive and medical director);
 //   action due soon / overdue: the owner (the audit managers when the owner has no account);

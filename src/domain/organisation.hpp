@@ -24,6 +24,10 @@ struct Organisation {
   std::string name;
   OrganisationType type = OrganisationType::acute;
   std::string region;
+  // The person with the chief executive's duty in the outlier process: they acknowledge an
+  // alarm for the organisation (an OutlierParty::chief_executive stage). Set only by
+  // Store::set_chief_executive, never by the register's forms or files.
+  std::optional<UserId> chief_executive = std::nullopt;
 };
 
 }  // namespace clinaudit::domain

@@ -8,6 +8,16 @@
 
 namespace clinaudit::domain {
 
+namespace {
+
+// The person who acknowledges an alarm for the case's organisation, if it has named one.
+Result<std::optional<UserId>> chief_executive_of(Store& store, const OutlierCase& item) {
+  CLINAUDIT_TRY(const auto organisation, store.organisation(item.organisation_id));
+  return organisation.chief_executive;
+}
+
+}  // namespace
+
 std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> items) {
   const auto orgs = organisations_by_id(store);
   // A timetable that no longer reads leaves the stages named from their keys.
@@ -18,6 +28,9 @@ std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> item
   for (auto& item : items) {
     OutlierRow row;
     row.stage_name = stage_words(stages, item.stage);
+    const auto stage =
+        std::find_if(stages.begin(), stages.end(), [&](const OutlierStage& s) { return s.key == item.stage; });
+    if (item.is_open() && stage != stages.end()) row.whose_turn = std::string(display_name(stage->owner));
     if (auto audit = store.audit(item.audit_id)) row.audit_title = audit->title;
     if (auto measure = store.measure(item.measure_id)) row.measure_name = measure->name;
     if (const auto org = orgs.find(item.organisation_id.value); org != orgs.end()) {
@@ -70,11 +83,12 @@ Result<OutlierCaseDetail> outlier_case_detail(Store& store, const Principal& who
     if (!event.by || detail.people.contains(event.by->value)) continue;
     if (auto user = store.user(*event.by)) detail.people[event.by->value] = user->email;
   }
-  const bool manages = role_allows(who.role, Permission::manage_outliers);
-  detail.may_act =
-      item.is_open() && current != nullptr && manages && may_complete_stage(who, item, current->owner).has_value();
+  CLINAUDIT_TRY(const auto chief_executive, chief_executive_of(store, item));
+  detail.may_act = item.is_open() && current != nullptr &&
+                   may_complete_stage(who, item, current->owner, chief_executive).has_value();
   if (const auto* before = timetable.previous(item.stage);
-      before != nullptr && item.is_open() && manages && may_complete_stage(who, item, before->owner).has_value()) {
+      before != nullptr && item.is_open() &&
+      may_complete_stage(who, item, before->owner, chief_executive).has_value()) {
     detail.may_reopen = *before;
   }
   detail.row = std::move(outlier_rows(store, {std::move(item)}).front());
@@ -102,7 +116,8 @@ Result<PlannedCompletion> plan_completion(Store& store, const Principal& who, Da
   const auto& timetable = in_force;
   const auto* current = timetable.find(item.stage);
   if (current == nullptr) return Error{ErrorCode::conflict, "the case's stage is not in the timetable: " + item.stage};
-  CLINAUDIT_TRY_VOID(may_complete_stage(who, item, current->owner));
+  CLINAUDIT_TRY(const auto chief_executive, chief_executive_of(store, item));
+  CLINAUDIT_TRY_VOID(may_complete_stage(who, item, current->owner, chief_executive));
   // The decision and the note are read only after the checks above, so that a case one may
   // not see or act on answers the same whatever the form says.
   StageDecision choice = StageDecision::done;
@@ -160,7 +175,8 @@ Result<void> reopen_outlier_stage(Store& store, const Principal& who, Date today
   // A closed or withdrawn case, or one with no stage completed, has nothing to reopen (conflict,
   // for anyone who may see it); then only the owner of the stage completed last may reopen it.
   CLINAUDIT_TRY(auto reopened, reopen_stage(item, timetable, WorkingDayCalendar::england_and_wales(), today));
-  CLINAUDIT_TRY_VOID(may_complete_stage(who, item, reopened.stage.owner));
+  CLINAUDIT_TRY(const auto chief_executive, chief_executive_of(store, item));
+  CLINAUDIT_TRY_VOID(may_complete_stage(who, item, reopened.stage.owner, chief_executive));
   if (blank(params.reason)) {
     return Error{ErrorCode::invalid_input, "reason: enter why the stage is reopened"};
   }

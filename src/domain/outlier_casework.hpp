@@ -25,6 +25,9 @@ struct OutlierRow {
   std::string measure_name;
   std::string organisation_name;
   std::string stage_name;  // the current stage in words, from the timetable in force
+  // Who must act at the current stage, in words ("National audit provider", "Provider's chief
+  // executive"); empty for a closed or withdrawn case, or a stage the timetable lacks.
+  std::string whose_turn;
 };
 
 // One outlier case with its track's stages, the record of who did what, and whether the

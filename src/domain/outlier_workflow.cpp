@@ -46,7 +46,12 @@ bool formula_like(std::string_view cell) {
 }  // namespace
 
 std::string_view to_string(OutlierParty party) {
-  return party == OutlierParty::provider ? "provider" : "audit_provider";
+  switch (party) {
+    case OutlierParty::audit_provider: return "audit_provider";
+    case OutlierParty::provider: return "provider";
+    case OutlierParty::chief_executive: return "chief_executive";
+  }
+  return "audit_provider";
 }
 
 std::string_view to_string(OutlierTrack track) {
@@ -122,8 +127,11 @@ Result<OutlierTimetable> OutlierTimetable::from_csv(std::string_view text) {
       stage.owner = OutlierParty::provider;
     } else if (fields[3] == "audit_provider") {
       stage.owner = OutlierParty::audit_provider;
+    } else if (fields[3] == "chief_executive") {
+      stage.owner = OutlierParty::chief_executive;
     } else {
-      problems.push_back(at_cell(number, 4) + ": '" + std::string(fields[3]) + "' is not provider or audit_provider");
+      problems.push_back(at_cell(number, 4) + ": '" + std::string(fields[3]) +
+                         "' is not audit_provider, provider or chief_executive");
       good = false;
     }
     const auto [end, ec] = std::from_chars(fields[4].data(), fields[4].data() + fields[4].size(), stage.working_days);

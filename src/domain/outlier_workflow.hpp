@@ -13,9 +13,10 @@
 
 namespace clinaudit::domain {
 
-// Who must act at a stage: the national audit provider, or the provider organisation
-// whose results are outlying.
-enum class OutlierParty { audit_provider, provider };
+// Who must act at a stage: the national audit provider, the provider organisation whose
+// results are outlying (its audit team and clinical leads), or that organisation's chief
+// executive in person (Organisation::chief_executive), who acknowledges an alarm.
+enum class OutlierParty { audit_provider, provider, chief_executive };
 std::string_view to_string(OutlierParty party);
 
 // The kind of case, which decides the sequence of stages: alarm (beyond 3 SD, worse than
@@ -39,7 +40,8 @@ struct OutlierStage {
 // administrator can replace, not code. Immutable once built; safe to share.
 class OutlierTimetable {
  public:
-  // Reads "level,key,name,owner,working_days" rows (that header first), stages in file
+  // Reads "level,key,name,owner,working_days" rows (owner: audit_provider, provider or
+  // chief_executive) (that header first), stages in file
   // order per level. Errors: invalid_input listing every problem with its line and column
   // (unknown level or owner, a number of days that is not a whole number >= 0, an empty or
   // repeated key), then a level with no stages, then an alarm level without kReviewStage.

@@ -165,8 +165,9 @@ TEST(OutlierWorkflow, TimetableProblemsNameTheirLineAndColumn) {
   EXPECT_TRUE(OutlierTimetable::from_csv("level,key,name,owner,working_days\n" + valid_rows()));
   EXPECT_THAT(rejected("bogus,x,X,provider,3\n" + valid_rows()),
               testing::HasSubstr("line 2, column 1 (level): 'bogus' is not alarm, alert or positive"));
-  EXPECT_THAT(rejected(valid_rows() + "alert,x,X,trust,3\n"),
-              testing::HasSubstr("line 6, column 4 (owner): 'trust' is not provider or audit_provider"));
+  EXPECT_THAT(
+      rejected(valid_rows() + "alert,x,X,trust,3\n"),
+      testing::HasSubstr("line 6, column 4 (owner): 'trust' is not audit_provider, provider or chief_executive"));
   EXPECT_THAT(rejected(valid_rows() + "alert,x,X,provider,-1\n"),
               testing::HasSubstr("line 6, column 5 (working_days): '-1' is not a whole number of days"));
   EXPECT_THAT(rejected(valid_rows() + "alert,x,X,provider,2.5\n"),

@@ -86,6 +86,11 @@ class Store {
   virtual Result<Organisation> organisation(OrganisationId id) = 0;
   virtual Result<Organisation> organisation_by_code(std::string_view code) = 0;
   virtual Result<std::vector<Organisation>> organisations() = 0;
+  // Names the organisation's chief executive for the outlier process (Organisation::
+  // chief_executive), or nobody. Errors: not_found for an unknown organisation;
+  // invalid_input for a user of another organisation.
+  virtual Result<void> set_chief_executive(OrganisationId organisation, std::optional<UserId> user,
+                                           const Actor& actor) = 0;
 
   // Users and sessions
   virtual Result<UserId> add_user(const User& user, const Actor& actor) = 0;

@@ -46,6 +46,18 @@ Result<User> organisation_user(Store& store, const Organisation& organisation, U
   return user;
 }
 
+Result<void> name_chief_executive(Store& store, const Organisation& organisation, const Actor& actor,
+                                  std::optional<UserId> user) {
+  if (user) {
+    CLINAUDIT_TRY(const auto person, organisation_user(store, organisation, *user));
+    if (!person.active) {
+      return Error{ErrorCode::invalid_input,
+                   "chief_executive: " + person.display_name + "'s account is deactivated; reactivate it first"};
+    }
+  }
+  return store.set_chief_executive(organisation.id, user, actor);
+}
+
 Result<void> edit_user(Store& store, const Organisation& organisation, const Actor& actor, UserId id,
                        UserChanges changes) {
   CLINAUDIT_TRY(auto user, organisation_user(store, organisation, id));

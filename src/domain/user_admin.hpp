@@ -89,6 +89,14 @@ Result<void> edit_user(Store& store, const Organisation& organisation, const Act
 Result<void> set_user_active(Store& store, const Organisation& organisation, const Actor& actor, UserId id,
                              bool active);
 
+// Names the person with the chief executive's duty in the outlier process for `organisation`
+// (the administrator's own), or nobody when `user` is empty: they acknowledge an alarm for
+// the organisation. Any active user of the organisation may hold the duty, whatever their
+// role (a chief executive usually signs in as a board member). Errors: not_found as in
+// organisation_user; invalid_input ("chief_executive: ...") for an inactive user; the store's.
+Result<void> name_chief_executive(Store& store, const Organisation& organisation, const Actor& actor,
+                                  std::optional<UserId> user);
+
 // How long a password reset link works.
 inline constexpr int kPasswordResetDays = 1;
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/document_views.hpp"
+#include "http/form_answers.hpp"
 #include "http/pages/pages.hpp"
 #include "http/resource.hpp"
 #include "http/views.hpp"
@@ -17,10 +18,6 @@ using P = Permission;
 
 constexpr const char* kActionDocuments = R"(/actions/(\d{1,18})/documents)";
 constexpr const char* kOutlierDocuments = R"(/outliers/(\d{1,18})/documents)";
-
-std::string created_json(std::int64_t id) {
-  return nlohmann::json{{"id", id}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 // The action's page again with the refused upload (400): the form shows the problem at its field.
 Result<Response> action_refusal(Context& c, const Error& error) {

@@ -398,6 +398,10 @@ const std::vector<Page>& pages() {
                                    {"role", "read_only"},
                                    {"password", "too short"}};
                    }});
+    // Naming another organisation's user as the chief executive: refused at the field.
+    all.push_back({"chief-executive-refused", Who::admin, "POST", at("/users/chief-executive"), 400, [](PageWorld&) {
+                     return Fields{{"chief_executive", "999999"}};
+                   }});
     const auto lead_path = [](std::string suffix) {
       return [suffix = std::move(suffix)](PageWorld& w) {
         return "/users/" + id(w.caller(Role::clinical_lead).user.id.value) + suffix;

@@ -5,6 +5,7 @@
 #include "domain/local_audit_views.hpp"
 #include "http/app.hpp"
 #include "http/error_response.hpp"
+#include "http/form_answers.hpp"
 #include "http/import_flow.hpp"
 #include "http/json_views.hpp"
 #include "http/login.hpp"
@@ -186,10 +187,6 @@ bool shown_on_user_form(const Error& error) {
 Response with_cookie(Response response, const std::string& cookie) {
   response.headers.emplace_back("Set-Cookie", cookie);
   return response;
-}
-
-std::string created_json(std::int64_t id) {
-  return nlohmann::json{{"id", id}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // A change of one action (`form` names it in the path): the use case `change` runs as the
@@ -412,7 +409,9 @@ std::vector<Route> view_routes() {
       .load = organisation_users,
       .page =
           [](Context& c, std::vector<domain::User>& users) {
-            return html_response(pages::users_page(c, users, std::nullopt, ""));
+            const bool named = c.request.query_value("done") == "chief-executive";
+            return html_response(
+                pages::users_page(c, users, std::nullopt, named ? "The chief executive was saved." : ""));
           },
       .json = kJson,
   });
@@ -475,6 +474,22 @@ std::vector<Route> account_routes() {
         .page_refusal = refusal,
     });
   }
+  // Naming the chief executive who acknowledges outlier alarms for the organisation.
+  table.resource<bool>({
+      .method = "POST",
+      .path = "/users/chief-executive",
+      .permission = P::manage_users,
+      .load = [](Context& c) -> Result<bool> {
+        CLINAUDIT_TRY_VOID(name_chief_executive(c));
+        return true;
+      },
+      .page = [](Context&, bool&) { return redirect("/users?done=chief-executive#chief-executive"); },
+      .json = [](Context&, bool&) { return json_response(ok_json()); },
+      .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
+        if (error.code != ErrorCode::invalid_input) return error;
+        return users_html(c, error, "");
+      },
+  });
   table.resource<domain::PasswordResetLink>({
       .method = "POST",
       .path = R"(/users/(\d{1,18})/password-reset)",
@@ -524,7 +539,9 @@ std::vector<Route> change_routes() {
   // answers with the confirmation page; confirm=back shows the case's form again with what was
   // typed); the API completes at once. Both require the note.
   constexpr const char* kStagePath = R"(/outliers/(\d{1,18})/stage)";
-  table.add(page_route("POST", kStagePath, Access::permitted, P::manage_outliers, [](Context& c) -> Result<Response> {
+  // Whose stage it is (the audit team's, the chief executive's in person, the national
+  // provider's) the use case decides: any signed-in user of the organisation may reach it.
+  table.add(page_route("POST", kStagePath, Access::permitted, P::view_organisation, [](Context& c) -> Result<Response> {
     CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
     pages::OutlierCaseForms forms;
     forms.decision = c.request.field("decision").value_or("");
@@ -546,7 +563,7 @@ std::vector<Route> change_routes() {
     CLINAUDIT_TRY(const auto view, outlier_case_view(c, OutlierCaseId{id}));
     return html_response(pages::outlier_stage_confirmation_page(c, view, *check, forms.decision, forms.note));
   }));
-  table.add(api_route("POST", std::string("/api") + kStagePath, Access::permitted, P::manage_outliers,
+  table.add(api_route("POST", std::string("/api") + kStagePath, Access::permitted, P::view_organisation,
                       [](Context& c) -> Result<Response> {
                         CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
                         CLINAUDIT_TRY_VOID(complete_outlier_stage(c, OutlierCaseId{id},
@@ -557,7 +574,7 @@ std::vector<Route> change_routes() {
   table.resource<std::int64_t>({
       .method = "POST",
       .path = R"(/outliers/(\d{1,18})/reopen)",
-      .permission = P::manage_outliers,
+      .permission = P::view_organisation,
       .load = [](Context& c) -> Result<std::int64_t> {
         CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
         CLINAUDIT_TRY_VOID(reopen_outlier_stage(c, OutlierCaseId{id}, c.request.field("reason").value_or("")));

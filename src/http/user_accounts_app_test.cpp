@@ -209,5 +209,64 @@ TEST(UserAccounts, AResetLinkIsTheAdministratorsOwnOrganisationsAndShownOnce) {
   EXPECT_EQ(world.call("POST", user_path(lead, "/password-reset"), &admin, {{"csrf", "wrong"}}).status, 403);
 }
 
+// The chief executive acknowledges a confirmed alarm in person: the administrator names them
+// on the users page (recorded in the audit log); then only they complete that stage, and
+// until someone is named nobody can, and the case page says why.
+TEST(UserAccounts, TheNamedChiefExecutiveAloneAcknowledgesAnAlarm) {
+  TestWorld world;
+  auto& admin = world.own().callers.at(Role::admin);
+  auto& manager = world.own().callers.at(Role::audit_manager);
+  auto& lead = world.own().callers.at(Role::clinical_lead);
+  auto& board = world.own().callers.at(Role::board_member);
+
+  // Nobody named: the stage is nobody's, and the refusal says what to do.
+  ASSERT_EQ(world.call("POST", "/users/chief-executive", &admin, {{"chief_executive", ""}}).status, 303);
+  EXPECT_FALSE(world.store().organisation(world.own().id)->chief_executive);
+  const auto first = world.new_outlier_case_at(world.own(), "chief_executive_acknowledged");
+  const std::string stage = "/api/outliers/" + std::to_string(first.value) + "/stage";
+  const Response unnamed = world.call("POST", stage, &board, {{"decision", "done"}, {"note", "Acknowledged"}});
+  EXPECT_EQ(unnamed.status, 403);
+  EXPECT_TRUE(contains(unnamed.body, "has named none")) << unnamed.body;
+
+  // The administrator names the clinical lead; the page says who holds the duty.
+  const Response named =
+      world.call("POST", "/users/chief-executive", &admin, {{"chief_executive", std::to_string(lead.user.id.value)}});
+  ASSERT_EQ(named.status, 303) << named.body.substr(0, 400);
+  EXPECT_EQ(location(named), "/users?done=chief-executive#chief-executive");
+  EXPECT_EQ(world.store().organisation(world.own().id)->chief_executive, lead.user.id);
+  EXPECT_TRUE(logged_by(world.store(), "organisation chief executive", admin.user.email));
+  const Response users = world.call("GET", "/users?done=chief-executive", &admin);
+  EXPECT_TRUE(contains(users.body, "The chief executive was saved.")) << users.body.substr(0, 3000);
+  EXPECT_TRUE(contains(users.body, "<option value=\"" + std::to_string(lead.user.id.value) + "\" selected>"));
+
+  // Another trust's user, or an unknown one, is refused at the field and changes nothing.
+  const auto& theirs = world.other().callers.at(Role::board_member);
+  const Response elsewhere =
+      world.call("POST", "/users/chief-executive", &admin, {{"chief_executive", std::to_string(theirs.user.id.value)}});
+  EXPECT_EQ(elsewhere.status, 400);
+  EXPECT_TRUE(contains(elsewhere.body, "The chief executive was not changed.")) << elsewhere.body.substr(0, 3000);
+  EXPECT_TRUE(contains(elsewhere.body, "Choose a person from the list"));
+  EXPECT_EQ(world.store().organisation(world.own().id)->chief_executive, lead.user.id);
+
+  // Now the stage is the clinical lead's in person: not the board member's, nor the audit manager's.
+  EXPECT_EQ(world.call("POST", stage, &board, {{"decision", "done"}, {"note", "Acknowledged"}}).status, 403);
+  const Response team = world.call("POST", stage, &manager, {{"decision", "done"}, {"note", "Acknowledged"}});
+  EXPECT_EQ(team.status, 403);
+  EXPECT_TRUE(contains(team.body, "chief executive in person")) << team.body;
+  const Response page = world.call("GET", "/outliers/" + std::to_string(first.value), &lead);
+  EXPECT_TRUE(contains(page.body, "action=\"/outliers/" + std::to_string(first.value) + "/stage\""))
+      << page.body.substr(0, 4000);
+  const Response done =
+      world.call("POST", stage, &lead, {{"decision", "done"}, {"note", "Acknowledged; review begun"}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(world.store().outlier_case(first)->stage, "public_disclosure");
+  // A deactivated person cannot be named.
+  ASSERT_EQ(world.call("POST", user_path(board, "/deactivate"), &admin).status, 303);
+  const Response inactive = world.call("POST", "/api/users/chief-executive", &admin,
+                                       {{"chief_executive", std::to_string(board.user.id.value)}});
+  EXPECT_EQ(inactive.status, 400);
+  EXPECT_TRUE(contains(inactive.body, "deactivated")) << inactive.body;
+}
+
 }  // namespace
 }  // namespace clinaudit::http

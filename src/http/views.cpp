@@ -364,6 +364,20 @@ Result<void> set_user_active(Context& context, UserId id, bool active) {
   return domain::set_user_active(context.store, context.who->organisation, context.actor(), id, active);
 }
 
+Result<void> name_chief_executive(Context& context) {
+  const auto chosen = context.request.field("chief_executive").value_or("");
+  std::optional<UserId> user;
+  const Error unknown{ErrorCode::invalid_input, "chief_executive: choose a person from the list"};
+  if (!chosen.empty()) {
+    const auto id = id_from(chosen);
+    if (!id) return unknown;
+    user = UserId{*id};
+  }
+  auto named = domain::name_chief_executive(context.store, context.who->organisation, context.actor(), user);
+  if (!named && named.error().code == ErrorCode::not_found) return unknown;
+  return named;
+}
+
 Result<domain::PasswordResetLink> start_password_reset(Context& context, UserId id) {
   return domain::start_password_reset(context.store, context.clock, reset_tokens(), context.who->organisation,
                                       context.actor(), id);

@@ -171,6 +171,10 @@ Result<domain::User> organisation_user(Context& context, UserId id);
 Result<void> edit_user(Context& context, UserId id);
 // Errors: as domain::set_user_active.
 Result<void> set_user_active(Context& context, UserId id, bool active);
+// Names the caller's organisation's chief executive from the form's `chief_executive` (a
+// user id; empty for nobody). Errors: invalid_input ("chief_executive: ...") for a value
+// that names no active user of the organisation; domain::name_chief_executive's.
+Result<void> name_chief_executive(Context& context);
 // A one-time link to set a new password (domain::start_password_reset), with a token from
 // OpenSSL's random generator, stored as its SHA-256 hash.
 Result<domain::PasswordResetLink> start_password_reset(Context& context, UserId id);

@@ -116,15 +116,16 @@ std::string board_pack_html(const domain::BoardPack& pack) {
   } else {
     out +=
         "<table><thead><tr><th>Audit</th><th>Measure</th><th>Period</th><th>Level</th><th>Direction</th>"
-        "<th>Value</th><th>Status</th><th>Stage</th><th>Stage due</th></tr></thead><tbody>"_html;
+        "<th>Value</th><th>Status</th><th>Stage</th><th>Whose turn</th><th>Stage due</th></tr></thead><tbody>"_html;
     for (const auto& row : pack.open_outliers) {
       const auto& c = row.item;
       out += html(
           "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-          "</tr>",
+          "<td>{}</td></tr>",
           row.audit_title, row.measure_name, c.period, domain::display_name(c.level),
           c.unfavourable ? "Worse than expected" : "Better than expected", format_fixed(c.value, 3),
-          domain::standing_words(c), row.stage_name, c.stage_due_on ? c.stage_due_on->to_string() : "—");
+          domain::standing_words(c), row.stage_name, row.whose_turn.empty() ? "—" : row.whose_turn,
+          c.stage_due_on ? c.stage_due_on->to_string() : "—");
     }
     out += "</tbody></table>"_html;
   }

@@ -65,11 +65,12 @@ Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::str
     outliers.push_back({row.audit_title, row.measure_name, c.period, std::string(domain::display_name(c.level)),
                         c.unfavourable ? "Worse than expected" : "Better than expected",
                         Cell{c.value, S::three_decimals}, std::string(domain::standing_words(c)), row.stage_name,
-                        c.stage_due_on ? c.stage_due_on->to_string() : ""});
+                        row.whose_turn, c.stage_due_on ? c.stage_due_on->to_string() : ""});
   }
-  write_table(workbook, "Outlier cases",
-              {"Audit", "Measure", "Period", "Level", "Direction", "Value", "Status", "Stage", "Stage due"}, outliers,
-              formats);
+  write_table(
+      workbook, "Outlier cases",
+      {"Audit", "Measure", "Period", "Level", "Direction", "Value", "Status", "Stage", "Whose turn", "Stage due"},
+      outliers, formats);
 
   std::vector<CellRow> measures;
   for (const auto& m : pack.measures) {

@@ -22,6 +22,7 @@ std::string_view migration_0013_documents();
 std::string_view migration_0014_report_tracker();
 std::string_view migration_0015_forward_programme();
 std::string_view migration_0016_nice_guidance();
+std::string_view migration_0017_chief_executive();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -51,6 +52,7 @@ constexpr std::array kTemplates{
     Template{14, "0014_report_tracker", embedded::migration_0014_report_tracker},
     Template{15, "0015_forward_programme", embedded::migration_0015_forward_programme},
     Template{16, "0016_nice_guidance", embedded::migration_0016_nice_guidance},
+    Template{17, "0017_chief_executive", embedded::migration_0017_chief_executive},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

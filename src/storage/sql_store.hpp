@@ -36,6 +36,8 @@ class SqlStore final : public domain::Store {
   Result<domain::Organisation> organisation(OrganisationId id) override;
   Result<domain::Organisation> organisation_by_code(std::string_view code) override;
   Result<std::vector<domain::Organisation>> organisations() override;
+  Result<void> set_chief_executive(OrganisationId organisation, std::optional<UserId> user,
+                                   const domain::Actor& actor) override;
 
   Result<UserId> add_user(const domain::User& user, const domain::Actor& actor) override;
   Result<void> update_user(const domain::User& user, const domain::Actor& actor) override;

@@ -9,7 +9,8 @@
 namespace clinaudit::storage {
 namespace {
 
-constexpr const char* kOrganisationColumns = "SELECT id, code, name, type, region FROM organisations ";
+constexpr const char* kOrganisationColumns =
+    "SELECT id, code, name, type, region, chief_executive_id FROM organisations ";
 constexpr const char* kUserColumns =
     "SELECT id, email, display_name, role, organisation_id, password_hash, active FROM users ";
 
@@ -18,7 +19,8 @@ domain::Organisation read_organisation(const SqlRow& row) {
                               .code = row.text(1),
                               .name = row.text(2),
                               .type = enum_of(row, 3, domain::parse_organisation_type),
-                              .region = row.text(4)};
+                              .region = row.text(4),
+                              .chief_executive = optional_id<UserId>(row, 5)};
 }
 
 domain::User read_user(const SqlRow& row) {
@@ -109,6 +111,24 @@ Result<domain::Organisation> SqlStore::organisation_by_code(std::string_view cod
 Result<std::vector<domain::Organisation>> SqlStore::organisations() {
   return read("reading organisations", [&](SqlSession& session) {
     return all_rows(session, std::string(kOrganisationColumns) + "ORDER BY code", read_organisation);
+  });
+}
+
+Result<void> SqlStore::set_chief_executive(OrganisationId organisation, std::optional<UserId> user,
+                                           const domain::Actor& actor) {
+  return write("naming an organisation's chief executive", [&](SqlSession& session) {
+    const auto org = load_organisation(session, organisation);
+    const auto named = [&](const std::optional<UserId>& id) -> nlohmann::json {
+      if (!id) return nullptr;
+      return load_user(session, *id).email;
+    };
+    const nlohmann::json before{{"chief_executive", named(org.chief_executive)}};
+    if (user && load_user(session, *user).organisation_id != organisation) {
+      fail(ErrorCode::invalid_input, "the chief executive must be a user of " + org.name);
+    }
+    execute(session, "UPDATE organisations SET chief_executive_id = ? WHERE id = ?", user, organisation);
+    const nlohmann::json after{{"chief_executive", named(user)}};
+    append_audit_log(session, actor, "update", "organisation chief executive", org.code, &before, &after);
   });
 }
 

@@ -91,8 +91,8 @@ INSERT INTO participation (organisation_id, audit_id, year, eligible, participat
                            cases_submitted, cases_required) VALUES (1, 1, 2025, 1, 1, 1, 45, 50);
 INSERT INTO outlier_cases (audit_id, measure_id, organisation_id, period, level, high, unfavourable, value,
                            limit_passed, stage, opened_on, stage_due_on, status)
-  VALUES (1, 2, 1, '2024/25', 'alarm', 1, 1, 1.62, 1.45, 'Provider review', '2026-02-16', '2026-03-20', 'open'),
-         (1, 2, 1, '2023/24', 'alarm', 1, 1, 1.55, 1.45, 'Public disclosure', '2025-06-01', '2026-04-30', 'confirmed');
+  VALUES (1, 2, 1, '2024/25', 'alarm', 1, 1, 1.62, 1.45, 'provider_response', '2026-02-16', '2026-03-20', 'open'),
+         (1, 2, 1, '2023/24', 'alarm', 1, 1, 1.55, 1.45, 'public_disclosure', '2025-06-01', '2026-04-30', 'confirmed');
 INSERT INTO actions (organisation_id, audit_id, title, owner_name, due_on, status, evidence, completed_on, source) VALUES
   (1, 5, 'Consent training for every surgical registrar', 'Dr Amal Shah', '2026-02-01', 'open', '', NULL,
    'audit_recommendation'),
@@ -151,7 +151,7 @@ has "$html" "<li>Took part in 100% of the national audits and confidential enqui
 has "$html" "<li>1 measure consistently passes its target</li>"
 has "$html" "<li>1 action completed in the past 90 days</li>"
 # The sections' contents.
-has "$html" "<td>National Emergency Test Audit</td><td>Risk-adjusted 30-day mortality</td><td>2024/25</td><td>Alarm (3 SD)</td><td>Worse than expected</td><td>1.620</td><td>Potential outlier, not yet confirmed</td><td>Provider review</td><td>2026-03-20</td>"
+has "$html" "<td>National Emergency Test Audit</td><td>Risk-adjusted 30-day mortality</td><td>2024/25</td><td>Alarm (3 SD)</td><td>Worse than expected</td><td>1.620</td><td>Potential outlier, not yet confirmed</td><td>The provider checks its data and sends its explanation</td><td>Provider organisation</td><td>2026-03-20</td>"
 has "$html" "<td>NETA</td><td>Seen by a consultant within 14 hours</td><td>92.0% (2026-02)</td><td>91.0%</td>"
 has "$html" "Consistently passing the target"
 has "$html" "<td>Consent training for every surgical registrar</td><td>Dr Amal Shah</td><td>2026-02-01</td><td>32</td>"
@@ -248,13 +248,14 @@ assert sheets["Overdue report reviews"][1:] == [["National Emergency Test Audit:
 
 outliers = sheets["Outlier cases"]
 assert outliers[0] == ["Audit", "Measure", "Period", "Level", "Direction", "Value", "Status", "Stage",
-                       "Stage due"], outliers[0]
+                       "Whose turn", "Stage due"], outliers[0]
 assert len(outliers) == 3, outliers
-assert outliers[2][2] == "2023/24" and outliers[2][8] == "2026-04-30", outliers[2]
+assert outliers[2][2] == "2023/24" and outliers[2][8:] == ["National audit provider", "2026-04-30"], outliers[2]
 assert outliers[1][:5] == ["National Emergency Test Audit", "Risk-adjusted 30-day mortality", "2024/25",
                            "Alarm (3 SD)", "Worse than expected"], outliers[1]
 assert outliers[1][5] == 1.62 and formats["Outlier cases"][1][5] == "0.000", (outliers[1], formats["Outlier cases"][1])
-assert outliers[1][6:] == ["Potential outlier, not yet confirmed", "Provider review", "2026-03-20"], outliers[1]
+assert outliers[1][6:] == ["Potential outlier, not yet confirmed", "The provider checks its data and sends its explanation",
+                           "Provider organisation", "2026-03-20"], outliers[1]
 
 # Shares as percentages (0.5 shown as 50.0%), the change and its interval in points, each
 # rounded as the HTML pack shows it.
@@ -346,6 +347,6 @@ has "$work/pack.txt" "National Emergency Test Audit: winter report (published 20
 has "$work/pack.txt" "No CUSUM signals in the past year."
 has "$work/pack.txt" "NG51: Sepsis: recognition, diagnosis and early management Dr Lee Not compliant 1 2026-01-31 (overdue)"
 has "$work/pack.txt" "Seen by a consultant within 14 hours 92.0% (2026-02) 91.0%"
-has "$work/pack.txt" "National Emergency Test Audit Risk-adjusted 30-day mortality 2024/25 Alarm (3 SD) Worse than expected 1.620 Potential outlier, not yet confirmed Provider review 2026-03-20"
+has "$work/pack.txt" "National Emergency Test Audit Risk-adjusted 30-day mortality 2024/25 Alarm (3 SD) Worse than expected 1.620 Potential outlier, not yet confirmed The provider checks its data and sends its explanation Provider organisation 2026-03-20"
 lacks "$work/pack.txt" "Yonder"
 echo "board pack: every section holds the world's figures in HTML, XLSX and PDF"

@@ -249,6 +249,10 @@ TEST_F(AlarmByEmail, RemindersAndEscalationsArriveThroughEveryStageAcrossBankHol
   }
   const auto lead = store_->user_by_email("cl@rxx.nhs.uk");
   ASSERT_TRUE(lead);
+  // The board member is the trust's chief executive: the acknowledgement is theirs.
+  const auto chief = store_->user_by_email("bm@rxx.nhs.uk");
+  ASSERT_TRUE(chief);
+  ASSERT_TRUE(store_->set_chief_executive(trust, chief->id, kTest));
 
   domain::Audit audit;
   audit.code = "NHFD";
@@ -359,11 +363,11 @@ TEST_F(AlarmByEmail, RemindersAndEscalationsArriveThroughEveryStageAcrossBankHol
        "analyst@nat.org.uk", "Stage: The audit provider reviews the response"},
       {"2026-07-20",
        "Reminder: outlier case 1, stage due 2026-07-22: The chief executive acknowledges and starts a local review",
-       kTrustLeads, "Due: 2026-07-22 (Wednesday)."},
+       "am@rxx.nhs.uk, bm@rxx.nhs.uk", "Responsible: the provider's chief executive."},
       {"2026-07-23",
        "Deadline passed: outlier case 1, stage due 2026-07-22 (1 working day overdue): The chief executive "
        "acknowledges and starts a local review",
-       kTrustLeads, "Late by: 1 working day."},
+       "am@rxx.nhs.uk, bm@rxx.nhs.uk", "Late by: 1 working day."},
   };
 
   std::vector<std::pair<std::string, Mail>> received;

@@ -187,7 +187,8 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
   const auto audit = add_audit("NHFD");
   const auto other = add_audit("NELA");
   close();
-  // Back to a database of version 5: undo migrations 16 (the NICE guidance register), 15 (the
+  // Back to a database of version 5: undo migrations 17 (the chief executive), 16 (the NICE
+  // guidance register), 15 (the
   // programme's tiers, with the register's entries), 14 (the report tracker), 13 (documents),
   // 12 (audit criteria), 11 (the local audit register), 10 (the history of actions), 9 (the
   // measures of analysis runs), 8 (password resets) and 7 (published reports), then migration 6.
@@ -199,6 +200,15 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
             "NULL DEFAULT '', intended_actions TEXT NOT NULL DEFAULT '');"
             "DROP TABLE report_reviews; ALTER TABLE reviews_before RENAME TO report_reviews;"
           : "ALTER TABLE report_reviews DROP COLUMN report_id, DROP COLUMN findings;";
+  // The same for the organisations' chief executive, whose column refers to users.
+  const std::string organisations_as_in_version_16 =
+      GetParam().name == "Sqlite"
+          ? "CREATE TABLE organisations_before (id INTEGER PRIMARY KEY, code text NOT NULL UNIQUE, name text NOT NULL, "
+            "type text NOT NULL, region text NOT NULL DEFAULT '');"
+            "INSERT INTO organisations_before SELECT id, code, name, type, region FROM organisations;"
+            "DROP TABLE organisations; ALTER TABLE organisations_before RENAME TO organisations;"
+          : "ALTER TABLE organisations DROP COLUMN chief_executive_id;";
+  GetParam().execute_sql(url(), organisations_as_in_version_16);
   GetParam().execute_sql(url(),
                          "DROP TABLE nice_guidance_audits; DROP TABLE nice_assessments; "
                          "DROP TABLE nice_recommendations; DROP TABLE nice_guidance;");

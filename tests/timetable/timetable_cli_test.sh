@@ -26,7 +26,7 @@ status=$?
 set -e
 cat "$work/out.txt" "$work/err.txt"
 [[ $status == 3 ]] || fail "bad table: exit code $status, expected 3"
-grep -qF "line 3, column 4 (owner): 'trust' is not provider or audit_provider" "$work/err.txt" ||
+grep -qF "line 3, column 4 (owner): 'trust' is not audit_provider, provider or chief_executive" "$work/err.txt" ||
   fail "the unknown owner on line 3 is not reported"
 grep -qF "line 4, column 5 (working_days): 'ten' is not a whole number of days" "$work/err.txt" ||
   fail "the bad number on line 4 is not reported"

@@ -54,8 +54,8 @@ Html outliers_table(const std::vector<OutlierRow>& rows, bool with_organisation)
   if (with_organisation) out += "<th scope=\"col\">Organisation</th>"_html;
   out +=
       "<th scope=\"col\">Audit and measure</th><th scope=\"col\">Period</th><th scope=\"col\">Level</th>"
-      "<th scope=\"col\">Direction</th><th scope=\"col\">Stage</th><th scope=\"col\">Due</th>"
-      "<th scope=\"col\">Status</th></tr></thead><tbody>"_html;
+      "<th scope=\"col\">Direction</th><th scope=\"col\">Stage</th><th scope=\"col\">Whose turn</th>"
+      "<th scope=\"col\">Due</th><th scope=\"col\">Status</th></tr></thead><tbody>"_html;
   for (const auto& row : rows) {
     const auto& c = row.item;
     out += "<tr>"_html;
@@ -67,10 +67,10 @@ Html outliers_table(const std::vector<OutlierRow>& rows, bool with_organisation)
       out += html("<td><a href=\"/audits/{}\">{}</a><br>{}</td><td><a href=\"/outliers/{}\">{}</a></td>",
                   c.audit_id.value, row.audit_title, row.measure_name, c.id.value, c.period);
     }
-    out += html("<td>{}</td><td>{} than expected, {}</td><td>{}</td><td>{}</td><td>{}</td></tr>", outlier_level(c),
-                c.high ? "Higher" : "Lower", c.unfavourable ? "worse" : "better",
-                c.is_open() ? row.stage_name : std::string("–"), c.stage_due_on ? c.stage_due_on->to_string() : "–",
-                domain::standing_words(c));
+    out += html("<td>{}</td><td>{} than expected, {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                outlier_level(c), c.high ? "Higher" : "Lower", c.unfavourable ? "worse" : "better",
+                c.is_open() ? row.stage_name : std::string("–"), row.whose_turn.empty() ? "–" : row.whose_turn,
+                c.stage_due_on ? c.stage_due_on->to_string() : "–", domain::standing_words(c));
   }
   out += "</tbody></table>"_html;
   return out;

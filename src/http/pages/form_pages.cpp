@@ -284,7 +284,7 @@ FormErrors user_errors(const std::optional<Error>& error) {
   std::string_view fallback;
   if (error && error->code == ErrorCode::conflict) fallback = "email";
   if (error && error->code == ErrorCode::forbidden) fallback = "role";
-  return FormErrors::of(error, {"name", "email", "role", "password"}, fallback);
+  return FormErrors::of(error, {"name", "email", "role", "password", "chief_executive"}, fallback);
 }
 
 Html text_field(const FormErrors& errors, std::string_view id, std::string_view label, const std::string& value,
@@ -301,8 +301,13 @@ Html text_field(const FormErrors& errors, std::string_view id, std::string_view 
 std::string users_page(const Context& context, const std::vector<domain::User>& users,
                        const std::optional<Error>& error, const std::string& message) {
   const FormErrors errors = user_errors(error);
-  const bool refused = error.has_value();
-  Html body = error_summary(errors, refused ? "The user was not added." : "");
+  // Two forms share the page: naming the chief executive, and adding a user.
+  const bool chief_executive_refused = error && error->message.starts_with("chief_executive:");
+  const bool refused = error.has_value() && !chief_executive_refused;
+  const auto& named = context.who->organisation.chief_executive;
+  Html body = error_summary(errors, chief_executive_refused ? "The chief executive was not changed."
+                                    : refused               ? "The user was not added."
+                                                            : "");
   body += success_banner(message);
   if (domain::allows(context.principal(), Permission::manage_register)) {
     body +=
@@ -318,12 +323,27 @@ std::string users_page(const Context& context, const std::vector<domain::User>& 
     body += html(
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href=\"/users/{}\">Change<span "
         "class=\"visually-hidden\"> {}</span></a></td></tr>",
-        u.display_name, u.email, domain::display_name(u.role), u.active ? "Yes" : "No, deactivated", u.id.value,
-        u.display_name);
+        u.display_name, u.email,
+        std::string(domain::display_name(u.role)) + (named == u.id ? "; chief executive for outlier cases" : ""),
+        u.active ? "Yes" : "No, deactivated", u.id.value, u.display_name);
   }
+  body += html(
+      "</tbody></table><h2 id=\"chief-executive\">Chief executive for outlier cases</h2><p>When a national audit "
+      "confirms that {} is an outlier, the chief executive acknowledges it in person; nobody else can complete that "
+      "stage. Name the person who holds the duty.</p><form method=\"post\" action=\"/users/chief-executive\" "
+      "class=\"panel\" novalidate>{}<div class=\"{}\"><label for=\"chief_executive\">Chief executive</label>{}"
+      "<select id=\"chief_executive\" name=\"chief_executive\"{}><option value=\"\">Nobody named</option>",
+      context.who->organisation.name, csrf_field(context), group_class(errors, "chief_executive"),
+      error_message(errors, "chief_executive"), field_attributes(errors, "chief_executive"));
+  for (const auto& u : users) {
+    if (!u.active && named != u.id) continue;
+    body += html("<option value=\"{}\"{}>{}</option>", u.id.value, named == u.id ? " selected"_html : ""_html,
+                 u.active ? u.display_name : u.display_name + " (deactivated)");
+  }
+  body += "</select></div><button class=\"button secondary\" type=\"submit\">Save chief executive</button></form>"_html;
   const auto typed = [&](const std::string& name) { return shown(context, refused, name, std::string()); };
   body += html(
-      "</tbody></table><h2 id=\"add-user\">Add a user</h2><form method=\"post\" action=\"/users\" "
+      "<h2 id=\"add-user\">Add a user</h2><form method=\"post\" action=\"/users\" "
       "class=\"panel\" novalidate>{}",
       csrf_field(context));
   body += text_field(errors, "name", "Full name", typed("name"), "text", "off");

@@ -16,6 +16,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "domain/clock.hpp"
 #include "domain/outlier_workflow.hpp"
@@ -159,13 +160,35 @@ class TestWorld {
     const auto timetable = must(domain::current_outlier_timetable(*store_));
     const auto next = must(domain::complete_stage(row, domain::StageDecision::done, timetable,
                                                   domain::WorkingDayCalendar::england_and_wales(), clock_.today()));
+    record_stage(row, next, "The audit provider checks the data and the analysis: completed. Data checked");
+    return id;
+  }
+
+  // The same, taken through every stage before `stage` (confirmed at the review): the case is
+  // at `stage`, as its owner would find it.
+  OutlierCaseId new_outlier_case_at(const Trust& trust, std::string_view stage) {
+    const auto id = new_outlier_case(trust);
+    const auto timetable = must(domain::current_outlier_timetable(*store_));
+    for (auto row = must(store_->outlier_case(id)); row.stage != stage;) {
+      const auto decision =
+          row.stage == domain::kReviewStage ? domain::StageDecision::confirm : domain::StageDecision::done;
+      auto next = must(domain::complete_stage(row, decision, timetable, domain::WorkingDayCalendar::england_and_wales(),
+                                              clock_.today()));
+      if (!next.is_open()) throw std::logic_error("no stage " + std::string(stage) + " on the alarm track");
+      record_stage(row, next, "completed");
+      row = std::move(next);
+    }
+    return id;
+  }
+
+  // Stores `next`, the case after its stage in `done` was completed today, with `what` in its record.
+  void record_stage(const domain::OutlierCase& done, const domain::OutlierCase& next, std::string what) {
     domain::OutlierEvent event;
-    event.case_id = id;
-    event.stage = row.stage;
-    event.what = "The audit provider checks the data and the analysis: completed. Data checked";
+    event.case_id = done.id;
+    event.stage = done.stage;
+    event.what = std::move(what);
     event.at = clock_.now_iso();
     must(store_->update_outlier_case(next, event, actor_));
-    return id;
   }
 
   // A second session of the caller's user (for sign-out, which ends the session it is given).
@@ -239,6 +262,8 @@ class TestWorld {
       for (char& ch : email) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       trust.callers[role] = caller(email, role, trust.id, hash);
     }
+    // Its board member is its chief executive, who acknowledges an alarm in person.
+    must(store_->set_chief_executive(trust.id, trust.callers.at(domain::Role::board_member).user.id, actor_));
   }
 
   void seed() {
