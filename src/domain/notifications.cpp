@@ -133,14 +133,24 @@ void link_to_case(Notification& notification, const OutlierCase& row) {
   notification.link_text = "Open outlier case " + id;
 }
 
+// The first stage of an alarm when the audit provider owns it: its own check of the data and
+// the analysis, during which (HQIP's guidance) the provider organisation is not yet told.
+const OutlierStage* audit_providers_check(const OutlierCase& row, const OutlierTimetable& timetable) {
+  if (track_for(row.level, row.unfavourable) != OutlierTrack::alarm) return nullptr;
+  const auto* first = timetable.first(OutlierTrack::alarm);
+  return first != nullptr && first->owner == OutlierParty::audit_provider ? first : nullptr;
+}
+
 void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, const OutlierTimetable& timetable,
                     const Directory& directory, Date today, const WorkingDayCalendar& calendar,
                     const NotificationRules& rules) {
   if (!row.is_open()) return;
   if (row.opened_on > today || calendar.working_days_between(row.opened_on, today) > rules.announce_within_working_days)
     return;
+  const auto* check = audit_providers_check(row, timetable);
+  const bool checking = check != nullptr && check->key == row.stage;
   std::set<std::string> to;
-  directory.add_people(to, row.organisation_id, {Role::audit_manager, Role::clinical_lead});
+  if (!checking) directory.add_people(to, row.organisation_id, {Role::audit_manager, Role::clinical_lead});
   if (row.level == OutlierLevel::alarm && row.unfavourable) directory.add_national(to, {Role::national_analyst});
   Notification notification;
   notification.key = "outlier:" + std::to_string(row.id.value) + ":opened";
@@ -155,7 +165,39 @@ void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, cons
   notification.body = case_description(row, directory) + "Opened on " + day_text(row.opened_on) +
                       ".\nFirst stage: " + stage_words(timetable.stages(), row.stage) +
                       (row.stage_due_on ? ", due " + day_text(*row.stage_due_on) : std::string()) + ".\n" +
+                      (checking ? "The provider organisation is told of this potential outlier once the data and the "
+                                  "analysis are checked.\n"
+                                : std::string()) +
                       footer(today);
+  add_notification(out, to, std::move(notification));
+}
+
+// The provider organisation hears of a potential outlier alarm once the audit provider has
+// checked its data and analysis: announced while the case is at the stage after that check,
+// for `announce_within_working_days` from the day it entered it (read back from its deadline).
+void potential_outlier(std::vector<Notification>& out, const OutlierCase& row, const OutlierTimetable& timetable,
+                       const Directory& directory, Date today, const WorkingDayCalendar& calendar,
+                       const NotificationRules& rules) {
+  const auto* check = audit_providers_check(row, timetable);
+  if (!row.is_open() || check == nullptr || !row.stage_due_on) return;
+  const auto* told = timetable.next(check->key);
+  if (told == nullptr || told->key != row.stage) return;
+  const auto elapsed = told->working_days - calendar.working_days_between(today, *row.stage_due_on);
+  if (elapsed > rules.announce_within_working_days) return;
+  std::set<std::string> to;
+  directory.add_people(to, row.organisation_id, {Role::audit_manager, Role::clinical_lead});
+  Notification notification;
+  notification.key = "outlier:" + std::to_string(row.id.value) + ":provider_told";
+  notification.kind = NotificationKind::outlier_opened;
+  notification.organisation_id = row.organisation_id;
+  notification.subject = "Potential outlier alarm: " + directory.audit_name(row.audit_id) + ", " +
+                         directory.organisation_name(row.organisation_id) + " (case " + std::to_string(row.id.value) +
+                         ")";
+  link_to_case(notification, row);
+  notification.body = case_description(row, directory) +
+                      "The national audit has checked its data and analysis: this is a potential outlier, not yet "
+                      "confirmed.\nStage: " +
+                      told->name + ", due " + day_text(*row.stage_due_on) + ".\n" + footer(today);
   add_notification(out, to, std::move(notification));
 }
 
@@ -534,6 +576,7 @@ std::vector<Notification> daily_notifications(const NotificationInputs& inputs, 
   const auto cases = by_id(inputs.outlier_cases);
   for (const OutlierCase* row : cases) {
     outlier_opened(out, *row, timetable, directory, today, calendar, rules);
+    potential_outlier(out, *row, timetable, directory, today, calendar, rules);
     const auto reminders = outlier_reminders({*row}, timetable, calendar, today, rules.stage_warn_working_days,
                                              rules.stage_escalate_after_working_days);
     for (const auto& reminder : reminders) outlier_reminder(out, reminder, *row, timetable, directory, today, rules);

@@ -126,7 +126,10 @@ Date meetings_since(Date today, const NotificationRules& rules);
 // The notifications that hold on `today`, in a stable order (outlier cases, then CUSUM
 // alerts, then actions, then report reviews, then board meetings, then local audits, each by id). Recipients by kind:
 //   outlier_opened: the organisation's audit managers and clinical leads, and the national
-//     analysts when the case is an alarm worse than expected;
+//     analysts when the case is an alarm worse than expected; while an alarm is at the audit
+//     provider's own check of the data (the first stage of the alarm track, when the audit
+//     provider owns it) only the national analysts, and the organisation hears of the
+//     potential outlier once the case is at the next stage (key "outlier:ID:provider_told");
 //   stage deadline approaching / passed: the stage owner's people (the audit provider's
 //     national analysts, the provider's clinical leads and audit managers, or for a chief
 //     executive's stage the provider's named chief executive and its audit managers);

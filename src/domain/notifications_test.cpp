@@ -92,18 +92,40 @@ std::vector<Notification> on(const NotificationInputs& inputs, const char* today
 
 std::vector<std::string> emails(std::initializer_list<const char*> list) { return {list.begin(), list.end()}; }
 
-TEST(Notifications, NewAlarmGoesToTheTrustsLeadsAndTheNationalAnalysts) {
+// HQIP's guidance: while the audit provider checks its own data and analysis, the trust is
+// not told; it hears of a potential outlier once the check is done.
+TEST(Notifications, NewAlarmGoesToTheNationalAnalystsWhileTheyCheckTheData) {
   auto inputs = world();
   inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "data_check", "2026-04-01", "2026-04-16")};
   const auto out = on(inputs, "2026-04-01");
   ASSERT_EQ(out.size(), 1U);
   EXPECT_EQ(out[0].kind, NotificationKind::outlier_opened);
   EXPECT_EQ(out[0].key, "outlier:12:opened");
-  EXPECT_EQ(out[0].recipients, emails({"am@rxx.nhs.uk", "analyst@nat.org.uk", "cl@rxx.nhs.uk"}));
+  EXPECT_EQ(out[0].recipients, emails({"analyst@nat.org.uk"}));
+  EXPECT_NE(out[0].body.find("told of this potential outlier once the data and the analysis are checked"),
+            std::string::npos)
+      << out[0].body;
   EXPECT_EQ(out[0].subject,
             "New outlier alarm: National Hip Fracture Database (NHFD), Riverside Hospitals (RXX) (case 12)");
   EXPECT_NE(out[0].body.find("measure \"30-day mortality\""), std::string::npos) << out[0].body;
   EXPECT_NE(out[0].body.find("due 2026-04-16 (Thursday)"), std::string::npos) << out[0].body;
+}
+
+TEST(Notifications, TheTrustHearsOfAPotentialAlarmOnceTheDataAreChecked) {
+  auto inputs = world();
+  // Data checked on Thursday 16 April 2026: the lead clinician's stage is due 5 working days later.
+  inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "lead_clinician_informed", "2026-04-01", "2026-04-23")};
+  const auto out = on(inputs, "2026-04-16");
+  ASSERT_EQ(out.size(), 1U);
+  EXPECT_EQ(out[0].kind, NotificationKind::outlier_opened);
+  EXPECT_EQ(out[0].key, "outlier:12:provider_told");
+  EXPECT_EQ(out[0].recipients, emails({"am@rxx.nhs.uk", "cl@rxx.nhs.uk"}));
+  EXPECT_EQ(out[0].subject,
+            "Potential outlier alarm: National Hip Fracture Database (NHFD), Riverside Hospitals (RXX) (case 12)");
+  EXPECT_NE(out[0].body.find("a potential outlier, not yet confirmed"), std::string::npos) << out[0].body;
+  // Not before the check is done, nor once the case has moved past the lead clinician's stage.
+  inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "provider_response", "2026-04-01", "2026-05-28")};
+  for (const auto& notification : on(inputs, "2026-04-24")) EXPECT_NE(notification.key, "outlier:12:provider_told");
 }
 
 TEST(Notifications, NewAlertStaysWithTheTrust) {
@@ -137,15 +159,23 @@ TEST(Notifications, NewCaseIsAnnouncedForFiveWorkingDaysOnly) {
   EXPECT_TRUE(on(inputs, "2026-03-31").empty());  // not opened yet
 }
 
+// The notifications of `today` but the trust's notice of a potential outlier (which comes while
+// a case is at the lead clinician's stage: TheTrustHearsOfAPotentialAlarmOnceTheDataAreChecked).
+std::vector<Notification> stage_reminders(const NotificationInputs& inputs, const char* today) {
+  auto all = on(inputs, today);
+  std::erase_if(all, [](const Notification& n) { return n.key.ends_with(":provider_told"); });
+  return all;
+}
+
 // lead_clinician_informed (audit provider, 5 working days) entered Tuesday 15 April 2025 is due
 // Thursday 24 April: Good Friday (18th) and Easter Monday (21st) are not working days.
 TEST(Notifications, StageDeadlineAcrossEaster2025) {
   auto inputs = world();
   inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "lead_clinician_informed", "2025-03-01", "2025-04-24")};
 
-  EXPECT_TRUE(on(inputs, "2025-04-17").empty());  // three working days left: 22nd, 23rd, 24th
+  EXPECT_TRUE(stage_reminders(inputs, "2025-04-17").empty());  // three working days left: 22nd, 23rd, 24th
 
-  const auto approaching = on(inputs, "2025-04-22");
+  const auto approaching = stage_reminders(inputs, "2025-04-22");
   ASSERT_EQ(approaching.size(), 1U);
   EXPECT_EQ(approaching[0].kind, NotificationKind::stage_deadline_approaching);
   EXPECT_EQ(approaching[0].key, "outlier:12:lead_clinician_informed:deadline_approaching:2025-04-24");
@@ -154,7 +184,7 @@ TEST(Notifications, StageDeadlineAcrossEaster2025) {
             "Reminder: outlier case 12, stage due 2025-04-24: The provider's lead clinician is told and asked to check "
             "the data and explain");
 
-  const auto passed = on(inputs, "2025-04-25");
+  const auto passed = stage_reminders(inputs, "2025-04-25");
   ASSERT_EQ(passed.size(), 1U);
   EXPECT_EQ(passed[0].kind, NotificationKind::stage_deadline_passed);
   EXPECT_EQ(passed[0].subject,
@@ -165,13 +195,13 @@ TEST(Notifications, StageDeadlineAcrossEaster2025) {
   EXPECT_NE(passed[0].body.find("Late by: 1 working day."), std::string::npos) << passed[0].body;
 
   // Thursday 1 May: 25th, 28th, 29th, 30th, 1st = 5 working days late, not yet escalated.
-  const auto five = on(inputs, "2025-05-01");
+  const auto five = stage_reminders(inputs, "2025-05-01");
   ASSERT_EQ(five.size(), 1U);
   EXPECT_EQ(five[0].kind, NotificationKind::stage_deadline_passed);
   EXPECT_NE(five[0].subject.find("(5 working days overdue)"), std::string::npos) << five[0].subject;
 
   // Friday 2 May: 6 working days late, escalated to the national body's admins as well.
-  const auto escalated = on(inputs, "2025-05-02");
+  const auto escalated = stage_reminders(inputs, "2025-05-02");
   ASSERT_EQ(escalated.size(), 1U);
   EXPECT_EQ(escalated[0].kind, NotificationKind::stage_escalation);
   EXPECT_EQ(escalated[0].key, "outlier:12:lead_clinician_informed:escalation:2025-04-24");

@@ -314,8 +314,14 @@ TEST_F(AlarmByEmail, RemindersAndEscalationsArriveThroughEveryStageAcrossBankHol
 
   const char* kTrustLeads = "am@rxx.nhs.uk, cl@rxx.nhs.uk";
   const std::vector<Expected> expected = {
+      // While the national audit checks its data, the trust is not told (HQIP's guidance).
       {"2026-03-23", "New outlier alarm: National Hip Fracture Database (NHFD), Riverside Hospitals (RXX) (case 1)",
-       "am@rxx.nhs.uk, analyst@nat.org.uk, cl@rxx.nhs.uk", "due 2026-04-08 (Wednesday)."},
+       "analyst@nat.org.uk", "due 2026-04-08 (Wednesday)."},
+      // The data check was completed on Friday 17 April: the next working day the trust hears of
+      // the potential outlier.
+      {"2026-04-20",
+       "Potential outlier alarm: National Hip Fracture Database (NHFD), Riverside Hospitals (RXX) (case 1)",
+       kTrustLeads, "a potential outlier, not yet confirmed"},
       {"2026-03-23", "National report published: NHFD annual report 2026", kTrustLeads, "Published: 2026-03-23"},
       {"2026-03-26", "Action due 2026-04-02: Orthogeriatrician review within 72 hours", "cl@rxx.nhs.uk",
        "Due: 2026-04-02 (Thursday)."},
