@@ -10,6 +10,35 @@ using domain::Compliance;
 constexpr std::array kCompliances{Compliance::compliant, Compliance::partly_compliant, Compliance::not_compliant,
                                   Compliance::not_applicable};
 
+// An earlier assessment as the page lists it.
+struct Earlier {
+  std::string day;
+  Compliance compliance = Compliance::not_applicable;
+  std::string by;
+  std::string evidence;
+};
+
+Html earlier_list(const std::vector<Earlier>& history) {
+  Html out;
+  if (history.empty()) return out;
+  out += html("<details><summary>Earlier assessments ({})</summary><ul>", history.size());
+  for (const auto& earlier : history) {
+    out += html("<li>{}: {} by {}. {}</li>", earlier.day, domain::display_name(earlier.compliance), earlier.by,
+                earlier.evidence);
+  }
+  out += "</ul></details>"_html;
+  return out;
+}
+
+// The report tracker's and the NICE register's assessments have the same fields.
+template <typename Assessment>
+std::vector<Earlier> earlier_of(const std::vector<Assessment>& history) {
+  std::vector<Earlier> out;
+  out.reserve(history.size());
+  for (const auto& a : history) out.push_back({day_of(a.assessed_at), a.compliance, a.assessed_by, a.evidence});
+  return out;
+}
+
 }  // namespace
 
 std::string draft_value(const std::optional<BaselineDraft>& draft, std::string_view form, std::int64_t item,
@@ -112,6 +141,16 @@ Html recommendation_actions_table(std::string_view name, const std::vector<domai
   }
   out += "</tbody></table>"_html;
   return out;
+}
+
+std::string day_of(const std::string& iso) { return iso.substr(0, 10); }
+
+Html earlier_assessments(const std::vector<domain::RecommendationAssessment>& history) {
+  return earlier_list(earlier_of(history));
+}
+
+Html earlier_assessments(const std::vector<domain::NiceAssessment>& history) {
+  return earlier_list(earlier_of(history));
 }
 
 }  // namespace clinaudit::http::pages

@@ -9,6 +9,7 @@
 
 #include "domain/action_list.hpp"
 #include "domain/governance.hpp"
+#include "domain/nice_guidance.hpp"
 #include "domain/report_tracking.hpp"
 #include "http/app.hpp"
 #include "http/pages/layout.hpp"
@@ -59,5 +60,13 @@ render::Html recommendation_action_form(const Context& context, std::string_view
 // whether it is overdue, by action id.
 render::Html recommendation_actions_table(std::string_view name, const std::vector<domain::Action>& actions,
                                           const std::map<std::int64_t, domain::ActionRow>& rows);
+
+// The day of an ISO 8601 timestamp: "2026-01-15T10:00:00Z" is "2026-01-15".
+std::string day_of(const std::string& iso);
+
+// The assessments a recommendation had before the one in force, folded away; nothing when it
+// had none.
+render::Html earlier_assessments(const std::vector<domain::RecommendationAssessment>& history);
+render::Html earlier_assessments(const std::vector<domain::NiceAssessment>& history);
 
 }  // namespace clinaudit::http::pages

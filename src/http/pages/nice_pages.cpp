@@ -42,8 +42,6 @@ Html review_cell(const domain::TrackedGuidance& item) {
   return out;
 }
 
-std::string day_of(const std::string& iso) { return iso.substr(0, 10); }
-
 std::string lead_of(const domain::NiceGuidance& guidance) {
   return guidance.lead_name.empty() ? std::string("No lead") : guidance.lead_name;
 }
@@ -212,14 +210,7 @@ Html recommendation_section(const Context& context, const domain::GuidanceDetail
   } else {
     out += "<p><span class=\"status status-grey\">Not yet assessed</span></p>"_html;
   }
-  if (!item.history.empty()) {
-    out += html("<details><summary>Earlier assessments ({})</summary><ul>", item.history.size());
-    for (const auto& earlier : item.history) {
-      out += html("<li>{}: {} by {}. {}</li>", day_of(earlier.assessed_at), domain::display_name(earlier.compliance),
-                  earlier.assessed_by, earlier.evidence);
-    }
-    out += "</ul></details>"_html;
-  }
+  out += earlier_assessments(item.history);
   out += recommendation_actions_table(item.recommendation.label, item.actions, actions);
   if (details.may_assess) {
     const std::string n = std::to_string(rid);

@@ -25,8 +25,6 @@ std::string lead_of(const domain::TrackedReport& report) {
   return report.assignment ? report.assignment->lead_name : std::string("Not assigned");
 }
 
-std::string day_of(const std::string& iso) { return iso.substr(0, 10); }
-
 // "Assigned → baseline assessed (n of N) → actions raised → reviewed by committee".
 Html progress_steps(const domain::TrackedReport& report) {
   const auto step = [](bool done, const Html& text) {
@@ -112,14 +110,7 @@ Html recommendation_section(const Context& context, const domain::ReportTracker&
   } else {
     out += "<p><span class=\"status status-grey\">Not yet assessed</span></p>"_html;
   }
-  if (!item.history.empty()) {
-    out += html("<details><summary>Earlier assessments ({})</summary><ul>", item.history.size());
-    for (const auto& earlier : item.history) {
-      out += html("<li>{}: {} by {}. {}</li>", day_of(earlier.assessed_at), domain::display_name(earlier.compliance),
-                  earlier.assessed_by, earlier.evidence);
-    }
-    out += "</ul></details>"_html;
-  }
+  out += earlier_assessments(item.history);
   out += recommendation_actions_table(std::to_string(number), item.actions, actions);
   if (tracker.may_assess) {
     const std::string n = std::to_string(number);
