@@ -78,7 +78,7 @@ Result<void> add_user(const UserAddOptions& options) {
   if (!role) {
     return Error{ErrorCode::invalid_input,
                  "--role must be one of admin, audit_manager, clinical_lead, board_member, "
-                 "national_analyst, read_only"};
+                 "national_analyst, read_only, regulator"};
   }
   CLINAUDIT_TRY(auto store, storage::open_store(options.db.empty() ? storage::default_database_url() : options.db));
   CLINAUDIT_TRY(auto joining, organisation_to_join(*store, options));
@@ -143,9 +143,10 @@ void add_user_command(CLI::App& parent, Outcome& outcome) {
   add->add_option("--email", options->email, "Sign-in email address")->required();
   add->add_option("--name", options->name, "Full name")->required();
   add->add_option("--role", options->role,
-                  "admin, audit_manager, clinical_lead, board_member, national_analyst or read_only")
+                  "admin, audit_manager, clinical_lead, board_member, national_analyst, read_only or regulator")
       ->required();
-  add->add_option("--org", options->org, "Organisation code (the national body for national analysts)")->required();
+  add->add_option("--org", options->org, "Organisation code (the national body for national analysts and regulators)")
+      ->required();
   add->add_option("--org-name", options->org_name,
                   "Create the organisation with this name when the database does not hold --org yet");
   add->add_option("--org-type", options->org_type,

@@ -181,19 +181,20 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(domain::Store& 
   return std::pair{episode_count, result_count};
 }
 
-// Annual analysis runs for the two mortality audits: the last complete financial year (run
-// three months after it ended) and the current year so far (run a week ago; none in April,
-// before the year's first month is complete). They open the
-// outlier cases; last year's cases are moved through their stages on time, and the apparent
-// outlier whose survivors were under-reported is explained by its local review (or withdrawn
-// at review had it reached the alarm track).
+// Annual analysis runs for the two mortality audits: the two last complete financial years
+// (each run three months after it ended) and the current year so far (run a week ago; none in
+// April, before the year's first month is complete). They open the outlier cases; the complete
+// years' cases are moved through their stages on time (the year before last holds a confirmed
+// alarm, which the regulator sees), and the apparent outlier whose survivors were
+// under-reported is explained by its local review (or withdrawn at review had it reached the
+// alarm track).
 Result<void> add_demo_analyses(domain::Store& store, const World& world, Date as_of) {
   const auto& timetable = domain::OutlierTimetable::default_timetable();
   const auto& calendar = domain::WorkingDayCalendar::england_and_wales();
   const domain::Actor analyst{std::nullopt, "analyst@national-audit.example"};
   const FinancialYear current = FinancialYear::containing(as_of);
   for (const char* code : {"NHFD", "NELA"}) {
-    for (const FinancialYear year : {current.previous(), current}) {
+    for (const FinancialYear year : {current.previous().previous(), current.previous(), current}) {
       // In April the current year holds no whole month of episodes yet: nothing to analyse.
       if (year == current && Month::of(as_of) == Month::of(current.first_day())) continue;
       const Date run_on = year == current ? as_of.plus_days(-7) : year.last_day().plus_days(91);
@@ -202,8 +203,11 @@ Result<void> add_demo_analyses(domain::Store& store, const World& world, Date as
       if (year == current) continue;
       for (auto row : run->opened) {
         const bool data_problem = row.organisation_id == world.organisations.at(kDemoLowAscertainmentProvider).id;
-        while (row.is_open() && row.stage_due_on && *row.stage_due_on < as_of.plus_days(-10)) {
-          const Date done_on = *row.stage_due_on;
+        // A stage without a deadline (the public disclosure) is done on the day it was entered.
+        Date entered = row.opened_on;
+        while (row.is_open() && row.stage_due_on.value_or(entered) < as_of.plus_days(-10)) {
+          const Date done_on = row.stage_due_on.value_or(entered);
+          entered = done_on;
           const bool withdraw = data_problem && row.stage == "review";
           auto next = complete_stage(row, withdraw ? domain::StageDecision::withdraw : domain::StageDecision::done,
                                      timetable, calendar, done_on);
@@ -239,6 +243,8 @@ std::vector<DemoLogin> demo_logins() {
       // The national body's administrator: its users, and the national settings (the outlier timetable).
       {"admin@national-audit.example", "demo-national-admin-2026", domain::Role::admin, kDemoNationalBody},
       {"viewer@riverside.example", "demo-viewer-2026", domain::Role::read_only, kDemoHomeTrust},
+      // The regulator reads confirmed outlier alarms and escalations; the national body keeps its account.
+      {"inspector@regulator.example", "demo-regulator-2026", domain::Role::regulator, kDemoNationalBody},
   };
 }
 

@@ -6,21 +6,22 @@ namespace clinaudit::domain {
 
 namespace {
 
-constexpr std::size_t kPermissions = 13;
-constexpr std::size_t kRoles = 6;
+constexpr std::size_t kPermissions = 14;
+constexpr std::size_t kRoles = 7;
 
-// Rows: admin, audit_manager, clinical_lead, board_member, national_analyst, read_only.
+// Rows: admin, audit_manager, clinical_lead, board_member, national_analyst, read_only, regulator.
 // Columns: the Permission enum in order. Change a cell here and in docs/security.md.
 // A column that needs_national_body() is further limited to users of the national body.
 constexpr std::array<std::array<bool, kPermissions>, kRoles> kMatrix{{
     //  view   partic  import actions users  national outliers analyse national-settings
-    //  register local-audits measures reports
-    {{true, true, true, true, true, false, true, false, true, true, true, true, true}},            // admin
-    {{true, true, true, true, false, false, true, false, false, false, true, true, true}},         // audit_manager
-    {{true, false, true, true, false, false, true, false, false, false, true, false, true}},       // clinical_lead
-    {{true, false, false, false, false, false, false, false, false, false, false, false, false}},  // board_member
-    {{true, false, true, false, false, true, true, true, false, false, false, true, true}},        // national_analyst
-    {{true, false, false, false, false, false, false, false, false, false, false, false, false}},  // read_only
+    //  register local-audits measures reports view-outliers
+    {{true, true, true, true, true, false, true, false, true, true, true, true, true, true}},       // admin
+    {{true, true, true, true, false, false, true, false, false, false, true, true, true, true}},    // audit_manager
+    {{true, false, true, true, false, false, true, false, false, false, true, false, true, true}},  // clinical_lead
+    {{true, false, false, false, false, false, false, false, false, false, false, false, false, true}},  // board_member
+    {{true, false, true, false, false, true, true, true, false, false, false, true, true, true}},  // national_analyst
+    {{true, false, false, false, false, false, false, false, false, false, false, false, false, true}},   // read_only
+    {{false, false, false, false, false, false, false, false, false, false, false, false, false, true}},  // regulator
 }};
 
 }  // namespace
@@ -40,6 +41,7 @@ std::string_view to_string(Permission permission) {
     case Permission::manage_local_audits: return "manage_local_audits";
     case Permission::manage_measures: return "manage_measures";
     case Permission::record_reports: return "record_reports";
+    case Permission::view_outliers: return "view_outliers";
   }
   return "unknown";
 }
@@ -63,21 +65,36 @@ bool may_see_organisation(const Principal& who, OrganisationId organisation) {
 
 bool may_see_audit(const Principal& who, const Audit& audit) { return visible_to(audit, who.organisation_id); }
 
+bool seen_by_regulator(const OutlierCase& item) {
+  if (item.escalated_on) return true;
+  // An alarm leaves its review confirmed or withdrawn, so a closed alarm was confirmed.
+  const bool past_review = item.status == OutlierStatus::confirmed || item.status == OutlierStatus::closed;
+  return past_review && track_for(item.level, item.unfavourable) == OutlierTrack::alarm;
+}
+
 bool may_see_outlier_case(const Principal& who, const OutlierCase& item) {
+  // A notice a trust registered is the trust's own record: its supplier is outside clinaudit.
+  if (item.notice) return who.organisation_id == item.organisation_id && who.role != Role::regulator;
+  if (who.role == Role::regulator) return seen_by_regulator(item);
   return who.role == Role::national_analyst || who.organisation_id == item.organisation_id;
 }
 
 Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, OutlierParty owner,
                                 std::optional<UserId> chief_executive) {
+  const bool own_team = who.role != Role::national_analyst && who.organisation_id == item.organisation_id &&
+                        role_allows(who.role, Permission::manage_outliers);
   switch (owner) {
     case OutlierParty::audit_provider:
+      // For a registered notice the trust's audit team records what the supplier did.
+      if (item.notice) {
+        if (own_team) return {};
+        return Error{ErrorCode::forbidden,
+                     "the supplier's stages of a registered notice are recorded by the provider's audit team"};
+      }
       if (who.role == Role::national_analyst) return {};
       return Error{ErrorCode::forbidden, "this stage belongs to the national audit provider"};
     case OutlierParty::provider:
-      if (who.role != Role::national_analyst && who.organisation_id == item.organisation_id &&
-          role_allows(who.role, Permission::manage_outliers)) {
-        return {};
-      }
+      if (own_team) return {};
       return Error{ErrorCode::forbidden, "this stage belongs to the provider organisation's audit team"};
     case OutlierParty::chief_executive:
       if (who.organisation_id == item.organisation_id && chief_executive && *chief_executive == who.user_id) return {};
@@ -111,6 +128,10 @@ Result<void> may_manage_audit_setup(const Principal& who, const Audit& audit) {
 Result<void> may_assign_role(const Organisation& organisation, Role role) {
   if (role == Role::national_analyst && organisation.type != OrganisationType::national_body) {
     return Error{ErrorCode::forbidden, "only users of the national body can be national audit analysts"};
+  }
+  if (role == Role::regulator && organisation.type != OrganisationType::national_body) {
+    return Error{ErrorCode::forbidden,
+                 "regulators' accounts are kept by the national body: only its users can be regulators"};
   }
   return {};
 }

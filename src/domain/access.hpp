@@ -41,6 +41,9 @@ enum class Permission {
   manage_measures,
   // Record published reports with their recommendations, and one's organisation's reviews of them.
   record_reports,
+  // Read outlier cases and their documents, within may_see_outlier_case: the one permission
+  // of the regulator, who sees nothing else.
+  view_outliers,
 };
 
 std::string_view to_string(Permission permission);
@@ -71,9 +74,17 @@ bool allows(const Principal& who, Permission permission);
 // organisation's records, and a local audit is visible only to its owner.
 bool may_see_organisation(const Principal& who, OrganisationId organisation);
 bool may_see_audit(const Principal& who, const Audit& audit);
-// An outlier case is seen by its provider organisation and by the national body.
+// An outlier case is seen by its provider organisation and by the national body's analysts;
+// a regulator sees every provider's confirmed alarms and the cases escalated to it
+// (seen_by_regulator), and no other. A notice a trust registered (OutlierCase::notice) is seen
+// by that trust alone.
 bool may_see_outlier_case(const Principal& who, const OutlierCase& item);
-// Who may complete a stage: the national analysts for the audit provider's stages; the
+// Whether the regulator has been told of `item`: an alarm the audit provider confirmed
+// (confirmed, or closed after its confirmation), or a case escalated to it when the provider
+// missed a deadline (OutlierCase::escalated_on).
+bool seen_by_regulator(const OutlierCase& item);
+// Who may complete a stage: the national analysts for the audit provider's stages (for a
+// registered notice, the provider's own staff, who record what the supplier did); the
 // provider organisation's own staff with manage_outliers for its stages; for a chief
 // executive's stage, only the person `chief_executive` names (the provider's
 // Organisation::chief_executive), whatever their role. Errors: forbidden, saying whose stage
@@ -90,7 +101,8 @@ bool may_see_result(const Principal& who, OrganisationId organisation, bool publ
 Result<void> may_manage_audit_setup(const Principal& who, const Audit& audit);
 
 // Whether a user of `organisation` may hold `role`: the national analyst role, which
-// sees every provider's data, belongs to the national body only.
+// sees every provider's data, and the regulator's, which sees every provider's confirmed
+// outliers, belong to the national body only (its administrators keep the regulators' accounts).
 // Errors: forbidden, saying why.
 Result<void> may_assign_role(const Organisation& organisation, Role role);
 

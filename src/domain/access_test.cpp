@@ -126,5 +126,78 @@ TEST(Access, NationalAnalystsBelongToTheNationalBody) {
   EXPECT_TRUE(may_assign_role(trust, Role::admin));
 }
 
+Principal regulator() { return someone(Role::regulator, kNationalBody, OrganisationType::national_body); }
+
+OutlierCase alarm(OutlierStatus status, std::string stage) {
+  OutlierCase item = case_of(kTrust);
+  item.level = OutlierLevel::alarm;
+  item.unfavourable = true;
+  item.status = status;
+  item.stage = std::move(stage);
+  return item;
+}
+
+TEST(Access, TheRegulatorReadsOutlierCasesAndNothingElse) {
+  for (int i = 0; i <= static_cast<int>(Permission::view_outliers); ++i) {
+    const auto permission = static_cast<Permission>(i);
+    EXPECT_EQ(allows(regulator(), permission), permission == Permission::view_outliers) << to_string(permission);
+  }
+  // Everyone else who sees their organisation sees its outlier cases.
+  for (const auto role : {Role::admin, Role::audit_manager, Role::clinical_lead, Role::board_member,
+                          Role::national_analyst, Role::read_only}) {
+    EXPECT_TRUE(role_allows(role, Permission::view_outliers)) << to_string(role);
+  }
+}
+
+TEST(Access, TheRegulatorSeesConfirmedAlarmsAndEscalationsOnly) {
+  // A potential alarm, still being checked or answered, is the audit's and the provider's.
+  EXPECT_FALSE(may_see_outlier_case(regulator(), alarm(OutlierStatus::open, "data_check")));
+  EXPECT_FALSE(may_see_outlier_case(regulator(), alarm(OutlierStatus::open, "review")));
+  EXPECT_FALSE(may_see_outlier_case(regulator(), alarm(OutlierStatus::withdrawn, "review")));
+  EXPECT_TRUE(may_see_outlier_case(regulator(), alarm(OutlierStatus::confirmed, "chief_executive_informed")));
+  EXPECT_TRUE(may_see_outlier_case(regulator(), alarm(OutlierStatus::closed, "public_disclosure")));
+  // Alerts and better-than-expected results are not for the regulator, even when closed.
+  auto alert = alarm(OutlierStatus::closed, "alert_local_review");
+  alert.level = OutlierLevel::alert;
+  EXPECT_FALSE(may_see_outlier_case(regulator(), alert));
+  auto positive = alarm(OutlierStatus::closed, "positive_shared");
+  positive.unfavourable = false;
+  EXPECT_FALSE(may_see_outlier_case(regulator(), positive));
+  // A provider that missed its deadline was escalated: the regulator sees the case from then on.
+  auto missed = alarm(OutlierStatus::open, "provider_response");
+  missed.escalated_on = Date::parse("2026-05-01").value();
+  EXPECT_TRUE(may_see_outlier_case(regulator(), missed));
+  // It acts on none of them.
+  EXPECT_FALSE(may_complete_stage(regulator(), missed, OutlierParty::provider, std::nullopt));
+  EXPECT_FALSE(may_complete_stage(regulator(), missed, OutlierParty::audit_provider, std::nullopt));
+}
+
+TEST(Access, ARegisteredNoticeIsTheTrustsAloneAndItsTeamRecordsTheSuppliersStages) {
+  auto notice = alarm(OutlierStatus::confirmed, "chief_executive_informed");
+  notice.notice = OutlierNotice{"Royal College of Surgeons of England", "90-day mortality"};
+  EXPECT_TRUE(may_see_outlier_case(someone(Role::read_only, kTrust), notice));
+  EXPECT_FALSE(may_see_outlier_case(analyst(), notice));
+  EXPECT_FALSE(may_see_outlier_case(regulator(), notice));
+  EXPECT_FALSE(may_see_outlier_case(someone(Role::admin, kOtherTrust), notice));
+  // The supplier's stages are recorded by the trust's audit team, not by the national analysts.
+  EXPECT_TRUE(
+      may_complete_stage(someone(Role::audit_manager, kTrust), notice, OutlierParty::audit_provider, std::nullopt));
+  EXPECT_FALSE(
+      may_complete_stage(someone(Role::board_member, kTrust), notice, OutlierParty::audit_provider, std::nullopt));
+  EXPECT_FALSE(may_complete_stage(analyst(), notice, OutlierParty::audit_provider, std::nullopt));
+  // The acknowledgement stays the chief executive's in person.
+  EXPECT_FALSE(
+      may_complete_stage(someone(Role::audit_manager, kTrust), notice, OutlierParty::chief_executive, UserId{7}));
+}
+
+TEST(Access, RegulatorsAccountsAreKeptByTheNationalBody) {
+  Organisation trust;
+  trust.type = OrganisationType::acute;
+  Organisation body;
+  body.type = OrganisationType::national_body;
+  EXPECT_FALSE(may_assign_role(trust, Role::regulator));
+  EXPECT_TRUE(may_assign_role(body, Role::regulator));
+}
+
 }  // namespace
 }  // namespace clinaudit::domain

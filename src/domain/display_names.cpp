@@ -60,7 +60,7 @@ constexpr EnumTable<OutlierTrack, 3> kOutlierTracks{
 constexpr EnumTable<OutlierParty, 3> kOutlierParties{{{OutlierParty::audit_provider, "National audit provider"},
                                                       {OutlierParty::provider, "Provider organisation"},
                                                       {OutlierParty::chief_executive, "Provider's chief executive"}}};
-constexpr EnumTable<NotificationKind, 15> kNotificationKinds{
+constexpr EnumTable<NotificationKind, 17> kNotificationKinds{
     {{NotificationKind::outlier_opened, "New outlier case"},
      {NotificationKind::stage_deadline_approaching, "Outlier stage due soon"},
      {NotificationKind::stage_deadline_passed, "Outlier stage overdue"},
@@ -75,7 +75,9 @@ constexpr EnumTable<NotificationKind, 15> kNotificationKinds{
      {NotificationKind::board_outcome_not_recorded, "Board meeting outcome not recorded"},
      {NotificationKind::proposal_awaiting_decision, "Local audit proposal awaiting a decision"},
      {NotificationKind::local_audit_past_end, "Local audit past its planned end"},
-     {NotificationKind::nice_review_overdue, "NICE guidance review overdue"}}};
+     {NotificationKind::nice_review_overdue, "NICE guidance review overdue"},
+     {NotificationKind::regulator_alarm_confirmed, "Outlier alarm confirmed"},
+     {NotificationKind::regulator_escalation, "Outlier alarm escalated to the regulator"}}};
 constexpr EnumTable<stats::VariationIcon, 7> kVariationIcons{
     {{stats::VariationIcon::common_cause, "Common cause variation: no significant change"},
      {stats::VariationIcon::improvement_high, "Special cause improvement: higher values"},

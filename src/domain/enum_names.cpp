@@ -10,18 +10,20 @@
 namespace clinaudit::domain {
 namespace {
 
-constexpr EnumTable<Role, 6> kRoles{{{Role::admin, "admin"},
+constexpr EnumTable<Role, 7> kRoles{{{Role::admin, "admin"},
                                      {Role::audit_manager, "audit_manager"},
                                      {Role::clinical_lead, "clinical_lead"},
                                      {Role::board_member, "board_member"},
                                      {Role::national_analyst, "national_analyst"},
-                                     {Role::read_only, "read_only"}}};
-constexpr EnumTable<Role, 6> kRoleLabels{{{Role::admin, "Administrator"},
+                                     {Role::read_only, "read_only"},
+                                     {Role::regulator, "regulator"}}};
+constexpr EnumTable<Role, 7> kRoleLabels{{{Role::admin, "Administrator"},
                                           {Role::audit_manager, "Clinical audit manager"},
                                           {Role::clinical_lead, "Clinical lead"},
                                           {Role::board_member, "Board member"},
                                           {Role::national_analyst, "National audit analyst"},
-                                          {Role::read_only, "Read only"}}};
+                                          {Role::read_only, "Read only"},
+                                          {Role::regulator, "Regulator"}}};
 constexpr EnumTable<AuditKind, 3> kAuditKinds{
     {{AuditKind::national_clinical_audit, "national_clinical_audit"},
      {AuditKind::national_confidential_enquiry, "national_confidential_enquiry"},

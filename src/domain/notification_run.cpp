@@ -57,6 +57,28 @@ Result<void> record(Store& store, const Clock& clock, const Notification& notifi
   return store.log_event(entry);
 }
 
+// Records on the case that it was escalated to the regulator (who sees it from now on), with
+// the event on its record; a case escalated before keeps its first day.
+Result<void> record_escalation(Store& store, const Clock& clock, const Notification& notification, Date today) {
+  CLINAUDIT_TRY(auto item, store.outlier_case(*notification.escalates));
+  if (item.escalated_on) return {};
+  item.escalated_on = today;
+  OutlierEvent event;
+  event.case_id = item.id;
+  event.stage = item.stage;
+  event.what = "Escalated to the regulator: " + notification.subject;
+  event.at = clock.now_iso();
+  return store.update_outlier_case(item, event, Actor{std::nullopt, std::string(kActor)});
+}
+
+// Records `notification` as sent, and the escalation it makes.
+Result<void> record_sent(Store& store, const Clock& clock, const Notification& notification, std::string_view how,
+                         Date today) {
+  CLINAUDIT_TRY_VOID(record(store, clock, notification, how));
+  if (notification.escalates) return record_escalation(store, clock, notification, today);
+  return {};
+}
+
 }  // namespace
 
 Result<NotificationRunReport> run_daily_notifications(Store& store, Mailer* mailer, const Clock& clock, Date today,
@@ -79,7 +101,7 @@ Result<NotificationRunReport> run_daily_notifications(Store& store, Mailer* mail
       continue;
     }
     if (mailer == nullptr) {
-      CLINAUDIT_TRY_VOID(record(store, clock, notification, "in_app"));
+      CLINAUDIT_TRY_VOID(record_sent(store, clock, notification, "in_app", today));
       report.in_app.push_back(std::move(notification));
       continue;
     }
@@ -90,7 +112,7 @@ Result<NotificationRunReport> run_daily_notifications(Store& store, Mailer* mail
       report.failed.push_back(std::move(notification));
       continue;
     }
-    CLINAUDIT_TRY_VOID(record(store, clock, notification, "email"));
+    CLINAUDIT_TRY_VOID(record_sent(store, clock, notification, "email", today));
     sent.insert(notification.key);
     report.emailed.push_back(std::move(notification));
   }

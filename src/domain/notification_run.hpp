@@ -30,7 +30,9 @@ struct NotificationRunReport {
 // records them for the in-app list) and records each one sent in the audit log (action
 // "email" or "in_app", entity_key the notification's key, `after` a JSON object with the
 // kind, recipients, subject and link). An e-mail ends with the notification's link, absolute
-// under `public_url` when one is given (notification_email_body). Running it again on the same day therefore sends
+// under `public_url` when one is given (notification_email_body). A regulator_escalation
+// sent also records the escalation on its case (OutlierCase::escalated_on, and an event on the
+// case's record), from when the regulator sees the case. Running it again on the same day therefore sends
 // nothing twice. On a day that is not a working day of `calendar` it does nothing: the next working day catches up. A
 // notification the mail server refuses is reported in `failed` and tried again by the next run. Errors: those of the
 // store (reading, or recording a sent message; a message sent but not recorded may be sent again by the next run). Not

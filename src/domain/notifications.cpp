@@ -73,6 +73,12 @@ class Directory {
     const User* person = user(*found->second->chief_executive);
     if (person != nullptr && person->active) out.insert(person->email);
   }
+  // Active regulators (their accounts are filed under the national body).
+  void add_regulators(std::set<std::string>& out) const {
+    for (const auto& row : inputs_.users) {
+      if (row.active && row.role == Role::regulator) out.insert(row.email);
+    }
+  }
   // Active users with one of `roles` in any national body.
   void add_national(std::set<std::string>& out, std::initializer_list<Role> roles) const {
     for (const auto& row : inputs_.users) {
@@ -109,9 +115,11 @@ std::string footer(Date today) {
 }
 
 std::string case_description(const OutlierCase& row, const Directory& directory) {
+  const std::string measure = row.notice ? row.notice->measure : directory.measure_name(row.measure_id);
   std::string text = "Outlier case " + std::to_string(row.id.value) + ": " + directory.audit_name(row.audit_id) +
-                     ", measure \"" + directory.measure_name(row.measure_id) + "\", " +
-                     directory.organisation_name(row.organisation_id) + ", period " + row.period + ".\n";
+                     (row.notice ? " (a notice from " + row.notice->supplier + ")" : std::string()) + ", measure \"" +
+                     measure + "\", " + directory.organisation_name(row.organisation_id) + ", period " + row.period +
+                     ".\n";
   text += "Level: " + std::string(to_string(row.level)) + " (" + (row.high ? "high" : "low") + ", " +
           (row.unfavourable ? "worse" : "better") + " than expected); value " + format_number(row.value) +
           " beyond the limit " + format_number(row.limit) + ".\n";
@@ -133,6 +141,21 @@ void link_to_case(Notification& notification, const OutlierCase& row) {
   notification.link_text = "Open outlier case " + id;
 }
 
+// A notification about the case as a whole: its key "outlier:ID:<event>", its subject
+// "<what>: AUDIT, ORGANISATION (case ID)" and its link.
+Notification about_case(const OutlierCase& row, std::string_view event, NotificationKind kind, std::string_view what,
+                        const Directory& directory) {
+  const std::string id = std::to_string(row.id.value);
+  Notification notification;
+  notification.key = "outlier:" + id + ":" + std::string(event);
+  notification.kind = kind;
+  notification.organisation_id = row.organisation_id;
+  notification.subject = std::string(what) + ": " + directory.audit_name(row.audit_id) + ", " +
+                         directory.organisation_name(row.organisation_id) + " (case " + id + ")";
+  link_to_case(notification, row);
+  return notification;
+}
+
 // The first stage of an alarm when the audit provider owns it: its own check of the data and
 // the analysis, during which (HQIP's guidance) the provider organisation is not yet told.
 const OutlierStage* audit_providers_check(const OutlierCase& row, const OutlierTimetable& timetable) {
@@ -144,7 +167,8 @@ const OutlierStage* audit_providers_check(const OutlierCase& row, const OutlierT
 void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, const OutlierTimetable& timetable,
                     const Directory& directory, Date today, const WorkingDayCalendar& calendar,
                     const NotificationRules& rules) {
-  if (!row.is_open()) return;
+  // A registered notice is news to nobody: the trust's audit team entered it.
+  if (!row.is_open() || row.notice) return;
   if (row.opened_on > today || calendar.working_days_between(row.opened_on, today) > rules.announce_within_working_days)
     return;
   const auto* check = audit_providers_check(row, timetable);
@@ -152,16 +176,9 @@ void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, cons
   std::set<std::string> to;
   if (!checking) directory.add_people(to, row.organisation_id, {Role::audit_manager, Role::clinical_lead});
   if (row.level == OutlierLevel::alarm && row.unfavourable) directory.add_national(to, {Role::national_analyst});
-  Notification notification;
-  notification.key = "outlier:" + std::to_string(row.id.value) + ":opened";
-  notification.kind = NotificationKind::outlier_opened;
-  notification.organisation_id = row.organisation_id;
   // A better-than-expected result is learning to share, not an alarm.
   const std::string what = row.unfavourable ? "outlier " + std::string(to_string(row.level)) : "positive outlier";
-  notification.subject = "New " + what + ": " + directory.audit_name(row.audit_id) + ", " +
-                         directory.organisation_name(row.organisation_id) + " (case " + std::to_string(row.id.value) +
-                         ")";
-  link_to_case(notification, row);
+  auto notification = about_case(row, "opened", NotificationKind::outlier_opened, "New " + what, directory);
   notification.body = case_description(row, directory) + "Opened on " + day_text(row.opened_on) +
                       ".\nFirst stage: " + stage_words(timetable.stages(), row.stage) +
                       (row.stage_due_on ? ", due " + day_text(*row.stage_due_on) : std::string()) + ".\n" +
@@ -179,25 +196,70 @@ void potential_outlier(std::vector<Notification>& out, const OutlierCase& row, c
                        const Directory& directory, Date today, const WorkingDayCalendar& calendar,
                        const NotificationRules& rules) {
   const auto* check = audit_providers_check(row, timetable);
-  if (!row.is_open() || check == nullptr || !row.stage_due_on) return;
+  if (!row.is_open() || row.notice || check == nullptr || !row.stage_due_on) return;
   const auto* told = timetable.next(check->key);
   if (told == nullptr || told->key != row.stage) return;
   const auto elapsed = told->working_days - calendar.working_days_between(today, *row.stage_due_on);
   if (elapsed > rules.announce_within_working_days) return;
   std::set<std::string> to;
   directory.add_people(to, row.organisation_id, {Role::audit_manager, Role::clinical_lead});
-  Notification notification;
-  notification.key = "outlier:" + std::to_string(row.id.value) + ":provider_told";
-  notification.kind = NotificationKind::outlier_opened;
-  notification.organisation_id = row.organisation_id;
-  notification.subject = "Potential outlier alarm: " + directory.audit_name(row.audit_id) + ", " +
-                         directory.organisation_name(row.organisation_id) + " (case " + std::to_string(row.id.value) +
-                         ")";
-  link_to_case(notification, row);
+  auto notification =
+      about_case(row, "provider_told", NotificationKind::outlier_opened, "Potential outlier alarm", directory);
   notification.body = case_description(row, directory) +
                       "The national audit has checked its data and analysis: this is a potential outlier, not yet "
                       "confirmed.\nStage: " +
                       told->name + ", due " + day_text(*row.stage_due_on) + ".\n" + footer(today);
+  add_notification(out, to, std::move(notification));
+}
+
+// The regulator hears of an alarm once the audit provider confirms it at its review: announced
+// while the case is at the stage after the review (informing the chief executive and the
+// regulator), up to that stage's deadline.
+void regulator_alarm_confirmed(std::vector<Notification>& out, const OutlierCase& row,
+                               const OutlierTimetable& timetable, const Directory& directory, Date today) {
+  // A registered notice's supplier, outside clinaudit, informs the regulator itself.
+  if (row.notice || row.status != OutlierStatus::confirmed ||
+      track_for(row.level, row.unfavourable) != OutlierTrack::alarm) {
+    return;
+  }
+  const auto* after_review = timetable.next(kReviewStage);
+  if (after_review == nullptr || after_review->key != row.stage) return;
+  if (row.stage_due_on && today > *row.stage_due_on) return;
+  std::set<std::string> to;
+  directory.add_regulators(to);
+  auto notification = about_case(row, "regulator_confirmed", NotificationKind::regulator_alarm_confirmed,
+                                 "Confirmed outlier alarm", directory);
+  notification.body = case_description(row, directory) +
+                      "The national audit has reviewed the provider's explanation and confirmed this outlier "
+                      "alarm.\nNext: " +
+                      after_review->name + (row.stage_due_on ? ", due " + day_text(*row.stage_due_on) : std::string()) +
+                      ".\n" + footer(today);
+  add_notification(out, to, std::move(notification));
+}
+
+// A provider that misses the deadline of an alarm stage it owns (its response, its chief
+// executive's acknowledgement) by more than the escalation threshold is escalated to the
+// regulator, once per stage and deadline.
+void regulator_escalation(std::vector<Notification>& out, const OutlierReminder& reminder, const OutlierCase& row,
+                          const OutlierTimetable& timetable, const Directory& directory, Date today) {
+  if (row.notice || reminder.kind != ReminderKind::escalation || reminder.owner == OutlierParty::audit_provider) return;
+  if (track_for(row.level, row.unfavourable) != OutlierTrack::alarm) return;
+  std::set<std::string> to;
+  directory.add_regulators(to);
+  const std::string id = std::to_string(row.id.value);
+  const std::string stage = stage_words(timetable.stages(), reminder.stage);
+  const std::string late = plural(reminder.working_days_overdue, "working day", "working days");
+  Notification notification;
+  notification.key = "outlier:" + id + ":" + reminder.stage + ":regulator:" + reminder.due_on.to_string();
+  notification.kind = NotificationKind::regulator_escalation;
+  notification.organisation_id = row.organisation_id;
+  notification.escalates = row.id;
+  notification.subject = "Outlier alarm escalated: " + directory.organisation_name(row.organisation_id) +
+                         " has missed a deadline (case " + id + ")";
+  link_to_case(notification, row);
+  notification.body = case_description(row, directory) + "Stage: " + stage +
+                      ".\nResponsible: " + std::string(owner_text(reminder.owner)) +
+                      ".\nDue: " + day_text(reminder.due_on) + ".\nLate by: " + late + ".\n" + footer(today);
   add_notification(out, to, std::move(notification));
 }
 
@@ -234,9 +296,12 @@ void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& rem
                       const OutlierTimetable& timetable, const Directory& directory, Date today,
                       const NotificationRules& rules) {
   std::set<std::string> to;
-  const bool national = reminder.owner == OutlierParty::audit_provider;
+  // A registered notice's supplier is outside clinaudit: the audit managers chase its stages.
+  const bool national = reminder.owner == OutlierParty::audit_provider && !row.notice;
   if (national) {
     directory.add_national(to, {Role::national_analyst});
+  } else if (reminder.owner == OutlierParty::audit_provider) {
+    directory.add_people(to, row.organisation_id, {Role::audit_manager});
   } else if (reminder.owner == OutlierParty::chief_executive) {
     // The audit managers too: they prepare the chief executive's reply and chase it.
     directory.add_chief_executive(to, row.organisation_id);
@@ -278,7 +343,11 @@ void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& rem
   }
   std::string body = case_description(row, directory);
   body += "Stage: " + stage + ".\n";
-  body += "Responsible: " + std::string(owner_text(reminder.owner)) + ".\n";
+  body += "Responsible: " +
+          (row.notice && reminder.owner == OutlierParty::audit_provider
+               ? "the audit supplier, " + row.notice->supplier + " (recorded by your audit team)"
+               : std::string(owner_text(reminder.owner))) +
+          ".\n";
   body += "Due: " + due + ".\n";
   if (reminder.kind != ReminderKind::deadline_approaching) body += "Late by: " + late + ".\n";
   if (reminder.kind == ReminderKind::escalation) {
@@ -496,6 +565,8 @@ std::string_view to_string(NotificationKind kind) {
     case NotificationKind::proposal_awaiting_decision: return "proposal_awaiting_decision";
     case NotificationKind::local_audit_past_end: return "local_audit_past_end";
     case NotificationKind::nice_review_overdue: return "nice_review_overdue";
+    case NotificationKind::regulator_alarm_confirmed: return "regulator_alarm_confirmed";
+    case NotificationKind::regulator_escalation: return "regulator_escalation";
   }
   return "unknown";
 }
@@ -577,9 +648,13 @@ std::vector<Notification> daily_notifications(const NotificationInputs& inputs, 
   for (const OutlierCase* row : cases) {
     outlier_opened(out, *row, timetable, directory, today, calendar, rules);
     potential_outlier(out, *row, timetable, directory, today, calendar, rules);
+    regulator_alarm_confirmed(out, *row, timetable, directory, today);
     const auto reminders = outlier_reminders({*row}, timetable, calendar, today, rules.stage_warn_working_days,
                                              rules.stage_escalate_after_working_days);
-    for (const auto& reminder : reminders) outlier_reminder(out, reminder, *row, timetable, directory, today, rules);
+    for (const auto& reminder : reminders) {
+      outlier_reminder(out, reminder, *row, timetable, directory, today, rules);
+      regulator_escalation(out, reminder, *row, timetable, directory, today);
+    }
   }
   for (const StoredCusumAlert* row : by_id(inputs.cusum_alerts)) {
     cusum_alert(out, *row, directory, today, calendar, rules);
@@ -638,7 +713,17 @@ Result<std::vector<Notification>> in_app_notifications(Store& store, const Princ
                                  meetings_since(today, NotificationRules{})));
   CLINAUDIT_TRY(auto timetable, current_outlier_timetable(store));
   const auto all = daily_notifications(inputs, today, timetable, WorkingDayCalendar::england_and_wales());
-  return notifications_for(all, who.email);
+  auto mine = notifications_for(all, who.email);
+  // A regulator opens an escalated case once the daily job has recorded the escalation.
+  if (who.role == Role::regulator) {
+    std::erase_if(mine, [&inputs, &who](const Notification& notification) {
+      if (!notification.escalates) return false;
+      const auto found = std::find_if(inputs.outlier_cases.begin(), inputs.outlier_cases.end(),
+                                      [&](const OutlierCase& item) { return item.id == *notification.escalates; });
+      return found == inputs.outlier_cases.end() || !may_see_outlier_case(who, *found);
+    });
+  }
+  return mine;
 }
 
 }  // namespace clinaudit::domain

@@ -38,6 +38,8 @@ enum class NotificationKind {
   proposal_awaiting_decision,  // a local audit proposal has waited too long for the audit team's decision
   local_audit_past_end,        // an approved local audit is past its planned end date and not finished
   nice_review_overdue,         // NICE guidance that may apply is past its review date
+  regulator_alarm_confirmed,   // the regulator is told of an outlier alarm the audit provider confirmed
+  regulator_escalation,        // ... and of a provider that missed an alarm stage's deadline
 };
 std::string_view to_string(NotificationKind kind);
 
@@ -57,6 +59,9 @@ struct Notification {
   // CUSUM signalled ("/measures/5") or the board meeting ("/board-meetings/4"). Never empty.
   std::string link;
   std::string link_text;  // the link's words, e.g. "Open outlier case 12"
+  // The outlier case a regulator_escalation escalates: the daily job records the escalation
+  // on the case (OutlierCase::escalated_on) once the notification is sent.
+  std::optional<OutlierCaseId> escalates = std::nullopt;
 };
 
 // The link of `notification` as an e-mail gives it: absolute under `public_url` (the server's
@@ -150,7 +155,11 @@ Date meetings_since(Date today, const NotificationRules& rules);
 //   proposal_awaiting_decision (a local audit proposal waiting more than
 //     `proposal_decision_working_days`): the organisation's audit managers;
 //   local_audit_past_end (approved, not finished, past its planned end date): its lead (when
-//     a user) and the organisation's audit managers.
+//     a user) and the organisation's audit managers;
+//   regulator_alarm_confirmed (an alarm worse than expected, confirmed at its review, while it
+//     is at the stage after the review, up to that stage's deadline) and
+//     regulator_escalation (a stage of an alarm that the provider or its chief executive owns,
+//     late by more than the escalation threshold): the regulators.
 // Only active users receive anything; a notification with no one to receive it is left out.
 // Pure; safe from any thread.
 std::vector<Notification> daily_notifications(const NotificationInputs& inputs, Date today,

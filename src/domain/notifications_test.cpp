@@ -223,6 +223,114 @@ TEST(Notifications, ProviderStageEscalatesToTheChiefExecutiveAndBoard) {
   EXPECT_EQ(escalated[0].recipients, emails({"admin@rxx.nhs.uk", "am@rxx.nhs.uk", "bm@rxx.nhs.uk", "cl@rxx.nhs.uk"}));
 }
 
+// The regulator's part (HQIP's guidance): it is informed of an alarm once the audit provider
+// confirms it, and of a provider that fails to respond in time; nothing else reaches it.
+NotificationInputs world_with_regulator() {
+  auto inputs = world();
+  inputs.users.push_back(person(10, "inspector@regulator.org.uk", Role::regulator, kNational));
+  inputs.users.push_back(person(11, "former@regulator.org.uk", Role::regulator, kNational, false));
+  return inputs;
+}
+
+std::vector<Notification> of_kind(const std::vector<Notification>& all, NotificationKind kind) {
+  std::vector<Notification> out;
+  std::copy_if(all.begin(), all.end(), std::back_inserter(out), [kind](const auto& n) { return n.kind == kind; });
+  return out;
+}
+
+TEST(Notifications, TheRegulatorHearsOfAnAlarmOnceItIsConfirmed) {
+  auto inputs = world_with_regulator();
+  // Confirmed at review on Monday 1 June 2026: the chief executive is to be told by Monday 8 June.
+  auto row = outlier_case(OutlierLevel::alarm, "chief_executive_informed", "2026-03-02", "2026-06-08");
+  row.status = OutlierStatus::confirmed;
+  inputs.outlier_cases = {row};
+  const auto told = of_kind(on(inputs, "2026-06-01"), NotificationKind::regulator_alarm_confirmed);
+  ASSERT_EQ(told.size(), 1U);
+  EXPECT_EQ(told[0].key, "outlier:12:regulator_confirmed");
+  EXPECT_EQ(told[0].recipients, emails({"inspector@regulator.org.uk"}));
+  EXPECT_EQ(told[0].subject,
+            "Confirmed outlier alarm: National Hip Fracture Database (NHFD), Riverside Hospitals (RXX) (case 12)");
+  EXPECT_EQ(told[0].link, "/outliers/12");
+  EXPECT_FALSE(told[0].escalates);
+  // Announced until the stage's deadline, then no more.
+  EXPECT_EQ(of_kind(on(inputs, "2026-06-08"), NotificationKind::regulator_alarm_confirmed).size(), 1U);
+  EXPECT_TRUE(of_kind(on(inputs, "2026-06-09"), NotificationKind::regulator_alarm_confirmed).empty());
+  // The regulator hears of nothing else about it: not the reminders of the audit provider's stage.
+  for (const auto& n : on(inputs, "2026-06-08")) {
+    if (n.kind != NotificationKind::regulator_alarm_confirmed) {
+      EXPECT_FALSE(std::binary_search(n.recipients.begin(), n.recipients.end(), "inspector@regulator.org.uk")) << n.key;
+    }
+  }
+  // An alarm still at its review, and an alert, are not for the regulator.
+  row.status = OutlierStatus::open;
+  row.stage = "review";
+  inputs.outlier_cases = {row};
+  EXPECT_TRUE(of_kind(on(inputs, "2026-06-01"), NotificationKind::regulator_alarm_confirmed).empty());
+}
+
+TEST(Notifications, AProviderThatMissesItsResponseIsEscalatedToTheRegulator) {
+  auto inputs = world_with_regulator();
+  // The provider's response was due Friday 1 May 2026; Monday 4 May is a bank holiday.
+  inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "provider_response", "2026-03-02", "2026-05-01")};
+  // Five working days late (Tuesday 5 to Monday 11 May): the trust's senior managers, not yet the regulator.
+  EXPECT_TRUE(of_kind(on(inputs, "2026-05-11"), NotificationKind::regulator_escalation).empty());
+  EXPECT_EQ(of_kind(on(inputs, "2026-05-11"), NotificationKind::stage_escalation).size(), 0U);
+  const auto escalated = of_kind(on(inputs, "2026-05-12"), NotificationKind::regulator_escalation);
+  ASSERT_EQ(escalated.size(), 1U);
+  EXPECT_EQ(escalated[0].key, "outlier:12:provider_response:regulator:2026-05-01");
+  EXPECT_EQ(escalated[0].recipients, emails({"inspector@regulator.org.uk"}));
+  EXPECT_EQ(escalated[0].escalates, OutlierCaseId{12});
+  EXPECT_EQ(escalated[0].subject, "Outlier alarm escalated: Riverside Hospitals (RXX) has missed a deadline (case 12)");
+  EXPECT_NE(escalated[0].body.find("Due: 2026-05-01 (Friday).\nLate by: 6 working days."), std::string::npos)
+      << escalated[0].body;
+  EXPECT_EQ(of_kind(on(inputs, "2026-05-12"), NotificationKind::stage_escalation).size(), 1U);
+  // The chief executive's acknowledgement is the provider's too.
+  inputs.outlier_cases = {
+      outlier_case(OutlierLevel::alarm, "chief_executive_acknowledged", "2026-03-02", "2026-05-01")};
+  EXPECT_EQ(of_kind(on(inputs, "2026-05-12"), NotificationKind::regulator_escalation).size(), 1U);
+  // The audit provider's own lateness, and an alert's local review, are not escalated to the regulator.
+  inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "review", "2026-03-02", "2026-05-01")};
+  EXPECT_TRUE(of_kind(on(inputs, "2026-05-12"), NotificationKind::regulator_escalation).empty());
+  inputs.outlier_cases = {outlier_case(OutlierLevel::alert, "alert_local_review", "2026-03-02", "2026-05-01")};
+  EXPECT_TRUE(of_kind(on(inputs, "2026-05-12"), NotificationKind::regulator_escalation).empty());
+}
+
+// A notice the trust registered from a supplier outside clinaudit: nobody is told it opened
+// (the audit team entered it), the supplier's stages are chased by the trust's audit managers,
+// and neither the national analysts nor the regulator hear of it.
+TEST(Notifications, ARegisteredNoticeStaysWithTheTrust) {
+  auto inputs = world_with_regulator();
+  auto row = outlier_case(OutlierLevel::alarm, "provider_response", "2026-03-02", "2026-05-01");
+  row.notice = OutlierNotice{"Royal College of Surgeons of England", "90-day mortality after oesophagectomy"};
+  inputs.outlier_cases = {row};
+  EXPECT_TRUE(on(inputs, "2026-03-02").empty());
+  const auto escalated = on(inputs, "2026-05-12");
+  ASSERT_EQ(escalated.size(), 1U);
+  EXPECT_EQ(escalated[0].kind, NotificationKind::stage_escalation);
+  EXPECT_EQ(escalated[0].recipients, emails({"admin@rxx.nhs.uk", "am@rxx.nhs.uk", "bm@rxx.nhs.uk", "cl@rxx.nhs.uk"}));
+  EXPECT_NE(escalated[0].body.find("(a notice from Royal College of Surgeons of England), measure \"90-day mortality "
+                                   "after oesophagectomy\""),
+            std::string::npos)
+      << escalated[0].body;
+  // At the supplier's review, the trust's audit managers are reminded to chase it.
+  row.stage = "review";
+  inputs.outlier_cases = {row};
+  const auto chase = on(inputs, "2026-05-05");
+  ASSERT_EQ(chase.size(), 1U);
+  EXPECT_EQ(chase[0].kind, NotificationKind::stage_deadline_passed);
+  EXPECT_EQ(chase[0].recipients, emails({"am@rxx.nhs.uk"}));
+  EXPECT_NE(chase[0].body.find("Responsible: the audit supplier, Royal College of Surgeons of England (recorded by "
+                               "your audit team)."),
+            std::string::npos)
+      << chase[0].body;
+  // Confirmed by the supplier: the regulator is the supplier's to tell, not clinaudit's.
+  row.stage = "chief_executive_informed";
+  row.status = OutlierStatus::confirmed;
+  row.stage_due_on = d("2026-06-08");
+  inputs.outlier_cases = {row};
+  EXPECT_TRUE(of_kind(on(inputs, "2026-06-01"), NotificationKind::regulator_alarm_confirmed).empty());
+}
+
 TEST(Notifications, ClosedAndWithdrawnCasesAreQuiet) {
   auto inputs = world();
   auto row = outlier_case(OutlierLevel::alarm, "review", "2025-04-22", "2025-04-24");
@@ -528,7 +636,7 @@ TEST(Notifications, BoardMeetingChecksLookBackAsFarAsTheOutcomeReminder) {
 
 TEST(Notifications, KindNamesAreDistinct) {
   std::vector<std::string_view> names;
-  for (int kind = 0; kind <= static_cast<int>(NotificationKind::board_outcome_not_recorded); ++kind) {
+  for (int kind = 0; kind <= static_cast<int>(NotificationKind::regulator_escalation); ++kind) {
     names.push_back(to_string(static_cast<NotificationKind>(kind)));
   }
   std::sort(names.begin(), names.end());

@@ -17,6 +17,13 @@ std::optional<OutlierLevel> parse_outlier_level(std::string_view text);
 std::string_view to_string(OutlierStatus status);
 std::optional<OutlierStatus> parse_outlier_status(std::string_view text);
 
+// An outlier notice that an audit supplier outside clinaudit sent a trust, which the trust
+// registered to run its stages here: the supplier and the supplier's measure, in words.
+struct OutlierNotice {
+  std::string supplier;  // e.g. "Royal College of Surgeons of England"
+  std::string measure;   // e.g. "90-day mortality after oesophagectomy"
+};
+
 // A unit beyond the funnel limits in a reporting cycle, and where it stands in the
 // outlier-management timetable. `stage` names a row of the versioned stage table.
 struct OutlierCase {
@@ -34,6 +41,12 @@ struct OutlierCase {
   Date opened_on;
   std::optional<Date> stage_due_on;
   OutlierStatus status = OutlierStatus::open;
+  // The day the daily job escalated the case to the regulator, the provider having missed a
+  // stage's deadline by more than the escalation threshold; none until then.
+  std::optional<Date> escalated_on = std::nullopt;
+  // Set for a notice registered by the trust (its measure_id is then 0: no measure of
+  // clinaudit's); empty for a case a national audit's analysis opened here.
+  std::optional<OutlierNotice> notice = std::nullopt;
 
   // Still in the outlier-management process: open, or confirmed and awaiting its
   // remaining stages (withdrawn and closed cases are done).

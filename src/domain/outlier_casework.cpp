@@ -30,9 +30,18 @@ std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> item
     row.stage_name = stage_words(stages, item.stage);
     const auto stage =
         std::find_if(stages.begin(), stages.end(), [&](const OutlierStage& s) { return s.key == item.stage; });
-    if (item.is_open() && stage != stages.end()) row.whose_turn = std::string(display_name(stage->owner));
+    if (item.is_open() && stage != stages.end()) {
+      // A registered notice's supplier is outside clinaudit: the trust's audit team records its steps.
+      row.whose_turn = item.notice && stage->owner == OutlierParty::audit_provider
+                           ? item.notice->supplier + " (recorded by the audit team)"
+                           : std::string(display_name(stage->owner));
+    }
     if (auto audit = store.audit(item.audit_id)) row.audit_title = audit->title;
-    if (auto measure = store.measure(item.measure_id)) row.measure_name = measure->name;
+    if (item.notice) {
+      row.measure_name = item.notice->measure;
+    } else if (auto measure = store.measure(item.measure_id)) {
+      row.measure_name = measure->name;
+    }
     if (const auto org = orgs.find(item.organisation_id.value); org != orgs.end()) {
       row.organisation_name = org->second.name;
     }
@@ -43,10 +52,11 @@ std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> item
 }
 
 Result<std::vector<OutlierRow>> outlier_list(Store& store, const Principal& who) {
-  const bool national = who.role == Role::national_analyst;
-  CLINAUDIT_TRY(
-      auto cases,
-      store.outlier_cases(national ? std::nullopt : std::optional<OrganisationId>(who.organisation_id), std::nullopt));
+  const bool every_provider = who.role == Role::national_analyst || who.role == Role::regulator;
+  CLINAUDIT_TRY(auto cases,
+                store.outlier_cases(every_provider ? std::nullopt : std::optional<OrganisationId>(who.organisation_id),
+                                    std::nullopt));
+  std::erase_if(cases, [&who](const OutlierCase& item) { return !may_see_outlier_case(who, item); });
   auto rows = outlier_rows(store, std::move(cases));
   sort_for_work(rows);
   return rows;

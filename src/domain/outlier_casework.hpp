@@ -52,7 +52,8 @@ std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> item
 void sort_for_work(std::vector<OutlierRow>& rows);
 
 // The cases `who` works on: every provider's for a national analyst (the national body runs
-// the outlier process), otherwise their organisation's; in sort_for_work's order. Errors: the
+// the outlier process), those the regulator has been told of for a regulator
+// (seen_by_regulator), otherwise their organisation's; in sort_for_work's order. Errors: the
 // store's.
 Result<std::vector<OutlierRow>> outlier_list(Store& store, const Principal& who);
 

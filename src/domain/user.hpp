@@ -8,15 +8,17 @@
 
 namespace clinaudit::domain {
 
-// What a user may do (docs/security.md has the full matrix).
-enum class Role { admin, audit_manager, clinical_lead, board_member, national_analyst, read_only };
+// What a user may do (docs/security.md has the full matrix). A regulator (the Care Quality
+// Commission, NHS England) reads confirmed outlier alarms and escalations and nothing else;
+// its accounts, like the national analysts', are kept by the national body.
+enum class Role { admin, audit_manager, clinical_lead, board_member, national_analyst, read_only, regulator };
 
 std::string_view to_string(Role role);
 std::optional<Role> parse_role(std::string_view text);
 std::string_view display_name(Role role);
 
 // A person who signs in. Every user belongs to one organisation; a national analyst's
-// organisation is the national body. `password_hash` is an argon2id encoded hash.
+// (and a regulator's) organisation is the national body. `password_hash` is an argon2id encoded hash.
 struct User {
   UserId id;
   std::string email;  // the login name, unique, lower case

@@ -4,11 +4,14 @@
 // on the case; downloading, only to see it (its organisation, and the national body its cases).
 #include <nlohmann/json.hpp>
 
+#include "domain/document_commands.hpp"
+#include "domain/outlier_letters.hpp"
 #include "http/document_views.hpp"
 #include "http/form_answers.hpp"
 #include "http/pages/pages.hpp"
 #include "http/resource.hpp"
 #include "http/views.hpp"
+#include "report/outlier_letter_document.hpp"
 
 namespace clinaudit::http {
 
@@ -55,6 +58,26 @@ const auto kDownload = [](Context&, domain::DocumentDownload& download) -> Resul
   return document_response(download);
 };
 
+constexpr const char* kOutlierLetter =
+    R"(/outliers/(\d{1,18})/letters/(notification|acknowledgement-request|escalation))";
+
+// A letter of the outlier process, filled in for the case the path names.
+struct Letter {
+  std::int64_t case_id = 0;
+  std::string file_name;
+  std::string bytes;
+};
+
+Result<Letter> outlier_letter(Context& c) {
+  CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
+  const auto kind = domain::parse_outlier_letter(c.request.matches.at(1));
+  if (!kind) return Error{ErrorCode::not_found, "no such letter"};
+  CLINAUDIT_TRY(const auto facts,
+                domain::outlier_letter_facts(c.store, c.principal(), OutlierCaseId{id}, c.clock.today()));
+  CLINAUDIT_TRY(auto bytes, report::outlier_letter_docx(*kind, facts));
+  return Letter{id, report::outlier_letter_file(*kind, facts), std::move(bytes)};
+}
+
 }  // namespace
 
 std::vector<Route> document_routes() {
@@ -99,6 +122,7 @@ std::vector<Route> document_routes() {
   });
   table.resource<domain::DocumentDownload>({
       .path = std::string(kOutlierDocuments) + R"(/(\d{1,18}))",
+      .permission = P::view_outliers,
       .load = [](Context& c) -> Result<domain::DocumentDownload> {
         CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
         CLINAUDIT_TRY(const auto document, id_from(c.request.matches.at(1)));
@@ -106,6 +130,36 @@ std::vector<Route> document_routes() {
       },
       .page = kDownload,
       .json = kDownload,
+  });
+  // The audit provider's letters: downloaded as Word documents, or attached to the case at its
+  // current stage (the upload's checks and record, as for a file sent from the browser).
+  table.resource<Letter>({
+      .path = kOutlierLetter,
+      .permission = P::manage_outliers,
+      .load = outlier_letter,
+      .page = [](Context&, Letter& letter) -> Result<Response> {
+        Response response;
+        response.content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        response.body = std::move(letter.bytes);
+        response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + letter.file_name + "\"");
+        return response;
+      },
+  });
+  table.resource<Attached>({
+      .method = "POST",
+      .path = kOutlierLetter,
+      .permission = P::manage_outliers,
+      .load = [](Context& c) -> Result<Attached> {
+        CLINAUDIT_TRY(auto letter, outlier_letter(c));
+        CLINAUDIT_TRY(
+            const auto document,
+            domain::attach_outlier_document(c.store, c.principal(), c.actor(), c.clock, OutlierCaseId{letter.case_id},
+                                            {letter.file_name, letter.bytes}, document_rules(c)));
+        return Attached{letter.case_id, document};
+      },
+      .page = [](Context&,
+                 Attached& a) { return redirect("/outliers/" + std::to_string(a.owner) + "?done=document#documents"); },
+      .json = kCreated,
   });
   return std::move(table).routes();
 }

@@ -53,8 +53,9 @@ json outlier_json(const OutlierRow& row) {
   return json{{"id", item.id.value},
               {"audit_id", item.audit_id.value},
               {"audit", row.audit_title},
-              {"measure_id", item.measure_id.value},
+              {"measure_id", item.notice ? json(nullptr) : json(item.measure_id.value)},
               {"measure", row.measure_name},
+              {"supplier", item.notice ? json(item.notice->supplier) : json(nullptr)},
               {"organisation_id", item.organisation_id.value},
               {"organisation", row.organisation_name},
               {"period", item.period},
@@ -66,7 +67,9 @@ json outlier_json(const OutlierRow& row) {
               {"stage", item.stage},
               {"opened_on", item.opened_on.to_string()},
               {"stage_due_on", date_or_null(item.stage_due_on)},
-              {"status", std::string(to_string(item.status))}};
+              {"status", std::string(to_string(item.status))},
+              {"whose_turn", row.whose_turn},
+              {"escalated_on", date_or_null(item.escalated_on)}};
 }
 
 json action_json(const ActionRow& row) {

@@ -209,6 +209,17 @@ const std::vector<Page>& pages() {
     all.push_back({"audit-local", Who::audit_manager, "GET",
                    [](PageWorld& w) { return "/audits/" + id(w.world().own().local_audit.value); }});
     all.push_back({"outliers", Who::audit_manager, "GET", at("/outliers")});
+    // A notice from a supplier outside clinaudit: the form, and a refusal keeping what was typed.
+    all.push_back({"outlier-notice", Who::audit_manager, "GET", at("/outliers/notices/new")});
+    all.push_back(
+        {"outlier-notice-refused", Who::audit_manager, "POST", at("/outliers/notices"), 400, [audit](PageWorld& w) {
+           return Fields{{"audit", audit(w)},
+                         {"supplier", "Royal College of Surgeons of England"},
+                         {"measure", ""},
+                         {"period", "2024/25"},
+                         {"stage", "provider_response"},
+                         {"received_on", "2026-01-12"}};
+         }});
     // The trust's lead clinician, whose turn it is: the page has the form to complete the stage.
     all.push_back({"outlier-case", Who::clinical_lead, "GET",
                    [](PageWorld& w) { return "/outliers/" + id(w.own_case().value); }});
@@ -831,6 +842,10 @@ const std::map<std::string, std::string>& routes_without_a_page() {
       {R"(POST /outliers/(\d{1,18})/documents)",
        "answers with a redirect; a refused file is the case's page with the problem at its field (Documents.*)"},
       {R"(GET /outliers/(\d{1,18})/documents/(\d{1,18}))", "a PDF or Word download (Documents.*)"},
+      {R"(GET /outliers/(\d{1,18})/letters/(notification|acknowledgement-request|escalation))",
+       "a Word download (OutlierLettersApp.*)"},
+      {R"(POST /outliers/(\d{1,18})/letters/(notification|acknowledgement-request|escalation))",
+       "answers with a redirect to the case's documents (OutlierLettersApp.*)"},
       {R"(POST /users/(\d{1,18})/password-reset)",
        "shows a random one-time link (UserAccounts.AResetLinkIsTheAdministratorsOwnOrganisationsAndShownOnce); a "
        "refusal is the user page"},

@@ -293,6 +293,9 @@ std::vector<Route> view_routes() {
   table.resource<HomeView>({
       .path = "/",
       .api_path = "/api/dashboard",
+      // Everyone's first page: home_view refuses a role without view_organisation (the
+      // regulator), whose home is the outlier cases it sees.
+      .permission = P::view_outliers,
       .load = home_view,
       .page =
           [](Context& c, HomeView& view) {
@@ -303,6 +306,10 @@ std::vector<Route> view_routes() {
           [](Context&, HomeView& view) {
             return json_response(view.national ? to_json(*view.national) : to_json(*view.dashboard));
           },
+      .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
+        if (error.code == ErrorCode::forbidden && allows(c.principal(), P::view_outliers)) return redirect("/outliers");
+        return error;
+      },
   });
   table.resource<AuditRegister>({
       .path = "/audits",
@@ -325,12 +332,14 @@ std::vector<Route> view_routes() {
   });
   table.resource<std::vector<OutlierRow>>({
       .path = "/outliers",
+      .permission = P::view_outliers,
       .load = outlier_rows,
       .page = [](Context& c, std::vector<OutlierRow>& rows) { return html_response(pages::outliers_page(c, rows)); },
       .json = kJson,
   });
   table.resource<OutlierCaseView>({
       .path = R"(/outliers/(\d{1,18}))",
+      .permission = P::view_outliers,
       .load = [](Context& c) -> Result<OutlierCaseView> {
         CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
         return outlier_case_view(c, OutlierCaseId{id});
@@ -373,6 +382,7 @@ std::vector<Route> view_routes() {
   });
   table.resource<std::vector<domain::Notification>>({
       .path = "/notifications",
+      .access = Access::signed_in,  // one's own notifications: every role has some, the regulator too
       .load = my_notifications,
       .page = [](Context& c,
                  std::vector<domain::Notification>& rows) { return html_response(pages::notifications_page(c, rows)); },
@@ -689,10 +699,10 @@ std::vector<Route> make_routes() {
   routes.push_back(api_route("GET", "/api/", Access::anyone, P::view_organisation, [](Context&) -> Result<Response> {
     return json_response(R"({"name":"clinaudit","documentation":"docs/api.md"})");
   }));
-  for (auto* part :
-       {&session_routes, &view_routes, &change_routes, &import_routes, &report_routes, &board_routes,
-        &survey_link_routes, &outlier_timetable_routes, &setup_routes, &audit_report_routes, &dataset_routes,
-        &account_routes, &register_routes, &criteria_routes, &document_routes, &report_tracker_routes, &nice_routes}) {
+  for (auto* part : {&session_routes, &view_routes, &change_routes, &import_routes, &report_routes, &board_routes,
+                     &survey_link_routes, &outlier_timetable_routes, &setup_routes, &audit_report_routes,
+                     &dataset_routes, &account_routes, &register_routes, &criteria_routes, &document_routes,
+                     &report_tracker_routes, &nice_routes, &notice_routes}) {
     for (auto& route : (*part)()) routes.push_back(std::move(route));
   }
   for (auto& route : routes) route.compiled = std::regex(route.pattern, std::regex::ECMAScript | std::regex::optimize);

@@ -73,6 +73,9 @@ Result<DashboardView> dashboard_view(Context& context) {
 }
 
 Result<HomeView> home_view(Context& context) {
+  if (!allows(context.principal(), Permission::view_organisation)) {
+    return Error{ErrorCode::forbidden, "your role sees outlier cases only"};
+  }
   HomeView view;
   if (domain::is_national_body(context.principal())) {
     CLINAUDIT_TRY(auto home, domain::national_home(context.store, context.principal(), context.clock.today()));

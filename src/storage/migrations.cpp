@@ -23,6 +23,8 @@ std::string_view migration_0014_report_tracker();
 std::string_view migration_0015_forward_programme();
 std::string_view migration_0016_nice_guidance();
 std::string_view migration_0017_chief_executive();
+std::string_view migration_0018_regulator_escalation();
+std::string_view migration_0019_outlier_notices();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -53,6 +55,8 @@ constexpr std::array kTemplates{
     Template{15, "0015_forward_programme", embedded::migration_0015_forward_programme},
     Template{16, "0016_nice_guidance", embedded::migration_0016_nice_guidance},
     Template{17, "0017_chief_executive", embedded::migration_0017_chief_executive},
+    Template{18, "0018_regulator_escalation", embedded::migration_0018_regulator_escalation},
+    Template{19, "0019_outlier_notices", embedded::migration_0019_outlier_notices},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

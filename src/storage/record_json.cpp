@@ -186,7 +186,10 @@ json record_json(const domain::OutlierCase& row) {
               {"stage", row.stage},
               {"opened_on", row.opened_on.to_string()},
               {"stage_due_on", optional_json(row.stage_due_on)},
-              {"status", domain::to_string(row.status)}};
+              {"status", domain::to_string(row.status)},
+              {"escalated_on", optional_json(row.escalated_on)},
+              {"notice", row.notice ? json{{"supplier", row.notice->supplier}, {"measure", row.notice->measure}}
+                                    : json(nullptr)}};
 }
 
 json record_json(const domain::OutlierEvent& row) {

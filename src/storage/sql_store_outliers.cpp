@@ -11,13 +11,18 @@ namespace {
 
 constexpr const char* kCaseColumns =
     "SELECT id, audit_id, measure_id, organisation_id, period, level, high, unfavourable, value, limit_passed, stage, "
-    "opened_on, stage_due_on, status FROM outlier_cases ";
+    "opened_on, stage_due_on, status, escalated_on, notice_supplier, notice_measure FROM outlier_cases ";
 constexpr const char* kTimetableColumns = "SELECT id, name, csv, created_at, created_by FROM outlier_timetables ";
+
+std::optional<domain::OutlierNotice> read_notice(const SqlRow& row, int column) {
+  if (row.is_null(column)) return std::nullopt;
+  return domain::OutlierNotice{row.text(column), row.is_null(column + 1) ? std::string() : row.text(column + 1)};
+}
 
 domain::OutlierCase read_case(const SqlRow& row) {
   return domain::OutlierCase{.id = id_of<OutlierCaseId>(row, 0),
                              .audit_id = id_of<AuditId>(row, 1),
-                             .measure_id = id_of<MeasureId>(row, 2),
+                             .measure_id = optional_id<MeasureId>(row, 2).value_or(MeasureId{0}),
                              .organisation_id = id_of<OrganisationId>(row, 3),
                              .period = row.text(4),
                              .level = enum_of(row, 5, domain::parse_outlier_level),
@@ -28,7 +33,9 @@ domain::OutlierCase read_case(const SqlRow& row) {
                              .stage = row.text(10),
                              .opened_on = date_of(row, 11),
                              .stage_due_on = optional_date(row, 12),
-                             .status = enum_of(row, 13, domain::parse_outlier_status)};
+                             .status = enum_of(row, 13, domain::parse_outlier_status),
+                             .escalated_on = optional_date(row, 14),
+                             .notice = read_notice(row, 15)};
 }
 
 domain::OutlierTimetableVersion read_timetable(const SqlRow& row) {
@@ -39,10 +46,25 @@ domain::OutlierTimetableVersion read_timetable(const SqlRow& row) {
                                          .created_by = row.text(4)};
 }
 
+// A registered notice's columns: no measure id, the supplier and the measure in words.
+std::optional<MeasureId> measure_of(const domain::OutlierCase& row) {
+  if (row.notice) return std::nullopt;
+  return row.measure_id;
+}
+std::optional<std::string> notice_supplier(const domain::OutlierCase& row) {
+  if (!row.notice) return std::nullopt;
+  return row.notice->supplier;
+}
+std::optional<std::string> notice_measure(const domain::OutlierCase& row) {
+  if (!row.notice) return std::nullopt;
+  return row.notice->measure;
+}
+
 void check_case(SqlSession& session, const domain::OutlierCase& row) {
   const std::string what = "outlier case (" + row.period + "): ";
   require_row(session, "audits", row.audit_id.value, what + "audit");
-  require_row(session, "measures", row.measure_id.value, what + "measure");
+  // A registered notice has no measure of clinaudit's: its measure is named in words.
+  if (!row.notice) require_row(session, "measures", row.measure_id.value, what + "measure");
   require_row(session, "organisations", row.organisation_id.value, what + "organisation");
 }
 
@@ -57,14 +79,15 @@ Result<OutlierCaseId> SqlStore::add_outlier_case(const domain::OutlierCase& row,
   return write("opening an outlier case", [&](SqlSession& session) {
     check_case(session, row);
     domain::OutlierCase stored = row;
-    stored.id = OutlierCaseId{insert(session,
-                                     "INSERT INTO outlier_cases (audit_id, measure_id, organisation_id, period, "
-                                     "level, high, unfavourable, value, limit_passed, stage, opened_on, "
-                                     "stage_due_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                     "RETURNING id",
-                                     row.audit_id, row.measure_id, row.organisation_id, row.period,
-                                     domain::to_string(row.level), row.high, row.unfavourable, row.value, row.limit,
-                                     row.stage, row.opened_on, row.stage_due_on, domain::to_string(row.status))};
+    stored.id = OutlierCaseId{
+        insert(session,
+               "INSERT INTO outlier_cases (audit_id, measure_id, organisation_id, period, "
+               "level, high, unfavourable, value, limit_passed, stage, opened_on, "
+               "stage_due_on, status, escalated_on, notice_supplier, notice_measure) VALUES (?, ?, ?, "
+               "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               row.audit_id, measure_of(row), row.organisation_id, row.period, domain::to_string(row.level), row.high,
+               row.unfavourable, row.value, row.limit, row.stage, row.opened_on, row.stage_due_on,
+               domain::to_string(row.status), row.escalated_on, notice_supplier(row), notice_measure(row))};
     const auto after = record_json(stored);
     append_audit_log(session, actor, "create", "outlier_case", std::to_string(stored.id.value), nullptr, &after);
     return stored.id;
@@ -80,10 +103,10 @@ Result<void> SqlStore::update_outlier_case(const domain::OutlierCase& row, const
     execute(session,
             "UPDATE outlier_cases SET audit_id = ?, measure_id = ?, organisation_id = ?, period = ?, level = ?, "
             "high = ?, unfavourable = ?, value = ?, limit_passed = ?, stage = ?, opened_on = ?, stage_due_on = ?, "
-            "status = ? WHERE id = ?",
-            row.audit_id, row.measure_id, row.organisation_id, row.period, domain::to_string(row.level), row.high,
+            "status = ?, escalated_on = ?, notice_supplier = ?, notice_measure = ? WHERE id = ?",
+            row.audit_id, measure_of(row), row.organisation_id, row.period, domain::to_string(row.level), row.high,
             row.unfavourable, row.value, row.limit, row.stage, row.opened_on, row.stage_due_on,
-            domain::to_string(row.status), row.id);
+            domain::to_string(row.status), row.escalated_on, notice_supplier(row), notice_measure(row), row.id);
     // The event always belongs to the case being updated, whatever case_id the caller left in it.
     domain::OutlierEvent stored_event = event;
     stored_event.case_id = row.id;

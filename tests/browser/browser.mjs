@@ -14,8 +14,9 @@ export function launchChromium() {
   });
 }
 
-// Signs in at `base` in a new desktop-sized context; `errors` collects the console's errors.
-export async function signInAt(browser, base, email, password) {
+// Signs in at `base` in a new desktop-sized context, landing on `landing` (the home page, or the
+// outlier cases for a regulator); `errors` collects the console's errors.
+export async function signInAt(browser, base, email, password, landing = '/') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
@@ -27,7 +28,7 @@ export async function signInAt(browser, base, email, password) {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/`);
+  await page.waitForURL(`${base}${landing}`);
   return { context, page, errors };
 }
 

@@ -16,6 +16,7 @@ const accounts = {
   board: ['board.member@riverside.example', 'demo-board-2026', '/'],
   analyst: ['analyst@national-audit.example', 'demo-analyst-2026', '/national'],
   viewer: ['viewer@riverside.example', 'demo-viewer-2026', '/'],
+  regulator: ['inspector@regulator.example', 'demo-regulator-2026', '/outliers'],
 };
 const homeTrust = 'Riverside University Hospitals NHS Foundation Trust';
 let browser;
@@ -30,8 +31,8 @@ after(async () => {
 });
 
 function signIn(who) {
-  const [email, password] = accounts[who];
-  return signInAt(browser, base, email, password);
+  const [email, password, landing] = accounts[who];
+  return signInAt(browser, base, email, password, who === 'regulator' ? landing : '/');
 }
 
 async function shot(page, name) {
@@ -255,6 +256,27 @@ test('each chart is one tab stop followed by a table of its values, at desktop w
   // At 390 px the chart fits the screen: it scales down instead of running off the side.
   const box = await spc.locator('svg').first().boundingBox();
   assert.ok(box.width <= 390, `the SPC chart is ${box.width} px wide`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a regulator reads the confirmed alarms and nothing else', async () => {
+  const { context, page, errors } = await signIn('regulator');
+  // Its home is the outlier cases it has been told of: the laparotomy alarm confirmed two years ago.
+  assert.equal(await page.locator('h1').innerText(), 'Outlier cases');
+  const nav = await page.locator('nav').innerText();
+  assert.match(nav, /Outlier cases/);
+  assert.doesNotMatch(nav, /Dashboard|Audits|National view|Actions/);
+  const table = page.locator('main table').first();
+  assert.match(await table.innerText(), /Harbourside Hospitals/);
+  assert.doesNotMatch(await table.innerText(), /Ashcombe and District Hospitals/);
+  await shot(page, 'regulator-outliers');
+  await table.locator('tr', { hasText: 'Harbourside Hospitals' }).locator('a[href^="/outliers/"]').first().click();
+  assert.match(await page.locator('h1').innerText(), /Harbourside Hospitals/);
+  assert.equal(await page.getByRole('button', { name: /Complete stage|Reopen/ }).count(), 0);
+  // Nothing else opens: the dashboard's data answers 403.
+  const dashboard = await page.request.get(`${base}/api/dashboard`);
+  assert.equal(dashboard.status(), 403);
   assert.deepEqual(errors, []);
   await context.close();
 });

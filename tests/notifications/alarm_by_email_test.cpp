@@ -14,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -244,7 +245,7 @@ TEST_F(AlarmByEmail, RemindersAndEscalationsArriveThroughEveryStageAcrossBankHol
        {person("am@rxx.nhs.uk", Role::audit_manager, trust), person("cl@rxx.nhs.uk", Role::clinical_lead, trust),
         person("bm@rxx.nhs.uk", Role::board_member, trust), person("admin@rxx.nhs.uk", Role::admin, trust),
         person("analyst@nat.org.uk", Role::national_analyst, national),
-        person("admin@nat.org.uk", Role::admin, national)}) {
+        person("admin@nat.org.uk", Role::admin, national), person("inspector@cqc.org.uk", Role::regulator, national)}) {
     ASSERT_TRUE(store_->add_user(user, kTest));
   }
   const auto lead = store_->user_by_email("cl@rxx.nhs.uk");
@@ -363,6 +364,15 @@ TEST_F(AlarmByEmail, RemindersAndEscalationsArriveThroughEveryStageAcrossBankHol
        "sends its explanation",
        "admin@rxx.nhs.uk, am@rxx.nhs.uk, bm@rxx.nhs.uk, cl@rxx.nhs.uk",
        "Escalated to senior managers: the stage is more than 5 working days late."},
+      // A trust that fails to respond in time is escalated to the regulator (HQIP's guidance).
+      {"2026-06-09", "Outlier alarm escalated: Riverside Hospitals (RXX) has missed a deadline (case 1)",
+       "inspector@cqc.org.uk",
+       "Stage: The provider checks its data and sends its explanation.\nResponsible: the "
+       "provider organisation.\nDue: 2026-06-01 (Monday).\nLate by: 6 working days."},
+      // Confirmed at review on 7 July: the regulator is told the next morning.
+      {"2026-07-08",
+       "Confirmed outlier alarm: National Hip Fracture Database (NHFD), Riverside Hospitals (RXX) (case 1)",
+       "inspector@cqc.org.uk", "confirmed this outlier alarm"},
       {"2026-07-06",
        "Reminder: outlier case 1, stage due 2026-07-08: The audit provider reviews the response and confirms or "
        "withdraws the outlier status",
@@ -409,6 +419,15 @@ TEST_F(AlarmByEmail, RemindersAndEscalationsArriveThroughEveryStageAcrossBankHol
   const auto closed = store_->outlier_case(case_id_);
   ASSERT_TRUE(closed);
   EXPECT_EQ(closed->status, domain::OutlierStatus::closed);
+  // The escalation is kept on the case, so that the regulator goes on seeing it, and on its record.
+  EXPECT_EQ(closed->escalated_on, d("2026-06-09"));
+  const auto events = store_->outlier_events(case_id_);
+  ASSERT_TRUE(events);
+  EXPECT_EQ(std::count_if(events->begin(), events->end(),
+                          [](const auto& e) {
+                            return e.stage == "provider_response" && e.what.starts_with("Escalated to the regulator: ");
+                          }),
+            1);
 
   ASSERT_EQ(received.size(), expected.size());
   // Within one day the messages may arrive in any order: compare each day's set by subject.

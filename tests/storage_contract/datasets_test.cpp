@@ -187,7 +187,8 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
   const auto audit = add_audit("NHFD");
   const auto other = add_audit("NELA");
   close();
-  // Back to a database of version 5: undo migrations 17 (the chief executive), 16 (the NICE
+  // Back to a database of version 5: undo migrations 19 (registered outlier notices) and 18
+  // (escalation to the regulator), 17 (the chief executive), 16 (the NICE
   // guidance register), 15 (the
   // programme's tiers, with the register's entries), 14 (the report tracker), 13 (documents),
   // 12 (audit criteria), 11 (the local audit register), 10 (the history of actions), 9 (the
@@ -208,6 +209,22 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
             "INSERT INTO organisations_before SELECT id, code, name, type, region FROM organisations;"
             "DROP TABLE organisations; ALTER TABLE organisations_before RENAME TO organisations;"
           : "ALTER TABLE organisations DROP COLUMN chief_executive_id;";
+  // And the outlier cases as migration 1 made them: a measure always, no escalation, no notice.
+  const std::string outlier_cases_as_in_version_17 =
+      GetParam().name == "Sqlite"
+          ? "CREATE TABLE outlier_cases_before (id INTEGER PRIMARY KEY, audit_id INTEGER NOT NULL REFERENCES audits "
+            "(id), measure_id INTEGER NOT NULL REFERENCES measures (id), organisation_id INTEGER NOT NULL REFERENCES "
+            "organisations (id), period text NOT NULL, level text NOT NULL, high INTEGER NOT NULL, unfavourable "
+            "INTEGER NOT NULL, value REAL NOT NULL, limit_passed REAL NOT NULL, stage text NOT NULL DEFAULT '', "
+            "opened_on TEXT NOT NULL, stage_due_on TEXT, status text NOT NULL);"
+            "INSERT INTO outlier_cases_before SELECT id, audit_id, measure_id, organisation_id, period, level, high, "
+            "unfavourable, value, limit_passed, stage, opened_on, stage_due_on, status FROM outlier_cases;"
+            "DROP TABLE outlier_cases; ALTER TABLE outlier_cases_before RENAME TO outlier_cases;"
+            "CREATE INDEX outlier_cases_by_organisation ON outlier_cases (organisation_id);"
+            "CREATE INDEX outlier_cases_by_audit ON outlier_cases (audit_id);"
+          : "ALTER TABLE outlier_cases DROP COLUMN escalated_on, DROP COLUMN notice_supplier, DROP COLUMN "
+            "notice_measure, ALTER COLUMN measure_id SET NOT NULL;";
+  GetParam().execute_sql(url(), outlier_cases_as_in_version_17);
   GetParam().execute_sql(url(), organisations_as_in_version_16);
   GetParam().execute_sql(url(),
                          "DROP TABLE nice_guidance_audits; DROP TABLE nice_assessments; "

@@ -359,17 +359,38 @@ std::string national_page(const Context& context, const NationalView& view) {
 }
 
 std::string outliers_page(const Context& context, const std::vector<OutlierRow>& rows) {
-  const bool national = context.who->user.role == domain::Role::national_analyst;
-  Html body = national
-                  ? Html(
-                        "<h1>Outlier cases</h1><p class=\"lead\">Every provider beyond the funnel limits of a "
-                        "national audit in a reporting cycle, and where each case stands in the "
-                        "outlier-management timetable (deadlines in working days, bank holidays excluded).</p>"_html)
-                  : Html(
-                        "<h1>Outlier cases</h1><p class=\"lead\">Where your organisation was beyond the funnel "
-                        "limits in a reporting cycle, and where each case stands in the outlier-management "
-                        "timetable.</p>"_html);
-  body += rows.empty() ? Html("<p>There are no outlier cases.</p>"_html) : outliers_table(rows, national);
+  const auto role = context.who->user.role;
+  // The national analysts and the regulator see every provider's cases (the regulator, those it was told of).
+  const bool national = role == domain::Role::national_analyst || role == domain::Role::regulator;
+  Html body;
+  if (role == domain::Role::regulator) {
+    body =
+        "<h1>Outlier cases</h1><p class=\"lead\">Every provider's outlier alarms that a national audit has "
+        "confirmed, and the cases escalated to you because a provider missed a deadline, with where each stands "
+        "in the outlier-management timetable.</p>"_html;
+  } else if (national) {
+    body =
+        "<h1>Outlier cases</h1><p class=\"lead\">Every provider beyond the funnel limits of a national audit in a "
+        "reporting cycle, and where each case stands in the outlier-management timetable (deadlines in working "
+        "days, bank holidays excluded).</p>"_html;
+  } else {
+    body =
+        "<h1>Outlier cases</h1><p class=\"lead\">Where your organisation was beyond the funnel limits in a "
+        "reporting cycle, and where each case stands in the outlier-management timetable.</p>"_html;
+  }
+  if (allows(context.principal(), Permission::manage_outliers) &&
+      context.principal().organisation_type != domain::OrganisationType::national_body) {
+    body +=
+        "<p><a class=\"button secondary\" href=\"/outliers/notices/new\">Register an outlier notice</a> from an "
+        "audit supplier that does not use clinaudit.</p>"_html;
+  }
+  if (rows.empty() && role == domain::Role::regulator) {
+    body +=
+        "<p>No alarm has been confirmed or escalated to you. You are e-mailed when a national audit confirms an "
+        "alarm or escalates a case, and it then appears here.</p>"_html;
+  } else {
+    body += rows.empty() ? Html("<p>There are no outlier cases.</p>"_html) : outliers_table(rows, national);
+  }
   return page(context, "Outlier cases", "outliers", body);
 }
 

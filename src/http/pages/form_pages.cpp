@@ -263,9 +263,9 @@ std::string actions_page(const Context& context, const std::vector<ActionRow>& r
 
 namespace {
 
-constexpr domain::Role kRoles[] = {domain::Role::read_only,     domain::Role::board_member,
-                                   domain::Role::clinical_lead, domain::Role::audit_manager,
-                                   domain::Role::admin,         domain::Role::national_analyst};
+constexpr domain::Role kRoles[] = {
+    domain::Role::read_only, domain::Role::board_member,     domain::Role::clinical_lead, domain::Role::audit_manager,
+    domain::Role::admin,     domain::Role::national_analyst, domain::Role::regulator};
 
 // The role choices an organisation's users may hold, `chosen` selected.
 Html role_options(const Context& context, std::string_view chosen) {

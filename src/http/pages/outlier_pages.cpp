@@ -1,3 +1,4 @@
+#include "domain/outlier_letters.hpp"
 #include "http/pages/document_pages.hpp"
 #include "http/pages/layout.hpp"
 #include "http/pages/pages.hpp"
@@ -41,16 +42,25 @@ std::string outlier_case_page(const Context& context, const OutlierCaseView& vie
   body += error_summary(errors, forms.document    ? "The document was not attached."
                                 : forms.reopening ? "The stage was not reopened."
                                                   : "The stage was not completed.");
+  if (!forms.error) {
+    const auto done = context.request.query_value("done");
+    body += success_banner(done == "notice"     ? "The notice was registered. Its stages run below."
+                           : done == "document" ? "The document was attached."
+                                                : "");
+  }
   body += html("<h1>{}: {}, {}</h1>", view.row.organisation_name, view.row.measure_name, c.period);
   body += html(
       "<dl class=\"summary-list\"><dt>Audit</dt><dd><a href=\"/audits/{}\">{}</a></dd><dt>Level</dt><dd>{}</dd>"
       "<dt>Direction</dt><dd>{} than expected, {}</dd><dt>Value</dt><dd>{} (limit {})</dd><dt>Opened</dt><dd>{}</dd>"
-      "<dt>Status</dt><dd>{}</dd></dl>",
+      "<dt>Status</dt><dd>{}</dd>{}</dl>",
       c.audit_id.value, view.row.audit_title,
       c.level == domain::OutlierLevel::alarm ? "Alarm: beyond the 99.8% limit (3 SD)"
                                              : "Alert: beyond the 95% limit (2 SD)",
       c.high ? "Higher" : "Lower", c.unfavourable ? "worse" : "better", number_or_dash(c.value),
-      number_or_dash(c.limit), c.opened_on.to_string(), domain::standing_words(c));
+      number_or_dash(c.limit), c.opened_on.to_string(), domain::standing_words(c),
+      c.notice ? html("<dt>Notice from</dt><dd>{} (outside clinaudit: your audit team records its steps)</dd>",
+                      c.notice->supplier)
+               : Html());
 
   body +=
       "<h2>Stages</h2><p>Deadlines are in working days from the day the previous stage was completed; "
@@ -121,6 +131,26 @@ std::string outlier_case_page(const Context& context, const OutlierCaseView& vie
                                  document_hint(context.config.max_document_bytes) +
                                      " It is listed at the stage the case is in now: a letter, terms of reference, a "
                                      "root-cause report or an action plan.");
+  }
+
+  // The audit provider's letters, filled in from the templates: downloaded to edit and sign, or
+  // attached to the case at its current stage.
+  if (context.who->user.role == domain::Role::national_analyst && open) {
+    body +=
+        "<h2 id=\"letters\">Letters</h2><p>Written from the shipped templates with this case's facts filled in, "
+        "as Word documents to check, sign and send. A letter attached to the case is kept at the stage it is in "
+        "now.</p><table><thead><tr><th scope=\"col\">Letter</th><th scope=\"col\">Download</th><th "
+        "scope=\"col\">Keep on the case</th></tr></thead><tbody>"_html;
+    for (const auto letter : {domain::OutlierLetter::notification, domain::OutlierLetter::acknowledgement_request,
+                              domain::OutlierLetter::escalation}) {
+      const std::string path = "/outliers/" + std::to_string(c.id.value) + "/letters/" + std::string(to_string(letter));
+      body += html(
+          "<tr><td>{}</td><td><a href=\"{}\">Word document</a></td><td><form method=\"post\" action=\"{}\">{}"
+          "<button class=\"link-button\" type=\"submit\" aria-label=\"Attach to the case: {}\">Attach "
+          "to the case</button></form></td></tr>",
+          display_name(letter), path, path, csrf_field(context), display_name(letter));
+    }
+    body += "</tbody></table>"_html;
   }
 
   body += "<h2>Record</h2>"_html;

@@ -250,8 +250,9 @@ std::string organisation_page(const Context& context, const domain::Organisation
   body += person_input(user_form, "name", "Full name", "text");
   body += person_input(user_form, "email", "Email address", "email");
   Options roles{{"", "Choose a role"}};
-  for (const auto role : {domain::Role::admin, domain::Role::audit_manager, domain::Role::clinical_lead,
-                          domain::Role::board_member, domain::Role::read_only, domain::Role::national_analyst}) {
+  for (const auto role :
+       {domain::Role::admin, domain::Role::audit_manager, domain::Role::clinical_lead, domain::Role::board_member,
+        domain::Role::read_only, domain::Role::national_analyst, domain::Role::regulator}) {
     if (!domain::may_assign_role(organisation, role)) continue;
     roles.emplace_back(domain::to_string(role), domain::display_name(role));
   }

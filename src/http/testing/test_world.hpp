@@ -91,6 +91,8 @@ class TestWorld {
   Caller& analyst() { return analyst_; }
   // The national body's administrator: the only one who changes national settings.
   Caller& national_admin() { return national_admin_; }
+  // A regulator (its account kept by the national body): reads confirmed alarms and escalations only.
+  Caller& regulator() { return regulator_; }
   OrganisationId national_body() const { return national_body_; }
   AuditId national_audit() const { return national_audit_; }
   SurveyId survey() const { return survey_; }
@@ -291,6 +293,7 @@ class TestWorld {
     national_body_ = body;
     analyst_ = caller("analyst@" + suffix_ + ".example", domain::Role::national_analyst, body, hash);
     national_admin_ = caller("admin@nb" + suffix_ + ".example", domain::Role::admin, body, hash);
+    regulator_ = caller("inspector@nb" + suffix_ + ".example", domain::Role::regulator, body, hash);
     domain::Measure measure;
     measure.audit_id = national_audit_;
     measure.code = "m1";
@@ -339,6 +342,7 @@ class TestWorld {
   Trust other_;
   Caller analyst_;
   Caller national_admin_;
+  Caller regulator_;
   OrganisationId national_body_;
 };
 
