@@ -2,9 +2,9 @@
 -- (domain/outlier_case.hpp, OutlierNotice): such a case names its supplier and its measure
 -- in words, and has no measure of clinaudit's, so measure_id may be empty.
 -- [sqlite]
--- SQLite cannot drop a NOT NULL: the table is rebuilt with the same rows and ids. The events
--- referring to the cases are checked when the migration's transaction commits.
-PRAGMA defer_foreign_keys = ON;
+-- SQLite cannot drop a NOT NULL: the table is rebuilt with the same rows and ids, foreign keys
+-- off while it is (storage/sqlite/sqlite_migrations.cpp), the references checked before commit.
+-- [rebuild]
 CREATE TABLE outlier_cases_rebuilt (
   id              {id},
   audit_id        {bigint} NOT NULL REFERENCES audits (id),

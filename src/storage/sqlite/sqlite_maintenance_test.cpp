@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <span>
 
 #include "storage/migrations.hpp"
 #include "storage/store_factory.hpp"
@@ -62,6 +63,48 @@ TEST_F(SqliteMaintenance, OpenCreatesAWalDatabaseAtTheLatestVersion) {
   ASSERT_TRUE(again.has_value()) << again.error().message;
   EXPECT_TRUE(again->applied.empty());
   EXPECT_EQ(again->from_version, migrations().back().version);
+}
+
+// Migration 19 rebuilds the outlier cases' table (SQLite cannot drop a NOT NULL): a database
+// with cases, and events that refer to them, keeps both, and foreign keys hold afterwards.
+TEST_F(SqliteMaintenance, RebuildingTheOutlierCasesKeepsTheCasesAndTheirEvents) {
+  const auto& all = migrations();
+  ASSERT_EQ(all.at(17).version, 18);
+  ASSERT_TRUE(migrate_sqlite(path("old.sqlite"), std::span(all.data(), 18)).has_value());
+  {
+    SQLite::Database db(path("old.sqlite"), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec(
+        "INSERT INTO organisations (id, code, name, type) VALUES (1, 'RXX', 'Riverside', 'acute');"
+        "INSERT INTO audits (id, code, title, kind, status) VALUES (2, 'NHFD', 'Hip fracture', "
+        "'national_clinical_audit', 'active');"
+        "INSERT INTO measures (id, audit_id, code, name, type, improvement) VALUES (3, 2, 'm', 'Mortality', 'ratio', "
+        "'decrease');"
+        "INSERT INTO outlier_cases (id, audit_id, measure_id, organisation_id, period, level, high, unfavourable, "
+        "value, limit_passed, stage, opened_on, stage_due_on, status, escalated_on) VALUES (4, 2, 3, 1, '2024/25', "
+        "'alarm', 1, 1, 1.6, 1.4, 'review', '2025-07-01', '2025-08-01', 'open', '2025-09-01');"
+        "INSERT INTO outlier_events (case_id, stage, what, at) VALUES (4, 'data_check', 'Data checked', "
+        "'2025-07-10T10:00:00Z');");
+  }
+  const auto upgraded = migrate_sqlite(path("old.sqlite"), all);
+  ASSERT_TRUE(upgraded.has_value()) << upgraded.error().message;
+  EXPECT_EQ(upgraded->to_version, all.back().version);
+  auto store = open(path("old.sqlite"));
+  ASSERT_NE(store, nullptr);
+  const auto kept = store->outlier_case(OutlierCaseId{4});
+  ASSERT_TRUE(kept.has_value()) << kept.error().message;
+  EXPECT_EQ(kept->measure_id, MeasureId{3});
+  EXPECT_EQ(kept->escalated_on, Date::parse("2025-09-01").value());
+  EXPECT_FALSE(kept->notice);
+  const auto events = store->outlier_events(OutlierCaseId{4});
+  ASSERT_TRUE(events.has_value());
+  ASSERT_EQ(events->size(), 1U);
+  EXPECT_EQ(events->front().what, "Data checked");
+  // The events still refer to the cases' table: an event of no case is refused.
+  SQLite::Database db(path("old.sqlite"), SQLite::OPEN_READWRITE);
+  db.exec("PRAGMA foreign_keys = ON");
+  EXPECT_THROW(db.exec("INSERT INTO outlier_events (case_id, stage, what, at) VALUES (99, '', 'x', 'y')"),
+               SQLite::Exception);
 }
 
 TEST_F(SqliteMaintenance, TheAuditLogRefusesUpdatesAndDeletes) {

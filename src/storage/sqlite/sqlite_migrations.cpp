@@ -28,6 +28,20 @@ MigrationReport apply_sqlite_migrations(SQLite::Database& db, std::span<const Sc
                                   " is newer than this clinaudit (" + std::to_string(latest) + "): upgrade clinaudit");
   }
   for (const SchemaMigration& migration : migrations) {
+    // A migration that rebuilds a table other tables refer to (SQLite's way to change a
+    // column) runs with foreign keys off, as SQLite's documentation has it: dropping the old
+    // table would otherwise count its rows' references as broken. The switch works outside a
+    // transaction only, so it is set first and restored after the commit or the rollback; the
+    // references are checked before the commit instead.
+    const bool rebuild = migration.sql.find("-- [rebuild]") != std::string::npos;
+    struct ForeignKeysOff {
+      SQLite::Database& db;
+      bool on;
+      ~ForeignKeysOff() {
+        if (on) db.exec("PRAGMA foreign_keys = ON");
+      }
+    } foreign_keys{db, rebuild};
+    if (rebuild) db.exec("PRAGMA foreign_keys = OFF");
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     // Another process may have applied it since we looked.
     if (migration.version <= sqlite_schema_version(db)) continue;
@@ -37,6 +51,13 @@ MigrationReport apply_sqlite_migrations(SQLite::Database& db, std::span<const Sc
       migration.step(session);
     }
     if (!migration.after_step.empty()) db.exec(migration.after_step);
+    if (rebuild) {
+      SQLite::Statement broken(db, "PRAGMA foreign_key_check");
+      if (broken.executeStep()) {
+        fail(ErrorCode::internal, "migration " + migration.name + " left a row of " + broken.getColumn(0).getString() +
+                                      " referring to a row that does not exist");
+      }
+    }
     SQLite::Statement record(db, "INSERT INTO schema_version (version, name) VALUES (?, ?)");  // applied_at: now
     record.bind(1, migration.version);
     record.bind(2, migration.name);
