@@ -43,6 +43,7 @@ struct ServeOptions {
   std::string as_of;
   std::size_t max_upload_mb = 50;
   std::size_t max_document_mb = 10;
+  std::string documents_dir;  // empty: documents' bytes in the database
   std::size_t pending_imports_mb_per_user = 100;
   std::size_t pending_imports_mb = 400;
   std::vector<std::string> trusted_proxies;
@@ -80,7 +81,7 @@ Result<void> serve(const ServeOptions& options) {
       options.demo && location.kind == storage::DatabaseKind::sqlite && !std::filesystem::exists(location.target);
   CLINAUDIT_TRY(auto made_clock, server_clock(options.as_of));
   const domain::Clock& clock = *made_clock;
-  CLINAUDIT_TRY(auto store, storage::open_store(url));
+  CLINAUDIT_TRY(auto store, storage::open_store(url, storage::StoreOptions{options.documents_dir}));
   if (create_demo) {
     spdlog::info("creating the synthetic demo world in {}", location.target);
     demo::DemoOptions demo;
@@ -202,6 +203,9 @@ void add_serve_command(CLI::App& parent, Outcome& outcome) {
                    "Largest document (PDF or Word) attached as evidence to an action or an outlier case, in MB")
       ->check(CLI::Range(std::size_t{1}, kMaxMegabytes))
       ->capture_default_str();
+  command->add_option("--documents-dir", options->documents_dir,
+                      "Keep the bytes of documents attached as evidence in this existing directory (shared by every "
+                      "server of the deployment) instead of the database");
   command
       ->add_option("--pending-imports-mb-per-user", options->pending_imports_mb_per_user,
                    "Memory for one user's checked files awaiting confirmation, in MB")

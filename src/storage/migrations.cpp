@@ -25,6 +25,7 @@ std::string_view migration_0016_nice_guidance();
 std::string_view migration_0017_chief_executive();
 std::string_view migration_0018_regulator_escalation();
 std::string_view migration_0019_outlier_notices();
+std::string_view migration_0020_document_files();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -57,6 +58,7 @@ constexpr std::array kTemplates{
     Template{17, "0017_chief_executive", embedded::migration_0017_chief_executive},
     Template{18, "0018_regulator_escalation", embedded::migration_0018_regulator_escalation},
     Template{19, "0019_outlier_notices", embedded::migration_0019_outlier_notices},
+    Template{20, "0020_document_files", embedded::migration_0020_document_files},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

@@ -43,7 +43,8 @@ SqlJson log_json(const nlohmann::json* value) { return SqlJson{value != nullptr 
 
 }  // namespace
 
-SqlStore::SqlStore(std::unique_ptr<SqlDriver> driver) : driver_(std::move(driver)) {}
+SqlStore::SqlStore(std::unique_ptr<SqlDriver> driver, std::optional<DocumentFiles> files)
+    : driver_(std::move(driver)), files_(std::move(files)) {}
 SqlStore::~SqlStore() = default;
 
 Result<void> SqlStore::run(SqlDriver::Access access, std::string_view doing,

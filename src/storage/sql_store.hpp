@@ -11,6 +11,7 @@
 
 #include "core/result.hpp"
 #include "domain/store.hpp"
+#include "storage/document_files.hpp"
 #include "storage/sql_driver.hpp"
 
 namespace clinaudit::storage {
@@ -25,7 +26,8 @@ namespace clinaudit::storage {
 // serialises them.
 class SqlStore final : public domain::Store {
  public:
-  explicit SqlStore(std::unique_ptr<SqlDriver> driver);
+  // `files`: where documents' bytes are kept; none, in the database.
+  explicit SqlStore(std::unique_ptr<SqlDriver> driver, std::optional<DocumentFiles> files = std::nullopt);
   ~SqlStore() override;
   SqlStore(const SqlStore&) = delete;
   SqlStore& operator=(const SqlStore&) = delete;
@@ -215,6 +217,7 @@ class SqlStore final : public domain::Store {
   Result<void> run(SqlDriver::Access access, std::string_view doing, const std::function<void(SqlSession&)>& body);
 
   std::unique_ptr<SqlDriver> driver_;
+  std::optional<DocumentFiles> files_;
 };
 
 // Appends one audit-log entry inside the caller's transaction, so that it lands or vanishes

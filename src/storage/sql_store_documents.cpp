@@ -45,20 +45,26 @@ nlohmann::json document_json(const domain::EvidenceDocument& row) {
 }
 
 // Checks and inserts the document (its owner already checked by the caller); returns it stored.
+// Its bytes go to `files` when the deployment keeps them in a directory, else into the row.
 domain::EvidenceDocument insert_document(SqlSession& session, domain::EvidenceDocument document,
-                                         std::string_view content, const domain::Actor& actor) {
+                                         std::string_view content, const domain::Actor& actor,
+                                         const std::optional<DocumentFiles>& files) {
   ensure(domain::check(document));
   if (static_cast<std::int64_t>(content.size()) != document.size) {
     fail(ErrorCode::invalid_input, "document: its size does not match the file's");
   }
   if (document.uploaded_by) require_row(session, "users", document.uploaded_by->value, "document: user");
-  document.id = insert(session,
-                       "INSERT INTO documents (owner_kind, owner_id, stage, file_name, media_type, size_bytes, sha256, "
-                       "uploaded_by, uploaded_by_name, uploaded_at, content_base64) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                       domain::to_string(document.owner), document.owner_id, document.stage, document.file_name,
-                       document.media_type, document.size, document.sha256, document.uploaded_by,
-                       document.uploaded_by_name, document.uploaded_at, base64_encode(content));
+  // The file first: a row never names bytes that are not kept. A file kept for a transaction
+  // that then fails is named by its hash, and harmless.
+  if (files) files->keep(document.sha256, content);
+  document.id =
+      insert(session,
+             "INSERT INTO documents (owner_kind, owner_id, stage, file_name, media_type, size_bytes, sha256, "
+             "uploaded_by, uploaded_by_name, uploaded_at, content_base64, stored_in) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             domain::to_string(document.owner), document.owner_id, document.stage, document.file_name,
+             document.media_type, document.size, document.sha256, document.uploaded_by, document.uploaded_by_name,
+             document.uploaded_at, files ? std::string() : base64_encode(content), files ? "directory" : "database");
   const auto after = document_json(document);
   append_audit_log(session, actor, "create", "document", std::to_string(document.id), nullptr, &after);
   return document;
@@ -73,7 +79,7 @@ Result<std::int64_t> SqlStore::add_action_document(const domain::EvidenceDocumen
       fail(ErrorCode::invalid_input, "document: it is not an action's");
     }
     require_row(session, "actions", document.owner_id, "document: action");
-    const auto stored = insert_document(session, document, content, actor);
+    const auto stored = insert_document(session, document, content, actor, files_);
     domain::ActionEvent entry = event;
     entry.action_id = ActionId{document.owner_id};
     ensure(domain::check(entry));
@@ -96,7 +102,7 @@ Result<std::int64_t> SqlStore::add_outlier_document(const domain::EvidenceDocume
       fail(ErrorCode::invalid_input, "document: it is not an outlier case's");
     }
     require_row(session, "outlier_cases", document.owner_id, "document: outlier case");
-    const auto stored = insert_document(session, document, content, actor);
+    const auto stored = insert_document(session, document, content, actor, files_);
     domain::OutlierEvent entry = event;
     entry.case_id = OutlierCaseId{document.owner_id};
     if (entry.at.empty()) entry.at = document.uploaded_at;
@@ -128,10 +134,28 @@ Result<domain::EvidenceDocument> SqlStore::document(std::int64_t id) {
 
 Result<std::string> SqlStore::document_content(std::int64_t id) {
   return read("reading a document's file", [&](SqlSession& session) {
-    const auto text = only_row(
-        session, "there is no document " + std::to_string(id), "SELECT content_base64 FROM documents WHERE id = ?",
-        [](const SqlRow& row) { return row.text(0); }, id);
-    auto bytes = base64_decode(text);
+    struct Kept {
+      std::string base64;
+      std::string stored_in;
+      std::string sha256;
+      std::int64_t size = 0;
+    };
+    const auto kept = only_row(
+        session, "there is no document " + std::to_string(id),
+        "SELECT content_base64, stored_in, sha256, size_bytes FROM documents WHERE id = ?",
+        [](const SqlRow& row) {
+          return Kept{row.text(0), row.text(1), row.text(2), row.int64(3)};
+        },
+        id);
+    if (kept.stored_in == "directory") {
+      if (!files_) {
+        fail(ErrorCode::storage_unavailable, "document " + std::to_string(id) +
+                                                 " is kept in the documents directory, and this server was started "
+                                                 "without one (serve --documents-dir)");
+      }
+      return files_->read(kept.sha256, kept.size);
+    }
+    auto bytes = base64_decode(kept.base64);
     if (!bytes) fail(ErrorCode::internal, "document " + std::to_string(id) + ": the stored file is damaged");
     return std::move(*bytes);
   });

@@ -1,6 +1,8 @@
 #include "storage/store_factory.hpp"
 
 #include <cstdlib>
+#include <filesystem>
+#include <optional>
 
 #include "storage/migrations.hpp"
 #include "storage/sql_store.hpp"
@@ -20,8 +22,17 @@ Result<DatabaseLocation> parse_database_url(std::string_view url) {
   return DatabaseLocation{DatabaseKind::sqlite, std::string(url)};
 }
 
-Result<std::unique_ptr<domain::Store>> open_store(std::string_view url) {
+Result<std::unique_ptr<domain::Store>> open_store(std::string_view url, const StoreOptions& options) {
   CLINAUDIT_TRY(auto location, parse_database_url(url));
+  std::optional<DocumentFiles> files;
+  if (!options.documents_dir.empty()) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(options.documents_dir, error)) {
+      return Error{ErrorCode::invalid_input,
+                   "the documents directory " + options.documents_dir + " does not exist or is not a directory"};
+    }
+    files.emplace(options.documents_dir);
+  }
   std::unique_ptr<SqlDriver> driver;
   if (location.kind == DatabaseKind::postgres) {
 #ifdef CLINAUDIT_HAVE_POSTGRES_STORE
@@ -34,7 +45,7 @@ Result<std::unique_ptr<domain::Store>> open_store(std::string_view url) {
     CLINAUDIT_TRY(auto opened, sqlite::SqliteDriver::open(location.target, migrations_for(SqlDialect::sqlite)));
     driver = std::move(opened);
   }
-  return std::unique_ptr<domain::Store>(std::make_unique<SqlStore>(std::move(driver)));
+  return std::unique_ptr<domain::Store>(std::make_unique<SqlStore>(std::move(driver), std::move(files)));
 }
 
 std::string default_database_url() {

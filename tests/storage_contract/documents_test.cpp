@@ -1,6 +1,9 @@
 // Documents attached as evidence (migration 0013): every byte value kept as it was sent, with
 // the owner's history entry and the audit log in one transaction, on each database; a refused
 // document leaves nothing behind.
+#include <filesystem>
+
+#include "storage/store_factory.hpp"
 #include "store_contract.hpp"
 
 namespace clinaudit::contract {
@@ -159,6 +162,69 @@ TEST_P(StoreContract, AnOutlierCasesDocumentIsKeptAtItsStageWithAnEntryInTheCase
   ASSERT_EQ(events->size(), 1U);
   EXPECT_EQ(events->front().what, "Document added: Re-audit report.pdf (265 bytes)");
   EXPECT_EQ(events->front().stage, "lead_clinician_informed");
+}
+
+// A deployment that keeps documents in a directory (serve --documents-dir): the bytes are a
+// file named by their hash, the row holds none of them, and a server started without the
+// directory says where they are instead of answering wrong bytes.
+TEST_P(StoreContract, ADocumentKeptInADirectoryIsAFileNamedByItsHashAndNotInTheDatabase) {
+  const auto trust = add_organisation("RXX");
+  domain::Action action;
+  action.organisation_id = trust;
+  action.title = "Re-audit consent";
+  action.due_on = day("2026-02-27");
+  const auto id = store().add_action(action, actor());
+  ASSERT_OK(id);
+  domain::ActionEvent event;
+  event.kind = domain::ActionEventKind::document_added;
+  event.at = "2026-01-06T09:30:00Z";
+  // One kept in the database before the directory was configured.
+  const auto in_database =
+      store().add_action_document(document_of(domain::DocumentOwner::action, id->value, "%PDF-1.4 small", event.at),
+                                  "%PDF-1.4 small", event, actor());
+  ASSERT_OK(in_database);
+  close();
+
+  std::string pattern = (std::filesystem::temp_directory_path() / "clinaudit-documents-XXXXXX").string();
+  const std::filesystem::path folder = ::mkdtemp(pattern.data());
+  auto with_folder = storage::open_store(url(), storage::StoreOptions{folder.string()});
+  ASSERT_OK(with_folder);
+  const std::string content = binary_content();
+  auto document = document_of(domain::DocumentOwner::action, id->value, content, "2026-01-07T14:05:00Z");
+  document.sha256 = std::string(64, 'e');
+  const auto in_folder = (*with_folder)->add_action_document(document, content, event, actor());
+  ASSERT_OK(in_folder);
+  const auto file = folder / std::string(64, 'e');
+  ASSERT_TRUE(std::filesystem::exists(file));
+  EXPECT_EQ(std::filesystem::file_size(file), content.size());
+  EXPECT_EQ(std::filesystem::status(file).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  const auto read_back = (*with_folder)->document_content(*in_folder);
+  ASSERT_OK(read_back);
+  EXPECT_EQ(*read_back, content);
+  const auto older = (*with_folder)->document_content(*in_database);
+  ASSERT_OK(older);
+  EXPECT_EQ(*older, "%PDF-1.4 small");
+  // A document whose name is not a SHA-256 is refused before anything is written.
+  document.sha256 = "../../etc/passwd";
+  EXPECT_ERROR((*with_folder)->add_action_document(document, content, event, actor()), ErrorCode::invalid_input);
+  with_folder->reset();
+
+  // Without the directory the store says where the bytes are; the row holds none of them.
+  auto without = storage::open_store(url());
+  ASSERT_OK(without);
+  const auto refused = (*without)->document_content(*in_folder);
+  EXPECT_ERROR(refused, ErrorCode::storage_unavailable);
+  EXPECT_THAT(refused.error().message, HasSubstr("--documents-dir"));
+  // A file changed behind the store's back is not served as the document.
+  std::filesystem::resize_file(file, 10);
+  auto again = storage::open_store(url(), storage::StoreOptions{folder.string()});
+  ASSERT_OK(again);
+  EXPECT_ERROR((*again)->document_content(*in_folder), ErrorCode::internal);
+  again->reset();
+  without->reset();
+  std::filesystem::remove_all(folder);
+  reopen();
 }
 
 }  // namespace
