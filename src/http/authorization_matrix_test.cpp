@@ -1442,7 +1442,7 @@ std::vector<Case> cases() {
   };
   all.push_back({"outlier letter download",
                  "GET",
-                 letter("/outliers/", "notification"),
+                 letter("/outliers/", "notification.docx"),
                  {},
                  {403, 403, 403, 403, 200, 403, 404, 403, 303},
                  {404, 404, 404, 403, 200, 403, 404, 403, 303}});

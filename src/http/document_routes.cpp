@@ -58,8 +58,12 @@ const auto kDownload = [](Context&, domain::DocumentDownload& download) -> Resul
   return document_response(download);
 };
 
+// A letter is downloaded as a file of its own type (…/letters/notification.docx) and kept on
+// the case by a POST to the letter's name (…/letters/notification).
 constexpr const char* kOutlierLetter =
     R"(/outliers/(\d{1,18})/letters/(notification|acknowledgement-request|escalation))";
+constexpr const char* kOutlierLetterFile =
+    R"(/outliers/(\d{1,18})/letters/(notification|acknowledgement-request|escalation)\.docx)";
 
 // A letter of the outlier process, filled in for the case the path names.
 struct Letter {
@@ -134,7 +138,7 @@ std::vector<Route> document_routes() {
   // The audit provider's letters: downloaded as Word documents, or attached to the case at its
   // current stage (the upload's checks and record, as for a file sent from the browser).
   table.resource<Letter>({
-      .path = kOutlierLetter,
+      .path = kOutlierLetterFile,
       .permission = P::manage_outliers,
       .load = outlier_letter,
       .page = [](Context&, Letter& letter) -> Result<Response> {

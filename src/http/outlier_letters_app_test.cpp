@@ -21,10 +21,10 @@ TEST(OutlierLettersApp, TheAnalystDownloadsALetterAndKeepsItOnTheCase) {
 
   const Response page = world.call("GET", path, &world.analyst());
   ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(contains(page.body, "href=\"" + path + "/letters/notification\"")) << page.body;
+  EXPECT_TRUE(contains(page.body, "href=\"" + path + "/letters/notification.docx\"")) << page.body;
   EXPECT_TRUE(contains(page.body, "action=\"" + path + "/letters/acknowledgement-request\""));
 
-  const Response letter = world.call("GET", path + "/letters/notification", &world.analyst());
+  const Response letter = world.call("GET", path + "/letters/notification.docx", &world.analyst());
   ASSERT_EQ(letter.status, 200) << letter.body.substr(0, 300);
   EXPECT_EQ(letter.content_type, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   EXPECT_EQ(letter.header("Content-Disposition"),
@@ -55,7 +55,7 @@ TEST(OutlierLettersApp, OnlyTheAuditProviderWritesLetters) {
   TestWorld world;
   const auto id = world.new_outlier_case(world.own());
   const std::string path = "/outliers/" + std::to_string(id.value) + "/letters/escalation";
-  const Response refused = world.call("GET", path, &world.own().callers.at(domain::Role::audit_manager));
+  const Response refused = world.call("GET", path + ".docx", &world.own().callers.at(domain::Role::audit_manager));
   EXPECT_EQ(refused.status, 403);
   EXPECT_TRUE(contains(refused.body, "written by the national audit provider")) << refused.body;
   EXPECT_EQ(world.call("POST", path, &world.own().callers.at(domain::Role::admin)).status, 403);

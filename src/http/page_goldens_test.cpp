@@ -842,7 +842,7 @@ const std::map<std::string, std::string>& routes_without_a_page() {
       {R"(POST /outliers/(\d{1,18})/documents)",
        "answers with a redirect; a refused file is the case's page with the problem at its field (Documents.*)"},
       {R"(GET /outliers/(\d{1,18})/documents/(\d{1,18}))", "a PDF or Word download (Documents.*)"},
-      {R"(GET /outliers/(\d{1,18})/letters/(notification|acknowledgement-request|escalation))",
+      {R"(GET /outliers/(\d{1,18})/letters/(notification|acknowledgement-request|escalation)\.docx)",
        "a Word download (OutlierLettersApp.*)"},
       {R"(POST /outliers/(\d{1,18})/letters/(notification|acknowledgement-request|escalation))",
        "answers with a redirect to the case's documents (OutlierLettersApp.*)"},

@@ -145,7 +145,8 @@ std::string outlier_case_page(const Context& context, const OutlierCaseView& vie
                               domain::OutlierLetter::escalation}) {
       const std::string path = "/outliers/" + std::to_string(c.id.value) + "/letters/" + std::string(to_string(letter));
       body += html(
-          "<tr><td>{}</td><td><a href=\"{}\">Word document</a></td><td><form method=\"post\" action=\"{}\">{}"
+          "<tr><td>{}</td><td><a href=\"{}.docx\" download>Word document</a></td><td><form method=\"post\" "
+          "action=\"{}\">{}"
           "<button class=\"link-button\" type=\"submit\" aria-label=\"Attach to the case: {}\">Attach "
           "to the case</button></form></td></tr>",
           display_name(letter), path, path, csrf_field(context), display_name(letter));
