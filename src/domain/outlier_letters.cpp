@@ -1,8 +1,8 @@
 #include "domain/outlier_letters.hpp"
 
-#include <array>
 #include <utility>
 
+#include "domain/enum_text.hpp"
 #include "domain/outlier_casework.hpp"
 #include "domain/outlier_workflow.hpp"
 #include "domain/working_days.hpp"
@@ -11,41 +11,19 @@ namespace clinaudit::domain {
 
 namespace {
 
-struct LetterName {
-  OutlierLetter letter;
-  std::string_view key;
-  std::string_view words;
-};
-
-constexpr std::array<LetterName, 3> kLetters{{
-    {OutlierLetter::notification, "notification", "Notification to the provider"},
-    {OutlierLetter::acknowledgement_request, "acknowledgement-request",
-     "Request for the chief executive's acknowledgement"},
-    {OutlierLetter::escalation, "escalation", "Escalation to the regulator"},
-}};
+constexpr EnumTable<OutlierLetter, 3> kLetterKeys{{{OutlierLetter::notification, "notification"},
+                                                   {OutlierLetter::acknowledgement_request, "acknowledgement-request"},
+                                                   {OutlierLetter::escalation, "escalation"}}};
+constexpr EnumTable<OutlierLetter, 3> kLetterWords{
+    {{OutlierLetter::notification, "Notification to the provider"},
+     {OutlierLetter::acknowledgement_request, "Request for the chief executive's acknowledgement"},
+     {OutlierLetter::escalation, "Escalation to the regulator"}}};
 
 }  // namespace
 
-std::string_view to_string(OutlierLetter letter) {
-  for (const auto& entry : kLetters) {
-    if (entry.letter == letter) return entry.key;
-  }
-  return "notification";
-}
-
-std::optional<OutlierLetter> parse_outlier_letter(std::string_view text) {
-  for (const auto& entry : kLetters) {
-    if (entry.key == text) return entry.letter;
-  }
-  return std::nullopt;
-}
-
-std::string_view display_name(OutlierLetter letter) {
-  for (const auto& entry : kLetters) {
-    if (entry.letter == letter) return entry.words;
-  }
-  return "Letter";
-}
+std::string_view to_string(OutlierLetter letter) { return enum_text(kLetterKeys, letter); }
+std::optional<OutlierLetter> parse_outlier_letter(std::string_view text) { return enum_from_text(kLetterKeys, text); }
+std::string_view display_name(OutlierLetter letter) { return enum_text(kLetterWords, letter); }
 
 Result<OutlierLetterFacts> outlier_letter_facts(Store& store, const Principal& who, OutlierCaseId id, Date today) {
   CLINAUDIT_TRY(auto detail, outlier_case_detail(store, who, id));

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <utility>
 
+#include "core/text.hpp"
 #include "domain/working_days.hpp"
 
 namespace clinaudit::domain {
@@ -12,15 +13,6 @@ namespace clinaudit::domain {
 namespace {
 
 Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
-bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
 
 // An optional number of the form: 0 when empty.
 Result<double> number_or_zero(std::string_view field, const std::string& text) {
@@ -110,7 +102,7 @@ Result<OutlierCaseId> register_outlier_notice(Store& store, const Principal& who
   if (*received > today) return invalid("received_on: the day the notice arrived cannot be after today");
   item.opened_on = *received;
   item.stage = stage->key;
-  if (!blank(notice.reply_by)) {
+  if (!trimmed(notice.reply_by).empty()) {
     const auto reply_by = Date::parse(trimmed(notice.reply_by));
     if (!reply_by) return invalid("reply_by: give the deadline as a date, such as 2026-05-25, or leave it empty");
     if (*reply_by < *received) return invalid("reply_by: the deadline cannot be before the notice arrived");
