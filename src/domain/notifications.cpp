@@ -616,7 +616,8 @@ Result<NotificationInputs> load_notification_inputs(Store& store, std::optional<
   std::set<MeasureId> measures;
   for (const auto& row : inputs.outlier_cases) {
     audits.insert(row.audit_id);
-    measures.insert(row.measure_id);
+    // A registered notice names the supplier's measure in words: no measure of clinaudit's.
+    if (!row.notice) measures.insert(row.measure_id);
   }
   for (const auto& row : inputs.cusum_alerts) {
     audits.insert(row.audit_id);

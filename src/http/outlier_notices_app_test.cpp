@@ -175,5 +175,22 @@ TEST(OutlierNoticesApp, TheApiRegistersANoticeAtAConfirmedAlarmsAcknowledgement)
   EXPECT_EQ(item.notice->supplier, "Healthcare Quality Improvement Partnership");
 }
 
+// A notice has no measure of clinaudit's: the notifications of the trust and of the national
+// body (the daily job's inputs) are read around it, and its reminders reach the trust.
+TEST(OutlierNoticesApp, NotificationsAreReadWithANoticeRegistered) {
+  TestWorld world;
+  auto fields = notice(world);
+  fields["reply_by"] = "2026-01-16";  // the fixed clock's tomorrow: a reminder is due
+  auto& manager = world.own().callers.at(Role::audit_manager);
+  ASSERT_EQ(world.call("POST", "/api/outliers/notices", &manager, fields).status, 201);
+  const Response trust = world.call("GET", "/api/notifications", &manager);
+  ASSERT_EQ(trust.status, 200) << trust.body;
+  EXPECT_TRUE(contains(trust.body, "Reminder")) << trust.body;
+  for (auto* national : {&world.analyst(), &world.national_admin()}) {
+    const Response answer = world.call("GET", "/api/notifications", national);
+    EXPECT_EQ(answer.status, 200) << answer.body;
+  }
+}
+
 }  // namespace
 }  // namespace clinaudit::http
