@@ -15,6 +15,7 @@ struct AnalyseArgs {
   std::string audit;  // code
   std::string period;
   std::string output;
+  std::string as_of;  // the run's day (empty: today); decides whether the year is complete
 };
 
 // One measure of the run: its settings, rows used and dropped, model, providers, funnel, CUSUM
@@ -56,6 +57,14 @@ nlohmann::json measure_json(const domain::AnalysisRun& run, const domain::Measur
                       {"stage", c.stage},
                       {"stage_due_on", c.stage_due_on ? c.stage_due_on->to_string() : ""}});
   }
+  nlohmann::json raised = nlohmann::json::array();
+  for (const auto& c : run.raised) {
+    if (c.measure_id != computed.measure.id) continue;
+    raised.push_back({{"id", c.id.value},
+                      {"organisation_id", c.organisation_id.value},
+                      {"stage", c.stage},
+                      {"stage_due_on", c.stage_due_on ? c.stage_due_on->to_string() : ""}});
+  }
   nlohmann::json out = {{"code", computed.measure.code},
                         {"name", computed.measure.name},
                         {"source", std::string(to_string(computed.options.source))},
@@ -68,7 +77,9 @@ nlohmann::json measure_json(const domain::AnalysisRun& run, const domain::Measur
                         {"funnel", render::to_json(analysis.funnel)},
                         {"cusum_alerts", alerts},
                         {"outlier_cases_opened", opened},
+                        {"outlier_cases_raised", raised},
                         {"outlier_cases_already_open", computed.already_open},
+                        {"flagged_in_year", computed.flagged_in_year},
                         {"results_stored", computed.results_stored}};
   if (computed.options.source == domain::MeasureSource::episode_model_ratio) {
     out["model"] = {{"coefficients", coefficients},
@@ -92,7 +103,9 @@ nlohmann::json to_json(const domain::AnalysisRun& run, const std::string& audit_
           {"episodes", run.episodes},
           {"parameters", nlohmann::json::parse(run.parameters, nullptr, false)},
           {"measures", measures},
+          {"complete_period", run.complete_period},
           {"outlier_cases_opened", run.opened.size()},
+          {"outlier_cases_raised", run.raised.size()},
           {"results_stored", run.results_stored},
           {"outlier_cases_already_open", run.already_open}};
 }
@@ -106,7 +119,12 @@ std::string measure_line(const domain::MeasureRun& computed) {
   if (!options.expected_column.empty()) line += "; expected risk from " + options.expected_column;
   line += "; " + std::to_string(computed.analysis.rows_used) + " episodes used, " +
           std::to_string(computed.analysis.rows_dropped) + " left out for a missing value; " +
-          std::to_string(computed.cases_opened) + " outlier case(s) opened\n";
+          std::to_string(computed.cases_opened) + " outlier case(s) opened, " + std::to_string(computed.cases_raised) +
+          " raised to alarm" +
+          (computed.flagged_in_year > 0
+               ? "; " + std::to_string(computed.flagged_in_year) + " provider(s) flagged in-year (no case)"
+               : std::string()) +
+          "\n";
   return line;
 }
 
@@ -114,14 +132,22 @@ Result<void> run_analyse(const AnalyseArgs& args) {
   CLINAUDIT_TRY(const auto year, FinancialYear::parse(args.period));
   CLINAUDIT_TRY(auto store, open_database(args.db));
   CLINAUDIT_TRY(const auto audit, store->audit_by_code(args.audit));
-  const auto today = Date::from_days(
+  auto today = Date::from_days(
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count());
+  if (!args.as_of.empty()) {
+    auto parsed = Date::parse(args.as_of);
+    if (!parsed) return Error{ErrorCode::invalid_input, "--as-of: " + parsed.error().message};
+    today = *parsed;
+  }
   CLINAUDIT_TRY(const auto run,
                 domain::run_national_analysis(*store, audit, year, today,
                                               domain::Actor{std::nullopt, "clinaudit analyse"}, CLINAUDIT_VERSION));
   std::cerr << "Analysed " << run.episodes << " episodes of " << audit.code << " in " << run.period << ": "
-            << run.opened.size() << " outlier case(s) opened, " << run.already_open << " already open; "
-            << run.new_alerts.size() << " new CUSUM signal(s); recorded as run " << run.run_id.value << ".\n";
+            << (run.complete_period ? "complete year; "
+                                    : "in-year monitoring, outlier cases open on the complete year; ")
+            << run.opened.size() << " outlier case(s) opened, " << run.raised.size() << " raised to alarm, "
+            << run.already_open << " already open; " << run.new_alerts.size()
+            << " new CUSUM signal(s); recorded as run " << run.run_id.value << ".\n";
   for (const auto& computed : run.measures) std::cerr << measure_line(computed);
   return write_output(args.output,
                       to_json(run, audit.code).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
@@ -138,6 +164,8 @@ void add_analyse_command(CLI::App& parent, Outcome& outcome) {
   command->add_option("--audit", args->audit, "Audit code, e.g. NHFD")->required();
   command->add_option("--period", args->period, "Financial year, e.g. 2025/26")->required();
   command->add_option("--output", args->output, "Write the run record (JSON) here instead of standard output");
+  command->add_option("--as-of", args->as_of,
+                      "Run as on this date, YYYY-MM-DD (default: today, UTC); a year not yet over opens no case");
   command->add_option("--db", args->db, "Database URL (default: $CLINAUDIT_DB or ./clinaudit.sqlite)");
   on_run(*command, outcome, [args] { return run_analyse(*args); });
 }

@@ -39,8 +39,8 @@ Result<void> run(const JobsRunOptions& options) {
     std::cout << "analysed " << analysis.audit_code << ' ' << analysis.period << ": " << analysis.episodes
               << " episodes, ";
     if (analysis.failure.empty()) {
-      std::cout << analysis.cases_opened << " outlier case(s) opened, " << analysis.new_alerts
-                << " new CUSUM alert(s)\n";
+      std::cout << analysis.cases_opened << " outlier case(s) opened, " << analysis.cases_raised << " raised to alarm, "
+                << analysis.new_alerts << " new CUSUM alert(s)\n";
     } else {
       std::cout << "failed: " << analysis.failure << '\n';
     }

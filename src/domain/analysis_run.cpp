@@ -87,6 +87,47 @@ Result<void> store_provider_results(Store& store, const AnalysisRun& run, Measur
   return {};
 }
 
+// The case a flagged provider gets: its level, direction, value and the limit it passed.
+OutlierCase flagged_case(const AnalysisRun& run, const MeasureRun& computed, const ProviderOutcome& provider) {
+  const Measure& measure = computed.measure;
+  const bool high = provider.flag == stats::FunnelFlag::alert_high || provider.flag == stats::FunnelFlag::alarm_high;
+  const bool alarm = provider.flag == stats::FunnelFlag::alarm_high || provider.flag == stats::FunnelFlag::alarm_low;
+  OutlierCase flagged;
+  flagged.audit_id = run.audit_id;
+  flagged.measure_id = measure.id;
+  flagged.organisation_id = provider.provider;
+  flagged.period = run.period;
+  flagged.level = alarm ? OutlierLevel::alarm : OutlierLevel::alert;
+  flagged.high = high;
+  // Higher than expected mortality is worse; a measure whose improvement is an increase
+  // (a proportion of patients given the right care) is worse when low.
+  flagged.unfavourable = measure.improvement == Improvement::increase ? !high : high;
+  if (computed.analysis.is_proportion()) {
+    flagged.value =
+        provider.episodes > 0 ? static_cast<double>(provider.observed) / static_cast<double>(provider.episodes) : 0;
+  } else {
+    flagged.value = provider.expected > 0 ? static_cast<double>(provider.observed) / provider.expected : 0;
+  }
+  for (const auto& unit : computed.analysis.funnel.units) {
+    if (unit.unit == std::to_string(provider.provider.value) && unit.limits) {
+      const auto& pair = alarm ? unit.limits->l998 : unit.limits->l95;
+      flagged.limit = high ? pair.upper : pair.lower;
+    }
+  }
+  return flagged;
+}
+
+// A value of the measure as the case's event states it: a share as a percentage, O/E to two places.
+std::string format_value(const MeasureRun& computed, double value) {
+  char text[32];
+  if (computed.analysis.is_proportion()) {
+    std::snprintf(text, sizeof text, "%.1f%%", value * 100);
+  } else {
+    std::snprintf(text, sizeof text, "%.2f", value);
+  }
+  return text;
+}
+
 // `text` as a JSON string (quotes, backslashes and control characters escaped).
 std::string json_string(std::string_view text) {
   std::string out = "\"";
@@ -236,54 +277,49 @@ Result<AnalysisRun> run_analysis_on(Store& store, AuditId audit_id, FinancialYea
     run.measures.push_back(MeasureRun{measure, options, std::move(*analysis)});
   }
 
+  // HQIP's process applies to complete data periods; in-year signals are monitoring.
+  run.complete_period = today > year.last_day();
   CLINAUDIT_TRY(auto existing, store.outlier_cases(std::nullopt, audit_id));
   for (auto& computed : run.measures) {
-    const Measure& measure = computed.measure;
     CLINAUDIT_TRY_VOID(store_provider_results(store, run, computed, episodes, actor));
     run.results_stored += computed.results_stored;
     for (const auto& provider : computed.analysis.providers) {
       if (provider.flag == stats::FunnelFlag::none) continue;
-      bool open = false;
-      for (const auto& c : existing) {
-        // Any case for the unit, measure and period, whatever its status: a case withdrawn at
-        // review stays withdrawn when the same data are analysed again.
-        open = open || (c.organisation_id == provider.provider && c.measure_id == measure.id && c.period == run.period);
+      if (!run.complete_period) {
+        ++computed.flagged_in_year;
+        continue;
       }
-      if (open) {
+      const OutlierCase flagged = flagged_case(run, computed, provider);
+      // Any case for the unit, measure and period, whatever its status: a case withdrawn at
+      // review stays withdrawn when the same data are analysed again.
+      const auto held = std::find_if(existing.begin(), existing.end(), [&](const OutlierCase& c) {
+        return c.organisation_id == provider.provider && c.measure_id == computed.measure.id && c.period == run.period;
+      });
+      if (held == existing.end()) {
+        auto opened = open_outlier_case(flagged, timetable, calendar, today);
+        CLINAUDIT_TRY(const auto id, store.add_outlier_case(opened, actor));
+        opened.id = id;
+        ++computed.cases_opened;
+        run.opened.push_back(std::move(opened));
+        continue;
+      }
+      auto raised = raise_outlier_case(*held, flagged, timetable, calendar, today);
+      if (!raised) {
         ++computed.already_open;
         continue;
       }
-      const bool high =
-          provider.flag == stats::FunnelFlag::alert_high || provider.flag == stats::FunnelFlag::alarm_high;
-      const bool alarm =
-          provider.flag == stats::FunnelFlag::alarm_high || provider.flag == stats::FunnelFlag::alarm_low;
-      OutlierCase flagged;
-      flagged.audit_id = audit_id;
-      flagged.measure_id = measure.id;
-      flagged.organisation_id = provider.provider;
-      flagged.period = run.period;
-      flagged.level = alarm ? OutlierLevel::alarm : OutlierLevel::alert;
-      flagged.high = high;
-      // Higher than expected mortality is worse; a measure whose improvement is an increase
-      // (a proportion of patients given the right care) is worse when low.
-      flagged.unfavourable = measure.improvement == Improvement::increase ? !high : high;
-      if (computed.analysis.is_proportion()) {
-        flagged.value =
-            provider.episodes > 0 ? static_cast<double>(provider.observed) / static_cast<double>(provider.episodes) : 0;
-      } else {
-        flagged.value = provider.expected > 0 ? static_cast<double>(provider.observed) / provider.expected : 0;
-      }
-      for (const auto& unit : computed.analysis.funnel.units) {
-        if (unit.unit == std::to_string(provider.provider.value) && unit.limits) {
-          const auto& pair = alarm ? unit.limits->l998 : unit.limits->l95;
-          flagged.limit = high ? pair.upper : pair.lower;
-        }
-      }
-      auto opened = open_outlier_case(flagged, timetable, calendar, today);
-      CLINAUDIT_TRY(const auto id, store.add_outlier_case(opened, actor));
-      opened.id = id;
-      ++computed.cases_opened;
-      run.opened.push_back(std::move(opened));
+      OutlierEvent event;
+      event.case_id = raised->id;
+      event.stage = raised->stage;
+      event.what = "Raised from alert to alarm by the analysis of " + run.period + " run on " + today.to_string() +
+                   " (" + std::to_string(run.episodes) +
+                   " episodes): " + (computed.analysis.is_proportion() ? "the share " : "O/E ") +
+                   format_value(computed, raised->value) + " is beyond the 99.8% limit of " +
+                   format_value(computed, raised->limit);
+      CLINAUDIT_TRY_VOID(store.update_outlier_case(*raised, event, actor));
+      *held = *raised;
+      ++computed.cases_raised;
+      run.raised.push_back(std::move(*raised));
     }
     run.already_open += computed.already_open;
   }

@@ -19,9 +19,11 @@ struct MeasureRun {
   Measure measure;
   EpisodeAnalysisOptions options;
   EpisodeAnalysis analysis;
-  std::int64_t cases_opened = 0;    // of the run's `opened`, those for this measure
-  std::int64_t already_open = 0;    // flagged units that already had a case for this measure and period
-  std::int64_t results_stored = 0;  // provider results of this measure written for the period
+  std::int64_t cases_opened = 0;     // of the run's `opened`, those for this measure
+  std::int64_t cases_raised = 0;     // of the run's `raised`, those for this measure
+  std::int64_t already_open = 0;     // flagged units that already had a case for this measure and period
+  std::int64_t flagged_in_year = 0;  // flagged units of an in-year run, which opens no case
+  std::int64_t results_stored = 0;   // provider results of this measure written for the period
 };
 
 // What one analysis run computed and did, for the record and for reproducing a published
@@ -37,7 +39,9 @@ struct AnalysisRun {
   std::string input_checksum;  // FNV-1a 64-bit over the episodes in order, as hex
   std::int64_t episodes = 0;
   std::vector<MeasureRun> measures;          // every measure computed, in the audit's order
+  bool complete_period = false;              // run after the year's last day: flagged units get cases
   std::vector<OutlierCase> opened;           // new cases this run opened, for every measure
+  std::vector<OutlierCase> raised;           // alert cases this run raised to alarm, for every measure
   std::int64_t already_open = 0;             // flagged units that already had a case (any status) for the period
   std::int64_t results_stored = 0;           // provider results written for the period, every measure
   std::string parameters;                    // JSON: the funnel and CUSUM settings and each measure's source
@@ -51,9 +55,12 @@ struct AnalysisRun {
 // expected risks), puts O/E per provider on the funnel and runs each provider's CUSUM; for
 // a proportion puts each provider's share on a proportion funnel. Every measure is computed
 // before anything is written, so one that fails leaves nothing behind. Then stores each
-// provider's result per measure, and opens an outlier case for every unit beyond the 95% or
-// 99.8% limit that has no case yet for that measure and period (at the first stage of its
-// track, due in working days from `today`). Stores the run (Store::add_analysis_run) with each
+// provider's result per measure. Outlier cases are for complete periods only: a run on or
+// before the year's last day (in-year monitoring) counts its flagged units and opens no case.
+// A run after it opens an outlier case for every unit beyond the 95% or 99.8% limit that has
+// no case yet for that measure and period (at the first stage of its track, due in working
+// days from `today`), and raises an alert case to an alarm when the unit is now beyond the
+// 99.8% limit (raise_outlier_case; the event says why). Stores the run (Store::add_analysis_run) with each
 // measure's record and its CUSUM alerts, each kept once. Re-running on the same data computes
 // the same numbers, opens no case and raises no alert again; it is recorded as a run of its own.
 // Errors: not_found for an unknown audit or an audit without a measure to compute; invalid_input

@@ -291,6 +291,23 @@ OutlierCase open_outlier_case(OutlierCase flagged, const OutlierTimetable& timet
   return flagged;
 }
 
+std::optional<OutlierCase> raise_outlier_case(OutlierCase current, const OutlierCase& flagged,
+                                              const OutlierTimetable& timetable, const WorkingDayCalendar& calendar,
+                                              Date today) {
+  if (current.level == OutlierLevel::alarm || flagged.level != OutlierLevel::alarm) return std::nullopt;
+  if (current.status == OutlierStatus::withdrawn || current.high != flagged.high) return std::nullopt;
+  const OutlierTrack before = track_for(current.level, current.unfavourable);
+  current.level = OutlierLevel::alarm;
+  current.value = flagged.value;
+  current.limit = flagged.limit;
+  const OutlierTrack after = track_for(current.level, current.unfavourable);
+  if (after != before) {
+    current.status = OutlierStatus::open;
+    enter_stage(current, *timetable.first(after), calendar, today);
+  }
+  return current;
+}
+
 Result<OutlierCase> complete_stage(OutlierCase current, StageDecision decision, const OutlierTimetable& timetable,
                                    const WorkingDayCalendar& calendar, Date today) {
   if (!current.is_open()) {

@@ -92,6 +92,16 @@ OutlierTrack track_for(OutlierLevel level, bool unfavourable);
 OutlierCase open_outlier_case(OutlierCase flagged, const OutlierTimetable& timetable,
                               const WorkingDayCalendar& calendar, Date today);
 
+// A later analysis of the same period, on more complete data, puts a unit whose case is an
+// alert beyond the alarm limit in the same direction: the case becomes an alarm with the new
+// value and limit, keeping its id and history. An unfavourable one moves to the first stage
+// of the alarm track (due `working_days` after `today`) and is open again even when its alert
+// stages were done; a favourable one keeps its stage. nullopt when there is nothing to raise:
+// the case is already an alarm, was withdrawn, or `flagged` points the other way.
+std::optional<OutlierCase> raise_outlier_case(OutlierCase current, const OutlierCase& flagged,
+                                              const OutlierTimetable& timetable, const WorkingDayCalendar& calendar,
+                                              Date today);
+
 // What the person completing a stage decided. Only the review stage of an alarm may
 // withdraw; completing any other stage moves on.
 enum class StageDecision { done, confirm, withdraw };

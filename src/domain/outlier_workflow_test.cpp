@@ -37,6 +37,48 @@ TEST(OutlierWorkflow, ShippedTimetableHasEveryHqipStage) {
                                              "public_disclosure"}));
 }
 
+// A more complete period's analysis raises an alert only to an alarm in the same direction,
+// and only one not withdrawn; a favourable case keeps its (positive) stage.
+TEST(OutlierWorkflow, RaisingAnAlertToAnAlarmMovesOnlyAnUnfavourableCaseToTheAlarmTrack) {
+  const auto alarm_like = [](bool high) {
+    OutlierCase row = flagged(OutlierLevel::alarm, true);
+    row.high = high;
+    row.value = 1.9;
+    row.limit = 1.6;
+    return row;
+  };
+  auto worse = open_outlier_case(flagged(OutlierLevel::alert, true), timetable(), calendar(), d("2025-04-10"));
+  worse = complete(worse, "2025-04-14");
+  ASSERT_EQ(worse.stage, "alert_local_review");
+  const auto raised = raise_outlier_case(worse, alarm_like(true), timetable(), calendar(), d("2025-06-02"));
+  ASSERT_TRUE(raised);
+  EXPECT_EQ(raised->id, worse.id);
+  EXPECT_EQ(raised->level, OutlierLevel::alarm);
+  EXPECT_EQ(raised->stage, "data_check");
+  EXPECT_EQ(raised->stage_due_on, d("2025-06-16"));  // ten working days from Monday 2 June
+  EXPECT_EQ(raised->opened_on, d("2025-04-10"));     // still the case opened in April
+  EXPECT_DOUBLE_EQ(raised->value, 1.9);
+  EXPECT_DOUBLE_EQ(raised->limit, 1.6);
+
+  EXPECT_FALSE(raise_outlier_case(worse, alarm_like(false), timetable(), calendar(), d("2025-06-02")))
+      << "the other direction is not the same outlier";
+  EXPECT_FALSE(raise_outlier_case(*raised, alarm_like(true), timetable(), calendar(), d("2025-06-03")))
+      << "already an alarm";
+  auto withdrawn = *raised;
+  withdrawn.level = OutlierLevel::alert;
+  withdrawn.status = OutlierStatus::withdrawn;
+  EXPECT_FALSE(raise_outlier_case(withdrawn, alarm_like(true), timetable(), calendar(), d("2025-06-03")));
+
+  auto better = open_outlier_case(flagged(OutlierLevel::alert, false), timetable(), calendar(), d("2025-04-10"));
+  auto better_alarm = alarm_like(true);
+  better_alarm.unfavourable = false;
+  const auto raised_better = raise_outlier_case(better, better_alarm, timetable(), calendar(), d("2025-06-02"));
+  ASSERT_TRUE(raised_better);
+  EXPECT_EQ(raised_better->level, OutlierLevel::alarm);
+  EXPECT_EQ(raised_better->stage, better.stage);
+  EXPECT_EQ(raised_better->stage_due_on, better.stage_due_on);
+}
+
 TEST(OutlierWorkflow, DrivesAnAlarmThroughEveryStageAcrossBankHolidays) {
   // Opened Thursday 10 April 2025: 10 working days skip Good Friday (18th) and Easter Monday (21st).
   auto row = open_outlier_case(flagged(OutlierLevel::alarm, true), timetable(), calendar(), d("2025-04-10"));

@@ -58,8 +58,11 @@ Result<ScheduledAnalysisReport> run_due_analyses(Store& store, const OutlierTime
       // analysis_runs is newest first: the first of the year is the latest.
       const auto latest =
           std::find_if(runs.begin(), runs.end(), [&](const AnalysisRunRecord& r) { return r.period == item.period; });
+      // The first run after the year's last day analyses it as a complete period, which opens
+      // the outlier cases an in-year run never does, even on the same episodes.
+      const bool now_complete = latest != runs.end() && latest->run_on <= year.last_day() && today > year.last_day();
       if (latest != runs.end() && latest->input_checksum == episode_checksum(episodes) &&
-          same_measures(*latest, analysed)) {
+          same_measures(*latest, analysed) && !now_complete) {
         report.analyses.push_back(std::move(item));
         continue;
       }
@@ -68,6 +71,7 @@ Result<ScheduledAnalysisReport> run_due_analyses(Store& store, const OutlierTime
           run_analysis_on(store, audit.id, year, episodes, timetable, calendar, today, actor, software_version);
       if (run) {
         item.cases_opened = static_cast<std::int64_t>(run->opened.size());
+        item.cases_raised = static_cast<std::int64_t>(run->raised.size());
         item.new_alerts = static_cast<std::int64_t>(run->new_alerts.size());
       } else if (run.error().code == ErrorCode::storage_unavailable) {
         return run.error();

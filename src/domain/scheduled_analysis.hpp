@@ -20,6 +20,7 @@ struct ScheduledAnalysis {
   bool ran = false;           // false: the episodes are those the latest run read
   std::int64_t episodes = 0;  // episodes admitted in the year
   std::int64_t cases_opened = 0;
+  std::int64_t cases_raised = 0;  // alert cases raised to alarm
   std::int64_t new_alerts = 0;
   std::string failure;  // why the run failed (the model could not be fitted, ...); empty when it did not
 };
@@ -34,7 +35,8 @@ struct ScheduledAnalysisReport {
 // financial year containing `today` and the year before, runs the analysis (run_analysis)
 // when the year holds episodes and either no run of that audit and year is stored or the
 // checksum of its episodes differs from the latest run's, i.e. new or corrected data has
-// arrived, or the audit's measures computed from episodes (their sources, outcomes, formulas
+// arrived, or the latest run was in-year and the year has ended (outlier cases open on
+// complete years only, run_analysis), or the audit's measures computed from episodes (their sources, outcomes, formulas
 // and expected columns) are no longer those the latest run computed. Unchanged data is not analysed again, so cases and
 // alerts open as soon as data arrives and a quiet day writes nothing. A run that fails (e.g. a model that cannot be
 // fitted) is reported and the others go on. Errors: the store's, when it cannot be read.

@@ -370,6 +370,110 @@ TEST_P(MeasureAnalysis, TheDailyJobAnalysesAgainWhenTheMeasuresChange) {
   EXPECT_EQ(runs->front().input_checksum, runs->back().input_checksum);
 }
 
+// Outlier cases are for complete periods: a run before the year has ended (in-year
+// monitoring) counts its flagged providers and opens nothing; the daily job's first run after
+// the year's last day analyses the same episodes again as the complete year and opens them.
+TEST_P(MeasureAnalysis, AnInYearRunOpensNoCaseAndTheFirstRunAfterTheYearDoes) {
+  auto in_year = run(*Date::parse("2026-02-10"));
+  ASSERT_OK(in_year);
+  EXPECT_FALSE(in_year->complete_period);
+  EXPECT_TRUE(in_year->opened.empty());
+  EXPECT_GE(measure_run(*in_year, "rtt").flagged_in_year, 1);  // the third provider's returns
+  EXPECT_TRUE(store().outlier_cases(std::nullopt, audit_)->empty());
+  auto results = store().results_of(ids_.at("rtt"), std::nullopt);
+  ASSERT_OK(results);
+  ASSERT_FALSE(results->empty());
+  for (const auto& row : *results) EXPECT_FALSE(row.published) << "an in-year result is not published";
+
+  const auto due = [&](const char* today) {
+    return domain::run_due_analyses(store(), domain::OutlierTimetable::default_timetable(),
+                                    domain::WorkingDayCalendar::england_and_wales(), *Date::parse(today), actor(),
+                                    "test");
+  };
+  auto last_day = due("2026-03-31");
+  ASSERT_OK(last_day);
+  EXPECT_EQ(last_day->ran(), 0) << "same episodes, year not over";
+  auto after = due("2026-04-01");
+  ASSERT_OK(after);
+  ASSERT_EQ(after->ran(), 1) << "the year is over: analysed as a complete period";
+  EXPECT_GE(after->analyses.front().cases_opened, 1);
+  auto cases = store().outlier_cases(std::nullopt, audit_);
+  ASSERT_OK(cases);
+  ASSERT_EQ(static_cast<std::int64_t>(cases->size()), after->analyses.front().cases_opened);
+  bool returns = false;
+  for (const auto& c : *cases) {
+    EXPECT_EQ(c.opened_on.to_string(), "2026-04-01");
+    returns = returns || (c.measure_id == ids_.at("rtt") && c.organisation_id == providers_[2]);
+  }
+  EXPECT_TRUE(returns) << "the third provider's return-to-theatre case";
+  auto quiet = due("2026-04-02");
+  ASSERT_OK(quiet);
+  EXPECT_EQ(quiet->ran(), 0);
+}
+
+// An earlier analysis of the period (on less complete data) left the third provider with an
+// alert whose local review is done; the complete year puts it beyond the 99.8% limit. The
+// same case becomes an alarm at the first stage of the alarm track, open again, with its
+// history kept and an event saying why; a second run changes nothing.
+TEST_P(MeasureAnalysis, TheCompleteYearRaisesAnAlertCaseToAnAlarmKeepingItsHistory) {
+  const auto& timetable = domain::OutlierTimetable::default_timetable();
+  const auto& calendar = domain::WorkingDayCalendar::england_and_wales();
+  domain::OutlierCase alert;
+  alert.audit_id = audit_;
+  alert.measure_id = ids_.at("rtt");
+  alert.organisation_id = providers_[2];
+  alert.period = "2025/26";
+  alert.level = domain::OutlierLevel::alert;
+  alert.high = true;
+  alert.unfavourable = true;
+  alert.value = 0.5;
+  alert.limit = 0.45;
+  alert = domain::open_outlier_case(alert, timetable, calendar, *Date::parse("2026-02-02"));
+  auto id = store().add_outlier_case(alert, actor());
+  ASSERT_OK(id);
+  alert.id = *id;
+  alert.status = domain::OutlierStatus::closed;
+  alert.stage = "alert_local_review";
+  alert.stage_due_on = std::nullopt;
+  domain::OutlierEvent review;
+  review.stage = "alert_local_review";
+  review.what = "Local review: theatre lists re-audited";
+  ASSERT_OK(store().update_outlier_case(alert, review, actor()));
+
+  const Date today = *Date::parse("2026-05-11");
+  auto complete = run(today);
+  ASSERT_OK(complete);
+  EXPECT_TRUE(complete->complete_period);
+  ASSERT_EQ(complete->raised.size(), 1U);
+  EXPECT_EQ(measure_run(*complete, "rtt").cases_raised, 1);
+  for (const auto& c : complete->opened) {
+    EXPECT_FALSE(c.measure_id == ids_.at("rtt") && c.organisation_id == providers_[2]) << "no second case";
+  }
+  auto raised = store().outlier_case(*id);
+  ASSERT_OK(raised);
+  EXPECT_EQ(raised->level, domain::OutlierLevel::alarm);
+  EXPECT_EQ(raised->stage, "data_check");
+  EXPECT_EQ(raised->status, domain::OutlierStatus::open);
+  // Ten working days from Monday 11 May 2026, the spring bank holiday (25 May) not counted.
+  ASSERT_TRUE(raised->stage_due_on);
+  EXPECT_EQ(raised->stage_due_on->to_string(), "2026-05-26");
+  // 70% of the third provider's patients return against 15% elsewhere (raw_episodes).
+  EXPECT_GT(raised->value, 0.5);
+  EXPECT_GT(raised->value, raised->limit);
+  auto events = store().outlier_events(*id);
+  ASSERT_OK(events);
+  ASSERT_EQ(events->size(), 2U);
+  EXPECT_EQ(events->at(0).what, "Local review: theatre lists re-audited");
+  EXPECT_THAT(events->at(1).what, HasSubstr("Raised from alert to alarm by the analysis of 2025/26 run on 2026-05-11"));
+  EXPECT_THAT(events->at(1).what, HasSubstr("beyond the 99.8% limit of"));
+
+  auto again = run(today.plus_days(1));
+  ASSERT_OK(again);
+  EXPECT_TRUE(again->raised.empty());
+  EXPECT_TRUE(again->opened.empty());
+  EXPECT_EQ(store().outlier_events(*id)->size(), 2U);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, MeasureAnalysis, ::testing::Values(sqlite_backend()), backend_name);
 #ifdef CLINAUDIT_HAVE_POSTGRES_STORE
 INSTANTIATE_TEST_SUITE_P(Postgres, MeasureAnalysis, ::testing::Values(postgres_backend()), backend_name);

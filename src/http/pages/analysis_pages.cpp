@@ -144,6 +144,13 @@ Html measure_run_section(const AnalysisRunView& view, const domain::MeasureRun& 
   }
 
   body += "<h3>Outlier cases opened</h3>"_html;
+  if (!view.run.complete_period) {
+    body += html(
+        "<p>None: the year is not over, and outlier cases open on a complete year. {} provider(s) are beyond a "
+        "limit so far; their CUSUM and SPC charts follow them in the meantime.</p></section>",
+        computed.flagged_in_year);
+    return body;
+  }
   Html opened_items;
   for (const auto& opened : view.run.opened) {
     if (opened.measure_id != computed.measure.id) continue;
@@ -151,6 +158,11 @@ Html measure_run_section(const AnalysisRunView& view, const domain::MeasureRun& 
         html("<li><a href=\"/outliers/{}\">{}</a>: {}, {} than expected</li>", opened.id.value,
              name_of(view, opened.organisation_id), opened.level == domain::OutlierLevel::alarm ? "alarm" : "alert",
              opened.unfavourable ? "worse" : "better");
+  }
+  for (const auto& raised : view.run.raised) {
+    if (raised.measure_id != computed.measure.id) continue;
+    opened_items += html("<li><a href=\"/outliers/{}\">{}</a>: raised from alert to alarm</li>", raised.id.value,
+                         name_of(view, raised.organisation_id));
   }
   if (opened_items.empty()) {
     body += computed.already_open > 0 ? "<p>None: every flagged provider already has a case for this period.</p>"_html
@@ -170,8 +182,11 @@ std::string analysis_run_page(const Context& context, const AnalysisRunView& vie
                    run.period, view.audit.title);
   body += html("<h1>Analysis run: {}, {}</h1>", view.audit.code, run.period);
   body += success_banner(
-      std::to_string(run.measures.size()) + " measure(s) computed; " + std::to_string(run.opened.size()) +
-      " outlier case(s) opened; " + std::to_string(run.already_open) + " flagged provider(s) already had a case; " +
+      std::to_string(run.measures.size()) + " measure(s) computed; " +
+      (run.complete_period
+           ? std::to_string(run.opened.size()) + " outlier case(s) opened; " + std::to_string(run.raised.size()) +
+                 " raised to alarm; " + std::to_string(run.already_open) + " flagged provider(s) already had a case; "
+           : std::string("in-year monitoring (outlier cases open on the complete year); ")) +
       std::to_string(run.results_stored) + " provider result(s) stored; " + std::to_string(run.new_alerts.size()) +
       " new CUSUM signal(s) recorded (run " + std::to_string(run.run_id.value) + ").");
   body += html(

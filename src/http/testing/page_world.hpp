@@ -15,9 +15,9 @@
 // - participation of both trusts in the national audit for 2025/26, the other trust below
 //   70% case ascertainment;
 // - a stored outlier timetable (the default stages, named "HQIP 2025 guidance");
-// - 100 patient-level episodes (the CUSUM story of app_test.cpp: the own trust's 20
-//   patients all die, the other trust's 80 survive) and, unless asked otherwise, the national
-//   analysis of 2025/26 run by the national analyst, which opens the outlier cases; the own
+// - 100 patient-level episodes in 2024/25 and 100 in 2025/26 (the CUSUM story of app_test.cpp:
+//   the own trust's patients all die, the other trust's survive) and, unless asked otherwise, the national
+//   analysis of 2024/25 run by the national analyst, which opens the outlier cases; the own
 //   trust's case has its first two stages completed by the analyst, so the trust's turn is next;
 // - a national report published by the national body with two recommendations and the own
 //   trust's review of it, an unreviewed national report, an open and a completed action, a recorded
@@ -191,18 +191,21 @@ class PageWorld {
                                          domain::OutlierTimetable::default_timetable().to_csv(), admin));
   }
 
-  // One admission a day from 1 April 2025: every fifth is the own trust's and dies, the
-  // others are the other trust's and survive (national rate 0.2).
+  // One hundred admissions a day apart from 1 April 2024 (the complete year 2024/25) and from
+  // 1 April 2025 (this year so far): every fifth is the own trust's and dies, the others are
+  // the other trust's and survive (national rate 0.2).
   void add_episodes() {
     domain::EpisodeColumns episodes;
     episodes.audit_id = audit();
     auto& outcome = episodes.add_column("outcome", domain::ValueType::yes_no).numbers;
-    const Date first = must(Date::parse("2025-04-01"));
-    for (int i = 0; i < 100; ++i) {
-      const bool own = i % 5 == 0;
-      episodes.provider.push_back(own ? world_.own().id : world_.other().id);
-      episodes.admission_date.push_back(first.plus_days(i));
-      outcome.push_back(own ? 1 : 0);
+    for (const char* start : {"2024-04-01", "2025-04-01"}) {
+      const Date first = must(Date::parse(start));
+      for (int i = 0; i < 100; ++i) {
+        const bool own = i % 5 == 0;
+        episodes.provider.push_back(own ? world_.own().id : world_.other().id);
+        episodes.admission_date.push_back(first.plus_days(i));
+        outcome.push_back(own ? 1 : 0);
+      }
     }
     auto writer = must(store().begin_episodes(audit(), {"outcome"}, actor_));
     must(writer->append(episodes));
@@ -413,11 +416,12 @@ class PageWorld {
                 303);
   }
 
-  // The analysis as the national analyst runs it from the national page; then the analyst
-  // completes the own trust's data check and tells its lead clinician.
+  // The analysis of the complete year 2024/25 as the national analyst runs it from the
+  // national page (outlier cases open on complete years only); then the analyst completes the
+  // own trust's data check and tells its lead clinician.
   void analyse() {
     Caller& analyst = world_.analyst();
-    must_answer("POST", "/national/audits/" + audit_path() + "/analyse?year=2025/26", &analyst, {}, 200);
+    must_answer("POST", "/national/audits/" + audit_path() + "/analyse?year=2024/25", &analyst, {}, 200);
     const auto cases = must(store().outlier_cases(world_.own().id, audit()));
     if (cases.empty()) throw std::runtime_error("page world: the analysis opened no case for the own trust");
     own_case_ = cases.front().id;
