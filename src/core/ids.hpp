@@ -29,6 +29,7 @@ using AuditReportId = Id<struct AuditReportTag>;
 using SurveyId = Id<struct SurveyTag>;
 using AnalysisRunId = Id<struct AnalysisRunTag>;
 using CriterionId = Id<struct CriterionTag>;
+using SupplierId = Id<struct SupplierTag>;
 
 }  // namespace clinaudit
 

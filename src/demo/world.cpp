@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 #include "demo/catalogue.hpp"
 #include "demo/criteria.hpp"
@@ -29,6 +30,7 @@ const domain::Actor kDemoActor{std::nullopt, "demo"};
 struct World {
   std::map<std::string, domain::Organisation> organisations;  // by code
   std::map<std::string, AuditId> audits;                      // by code
+  std::map<std::string, SupplierId> suppliers;                // by code
   Month first_month;                                          // the first month of episode data
   int months = 36;
   std::vector<FinancialYear> years;  // the three financial years on the list
@@ -60,6 +62,22 @@ Result<void> add_catalogue(domain::Store& store, World& world) {
   return store.set_qa_list(list, kDemoActor);
 }
 
+// The suppliers that run the two mortality audits; the other national audits stay with the
+// national body's own analysts.
+Result<void> add_suppliers(domain::Store& store, World& world) {
+  for (const auto& [code, name, audit] : {std::tuple{"RCP", "Royal College of Physicians", "NHFD"},
+                                          std::tuple{"RCOA", "Royal College of Anaesthetists", "NELA"}}) {
+    const auto id = store.add_supplier(domain::AuditSupplier{{}, code, name}, kDemoActor);
+    if (!id) return id.error();
+    world.suppliers[code] = *id;
+    auto row = store.audit(world.audits.at(audit));
+    if (!row) return row.error();
+    row->supplier_id = *id;
+    DEMO_TRY(store.update_audit(*row, kDemoActor));
+  }
+  return {};
+}
+
 Result<void> add_logins(domain::Store& store, const World& world, const DemoOptions& options) {
   for (const auto& login : demo_logins()) {
     domain::User user;
@@ -68,6 +86,7 @@ Result<void> add_logins(domain::Store& store, const World& world, const DemoOpti
     user.role = login.role;
     user.organisation_id = world.organisations.at(login.organisation_code).id;
     user.password_hash = options.hash_password(login.password);
+    if (!login.supplier_code.empty()) user.supplier_id = world.suppliers.at(login.supplier_code);
     const auto id = store.add_user(user, kDemoActor);
     if (!id) return id.error();
     // The home trust's board member holds the chief executive's duty: they acknowledge an alarm.
@@ -181,26 +200,31 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(domain::Store& 
   return std::pair{episode_count, result_count};
 }
 
-// Annual analysis runs for the two mortality audits: the two last complete financial years
-// (each run three months after it ended) and the current year so far (run a week ago; none in
-// April, before the year's first month is complete). They open the outlier cases; the complete
-// years' cases are moved through their stages on time (the year before last holds a confirmed
-// alarm, which the regulator sees), and the apparent outlier whose survivors were
-// under-reported is explained by its local review (or withdrawn at review had it reached the
-// alarm track).
+// Annual analysis runs for the two mortality audits: the two last complete financial years and
+// the current year so far (run a week ago; none in April, before the year's first month is
+// complete), which is in-year monitoring and opens no outlier case. The hip fracture audit
+// analysed each complete year three months after it ended, and so did the laparotomy audit
+// the year before last; those cases are moved through their stages on time (the laparotomy
+// alarm of the year before last is confirmed, which the regulator sees). The laparotomy
+// audit's analysis of the last complete year ran a week ago: its cases wait at their first
+// stage, the audit provider's. Were the provider whose survivors were under-reported walked
+// through the alarm track, it would be withdrawn at review; on the alert track its local
+// review explains it.
 Result<void> add_demo_analyses(domain::Store& store, const World& world, Date as_of) {
   const auto& timetable = domain::OutlierTimetable::default_timetable();
   const auto& calendar = domain::WorkingDayCalendar::england_and_wales();
   const domain::Actor analyst{std::nullopt, "analyst@national-audit.example"};
   const FinancialYear current = FinancialYear::containing(as_of);
-  for (const char* code : {"NHFD", "NELA"}) {
+  for (const std::string code : {"NHFD", "NELA"}) {
     for (const FinancialYear year : {current.previous().previous(), current.previous(), current}) {
       // In April the current year holds no whole month of episodes yet: nothing to analyse.
       if (year == current && Month::of(as_of) == Month::of(current.first_day())) continue;
-      const Date run_on = year == current ? as_of.plus_days(-7) : year.last_day().plus_days(91);
+      const bool recent = year == current || (code == "NELA" && year == current.previous());
+      const Date run_on = recent ? std::max(as_of.plus_days(-7), std::min(as_of, year.last_day().plus_days(1)))
+                                 : year.last_day().plus_days(91);
       const auto run = run_analysis(store, world.audits.at(code), year, timetable, calendar, run_on, analyst, "demo");
       if (!run) return run.error();
-      if (year == current) continue;
+      if (recent) continue;
       for (auto row : run->opened) {
         const bool data_problem = row.organisation_id == world.organisations.at(kDemoLowAscertainmentProvider).id;
         // A stage without a deadline (the public disclosure) is done on the day it was entered.
@@ -240,6 +264,8 @@ std::vector<DemoLogin> demo_logins() {
       {"clinical.lead@riverside.example", "demo-lead-2026", domain::Role::clinical_lead, kDemoHomeTrust},
       {"board.member@riverside.example", "demo-board-2026", domain::Role::board_member, kDemoHomeTrust},
       {"analyst@national-audit.example", "demo-analyst-2026", domain::Role::national_analyst, kDemoNationalBody},
+      // An analyst of the laparotomy audit's supplier: that audit's national work only.
+      {"analyst@rcoa-audit.example", "demo-supplier-2026", domain::Role::national_analyst, kDemoNationalBody, "RCOA"},
       // The national body's administrator: its users, and the national settings (the outlier timetable).
       {"admin@national-audit.example", "demo-national-admin-2026", domain::Role::admin, kDemoNationalBody},
       {"viewer@riverside.example", "demo-viewer-2026", domain::Role::read_only, kDemoHomeTrust},
@@ -266,6 +292,7 @@ Result<DemoSummary> create_demo_world(domain::Store& store, const DemoOptions& o
   world.years = {current.previous().previous(), current.previous(), current};
 
   DEMO_TRY(add_catalogue(store, world));
+  DEMO_TRY(add_suppliers(store, world));
   DEMO_TRY(add_logins(store, world, options));
   DemoCaseCounts submitted;
   const auto counts = add_episode_audits(store, world, random, options.seed, submitted);

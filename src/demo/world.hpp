@@ -18,6 +18,7 @@ struct DemoLogin {
   std::string password;
   domain::Role role = domain::Role::read_only;
   std::string organisation_code;
+  std::string supplier_code = {};  // a national analyst who works for this audit supplier only
 };
 
 struct DemoOptions {

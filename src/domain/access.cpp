@@ -65,6 +65,11 @@ bool may_see_organisation(const Principal& who, OrganisationId organisation) {
 
 bool may_see_audit(const Principal& who, const Audit& audit) { return visible_to(audit, who.organisation_id); }
 
+bool acts_for_audit_provider(const Principal& who, const Audit& audit) {
+  if (who.role != Role::national_analyst || audit.kind == AuditKind::local_audit) return false;
+  return !who.supplier || who.supplier == audit.supplier_id;
+}
+
 bool seen_by_regulator(const OutlierCase& item) {
   if (item.escalated_on) return true;
   // An alarm leaves its review confirmed or withdrawn, so a closed alarm was confirmed.
@@ -72,14 +77,15 @@ bool seen_by_regulator(const OutlierCase& item) {
   return past_review && track_for(item.level, item.unfavourable) == OutlierTrack::alarm;
 }
 
-bool may_see_outlier_case(const Principal& who, const OutlierCase& item) {
+bool may_see_outlier_case(const Principal& who, const OutlierCase& item, const Audit& audit) {
   // A notice a trust registered is the trust's own record: its supplier is outside clinaudit.
   if (item.notice) return who.organisation_id == item.organisation_id && who.role != Role::regulator;
   if (who.role == Role::regulator) return seen_by_regulator(item);
-  return who.role == Role::national_analyst || who.organisation_id == item.organisation_id;
+  if (who.role == Role::national_analyst) return acts_for_audit_provider(who, audit);
+  return who.organisation_id == item.organisation_id;
 }
 
-Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, OutlierParty owner,
+Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, const Audit& audit, OutlierParty owner,
                                 std::optional<UserId> chief_executive) {
   const bool own_team = who.role != Role::national_analyst && who.organisation_id == item.organisation_id &&
                         role_allows(who.role, Permission::manage_outliers);
@@ -91,7 +97,7 @@ Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, O
         return Error{ErrorCode::forbidden,
                      "the supplier's stages of a registered notice are recorded by the provider's audit team"};
       }
-      if (who.role == Role::national_analyst) return {};
+      if (acts_for_audit_provider(who, audit)) return {};
       return Error{ErrorCode::forbidden, "this stage belongs to the national audit provider"};
     case OutlierParty::provider:
       if (own_team) return {};
@@ -108,9 +114,9 @@ Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, O
   return Error{ErrorCode::forbidden, "this stage belongs to another party"};
 }
 
-bool may_see_result(const Principal& who, OrganisationId organisation, bool published) {
+bool may_see_result(const Principal& who, const Audit& audit, OrganisationId organisation, bool published) {
   if (published || who.organisation_id == organisation) return true;
-  return who.role == Role::national_analyst;
+  return acts_for_audit_provider(who, audit);
 }
 
 Result<void> may_manage_audit_setup(const Principal& who, const Audit& audit) {
@@ -121,7 +127,10 @@ Result<void> may_manage_audit_setup(const Principal& who, const Audit& audit) {
     if (audit.owner == who.organisation_id) return {};
     return Error{ErrorCode::forbidden, "a local audit is set up by its own organisation"};
   }
-  if (who.organisation_type == OrganisationType::national_body) return {};
+  if (who.organisation_type == OrganisationType::national_body &&
+      (!who.supplier || acts_for_audit_provider(who, audit))) {
+    return {};
+  }
   return Error{ErrorCode::forbidden, "a national audit's measures and dataset are set up by the national body"};
 }
 

@@ -62,6 +62,8 @@ struct Principal {
   Role role = Role::read_only;
   OrganisationId organisation_id;
   OrganisationType organisation_type = OrganisationType::acute;
+  // The audit supplier a national analyst works for (User::supplier_id): its audits only.
+  std::optional<SupplierId> supplier = std::nullopt;
 };
 
 // The whole permission check of a route: the role holds `permission`, and a permission that
@@ -74,26 +76,33 @@ bool allows(const Principal& who, Permission permission);
 // organisation's records, and a local audit is visible only to its owner.
 bool may_see_organisation(const Principal& who, OrganisationId organisation);
 bool may_see_audit(const Principal& who, const Audit& audit);
-// An outlier case is seen by its provider organisation and by the national body's analysts;
+// Whether `who` speaks for the audit provider of `audit`, a national audit: a national analyst
+// of the national body with no supplier (every national audit), or one of the audit's
+// supplier (Audit::supplier_id). Every national route (the national pages, analysis runs,
+// outlier cases and their provider stages, episode imports, the dataset) checks it.
+bool acts_for_audit_provider(const Principal& who, const Audit& audit);
+// An outlier case is seen by its provider organisation and by the analysts who act for its
+// audit's provider (acts_for_audit_provider);
 // a regulator sees every provider's confirmed alarms and the cases escalated to it
 // (seen_by_regulator), and no other. A notice a trust registered (OutlierCase::notice) is seen
 // by that trust alone.
-bool may_see_outlier_case(const Principal& who, const OutlierCase& item);
+bool may_see_outlier_case(const Principal& who, const OutlierCase& item, const Audit& audit);
 // Whether the regulator has been told of `item`: an alarm the audit provider confirmed
 // (confirmed, or closed after its confirmation), or a case escalated to it when the provider
 // missed a deadline (OutlierCase::escalated_on).
 bool seen_by_regulator(const OutlierCase& item);
-// Who may complete a stage: the national analysts for the audit provider's stages (for a
+// Who may complete a stage: the analysts acting for the audit's provider for its stages (for a
 // registered notice, the provider's own staff, who record what the supplier did); the
 // provider organisation's own staff with manage_outliers for its stages; for a chief
 // executive's stage, only the person `chief_executive` names (the provider's
 // Organisation::chief_executive), whatever their role. Errors: forbidden, saying whose stage
 // it is (and that the provider has named no chief executive, when it has not).
-Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, OutlierParty owner,
+Result<void> may_complete_stage(const Principal& who, const OutlierCase& item, const Audit& audit, OutlierParty owner,
                                 std::optional<UserId> chief_executive);
 // Whether the principal may see a result that is not published. Published results of
 // national audits are visible to every signed-in user.
-bool may_see_result(const Principal& who, OrganisationId organisation, bool published);
+// A national analyst sees the unpublished results of the audits it acts for (acts_for_audit_provider).
+bool may_see_result(const Principal& who, const Audit& audit, OrganisationId organisation, bool published);
 
 // Whether `who` may define `audit`'s measures and dataset: a national audit's by the national
 // body (national analysts and its administrators), a local audit's by its own organisation

@@ -37,6 +37,8 @@ struct Audit {
   std::optional<AuditId> reaudit_of;
   std::optional<Date> start_date;
   std::optional<Date> end_date;
+  // The supplier that runs a national audit; none: the national body's own analysts run it.
+  std::optional<SupplierId> supplier_id = std::nullopt;
 };
 
 // National audits and confidential enquiries are every organisation's to see; a local audit

@@ -3,6 +3,8 @@
 #include <cassert>
 #include <utility>
 
+#include "domain/outlier_casework.hpp"
+
 namespace clinaudit::domain {
 
 namespace {
@@ -71,7 +73,7 @@ Result<std::int64_t> attach_outlier_document(Store& store, const Principal& who,
     return Error{ErrorCode::forbidden, "your role does not allow working on outlier cases"};
   }
   auto item = store.outlier_case(id);
-  if (!item || !may_see_outlier_case(who, *item)) {
+  if (!item || !may_see_outlier_case(store, who, *item)) {
     return Error{ErrorCode::not_found, "no outlier case " + std::to_string(id.value)};
   }
   CLINAUDIT_TRY(auto checked, checked_upload(upload, rules));
@@ -96,7 +98,7 @@ Result<DocumentDownload> action_document(Store& store, const Principal& who, Act
 
 Result<DocumentDownload> outlier_document(Store& store, const Principal& who, OutlierCaseId id, std::int64_t document) {
   auto item = store.outlier_case(id);
-  if (!item || !may_see_outlier_case(who, *item)) {
+  if (!item || !may_see_outlier_case(store, who, *item)) {
     return Error{ErrorCode::not_found, "no outlier case " + std::to_string(id.value)};
   }
   return owned_document(store, DocumentOwner::outlier_case, id.value, document);

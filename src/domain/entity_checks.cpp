@@ -20,6 +20,12 @@ Result<void> check(const User& row) {
   return {};
 }
 
+Result<void> check(const AuditSupplier& row) {
+  if (row.code.find_first_not_of(" \t") == std::string::npos) return invalid("code: enter the supplier's code");
+  if (row.name.find_first_not_of(" \t") == std::string::npos) return invalid("name: enter the supplier's name");
+  return {};
+}
+
 Result<void> check(const Audit& row) {
   if (row.code.empty()) return invalid("an audit needs a code");
   if (row.title.empty()) return invalid("audit '" + row.code + "' needs a title");

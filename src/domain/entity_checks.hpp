@@ -11,6 +11,7 @@
 #include "core/result.hpp"
 #include "domain/analysis_record.hpp"
 #include "domain/audit.hpp"
+#include "domain/audit_supplier.hpp"
 #include "domain/dataset.hpp"
 #include "domain/governance.hpp"
 #include "domain/measure.hpp"
@@ -22,8 +23,9 @@
 
 namespace clinaudit::domain {
 
-Result<void> check(const Organisation& row);  // a code and a name
-Result<void> check(const User& row);          // an email address
+Result<void> check(const Organisation& row);   // a code and a name
+Result<void> check(const User& row);           // an email address
+Result<void> check(const AuditSupplier& row);  // a code and a name
 // A code and a title; an end date not before the start date; not a re-audit of itself.
 Result<void> check(const Audit& row);
 Result<void> check(const Measure& row);        // a code

@@ -122,6 +122,7 @@ std::map<std::int64_t, Organisation> organisations_by_id(Store& store) {
 
 Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal& who, AuditId audit, bool national) {
   CLINAUDIT_TRY(auto measures, store.measures_of(audit));
+  CLINAUDIT_TRY(const auto audit_row, store.audit(audit));
   const auto orgs = organisations_by_id(store);
   std::vector<MeasureSeries> out;
   for (auto& measure : measures) {
@@ -130,7 +131,7 @@ Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal&
     std::vector<MeasureResult> visible;
     std::vector<double> own_values;
     for (auto& row : results) {
-      if (!national && !may_see_result(who, row.organisation_id, row.published)) continue;
+      if (!national && !may_see_result(who, audit_row, row.organisation_id, row.published)) continue;
       if (row.organisation_id == who.organisation_id) {
         series.own_results.push_back(row);
         if (auto value = measure_value(measure, row)) {

@@ -27,6 +27,15 @@ std::vector<StageCount> count_by_stage(const std::vector<OutlierRow>& open, Date
 
 bool is_national_body(const Principal& who) { return who.organisation_type == OrganisationType::national_body; }
 
+Result<Audit> audit_for_provider(Store& store, const Principal& who, AuditId id) {
+  auto audit = store.audit(id);
+  if (!audit && audit.error().code != ErrorCode::not_found) return audit.error();
+  if (!audit || !acts_for_audit_provider(who, *audit)) {
+    return Error{ErrorCode::not_found, "no national audit " + std::to_string(id.value)};
+  }
+  return audit;
+}
+
 Result<NationalHome> national_home(Store& store, const Principal& who, Date today) {
   if (!is_national_body(who)) return Error{ErrorCode::forbidden, "the national home is for the national body"};
   NationalHome home;
@@ -36,6 +45,8 @@ Result<NationalHome> national_home(Store& store, const Principal& who, Date toda
   CLINAUDIT_TRY(auto audits, store.audits(AuditFilter{}));
   for (auto& audit : audits) {
     if (audit.kind == AuditKind::local_audit) continue;
+    // An analyst of one audit supplier works on its audits only.
+    if (who.supplier && !acts_for_audit_provider(who, audit)) continue;
     home.audits.push_back(NationalAuditLine{std::move(audit), 0, std::nullopt});
   }
   std::sort(home.audits.begin(), home.audits.end(),

@@ -50,6 +50,11 @@ struct NationalSignalLine {
   StoredCusumAlert alert;
 };
 
+// The national audit `id` when `who` acts for its provider (acts_for_audit_provider): the gate
+// of every national route. Errors: not_found otherwise (an analyst of another supplier learns
+// nothing of the audit), or for an unknown or local audit; the store's.
+Result<Audit> audit_for_provider(Store& store, const Principal& who, AuditId id);
+
 struct NationalHome {
   Date today;
   bool sees_cases = false;                      // national analysts: the cases, runs and signals below

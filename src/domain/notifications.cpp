@@ -79,10 +79,13 @@ class Directory {
       if (row.active && row.role == Role::regulator) out.insert(row.email);
     }
   }
-  // Active users with one of `roles` in any national body.
-  void add_national(std::set<std::string>& out, std::initializer_list<Role> roles) const {
+  // Active users with one of `roles` in any national body, for `audit_id`'s cases: a national
+  // analyst who works for an audit supplier hears of that supplier's audits only.
+  void add_national(std::set<std::string>& out, std::initializer_list<Role> roles, AuditId audit_id) const {
+    const Audit* about = audit(audit_id);
     for (const auto& row : inputs_.users) {
       if (!row.active || !has_role(row, roles)) continue;
+      if (row.supplier_id && (about == nullptr || about->supplier_id != row.supplier_id)) continue;
       const auto found = organisations_.find(row.organisation_id);
       const bool national = found != organisations_.end() && found->second->type == OrganisationType::national_body;
       // A national analyst speaks for the audit provider wherever the account was filed.
@@ -175,7 +178,8 @@ void outlier_opened(std::vector<Notification>& out, const OutlierCase& row, cons
   const bool checking = check != nullptr && check->key == row.stage;
   std::set<std::string> to;
   if (!checking) directory.add_people(to, row.organisation_id, {Role::audit_manager, Role::clinical_lead});
-  if (row.level == OutlierLevel::alarm && row.unfavourable) directory.add_national(to, {Role::national_analyst});
+  if (row.level == OutlierLevel::alarm && row.unfavourable)
+    directory.add_national(to, {Role::national_analyst}, row.audit_id);
   // A better-than-expected result is learning to share, not an alarm.
   const std::string what = row.unfavourable ? "outlier " + std::string(to_string(row.level)) : "positive outlier";
   auto notification = about_case(row, "opened", NotificationKind::outlier_opened, "New " + what, directory);
@@ -299,7 +303,7 @@ void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& rem
   // A registered notice's supplier is outside clinaudit: the audit managers chase its stages.
   const bool national = reminder.owner == OutlierParty::audit_provider && !row.notice;
   if (national) {
-    directory.add_national(to, {Role::national_analyst});
+    directory.add_national(to, {Role::national_analyst}, row.audit_id);
   } else if (reminder.owner == OutlierParty::audit_provider) {
     directory.add_people(to, row.organisation_id, {Role::audit_manager});
   } else if (reminder.owner == OutlierParty::chief_executive) {
@@ -335,7 +339,7 @@ void outlier_reminder(std::vector<Notification>& out, const OutlierReminder& rem
       notification.subject = "Escalation: outlier case " + id + ", stage " + overdue + " (due " +
                              reminder.due_on.to_string() + "): " + stage;
       if (national) {
-        directory.add_national(to, {Role::admin});
+        directory.add_national(to, {Role::admin}, row.audit_id);
       } else {
         directory.add_people(to, row.organisation_id, {Role::admin, Role::board_member});
       }
@@ -721,7 +725,10 @@ Result<std::vector<Notification>> in_app_notifications(Store& store, const Princ
       if (!notification.escalates) return false;
       const auto found = std::find_if(inputs.outlier_cases.begin(), inputs.outlier_cases.end(),
                                       [&](const OutlierCase& item) { return item.id == *notification.escalates; });
-      return found == inputs.outlier_cases.end() || !may_see_outlier_case(who, *found);
+      if (found == inputs.outlier_cases.end()) return true;
+      const auto audit = std::find_if(inputs.audits.begin(), inputs.audits.end(),
+                                      [&](const Audit& row) { return row.id == found->audit_id; });
+      return audit == inputs.audits.end() || !may_see_outlier_case(who, *found, *audit);
     });
   }
   return mine;

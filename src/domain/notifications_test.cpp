@@ -111,6 +111,29 @@ TEST(Notifications, NewAlarmGoesToTheNationalAnalystsWhileTheyCheckTheData) {
   EXPECT_NE(out[0].body.find("due 2026-04-16 (Thursday)"), std::string::npos) << out[0].body;
 }
 
+// A national analyst who works for an audit supplier hears of the cases of that supplier's
+// audits only; the national body's own analyst (no supplier) of every audit's.
+TEST(Notifications, AnAuditSuppliersAnalystHearsOfItsOwnAuditsCasesOnly) {
+  auto inputs = world();
+  inputs.audits[0].supplier_id = SupplierId{2};
+  auto own = person(10, "analyst@rcp.example", Role::national_analyst, kNational);
+  own.supplier_id = SupplierId{2};
+  auto other = person(11, "analyst@rcoa.example", Role::national_analyst, kNational);
+  other.supplier_id = SupplierId{3};
+  inputs.users.push_back(own);
+  inputs.users.push_back(other);
+  inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "data_check", "2026-04-01", "2026-04-16")};
+  const auto opened = on(inputs, "2026-04-01");
+  ASSERT_EQ(opened.size(), 1U);
+  EXPECT_EQ(opened[0].recipients, emails({"analyst@nat.org.uk", "analyst@rcp.example"}));
+  // The data check overdue: the reminder goes to the same analysts.
+  const auto passed = on(inputs, "2026-04-17");
+  ASSERT_FALSE(passed.empty());
+  for (const auto& notification : passed) {
+    EXPECT_EQ(notification.recipients, emails({"analyst@nat.org.uk", "analyst@rcp.example"})) << notification.key;
+  }
+}
+
 TEST(Notifications, TheTrustHearsOfAPotentialAlarmOnceTheDataAreChecked) {
   auto inputs = world();
   // Data checked on Thursday 16 April 2026: the lead clinician's stage is due 5 working days later.

@@ -18,6 +18,11 @@ Result<std::optional<UserId>> chief_executive_of(Store& store, const OutlierCase
 
 }  // namespace
 
+bool may_see_outlier_case(Store& store, const Principal& who, const OutlierCase& item) {
+  const auto audit = store.audit(item.audit_id);
+  return audit && may_see_outlier_case(who, item, *audit);
+}
+
 std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> items) {
   const auto orgs = organisations_by_id(store);
   // A timetable that no longer reads leaves the stages named from their keys.
@@ -56,7 +61,7 @@ Result<std::vector<OutlierRow>> outlier_list(Store& store, const Principal& who)
   CLINAUDIT_TRY(auto cases,
                 store.outlier_cases(every_provider ? std::nullopt : std::optional<OrganisationId>(who.organisation_id),
                                     std::nullopt));
-  std::erase_if(cases, [&who](const OutlierCase& item) { return !may_see_outlier_case(who, item); });
+  std::erase_if(cases, [&](const OutlierCase& item) { return !may_see_outlier_case(store, who, item); });
   auto rows = outlier_rows(store, std::move(cases));
   sort_for_work(rows);
   return rows;
@@ -76,8 +81,9 @@ void sort_for_work(std::vector<OutlierRow>& rows) {
 
 Result<OutlierCaseDetail> outlier_case_detail(Store& store, const Principal& who, OutlierCaseId id) {
   CLINAUDIT_TRY(auto item, store.outlier_case(id));
-  if (!may_see_outlier_case(who, item))
+  if (!may_see_outlier_case(store, who, item))
     return Error{ErrorCode::not_found, "no outlier case " + std::to_string(id.value)};
+  CLINAUDIT_TRY(const auto audit, store.audit(item.audit_id));
   OutlierCaseDetail detail;
   CLINAUDIT_TRY(auto in_force, current_outlier_timetable(store));
   const auto& timetable = in_force;
@@ -95,10 +101,10 @@ Result<OutlierCaseDetail> outlier_case_detail(Store& store, const Principal& who
   }
   CLINAUDIT_TRY(const auto chief_executive, chief_executive_of(store, item));
   detail.may_act = item.is_open() && current != nullptr &&
-                   may_complete_stage(who, item, current->owner, chief_executive).has_value();
+                   may_complete_stage(who, item, audit, current->owner, chief_executive).has_value();
   if (const auto* before = timetable.previous(item.stage);
       before != nullptr && item.is_open() &&
-      may_complete_stage(who, item, before->owner, chief_executive).has_value()) {
+      may_complete_stage(who, item, audit, before->owner, chief_executive).has_value()) {
     detail.may_reopen = *before;
   }
   detail.row = std::move(outlier_rows(store, {std::move(item)}).front());
@@ -119,15 +125,16 @@ struct PlannedCompletion {
 Result<PlannedCompletion> plan_completion(Store& store, const Principal& who, Date today,
                                           const StageCompletion& params) {
   CLINAUDIT_TRY(auto item, store.outlier_case(params.id));
-  if (!may_see_outlier_case(who, item)) {
+  if (!may_see_outlier_case(store, who, item)) {
     return Error{ErrorCode::not_found, "no outlier case " + std::to_string(params.id.value)};
   }
+  CLINAUDIT_TRY(const auto audit, store.audit(item.audit_id));
   CLINAUDIT_TRY(auto in_force, current_outlier_timetable(store));
   const auto& timetable = in_force;
   const auto* current = timetable.find(item.stage);
   if (current == nullptr) return Error{ErrorCode::conflict, "the case's stage is not in the timetable: " + item.stage};
   CLINAUDIT_TRY(const auto chief_executive, chief_executive_of(store, item));
-  CLINAUDIT_TRY_VOID(may_complete_stage(who, item, current->owner, chief_executive));
+  CLINAUDIT_TRY_VOID(may_complete_stage(who, item, audit, current->owner, chief_executive));
   // The decision and the note are read only after the checks above, so that a case one may
   // not see or act on answers the same whatever the form says.
   StageDecision choice = StageDecision::done;
@@ -177,16 +184,17 @@ Result<void> complete_outlier_stage(Store& store, const Principal& who, Date tod
 
 Result<void> reopen_outlier_stage(Store& store, const Principal& who, Date today, const StageReopening& params) {
   CLINAUDIT_TRY(auto item, store.outlier_case(params.id));
-  if (!may_see_outlier_case(who, item)) {
+  if (!may_see_outlier_case(store, who, item)) {
     return Error{ErrorCode::not_found, "no outlier case " + std::to_string(params.id.value)};
   }
+  CLINAUDIT_TRY(const auto audit, store.audit(item.audit_id));
   CLINAUDIT_TRY(auto in_force, current_outlier_timetable(store));
   const auto& timetable = in_force;
   // A closed or withdrawn case, or one with no stage completed, has nothing to reopen (conflict,
   // for anyone who may see it); then only the owner of the stage completed last may reopen it.
   CLINAUDIT_TRY(auto reopened, reopen_stage(item, timetable, WorkingDayCalendar::england_and_wales(), today));
   CLINAUDIT_TRY(const auto chief_executive, chief_executive_of(store, item));
-  CLINAUDIT_TRY_VOID(may_complete_stage(who, item, reopened.stage.owner, chief_executive));
+  CLINAUDIT_TRY_VOID(may_complete_stage(who, item, audit, reopened.stage.owner, chief_executive));
   if (blank(params.reason)) {
     return Error{ErrorCode::invalid_input, "reason: enter why the stage is reopened"};
   }

@@ -43,6 +43,10 @@ struct OutlierCaseDetail {
   std::optional<OutlierStage> may_reopen;
 };
 
+// may_see_outlier_case with the case's audit read from `store`; a case whose audit cannot be
+// read is seen by nobody.
+bool may_see_outlier_case(Store& store, const Principal& who, const OutlierCase& item);
+
 // `items` with their names, in the same order. A name the store cannot give is left empty;
 // a stage the timetable in force lacks is named from its key (stage_words).
 std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> items);
@@ -51,8 +55,8 @@ std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> item
 // deadline (soonest first, none last), then closed and withdrawn ones, newest first. Stable.
 void sort_for_work(std::vector<OutlierRow>& rows);
 
-// The cases `who` works on: every provider's for a national analyst (the national body runs
-// the outlier process), those the regulator has been told of for a regulator
+// The cases `who` works on: every provider's for a national analyst, of the audits its
+// supplier runs (acts_for_audit_provider), those the regulator has been told of for a regulator
 // (seen_by_regulator), otherwise their organisation's; in sort_for_work's order. Errors: the
 // store's.
 Result<std::vector<OutlierRow>> outlier_list(Store& store, const Principal& who);

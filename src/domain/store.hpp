@@ -13,6 +13,7 @@
 #include "domain/audit.hpp"
 #include "domain/audit_criteria.hpp"
 #include "domain/audit_log.hpp"
+#include "domain/audit_supplier.hpp"
 #include "domain/episode.hpp"
 #include "domain/evidence_document.hpp"
 #include "domain/governance.hpp"
@@ -91,6 +92,11 @@ class Store {
   // invalid_input for a user of another organisation.
   virtual Result<void> set_chief_executive(OrganisationId organisation, std::optional<UserId> user,
                                            const Actor& actor) = 0;
+
+  // Audit suppliers (AuditSupplier), by code. Errors: invalid_input for a blank code or name;
+  // conflict for a code already held.
+  virtual Result<SupplierId> add_supplier(const AuditSupplier& row, const Actor& actor) = 0;
+  virtual Result<std::vector<AuditSupplier>> suppliers() = 0;
 
   // Users and sessions
   virtual Result<UserId> add_user(const User& user, const Actor& actor) = 0;

@@ -27,6 +27,9 @@ struct User {
   OrganisationId organisation_id;
   std::string password_hash;
   bool active = true;
+  // A national analyst who works for one audit supplier sees its audits only; none: the
+  // national body's analyst, who sees every national audit.
+  std::optional<SupplierId> supplier_id = std::nullopt;
 };
 
 // Who made a change, for the audit log. A system actor (imports from the command line,

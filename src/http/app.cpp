@@ -119,7 +119,8 @@ Response App::handle(const Request& incoming) {
           response = fail(organisation.error());
         } else {
           auto& [session, user] = *found;
-          Principal principal{user.id, user.email, user.role, user.organisation_id, organisation->type};
+          Principal principal{user.id,         user.email, user.role, user.organisation_id, organisation->type,
+                              user.supplier_id};
           context.who =
               SignedIn{std::move(principal), user, std::move(*organisation), session.csrf_token, session.token_hash};
         }

@@ -118,6 +118,7 @@ std::vector<Route> register_routes();        // the local audit register (http/r
 std::vector<Route> document_routes();        // documents attached to actions and outlier cases
 std::vector<Route> report_tracker_routes();  // assignments, baselines and actions of published reports
 std::vector<Route> nice_routes();            // the NICE guidance register
+std::vector<Route> supplier_routes();        // the national body's audit suppliers
 std::vector<Route> notice_routes();          // a trust's register of outlier notices from other suppliers
 
 // The web application without its transport: turns a Request into a Response.

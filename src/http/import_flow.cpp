@@ -58,7 +58,7 @@ pages::ImportChoices import_choices(Context& context) {
   if (!audits) return choices;
   choices.audits.emplace();
   for (auto& audit : *audits) {
-    if (audit.kind != domain::AuditKind::local_audit) choices.audits->push_back(std::move(audit));
+    if (domain::acts_for_audit_provider(context.principal(), audit)) choices.audits->push_back(std::move(audit));
   }
   return choices;
 }

@@ -549,6 +549,16 @@ const std::vector<Page>& pages() {
     const auto national_measure = [](PageWorld& w) {
       return id(w.world().store().measures_of(w.world().national_audit()).value().at(0).id.value);
     };
+    all.push_back({"suppliers", Who::national_admin, "GET", at("/admin/suppliers")});
+    all.push_back({"suppliers-refused", Who::national_admin, "POST", at("/admin/suppliers"), 400,
+                   [](PageWorld&) { return Fields{{"code", "R C P"}, {"name", "Royal College <of> Physicians"}}; }});
+    all.push_back({"suppliers-audit-refused", Who::national_admin, "POST", at("/admin/suppliers/audits"), 400,
+                   [](PageWorld&) { return Fields{{"audit_id", "none"}, {"supplier_id", ""}}; }});
+    all.push_back({"suppliers-analyst-refused", Who::national_admin, "POST", at("/admin/suppliers/analysts"), 400,
+                   [](PageWorld& w) {
+                     const auto& admin = w.world().own().callers.at(domain::Role::admin);
+                     return Fields{{"user_id", std::to_string(admin.user.id.value)}, {"supplier_id", ""}};
+                   }});
     all.push_back({"organisations", Who::national_admin, "GET", at("/admin/organisations")});
     all.push_back(
         {"organisations-refused", Who::national_admin, "POST", at("/admin/organisations"), 400, [](PageWorld&) {

@@ -702,7 +702,7 @@ std::vector<Route> make_routes() {
   for (auto* part : {&session_routes, &view_routes, &change_routes, &import_routes, &report_routes, &board_routes,
                      &survey_link_routes, &outlier_timetable_routes, &setup_routes, &audit_report_routes,
                      &dataset_routes, &account_routes, &register_routes, &criteria_routes, &document_routes,
-                     &report_tracker_routes, &nice_routes, &notice_routes}) {
+                     &report_tracker_routes, &nice_routes, &notice_routes, &supplier_routes}) {
     for (auto& route : (*part)()) routes.push_back(std::move(route));
   }
   for (auto& route : routes) route.compiled = std::regex(route.pattern, std::regex::ECMAScript | std::regex::optimize);

@@ -96,6 +96,10 @@ Result<NationalIndexView> national_index_view(Context& context, FinancialYear ye
   query.year = year;
   query.national_only = true;
   CLINAUDIT_TRY(auto rows, audit_register(context, query));
+  // An analyst of one audit supplier is shown its audits only.
+  std::erase_if(rows, [&context](const AuditRow& row) {
+    return context.principal().supplier && !domain::acts_for_audit_provider(context.principal(), row.audit);
+  });
   view.audits = std::move(rows);
   return view;
 }
@@ -114,6 +118,7 @@ Result<AuditView> audit_view(Context& context, AuditId id, FinancialYear year) {
 }
 
 Result<NationalView> national_view(Context& context, AuditId id, FinancialYear year) {
+  CLINAUDIT_TRY_VOID(domain::audit_for_provider(context.store, context.principal(), id));
   CLINAUDIT_TRY(auto overview, domain::national_overview(context.store, id, year));
   CLINAUDIT_TRY(auto measures, domain::measure_series(context.store, context.principal(), id, true));
   return NationalView{std::move(overview), drawn(std::move(measures), false)};
@@ -121,6 +126,7 @@ Result<NationalView> national_view(Context& context, AuditId id, FinancialYear y
 
 Result<NationalProviderView> national_provider_view(Context& context, AuditId id, OrganisationId organisation,
                                                     FinancialYear year) {
+  CLINAUDIT_TRY_VOID(domain::audit_for_provider(context.store, context.principal(), id));
   CLINAUDIT_TRY(auto provider, domain::national_provider(context.store, id, organisation, year));
   NationalProviderView view;
   for (const auto& item : provider.spc) {
@@ -175,7 +181,7 @@ Result<void> reopen_outlier_stage(Context& context, OutlierCaseId id, const std:
 }
 
 Result<AnalysisRunView> run_national_analysis(Context& context, AuditId audit_id, FinancialYear year) {
-  CLINAUDIT_TRY(auto audit, context.store.audit(audit_id));
+  CLINAUDIT_TRY(auto audit, domain::audit_for_provider(context.store, context.principal(), audit_id));
   CLINAUDIT_TRY(auto run, domain::run_national_analysis(context.store, audit, year, context.clock.today(),
                                                         context.actor(), CLINAUDIT_VERSION));
   AnalysisRunView view;

@@ -225,6 +225,10 @@ Result<const domain::Audit*> episode_audit(const References& references, const I
   if (code.empty()) return Error{ErrorCode::invalid_input, "episodes belong to one audit: name its code"};
   const auto* audit = references.audit(code);
   if (importer.person && audit != nullptr && audit->kind == domain::AuditKind::local_audit) audit = nullptr;
+  // An analyst of one audit supplier imports its audits' episodes only.
+  if (importer.person && audit != nullptr && !domain::acts_for_audit_provider(*importer.person, *audit)) {
+    audit = nullptr;
+  }
   if (audit == nullptr) {
     return Error{ErrorCode::not_found,
                  std::string(importer.person ? "there is no national audit '" : "there is no audit '") + code + "'"};

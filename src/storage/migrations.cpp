@@ -26,6 +26,7 @@ std::string_view migration_0017_chief_executive();
 std::string_view migration_0018_regulator_escalation();
 std::string_view migration_0019_outlier_notices();
 std::string_view migration_0020_document_files();
+std::string_view migration_0021_audit_suppliers();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -59,6 +60,7 @@ constexpr std::array kTemplates{
     Template{18, "0018_regulator_escalation", embedded::migration_0018_regulator_escalation},
     Template{19, "0019_outlier_notices", embedded::migration_0019_outlier_notices},
     Template{20, "0020_document_files", embedded::migration_0020_document_files},
+    Template{21, "0021_audit_suppliers", embedded::migration_0021_audit_suppliers},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

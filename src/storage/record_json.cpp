@@ -35,7 +35,12 @@ json record_json(const domain::User& row) {
               {"role", domain::to_string(row.role)},
               {"organisation_id", row.organisation_id.value},
               {"password_set", !row.password_hash.empty()},
-              {"active", row.active}};
+              {"active", row.active},
+              {"supplier_id", optional_json(row.supplier_id)}};
+}
+
+json record_json(const domain::AuditSupplier& row) {
+  return json{{"id", row.id.value}, {"code", row.code}, {"name", row.name}};
 }
 
 json record_json(const domain::Audit& row) {
@@ -50,7 +55,8 @@ json record_json(const domain::Audit& row) {
               {"owner", optional_json(row.owner)},
               {"reaudit_of", optional_json(row.reaudit_of)},
               {"start_date", optional_json(row.start_date)},
-              {"end_date", optional_json(row.end_date)}};
+              {"end_date", optional_json(row.end_date)},
+              {"supplier_id", optional_json(row.supplier_id)}};
 }
 
 json record_json(const domain::QaListEntry& row) {

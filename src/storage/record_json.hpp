@@ -10,6 +10,7 @@
 
 #include "domain/analysis_record.hpp"
 #include "domain/audit.hpp"
+#include "domain/audit_supplier.hpp"
 #include "domain/dataset.hpp"
 #include "domain/governance.hpp"
 #include "domain/measure.hpp"
@@ -23,6 +24,7 @@ namespace clinaudit::storage {
 
 nlohmann::json record_json(const domain::Organisation& row);
 nlohmann::json record_json(const domain::User& row);
+nlohmann::json record_json(const domain::AuditSupplier& row);
 nlohmann::json record_json(const domain::Audit& row);
 nlohmann::json record_json(const domain::QaListEntry& row);
 nlohmann::json record_json(const domain::Participation& row);

@@ -38,6 +38,8 @@ class SqlStore final : public domain::Store {
   Result<domain::Organisation> organisation(OrganisationId id) override;
   Result<domain::Organisation> organisation_by_code(std::string_view code) override;
   Result<std::vector<domain::Organisation>> organisations() override;
+  Result<SupplierId> add_supplier(const domain::AuditSupplier& row, const domain::Actor& actor) override;
+  Result<std::vector<domain::AuditSupplier>> suppliers() override;
   Result<void> set_chief_executive(OrganisationId organisation, std::optional<UserId> user,
                                    const domain::Actor& actor) override;
 

@@ -11,7 +11,7 @@ namespace clinaudit::storage {
 
 const char* const kAuditColumns =
     "SELECT id, code, title, kind, topic, provider_body, standards, status, owner_id, reaudit_of, start_date, "
-    "end_date FROM audits ";
+    "end_date, supplier_id FROM audits ";
 
 domain::Audit read_audit(const SqlRow& row) {
   return domain::Audit{.id = id_of<AuditId>(row, 0),
@@ -25,7 +25,8 @@ domain::Audit read_audit(const SqlRow& row) {
                        .owner = optional_id<OrganisationId>(row, 8),
                        .reaudit_of = optional_id<AuditId>(row, 9),
                        .start_date = optional_date(row, 10),
-                       .end_date = optional_date(row, 11)};
+                       .end_date = optional_date(row, 11),
+                       .supplier_id = optional_id<SupplierId>(row, 12)};
 }
 
 namespace {
@@ -52,6 +53,9 @@ void check_audit(SqlSession& session, const domain::Audit& row) {
     require_row(session, "organisations", row.owner->value, "audit '" + row.code + "': owner organisation");
   if (row.reaudit_of) {
     require_row(session, "audits", row.reaudit_of->value, "audit '" + row.code + "': re-audited audit");
+  }
+  if (row.supplier_id) {
+    require_row(session, "audit_suppliers", row.supplier_id->value, "audit '" + row.code + "': supplier");
   }
 }
 
@@ -99,9 +103,11 @@ Result<std::vector<AuditId>> SqlStore::add_audits(const std::vector<domain::Audi
       stored.id = AuditId{unique(duplicate_code(row), [&] {
         return insert(session,
                       "INSERT INTO audits (code, title, kind, topic, provider_body, standards, status, owner_id, "
-                      "reaudit_of, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                      "reaudit_of, start_date, end_date, supplier_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                      "RETURNING id",
                       row.code, row.title, domain::to_string(row.kind), row.topic, row.provider_body, row.standards,
-                      domain::to_string(row.status), row.owner, row.reaudit_of, row.start_date, row.end_date);
+                      domain::to_string(row.status), row.owner, row.reaudit_of, row.start_date, row.end_date,
+                      row.supplier_id);
       })};
       const auto after = record_json(stored);
       append_audit_log(session, actor, "create", "audit", row.code, nullptr, &after);
@@ -118,9 +124,11 @@ Result<void> SqlStore::update_audit(const domain::Audit& row, const domain::Acto
     unique(duplicate_code(row), [&] {
       return execute(session,
                      "UPDATE audits SET code = ?, title = ?, kind = ?, topic = ?, provider_body = ?, standards = ?, "
-                     "status = ?, owner_id = ?, reaudit_of = ?, start_date = ?, end_date = ? WHERE id = ?",
+                     "status = ?, owner_id = ?, reaudit_of = ?, start_date = ?, end_date = ?, supplier_id = ? "
+                     "WHERE id = ?",
                      row.code, row.title, domain::to_string(row.kind), row.topic, row.provider_body, row.standards,
-                     domain::to_string(row.status), row.owner, row.reaudit_of, row.start_date, row.end_date, row.id);
+                     domain::to_string(row.status), row.owner, row.reaudit_of, row.start_date, row.end_date,
+                     row.supplier_id, row.id);
     });
     const auto after = record_json(row);
     append_audit_log(session, actor, "update", "audit", row.code, &before, &after);

@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kOrganisationColumns =
     "SELECT id, code, name, type, region, chief_executive_id FROM organisations ";
 constexpr const char* kUserColumns =
-    "SELECT id, email, display_name, role, organisation_id, password_hash, active FROM users ";
+    "SELECT id, email, display_name, role, organisation_id, password_hash, active, supplier_id FROM users ";
 
 domain::Organisation read_organisation(const SqlRow& row) {
   return domain::Organisation{.id = id_of<OrganisationId>(row, 0),
@@ -30,7 +30,8 @@ domain::User read_user(const SqlRow& row) {
                       .role = enum_of(row, 3, domain::parse_role),
                       .organisation_id = id_of<OrganisationId>(row, 4),
                       .password_hash = row.text(5),
-                      .active = row.boolean(6)};
+                      .active = row.boolean(6),
+                      .supplier_id = optional_id<SupplierId>(row, 7)};
 }
 
 domain::Organisation load_organisation(SqlSession& session, OrganisationId id) {
@@ -132,17 +133,41 @@ Result<void> SqlStore::set_chief_executive(OrganisationId organisation, std::opt
   });
 }
 
+Result<SupplierId> SqlStore::add_supplier(const domain::AuditSupplier& row, const domain::Actor& actor) {
+  return write("adding audit supplier '" + row.code + "'", [&](SqlSession& session) {
+    ensure(domain::check(row));
+    domain::AuditSupplier stored = row;
+    stored.id = SupplierId{unique("an audit supplier with code '" + row.code + "' already exists", [&] {
+      return insert(session, "INSERT INTO audit_suppliers (code, name) VALUES (?, ?) RETURNING id", row.code, row.name);
+    })};
+    const auto after = record_json(stored);
+    append_audit_log(session, actor, "create", "audit supplier", row.code, nullptr, &after);
+    return stored.id;
+  });
+}
+
+Result<std::vector<domain::AuditSupplier>> SqlStore::suppliers() {
+  return read("reading audit suppliers", [&](SqlSession& session) {
+    return all_rows(session, "SELECT id, code, name FROM audit_suppliers ORDER BY name", [](const SqlRow& row) {
+      return domain::AuditSupplier{.id = id_of<SupplierId>(row, 0), .code = row.text(1), .name = row.text(2)};
+    });
+  });
+}
+
 Result<UserId> SqlStore::add_user(const domain::User& user, const domain::Actor& actor) {
   return write("adding user '" + user.email + "'", [&](SqlSession& session) {
     ensure(domain::check(user));
     require_row(session, "organisations", user.organisation_id.value, "user '" + user.email + "': organisation");
+    if (user.supplier_id) {
+      require_row(session, "audit_suppliers", user.supplier_id->value, "user '" + user.email + "': supplier");
+    }
     domain::User stored = user;
     stored.id = UserId{unique(duplicate_email(user), [&] {
       return insert(session,
-                    "INSERT INTO users (email, display_name, role, organisation_id, password_hash, active) "
-                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                    "INSERT INTO users (email, display_name, role, organisation_id, password_hash, active, "
+                    "supplier_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                     user.email, user.display_name, domain::to_string(user.role), user.organisation_id,
-                    user.password_hash, user.active);
+                    user.password_hash, user.active, user.supplier_id);
     })};
     const auto after = record_json(stored);
     append_audit_log(session, actor, "create", "user", user.email, nullptr, &after);
@@ -155,12 +180,15 @@ Result<void> SqlStore::update_user(const domain::User& user, const domain::Actor
     ensure(domain::check(user));
     const domain::User previous = load_user(session, user.id);
     require_row(session, "organisations", user.organisation_id.value, "user '" + user.email + "': organisation");
+    if (user.supplier_id) {
+      require_row(session, "audit_suppliers", user.supplier_id->value, "user '" + user.email + "': supplier");
+    }
     unique(duplicate_email(user), [&] {
       return execute(session,
                      "UPDATE users SET email = ?, display_name = ?, role = ?, organisation_id = ?, "
-                     "password_hash = ?, active = ? WHERE id = ?",
+                     "password_hash = ?, active = ?, supplier_id = ? WHERE id = ?",
                      user.email, user.display_name, domain::to_string(user.role), user.organisation_id,
-                     user.password_hash, user.active, user.id);
+                     user.password_hash, user.active, user.supplier_id, user.id);
     });
     // An inactive user, or one whose password changed, keeps no session: signed out at once.
     const bool password_changed = previous.password_hash != user.password_hash;

@@ -187,7 +187,8 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
   const auto audit = add_audit("NHFD");
   const auto other = add_audit("NELA");
   close();
-  // Back to a database of version 5: undo migrations 19 (registered outlier notices) and 18
+  // Back to a database of version 5: undo migrations 21 (audit suppliers), 19 (registered
+  // outlier notices) and 18
   // (escalation to the regulator), 17 (the chief executive), 16 (the NICE
   // guidance register), 15 (the
   // programme's tiers, with the register's entries), 14 (the report tracker), 13 (documents),
@@ -224,6 +225,9 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
             "CREATE INDEX outlier_cases_by_audit ON outlier_cases (audit_id);"
           : "ALTER TABLE outlier_cases DROP COLUMN escalated_on, DROP COLUMN notice_supplier, DROP COLUMN "
             "notice_measure, ALTER COLUMN measure_id SET NOT NULL;";
+  GetParam().execute_sql(url(),
+                         "ALTER TABLE users DROP COLUMN supplier_id; ALTER TABLE audits DROP COLUMN supplier_id; "
+                         "DROP TABLE audit_suppliers;");
   GetParam().execute_sql(url(), outlier_cases_as_in_version_17);
   GetParam().execute_sql(url(), organisations_as_in_version_16);
   GetParam().execute_sql(url(),

@@ -17,7 +17,7 @@ struct NavItem {
   bool trusts_only = false;  // a trust's own work, which the national body does not keep
 };
 
-constexpr std::array<NavItem, 18> kNav{{
+constexpr std::array<NavItem, 19> kNav{{
     {"dashboard", "Dashboard", "/", Permission::view_organisation},
     {"audits", "Audits", "/audits", Permission::view_organisation},
     {"register", "Local audits", "/register", Permission::manage_local_audits, true},
@@ -35,6 +35,7 @@ constexpr std::array<NavItem, 18> kNav{{
     {"users", "Users", "/users", Permission::manage_users},
     {"organisations", "Organisations", "/admin/organisations", Permission::manage_register},
     {"national-audits", "National audits", "/admin/audits", Permission::manage_register},
+    {"suppliers", "Audit suppliers", "/admin/suppliers", Permission::manage_register},
     {"timetable", "Outlier timetable", "/admin/outlier-timetable", Permission::manage_national_settings},
 }};
 

@@ -93,6 +93,9 @@ class TestWorld {
   Caller& national_admin() { return national_admin_; }
   // A regulator (its account kept by the national body): reads confirmed alarms and escalations only.
   Caller& regulator() { return regulator_; }
+  // A national analyst who works for an audit supplier that runs no audit of this world
+  // (the national audit is run by the world's own supplier): sees none of its national work.
+  Caller& other_supplier_analyst() { return other_supplier_analyst_; }
   OrganisationId national_body() const { return national_body_; }
   AuditId national_audit() const { return national_audit_; }
   SurveyId survey() const { return survey_; }
@@ -234,8 +237,9 @@ class TestWorld {
     if (!result) throw std::runtime_error("test world: " + result.error().message);
   }
 
-  Caller caller(const std::string& email, domain::Role role, OrganisationId org, const std::string& hash) {
-    domain::User user{{}, email, "User " + email, role, org, hash, true};
+  Caller caller(const std::string& email, domain::Role role, OrganisationId org, const std::string& hash,
+                std::optional<SupplierId> supplier = std::nullopt) {
+    domain::User user{{}, email, "User " + email, role, org, hash, true, supplier};
     user.id = must(store_->add_user(user, actor_));
     auto session = must(start_session(*store_, clock_, user, std::chrono::hours(8)));
     return Caller{session.token, session.stored.csrf_token, user};
@@ -294,6 +298,15 @@ class TestWorld {
     analyst_ = caller("analyst@" + suffix_ + ".example", domain::Role::national_analyst, body, hash);
     national_admin_ = caller("admin@nb" + suffix_ + ".example", domain::Role::admin, body, hash);
     regulator_ = caller("inspector@nb" + suffix_ + ".example", domain::Role::regulator, body, hash);
+    const auto own_supplier =
+        must(store_->add_supplier(domain::AuditSupplier{{}, "SUP" + suffix_, "Audit supplier " + suffix_}, actor_));
+    const auto other_supplier =
+        must(store_->add_supplier(domain::AuditSupplier{{}, "OSP" + suffix_, "Other supplier " + suffix_}, actor_));
+    auto audit = must(store_->audit(national_audit_));
+    audit.supplier_id = own_supplier;
+    must(store_->update_audit(audit, actor_));
+    other_supplier_analyst_ =
+        caller("analyst@osp" + suffix_ + ".example", domain::Role::national_analyst, body, hash, other_supplier);
     domain::Measure measure;
     measure.audit_id = national_audit_;
     measure.code = "m1";
@@ -343,6 +356,7 @@ class TestWorld {
   Caller analyst_;
   Caller national_admin_;
   Caller regulator_;
+  Caller other_supplier_analyst_;
   OrganisationId national_body_;
 };
 
