@@ -550,10 +550,13 @@ const std::vector<Page>& pages() {
       return id(w.world().store().measures_of(w.world().national_audit()).value().at(0).id.value);
     };
     all.push_back({"suppliers", Who::national_admin, "GET", at("/admin/suppliers")});
-    all.push_back({"suppliers-refused", Who::national_admin, "POST", at("/admin/suppliers"), 400,
-                   [](PageWorld&) { return Fields{{"code", "R C P"}, {"name", "Royal College <of> Physicians"}}; }});
-    all.push_back({"suppliers-audit-refused", Who::national_admin, "POST", at("/admin/suppliers/audits"), 400,
-                   [](PageWorld&) { return Fields{{"audit_id", "none"}, {"supplier_id", ""}}; }});
+    all.push_back({"suppliers-refused", Who::national_admin, "POST", at("/admin/suppliers"), 400, [](PageWorld&) {
+                     return Fields{{"code", "R C P"}, {"name", "Royal College <of> Physicians"}};
+                   }});
+    all.push_back(
+        {"suppliers-audit-refused", Who::national_admin, "POST", at("/admin/suppliers/audits"), 400, [](PageWorld&) {
+           return Fields{{"audit_id", "none"}, {"supplier_id", ""}};
+         }});
     all.push_back({"suppliers-analyst-refused", Who::national_admin, "POST", at("/admin/suppliers/analysts"), 400,
                    [](PageWorld& w) {
                      const auto& admin = w.world().own().callers.at(domain::Role::admin);

@@ -202,6 +202,11 @@ std::string group_class(const FormErrors& errors, std::string_view field) {
   return errors.message(field).empty() ? "form-group" : "form-group form-group-error";
 }
 
+std::string typed_after_refusal(const Context& context, const std::optional<Error>& error, std::string_view name) {
+  if (!error) return {};
+  return context.request.field(name).value_or("");
+}
+
 Html success_banner(std::string_view message) {
   if (message.empty()) return {};
   return html("<div class=\"banner-success\" role=\"status\"><p>{}</p></div>", message);

@@ -80,6 +80,10 @@ std::string group_class(const FormErrors& errors, std::string_view field);
 // A notification banner after a successful change (empty when the message is).
 Html success_banner(std::string_view message);
 
+// What was typed in the request's field `name`, to show again on a form refused with `error`;
+// empty when nothing was refused (a fresh form).
+std::string typed_after_refusal(const Context& context, const std::optional<Error>& error, std::string_view name);
+
 std::string percent(double share, int decimals = 0);
 std::string yes_no_unknown(const std::optional<bool>& value);
 std::string count_or_dash(const std::optional<std::int64_t>& value);

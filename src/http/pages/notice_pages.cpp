@@ -8,12 +8,6 @@ namespace clinaudit::http::pages {
 
 namespace {
 
-// What was typed in `name`, shown again after a refusal.
-std::string typed(const Context& context, const std::optional<Error>& error, const char* name) {
-  if (!error) return {};
-  return context.request.field(name).value_or("");
-}
-
 Html text_input(const Context& context, const std::optional<Error>& error, const FormErrors& errors, const char* name,
                 const char* label, const char* hint, const char* type = "text") {
   const std::string hint_id = std::string(name) + "-hint";
@@ -22,7 +16,8 @@ Html text_input(const Context& context, const std::optional<Error>& error, const
       "</div>",
       group_class(errors, name), name, label,
       *hint != '\0' ? html("<p class=\"hint\" id=\"{}\">{}</p>", hint_id, hint) : Html(), error_message(errors, name),
-      type, name, name, typed(context, error, name), field_attributes(errors, name, *hint != '\0' ? hint_id : ""));
+      type, name, name, typed_after_refusal(context, error, name),
+      field_attributes(errors, name, *hint != '\0' ? hint_id : ""));
 }
 
 }  // namespace
@@ -42,7 +37,7 @@ std::string outlier_notice_page(const Context& context, const domain::NoticeChoi
       "<form method=\"post\" action=\"/outliers/notices\" enctype=\"multipart/form-data\" class=\"panel\" "
       "novalidate>{}",
       csrf_field(context));
-  const auto chosen_audit = typed(context, error, "audit");
+  const auto chosen_audit = typed_after_refusal(context, error, "audit");
   body += html(
       "<div class=\"{}\"><label for=\"audit\">National audit</label>{}<select id=\"audit\" name=\"audit\"{}>"
       "<option value=\"\">Choose the audit</option>",
@@ -57,7 +52,7 @@ std::string outlier_notice_page(const Context& context, const domain::NoticeChoi
                      "Who sent the notice. Leave empty for the audit's provider named in the register.");
   body += text_input(context, error, errors, "measure", "Measure", "As the notice names it.");
   body += text_input(context, error, errors, "period", "Reporting period", "For example 2025/26.");
-  const auto chosen_stage = typed(context, error, "stage");
+  const auto chosen_stage = typed_after_refusal(context, error, "stage");
   body += html(
       "<div class=\"{}\"><label for=\"stage\">What the notice asks of you</label><p class=\"hint\" "
       "id=\"stage-hint\">An alarm is beyond the 99.8% limit, an alert beyond the 95% limit.</p>{}<select "

@@ -6,11 +6,6 @@ namespace clinaudit::http::pages {
 
 namespace {
 
-std::string typed(const Context& context, const std::optional<Error>& error, const char* name) {
-  if (!error) return {};
-  return context.request.field(name).value_or("");
-}
-
 Html text_input(const Context& context, const std::optional<Error>& error, const FormErrors& errors, const char* name,
                 const char* label, const char* hint) {
   const std::string hint_id = std::string(name) + "-hint";
@@ -18,7 +13,7 @@ Html text_input(const Context& context, const std::optional<Error>& error, const
       "<div class=\"{}\"><label for=\"{}\">{}</label><p class=\"hint\" id=\"{}\">{}</p>{}<input type=\"text\" "
       "id=\"{}\" name=\"{}\" value=\"{}\"{}></div>",
       group_class(errors, name), name, label, hint_id, hint, error_message(errors, name), name, name,
-      typed(context, error, name), field_attributes(errors, name, hint_id));
+      typed_after_refusal(context, error, name), field_attributes(errors, name, hint_id));
 }
 
 // A select of the suppliers, the first option `none` (the national body's own analysts).
