@@ -220,8 +220,10 @@ Result<void> add_demo_analyses(domain::Store& store, const World& world, Date as
       // In April the current year holds no whole month of episodes yet: nothing to analyse.
       if (year == current && Month::of(as_of) == Month::of(current.first_day())) continue;
       const bool recent = year == current || (code == "NELA" && year == current.previous());
-      const Date run_on = recent ? std::max(as_of.plus_days(-7), std::min(as_of, year.last_day().plus_days(1)))
-                                 : year.last_day().plus_days(91);
+      // A week ago; the last complete year's run no earlier than the day after it ended.
+      const Date run_on = year == current ? as_of.plus_days(-7)
+                          : recent        ? std::max(as_of.plus_days(-7), year.last_day().plus_days(1))
+                                          : year.last_day().plus_days(91);
       const auto run = run_analysis(store, world.audits.at(code), year, timetable, calendar, run_on, analyst, "demo");
       if (!run) return run.error();
       if (recent) continue;
