@@ -1,9 +1,9 @@
 #include "domain/audit_suppliers.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "core/text.hpp"
+#include "domain/register_setup.hpp"
 
 namespace clinaudit::domain {
 namespace {
@@ -53,16 +53,7 @@ Result<SupplierId> add_audit_supplier(Store& store, const Principal& who, const 
                                       std::string_view name) {
   CLINAUDIT_TRY_VOID(may_keep_suppliers(who));
   AuditSupplier row;
-  row.code = trimmed(code);
-  std::transform(row.code.begin(), row.code.end(), row.code.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  if (row.code.empty()) return invalid("code: enter the supplier's code");
-  const bool plain = std::all_of(row.code.begin(), row.code.end(), [](unsigned char c) {
-    return std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '/';
-  });
-  if (!plain || row.code.size() > 12) {
-    return invalid("code: use 1 to 12 letters, digits or - _ . / (you entered \"" + row.code + "\")");
-  }
+  CLINAUDIT_TRY(row.code, register_code(code, 12, "supplier"));
   row.name = trimmed(name);
   if (row.name.empty()) return invalid("name: enter the supplier's name");
   return store.add_supplier(row, actor);

@@ -17,25 +17,9 @@ Result<void> may_manage_register(const SetupCaller& who) {
   return Error{ErrorCode::forbidden, "the register of organisations and national audits is kept by the national body"};
 }
 
-// A code as entered: trimmed and upper-cased, 1 to `longest` letters, digits or "-_./".
-Result<std::string> code_of(std::string_view text, std::size_t longest, std::string_view what) {
-  std::string code = trimmed(text);
-  std::transform(code.begin(), code.end(), code.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  if (code.empty()) return invalid("code: enter the " + std::string(what) + "'s code");
-  const bool plain = std::all_of(code.begin(), code.end(), [](unsigned char c) {
-    return std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '/';
-  });
-  if (!plain || code.size() > longest) {
-    return invalid("code: use 1 to " + std::to_string(longest) + " letters, digits or - _ . / (you entered \"" + code +
-                   "\")");
-  }
-  return code;
-}
-
 Result<Organisation> organisation_of(const OrganisationDraft& draft) {
   Organisation row;
-  CLINAUDIT_TRY(row.code, code_of(draft.code, 12, "organisation"));
+  CLINAUDIT_TRY(row.code, register_code(draft.code, 12, "organisation"));
   row.name = trimmed(draft.name);
   if (row.name.empty()) return invalid("name: enter the organisation's name");
   if (!draft.type) return invalid("type: choose the kind of organisation");
@@ -65,7 +49,7 @@ bool is_national(const Audit& audit) { return audit.kind != AuditKind::local_aud
 
 Result<Audit> audit_of(const AuditDraft& draft) {
   Audit row;
-  CLINAUDIT_TRY(row.code, code_of(draft.code, 40, "audit"));
+  CLINAUDIT_TRY(row.code, register_code(draft.code, 40, "audit"));
   row.title = trimmed(draft.title);
   if (row.title.empty()) return invalid("title: enter the audit's title");
   if (!draft.status) return invalid("status: choose the audit's status");
@@ -130,6 +114,21 @@ Result<void> may_manage_local_audits(const SetupCaller& who, OrganisationId owne
 bool provider_type(OrganisationType type) { return type != OrganisationType::national_body; }
 
 }  // namespace
+
+Result<std::string> register_code(std::string_view text, std::size_t longest, std::string_view what) {
+  std::string code = trimmed(text);
+  std::transform(code.begin(), code.end(), code.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  if (code.empty()) return invalid("code: enter the " + std::string(what) + "'s code");
+  const bool plain = std::all_of(code.begin(), code.end(), [](unsigned char c) {
+    return std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '/';
+  });
+  if (!plain || code.size() > longest) {
+    return invalid("code: use 1 to " + std::to_string(longest) + " letters, digits or - _ . / (you entered \"" + code +
+                   "\")");
+  }
+  return code;
+}
 
 OrganisationDraft draft_of(const Organisation& organisation) {
   return OrganisationDraft{organisation.code, organisation.name, organisation.type, organisation.region};

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
@@ -34,6 +36,10 @@ struct OrganisationDraft {
 };
 
 // Every organisation, by code. Errors: forbidden without manage_register.
+// A register's code as entered: trimmed and upper-cased, 1 to `longest` letters, digits or
+// "-_./". Errors: invalid_input "code: ..." naming `what` (organisation, audit, supplier).
+Result<std::string> register_code(std::string_view text, std::size_t longest, std::string_view what);
+
 Result<std::vector<Organisation>> organisation_register(Store& store, const SetupCaller& who);
 // Errors: forbidden without manage_register; invalid_input naming the field (code, name,
 // type; a second national body); conflict for a code in use.
