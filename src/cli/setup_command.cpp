@@ -25,7 +25,7 @@ Result<std::optional<T>> parsed(const Text& text, Parse parse, const std::string
   if (!text) return std::optional<T>{};
   auto value = parse(*text);
   if (!value) return Error{ErrorCode::invalid_input, option + ": '" + *text + "' is not one of " + expected};
-  return std::optional<T>{*value};
+  return value;
 }
 
 Result<std::optional<Date>> date_option(const Text& text, const std::string& option) {

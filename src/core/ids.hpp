@@ -33,7 +33,9 @@ using SupplierId = Id<struct SupplierTag>;
 
 }  // namespace clinaudit
 
+// Specialising std::hash for a program-defined type is what the standard allows.
 template <typename Tag>
+// NOLINTNEXTLINE(bugprone-std-namespace-modification)
 struct std::hash<clinaudit::Id<Tag>> {
   std::size_t operator()(const clinaudit::Id<Tag>& id) const noexcept { return std::hash<std::int64_t>{}(id.value); }
 };

@@ -147,6 +147,7 @@ Result<std::pair<std::int64_t, std::int64_t>> add_episode_audits(domain::Store& 
     }
 
     std::vector<domain::Organisation> organisations;
+    organisations.reserve(world.organisations.size());
     for (const auto& [code, organisation] : world.organisations) organisations.push_back(organisation);
     const auto provider_profiles = demo_provider_profiles(spec.audit, organisations, random);
     const domain::EpisodeColumns episodes =

@@ -55,6 +55,7 @@ std::string footer(Date today) {
 void add_board_meeting_notifications(std::vector<Notification>& out, const NotificationInputs& inputs, Date today,
                                      const WorkingDayCalendar& calendar, const NotificationRules& rules) {
   std::vector<const MeetingState*> meetings;
+  meetings.reserve(inputs.board_meetings.size());
   for (const auto& row : inputs.board_meetings) meetings.push_back(&row);
   std::sort(meetings.begin(), meetings.end(),
             [](const MeetingState* a, const MeetingState* b) { return a->meeting.id < b->meeting.id; });

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 
 namespace clinaudit::http {
@@ -32,7 +33,8 @@ void numeric_address(const sockaddr_storage& address, socklen_t length, std::str
   if (::getnameinfo(reinterpret_cast<const sockaddr*>(&address), length, host, sizeof host, service, sizeof service,
                     NI_NUMERICHOST | NI_NUMERICSERV) == 0) {
     ip = host;
-    port = std::atoi(service);  // NOLINT(cert-err34-c): getnameinfo wrote a number
+    // getnameinfo wrote a number; a port it could not give stays 0.
+    if (std::from_chars(service, service + std::strlen(service), port).ec != std::errc{}) port = 0;
   }
 }
 // NOLINTEND(cppcoreguidelines-pro-type-reinterpret-cast)

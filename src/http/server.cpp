@@ -63,6 +63,7 @@ Request to_request(const httplib::Request& in, std::string body, std::vector<htt
     } catch (const nlohmann::json::exception&) {
       // Even without exceptions for syntax errors the parser throws on a number too large to
       // hold (1e999): such a body has no fields, and the route says what is missing.
+      json = nlohmann::json::value_t::discarded;
     }
     if (json.is_object()) {
       for (const auto& [key, value] : json.items()) {

@@ -66,7 +66,9 @@ void draw_axes(SvgWriter& svg, const Frame& frame, std::string_view title, std::
   svg.text(kLeft, 24, title, "chart-title");
   const double step = tick_step(frame.high - frame.low);
   const int decimals = std::max(0, -static_cast<int>(std::floor(std::log10(step) + 1e-9)));
-  for (double v = frame.low; v <= frame.high + step * 1e-6; v += step) {
+  for (int tick = 0;; ++tick) {
+    const double v = frame.low + tick * step;
+    if (v > frame.high + step * 1e-6) break;
     const double y = frame.y(v);
     svg.line(kLeft, y, kWidth - kRight, y, "grid");
     svg.text(kLeft - 6, y + 4, format_fixed(std::fabs(v) < step * 1e-9 ? 0.0 : v, decimals), "label", "end");

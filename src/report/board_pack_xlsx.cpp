@@ -54,12 +54,14 @@ Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::str
   const SheetFormats formats(workbook);
 
   std::vector<CellRow> summary;
+  summary.reserve(pack.alert.size() + pack.advise.size() + pack.assure.size());
   for (const auto& line : pack.alert) summary.push_back({"Alert", line});
   for (const auto& line : pack.advise) summary.push_back({"Advise", line});
   for (const auto& line : pack.assure) summary.push_back({"Assure", line});
   write_table(workbook, "Summary", {"Category", "Finding"}, summary, formats);
 
   std::vector<CellRow> outliers;
+  outliers.reserve(pack.open_outliers.size());
   for (const auto& row : pack.open_outliers) {
     const auto& c = row.item;
     outliers.push_back({row.audit_title, row.measure_name, c.period, std::string(domain::display_name(c.level)),
@@ -73,6 +75,7 @@ Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::str
       outliers, formats);
 
   std::vector<CellRow> measures;
+  measures.reserve(pack.measures.size());
   for (const auto& m : pack.measures) {
     const auto& last = m.chart.points.back();
     measures.push_back({m.audit.title, m.measure.name, m.measure.unit, m.periods.back(), measure_cell(m, last.value),
@@ -86,6 +89,7 @@ Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::str
               measures, formats);
 
   std::vector<CellRow> participation;
+  participation.reserve(pack.participation.eligible.size());
   for (const auto& line : pack.participation.eligible) {
     participation.push_back({line.audit.title, line.participated ? "Yes" : "No", optional_count(line.cases_submitted),
                              optional_count(line.cases_required),
@@ -96,6 +100,7 @@ Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::str
               formats);
 
   std::vector<CellRow> actions;
+  actions.reserve(pack.overdue_actions.size() + pack.completed_actions.size());
   for (const auto& a : pack.overdue_actions)
     actions.push_back({a.title, a.owner_name, a.due_on.to_string(), "Overdue", ""});
   for (const auto& a : pack.completed_actions) {
@@ -108,6 +113,7 @@ Result<void> write_board_pack_xlsx(const domain::BoardPack& pack, const std::str
   const auto& cycle = pack.figures.cycle;
   write_division_progress(workbook, "Forward programme", cycle.divisions, cycle.programme, formats);
   std::vector<CellRow> overdue;
+  overdue.reserve(cycle.overdue_reviews.size());
   for (const auto& r : cycle.overdue_reviews) {
     overdue.push_back({r.row.report.title, r.row.audit.code,
                        r.assignment ? r.assignment->lead_name : std::string("Not assigned"), r.deadline.to_string(),

@@ -205,7 +205,7 @@ Result<std::string> docx_bytes(const TextDocument& document) {
     zip_file_set_dostime(archive.get(), static_cast<zip_uint64_t>(index), 0, (40U << 9U) | (1U << 5U) | 1U, 0);
   }
   if (zip_close(archive.get()) != 0) return release(zip_error("closing the archive", zip_get_error(archive.get())));
-  (void)archive.release();  // zip_close freed it
+  [[maybe_unused]] zip_t* const closed = archive.release();  // zip_close freed it
 
   std::string bytes;
   zip_stat_t stat;

@@ -160,6 +160,7 @@ Result<void> write_forward_programme_xlsx(const domain::ForwardProgramme& p, con
   write_division_progress(workbook, "By division", p.divisions, p.total, formats);
 
   std::vector<CellRow> items;
+  items.reserve(p.items.size());
   for (const auto& item : p.items) {
     items.push_back({std::string(domain::display_name(item.tier)), item.code, item.title,
                      item.national ? "Trust-wide" : item.division, item.lead,
