@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "domain/cusum_monitoring.hpp"
 #include "domain/outlier_workflow.hpp"
 #include "domain/working_days.hpp"
 #include "platform/smtp_mailer.hpp"
@@ -55,6 +56,10 @@ Result<DailyJobsReport> run_daily_jobs(domain::Store& store, domain::Mailer* mai
   CLINAUDIT_TRY(auto analyses, domain::run_due_analyses(store, timetable, calendar, today,
                                                         domain::Actor{std::nullopt, "daily jobs"}, CLINAUDIT_VERSION));
   report.analyses = std::move(analyses);
+  // The CUSUM monitoring's window moves with the day; unchanged episodes are not fitted again.
+  CLINAUDIT_TRY(
+      report.cusum_monitoring_refreshed,
+      domain::refresh_all_cusum_monitoring(store, today, CLINAUDIT_VERSION, domain::Actor{std::nullopt, "daily jobs"}));
   CLINAUDIT_TRY(auto notifications,
                 domain::run_daily_notifications(store, mailer, clock, today, timetable, calendar, {}, public_url));
   report.notifications = std::move(notifications);
@@ -66,7 +71,8 @@ std::string run_summary(const DailyJobsReport& report) {
   const auto unchanged = static_cast<std::int64_t>(analyses.analyses.size()) - analyses.ran() - analyses.failed();
   std::string line = report.notifications.today.to_string() + ": " + std::to_string(analyses.ran()) +
                      " analysis run(s), " + std::to_string(unchanged) + " unchanged, " +
-                     std::to_string(analyses.failed()) + " failed; ";
+                     std::to_string(analyses.failed()) + " failed; CUSUM monitoring computed again for " +
+                     std::to_string(report.cusum_monitoring_refreshed) + " audit(s); ";
   const auto& sent = report.notifications;
   if (!sent.working_day) return line + "not a working day, no notifications (the next working day catches up)";
   return line + std::to_string(sent.emailed.size()) + " sent by e-mail, " + std::to_string(sent.in_app.size()) +

@@ -39,13 +39,15 @@ Result<std::unique_ptr<domain::Mailer>> mailer_from(const MailOptions& options);
 // What one run of the daily jobs did.
 struct DailyJobsReport {
   domain::ScheduledAnalysisReport analyses;
+  std::int64_t cusum_monitoring_refreshed = 0;  // audits whose CUSUM monitoring was stored again
   domain::NotificationRunReport notifications;
 };
 
 // Runs the daily jobs once for `today` with the timetable in force and the England and
 // Wales calendar: first the analysis runs of audits whose episodes have changed
 // (domain::run_due_analyses), so that the cases and alerts they open are announced the same
-// day, then the notifications (domain::run_daily_notifications, e-mails linking under
+// day, then each national audit's CUSUM monitoring (domain::refresh_all_cusum_monitoring),
+// then the notifications (domain::run_daily_notifications, e-mails linking under
 // `public_url` when it is not empty).
 Result<DailyJobsReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer, const domain::Clock& clock,
                                        Date today, std::string_view public_url = {});

@@ -6,8 +6,10 @@
 #include <iostream>
 
 #include "cli/import_progress.hpp"
+#include "domain/cusum_monitoring.hpp"
 #include "domain/store.hpp"
 #include "ingest/import_service.hpp"
+#include "platform/system_clock.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit::cli {
@@ -128,6 +130,13 @@ if (!report) {
     return Error{ErrorCode::not_found, report.error().message + " (import it first with 'clinaudit import audits')"};
   }
   return report.error();
+}
+// Written episodes change the audit's CUSUM monitoring, which the dashboards read.
+if (*kind == ingest::ImportKind::episodes && report->written > 0) {
+  CLINAUDIT_TRY(const bool refreshed,
+                domain::refresh_cusum_monitoring(*store, report->audit, platform::SystemClock{}.today(),
+                                                 CLINAUDIT_VERSION, import_actor()));
+  static_cast<void>(refreshed);
 }
 return show(*report, request, out);
 }  // namespace clinaudit::cli

@@ -64,6 +64,29 @@ struct StoredCusumAlert {
   Date raised_on;  // the day of the run that raised it
 };
 
+// A provider's risk-adjusted CUSUM signal in an audit's stored monitoring.
+struct CusumMonitoringSignal {
+  OrganisationId organisation_id;
+  bool upper = true;  // upper: outcomes worse than expected; lower: better
+  Date signalled_on;  // admission date of the episode at which the chart crossed its limit
+  std::int64_t episodes_monitored = 0;
+  double value = 0;
+};
+
+// A national audit's risk-adjusted CUSUM monitoring as the store keeps it
+// (domain/cusum_monitoring.hpp): every provider's signals over the episodes admitted in a
+// window, with what they were computed from and when.
+struct CusumMonitoringRecord {
+  AuditId audit_id;
+  Date from;  // the window: episodes admitted from `from` to `to`
+  Date to;
+  std::int64_t episodes = 0;
+  std::string input_checksum;  // episode_checksum of those episodes
+  std::string software_version;
+  std::string computed_at;  // set by the store
+  std::vector<CusumMonitoringSignal> signals;
+};
+
 // What Store::add_analysis_run stored.
 struct RecordedAnalysisRun {
   AnalysisRunId id;

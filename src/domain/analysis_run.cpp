@@ -28,6 +28,18 @@ class Fnv1a {
 
 }  // namespace
 
+std::string measure_settings_checksum(const std::vector<Measure>& measures) {
+  Fnv1a hash;
+  for (const auto& measure : measures) {
+    hash.add(measure.code);
+    hash.add(to_string(measure.source));
+    hash.add(measure.outcome_column);
+    hash.add(measure.formula);
+    hash.add(measure.expected_column);
+  }
+  return hash.hex();
+}
+
 std::string episode_checksum(const EpisodeColumns& episodes) {
   Fnv1a hash;
   for (const auto& column : episodes.columns) {

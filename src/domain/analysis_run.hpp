@@ -85,5 +85,8 @@ Result<AnalysisRun> run_national_analysis(Store& store, const Audit& audit, Fina
 
 // FNV-1a 64-bit checksum of the episodes (provider, date, outcome, covariates), as 16 hex digits.
 std::string episode_checksum(const EpisodeColumns& episodes);
+// FNV-1a 64-bit checksum of what an analysis reads from the measures (code, source, outcome
+// column, formula, expected column), in their order, as 16 hex digits.
+std::string measure_settings_checksum(const std::vector<Measure>& measures);
 
 }  // namespace clinaudit::domain

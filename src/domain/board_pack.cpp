@@ -201,7 +201,7 @@ Result<BoardPack> board_pack_for(Store& store, std::string_view organisation_cod
   pack.participation = std::move(participation);
 
   // What the dashboard shows on the meeting day, from the same computation.
-  CLINAUDIT_TRY(auto figures, organisation_figures(store, pack.organisation.id, meeting, fresh_cusum_signals(store)));
+  CLINAUDIT_TRY(auto figures, organisation_figures(store, pack.organisation.id, meeting));
   pack.figures = std::move(figures);
   pack.open_outliers = pack.figures.open_outliers;
   pack.overdue_actions = pack.figures.overdue_actions;

@@ -4,10 +4,8 @@
 
 namespace clinaudit::domain {
 
-Result<Dashboard> dashboard_for(Store& store, const Principal& who, Date today, const DashboardParams& params) {
-  CLINAUDIT_TRY(auto figures,
-                organisation_figures(store, who.organisation_id, today,
-                                     params.cusum_signals ? params.cusum_signals : fresh_cusum_signals(store)));
+Result<Dashboard> dashboard_for(Store& store, const Principal& who, Date today) {
+  CLINAUDIT_TRY(auto figures, organisation_figures(store, who.organisation_id, today));
   Dashboard view;
   view.today = today;
   view.year = figures.year;
@@ -21,6 +19,7 @@ Result<Dashboard> dashboard_for(Store& store, const Principal& who, Date today, 
   CLINAUDIT_TRY(auto overdue, action_rows(store, today, std::move(figures.overdue_actions)));
   view.overdue_actions = std::move(overdue);
   view.cusum_signals = std::move(figures.cusum_signals);
+  view.cusum_monitoring = std::move(figures.cusum_monitoring);
   view.spc = figures.spc;
   view.deteriorating_count = figures.deteriorating();
   for (const auto& m : figures.measures) {

@@ -41,25 +41,22 @@ struct Dashboard {
   std::int64_t open_alarms = 0;          // confirmed cases at alarm level, worse than expected
   std::int64_t open_potential = 0;       // the same, not yet confirmed
   std::vector<OutlierRow> open_outliers;
-  std::vector<MeasureSignal> deteriorating;     // measures with special-cause concern
-  std::vector<ReauditOutcome> reaudits;         // re-audits with a result before and after
-  SpcCounts spc;                                // the measures' latest SPC icons, counted
-  std::int64_t deteriorating_count = 0;         // OrganisationFigures::deteriorating()
-  std::vector<AuditCusumSignal> cusum_signals;  // this organisation's, in the last 12 months
+  std::vector<MeasureSignal> deteriorating;            // measures with special-cause concern
+  std::vector<ReauditOutcome> reaudits;                // re-audits with a result before and after
+  SpcCounts spc;                                       // the measures' latest SPC icons, counted
+  std::int64_t deteriorating_count = 0;                // OrganisationFigures::deteriorating()
+  std::vector<AuditCusumSignal> cusum_signals;         // this organisation's, in the last 12 months
+  std::vector<AuditCusumMonitoring> cusum_monitoring;  // what they were computed from, and when
   std::vector<ActionRow> overdue_actions;
   std::int64_t open_actions = 0;
   std::optional<BoardMeeting> next_meeting;
   AuditCycleFigures cycle;  // the year's forward programme and overdue report reviews
 };
 
-struct DashboardParams {
-  CusumSignalSource cusum_signals;  // fresh_cusum_signals(store) when empty
-};
-
 // The dashboard of `who`'s organisation on `today`: the figures of organisation_figures (the
 // financial year's participation, open concerns, SPC icons, re-audit outcomes), the measures
 // whose SPC chart shows concern (shows_concern) named, and the next board meeting on or after
-// today. Errors: the store's and the CUSUM source's.
-Result<Dashboard> dashboard_for(Store& store, const Principal& who, Date today, const DashboardParams& params = {});
+// today. Errors: the store's.
+Result<Dashboard> dashboard_for(Store& store, const Principal& who, Date today);
 
 }  // namespace clinaudit::domain

@@ -4,12 +4,8 @@
 
 namespace clinaudit::domain {
 
-CusumSignalSource fresh_cusum_signals(Store& store) {
-  return [&store](const Audit& audit, Date day) { return cusum_signals(store, audit, day.plus_days(-730), day); };
-}
-
 Result<OpenConcerns> open_concerns(Store& store, OrganisationId organisation, const std::vector<Audit>& audits,
-                                   Date day, const CusumSignalSource& signals) {
+                                   Date day) {
   OpenConcerns concerns;
   CLINAUDIT_TRY(auto cases, store.outlier_cases(organisation, std::nullopt));
   for (auto& item : cases) {
@@ -21,14 +17,20 @@ Result<OpenConcerns> open_concerns(Store& store, OrganisationId organisation, co
     if (item.overdue_on(day)) concerns.overdue_actions.push_back(std::move(item));
   }
   // Risk-adjusted CUSUM over each national audit's patient-level episodes (the model fitted
-  // on every provider's); only this organisation's signals of the past year.
+  // on every provider's), as stored when the episodes changed; this organisation's signals
+  // of the past year.
+  CLINAUDIT_TRY(auto stored, store.cusum_monitoring(organisation));
   for (const auto& audit : audits) {
     if (audit.kind == AuditKind::local_audit) continue;
-    CLINAUDIT_TRY(auto alerts, signals(audit, day));
-    for (const auto& alert : alerts) {
-      if (alert.provider == organisation && day.plus_days(-365) <= alert.signalled_on) {
-        concerns.cusum_signals.push_back(AuditCusumSignal{audit, alert});
+    for (auto& row : stored) {
+      if (row.audit_id != audit.id) continue;
+      for (const auto& signal : row.signals) {
+        if (day.plus_days(-365) <= signal.signalled_on && signal.signalled_on <= day) {
+          concerns.cusum_signals.push_back(AuditCusumSignal{audit, cusum_alert_of(signal)});
+        }
       }
+      row.signals.clear();
+      concerns.cusum_monitoring.push_back(AuditCusumMonitoring{audit, row});
     }
   }
   return concerns;

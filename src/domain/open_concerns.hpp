@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <vector>
 
 #include "core/date.hpp"
@@ -18,17 +17,16 @@
 // and the board pack both show these, so both take them from here.
 namespace clinaudit::domain {
 
-// Every provider's CUSUM signals of a national audit over the 730 days to a day (as
-// cusum_signals(store, audit, day - 730, day)). A server may answer from a cache.
-using CusumSignalSource = std::function<Result<std::vector<CusumAlert>>(const Audit& audit, Date day)>;
-
-// The source that computes the signals afresh from the store's episodes.
-CusumSignalSource fresh_cusum_signals(Store& store);
-
 // A CUSUM signal with the audit it belongs to.
 struct AuditCusumSignal {
   Audit audit;
   CusumAlert alert;
+};
+
+// An audit's stored CUSUM monitoring: its window, episodes and when it was computed.
+struct AuditCusumMonitoring {
+  Audit audit;
+  CusumMonitoringRecord monitoring;  // its signals left out
 };
 
 struct OpenConcerns {
@@ -36,12 +34,15 @@ struct OpenConcerns {
   std::vector<Action> overdue_actions;          // overdue on the day, in the store's order
   std::int64_t open_actions = 0;                // open or in progress, overdue or not
   std::vector<AuditCusumSignal> cusum_signals;  // the organisation's, signalled in the 365 days to the day
+  // What the signals were computed from, and when: the stored monitoring of each national
+  // audit among those seen (without its signals), in the audits' order.
+  std::vector<AuditCusumMonitoring> cusum_monitoring;
 };
 
 // The open concerns of `organisation` on `day`, over `audits` (those it may see) in their
-// order; CUSUM signals come from `signals` for the national ones. Errors: the store's and
-// the source's.
+// order; CUSUM signals from the national ones' stored monitoring (domain/cusum_monitoring.hpp),
+// none for an audit not yet computed. Errors: the store's.
 Result<OpenConcerns> open_concerns(Store& store, OrganisationId organisation, const std::vector<Audit>& audits,
-                                   Date day, const CusumSignalSource& signals);
+                                   Date day);
 
 }  // namespace clinaudit::domain

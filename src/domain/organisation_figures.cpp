@@ -134,8 +134,7 @@ Result<std::vector<ReauditOutcome>> reaudit_outcomes(Store& store, OrganisationI
   return out;
 }
 
-Result<OrganisationFigures> organisation_figures(Store& store, OrganisationId organisation, Date day,
-                                                 const CusumSignalSource& signals) {
+Result<OrganisationFigures> organisation_figures(Store& store, OrganisationId organisation, Date day) {
   CLINAUDIT_TRY(const auto who, store.organisation(organisation));
   OrganisationFigures figures;
   figures.day = day;
@@ -165,7 +164,7 @@ Result<OrganisationFigures> organisation_figures(Store& store, OrganisationId or
                                : figures.reaudits_unclear) += 1;
   }
 
-  CLINAUDIT_TRY(auto concerns, open_concerns(store, organisation, visible, day, signals));
+  CLINAUDIT_TRY(auto concerns, open_concerns(store, organisation, visible, day));
   for (const auto& item : concerns.open_outliers) {
     // HQIP's guidance: an alarm is a potential outlier until the audit supplier's checks confirm it.
     const bool alarm = item.level == OutlierLevel::alarm && item.unfavourable;
@@ -179,6 +178,7 @@ Result<OrganisationFigures> organisation_figures(Store& store, OrganisationId or
   figures.open_actions = concerns.open_actions;
   figures.cusum_signals = std::move(concerns.cusum_signals);
   for (const auto& s : figures.cusum_signals) figures.cusum_worse += s.alert.worse_than_expected() ? 1 : 0;
+  figures.cusum_monitoring = std::move(concerns.cusum_monitoring);
   CLINAUDIT_TRY(figures.cycle, audit_cycle_figures(store, member, day));
   return figures;
 }

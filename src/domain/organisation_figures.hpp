@@ -71,9 +71,10 @@ struct OrganisationFigures {
   std::int64_t open_others = 0;           // the rest: alert level, or better than expected
   std::vector<Action> overdue_actions;    // not completed, due before the day
   std::int64_t open_actions = 0;          // open or in progress, overdue or not
-  std::vector<AuditCusumSignal> cusum_signals;  // the organisation's, signalled in the 365 days to the day
-  std::int64_t cusum_worse = 0;                 // of those, worse than expected
-  AuditCycleFigures cycle;                      // the year's forward programme and overdue report reviews
+  std::vector<AuditCusumSignal> cusum_signals;         // the organisation's, signalled in the 365 days to the day
+  std::int64_t cusum_worse = 0;                        // of those, worse than expected
+  std::vector<AuditCusumMonitoring> cusum_monitoring;  // what the signals were computed from, and when
+  AuditCycleFigures cycle;                             // the year's forward programme and overdue report reviews
 
   // What deteriorates: measures with special-cause concern, re-audits that declined and
   // CUSUM signals of worse-than-expected outcomes.
@@ -82,10 +83,9 @@ struct OrganisationFigures {
 
 // The figures of `organisation` on `day`, over the audits it may see (visible_to); CUSUM
 // signals from `signals`. Participation is summarise(participation_rows) for the financial
-// year containing the day. Errors: not_found for an unknown organisation; the store's, the
-// statistics' and the source's.
-Result<OrganisationFigures> organisation_figures(Store& store, OrganisationId organisation, Date day,
-                                                 const CusumSignalSource& signals);
+// year containing the day. CUSUM signals are the stored monitoring's (open_concerns).
+// Errors: not_found for an unknown organisation; the store's and the statistics'.
+Result<OrganisationFigures> organisation_figures(Store& store, OrganisationId organisation, Date day);
 
 // The organisation's re-audits among `audits` with a result before and after: per criterion
 // where the re-audit's criteria have results to compare, else of the audits' first proportion

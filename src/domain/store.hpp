@@ -318,6 +318,13 @@ class Store {
   virtual Result<std::vector<StoredCusumAlert>> cusum_alerts(std::optional<OrganisationId> organisation,
                                                              std::optional<AuditId> audit) = 0;
 
+  // Risk-adjusted CUSUM monitoring (domain/cusum_monitoring.hpp). Replaces the audit's stored
+  // monitoring and its signals in one transaction, with the audit log (what it was computed
+  // from; not each signal). Errors: not_found for an unknown audit or organisation.
+  virtual Result<void> put_cusum_monitoring(const CusumMonitoringRecord& monitoring, const Actor& actor) = 0;
+  // Every audit's stored monitoring, by audit id; with the signals of `organisation` only, when given.
+  virtual Result<std::vector<CusumMonitoringRecord>> cusum_monitoring(std::optional<OrganisationId> organisation) = 0;
+
   // Versions of the outlier-management stage table (docs/governance.md). Adds a version
   // (its created_at and created_by are the store's time and the actor) and returns its id.
   // The caller validates the CSV first. Errors: invalid_input for an empty name or CSV.

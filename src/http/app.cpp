@@ -67,11 +67,10 @@ App::App(domain::Store& store, const domain::Clock& clock, const AppConfig& conf
 Response App::handle(const Request& incoming) {
   Request request = incoming;
   request.remote_addr = client_address(incoming, config_.trusted_proxies);
-  Context context{store_,           clock_,
-                  config_,          request,
-                  std::nullopt,     account_limiter_,
-                  address_limiter_, imports_,
-                  cusum_,           config_.secure_cookies || request.header("x-forwarded-proto") == "https"};
+  Context context{
+      store_,           clock_,       config_,
+      request,          std::nullopt, account_limiter_,
+      address_limiter_, imports_,     config_.secure_cookies || request.header("x-forwarded-proto") == "https"};
   const bool api_path = request.path.rfind("/api/", 0) == 0;
   // Text that is not UTF-8 could be neither shown back nor logged: refused before any route reads it.
   const auto malformed = malformed_text_in(request);
@@ -151,8 +150,7 @@ Response App::handle(const Request& incoming) {
 }
 
 Response App::refusal(const Request& request, int status, const std::string& message) {
-  const Context context{store_,           clock_,           config_,  request, std::nullopt,
-                        account_limiter_, address_limiter_, imports_, cusum_};
+  const Context context{store_, clock_, config_, request, std::nullopt, account_limiter_, address_limiter_, imports_};
   const Error error{status >= 500 ? ErrorCode::internal : ErrorCode::invalid_input, message};
   Response response = request.path.rfind("/api/", 0) == 0 ? json_response(error_json(error), status)
                                                           : html_response(pages::error_page(context, error), status);

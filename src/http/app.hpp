@@ -12,7 +12,6 @@
 #include "domain/access.hpp"
 #include "domain/clock.hpp"
 #include "domain/store.hpp"
-#include "http/cusum_signal_cache.hpp"
 #include "http/pending_imports.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/request.hpp"
@@ -70,7 +69,6 @@ struct Context {
   RateLimiter& account_limiter;
   RateLimiter& address_limiter;
   PendingImports& imports;
-  CusumSignalCache& cusum;
   bool https = false;  // the request came over TLS (X-Forwarded-Proto) or cookies are always Secure
 
   const Principal& principal() const { return who->principal; }
@@ -147,7 +145,6 @@ class App {
   RateLimiter account_limiter_;
   RateLimiter address_limiter_;
   PendingImports imports_;
-  CusumSignalCache cusum_;
   std::vector<Route> routes_;
 };
 

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 
+#include "domain/cusum_monitoring.hpp"
 #include "http/testing/test_world.hpp"
+#include "storage/store_factory.hpp"
 
 namespace clinaudit::http {
 namespace {
@@ -905,35 +907,82 @@ std::string cusum_story_episodes(TestWorld& world) {
   return csv;
 }
 
-TEST(App, TheDashboardShowsTheTrustsRiskAdjustedCusumSignals) {
+// Two servers on one database, as behind a load balancer: an import through one stores the
+// audit's CUSUM monitoring, and the other's dashboard reads it from the database.
+TEST(App, AnImportThroughOneServerChangesTheCusumSignalsAnotherServes) {
   TestWorld world;
+  auto second_store = storage::open_store(world.database_url());
+  ASSERT_TRUE(second_store) << second_store.error().message;
+  App second(**second_store, world.clock(), AppConfig{});
   auto& board = world.own().callers.at(Role::board_member);
-  const auto signals = [&](testing::Caller& caller) {
-    const Response dashboard = world.call("GET", "/api/dashboard", &caller);
-    EXPECT_EQ(dashboard.status, 200) << dashboard.body;
-    return json::parse(dashboard.body)["cusum_signals"];
+  const auto dashboard = [&](App& app, testing::Caller& caller) {
+    const Response response = world.call_on(app, "GET", "/api/dashboard", &caller);
+    EXPECT_EQ(response.status, 200) << response.body;
+    return json::parse(response.body);
   };
-  EXPECT_TRUE(signals(board).empty());  // no episodes yet (and the day's result is now cached)
+  EXPECT_TRUE(dashboard(second, board)["cusum_signals"].empty());  // no episodes yet
+  EXPECT_TRUE(dashboard(second, board)["cusum_monitoring"].empty());
+  EXPECT_TRUE(contains(world.call_on(second, "GET", "/", &board).body, "Not computed yet"));
 
   // As in the provider page's test: the national rate is 0.2, the own trust's 20 patients
   // all die and its upper chart signals at the 9th and 18th deaths; the other trust's 80
-  // survivors signal twice on the lower chart. Imported through the web, which refreshes
-  // the dashboard's signals at once.
+  // survivors signal twice on the lower chart. Imported through the first server.
   const std::string csv = cusum_story_episodes(world);
   const Response imported =
       world.call_body("POST", "/api/imports/episodes?audit=NAT-" + world.suffix(), world.analyst(), csv);
   ASSERT_EQ(imported.status, 201) << imported.body;
 
-  const auto own = signals(board);
+  const auto seen = dashboard(second, board);
+  const auto& own = seen["cusum_signals"];
   ASSERT_EQ(own.size(), 2u) << own;
   EXPECT_EQ(own[0]["side"], "upper");
   EXPECT_EQ(own[0]["episodes_monitored"], 9);
   EXPECT_EQ(own[1]["episodes_monitored"], 18);
-  const auto other = signals(world.other().callers.at(Role::board_member));
+  ASSERT_EQ(seen["cusum_monitoring"].size(), 1u);
+  EXPECT_EQ(seen["cusum_monitoring"][0]["episodes"], 100);
+  EXPECT_EQ(seen["cusum_monitoring"][0]["window_to"], world.clock().today().to_string());
+  EXPECT_EQ(dashboard(world.app(), board), seen);  // the two servers agree
+  const auto other = dashboard(second, world.other().callers.at(Role::board_member))["cusum_signals"];
   ASSERT_EQ(other.size(), 2u) << other;
   EXPECT_EQ(other[0]["side"], "lower");
-  const Response page = world.call("GET", "/", &board);
+  const Response page = world.call_on(second, "GET", "/", &board);
   EXPECT_TRUE(contains(page.body, "Mortality rising")) << page.body;
+  EXPECT_TRUE(contains(page.body, "computed on 2026-01-15 from 100 episodes admitted 2024-01-16 to 2026-01-15"))
+      << page.body;
+}
+
+// No page fits a case-mix model: episodes that arrive without an import (written to the
+// database directly) show no signal until the daily job computes the monitoring.
+TEST(App, TheDashboardShowsNoCusumSignalUntilTheMonitoringIsComputed) {
+  TestWorld world;
+  auto& board = world.own().callers.at(Role::board_member);
+  const auto signals = [&] {
+    const Response response = world.call("GET", "/api/dashboard", &board);
+    EXPECT_EQ(response.status, 200) << response.body;
+    return json::parse(response.body)["cusum_signals"];
+  };
+  domain::EpisodeColumns episodes;
+  episodes.audit_id = world.national_audit();
+  auto& outcome = episodes.add_column("outcome", domain::ValueType::yes_no).numbers;
+  const Date first = Date::parse("2025-04-01").value();
+  for (int i = 0; i < 100; ++i) {
+    const bool own = i % 5 == 0;
+    episodes.provider.push_back(own ? world.own().id : world.other().id);
+    episodes.admission_date.push_back(first.plus_days(i));
+    outcome.push_back(own ? 1 : 0);
+  }
+  const domain::Actor loader{std::nullopt, "test loader"};
+  auto writer = world.store().begin_episodes(world.national_audit(), {"outcome"}, loader);
+  ASSERT_TRUE(writer);
+  ASSERT_TRUE((*writer)->append(episodes));
+  ASSERT_TRUE((*writer)->commit());
+  EXPECT_TRUE(signals().empty());
+
+  const auto computed =
+      domain::refresh_all_cusum_monitoring(world.store(), world.clock().today(), CLINAUDIT_VERSION, loader);
+  ASSERT_TRUE(computed);
+  EXPECT_EQ(*computed, 1);
+  EXPECT_EQ(signals().size(), 2u);
 }
 
 // A national analyst's run is stored with its CUSUM signals, and the national page lists both.

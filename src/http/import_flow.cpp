@@ -1,5 +1,6 @@
 #include "http/import_flow.hpp"
 
+#include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "domain/cusum_monitoring.hpp"
 #include "http/error_response.hpp"
 #include "http/pages/layout.hpp"
 #include "http/pages/pages.hpp"
@@ -103,8 +105,13 @@ Result<ingest::ImportReport> run_import(Context& context, const ImportFile& file
   const ingest::ImportFile upload{*kind, &input, std::string(file.audit), 0, ingest::ValidationReport::kDefaultCap, {}};
   auto report = commit ? ingest::commit_import(context.store, importer_of(context), upload)
                        : ingest::check_import(context.store, importer_of(context), upload);
-  // Written episodes change the audit's CUSUM signals.
-  if (report && commit && *kind == ingest::ImportKind::episodes) context.cusum.forget(report->audit);
+  // Written episodes change the audit's CUSUM monitoring, which every server then reads. The
+  // import stands if that fails: the daily job computes it again.
+  if (report && commit && *kind == ingest::ImportKind::episodes && report->written > 0) {
+    const auto refreshed = domain::refresh_cusum_monitoring(context.store, report->audit, context.clock.today(),
+                                                            CLINAUDIT_VERSION, context.actor());
+    if (!refreshed) spdlog::warn("CUSUM monitoring after the import: {}", refreshed.error().message);
+  }
   return report;
 }
 

@@ -192,6 +192,17 @@ std::string to_json(const DashboardView& view) {
                                                        {"episodes_monitored", s.alert.episodes_monitored},
                                                        {"value", s.alert.value}};
                                          })},
+              {"cusum_monitoring", array_of(view.cusum_monitoring,
+                                            [](const domain::AuditCusumMonitoring& m) {
+                                              return json{{"audit_id", m.audit.id.value},
+                                                          {"audit", m.audit.title},
+                                                          {"window_from", m.monitoring.from.to_string()},
+                                                          {"window_to", m.monitoring.to.to_string()},
+                                                          {"episodes", m.monitoring.episodes},
+                                                          {"input_checksum", m.monitoring.input_checksum},
+                                                          {"software_version", m.monitoring.software_version},
+                                                          {"computed_at", m.monitoring.computed_at}};
+                                            })},
               {"open_actions", view.open_actions},
               {"overdue_actions", array_of(view.overdue_actions, action_json)},
               {"next_board_meeting", next}}

@@ -65,11 +65,7 @@ Result<std::vector<ParticipationRow>> participation_rows(Context& context, Finan
 }
 
 Result<DashboardView> dashboard_view(Context& context) {
-  domain::DashboardParams params;
-  params.cusum_signals = [&context](const domain::Audit& audit, Date day) {
-    return context.cusum.signals(context.store, audit, day);
-  };
-  return domain::dashboard_for(context.store, context.principal(), context.clock.today(), params);
+  return domain::dashboard_for(context.store, context.principal(), context.clock.today());
 }
 
 Result<HomeView> home_view(Context& context) {

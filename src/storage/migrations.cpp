@@ -27,6 +27,7 @@ std::string_view migration_0018_regulator_escalation();
 std::string_view migration_0019_outlier_notices();
 std::string_view migration_0020_document_files();
 std::string_view migration_0021_audit_suppliers();
+std::string_view migration_0022_cusum_monitoring();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -61,6 +62,7 @@ constexpr std::array kTemplates{
     Template{19, "0019_outlier_notices", embedded::migration_0019_outlier_notices},
     Template{20, "0020_document_files", embedded::migration_0020_document_files},
     Template{21, "0021_audit_suppliers", embedded::migration_0021_audit_suppliers},
+    Template{22, "0022_cusum_monitoring", embedded::migration_0022_cusum_monitoring},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

@@ -156,6 +156,10 @@ class SqlStore final : public domain::Store {
                                                        const std::vector<domain::StoredCusumAlert>& alerts,
                                                        const domain::Actor& actor) override;
   Result<std::vector<domain::AnalysisRunRecord>> analysis_runs(AuditId audit) override;
+  Result<void> put_cusum_monitoring(const domain::CusumMonitoringRecord& monitoring,
+                                    const domain::Actor& actor) override;
+  Result<std::vector<domain::CusumMonitoringRecord>> cusum_monitoring(
+      std::optional<OrganisationId> organisation) override;
   Result<std::vector<domain::StoredCusumAlert>> cusum_alerts(std::optional<OrganisationId> organisation,
                                                              std::optional<AuditId> audit) override;
   Result<std::vector<domain::OutlierTimetableVersion>> outlier_timetables() override;

@@ -155,6 +155,17 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
     }
     body += "</tbody></table>"_html;
   }
+  // What the signals were computed from, and when: they are stored, not computed on this page.
+  if (view.cusum_monitoring.empty()) {
+    body +=
+        "<p class=\"muted\">Not computed yet: the signals are computed when a national audit's episodes are "
+        "imported, and again each day.</p>"_html;
+  }
+  for (const auto& m : view.cusum_monitoring) {
+    body += html("<p class=\"muted\">{}: computed on {} from {} episodes admitted {} to {}.</p>", m.audit.title,
+                 m.monitoring.to.to_string(), m.monitoring.episodes, m.monitoring.from.to_string(),
+                 m.monitoring.to.to_string());
+  }
 
   body += "<h2>Overdue actions</h2>"_html;
   body += view.overdue_actions.empty() ? Html("<p class=\"muted\">No action is overdue.</p>"_html)

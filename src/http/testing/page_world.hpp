@@ -33,6 +33,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/cusum_monitoring.hpp"
 #include "http/testing/test_world.hpp"
 
 namespace clinaudit::http::testing {
@@ -210,6 +211,8 @@ class PageWorld {
     auto writer = must(store().begin_episodes(audit(), {"outcome"}, actor_));
     must(writer->append(episodes));
     must(writer->commit());
+    // As an import does: the audit's CUSUM monitoring, which the dashboards read.
+    must(domain::refresh_cusum_monitoring(store(), audit(), world_.clock().today(), "test", actor_));
   }
 
   // The eighth report in the own trust's tracker: assigned to its clinical lead, the first

@@ -66,6 +66,7 @@ class TestWorld {
       std::filesystem::remove(path_);
       url = path_.string();
     }
+    url_ = url;
     auto opened = storage::open_store(url);
     if (!opened) throw std::runtime_error("cannot open the test store: " + opened.error().message);
     store_ = std::move(*opened);
@@ -85,6 +86,8 @@ class TestWorld {
   // The application again with `config` (e.g. a PDF printer), on the same store and clock.
   void reconfigure(const AppConfig& config) { app_ = std::make_unique<App>(*store_, clock_, config); }
   domain::Store& store() { return *store_; }
+  // The database's URL, for a second server (its own store and App) on the same database.
+  const std::string& database_url() const { return url_; }
   const domain::Clock& clock() const { return clock_; }
   Trust& own() { return own_; }
   Trust& other() { return other_; }
@@ -103,6 +106,12 @@ class TestWorld {
 
   Response call(const std::string& method, const std::string& target, const Caller* caller,
                 std::map<std::string, std::string> fields = {}, bool api_csrf = true) {
+    return call_on(*app_, method, target, caller, std::move(fields), api_csrf);
+  }
+
+  // The same request, handled by `app` (another server on the same database).
+  Response call_on(App& app, const std::string& method, const std::string& target, const Caller* caller,
+                   std::map<std::string, std::string> fields = {}, bool api_csrf = true) {
     Request request;
     request.method = method;
     request.remote_addr = "127.0.0.1";
@@ -122,7 +131,7 @@ class TestWorld {
         }
       }
     }
-    return app_->handle(request);
+    return app.handle(request);
   }
 
   Response call_body(const std::string& method, const std::string& target, const Caller& caller, std::string body) {
@@ -344,6 +353,7 @@ class TestWorld {
 
   std::string suffix_;
   std::filesystem::path path_;
+  std::string url_;
   FixedClock clock_;
   domain::Actor actor_{std::nullopt, "test"};
   std::unique_ptr<domain::Store> store_;
