@@ -670,12 +670,9 @@ TEST(App, NotificationsListTheCallersOwnMessagesOnly) {
                        "Nothing needs you today"));
 }
 
-TEST(App, TheNationalProviderPageDrawsTheProvidersRiskAdjustedCusum) {
-  TestWorld world;
-  // Intercept-only model: every episode's expected risk is the national rate, 20 / 100 = 0.2.
-  // The own trust's 20 patients all die; the upper chart (odds ratio 2) adds
-  // ln 2 - ln(1 + 0.2) = 0.5108 per death, so it crosses 4.5 at the 9th death (4.597),
-  // resets, and crosses again at the 18th: two signals. Deaths never move the lower chart.
+// 100 episodes from 1 April 2025, one a day: every 5th is the own trust's and dies, the
+// other trust's all survive (national rate 0.2). cusum_story_episodes gives them as a CSV.
+domain::EpisodeColumns story_episodes(TestWorld& world) {
   domain::EpisodeColumns episodes;
   episodes.audit_id = world.national_audit();
   auto& outcome = episodes.add_column("outcome", domain::ValueType::yes_no).numbers;
@@ -686,6 +683,16 @@ TEST(App, TheNationalProviderPageDrawsTheProvidersRiskAdjustedCusum) {
     episodes.admission_date.push_back(first.plus_days(i));
     outcome.push_back(own ? 1 : 0);
   }
+  return episodes;
+}
+
+TEST(App, TheNationalProviderPageDrawsTheProvidersRiskAdjustedCusum) {
+  TestWorld world;
+  // Intercept-only model: every episode's expected risk is the national rate, 20 / 100 = 0.2.
+  // The own trust's 20 patients all die; the upper chart (odds ratio 2) adds
+  // ln 2 - ln(1 + 0.2) = 0.5108 per death, so it crosses 4.5 at the 9th death (4.597),
+  // resets, and crosses again at the 18th: two signals. Deaths never move the lower chart.
+  const domain::EpisodeColumns episodes = story_episodes(world);
   auto writer = world.store().begin_episodes(world.national_audit(), {"outcome"}, domain::Actor{std::nullopt, "test"});
   ASSERT_TRUE(writer);
   ASSERT_TRUE((*writer)->append(episodes));
@@ -961,16 +968,7 @@ TEST(App, TheDashboardShowsNoCusumSignalUntilTheMonitoringIsComputed) {
     EXPECT_EQ(response.status, 200) << response.body;
     return json::parse(response.body)["cusum_signals"];
   };
-  domain::EpisodeColumns episodes;
-  episodes.audit_id = world.national_audit();
-  auto& outcome = episodes.add_column("outcome", domain::ValueType::yes_no).numbers;
-  const Date first = Date::parse("2025-04-01").value();
-  for (int i = 0; i < 100; ++i) {
-    const bool own = i % 5 == 0;
-    episodes.provider.push_back(own ? world.own().id : world.other().id);
-    episodes.admission_date.push_back(first.plus_days(i));
-    outcome.push_back(own ? 1 : 0);
-  }
+  const domain::EpisodeColumns episodes = story_episodes(world);
   const domain::Actor loader{std::nullopt, "test loader"};
   auto writer = world.store().begin_episodes(world.national_audit(), {"outcome"}, loader);
   ASSERT_TRUE(writer);
