@@ -15,24 +15,14 @@ std::vector<CusumAlert> signals_of(const EpisodeColumns& episodes, const std::ve
   return std::move(analysis->cusum_alerts);
 }
 
-}  // namespace
-
-Result<std::vector<CusumAlert>> cusum_signals(Store& store, const Audit& audit, Date from, Date to) {
-  if (audit.kind == AuditKind::local_audit) return std::vector<CusumAlert>{};
-  CLINAUDIT_TRY(const auto episodes, store.episodes(audit.id, from, to));
-  CLINAUDIT_TRY(const auto measures, store.measures_of(audit.id));
-  return signals_of(episodes, measures);
-}
-
-Result<bool> refresh_cusum_monitoring(Store& store, const Audit& audit, Date today, const std::string& software_version,
-                                      const Actor& actor) {
+// refresh_cusum_monitoring against `stored`, the store's monitoring rows (without signals).
+Result<bool> refresh(Store& store, const Audit& audit, Date today, const std::string& software_version,
+                     const Actor& actor, const std::vector<CusumMonitoringRecord>& stored) {
   if (audit.kind == AuditKind::local_audit) return false;
   const Date from = today.plus_days(-kCusumWindowDays);
   CLINAUDIT_TRY(const auto episodes, store.episodes(audit.id, from, today));
   CLINAUDIT_TRY(const auto measures, store.measures_of(audit.id));
   const std::string checksum = episode_checksum(episodes) + measure_settings_checksum(measures);
-  // No organisation has id 0: the stored rows without their signals.
-  CLINAUDIT_TRY(const auto stored, store.cusum_monitoring(OrganisationId{}));
   for (const auto& row : stored) {
     // The same episodes and settings give the same signals, whatever the window's dates.
     if (row.audit_id == audit.id && row.input_checksum == checksum && row.software_version == software_version) {
@@ -58,6 +48,26 @@ Result<bool> refresh_cusum_monitoring(Store& store, const Audit& audit, Date tod
   return true;
 }
 
+// The stored monitoring rows; no organisation has id 0, so none of their signals are read.
+Result<std::vector<CusumMonitoringRecord>> stored_rows(Store& store) {
+  return store.cusum_monitoring(OrganisationId{});
+}
+
+}  // namespace
+
+Result<std::vector<CusumAlert>> cusum_signals(Store& store, const Audit& audit, Date from, Date to) {
+  if (audit.kind == AuditKind::local_audit) return std::vector<CusumAlert>{};
+  CLINAUDIT_TRY(const auto episodes, store.episodes(audit.id, from, to));
+  CLINAUDIT_TRY(const auto measures, store.measures_of(audit.id));
+  return signals_of(episodes, measures);
+}
+
+Result<bool> refresh_cusum_monitoring(Store& store, const Audit& audit, Date today, const std::string& software_version,
+                                      const Actor& actor) {
+  CLINAUDIT_TRY(const auto stored, stored_rows(store));
+  return refresh(store, audit, today, software_version, actor, stored);
+}
+
 Result<bool> refresh_cusum_monitoring(Store& store, AuditId id, Date today, const std::string& software_version,
                                       const Actor& actor) {
   CLINAUDIT_TRY(const auto audit, store.audit(id));
@@ -67,12 +77,13 @@ Result<bool> refresh_cusum_monitoring(Store& store, AuditId id, Date today, cons
 Result<std::int64_t> refresh_all_cusum_monitoring(Store& store, Date today, const std::string& software_version,
                                                   const Actor& actor) {
   CLINAUDIT_TRY(const auto audits, store.audits(AuditFilter{}));
-  std::int64_t stored = 0;
+  CLINAUDIT_TRY(const auto stored, stored_rows(store));  // read once for every audit
+  std::int64_t written = 0;
   for (const auto& audit : audits) {
-    CLINAUDIT_TRY(const bool wrote, refresh_cusum_monitoring(store, audit, today, software_version, actor));
-    stored += wrote ? 1 : 0;
+    CLINAUDIT_TRY(const bool wrote, refresh(store, audit, today, software_version, actor, stored));
+    written += wrote ? 1 : 0;
   }
-  return stored;
+  return written;
 }
 
 CusumAlert cusum_alert_of(const CusumMonitoringSignal& signal) {

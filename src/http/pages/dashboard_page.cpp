@@ -162,6 +162,7 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
         "imported, and again each day.</p>"_html;
   }
   for (const auto& m : view.cusum_monitoring) {
+    if (m.monitoring.episodes == 0) continue;  // a national audit with no patient-level data here
     body += html("<p class=\"muted\">{}: computed on {} from {} episodes admitted {} to {}.</p>", m.audit.title,
                  m.monitoring.to.to_string(), m.monitoring.episodes, m.monitoring.from.to_string(),
                  m.monitoring.to.to_string());
