@@ -53,9 +53,9 @@ std::string group_label(const std::vector<std::string>& options, std::size_t fro
   return label;
 }
 
-// The test of independence of one table, remembered: an exact test of a large table takes
-// seconds, and the survey page, its CSV, its workbook and the next wave's page all ask for the
-// same tables until an answer arrives. The test is a function of the counts alone, so a
+// The test of independence of one table, remembered: the exact test of a large table lists
+// millions of ways to fill half of it, and the survey page, its CSV, its workbook and the next
+// wave's page all ask for the same tables until an answer arrives. The test is a function of the counts alone, so a
 // remembered answer is never stale. Bounded: forgotten all at once when full.
 std::optional<stats::IndependenceTest> independence_of(const std::vector<std::vector<std::int64_t>>& table) {
   static std::mutex mutex;

@@ -21,7 +21,8 @@ struct IndependenceTest {
   bool small_expected_counts = false;
   // Fisher's exact test (two-sided, summing the probabilities of every table with the
   // same margins no more probable than the one observed, with R's relative tolerance
-  // 1e-7). Empty when enumerating the tables would exceed `max_tables`.
+  // 1e-7). Empty when either half of the columns can be filled in more than `max_fillings`
+  // ways (the bound on the test's time and memory: about 16 bytes a filling).
   std::optional<double> fisher_p_value;
 };
 
@@ -31,6 +32,6 @@ struct IndependenceTest {
 // Errors: invalid_input for a negative count, ragged rows, or fewer than two non-empty
 // rows or columns.
 Result<IndependenceTest> test_independence(const std::vector<std::vector<std::int64_t>>& table,
-                                           std::int64_t max_tables = 20'000'000);
+                                           std::int64_t max_fillings = 4'000'000);
 
 }  // namespace clinaudit::stats

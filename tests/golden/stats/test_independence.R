@@ -10,6 +10,6 @@ reproduce_golden("tests/golden/stats/test_independence.golden", function(x) {
     invokeRestart("muffleWarning")
   })
   list(chi_square = unname(chi$statistic), df = unname(chi$parameter), p = chi$p.value,
-       fisher_p = fisher.test(t)$p.value, small_cells = if (warned) "yes" else "no")
+       fisher_p = fisher.test(t, workspace = 2e8)$p.value, small_cells = if (warned) "yes" else "no")
 })
 finish()
