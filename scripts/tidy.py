@@ -7,10 +7,11 @@ Each file is checked with the compile command the build used (BUILD_DIR/compile_
 minus the precompiled header. Most of clang-tidy's time goes on the headers a file includes
 (its matchers walk every declaration of the translation unit, the libraries' too), so files
 compiled with the same flags are checked together: one generated source includes up to
---batch-size of them, and their shared headers are walked once. A batch with any finding, or
-whose files cannot share one translation unit, is checked again file by file (only the files
-named, when every finding names one of them), so the findings reported are those of the files
-on their own. One difference remains: in a batch, a file that forgets an #include may be
+--batch-size of them, and their shared headers are walked once. A batch with any finding is
+checked again file by file (only the files named, when every finding names one of them), so the
+findings reported are those of the files on their own. A file that cannot share the batch's
+translation unit (a name that another file's anonymous namespace also defines) is found by
+parsing alone, set apart, and checked in a batch of such files. One difference remains: in a batch, a file that forgets an #include may be
 covered by an earlier file's; the release build (no precompiled header) finds that.
 
 A file is checked again only when something that can change the answer has changed: the
@@ -87,6 +88,7 @@ def read_deps(build_dir):
 DEFAULT_CLANG_TIDY = "clang-tidy-22"
 
 FINDING = re.compile(r"^(/[^:\n]+):\d+:\d+: (?:error|warning): ", re.MULTILINE)
+ERROR = re.compile(r"^(/[^:\n]+):\d+:\d+: (?:fatal )?error: ", re.MULTILINE)
 
 
 class Batch:
@@ -233,26 +235,47 @@ def main():
         findings = [line for line in run.stdout.splitlines() if ": error: " in line or ": warning: " in line]
         return run.returncode == 0 and not findings, run.stdout + run.stderr
 
-    def compiles(unity, flags):
+    def compile_errors(unity, flags):
+        """The compiler's errors on `unity` (parsing only), or None when it compiles."""
         command = [flags[0], "-fsyntax-only", "-Wno-unknown-warning-option"] + list(flags[1:]) + [unity]
-        return subprocess.run(command, capture_output=True).returncode == 0
+        run = subprocess.run(command, capture_output=True, text=True)
+        return None if run.returncode == 0 else run.stderr
 
     def check_together(batch, files):
         """(file, clean, output) for each of `files`, checked as one translation unit if they can be.
         Findings are confirmed by checking their files on their own, so a batch reports what the
         files checked one by one report. Files that cannot share a translation unit (the same
-        name in two files' anonymous namespaces, say) are halved until they can; a file that does
-        not compile on its own is left to clang-tidy, which reports why."""
+        name in two files' anonymous namespaces, say) are set apart: the compiler's first error
+        is in the later of two such files, which leaves the batch and is checked with the others
+        set apart. When the error names no file of the batch but the first, the batch is halved;
+        a file that does not compile on its own is left to clang-tidy, which reports why."""
         if len(files) == 1:
             return [(files[0], *tidy(files[0]))]
-        unity = write_unity_file(batch_dir, files)
+        together = list(files)
+        apart = []
         # Parsing alone is a small part of clang-tidy's time: files that cannot share a
-        # translation unit are found that way and halved before any check runs.
-        if not compiles(unity, batch.flags):
+        # translation unit are found that way before any check runs.
+        while len(together) > 1:
+            errors = compile_errors(write_unity_file(batch_dir, together), batch.flags)
+            if errors is None:
+                break
             batch.rechecked = True
-            half = len(files) // 2
-            return check_together(batch, files[:half]) + check_together(batch, files[half:])
-        clean, output = tidy(unity, batch.flags)
+            first = ERROR.search(errors)
+            culprit = os.path.realpath(first.group(1)) if first else None
+            if culprit not in together[1:]:
+                half = len(together) // 2
+                results = check_together(batch, together[:half]) + check_together(batch, together[half:])
+                return results + (check_together(batch, apart) if apart else [])
+            together.remove(culprit)
+            apart.append(culprit)
+        results = check_unit(batch, together)
+        return results + (check_together(batch, apart) if apart else [])
+
+    def check_unit(batch, files):
+        """Files known to share a translation unit, checked in it (or alone when one)."""
+        if len(files) == 1:
+            return [(files[0], *tidy(files[0]))]
+        clean, output = tidy(write_unity_file(batch_dir, files), batch.flags)
         if clean:
             return [(path, True, "") for path in files]
         batch.rechecked = True
