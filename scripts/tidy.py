@@ -10,8 +10,10 @@ compiled with the same flags are checked together: one generated source includes
 --batch-size of them, and their shared headers are walked once. A batch with any finding is
 checked again file by file (only the files named, when every finding names one of them), so the
 findings reported are those of the files on their own. A file that cannot share the batch's
-translation unit (a name that another file's anonymous namespace also defines) is found by
-parsing alone, set apart, and checked in a batch of such files. One difference remains: in a batch, a file that forgets an #include may be
+translation unit (a name that another file's anonymous namespace also defines) shows as a
+compiler error in the batch's check; such files are set apart and checked in a batch of their
+own (the batch is not parsed before its check: most batches compile, and parsing is most of a
+check's time). One difference remains: in a batch, a file that forgets an #include may be
 covered by an earlier file's; the release build (no precompiled header) finds that.
 
 A file is checked again only when something that can change the answer has changed: the
@@ -88,7 +90,9 @@ def read_deps(build_dir):
 DEFAULT_CLANG_TIDY = "clang-tidy-22"
 
 FINDING = re.compile(r"^(/[^:\n]+):\d+:\d+: (?:error|warning): ", re.MULTILINE)
-ERROR = re.compile(r"^(/[^:\n]+):\d+:\d+: (?:fatal )?error: ", re.MULTILINE)
+# The compiler's own errors (and warnings made errors), as clang-tidy reports them.
+COMPILE_ERROR = re.compile(r"^(/[^:\n]+):\d+:\d+: (?:fatal )?error: .*\[clang-diagnostic-[\w-]+(?:,[^\]]*)?\]$",
+                           re.MULTILINE)
 
 
 class Batch:
@@ -228,57 +232,39 @@ def main():
     batches = make_batches(jobs, commands, args.batch_size, args.j)
 
     def tidy(path, flags=None):
-        command = [args.clang_tidy, "--quiet", "-p", str(tidy_dir), path]
+        # Every compiler error is reported (not the first 20), so that every file that cannot
+        # share its batch is named at once.
+        command = [args.clang_tidy, "--quiet", "--extra-arg=-ferror-limit=0", "-p", str(tidy_dir), path]
         if flags is not None:
             command += ["--"] + list(flags[1:])  # the flags without the compiler's name
         run = subprocess.run(command, capture_output=True, text=True)
         findings = [line for line in run.stdout.splitlines() if ": error: " in line or ": warning: " in line]
         return run.returncode == 0 and not findings, run.stdout + run.stderr
 
-    def compile_errors(unity, flags):
-        """The compiler's errors on `unity` (parsing only), or None when it compiles."""
-        command = [flags[0], "-fsyntax-only", "-Wno-unknown-warning-option"] + list(flags[1:]) + [unity]
-        run = subprocess.run(command, capture_output=True, text=True)
-        return None if run.returncode == 0 else run.stderr
-
     def check_together(batch, files):
         """(file, clean, output) for each of `files`, checked as one translation unit if they can be.
         Findings are confirmed by checking their files on their own, so a batch reports what the
         files checked one by one report. Files that cannot share a translation unit (the same
-        name in two files' anonymous namespaces, say) are set apart: the compiler's first error
-        is in the later of two such files, which leaves the batch and is checked with the others
-        set apart. When the error names no file of the batch but the first, the batch is halved;
-        a file that does not compile on its own is left to clang-tidy, which reports why."""
-        if len(files) == 1:
-            return [(files[0], *tidy(files[0]))]
-        together = list(files)
-        apart = []
-        # Parsing alone is a small part of clang-tidy's time: files that cannot share a
-        # translation unit are found that way before any check runs.
-        while len(together) > 1:
-            errors = compile_errors(write_unity_file(batch_dir, together), batch.flags)
-            if errors is None:
-                break
-            batch.rechecked = True
-            first = ERROR.search(errors)
-            culprit = os.path.realpath(first.group(1)) if first else None
-            if culprit not in together[1:]:
-                half = len(together) // 2
-                results = check_together(batch, together[:half]) + check_together(batch, together[half:])
-                return results + (check_together(batch, apart) if apart else [])
-            together.remove(culprit)
-            apart.append(culprit)
-        results = check_unit(batch, together)
-        return results + (check_together(batch, apart) if apart else [])
-
-    def check_unit(batch, files):
-        """Files known to share a translation unit, checked in it (or alone when one)."""
+        name in two files' anonymous namespaces, say) show as compiler errors in the later of
+        the two: those files leave the batch and are checked together in a batch of their own.
+        When the errors name no file of the batch but the first, the batch is halved; a file that
+        does not compile on its own is left to clang-tidy, which reports why."""
         if len(files) == 1:
             return [(files[0], *tidy(files[0]))]
         clean, output = tidy(write_unity_file(batch_dir, files), batch.flags)
         if clean:
             return [(path, True, "") for path in files]
         batch.rechecked = True
+        # The batch is not parsed on its own first: most batches compile, and a parse is most
+        # of clang-tidy's time.
+        broken = {os.path.realpath(path) for path in COMPILE_ERROR.findall(output)}
+        if broken:
+            apart = [path for path in files[1:] if path in broken]
+            if not apart:
+                half = len(files) // 2
+                return check_together(batch, files[:half]) + check_together(batch, files[half:])
+            together = [path for path in files if path not in apart]
+            return check_together(batch, together) + check_together(batch, apart)
         named = set(FINDING.findall(output))
         suspects = named if named and named <= set(files) else set(files)  # a finding in a header: all
         return [(path, *tidy(path)) if path in suspects else (path, True, "") for path in files]
