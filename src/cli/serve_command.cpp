@@ -103,7 +103,7 @@ Result<void> serve(const ServeOptions& options) {
   config.max_upload_bytes = options.max_upload_mb * kMiB;
   config.max_document_bytes = options.max_document_mb * kMiB;
   config.pending_import_bytes_per_user = options.pending_imports_mb_per_user * kMiB;
-  config.pending_import_bytes_per_server = options.pending_imports_mb * kMiB;
+  config.pending_import_bytes_total = options.pending_imports_mb * kMiB;
   config.trusted_proxies = options.trusted_proxies;
   config.print_pdf = platform::html_to_pdf;
   http::App app(*store, clock, config);
@@ -208,12 +208,13 @@ void add_serve_command(CLI::App& parent, Outcome& outcome) {
                       "server of the deployment) instead of the database");
   command
       ->add_option("--pending-imports-mb-per-user", options->pending_imports_mb_per_user,
-                   "Memory for one user's checked files awaiting confirmation, in MB")
+                   "Space in the database for one user's checked files awaiting confirmation, in MB")
       ->check(CLI::Range(std::size_t{1}, kMaxMegabytes))
       ->capture_default_str();
   command
-      ->add_option("--pending-imports-mb", options->pending_imports_mb,
-                   "Memory for all checked files awaiting confirmation on this server, in MB")
+      ->add_option(
+          "--pending-imports-mb", options->pending_imports_mb,
+          "Space in the database for all checked files awaiting confirmation, in MB (the same on every server)")
       ->check(CLI::Range(std::size_t{1}, kMaxMegabytes))
       ->capture_default_str();
   command->add_option("--trusted-proxy", options->trusted_proxies,

@@ -23,6 +23,7 @@
 #include "domain/organisation.hpp"
 #include "domain/outlier_case.hpp"
 #include "domain/participation.hpp"
+#include "domain/pending_import.hpp"
 #include "domain/report_tracking.hpp"
 #include "domain/survey.hpp"
 #include "domain/user.hpp"
@@ -120,6 +121,34 @@ class Store {
   // `now` (checked in the same statement that marks it used, so two uses cannot both pass).
   virtual Result<UserId> use_password_reset(std::string_view token_hash, std::string_view password_hash,
                                             std::string_view now, const Actor& actor) = 0;
+
+  // The sign-in throttle (http/login.cpp), counted here so that every server sees the same
+  // counts. Counts one attempt for `key` at `now` and returns true; or counts nothing and
+  // returns false when `key` already has `limit` attempts in its window, which begins with the
+  // first attempt counted. A count whose window began at or before `window_began_by` has
+  // passed: it is dropped (every such count, so the table stays small) and counting begins
+  // again. The check and the count are one transaction: parallel attempts cannot all pass.
+  virtual Result<bool> reserve_sign_in_attempt(std::string_view key, std::int64_t limit, std::string_view now,
+                                               std::string_view window_began_by) = 0;
+  // Gives back one reserved attempt that did not fail.
+  virtual Result<void> release_sign_in_attempt(std::string_view key) = 0;
+  // Clears the key's count (a successful sign-in to an account).
+  virtual Result<void> reset_sign_in_attempts(std::string_view key) = 0;
+
+  // Checked files awaiting confirmation on the import page (domain/pending_import.hpp), held
+  // for every server. Holding first drops every file expired at `now`, then holds `file` for
+  // `owner` under `token_hash` until `expires_at`, dropping the owner's own oldest files when
+  // the budget asks for it (plan_pending_import); a refusal holds and drops nothing. Not in
+  // the audit log: a held file is not a record (its import is logged when confirmed).
+  virtual Result<PendingImportHeld> hold_pending_import(std::string_view token_hash, UserId owner,
+                                                        const PendingImport& file, const PendingImportBudget& budget,
+                                                        std::string_view now, std::string_view expires_at) = 0;
+  // Removes and returns the file `owner` holds under `token_hash`, unless it expired at or
+  // before `now`; nothing when there is none (another user's is none).
+  virtual Result<std::optional<PendingImport>> take_pending_import(std::string_view token_hash, UserId owner,
+                                                                   std::string_view now) = 0;
+  // The files held and not expired at `now`.
+  virtual Result<PendingImportTotals> pending_import_totals(std::string_view now) = 0;
 
   // Audits and the Quality Account list
   virtual Result<std::vector<AuditId>> add_audits(const std::vector<Audit>& rows, const Actor& actor) = 0;

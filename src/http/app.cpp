@@ -56,21 +56,13 @@ domain::Actor Context::actor() const {
 }
 
 App::App(domain::Store& store, const domain::Clock& clock, const AppConfig& config)
-    : store_(store),
-      clock_(clock),
-      config_(config),
-      account_limiter_(config.login_failures_per_account, std::chrono::minutes(15)),
-      address_limiter_(config.login_failures_per_address, std::chrono::minutes(15)),
-      imports_(PendingImports::Budget{config.pending_import_bytes_per_user, config.pending_import_bytes_per_server}),
-      routes_(make_routes()) {}
+    : store_(store), clock_(clock), config_(config), routes_(make_routes()) {}
 
 Response App::handle(const Request& incoming) {
   Request request = incoming;
   request.remote_addr = client_address(incoming, config_.trusted_proxies);
-  Context context{
-      store_,           clock_,       config_,
-      request,          std::nullopt, account_limiter_,
-      address_limiter_, imports_,     config_.secure_cookies || request.header("x-forwarded-proto") == "https"};
+  Context context{store_,  clock_,       config_,
+                  request, std::nullopt, config_.secure_cookies || request.header("x-forwarded-proto") == "https"};
   const bool api_path = request.path.rfind("/api/", 0) == 0;
   // Text that is not UTF-8 could be neither shown back nor logged: refused before any route reads it.
   const auto malformed = malformed_text_in(request);
@@ -150,7 +142,7 @@ Response App::handle(const Request& incoming) {
 }
 
 Response App::refusal(const Request& request, int status, const std::string& message) {
-  const Context context{store_, clock_, config_, request, std::nullopt, account_limiter_, address_limiter_, imports_};
+  const Context context{store_, clock_, config_, request, std::nullopt};
   const Error error{status >= 500 ? ErrorCode::internal : ErrorCode::invalid_input, message};
   Response response = request.path.rfind("/api/", 0) == 0 ? json_response(error_json(error), status)
                                                           : html_response(pages::error_page(context, error), status);

@@ -12,8 +12,6 @@
 #include "domain/access.hpp"
 #include "domain/clock.hpp"
 #include "domain/store.hpp"
-#include "http/pending_imports.hpp"
-#include "http/rate_limiter.hpp"
 #include "http/request.hpp"
 
 namespace clinaudit::http {
@@ -37,9 +35,10 @@ struct AppConfig {
   std::chrono::seconds session_lifetime{8 * 60 * 60};
   std::size_t max_upload_bytes = std::size_t{50} * 1024 * 1024;    // a CSV file, page or API (413 beyond)
   std::size_t max_document_bytes = std::size_t{10} * 1024 * 1024;  // a document attached as evidence
-  // Checked files awaiting confirmation on the import page (http/pending_imports.hpp).
+  // Checked files awaiting confirmation on the import page, held in the database for every
+  // server (domain/pending_import.hpp): at most this much per user, and in all.
   std::size_t pending_import_bytes_per_user = std::size_t{100} * 1024 * 1024;
-  std::size_t pending_import_bytes_per_server = std::size_t{400} * 1024 * 1024;
+  std::size_t pending_import_bytes_total = std::size_t{400} * 1024 * 1024;
   std::size_t login_failures_per_account = 5;   // per 15 minutes
   std::size_t login_failures_per_address = 20;  // per 15 minutes
   // Socket addresses of the reverse proxies whose X-Forwarded-For names the client
@@ -66,9 +65,6 @@ struct Context {
   const AppConfig& config;
   const Request& request;
   std::optional<SignedIn> who;
-  RateLimiter& account_limiter;
-  RateLimiter& address_limiter;
-  PendingImports& imports;
   bool https = false;  // the request came over TLS (X-Forwarded-Proto) or cookies are always Secure
 
   const Principal& principal() const { return who->principal; }
@@ -136,15 +132,11 @@ class App {
   Response refusal(const Request& request, int status, const std::string& message);
   const std::vector<Route>& routes() const { return routes_; }
   const AppConfig& config() const { return config_; }
-  const PendingImports& pending_imports() const { return imports_; }
 
  private:
   domain::Store& store_;
   const domain::Clock& clock_;
   AppConfig config_;
-  RateLimiter account_limiter_;
-  RateLimiter address_limiter_;
-  PendingImports imports_;
   std::vector<Route> routes_;
 };
 

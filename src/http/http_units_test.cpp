@@ -1,4 +1,4 @@
-// Small pieces of the web application: hashing, tokens, rate limits, parsing.
+// Small pieces of the web application: hashing, tokens, parsing.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -6,7 +6,6 @@
 
 #include "http/board_meeting_json.hpp"
 #include "http/error_response.hpp"
-#include "http/rate_limiter.hpp"
 #include "http/redirect_target.hpp"
 #include "http/request.hpp"
 #include "http/sessions.hpp"
@@ -20,29 +19,6 @@ TEST(BoardMeetingJson, ANumberTooLargeToHoldIsAProblemNotACrash) {
   const auto read = read_board_meeting_json(R"({"committee": "Trust Board", "held_on": 1e999})");
   ASSERT_EQ(read.problems.size(), 1u);
   EXPECT_NE(read.problems[0].message.find("not valid JSON"), std::string::npos) << read.problems[0].message;
-}
-
-TEST(RateLimiter, RefusesAfterTheLimitUntilTheWindowPasses) {
-  RateLimiter limiter(3, std::chrono::seconds(60));
-  const auto t0 = RateLimiter::Clock::time_point{} + std::chrono::hours(1);
-  for (int i = 0; i < 3; ++i) EXPECT_TRUE(limiter.try_reserve("a", t0));
-  EXPECT_FALSE(limiter.try_reserve("a", t0 + std::chrono::seconds(59)));
-  EXPECT_TRUE(limiter.try_reserve("b", t0));
-  EXPECT_TRUE(limiter.try_reserve("a", t0 + std::chrono::seconds(60)));
-  EXPECT_TRUE(limiter.try_reserve("c", t0));
-  limiter.reset("c");
-  for (int i = 0; i < 3; ++i) EXPECT_TRUE(limiter.try_reserve("c", t0));
-}
-
-TEST(RateLimiter, AReleasedAttemptDoesNotCount) {
-  RateLimiter limiter(2, std::chrono::seconds(60));
-  const auto t0 = RateLimiter::Clock::time_point{} + std::chrono::hours(1);
-  EXPECT_TRUE(limiter.try_reserve("a", t0));
-  EXPECT_TRUE(limiter.try_reserve("a", t0));
-  EXPECT_FALSE(limiter.try_reserve("a", t0));  // a refusal counts nothing
-  limiter.release("a");
-  EXPECT_TRUE(limiter.try_reserve("a", t0));
-  EXPECT_FALSE(limiter.try_reserve("a", t0));
 }
 
 TEST(Request, ParsesFormsCookiesAndPercentEncoding) {

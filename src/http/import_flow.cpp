@@ -12,8 +12,8 @@
 #include "http/error_response.hpp"
 #include "http/pages/layout.hpp"
 #include "http/pages/pages.hpp"
+#include "http/pending_imports.hpp"
 #include "ingest/import_service.hpp"
-#include "platform/random_token.hpp"
 
 namespace clinaudit::http {
 
@@ -145,25 +145,27 @@ std::optional<Refusal> over_upload_limit(const Context& context, std::string_vie
                  413};
 }
 
-// Holds a clean file for its user's confirmation and gives the check its token.
+// Holds a clean file for its user's confirmation, in the database for every server, and gives
+// the check its token.
 std::optional<Refusal> hold(Context& context, const ImportFile& file, ImportCheck& check) {
-  auto token = platform::random_hex(16);
-  if (!token) return Refusal{token.error(), http_status(token.error().code)};
-  const auto& budget = context.imports.budget();
-  PendingFile pending{std::string(file.kind), std::string(file.filename), std::string(file.audit),
-                      std::string(file.content)};
-  switch (context.imports.put(*token, context.principal().user_id, std::move(pending))) {
-    case PendingImports::Held::held: check.token = *token; return std::nullopt;
-    case PendingImports::Held::too_large:
-      return Refusal{Error{ErrorCode::invalid_input,
-                           "the file is larger than the " +
-                               describe_bytes(std::min(budget.per_user_bytes, budget.per_server_bytes)) +
-                               " this server holds for confirmation; split it into smaller files and upload each"},
-                     413};
-    case PendingImports::Held::server_full:
+  const domain::PendingImportBudget budget{context.config.pending_import_bytes_per_user,
+                                           context.config.pending_import_bytes_total};
+  const domain::PendingImport pending{std::string(file.kind), std::string(file.filename), std::string(file.audit),
+                                      std::string(file.content)};
+  auto held = hold_import(context.store, context.clock, budget, context.principal().user_id, pending);
+  if (!held) return Refusal{held.error(), http_status(held.error().code)};
+  switch (held->outcome) {
+    case domain::PendingImportHeld::held: check.token = held->token; return std::nullopt;
+    case domain::PendingImportHeld::too_large:
+      return Refusal{
+          Error{ErrorCode::invalid_input, "the file is larger than the " +
+                                              describe_bytes(std::min(budget.per_user_bytes, budget.total_bytes)) +
+                                              " held for confirmation; split it into smaller files and upload each"},
+          413};
+    case domain::PendingImportHeld::full:
       return Refusal{Error{ErrorCode::storage_unavailable,
-                           "this server already holds " + describe_bytes(budget.per_server_bytes) +
-                               " of checked files awaiting confirmation; try again in a few minutes (a checked "
+                           describe_bytes(budget.total_bytes) +
+                               " of checked files already await confirmation; try again in a few minutes (a checked "
                                "file waits 30 minutes at most)"},
                      503};
   }
@@ -179,7 +181,7 @@ Result<ImportCheck> check_import(Context& context, const ImportFile& file) {
 }
 
 Result<std::int64_t> confirm_import(Context& context, const std::string& token) {
-  auto held = context.imports.take(token, context.principal().user_id);
+  CLINAUDIT_TRY(auto held, take_import(context.store, context.clock, context.principal().user_id, token));
   if (!held) return Error{ErrorCode::not_found, "this import has expired; upload the file again"};
   const ImportFile file{held->kind, held->filename, held->audit, held->content};
   auto report = run_import(context, file, true);

@@ -1,6 +1,7 @@
-// What an import may hold in the server's memory, through App::handle on a real SQLite file:
-// the upload limit, nothing held by a dry run, and the byte budgets of files awaiting
-// confirmation (per user and per server).
+// What an import may hold, through App::handle on a real SQLite file (and PostgreSQL when
+// CLINAUDIT_TEST_PG_URL is set): the upload limit, nothing held by a dry run, the byte budgets
+// of files awaiting confirmation (per user and in all), their expiry, and a file checked
+// through one server confirmed through another on the same database.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -71,6 +72,13 @@ std::string episodes(TestWorld& world, int rows) {
   return csv;
 }
 
+// The checked files held in the database and not expired.
+domain::PendingImportTotals held(TestWorld& world) {
+  auto totals = world.store().pending_import_totals(world.clock().now_iso());
+  EXPECT_TRUE(totals) << totals.error().message;
+  return totals ? *totals : domain::PendingImportTotals{};
+}
+
 std::size_t participation_rows(TestWorld& world) {
   return world.store().participation_of(world.own().id, FinancialYear{2025})->size();
 }
@@ -85,12 +93,12 @@ TEST(ImportLimits, ADryRunHoldsNothing) {
   const Response episode_check = post_csv(
       app, world.analyst(), "/api/imports/episodes?dry_run=true&audit=NAT-" + world.suffix(), episodes(world, 3));
   ASSERT_EQ(episode_check.status, 200) << episode_check.body;
-  EXPECT_EQ(app.pending_imports().count(), 0u);
-  EXPECT_EQ(app.pending_imports().held_bytes(), 0u);
+  EXPECT_EQ(held(world).files, 0);
+  EXPECT_EQ(held(world).bytes, 0);
   EXPECT_EQ(participation_rows(world), 0u);
   // A real API import is written at once and holds nothing either.
   EXPECT_EQ(post_csv(app, manager, "/api/imports/participation", participation(world)).status, 201);
-  EXPECT_EQ(app.pending_imports().count(), 0u);
+  EXPECT_EQ(held(world).files, 0);
   EXPECT_EQ(participation_rows(world), 1u);
 }
 
@@ -112,7 +120,7 @@ TEST(ImportLimits, AFileOverTheUploadLimitIs413OnThePageAndTheApi) {
   EXPECT_EQ(page.response.status, 413) << page.response.body;
   EXPECT_TRUE(contains(page.response.body, limit)) << page.response.body;
   EXPECT_TRUE(page.token.empty());
-  EXPECT_EQ(app.pending_imports().count(), 0u);
+  EXPECT_EQ(held(world).files, 0);
   EXPECT_EQ(participation_rows(world), 0u);
 
   // At the limit exactly, the file is taken.
@@ -126,7 +134,7 @@ TEST(ImportLimits, AUsersNewFileReplacesTheirOldestWhenOverTheirBudget) {
   TestWorld world;
   AppConfig config;
   // Room for two small files per user (each counts at least the minimum).
-  config.pending_import_bytes_per_user = 2 * PendingImports::kMinimumCharge;
+  config.pending_import_bytes_per_user = 2 * domain::kMinimumPendingCharge;
   App app(world.store(), world.clock(), config);
   auto& lead = world.own().callers.at(Role::clinical_lead);
   auto& manager = world.own().callers.at(Role::audit_manager);
@@ -137,34 +145,33 @@ TEST(ImportLimits, AUsersNewFileReplacesTheirOldestWhenOverTheirBudget) {
   ASSERT_FALSE(first.token.empty()) << first.response.body;
   ASSERT_FALSE(second.token.empty()) << second.response.body;
   ASSERT_FALSE(other_user.token.empty()) << other_user.response.body;
-  EXPECT_EQ(app.pending_imports().count(), 3u);
+  EXPECT_EQ(held(world).files, 3);
 
   const Checked third = upload(app, lead, "participation", participation(world));
   ASSERT_EQ(third.response.status, 200) << third.response.body;
   ASSERT_FALSE(third.token.empty());
-  EXPECT_EQ(app.pending_imports().count(), 3u);
-  EXPECT_EQ(app.pending_imports().held_bytes(), 3 * PendingImports::kMinimumCharge);
+  EXPECT_EQ(held(world).files, 3);
+  EXPECT_EQ(held(world).bytes, 3 * static_cast<std::int64_t>(domain::kMinimumPendingCharge));
   // The lead's oldest file went; their newer ones and the other user's stay.
   EXPECT_EQ(confirm(app, lead, first.token).status, 404);
   EXPECT_EQ(confirm(app, lead, second.token).status, 200);
   EXPECT_EQ(confirm(app, lead, third.token).status, 200);
   EXPECT_EQ(confirm(app, manager, other_user.token).status, 200);
-  EXPECT_EQ(app.pending_imports().count(), 0u);
-  EXPECT_EQ(app.pending_imports().held_bytes(), 0u);
+  EXPECT_EQ(held(world).files, 0);
+  EXPECT_EQ(held(world).bytes, 0);
 
   // A file larger than the whole budget is refused with the budget in words, and nothing held.
   const Checked big = upload(app, world.analyst(), "episodes", episodes(world, 400), "NAT-" + world.suffix());
   EXPECT_EQ(big.response.status, 413) << big.response.body;
-  EXPECT_TRUE(contains(big.response.body, "larger than the 8 KB this server holds for confirmation"))
-      << big.response.body;
+  EXPECT_TRUE(contains(big.response.body, "larger than the 8 KB held for confirmation")) << big.response.body;
   EXPECT_TRUE(big.token.empty());
-  EXPECT_EQ(app.pending_imports().count(), 0u);
+  EXPECT_EQ(held(world).files, 0);
 }
 
-TEST(ImportLimits, AFullServerRefusesNewFilesAndDropsNoOtherUsers) {
+TEST(ImportLimits, AFullBudgetRefusesNewFilesAndDropsNoOtherUsers) {
   TestWorld world;
   AppConfig config;
-  config.pending_import_bytes_per_server = 2 * PendingImports::kMinimumCharge;
+  config.pending_import_bytes_total = 2 * domain::kMinimumPendingCharge;
   App app(world.store(), world.clock(), config);
   auto& lead = world.own().callers.at(Role::clinical_lead);
   auto& manager = world.own().callers.at(Role::audit_manager);
@@ -177,19 +184,95 @@ TEST(ImportLimits, AFullServerRefusesNewFilesAndDropsNoOtherUsers) {
 
   const Checked refused = upload(app, admin, "participation", participation(world));
   EXPECT_EQ(refused.response.status, 503) << refused.response.body;
-  EXPECT_TRUE(contains(refused.response.body, "already holds 8 KB of checked files awaiting confirmation"))
+  EXPECT_TRUE(contains(refused.response.body, "8 KB of checked files already await confirmation"))
       << refused.response.body;
   EXPECT_TRUE(refused.token.empty());
-  EXPECT_EQ(app.pending_imports().count(), 2u);
+  EXPECT_EQ(held(world).files, 2);
 
   // The lead's new file takes the place of the lead's own older one.
   const Checked again = upload(app, lead, "participation", participation(world));
   ASSERT_FALSE(again.token.empty()) << again.response.body;
-  EXPECT_EQ(app.pending_imports().count(), 2u);
+  EXPECT_EQ(held(world).files, 2);
   EXPECT_EQ(confirm(app, lead, lead_file.token).status, 404);
   EXPECT_EQ(confirm(app, manager, manager_file.token).status, 200);
   EXPECT_EQ(confirm(app, lead, again.token).status, 200);
   EXPECT_EQ(participation_rows(world), 1u);
+}
+
+// A clock that can be moved on, for the expiry of files awaiting confirmation.
+class MovableClock final : public domain::Clock {
+ public:
+  Date today() const override { return Date::parse(now_.substr(0, 10)).value(); }
+  std::string now_iso() const override { return now_; }
+  void set(std::string now) { now_ = std::move(now); }
+
+ private:
+  std::string now_ = "2026-01-15T10:00:00Z";
+};
+
+TEST(ImportLimits, ACheckedFileWaitsThirtyMinutesForItsConfirmation) {
+  TestWorld world;
+  MovableClock clock;
+  App app(world.store(), clock, AppConfig{});
+  auto& manager = world.own().callers.at(Role::audit_manager);
+
+  const Checked kept = upload(app, manager, "participation", participation(world));
+  const Checked lapsed = upload(app, manager, "participation", participation(world));
+  ASSERT_FALSE(kept.token.empty()) << kept.response.body;
+  ASSERT_FALSE(lapsed.token.empty()) << lapsed.response.body;
+  clock.set("2026-01-15T10:29:59Z");
+  EXPECT_EQ(confirm(app, manager, kept.token).status, 200);
+  clock.set("2026-01-15T10:30:00Z");
+  const Response expired = confirm(app, manager, lapsed.token);
+  EXPECT_EQ(expired.status, 404) << expired.body;
+  EXPECT_TRUE(contains(expired.body, "this import has expired; upload the file again")) << expired.body;
+  // The expired file is dropped by the next one held, and counts for nothing meanwhile.
+  EXPECT_EQ(world.store().pending_import_totals(clock.now_iso())->files, 0);
+  ASSERT_FALSE(upload(app, manager, "participation", participation(world)).token.empty());
+  EXPECT_EQ(world.store().pending_import_totals("2026-01-15T10:00:00Z")->files, 1);
+}
+
+TEST(ImportLimits, AFileIsConfirmedOnceAndOnlyByWhoeverCheckedIt) {
+  TestWorld world;
+  auto& manager = world.own().callers.at(Role::audit_manager);
+  auto& lead = world.own().callers.at(Role::clinical_lead);
+  const Checked checked = upload(world.app(), manager, "participation", participation(world));
+  ASSERT_FALSE(checked.token.empty()) << checked.response.body;
+  EXPECT_EQ(confirm(world.app(), lead, checked.token).status, 404);  // another user's is none
+  EXPECT_EQ(confirm(world.app(), manager, checked.token).status, 200);
+  EXPECT_EQ(confirm(world.app(), manager, checked.token).status, 404);  // taken once
+  EXPECT_EQ(participation_rows(world), 1u);
+}
+
+// Two servers on one database, each with its own store (its own connections): the file
+// checked through the first is confirmed through the second, as behind a load balancer
+// without sticky sessions.
+void check_on_one_server_and_confirm_on_another(TestWorld& world) {
+  auto second_store = storage::open_store(world.database_url());
+  ASSERT_TRUE(second_store) << second_store.error().message;
+  App second(**second_store, world.clock(), AppConfig{});
+  auto& manager = world.own().callers.at(Role::audit_manager);
+
+  const Checked checked = upload(world.app(), manager, "participation", participation(world));
+  ASSERT_EQ(checked.response.status, 200) << checked.response.body;
+  ASSERT_FALSE(checked.token.empty()) << checked.response.body;
+  EXPECT_EQ(participation_rows(world), 0u);
+  const Response confirmed = confirm(second, manager, checked.token);
+  EXPECT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_EQ(participation_rows(world), 1u);
+  EXPECT_EQ(confirm(world.app(), manager, checked.token).status, 404);  // and not again on the first
+}
+
+TEST(ImportLimits, AFileCheckedThroughOneServerIsConfirmedThroughAnotherOnSqlite) {
+  TestWorld world;
+  check_on_one_server_and_confirm_on_another(world);
+}
+
+TEST(ImportLimits, AFileCheckedThroughOneServerIsConfirmedThroughAnotherOnPostgres) {
+  const char* url = std::getenv("CLINAUDIT_TEST_PG_URL");
+  if (url == nullptr || *url == '\0') GTEST_SKIP() << "CLINAUDIT_TEST_PG_URL is not set";
+  TestWorld world(url);
+  check_on_one_server_and_confirm_on_another(world);
 }
 
 }  // namespace

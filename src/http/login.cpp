@@ -1,6 +1,7 @@
 #include "http/login.hpp"
 
 #include "domain/user_admin.hpp"
+#include "http/sessions.hpp"
 #include "platform/password.hpp"
 
 namespace clinaudit::http {
@@ -9,6 +10,9 @@ namespace {
 
 // Verifying against this hash when the account does not exist takes as long as a real
 // check, so response times do not reveal which emails have accounts.
+// Each key's failures are counted in a window of 15 minutes from its first.
+constexpr std::int64_t kSignInWindowSeconds = std::int64_t{15} * 60;
+
 constexpr const char* kDecoyHash =
     "$argon2id$v=19$m=19456,t=2,p=1$ZGVjb3lkZWNveWRlY295ZGVjb3k$w4Q0bXb2HxJmQ0b0d7XGZ0oHqP0ZlH5M6mY2rH0vJqg";
 
@@ -19,22 +23,33 @@ Result<LoginOutcome> login(Context& context) {
   const std::string password = context.request.field("password").value_or("");
   const std::string account_key = "account:" + email;
   const std::string address_key = "address:" + context.request.remote_addr;
+  const std::string now = context.clock.now_iso();
+  CLINAUDIT_TRY(const auto window_began_by, iso_plus_seconds(now, -kSignInWindowSeconds));
+  const auto reserve = [&](const std::string& key, std::size_t limit) {
+    return context.store.reserve_sign_in_attempt(key, static_cast<std::int64_t>(limit), now, window_began_by);
+  };
+  // Giving an attempt back may fail (the database is unavailable): the attempt then counts,
+  // which errs on the side of the limit.
+  const auto give_back = [&](const std::string& key) { (void)context.store.release_sign_in_attempt(key); };
   LoginOutcome outcome;
-  // The attempt is counted before the password is verified, in the same step as the check:
-  // parallel guesses cannot all pass the check before any of them is counted.
-  if (!context.address_limiter.try_reserve(address_key)) {
+  // The attempt is counted before the password is verified, in the same transaction as the
+  // check: parallel guesses, on this server or another, cannot all pass before any is counted.
+  CLINAUDIT_TRY(const bool address_allowed, reserve(address_key, context.config.login_failures_per_address));
+  if (!address_allowed) {
     outcome.status = LoginStatus::throttled;
     return outcome;
   }
-  if (!context.account_limiter.try_reserve(account_key)) {
-    context.address_limiter.release(address_key);
+  auto account_allowed = reserve(account_key, context.config.login_failures_per_account);
+  if (!account_allowed || !*account_allowed) {
+    give_back(address_key);
+    if (!account_allowed) return account_allowed.error();
     outcome.status = LoginStatus::throttled;
     return outcome;
   }
   auto user = context.store.user_by_email(email);
   if (!user && user.error().code != ErrorCode::not_found) {
-    context.account_limiter.release(account_key);  // nothing was verified
-    context.address_limiter.release(address_key);
+    give_back(account_key);  // nothing was verified
+    give_back(address_key);
     return user.error();
   }
   const bool matches =
@@ -52,8 +67,8 @@ Result<LoginOutcome> login(Context& context) {
     if (user && matches) outcome.status = LoginStatus::deactivated;
     return outcome;
   }
-  context.account_limiter.reset(account_key);
-  context.address_limiter.release(address_key);
+  (void)context.store.reset_sign_in_attempts(account_key);  // failing, the count stays: the limit's side
+  give_back(address_key);
   auto session = start_session(context.store, context.clock, *user, context.config.session_lifetime);
   if (!session) return session.error();
   domain::AuditLogEntry entry;

@@ -1,5 +1,6 @@
 // Sign-in limits through App::handle on a real SQLite file: per client address, the client
-// address behind a trusted reverse proxy, and parallel guesses at one account.
+// address behind a trusted reverse proxy, parallel guesses at one account, and guesses spread
+// over two servers of one database.
 #include <gtest/gtest.h>
 
 #include <latch>
@@ -92,6 +93,23 @@ TEST(LoginThrottle, XForwardedForNamesTheClientOnlyBehindATrustedProxy) {
   }
   EXPECT_EQ(sign_in(app, user.email, testing::kTestPassword, "192.0.2.50", "198.51.100.99").status, 429);
   EXPECT_EQ(sign_in(app, user.email, testing::kTestPassword, "192.0.2.51", "198.51.100.7").status, 200);
+}
+
+TEST(LoginThrottle, GuessesSpreadOverTwoServersMeetOneLimit) {
+  TestWorld world;
+  auto second_store = storage::open_store(world.database_url());
+  ASSERT_TRUE(second_store) << second_store.error().message;
+  App second(**second_store, world.clock(), AppConfig{});
+  const auto& user = world.own().callers.at(Role::clinical_lead).user;
+  // Five wrong passwords for one account, alternating between the servers, each from its own
+  // address: the account's limit (5) is reached on both.
+  for (int i = 0; i < 5; ++i) {
+    App& app = i % 2 == 0 ? world.app() : second;
+    EXPECT_EQ(sign_in(app, user.email, "wrong", "198.51.100." + std::to_string(i + 1)).status, 401);
+  }
+  EXPECT_EQ(sign_in(second, user.email, testing::kTestPassword, "198.51.100.9").status, 429);
+  EXPECT_EQ(sign_in(world.app(), user.email, testing::kTestPassword, "198.51.100.9").status, 429);
+  EXPECT_EQ(failures_logged(world, user.email), 5u);
 }
 
 TEST(LoginThrottle, ParallelWrongPasswordsForOneAccountAreVerifiedAtMostFiveTimes) {

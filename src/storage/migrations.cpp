@@ -28,6 +28,8 @@ std::string_view migration_0019_outlier_notices();
 std::string_view migration_0020_document_files();
 std::string_view migration_0021_audit_suppliers();
 std::string_view migration_0022_cusum_monitoring();
+std::string_view migration_0023_pending_imports();
+std::string_view migration_0024_sign_in_attempts();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -63,6 +65,8 @@ constexpr std::array kTemplates{
     Template{20, "0020_document_files", embedded::migration_0020_document_files},
     Template{21, "0021_audit_suppliers", embedded::migration_0021_audit_suppliers},
     Template{22, "0022_cusum_monitoring", embedded::migration_0022_cusum_monitoring},
+    Template{23, "0023_pending_imports", embedded::migration_0023_pending_imports},
+    Template{24, "0024_sign_in_attempts", embedded::migration_0024_sign_in_attempts},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

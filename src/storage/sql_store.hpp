@@ -56,6 +56,17 @@ class SqlStore final : public domain::Store {
   Result<domain::PasswordReset> password_reset(std::string_view token_hash) override;
   Result<UserId> use_password_reset(std::string_view token_hash, std::string_view password_hash, std::string_view now,
                                     const domain::Actor& actor) override;
+  Result<bool> reserve_sign_in_attempt(std::string_view key, std::int64_t limit, std::string_view now,
+                                       std::string_view window_began_by) override;
+  Result<void> release_sign_in_attempt(std::string_view key) override;
+  Result<void> reset_sign_in_attempts(std::string_view key) override;
+  Result<domain::PendingImportHeld> hold_pending_import(std::string_view token_hash, UserId owner,
+                                                        const domain::PendingImport& file,
+                                                        const domain::PendingImportBudget& budget, std::string_view now,
+                                                        std::string_view expires_at) override;
+  Result<std::optional<domain::PendingImport>> take_pending_import(std::string_view token_hash, UserId owner,
+                                                                   std::string_view now) override;
+  Result<domain::PendingImportTotals> pending_import_totals(std::string_view now) override;
 
   Result<std::vector<AuditId>> add_audits(const std::vector<domain::Audit>& rows, const domain::Actor& actor) override;
   Result<void> update_audit(const domain::Audit& row, const domain::Actor& actor) override;
