@@ -8,11 +8,11 @@ namespace clinaudit::http {
 
 namespace {
 
-// Verifying against this hash when the account does not exist takes as long as a real
-// check, so response times do not reveal which emails have accounts.
 // Each key's failures are counted in a window of 15 minutes from its first.
 constexpr std::int64_t kSignInWindowSeconds = std::int64_t{15} * 60;
 
+// Verifying against this hash when the account does not exist takes as long as a real
+// check, so response times do not reveal which emails have accounts.
 constexpr const char* kDecoyHash =
     "$argon2id$v=19$m=19456,t=2,p=1$ZGVjb3lkZWNveWRlY295ZGVjb3k$w4Q0bXb2HxJmQ0b0d7XGZ0oHqP0ZlH5M6mY2rH0vJqg";
 
