@@ -19,8 +19,9 @@ export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file
 # the suite runs a fifth faster (docs/testing.md).
 export ASAN_OPTIONS="quarantine_size_mb=16${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 
-step "layer rule"
+step "layer rule, and one compiler for every build"
 python3 scripts/check_layers.py "$root"
+python3 scripts/check_presets.py "$root"
 
 step "format (clang-format)"
 mapfile -t sources < <(git ls-files -co --exclude-standard -- 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' \
