@@ -60,6 +60,9 @@ Result<DailyJobsReport> run_daily_jobs(domain::Store& store, domain::Mailer* mai
   CLINAUDIT_TRY(
       report.cusum_monitoring_refreshed,
       domain::refresh_all_cusum_monitoring(store, today, CLINAUDIT_VERSION, domain::Actor{std::nullopt, "daily jobs"}));
+  // Charts follow their results as they are written; here they follow an upgrade of the software.
+  CLINAUDIT_TRY(report.measure_charts, domain::refresh_all_measure_charts(store, CLINAUDIT_VERSION,
+                                                                          domain::Actor{std::nullopt, "daily jobs"}));
   CLINAUDIT_TRY(auto notifications,
                 domain::run_daily_notifications(store, mailer, clock, today, timetable, calendar, {}, public_url));
   report.notifications = std::move(notifications);
@@ -72,7 +75,8 @@ std::string run_summary(const DailyJobsReport& report) {
   std::string line = report.notifications.today.to_string() + ": " + std::to_string(analyses.ran()) +
                      " analysis run(s), " + std::to_string(unchanged) + " unchanged, " +
                      std::to_string(analyses.failed()) + " failed; CUSUM monitoring computed again for " +
-                     std::to_string(report.cusum_monitoring_refreshed) + " audit(s); ";
+                     std::to_string(report.cusum_monitoring_refreshed) + " audit(s), " +
+                     std::to_string(report.measure_charts.stored) + " SPC chart(s) computed again; ";
   const auto& sent = report.notifications;
   if (!sent.working_day) return line + "not a working day, no notifications (the next working day catches up)";
   return line + std::to_string(sent.emailed.size()) + " sent by e-mail, " + std::to_string(sent.in_app.size()) +

@@ -12,6 +12,7 @@
 #include "domain/notification_run.hpp"
 #include "domain/scheduled_analysis.hpp"
 #include "domain/store.hpp"
+#include "domain/stored_measure_charts.hpp"
 
 namespace clinaudit::cli {
 
@@ -40,14 +41,16 @@ Result<std::unique_ptr<domain::Mailer>> mailer_from(const MailOptions& options);
 struct DailyJobsReport {
   domain::ScheduledAnalysisReport analyses;
   std::int64_t cusum_monitoring_refreshed = 0;  // audits whose CUSUM monitoring was stored again
+  domain::MeasureChartRefresh measure_charts;   // SPC charts computed again (an upgrade) or removed
   domain::NotificationRunReport notifications;
 };
 
 // Runs the daily jobs once for `today` with the timetable in force and the England and
 // Wales calendar: first the analysis runs of audits whose episodes have changed
 // (domain::run_due_analyses), so that the cases and alerts they open are announced the same
-// day, then each national audit's CUSUM monitoring (domain::refresh_all_cusum_monitoring),
-// then the notifications (domain::run_daily_notifications, e-mails linking under
+// day, then each national audit's CUSUM monitoring (domain::refresh_all_cusum_monitoring), the
+// measures' stored SPC charts (domain::refresh_all_measure_charts: only those whose results,
+// settings or software version changed), then the notifications (domain::run_daily_notifications, e-mails linking under
 // `public_url` when it is not empty).
 Result<DailyJobsReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer, const domain::Clock& clock,
                                        Date today, std::string_view public_url = {});

@@ -6,9 +6,9 @@
 #include <iostream>
 
 #include "cli/import_progress.hpp"
-#include "domain/cusum_monitoring.hpp"
 #include "domain/store.hpp"
 #include "ingest/import_service.hpp"
+#include "ingest/stored_analyses.hpp"
 #include "platform/system_clock.hpp"
 #include "storage/store_factory.hpp"
 
@@ -131,12 +131,12 @@ if (!report) {
   }
   return report.error();
 }
-// Written episodes change the audit's CUSUM monitoring, which the dashboards read. The import
-// stands if that fails, as through the web: the daily job computes it again.
-if (*kind == ingest::ImportKind::episodes && report->written > 0) {
-  const auto refreshed = domain::refresh_cusum_monitoring(*store, report->audit, platform::SystemClock{}.today(),
-                                                          CLINAUDIT_VERSION, import_actor());
-  if (!refreshed) std::cerr << "warning: CUSUM monitoring after the import: " << refreshed.error().message << "\n";
+// Written episodes and results change the stored analyses the dashboards read. The import
+// stands if those fail, as through the web: the daily job computes them again.
+if (const auto refreshed = ingest::refresh_after_import(*store, *report, platform::SystemClock{}.today(),
+                                                        CLINAUDIT_VERSION, import_actor());
+    !refreshed) {
+  std::cerr << "warning: stored analyses after the import: " << refreshed.error().message << "\n";
 }
 return show(*report, request, out);
 }  // namespace clinaudit::cli

@@ -15,6 +15,7 @@
 #include "demo/report_tracker_demo.hpp"
 #include "domain/analysis_run.hpp"
 #include "domain/cusum_monitoring.hpp"
+#include "domain/stored_measure_charts.hpp"
 
 namespace clinaudit::demo {
 namespace {
@@ -317,8 +318,10 @@ Result<DemoSummary> create_demo_world(domain::Store& store, const DemoOptions& o
   DEMO_TRY(add_demo_nice_register(store, context));
   DEMO_TRY(add_demo_surveys(store, context, random));
   DEMO_TRY(add_demo_analyses(store, world, options.as_of));
-  // What the dashboards read of the risk-adjusted CUSUM, as an import or the daily job stores it.
+  // What the dashboards read of the risk-adjusted CUSUM and of the measures' SPC charts, as an
+  // import or the daily job stores it.
   DEMO_TRY(domain::refresh_all_cusum_monitoring(store, options.as_of, CLINAUDIT_VERSION, kDemoActor));
+  DEMO_TRY(domain::refresh_all_measure_charts(store, CLINAUDIT_VERSION, kDemoActor));
   if (options.sha256_hex != nullptr) DEMO_TRY(add_demo_documents(store, options.as_of, options.sha256_hex));
 
   DemoSummary summary;

@@ -7,6 +7,7 @@
 #include "core/date.hpp"
 #include "core/ids.hpp"
 #include "domain/measure.hpp"
+#include "stats/spc_xmr.hpp"
 
 namespace clinaudit::domain {
 
@@ -85,6 +86,27 @@ struct CusumMonitoringRecord {
   std::string software_version;
   std::string computed_at;  // set by the store
   std::vector<CusumMonitoringSignal> signals;
+};
+
+// A period's value on an organisation's chart of a measure.
+struct ChartPoint {
+  Date period_start;   // the first day of the period (a month)
+  double value = 0;    // a proportion in [0, 1]; a ratio or rate as given
+  bool crude = false;  // a ratio shown as events / cases, having no expected count yet
+};
+
+// An organisation's Making Data Count chart of a measure as the store keeps it
+// (domain/stored_measure_charts.hpp): the series, the XmR chart over it, and what it was
+// computed from and when.
+struct StoredMeasureChart {
+  MeasureId measure_id;
+  OrganisationId organisation_id;
+  AuditId audit_id;                // the measure's audit: read back, not written
+  std::vector<ChartPoint> points;  // in period order
+  stats::XmrChart chart;           // over the points' values
+  std::string input_checksum;      // of the measure's chart settings and the points
+  std::string software_version;
+  std::string computed_at;  // set by the store
 };
 
 // What Store::add_analysis_run stored.

@@ -3,33 +3,13 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/checksum.hpp"
+#include "domain/stored_measure_charts.hpp"
+
 namespace clinaudit::domain {
-namespace {
-
-class Fnv1a {
- public:
-  void add(std::string_view bytes) {
-    for (const char c : bytes) {
-      hash_ ^= static_cast<unsigned char>(c);
-      hash_ *= 0x100000001b3ULL;
-    }
-    hash_ ^= 0xff;  // field separator, so "ab","c" differs from "a","bc"
-    hash_ *= 0x100000001b3ULL;
-  }
-  std::string hex() const {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash_));
-    return buf;
-  }
-
- private:
-  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
-};
-
-}  // namespace
 
 std::string measure_settings_checksum(const std::vector<Measure>& measures) {
-  Fnv1a hash;
+  Checksum hash;
   for (const auto& measure : measures) {
     hash.add(measure.code);
     hash.add(to_string(measure.source));
@@ -41,12 +21,11 @@ std::string measure_settings_checksum(const std::vector<Measure>& measures) {
 }
 
 std::string episode_checksum(const EpisodeColumns& episodes) {
-  Fnv1a hash;
+  Checksum hash;
   for (const auto& column : episodes.columns) {
     hash.add(column.name);
     hash.add(to_string(column.type));
   }
-  char number[32];
   for (std::size_t i = 0; i < episodes.size(); ++i) {
     hash.add(std::to_string(episodes.provider[i].value));
     hash.add(episodes.admission_date[i].to_string());
@@ -54,8 +33,7 @@ std::string episode_checksum(const EpisodeColumns& episodes) {
       if (column.holds_text()) {
         hash.add(column.texts[i]);
       } else {
-        std::snprintf(number, sizeof number, "%.17g", column.numbers[i]);
-        hash.add(number);
+        hash.add(column.numbers[i]);
       }
     }
   }
@@ -96,6 +74,8 @@ Result<void> store_provider_results(Store& store, const AnalysisRun& run, Measur
   computed.results_stored = static_cast<std::int64_t>(rows.size());
   if (rows.empty()) return {};
   CLINAUDIT_TRY_VOID(store.add_results(rows, actor));
+  // The providers' SPC charts of the measure now have another point.
+  CLINAUDIT_TRY_VOID(refresh_measure_charts(store, measure, run.software_version, actor));
   return {};
 }
 

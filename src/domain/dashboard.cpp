@@ -1,5 +1,7 @@
 #include "domain/dashboard.hpp"
 
+#include <algorithm>
+
 #include "domain/measure_series.hpp"
 
 namespace clinaudit::domain {
@@ -22,6 +24,8 @@ Result<Dashboard> dashboard_for(Store& store, const Principal& who, Date today) 
   view.cusum_monitoring = std::move(figures.cusum_monitoring);
   view.spc = figures.spc;
   view.deteriorating_count = figures.deteriorating();
+  view.spc_charts = static_cast<std::int64_t>(figures.measures.size());
+  for (const auto& m : figures.measures) view.spc_computed_at = std::max(view.spc_computed_at, m.computed_at);
   for (const auto& m : figures.measures) {
     if (!shows_concern(m.chart.variation)) continue;
     view.deteriorating.push_back(MeasureSignal{m.audit, m.measure, std::string(stats::to_string(m.chart.variation)),

@@ -44,6 +44,8 @@ struct Dashboard {
   std::vector<MeasureSignal> deteriorating;            // measures with special-cause concern
   std::vector<ReauditOutcome> reaudits;                // re-audits with a result before and after
   SpcCounts spc;                                       // the measures' latest SPC icons, counted
+  std::int64_t spc_charts = 0;                         // the stored charts counted there
+  std::string spc_computed_at;                         // the latest computation of one of them; empty: none
   std::int64_t deteriorating_count = 0;                // OrganisationFigures::deteriorating()
   std::vector<AuditCusumSignal> cusum_signals;         // this organisation's, in the last 12 months
   std::vector<AuditCusumMonitoring> cusum_monitoring;  // what they were computed from, and when

@@ -6,6 +6,8 @@
 #include "core/text.hpp"
 #include "domain/dataset.hpp"
 #include "domain/entity_checks.hpp"
+#include "domain/software_version.hpp"
+#include "domain/stored_measure_charts.hpp"
 #include "stats/model_formula.hpp"
 
 namespace clinaudit::domain {
@@ -168,7 +170,10 @@ Result<void> edit_measure(Store& store, const SetupCaller& who, const Actor& act
   row.id = id;
   CLINAUDIT_TRY_VOID(check_measure_setup(row));
   CLINAUDIT_TRY_VOID(check_against_dataset(store, row));
-  return store.update_measure(row, actor);
+  CLINAUDIT_TRY_VOID(store.update_measure(row, actor));
+  // A new direction or target changes the icons of every organisation's chart of the measure.
+  CLINAUDIT_TRY_VOID(refresh_measure_charts(store, row, std::string(kSoftwareVersion), actor));
+  return {};
 }
 
 Result<std::vector<MeasureId>> add_measures(Store& store, const SetupCaller& who, const Actor& actor,

@@ -69,8 +69,10 @@ Result<std::pair<Audit, Measure>> measure_to_edit(Store& store, const SetupCalle
 // audit already has.
 Result<MeasureId> add_measure(Store& store, const SetupCaller& who, const Actor& actor, AuditId audit,
                               const MeasureDraft& draft);
-// Changes a measure (it stays in its audit). Errors: as add_measure; not_found for an
-// unknown measure.
+// Changes a measure (it stays in its audit), then stores again the organisations' SPC charts
+// of it whose icons the new settings change (refresh_measure_charts). Errors: as add_measure;
+// not_found for an unknown measure; the store's (should the charts fail after the change, the
+// daily job computes them again).
 Result<void> edit_measure(Store& store, const SetupCaller& who, const Actor& actor, MeasureId id,
                           const MeasureDraft& draft);
 // A batch (the measures CSV kind), all or nothing, under the same rules; each row names its

@@ -1,38 +1,47 @@
 #include "domain/organisation_figures.hpp"
 
 #include <map>
+#include <set>
 
 #include "domain/criteria_results.hpp"
 #include "domain/measure_series.hpp"
+#include "domain/stored_measure_charts.hpp"
 
 namespace clinaudit::domain {
 namespace {
 
-// The organisation's series of each measure up to the day, charted when it holds enough
-// points for the icons to mean anything (kMinimumSpcPoints); shorter series are left out of
-// the charts and the counts alike.
+// The organisation's stored chart of each measure (domain/stored_measure_charts.hpp) as it
+// was on the day, in the order of the audits and of their measures; measures with fewer than
+// kMinimumSpcPoints results up to the day are left out of the charts and the counts alike.
 Result<std::vector<MeasureChart>> measure_charts(Store& store, OrganisationId organisation, Date day,
                                                  const std::vector<Audit>& audits) {
+  CLINAUDIT_TRY(const auto stored, store.measure_charts(std::nullopt, organisation));
+  std::map<std::int64_t, const StoredMeasureChart*> by_measure;
+  std::set<std::int64_t> charted_audits;
+  for (const auto& chart : stored) {
+    by_measure[chart.measure_id.value] = &chart;
+    charted_audits.insert(chart.audit_id.value);
+  }
   std::vector<MeasureChart> out;
   for (const auto& audit : audits) {
+    if (!charted_audits.contains(audit.id.value)) continue;
     CLINAUDIT_TRY(const auto measures, store.measures_of(audit.id));
     for (const auto& measure : measures) {
-      CLINAUDIT_TRY(const auto results, store.results_of(measure.id, organisation));
+      const auto found = by_measure.find(measure.id.value);
+      if (found == by_measure.end()) continue;
+      auto as_of = chart_as_of(*found->second, measure, day);
+      if (!as_of) continue;
       MeasureChart chart;
       chart.audit = audit;
       chart.measure = measure;
-      for (const auto& row : results) {
-        if (row.period_start > day) continue;
-        const auto value = measure_value(measure, row);
-        if (!value) continue;
-        if (is_crude_ratio(measure, row)) chart.crude = true;
-        chart.periods.push_back(Month::of(row.period_start).to_string());
-        chart.values.push_back(*value);
-        chart.latest_start = row.period_start;
+      for (const auto& point : as_of->points) {
+        chart.periods.push_back(Month::of(point.period_start).to_string());
+        chart.values.push_back(point.value);
+        chart.crude = chart.crude || point.crude;
       }
-      if (chart.values.size() < kMinimumSpcPoints) continue;
-      CLINAUDIT_TRY(auto xmr, xmr_of(measure, chart.values));
-      chart.chart = std::move(xmr);
+      chart.latest_start = as_of->points.back().period_start;
+      chart.chart = std::move(as_of->chart);
+      chart.computed_at = as_of->computed_at;
       out.push_back(std::move(chart));
     }
   }

@@ -22,7 +22,8 @@
 // counts in its comment, and participation_definition says it in a sentence for the reader.
 namespace clinaudit::domain {
 
-// A measure's monthly series for the organisation on a Making Data Count XmR chart.
+// A measure's monthly series for the organisation on a Making Data Count XmR chart, as stored
+// when its results or settings last changed.
 struct MeasureChart {
   Audit audit;
   Measure measure;
@@ -31,6 +32,7 @@ struct MeasureChart {
   std::vector<double> values;        // proportions in [0, 1]; ratios and rates as given
   bool crude = false;                // a ratio measure shown as events / cases (no expected yet)
   stats::XmrChart chart;
+  std::string computed_at;  // when the stored chart was computed (domain/stored_measure_charts.hpp)
 };
 
 // Before and after of a re-audit, with Newcombe's interval for the change: of one criterion

@@ -354,6 +354,17 @@ class Store {
   // Every audit's stored monitoring, by audit id; with the signals of `organisation` only, when given.
   virtual Result<std::vector<CusumMonitoringRecord>> cusum_monitoring(std::optional<OrganisationId> organisation) = 0;
 
+  // Making Data Count charts of each organisation's results on a measure
+  // (domain/stored_measure_charts.hpp). Replaces the stored charts of `measure` for the
+  // organisations of `charts` and removes those of `removed`, in one transaction, with one
+  // audit-log entry (what was computed, not each point). Errors: not_found for an unknown
+  // measure or organisation; invalid_input for a chart of another measure.
+  virtual Result<void> put_measure_charts(MeasureId measure, const std::vector<StoredMeasureChart>& charts,
+                                          const std::vector<OrganisationId>& removed, const Actor& actor) = 0;
+  // The stored charts, of one measure and of one organisation when given, by measure then organisation.
+  virtual Result<std::vector<StoredMeasureChart>> measure_charts(std::optional<MeasureId> measure,
+                                                                 std::optional<OrganisationId> organisation) = 0;
+
   // Versions of the outlier-management stage table (docs/governance.md). Adds a version
   // (its created_at and created_by are the store's time and the actor) and returns its id.
   // The caller validates the CSV first. Errors: invalid_input for an empty name or CSV.

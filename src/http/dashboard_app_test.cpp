@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "domain/stored_measure_charts.hpp"
 #include "http/testing/test_world.hpp"
 
 namespace clinaudit::http {
@@ -17,8 +18,10 @@ const domain::Actor kSetUp{std::nullopt, "test set-up"};
 // A proportion measure of the national audit with `points` monthly results of the own
 // trust: 10%, 11%, 10%, ... then a fall to 0% in the last month. Over 12 points the XmR
 // chart's lower limit is 4.75% (mean 9.58%, mean moving range 1.82%), so the fall is a
-// special cause: concern when higher is better, improvement when lower is better.
-void add_falling_measure(TestWorld& world, const std::string& code, domain::Improvement improvement, int points) {
+// special cause: concern when higher is better, improvement when lower is better. The
+// results are imported by the trust's audit manager, as through the import page, which
+// stores the charts the dashboard reads.
+MeasureId add_falling_measure(TestWorld& world, const std::string& code, domain::Improvement improvement, int points) {
   domain::Measure measure;
   measure.audit_id = world.national_audit();
   measure.code = code;
@@ -26,19 +29,18 @@ void add_falling_measure(TestWorld& world, const std::string& code, domain::Impr
   measure.type = domain::MeasureType::proportion;
   measure.improvement = improvement;
   const MeasureId id = world.store().add_measure(measure, kSetUp).value();
-  std::vector<domain::MeasureResult> rows;
+  const std::string audit_code = world.store().audit(world.national_audit()).value().code;
+  std::string csv = "audit_code,measure_code,organisation_code,period_start,period_end,numerator,denominator\n";
   const Date first = Date::parse("2025-01-01").value();
   for (int i = 0; i < points; ++i) {
-    domain::MeasureResult row;
-    row.measure_id = id;
-    row.organisation_id = world.own().id;
-    row.period_start = first.plus_days(30 * i);
-    row.period_end = row.period_start.plus_days(29);
-    row.numerator = i == points - 1 ? 0 : (i % 2 == 0 ? 10 : 11);
-    row.denominator = 100;
-    rows.push_back(row);
+    const Date start = first.plus_days(30 * i);
+    csv += audit_code + "," + code + "," + world.own().code + "," + start.to_string() + "," +
+           start.plus_days(29).to_string() + "," + (i == points - 1 ? "0" : (i % 2 == 0 ? "10" : "11")) + ",100\n";
   }
-  ASSERT_TRUE(world.store().add_results(rows, kSetUp));
+  const Response imported =
+      world.call_body("POST", "/api/imports/results", world.own().callers.at(Role::audit_manager), csv);
+  EXPECT_EQ(imported.status, 201) << imported.body;
+  return id;
 }
 
 json deteriorating(TestWorld& world, testing::Caller& caller) {
@@ -65,6 +67,36 @@ TEST(Dashboard, ListsAMeasureWhoseOwnSpcChartShowsConcern) {
 
   // The other trust has no results of these measures: nothing deteriorates there.
   EXPECT_TRUE(deteriorating(world, world.other().callers.at(Role::board_member)).empty());
+}
+
+// The dashboard reads the charts stored when results change; it charts nothing itself. A
+// result written behind the use cases' back shows only once the charts are computed again,
+// which is what an import, an analysis run or the daily job does.
+TEST(Dashboard, ShowsTheStoredChartsWhichTheResultsUseCasesKeepCurrent) {
+  TestWorld world;
+  const MeasureId id = add_falling_measure(world, "worse", domain::Improvement::increase, 12);
+  auto& board = world.own().callers.at(Role::board_member);
+  ASSERT_EQ(deteriorating(world, board).size(), 1u);
+  const json before = json::parse(world.call("GET", "/api/dashboard", &board).body);
+  EXPECT_EQ(before["spc_charts"], 1);
+  EXPECT_FALSE(before["spc_computed_at"].get<std::string>().empty());
+  EXPECT_NE(world.call("GET", "/", &board).body.find("From 1 stored SPC chart of our measures"), std::string::npos);
+
+  // A recovery to 10% in the thirteenth month ends the special cause.
+  domain::MeasureResult row;
+  row.measure_id = id;
+  row.organisation_id = world.own().id;
+  row.period_start = Date::parse("2025-01-01").value().plus_days(30 * 12);
+  row.period_end = row.period_start.plus_days(29);
+  row.numerator = 10;
+  row.denominator = 100;
+  ASSERT_TRUE(world.store().add_results({row}, kSetUp));
+  EXPECT_EQ(deteriorating(world, board).size(), 1u);  // still the stored chart of 12 points
+
+  const auto refreshed = domain::refresh_measure_charts(world.store(), std::vector<MeasureId>{id}, "test", kSetUp);
+  ASSERT_TRUE(refreshed);
+  EXPECT_EQ(refreshed->stored, 1);
+  EXPECT_TRUE(deteriorating(world, board).empty());
 }
 
 // A local audit of the own trust with one result of `numerator` in 100.

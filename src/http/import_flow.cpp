@@ -8,12 +8,12 @@
 #include <sstream>
 #include <string_view>
 
-#include "domain/cusum_monitoring.hpp"
 #include "http/error_response.hpp"
 #include "http/pages/layout.hpp"
 #include "http/pages/pages.hpp"
 #include "http/pending_imports.hpp"
 #include "ingest/import_service.hpp"
+#include "ingest/stored_analyses.hpp"
 
 namespace clinaudit::http {
 
@@ -105,12 +105,12 @@ Result<ingest::ImportReport> run_import(Context& context, const ImportFile& file
   const ingest::ImportFile upload{*kind, &input, std::string(file.audit), 0, ingest::ValidationReport::kDefaultCap, {}};
   auto report = commit ? ingest::commit_import(context.store, importer_of(context), upload)
                        : ingest::check_import(context.store, importer_of(context), upload);
-  // Written episodes change the audit's CUSUM monitoring, which every server then reads. The
-  // import stands if that fails: the daily job computes it again.
-  if (report && commit && *kind == ingest::ImportKind::episodes && report->written > 0) {
-    const auto refreshed = domain::refresh_cusum_monitoring(context.store, report->audit, context.clock.today(),
-                                                            CLINAUDIT_VERSION, context.actor());
-    if (!refreshed) spdlog::warn("CUSUM monitoring after the import: {}", refreshed.error().message);
+  // Written episodes and results change the stored analyses every server reads. The import
+  // stands if those fail: the daily job computes them again.
+  if (report && commit) {
+    const auto refreshed =
+        ingest::refresh_after_import(context.store, *report, context.clock.today(), CLINAUDIT_VERSION, context.actor());
+    if (!refreshed) spdlog::warn("stored analyses after the import: {}", refreshed.error().message);
   }
   return report;
 }

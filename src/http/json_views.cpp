@@ -145,6 +145,8 @@ std::string to_json(const DashboardView& view) {
               {"open_outliers",
                {{"alert", view.open_alerts}, {"alarm", view.open_alarms}, {"potential_alarm", view.open_potential}}},
               {"deteriorating_count", view.deteriorating_count},
+              {"spc_charts", view.spc_charts},
+              {"spc_computed_at", view.spc_computed_at},
               {"programme",
                {{"year", view.cycle.year.to_string()},
                 {"in_plan", view.cycle.programme.in_plan},

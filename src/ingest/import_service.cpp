@@ -329,6 +329,7 @@ Result<ImportReport> run(domain::Store& store, const Importer& importer, const I
         if (auto audit = store.audit(measure->audit_id)) audits.insert(audit->code);
       }
       report.about = (audits.size() == 1 ? " for audit " : " for audits ") + joined(audits);
+      for (const auto id : measures) report.measures.push_back(MeasureId{id});
       return land(std::move(report), std::move(validated), commit,
                   [&](const auto& rows) { return store.add_results(rows, actor); });
     }

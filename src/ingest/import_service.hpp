@@ -89,6 +89,7 @@ struct ImportReport {
   AuditId audit;                     // episodes: their audit
   std::string audit_code;            // episodes: their audit's code
   std::vector<std::string> columns;  // episodes: the dataset columns the file holds
+  std::vector<MeasureId> measures;   // results: the measures they are for
 };
 
 // Checks `file` for `importer` and writes nothing. The rules: `may_import`; codes must be

@@ -30,6 +30,7 @@ std::string_view migration_0021_audit_suppliers();
 std::string_view migration_0022_cusum_monitoring();
 std::string_view migration_0023_pending_imports();
 std::string_view migration_0024_sign_in_attempts();
+std::string_view migration_0025_measure_charts();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -67,6 +68,7 @@ constexpr std::array kTemplates{
     Template{22, "0022_cusum_monitoring", embedded::migration_0022_cusum_monitoring},
     Template{23, "0023_pending_imports", embedded::migration_0023_pending_imports},
     Template{24, "0024_sign_in_attempts", embedded::migration_0024_sign_in_attempts},
+    Template{25, "0025_measure_charts", embedded::migration_0025_measure_charts},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

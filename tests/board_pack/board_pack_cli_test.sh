@@ -128,6 +128,10 @@ INSERT INTO nice_assessments (guidance_id, recommendation_id, compliance, eviden
   (3, 3, 'not_compliant', 'None', 'Yonder lead', '2026-01-12T10:00:00Z');
 SQL
 
+# Results written straight into the database, as here, are charted by the daily job (an import
+# or an analysis run charts them as it writes them); the pack reads the stored charts.
+"$bin" jobs run --db "$db" --as-of 2026-03-05 >/dev/null
+
 pack() { "$bin" report board-pack --db "$db" --org RXX --meeting 2026-03-05 "$@"; }
 
 # HTML: each re-audit's row holds its figures, its interval and its verdict.

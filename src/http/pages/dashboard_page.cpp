@@ -116,6 +116,17 @@ std::string dashboard_page(const Context& context, const DashboardView& view) {
     }
     body += "</tbody></table>"_html;
   }
+  // What the icons were computed from, and when: the charts are stored, not drawn for this page.
+  if (view.spc_charts == 0) {
+    body +=
+        "<p class=\"muted\">No SPC chart yet: a measure is charted once it has 12 monthly results for us, "
+        "when they are imported.</p>"_html;
+  } else {
+    body += html(
+        "<p class=\"muted\">From {} of our measures, each computed when its results or settings last "
+        "changed (the latest at {}).</p>",
+        count_of(view.spc_charts, "stored SPC chart", "stored SPC charts"), view.spc_computed_at);
+  }
   body += "<h3>Re-audit outcomes</h3>"_html;
   if (view.reaudits.empty()) {
     body += "<p class=\"muted\">No re-audit has a result before and after.</p>"_html;

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "domain/cusum_monitoring.hpp"
+#include "domain/stored_measure_charts.hpp"
 #include "http/testing/test_world.hpp"
 
 namespace clinaudit::http::testing {
@@ -165,6 +166,8 @@ class PageWorld {
       result(brackenmoor_, 120 + month % 5, 150, true);
     }
     must(store().add_results(rows, actor_));
+    // As an import does: each trust's SPC chart of the measure, which the dashboards read.
+    must(domain::refresh_measure_charts(store(), std::vector<MeasureId>{id}, "test", actor_));
   }
 
   void add_participation() {
