@@ -434,6 +434,12 @@ class Store {
   virtual Result<std::vector<AuditLogEntry>> audit_log(std::string_view entity, std::int64_t limit) = 0;
   // Records an event that is not a data change (a login, a report generated).
   virtual Result<void> log_event(const AuditLogEntry& entry) = 0;
+
+  // A number that moves on with every committed change of the records pages show, made
+  // through any store on the same database (not sessions, sign-in counts or files awaiting
+  // confirmation). What is computed from the records after reading it stays true while it
+  // stays the same.
+  virtual Result<std::int64_t> data_version() = 0;
 };
 
 }  // namespace clinaudit::domain

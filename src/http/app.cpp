@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "http/client_address.hpp"
+#include "http/dashboard_cache.hpp"
 #include "http/error_response.hpp"
 #include "http/pages/layout.hpp"
 #include "http/sessions.hpp"
@@ -56,13 +57,21 @@ domain::Actor Context::actor() const {
 }
 
 App::App(domain::Store& store, const domain::Clock& clock, const AppConfig& config)
-    : store_(store), clock_(clock), config_(config), routes_(make_routes()) {}
+    : store_(store),
+      clock_(clock),
+      config_(config),
+      routes_(make_routes()),
+      dashboards_(std::make_unique<DashboardCache>()) {}
+
+App::~App() = default;
 
 Response App::handle(const Request& incoming) {
   Request request = incoming;
   request.remote_addr = client_address(incoming, config_.trusted_proxies);
-  Context context{store_,  clock_,       config_,
-                  request, std::nullopt, config_.secure_cookies || request.header("x-forwarded-proto") == "https"};
+  Context context{store_,           clock_,
+                  config_,          request,
+                  std::nullopt,     config_.secure_cookies || request.header("x-forwarded-proto") == "https",
+                  dashboards_.get()};
   const bool api_path = request.path.rfind("/api/", 0) == 0;
   // Text that is not UTF-8 could be neither shown back nor logged: refused before any route reads it.
   const auto malformed = malformed_text_in(request);

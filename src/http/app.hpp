@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <regex>
 #include <string>
@@ -15,6 +16,8 @@
 #include "http/request.hpp"
 
 namespace clinaudit::http {
+
+class DashboardCache;
 
 // Who may see and do what is a domain rule (domain/access.hpp); routes name these.
 using domain::Permission;
@@ -65,7 +68,8 @@ struct Context {
   const AppConfig& config;
   const Request& request;
   std::optional<SignedIn> who;
-  bool https = false;  // the request came over TLS (X-Forwarded-Proto) or cookies are always Secure
+  bool https = false;                    // the request came over TLS (X-Forwarded-Proto) or cookies are always Secure
+  DashboardCache* dashboards = nullptr;  // the server's (http/dashboard_cache.hpp); none: computed each time
 
   const Principal& principal() const { return who->principal; }
   domain::Actor actor() const;
@@ -124,6 +128,7 @@ std::vector<Route> notice_routes();          // a trust's register of outlier no
 class App {
  public:
   App(domain::Store& store, const domain::Clock& clock, const AppConfig& config);
+  ~App();
 
   Response handle(const Request& request);
   // The answer to a request refused before any route runs (by the transport: too large, too
@@ -138,6 +143,7 @@ class App {
   const domain::Clock& clock_;
   AppConfig config_;
   std::vector<Route> routes_;
+  std::unique_ptr<DashboardCache> dashboards_;
 };
 
 // Helpers for handlers.

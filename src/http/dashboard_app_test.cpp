@@ -5,6 +5,7 @@
 
 #include "domain/stored_measure_charts.hpp"
 #include "http/testing/test_world.hpp"
+#include "storage/store_factory.hpp"
 
 namespace clinaudit::http {
 namespace {
@@ -207,6 +208,44 @@ TEST(NationalHome, TheNationalAdministratorsHomeIsNationalWithoutTheCases) {
   EXPECT_EQ(page.body.find("Taking part"), std::string::npos);
   EXPECT_EQ(page.body.find("Open outlier cases by stage"), std::string::npos);
   EXPECT_NE(page.body.find("Your national audits"), std::string::npos) << page.body;
+}
+
+// Each server keeps the dashboards it computed (http/dashboard_cache.hpp) until the records
+// change: a change through another server on the same database, or written straight to the
+// store, shows on the very next request of a server that had the dashboard already.
+TEST(Dashboard, AChangeThroughAnyServerShowsOnTheNextRequestOfEvery) {
+  TestWorld world;
+  auto second_store = storage::open_store(world.database_url());
+  ASSERT_TRUE(second_store) << second_store.error().message;
+  App second(**second_store, world.clock(), AppConfig{});
+  auto& board = world.own().callers.at(Role::board_member);
+  auto& other_board = world.other().callers.at(Role::board_member);
+  const auto open_actions = [&](App& app, testing::Caller* caller = nullptr) {
+    const Response response = world.call_on(app, "GET", "/api/dashboard", caller != nullptr ? caller : &board);
+    EXPECT_EQ(response.status, 200) << response.body;
+    return json::parse(response.body)["open_actions"].get<std::int64_t>();
+  };
+  const std::int64_t before = open_actions(second);
+  const std::int64_t others = open_actions(second, &other_board);
+  EXPECT_EQ(open_actions(second), before);  // served again, nothing changed
+  EXPECT_EQ(open_actions(world.app()), before);
+
+  const Response created = world.call("POST", "/api/actions", &world.own().callers.at(Role::clinical_lead),
+                                      {{"title", "Audit the audit"},
+                                       {"due_on", "2026-03-31"},
+                                       {"audit_id", std::to_string(world.national_audit().value)}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(open_actions(second), before + 1);
+  EXPECT_EQ(open_actions(world.app()), before + 1);
+
+  domain::Action behind;
+  behind.organisation_id = world.own().id;
+  behind.title = "Written to the store directly";
+  behind.due_on = Date::parse("2026-04-30").value();
+  ASSERT_TRUE((*second_store)->add_action(behind, kSetUp));
+  EXPECT_EQ(open_actions(world.app()), before + 2);
+  EXPECT_EQ(open_actions(second), before + 2);
+  EXPECT_EQ(open_actions(second, &other_board), others);  // each trust's dashboard is its own
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "domain/measure_series.hpp"
 #include "domain/participation_update.hpp"
 #include "domain/user_admin.hpp"
+#include "http/dashboard_cache.hpp"
 #include "http/document_views.hpp"
 #include "platform/password.hpp"
 #include "platform/random_token.hpp"
@@ -65,7 +66,17 @@ Result<std::vector<ParticipationRow>> participation_rows(Context& context, Finan
 }
 
 Result<DashboardView> dashboard_view(Context& context) {
-  return domain::dashboard_for(context.store, context.principal(), context.clock.today());
+  const Date today = context.clock.today();
+  if (context.dashboards == nullptr) return domain::dashboard_for(context.store, context.principal(), today);
+  // The version before the records: a change committed while the dashboard is computed moves
+  // it on, so the next request computes the dashboard again rather than keep an older one.
+  CLINAUDIT_TRY(const auto version, context.store.data_version());
+  const OrganisationId organisation = context.principal().organisation_id;
+  if (auto held = context.dashboards->find(organisation, today, version)) return *held;
+  CLINAUDIT_TRY(auto computed, domain::dashboard_for(context.store, context.principal(), today));
+  auto kept = std::make_shared<const domain::Dashboard>(std::move(computed));
+  context.dashboards->keep(organisation, today, version, kept);
+  return *kept;
 }
 
 Result<HomeView> home_view(Context& context) {

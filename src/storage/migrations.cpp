@@ -31,6 +31,7 @@ std::string_view migration_0022_cusum_monitoring();
 std::string_view migration_0023_pending_imports();
 std::string_view migration_0024_sign_in_attempts();
 std::string_view migration_0025_measure_charts();
+std::string_view migration_0026_data_version();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -69,6 +70,7 @@ constexpr std::array kTemplates{
     Template{23, "0023_pending_imports", embedded::migration_0023_pending_imports},
     Template{24, "0024_sign_in_attempts", embedded::migration_0024_sign_in_attempts},
     Template{25, "0025_measure_charts", embedded::migration_0025_measure_charts},
+    Template{26, "0026_data_version", embedded::migration_0026_data_version},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

@@ -67,6 +67,10 @@ Result<void> SqlStore::run(SqlDriver::Access access, std::string_view doing,
   }
 }
 
+void move_data_version_on(SqlSession& session) {
+  execute(session, "UPDATE data_version SET version = version + 1 WHERE id = 1");
+}
+
 void append_audit_log(SqlSession& session, const domain::Actor& actor, std::string_view action, std::string_view entity,
                       std::string_view key, const nlohmann::json* before, const nlohmann::json* after) {
   execute(session,
@@ -96,8 +100,15 @@ Result<std::vector<domain::AuditLogEntry>> SqlStore::audit_log(std::string_view 
   });
 }
 
+Result<std::int64_t> SqlStore::data_version() {
+  return read("reading the data version", [&](SqlSession& session) {
+    return only_row(session, "the data version", "SELECT version FROM data_version WHERE id = 1",
+                    [](const SqlRow& row) { return row.int64(0); });
+  });
+}
+
 Result<void> SqlStore::log_event(const domain::AuditLogEntry& entry) {
-  return write("recording an event in the audit log", [&](SqlSession& session) {
+  return write_bookkeeping("recording an event in the audit log", [&](SqlSession& session) {
     execute(session,
             "INSERT INTO audit_log (at, user_id, actor, action, entity, entity_key, before, after) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -16,6 +16,10 @@
 
 namespace clinaudit::storage {
 
+// Moves Store::data_version on inside the caller's transaction, so that the new number is
+// seen exactly when the change is.
+void move_data_version_on(SqlSession& session);
+
 // The Store port, written once in SQL over a SqlDriver (storage/sqlite or
 // storage/postgres; docs/architecture.md, "Storage"). Every method runs in one transaction
 // of the driver's, with its audit-log entries; a write checks its records with the domain's
@@ -210,6 +214,7 @@ class SqlStore final : public domain::Store {
 
   Result<std::vector<domain::AuditLogEntry>> audit_log(std::string_view entity, std::int64_t limit) override;
   Result<void> log_event(const domain::AuditLogEntry& entry) override;
+  Result<std::int64_t> data_version() override;
 
  private:
   // Runs `body(session)` in one transaction and returns its value, or the Error that
@@ -227,8 +232,25 @@ class SqlStore final : public domain::Store {
       return std::move(*value);
     }
   }
+  // A change of the records pages show: moves the data version on, at the end of the
+  // transaction so that concurrent writers wait on its row for as short a time as may be.
   template <typename Body>
   auto write(std::string_view doing, Body&& body) {
+    return transact(SqlDriver::Access::write, doing, [&body](SqlSession& session) -> decltype(auto) {
+      if constexpr (std::is_void_v<std::invoke_result_t<Body&, SqlSession&>>) {
+        body(session);
+        move_data_version_on(session);
+      } else {
+        auto value = body(session);
+        move_data_version_on(session);
+        return value;
+      }
+    });
+  }
+  // Bookkeeping no page shows (sessions, sign-in counts, files awaiting confirmation): the
+  // data version stays.
+  template <typename Body>
+  auto write_bookkeeping(std::string_view doing, Body&& body) {
     return transact(SqlDriver::Access::write, doing, std::forward<Body>(body));
   }
   template <typename Body>

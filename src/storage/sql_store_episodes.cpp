@@ -74,6 +74,7 @@ class SqlEpisodeWriter final : public domain::EpisodeWriter {
       const nlohmann::json after{
           {"audit_id", audit_.value}, {"import_id", import_id_}, {"rows", rows_}, {"columns", names_}};
       append_audit_log(session, actor_, "import", "episodes", std::to_string(import_id_), nullptr, &after);
+      move_data_version_on(session);
       load_->commit();
       load_.reset();
       return rows_;

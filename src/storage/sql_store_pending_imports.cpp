@@ -9,7 +9,7 @@ Result<domain::PendingImportHeld> SqlStore::hold_pending_import(std::string_view
                                                                 const domain::PendingImport& file,
                                                                 const domain::PendingImportBudget& budget,
                                                                 std::string_view now, std::string_view expires_at) {
-  return write("holding a checked file for confirmation", [&](SqlSession& session) {
+  return write_bookkeeping("holding a checked file for confirmation", [&](SqlSession& session) {
     execute(session, "DELETE FROM pending_imports WHERE expires_at <= ?", now);
     // A file held again under its own token replaces itself.
     execute(session, "DELETE FROM pending_imports WHERE token_hash = ?", token_hash);
@@ -45,7 +45,7 @@ Result<domain::PendingImportHeld> SqlStore::hold_pending_import(std::string_view
 
 Result<std::optional<domain::PendingImport>> SqlStore::take_pending_import(std::string_view token_hash, UserId owner,
                                                                            std::string_view now) {
-  return write("taking a checked file for its import", [&](SqlSession& session) {
+  return write_bookkeeping("taking a checked file for its import", [&](SqlSession& session) {
     struct Stored {
       domain::PendingImport file;
       std::string content_base64;

@@ -224,7 +224,7 @@ Result<std::vector<domain::User>> SqlStore::users(std::optional<OrganisationId> 
 }
 
 Result<void> SqlStore::create_session(const domain::Session& session_row) {
-  return write("creating a session", [&](SqlSession& session) {
+  return write_bookkeeping("creating a session", [&](SqlSession& session) {
     require_row(session, "users", session_row.user_id.value, "session: user");
     unique("a session with this token already exists", [&] {
       return execute(session, "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
@@ -246,13 +246,15 @@ Result<domain::Session> SqlStore::session(std::string_view token_hash) {
 }
 
 Result<void> SqlStore::delete_session(std::string_view token_hash) {
-  return write("deleting a session",
-               [&](SqlSession& session) { execute(session, "DELETE FROM sessions WHERE token_hash = ?", token_hash); });
+  return write_bookkeeping("deleting a session", [&](SqlSession& session) {
+    execute(session, "DELETE FROM sessions WHERE token_hash = ?", token_hash);
+  });
 }
 
 Result<void> SqlStore::delete_sessions_expired_before(std::string_view iso_time) {
-  return write("deleting expired sessions",
-               [&](SqlSession& session) { execute(session, "DELETE FROM sessions WHERE expires_at < ?", iso_time); });
+  return write_bookkeeping("deleting expired sessions", [&](SqlSession& session) {
+    execute(session, "DELETE FROM sessions WHERE expires_at < ?", iso_time);
+  });
 }
 
 Result<void> SqlStore::add_password_reset(const domain::PasswordReset& reset, const domain::Actor& actor) {
