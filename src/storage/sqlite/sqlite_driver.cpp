@@ -60,11 +60,45 @@ Result<std::unique_ptr<SqliteDriver>> SqliteDriver::open(const std::string& path
     // Not make_unique: the constructor is private.
     std::unique_ptr<SqliteDriver> driver(new SqliteDriver(path, std::move(lock)));
     apply_sqlite_migrations(driver->db_, migrations);
+    for (std::size_t i = 0; i < kReaders; ++i) {
+      driver->readers_.push_back(std::make_unique<SQLite::Database>(open_sqlite_connection(path)));
+      driver->idle_readers_.push_back(driver->readers_.back().get());
+    }
     return driver;
   });
 }
 
+void SqliteDriver::run_read(const std::function<void(SqlSession&)>& body) {
+  SQLite::Database* db = nullptr;
+  {
+    std::unique_lock lock(readers_mutex_);
+    reader_returned_.wait(lock, [this] { return !idle_readers_.empty(); });
+    db = idle_readers_.back();
+    idle_readers_.pop_back();
+  }
+  // Given back however the transaction ends.
+  struct GiveBack {
+    SqliteDriver& driver;
+    SQLite::Database* db;
+    ~GiveBack() {
+      {
+        const std::scoped_lock lock(driver.readers_mutex_);
+        driver.idle_readers_.push_back(db);
+      }
+      driver.reader_returned_.notify_one();
+    }
+  } give_back{*this, db};
+  SQLite::Transaction transaction(*db, SQLite::TransactionBehavior::DEFERRED);
+  SqliteSession session(*db);
+  body(session);
+  transaction.commit();
+}
+
 void SqliteDriver::run_transaction(Access access, const std::function<void(SqlSession&)>& body) {
+  if (access == Access::read) {
+    run_read(body);
+    return;
+  }
   const std::scoped_lock lock(mutex_);
   SQLite::Transaction transaction(
       db_, access == Access::write ? SQLite::TransactionBehavior::IMMEDIATE : SQLite::TransactionBehavior::DEFERRED);

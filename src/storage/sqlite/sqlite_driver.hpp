@@ -2,10 +2,13 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <condition_variable>
+#include <cstddef>
 #include <memory>
 #include <mutex>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 #include "storage/sql_driver.hpp"
@@ -18,9 +21,11 @@ namespace clinaudit::storage::sqlite {
 // synchronous=FULL, so a committed write survives a crash or power cut (docs/operations.md).
 //
 // open() creates the file when missing and applies pending migrations; it refuses a
-// database whose schema is newer than this binary. The driver holds one connection behind
-// a mutex, so transactions run one at a time, whichever thread asks; a write transaction
-// takes the write lock first (BEGIN IMMEDIATE). An episode load uses a connection of its
+// database whose schema is newer than this binary. Write transactions run one at a time on
+// one connection behind a mutex, taking the write lock first (BEGIN IMMEDIATE); read
+// transactions run on a few connections of their own (kReaders), side by side and beside a
+// write (WAL: each sees the last commit before it began), so that many threads reading do not
+// queue on one lock. An episode load uses a connection of its
 // own so that a long import does not block readers (other writers wait for it, up to the
 // busy timeout, then fail with storage_unavailable).
 //
@@ -44,10 +49,19 @@ class SqliteDriver final : public SqlDriver {
  private:
   SqliteDriver(std::string path, FileLock lock);
 
+  // Runs `body` in a read transaction on an idle reader connection, waiting for one.
+  void run_read(const std::function<void(SqlSession&)>& body);
+
+  static constexpr std::size_t kReaders = 4;
+
   std::string path_;
   FileLock lock_;
-  std::mutex mutex_;  // one connection, shared by the server's worker threads
+  std::mutex mutex_;  // the write connection, shared by the server's worker threads
   SQLite::Database db_;
+  std::mutex readers_mutex_;  // guards idle_readers_
+  std::condition_variable reader_returned_;
+  std::vector<std::unique_ptr<SQLite::Database>> readers_;  // opened after the migrations
+  std::vector<SQLite::Database*> idle_readers_;
 };
 
 }  // namespace clinaudit::storage::sqlite

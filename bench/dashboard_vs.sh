@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The board dashboard under load, two builds of clinaudit in the same run: each serves a fresh
+# demo world on loopback and wrk asks for the dashboard page and its JSON route as a signed-in
+# board member, 64 connections, the two builds taking turns for ROUNDS rounds. Prints each
+# round's throughput and latency and, per route, the median throughput of each build and
+# their ratio (NEW / BASELINE).
+# Usage: bench/dashboard_vs.sh BASELINE_BINARY NEW_BINARY [SECONDS] [ROUNDS]   (10 s, 3 rounds)
+set -euo pipefail
+baseline="$1"
+new="$2"
+seconds="${3:-10}"
+rounds="${4:-3}"
+work="$(mktemp -d)"
+pid=""
+cleanup() { [[ -n "$pid" ]] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+run() {  # label binary: one round of both routes, appending "label path req/s" to $work/results
+  local label="$1" bin="$2" port cookie out
+  port="$(free_port)"
+  rm -f "$work/demo.sqlite"*
+  "$bin" serve --demo --quiet --db "$work/demo.sqlite" --port "$port" --max-connections 64 >"$work/server.log" 2>&1 &
+  pid=$!
+  until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.2; done
+  cookie="$(curl -fsS -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d '{"email":"board.member@riverside.example","password":"demo-board-2026"}' "http://127.0.0.1:$port/api/session" |
+    tr -d '\r' | sed -n 's/^Set-Cookie: \([^;]*\).*/\1/p')"
+  for path in / /api/dashboard; do
+    out="$(wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path")"
+    local rate p50 p99
+    rate="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+    p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
+    p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
+    printf '%-9s %-15s %10s req/s   p50 %9s   p99 %9s\n' "$label" "$path" "$rate" "$p50" "$p99"
+    echo "$label $path $rate" >>"$work/results"
+  done
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "baseline: $baseline"
+echo "new:      $new"
+echo "wrk -t2 -c64 -d${seconds}s, $rounds rounds"
+for ((i = 1; i <= rounds; i++)); do
+  run baseline "$baseline"
+  run new "$new"
+done
+python3 - "$work/results" <<'PY'
+import statistics, sys
+rates = {}
+for line in open(sys.argv[1]):
+    label, path, rate = line.split()
+    rates.setdefault(path, {}).setdefault(label, []).append(float(rate))
+for path, by in rates.items():
+    b, n = statistics.median(by["baseline"]), statistics.median(by["new"])
+    print(f"{path:15s} median req/s: baseline {b:9.1f}   new {n:9.1f}   ratio {n / b:6.2f}")
+PY
