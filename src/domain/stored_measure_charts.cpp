@@ -32,6 +32,35 @@ std::vector<double> values_of(const std::vector<ChartPoint>& points) {
   return values;
 }
 
+// The organisation's points on the measure and their checksum; no chart drawn yet.
+StoredMeasureChart series_of(const Measure& measure, OrganisationId organisation,
+                             const std::vector<MeasureResult>& rows) {
+  StoredMeasureChart series;
+  series.measure_id = measure.id;
+  series.organisation_id = organisation;
+  series.audit_id = measure.audit_id;
+  for (const auto& row : rows) {
+    const auto value = measure_value(measure, row);
+    if (!value) continue;
+    series.points.push_back(
+        ChartPoint{.period_start = row.period_start, .value = *value, .crude = is_crude_ratio(measure, row)});
+  }
+  series.input_checksum = chart_checksum(measure, series.points);
+  return series;
+}
+
+// `series` with its XmR chart drawn; none with fewer than kMinimumSpcPoints points or when the
+// statistics refuse them.
+std::optional<StoredMeasureChart> drawn(StoredMeasureChart series, const Measure& measure,
+                                        const std::string& software_version) {
+  if (series.points.size() < kMinimumSpcPoints) return std::nullopt;
+  auto xmr = xmr_of(measure, values_of(series.points));
+  if (!xmr) return std::nullopt;
+  series.chart = std::move(*xmr);
+  series.software_version = software_version;
+  return series;
+}
+
 }  // namespace
 
 MeasureChartRefresh& MeasureChartRefresh::operator+=(const MeasureChartRefresh& other) {
@@ -44,23 +73,7 @@ MeasureChartRefresh& MeasureChartRefresh::operator+=(const MeasureChartRefresh& 
 std::optional<StoredMeasureChart> chart_from_results(const Measure& measure, OrganisationId organisation,
                                                      const std::vector<MeasureResult>& rows,
                                                      const std::string& software_version) {
-  StoredMeasureChart chart;
-  chart.measure_id = measure.id;
-  chart.organisation_id = organisation;
-  chart.audit_id = measure.audit_id;
-  for (const auto& row : rows) {
-    const auto value = measure_value(measure, row);
-    if (!value) continue;
-    chart.points.push_back(
-        ChartPoint{.period_start = row.period_start, .value = *value, .crude = is_crude_ratio(measure, row)});
-  }
-  if (chart.points.size() < kMinimumSpcPoints) return std::nullopt;
-  auto xmr = xmr_of(measure, values_of(chart.points));
-  if (!xmr) return std::nullopt;
-  chart.chart = std::move(*xmr);
-  chart.input_checksum = chart_checksum(measure, chart.points);
-  chart.software_version = software_version;
-  return chart;
+  return drawn(series_of(measure, organisation, rows), measure, software_version);
 }
 
 Result<MeasureChartRefresh> refresh_measure_charts(Store& store, const Measure& measure,
@@ -76,18 +89,20 @@ Result<MeasureChartRefresh> refresh_measure_charts(Store& store, const Measure& 
   std::vector<StoredMeasureChart> charts;
   std::vector<OrganisationId> removed;
   for (const auto& [organisation, rows] : by_organisation) {
-    auto chart = chart_from_results(measure, OrganisationId{organisation}, rows, software_version);
+    auto series = series_of(measure, OrganisationId{organisation}, rows);
     const auto found = held.find(organisation);
-    if (!chart) {
-      if (found != held.end()) removed.push_back(OrganisationId{organisation});
-      continue;
-    }
-    if (found != held.end() && found->second->input_checksum == chart->input_checksum &&
+    // The same inputs and software draw the same chart: compared before any is drawn.
+    if (found != held.end() && found->second->input_checksum == series.input_checksum &&
         found->second->software_version == software_version) {
       ++done.unchanged;
       continue;
     }
-    charts.push_back(std::move(*chart));
+    auto chart = drawn(std::move(series), measure, software_version);
+    if (chart) {
+      charts.push_back(std::move(*chart));
+    } else if (found != held.end()) {
+      removed.push_back(OrganisationId{organisation});
+    }
   }
   for (const auto& [organisation, chart] : held) {
     if (!by_organisation.contains(organisation)) removed.push_back(OrganisationId{organisation});
