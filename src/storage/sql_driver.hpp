@@ -118,6 +118,14 @@ class SqlDriver {
   // it throws. A write transaction sees no other writer's change between its reads and its
   // writes (SQLite: the write lock is taken first; PostgreSQL: serializable isolation).
   virtual void run_transaction(Access access, const std::function<void(SqlSession&)>& body) = 0;
+  // Runs `body` as a write transaction, as run_transaction does, and `mark` (which moves a
+  // counter every writer moves) with it: in the same transaction where writers take turns
+  // anyway (SQLite); just after the commit, in a transaction of its own that waits for the
+  // counter's row instead of failing on it (PostgreSQL), since under serializable isolation
+  // every two concurrent writers of one row would fail one of them. There a `mark` that fails
+  // after the commit is dropped: the change stays saved, and is never run twice.
+  virtual void run_marked_write(const std::function<void(SqlSession&)>& body,
+                                const std::function<void(SqlSession&)>& mark) = 0;
   // Whether `e` is worth a fresh try of the whole transaction (a serialization failure, a
   // busy database, a connection that broke before the commit was sent).
   virtual bool transient(const std::exception& e) const = 0;

@@ -48,10 +48,14 @@ SqlStore::SqlStore(std::unique_ptr<SqlDriver> driver, std::optional<DocumentFile
 SqlStore::~SqlStore() = default;
 
 Result<void> SqlStore::run(SqlDriver::Access access, std::string_view doing,
-                           const std::function<void(SqlSession&)>& body) {
+                           const std::function<void(SqlSession&)>& body, void (*mark)(SqlSession&)) {
   for (int attempt = 1;; ++attempt) {
     try {
-      driver_->run_transaction(access, body);
+      if (mark != nullptr) {
+        driver_->run_marked_write(body, mark);
+      } else {
+        driver_->run_transaction(access, body);
+      }
       return {};
     } catch (const StoreFailure& failure) {
       return failure.error;

@@ -16,8 +16,8 @@
 
 namespace clinaudit::storage {
 
-// Moves Store::data_version on inside the caller's transaction, so that the new number is
-// seen exactly when the change is.
+// Moves Store::data_version on, inside the caller's transaction (an episode import) or in
+// the driver's way for a write (SqlDriver::run_marked_write).
 void move_data_version_on(SqlSession& session);
 
 // The Store port, written once in SQL over a SqlDriver (storage/sqlite or
@@ -232,20 +232,20 @@ class SqlStore final : public domain::Store {
       return std::move(*value);
     }
   }
-  // A change of the records pages show: moves the data version on, at the end of the
-  // transaction so that concurrent writers wait on its row for as short a time as may be.
+  // A change of the records pages show: moves the data version on with it (the driver says
+  // how: SqlDriver::run_marked_write).
   template <typename Body>
-  auto write(std::string_view doing, Body&& body) {
-    return transact(SqlDriver::Access::write, doing, [&body](SqlSession& session) -> decltype(auto) {
-      if constexpr (std::is_void_v<std::invoke_result_t<Body&, SqlSession&>>) {
-        body(session);
-        move_data_version_on(session);
-      } else {
-        auto value = body(session);
-        move_data_version_on(session);
-        return value;
-      }
-    });
+  auto write(std::string_view doing, Body&& body) -> Result<std::invoke_result_t<Body&, SqlSession&>> {
+    using T = std::invoke_result_t<Body&, SqlSession&>;
+    if constexpr (std::is_void_v<T>) {
+      return run(
+          SqlDriver::Access::write, doing, [&](SqlSession& session) { body(session); }, move_data_version_on);
+    } else {
+      std::optional<T> value;
+      CLINAUDIT_TRY_VOID(run(
+          SqlDriver::Access::write, doing, [&](SqlSession& session) { value = body(session); }, move_data_version_on));
+      return std::move(*value);
+    }
   }
   // Bookkeeping no page shows (sessions, sign-in counts, files awaiting confirmation): the
   // data version stays.
@@ -257,7 +257,9 @@ class SqlStore final : public domain::Store {
   auto read(std::string_view doing, Body&& body) {
     return transact(SqlDriver::Access::read, doing, std::forward<Body>(body));
   }
-  Result<void> run(SqlDriver::Access access, std::string_view doing, const std::function<void(SqlSession&)>& body);
+  // With a `mark`, a write that moves it on as well (SqlDriver::run_marked_write).
+  Result<void> run(SqlDriver::Access access, std::string_view doing, const std::function<void(SqlSession&)>& body,
+                   void (*mark)(SqlSession&) = nullptr);
 
   std::unique_ptr<SqlDriver> driver_;
   std::optional<DocumentFiles> files_;

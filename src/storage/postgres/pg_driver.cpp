@@ -89,6 +89,18 @@ void run_in(PooledConnection& connection, const std::function<void(SqlSession&)>
   }
 }
 
+// Runs `mark` at READ COMMITTED, which waits for its row's lock and then moves it on; false
+// when it failed. The change before it is committed whatever happens here, so nothing is
+// thrown: the store would run the change again.
+bool marked(PooledConnection& connection, const std::function<void(SqlSession&)>& mark) {
+  try {
+    run_in<pqxx::work>(connection, mark);
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 }  // namespace
 
 void PgDriver::run_transaction(Access access, const std::function<void(SqlSession&)>& body) {
@@ -98,6 +110,18 @@ void PgDriver::run_transaction(Access access, const std::function<void(SqlSessio
   } else {
     run_in<pqxx::read_transaction>(connection, body);
   }
+}
+
+void PgDriver::run_marked_write(const std::function<void(SqlSession&)>& body,
+                                const std::function<void(SqlSession&)>& mark) {
+  {
+    PooledConnection connection = borrow(*pool_);
+    run_in<pqxx::transaction<pqxx::isolation_level::serializable>>(connection, body);
+    if (marked(connection, mark)) return;
+  }
+  // Once more on another connection (a broken one was dropped); after that, the next change
+  // moves the counter on.
+  if (auto again = pool_->acquire()) marked(*again, mark);
 }
 
 bool PgDriver::transient(const std::exception& e) const {

@@ -21,13 +21,16 @@ struct PostgresOptions {
 // transactions run side by side and any number of processes may share the database.
 // Write transactions run at SERIALIZABLE isolation: one that a concurrent writer overtook
 // fails with a serialization failure, which transient() reports so that the store runs it
-// again. Reads see committed data only. A lost connection becomes storage_unavailable and
+// again; a write's mark (run_marked_write) runs just after its commit, at READ COMMITTED. Reads
+// see committed data only. A lost connection becomes storage_unavailable and
 // the next transaction reconnects. Episode loads stream rows with COPY.
 class PgDriver final : public SqlDriver {
  public:
   explicit PgDriver(std::unique_ptr<PgConnectionPool> pool) : pool_(std::move(pool)) {}
 
   void run_transaction(Access access, const std::function<void(SqlSession&)>& body) override;
+  void run_marked_write(const std::function<void(SqlSession&)>& body,
+                        const std::function<void(SqlSession&)>& mark) override;
   bool transient(const std::exception& e) const override;
   Error to_error(const std::exception& e, std::string_view doing) const override;
   std::unique_ptr<EpisodeLoad> begin_episode_load() override;

@@ -107,6 +107,14 @@ void SqliteDriver::run_transaction(Access access, const std::function<void(SqlSe
   transaction.commit();
 }
 
+void SqliteDriver::run_marked_write(const std::function<void(SqlSession&)>& body,
+                                    const std::function<void(SqlSession&)>& mark) {
+  run_transaction(Access::write, [&](SqlSession& session) {
+    body(session);
+    mark(session);
+  });
+}
+
 bool SqliteDriver::transient(const std::exception& e) const {
   // A busy database has already been waited for (the busy timeout); only a snapshot that a
   // writer overtook is worth a fresh try.

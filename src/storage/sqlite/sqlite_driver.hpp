@@ -42,6 +42,8 @@ class SqliteDriver final : public SqlDriver {
   SqliteDriver& operator=(const SqliteDriver&) = delete;
 
   void run_transaction(Access access, const std::function<void(SqlSession&)>& body) override;
+  void run_marked_write(const std::function<void(SqlSession&)>& body,
+                        const std::function<void(SqlSession&)>& mark) override;
   bool transient(const std::exception& e) const override;
   Error to_error(const std::exception& e, std::string_view doing) const override;
   std::unique_ptr<EpisodeLoad> begin_episode_load() override;
