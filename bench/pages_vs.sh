@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# The board dashboard under load, two builds of clinaudit in the same run: each serves a fresh
-# demo world on loopback and wrk asks for the dashboard page and its JSON route as a signed-in
-# board member, 64 connections, the two builds taking turns for ROUNDS rounds. Prints each
-# round's throughput and latency and, per route, the median throughput of each build and
-# their ratio (NEW / BASELINE).
-# Usage: bench/dashboard_vs.sh BASELINE_BINARY NEW_BINARY [SECONDS] [ROUNDS]   (10 s, 3 rounds)
+# Pages under load, two builds of clinaudit in the same run: each serves a fresh demo world on
+# loopback and wrk asks for each path as one signed-in demo user, 64 connections, the two
+# builds taking turns for ROUNDS rounds. Prints each round's throughput and latency and, per
+# path, the median throughput of each build and their ratio (NEW / BASELINE).
+# Usage: bench/pages_vs.sh BASELINE_BINARY NEW_BINARY [SECONDS] [ROUNDS]   (10 s, 3 rounds)
+# What is asked for, and by whom (defaults: the board dashboard, its page and its JSON route):
+#   BENCH_USER=board.member@riverside.example BENCH_PASSWORD=demo-board-2026 BENCH_PATHS="/ /api/dashboard"
 set -euo pipefail
 baseline="$1"
 new="$2"
 seconds="${3:-10}"
 rounds="${4:-3}"
+user="${BENCH_USER:-board.member@riverside.example}"
+password="${BENCH_PASSWORD:-demo-board-2026}"
+paths="${BENCH_PATHS:-/ /api/dashboard}"
 work="$(mktemp -d)"
 pid=""
 cleanup() { [[ -n "$pid" ]] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
@@ -25,15 +29,15 @@ run() {  # label binary: one round of both routes, appending "label path req/s" 
   pid=$!
   until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.2; done
   cookie="$(curl -fsS -D - -o /dev/null -H 'Content-Type: application/json' \
-    -d '{"email":"board.member@riverside.example","password":"demo-board-2026"}' "http://127.0.0.1:$port/api/session" |
+    -d "{\"email\":\"$user\",\"password\":\"$password\"}" "http://127.0.0.1:$port/api/session" |
     tr -d '\r' | sed -n 's/^Set-Cookie: \([^;]*\).*/\1/p')"
-  for path in / /api/dashboard; do
+  for path in $paths; do
     out="$(wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path")"
     local rate p50 p99
     rate="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
     p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
     p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
-    printf '%-9s %-15s %10s req/s   p50 %9s   p99 %9s\n' "$label" "$path" "$rate" "$p50" "$p99"
+    printf '%-9s %-30s %10s req/s   p50 %9s   p99 %9s\n' "$label" "$path" "$rate" "$p50" "$p99"
     echo "$label $path $rate" >>"$work/results"
   done
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
@@ -42,7 +46,7 @@ run() {  # label binary: one round of both routes, appending "label path req/s" 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "baseline: $baseline"
 echo "new:      $new"
-echo "wrk -t2 -c64 -d${seconds}s, $rounds rounds"
+echo "wrk -t2 -c64 -d${seconds}s, $rounds rounds, as $user: $paths"
 for ((i = 1; i <= rounds; i++)); do
   run baseline "$baseline"
   run new "$new"
@@ -55,5 +59,5 @@ for line in open(sys.argv[1]):
     rates.setdefault(path, {}).setdefault(label, []).append(float(rate))
 for path, by in rates.items():
     b, n = statistics.median(by["baseline"]), statistics.median(by["new"])
-    print(f"{path:15s} median req/s: baseline {b:9.1f}   new {n:9.1f}   ratio {n / b:6.2f}")
+    print(f"{path:30s} median req/s: baseline {b:9.1f}   new {n:9.1f}   ratio {n / b:6.2f}")
 PY

@@ -4,6 +4,7 @@
 
 #include "domain/cusum_monitoring.hpp"
 #include "domain/outlier_workflow.hpp"
+#include "domain/stored_provider_cusum.hpp"
 #include "domain/working_days.hpp"
 #include "platform/smtp_mailer.hpp"
 
@@ -63,6 +64,10 @@ Result<DailyJobsReport> run_daily_jobs(domain::Store& store, domain::Mailer* mai
   // Charts follow their results as they are written; here they follow an upgrade of the software.
   CLINAUDIT_TRY(report.measure_charts, domain::refresh_all_measure_charts(store, CLINAUDIT_VERSION,
                                                                           domain::Actor{std::nullopt, "daily jobs"}));
+  // A new year, or episodes changed behind an import's back (a dataset conversion).
+  CLINAUDIT_TRY(
+      report.provider_cusum_years,
+      domain::refresh_all_provider_cusum(store, today, CLINAUDIT_VERSION, domain::Actor{std::nullopt, "daily jobs"}));
   CLINAUDIT_TRY(auto notifications,
                 domain::run_daily_notifications(store, mailer, clock, today, timetable, calendar, {}, public_url));
   report.notifications = std::move(notifications);
@@ -76,7 +81,10 @@ std::string run_summary(const DailyJobsReport& report) {
                      " analysis run(s), " + std::to_string(unchanged) + " unchanged, " +
                      std::to_string(analyses.failed()) + " failed; CUSUM monitoring computed again for " +
                      std::to_string(report.cusum_monitoring_refreshed) + " audit(s), " +
-                     std::to_string(report.measure_charts.stored) + " SPC chart(s) computed again; ";
+                     std::to_string(report.measure_charts.stored) +
+                     " SPC chart(s) computed again, providers' "
+                     "CUSUM computed again for " +
+                     std::to_string(report.provider_cusum_years) + " audit-year(s); ";
   const auto& sent = report.notifications;
   if (!sent.working_day) return line + "not a working day, no notifications (the next working day catches up)";
   return line + std::to_string(sent.emailed.size()) + " sent by e-mail, " + std::to_string(sent.in_app.size()) +

@@ -42,6 +42,7 @@ struct DailyJobsReport {
   domain::ScheduledAnalysisReport analyses;
   std::int64_t cusum_monitoring_refreshed = 0;  // audits whose CUSUM monitoring was stored again
   domain::MeasureChartRefresh measure_charts;   // SPC charts computed again (an upgrade) or removed
+  std::int64_t provider_cusum_years = 0;        // audit-years whose providers' CUSUM was stored again
   domain::NotificationRunReport notifications;
 };
 
@@ -50,7 +51,9 @@ struct DailyJobsReport {
 // (domain::run_due_analyses), so that the cases and alerts they open are announced the same
 // day, then each national audit's CUSUM monitoring (domain::refresh_all_cusum_monitoring), the
 // measures' stored SPC charts (domain::refresh_all_measure_charts: only those whose results,
-// settings or software version changed), then the notifications (domain::run_daily_notifications, e-mails linking under
+// settings or software version changed) and each provider's CUSUM of the current and past
+// year (domain::refresh_all_provider_cusum: only where the episodes, measures or software
+// version changed), then the notifications (domain::run_daily_notifications, e-mails linking under
 // `public_url` when it is not empty).
 Result<DailyJobsReport> run_daily_jobs(domain::Store& store, domain::Mailer* mailer, const domain::Clock& clock,
                                        Date today, std::string_view public_url = {});

@@ -16,6 +16,7 @@
 #include "domain/analysis_run.hpp"
 #include "domain/cusum_monitoring.hpp"
 #include "domain/stored_measure_charts.hpp"
+#include "domain/stored_provider_cusum.hpp"
 
 namespace clinaudit::demo {
 namespace {
@@ -322,6 +323,7 @@ Result<DemoSummary> create_demo_world(domain::Store& store, const DemoOptions& o
   // import or the daily job stores it.
   DEMO_TRY(domain::refresh_all_cusum_monitoring(store, options.as_of, CLINAUDIT_VERSION, kDemoActor));
   DEMO_TRY(domain::refresh_all_measure_charts(store, CLINAUDIT_VERSION, kDemoActor));
+  DEMO_TRY(domain::refresh_all_provider_cusum(store, options.as_of, CLINAUDIT_VERSION, kDemoActor));
   if (options.sha256_hex != nullptr) DEMO_TRY(add_demo_documents(store, options.as_of, options.sha256_hex));
 
   DemoSummary summary;

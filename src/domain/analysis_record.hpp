@@ -7,6 +7,7 @@
 #include "core/date.hpp"
 #include "core/ids.hpp"
 #include "domain/measure.hpp"
+#include "stats/racusum.hpp"
 #include "stats/spc_xmr.hpp"
 
 namespace clinaudit::domain {
@@ -107,6 +108,30 @@ struct StoredMeasureChart {
   std::string input_checksum;      // of the measure's chart settings and the points
   std::string software_version;
   std::string computed_at;  // set by the store
+};
+
+// One provider's risk-adjusted CUSUM over a financial year's episodes of a national audit
+// (domain/stored_provider_cusum.hpp), its lines kept at a bounded number of points.
+struct ProviderCusumChart {
+  OrganisationId organisation_id;
+  std::int64_t episodes = 0;           // the provider's patients charted, in admission order
+  stats::RacusumChart chart;           // the kept points; every signal; observed and expected in full
+  std::vector<std::int64_t> patients;  // the patient (0-based, in admission order) of each kept point
+  std::vector<Date> signal_dates;      // the admission date of each signal's patient
+};
+
+// Every provider's CUSUM of a national audit in one financial year as the store keeps it, with
+// what it was computed from and when; `note` says why there is none (the model could not be
+// fitted) when the year's episodes gave no chart.
+struct ProviderCusumRecord {
+  AuditId audit_id;
+  FinancialYear year;
+  std::int64_t episodes = 0;   // the year's episodes, every provider's
+  std::string input_checksum;  // of those episodes and the audit's measure settings
+  std::string software_version;
+  std::string computed_at;  // set by the store
+  std::string note;
+  std::vector<ProviderCusumChart> providers;  // by organisation id
 };
 
 // What Store::add_analysis_run stored.

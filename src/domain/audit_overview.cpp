@@ -103,38 +103,27 @@ Result<NationalProvider> national_provider(Store& store, AuditId id, Organisatio
   NationalProvider view;
   view.year = year;
   CLINAUDIT_TRY(auto measures, store.measures_of(id));
+  CLINAUDIT_TRY(auto charts, store.measure_charts(std::nullopt, organisation));
   for (const auto& measure : measures) {
-    CLINAUDIT_TRY(auto results, store.results_of(measure.id, organisation));
-    std::vector<double> values;
-    std::vector<std::string> periods;
-    for (const auto& row : results) {
-      if (auto value = measure_value(measure, row)) {
-        values.push_back(*value);
-        periods.push_back(row.period_start.to_string());
-      }
+    for (auto& stored : charts) {
+      if (stored.measure_id != measure.id) continue;
+      std::vector<std::string> periods;
+      periods.reserve(stored.points.size());
+      for (const auto& point : stored.points) periods.push_back(point.period_start.to_string());
+      view.spc.push_back(MeasureSpc{measure, std::move(stored.chart), std::move(periods)});
     }
-    if (auto chart = spc_of(measure, values)) view.spc.push_back(MeasureSpc{measure, std::move(*chart), periods});
   }
-  CLINAUDIT_TRY(auto episodes, store.episodes(id, year.first_day(), year.last_day()));
-  if (episodes.size() > 0) {
-    const EpisodeAnalysisOptions analysis_options = analysis_options_for(measures);
-    CLINAUDIT_TRY(auto analysis, analyse_episodes(episodes, analysis_options));
-    std::vector<double> risks;
-    std::vector<double> outcomes;
-    std::vector<std::string> labels;
-    for (std::size_t r = 0; r < analysis.rows.size() && r < analysis.expected_risk.size(); ++r) {
-      const std::size_t i = analysis.rows[r];  // episodes left out for a missing value have no risk
-      if (episodes.provider[i] != organisation) continue;
-      risks.push_back(analysis.expected_risk[r]);
-      outcomes.push_back(analysis.outcomes[r]);
-      labels.push_back(episodes.admission_date[i].to_string());
-    }
-    view.episodes = static_cast<std::int64_t>(risks.size());
-    if (!risks.empty()) {
-      const stats::RacusumOptions options;
-      CLINAUDIT_TRY(auto chart, stats::racusum_chart(risks, outcomes, options));
-      view.cusum_signals = static_cast<std::int64_t>(chart.signals.size());
-      view.cusum = ProviderCusum{std::move(chart), options, std::move(labels)};
+  CLINAUDIT_TRY(auto records, store.provider_cusum(id, year, organisation));
+  if (!records.empty()) {
+    auto& record = records.front();
+    view.cusum_computed = true;
+    view.cusum_computed_at = record.computed_at;
+    view.cusum_note = record.note;
+    if (!record.providers.empty()) {
+      auto& stored = record.providers.front();
+      view.episodes = stored.episodes;
+      view.cusum_signals = static_cast<std::int64_t>(stored.chart.signals.size());
+      view.cusum = ProviderCusum{std::move(stored), EpisodeAnalysisOptions{}.cusum};
     }
   }
   view.audit = std::move(audit);

@@ -84,16 +84,17 @@ struct MeasureSpc {
   std::vector<std::string> periods;  // period starts, one per point
 };
 
-// One provider's risk-adjusted CUSUM over the year's episodes in admission order.
+// One provider's risk-adjusted CUSUM over the year's episodes in admission order, as stored
+// (domain/stored_provider_cusum.hpp): its kept points, every signal with its admission date.
 struct ProviderCusum {
-  stats::RacusumChart chart;
+  ProviderCusumChart stored;
   stats::RacusumOptions options;
-  std::vector<std::string> admission_dates;  // one per patient
 };
 
-// One provider in a national audit: its SPC chart per measure (when it has at least
-// kMinimumSpcPoints results) and its risk-adjusted CUSUM over the year's episodes (the
-// case-mix model fitted on every provider's episodes of the year).
+// One provider in a national audit: its stored SPC chart per measure (when it has at least
+// kMinimumSpcPoints results) and its stored risk-adjusted CUSUM over the year's episodes (the
+// case-mix model fitted on every provider's episodes of the year), with when that was
+// computed; nothing is fitted or charted here.
 struct NationalProvider {
   Audit audit;
   Organisation organisation;
@@ -102,10 +103,13 @@ struct NationalProvider {
   std::optional<ProviderCusum> cusum;  // none when the provider has no episodes in the year
   std::int64_t episodes = 0;
   std::int64_t cusum_signals = 0;
+  // Whether the year's CUSUM has been computed; when, and why it gave no chart (empty when it did).
+  bool cusum_computed = false;
+  std::string cusum_computed_at;
+  std::string cusum_note;
 };
 
-// Errors: not_found for a local or unknown audit or an unknown organisation; the store's
-// and the analysis's.
+// Errors: not_found for a local or unknown audit or an unknown organisation; the store's.
 Result<NationalProvider> national_provider(Store& store, AuditId audit, OrganisationId organisation,
                                            FinancialYear year);
 

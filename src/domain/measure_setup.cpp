@@ -8,6 +8,7 @@
 #include "domain/entity_checks.hpp"
 #include "domain/software_version.hpp"
 #include "domain/stored_measure_charts.hpp"
+#include "domain/stored_provider_cusum.hpp"
 #include "stats/model_formula.hpp"
 
 namespace clinaudit::domain {
@@ -160,7 +161,10 @@ Result<MeasureId> add_measure(Store& store, const SetupCaller& who, const Actor&
   CLINAUDIT_TRY(auto row, measure_of(draft, audit));
   CLINAUDIT_TRY_VOID(check_measure_setup(row));
   CLINAUDIT_TRY_VOID(check_against_dataset(store, row));
-  return store.add_measure(row, actor);
+  CLINAUDIT_TRY(const auto added, store.add_measure(row, actor));
+  // The providers' CUSUM follows the audit's measures (the first ratio's model).
+  CLINAUDIT_TRY_VOID(refresh_stored_provider_cusum(store, audit, std::string(kSoftwareVersion), actor));
+  return added;
 }
 
 Result<void> edit_measure(Store& store, const SetupCaller& who, const Actor& actor, MeasureId id,
@@ -173,6 +177,8 @@ Result<void> edit_measure(Store& store, const SetupCaller& who, const Actor& act
   CLINAUDIT_TRY_VOID(store.update_measure(row, actor));
   // A new direction or target changes the icons of every organisation's chart of the measure.
   CLINAUDIT_TRY_VOID(refresh_measure_charts(store, row, std::string(kSoftwareVersion), actor));
+  // A new model or outcome changes every provider's CUSUM of the audit.
+  CLINAUDIT_TRY_VOID(refresh_stored_provider_cusum(store, row.audit_id, std::string(kSoftwareVersion), actor));
   return {};
 }
 

@@ -365,6 +365,17 @@ class Store {
   virtual Result<std::vector<StoredMeasureChart>> measure_charts(std::optional<MeasureId> measure,
                                                                  std::optional<OrganisationId> organisation) = 0;
 
+  // Each provider's risk-adjusted CUSUM over a financial year of a national audit
+  // (domain/stored_provider_cusum.hpp). Replaces what is stored for the record's audit and
+  // year in one transaction, with one audit-log entry (what it was computed from, not each
+  // point). Errors: not_found for an unknown audit or organisation.
+  virtual Result<void> put_provider_cusum(const ProviderCusumRecord& record, const Actor& actor) = 0;
+  // The stored records of `audit`, of one year when given, by year; each with the chart of
+  // `organisation` only when given (an organisation that does not exist: none), every
+  // provider's otherwise.
+  virtual Result<std::vector<ProviderCusumRecord>> provider_cusum(AuditId audit, std::optional<FinancialYear> year,
+                                                                  std::optional<OrganisationId> organisation) = 0;
+
   // Versions of the outlier-management stage table (docs/governance.md). Adds a version
   // (its created_at and created_by are the store's time and the actor) and returns its id.
   // The caller validates the CSV first. Errors: invalid_input for an empty name or CSV.

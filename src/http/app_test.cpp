@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "domain/cusum_monitoring.hpp"
+#include "domain/stored_provider_cusum.hpp"
 #include "http/testing/test_world.hpp"
 #include "storage/store_factory.hpp"
 
@@ -698,23 +699,30 @@ TEST(App, TheNationalProviderPageDrawsTheProvidersRiskAdjustedCusum) {
   ASSERT_TRUE((*writer)->append(episodes));
   ASSERT_TRUE((*writer)->commit());
 
+  // Written behind the use cases' back: the page fits nothing, so it has no CUSUM to show yet.
   const std::string base = "/national/audits/" + std::to_string(world.national_audit().value) + "/providers/";
-  const Response page =
-      world.call("GET", base + std::to_string(world.own().id.value) + "?year=2025/26", &world.analyst());
+  const std::string own_page = base + std::to_string(world.own().id.value) + "?year=2025/26";
+  EXPECT_TRUE(contains(world.call("GET", own_page, &world.analyst()).body, "No CUSUM has been computed for 2025/26"));
+  // The daily job computes it and the page reads what it stored.
+  ASSERT_TRUE(domain::refresh_all_provider_cusum(world.store(), *Date::parse("2026-01-15"), "test",
+                                                 domain::Actor{std::nullopt, "test"}));
+  const Response page = world.call("GET", own_page, &world.analyst());
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_TRUE(contains(page.body, "20 episodes in order of admission")) << page.body;
   EXPECT_TRUE(contains(page.body, "2 signal(s)")) << page.body;
+  EXPECT_TRUE(contains(page.body, "Computed from the year's episodes at 20")) << page.body;
   EXPECT_TRUE(contains(page.body, "<figure class=\"chart cusum\"><svg"));
+  EXPECT_TRUE(contains(page.body, "admitted 2025-05-11: upper CUSUM 4.597")) << page.body;
   // The other trust's 80 survivors each take ln(1 - 0.2 + 0.5 * 0.2) = -0.1054 from the lower
   // chart (odds ratio 0.5), which crosses -4 at the 38th survivor (-4.004) and the 76th.
   const Response other =
       world.call("GET", base + std::to_string(world.other().id.value) + "?year=2025/26", &world.analyst());
   EXPECT_TRUE(contains(other.body, "80 episodes in order of admission")) << other.body;
   EXPECT_TRUE(contains(other.body, "2 signal(s)"));
-  // No episodes in another year; an unknown provider is not found.
+  // No episodes in another year: nothing computed; an unknown provider is not found.
   EXPECT_TRUE(
       contains(world.call("GET", base + std::to_string(world.own().id.value) + "?year=2024/25", &world.analyst()).body,
-               "No patient-level episodes"));
+               "No CUSUM has been computed for 2024/25"));
   EXPECT_EQ(world.call("GET", base + "999999?year=2025/26", &world.analyst()).status, 404);
 }
 

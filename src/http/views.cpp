@@ -156,6 +156,9 @@ Result<NationalProviderView> national_provider_view(Context& context, AuditId id
   }
   view.episodes = provider.episodes;
   view.cusum_signals = provider.cusum_signals;
+  view.cusum_computed = provider.cusum_computed;
+  view.cusum_computed_at = std::move(provider.cusum_computed_at);
+  view.cusum_note = std::move(provider.cusum_note);
   view.year = provider.year;
   view.audit = std::move(provider.audit);
   view.organisation = std::move(provider.organisation);

@@ -86,6 +86,9 @@ struct NationalProviderView {
   std::string cusum_svg;                                             // "" when the year holds no episodes
   std::int64_t episodes = 0;
   std::int64_t cusum_signals = 0;
+  bool cusum_computed = false;    // the year's CUSUM has been computed (domain::NationalProvider)
+  std::string cusum_computed_at;  // when
+  std::string cusum_note;         // why it gave no chart
 };
 
 Result<DashboardView> dashboard_view(Context& context);

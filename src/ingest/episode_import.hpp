@@ -27,6 +27,7 @@ struct EpisodeImportOutcome {
   std::vector<std::string> columns;  // the dataset columns the file holds
   std::int64_t rows_read = 0;        // data rows in the file
   std::int64_t rows_written = 0;     // committed rows: 0 unless the report is clean and not a dry run
+  std::vector<FinancialYear> years;  // the financial years of the rows' admissions, in order
 };
 
 // Opens the writer for an import once its columns are known (normally

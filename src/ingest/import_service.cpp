@@ -270,6 +270,7 @@ Result<ImportReport> import_episode_file(domain::Store& store, const Importer& i
   report.audit_code = audit->code;
   report.about = " for audit " + audit->code;
   report.columns = std::move(outcome->columns);
+  report.years = std::move(outcome->years);
   return report;
 }
 

@@ -90,6 +90,7 @@ struct ImportReport {
   std::string audit_code;            // episodes: their audit's code
   std::vector<std::string> columns;  // episodes: the dataset columns the file holds
   std::vector<MeasureId> measures;   // results: the measures they are for
+  std::vector<FinancialYear> years;  // episodes: the financial years of their admissions
 };
 
 // Checks `file` for `importer` and writes nothing. The rules: `may_import`; codes must be

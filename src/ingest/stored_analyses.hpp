@@ -12,7 +12,8 @@
 namespace clinaudit::ingest {
 
 // After `report`'s records were written: a national audit's risk-adjusted CUSUM monitoring
-// for episodes (domain/cusum_monitoring.hpp), the SPC charts of the measures results were
+// for episodes (domain/cusum_monitoring.hpp) and its providers' CUSUM in each year the
+// episodes fall in (domain/stored_provider_cusum.hpp), the SPC charts of the measures results were
 // imported for (domain/stored_measure_charts.hpp); nothing for other kinds or when nothing
 // was written. The import stands if this fails (the caller says so): the daily job computes
 // them again. Errors: the store's.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "core/number_format.hpp"
 #include "render/svg_writer.hpp"
@@ -85,7 +86,8 @@ void draw_axes(SvgWriter& svg, const Frame& frame, std::string_view title, std::
           xml_escape(y_label) + "</text>");
 }
 
-std::string patient_name(const CusumChartText& text, std::size_t index) {
+std::string patient_name(const CusumChartText& text, std::size_t signal, std::size_t index) {
+  if (signal < text.signal_labels.size()) return text.signal_labels[signal];
   if (index < text.patient_labels.size() && !text.patient_labels[index].empty()) return text.patient_labels[index];
   return "patient " + std::to_string(index + 1);
 }
@@ -95,22 +97,45 @@ void append_point(std::string& points, double x, double y) {
   points += fixed(x) + ',' + fixed(y);
 }
 
+// The patient of the chart's point `t`.
+std::size_t patient_of(const CusumChartText& text, std::size_t t) {
+  return t < text.point_patients.size() ? static_cast<std::size_t>(text.point_patients[t]) : t;
+}
+
+// How many patients the x axis spans.
+std::size_t patient_count(const stats::RacusumChart& chart, const CusumChartText& text) {
+  return text.point_patients.empty() ? chart.points.size() : text.patients;
+}
+
+// The chart's point of `patient`, when it keeps one.
+std::optional<std::size_t> point_of(const stats::RacusumChart& chart, const CusumChartText& text, std::size_t patient) {
+  if (text.point_patients.empty()) {
+    return patient < chart.points.size() ? std::optional<std::size_t>(patient) : std::nullopt;
+  }
+  const auto found =
+      std::lower_bound(text.point_patients.begin(), text.point_patients.end(), static_cast<std::int64_t>(patient));
+  if (found == text.point_patients.end() || *found != static_cast<std::int64_t>(patient)) return std::nullopt;
+  return static_cast<std::size_t>(found - text.point_patients.begin());
+}
+
 // The line of one chart; at a reset signal it rises to the crossing value, then drops to 0.
-std::string chart_line(const stats::RacusumChart& chart, const Frame& frame, stats::CusumSide side) {
+std::string chart_line(const stats::RacusumChart& chart, const CusumChartText& text, const Frame& frame,
+                       stats::CusumSide side) {
   std::string points;
   std::size_t next_signal = 0;
   for (std::size_t t = 0; t < chart.points.size(); ++t) {
     const auto& point = chart.points[t];
+    const std::size_t patient = patient_of(text, t);
     const double value = side == stats::CusumSide::upper ? point.upper : point.lower;
     while (next_signal < chart.signals.size() &&
-           (chart.signals[next_signal].index < t || chart.signals[next_signal].side != side)) {
+           (chart.signals[next_signal].index < patient || chart.signals[next_signal].side != side)) {
       ++next_signal;
     }
-    if (next_signal < chart.signals.size() && chart.signals[next_signal].index == t &&
+    if (next_signal < chart.signals.size() && chart.signals[next_signal].index == patient &&
         chart.signals[next_signal].value != value) {
-      append_point(points, frame.x(t), frame.y(chart.signals[next_signal].value));
+      append_point(points, frame.x(patient), frame.y(chart.signals[next_signal].value));
     }
-    append_point(points, frame.x(t), frame.y(value));
+    append_point(points, frame.x(patient), frame.y(value));
   }
   return points;
 }
@@ -129,20 +154,20 @@ std::string cusum_svg(const stats::RacusumChart& chart, const stats::RacusumOpti
     high = std::max(high, signal.value);
     low = std::min(low, signal.value);
   }
-  const Frame frame = make_frame(low, high * 1.05, chart.points.size());
+  const Frame frame = make_frame(low, high * 1.05, patient_count(chart, text));
   SvgWriter svg(kWidth, kHeight, text.title);
   draw_axes(svg, frame, text.title, text.x_label, "CUSUM (log-likelihood ratio)");
   svg.line(kLeft, frame.y(0), kWidth - kRight, frame.y(0), "zero");
   std::string legend;
   if (options.upper) {
     svg.line(kLeft, frame.y(options.upper_limit), kWidth - kRight, frame.y(options.upper_limit), "limit");
-    svg.polyline(chart_line(chart, frame, stats::CusumSide::upper), "upper");
+    svg.polyline(chart_line(chart, text, frame, stats::CusumSide::upper), "upper");
     legend +=
         "Upper: odds ratio " + format_number(options.upper_odds_ratio) + ", h = " + format_number(options.upper_limit);
   }
   if (options.lower) {
     svg.line(kLeft, frame.y(-options.lower_limit), kWidth - kRight, frame.y(-options.lower_limit), "limit");
-    svg.polyline(chart_line(chart, frame, stats::CusumSide::lower), "lower");
+    svg.polyline(chart_line(chart, text, frame, stats::CusumSide::lower), "lower");
     if (!legend.empty()) legend += "  ·  ";
     legend +=
         "Lower: odds ratio " + format_number(options.lower_odds_ratio) + ", h = " + format_number(options.lower_limit);
@@ -150,10 +175,11 @@ std::string cusum_svg(const stats::RacusumChart& chart, const stats::RacusumOpti
   legend += "  ·  " + std::to_string(chart.signals.size()) + (chart.signals.size() == 1 ? " signal" : " signals") +
             (options.reset ? " (reset after each)" : "");
   svg.text(kLeft, 44, legend, "legend");
-  for (const auto& signal : chart.signals) {
+  for (std::size_t s = 0; s < chart.signals.size(); ++s) {
+    const auto& signal = chart.signals[s];
     const bool upper = signal.side == stats::CusumSide::upper;
     const double limit = upper ? options.upper_limit : -options.lower_limit;
-    const std::string label = patient_name(text, signal.index) + ": " + (upper ? "upper" : "lower") + " CUSUM " +
+    const std::string label = patient_name(text, s, signal.index) + ": " + (upper ? "upper" : "lower") + " CUSUM " +
                               format_fixed(signal.value, 3) + (upper ? " ≥ h = " : " ≤ −h = ") + format_number(limit) +
                               (upper ? " — signal of deterioration" : " — signal of improvement");
     svg.circle(frame.x(signal.index), frame.y(signal.value), 4, "signal", label);
@@ -170,27 +196,32 @@ std::string vlad_svg(const stats::RacusumChart& chart, const CusumChartText& tex
     high = std::max(high, point.vlad);
   }
   const double pad = std::max(0.5, (high - low) * 0.05);
-  const Frame frame = make_frame(low - pad, high + pad, chart.points.size());
+  const Frame frame = make_frame(low - pad, high + pad, patient_count(chart, text));
   const std::string title = text.title == CusumChartText{}.title ? "Variable life-adjusted display (VLAD)" : text.title;
   SvgWriter svg(kWidth, kHeight, title);
   draw_axes(svg, frame, title, text.x_label, "Cumulative expected − observed events");
   svg.line(kLeft, frame.y(0), kWidth - kRight, frame.y(0), "zero");
   std::string points;
   for (std::size_t t = 0; t < chart.points.size(); ++t) {
-    if (std::isfinite(chart.points[t].vlad)) append_point(points, frame.x(t), frame.y(chart.points[t].vlad));
+    if (std::isfinite(chart.points[t].vlad)) {
+      append_point(points, frame.x(patient_of(text, t)), frame.y(chart.points[t].vlad));
+    }
   }
   svg.polyline(points, "vlad");
   svg.text(kLeft, 44,
            "Observed " + format_number(chart.observed) + ", expected " + format_fixed(chart.expected, 1) +
                " · rising line: fewer events than the case mix predicts",
            "legend");
-  for (const auto& signal : chart.signals) {
-    const double v = chart.points[signal.index].vlad;
+  for (std::size_t s = 0; s < chart.signals.size(); ++s) {
+    const auto& signal = chart.signals[s];
+    const auto point = point_of(chart, text, signal.index);
+    if (!point) continue;
+    const double v = chart.points[*point].vlad;
     if (!std::isfinite(v)) continue;
     const bool upper = signal.side == stats::CusumSide::upper;
     svg.circle(frame.x(signal.index), frame.y(v), 4, "signal",
-               patient_name(text, signal.index) + ": VLAD " + format_fixed(v, 2) + ", " + (upper ? "upper" : "lower") +
-                   " CUSUM signal");
+               patient_name(text, s, signal.index) + ": VLAD " + format_fixed(v, 2) + ", " +
+                   (upper ? "upper" : "lower") + " CUSUM signal");
   }
   return svg.finish();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,12 @@ struct CusumChartText {
   std::string x_label = "Patients in order of operation";
   // Optional label per patient for hover text (a date, an episode id); empty = "patient N".
   std::vector<std::string> patient_labels;
+  // A chart that keeps only some patients' points (domain::thinned_cusum): the patient of each
+  // point, and how many patients the x axis spans. Empty: one point per patient.
+  std::vector<std::int64_t> point_patients;
+  std::size_t patients = 0;
+  // A label per signal, in the chart's order; when given, used instead of patient_labels.
+  std::vector<std::string> signal_labels;
 };
 
 // The risk-adjusted CUSUM as an SVG chart: the upper chart above zero and the lower chart

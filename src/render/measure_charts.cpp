@@ -96,8 +96,10 @@ std::string provider_cusum_svg(const domain::ProviderCusum& cusum, const std::st
   CusumChartText text;
   text.title = title;
   text.x_label = "Patients in order of admission";
-  text.patient_labels = cusum.admission_dates;
-  return cusum_svg(cusum.chart, cusum.options, text);
+  text.point_patients = cusum.stored.patients;
+  text.patients = static_cast<std::size_t>(cusum.stored.episodes);
+  for (const auto& day : cusum.stored.signal_dates) text.signal_labels.push_back("admitted " + day.to_string());
+  return cusum_svg(cusum.stored.chart, cusum.options, text);
 }
 
 }  // namespace clinaudit::render

@@ -32,6 +32,7 @@ std::string_view migration_0023_pending_imports();
 std::string_view migration_0024_sign_in_attempts();
 std::string_view migration_0025_measure_charts();
 std::string_view migration_0026_data_version();
+std::string_view migration_0027_provider_cusum();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -71,6 +72,7 @@ constexpr std::array kTemplates{
     Template{24, "0024_sign_in_attempts", embedded::migration_0024_sign_in_attempts},
     Template{25, "0025_measure_charts", embedded::migration_0025_measure_charts},
     Template{26, "0026_data_version", embedded::migration_0026_data_version},
+    Template{27, "0027_provider_cusum", embedded::migration_0027_provider_cusum},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

@@ -177,6 +177,9 @@ class SqlStore final : public domain::Store {
       std::optional<OrganisationId> organisation) override;
   Result<std::vector<domain::StoredCusumAlert>> cusum_alerts(std::optional<OrganisationId> organisation,
                                                              std::optional<AuditId> audit) override;
+  Result<void> put_provider_cusum(const domain::ProviderCusumRecord& record, const domain::Actor& actor) override;
+  Result<std::vector<domain::ProviderCusumRecord>> provider_cusum(AuditId audit, std::optional<FinancialYear> year,
+                                                                  std::optional<OrganisationId> organisation) override;
   Result<void> put_measure_charts(MeasureId measure, const std::vector<domain::StoredMeasureChart>& charts,
                                   const std::vector<OrganisationId>& removed, const domain::Actor& actor) override;
   Result<std::vector<domain::StoredMeasureChart>> measure_charts(std::optional<MeasureId> measure,

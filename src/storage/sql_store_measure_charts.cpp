@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "storage/chart_json.hpp"
 #include "storage/record_json.hpp"
 #include "storage/sql_rows.hpp"
 #include "storage/sql_store.hpp"
@@ -31,23 +32,12 @@ constexpr std::array kVariations{stats::VariationIcon::common_cause,    stats::V
 constexpr std::array kAssurances{stats::AssuranceIcon::none, stats::AssuranceIcon::consistent_pass,
                                  stats::AssuranceIcon::consistent_fail, stats::AssuranceIcon::inconsistent};
 
-// Text that is not a chart this version wrote: the row is reported unreadable.
-struct NotAChart {};
-
 template <typename Enum, std::size_t N>
 Enum named(const std::array<Enum, N>& all, const json& text) {
   for (const Enum value : all) {
     if (text.is_string() && stats::to_string(value) == text.get_ref<const std::string&>()) return value;
   }
   throw NotAChart{};
-}
-
-// JSON has no NaN: a line a group does not have (no limits) is stored as null.
-json number(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
-double number_of(const json& value) {
-  if (value.is_null()) return std::numeric_limits<double>::quiet_NaN();
-  if (!value.is_number()) throw NotAChart{};
-  return value.get<double>();
 }
 
 std::string chart_text(const domain::StoredMeasureChart& stored) {
@@ -58,11 +48,11 @@ std::string chart_text(const domain::StoredMeasureChart& stored) {
   json lines = json::array();
   for (const auto& point : stored.chart.points) {
     lines.push_back({{"group", point.group},
-                     {"mean", number(point.mean)},
-                     {"lpl", number(point.lpl)},
-                     {"upl", number(point.upl)},
-                     {"near_lower", number(point.near_lower)},
-                     {"near_upper", number(point.near_upper)},
+                     {"mean", nullable_number(point.mean)},
+                     {"lpl", nullable_number(point.lpl)},
+                     {"upl", nullable_number(point.upl)},
+                     {"near_lower", nullable_number(point.near_lower)},
+                     {"near_upper", nullable_number(point.near_upper)},
                      {"rule", stats::to_string(point.rule)},
                      {"type", stats::to_string(point.type)}});
   }
@@ -72,8 +62,8 @@ std::string chart_text(const domain::StoredMeasureChart& stored) {
                       {"count", group.count},
                       {"baseline_points", group.baseline_points},
                       {"moving_ranges_used", group.moving_ranges_used},
-                      {"mean", number(group.mean)},
-                      {"amr", number(group.amr)},
+                      {"mean", nullable_number(group.mean)},
+                      {"amr", nullable_number(group.amr)},
                       {"has_limits", group.has_limits}});
   }
   return json_text({{"points", points},
@@ -94,16 +84,16 @@ void read_chart_text(const std::string& text, domain::StoredMeasureChart& stored
     const json& point = points.at(i);
     const auto start = Date::parse(point.at(0).get<std::string>());
     if (!start) throw NotAChart{};
-    stored.points.push_back(
-        domain::ChartPoint{.period_start = *start, .value = number_of(point.at(1)), .crude = point.at(2).get<bool>()});
+    stored.points.push_back(domain::ChartPoint{
+        .period_start = *start, .value = number_or_nan(point.at(1)), .crude = point.at(2).get<bool>()});
     const json& line = lines.at(i);
     stored.chart.points.push_back(stats::XmrPoint{.value = stored.points.back().value,
                                                   .group = line.at("group").get<std::size_t>(),
-                                                  .mean = number_of(line.at("mean")),
-                                                  .lpl = number_of(line.at("lpl")),
-                                                  .upl = number_of(line.at("upl")),
-                                                  .near_lower = number_of(line.at("near_lower")),
-                                                  .near_upper = number_of(line.at("near_upper")),
+                                                  .mean = number_or_nan(line.at("mean")),
+                                                  .lpl = number_or_nan(line.at("lpl")),
+                                                  .upl = number_or_nan(line.at("upl")),
+                                                  .near_lower = number_or_nan(line.at("near_lower")),
+                                                  .near_upper = number_or_nan(line.at("near_upper")),
                                                   .rule = named(kRules, line.at("rule")),
                                                   .type = named(kPointTypes, line.at("type"))});
   }
@@ -113,8 +103,8 @@ void read_chart_text(const std::string& text, domain::StoredMeasureChart& stored
                         .count = group.at("count").get<std::size_t>(),
                         .baseline_points = group.at("baseline_points").get<std::size_t>(),
                         .moving_ranges_used = group.at("moving_ranges_used").get<std::size_t>(),
-                        .mean = number_of(group.at("mean")),
-                        .amr = number_of(group.at("amr")),
+                        .mean = number_or_nan(group.at("mean")),
+                        .amr = number_or_nan(group.at("amr")),
                         .has_limits = group.at("has_limits").get<bool>()});
   }
   stored.chart.variation = named(kVariations, parsed.at("variation"));
@@ -131,14 +121,7 @@ domain::StoredMeasureChart read_stored_chart(const SqlRow& row) {
                                     .input_checksum = row.text(4),
                                     .software_version = row.text(5),
                                     .computed_at = timestamp_of(row, 6)};
-  const std::string text = row.text(3);
-  try {
-    read_chart_text(text, stored);
-  } catch (const NotAChart&) {
-    unreadable(row, 3, text);
-  } catch (const json::exception&) {
-    unreadable(row, 3, text);
-  }
+  read_chart(row, 3, [&](const std::string& text) { read_chart_text(text, stored); });
   return stored;
 }
 

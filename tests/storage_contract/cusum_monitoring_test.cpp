@@ -3,6 +3,7 @@
 // settings) changed, so that a change invalidates what depends on it and nothing else.
 #include "domain/cusum_monitoring.hpp"
 #include "store_contract.hpp"
+#include "story_episodes.hpp"
 
 namespace clinaudit::contract {
 namespace {
@@ -73,32 +74,7 @@ TEST_P(StoreContract, CusumMonitoringIsReplacedWholeAndReadWithOneOrganisationsS
   EXPECT_EQ(store().cusum_monitoring(std::nullopt)->front().signals.size(), 1U);  // the refused write left it
 }
 
-// 100 episodes a year from 1 April 2025: every fifth is the trust's and dies, the others
-// survive; the trust's upper chart signals at its 9th and 18th death.
-void declare_outcome(domain::Store& store, AuditId audit) {
-  domain::Dataset dataset;
-  dataset.audit_id = audit;
-  dataset.columns = {{"outcome", domain::ValueType::yes_no, false, {}, {}, {}, "Died"}};
-  ASSERT_TRUE(store.set_dataset(dataset, domain::Actor{std::nullopt, "contract-test"}));
-}
-
-void add_story_episodes(domain::Store& store, AuditId audit, OrganisationId trust, OrganisationId other, Date first,
-                        int count) {
-  domain::EpisodeColumns episodes;
-  episodes.audit_id = audit;
-  auto& outcome = episodes.add_column("outcome", domain::ValueType::yes_no).numbers;
-  for (int i = 0; i < count; ++i) {
-    const bool own = i % 5 == 0;
-    episodes.provider.push_back(own ? trust : other);
-    episodes.admission_date.push_back(first.plus_days(i));
-    outcome.push_back(own ? 1 : 0);
-  }
-  auto writer = store.begin_episodes(audit, {"outcome"}, domain::Actor{std::nullopt, "contract-test"});
-  ASSERT_TRUE(writer);
-  ASSERT_TRUE((*writer)->append(episodes));
-  ASSERT_TRUE((*writer)->commit());
-}
-
+// The stored monitoring of `audit` among `rows`, if any.
 const domain::CusumMonitoringRecord* stored_of(const std::vector<domain::CusumMonitoringRecord>& rows, AuditId audit) {
   for (const auto& row : rows) {
     if (row.audit_id == audit) return &row;

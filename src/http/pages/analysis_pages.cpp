@@ -22,14 +22,22 @@ std::string national_provider_page(const Context& context, const NationalProvide
       html("<h1>{}</h1><p class=\"lead\">{}, {}: this provider's results over time and its risk-adjusted CUSUM.</p>",
            view.organisation.name, view.audit.title, year);
   body += "<h2>Risk-adjusted CUSUM</h2>"_html;
-  if (view.cusum_svg.empty()) {
+  if (!view.cusum_computed) {
+    body += html(
+        "<p>No CUSUM has been computed for {}. It is computed when episodes of the year are imported, when the "
+        "audit's measures change, and by the daily job.</p>",
+        year);
+  } else if (view.cusum_svg.empty() && !view.cusum_note.empty()) {
+    body += html("<p>No CUSUM for {}: {}. Computed at {}.</p>", year, view.cusum_note, view.cusum_computed_at);
+  } else if (view.cusum_svg.empty()) {
     body += html("<p>No patient-level episodes for this provider in {}.</p>", year);
   } else {
     body += html(
         "<p>{} episodes in order of admission, each weighted by its risk from the case-mix model fitted on every "
         "provider's episodes of the year; {} signal(s). The upper chart looks for a doubling of the odds of death "
-        "(limit 4.5), the lower chart for a halving (limit −4).</p><figure class=\"chart cusum\">{}</figure>",
-        view.episodes, view.cusum_signals, chart_svg(view.cusum_svg));
+        "(limit 4.5), the lower chart for a halving (limit −4). Computed from the year's episodes at {}.</p>"
+        "<figure class=\"chart cusum\">{}</figure>",
+        view.episodes, view.cusum_signals, view.cusum_computed_at, chart_svg(view.cusum_svg));
   }
   body += "<h2>Compared with the other providers</h2>"_html;
   if (view.funnels.empty()) body += "<p>No measure of this audit can be drawn as a funnel plot.</p>"_html;

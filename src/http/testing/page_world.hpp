@@ -35,6 +35,7 @@
 
 #include "domain/cusum_monitoring.hpp"
 #include "domain/stored_measure_charts.hpp"
+#include "domain/stored_provider_cusum.hpp"
 #include "http/testing/test_world.hpp"
 
 namespace clinaudit::http::testing {
@@ -214,8 +215,10 @@ class PageWorld {
     auto writer = must(store().begin_episodes(audit(), {"outcome"}, actor_));
     must(writer->append(episodes));
     must(writer->commit());
-    // As an import does: the audit's CUSUM monitoring, which the dashboards read.
+    // As an import does: the audit's CUSUM monitoring, which the dashboards read, and each
+    // provider's CUSUM of the two years, which the national provider page reads.
     must(domain::refresh_cusum_monitoring(store(), audit(), world_.clock().today(), "test", actor_));
+    must(domain::refresh_provider_cusum(store(), audit(), {FinancialYear{2024}, FinancialYear{2025}}, "test", actor_));
   }
 
   // The eighth report in the own trust's tracker: assigned to its clinical lead, the first
