@@ -88,7 +88,11 @@ ProviderCusumRecord provider_cusum_of(const EpisodeColumns& episodes, const std:
   const EpisodeAnalysisOptions options = analysis_options_for(measures);
   const auto analysis = analyse_episodes(episodes, options);
   if (!analysis) {
-    record.note = "the case-mix model could not be fitted to the year's episodes: " + analysis.error().message;
+    // Without a ratio measure the model is that of episodes imported before measures named one.
+    record.note = analysed_measure(measures) == nullptr
+                      ? "no measure of the audit is a ratio to give the case-mix model its outcome and terms (" +
+                            analysis.error().message + ")"
+                      : "the case-mix model could not be fitted to the year's episodes: " + analysis.error().message;
     return record;
   }
   std::map<OrganisationId, ProviderPatients> by_provider;

@@ -81,10 +81,19 @@ TEST(StoredProviderCusum, EpisodesTheModelCannotFitGiveNoChartAndSayWhy) {
     episodes.admission_date.push_back(Date::parse("2025-04-01")->plus_days(i));
     outcome.push_back(0);  // nobody dies: there is no model to fit
   }
-  const auto record = provider_cusum_of(episodes, {});
+  Measure ratio;
+  ratio.type = MeasureType::ratio;
+  ratio.source = MeasureSource::episode_model_ratio;
+  ratio.outcome_column = "outcome";
+  ratio.formula = "outcome ~ 1";
+  const auto record = provider_cusum_of(episodes, {ratio});
   EXPECT_EQ(record.episodes, 30);
   EXPECT_TRUE(record.providers.empty());
-  EXPECT_NE(record.note.find("could not be fitted"), std::string::npos) << record.note;
+  EXPECT_NE(record.note.find("the case-mix model could not be fitted"), std::string::npos) << record.note;
+  // An audit of proportions only has no model of its own to fit.
+  Measure share;
+  share.type = MeasureType::proportion;
+  EXPECT_NE(provider_cusum_of(episodes, {share}).note.find("no measure of the audit is a ratio"), std::string::npos);
 
   const auto none = provider_cusum_of(EpisodeColumns{}, {});
   EXPECT_EQ(none.episodes, 0);
