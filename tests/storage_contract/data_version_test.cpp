@@ -1,6 +1,7 @@
 // The data version (migration 0026): every committed change of the records pages show moves it
 // on, seen by every store on the database; a refused change and the bookkeeping no page shows
 // (sessions, sign-in counts, files awaiting confirmation, logged events) leave it.
+#include "domain/pending_import.hpp"
 #include "storage/store_factory.hpp"
 #include "store_contract.hpp"
 
@@ -55,6 +56,15 @@ TEST_P(StoreContract, BookkeepingNoPageShowsLeavesTheDataVersion) {
   login.action = "login";
   login.entity = "session";
   ASSERT_OK(store().log_event(login));
+  const domain::PendingImport file{"participation", "participation.csv", "", "code,year\nRXX,2025/26\n"};
+  const domain::PendingImportBudget budget{100 * domain::kMinimumPendingCharge, 100 * domain::kMinimumPendingCharge};
+  auto held =
+      store().hold_pending_import("hash-of-a-file", user, file, budget, "2026-12-01T09:00:00Z", "2026-12-01T09:30:00Z");
+  ASSERT_OK(held);
+  ASSERT_EQ(*held, domain::PendingImportHeld::held);
+  auto taken = store().take_pending_import("hash-of-a-file", user, "2026-12-01T09:05:00Z");
+  ASSERT_OK(taken);
+  ASSERT_TRUE(taken->has_value());
   EXPECT_EQ(version_of(store()), settled);
 }
 
