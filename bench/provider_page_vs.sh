@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The national provider page over a year of a large audit, two builds of clinaudit in the same
+# run: each makes the demo world in a SQLite file of its own, imports EPISODES synthetic hip
+# fracture episodes of 2025/26 into the NHFD audit (fixed seed; the audit's dataset and
+# model: died30 ~ age + sex + asa_grade + dementia), serves it, and asks for one provider's
+# page as the demo national analyst: 9 requests one after another (their median), then
+# `wrk -t2 -c8` for SECONDS. Prints each build's figures and the ratio of the medians.
+# Usage: bench/provider_page_vs.sh BASELINE_BINARY NEW_BINARY [EPISODES] [SECONDS]   (333000, 10 s)
+set -euo pipefail
+baseline="$1"
+new="$2"
+episodes="${3:-333000}"
+seconds="${4:-10}"
+work="$(mktemp -d)"
+pid=""
+cleanup() { [[ -n "$pid" ]] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+python3 - "$work/episodes.csv" "$episodes" <<'PY'
+import datetime, math, random, sys
+random.seed(7)
+path, n = sys.argv[1], int(sys.argv[2])
+start = datetime.date(2025, 4, 1)
+with open(path, "w") as out:
+    out.write("organisation_code,admission_date,died30,age,sex,asa_grade,dementia\n")
+    for i in range(n):
+        day = start + datetime.timedelta(days=i * 365 // n)
+        provider = "Z%02d" % (1 + random.randrange(20))
+        age, sex, asa = random.randint(60, 100), random.choice("FM"), random.randint(1, 5)
+        dementia = 1 if random.random() < 0.3 else 0
+        lp = -6 + 0.04 * (age - 60) + (0.3 if sex == "M" else 0) + 0.4 * (asa - 1) + 0.5 * dementia
+        risk = 1 / (1 + math.exp(-lp)) * (1.3 if provider == "Z03" else 1.0)
+        out.write(f"{provider},{day.isoformat()},{1 if random.random() < risk else 0},{age},{sex},{asa},{dementia}\n")
+PY
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+path="/national/audits/1/providers/4?year=2025/26"  # NHFD, the provider Z03
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$episodes episodes imported into NHFD 2025/26 beside the demo's; page $path"
+for label in baseline new; do
+  bin="$baseline"
+  [[ "$label" == new ]] && bin="$new"
+  "$bin" demo --db "$work/$label.sqlite" >/dev/null
+  start=$(date +%s.%N)
+  "$bin" import episodes "$work/episodes.csv" --db "$work/$label.sqlite" --audit NHFD >/dev/null
+  echo "$label: import $(python3 -c "print(f'{$(date +%s.%N) - $start:.2f}')") s"
+  port="$(free_port)"
+  "$bin" serve --quiet --db "$work/$label.sqlite" --port "$port" >"$work/server.log" 2>&1 &
+  pid=$!
+  until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.2; done
+  cookie="$(curl -fsS -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d '{"email":"analyst@national-audit.example","password":"demo-analyst-2026"}' "http://127.0.0.1:$port/api/session" |
+    tr -d '\r' | sed -n 's/^Set-Cookie: \([^;]*\).*/\1/p')"
+  median="$(for _ in $(seq 9); do
+    curl -fsS -o "$work/page.html" -w '%{time_total}\n' -H "Cookie: $cookie" "http://127.0.0.1:$port$path"
+  done | sort -n | sed -n 5p)"
+  echo "$label $median" >>"$work/medians"
+  echo "$label: one request at a time, median of 9: $(python3 -c "print(f'{$median * 1000:.1f}')") ms; $(grep -o '[0-9]* episodes in order of admission' "$work/page.html"), $(grep -o '[0-9]* signal(s)' "$work/page.html" | head -1)"
+  out="$(wrk -t2 -c8 -d"${seconds}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path")"
+  echo "$label: wrk -t2 -c8: $(awk '/Requests\/sec/ {print $2}' <<<"$out") req/s, p50 $(awk '$1=="50%" {print $2}' <<<"$out"), p99 $(awk '$1=="99%" {print $2}' <<<"$out")"
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+done
+python3 - "$work/medians" <<'PY'
+import sys
+m = dict(line.split() for line in open(sys.argv[1]))
+print(f"one request: baseline {float(m['baseline']) * 1000:.1f} ms, new {float(m['new']) * 1000:.1f} ms, "
+      f"{float(m['baseline']) / float(m['new']):.1f} times faster")
+PY
