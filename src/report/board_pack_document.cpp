@@ -1,5 +1,7 @@
 #include "report/board_pack_document.hpp"
 
+#include <algorithm>
+
 #include "core/number_format.hpp"
 #include "domain/display_names.hpp"
 #include "render/html.hpp"
@@ -145,6 +147,15 @@ std::string board_pack_html(const domain::BoardPack& pack) {
                 format_value(m, last.mean), variation_label(m.chart.variation), assurance_label(m.chart.assurance));
   }
   out += "</tbody></table>"_html;
+  // The charts are stored, not computed for the pack: say when (domain/stored_measure_charts.hpp).
+  if (!pack.measures.empty()) {
+    std::string latest;
+    for (const auto& m : pack.measures) latest = std::max(latest, m.computed_at);
+    out += html(
+        "<p class=\"muted\">From {} stored chart(s), the latest computed at {}, each drawn over the results "
+        "up to the meeting.</p>",
+        pack.measures.size(), latest.empty() ? std::string("an unknown time") : latest);
+  }
   for (const auto& m : pack.measures) {
     if (!domain::needs_chart(m)) continue;
     auto measure = m.measure;
@@ -171,6 +182,18 @@ std::string board_pack_html(const domain::BoardPack& pack) {
                   a.episodes_monitored);
     }
     out += "</tbody></table>"_html;
+  }
+  // What the signals were computed from, and when: they are stored (domain/cusum_monitoring.hpp).
+  if (pack.figures.cusum_monitoring.empty()) {
+    out +=
+        "<p class=\"muted\">The CUSUM signals have not been computed yet: they are computed when a national audit's "
+        "episodes are imported, and again each day.</p>"_html;
+  }
+  for (const auto& m : pack.figures.cusum_monitoring) {
+    if (m.monitoring.episodes == 0) continue;  // a national audit with no patient-level data here
+    out += html("<p class=\"muted\">{}: signals computed on {} from {} episodes admitted {} to {}.</p>", m.audit.title,
+                m.monitoring.to.to_string(), m.monitoring.episodes, m.monitoring.from.to_string(),
+                m.monitoring.to.to_string());
   }
   out += "</section>"_html;
 

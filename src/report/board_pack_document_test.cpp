@@ -74,6 +74,34 @@ TEST(BoardPackDocument, ChartsTheMeasuresWithASpecialCauseOrFailingTheirTarget) 
   EXPECT_NE(html.find("<tr><th scope=\"row\">2025-12</th><td>100.0%</td>"), std::string::npos);
 }
 
+// The charts and the CUSUM signals are stored analyses: the pack says when they were computed,
+// and from what, as the dashboard does.
+TEST(BoardPackDocument, SaysWhenItsStoredChartsAndSignalsWereComputed) {
+  auto p = pack();
+  p.measures[0].computed_at = "2026-01-10T06:00:00Z";
+  p.measures[1].computed_at = "2026-01-12T06:00:00Z";
+  p.measures[2].computed_at = "2026-01-11T06:00:00Z";
+  domain::AuditCusumMonitoring monitoring;
+  monitoring.audit.title = "Emergency Laparotomy Audit";
+  monitoring.monitoring.from = *Date::parse("2024-01-19");
+  monitoring.monitoring.to = *Date::parse("2026-01-18");
+  monitoring.monitoring.episodes = 1234;
+  domain::AuditCusumMonitoring empty;  // a national audit with no patient-level data here
+  empty.audit.title = "Hip Fracture Database";
+  p.figures.cusum_monitoring = {monitoring, empty};
+  auto html = board_pack_html(p);
+  EXPECT_NE(html.find("3 stored chart(s), the latest computed at 2026-01-12T06:00:00Z"), std::string::npos) << html;
+  EXPECT_NE(html.find("Emergency Laparotomy Audit: signals computed on 2026-01-18 from 1234 episodes admitted "
+                      "2024-01-19 to 2026-01-18."),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(html.find("Hip Fracture Database: signals computed"), std::string::npos);
+
+  p.figures.cusum_monitoring.clear();
+  html = board_pack_html(p);
+  EXPECT_NE(html.find("The CUSUM signals have not been computed yet"), std::string::npos);
+}
+
 // Falls per bed day, stored as rates, read per 1,000 bed days in the table, the chart and its
 // values, and the workbook (pack_value): the stored 0.0042 is 4.20.
 TEST(BoardPackDocument, RatesReadPerTheirMultiplier) {
