@@ -1,7 +1,5 @@
 #include "report/board_pack_document.hpp"
 
-#include <algorithm>
-
 #include "core/number_format.hpp"
 #include "domain/display_names.hpp"
 #include "render/html.hpp"
@@ -147,14 +145,13 @@ std::string board_pack_html(const domain::BoardPack& pack) {
                 format_value(m, last.mean), variation_label(m.chart.variation), assurance_label(m.chart.assurance));
   }
   out += "</tbody></table>"_html;
-  // The charts are stored, not computed for the pack: say when (domain/stored_measure_charts.hpp).
+  // The charts are stored, not computed for the pack (domain/stored_measure_charts.hpp). Their
+  // times of computation stay out: the same records and meeting give the same pack, byte for byte.
   if (!pack.measures.empty()) {
-    std::string latest;
-    for (const auto& m : pack.measures) latest = std::max(latest, m.computed_at);
     out += html(
-        "<p class=\"muted\">From {} stored chart(s), the latest computed at {}, each drawn over the results "
-        "up to the meeting.</p>",
-        pack.measures.size(), latest.empty() ? std::string("an unknown time") : latest);
+        "<p class=\"muted\">From {} stored chart(s), each computed when its results or settings last "
+        "changed, and drawn over the results up to the meeting.</p>",
+        pack.measures.size());
   }
   for (const auto& m : pack.measures) {
     if (!domain::needs_chart(m)) continue;
