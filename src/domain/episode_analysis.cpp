@@ -86,9 +86,10 @@ Result<stats::FormulaFrame> formula_frame(const EpisodeColumns& episodes, const 
   return stats::build_formula_frame(formula, data);
 }
 
-// Each provider's risk-adjusted CUSUM over its own rows (in admission order) into `analysis`.
+// Each provider's risk-adjusted CUSUM over its own rows (in admission order) into `analysis`,
+// and to options.provider_chart when set.
 Result<void> add_cusum_alerts(EpisodeAnalysis& analysis, const std::vector<OrganisationId>& provider,
-                              const std::vector<Date>& admitted, const stats::RacusumOptions& cusum) {
+                              const std::vector<Date>& admitted, const EpisodeAnalysisOptions& options) {
   std::map<std::int64_t, std::vector<std::size_t>> by_provider;
   for (std::size_t i = 0; i < provider.size(); ++i) by_provider[provider[i].value].push_back(i);
   for (const auto& [id, rows] : by_provider) {
@@ -100,10 +101,16 @@ Result<void> add_cusum_alerts(EpisodeAnalysis& analysis, const std::vector<Organ
       risks.push_back(analysis.expected_risk[i]);
       outcomes.push_back(analysis.outcomes[i]);
     }
-    CLINAUDIT_TRY(const auto chart, stats::racusum_chart(risks, outcomes, cusum));
+    CLINAUDIT_TRY(const auto chart, stats::racusum_chart(risks, outcomes, options.cusum));
     for (const auto& signal : chart.signals) {
       analysis.cusum_alerts.push_back(CusumAlert{OrganisationId{id}, signal.side, admitted[rows[signal.index]],
                                                  static_cast<std::int64_t>(signal.index) + 1, signal.value});
+    }
+    if (options.provider_chart) {
+      std::vector<Date> dates;
+      dates.reserve(rows.size());
+      for (const auto i : rows) dates.push_back(admitted[i]);
+      options.provider_chart(OrganisationId{id}, chart, dates);
     }
   }
   return {};
@@ -193,7 +200,7 @@ Result<EpisodeAnalysis> analyse_without_model(const EpisodeColumns& episodes, co
     }
     analysis.providers.push_back(row);
   }
-  if (!proportion) CLINAUDIT_TRY_VOID(add_cusum_alerts(analysis, provider, admitted, options.cusum));
+  if (!proportion) CLINAUDIT_TRY_VOID(add_cusum_alerts(analysis, provider, admitted, options));
   return analysis;
 }
 }  // namespace
@@ -348,7 +355,7 @@ Result<EpisodeAnalysis> analyse_frame(const EpisodeColumns& episodes, const stat
             [](const ProviderOutcome& a, const ProviderOutcome& b) { return a.provider < b.provider; });
 
   // Each provider's CUSUM over its own episodes, in admission order.
-  CLINAUDIT_TRY_VOID(add_cusum_alerts(analysis, episodes.provider, episodes.admission_date, options.cusum));
+  CLINAUDIT_TRY_VOID(add_cusum_alerts(analysis, episodes.provider, episodes.admission_date, options));
   return analysis;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,10 @@ struct EpisodeAnalysisOptions {
   // Risk-adjusted CUSUM per provider: detect a doubling (upper) or halving (lower) of the
   // odds, Steiner et al. 2000's limits.
   stats::RacusumOptions cusum{};
+  // When set, given each provider's whole CUSUM (one point per patient) and its patients'
+  // admission dates, for a caller that keeps the charts (domain/stored_provider_cusum.hpp);
+  // the analysis itself keeps only the signals.
+  std::function<void(OrganisationId, const stats::RacusumChart&, const std::vector<Date>&)> provider_chart;
 };
 
 struct ProviderOutcome {

@@ -1,7 +1,6 @@
 #include "domain/stored_provider_cusum.hpp"
 
 #include <algorithm>
-#include <map>
 
 #include "domain/analysis_run.hpp"
 #include "domain/episode_analysis.hpp"
@@ -12,13 +11,6 @@ namespace {
 // Each kept run of patients contributes up to four points: its first and last, and where the
 // upper line is highest and the lower line lowest.
 constexpr std::size_t kPointsPerRun = 4;
-
-// One provider's patients in admission order: the risk the model gives each, and the outcome.
-struct ProviderPatients {
-  std::vector<double> risks;
-  std::vector<double> outcomes;
-  std::vector<Date> admitted;
-};
 
 Result<bool> refresh(Store& store, const Audit& audit, FinancialYear year, const std::string& software_version,
                      const Actor& actor, const std::vector<ProviderCusumRecord>& stored) {
@@ -85,7 +77,16 @@ ProviderCusumRecord provider_cusum_of(const EpisodeColumns& episodes, const std:
   ProviderCusumRecord record;
   record.episodes = static_cast<std::int64_t>(episodes.size());
   if (episodes.size() == 0) return record;
-  const EpisodeAnalysisOptions options = analysis_options_for(measures);
+  // The analysis draws each provider's chart once; only its thinned copy is kept.
+  EpisodeAnalysisOptions options = analysis_options_for(measures);
+  std::vector<ProviderCusumChart> charts;
+  options.provider_chart = [&charts](OrganisationId organisation, const stats::RacusumChart& chart,
+                                     const std::vector<Date>& admitted) {
+    ProviderCusumChart kept = thinned_cusum(chart, kStoredCusumPoints);
+    kept.organisation_id = organisation;
+    for (const auto& signal : kept.chart.signals) kept.signal_dates.push_back(admitted[signal.index]);
+    charts.push_back(std::move(kept));
+  };
   const auto analysis = analyse_episodes(episodes, options);
   if (!analysis) {
     // Without a ratio measure the model is that of episodes imported before measures named one.
@@ -95,25 +96,7 @@ ProviderCusumRecord provider_cusum_of(const EpisodeColumns& episodes, const std:
                       : "the case-mix model could not be fitted to the year's episodes: " + analysis.error().message;
     return record;
   }
-  std::map<OrganisationId, ProviderPatients> by_provider;
-  for (std::size_t r = 0; r < analysis->rows.size() && r < analysis->expected_risk.size(); ++r) {
-    const std::size_t i = analysis->rows[r];  // episodes left out for a missing value have no risk
-    auto& patients = by_provider[episodes.provider[i]];
-    patients.risks.push_back(analysis->expected_risk[r]);
-    patients.outcomes.push_back(analysis->outcomes[r]);
-    patients.admitted.push_back(episodes.admission_date[i]);
-  }
-  for (const auto& [organisation, patients] : by_provider) {
-    auto chart = stats::racusum_chart(patients.risks, patients.outcomes, options.cusum);
-    if (!chart) {
-      record.note = "a provider's CUSUM could not be drawn: " + chart.error().message;
-      continue;
-    }
-    ProviderCusumChart kept = thinned_cusum(*chart, kStoredCusumPoints);
-    kept.organisation_id = organisation;
-    for (const auto& signal : kept.chart.signals) kept.signal_dates.push_back(patients.admitted[signal.index]);
-    record.providers.push_back(std::move(kept));
-  }
+  record.providers = std::move(charts);  // in order of organisation id, as the analysis groups them
   return record;
 }
 
