@@ -14,23 +14,14 @@ rounds="${4:-3}"
 user="${BENCH_USER:-board.member@riverside.example}"
 password="${BENCH_PASSWORD:-demo-board-2026}"
 paths="${BENCH_PATHS:-/ /api/dashboard}"
-work="$(mktemp -d)"
-pid=""
-cleanup() { [[ -n "$pid" ]] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
 
 run() {  # label binary: one round of both routes, appending "label path req/s" to $work/results
   local label="$1" bin="$2" port cookie out
   port="$(free_port)"
   rm -f "$work/demo.sqlite"*
-  "$bin" serve --demo --quiet --db "$work/demo.sqlite" --port "$port" --max-connections 64 >"$work/server.log" 2>&1 &
-  pid=$!
-  until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.2; done
-  cookie="$(curl -fsS -D - -o /dev/null -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$user\",\"password\":\"$password\"}" "http://127.0.0.1:$port/api/session" |
-    tr -d '\r' | sed -n 's/^Set-Cookie: \([^;]*\).*/\1/p')"
+  start_server "$bin" "$port" --demo --db "$work/demo.sqlite" --max-connections 64
+  cookie="$(session_cookie "$port" "$user" "$password")"
   for path in $paths; do
     out="$(wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path")"
     local rate p50 p99
@@ -40,7 +31,7 @@ run() {  # label binary: one round of both routes, appending "label path req/s" 
     printf '%-9s %-30s %10s req/s   p50 %9s   p99 %9s\n' "$label" "$path" "$rate" "$p50" "$p99"
     echo "$label $path $rate" >>"$work/results"
   done
-  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  stop_server
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -11,10 +11,7 @@ baseline="$1"
 new="$2"
 episodes="${3:-333000}"
 seconds="${4:-10}"
-work="$(mktemp -d)"
-pid=""
-cleanup() { [[ -n "$pid" ]] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
 
 python3 - "$work/episodes.csv" "$episodes" <<'PY'
 import datetime, math, random, sys
@@ -33,7 +30,6 @@ with open(path, "w") as out:
         out.write(f"{provider},{day.isoformat()},{1 if random.random() < risk else 0},{age},{sex},{asa},{dementia}\n")
 PY
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 path="/national/audits/1/providers/4?year=2025/26"  # NHFD, the provider Z03
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -46,12 +42,8 @@ for label in baseline new; do
   "$bin" import episodes "$work/episodes.csv" --db "$work/$label.sqlite" --audit NHFD >/dev/null
   echo "$label: import $(python3 -c "print(f'{$(date +%s.%N) - $start:.2f}')") s"
   port="$(free_port)"
-  "$bin" serve --quiet --db "$work/$label.sqlite" --port "$port" >"$work/server.log" 2>&1 &
-  pid=$!
-  until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.2; done
-  cookie="$(curl -fsS -D - -o /dev/null -H 'Content-Type: application/json' \
-    -d '{"email":"analyst@national-audit.example","password":"demo-analyst-2026"}' "http://127.0.0.1:$port/api/session" |
-    tr -d '\r' | sed -n 's/^Set-Cookie: \([^;]*\).*/\1/p')"
+  start_server "$bin" "$port" --db "$work/$label.sqlite"
+  cookie="$(session_cookie "$port" analyst@national-audit.example demo-analyst-2026)"
   median="$(for _ in $(seq 9); do
     curl -fsS -o "$work/page.html" -w '%{time_total}\n' -H "Cookie: $cookie" "http://127.0.0.1:$port$path"
   done | sort -n | sed -n 5p)"
@@ -59,7 +51,7 @@ for label in baseline new; do
   echo "$label: one request at a time, median of 9: $(python3 -c "print(f'{$median * 1000:.1f}')") ms; $(grep -o '[0-9]* episodes in order of admission' "$work/page.html"), $(grep -o '[0-9]* signal(s)' "$work/page.html" | head -1)"
   out="$(wrk -t2 -c8 -d"${seconds}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path")"
   echo "$label: wrk -t2 -c8: $(awk '/Requests\/sec/ {print $2}' <<<"$out") req/s, p50 $(awk '$1=="50%" {print $2}' <<<"$out"), p99 $(awk '$1=="99%" {print $2}' <<<"$out")"
-  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  stop_server
 done
 python3 - "$work/medians" <<'PY'
 import sys
