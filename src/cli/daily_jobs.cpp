@@ -77,14 +77,16 @@ Result<DailyJobsReport> run_daily_jobs(domain::Store& store, domain::Mailer* mai
 std::string run_summary(const DailyJobsReport& report) {
   const auto& analyses = report.analyses;
   const auto unchanged = static_cast<std::int64_t>(analyses.analyses.size()) - analyses.ran() - analyses.failed();
-  std::string line = report.notifications.today.to_string() + ": " + std::to_string(analyses.ran()) +
-                     " analysis run(s), " + std::to_string(unchanged) + " unchanged, " +
-                     std::to_string(analyses.failed()) + " failed; CUSUM monitoring computed again for " +
-                     std::to_string(report.cusum_monitoring_refreshed) + " audit(s), " +
-                     std::to_string(report.measure_charts.stored) +
-                     " SPC chart(s) computed again, providers' "
-                     "CUSUM computed again for " +
-                     std::to_string(report.provider_cusum_years) + " audit-year(s); ";
+  std::string line =
+      report.notifications.today.to_string() + ": " + std::to_string(analyses.ran()) + " analysis run(s), " +
+      std::to_string(unchanged) + " unchanged, " + std::to_string(analyses.failed()) +
+      " failed; imported yearly results checked for " + std::to_string(analyses.result_checks.size()) +
+      " measure-year(s), " + std::to_string(analyses.result_cases_opened) + " outlier case(s) opened, " +
+      std::to_string(analyses.result_cases_raised) + " raised to alarm; CUSUM monitoring computed again for " +
+      std::to_string(report.cusum_monitoring_refreshed) + " audit(s), " + std::to_string(report.measure_charts.stored) +
+      " SPC chart(s) computed again, providers' "
+      "CUSUM computed again for " +
+      std::to_string(report.provider_cusum_years) + " audit-year(s); ";
   const auto& sent = report.notifications;
   if (!sent.working_day) return line + "not a working day, no notifications (the next working day catches up)";
   return line + std::to_string(sent.emailed.size()) + " sent by e-mail, " + std::to_string(sent.in_app.size()) +

@@ -47,9 +47,9 @@ struct DailyJobsReport {
 };
 
 // Runs the daily jobs once for `today` with the timetable in force and the England and
-// Wales calendar: first the analysis runs of audits whose episodes have changed
-// (domain::run_due_analyses), so that the cases and alerts they open are announced the same
-// day, then each national audit's CUSUM monitoring (domain::refresh_all_cusum_monitoring), the
+// Wales calendar: first the analysis runs of audits whose episodes have changed and the
+// outlier check of imported yearly results (domain::run_due_analyses), so that the cases and alerts they open are
+// announced the same day, then each national audit's CUSUM monitoring (domain::refresh_all_cusum_monitoring), the
 // measures' stored SPC charts (domain::refresh_all_measure_charts: only those whose results,
 // settings or software version changed) and each provider's CUSUM of the current and past
 // year (domain::refresh_all_provider_cusum: only where the episodes, measures or software

@@ -45,6 +45,16 @@ Result<void> run(const JobsRunOptions& options) {
       std::cout << "failed: " << analysis.failure << '\n';
     }
   }
+  // Each measure-year of imported results checked, and what the check found.
+  for (const auto& check : jobs.analyses.result_checks) {
+    std::cout << "checked " << check.audit_code << ' ' << check.measure.code << ' ' << check.period << ": ";
+    if (!check.note.empty()) {
+      std::cout << check.note << '\n';
+      continue;
+    }
+    std::cout << check.providers << " providers, " << check.flagged << " beyond the limits, " << check.cases_opened
+              << " outlier case(s) opened, " << check.cases_raised << " raised to alarm\n";
+  }
   const auto* report = &jobs.notifications;
   for (const auto& notification : report->emailed) print(std::cout, "emailed", notification);
   for (const auto& notification : report->in_app) {
@@ -69,7 +79,8 @@ void add_jobs_command(CLI::App& parent, Outcome& outcome) {
   command->require_subcommand(1);
   auto* run_command = command->add_subcommand(
       "run",
-      "Analyse the national audits whose episodes have changed, then send the day's notifications (new outlier "
+      "Analyse the national audits whose episodes have changed and check their imported yearly results for "
+      "outliers, then send the day's notifications (new outlier "
       "cases and CUSUM alerts, stage deadlines, actions due and overdue, national reports "
       "to review) by e-mail and record them for the in-app list; each is sent once");
   auto options = std::make_shared<JobsRunOptions>();

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/checksum.hpp"
+#include "domain/outlier_flags.hpp"
 #include "domain/stored_measure_charts.hpp"
 
 namespace clinaudit::domain {
@@ -282,36 +283,25 @@ Result<AnalysisRun> run_analysis_on(Store& store, AuditId audit_id, FinancialYea
         continue;
       }
       const OutlierCase flagged = flagged_case(run, computed, provider);
-      // Any case for the unit, measure and period, whatever its status: a case withdrawn at
-      // review stays withdrawn when the same data are analysed again.
-      const auto held = std::find_if(existing.begin(), existing.end(), [&](const OutlierCase& c) {
-        return c.organisation_id == provider.provider && c.measure_id == computed.measure.id && c.period == run.period;
-      });
-      if (held == existing.end()) {
-        auto opened = open_outlier_case(flagged, timetable, calendar, today);
-        CLINAUDIT_TRY(const auto id, store.add_outlier_case(opened, actor));
-        opened.id = id;
-        ++computed.cases_opened;
-        run.opened.push_back(std::move(opened));
-        continue;
+      const std::string raised_because = "Raised from alert to alarm by the analysis of " + run.period + " run on " +
+                                         today.to_string() + " (" + std::to_string(run.episodes) +
+                                         " episodes): " + (computed.analysis.is_proportion() ? "the share " : "O/E ") +
+                                         format_value(computed, flagged.value) + " is beyond the 99.8% limit of " +
+                                         format_value(computed, flagged.limit);
+      OutlierCase changed;
+      CLINAUDIT_TRY(const auto recorded, record_outlier_flag(store, existing, flagged, raised_because, timetable,
+                                                             calendar, today, actor, changed));
+      switch (recorded) {
+        case FlagRecorded::opened:
+          ++computed.cases_opened;
+          run.opened.push_back(std::move(changed));
+          break;
+        case FlagRecorded::raised:
+          ++computed.cases_raised;
+          run.raised.push_back(std::move(changed));
+          break;
+        case FlagRecorded::already_open: ++computed.already_open; break;
       }
-      auto raised = raise_outlier_case(*held, flagged, timetable, calendar, today);
-      if (!raised) {
-        ++computed.already_open;
-        continue;
-      }
-      OutlierEvent event;
-      event.case_id = raised->id;
-      event.stage = raised->stage;
-      event.what = "Raised from alert to alarm by the analysis of " + run.period + " run on " + today.to_string() +
-                   " (" + std::to_string(run.episodes) +
-                   " episodes): " + (computed.analysis.is_proportion() ? "the share " : "O/E ") +
-                   format_value(computed, raised->value) + " is beyond the 99.8% limit of " +
-                   format_value(computed, raised->limit);
-      CLINAUDIT_TRY_VOID(store.update_outlier_case(*raised, event, actor));
-      *held = *raised;
-      ++computed.cases_raised;
-      run.raised.push_back(std::move(*raised));
     }
     run.already_open += computed.already_open;
   }

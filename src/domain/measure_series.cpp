@@ -1,12 +1,12 @@
 #include "domain/measure_series.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdio>
 
 namespace clinaudit::domain {
 
-namespace {
-
-// The denominator a funnel plots against: the expected count for a ratio.
 std::optional<double> funnel_denominator(const Measure& measure, const MeasureResult& row) {
   return measure.type == MeasureType::ratio ? row.expected : row.denominator;
 }
@@ -20,8 +20,6 @@ stats::FunnelType funnel_type(MeasureType type) {
   }
   return stats::FunnelType::proportion;
 }
-
-}  // namespace
 
 stats::ImprovementDirection improvement_direction(Improvement improvement) {
   switch (improvement) {
@@ -39,6 +37,25 @@ std::optional<double> measure_value(const Measure& measure, const MeasureResult&
   }
   if (result.numerator && result.denominator && *result.denominator > 0) return *result.numerator / *result.denominator;
   return std::nullopt;
+}
+
+std::string measure_value_words(const Measure& measure, double value) {
+  char text[64];
+  switch (measure.type) {
+    case MeasureType::proportion: std::snprintf(text, sizeof text, "%.1f%%", value * 100); return text;
+    case MeasureType::rate: break;
+    case MeasureType::ratio:
+    case MeasureType::continuous: std::snprintf(text, sizeof text, "%.2f", value); return text;
+  }
+  std::snprintf(text, sizeof text, "%.2f", value * measure.rate_multiplier);
+  std::string out = text;
+  if (!measure.unit.empty()) return out + " " + measure.unit;
+  if (measure.rate_multiplier == 1.0) return out;
+  // The multiplier with thousands separated, as "per 1,000" is written.
+  std::string digits = std::to_string(static_cast<long long>(std::llround(measure.rate_multiplier)));
+  for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3)
+    digits.insert(static_cast<std::size_t>(at), ",");
+  return out + " per " + digits;
 }
 
 bool is_crude_ratio(const Measure& measure, const MeasureResult& result) {

@@ -32,6 +32,11 @@ stats::ImprovementDirection improvement_direction(Improvement improvement);
 // for a ratio with expected > 0, else numerator / denominator with denominator > 0.
 std::optional<double> measure_value(const Measure& measure, const MeasureResult& result);
 
+// A value on the measure's scale as people read it: a proportion as a percentage to one
+// place ("50.0%"), a rate per its multiplier with its unit to two places ("6.00 per 1,000 bed
+// days"; "per 1,000" when it has no unit), a ratio or continuous value to two places ("2.20").
+std::string measure_value_words(const Measure& measure, double value);
+
 // Whether measure_value gives a ratio measure's value as numerator / denominator, for want
 // of a stored value or a positive expected count (a crude ratio).
 bool is_crude_ratio(const Measure& measure, const MeasureResult& result);
@@ -46,6 +51,13 @@ std::optional<stats::XmrChart> spc_of(const Measure& measure, const std::vector<
 // Whether the chart's latest variation is a special cause of concern (high or low): the
 // measure is deteriorating.
 bool shows_concern(stats::VariationIcon variation);
+
+// The denominator a result is plotted against on a funnel: the expected count for a ratio,
+// else the denominator.
+std::optional<double> funnel_denominator(const Measure& measure, const MeasureResult& row);
+
+// The funnel a measure type is plotted on (a continuous measure has none: proportion).
+stats::FunnelType funnel_type(MeasureType type);
 
 // The period a funnel plot compares: the latest period end with at least three providers
 // with a numerator and a positive denominator (expected, for a ratio); when no period has

@@ -135,5 +135,24 @@ TEST(SpcConcern, TwelvePointsAreNeededForTheIcons) {
   EXPECT_TRUE(xmr_of(measure, values));  // the board pack charts shorter series without icons
 }
 
+TEST(MeasureValueWords, EachTypeReadsOnItsOwnScale) {
+  Measure measure;
+  measure.type = MeasureType::proportion;
+  EXPECT_EQ(measure_value_words(measure, 0.5), "50.0%");
+  EXPECT_EQ(measure_value_words(measure, 0.8766), "87.7%");
+  measure.type = MeasureType::ratio;
+  EXPECT_EQ(measure_value_words(measure, 2.2), "2.20");
+  measure.type = MeasureType::rate;
+  measure.rate_multiplier = 1000;
+  measure.unit = "per 1,000 bed days";
+  EXPECT_EQ(measure_value_words(measure, 0.006), "6.00 per 1,000 bed days");
+  measure.unit = "";
+  EXPECT_EQ(measure_value_words(measure, 0.006), "6.00 per 1,000");
+  measure.rate_multiplier = 100000;
+  EXPECT_EQ(measure_value_words(measure, 0.0000123), "1.23 per 100,000");
+  measure.rate_multiplier = 1;
+  EXPECT_EQ(measure_value_words(measure, 0.25), "0.25");
+}
+
 }  // namespace
 }  // namespace clinaudit::domain

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/number_format.hpp"
 #include "domain/display_names.hpp"
 #include "domain/measure_series.hpp"
 #include "domain/working_days.hpp"
@@ -42,10 +43,14 @@ std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> item
                            : std::string(display_name(stage->owner));
     }
     if (auto audit = store.audit(item.audit_id)) row.audit_title = audit->title;
+    row.value_words = format_number(item.value);
+    row.limit_words = format_number(item.limit);
     if (item.notice) {
       row.measure_name = item.notice->measure;
     } else if (auto measure = store.measure(item.measure_id)) {
       row.measure_name = measure->name;
+      row.value_words = measure_value_words(*measure, item.value);
+      row.limit_words = measure_value_words(*measure, item.limit);
     }
     if (const auto org = orgs.find(item.organisation_id.value); org != orgs.end()) {
       row.organisation_name = org->second.name;

@@ -28,6 +28,10 @@ struct OutlierRow {
   // Who must act at the current stage, in words ("National audit provider", "Provider's chief
   // executive"); empty for a closed or withdrawn case, or a stage the timetable lacks.
   std::string whose_turn;
+  // The case's value and the limit it passed as people read them (measure_value_words): "6.00
+  // per 1,000 bed days", "50.0%"; a registered notice's as the trust entered them.
+  std::string value_words;
+  std::string limit_words;
 };
 
 // One outlier case with its track's stages, the record of who did what, and whether the

@@ -33,6 +33,8 @@ Result<OutlierLetterFacts> outlier_letter_facts(Store& store, const Principal& w
   OutlierLetterFacts facts;
   facts.audit_title = std::move(detail.row.audit_title);
   facts.measure_name = std::move(detail.row.measure_name);
+  facts.value_words = std::move(detail.row.value_words);
+  facts.limit_words = std::move(detail.row.limit_words);
   facts.organisation_name = std::move(detail.row.organisation_name);
   facts.stage_name = std::move(detail.row.stage_name);
   facts.today = today;

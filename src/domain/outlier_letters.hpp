@@ -27,6 +27,8 @@ struct OutlierLetterFacts {
   std::string audit_title;
   std::string audit_provider_body;  // who signs ("Royal College of Physicians"); may be empty
   std::string measure_name;
+  std::string value_words;  // the case's value and limit on the measure's scale (OutlierRow)
+  std::string limit_words;
   std::string organisation_name;
   std::string chief_executive_name;  // the person named for the duty; empty when none is named
   std::string stage_name;            // the case's current stage, in words

@@ -44,6 +44,10 @@ Result<ScheduledAnalysisReport> run_due_analyses(Store& store, const OutlierTime
   ScheduledAnalysisReport report;
   for (const auto& audit : audits) {
     if (audit.kind == AuditKind::local_audit) continue;
+    CLINAUDIT_TRY(auto checked, check_result_outliers(store, audit.id, timetable, calendar, today, actor));
+    report.result_cases_opened += static_cast<std::int64_t>(checked.opened.size());
+    report.result_cases_raised += static_cast<std::int64_t>(checked.raised.size());
+    for (auto& check : checked.checks) report.result_checks.push_back(std::move(check));
     CLINAUDIT_TRY(const auto measures, store.measures_of(audit.id));
     const auto analysed = analysed_measures(measures);
     if (analysed.empty()) continue;

@@ -8,6 +8,7 @@
 #include "core/result.hpp"
 #include "domain/analysis_run.hpp"
 #include "domain/outlier_workflow.hpp"
+#include "domain/result_outliers.hpp"
 #include "domain/store.hpp"
 #include "domain/working_days.hpp"
 
@@ -27,6 +28,10 @@ struct ScheduledAnalysis {
 
 struct ScheduledAnalysisReport {
   std::vector<ScheduledAnalysis> analyses;  // by audit code, then the earlier year first
+  // The checks of imported yearly results (check_result_outliers), by audit code.
+  std::vector<ResultOutlierCheck> result_checks;
+  std::int64_t result_cases_opened = 0;
+  std::int64_t result_cases_raised = 0;
   std::int64_t ran() const;
   std::int64_t failed() const;
 };
@@ -39,7 +44,9 @@ struct ScheduledAnalysisReport {
 // complete years only, run_analysis), or the audit's measures computed from episodes (their sources, outcomes, formulas
 // and expected columns) are no longer those the latest run computed. Unchanged data is not analysed again, so cases and
 // alerts open as soon as data arrives and a quiet day writes nothing. A run that fails (e.g. a model that cannot be
-// fitted) is reported and the others go on. Errors: the store's, when it cannot be read.
+// fitted) is reported and the others go on. Every national audit's imported yearly results
+// of the two years are checked for outliers too (check_result_outliers), which changes
+// nothing when they have not changed. Errors: the store's, when it cannot be read.
 Result<ScheduledAnalysisReport> run_due_analyses(Store& store, const OutlierTimetable& timetable,
                                                  const WorkingDayCalendar& calendar, Date today, const Actor& actor,
                                                  const std::string& software_version);

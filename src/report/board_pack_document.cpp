@@ -123,8 +123,8 @@ std::string board_pack_html(const domain::BoardPack& pack) {
           "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
           "<td>{}</td></tr>",
           row.audit_title, row.measure_name, c.period, domain::display_name(c.level),
-          c.unfavourable ? "Worse than expected" : "Better than expected", format_fixed(c.value, 3),
-          domain::standing_words(c), row.stage_name, row.whose_turn.empty() ? "—" : row.whose_turn,
+          c.unfavourable ? "Worse than expected" : "Better than expected", row.value_words, domain::standing_words(c),
+          row.stage_name, row.whose_turn.empty() ? "—" : row.whose_turn,
           c.stage_due_on ? c.stage_due_on->to_string() : "—");
     }
     out += "</tbody></table>"_html;

@@ -6,7 +6,6 @@
 #include <array>
 #include <string_view>
 
-#include "core/number_format.hpp"
 #include "report/docx_writer.hpp"
 
 namespace clinaudit::embedded {
@@ -53,8 +52,8 @@ Result<std::string> filled(std::string_view text, const domain::OutlierLetterFac
   args.push_back(fmt::arg("measure", facts.measure_name));
   args.push_back(fmt::arg("period", item.period));
   args.push_back(fmt::arg("level", std::string(alarm ? "alarm" : "alert")));
-  args.push_back(fmt::arg("value", format_number(item.value)));
-  args.push_back(fmt::arg("limit", format_number(item.limit)));
+  args.push_back(fmt::arg("value", facts.value_words));
+  args.push_back(fmt::arg("limit", facts.limit_words));
   args.push_back(fmt::arg("limit_words", std::string(alarm ? "99.8% control limit (three standard deviations)"
                                                            : "95% control limit (two standard deviations)")));
   args.push_back(fmt::arg(

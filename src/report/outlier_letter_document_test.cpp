@@ -21,6 +21,8 @@ domain::OutlierLetterFacts facts() {
   f.audit_title = "National Emergency Laparotomy Audit";
   f.audit_provider_body = "Royal College of Anaesthetists";
   f.measure_name = "30-day mortality";
+  f.value_words = "1.42";
+  f.limit_words = "1.30";
   f.organisation_name = "Harbourside Hospitals NHS Trust";
   f.chief_executive_name = "Dr Asha Patel";
   f.stage_name = "The provider checks its data and sends its explanation";
@@ -53,7 +55,7 @@ TEST(OutlierLetters, TheNotificationTellsTheProviderOfAPotentialOutlierWithTheCa
   EXPECT_TRUE(contains(text,
                        "finds Harbourside Hospitals NHS Trust's result for 30-day mortality in 2025/26 beyond the "
                        "99.8% control limit (three standard deviations) of the funnel plot: 1.42 against a limit of "
-                       "1.3 (higher than expected, which is worse)"))
+                       "1.30 (higher than expected, which is worse)"))
       << text;
   EXPECT_TRUE(contains(text, "a potential outlier at alarm level. It is not confirmed")) << text;
   EXPECT_TRUE(contains(text, "send us your explanation, with any errors you find, by 2 June 2026.")) << text;

@@ -155,7 +155,7 @@ has "$html" "<li>Took part in 100% of the national audits and confidential enqui
 has "$html" "<li>1 measure consistently passes its target</li>"
 has "$html" "<li>1 action completed in the past 90 days</li>"
 # The sections' contents.
-has "$html" "<td>National Emergency Test Audit</td><td>Risk-adjusted 30-day mortality</td><td>2024/25</td><td>Alarm (3 SD)</td><td>Worse than expected</td><td>1.620</td><td>Potential outlier, not yet confirmed</td><td>The provider checks its data and sends its explanation</td><td>Provider organisation</td><td>2026-03-20</td>"
+has "$html" "<td>National Emergency Test Audit</td><td>Risk-adjusted 30-day mortality</td><td>2024/25</td><td>Alarm (3 SD)</td><td>Worse than expected</td><td>1.62</td><td>Potential outlier, not yet confirmed</td><td>The provider checks its data and sends its explanation</td><td>Provider organisation</td><td>2026-03-20</td>"
 has "$html" "<td>NETA</td><td>Seen by a consultant within 14 hours</td><td>92.0% (2026-02)</td><td>91.0%</td>"
 has "$html" "Consistently passing the target"
 has "$html" "<td>Consent training for every surgical registrar</td><td>Dr Amal Shah</td><td>2026-02-01</td><td>32</td>"
@@ -351,6 +351,6 @@ has "$work/pack.txt" "National Emergency Test Audit: winter report (published 20
 has "$work/pack.txt" "No CUSUM signals in the past year."
 has "$work/pack.txt" "NG51: Sepsis: recognition, diagnosis and early management Dr Lee Not compliant 1 2026-01-31 (overdue)"
 has "$work/pack.txt" "Seen by a consultant within 14 hours 92.0% (2026-02) 91.0%"
-has "$work/pack.txt" "National Emergency Test Audit Risk-adjusted 30-day mortality 2024/25 Alarm (3 SD) Worse than expected 1.620 Potential outlier, not yet confirmed The provider checks its data and sends its explanation Provider organisation 2026-03-20"
+has "$work/pack.txt" "National Emergency Test Audit Risk-adjusted 30-day mortality 2024/25 Alarm (3 SD) Worse than expected 1.62 Potential outlier, not yet confirmed The provider checks its data and sends its explanation Provider organisation 2026-03-20"
 lacks "$work/pack.txt" "Yonder"
 echo "board pack: every section holds the world's figures in HTML, XLSX and PDF"

@@ -18,6 +18,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -27,6 +28,7 @@
 #include <thread>
 #include <vector>
 
+#include "domain/outlier_casework.hpp"
 #include "domain/outlier_workflow.hpp"
 #include "domain/store.hpp"
 #include "domain/working_days.hpp"
@@ -587,6 +589,84 @@ TEST_F(AlarmByEmail, NewEpisodesAreAnalysedByTheDailyJobAndACusumSignalArrivesBy
   ASSERT_EQ(more_mail.size(), 1U);
   EXPECT_NE(more_mail[0].subject.find("Trust RYY (RYY)"), std::string::npos) << more_mail[0].subject;
   EXPECT_NE(more_mail[0].rcpt_to.find("am@ryy.nhs.uk"), std::string::npos) << more_mail[0].rcpt_to;
+}
+
+// A supplier's yearly infection rates, imported as a file with `clinaudit import results`,
+// are checked by the next daily run once their year has ended: the trust far above the
+// others gets an alarm case at the audit provider's data check, with its value on the
+// measure's own scale; monthly rates of the same year open nothing, and the next run opens
+// nothing again. (The figures: 19 trusts with 23 infections in 10,000 bed days and one with
+// 60; with an overall rate of 497 / 200,000, P(X >= 60) for an expected 24.85 is below 1e-8.)
+TEST_F(AlarmByEmail, YearlyRatesImportedAsAFileOpenACaseOnTheFirstDailyRunAfterTheYear) {
+  SmtpSink smtp(work_ / "maildir");
+  ASSERT_TRUE(smtp.running()) << "could not start aiosmtpd with " << CLINAUDIT_TEST_PYTHON;
+  std::vector<domain::Organisation> trusts;
+  for (int t = 0; t < 20; ++t) {
+    const std::string code = "R" + std::to_string(10 + t);
+    trusts.push_back({{}, code, "Trust " + code, domain::OrganisationType::acute, "London"});
+  }
+  const auto orgs = store_->add_organisations(trusts, kTest);
+  ASSERT_TRUE(orgs) << orgs.error().message;
+  domain::Audit audit;
+  audit.code = "HCAI";
+  audit.title = "Healthcare-associated infection surveillance";
+  audit.kind = domain::AuditKind::national_clinical_audit;
+  const auto audit_ids = store_->add_audits({audit}, kTest);
+  ASSERT_TRUE(audit_ids) << audit_ids.error().message;
+  domain::Measure measure;
+  measure.audit_id = audit_ids->front();
+  measure.code = "cdi";
+  measure.name = "C. difficile infections";
+  measure.type = domain::MeasureType::rate;
+  measure.improvement = domain::Improvement::decrease;
+  measure.rate_multiplier = 1000;
+  measure.unit = "per 1,000 bed days";
+  ASSERT_TRUE(store_->add_measure(measure, kTest));
+  store_.reset();  // the binary writes the file from here on
+
+  const fs::path file = work_ / "rates.csv";
+  {
+    std::ofstream out(file);
+    out << "audit_code,measure_code,organisation_code,period,numerator,denominator\n";
+    for (int t = 0; t < 20; ++t) {
+      const int infections = t == 0 ? 60 : 23;
+      out << "HCAI,cdi,R" << 10 + t << ",2025/26," << infections << ",10000\n";
+      out << "HCAI,cdi,R" << 10 + t << ",2026-03," << infections / 10 << ",850\n";
+    }
+  }
+  const std::string import = std::string("'") + CLINAUDIT_TEST_BINARY + "' import results '" + file.string() +
+                             "' --db '" + db_ + "' >/dev/null 2>&1";
+  ASSERT_EQ(std::system(import.c_str()), 0) << import;
+
+  // Tuesday 31 March 2026, the year's last day: in-year, nothing is checked.
+  const JobRun last_day = jobs_run(db_, smtp.url(), d("2026-03-31"));
+  ASSERT_EQ(last_day.exit_code, 0) << last_day.output;
+  EXPECT_NE(last_day.output.find("imported yearly results checked for 0 measure-year(s), 0 outlier case(s) opened"),
+            std::string::npos)
+      << last_day.output;
+  // Wednesday 1 April: the year has ended.
+  const JobRun first = jobs_run(db_, smtp.url(), d("2026-04-01"));
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("checked HCAI cdi 2025/26: 20 providers, 1 beyond the limits, 1 outlier case(s) opened"),
+            std::string::npos)
+      << first.output;
+  const JobRun second = jobs_run(db_, smtp.url(), d("2026-04-02"));
+  ASSERT_EQ(second.exit_code, 0) << second.output;
+  EXPECT_NE(second.output.find("checked HCAI cdi 2025/26: 20 providers, 1 beyond the limits, 0 outlier case(s) opened"),
+            std::string::npos)
+      << second.output;
+
+  auto reopened = storage::open_store(db_);
+  ASSERT_TRUE(reopened) << reopened.error().message;
+  auto cases = (*reopened)->outlier_cases(std::nullopt, std::nullopt);
+  ASSERT_TRUE(cases) << cases.error().message;
+  ASSERT_EQ(cases->size(), 1U);
+  const auto rows = domain::outlier_rows(**reopened, *cases);
+  EXPECT_EQ(rows[0].organisation_name, "Trust R10");
+  EXPECT_EQ(rows[0].item.level, domain::OutlierLevel::alarm);
+  EXPECT_EQ(rows[0].item.stage, "data_check");
+  EXPECT_EQ(rows[0].item.period, "2025/26");
+  EXPECT_EQ(rows[0].value_words, "6.00 per 1,000 bed days");
 }
 
 // A Trust Board booked for Tuesday 10 March 2026, run day by day: the board member hears a

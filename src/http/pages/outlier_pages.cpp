@@ -56,8 +56,8 @@ std::string outlier_case_page(const Context& context, const OutlierCaseView& vie
       c.audit_id.value, view.row.audit_title,
       c.level == domain::OutlierLevel::alarm ? "Alarm: beyond the 99.8% limit (3 SD)"
                                              : "Alert: beyond the 95% limit (2 SD)",
-      c.high ? "Higher" : "Lower", c.unfavourable ? "worse" : "better", number_or_dash(c.value),
-      number_or_dash(c.limit), c.opened_on.to_string(), domain::standing_words(c),
+      c.high ? "Higher" : "Lower", c.unfavourable ? "worse" : "better", view.row.value_words, view.row.limit_words,
+      c.opened_on.to_string(), domain::standing_words(c),
       c.notice ? html("<dt>Notice from</dt><dd>{} (outside clinaudit: your audit team records its steps)</dd>",
                       c.notice->supplier)
                : Html());
