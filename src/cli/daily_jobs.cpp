@@ -84,8 +84,8 @@ std::string run_summary(const DailyJobsReport& report) {
       " measure-year(s), " + std::to_string(analyses.result_cases_opened) + " outlier case(s) opened, " +
       std::to_string(analyses.result_cases_raised) + " raised to alarm; CUSUM monitoring computed again for " +
       std::to_string(report.cusum_monitoring_refreshed) + " audit(s), " + std::to_string(report.measure_charts.stored) +
-      " SPC chart(s) computed again, providers' "
-      "CUSUM computed again for " +
+      " SPC chart(s) and " + std::to_string(report.measure_charts.funnels_stored) +
+      " funnel plot(s) computed again, providers' CUSUM computed again for " +
       std::to_string(report.provider_cusum_years) + " audit-year(s); ";
   const auto& sent = report.notifications;
   if (!sent.working_day) return line + "not a working day, no notifications (the next working day catches up)";

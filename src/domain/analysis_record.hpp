@@ -1,12 +1,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/date.hpp"
 #include "core/ids.hpp"
 #include "domain/measure.hpp"
+#include "stats/funnel.hpp"
 #include "stats/racusum.hpp"
 #include "stats/spc_xmr.hpp"
 
@@ -106,6 +108,22 @@ struct StoredMeasureChart {
   std::vector<ChartPoint> points;  // in period order
   stats::XmrChart chart;           // over the points' values
   std::string input_checksum;      // of the measure's chart settings and the points
+  std::string software_version;
+  std::string computed_at;  // set by the store
+};
+
+// A measure's funnel plot over every provider's results in its comparison period
+// (funnel_period_end) as the store keeps it (domain/stored_measure_funnels.hpp): the plot with
+// its units named by organisation id, the limit curves a chart of it draws, and what it was
+// computed from and when. Without a plot, `note` says why (funnel_of).
+struct StoredMeasureFunnel {
+  MeasureId measure_id;
+  AuditId audit_id;    // the measure's audit: read back, not written
+  std::string period;  // "YYYY-MM-DD to YYYY-MM-DD"
+  std::optional<stats::FunnelPlot> plot;
+  std::vector<stats::FunnelCurvePoint> curve;  // stats::funnel_chart_curve of the plot
+  std::string note;
+  std::string input_checksum;  // of the measure's type and target and every result of it
   std::string software_version;
   std::string computed_at;  // set by the store
 };

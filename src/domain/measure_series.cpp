@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdio>
 
+#include "domain/stored_measure_funnels.hpp"
+
 namespace clinaudit::domain {
 
 std::optional<double> funnel_denominator(const Measure& measure, const MeasureResult& row) {
@@ -141,9 +143,20 @@ Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal&
   CLINAUDIT_TRY(auto measures, store.measures_of(audit));
   CLINAUDIT_TRY(const auto audit_row, store.audit(audit));
   const auto orgs = organisations_by_id(store);
+  // A national view draws each measure's stored funnel (stored_measure_funnels.hpp), computed
+  // when its results changed; a trust's view covers the results it may see, computed here.
+  std::map<std::int64_t, StoredMeasureFunnel> stored_funnels;
+  if (national) {
+    CLINAUDIT_TRY(auto held, store.measure_funnels(audit));
+    for (auto& funnel : held) stored_funnels.emplace(funnel.measure_id.value, std::move(funnel));
+  }
   std::vector<MeasureSeries> out;
   for (auto& measure : measures) {
-    CLINAUDIT_TRY(auto results, store.results_of(measure.id, std::nullopt));
+    const auto stored = stored_funnels.find(measure.id.value);
+    const bool funnel_stored = stored != stored_funnels.end();
+    // With the funnel stored, only the viewer's own results are read.
+    CLINAUDIT_TRY(auto results,
+                  store.results_of(measure.id, funnel_stored ? std::optional(who.organisation_id) : std::nullopt));
     MeasureSeries series;
     std::vector<MeasureResult> visible;
     std::vector<double> own_values;
@@ -163,7 +176,8 @@ Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal&
       series.variation = stats::to_string(series.own_chart->variation);
       series.assurance = stats::to_string(series.own_chart->assurance);
     }
-    series.funnel = funnel_of(measure, visible, orgs);
+    series.funnel =
+        funnel_stored ? std::optional(stored_funnel_view(stored->second, orgs)) : funnel_of(measure, visible, orgs);
     if (series.funnel && !national) {
       const auto own = orgs.find(who.organisation_id.value);
       if (own != orgs.end()) series.funnel->own_unit = own->second.name;

@@ -72,6 +72,9 @@ struct MeasureFunnel {
   std::string note;                                        // why there is no plot, or that limits were widened
   std::vector<std::pair<std::string, std::string>> flags;  // unit name, flag; the units beyond the limits
   std::string own_unit;  // the viewer's organisation's unit, to point out on the plot; "" for none
+  // The plot's limit curves when they were stored with it (stats::funnel_chart_curve); empty:
+  // a chart computes them.
+  std::vector<stats::FunnelCurvePoint> curve;
 };
 
 // The funnel plot over `rows` (the results the caller may see) in funnel_period_end's
@@ -94,8 +97,9 @@ struct MeasureSeries {
 };
 
 // Every measure of `audit`, in the store's order. With `national` (national analysts), the
-// funnel covers every provider's results, published or not, and points out no provider;
-// otherwise the results `who` may see (may_see_result), with `who`'s organisation as the
+// funnel covers every provider's results, published or not, and points out no provider: the
+// measure's stored funnel when there is one (domain/stored_measure_funnels.hpp), else computed
+// here; otherwise the results `who` may see (may_see_result), with `who`'s organisation as the
 // funnel's own unit. Errors: the store's.
 Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal& who, AuditId audit, bool national);
 

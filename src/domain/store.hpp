@@ -365,6 +365,15 @@ class Store {
   virtual Result<std::vector<StoredMeasureChart>> measure_charts(std::optional<MeasureId> measure,
                                                                  std::optional<OrganisationId> organisation) = 0;
 
+  // The funnel plot of each measure over every provider's results
+  // (domain/stored_measure_funnels.hpp). Replaces the stored funnel of `measure` with `funnel`,
+  // or removes it when none, in one transaction with one audit-log entry. Errors: not_found
+  // for an unknown measure; invalid_input for a funnel of another measure.
+  virtual Result<void> put_measure_funnel(MeasureId measure, const std::optional<StoredMeasureFunnel>& funnel,
+                                          const Actor& actor) = 0;
+  // The stored funnels of the measures of `audit`, by measure id.
+  virtual Result<std::vector<StoredMeasureFunnel>> measure_funnels(AuditId audit) = 0;
+
   // Each provider's risk-adjusted CUSUM over a financial year of a national audit
   // (domain/stored_provider_cusum.hpp). Replaces what is stored for the record's audit and
   // year in one transaction, with one audit-log entry (what it was computed from, not each

@@ -4,6 +4,7 @@
 
 #include "core/checksum.hpp"
 #include "domain/measure_series.hpp"
+#include "domain/stored_measure_funnels.hpp"
 
 namespace clinaudit::domain {
 namespace {
@@ -67,6 +68,7 @@ MeasureChartRefresh& MeasureChartRefresh::operator+=(const MeasureChartRefresh& 
   stored += other.stored;
   removed += other.removed;
   unchanged += other.unchanged;
+  funnels_stored += other.funnels_stored;
   return *this;
 }
 
@@ -109,8 +111,12 @@ Result<MeasureChartRefresh> refresh_measure_charts(Store& store, const Measure& 
   }
   done.stored = static_cast<std::int64_t>(charts.size());
   done.removed = static_cast<std::int64_t>(removed.size());
-  if (charts.empty() && removed.empty()) return done;
-  CLINAUDIT_TRY_VOID(store.put_measure_charts(measure.id, charts, removed, actor));
+  if (!charts.empty() || !removed.empty()) {
+    CLINAUDIT_TRY_VOID(store.put_measure_charts(measure.id, charts, removed, actor));
+  }
+  // The measure's funnel follows the same results and settings.
+  CLINAUDIT_TRY(const bool funnel_stored, refresh_measure_funnel(store, measure, results, software_version, actor));
+  if (funnel_stored) ++done.funnels_stored;
   return done;
 }
 

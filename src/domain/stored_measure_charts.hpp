@@ -25,6 +25,7 @@ struct MeasureChartRefresh {
   std::int64_t stored = 0;
   std::int64_t removed = 0;
   std::int64_t unchanged = 0;
+  std::int64_t funnels_stored = 0;  // measures' funnels stored again or removed (stored_measure_funnels.hpp)
   MeasureChartRefresh& operator+=(const MeasureChartRefresh& other);
 };
 
@@ -37,7 +38,7 @@ std::optional<StoredMeasureChart> chart_from_results(const Measure& measure, Org
 
 // Computes every organisation's chart of `measure` from the stored results and stores those
 // whose inputs or software version differ from what is stored; removes those that no longer
-// have enough values. Errors: the store's.
+// have enough values; then the measure's funnel (refresh_measure_funnel). Errors: the store's.
 Result<MeasureChartRefresh> refresh_measure_charts(Store& store, const Measure& measure,
                                                    const std::string& software_version, const Actor& actor);
 

@@ -16,7 +16,6 @@ constexpr double kLeft = 72;
 constexpr double kRight = 170;  // room for the legend
 constexpr double kTop = 44;
 constexpr double kBottom = 56;
-constexpr std::size_t kCurvePoints = 120;
 
 constexpr const char* kStyle =
     "<style>"
@@ -138,10 +137,15 @@ Result<std::string> funnel_chart_svg(const stats::FunnelPlot& plot, const Funnel
     v_max = std::max(v_max, *unit->value);
   }
   const double curve_to = d_max * 1.05;
-  auto curve = stats::funnel_curve(plot, d_min, std::max(curve_to, d_min), kCurvePoints);
-  if (!curve) return curve.error();
+  std::vector<stats::FunnelCurvePoint> computed;
+  if (options.curve.empty()) {
+    auto drawn_curve = stats::funnel_chart_curve(plot);
+    if (!drawn_curve) return drawn_curve.error();
+    computed = std::move(*drawn_curve);
+  }
+  const std::span<const stats::FunnelCurvePoint> curve = options.curve.empty() ? computed : options.curve;
   // Let the limits widen the view a little beyond the points, not all the way to the tip.
-  const auto& widest = curve->front().limits.l998;
+  const auto& widest = curve.front().limits.l998;
   const double pad = (v_max - v_min) * 0.15 + 1e-9;
   double y0 = std::min(v_min - pad, std::max(widest.lower, v_min - 3 * pad));
   double y1 = std::max(v_max + pad, std::min(widest.upper, v_max + 3 * pad));
@@ -190,7 +194,7 @@ Result<std::string> funnel_chart_svg(const stats::FunnelPlot& plot, const Funnel
   svg.line(frame.x(frame.x0), frame.y(plot.target), frame.x(frame.x1), frame.y(plot.target), "target");
   auto path = [&](auto pick) {
     std::string points;
-    for (const auto& point : *curve) {
+    for (const auto& point : curve) {
       if (!points.empty()) points += ' ';
       points += format_fixed(frame.x(point.denominator), 2) + "," + format_fixed(frame.y(pick(point)), 2);
     }

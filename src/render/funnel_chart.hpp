@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string>
 
 #include "core/result.hpp"
@@ -26,6 +27,9 @@ struct FunnelChartOptions {
   int decimals = 4;
   double width = 720;
   double height = 480;
+  // The plot's limit curves from stats::funnel_chart_curve, when they were computed with the
+  // plot and stored; empty: computed here (they are most of the cost of a chart).
+  std::span<const stats::FunnelCurvePoint> curve;
 };
 
 // An SVG funnel plot: each unit a point (hover label via <title>: unit, value, numerator,

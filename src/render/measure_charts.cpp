@@ -48,6 +48,7 @@ FunnelPanel funnel_panel(const domain::Measure& measure, const domain::MeasureFu
   chart.percent = scale.percent;
   chart.multiplier = scale.multiplier;
   chart.decimals = scale.decimals < 0 ? 4 : scale.decimals;
+  chart.curve = funnel.curve;
   auto svg = funnel_chart_svg(*funnel.plot, chart);
   if (!svg) {
     panel.note = "No funnel plot: " + svg.error().message;

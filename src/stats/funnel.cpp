@@ -258,13 +258,30 @@ Result<std::vector<FunnelCurvePoint>> funnel_curve(const FunnelPlot& plot, doubl
   const double step = (std::log(to) - log_from) / static_cast<double>(points - 1);
   for (std::size_t i = 0; i < points; ++i) {
     const double d = i == 0 ? from : i + 1 == points ? to : std::exp(log_from + step * static_cast<double>(i));
-    auto adjusted = adjusted_limits(plot.model, d);
-    if (!adjusted) return adjusted.error();
     auto unadjusted = unadjusted_limits(plot.model, d);
     if (!unadjusted) return unadjusted.error();
+    // Without the overdispersion adjustment the limits in use are the unadjusted ones.
+    if (!plot.model.applied) {
+      curve.push_back(FunnelCurvePoint{d, *unadjusted, *unadjusted});
+      continue;
+    }
+    auto adjusted = adjusted_limits(plot.model, d);
+    if (!adjusted) return adjusted.error();
     curve.push_back(FunnelCurvePoint{d, *adjusted, *unadjusted});
   }
   return curve;
+}
+
+Result<std::vector<FunnelCurvePoint>> funnel_chart_curve(const FunnelPlot& plot) {
+  std::optional<double> d_min;
+  double d_max = 0;
+  for (const auto& unit : plot.units) {
+    if (!unit.value || !unit.limits) continue;
+    d_min = std::min(d_min.value_or(unit.denominator), unit.denominator);
+    d_max = std::max(d_max, unit.denominator);
+  }
+  if (!d_min) return invalid("the funnel plot has no unit to draw");
+  return funnel_curve(plot, *d_min, std::max(d_max * 1.05, *d_min), kFunnelChartCurvePoints);
 }
 
 }  // namespace clinaudit::stats

@@ -104,6 +104,15 @@ struct FunnelCurvePoint {
 // Errors: invalid_input for a bad range. Pure; thread-safe.
 Result<std::vector<FunnelCurvePoint>> funnel_curve(const FunnelPlot& plot, double from, double to, std::size_t points);
 
+// How many points a chart's limit curves have (funnel_chart_curve).
+inline constexpr std::size_t kFunnelChartCurvePoints = 120;
+
+// The limit curves a chart of `plot` draws: kFunnelChartCurvePoints points from the least
+// denominator of a unit with a value and limits to 1.05 times the greatest, so that a chart
+// drawn from a stored curve is the chart drawn from the plot. Errors: invalid_input when no
+// unit has a value and limits. Pure; thread-safe.
+Result<std::vector<FunnelCurvePoint>> funnel_chart_curve(const FunnelPlot& plot);
+
 // R's round(x, digits) for digits >= 0: the nearer of the two decimal candidates, with
 // an exact tie going to the even last digit (R >= 4.0.0).
 double round_decimals(double x, int digits);

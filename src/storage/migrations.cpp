@@ -33,6 +33,7 @@ std::string_view migration_0024_sign_in_attempts();
 std::string_view migration_0025_measure_charts();
 std::string_view migration_0026_data_version();
 std::string_view migration_0027_provider_cusum();
+std::string_view migration_0028_measure_funnels();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -73,6 +74,7 @@ constexpr std::array kTemplates{
     Template{25, "0025_measure_charts", embedded::migration_0025_measure_charts},
     Template{26, "0026_data_version", embedded::migration_0026_data_version},
     Template{27, "0027_provider_cusum", embedded::migration_0027_provider_cusum},
+    Template{28, "0028_measure_funnels", embedded::migration_0028_measure_funnels},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

@@ -226,7 +226,8 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
           : "ALTER TABLE outlier_cases DROP COLUMN escalated_on, DROP COLUMN notice_supplier, DROP COLUMN "
             "notice_measure, ALTER COLUMN measure_id SET NOT NULL;";
   GetParam().execute_sql(url(),
-                         "DROP TABLE provider_cusum_charts; DROP TABLE provider_cusum; DROP TABLE data_version; DROP "
+                         "DROP TABLE measure_funnels; DROP TABLE provider_cusum_charts; DROP TABLE provider_cusum; "
+                         "DROP TABLE data_version; DROP "
                          "TABLE measure_charts; DROP TABLE sign_in_attempts; "
                          "DROP TABLE pending_imports;");
   GetParam().execute_sql(url(), "DROP TABLE cusum_monitoring_signals; DROP TABLE cusum_monitoring;");

@@ -1,0 +1,222 @@
+// The stored funnel plots of measures: written and read whole (units, limit model,
+// overdispersion and the chart's limit curves), replaced and removed per measure; computed
+// again only for the measure whose results or settings changed; and what the national view
+// draws, while a trust's view is computed from the results it may see.
+#include "domain/measure_series.hpp"
+#include "domain/stored_measure_charts.hpp"
+#include "domain/stored_measure_funnels.hpp"
+#include "store_contract.hpp"
+
+namespace clinaudit::contract {
+namespace {
+
+constexpr int kProviders = 10;
+
+// Ten providers' events in 2025/26: 20 each over 10,000 days, the tenth 60, so the plot has
+// an alarm; with `wide`, providers alternate between 5 and 40 so the limits are widened for
+// overdispersion (both lines of the curve then differ).
+std::vector<domain::MeasureResult> yearly(MeasureId measure, const std::vector<OrganisationId>& providers,
+                                          bool wide = false) {
+  std::vector<domain::MeasureResult> rows;
+  for (int p = 0; p < kProviders; ++p) {
+    domain::MeasureResult row;
+    row.measure_id = measure;
+    row.organisation_id = providers[static_cast<std::size_t>(p)];
+    row.period_start = *Date::parse("2025-04-01");
+    row.period_end = *Date::parse("2026-03-31");
+    row.numerator = wide ? (p % 2 == 0 ? 5 : 40) : p == kProviders - 1 ? 60 : 20;
+    row.denominator = 10000;
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+class MeasureFunnels : public StoreContract {
+ protected:
+  void SetUp() override {
+    StoreContract::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    for (int p = 0; p < kProviders; ++p) providers_.push_back(add_organisation("RF" + std::to_string(p)));
+    audit_ = add_audit("HCAI");
+    for (const char* code : {"cdi", "mrsa"}) {
+      domain::Measure measure;
+      measure.audit_id = audit_;
+      measure.code = code;
+      measure.name = std::string("Infections: ") + code;
+      measure.type = domain::MeasureType::rate;
+      measure.improvement = domain::Improvement::decrease;
+      auto id = store().add_measure(measure, actor());
+      ASSERT_OK(id);
+      measure.id = *id;
+      measures_.push_back(measure);
+    }
+  }
+
+  std::map<std::int64_t, domain::StoredMeasureFunnel> stored() {
+    std::map<std::int64_t, domain::StoredMeasureFunnel> out;
+    auto funnels = store().measure_funnels(audit_);
+    EXPECT_TRUE(funnels.has_value());
+    if (funnels) {
+      for (auto& f : *funnels) out.emplace(f.measure_id.value, std::move(f));
+    }
+    return out;
+  }
+
+  std::vector<OrganisationId> providers_;
+  AuditId audit_;
+  std::vector<domain::Measure> measures_;
+};
+
+void expect_same_limits(const stats::FunnelLimits& a, const stats::FunnelLimits& b) {
+  EXPECT_DOUBLE_EQ(a.l95.lower, b.l95.lower);
+  EXPECT_DOUBLE_EQ(a.l95.upper, b.l95.upper);
+  EXPECT_DOUBLE_EQ(a.l998.lower, b.l998.lower);
+  EXPECT_DOUBLE_EQ(a.l998.upper, b.l998.upper);
+}
+
+TEST_P(MeasureFunnels, AreStoredWholeReplacedAndRemoved) {
+  const auto& cdi = measures_[0];
+  const auto written = domain::funnel_from_results(cdi, yearly(cdi.id, providers_, true), "1.2.3");
+  ASSERT_TRUE(written && written->plot);
+  ASSERT_TRUE(written->plot->model.applied) << "the figures are meant to be overdispersed";
+  ASSERT_OK(store().put_measure_funnel(cdi.id, written, actor()));
+
+  auto held = stored();
+  ASSERT_EQ(held.size(), 1U);
+  const auto& read = held.at(cdi.id.value);
+  EXPECT_EQ(read.audit_id, audit_);
+  EXPECT_EQ(read.period, "2025-04-01 to 2026-03-31");
+  EXPECT_EQ(read.note, written->note);
+  EXPECT_EQ(read.input_checksum, written->input_checksum);
+  EXPECT_EQ(read.software_version, "1.2.3");
+  EXPECT_FALSE(read.computed_at.empty());
+  ASSERT_TRUE(read.plot);
+  const auto& a = *read.plot;
+  const auto& b = *written->plot;
+  EXPECT_EQ(a.type, b.type);
+  EXPECT_DOUBLE_EQ(a.target, b.target);
+  EXPECT_EQ(a.overdispersion.method, b.overdispersion.method);
+  EXPECT_EQ(a.overdispersion.units_used, b.overdispersion.units_used);
+  ASSERT_TRUE(a.overdispersion.phi && b.overdispersion.phi);
+  EXPECT_DOUBLE_EQ(*a.overdispersion.phi, *b.overdispersion.phi);
+  EXPECT_TRUE(a.overdispersion.applied);
+  EXPECT_EQ(a.model.method, b.model.method);
+  EXPECT_EQ(a.model.limits, b.model.limits);
+  EXPECT_DOUBLE_EQ(a.model.tau2, b.model.tau2);
+  ASSERT_EQ(a.units.size(), b.units.size());
+  for (std::size_t i = 0; i < a.units.size(); ++i) {
+    EXPECT_EQ(a.units[i].unit, b.units[i].unit);
+    EXPECT_DOUBLE_EQ(a.units[i].numerator, b.units[i].numerator);
+    EXPECT_EQ(a.units[i].flag, b.units[i].flag);
+    ASSERT_TRUE(a.units[i].value && a.units[i].z && a.units[i].limits && a.units[i].unadjusted_limits);
+    EXPECT_DOUBLE_EQ(*a.units[i].z, *b.units[i].z);
+    expect_same_limits(*a.units[i].limits, *b.units[i].limits);
+    expect_same_limits(*a.units[i].unadjusted_limits, *b.units[i].unadjusted_limits);
+  }
+  ASSERT_EQ(read.curve.size(), stats::kFunnelChartCurvePoints);
+  for (std::size_t i = 0; i < read.curve.size(); i += 17) {
+    EXPECT_DOUBLE_EQ(read.curve[i].denominator, written->curve[i].denominator);
+    expect_same_limits(read.curve[i].limits, written->curve[i].limits);
+    expect_same_limits(read.curve[i].unadjusted_limits, written->curve[i].unadjusted_limits);
+  }
+
+  // Refused writes leave what is stored.
+  EXPECT_ERROR(store().put_measure_funnel(measures_[1].id, written, actor()), ErrorCode::invalid_input);
+  EXPECT_ERROR(store().put_measure_funnel(MeasureId{987654}, std::nullopt, actor()), ErrorCode::not_found);
+  EXPECT_EQ(stored().size(), 1U);
+
+  ASSERT_OK(store().put_measure_funnel(cdi.id, std::nullopt, actor()));
+  EXPECT_TRUE(stored().empty());
+}
+
+// Results of one measure recompute its funnel and no other's; unchanged inputs recompute
+// nothing; a new target recomputes it; a new software version recomputes both.
+TEST_P(MeasureFunnels, AChangeOfResultsOrSettingsRecomputesExactlyTheFunnelThatDependsOnIt) {
+  const auto& cdi = measures_[0];
+  const auto& mrsa = measures_[1];
+  ASSERT_OK(store().add_results(yearly(cdi.id, providers_), actor()));
+  ASSERT_OK(store().add_results(yearly(mrsa.id, providers_, true), actor()));
+  const std::vector<MeasureId> both{cdi.id, mrsa.id};
+  auto done = domain::refresh_measure_charts(store(), both, "1.0", actor());
+  ASSERT_OK(done);
+  EXPECT_EQ(done->funnels_stored, 2);
+  const auto first = stored();
+  ASSERT_EQ(first.size(), 2U);
+
+  done = domain::refresh_measure_charts(store(), both, "1.0", actor());
+  ASSERT_OK(done);
+  EXPECT_EQ(done->funnels_stored, 0);
+
+  // Another year of cdi: its funnel moves to 2026/27; mrsa's is left as it was.
+  auto later = yearly(cdi.id, providers_);
+  for (auto& row : later) {
+    row.period_start = *Date::parse("2026-04-01");
+    row.period_end = *Date::parse("2027-03-31");
+  }
+  ASSERT_OK(store().add_results(later, actor()));
+  done = domain::refresh_measure_charts(store(), both, "1.0", actor());
+  ASSERT_OK(done);
+  EXPECT_EQ(done->funnels_stored, 1);
+  const auto second = stored();
+  EXPECT_EQ(second.at(cdi.id.value).period, "2026-04-01 to 2027-03-31");
+  EXPECT_NE(second.at(cdi.id.value).input_checksum, first.at(cdi.id.value).input_checksum);
+  EXPECT_EQ(second.at(mrsa.id.value).input_checksum, first.at(mrsa.id.value).input_checksum);
+  EXPECT_EQ(second.at(mrsa.id.value).computed_at, first.at(mrsa.id.value).computed_at);
+
+  auto targeted = mrsa;
+  targeted.target = 0.002;
+  ASSERT_OK(store().update_measure(targeted, actor()));
+  done = domain::refresh_measure_charts(store(), both, "1.0", actor());
+  ASSERT_OK(done);
+  EXPECT_EQ(done->funnels_stored, 1);
+  ASSERT_TRUE(stored().at(mrsa.id.value).plot);
+  EXPECT_DOUBLE_EQ(stored().at(mrsa.id.value).plot->target, 0.002);
+
+  done = domain::refresh_measure_charts(store(), both, "2.0", actor());
+  ASSERT_OK(done);
+  EXPECT_EQ(done->funnels_stored, 2);
+}
+
+// The national view draws the stored funnel (with its stored curve), named by organisation; a
+// trust's view is computed from the results it may see (published ones and its own).
+TEST_P(MeasureFunnels, TheNationalViewDrawsTheStoredFunnel) {
+  const auto& cdi = measures_[0];
+  auto rows = yearly(cdi.id, providers_);
+  for (auto& row : rows) row.published = true;
+  ASSERT_OK(store().add_results(rows, actor()));
+  domain::Principal analyst;
+  analyst.role = domain::Role::national_analyst;
+  analyst.organisation_id = add_organisation("NAT", domain::OrganisationType::national_body);
+  auto before = domain::measure_series(store(), analyst, audit_, true);
+  ASSERT_OK(before);
+  ASSERT_TRUE(before->front().funnel && before->front().funnel->plot);
+  EXPECT_TRUE(before->front().funnel->curve.empty()) << "nothing stored yet: computed on the request";
+
+  ASSERT_OK(domain::refresh_measure_charts(store(), cdi, "1.0", actor()));
+  auto after = domain::measure_series(store(), analyst, audit_, true);
+  ASSERT_OK(after);
+  const auto& funnel = after->front().funnel;
+  ASSERT_TRUE(funnel && funnel->plot);
+  EXPECT_EQ(funnel->curve.size(), stats::kFunnelChartCurvePoints);
+  EXPECT_EQ(funnel->plot->units.back().unit, "Organisation RF9");
+  ASSERT_EQ(funnel->flags.size(), before->front().funnel->flags.size());
+  EXPECT_EQ(funnel->flags, before->front().funnel->flags);
+
+  domain::Principal trust;
+  trust.role = domain::Role::audit_manager;
+  trust.organisation_id = providers_[3];
+  auto own = domain::measure_series(store(), trust, audit_, false);
+  ASSERT_OK(own);
+  ASSERT_TRUE(own->front().funnel);
+  EXPECT_TRUE(own->front().funnel->curve.empty());
+  EXPECT_EQ(own->front().funnel->own_unit, "Organisation RF3");
+  EXPECT_EQ(own->front().own_results.size(), 1U);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, MeasureFunnels, ::testing::Values(sqlite_backend()), backend_name);
+#ifdef CLINAUDIT_HAVE_POSTGRES_STORE
+INSTANTIATE_TEST_SUITE_P(Postgres, MeasureFunnels, ::testing::Values(postgres_backend()), backend_name);
+#endif
+
+}  // namespace
+}  // namespace clinaudit::contract
