@@ -83,6 +83,13 @@ bool shows_concern(stats::VariationIcon variation) {
   return variation == stats::VariationIcon::concern_high || variation == stats::VariationIcon::concern_low;
 }
 
+Result<stats::FunnelPlot> measure_funnel_plot(const Measure& measure, std::span<const stats::UnitCount> units) {
+  stats::FunnelOptions options;
+  options.type = funnel_type(measure.type);
+  if (measure.type != MeasureType::ratio) options.target = measure.target;
+  return stats::funnel_plot(units, options);
+}
+
 std::optional<Date> funnel_period_end(const Measure& measure, const std::vector<MeasureResult>& rows) {
   if (rows.empty()) return std::nullopt;
   std::map<Date, int> providers_by_period;
@@ -114,10 +121,7 @@ std::optional<MeasureFunnel> funnel_of(const Measure& measure, const std::vector
     units.push_back({org == organisations.end() ? std::to_string(row.organisation_id.value) : org->second.name,
                      *row.numerator, *denominator});
   }
-  stats::FunnelOptions options;
-  options.type = funnel_type(measure.type);
-  if (measure.type != MeasureType::ratio) options.target = measure.target;
-  auto plot = stats::funnel_plot(units, options);
+  auto plot = measure_funnel_plot(measure, units);
   if (!plot) {
     funnel.note = "No funnel plot: " + plot.error().message;
     return funnel;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -58,6 +59,11 @@ std::optional<double> funnel_denominator(const Measure& measure, const MeasureRe
 
 // The funnel a measure type is plotted on (a continuous measure has none: proportion).
 stats::FunnelType funnel_type(MeasureType type);
+
+// The funnel plot of `units` as a measure's funnels are drawn: on its type's funnel, around its
+// target (a ratio's is 1), else the units' overall value; 95% and 99.8% exact limits, widened
+// for overdispersion. Errors: the statistics engine's (stats::funnel_plot).
+Result<stats::FunnelPlot> measure_funnel_plot(const Measure& measure, std::span<const stats::UnitCount> units);
 
 // The period a funnel plot compares: the latest period end with at least three providers
 // with a numerator and a positive denominator (expected, for a ratio); when no period has

@@ -58,10 +58,7 @@ Result<void> check_year(Store& store, ResultOutlierReport& report, ResultOutlier
     report.checks.push_back(std::move(check));
     return {};
   }
-  stats::FunnelOptions options;
-  options.type = funnel_type(measure.type);
-  if (measure.type != MeasureType::ratio) options.target = measure.target;
-  auto plot = stats::funnel_plot(units, options);
+  auto plot = measure_funnel_plot(measure, units);
   if (!plot) {
     check.note = "no funnel plot: " + plot.error().message;
     report.checks.push_back(std::move(check));

@@ -68,12 +68,12 @@ class ResultOutliers : public StoreContract {
     rate_ = *id;
   }
 
-  // Every provider's infections and bed days from `from` to `to`.
-  void add_rates(const char* from, const char* to) {
+  // Every provider's infections and bed days from `from` to `to`, of the rate (or `measure`).
+  void add_rates(const char* from, const char* to, std::optional<MeasureId> measure = std::nullopt) {
     std::vector<domain::MeasureResult> rows;
     for (int p = 0; p < kProviders; ++p) {
       domain::MeasureResult row;
-      row.measure_id = rate_;
+      row.measure_id = measure.value_or(rate_);
       row.organisation_id = providers_[static_cast<std::size_t>(p)];
       row.period_start = *Date::parse(from);
       row.period_end = *Date::parse(to);
@@ -296,18 +296,7 @@ TEST_P(ResultOutliers, TheDailyJobChecksNationalAuditsOnly) {
   local_rate.improvement = domain::Improvement::decrease;
   auto local_id = store().add_measure(local_rate, actor());
   ASSERT_OK(local_id);
-  std::vector<domain::MeasureResult> rows;
-  for (int p = 0; p < kProviders; ++p) {
-    domain::MeasureResult row;
-    row.measure_id = *local_id;
-    row.organisation_id = providers_[static_cast<std::size_t>(p)];
-    row.period_start = *Date::parse("2025-04-01");
-    row.period_end = *Date::parse("2026-03-31");
-    row.numerator = infections(p);
-    row.denominator = kBedDays;
-    rows.push_back(row);
-  }
-  ASSERT_OK(store().add_results(rows, actor()));
+  add_rates("2025-04-01", "2026-03-31", *local_id);
 
   auto due = domain::run_due_analyses(store(), domain::OutlierTimetable::default_timetable(),
                                       domain::WorkingDayCalendar::england_and_wales(), *Date::parse("2026-05-11"),
