@@ -120,6 +120,7 @@ struct StoredMeasureFunnel {
   MeasureId measure_id;
   AuditId audit_id;    // the measure's audit: read back, not written
   std::string period;  // "YYYY-MM-DD to YYYY-MM-DD"
+  Date period_end;     // of the results compared
   std::optional<stats::FunnelPlot> plot;
   std::vector<stats::FunnelCurvePoint> curve;  // stats::funnel_chart_curve of the plot
   std::string note;

@@ -147,20 +147,20 @@ Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal&
   CLINAUDIT_TRY(auto measures, store.measures_of(audit));
   CLINAUDIT_TRY(const auto audit_row, store.audit(audit));
   const auto orgs = organisations_by_id(store);
-  // A national view draws each measure's stored funnel (stored_measure_funnels.hpp), computed
-  // when its results changed; a trust's view covers the results it may see, computed here.
+  // Each measure's stored funnel (stored_measure_funnels.hpp), computed when its results
+  // changed: a national view draws it; a trust's view draws it when it covers exactly the
+  // results the trust may see, and otherwise computes its own here.
   std::map<std::int64_t, StoredMeasureFunnel> stored_funnels;
-  if (national) {
-    CLINAUDIT_TRY(auto held, store.measure_funnels(audit));
-    for (auto& funnel : held) stored_funnels.emplace(funnel.measure_id.value, std::move(funnel));
-  }
+  CLINAUDIT_TRY(auto held, store.measure_funnels(audit));
+  for (auto& funnel : held) stored_funnels.emplace(funnel.measure_id.value, std::move(funnel));
   std::vector<MeasureSeries> out;
   for (auto& measure : measures) {
     const auto stored = stored_funnels.find(measure.id.value);
-    const bool funnel_stored = stored != stored_funnels.end();
-    // With the funnel stored, only the viewer's own results are read.
+    bool funnel_stored = stored != stored_funnels.end();
+    // A national view with the funnel stored reads only the viewer's own results.
+    const bool own_only = national && funnel_stored;
     CLINAUDIT_TRY(auto results,
-                  store.results_of(measure.id, funnel_stored ? std::optional(who.organisation_id) : std::nullopt));
+                  store.results_of(measure.id, own_only ? std::optional(who.organisation_id) : std::nullopt));
     MeasureSeries series;
     std::vector<MeasureResult> visible;
     std::vector<double> own_values;
@@ -180,6 +180,7 @@ Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal&
       series.variation = stats::to_string(series.own_chart->variation);
       series.assurance = stats::to_string(series.own_chart->assurance);
     }
+    if (funnel_stored && !national) funnel_stored = stored_funnel_fits(stored->second, visible, results);
     series.funnel =
         funnel_stored ? std::optional(stored_funnel_view(stored->second, orgs)) : funnel_of(measure, visible, orgs);
     if (series.funnel && !national) {

@@ -106,7 +106,8 @@ struct MeasureSeries {
 // funnel covers every provider's results, published or not, and points out no provider: the
 // measure's stored funnel when there is one (domain/stored_measure_funnels.hpp), else computed
 // here; otherwise the results `who` may see (may_see_result), with `who`'s organisation as the
-// funnel's own unit. Errors: the store's.
+// funnel's own unit: the stored funnel when it covers exactly those (stored_funnel_fits), else
+// computed here. Errors: the store's.
 Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal& who, AuditId audit, bool national);
 
 // The organisations by id, for naming units and providers.

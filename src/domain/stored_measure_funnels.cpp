@@ -41,6 +41,7 @@ std::optional<StoredMeasureFunnel> funnel_from_results(const Measure& measure, c
   stored.measure_id = measure.id;
   stored.audit_id = measure.audit_id;
   stored.period = std::move(funnel->period);
+  stored.period_end = funnel_period_end(measure, rows).value_or(Date{});
   stored.note = std::move(funnel->note);
   if (funnel->plot) {
     if (auto curve = stats::funnel_chart_curve(*funnel->plot)) stored.curve = std::move(*curve);
@@ -69,6 +70,19 @@ Result<bool> refresh_measure_funnel(Store& store, const Measure& measure, const 
   }
   CLINAUDIT_TRY_VOID(store.put_measure_funnel(measure.id, funnel_from_results(measure, rows, software_version), actor));
   return true;
+}
+
+bool stored_funnel_fits(const StoredMeasureFunnel& stored, const std::vector<MeasureResult>& visible,
+                        const std::vector<MeasureResult>& every) {
+  if (!stored.plot) return false;
+  std::size_t compared = 0;
+  for (const auto& unit : stored.plot->units) compared += unit.denominator > 0 ? 1 : 0;
+  if (compared < 3) return false;
+  const auto at_end = [&](const std::vector<MeasureResult>& rows) {
+    return std::count_if(rows.begin(), rows.end(),
+                         [&](const MeasureResult& r) { return r.period_end == stored.period_end; });
+  };
+  return at_end(visible) == at_end(every);
 }
 
 MeasureFunnel stored_funnel_view(const StoredMeasureFunnel& stored,

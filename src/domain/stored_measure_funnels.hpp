@@ -37,6 +37,13 @@ std::optional<StoredMeasureFunnel> funnel_from_results(const Measure& measure, c
 Result<bool> refresh_measure_funnel(Store& store, const Measure& measure, const std::vector<MeasureResult>& rows,
                                     const std::string& software_version, const Actor& actor);
 
+// Whether `stored` (computed from `every` result of its measure) is the funnel funnel_of would
+// draw over `visible`, the results a viewer may see (a subset of `every`): it has a plot of at
+// least three providers with a positive denominator, and every result of its comparison
+// period is visible, so the same period and the same units are compared. Pure.
+bool stored_funnel_fits(const StoredMeasureFunnel& stored, const std::vector<MeasureResult>& visible,
+                        const std::vector<MeasureResult>& every);
+
 // A stored funnel as the pages draw it: its units named by `organisations` (id -> organisation;
 // else by id), the units beyond the limits listed, the stored curve kept, and no unit pointed
 // out. Pure.

@@ -86,6 +86,31 @@ TEST(StoredMeasureFunnels, TheChecksumFollowsTheResultsTypeAndTarget) {
   EXPECT_NE(funnel_checksum(measure, rows), base);
 }
 
+// A viewer's funnel is the stored one only when it may see every result the funnel compares.
+TEST(StoredMeasureFunnels, FitAViewerWhoSeesEveryResultOfTheComparedPeriod) {
+  const auto every = yearly_rates();
+  auto older = every.front();
+  older.period_start = *Date::parse("2024-04-01");
+  older.period_end = *Date::parse("2025-03-31");
+  auto with_older = every;
+  with_older.push_back(older);
+  const auto stored = funnel_from_results(a_rate(), with_older, "test");
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->period_end, *Date::parse("2026-03-31"));
+  EXPECT_TRUE(stored_funnel_fits(*stored, with_older, with_older));
+  EXPECT_TRUE(stored_funnel_fits(*stored, every, with_older)) << "a hidden result of another year";
+  auto hidden = every;
+  hidden.pop_back();
+  hidden.push_back(older);
+  EXPECT_FALSE(stored_funnel_fits(*stored, hidden, with_older)) << "a hidden result of the compared year";
+
+  auto two = every;
+  two.resize(2);
+  const auto too_few = funnel_from_results(a_rate(), two, "test");
+  ASSERT_TRUE(too_few);
+  EXPECT_FALSE(stored_funnel_fits(*too_few, two, two)) << "two providers are no comparison";
+}
+
 TEST(StoredMeasureFunnels, AContinuousMeasureOrNoResultsHaveNone) {
   auto measure = a_rate();
   EXPECT_FALSE(funnel_from_results(measure, {}, "test"));

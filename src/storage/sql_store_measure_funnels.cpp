@@ -126,6 +126,7 @@ std::string funnel_text(const domain::StoredMeasureFunnel& funnel) {
     curve.push_back(json::array({point.denominator, limits_json(point.limits), limits_json(point.unadjusted_limits)}));
   }
   return json_text({{"period", funnel.period},
+                    {"period_end", funnel.period_end.to_string()},
                     {"note", funnel.note},
                     {"plot", funnel.plot ? plot_json(*funnel.plot) : json()},
                     {"curve", curve}});
@@ -135,6 +136,9 @@ std::string funnel_text(const domain::StoredMeasureFunnel& funnel) {
 void read_funnel_text(const std::string& text, domain::StoredMeasureFunnel& stored) {
   const json parsed = json::parse(text);
   stored.period = parsed.at("period").get<std::string>();
+  const auto period_end = Date::parse(parsed.at("period_end").get<std::string>());
+  if (!period_end) throw NotAChart{};
+  stored.period_end = *period_end;
   stored.note = parsed.at("note").get<std::string>();
   if (!parsed.at("plot").is_null()) stored.plot = read_plot(parsed.at("plot"));
   for (const json& point : parsed.at("curve")) {

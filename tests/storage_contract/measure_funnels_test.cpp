@@ -86,6 +86,7 @@ TEST_P(MeasureFunnels, AreStoredWholeReplacedAndRemoved) {
   const auto& read = held.at(cdi.id.value);
   EXPECT_EQ(read.audit_id, audit_);
   EXPECT_EQ(read.period, "2025-04-01 to 2026-03-31");
+  EXPECT_EQ(read.period_end, *Date::parse("2026-03-31"));
   EXPECT_EQ(read.note, written->note);
   EXPECT_EQ(read.input_checksum, written->input_checksum);
   EXPECT_EQ(read.software_version, "1.2.3");
@@ -177,8 +178,9 @@ TEST_P(MeasureFunnels, AChangeOfResultsOrSettingsRecomputesExactlyTheFunnelThatD
   EXPECT_EQ(done->funnels_stored, 2);
 }
 
-// The national view draws the stored funnel (with its stored curve), named by organisation; a
-// trust's view is computed from the results it may see (published ones and its own).
+// The national view draws the stored funnel (with its stored curve), named by organisation; so
+// does a trust's when it may see every result the funnel compares, and otherwise its funnel is
+// computed from the results it may see (published ones and its own).
 TEST_P(MeasureFunnels, TheNationalViewDrawsTheStoredFunnel) {
   const auto& cdi = measures_[0];
   auto rows = yearly(cdi.id, providers_);
@@ -207,10 +209,31 @@ TEST_P(MeasureFunnels, TheNationalViewDrawsTheStoredFunnel) {
   trust.organisation_id = providers_[3];
   auto own = domain::measure_series(store(), trust, audit_, false);
   ASSERT_OK(own);
-  ASSERT_TRUE(own->front().funnel);
-  EXPECT_TRUE(own->front().funnel->curve.empty());
+  ASSERT_TRUE(own->front().funnel && own->front().funnel->plot);
+  EXPECT_EQ(own->front().funnel->curve.size(), stats::kFunnelChartCurvePoints)
+      << "every result of the year is published: the trust sees the stored funnel";
   EXPECT_EQ(own->front().funnel->own_unit, "Organisation RF3");
   EXPECT_EQ(own->front().own_results.size(), 1U);
+
+  // A late, unpublished result of a provider of its own for the same year: the national funnel
+  // takes it in; the trust may not see it, so its funnel is computed from what it may see.
+  const auto late = add_organisation("RF10");
+  domain::MeasureResult row = rows.front();
+  row.organisation_id = late;
+  row.numerator = 25;
+  row.published = false;
+  ASSERT_OK(store().add_results({row}, actor()));
+  ASSERT_OK(domain::refresh_measure_charts(store(), cdi, "1.0", actor()));
+  auto national = domain::measure_series(store(), analyst, audit_, true);
+  ASSERT_OK(national);
+  ASSERT_TRUE(national->front().funnel && national->front().funnel->plot);
+  EXPECT_EQ(national->front().funnel->plot->units.size(), static_cast<std::size_t>(kProviders) + 1);
+  auto computed = domain::measure_series(store(), trust, audit_, false);
+  ASSERT_OK(computed);
+  ASSERT_TRUE(computed->front().funnel && computed->front().funnel->plot);
+  EXPECT_TRUE(computed->front().funnel->curve.empty());
+  EXPECT_EQ(computed->front().funnel->plot->units.size(), static_cast<std::size_t>(kProviders));
+  EXPECT_EQ(computed->front().funnel->own_unit, "Organisation RF3");
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, MeasureFunnels, ::testing::Values(sqlite_backend()), backend_name);
