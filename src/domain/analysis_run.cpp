@@ -82,32 +82,17 @@ Result<void> store_provider_results(Store& store, const AnalysisRun& run, Measur
 
 // The case a flagged provider gets: its level, direction, value and the limit it passed.
 OutlierCase flagged_case(const AnalysisRun& run, const MeasureRun& computed, const ProviderOutcome& provider) {
-  const Measure& measure = computed.measure;
-  const bool high = provider.flag == stats::FunnelFlag::alert_high || provider.flag == stats::FunnelFlag::alarm_high;
-  const bool alarm = provider.flag == stats::FunnelFlag::alarm_high || provider.flag == stats::FunnelFlag::alarm_low;
-  OutlierCase flagged;
-  flagged.audit_id = run.audit_id;
-  flagged.measure_id = measure.id;
-  flagged.organisation_id = provider.provider;
-  flagged.period = run.period;
-  flagged.level = alarm ? OutlierLevel::alarm : OutlierLevel::alert;
-  flagged.high = high;
-  // Higher than expected mortality is worse; a measure whose improvement is an increase
-  // (a proportion of patients given the right care) is worse when low.
-  flagged.unfavourable = measure.improvement == Improvement::increase ? !high : high;
+  double value = 0;
   if (computed.analysis.is_proportion()) {
-    flagged.value =
-        provider.episodes > 0 ? static_cast<double>(provider.observed) / static_cast<double>(provider.episodes) : 0;
+    value = provider.episodes > 0 ? static_cast<double>(provider.observed) / static_cast<double>(provider.episodes) : 0;
   } else {
-    flagged.value = provider.expected > 0 ? static_cast<double>(provider.observed) / provider.expected : 0;
+    value = provider.expected > 0 ? static_cast<double>(provider.observed) / provider.expected : 0;
   }
+  std::optional<stats::FunnelLimits> limits;
   for (const auto& unit : computed.analysis.funnel.units) {
-    if (unit.unit == std::to_string(provider.provider.value) && unit.limits) {
-      const auto& pair = alarm ? unit.limits->l998 : unit.limits->l95;
-      flagged.limit = high ? pair.upper : pair.lower;
-    }
+    if (unit.unit == std::to_string(provider.provider.value) && unit.limits) limits = unit.limits;
   }
-  return flagged;
+  return domain::flagged_case(computed.measure, provider.provider, run.period, provider.flag, value, limits);
 }
 
 // A value of the measure as the case's event states it: a share as a percentage, O/E to two places.

@@ -151,7 +151,7 @@ Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal&
   // changed: a national view draws it; a trust's view draws it when it covers exactly the
   // results the trust may see, and otherwise computes its own here.
   std::map<std::int64_t, StoredMeasureFunnel> stored_funnels;
-  CLINAUDIT_TRY(auto held, store.measure_funnels(audit));
+  CLINAUDIT_TRY(auto held, store.measure_funnels(audit, std::nullopt));
   for (auto& funnel : held) stored_funnels.emplace(funnel.measure_id.value, std::move(funnel));
   std::vector<MeasureSeries> out;
   for (auto& measure : measures) {

@@ -1,6 +1,7 @@
 #include "domain/result_outliers.hpp"
 
 #include <map>
+#include <string>
 #include <utility>
 
 #include "domain/measure_series.hpp"
@@ -25,27 +26,6 @@ std::string reporting_year_name(Date from, Date to) {
 
 namespace {
 
-// The case a provider beyond a limit of the year's funnel gets.
-OutlierCase flagged_case(const Measure& measure, const ResultOutlierCheck& check, const stats::FunnelUnit& unit) {
-  const bool high = unit.flag == stats::FunnelFlag::alert_high || unit.flag == stats::FunnelFlag::alarm_high;
-  const bool alarm = unit.flag == stats::FunnelFlag::alarm_high || unit.flag == stats::FunnelFlag::alarm_low;
-  OutlierCase flagged;
-  flagged.audit_id = measure.audit_id;
-  flagged.measure_id = measure.id;
-  flagged.organisation_id = OrganisationId{std::stoll(unit.unit)};
-  flagged.period = check.period;
-  flagged.level = alarm ? OutlierLevel::alarm : OutlierLevel::alert;
-  flagged.high = high;
-  // As for episode analyses: higher is worse unless the measure improves by increasing.
-  flagged.unfavourable = measure.improvement == Improvement::increase ? !high : high;
-  flagged.value = unit.value.value_or(0);
-  if (unit.limits) {
-    const auto& pair = alarm ? unit.limits->l998 : unit.limits->l95;
-    flagged.limit = high ? pair.upper : pair.lower;
-  }
-  return flagged;
-}
-
 // Checks one measure's reporting year: its funnel, and a case for each provider beyond a limit.
 Result<void> check_year(Store& store, ResultOutlierReport& report, ResultOutlierCheck check,
                         const std::vector<stats::UnitCount>& units, std::vector<OutlierCase>& cases,
@@ -67,7 +47,8 @@ Result<void> check_year(Store& store, ResultOutlierReport& report, ResultOutlier
   for (const auto& unit : plot->units) {
     if (unit.flag == stats::FunnelFlag::none) continue;
     ++check.flagged;
-    const OutlierCase flagged = flagged_case(measure, check, unit);
+    const OutlierCase flagged = flagged_case(measure, OrganisationId{std::stoll(unit.unit)}, check.period, unit.flag,
+                                             unit.value.value_or(0), unit.limits);
     const std::string raised_because = "Raised from alert to alarm by the check of the imported results for " +
                                        check.period + " on " + today.to_string() + " (" +
                                        std::to_string(check.providers) +

@@ -371,8 +371,8 @@ class Store {
   // for an unknown measure; invalid_input for a funnel of another measure.
   virtual Result<void> put_measure_funnel(MeasureId measure, const std::optional<StoredMeasureFunnel>& funnel,
                                           const Actor& actor) = 0;
-  // The stored funnels of the measures of `audit`, by measure id.
-  virtual Result<std::vector<StoredMeasureFunnel>> measure_funnels(AuditId audit) = 0;
+  // The stored funnels of the measures of `audit` (of `measure` alone, when given), by measure id.
+  virtual Result<std::vector<StoredMeasureFunnel>> measure_funnels(AuditId audit, std::optional<MeasureId> measure) = 0;
 
   // Each provider's risk-adjusted CUSUM over a financial year of a national audit
   // (domain/stored_provider_cusum.hpp). Replaces what is stored for the record's audit and

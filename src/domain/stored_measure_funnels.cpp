@@ -54,9 +54,8 @@ std::optional<StoredMeasureFunnel> funnel_from_results(const Measure& measure, c
 
 Result<bool> refresh_measure_funnel(Store& store, const Measure& measure, const std::vector<MeasureResult>& rows,
                                     const std::string& software_version, const Actor& actor) {
-  CLINAUDIT_TRY(const auto held, store.measure_funnels(measure.audit_id));
-  const auto found =
-      std::find_if(held.begin(), held.end(), [&](const StoredMeasureFunnel& f) { return f.measure_id == measure.id; });
+  CLINAUDIT_TRY(const auto held, store.measure_funnels(measure.audit_id, measure.id));
+  const auto found = held.begin();
   const bool computable = measure.type != MeasureType::continuous && !rows.empty();
   if (!computable) {
     if (found == held.end()) return false;

@@ -186,7 +186,8 @@ class SqlStore final : public domain::Store {
                                                                  std::optional<OrganisationId> organisation) override;
   Result<void> put_measure_funnel(MeasureId measure, const std::optional<domain::StoredMeasureFunnel>& funnel,
                                   const domain::Actor& actor) override;
-  Result<std::vector<domain::StoredMeasureFunnel>> measure_funnels(AuditId audit) override;
+  Result<std::vector<domain::StoredMeasureFunnel>> measure_funnels(AuditId audit,
+                                                                   std::optional<MeasureId> measure) override;
   Result<std::vector<domain::OutlierTimetableVersion>> outlier_timetables() override;
 
   Result<std::vector<domain::Criterion>> criteria_of(AuditId audit) override;

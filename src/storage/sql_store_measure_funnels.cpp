@@ -186,13 +186,14 @@ Result<void> SqlStore::put_measure_funnel(MeasureId measure, const std::optional
   });
 }
 
-Result<std::vector<domain::StoredMeasureFunnel>> SqlStore::measure_funnels(AuditId audit) {
+Result<std::vector<domain::StoredMeasureFunnel>> SqlStore::measure_funnels(AuditId audit,
+                                                                           std::optional<MeasureId> measure) {
   return read("reading the funnel plots of measures", [&](SqlSession& session) {
     return all_rows(session,
                     "SELECT f.measure_id, m.audit_id, f.funnel, f.input_checksum, f.software_version, f.computed_at "
-                    "FROM measure_funnels f JOIN measures m ON m.id = f.measure_id WHERE m.audit_id = ? "
-                    "ORDER BY f.measure_id",
-                    read_stored_funnel, audit);
+                    "FROM measure_funnels f JOIN measures m ON m.id = f.measure_id WHERE m.audit_id = ?1 AND "
+                    "(CAST(?2 AS BIGINT) IS NULL OR f.measure_id = ?2) ORDER BY f.measure_id",
+                    read_stored_funnel, audit, measure);
   });
 }
 

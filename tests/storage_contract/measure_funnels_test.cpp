@@ -54,7 +54,7 @@ class MeasureFunnels : public StoreContract {
 
   std::map<std::int64_t, domain::StoredMeasureFunnel> stored() {
     std::map<std::int64_t, domain::StoredMeasureFunnel> out;
-    auto funnels = store().measure_funnels(audit_);
+    auto funnels = store().measure_funnels(audit_, std::nullopt);
     EXPECT_TRUE(funnels.has_value());
     if (funnels) {
       for (auto& f : *funnels) out.emplace(f.measure_id.value, std::move(f));
