@@ -114,31 +114,30 @@ Result<void> run_import(const ImportRequest& request, std::ostream& out) {
   }
   CLINAUDIT_TRY(auto store, storage::open_store(request.database_url));
   ImportProgress progress(file_size);
-  ingest::ImportFile import{*kind, input, request.audit_code, request.survey_id, request.max_errors, {}};
-  import.organisation_code = request.organisation_code;
+  ingest::ImportFile file_import{*kind, input, request.audit_code, request.survey_id, request.max_errors, {}};
+  file_import.organisation_code = request.organisation_code;
   if (*kind == ingest::ImportKind::episodes) {
-    import.progress = [&progress](std::int64_t rows, std::int64_t bytes) { progress.update(rows, bytes);
-  };
-}
-// The command line is the operator's, who holds the whole database: every kind, and it may publish.
-const ingest::Importer importer{std::nullopt, import_actor()};
-auto report =
-    request.dry_run ? ingest::check_import(*store, importer, import) : ingest::commit_import(*store, importer, import);
-if (*kind == ingest::ImportKind::episodes) progress.finish();
-if (!report) {
-  if (*kind == ingest::ImportKind::episodes && report.error().code == ErrorCode::not_found) {
-    return Error{ErrorCode::not_found, report.error().message + " (import it first with 'clinaudit import audits')"};
+    file_import.progress = [&progress](std::int64_t rows, std::int64_t bytes) { progress.update(rows, bytes); };
   }
-  return report.error();
+  // The command line is the operator's, who holds the whole database: every kind, and it may publish.
+  const ingest::Importer importer{std::nullopt, import_actor()};
+  auto report = request.dry_run ? ingest::check_import(*store, importer, file_import)
+                                : ingest::commit_import(*store, importer, file_import);
+  if (*kind == ingest::ImportKind::episodes) progress.finish();
+  if (!report) {
+    if (*kind == ingest::ImportKind::episodes && report.error().code == ErrorCode::not_found) {
+      return Error{ErrorCode::not_found, report.error().message + " (import it first with 'clinaudit import audits')"};
+    }
+    return report.error();
+  }
+  // Written episodes and results change the stored analyses the dashboards read. The import
+  // stands if those fail, as through the web: the daily job computes them again.
+  if (const auto refreshed = ingest::refresh_after_import(*store, *report, platform::SystemClock{}.today(),
+                                                          CLINAUDIT_VERSION, import_actor());
+      !refreshed) {
+    std::cerr << "warning: stored analyses after the import: " << refreshed.error().message << "\n";
+  }
+  return show(*report, request, out);
 }
-// Written episodes and results change the stored analyses the dashboards read. The import
-// stands if those fail, as through the web: the daily job computes them again.
-if (const auto refreshed = ingest::refresh_after_import(*store, *report, platform::SystemClock{}.today(),
-                                                        CLINAUDIT_VERSION, import_actor());
-    !refreshed) {
-  std::cerr << "warning: stored analyses after the import: " << refreshed.error().message << "\n";
-}
-return show(*report, request, out);
-}  // namespace clinaudit::cli
 
 }  // namespace clinaudit::cli
