@@ -27,6 +27,9 @@ void add_import_command(CLI::App& parent, Outcome& outcome) {
       ->default_val(100)
       ->check(CLI::PositiveNumber);
   command->add_flag("--dry-run", request->dry_run, "Validate only: report problems and write nothing");
+  command->add_option("--as-of", request->as_of,
+                      "The import's date, YYYY-MM-DD, for the analyses it refreshes and the outlier check of "
+                      "yearly results (default: today, UTC)");
   on_run(*command, outcome, [request]() { return run_import(*request, std::cout); });
 }
 

@@ -6,6 +6,8 @@
 #include <iostream>
 
 #include "cli/import_progress.hpp"
+#include "core/date.hpp"
+#include "domain/result_outliers.hpp"
 #include "domain/store.hpp"
 #include "ingest/import_service.hpp"
 #include "ingest/stored_analyses.hpp"
@@ -102,6 +104,12 @@ Result<void> run_import(const ImportRequest& request, std::ostream& out) {
     return Error{ErrorCode::invalid_input,
                  "a NICE guidance register is one trust's: give the trust's code with --org CODE"};
   }
+  Date today = platform::SystemClock{}.today();
+  if (!request.as_of.empty()) {
+    auto parsed = Date::parse(request.as_of);
+    if (!parsed) return Error{ErrorCode::invalid_input, "--as-of: " + parsed.error().message};
+    today = *parsed;
+  }
   std::ifstream file;
   std::istream* input = &std::cin;
   std::int64_t file_size = 0;
@@ -130,14 +138,20 @@ Result<void> run_import(const ImportRequest& request, std::ostream& out) {
     }
     return report.error();
   }
-  // Written episodes and results change the stored analyses the dashboards read. The import
-  // stands if those fail, as through the web: the daily job computes them again.
-  if (const auto refreshed = ingest::refresh_after_import(*store, *report, platform::SystemClock{}.today(),
-                                                          CLINAUDIT_VERSION, import_actor());
-      !refreshed) {
+  CLINAUDIT_TRY_VOID(show(*report, request, out));
+  // Written episodes and results change the stored analyses the dashboards read, and yearly
+  // results are checked for outliers. The import stands if those fail, as through the web:
+  // the daily job computes and checks them again.
+  const auto refreshed = ingest::refresh_after_import(*store, importer, *report, today, CLINAUDIT_VERSION);
+  if (!refreshed) {
     std::cerr << "warning: stored analyses after the import: " << refreshed.error().message << "\n";
+    return {};
   }
-  return show(*report, request, out);
+  for (const auto& check : refreshed->outlier_checks) {
+    out << "checked " << check.audit_code << ' ' << check.measure.code << ' ' << check.period << ": "
+        << domain::result_check_findings(check) << "\n";
+  }
+  return {};
 }
 
 }  // namespace clinaudit::cli

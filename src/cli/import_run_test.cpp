@@ -174,6 +174,51 @@ TEST_F(ImportRun, EveryKindImportsIntoTheStore) {
   EXPECT_EQ(opened->results_of(measures->at(0).id, std::nullopt)->size(), 2u);
 }
 
+// Yearly results of a year that has ended are checked for outliers as they land, and the
+// command says what the check found; --as-of sets the import's date. Each provider's observed
+// count is well inside Poisson 95% limits around its expected count (30 against 25.5 +- 9.9,
+// 12 against 14 +- 7.3, 20 against 20 +- 8.8; the overall ratio, 62 / 59.5, moves them by 4%),
+// so none is beyond the limits.
+TEST_F(ImportRun, YearlyResultsOfAnEndedYearAreCheckedForOutliersAsTheyLand) {
+  add_references();
+  ASSERT_EQ(run("organisations", "code,name,type\nRXC,Gamma,acute\n"), "");
+  auto opened = store();
+  domain::Measure measure;
+  measure.audit_id = opened->audit_by_code("NHFD")->id;
+  measure.code = "mort30";
+  measure.name = "30-day mortality";
+  measure.type = domain::MeasureType::ratio;
+  ASSERT_TRUE(opened->add_measure(measure, domain::Actor{std::nullopt, "test"}));
+  opened.reset();
+  ImportRequest request;
+  request.kind = "results";
+  request.file = write("results.csv",
+                       "audit_code,measure_code,organisation_code,period,numerator,expected\n"
+                       "NHFD,mort30,RXA,2025/26,30,25.5\nNHFD,mort30,RXB,2025/26,12,14\n");
+  request.database_url = url_;
+  request.as_of = "2026-03-31";  // the year's last day: still in progress
+  std::ostringstream in_year;
+  ASSERT_TRUE(run_import(request, in_year));
+  EXPECT_EQ(in_year.str(), "imported 2 results for audit NHFD\n");
+  request.file = write("last.csv",
+                       "audit_code,measure_code,organisation_code,period,numerator,expected\n"
+                       "NHFD,mort30,RXC,2025/26,20,20\n");
+  request.as_of = "2026-04-01";
+  std::ostringstream ended;
+  const auto landed = run_import(request, ended);
+  ASSERT_TRUE(landed) << landed.error().message;
+  EXPECT_EQ(ended.str(),
+            "imported 1 result for audit NHFD\n"
+            "checked NHFD mort30 2025/26: 3 providers, 0 beyond the limits, 0 outlier case(s) opened, 0 raised to "
+            "alarm\n");
+  request.as_of = "1 April";
+  std::ostringstream refused;
+  const auto bad_date = run_import(request, refused);
+  ASSERT_FALSE(bad_date);
+  EXPECT_EQ(bad_date.error().code, ErrorCode::invalid_input);
+  EXPECT_NE(bad_date.error().message.find("--as-of"), std::string::npos) << bad_date.error().message;
+}
+
 TEST_F(ImportRun, ReferencesToMissingThingsAreClearErrors) {
   add_references();
   EXPECT_EQ(run("episodes", kTwoProblems, "NOPE"),

@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/daily_jobs.hpp"
+#include "domain/result_outliers.hpp"
 #include "platform/system_clock.hpp"
 
 namespace clinaudit::cli {
@@ -47,13 +48,8 @@ Result<void> run(const JobsRunOptions& options) {
   }
   // Each measure-year of imported results checked, and what the check found.
   for (const auto& check : jobs.analyses.result_checks) {
-    std::cout << "checked " << check.audit_code << ' ' << check.measure.code << ' ' << check.period << ": ";
-    if (!check.note.empty()) {
-      std::cout << check.note << '\n';
-      continue;
-    }
-    std::cout << check.providers << " providers, " << check.flagged << " beyond the limits, " << check.cases_opened
-              << " outlier case(s) opened, " << check.cases_raised << " raised to alarm\n";
+    std::cout << "checked " << check.audit_code << ' ' << check.measure.code << ' ' << check.period << ": "
+              << domain::result_check_findings(check) << '\n';
   }
   const auto* report = &jobs.notifications;
   for (const auto& notification : report->emailed) print(std::cout, "emailed", notification);

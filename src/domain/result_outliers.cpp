@@ -24,6 +24,13 @@ std::string reporting_year_name(Date from, Date to) {
   return from.to_string() + " to " + to.to_string();
 }
 
+std::string result_check_findings(const ResultOutlierCheck& check) {
+  if (!check.note.empty()) return check.note;
+  return std::to_string(check.providers) + " providers, " + std::to_string(check.flagged) + " beyond the limits, " +
+         std::to_string(check.cases_opened) + " outlier case(s) opened, " + std::to_string(check.cases_raised) +
+         " raised to alarm";
+}
+
 namespace {
 
 // Checks one measure's reporting year: its funnel, and a case for each provider beyond a limit.

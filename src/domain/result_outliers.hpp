@@ -42,6 +42,10 @@ struct ResultOutlierCheck {
   std::string note;               // why the year could not be checked; empty when it was
 };
 
+// What a check found, for a line after the measure and year: "20 providers, 1 beyond the
+// limits, 1 outlier case(s) opened, 0 raised to alarm", or why the year could not be checked.
+std::string result_check_findings(const ResultOutlierCheck& check);
+
 struct ResultOutlierReport {
   std::vector<ResultOutlierCheck> checks;  // by measure code, then the earlier year first
   std::vector<OutlierCase> opened;         // cases opened, every measure

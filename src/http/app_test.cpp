@@ -431,6 +431,48 @@ TEST(App, OnlyNationalAnalystsImportPublishedResults) {
   EXPECT_EQ(problem["column"], "published");
   const Response national = world.call_body("POST", "/api/imports/results", world.analyst(), header + row);
   EXPECT_EQ(national.status, 201) << national.body;
+  // The national body's import of a year that has ended (2024/25, on 15 January 2026) is
+  // checked for outliers at once; one provider is no funnel, and the answer says so.
+  const auto checks = json::parse(national.body)["outlier_checks"];
+  ASSERT_EQ(checks.size(), 1u) << national.body;
+  EXPECT_EQ(checks[0]["measure"], "m1");
+  EXPECT_EQ(checks[0]["period"], "2024/25");
+  EXPECT_EQ(checks[0]["providers"], 1);
+  EXPECT_EQ(checks[0]["cases_opened"], 0);
+  EXPECT_TRUE(contains(checks[0]["findings"].get<std::string>(), "fewer than three providers")) << national.body;
+}
+
+// The page after an import of yearly results says what their outlier check found, to the
+// supplier who runs the outlier process; a trust's own results are checked by the daily job.
+TEST(App, TheImportPageShowsTheOutlierCheckOfAnEndedYearsResults) {
+  TestWorld world;
+  const auto import_and_confirm = [&](testing::Caller& who, const std::string& rows) {
+    Request upload;
+    upload.method = "POST";
+    upload.path = "/import";
+    upload.headers["cookie"] = std::string(kSessionCookie) + "=" + who.token;
+    upload.fields = {{"csrf", who.csrf}, {"kind", "results"}};
+    upload.files["file"] = UploadedFile{"r.csv", "text/csv",
+                                        "audit_code,measure_code,organisation_code,period,numerator,expected\n" + rows};
+    const Response checked = world.app().handle(upload);
+    EXPECT_EQ(checked.status, 200) << checked.body;
+    const auto at = checked.body.find("name=\"token\" value=\"");
+    EXPECT_NE(at, std::string::npos) << checked.body;
+    if (at == std::string::npos) return Response{};
+    return world.call("POST", "/import/confirm", &who, {{"token", checked.body.substr(at + 20, 32)}});
+  };
+  const std::string audit = "NAT-" + world.suffix();
+  const Response trust = import_and_confirm(world.own().callers.at(Role::audit_manager),
+                                            audit + ",m1," + world.own().code + ",2024/25,12,20\n");
+  ASSERT_EQ(trust.status, 200) << trust.body;
+  EXPECT_FALSE(contains(trust.body, "Outlier check")) << trust.body;
+  const Response national =
+      import_and_confirm(world.analyst(), audit + ",m1," + world.other().code + ",2024/25,30,20\n");
+  ASSERT_EQ(national.status, 200) << national.body;
+  EXPECT_TRUE(contains(national.body, "<h2>Outlier check of the yearly results</h2>")) << national.body;
+  EXPECT_TRUE(contains(national.body, "<li>Mortality, 2024/25: fewer than three providers have results for the year"))
+      << national.body;
+  EXPECT_FALSE(contains(national.body, "See the outlier cases")) << national.body;
 }
 
 TEST(App, PagesHaveASkipLinkOneHeadingAndNoScript) {

@@ -75,6 +75,22 @@ std::string check_json(const ImportCheck& check) {
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// An outlier check of imported yearly results, for the API.
+nlohmann::json outlier_check_json(const domain::ResultOutlierCheck& check) {
+  nlohmann::json out{{"audit", check.audit_code},
+                     {"measure", check.measure.code},
+                     {"period", check.period},
+                     {"from", check.from.to_string()},
+                     {"to", check.to.to_string()},
+                     {"providers", check.providers},
+                     {"flagged", check.flagged},
+                     {"cases_opened", check.cases_opened},
+                     {"cases_raised", check.cases_raised},
+                     {"findings", domain::result_check_findings(check)}};
+  if (!check.note.empty()) out["note"] = check.note;
+  return out;
+}
+
 bool clean(const ImportCheck& check) { return check.problems.empty() && check.total_problems == 0; }
 
 // The import service's report as the page and the API show it.
@@ -96,23 +112,37 @@ ImportCheck shown(const ingest::ImportReport& report, std::string_view filename)
   return check;
 }
 
+// An import's report and what the refresh after it found.
+struct ImportRun {
+  ingest::ImportReport report;
+  std::vector<domain::ResultOutlierCheck> outlier_checks;
+};
+
 // Checks an uploaded file with the import service for the signed-in user and, when
 // `commit`, writes it if clean.
-Result<ingest::ImportReport> run_import(Context& context, const ImportFile& file, bool commit) {
+Result<ImportRun> run_import(Context& context, const ImportFile& file, bool commit) {
   auto kind = offered_kind(file.kind);
   if (!kind) return kind.error();
   std::istringstream input{std::string(file.content)};
   const ingest::ImportFile upload{*kind, &input, std::string(file.audit), 0, ingest::ValidationReport::kDefaultCap, {}};
-  auto report = commit ? ingest::commit_import(context.store, importer_of(context), upload)
-                       : ingest::check_import(context.store, importer_of(context), upload);
-  // Written episodes and results change the stored analyses every server reads. The import
-  // stands if those fail: the daily job computes them again.
-  if (report && commit) {
-    const auto refreshed =
-        ingest::refresh_after_import(context.store, *report, context.clock.today(), CLINAUDIT_VERSION, context.actor());
-    if (!refreshed) spdlog::warn("stored analyses after the import: {}", refreshed.error().message);
+  const auto importer = importer_of(context);
+  auto report = commit ? ingest::commit_import(context.store, importer, upload)
+                       : ingest::check_import(context.store, importer, upload);
+  if (!report) return report.error();
+  ImportRun run{std::move(*report), {}};
+  // Written episodes and results change the stored analyses every server reads, and yearly
+  // results are checked for outliers. The import stands if those fail: the daily job computes
+  // and checks them again.
+  if (commit) {
+    auto refreshed =
+        ingest::refresh_after_import(context.store, importer, run.report, context.clock.today(), CLINAUDIT_VERSION);
+    if (refreshed) {
+      run.outlier_checks = std::move(refreshed->outlier_checks);
+    } else {
+      spdlog::warn("stored analyses after the import: {}", refreshed.error().message);
+    }
   }
-  return report;
+  return run;
 }
 
 // Sizes as a person reads them; the serve options set limits in whole megabytes.
@@ -175,26 +205,26 @@ std::optional<Refusal> hold(Context& context, const ImportFile& file, ImportChec
 }  // namespace
 
 Result<ImportCheck> check_import(Context& context, const ImportFile& file) {
-  auto report = run_import(context, file, false);
-  if (!report) return report.error();
-  return shown(*report, file.filename);
+  auto run = run_import(context, file, false);
+  if (!run) return run.error();
+  return shown(run->report, file.filename);
 }
 
-Result<std::int64_t> confirm_import(Context& context, const std::string& token) {
+Result<ImportDone> confirm_import(Context& context, const std::string& token) {
   CLINAUDIT_TRY(auto held, take_import(context.store, context.clock, context.principal().user_id, token));
   if (!held) return Error{ErrorCode::not_found, "this import has expired; upload the file again"};
   const ImportFile file{held->kind, held->filename, held->audit, held->content};
-  auto report = run_import(context, file, true);
-  if (!report) return report.error();
-  if (!report->report.clean()) {
-    const auto& problems = report->report.problems();
+  auto run = run_import(context, file, true);
+  if (!run) return run.error();
+  if (!run->report.report.clean()) {
+    const auto& problems = run->report.report.problems();
     const std::string why = problems.empty() ? "" : " (" + problems.front().message + ")";
     return Error{ErrorCode::invalid_input,
                  "the file no longer passes its checks" + why + "; nothing was saved: upload it again"};
   }
   // The rows the confirm button promised: a report or a NICE guidance of several rows is one
   // record of several rows.
-  return report->rows;
+  return ImportDone{run->report.rows, std::move(run->outlier_checks)};
 }
 
 std::vector<Route> import_routes() {
@@ -223,9 +253,9 @@ std::vector<Route> import_routes() {
   }));
   routes.push_back(
       page_route("POST", "/import/confirm", Access::permitted, P::import_data, [](Context& c) -> Result<Response> {
-        auto written = confirm_import(c, c.request.field("token").value_or(""));
-        if (!written) return written.error();
-        return html_response(pages::import_done_page(c, *written));
+        auto done = confirm_import(c, c.request.field("token").value_or(""));
+        if (!done) return done.error();
+        return html_response(pages::import_done_page(c, *done));
       }));
   // API: POST /api/imports/KIND with the CSV as the body (or a multipart "file"); with
   // ?dry_run=true only the check runs. A file with problems is 422 with the problems.
@@ -239,16 +269,18 @@ std::vector<Route> import_routes() {
         const std::string audit = c.request.query_value("audit");
         const ImportFile upload{c.request.matches.at(0), "", audit, content};
         const bool dry_run = c.request.query_value("dry_run") == "true";
-        auto report = run_import(c, upload, !dry_run);
-        if (!report) return report.error();
-        const auto check = shown(*report, upload.filename);
+        auto run = run_import(c, upload, !dry_run);
+        if (!run) return run.error();
+        const auto check = shown(run->report, upload.filename);
         if (!clean(check)) {
           return json_response(error_json(Error{ErrorCode::invalid_input, "the file has problems; nothing was saved"},
                                           check_json(check)),
                                422);
         }
         if (dry_run) return json_response(check_json(check));
-        return json_response(nlohmann::json{{"imported", report->written}}.dump(
+        nlohmann::json checks = nlohmann::json::array();
+        for (const auto& outlier_check : run->outlier_checks) checks.push_back(outlier_check_json(outlier_check));
+        return json_response(nlohmann::json{{"imported", run->report.written}, {"outlier_checks", checks}}.dump(
                                  -1, ' ', false, nlohmann::json::error_handler_t::replace),
                              201);
       }));

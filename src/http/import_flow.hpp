@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/result_outliers.hpp"
 #include "http/app.hpp"
 
 namespace clinaudit::http {
@@ -26,6 +27,13 @@ struct ImportCheck {
   std::string token;  // set when clean: confirm with it
 };
 
+// What confirming an import wrote, and what the outlier check of imported yearly results
+// found (ingest::refresh_after_import).
+struct ImportDone {
+  std::int64_t rows = 0;
+  std::vector<domain::ResultOutlierCheck> outlier_checks;
+};
+
 // An uploaded file as the checks read it: views into the request or into a held file.
 struct ImportFile {
   std::string_view kind;  // one of ingest::kinds_open_to_people()
@@ -39,8 +47,8 @@ struct ImportFile {
 // missing audit; forbidden for episodes from anyone but a national analyst; not_found for an unknown or local audit.
 Result<ImportCheck> check_import(Context& context, const ImportFile& file);
 // Checks again, then writes, in one transaction, a file that the import page held for
-// confirmation. Errors: not_found when the token is unknown or expired; invalid_input when
-// the file no longer passes its checks; as the Store.
-Result<std::int64_t> confirm_import(Context& context, const std::string& token);
+// confirmation, and refreshes what depends on it. Errors: not_found when the token is unknown
+// or expired; invalid_input when the file no longer passes its checks; as the Store.
+Result<ImportDone> confirm_import(Context& context, const std::string& token);
 
 }  // namespace clinaudit::http

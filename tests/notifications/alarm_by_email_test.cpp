@@ -634,8 +634,9 @@ TEST_F(AlarmByEmail, YearlyRatesImportedAsAFileOpenACaseOnTheFirstDailyRunAfterT
       out << "HCAI,cdi,R" << 10 + t << ",2026-03," << infections / 10 << ",850\n";
     }
   }
+  // Imported on 25 March, in the year: the import's own outlier check finds no ended year.
   const std::string import = std::string("'") + CLINAUDIT_TEST_BINARY + "' import results '" + file.string() +
-                             "' --db '" + db_ + "' >/dev/null 2>&1";
+                             "' --db '" + db_ + "' --as-of 2026-03-25 >/dev/null 2>&1";
   ASSERT_EQ(std::system(import.c_str()), 0) << import;
 
   // Tuesday 31 March 2026, the year's last day: in-year, nothing is checked.

@@ -1,5 +1,6 @@
 // The CSV import pages (http/import_flow.cpp): the upload form, the check of a file (its
 // problems, or the confirmation of a clean file) and the page after the import.
+#include "domain/result_outliers.hpp"
 #include "http/pages/layout.hpp"
 #include "http/pages/pages.hpp"
 
@@ -99,11 +100,24 @@ std::string import_check_page(const Context& context, const ImportCheck& check, 
   return page(context, "Check your import", "import", body);
 }
 
-std::string import_done_page(const Context& context, std::int64_t rows_written) {
-  Html body = success_banner("Imported " + std::to_string(rows_written) + " rows.");
-  body +=
-      "<h1>Import complete</h1><p><a href=\"/\">Go to your dashboard</a> or <a href=\"/import\">import another "
-      "file</a>.</p>"_html;
+std::string import_done_page(const Context& context, const ImportDone& done) {
+  Html body = success_banner("Imported " + std::to_string(done.rows) + " rows.");
+  body += "<h1>Import complete</h1>"_html;
+  if (!done.outlier_checks.empty()) {
+    // The supplier sees at once what the yearly results mean for the outlier process.
+    std::int64_t cases = 0;
+    Html items;
+    for (const auto& check : done.outlier_checks) {
+      items += html("<li>{}, {}: {}</li>", check.measure.name, check.period, domain::result_check_findings(check));
+      cases += check.cases_opened + check.cases_raised;
+    }
+    body += html(
+        "<h2>Outlier check of the yearly results</h2><p>Each year that has ended was put on the measure's funnel "
+        "plot; a provider beyond its limits has an outlier case.</p><ul>{}</ul>",
+        items);
+    if (cases > 0) body += "<p><a href=\"/outliers\">See the outlier cases</a></p>"_html;
+  }
+  body += "<p><a href=\"/\">Go to your dashboard</a> or <a href=\"/import\">import another file</a>.</p>"_html;
   return page(context, "Import complete", "import", body);
 }
 

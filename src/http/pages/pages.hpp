@@ -136,7 +136,8 @@ std::string import_page(const Context& context, const ImportChoices& choices);
 // A checked file: its problems with the form again (offering `choices`), or the confirmation
 // of a clean file (`choices` unused).
 std::string import_check_page(const Context& context, const ImportCheck& check, const ImportChoices& choices);
-std::string import_done_page(const Context& context, std::int64_t rows_written);
+// After an import: what was written, and the outlier checks of any yearly results.
+std::string import_done_page(const Context& context, const ImportDone& done);
 
 // The outlier-management stage table (http/timetable_routes.cpp): the table in force
 // (`in_force` absent: the shipped default), the stored versions newest first, and the form
