@@ -2,7 +2,8 @@
 # Pages under load, two builds of clinaudit in the same run: each serves a fresh demo world on
 # loopback and wrk asks for each path as one signed-in demo user, 64 connections, the two
 # builds taking turns for ROUNDS rounds. Prints each round's throughput and latency and, per
-# path, the median throughput of each build and their ratio (NEW / BASELINE).
+# path, the median throughput of each build, their ratio (NEW / BASELINE) and each build's
+# median p99 latency.
 # Usage: bench/pages_vs.sh BASELINE_BINARY NEW_BINARY [SECONDS] [ROUNDS]   (10 s, 3 rounds)
 # What is asked for, and by whom (defaults: the board dashboard, its page and its JSON route):
 #   BENCH_USER=board.member@riverside.example BENCH_PASSWORD=demo-board-2026 BENCH_PATHS="/ /api/dashboard"
@@ -29,7 +30,7 @@ run() {  # label binary: one round of both routes, appending "label path req/s" 
     p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
     p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
     printf '%-9s %-30s %10s req/s   p50 %9s   p99 %9s\n' "$label" "$path" "$rate" "$p50" "$p99"
-    echo "$label $path $rate" >>"$work/results"
+    echo "$label $path $rate $p99" >>"$work/results"
   done
   stop_server
 }
@@ -44,11 +45,19 @@ for ((i = 1; i <= rounds; i++)); do
 done
 python3 - "$work/results" <<'PY'
 import statistics, sys
-rates = {}
+def ms(text):  # wrk's latency: 950.00us, 12.34ms, 1.05s
+    for unit, scale in (("us", 0.001), ("ms", 1.0), ("s", 1000.0)):
+        if text.endswith(unit):
+            return float(text[: -len(unit)]) * scale
+    return float(text)
+rates, p99s = {}, {}
 for line in open(sys.argv[1]):
-    label, path, rate = line.split()
+    label, path, rate, p99 = line.split()
     rates.setdefault(path, {}).setdefault(label, []).append(float(rate))
+    p99s.setdefault(path, {}).setdefault(label, []).append(ms(p99))
 for path, by in rates.items():
     b, n = statistics.median(by["baseline"]), statistics.median(by["new"])
-    print(f"{path:30s} median req/s: baseline {b:9.1f}   new {n:9.1f}   ratio {n / b:6.2f}")
+    bp, np_ = statistics.median(p99s[path]["baseline"]), statistics.median(p99s[path]["new"])
+    print(f"{path:30s} median req/s: baseline {b:9.1f}   new {n:9.1f}   ratio {n / b:6.2f}   "
+          f"median p99: baseline {bp:8.1f} ms   new {np_:8.1f} ms")
 PY

@@ -33,8 +33,9 @@ struct ServeOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;
   std::size_t max_connections = 256;
-  int header_timeout = 10;  // seconds
-  int body_timeout = 120;   // seconds
+  std::size_t requests_at_once = 0;  // 0: twice the cores
+  int header_timeout = 10;           // seconds
+  int body_timeout = 120;            // seconds
   bool demo = false;
   bool secure_cookies = false;
   bool untuned = false;
@@ -111,6 +112,9 @@ Result<void> serve(const ServeOptions& options) {
   server_options.bind = options.bind;
   server_options.port = options.port;
   server_options.max_connections = std::max<std::size_t>(options.max_connections, 2);
+  server_options.handling_slots = options.requests_at_once > 0
+                                      ? options.requests_at_once
+                                      : 2 * std::max<std::size_t>(std::thread::hardware_concurrency(), 1);
   server_options.header_timeout = std::chrono::seconds(options.header_timeout);
   server_options.body_timeout = std::chrono::seconds(options.body_timeout);
   server_options.tuned = !options.untuned;
@@ -120,8 +124,10 @@ Result<void> serve(const ServeOptions& options) {
   server_options.max_request_bytes = std::max(config.max_upload_bytes, config.max_document_bytes) + 10 * kMiB;
   http::Server server(app, server_options);
   CLINAUDIT_TRY(auto port, server.bind());
-  spdlog::info("clinaudit is serving {} at http://{}:{}/, up to {} connections at once (Ctrl-C to stop)", url,
-               options.bind, port, server_options.max_connections);
+  spdlog::info(
+      "clinaudit is serving {} at http://{}:{}/, up to {} connections at once, {} requests answered at once (Ctrl-C "
+      "to stop)",
+      url, options.bind, port, server_options.max_connections, server_options.handling_slots);
   // The daily checks (`clinaudit jobs run`) on a thread of their own, when asked for.
   std::unique_ptr<domain::Mailer> mailer;
   std::optional<DailyScheduler> scheduler;
@@ -173,6 +179,9 @@ void add_serve_command(CLI::App& parent, Outcome& outcome) {
       ->add_option("--max-connections", options->max_connections,
                    "Connections served at once (a thread each); more wait until one ends")
       ->capture_default_str();
+  command->add_option("--max-requests-at-once", options->requests_at_once,
+                      "Requests answered at once; the others wait their turn in the order they arrived (default: twice "
+                      "the cores)");
   command
       ->add_option("--header-timeout", options->header_timeout,
                    "Seconds a request's line and headers may take to arrive (408 after)")

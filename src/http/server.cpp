@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <signal.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <cctype>
@@ -11,6 +12,7 @@
 
 #include "http/connection.hpp"
 #include "http/connection_pool.hpp"
+#include "http/handling_gate.hpp"
 
 namespace clinaudit::http {
 
@@ -148,6 +150,11 @@ class Transport final : public httplib::Server {
     stop();
   }
   const ServerOptions& options() const { return options_; }
+  // Debian's cpp-httplib is a compiled library that listens with a backlog of 5: when more
+  // clients connect at once (64 board members opening the dashboard, a load balancer's pool)
+  // the kernel drops their handshakes and each waits a second or more for TCP to try again.
+  // Listening again on the bound socket raises the backlog to the system's limit.
+  bool widen_backlog() { return ::listen(svr_sock_, SOMAXCONN) == 0; }
 
  private:
   bool process_and_close_socket(socket_t sock) override;
@@ -160,13 +167,21 @@ class Transport final : public httplib::Server {
     return pool != nullptr && pool->connections_waiting();
   }
 
+  // The App's answer, computed with a slot of the gate held.
+  Response handle(const Request& request) {
+    const HandlingGate::Pass pass(gate_);
+    return app_.handle(request);
+  }
+
   App& app_;
   ServerOptions options_;
+  HandlingGate gate_;
   std::atomic<ConnectionPool*> pool_{nullptr};
   std::atomic<bool> stopping_{false};
 };
 
-Transport::Transport(App& app, ServerOptions options) : app_(app), options_(std::move(options)) {
+Transport::Transport(App& app, ServerOptions options)
+    : app_(app), options_(std::move(options)), gate_(options_.handling_slots) {
   new_task_queue = [this] {
     auto* pool = new ConnectionPool(options_.max_connections);
     pool_ = pool;
@@ -182,8 +197,7 @@ Transport::Transport(App& app, ServerOptions options) : app_(app), options_(std:
   set_write_timeout(30, 0);
   set_pre_routing_handler([this](const httplib::Request& in, httplib::Response& out) { return screen(in, out); });
   const char* any = ".*";
-  Get(any,
-      [this](const httplib::Request& in, httplib::Response& out) { to_httplib(app_.handle(request_head(in)), out); });
+  Get(any, [this](const httplib::Request& in, httplib::Response& out) { to_httplib(handle(request_head(in)), out); });
   const auto with_body = [this](const httplib::Request& in, httplib::Response& out,
                                 const httplib::ContentReader& reader) { answer_with_body(in, out, reader); };
   Post(any, with_body);
@@ -262,7 +276,7 @@ httplib::Server::HandlerResponse Transport::screen(const httplib::Request& in, h
   if (in.method != "GET" && in.method != "HEAD" && !carries_body(in.method)) {
     // Methods no route answers: the App says so (405 or 404); a body is left unread.
     if (has_body && current_exchange != nullptr) current_exchange->close = true;
-    to_httplib(app_.handle(request_head(in)), out);
+    to_httplib(handle(request_head(in)), out);
     return HandlerResponse::Handled;
   }
   int refused = 0;
@@ -323,7 +337,7 @@ void Transport::answer_with_body(const httplib::Request& in, httplib::Response& 
     refuse(in, out, over ? 413 : late ? 408 : 400);
     return;
   }
-  to_httplib(app_.handle(to_request(in, std::move(body), std::move(parts))), out);
+  to_httplib(handle(to_request(in, std::move(body), std::move(parts))), out);
 }
 
 void Transport::refuse(const httplib::Request& in, httplib::Response& out, int status) {
@@ -354,6 +368,9 @@ Result<int> Server::bind() {
                    "cannot listen on " + o.bind + ":" + std::to_string(o.port) + " (in use, or not an address here)"};
     }
     impl_->port = o.port;
+  }
+  if (!impl_->transport.widen_backlog()) {
+    return Error{ErrorCode::internal, "cannot listen on " + o.bind + " with a backlog of " + std::to_string(SOMAXCONN)};
   }
   return impl_->port;
 }

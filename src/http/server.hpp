@@ -18,6 +18,10 @@ struct ServerOptions {
   // connections arrive, up to this number. Beyond it a connection waits until one ends, and
   // the idle keep-alive connections are closed to make room (docs/operations.md).
   std::size_t max_connections = 256;
+  // Requests the App answers at once (HandlingGate); the others wait their turn, first come,
+  // first served. About twice the cores: fewer leaves a core idle while the next request's
+  // thread wakes, more only divides the cores between more requests.
+  std::size_t handling_slots = 4;
   // The STYLE.md settings: TCP_NODELAY and long keep-alive. Off only to measure the defaults.
   bool tuned = true;
   std::size_t keep_alive_max_count = 10000;

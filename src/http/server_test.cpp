@@ -3,10 +3,15 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string_view>
@@ -282,6 +287,44 @@ TEST_F(Loopback, ASlowBodyIsCutOffAtItsTimeLimit) {
 }
 
 // A clock that fails, to see what the server answers when a handler throws.
+// Clients that connect together are all queued by the kernel, even before the server accepts
+// any: the listen backlog is the system's limit, not cpp-httplib's 5, beyond which a client's
+// handshake is dropped and waits a second or more for TCP to try again (docs/performance.md).
+// The server is bound but not run, so nothing is accepted; each connection either completes
+// its handshake within two seconds or is one the backlog dropped.
+TEST(ServerBacklog, FortyClientsConnectingTogetherAreAllQueued) {
+  testing::TestWorld world;
+  Server server(world.app(), test_options());
+  const auto port = server.bind();
+  ASSERT_TRUE(port) << port.error().message;
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(*port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::vector<pollfd> clients;
+  for (int i = 0; i < 40; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    ASSERT_GE(fd, 0);
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the socket API takes a sockaddr
+    const int started = ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address);
+    ASSERT_TRUE(started == 0 || errno == EINPROGRESS) << std::strerror(errno);
+    clients.push_back(pollfd{fd, POLLOUT, 0});
+  }
+  int connected = 0;
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  for (auto& client : clients) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+    if (::poll(&client, 1, static_cast<int>(std::max<std::int64_t>(left.count(), 0))) == 1) {
+      int error = 0;
+      socklen_t length = sizeof error;
+      ::getsockopt(client.fd, SOL_SOCKET, SO_ERROR, &error, &length);
+      if (error == 0) ++connected;
+    }
+  }
+  for (const auto& client : clients) ::close(client.fd);
+  EXPECT_EQ(connected, 40);
+}
+
 class BrokenClock final : public domain::Clock {
  public:
   Date today() const override { throw std::runtime_error("the clock failed"); }
