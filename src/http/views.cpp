@@ -65,18 +65,21 @@ Result<std::vector<ParticipationRow>> participation_rows(Context& context, Finan
   return domain::participation_rows(context.store, context.principal(), year);
 }
 
-Result<DashboardView> dashboard_view(Context& context) {
+Result<std::shared_ptr<const DashboardView>> dashboard_view(Context& context) {
   const Date today = context.clock.today();
-  if (context.dashboards == nullptr) return domain::dashboard_for(context.store, context.principal(), today);
+  if (context.dashboards == nullptr) {
+    CLINAUDIT_TRY(auto computed, domain::dashboard_for(context.store, context.principal(), today));
+    return std::make_shared<const DashboardView>(std::move(computed));
+  }
   // The version before the records: a change committed while the dashboard is computed moves
   // it on, so the next request computes the dashboard again rather than keep an older one.
   CLINAUDIT_TRY(const auto version, context.store.data_version());
   const OrganisationId organisation = context.principal().organisation_id;
-  if (auto held = context.dashboards->find(organisation, today, version)) return *held;
+  if (auto held = context.dashboards->find(organisation, today, version)) return held;
   CLINAUDIT_TRY(auto computed, domain::dashboard_for(context.store, context.principal(), today));
   auto kept = std::make_shared<const domain::Dashboard>(std::move(computed));
   context.dashboards->keep(organisation, today, version, kept);
-  return *kept;
+  return kept;
 }
 
 Result<HomeView> home_view(Context& context) {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -91,12 +92,14 @@ struct NationalProviderView {
   std::string cusum_note;         // why it gave no chart
 };
 
-Result<DashboardView> dashboard_view(Context& context);
+// The organisation's dashboard, shared with the server's kept copy (DashboardCache) rather
+// than copied: a request reads it and never changes it.
+Result<std::shared_ptr<const DashboardView>> dashboard_view(Context& context);
 
 // The home page (/): the organisation's dashboard, or for the national body's people their
 // national home (domain::national_home), where trust figures would mean nothing.
 struct HomeView {
-  std::optional<DashboardView> dashboard;
+  std::shared_ptr<const DashboardView> dashboard;
   std::optional<NationalHomeView> national;
 };
 Result<HomeView> home_view(Context& context);
