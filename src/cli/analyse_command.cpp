@@ -1,4 +1,3 @@
-#include <chrono>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -132,13 +131,7 @@ Result<void> run_analyse(const AnalyseArgs& args) {
   CLINAUDIT_TRY(const auto year, FinancialYear::parse(args.period));
   CLINAUDIT_TRY(auto store, open_database(args.db));
   CLINAUDIT_TRY(const auto audit, store->audit_by_code(args.audit));
-  auto today = Date::from_days(
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count());
-  if (!args.as_of.empty()) {
-    auto parsed = Date::parse(args.as_of);
-    if (!parsed) return Error{ErrorCode::invalid_input, "--as-of: " + parsed.error().message};
-    today = *parsed;
-  }
+  CLINAUDIT_TRY(const Date today, as_of_date(args.as_of));
   CLINAUDIT_TRY(const auto run,
                 domain::run_national_analysis(*store, audit, year, today,
                                               domain::Actor{std::nullopt, "clinaudit analyse"}, CLINAUDIT_VERSION));

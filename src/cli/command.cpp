@@ -3,6 +3,7 @@
 #include <iostream>
 #include <string>
 
+#include "platform/system_clock.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit::cli {
@@ -48,6 +49,13 @@ Error not_built(std::string_view what) {
 
 Result<std::unique_ptr<domain::Store>> open_database(const std::string& db) {
   return storage::open_store(db.empty() ? storage::default_database_url() : db);
+}
+
+Result<Date> as_of_date(const std::string& as_of) {
+  if (as_of.empty()) return platform::SystemClock{}.today();
+  auto parsed = Date::parse(as_of);
+  if (!parsed) return Error{ErrorCode::invalid_input, "--as-of: " + parsed.error().message};
+  return *parsed;
 }
 
 }  // namespace clinaudit::cli

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/date.hpp"
 #include "core/result.hpp"
 #include "domain/store.hpp"
 
@@ -42,6 +43,10 @@ inline constexpr const char* kDatabaseHelp =
 
 // Opens the --db database, or the default one ($CLINAUDIT_DB, else ./clinaudit.sqlite) when empty.
 Result<std::unique_ptr<domain::Store>> open_database(const std::string& db);
+
+// The date a command runs for: --as-of's YYYY-MM-DD when given, else today (UTC).
+// Errors: invalid_input, naming --as-of, when it is no date.
+Result<Date> as_of_date(const std::string& as_of);
 
 // The error of a command that is not built yet: says so plainly, exit code 7.
 Error not_built(std::string_view what);

@@ -5,13 +5,13 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/command.hpp"
 #include "cli/import_progress.hpp"
 #include "core/date.hpp"
 #include "domain/result_outliers.hpp"
 #include "domain/store.hpp"
 #include "ingest/import_service.hpp"
 #include "ingest/stored_analyses.hpp"
-#include "platform/system_clock.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit::cli {
@@ -104,12 +104,7 @@ Result<void> run_import(const ImportRequest& request, std::ostream& out) {
     return Error{ErrorCode::invalid_input,
                  "a NICE guidance register is one trust's: give the trust's code with --org CODE"};
   }
-  Date today = platform::SystemClock{}.today();
-  if (!request.as_of.empty()) {
-    auto parsed = Date::parse(request.as_of);
-    if (!parsed) return Error{ErrorCode::invalid_input, "--as-of: " + parsed.error().message};
-    today = *parsed;
-  }
+  CLINAUDIT_TRY(const Date today, as_of_date(request.as_of));
   std::ifstream file;
   std::istream* input = &std::cin;
   std::int64_t file_size = 0;

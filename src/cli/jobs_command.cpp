@@ -26,12 +26,7 @@ void print(std::ostream& out, std::string_view how, const domain::Notification& 
 
 Result<void> run(const JobsRunOptions& options) {
   platform::SystemClock clock;
-  Date today = clock.today();
-  if (!options.as_of.empty()) {
-    auto parsed = Date::parse(options.as_of);
-    if (!parsed) return Error{ErrorCode::invalid_input, "--as-of: " + parsed.error().message};
-    today = *parsed;
-  }
+  CLINAUDIT_TRY(const Date today, as_of_date(options.as_of));
   CLINAUDIT_TRY(auto mailer, mailer_from(options.mail));
   CLINAUDIT_TRY(auto store, open_database(options.db));
   CLINAUDIT_TRY(auto jobs, run_daily_jobs(*store, mailer.get(), clock, today, options.mail.public_url));
