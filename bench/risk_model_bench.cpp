@@ -107,7 +107,7 @@ void BM_ReadEpisodeColumns(benchmark::State& state) {
     if (!columns) state.SkipWithError(columns.error().message.c_str());
     benchmark::DoNotOptimize(columns);
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
 }
 BENCHMARK(BM_ReadEpisodeColumns)->Unit(benchmark::kMillisecond);
 
@@ -127,7 +127,7 @@ void BM_ReadCsvReader(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(records);
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
 }
 BENCHMARK(BM_ReadCsvReader)->Unit(benchmark::kMillisecond);
 

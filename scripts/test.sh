@@ -59,7 +59,7 @@ ctest --preset asan
 step "browser tests (Playwright driving Debian's chromium against serve --demo)"
 bash scripts/browser_tests.sh "$root/build/asan/src/cli/clinaudit"
 
-fuzz_targets=(fuzz_csv_reader fuzz_import fuzz_board_meeting fuzz_http_request fuzz_document_check)
+fuzz_targets=(fuzz_csv_reader fuzz_import fuzz_episode_columns fuzz_board_meeting fuzz_http_request fuzz_document_check)
 fuzz_one() {
   # New inputs go to a scratch corpus under build/; the committed seeds in fuzz/corpus stay as they are.
   mkdir -p "build/asan/fuzz-corpus/$1"

@@ -2,6 +2,7 @@
 // read the columns, fit the logistic model, O/E per group, optionally a funnel plot.
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -17,6 +18,7 @@
 #include "core/number_format.hpp"
 #include "ingest/csv_reader.hpp"
 #include "ingest/episode_columns.hpp"
+#include "platform/huge_pages.hpp"
 #include "render/funnel_chart.hpp"
 #include "render/risk_model_json.hpp"
 #include "report/csv_writer.hpp"
@@ -87,7 +89,12 @@ Result<ingest::EpisodeColumns> read_columns(const RiskModelArgs& args, const std
     file.open(args.input, std::ios::binary);
     if (!file) return Error{ErrorCode::not_found, "cannot open '" + args.input + "'"};
     input = &file;
+    std::error_code unknown;
+    const auto size = std::filesystem::file_size(args.input, unknown);
+    if (!unknown) request.size_hint = static_cast<std::int64_t>(size);
+    request.on_reserve = platform::advise_huge_pages;
   }
+  request.threads = args.threads;
   auto columns = ingest::read_episode_columns(*input, request);
   if (!columns) {
     std::string message = args.input + ": " + columns.error().message;
@@ -454,7 +461,9 @@ void add_stats_risk_model_command(CLI::App& parent, Outcome& outcome) {
       ->check(CLI::IsMember({"json", "csv", "svg"}))
       ->capture_default_str();
   command->add_option("--output,-o", args->output, "Write the result here instead of standard output");
-  command->add_option("--threads", args->threads, "Worker threads for the fit (0 = all cores; same result)")
+  command
+      ->add_option("--threads", args->threads,
+                   "Worker threads for reading the file and for the fit (0 = all cores; same result)")
       ->capture_default_str();
   command->add_option("--max-iterations", args->max_iterations, "IRLS iteration limit (R's glm: 25)")
       ->check(CLI::Range(1, 1000))

@@ -1,15 +1,19 @@
 #include "ingest/episode_columns.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <deque>
+#include <future>
+#include <optional>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 namespace clinaudit::ingest {
 namespace {
 
-constexpr std::size_t kInitialBuffer = 1U << 22;
 constexpr std::int64_t kProgressEvery = 64LL << 20;
 
 // A number cell: plain integers are read directly, anything else by from_chars.
@@ -145,69 +149,298 @@ std::string quoted(std::string_view text) {
   return out;
 }
 
-}  // namespace
+// What to do with each field of the file, fixed once the header is read.
+struct Plan {
+  std::vector<std::string> columns;
+  std::vector<Target> targets;
+  std::vector<std::size_t> wanted;  // indexes of the fields with a target
+  std::size_t numbers = 0;
+  std::size_t categories = 0;
+};
 
-Result<EpisodeColumns> read_episode_columns(std::istream& input, const EpisodeColumnsRequest& request) {
-  std::vector<char> buffer(kInitialBuffer);
-  std::size_t begin = 0, filled = 0;
-  bool at_eof = false, first_read = true;
-  std::int64_t bytes = 0, next_progress = kProgressEvery;
-  auto refill = [&] {
-    if (begin > 0) {
-      std::memmove(buffer.data(), buffer.data() + begin, filled - begin);
-      filled -= begin;
-      begin = 0;
-    }
-    if (filled == buffer.size()) buffer.resize(buffer.size() * 2);
-    input.read(buffer.data() + filled, static_cast<std::streamsize>(buffer.size() - filled));
-    const auto count = static_cast<std::size_t>(input.gcount());
-    bytes += static_cast<std::int64_t>(count);
-    filled += count;
-    if (first_read) {
-      first_read = false;
-      if (filled >= 3 && std::memcmp(buffer.data(), "\xEF\xBB\xBF", 3) == 0) begin = 3;
-    }
-    if (!input) at_eof = true;
-    if (request.progress && bytes >= next_progress) {
-      request.progress(bytes);
-      next_progress = bytes + kProgressEvery;
-    }
-  };
+// The first problem in a block: its record, counted from 1 at the block's start, and what is wrong.
+struct BlockProblem {
+  std::int64_t record = 0;
+  std::string message;
+};
 
+// One block's columns. Category codes index the block's own levels (in the order first seen in
+// the block); joining the blocks maps them to the file's.
+struct BlockColumns {
+  std::int64_t records = 0;
+  std::vector<std::uint8_t> outcome;
+  std::vector<std::vector<double>> numbers;
+  std::vector<std::vector<std::string>> levels;
+  std::vector<std::vector<std::uint32_t>> codes;
+  std::optional<BlockProblem> problem;
+};
+
+// Converts the records of one block (whole records: it starts at a record's start and ends at
+// one's end) into `out`, whose vectors are reused. Stops at the block's first problem.
+void convert_block(std::string_view text, const Plan& plan, BlockColumns& out) {
+  out.records = 0;
+  out.problem.reset();
+  out.outcome.clear();
+  out.numbers.resize(plan.numbers);
+  out.levels.resize(plan.categories);
+  out.codes.resize(plan.categories);
+  for (auto& column : out.numbers) column.clear();
+  for (auto& column : out.levels) column.clear();
+  for (auto& column : out.codes) column.clear();
+  std::vector<Dictionary> dictionaries(plan.categories);
   std::vector<std::string_view> fields;
   std::vector<std::string> unescaped;
-  std::int64_t record = 0;
-  // Reads the next non-blank record into `fields`; false at the end of input.
-  auto next_record = [&]() -> Result<bool> {
-    while (true) {
-      const char* next = nullptr;
-      const auto parsed = split_record(buffer.data() + begin, buffer.data() + filled, at_eof, fields, unescaped, next);
-      if (parsed == Parse::incomplete || (begin == filled && !at_eof)) {
-        refill();
-        continue;
-      }
-      if (parsed == Parse::malformed) {
-        return row_error(record + 1, "malformed CSV: a field containing quotes must be quoted and its quotes doubled");
-      }
-      const bool blank = fields.size() == 1 && fields[0].empty();
-      const bool finished = begin == filled;
-      begin = static_cast<std::size_t>(next - buffer.data());
-      if (finished) return false;
-      if (blank) continue;
-      ++record;
-      return true;
+  auto fail = [&](std::int64_t record, std::string message) { out.problem = BlockProblem{record, std::move(message)}; };
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p != end) {
+    const char* next = nullptr;
+    if (split_record(p, end, true, fields, unescaped, next) == Parse::malformed) {
+      fail(out.records + 1, "malformed CSV: a field containing quotes must be quoted and its quotes doubled");
+      return;
     }
-  };
+    p = next;
+    if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
+    const std::int64_t record = ++out.records;
+    if (fields.size() != plan.columns.size()) {
+      fail(record, std::to_string(fields.size()) + " fields, expected " + std::to_string(plan.columns.size()) +
+                       " as in the header");
+      return;
+    }
+    for (const auto i : plan.wanted) {
+      const auto text_of_field = fields[i];
+      const auto& target = plan.targets[i];
+      if (target.outcome) {
+        double value = -1;
+        if (text_of_field == "0" || text_of_field == "1") {
+          value = text_of_field[0] == '1' ? 1.0 : 0.0;
+        } else if (!read_number(text_of_field, value) || (value != 0.0 && value != 1.0)) {
+          fail(record,
+               "column '" + plan.columns[i] + "': the outcome is " + quoted(text_of_field) + "; it must be 0 or 1");
+          return;
+        }
+        out.outcome.push_back(value == 1.0 ? 1 : 0);
+      }
+      if (!target.numbers.empty()) {
+        double value = 0;
+        if (!read_number(text_of_field, value)) {
+          fail(record, "column '" + plan.columns[i] + "': " +
+                           (text_of_field.empty() ? std::string("the value is missing")
+                                                  : quoted(text_of_field) + " is not a number"));
+          return;
+        }
+        for (const auto slot : target.numbers) out.numbers[slot].push_back(value);
+      }
+      for (const auto slot : target.categories) {
+        if (text_of_field.empty()) {
+          fail(record, "column '" + plan.columns[i] + "': the value is missing");
+          return;
+        }
+        out.codes[slot].push_back(dictionaries[slot].code(text_of_field, out.levels[slot]));
+      }
+    }
+  }
+}
 
-  CLINAUDIT_TRY(auto header, next_record());
-  if (!header) return Error{ErrorCode::invalid_input, "the file is empty: expected a header row"};
-  const std::vector<std::string> columns(fields.begin(), fields.end());
+// One past the last line end of `text` that is outside quotes, counting quotes from its start
+// (a record's start); 0 when there is none. Exact for well-formed quoting.
+std::size_t cut_by_quotes(std::string_view text) {
+  if (text.find('"') == std::string_view::npos) {
+    const auto line_end = text.rfind('\n');
+    return line_end == std::string_view::npos ? 0 : line_end + 1;
+  }
+  bool quoted_text = false;
+  std::size_t cut = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') {
+      quoted_text = !quoted_text;
+    } else if (text[i] == '\n' && !quoted_text) {
+      cut = i + 1;
+    }
+  }
+  return cut;
+}
+
+// The end of the last whole record of `text` by the full parser, for text whose quotes do not
+// pair up: the whole text when a record is malformed (converting the block then reports it),
+// 0 when the first record does not end within it.
+std::size_t cut_by_parser(std::string_view text) {
+  std::vector<std::string_view> fields;
+  std::vector<std::string> unescaped;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  std::size_t cut = 0;
+  while (p != end) {
+    const char* next = nullptr;
+    const auto parsed = split_record(p, end, false, fields, unescaped, next);
+    if (parsed == Parse::malformed) return text.size();
+    if (parsed == Parse::incomplete) break;
+    p = next;
+    cut = static_cast<std::size_t>(p - text.data());
+  }
+  return cut;
+}
+
+std::string byte_size(std::size_t bytes) {
+  if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0)
+    return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+// Cuts the input into blocks of whole records.
+class BlockSource {
+ public:
+  BlockSource(std::istream& input, const EpisodeColumnsRequest& request) : input_(input), request_(request) {}
+
+  // Puts the next block in `block` (reusing its memory; empty at the end of the input), or
+  // gives an error (without a row) when a record does not end within max_record_bytes.
+  Result<void> next(std::string& block) {
+    block.assign(carry_);
+    carry_.clear();
+    std::size_t target = std::max<std::size_t>(request_.block_bytes, 1);
+    while (true) {
+      if (!at_eof_ && block.size() < target) fill(block, target);
+      if (at_eof_) return {};
+      auto cut = cut_by_quotes(block);
+      if (cut == 0 && block.find('"') != std::string::npos) cut = cut_by_parser(block);
+      if (cut > 0) {
+        carry_.assign(block, cut, std::string::npos);
+        block.resize(cut);
+        return {};
+      }
+      if (block.size() >= request_.max_record_bytes) {
+        return Error{ErrorCode::invalid_input,
+                     "a record longer than " + byte_size(request_.max_record_bytes) + " (is a quote never closed?)"};
+      }
+      target = std::max(block.size() + 1, std::min(block.size() * 2, request_.max_record_bytes));
+    }
+  }
+
+ private:
+  void fill(std::string& block, std::size_t target) {
+    if (first_read_) target = std::max<std::size_t>(target, 3);  // room to see a byte order mark
+    const std::size_t filled = block.size();
+    block.resize(target);
+    input_.read(block.data() + filled, static_cast<std::streamsize>(target - filled));
+    const auto count = static_cast<std::size_t>(input_.gcount());
+    block.resize(filled + count);
+    bytes_ += static_cast<std::int64_t>(count);
+    if (first_read_) {
+      first_read_ = false;
+      if (block.size() >= 3 && std::memcmp(block.data(), "\xEF\xBB\xBF", 3) == 0) block.erase(0, 3);
+    }
+    if (!input_) at_eof_ = true;
+    if (request_.progress && bytes_ >= next_progress_) {
+      request_.progress(bytes_);
+      next_progress_ = bytes_ + kProgressEvery;
+    }
+  }
+
+  std::istream& input_;
+  const EpisodeColumnsRequest& request_;
+  std::string carry_;
+  bool at_eof_ = false;
+  bool first_read_ = true;
+  std::int64_t bytes_ = 0;
+  std::int64_t next_progress_ = kProgressEvery;
+};
+
+// Appends blocks to the result in file order, mapping each block's category codes to the
+// file's levels.
+class Joiner {
+ public:
+  Joiner(EpisodeColumns& result, const EpisodeColumnsRequest& request, std::size_t categories)
+      : result_(result), request_(request), dictionaries_(categories) {}
+
+  // The row number (header = 1) of the next record.
+  std::int64_t next_row() const { return rows_before_ + 1; }
+
+  Result<void> add(const BlockColumns& block, std::size_t block_bytes) {
+    if (block.problem) return row_error(rows_before_ + block.problem->record, block.problem->message);
+    if (!reserved_ && block.records > 0) reserve(block, block_bytes);
+    append(result_.outcome, block.outcome);
+    for (std::size_t c = 0; c < block.numbers.size(); ++c) append(result_.numbers[c].values, block.numbers[c]);
+    for (std::size_t c = 0; c < block.codes.size(); ++c) {
+      auto& column = result_.categories[c];
+      std::vector<std::uint32_t> file_code(block.levels[c].size());
+      for (std::size_t level = 0; level < file_code.size(); ++level) {
+        file_code[level] = dictionaries_[c].code(block.levels[c][level], column.levels);
+      }
+      const auto first = column.codes.size();
+      column.codes.resize(first + block.codes[c].size());
+      for (std::size_t i = 0; i < block.codes[c].size(); ++i) column.codes[first + i] = file_code[block.codes[c][i]];
+    }
+    rows_before_ += block.records;
+    return {};
+  }
+
+ private:
+  template <typename T>
+  static void append(std::vector<T>& to, const std::vector<T>& from) {
+    to.insert(to.end(), from.begin(), from.end());
+  }
+
+  // Allocates the columns once for the whole input, from its size and the first block's bytes per row.
+  void reserve(const BlockColumns& block, std::size_t block_bytes) {
+    reserved_ = true;
+    if (request_.size_hint <= 0) return;
+    const double bytes_per_row = static_cast<double>(block_bytes) / static_cast<double>(block.records);
+    const auto rows = static_cast<std::size_t>(static_cast<double>(request_.size_hint) / bytes_per_row * 1.05) + 1024;
+    result_.outcome.reserve(rows);
+    announce(result_.outcome);
+    for (auto& column : result_.numbers) {
+      column.values.reserve(rows);
+      announce(column.values);
+    }
+    for (auto& column : result_.categories) {
+      column.codes.reserve(rows);
+      announce(column.codes);
+    }
+  }
+
+  template <typename T>
+  void announce(std::vector<T>& column) const {
+    if (request_.on_reserve) request_.on_reserve(column.data(), column.capacity() * sizeof(T));
+  }
+
+  EpisodeColumns& result_;
+  const EpisodeColumnsRequest& request_;
+  std::vector<Dictionary> dictionaries_;
+  std::int64_t rows_before_ = 1;  // the header
+  bool reserved_ = false;
+};
+
+// Finds the header: the first record that is not blank. `block` keeps what follows it.
+Result<std::vector<std::string>> read_header(BlockSource& source, std::string& block) {
+  std::vector<std::string_view> fields;
+  std::vector<std::string> unescaped;
+  while (true) {
+    CLINAUDIT_TRY_VOID(source.next(block));
+    if (block.empty()) return Error{ErrorCode::invalid_input, "the file is empty: expected a header row"};
+    const char* p = block.data();
+    const char* const end = p + block.size();
+    while (p != end) {
+      const char* next = nullptr;
+      if (split_record(p, end, true, fields, unescaped, next) == Parse::malformed) {
+        return row_error(1, "malformed CSV: a field containing quotes must be quoted and its quotes doubled");
+      }
+      p = next;
+      if (fields.size() == 1 && fields[0].empty()) continue;
+      std::vector<std::string> columns(fields.begin(), fields.end());
+      block.erase(0, static_cast<std::size_t>(p - block.data()));
+      return columns;
+    }
+  }
+}
+
+Result<Plan> make_plan(std::vector<std::string> columns, const EpisodeColumnsRequest& request, EpisodeColumns& result) {
   for (std::size_t i = 0; i < columns.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (columns[i] == columns[j]) return row_error(1, "column '" + columns[i] + "' appears twice");
     }
   }
-  std::vector<Target> targets(columns.size());
+  Plan plan;
+  plan.targets.resize(columns.size());
   auto find = [&](const std::string& name) -> Result<std::size_t> {
     for (std::size_t i = 0; i < columns.size(); ++i) {
       if (columns[i] == name) return i;
@@ -216,62 +449,87 @@ Result<EpisodeColumns> read_episode_columns(std::istream& input, const EpisodeCo
     for (const auto& column : columns) known += (known.empty() ? "" : ", ") + column;
     return Error{ErrorCode::invalid_input, "unknown column '" + name + "' (the file has: " + known + ")"};
   };
-  EpisodeColumns result;
   CLINAUDIT_TRY(const auto outcome_index, find(request.outcome));
-  targets[outcome_index].outcome = true;
+  plan.targets[outcome_index].outcome = true;
   for (const auto& name : request.numbers) {
     CLINAUDIT_TRY(const auto index, find(name));
-    targets[index].numbers.push_back(result.numbers.size());
+    plan.targets[index].numbers.push_back(result.numbers.size());
     result.numbers.push_back(NumberColumn{name, {}});
   }
   for (const auto& name : request.categories) {
     CLINAUDIT_TRY(const auto index, find(name));
-    targets[index].categories.push_back(result.categories.size());
+    plan.targets[index].categories.push_back(result.categories.size());
     result.categories.push_back(CategoryColumn{name, {}, {}});
   }
-  std::vector<std::size_t> wanted;
-  for (std::size_t i = 0; i < targets.size(); ++i) {
-    if (targets[i].wanted()) wanted.push_back(i);
+  for (std::size_t i = 0; i < plan.targets.size(); ++i) {
+    if (plan.targets[i].wanted()) plan.wanted.push_back(i);
   }
-  std::vector<Dictionary> dictionaries(result.categories.size());
+  plan.numbers = result.numbers.size();
+  plan.categories = result.categories.size();
+  plan.columns = std::move(columns);
+  return plan;
+}
 
-  while (true) {
-    CLINAUDIT_TRY(auto more, next_record());
-    if (!more) break;
-    if (fields.size() != columns.size()) {
-      return row_error(record, std::to_string(fields.size()) + " fields, expected " + std::to_string(columns.size()) +
-                                   " as in the header");
+}  // namespace
+
+Result<EpisodeColumns> read_episode_columns(std::istream& input, const EpisodeColumnsRequest& request) {
+  BlockSource source(input, request);
+  std::string block;
+  CLINAUDIT_TRY(auto columns, read_header(source, block));
+  EpisodeColumns result;
+  CLINAUDIT_TRY(const auto plan, make_plan(std::move(columns), request, result));
+  Joiner joiner(result, request, plan.categories);
+  const unsigned threads = request.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : request.threads;
+
+  // Blocks being converted, oldest first; each is joined when done, so a problem is reported
+  // at the first bad row whichever thread found it. The memory of joined blocks is reused.
+  struct Converting {
+    std::string text;
+    BlockColumns columns;
+    std::future<void> done;
+  };
+  std::deque<Converting> converting, spare;
+  auto join_oldest = [&]() -> Result<void> {
+    auto& oldest = converting.front();
+    oldest.done.get();
+    auto joined = joiner.add(oldest.columns, oldest.text.size());
+    spare.push_back(std::move(oldest));
+    converting.pop_front();
+    return joined;
+  };
+  auto next_block = [&](std::string& text) -> Result<void> {
+    if (auto next = source.next(text); !next) {
+      while (!converting.empty()) CLINAUDIT_TRY_VOID(join_oldest());
+      return row_error(joiner.next_row(), next.error().message);
     }
-    for (const auto i : wanted) {
-      const auto text = fields[i];
-      const auto& target = targets[i];
-      if (target.outcome) {
-        double value = -1;
-        if (text == "0" || text == "1") {
-          value = text[0] == '1' ? 1.0 : 0.0;
-        } else if (!read_number(text, value) || (value != 0.0 && value != 1.0)) {
-          return row_error(record,
-                           "column '" + columns[i] + "': the outcome is " + quoted(text) + "; it must be 0 or 1");
-        }
-        result.outcome.push_back(value == 1.0 ? 1 : 0);
-      }
-      if (!target.numbers.empty()) {
-        double value = 0;
-        if (!read_number(text, value)) {
-          return row_error(
-              record, "column '" + columns[i] + "': " +
-                          (text.empty() ? std::string("the value is missing") : quoted(text) + " is not a number"));
-        }
-        for (const auto slot : target.numbers) result.numbers[slot].values.push_back(value);
-      }
-      for (const auto slot : target.categories) {
-        if (text.empty()) return row_error(record, "column '" + columns[i] + "': the value is missing");
-        auto& column = result.categories[slot];
-        column.codes.push_back(dictionaries[slot].code(text, column.levels));
-      }
+    return {};
+  };
+  if (block.empty()) CLINAUDIT_TRY_VOID(next_block(block));  // the header ended its block
+  if (threads == 1) {
+    BlockColumns converted;
+    while (!block.empty()) {
+      convert_block(block, plan, converted);
+      CLINAUDIT_TRY_VOID(joiner.add(converted, block.size()));
+      CLINAUDIT_TRY_VOID(next_block(block));
     }
+  } else {
+    while (!block.empty()) {
+      Converting work;
+      if (!spare.empty()) {
+        work = std::move(spare.front());
+        spare.pop_front();
+      }
+      std::swap(work.text, block);
+      converting.push_back(std::move(work));
+      auto& started = converting.back();
+      started.done =
+          std::async(std::launch::async, [&plan, &started] { convert_block(started.text, plan, started.columns); });
+      while (converting.size() > threads) CLINAUDIT_TRY_VOID(join_oldest());
+      CLINAUDIT_TRY_VOID(next_block(block));
+    }
+    while (!converting.empty()) CLINAUDIT_TRY_VOID(join_oldest());
   }
-  result.rows = record - 1;
+  result.rows = joiner.next_row() - 2;
   return result;
 }
 

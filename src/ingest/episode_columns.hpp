@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <istream>
@@ -32,6 +33,22 @@ struct EpisodeColumnsRequest {
   std::vector<std::string> categories;
   // Called now and then with the bytes read so far (progress reports); may be empty.
   std::function<void(std::int64_t bytes)> progress;
+  // Threads that convert the file's blocks: 0 = one per hardware thread, 1 = none besides the
+  // caller's. The result does not depend on it.
+  unsigned threads = 0;
+  // The file is cut into blocks of about this many bytes, each ending at a record's end, and
+  // the blocks are converted in parallel.
+  std::size_t block_bytes = std::size_t{4} << 20;
+  // The input's size in bytes when known (0 when not): the columns are then allocated once
+  // instead of growing.
+  std::int64_t size_hint = 0;
+  // Called with each column's memory when it has been allocated for the whole input (from
+  // size_hint), before it is written; may be empty. The command line asks the kernel for huge
+  // pages there: first touching gigabytes of columns 4 KiB at a time took a third of the time.
+  std::function<void(void* data, std::size_t bytes)> on_reserve;
+  // A record longer than this is an error (a quote never closed would otherwise hold the rest
+  // of the file in memory).
+  std::size_t max_record_bytes = std::size_t{64} << 20;
 };
 
 // The requested columns, each in request order, with one entry per data row.
@@ -44,15 +61,19 @@ struct EpisodeColumns {
 
 // Reads the requested columns of a CSV file of episodes (a header row naming the columns,
 // then one row per episode) into contiguous arrays, streaming: memory is the arrays plus a
-// few megabytes of buffer, whatever the file size. Fields that are not requested are skipped
-// without being converted. Accepts what CsvReader accepts (RFC 4180 quoting, a UTF-8 byte
+// few blocks of the file, whatever its size. The file is cut into blocks at record ends
+// (found by counting quotes, or with the full parser when the quoting is not well formed) and
+// the blocks are converted on `threads` threads, then joined in file order. Fields that are
+// not requested are skipped without being converted. Accepts what CsvReader accepts (RFC 4180 quoting, a UTF-8 byte
 // order mark, CRLF or LF line ends, spaces around unquoted fields, blank lines); row numbers
 // in messages are record numbers with the header as row 1, as a spreadsheet shows them.
 // Numbers are decimal text ("3", "-0.25", "1e-3"); the outcome is 0 or 1.
 // Errors (invalid_input, naming row, column and value): an empty input, an unknown column
 // (listing the file's columns), a repeated column name in the header, a row whose field
 // count differs from the header's, malformed quoting, a missing or non-numeric number, an
-// outcome other than 0 or 1, an empty category. Not thread-safe with respect to `input`.
+// outcome other than 0 or 1, an empty category, a record longer than max_record_bytes (a quote
+// never closed). When several rows are bad, the first is named. Not thread-safe with respect to
+// `input`.
 Result<EpisodeColumns> read_episode_columns(std::istream& input, const EpisodeColumnsRequest& request);
 
 }  // namespace clinaudit::ingest

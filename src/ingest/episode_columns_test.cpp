@@ -7,13 +7,19 @@
 namespace clinaudit::ingest {
 namespace {
 
+// Reads `text` on one thread in one block (the reference reading), or cut into blocks of
+// `block_bytes` converted on `threads` threads.
 Result<EpisodeColumns> read(const std::string& text, std::vector<std::string> numbers,
-                            std::vector<std::string> categories = {}) {
+                            std::vector<std::string> categories = {}, unsigned threads = 1,
+                            std::size_t block_bytes = std::size_t{4} << 20) {
   std::istringstream input(text);
   EpisodeColumnsRequest request;
   request.outcome = "died";
   request.numbers = std::move(numbers);
   request.categories = std::move(categories);
+  request.threads = threads;
+  request.block_bytes = block_bytes;
+  request.size_hint = static_cast<std::int64_t>(text.size());
   return read_episode_columns(input, request);
 }
 
@@ -74,6 +80,99 @@ TEST(EpisodeColumns, ReadsLargeInputsAcrossBufferBoundaries) {
     EXPECT_EQ(columns->categories[0].levels[columns->categories[0].codes[static_cast<std::size_t>(i)]],
               "P" + std::to_string(i % 7));
   }
+}
+
+void expect_same(const EpisodeColumns& expected, const EpisodeColumns& actual) {
+  EXPECT_EQ(actual.rows, expected.rows);
+  EXPECT_EQ(actual.outcome, expected.outcome);
+  ASSERT_EQ(actual.numbers.size(), expected.numbers.size());
+  for (std::size_t i = 0; i < expected.numbers.size(); ++i) {
+    EXPECT_EQ(actual.numbers[i].values, expected.numbers[i].values);
+  }
+  ASSERT_EQ(actual.categories.size(), expected.categories.size());
+  for (std::size_t i = 0; i < expected.categories.size(); ++i) {
+    EXPECT_EQ(actual.categories[i].levels, expected.categories[i].levels);
+    EXPECT_EQ(actual.categories[i].codes, expected.categories[i].codes);
+  }
+}
+
+// A file with everything the reader accepts: a byte order mark, CRLF and LF, blank lines,
+// quoted fields with commas, doubled quotes and line breaks, spaces around fields, and
+// categories first seen in different parts of the file.
+std::string awkward_file(int rows) {
+  std::string text = "\xEF\xBB\xBFprovider,age,note,died\r\n";
+  for (int i = 0; i < rows; ++i) {
+    text += (i % 5 == 0 ? "\"P" : "P") + std::to_string((i * 7) % (3 + i / 40)) + (i % 5 == 0 ? "\"" : "");
+    text += ", " + std::to_string(i % 90) + (i % 3 == 0 ? ".5" : "") + ",";
+    text += i % 4 == 0 ? "\"a, \"\"quoted\"\"\nnote\"" : "plain";
+    text += "," + std::to_string(i % 2) + (i % 2 == 0 ? "\r\n" : "\n");
+    if (i % 11 == 0) text += "\n";
+  }
+  return text;
+}
+
+// The file is cut into blocks at record ends and converted on several threads; whatever the
+// size of the blocks, the columns, the levels (in the order first seen) and the codes are
+// those of reading it in one go.
+TEST(EpisodeColumns, BlocksOnSeveralThreadsReadAsOneGo) {
+  const auto text = awkward_file(400);
+  const auto whole = read(text, {"age"}, {"provider", "note"});
+  ASSERT_TRUE(whole) << whole.error().message;
+  ASSERT_EQ(whole->rows, 400);
+  ASSERT_GT(whole->categories[0].levels.size(), 10U);
+  for (const std::size_t block_bytes : {1UL, 7UL, 64UL, 1000UL}) {
+    for (const unsigned threads : {1U, 2U, 3U}) {
+      SCOPED_TRACE("blocks of " + std::to_string(block_bytes) + " bytes on " + std::to_string(threads) + " threads");
+      const auto blocks = read(text, {"age"}, {"provider", "note"}, threads, block_bytes);
+      ASSERT_TRUE(blocks) << blocks.error().message;
+      expect_same(*whole, *blocks);
+    }
+  }
+}
+
+// With bad rows in several blocks, the first bad row of the file is named, with its row
+// number in the whole file, whichever thread converted it.
+TEST(EpisodeColumns, NamesTheFirstBadRowWhateverTheBlocks) {
+  std::string text = "age,died\n";
+  for (int i = 0; i < 3000; ++i) {
+    if (i == 1234) {
+      text += "old,1\n";
+    } else if (i == 2500) {
+      text += "70,7\n";
+    } else {
+      text += std::to_string(i % 90) + ",0\n";
+    }
+  }
+  for (const std::size_t block_bytes : {5UL, 100UL, 4096UL}) {
+    expect_error(read(text, {"age"}, {}, 2, block_bytes), "row 1236: column 'age': 'old' is not a number");
+  }
+}
+
+// A stray quote inside an unquoted field makes the quote count wrong for the rest of the
+// file: the row is still named, whether the blocks were cut by counting quotes or by the parser.
+TEST(EpisodeColumns, NamesAStrayQuoteInALaterBlock) {
+  std::string text = "age,note,died\n";
+  for (int i = 0; i < 200; ++i) text += std::to_string(i % 90) + (i == 150 ? ",a\"b,0\n" : ",x,0\n");
+  for (const std::size_t block_bytes : {3UL, 50UL, 4096UL}) {
+    expect_error(read(text, {"age"}, {}, 2, block_bytes), "row 152: malformed CSV");
+  }
+}
+
+// A quote that is never closed would hold the rest of the file as one record: past the limit,
+// the reader stops with an error naming the row.
+TEST(EpisodeColumns, StopsAtARecordLongerThanTheLimit) {
+  std::string text = "age,note,died\n1,x,0\n2,\"never closed,0\n";
+  for (int i = 0; i < 2000; ++i) text += "3,y,0\n";
+  std::istringstream input(text);
+  EpisodeColumnsRequest request;
+  request.outcome = "died";
+  request.numbers = {"age"};
+  request.block_bytes = 64;
+  request.max_record_bytes = 1024;
+  expect_error(read_episode_columns(input, request),
+               "row 3: a record longer than 1024 bytes (is a quote never closed?)");
+  // Within the limit, the same file ends inside the quote: malformed.
+  expect_error(read(text, {"age"}, {}, 2, 64), "row 3: malformed CSV");
 }
 
 }  // namespace
