@@ -1,7 +1,8 @@
 // Import speed for a national episode file (docs/performance.md, "Import"): the time to
 // read the file's bytes once, to split it into CSV records (CsvReader alone), to validate
 // it (clinaudit import --dry-run), and to import it into SQLite and, when a URL is given,
-// PostgreSQL, all in the same run on the same file.
+// PostgreSQL, each against the database's own loader (sqlite3 .import, psql \copy) on the
+// same file, all in the same run.
 //
 //   import_bench [--rows 1000000] [--file episodes.csv] [--dir /tmp] [--pg postgresql://...]
 //
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -46,29 +48,33 @@ struct Random {
   int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
 };
 
+// The columns of generate_episodes (bench/scale.sh) with the dataset's names for the provider
+// and the admission date: every covariate a number, died yes/no (see prepare).
 void generate(const std::string& path, std::int64_t rows) {
   std::ofstream out(path, std::ios::binary);
-  out << "organisation_code,admission_date,outcome,age,sex,asa_grade,frailty,dementia,residence,fracture_type,"
-         "time_to_surgery_h,anaesthesia,imd_quintile,charlson,ethnic_group\n";
+  out << "organisation_code,admission_date,age,sex,imd_quintile,emergency,charlson,chf,copd,diabetes,ckd,cancer,"
+         "dementia,prior_adm,ethnic_group,diag_group,weekend,died\n";
   Random random{20261126};
-  std::string line;
-  const char* residences[] = {"home", "care_home", "hospital"};
-  const char* fractures[] = {"intracapsular_displaced", "intracapsular_undisplaced", "intertrochanteric",
-                             "subtrochanteric"};
-  const char* ethnic[] = {"white", "asian", "black", "mixed", "other", "unknown"};
   for (std::int64_t i = 0; i < rows; ++i) {
     const int month = static_cast<int>(i * 36 / rows);
     const int year = 2021 + (month + 3) / 12;
     const int month_of_year = (month + 3) % 12 + 1;
     char buffer[256];
-    std::snprintf(buffer, sizeof buffer, "%s,%04d-%02d-%02d,%d,%d,%c,%d,%d,%d,%s,%s,%d,%s,%d,%d,%s\n",
+    std::snprintf(buffer, sizeof buffer, "%s,%04d-%02d-%02d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d\n",
                   provider_code(random.below(kProviders)).c_str(), year, month_of_year, 1 + random.below(28),
-                  random.below(100) < 7 ? 1 : 0, 60 + random.below(45), random.below(10) < 7 ? 'F' : 'M',
-                  1 + random.below(5), random.below(10), random.below(4) == 0 ? 1 : 0, residences[random.below(3)],
-                  fractures[random.below(4)], 6 + random.below(66), random.below(2) == 0 ? "spinal" : "general",
-                  1 + random.below(5), random.below(8), ethnic[random.below(6)]);
+                  40 + random.below(60), random.below(2), 1 + random.below(5), random.below(10) < 4 ? 1 : 0,
+                  random.below(6), random.below(10) == 0 ? 1 : 0, random.below(10) == 0 ? 1 : 0,
+                  random.below(5) == 0 ? 1 : 0, random.below(8) == 0 ? 1 : 0, random.below(7) == 0 ? 1 : 0,
+                  random.below(12) == 0 ? 1 : 0, random.below(4), 1 + random.below(6), 1 + random.below(10),
+                  random.below(7) < 2 ? 1 : 0, random.below(100) < 4 ? 1 : 0);
     out << buffer;
   }
+}
+
+bool run(const std::string& command) {
+  if (std::system(command.c_str()) == 0) return true;
+  std::fprintf(stderr, "failed: %s\n", command.c_str());
+  return false;
 }
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
@@ -147,7 +153,7 @@ int main(int argc, char** argv) {
     if (flag == "--dir") dir = argv[i + 1];
     if (flag == "--pg") pg_url = argv[i + 1];
   }
-  if (file.empty()) file = dir + "/import_bench_" + std::to_string(rows) + ".csv";
+  if (file.empty()) file = dir + "/import_bench_episodes_" + std::to_string(rows) + ".csv";
   if (!std::filesystem::exists(file)) {
     std::fprintf(stderr, "generating %s\n", file.c_str());
     generate(file, rows);
@@ -200,7 +206,18 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "SQLite import failed: %s\n", written.error().message.c_str());
     return 1;
   }
-  print("validate + import into SQLite", *written, seconds_since(start), floor);
+  const double sqlite_import = seconds_since(start);
+  print("validate + import into SQLite", *written, sqlite_import, floor);
+
+  // The database's own loader on the same file, into a fresh database: sqlite3's .import (a
+  // table of text columns named by the header), then psql's \copy into such a table.
+  const std::string loader_path = dir + "/import_bench_loader.sqlite";
+  std::filesystem::remove(loader_path);
+  start = Clock::now();
+  if (!run("sqlite3 '" + loader_path + "' '.mode csv' '.import " + file + " episodes'")) return 1;
+  const double sqlite_loader = seconds_since(start);
+  print("sqlite3 .import (the floor)", rows, sqlite_loader, floor);
+  std::printf("%-34s %10.2fx\n", "SQLite import / sqlite3 .import", sqlite_import / sqlite_loader);
 
   if (!pg_url.empty()) {
     start = Clock::now();
@@ -209,7 +226,30 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "PostgreSQL import failed: %s\n", written.error().message.c_str());
       return 1;
     }
-    print("validate + import into PostgreSQL", *written, seconds_since(start), floor);
+    const double pg_import = seconds_since(start);
+    print("validate + import into PostgreSQL", *written, pg_import, floor);
+
+    std::string header;
+    {
+      std::ifstream input(file, std::ios::binary);
+      std::getline(input, header);
+    }
+    std::string columns;
+    for (std::size_t at = 0; at <= header.size();) {
+      const auto comma = std::min(header.find(',', at), header.size());
+      columns += (columns.empty() ? "" : ", ") + header.substr(at, comma - at) + " text";
+      at = comma + 1;
+    }
+    if (!run("psql -q '" + pg_url + "' -c 'DROP TABLE IF EXISTS bench_loader' -c 'CREATE TABLE bench_loader (" +
+             columns + ")'")) {
+      return 1;
+    }
+    start = Clock::now();
+    if (!run("psql -q '" + pg_url + "' -c \"\\copy bench_loader FROM '" + file + "' CSV HEADER\"")) return 1;
+    const double pg_loader = seconds_since(start);
+    print("psql \\copy (the floor)", rows, pg_loader, floor);
+    std::printf("%-34s %10.2fx\n", "PostgreSQL import / psql \\copy", pg_import / pg_loader);
+    if (!run("psql -q '" + pg_url + "' -c 'DROP TABLE bench_loader'")) return 1;
   }
   return 0;
 }

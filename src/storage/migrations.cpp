@@ -34,6 +34,7 @@ std::string_view migration_0025_measure_charts();
 std::string_view migration_0026_data_version();
 std::string_view migration_0027_provider_cusum();
 std::string_view migration_0028_measure_funnels();
+std::string_view migration_0029_episode_data_as_text();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -75,6 +76,7 @@ constexpr std::array kTemplates{
     Template{26, "0026_data_version", embedded::migration_0026_data_version},
     Template{27, "0027_provider_cusum", embedded::migration_0027_provider_cusum},
     Template{28, "0028_measure_funnels", embedded::migration_0028_measure_funnels},
+    Template{29, "0029_episode_data_as_text", embedded::migration_0029_episode_data_as_text},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)
