@@ -126,6 +126,21 @@ struct Cursor {
 
 }  // namespace
 
+namespace {
+
+void append_value(std::string& out, const domain::EpisodeColumn& column, std::size_t row) {
+  switch (column.type) {
+    case domain::ValueType::number: append_number(out, column.numbers[row]); break;
+    case domain::ValueType::yes_no: out += column.numbers[row] != 0 ? "true" : "false"; break;
+    case domain::ValueType::category: append_string(out, column.texts[row]); break;
+    case domain::ValueType::date:
+      append_string(out, Date::from_days(static_cast<std::int64_t>(column.numbers[row])).to_string());
+      break;
+  }
+}
+
+}  // namespace
+
 void append_episode_data(std::string& out, const domain::EpisodeColumns& episodes, std::size_t row) {
   out += '{';
   bool first = true;
@@ -135,23 +150,97 @@ void append_episode_data(std::string& out, const domain::EpisodeColumns& episode
     first = false;
     append_string(out, column.name);
     out += ':';
-    switch (column.type) {
-      case domain::ValueType::number: append_number(out, column.numbers[row]); break;
-      case domain::ValueType::yes_no: out += column.numbers[row] != 0 ? "true" : "false"; break;
-      case domain::ValueType::category: append_string(out, column.texts[row]); break;
-      case domain::ValueType::date:
-        append_string(out, Date::from_days(static_cast<std::int64_t>(column.numbers[row])).to_string());
-        break;
-    }
+    append_value(out, column, row);
   }
   out += '}';
+}
+
+void append_episode_values(std::string& out, const domain::EpisodeColumns& episodes, std::size_t row) {
+  out += '[';
+  bool first = true;
+  for (const auto& column : episodes.columns) {
+    if (!first) out += ',';
+    first = false;
+    if (column.missing(row)) {
+      out += "null";
+    } else {
+      append_value(out, column, row);
+    }
+  }
+  out += ']';
 }
 
 EpisodeDataReader::EpisodeDataReader(domain::EpisodeColumns& columns) : columns_(columns) {
   for (std::size_t c = 0; c < columns_.columns.size(); ++c) index_.emplace(columns_.columns[c].name, c);
 }
 
-bool EpisodeDataReader::append(std::string_view json, std::string& problem) {
+EpisodeDataReader::Slots EpisodeDataReader::slots_for(const std::vector<std::string>& import_columns) const {
+  Slots slots;
+  for (const auto& name : import_columns) {
+    const auto found = index_.find(std::string_view(name));
+    slots.push_back(found == index_.end() ? -1 : static_cast<std::ptrdiff_t>(found->second));
+  }
+  return slots;
+}
+
+bool EpisodeDataReader::read_value(const char*& p, const char* end, std::ptrdiff_t slot, std::string_view name,
+                                   std::string& problem) {
+  Cursor at{p, end};
+  at.skip_space();
+  domain::EpisodeColumn* column = slot < 0 ? nullptr : &columns_.columns[static_cast<std::size_t>(slot)];
+  if (at.p == at.end) {
+    problem = "the stored values end early";
+    return false;
+  }
+  const auto wrong = [&](std::string_view held) {
+    problem = "column '" + std::string(name.empty() ? std::string_view(column->name) : name) + "' holds " +
+              std::string(held) + ", but the dataset declares it a " + std::string(display_name(column->type));
+    return false;
+  };
+  const char c = *at.p;
+  if (c == '"') {
+    ++at.p;
+    if (!at.string(value_)) {
+      problem = "the stored values hold a broken string";
+      return false;
+    }
+    if (column != nullptr) {
+      if (column->type == domain::ValueType::category) {
+        column->texts.back() = value_;
+      } else if (column->type == domain::ValueType::date) {
+        const auto date = Date::parse(value_);
+        if (!date) return wrong("text that is not a date");
+        column->numbers.back() = static_cast<double>(date->days_since_epoch());
+      } else {
+        return wrong("text");
+      }
+    }
+  } else if (const bool yes = at.literal("true"); yes || at.literal("false")) {
+    if (column != nullptr) {
+      if (column->type != domain::ValueType::yes_no) return wrong("yes/no");
+      column->numbers.back() = yes ? 1.0 : 0.0;
+    }
+  } else if (at.literal("null")) {
+    // missing, as if absent
+  } else {
+    const char* start = at.p;
+    while (at.p != at.end && *at.p != ',' && *at.p != '}' && *at.p != ']' && *at.p != ' ') ++at.p;
+    double number = 0;
+    const auto [stop, ec] = std::from_chars(start, at.p, number);
+    if (ec != std::errc() || stop != at.p) {
+      problem = "the stored values hold something that is not a JSON value";
+      return false;
+    }
+    if (column != nullptr) {
+      if (column->type != domain::ValueType::number) return wrong("a number");
+      column->numbers.back() = number;
+    }
+  }
+  p = at.p;
+  return true;
+}
+
+bool EpisodeDataReader::append(std::string_view json, std::string& problem, const Slots* slots) {
   for (auto& column : columns_.columns) {
     if (column.holds_text()) {
       column.texts.emplace_back();
@@ -160,8 +249,27 @@ bool EpisodeDataReader::append(std::string_view json, std::string& problem) {
     }
   }
   Cursor at{json.data(), json.data() + json.size()};
+  if (at.take('[')) {
+    if (slots == nullptr) {
+      problem = "the stored values are a list, but their import's columns are not known";
+      return false;
+    }
+    for (std::size_t i = 0; i < slots->size(); ++i) {
+      if (i > 0 && !at.take(',')) {
+        problem =
+            "the stored values hold fewer values than their import's " + std::to_string(slots->size()) + " columns";
+        return false;
+      }
+      if (!read_value(at.p, at.end, (*slots)[i], {}, problem)) return false;
+    }
+    if (!at.take(']')) {
+      problem = "the stored values hold more values than their import's " + std::to_string(slots->size()) + " columns";
+      return false;
+    }
+    return true;
+  }
   if (!at.take('{')) {
-    problem = "the stored values are not a JSON object";
+    problem = "the stored values are not a JSON object or list";
     return false;
   }
   if (at.take('}')) return true;
@@ -171,56 +279,8 @@ bool EpisodeDataReader::append(std::string_view json, std::string& problem) {
       return false;
     }
     const auto found = index_.find(std::string_view(key_));
-    domain::EpisodeColumn* column = found == index_.end() ? nullptr : &columns_.columns[found->second];
-    at.skip_space();
-    if (at.p == at.end) {
-      problem = "the stored values end early";
-      return false;
-    }
-    const auto wrong = [&](std::string_view held) {
-      problem = "column '" + key_ + "' holds " + std::string(held) + ", but the dataset declares it a " +
-                std::string(display_name(column->type));
-      return false;
-    };
-    const char c = *at.p;
-    if (c == '"') {
-      ++at.p;
-      if (!at.string(value_)) {
-        problem = "the stored values hold a broken string";
-        return false;
-      }
-      if (column != nullptr) {
-        if (column->type == domain::ValueType::category) {
-          column->texts.back() = value_;
-        } else if (column->type == domain::ValueType::date) {
-          const auto date = Date::parse(value_);
-          if (!date) return wrong("text that is not a date");
-          column->numbers.back() = static_cast<double>(date->days_since_epoch());
-        } else {
-          return wrong("text");
-        }
-      }
-    } else if (const bool yes = at.literal("true"); yes || at.literal("false")) {
-      if (column != nullptr) {
-        if (column->type != domain::ValueType::yes_no) return wrong("yes/no");
-        column->numbers.back() = yes ? 1.0 : 0.0;
-      }
-    } else if (at.literal("null")) {
-      // missing, as if absent
-    } else {
-      const char* start = at.p;
-      while (at.p != at.end && *at.p != ',' && *at.p != '}' && *at.p != ' ') ++at.p;
-      double number = 0;
-      const auto [stop, ec] = std::from_chars(start, at.p, number);
-      if (ec != std::errc() || stop != at.p) {
-        problem = "the stored values hold something that is not a JSON value";
-        return false;
-      }
-      if (column != nullptr) {
-        if (column->type != domain::ValueType::number) return wrong("a number");
-        column->numbers.back() = number;
-      }
-    }
+    const std::ptrdiff_t slot = found == index_.end() ? -1 : static_cast<std::ptrdiff_t>(found->second);
+    if (!read_value(at.p, at.end, slot, key_, problem)) return false;
     if (at.take('}')) return true;
     if (!at.take(',')) {
       problem = "the stored values are not a flat JSON object";

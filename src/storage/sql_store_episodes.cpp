@@ -1,6 +1,7 @@
 // Patient-level episodes in the SQL store: the import, streamed through the driver's bulk
-// path (EpisodeLoad), and the columnar read. Each episode's dataset values are one JSON
-// object (storage/episode_data.hpp), checked against the audit's dataset before they go.
+// path (EpisodeLoad), and the columnar read. Each episode's dataset values are one JSON list
+// in the order of its import's columns (earlier versions wrote an object with the names; both
+// are read; storage/episode_data.hpp), checked against the audit's dataset before they go.
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -58,7 +59,7 @@ class SqlEpisodeWriter final : public domain::EpisodeWriter {
       check(chunk);
       for (std::size_t row = 0; row < chunk.size(); ++row) {
         data_.clear();
-        append_episode_data(data_, chunk, row);
+        append_episode_values(data_, chunk, row);
         load_->write_row(audit_.value, import_id_, chunk.provider[row].value,
                          chunk.admission_date[row].days_since_epoch(), data_);
       }
@@ -194,15 +195,28 @@ Result<domain::EpisodeColumns> SqlStore::episodes(AuditId audit, Date from, Date
       columns.columns.push_back(domain::EpisodeColumn{declared.name, declared.type, {}, {}});
     }
     EpisodeDataReader reader(columns);
+    // Episodes stored as lists of values name their columns once, in their import.
+    std::unordered_map<std::int64_t, EpisodeDataReader::Slots> import_slots;
+    each_row(
+        session, "SELECT id, column_names FROM episode_imports WHERE audit_id = ?",
+        [&](const SqlRow& row) {
+          const auto names = nlohmann::json::parse(row.text(1), nullptr, false);
+          if (!names.is_array()) return;  // imports of object rows need none
+          std::vector<std::string> import_columns;
+          for (const auto& name : names) import_columns.push_back(name.is_string() ? name.get<std::string>() : "");
+          import_slots.emplace(row.int64(0), reader.slots_for(import_columns));
+        },
+        audit);
     std::string problem;
     each_row(
         session,
-        "SELECT id, provider_id, admission_day, data FROM episodes "
+        "SELECT id, provider_id, admission_day, data, import_id FROM episodes "
         "WHERE audit_id = ? AND admission_day BETWEEN ? AND ? ORDER BY admission_day, id",
         [&](const SqlRow& row) {
           columns.provider.push_back(OrganisationId{row.int64(1)});
           columns.admission_date.push_back(Date::from_days(row.int64(2)));
-          if (!reader.append(row.text(3), problem)) {
+          const auto slots = import_slots.find(row.int64(4));
+          if (!reader.append(row.text(3), problem, slots == import_slots.end() ? nullptr : &slots->second)) {
             fail(ErrorCode::internal, "episode id " + std::to_string(row.int64(0)) + ": " + problem);
           }
         },

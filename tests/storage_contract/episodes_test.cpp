@@ -102,6 +102,61 @@ TEST_P(StoreContract, EpisodesAreInvisibleUntilCommitThenReadBackInDateOrder) {
   EXPECT_EQ(log->at(0).action, "import");
 }
 
+// Episodes are stored as lists of values in their import's column order; imports may give the
+// columns in any order, and episodes stored by earlier versions as objects with the column
+// names are read beside them.
+TEST_P(StoreContract, EpisodesOfImportsInAnyColumnOrderAndOfEarlierVersionsReadTogether) {
+  const std::vector<OrganisationId> providers{add_organisation("RAA")};
+  const auto audit = add_audit("NHFD");
+  declare_dataset(store(), audit);
+  const Date first = *Date::parse("2025-04-01");
+  {
+    auto writer = store().begin_episodes(audit, kColumns, actor());
+    ASSERT_OK(writer);
+    ASSERT_OK((*writer)->append(chunk(audit, providers, first, 1, 0)));  // died, 60, F, asa missing
+    ASSERT_OK((*writer)->commit());
+  }
+  {
+    domain::EpisodeColumns reordered;
+    reordered.audit_id = audit;
+    reordered.add_column("asa", domain::ValueType::category);
+    reordered.add_column("died30", domain::ValueType::yes_no);
+    reordered.provider.push_back(providers[0]);
+    reordered.admission_date.push_back(first.plus_days(1));
+    reordered.columns[0].texts.push_back("ASA 3");
+    reordered.columns[1].numbers.push_back(0);
+    auto writer = store().begin_episodes(audit, {"asa", "died30"}, actor());
+    ASSERT_OK(writer);
+    ASSERT_OK((*writer)->append(reordered));
+    ASSERT_OK((*writer)->commit());
+  }
+  execute_sql(url(),
+              "INSERT INTO episodes (audit_id, import_id, provider_id, admission_day, data) "
+              "SELECT audit_id, import_id, provider_id, admission_day + 2, "
+              "'{\"sex\":\"M\",\"died30\":true,\"age\":77,\"asa\":\"ASA 2\"}' "
+              "FROM episodes WHERE id = (SELECT MIN(id) FROM episodes)");
+
+  auto all = store().episodes(audit, first, first.plus_days(30));
+  ASSERT_OK(all);
+  ASSERT_EQ(all->size(), 3U);
+  const auto& died = *all->column("died30");
+  const auto& age = *all->column("age");
+  const auto& sex = *all->column("sex");
+  const auto& asa = *all->column("asa");
+  EXPECT_EQ(died.numbers[0], 1);
+  EXPECT_EQ(age.numbers[0], 60);
+  EXPECT_EQ(sex.texts[0], "F");
+  EXPECT_EQ(asa.texts[0], "");
+  EXPECT_EQ(died.numbers[1], 0);  // the second import: asa and died30 only
+  EXPECT_TRUE(age.missing(1));
+  EXPECT_EQ(sex.texts[1], "");
+  EXPECT_EQ(asa.texts[1], "ASA 3");
+  EXPECT_EQ(died.numbers[2], 1);  // stored as an object
+  EXPECT_EQ(age.numbers[2], 77);
+  EXPECT_EQ(sex.texts[2], "M");
+  EXPECT_EQ(asa.texts[2], "ASA 2");
+}
+
 TEST_P(StoreContract, EpisodeWriterDestroyedWithoutCommitLeavesNothing) {
   const std::vector<OrganisationId> providers{add_organisation("RAA")};
   const auto audit = add_audit("NHFD");
