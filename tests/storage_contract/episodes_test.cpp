@@ -157,6 +157,39 @@ TEST_P(StoreContract, EpisodesOfImportsInAnyColumnOrderAndOfEarlierVersionsReadT
   EXPECT_EQ(asa.texts[2], "ASA 2");
 }
 
+// Text values travel through the databases' bulk paths (COPY's text format on PostgreSQL), where
+// a backslash, a tab or a line end means something: each comes back exactly as imported.
+TEST_P(StoreContract, EpisodeTextWithQuotesBackslashesTabsAndLineEndsReadsBackExactly) {
+  const std::vector<OrganisationId> providers{add_organisation("RAA")};
+  const auto audit = add_audit("NHFD");
+  const std::vector<std::string> units{"Ward \"A\" \\ North", "Day\tunit", "Two\nlines\r", "\\N"};
+  domain::Dataset dataset;
+  dataset.audit_id = audit;
+  dataset.columns = {{"died30", domain::ValueType::yes_no, true, {}, {}, {}, "Died within 30 days"},
+                     {"unit", domain::ValueType::category, true, {}, {}, units, "Unit"}};
+  ASSERT_TRUE(store().set_dataset(dataset, actor()));
+  domain::EpisodeColumns rows;
+  rows.audit_id = audit;
+  rows.add_column("died30", domain::ValueType::yes_no);
+  rows.add_column("unit", domain::ValueType::category);
+  const Date day = *Date::parse("2025-04-01");
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    rows.provider.push_back(providers[0]);
+    rows.admission_date.push_back(day.plus_days(static_cast<int>(i)));
+    rows.columns[0].numbers.push_back(static_cast<double>(i % 2));
+    rows.columns[1].texts.push_back(units[i]);
+  }
+  auto writer = store().begin_episodes(audit, {"died30", "unit"}, actor());
+  ASSERT_OK(writer);
+  ASSERT_OK((*writer)->append(rows));
+  ASSERT_OK((*writer)->commit());
+  auto read = store().episodes(audit, day, day.plus_days(10));
+  ASSERT_OK(read);
+  ASSERT_EQ(read->size(), units.size());
+  EXPECT_EQ(read->column("unit")->texts, units);
+  EXPECT_EQ(read->column("died30")->numbers, (std::vector<double>{0, 1, 0, 1}));
+}
+
 TEST_P(StoreContract, EpisodeWriterDestroyedWithoutCommitLeavesNothing) {
   const std::vector<OrganisationId> providers{add_organisation("RAA")};
   const auto audit = add_audit("NHFD");
