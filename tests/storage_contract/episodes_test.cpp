@@ -190,6 +190,31 @@ TEST_P(StoreContract, EpisodeTextWithQuotesBackslashesTabsAndLineEndsReadsBackEx
   EXPECT_EQ(read->column("died30")->numbers, (std::vector<double>{0, 1, 0, 1}));
 }
 
+// A first import into the empty episodes table builds the date index after its rows (one sort);
+// whether it commits or is abandoned, the index is there afterwards (creating it again fails).
+TEST_P(StoreContract, TheDateIndexIsInPlaceAfterAFirstImportCommittedOrAbandoned) {
+  const std::vector<OrganisationId> providers{add_organisation("RAA")};
+  const auto audit = add_audit("NHFD");
+  declare_dataset(store(), audit);
+  const Date first = *Date::parse("2025-04-01");
+  const std::string create_again = "CREATE INDEX episodes_by_audit_date ON episodes (audit_id, admission_day, id)";
+  {
+    auto writer = store().begin_episodes(audit, kColumns, actor());
+    ASSERT_OK(writer);
+    ASSERT_OK((*writer)->append(chunk(audit, providers, first, 50, 0)));
+  }  // abandoned
+  EXPECT_ANY_THROW(execute_sql(url(), create_again));
+  {
+    auto writer = store().begin_episodes(audit, kColumns, actor());
+    ASSERT_OK(writer);
+    ASSERT_OK((*writer)->append(chunk(audit, providers, first, 50, 0)));
+    ASSERT_OK((*writer)->commit());
+  }
+  EXPECT_ANY_THROW(execute_sql(url(), create_again));
+  EXPECT_NO_THROW(execute_sql(url(), "CREATE INDEX contract_probe ON episodes (id)"));  // the probe itself works
+  EXPECT_EQ(store().episodes(audit, first, first.plus_days(60))->size(), 50U);
+}
+
 TEST_P(StoreContract, EpisodeWriterDestroyedWithoutCommitLeavesNothing) {
   const std::vector<OrganisationId> providers{add_organisation("RAA")};
   const auto audit = add_audit("NHFD");
