@@ -75,8 +75,10 @@ enum class Parse { record, incomplete, malformed };
 
 // Splits one record starting at `p` into fields (views into the buffer, or into `unescaped`
 // for quoted fields with doubled quotes). `next` is set past the record's line end.
+// `unescaped` is a deque: adding a value never moves the others, whose views are in `fields`
+// (a short string keeps its characters inside itself, so a vector growing moved them).
 Parse split_record(const char* p, const char* end, bool at_eof, std::vector<std::string_view>& fields,
-                   std::vector<std::string>& unescaped, const char*& next) {
+                   std::deque<std::string>& unescaped, const char*& next) {
   fields.clear();
   std::size_t escaped = 0;
   while (true) {
@@ -189,7 +191,7 @@ void convert_block(std::string_view text, const Plan& plan, BlockColumns& out) {
   for (auto& column : out.codes) column.clear();
   std::vector<Dictionary> dictionaries(plan.categories);
   std::vector<std::string_view> fields;
-  std::vector<std::string> unescaped;
+  std::deque<std::string> unescaped;
   auto fail = [&](std::int64_t record, std::string message) { out.problem = BlockProblem{record, std::move(message)}; };
   const char* p = text.data();
   const char* const end = p + text.size();
@@ -266,7 +268,7 @@ std::size_t cut_by_quotes(std::string_view text) {
 // 0 when the first record does not end within it.
 std::size_t cut_by_parser(std::string_view text) {
   std::vector<std::string_view> fields;
-  std::vector<std::string> unescaped;
+  std::deque<std::string> unescaped;
   const char* p = text.data();
   const char* const end = p + text.size();
   std::size_t cut = 0;
@@ -413,7 +415,7 @@ class Joiner {
 // Finds the header: the first record that is not blank. `block` keeps what follows it.
 Result<std::vector<std::string>> read_header(BlockSource& source, std::string& block) {
   std::vector<std::string_view> fields;
-  std::vector<std::string> unescaped;
+  std::deque<std::string> unescaped;
   while (true) {
     CLINAUDIT_TRY_VOID(source.next(block));
     if (block.empty()) return Error{ErrorCode::invalid_input, "the file is empty: expected a header row"};

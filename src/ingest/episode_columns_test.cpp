@@ -96,6 +96,17 @@ void expect_same(const EpisodeColumns& expected, const EpisodeColumns& actual) {
   }
 }
 
+// Several quoted fields with doubled quotes in one record: each unescaped value must stay valid
+// while the others are unescaped (short values live inside their string, so a buffer that
+// moves takes them along).
+TEST(EpisodeColumns, ReadsSeveralFieldsWithDoubledQuotesInOneRecord) {
+  const auto columns = read("a,b,c,died\n\"x\"\"1\",\"y\"\"2\",\"z\"\"3\",0\n", {}, {"a", "b", "c"});
+  ASSERT_TRUE(columns) << columns.error().message;
+  EXPECT_EQ(columns->categories[0].levels, std::vector<std::string>{"x\"1"});
+  EXPECT_EQ(columns->categories[1].levels, std::vector<std::string>{"y\"2"});
+  EXPECT_EQ(columns->categories[2].levels, std::vector<std::string>{"z\"3"});
+}
+
 // A file with everything the reader accepts: a byte order mark, CRLF and LF, blank lines,
 // quoted fields with commas, doubled quotes and line breaks, spaces around fields, and
 // categories first seen in different parts of the file.
