@@ -49,6 +49,18 @@ domain::EpisodeColumns chunk(AuditId audit, const std::vector<OrganisationId>& p
   return columns;
 }
 
+// Imports `rows` episodes of chunk() with the dataset's columns in one import, then commits it,
+// or abandons it (the writer destroyed uncommitted) when `commit` is false.
+void import_episodes(domain::Store& store, const domain::Actor& actor, AuditId audit,
+                     const std::vector<OrganisationId>& providers, Date first, int rows, bool commit) {
+  auto writer = store.begin_episodes(audit, kColumns, actor);
+  ASSERT_OK(writer);
+  ASSERT_OK((*writer)->append(chunk(audit, providers, first, rows, 0)));
+  if (commit) {
+    ASSERT_OK((*writer)->commit());
+  }
+}
+
 TEST_P(StoreContract, EpisodesAreInvisibleUntilCommitThenReadBackInDateOrder) {
   const std::vector<OrganisationId> providers{add_organisation("RAA"), add_organisation("RBB")};
   const auto audit = add_audit("NHFD");
@@ -110,12 +122,7 @@ TEST_P(StoreContract, EpisodesOfImportsInAnyColumnOrderAndOfEarlierVersionsReadT
   const auto audit = add_audit("NHFD");
   declare_dataset(store(), audit);
   const Date first = *Date::parse("2025-04-01");
-  {
-    auto writer = store().begin_episodes(audit, kColumns, actor());
-    ASSERT_OK(writer);
-    ASSERT_OK((*writer)->append(chunk(audit, providers, first, 1, 0)));  // died, 60, F, asa missing
-    ASSERT_OK((*writer)->commit());
-  }
+  import_episodes(store(), actor(), audit, providers, first, 1, true);  // died, 60, F, asa missing
   {
     domain::EpisodeColumns reordered;
     reordered.audit_id = audit;
@@ -198,18 +205,9 @@ TEST_P(StoreContract, TheDateIndexIsInPlaceAfterAFirstImportCommittedOrAbandoned
   declare_dataset(store(), audit);
   const Date first = *Date::parse("2025-04-01");
   const std::string create_again = "CREATE INDEX episodes_by_audit_date ON episodes (audit_id, admission_day, id)";
-  {
-    auto writer = store().begin_episodes(audit, kColumns, actor());
-    ASSERT_OK(writer);
-    ASSERT_OK((*writer)->append(chunk(audit, providers, first, 50, 0)));
-  }  // abandoned
+  import_episodes(store(), actor(), audit, providers, first, 50, false);
   EXPECT_ANY_THROW(execute_sql(url(), create_again));
-  {
-    auto writer = store().begin_episodes(audit, kColumns, actor());
-    ASSERT_OK(writer);
-    ASSERT_OK((*writer)->append(chunk(audit, providers, first, 50, 0)));
-    ASSERT_OK((*writer)->commit());
-  }
+  import_episodes(store(), actor(), audit, providers, first, 50, true);
   EXPECT_ANY_THROW(execute_sql(url(), create_again));
   EXPECT_NO_THROW(execute_sql(url(), "CREATE INDEX contract_probe ON episodes (id)"));  // the probe itself works
   EXPECT_EQ(store().episodes(audit, first, first.plus_days(60))->size(), 50U);
