@@ -274,6 +274,10 @@ Result<void> check_outcome(std::span<const std::uint8_t> outcome, std::size_t te
 Result<LogisticFit> fit_logistic(const ModelFrame& frame, std::span<const std::uint8_t> outcome,
                                  const LogisticOptions& options) {
   if (auto valid = validate_frame(frame); !valid) return valid.error();
+  if (options.max_iterations < 1) {
+    return Error{ErrorCode::invalid_input,
+                 "the iteration limit must be at least 1, not " + std::to_string(options.max_iterations)};
+  }
   if (outcome.size() != frame.rows) {
     return Error{ErrorCode::invalid_input, "the outcome has " + std::to_string(outcome.size()) + " values for " +
                                                std::to_string(frame.rows) + " episodes"};

@@ -58,10 +58,11 @@ struct LogisticFit {
 // inputs.
 // `outcome` holds one 0/1 value per frame row. Pure apart from the worker threads it starts;
 // safe to call from several threads at once.
-// Errors: invalid_input when an outcome is not 0 or 1 (naming the episode), when every
-// outcome is the same, when there are fewer episodes than terms, when the frame is invalid
-// (validate_frame), or when a term is a linear combination of others (naming it; R would
-// report it as NA "not defined because of singularities").
+// Errors: invalid_input when the iteration limit is below 1 (as glm.control), when an outcome
+// is not 0 or 1 (naming the episode), when every outcome is the same, when there are fewer
+// episodes than terms, when the frame is invalid (validate_frame), or when a term is a linear
+// combination of others (naming it; R would report it as NA "not defined because of
+// singularities").
 // Non-convergence and separation are not errors: they are reported in the result.
 Result<LogisticFit> fit_logistic(const ModelFrame& frame, std::span<const std::uint8_t> outcome,
                                  const LogisticOptions& options = {});

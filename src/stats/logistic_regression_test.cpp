@@ -94,6 +94,20 @@ TEST(LogisticRegression, ReportsNonConvergenceWhenTheIterationLimitIsReached) {
   EXPECT_EQ(fit->iterations, 2);
 }
 
+// R's glm.control refuses maxit < 1 ("maximum number of iterations must be > 0"); without an
+// iteration there are no weights to give standard errors from, and no fitted risks.
+TEST(LogisticRegression, RefusesAnIterationLimitBelowOne) {
+  const auto data = synthetic(500);
+  for (const int limit : {0, -3}) {
+    LogisticOptions options;
+    options.max_iterations = limit;
+    const auto fit = fit_logistic(data.frame, data.outcome, options);
+    ASSERT_FALSE(fit);
+    EXPECT_EQ(fit.error().code, ErrorCode::invalid_input);
+    EXPECT_NE(fit.error().message.find("at least 1"), std::string::npos) << fit.error().message;
+  }
+}
+
 TEST(LogisticRegression, DetectsCompleteSeparation) {
   ModelFrame frame;
   frame.rows = 8;
