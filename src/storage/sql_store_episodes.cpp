@@ -200,11 +200,8 @@ Result<domain::EpisodeColumns> SqlStore::episodes(AuditId audit, Date from, Date
     each_row(
         session, "SELECT id, column_names FROM episode_imports WHERE audit_id = ?",
         [&](const SqlRow& row) {
-          const auto names = nlohmann::json::parse(row.text(1), nullptr, false);
-          if (!names.is_array()) return;  // imports of object rows need none
-          std::vector<std::string> import_columns;
-          for (const auto& name : names) import_columns.push_back(name.is_string() ? name.get<std::string>() : "");
-          import_slots.emplace(row.int64(0), reader.slots_for(import_columns));
+          import_slots.emplace(row.int64(0),
+                               reader.slots_for(nlohmann::json::parse(row.text(1)).get<std::vector<std::string>>()));
         },
         audit);
     std::string problem;
