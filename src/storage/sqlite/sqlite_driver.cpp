@@ -23,14 +23,16 @@ class SqliteEpisodeLoad final : public EpisodeLoad {
   SqlSession& session() override { return session_; }
   void begin_rows() override {
     // Into an empty table (a national audit's first load), the date index is built once after
-    // the rows, by one sort, rather than row by row. Inside the transaction: a rollback keeps it,
-    // and other connections see it throughout.
+    // the rows, by one sort, rather than row by row: its definition, as the migrations made it,
+    // is kept and run again. Inside the transaction: a rollback keeps the index, and other
+    // connections see it throughout.
     {
-      SQLite::Statement any(db_, "SELECT EXISTS (SELECT 1 FROM episodes)");
-      any.executeStep();
-      index_after_ = any.getColumn(0).getInt() == 0;
+      SQLite::Statement index(db_,
+                              "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'episodes_by_audit_date' "
+                              "AND NOT EXISTS (SELECT 1 FROM episodes)");
+      if (index.executeStep()) index_after_ = index.getColumn(0).getString();
     }
-    if (index_after_) db_.exec("DROP INDEX episodes_by_audit_date");
+    if (!index_after_.empty()) db_.exec("DROP INDEX episodes_by_audit_date");
     insert_.emplace(db_,
                     "INSERT INTO episodes (audit_id, import_id, provider_id, admission_day, data) "
                     "VALUES (?, ?, ?, ?, ?)");
@@ -47,7 +49,7 @@ class SqliteEpisodeLoad final : public EpisodeLoad {
   }
   void end_rows() override {
     insert_.reset();
-    if (index_after_) db_.exec("CREATE INDEX episodes_by_audit_date ON episodes (audit_id, admission_day, id)");
+    if (!index_after_.empty()) db_.exec(index_after_);
   }
   void commit() override { transaction_.commit(); }
 
@@ -56,7 +58,7 @@ class SqliteEpisodeLoad final : public EpisodeLoad {
   SQLite::Transaction transaction_;  // rolls back when destroyed uncommitted
   SqliteSession session_;
   std::optional<SQLite::Statement> insert_;
-  bool index_after_ = false;
+  std::string index_after_;  // the index's CREATE statement when it is built after the rows
 };
 
 }  // namespace
