@@ -15,6 +15,7 @@ namespace clinaudit::ingest {
 namespace {
 
 constexpr std::int64_t kProgressEvery = 64LL << 20;
+constexpr const char* kMalformed = "malformed CSV: a field containing quotes must be quoted and its quotes doubled";
 
 // A number cell: plain integers are read directly, anything else by from_chars.
 bool read_number(std::string_view text, double& value) {
@@ -198,7 +199,7 @@ void convert_block(std::string_view text, const Plan& plan, BlockColumns& out) {
   while (p != end) {
     const char* next = nullptr;
     if (split_record(p, end, true, fields, unescaped, next) == Parse::malformed) {
-      fail(out.records + 1, "malformed CSV: a field containing quotes must be quoted and its quotes doubled");
+      fail(out.records + 1, kMalformed);
       return;
     }
     p = next;
@@ -424,7 +425,7 @@ Result<std::vector<std::string>> read_header(BlockSource& source, std::string& b
     while (p != end) {
       const char* next = nullptr;
       if (split_record(p, end, true, fields, unescaped, next) == Parse::malformed) {
-        return row_error(1, "malformed CSV: a field containing quotes must be quoted and its quotes doubled");
+        return row_error(1, kMalformed);
       }
       p = next;
       if (fields.size() == 1 && fields[0].empty()) continue;
