@@ -100,6 +100,25 @@ TEST(Dashboard, ShowsTheStoredChartsWhichTheResultsUseCasesKeepCurrent) {
   EXPECT_TRUE(deteriorating(world, board).empty());
 }
 
+// The server keeps each dashboard with its JSON, written when the dashboard is computed, which
+// may be for the page. The JSON served after a change is that of the changed records, whichever
+// route computed the dashboard again.
+TEST(Dashboard, TheJsonKeptWithADashboardIsThatOfTheRecordsItWasComputedFrom) {
+  TestWorld world;
+  auto& board = world.own().callers.at(Role::board_member);
+  ASSERT_EQ(world.call("GET", "/", &board).status, 200);  // the page computes and keeps it
+  EXPECT_TRUE(deteriorating(world, board).empty());
+
+  add_falling_measure(world, "worse", domain::Improvement::increase, 12);
+  const Response page = world.call("GET", "/", &board);  // computed again, for the page
+  EXPECT_NE(page.body.find("Measure worse"), std::string::npos) << page.body;
+  const auto listed = deteriorating(world, board);
+  ASSERT_EQ(listed.size(), 1u) << listed;
+  EXPECT_EQ(listed[0]["measure"], "Measure worse");
+  // Another organisation's board is kept apart: nothing of this trust's records.
+  EXPECT_TRUE(deteriorating(world, world.other().callers.at(Role::board_member)).empty());
+}
+
 // A local audit of the own trust with one result of `numerator` in 100.
 AuditId add_local_audit(TestWorld& world, const std::string& code, std::optional<AuditId> reaudit_of,
                         double numerator) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 
 #include "core/date.hpp"
@@ -20,6 +21,13 @@
 // organisation's records, makes every dashboard computed again once (docs/operations.md).
 namespace clinaudit::http {
 
+// A dashboard as the server keeps it: its figures, and their JSON (the API's body) written
+// once with them rather than on every request.
+struct KeptDashboard {
+  domain::Dashboard dashboard;
+  std::string json;
+};
+
 class DashboardCache {
  public:
   // Organisations held at most; the cache starts again empty when a new one would pass it.
@@ -27,16 +35,16 @@ class DashboardCache {
 
   // The dashboard of `organisation` on `day` computed at data version `version`; null when
   // not held (another day, another version, never computed). Thread-safe.
-  std::shared_ptr<const domain::Dashboard> find(OrganisationId organisation, Date day, std::int64_t version) const;
+  std::shared_ptr<const KeptDashboard> find(OrganisationId organisation, Date day, std::int64_t version) const;
   // Keeps `dashboard` for `organisation`, replacing what was held for it. Thread-safe.
   void keep(OrganisationId organisation, Date day, std::int64_t version,
-            std::shared_ptr<const domain::Dashboard> dashboard);
+            std::shared_ptr<const KeptDashboard> dashboard);
 
  private:
   struct Entry {
     Date day;
     std::int64_t version = 0;
-    std::shared_ptr<const domain::Dashboard> dashboard;
+    std::shared_ptr<const KeptDashboard> dashboard;
   };
   mutable std::mutex mutex_;
   std::unordered_map<std::int64_t, Entry> entries_;

@@ -5,10 +5,10 @@
 namespace clinaudit::http {
 namespace {
 
-std::shared_ptr<const domain::Dashboard> dashboard_with(std::int64_t open_actions) {
-  auto dashboard = std::make_shared<domain::Dashboard>();
-  dashboard->open_actions = open_actions;
-  return dashboard;
+std::shared_ptr<const KeptDashboard> dashboard_with(std::int64_t open_actions) {
+  auto kept = std::make_shared<KeptDashboard>();
+  kept->dashboard.open_actions = open_actions;
+  return kept;
 }
 
 const Date kMonday = Date::parse("2026-03-02").value();
@@ -20,14 +20,14 @@ TEST(DashboardCache, HoldsADashboardForItsOrganisationDayAndDataVersionOnly) {
 
   const auto held = cache.find(OrganisationId{1}, kMonday, 7);
   ASSERT_NE(held, nullptr);
-  EXPECT_EQ(held->open_actions, 3);
+  EXPECT_EQ(held->dashboard.open_actions, 3);
   EXPECT_EQ(cache.find(OrganisationId{1}, kMonday, 8), nullptr);               // the records changed
   EXPECT_EQ(cache.find(OrganisationId{1}, kMonday.plus_days(1), 7), nullptr);  // another day
   EXPECT_EQ(cache.find(OrganisationId{2}, kMonday, 7), nullptr);               // another organisation
 
   cache.keep(OrganisationId{1}, kMonday, 8, dashboard_with(4));  // computed again: replaces
   EXPECT_EQ(cache.find(OrganisationId{1}, kMonday, 7), nullptr);
-  EXPECT_EQ(cache.find(OrganisationId{1}, kMonday, 8)->open_actions, 4);
+  EXPECT_EQ(cache.find(OrganisationId{1}, kMonday, 8)->dashboard.open_actions, 4);
 }
 
 TEST(DashboardCache, StartsAgainEmptyRatherThanGrowPastItsCapacity) {

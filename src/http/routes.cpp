@@ -300,11 +300,11 @@ std::vector<Route> view_routes() {
       .page =
           [](Context& c, HomeView& view) {
             return html_response(view.national ? pages::national_home_page(c, *view.national)
-                                               : pages::dashboard_page(c, *view.dashboard));
+                                               : pages::dashboard_page(c, view.dashboard->dashboard));
           },
       .json =
           [](Context&, HomeView& view) {
-            return json_response(view.national ? to_json(*view.national) : to_json(*view.dashboard));
+            return json_response(view.national ? to_json(*view.national) : view.dashboard->json);
           },
       .page_refusal = [](Context& c, const Error& error) -> Result<Response> {
         if (error.code == ErrorCode::forbidden && allows(c.principal(), P::view_outliers)) return redirect("/outliers");

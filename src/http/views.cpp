@@ -9,6 +9,7 @@
 #include "domain/user_admin.hpp"
 #include "http/dashboard_cache.hpp"
 #include "http/document_views.hpp"
+#include "http/json_views.hpp"
 #include "platform/password.hpp"
 #include "platform/random_token.hpp"
 #include "platform/sha256.hpp"
@@ -65,19 +66,22 @@ Result<std::vector<ParticipationRow>> participation_rows(Context& context, Finan
   return domain::participation_rows(context.store, context.principal(), year);
 }
 
-Result<std::shared_ptr<const DashboardView>> dashboard_view(Context& context) {
+Result<std::shared_ptr<const KeptDashboard>> dashboard_view(Context& context) {
   const Date today = context.clock.today();
-  if (context.dashboards == nullptr) {
+  const auto computed_now = [&context, today]() -> Result<std::shared_ptr<const KeptDashboard>> {
     CLINAUDIT_TRY(auto computed, domain::dashboard_for(context.store, context.principal(), today));
-    return std::make_shared<const DashboardView>(std::move(computed));
-  }
+    auto kept = std::make_shared<KeptDashboard>();
+    kept->json = to_json(computed);
+    kept->dashboard = std::move(computed);
+    return std::shared_ptr<const KeptDashboard>(std::move(kept));
+  };
+  if (context.dashboards == nullptr) return computed_now();
   // The version before the records: a change committed while the dashboard is computed moves
   // it on, so the next request computes the dashboard again rather than keep an older one.
   CLINAUDIT_TRY(const auto version, context.store.data_version());
   const OrganisationId organisation = context.principal().organisation_id;
   if (auto held = context.dashboards->find(organisation, today, version)) return held;
-  CLINAUDIT_TRY(auto computed, domain::dashboard_for(context.store, context.principal(), today));
-  auto kept = std::make_shared<const domain::Dashboard>(std::move(computed));
+  CLINAUDIT_TRY(auto kept, computed_now());
   context.dashboards->keep(organisation, today, version, kept);
   return kept;
 }

@@ -23,6 +23,7 @@
 #include "domain/store.hpp"
 #include "domain/user_admin.hpp"
 #include "http/app.hpp"
+#include "http/dashboard_cache.hpp"
 #include "render/measure_charts.hpp"
 
 // What each page and API route shows, apart from the transport: each function calls the
@@ -92,14 +93,14 @@ struct NationalProviderView {
   std::string cusum_note;         // why it gave no chart
 };
 
-// The organisation's dashboard, shared with the server's kept copy (DashboardCache) rather
-// than copied: a request reads it and never changes it.
-Result<std::shared_ptr<const DashboardView>> dashboard_view(Context& context);
+// The organisation's dashboard with its JSON, shared with the server's kept copy
+// (DashboardCache) rather than copied: a request reads it and never changes it.
+Result<std::shared_ptr<const KeptDashboard>> dashboard_view(Context& context);
 
 // The home page (/): the organisation's dashboard, or for the national body's people their
 // national home (domain::national_home), where trust figures would mean nothing.
 struct HomeView {
-  std::shared_ptr<const DashboardView> dashboard;
+  std::shared_ptr<const KeptDashboard> dashboard;
   std::optional<NationalHomeView> national;
 };
 Result<HomeView> home_view(Context& context);
