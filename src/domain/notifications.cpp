@@ -10,6 +10,7 @@
 #include "core/number_format.hpp"
 #include "domain/board_meeting_notifications.hpp"
 #include "domain/display_names.hpp"
+#include "domain/measure_series.hpp"
 
 namespace clinaudit::domain {
 
@@ -50,6 +51,12 @@ class Directory {
   std::string measure_name(MeasureId id) const {
     const auto found = measures_.find(id);
     return found == measures_.end() ? "measure " + std::to_string(id.value) : found->second->name;
+  }
+  // A case's value or limit as its page states it: on its measure's scale (measure_value_words),
+  // or as recorded for a notice from a supplier outside clinaudit or an unknown measure.
+  std::string value_words(const OutlierCase& row, double value) const {
+    const auto found = row.notice ? measures_.end() : measures_.find(row.measure_id);
+    return found == measures_.end() ? format_number(value) : measure_value_words(*found->second, value);
   }
   const Audit* audit(AuditId id) const {
     const auto found = audits_.find(id);
@@ -124,8 +131,8 @@ std::string case_description(const OutlierCase& row, const Directory& directory)
                      measure + "\", " + directory.organisation_name(row.organisation_id) + ", period " + row.period +
                      ".\n";
   text += "Level: " + std::string(to_string(row.level)) + " (" + (row.high ? "high" : "low") + ", " +
-          (row.unfavourable ? "worse" : "better") + " than expected); value " + format_number(row.value) +
-          " beyond the limit " + format_number(row.limit) + ".\n";
+          (row.unfavourable ? "worse" : "better") + " than expected); value " + directory.value_words(row, row.value) +
+          " beyond the limit " + directory.value_words(row, row.limit) + ".\n";
   return text;
 }
 

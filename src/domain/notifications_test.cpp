@@ -111,6 +111,26 @@ TEST(Notifications, NewAlarmGoesToTheNationalAnalystsWhileTheyCheckTheData) {
   EXPECT_NE(out[0].body.find("due 2026-04-16 (Thursday)"), std::string::npos) << out[0].body;
 }
 
+// The e-mails state the case's value and limit on the measure's scale, as the case's page
+// does: a ratio to two places, a proportion as a percentage, not a double's every digit.
+TEST(Notifications, StateTheValueAndLimitAsTheMeasureReadsThem) {
+  auto inputs = world();
+  inputs.measures[0].type = MeasureType::ratio;
+  auto row = outlier_case(OutlierLevel::alarm, "data_check", "2026-04-01", "2026-04-16");
+  row.value = 4.9999999999991855;
+  row.limit = 3.6985373056339754;
+  inputs.outlier_cases = {row};
+  auto out = on(inputs, "2026-04-01");
+  ASSERT_EQ(out.size(), 1U);
+  EXPECT_NE(out[0].body.find("value 5.00 beyond the limit 3.70."), std::string::npos) << out[0].body;
+
+  inputs.measures[0].type = MeasureType::proportion;
+  inputs.outlier_cases = {outlier_case(OutlierLevel::alarm, "data_check", "2026-04-01", "2026-04-16")};
+  out = on(inputs, "2026-04-01");
+  ASSERT_EQ(out.size(), 1U);
+  EXPECT_NE(out[0].body.find("value 12.5% beyond the limit 10.0%."), std::string::npos) << out[0].body;
+}
+
 // A national analyst who works for an audit supplier hears of the cases of that supplier's
 // audits only; the national body's own analyst (no supplier) of every audit's.
 TEST(Notifications, AnAuditSuppliersAnalystHearsOfItsOwnAuditsCasesOnly) {
