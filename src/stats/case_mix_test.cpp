@@ -59,6 +59,21 @@ TEST(RankedRisks, SortsLikeStdSortAndRejectsRisksOutsideZeroOne) {
   EXPECT_FALSE(rank_risks(risk, y));
 }
 
+// Risks that are sums of a few powers of two differ only in their top 16 bits: the sort skips
+// its other three passes, so the sorted risks end in its scratch array and are copied back.
+// Negative zero is a risk of 0, sorted first with the zeros.
+TEST(RankedRisks, SortsRisksThatDifferOnlyInTheirTopBits) {
+  const std::vector<double> risk{0.75, 0.5, 1.0, -0.0, 0.25, 0.375, 0.0, 0.125, 0.5};
+  const std::vector<std::uint8_t> y{1, 0, 1, 1, 0, 0, 0, 1, 0};
+  const auto ranked = rank_risks(risk, y);
+  ASSERT_TRUE(ranked);
+  EXPECT_EQ(ranked->all, (std::vector<double>{0.0, 0.0, 0.125, 0.25, 0.375, 0.5, 0.5, 0.75, 1.0}));
+  EXPECT_FALSE(std::signbit(ranked->all[0]));
+  EXPECT_FALSE(std::signbit(ranked->all[1]));
+  EXPECT_EQ(ranked->events, (std::vector<double>{0.0, 0.125, 0.75, 1.0}));
+  EXPECT_EQ(ranked->non_events, 5);
+}
+
 // Hand calculation: 30 episodes with three distinct risks. The type-7 deciles are all 0.1,
 // 0.3 or 0.6, so the unique breaks {0.1, 0.3, 0.6} give two groups, and df = 0 (no p-value).
 TEST(HosmerLemeshow, MergesTiedBreaksAndComputesTheStatistic) {

@@ -1,6 +1,6 @@
 #include "stats/ranked_risks.hpp"
 
-#include <array>
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <string>
@@ -9,25 +9,31 @@ namespace clinaudit::stats {
 namespace {
 
 // LSD radix sort of non-negative doubles: their IEEE-754 bit patterns sort as unsigned
-// integers. Four passes of 16 bits.
+// integers. Four passes of 16 bits, between `values` and one scratch array (of a national
+// file's millions of risks, each array is memory first written here).
 void radix_sort(std::vector<double>& values) {
-  std::vector<std::uint64_t> keys(values.size()), scratch(values.size());
-  for (std::size_t i = 0; i < values.size(); ++i) keys[i] = std::bit_cast<std::uint64_t>(values[i] + 0.0);
+  const auto digit = [](double value, unsigned shift) {
+    return static_cast<std::size_t>((std::bit_cast<std::uint64_t>(value) >> shift) & 0xFFFFU);
+  };
+  std::vector<double> scratch(values.size());
+  double* from = values.data();
+  double* to = scratch.data();
+  const std::size_t n = values.size();
   std::vector<std::size_t> count(1U << 16);
   for (unsigned shift = 0; shift < 64; shift += 16) {
     std::fill(count.begin(), count.end(), 0);
-    for (const auto key : keys) ++count[(key >> shift) & 0xFFFFU];
-    if (count[(keys.empty() ? 0 : (keys[0] >> shift) & 0xFFFFU)] == keys.size()) continue;  // one digit value
+    for (std::size_t i = 0; i < n; ++i) ++count[digit(from[i], shift)];
+    if (n == 0 || count[digit(from[0], shift)] == n) continue;  // one digit value
     std::size_t sum = 0;
     for (auto& c : count) {
       const std::size_t here = c;
       c = sum;
       sum += here;
     }
-    for (const auto key : keys) scratch[count[(key >> shift) & 0xFFFFU]++] = key;
-    keys.swap(scratch);
+    for (std::size_t i = 0; i < n; ++i) to[count[digit(from[i], shift)]++] = from[i];
+    std::swap(from, to);
   }
-  for (std::size_t i = 0; i < values.size(); ++i) values[i] = std::bit_cast<double>(keys[i]);
+  if (from != values.data()) std::copy(from, from + n, values.data());
 }
 
 }  // namespace
@@ -46,7 +52,8 @@ Result<RankedRisks> rank_risks(std::span<const double> risk, std::span<const std
     if (outcome[i] > 1) {
       return Error{ErrorCode::invalid_input, "episode " + std::to_string(i + 1) + ": the outcome must be 0 or 1"};
     }
-    if (outcome[i] == 1) ranked.events.push_back(risk[i]);
+    ranked.all[i] += 0.0;  // -0.0 is +0.0, whose bit pattern sorts first
+    if (outcome[i] == 1) ranked.events.push_back(ranked.all[i]);
   }
   ranked.non_events = static_cast<std::int64_t>(risk.size() - ranked.events.size());
   radix_sort(ranked.all);
