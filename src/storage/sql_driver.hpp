@@ -83,13 +83,15 @@ struct ConstraintViolation {
 // One episode import in a transaction of its own, on a connection of its own, so that
 // readers go on seeing the data as it was (docs/architecture.md, "Bulk loading").
 // Statements go through session() before begin_rows() and after end_rows(); in between
-// only write_row(). Destroying it without commit() rolls everything back.
+// only write_row(). Destroying it without commit() rolls everything back. The caller checks,
+// in this transaction, that the audit, the import and every row's provider exist: the
+// database need not look each row's up again (SQLite's load does not).
 class EpisodeLoad {
  public:
   virtual ~EpisodeLoad() = default;
   virtual SqlSession& session() = 0;
   virtual void begin_rows() = 0;
-  // `data` is the row's dataset values as one JSON object (text).
+  // `data` is the row's dataset values as one JSON list, in the import's column order (text).
   virtual void write_row(std::int64_t audit, std::int64_t import, std::int64_t provider, std::int64_t admission_day,
                          const std::string& data) = 0;
   virtual void end_rows() = 0;
