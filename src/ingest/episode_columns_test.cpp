@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace clinaudit::ingest {
@@ -80,6 +81,28 @@ TEST(EpisodeColumns, ReadsLargeInputsAcrossBufferBoundaries) {
     EXPECT_EQ(columns->categories[0].levels[columns->categories[0].codes[static_cast<std::size_t>(i)]],
               "P" + std::to_string(i % 7));
   }
+}
+
+// A column of forty levels, each seen many times and rarely twice in a row: a value seen
+// before gets the code it was first given, and the levels are in the order first seen.
+TEST(EpisodeColumns, CodesEachLevelOnceWhetherTheColumnHasFewLevelsOrMany) {
+  std::string text = "ward,died\n";
+  std::vector<std::string> wards;
+  for (int i = 0; i < 400; ++i) {
+    wards.push_back("W" + std::to_string((i * 7) % 40));
+    text += wards.back() + ",0\n";
+  }
+  const auto columns = read(text, {}, {"ward"});
+  ASSERT_TRUE(columns) << columns.error().message;
+  const auto& ward = columns->categories[0];
+  ASSERT_EQ(ward.levels.size(), 40U);
+  std::vector<std::string> first_seen;
+  for (const auto& name : wards) {
+    if (std::find(first_seen.begin(), first_seen.end(), name) == first_seen.end()) first_seen.push_back(name);
+  }
+  EXPECT_EQ(ward.levels, first_seen);
+  ASSERT_EQ(ward.codes.size(), wards.size());
+  for (std::size_t i = 0; i < wards.size(); ++i) EXPECT_EQ(ward.levels[ward.codes[i]], wards[i]) << "row " << i;
 }
 
 void expect_same(const EpisodeColumns& expected, const EpisodeColumns& actual) {
