@@ -4,7 +4,8 @@
 args <- commandArgs(TRUE)
 suppressPackageStartupMessages(library(data.table))
 d <- fread(args[1])
-for (v in c("imd_quintile", "ethnic_group", "diag_group")) d[[v]] <- factor(d[[v]])
+# set() converts in place: `d[[v]] <-` would copy the table (and data.table warns of it).
+for (v in c("imd_quintile", "ethnic_group", "diag_group")) set(d, j = v, value = factor(d[[v]]))
 m <- glm(died ~ age + sex + imd_quintile + emergency + charlson + chf + copd + diabetes + ckd + cancer +
            dementia + prior_adm + ethnic_group + diag_group + weekend, family = binomial, data = d)
 d[, expected := fitted(m)]
