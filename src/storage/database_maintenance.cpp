@@ -1,13 +1,16 @@
 #include "storage/database_maintenance.hpp"
 
 #include "storage/migrations.hpp"
+#ifdef CLINAUDIT_HAVE_POSTGRES_STORE
+#include "storage/postgres/pg_driver.hpp"
+#endif
 #include "storage/sqlite/sqlite_maintenance.hpp"
 #include "storage/store_factory.hpp"
 
 namespace clinaudit::storage {
 namespace {
 
-MigrationSummary summary_of(const sqlite::MigrationReport& report) {
+MigrationSummary summary_of(const MigrationReport& report) {
   return MigrationSummary{report.from_version, report.to_version, report.applied};
 }
 
@@ -31,8 +34,14 @@ Error use_postgres_tools(std::string_view what, const std::string& url, const st
 Result<MigrationSummary> migrate_database(std::string_view url) {
   CLINAUDIT_TRY(auto location, parse_database_url(url));
   if (location.kind == DatabaseKind::postgres) {
-    CLINAUDIT_TRY_VOID(open_store(url));  // opening applies the migrations
+#ifdef CLINAUDIT_HAVE_POSTGRES_STORE
+    CLINAUDIT_TRY(auto report,
+                  postgres::migrate_postgres_database(location.target, migrations_for(SqlDialect::postgres)));
+    return summary_of(report);
+#else
+    CLINAUDIT_TRY_VOID(open_store(url));  // gives the error of a build without PostgreSQL
     return MigrationSummary{};
+#endif
   }
   CLINAUDIT_TRY(auto report, sqlite::migrate_sqlite(location.target, migrations_for(SqlDialect::sqlite)));
   return summary_of(report);

@@ -12,7 +12,7 @@
 namespace clinaudit::storage {
 
 struct MigrationSummary {
-  std::optional<int> from_version;  // known for SQLite; PostgreSQL reports only success
+  std::optional<int> from_version;  // unknown only from a build without PostgreSQL
   std::optional<int> to_version;
   std::vector<std::string> applied;
 };

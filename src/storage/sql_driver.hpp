@@ -15,6 +15,7 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -107,6 +108,13 @@ struct SchemaMigration {
   // after `sql` and before `after_step` (both may be empty).
   void (*step)(SqlSession&) = nullptr;
   std::string after_step;
+};
+
+// What a migration run found and did (either database).
+struct MigrationReport {
+  int from_version = 0;  // 0: an empty database
+  int to_version = 0;
+  std::vector<std::string> applied;  // names, in the order applied
 };
 
 // A connection (or pool of them) to one database whose schema is migrated.

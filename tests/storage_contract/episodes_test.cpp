@@ -2,6 +2,8 @@
 #include <cmath>
 #include <thread>
 
+#include "storage/database_maintenance.hpp"
+#include "storage/migrations.hpp"
 #include "storage/store_factory.hpp"
 #include "store_contract.hpp"
 
@@ -287,6 +289,26 @@ TEST_P(StoreContract, TwoStoresOnOneDatabaseSeeEachOthersCommits) {
   audit.title = "Hip fracture";
   ASSERT_OK((*second)->add_audits({audit}, actor()));
   ASSERT_OK(store().audit_by_code("NHFD"));
+}
+
+// `clinaudit db migrate` says which migrations it applied, from and to which version, on
+// either database; run again, that there was nothing to do.
+TEST_P(StoreContract, MigratingADatabaseReportsTheMigrationsItApplied) {
+  const auto& all = storage::migrations_for(GetParam().name == "Sqlite" ? storage::SqlDialect::sqlite
+                                                                        : storage::SqlDialect::postgres);
+  const int latest = all.back().version;
+  const std::string older = fresh_database_before(latest - 1);
+  auto migrated = storage::migrate_database(older);
+  ASSERT_OK(migrated);
+  EXPECT_EQ(migrated->from_version, latest - 2);
+  EXPECT_EQ(migrated->to_version, latest);
+  EXPECT_EQ(migrated->applied, (std::vector<std::string>{all[all.size() - 2].name, all.back().name}));
+
+  auto again = storage::migrate_database(older);
+  ASSERT_OK(again);
+  EXPECT_EQ(again->from_version, latest);
+  EXPECT_EQ(again->to_version, latest);
+  EXPECT_TRUE(again->applied.empty());
 }
 
 TEST_P(StoreContract, RefusesADatabaseNewerThanThisBinary) {

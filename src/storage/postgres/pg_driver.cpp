@@ -159,4 +159,10 @@ Result<std::unique_ptr<SqlDriver>> open_postgres_driver(std::string_view url,
   return std::unique_ptr<SqlDriver>(std::make_unique<PgDriver>(std::move(pool)));
 }
 
+Result<MigrationReport> migrate_postgres_database(std::string_view url, std::span<const SchemaMigration> migrations) {
+  PgConnectionPool pool(std::string(url), 1);
+  CLINAUDIT_TRY(auto connection, pool.acquire());
+  return migrate_postgres(*connection, migrations);
+}
+
 }  // namespace clinaudit::storage::postgres

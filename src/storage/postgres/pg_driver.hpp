@@ -49,4 +49,8 @@ Result<std::unique_ptr<SqlDriver>> open_postgres_driver(std::string_view url,
                                                         std::span<const SchemaMigration> migrations,
                                                         const PostgresOptions& options = {});
 
+// Applies the pending `migrations` to the database at `url` as open_postgres_driver does, on
+// one connection, and says what it did (`clinaudit db migrate`). Errors as open_postgres_driver.
+Result<MigrationReport> migrate_postgres_database(std::string_view url, std::span<const SchemaMigration> migrations);
+
 }  // namespace clinaudit::storage::postgres

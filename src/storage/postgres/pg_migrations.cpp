@@ -12,7 +12,7 @@ constexpr std::int64_t kMigrationLock = 0x636c696e61756469;  // "clinaudi"
 
 }  // namespace
 
-Result<int> migrate_postgres(pqxx::connection& connection, std::span<const SchemaMigration> migrations) {
+Result<MigrationReport> migrate_postgres(pqxx::connection& connection, std::span<const SchemaMigration> migrations) {
   try {
     pqxx::work tx(connection);
     tx.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
@@ -23,6 +23,9 @@ Result<int> migrate_postgres(pqxx::connection& connection, std::span<const Schem
         " applied_at timestamptz NOT NULL DEFAULT now())");
     const int current = tx.exec("SELECT coalesce(max(version), 0) FROM schema_version")[0][0].as<int>();
     const int latest = migrations.empty() ? 0 : migrations.back().version;
+    MigrationReport report;
+    report.from_version = current;
+    report.to_version = latest;
     if (current > latest) {
       return Error{ErrorCode::conflict, "database schema version " + std::to_string(current) +
                                             " is newer than this clinaudit (" + std::to_string(latest) +
@@ -37,9 +40,10 @@ Result<int> migrate_postgres(pqxx::connection& connection, std::span<const Schem
       }
       if (!migration.after_step.empty()) tx.exec(migration.after_step);
       tx.exec_params("INSERT INTO schema_version (version, name) VALUES ($1, $2)", migration.version, migration.name);
+      report.applied.push_back(migration.name);
     }
     tx.commit();
-    return latest;
+    return report;
   } catch (const StoreFailure& failure) {
     return failure.error;
   } catch (const std::exception& e) {

@@ -10,13 +10,6 @@
 
 namespace clinaudit::storage::sqlite {
 
-// What a migration run found and did.
-struct MigrationReport {
-  int from_version = 0;  // 0: an empty database
-  int to_version = 0;
-  std::vector<std::string> applied;  // names, in the order applied
-};
-
 // Applies the pending `migrations` (storage/migrations.hpp) to `db` in order, each in its own
 // transaction together with its schema_version row, so a crash leaves the database at a whole
 // version. Throws StoreFailure(conflict) when the database is newer than this binary, and
