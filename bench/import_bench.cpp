@@ -2,7 +2,8 @@
 // read the file's bytes once, to split it into CSV records (CsvReader alone), to validate
 // it (clinaudit import --dry-run), and to import it into SQLite and, when a URL is given,
 // PostgreSQL, each against the database's own loader (sqlite3 .import, psql \copy) on the
-// same file, all in the same run.
+// same file, and reading the episodes back from each database as an analysis run does, all in
+// the same run.
 //
 //   import_bench [--rows 1000000] [--file episodes.csv] [--dir /tmp] [--pg postgresql://...]
 //
@@ -139,6 +140,18 @@ Result<std::int64_t> import_into(const std::string& url, const std::string& file
   return outcome->rows_written;
 }
 
+// Reads every episode of the BENCH audit back from the database at `url`, as an analysis run
+// does (Store::episodes: the audit's dataset columns, typed, in admission order).
+Result<std::int64_t> read_back(const std::string& url) {
+  auto store = storage::open_store(url);
+  if (!store) return store.error();
+  auto audit = (*store)->audit_by_code("BENCH");
+  if (!audit) return audit.error();
+  auto episodes = (*store)->episodes(audit->id, *Date::parse("1900-01-01"), *Date::parse("2999-12-31"));
+  if (!episodes) return episodes.error();
+  return static_cast<std::int64_t>(episodes->size());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -196,7 +209,23 @@ int main(int argc, char** argv) {
     auto outcome = ingest::import_episodes(input, audit, *(*store)->dataset(audit), *references, {}, options);
     if (!outcome || !outcome->report.clean()) std::fprintf(stderr, "validation failed\n");
   }
-  print("validate (import --dry-run)", rows, seconds_since(start), floor);
+  const double validate = seconds_since(start);
+  print("validate (import --dry-run)", rows, validate, floor);
+
+  // An analysis run reads the episodes back from the database: the goal is the CSV's speed
+  // per row, that of validating the file into the same typed columns.
+  const auto read_back_timed = [&](const std::string& url, const char* label) {
+    const auto began = Clock::now();
+    const auto read = read_back(url);
+    if (!read) {
+      std::fprintf(stderr, "reading back failed: %s\n", read.error().message.c_str());
+      return false;
+    }
+    const double seconds = seconds_since(began);
+    print(label, *read, seconds, floor);
+    std::printf("%-34s %10.2fx\n", "  / validating the CSV", seconds / validate);
+    return true;
+  };
 
   const std::string sqlite_path = dir + "/import_bench.sqlite";
   for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(sqlite_path + suffix);
@@ -218,6 +247,7 @@ int main(int argc, char** argv) {
   const double sqlite_loader = seconds_since(start);
   print("sqlite3 .import (the floor)", rows, sqlite_loader, floor);
   std::printf("%-34s %10.2fx\n", "SQLite import / sqlite3 .import", sqlite_import / sqlite_loader);
+  if (!read_back_timed(sqlite_path, "read back from SQLite")) return 1;
 
   if (!pg_url.empty()) {
     start = Clock::now();
@@ -228,6 +258,7 @@ int main(int argc, char** argv) {
     }
     const double pg_import = seconds_since(start);
     print("validate + import into PostgreSQL", *written, pg_import, floor);
+    if (!read_back_timed(pg_url, "read back from PostgreSQL")) return 1;
 
     std::string header;
     {
