@@ -45,6 +45,11 @@ Backend postgres_backend() {
     pqxx::nontransaction work(connection);
     work.exec(sql);
   };
+  backend.query_number = [](const std::string& schema_url, const std::string& sql) {
+    pqxx::connection connection(schema_url);
+    pqxx::nontransaction work(connection);
+    return work.exec(sql)[0][0].as<double>();
+  };
   backend.clean_up = [base, schemas] {
     pqxx::connection connection(base);
     pqxx::nontransaction work(connection);

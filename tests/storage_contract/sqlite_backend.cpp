@@ -26,6 +26,10 @@ Backend sqlite_backend() {
     SQLite::Database db(url, SQLite::OPEN_READWRITE);
     db.exec(sql);
   };
+  backend.query_number = [](const std::string& url, const std::string& sql) {
+    SQLite::Database db(url, SQLite::OPEN_READONLY);
+    return db.execAndGet(sql).getDouble();
+  };
   backend.clean_up = [folder] {
     if (!folder->empty()) std::filesystem::remove_all(*folder);
     folder->clear();

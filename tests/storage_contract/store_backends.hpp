@@ -21,6 +21,9 @@ struct Backend {
   // Runs raw SQL on a database, to set up states that the Store API refuses to create
   // (a schema version from the future).
   std::function<void(const std::string& url, const std::string& sql)> execute_sql;
+  // The number in the first column of the first row `sql` gives (its own catalogues, where the
+  // two databases differ).
+  std::function<double(const std::string& url, const std::string& sql)> query_number;
   // Called after the test, to drop what fresh_database_url created.
   std::function<void()> clean_up;
 };

@@ -45,10 +45,18 @@ class PgEpisodeLoad final : public EpisodeLoad {
   void write_row(std::int64_t audit, std::int64_t import, std::int64_t provider, std::int64_t admission_day,
                  const std::string& data) override {
     *stream_ << std::make_tuple(audit, import, provider, admission_day, data);
+    ++rows_;
   }
   void end_rows() override {
     stream_->complete();
     stream_.reset();
+    // The planner's figures for the table, when the load adds a tenth of it or more (where
+    // autovacuum would soon analyze it anyway). The analyses an import starts read the episodes
+    // straight after it: planned with the table's old size, reading a million episodes back
+    // sorted them on disk (1.4 s) instead of walking the date index (0.9 s).
+    const double before =
+        tx_->exec("SELECT reltuples FROM pg_class WHERE oid = 'episodes'::regclass")[0][0].as<double>();
+    if (rows_ > 0 && (before <= 0 || static_cast<double>(rows_) >= 0.1 * before)) tx_->exec("ANALYZE episodes");
   }
   void commit() override {
     try {
@@ -65,6 +73,7 @@ class PgEpisodeLoad final : public EpisodeLoad {
   std::unique_ptr<pqxx::work> tx_;
   PgSession session_;
   std::unique_ptr<pqxx::stream_to> stream_;
+  std::int64_t rows_ = 0;
 };
 
 PooledConnection borrow(PgConnectionPool& pool) {
