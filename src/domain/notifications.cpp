@@ -7,10 +7,9 @@
 #include <set>
 #include <utility>
 
-#include "core/number_format.hpp"
 #include "domain/board_meeting_notifications.hpp"
 #include "domain/display_names.hpp"
-#include "domain/measure_series.hpp"
+#include "domain/outlier_casework.hpp"
 
 namespace clinaudit::domain {
 
@@ -52,11 +51,10 @@ class Directory {
     const auto found = measures_.find(id);
     return found == measures_.end() ? "measure " + std::to_string(id.value) : found->second->name;
   }
-  // A case's value or limit as its page states it: on its measure's scale (measure_value_words),
-  // or as recorded for a notice from a supplier outside clinaudit or an unknown measure.
+  // A case's value or limit as its page states it (outlier_value_words).
   std::string value_words(const OutlierCase& row, double value) const {
-    const auto found = row.notice ? measures_.end() : measures_.find(row.measure_id);
-    return found == measures_.end() ? format_number(value) : measure_value_words(*found->second, value);
+    const auto found = measures_.find(row.measure_id);
+    return outlier_value_words(row, found == measures_.end() ? nullptr : found->second, value);
   }
   const Audit* audit(AuditId id) const {
     const auto found = audits_.find(id);

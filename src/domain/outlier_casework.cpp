@@ -24,6 +24,10 @@ bool may_see_outlier_case(Store& store, const Principal& who, const OutlierCase&
   return audit && may_see_outlier_case(who, item, *audit);
 }
 
+std::string outlier_value_words(const OutlierCase& item, const Measure* measure, double value) {
+  return measure == nullptr || item.notice ? format_number(value) : measure_value_words(*measure, value);
+}
+
 std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> items) {
   const auto orgs = organisations_by_id(store);
   // A timetable that no longer reads leaves the stages named from their keys.
@@ -43,15 +47,15 @@ std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> item
                            : std::string(display_name(stage->owner));
     }
     if (auto audit = store.audit(item.audit_id)) row.audit_title = audit->title;
-    row.value_words = format_number(item.value);
-    row.limit_words = format_number(item.limit);
+    std::optional<Measure> measure;
     if (item.notice) {
       row.measure_name = item.notice->measure;
-    } else if (auto measure = store.measure(item.measure_id)) {
+    } else if (auto found = store.measure(item.measure_id)) {
+      measure = std::move(*found);
       row.measure_name = measure->name;
-      row.value_words = measure_value_words(*measure, item.value);
-      row.limit_words = measure_value_words(*measure, item.limit);
     }
+    row.value_words = outlier_value_words(item, measure ? &*measure : nullptr, item.value);
+    row.limit_words = outlier_value_words(item, measure ? &*measure : nullptr, item.limit);
     if (const auto org = orgs.find(item.organisation_id.value); org != orgs.end()) {
       row.organisation_name = org->second.name;
     }

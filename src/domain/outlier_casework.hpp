@@ -51,6 +51,11 @@ struct OutlierCaseDetail {
 // read is seen by nobody.
 bool may_see_outlier_case(Store& store, const Principal& who, const OutlierCase& item);
 
+// A case's value or limit as people read it: on its measure's scale (measure_value_words), or,
+// for a notice registered from a supplier outside clinaudit or a measure not found (`measure`
+// null), as recorded. Used by the pages, the letters and the e-mails alike.
+std::string outlier_value_words(const OutlierCase& item, const Measure* measure, double value);
+
 // `items` with their names, in the same order. A name the store cannot give is left empty;
 // a stage the timetable in force lacks is named from its key (stage_words).
 std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> items);
