@@ -43,11 +43,12 @@ constexpr std::size_t kTileRows = 128;
 // Four doubles: one AVX2 register (two SSE2 registers on other machines).
 using Lanes = double __attribute__((vector_size(32)));
 constexpr std::size_t kLanes = 4;
+// Sums kept apart in registers: a multiply-add waits four or five cycles for its sum, so fewer
+// chains leave the multiply-add units idle.
+constexpr std::size_t kChains = 8;
 
-// A dot product in 32 partial sums, eight registers' worth: a multiply-add waits four or five
-// cycles for its sum, so fewer chains leave the multiply-add units idle.
+// A dot product in kChains registers of partial sums (32 doubles).
 [[gnu::always_inline]] inline double dot(const double* a, const double* b, std::size_t n) {
-  constexpr std::size_t kChains = 8;
   Lanes acc[kChains] = {};
   std::size_t i = 0;
   for (; i + kChains * kLanes <= n; i += kChains * kLanes) {
@@ -122,7 +123,6 @@ struct Pass {
 // each row's sum is the same as adding the terms to it one at a time.
 [[gnu::always_inline]] inline void linear_predictor(const Layout& layout, const std::vector<double>& b,
                                                     std::size_t tile, std::size_t rows, double* eta) {
-  constexpr std::size_t kChains = 8;
   constexpr std::size_t kRun = kChains * kLanes;
   const std::size_t d = layout.dense;
   std::size_t r = 0;
