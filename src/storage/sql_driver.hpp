@@ -61,6 +61,12 @@ class SqlSession {
   virtual void query(std::string_view sql, std::span<const SqlParam> params, const RowCallback& on_row) = 0;
   // Runs a statement that returns no rows; returns how many rows it changed.
   virtual std::int64_t execute(std::string_view sql, std::span<const SqlParam> params) = 0;
+  // A SELECT of very many rows (a national audit's episodes): as query(), with the rows held
+  // in memory a batch at a time, where the database would otherwise hand them all over at once.
+  // `on_row` must not use the session.
+  virtual void query_many(std::string_view sql, std::span<const SqlParam> params, const RowCallback& on_row) {
+    query(sql, params, on_row);
+  }
 };
 
 // Thrown inside the store to abandon an operation (and roll back its transaction) with a

@@ -98,6 +98,14 @@ void each_row(SqlSession& session, std::string_view sql, const RowCallback& on_r
   session.query(sql, bound, on_row);
 }
 
+// each_row for a SELECT of very many rows (SqlSession::query_many): `on_row` must not use
+// the session.
+template <typename... Args>
+void each_row_of_many(SqlSession& session, std::string_view sql, const RowCallback& on_row, const Args&... args) {
+  const auto bound = params(args...);
+  session.query_many(sql, bound, on_row);
+}
+
 // Every row, each read by `read(row)`.
 template <typename Read, typename... Args>
 auto all_rows(SqlSession& session, std::string_view sql, Read read, const Args&... args) {

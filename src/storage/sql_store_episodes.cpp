@@ -205,7 +205,7 @@ Result<domain::EpisodeColumns> SqlStore::episodes(AuditId audit, Date from, Date
         },
         audit);
     std::string problem;
-    each_row(
+    each_row_of_many(
         session,
         "SELECT id, provider_id, admission_day, data, import_id FROM episodes "
         "WHERE audit_id = ? AND admission_day BETWEEN ? AND ? ORDER BY admission_day, id",

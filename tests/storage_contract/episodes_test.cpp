@@ -116,6 +116,49 @@ TEST_P(StoreContract, EpisodesAreInvisibleUntilCommitThenReadBackInDateOrder) {
   EXPECT_EQ(log->at(0).action, "import");
 }
 
+// A national audit's episodes are read in batches (on PostgreSQL, 10,000 rows a fetch, the next
+// fetched while one is read): every episode comes back once, in date order and, within a day, in
+// the order imported, across the batches' edges. A stored value that cannot be read fails the
+// read, naming the episode, even with a fetch under way, and the store reads on afterwards.
+TEST_P(StoreContract, ManyEpisodesReadBackWholeAndInOrderAcrossBatches) {
+  const std::vector<OrganisationId> providers{add_organisation("RAA"), add_organisation("RBB"),
+                                              add_organisation("RCC")};
+  const auto audit = add_audit("NHFD");
+  declare_dataset(store(), audit);
+  const Date first = *Date::parse("2025-04-01");
+  constexpr int kRows = 25'000;
+  import_episodes(store(), actor(), audit, providers, first, kRows, true);
+
+  std::vector<int> expected;  // chunk()'s episode numbers in date order, then in import order
+  for (int day = 0; day < 30; ++day) {
+    for (int n = day; n < kRows; n += 30) expected.push_back(n);
+  }
+  const auto all = store().episodes(audit, first, first.plus_days(40));
+  ASSERT_OK(all);
+  ASSERT_EQ(all->size(), expected.size());
+  const auto& age = *all->column("age");
+  const auto& sex = *all->column("sex");
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const int n = expected[i];
+    ASSERT_EQ(all->admission_date[i], first.plus_days(n % 30)) << "row " << i;
+    ASSERT_EQ(all->provider[i], providers[static_cast<std::size_t>(n) % providers.size()]) << "row " << i;
+    ASSERT_EQ(age.missing(i), n % 11 == 3) << "row " << i;
+    if (!age.missing(i)) ASSERT_EQ(age.numbers[i], 60 + n % 40) << "row " << i;
+    ASSERT_EQ(sex.texts[i], n % 2 == 0 ? "F" : "M") << "row " << i;
+  }
+
+  // Episode 21,013 (day 13) is row 11,540 in date order: in the second batch of ten thousand.
+  GetParam().execute_sql(url(),
+                         "UPDATE episodes SET data = 'not values' WHERE id = (SELECT id FROM episodes "
+                         "ORDER BY id LIMIT 1 OFFSET 21013)");
+  const auto broken = store().episodes(audit, first, first.plus_days(40));
+  ASSERT_FALSE(broken);
+  EXPECT_THAT(broken.error().message, HasSubstr("episode id"));
+  const auto one_day = store().episodes(audit, first.plus_days(2), first.plus_days(2));
+  ASSERT_OK(one_day);
+  EXPECT_EQ(one_day->size(), 834U);  // n = 2, 32, ..., 24992
+}
+
 // Episodes are stored as lists of values in their import's column order; imports may give the
 // columns in any order, and episodes stored by earlier versions as objects with the column
 // names are read beside them.

@@ -1,6 +1,7 @@
 #include "storage/postgres/pg_session.hpp"
 
 #include <charconv>
+#include <future>
 #include <optional>
 #include <vector>
 
@@ -77,6 +78,22 @@ pqxx::result PgSession::run(std::string_view sql, std::span<const SqlParam> para
 void PgSession::query(std::string_view sql, std::span<const SqlParam> params, const RowCallback& on_row) {
   const pqxx::result result = run(sql, params);
   for (const auto& row : result) on_row(PgRow(row));
+}
+
+void PgSession::query_many(std::string_view sql, std::span<const SqlParam> params, const RowCallback& on_row) {
+  // libpq hands a statement's rows over all at once: ten million episodes would be held twice,
+  // as the server's text and as what the caller makes of it.
+  run("DECLARE rows_in_batches NO SCROLL CURSOR FOR " + std::string(sql), params);
+  const std::string fetch = "FETCH " + std::to_string(kRowsPerFetch) + " FROM rows_in_batches";
+  pqxx::result batch = tx_.exec(fetch);
+  while (!batch.empty()) {
+    // The connection is used by the fetch alone until get(); the batch read here is the
+    // client's own copy. Should on_row throw, the future's destructor waits for the fetch.
+    auto next = std::async(std::launch::async, [&] { return tx_.exec(fetch); });
+    for (const auto& row : batch) on_row(PgRow(row));
+    batch = next.get();
+  }
+  tx_.exec("CLOSE rows_in_batches");
 }
 
 std::int64_t PgSession::execute(std::string_view sql, std::span<const SqlParam> params) {

@@ -18,6 +18,11 @@ class PgSession final : public SqlSession {
   explicit PgSession(pqxx::transaction_base& tx) : tx_(tx) {}
   void query(std::string_view sql, std::span<const SqlParam> params, const RowCallback& on_row) override;
   std::int64_t execute(std::string_view sql, std::span<const SqlParam> params) override;
+  // Through a cursor, kRowsPerFetch rows at a time; the next batch is fetched while the
+  // caller reads this one, so that the server's work and the caller's overlap.
+  void query_many(std::string_view sql, std::span<const SqlParam> params, const RowCallback& on_row) override;
+
+  static constexpr int kRowsPerFetch = 10'000;
 
  private:
   pqxx::result run(std::string_view sql, std::span<const SqlParam> params);
