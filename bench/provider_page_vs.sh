@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # The national provider page over a year of a large audit, two builds of clinaudit in the same
 # run: each makes the demo world in a SQLite file of its own, imports EPISODES synthetic hip
-# fracture episodes of 2025/26 into the NHFD audit (fixed seed; the audit's dataset and
-# model: died30 ~ age + sex + asa_grade + dementia), serves it, and asks for one provider's
-# page as the demo national analyst: 9 requests one after another (their median), then
+# fracture episodes of 2025/26 into the NHFD audit (bench/hip_fracture_episodes.py), serves
+# it, and asks for one provider's page as the demo national analyst: 9 requests one after another (their median), then
 # `wrk -t2 -c8` for SECONDS. Prints each build's figures and the ratio of the medians.
 # Usage: bench/provider_page_vs.sh BASELINE_BINARY NEW_BINARY [EPISODES] [SECONDS]   (333000, 10 s)
 set -euo pipefail
@@ -13,22 +12,7 @@ episodes="${3:-333000}"
 seconds="${4:-10}"
 source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
 
-python3 - "$work/episodes.csv" "$episodes" <<'PY'
-import datetime, math, random, sys
-random.seed(7)
-path, n = sys.argv[1], int(sys.argv[2])
-start = datetime.date(2025, 4, 1)
-with open(path, "w") as out:
-    out.write("organisation_code,admission_date,died30,age,sex,asa_grade,dementia\n")
-    for i in range(n):
-        day = start + datetime.timedelta(days=i * 365 // n)
-        provider = "Z%02d" % (1 + random.randrange(20))
-        age, sex, asa = random.randint(60, 100), random.choice("FM"), random.randint(1, 5)
-        dementia = 1 if random.random() < 0.3 else 0
-        lp = -6 + 0.04 * (age - 60) + (0.3 if sex == "M" else 0) + 0.4 * (asa - 1) + 0.5 * dementia
-        risk = 1 / (1 + math.exp(-lp)) * (1.3 if provider == "Z03" else 1.0)
-        out.write(f"{provider},{day.isoformat()},{1 if random.random() < risk else 0},{age},{sex},{asa},{dementia}\n")
-PY
+python3 "$(dirname "${BASH_SOURCE[0]}")/hip_fracture_episodes.py" "$work/episodes.csv" "$episodes"
 
 path="/national/audits/1/providers/4?year=2025/26"  # NHFD, the provider Z03
 
