@@ -17,6 +17,12 @@ SQLite::Database open_sqlite_connection(const std::string& path) {
                                              mode + "'); keep it on a local file system");
   }
   db.exec("PRAGMA synchronous = FULL");
+  // Reading a national audit's episodes back walks the date index and fetches each row from
+  // wherever the table holds it. Through the file mapped into memory those pages are the
+  // operating system's cache, not copies in SQLite's own 2 MB of it, which ten million episodes
+  // (700 MB) overflow at every step: their query took 10.8 s so, 20.8 s without. The largest map
+  // this SQLite allows (its MAX_MMAP_SIZE, 0x7fff0000 on Debian); the file is local (WAL above).
+  db.exec("PRAGMA mmap_size = 2147418112");
   db.exec("PRAGMA foreign_keys = ON");
   return db;
 }
