@@ -18,7 +18,6 @@
 #include "core/number_format.hpp"
 #include "ingest/csv_reader.hpp"
 #include "ingest/episode_columns.hpp"
-#include "platform/huge_pages.hpp"
 #include "render/funnel_chart.hpp"
 #include "render/risk_model_json.hpp"
 #include "report/csv_writer.hpp"
@@ -92,7 +91,6 @@ Result<ingest::EpisodeColumns> read_columns(const RiskModelArgs& args, const std
     std::error_code unknown;
     const auto size = std::filesystem::file_size(args.input, unknown);
     if (!unknown) request.size_hint = static_cast<std::int64_t>(size);
-    request.on_reserve = platform::advise_huge_pages;
   }
   request.threads = args.threads;
   auto columns = ingest::read_episode_columns(*input, request);

@@ -390,20 +390,8 @@ class Joiner {
     const double bytes_per_row = static_cast<double>(block_bytes) / static_cast<double>(block.records);
     const auto rows = static_cast<std::size_t>(static_cast<double>(request_.size_hint) / bytes_per_row * 1.05) + 1024;
     result_.outcome.reserve(rows);
-    announce(result_.outcome);
-    for (auto& column : result_.numbers) {
-      column.values.reserve(rows);
-      announce(column.values);
-    }
-    for (auto& column : result_.categories) {
-      column.codes.reserve(rows);
-      announce(column.codes);
-    }
-  }
-
-  template <typename T>
-  void announce(std::vector<T>& column) const {
-    if (request_.on_reserve) request_.on_reserve(column.data(), column.capacity() * sizeof(T));
+    for (auto& column : result_.numbers) column.values.reserve(rows);
+    for (auto& column : result_.categories) column.codes.reserve(rows);
   }
 
   EpisodeColumns& result_;

@@ -42,10 +42,6 @@ struct EpisodeColumnsRequest {
   // The input's size in bytes when known (0 when not): the columns are then allocated once
   // instead of growing.
   std::int64_t size_hint = 0;
-  // Called with each column's memory when it has been allocated for the whole input (from
-  // size_hint), before it is written; may be empty. The command line asks the kernel for huge
-  // pages there: first touching gigabytes of columns 4 KiB at a time took a third of the time.
-  std::function<void(void* data, std::size_t bytes)> on_reserve;
   // A record longer than this is an error (a quote never closed would otherwise hold the rest
   // of the file in memory).
   std::size_t max_record_bytes = std::size_t{64} << 20;
