@@ -54,8 +54,9 @@ std::vector<OutlierRow> outlier_rows(Store& store, std::vector<OutlierCase> item
       measure = std::move(*found);
       row.measure_name = measure->name;
     }
-    row.value_words = outlier_value_words(item, measure ? &*measure : nullptr, item.value);
-    row.limit_words = outlier_value_words(item, measure ? &*measure : nullptr, item.limit);
+    const Measure* scale = measure ? &*measure : nullptr;
+    row.value_words = outlier_value_words(item, scale, item.value);
+    row.limit_words = outlier_value_words(item, scale, item.limit);
     if (const auto org = orgs.find(item.organisation_id.value); org != orgs.end()) {
       row.organisation_name = org->second.name;
     }
