@@ -88,6 +88,9 @@ class [[nodiscard]] Result<void> {
 // Shorthand for building an error result.
 inline Error make_error(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
 
+// The error for input a person can correct: the message says what is wrong with it.
+inline Error invalid_input(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
+
 }  // namespace clinaudit
 
 // Error propagation in one line, instead of `auto x = f(); if (!x) return x.error();`:

@@ -4,8 +4,6 @@ namespace clinaudit::domain {
 
 namespace {
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 // The action `id` if `who` may change it: the permission, and an action of their organisation.
 Result<Action> changeable_action(Store& store, const Principal& who, ActionId id) {
   if (!allows(who, Permission::manage_actions)) {
@@ -53,18 +51,18 @@ Result<ActionId> raise_action(Store& store, const Principal& who, const Actor& a
   Action action;
   action.organisation_id = who.organisation_id;
   action.title = request.title;
-  if (action.title.empty()) return invalid("title: say what must be done");
-  if (!request.due_on) return invalid("due_on: enter the due date as YYYY-MM-DD");
+  if (action.title.empty()) return invalid_input("title: say what must be done");
+  if (!request.due_on) return invalid_input("due_on: enter the due date as YYYY-MM-DD");
   action.due_on = *request.due_on;
   if (request.audit) {
     auto found = store.audit(*request.audit);
-    if (!found || !may_see_audit(who, *found)) return invalid("audit_id: there is no such audit");
+    if (!found || !may_see_audit(who, *found)) return invalid_input("audit_id: there is no such audit");
     action.audit_id = found->id;
   }
   if (request.owner) {
     auto user = store.user(*request.owner);
     if (!user || user->organisation_id != action.organisation_id) {
-      return invalid("owner_id: choose someone in your organisation");
+      return invalid_input("owner_id: choose someone in your organisation");
     }
     action.owner = user->id;
   }
@@ -79,10 +77,10 @@ Result<ActionId> raise_action(Store& store, const Principal& who, const Actor& a
 Result<void> edit_action(Store& store, const Principal& who, const Actor& actor, const Clock& clock, ActionId id,
                          const ActionEdit& edit) {
   CLINAUDIT_TRY(auto action, changeable_action(store, who, id));
-  if (edit.title.empty()) return invalid("title: say what must be done");
+  if (edit.title.empty()) return invalid_input("title: say what must be done");
   if (edit.audit) {
     auto found = store.audit(*edit.audit);
-    if (!found || !may_see_audit(who, *found)) return invalid("audit_id: there is no such audit");
+    if (!found || !may_see_audit(who, *found)) return invalid_input("audit_id: there is no such audit");
   }
   if (edit.title == action.title && edit.audit == action.audit_id) {
     return Error{ErrorCode::conflict, "title: nothing was changed"};
@@ -113,10 +111,10 @@ Result<void> reassign_action(Store& store, const Principal& who, const Actor& ac
   if (owner) {
     auto user = store.user(*owner);
     if (!user || user->organisation_id != action.organisation_id) {
-      return invalid("owner_id: choose someone in your organisation");
+      return invalid_input("owner_id: choose someone in your organisation");
     }
   } else if (owner_name.empty()) {
-    return invalid("owner_name: choose someone in your organisation or name the owner");
+    return invalid_input("owner_name: choose someone in your organisation or name the owner");
   }
   const std::string name = owner ? std::string() : owner_name;
   if (owner == action.owner && name == (action.owner ? std::string() : action.owner_name)) {
@@ -134,9 +132,9 @@ Result<void> change_due_date(Store& store, const Principal& who, const Actor& ac
                              std::optional<Date> due_on, const std::string& reason) {
   CLINAUDIT_TRY(auto action, changeable_action(store, who, id));
   if (is_closed(action)) return Error{ErrorCode::conflict, "due_on: a closed action keeps its due date"};
-  if (!due_on) return invalid("due_on: enter the new due date as YYYY-MM-DD");
-  if (*due_on == action.due_on) return invalid("due_on: the action is already due on " + due_on->to_string());
-  if (reason.empty()) return invalid("reason: say why the due date changes");
+  if (!due_on) return invalid_input("due_on: enter the new due date as YYYY-MM-DD");
+  if (*due_on == action.due_on) return invalid_input("due_on: the action is already due on " + due_on->to_string());
+  if (reason.empty()) return invalid_input("reason: say why the due date changes");
   auto event = event_of(ActionEventKind::due_date_changed, actor, clock);
   event.from = action.due_on.to_string();
   event.to = due_on->to_string();
@@ -148,7 +146,7 @@ Result<void> change_due_date(Store& store, const Principal& who, const Actor& ac
 Result<void> add_progress_note(Store& store, const Principal& who, const Actor& actor, const Clock& clock, ActionId id,
                                const std::string& note) {
   CLINAUDIT_TRY(auto action, changeable_action(store, who, id));
-  if (note.empty()) return invalid("note: write the progress to record");
+  if (note.empty()) return invalid_input("note: write the progress to record");
   auto event = event_of(ActionEventKind::note, actor, clock);
   event.note = note;
   if (action.status == ActionStatus::open) action.status = ActionStatus::in_progress;
@@ -159,16 +157,16 @@ Result<void> complete_action(Store& store, const Principal& who, const Actor& ac
                              const ActionCompletion& completion) {
   CLINAUDIT_TRY(auto action, changeable_action(store, who, id));
   if (is_closed(action)) return Error{ErrorCode::conflict, "this action is already closed"};
-  if (!completion.completed_on) return invalid("completed_on: enter the date it was done as YYYY-MM-DD");
+  if (!completion.completed_on) return invalid_input("completed_on: enter the date it was done as YYYY-MM-DD");
   const Date today = clock.today();
   if (*completion.completed_on > today) {
-    return invalid("completed_on: the date it was done cannot be after today (" + today.to_string() + ")");
+    return invalid_input("completed_on: the date it was done cannot be after today (" + today.to_string() + ")");
   }
   if (action.raised_on && *completion.completed_on < *action.raised_on) {
-    return invalid("completed_on: the date it was done cannot be before it was raised (" +
-                   action.raised_on->to_string() + ")");
+    return invalid_input("completed_on: the date it was done cannot be before it was raised (" +
+                         action.raised_on->to_string() + ")");
   }
-  if (completion.evidence.empty()) return invalid("evidence: say what shows the action is done");
+  if (completion.evidence.empty()) return invalid_input("evidence: say what shows the action is done");
   auto event = event_of(ActionEventKind::completed, actor, clock);
   event.to = completion.completed_on->to_string();
   event.note = completion.evidence;
@@ -182,7 +180,7 @@ Result<void> reopen_action(Store& store, const Principal& who, const Actor& acto
                            const std::string& reason) {
   CLINAUDIT_TRY(auto action, changeable_action(store, who, id));
   if (!is_closed(action)) return Error{ErrorCode::conflict, "reason: this action is open"};
-  if (reason.empty()) return invalid("reason: say why the action is reopened");
+  if (reason.empty()) return invalid_input("reason: say why the action is reopened");
   auto event = event_of(ActionEventKind::reopened, actor, clock);
   event.from = action.completed_on ? action.completed_on->to_string() : std::string();
   event.note = reason;

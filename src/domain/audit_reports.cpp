@@ -7,8 +7,6 @@
 namespace clinaudit::domain {
 namespace {
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 // The organisation's review of each report (the latest stored, should there be two).
 std::map<std::int64_t, ReportReview> reviews_by_report(std::vector<ReportReview> reviews) {
   std::map<std::int64_t, ReportReview> out;
@@ -33,14 +31,14 @@ bool may_see_report(const Principal& who, const Audit& audit, const AuditReport&
 
 Result<AuditReportId> publish_report(Store& store, std::optional<OrganisationId> publisher, const Actor& actor,
                                      const NewReport& request) {
-  if (!request.audit) return invalid("audit_id: choose the audit the report is of");
+  if (!request.audit) return invalid_input("audit_id: choose the audit the report is of");
   auto audit = store.audit(*request.audit);
-  if (!audit) return invalid("audit_id: there is no such audit");
+  if (!audit) return invalid_input("audit_id: there is no such audit");
   if (audit->kind == AuditKind::local_audit && publisher != audit->owner) {
-    return invalid("audit_id: a local audit's reports are its own organisation's");
+    return invalid_input("audit_id: a local audit's reports are its own organisation's");
   }
-  if (request.title.empty()) return invalid("title: give the report's title");
-  if (!request.published_on) return invalid("published_on: enter the publication date as YYYY-MM-DD");
+  if (request.title.empty()) return invalid_input("title: give the report's title");
+  if (!request.published_on) return invalid_input("published_on: enter the publication date as YYYY-MM-DD");
   AuditReport report;
   report.audit_id = audit->id;
   report.organisation_id = publisher;
@@ -49,7 +47,7 @@ Result<AuditReportId> publish_report(Store& store, std::optional<OrganisationId>
   report.link = request.link;
   if (!report.link.empty() && (!report.link.starts_with("https://") || report.link.size() <= 8 ||
                                report.link.find_first_of(" \t\r\n\"<>") != std::string::npos)) {
-    return invalid("link: give the report's https:// address, or leave it empty");
+    return invalid_input("link: give the report's https:// address, or leave it empty");
   }
   int number = 0;
   for (const auto& text : request.recommendations) {
@@ -62,7 +60,7 @@ Result<AuditReportId> publish_report(Store& store, std::optional<OrganisationId>
 
 Result<AuditReportId> record_report(Store& store, const Principal& who, const Actor& actor, const NewReport& request) {
   if (!allows(who, Permission::record_reports)) return Error{ErrorCode::forbidden, "your role does not record reports"};
-  if (!request.audit) return invalid("audit_id: choose the audit the report is of");
+  if (!request.audit) return invalid_input("audit_id: choose the audit the report is of");
   auto audit = store.audit(*request.audit);
   if (!audit || !may_see_audit(who, *audit)) return Error{ErrorCode::not_found, "there is no such audit"};
   std::optional<OrganisationId> publisher = who.organisation_id;
@@ -156,12 +154,12 @@ Result<ReportReviewId> review_report(Store& store, OrganisationId organisation, 
   if (!visible_to(audit, organisation) || (report->organisation_id && *report->organisation_id != organisation)) {
     return missing;
   }
-  if (!request.reviewed_on) return invalid("reviewed_on: enter the date of the review as YYYY-MM-DD");
+  if (!request.reviewed_on) return invalid_input("reviewed_on: enter the date of the review as YYYY-MM-DD");
   if (*request.reviewed_on < report->published_on) {
-    return invalid("reviewed_on: the review cannot come before the report was published (" +
-                   report->published_on.to_string() + ")");
+    return invalid_input("reviewed_on: the review cannot come before the report was published (" +
+                         report->published_on.to_string() + ")");
   }
-  if (request.committee.empty()) return invalid("committee: say which committee reviewed the report");
+  if (request.committee.empty()) return invalid_input("committee: say which committee reviewed the report");
   CLINAUDIT_TRY(auto reviews, store.report_reviews(organisation));
   const auto existing = review_of(reviews_by_report(std::move(reviews)), report_id);
   ReportReview review = existing.value_or(ReportReview{});

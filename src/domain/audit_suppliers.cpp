@@ -8,8 +8,6 @@
 namespace clinaudit::domain {
 namespace {
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 Result<void> may_keep_suppliers(const Principal& who) {
   if (allows(who, Permission::manage_register)) return {};
   return Error{ErrorCode::forbidden, "the audit suppliers are kept by the national body's administrators"};
@@ -19,7 +17,7 @@ Result<void> known_supplier(Store& store, std::optional<SupplierId> supplier) {
   if (!supplier) return {};
   CLINAUDIT_TRY(const auto all, store.suppliers());
   const bool found = std::any_of(all.begin(), all.end(), [&](const AuditSupplier& row) { return row.id == *supplier; });
-  if (!found) return invalid("supplier_id: there is no audit supplier " + std::to_string(supplier->value));
+  if (!found) return invalid_input("supplier_id: there is no audit supplier " + std::to_string(supplier->value));
   return {};
 }
 
@@ -55,7 +53,7 @@ Result<SupplierId> add_audit_supplier(Store& store, const Principal& who, const 
   AuditSupplier row;
   CLINAUDIT_TRY(row.code, register_code(code, 12, "supplier"));
   row.name = trimmed(name);
-  if (row.name.empty()) return invalid("name: enter the supplier's name");
+  if (row.name.empty()) return invalid_input("name: enter the supplier's name");
   return store.add_supplier(row, actor);
 }
 
@@ -65,7 +63,7 @@ Result<void> set_audit_supplier(Store& store, const Principal& who, const Actor&
   auto audit = store.audit(audit_id);
   if (!audit && audit.error().code != ErrorCode::not_found) return audit.error();
   if (!audit || audit->kind == AuditKind::local_audit) {
-    return invalid("audit_id: there is no national audit " + std::to_string(audit_id.value));
+    return invalid_input("audit_id: there is no national audit " + std::to_string(audit_id.value));
   }
   CLINAUDIT_TRY_VOID(known_supplier(store, supplier));
   audit->supplier_id = supplier;
@@ -78,7 +76,7 @@ Result<void> set_analyst_supplier(Store& store, const Principal& who, const Acto
   auto user = store.user(user_id);
   if (!user && user.error().code != ErrorCode::not_found) return user.error();
   if (!user || user->role != Role::national_analyst) {
-    return invalid("user_id: only a national analyst works for an audit supplier");
+    return invalid_input("user_id: only a national analyst works for an audit supplier");
   }
   CLINAUDIT_TRY_VOID(known_supplier(store, supplier));
   user->supplier_id = supplier;

@@ -22,8 +22,6 @@ std::string plain(double value) {
   return ec == std::errc() ? std::string(text, end) : std::string("?");
 }
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 }  // namespace
 
 std::string_view to_string(ValueType type) { return enum_text(kValueTypes, type); }
@@ -45,8 +43,8 @@ bool is_column_name(std::string_view name) {
 
 Result<void> check_value(const DatasetColumn& column, double value) {
   if (column.type != ValueType::number) return {};
-  if (column.minimum && value < *column.minimum) return invalid("is below the minimum " + plain(*column.minimum));
-  if (column.maximum && value > *column.maximum) return invalid("is above the maximum " + plain(*column.maximum));
+  if (column.minimum && value < *column.minimum) return invalid_input("is below the minimum " + plain(*column.minimum));
+  if (column.maximum && value > *column.maximum) return invalid_input("is above the maximum " + plain(*column.maximum));
   return {};
 }
 
@@ -57,7 +55,7 @@ Result<void> check_value(const DatasetColumn& column, std::string_view category)
   }
   std::string allowed;
   for (const auto& value : column.allowed_values) allowed += (allowed.empty() ? "" : ", ") + value;
-  return invalid("is not one of the allowed values (" + allowed + ")");
+  return invalid_input("is not one of the allowed values (" + allowed + ")");
 }
 
 }  // namespace clinaudit::domain

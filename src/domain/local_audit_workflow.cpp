@@ -8,8 +8,6 @@ namespace clinaudit::domain {
 
 namespace {
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 struct LocalAudit {
@@ -56,49 +54,49 @@ LocalAuditEvent event_of(LocalAuditEventKind kind, LocalAuditStage stage, const 
 // Checks the proposal against the trust's records and writes it onto `audit` and `entry`.
 Result<void> apply_proposal(Store& store, const Principal& who, const LocalAuditProposal& p, Audit& audit,
                             LocalAuditEntry& entry) {
-  if (blank(p.title)) return invalid("title: give the audit a title");
+  if (blank(p.title)) return invalid_input("title: give the audit a title");
   CLINAUDIT_TRY(const auto units, store.trust_units(who.organisation_id));
-  if (!p.division) return invalid("division_id: choose the division the audit belongs to");
+  if (!p.division) return invalid_input("division_id: choose the division the audit belongs to");
   const auto division = std::ranges::find(units, *p.division, &TrustUnit::id);
   if (division == units.end() || division->is_specialty()) {
-    return invalid("division_id: choose one of your trust's divisions");
+    return invalid_input("division_id: choose one of your trust's divisions");
   }
   const bool division_kept = entry.division == p.division;
-  if (division->retired && !division_kept) return invalid("division_id: " + division->name + " is retired");
+  if (division->retired && !division_kept) return invalid_input("division_id: " + division->name + " is retired");
   if (p.specialty) {
     const auto specialty = std::ranges::find(units, *p.specialty, &TrustUnit::id);
     if (specialty == units.end() || specialty->division != p.division) {
-      return invalid("specialty_id: choose a specialty of " + division->name);
+      return invalid_input("specialty_id: choose a specialty of " + division->name);
     }
     if (specialty->retired && entry.specialty != p.specialty) {
-      return invalid("specialty_id: " + specialty->name + " is retired");
+      return invalid_input("specialty_id: " + specialty->name + " is retired");
     }
   }
   if (p.lead) {
     auto user = store.user(*p.lead);
     if (!user || user->organisation_id != who.organisation_id) {
-      return invalid("lead_id: choose someone in your trust");
+      return invalid_input("lead_id: choose someone in your trust");
     }
   } else if (blank(p.lead_name)) {
-    return invalid("lead_name: choose the audit lead or give their name");
+    return invalid_input("lead_name: choose the audit lead or give their name");
   }
-  if (blank(p.standards)) return invalid("standards: name the standards or guidance audited against");
-  if (!p.reason) return invalid("reason: choose why the audit is proposed");
-  if (blank(p.sample_method)) return invalid("sample_method: describe the sample and the method");
+  if (blank(p.standards)) return invalid_input("standards: name the standards or guidance audited against");
+  if (!p.reason) return invalid_input("reason: choose why the audit is proposed");
+  if (blank(p.sample_method)) return invalid_input("sample_method: describe the sample and the method");
   if (!p.data_protection_confirmed) {
-    return invalid("data_protection_confirmed: say whether the data protection check is confirmed");
+    return invalid_input("data_protection_confirmed: say whether the data protection check is confirmed");
   }
   if (!*p.data_protection_confirmed && blank(p.data_protection_note)) {
-    return invalid("data_protection_note: say why the data protection check is not confirmed");
+    return invalid_input("data_protection_note: say why the data protection check is not confirmed");
   }
-  if (!p.start_date) return invalid("start_date: enter the planned start date as YYYY-MM-DD");
-  if (!p.end_date) return invalid("end_date: enter the planned end date as YYYY-MM-DD");
-  if (*p.end_date < *p.start_date) return invalid("end_date: the planned end date cannot be before the start");
+  if (!p.start_date) return invalid_input("start_date: enter the planned start date as YYYY-MM-DD");
+  if (!p.end_date) return invalid_input("end_date: enter the planned end date as YYYY-MM-DD");
+  if (*p.end_date < *p.start_date) return invalid_input("end_date: the planned end date cannot be before the start");
   if (p.reaudit_of) {
     auto earlier = store.audit(*p.reaudit_of);
     if (!earlier || earlier->kind != AuditKind::local_audit || earlier->owner != who.organisation_id ||
         earlier->id == audit.id) {
-      return invalid("reaudit_of: choose one of your trust's local audits");
+      return invalid_input("reaudit_of: choose one of your trust's local audits");
     }
   }
   audit.title = p.title;
@@ -201,8 +199,8 @@ Result<void> decide_local_audit(Store& store, const Principal& who, const Actor&
     return Error{ErrorCode::conflict, "decision: this audit is not awaiting a decision (it stands at " +
                                           std::string(display_name(local.entry.stage)) + ")"};
   }
-  if (!decision) return invalid("decision: choose approve, ask for changes or decline");
-  if (blank(reason)) return invalid("reason: give the reason for the decision");
+  if (!decision) return invalid_input("decision: choose approve, ask for changes or decline");
+  if (blank(reason)) return invalid_input("reason: give the reason for the decision");
   switch (*decision) {
     case LocalAuditDecision::approve:
       return step(store, actor, local,
@@ -215,7 +213,7 @@ Result<void> decide_local_audit(Store& store, const Principal& who, const Actor&
       return step(store, actor, local,
                   event_of(LocalAuditEventKind::declined, LocalAuditStage::declined, actor, clock, reason));
   }
-  return invalid("decision: choose approve, ask for changes or decline");
+  return invalid_input("decision: choose approve, ask for changes or decline");
 }
 
 Result<void> move_local_audit_on(Store& store, const Principal& who, const Actor& actor, const Clock& clock, AuditId id,
@@ -237,7 +235,7 @@ Result<void> abandon_local_audit(Store& store, const Principal& who, const Actor
     return Error{ErrorCode::conflict,
                  "rationale: this audit has ended (" + std::string(display_name(local.entry.stage)) + ")"};
   }
-  if (blank(rationale)) return invalid("rationale: say why the audit is abandoned");
+  if (blank(rationale)) return invalid_input("rationale: say why the audit is abandoned");
   return step(store, actor, local,
               event_of(LocalAuditEventKind::abandoned, LocalAuditStage::abandoned, actor, clock, rationale));
 }
@@ -255,11 +253,11 @@ Result<void> carry_over_local_audit(Store& store, const Principal& who, const Ac
                  "stands at " +
                      std::string(display_name(stage)) + ")"};
   }
-  if (blank(reason)) return invalid("reason: say why the audit is carried over");
+  if (blank(reason)) return invalid_input("reason: say why the audit is carried over");
   if (new_end_date) {
     if (local.audit.start_date && *new_end_date < *local.audit.start_date) {
-      return invalid("end_date: the planned end date cannot be before the start (" +
-                     local.audit.start_date->to_string() + ")");
+      return invalid_input("end_date: the planned end date cannot be before the start (" +
+                           local.audit.start_date->to_string() + ")");
     }
     local.audit.end_date = new_end_date;
   }

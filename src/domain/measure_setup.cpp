@@ -15,8 +15,6 @@ namespace clinaudit::domain {
 
 namespace {
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 Result<Audit> visible_audit(Store& store, const SetupCaller& who, AuditId id) {
   auto audit = store.audit(id);
   if (!audit && audit.error().code != ErrorCode::not_found) return audit.error();
@@ -48,23 +46,23 @@ Result<Measure> measure_of(const MeasureDraft& draft, AuditId audit) {
   Measure row;
   row.audit_id = audit;
   row.code = trimmed(draft.code);
-  if (row.code.empty()) return invalid("code: enter the measure's code");
+  if (row.code.empty()) return invalid_input("code: enter the measure's code");
   const bool plain = std::all_of(row.code.begin(), row.code.end(), [](unsigned char c) {
     return std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '/';
   });
   if (!plain || row.code.size() > 40) {
-    return invalid("code: use 1 to 40 letters, digits or - _ . / (you entered \"" + row.code + "\")");
+    return invalid_input("code: use 1 to 40 letters, digits or - _ . / (you entered \"" + row.code + "\")");
   }
   row.name = trimmed(draft.name);
-  if (row.name.empty()) return invalid("name: enter what the measure measures");
-  if (!draft.type) return invalid("type: choose proportion, ratio, rate or continuous value");
+  if (row.name.empty()) return invalid_input("name: enter what the measure measures");
+  if (!draft.type) return invalid_input("type: choose proportion, ratio, rate or continuous value");
   row.type = *draft.type;
-  if (!draft.improvement) return invalid("improvement: choose which way is better");
+  if (!draft.improvement) return invalid_input("improvement: choose which way is better");
   row.improvement = *draft.improvement;
   row.target = draft.target;
   row.rate_multiplier = draft.rate_multiplier;
   row.unit = trimmed(draft.unit);
-  if (!draft.source) return invalid("source: choose where the measure's values come from");
+  if (!draft.source) return invalid_input("source: choose where the measure's values come from");
   row.source = *draft.source;
   row.outcome_column = trimmed(draft.outcome_column);
   row.formula = trimmed(draft.formula);
@@ -76,20 +74,20 @@ Result<Measure> measure_of(const MeasureDraft& draft, AuditId audit) {
 
 Result<void> check_measure_formula(const Measure& measure) {
   const std::string formula = trimmed(measure.formula);
-  if (formula.empty()) return invalid("formula: write the case-mix model, e.g. died30 ~ age + sex");
+  if (formula.empty()) return invalid_input("formula: write the case-mix model, e.g. died30 ~ age + sex");
   auto parsed = stats::parse_model_formula(formula);
-  if (!parsed) return invalid("formula: " + parsed.error().message);
+  if (!parsed) return invalid_input("formula: " + parsed.error().message);
   const std::string& outcome = stats::formula_outcome(*parsed);
   if (outcome != measure.outcome_column) {
-    return invalid("formula: its outcome before ~ is \"" + outcome + "\" but the outcome column is \"" +
-                   measure.outcome_column + "\"");
+    return invalid_input("formula: its outcome before ~ is \"" + outcome + "\" but the outcome column is \"" +
+                         measure.outcome_column + "\"");
   }
   return {};
 }
 
 Result<void> check_measure_setup(const Measure& row) {
   if (auto checked = check(row); !checked) {
-    return invalid(field_of(checked.error().message) + ": " + checked.error().message);
+    return invalid_input(field_of(checked.error().message) + ": " + checked.error().message);
   }
   if (row.source == MeasureSource::episode_model_ratio) return check_measure_formula(row);
   return {};
@@ -132,10 +130,10 @@ Result<void> check_against_dataset(Store& store, const Measure& row) {
   if (dataset.columns.empty()) return {};
   const auto column = [&](const std::string& field, const std::string& name, ValueType type) -> Result<void> {
     const DatasetColumn* found = dataset.column(name);
-    if (found == nullptr) return invalid(field + ": '" + name + "' is not a column of the audit's dataset");
+    if (found == nullptr) return invalid_input(field + ": '" + name + "' is not a column of the audit's dataset");
     if (found->type != type) {
-      return invalid(field + ": '" + name + "' is a " + std::string(display_name(found->type)) +
-                     " column; it must be a " + std::string(display_name(type)) + " column");
+      return invalid_input(field + ": '" + name + "' is a " + std::string(display_name(found->type)) +
+                           " column; it must be a " + std::string(display_name(type)) + " column");
     }
     return {};
   };
@@ -147,7 +145,7 @@ Result<void> check_against_dataset(Store& store, const Measure& row) {
     CLINAUDIT_TRY(const auto formula, stats::parse_model_formula(row.formula));
     for (const auto& name : stats::formula_columns(formula)) {
       if (dataset.column(name) == nullptr) {
-        return invalid("formula: it reads '" + name + "', which is not a column of the audit's dataset");
+        return invalid_input("formula: it reads '" + name + "', which is not a column of the audit's dataset");
       }
     }
   }
@@ -188,7 +186,7 @@ Result<std::vector<MeasureId>> add_measures(Store& store, const SetupCaller& who
     CLINAUDIT_TRY(const auto audit, visible_audit(store, who, row.audit_id));
     CLINAUDIT_TRY_VOID(may_set_up(who, audit));
     if (auto checked = check_measure_setup(row); !checked) {
-      return invalid("measure '" + row.code + "': " + checked.error().message);
+      return invalid_input("measure '" + row.code + "': " + checked.error().message);
     }
     if (auto checked = check_against_dataset(store, row); !checked) {
       return Error{checked.error().code, "measure '" + row.code + "': " + checked.error().message};

@@ -25,8 +25,6 @@ constexpr EnumTable<Applicability, 3> kApplicabilityWords{{{Applicability::to_be
                                                            {Applicability::applicable, "Applicable"},
                                                            {Applicability::not_applicable, "Not applicable"}}};
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 std::string upper(std::string_view text) {
   std::string out(text);
   for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -60,20 +58,22 @@ std::optional<std::pair<GuidanceType, int>> parse_guidance_reference(std::string
 }
 
 Result<void> check(const NiceGuidance& row) {
-  if (row.number < 1) return invalid("NICE guidance needs its number");
-  if (row.title.empty()) return invalid("NICE guidance " + row.reference() + " needs its title");
-  if (row.lead && row.lead_name.empty()) return invalid("NICE guidance " + row.reference() + " needs its lead's name");
+  if (row.number < 1) return invalid_input("NICE guidance needs its number");
+  if (row.title.empty()) return invalid_input("NICE guidance " + row.reference() + " needs its title");
+  if (row.lead && row.lead_name.empty())
+    return invalid_input("NICE guidance " + row.reference() + " needs its lead's name");
   for (const auto& recommendation : row.recommendations) {
     if (recommendation.label.empty() || recommendation.text.empty()) {
-      return invalid("each recommendation of NICE guidance " + row.reference() + " needs its number and its text");
+      return invalid_input("each recommendation of NICE guidance " + row.reference() +
+                           " needs its number and its text");
     }
   }
   return {};
 }
 
 Result<void> check(const NiceAssessment& row) {
-  if (row.evidence.empty()) return invalid("an assessment needs its evidence");
-  if (row.assessed_at.empty()) return invalid("an assessment needs its time");
+  if (row.evidence.empty()) return invalid_input("an assessment needs its evidence");
+  if (row.assessed_at.empty()) return invalid_input("an assessment needs its time");
   return {};
 }
 

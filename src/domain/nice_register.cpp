@@ -24,8 +24,6 @@ constexpr EnumTable<GuidanceStatus, 6> kStatusWords{
      {GuidanceStatus::partly_compliant, "Partly compliant"},
      {GuidanceStatus::not_compliant, "Not compliant"}}};
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 bool is_national_body(const Principal& who) { return who.organisation_type == OrganisationType::national_body; }
 
 Result<void> organisation_only(const Principal& who) {
@@ -194,23 +192,23 @@ Result<std::vector<TrustUnit>> divisions_of(Store& store, OrganisationId organis
 // it was (an edit) or a new one with its organisation set.
 Result<void> apply_form(Store& store, const Principal& who, const GuidanceForm& form, NiceGuidance& row) {
   row.title = form.title;
-  if (row.title.empty()) return invalid("title: give the guidance's title, as NICE publishes it");
+  if (row.title.empty()) return invalid_input("title: give the guidance's title, as NICE publishes it");
   if (form.published_unreadable || !form.published_on) {
-    return invalid("published_on: enter the date NICE published it as YYYY-MM-DD");
+    return invalid_input("published_on: enter the date NICE published it as YYYY-MM-DD");
   }
   row.published_on = *form.published_on;
   row.applicability = form.applicability.value_or(Applicability::to_be_assessed);
   row.applicability_note = form.applicability_note;
   if (row.applicability == Applicability::not_applicable && row.applicability_note.empty()) {
-    return invalid("applicability_note: say why the guidance does not apply to the trust's services");
+    return invalid_input("applicability_note: say why the guidance does not apply to the trust's services");
   }
   if (form.lead) {
     auto user = store.user(*form.lead);
     if (!user || user->organisation_id != who.organisation_id || !user->active) {
-      return invalid("lead_id: choose someone in your organisation");
+      return invalid_input("lead_id: choose someone in your organisation");
     }
     if (!role_allows(user->role, Permission::record_reports)) {
-      return invalid("lead_id: choose someone whose role records reviews");
+      return invalid_input("lead_id: choose someone whose role records reviews");
     }
     row.lead = user->id;
     row.lead_name = user->display_name.empty() ? user->email : user->display_name;
@@ -223,14 +221,15 @@ Result<void> apply_form(Store& store, const Principal& who, const GuidanceForm& 
     CLINAUDIT_TRY(const auto divisions, divisions_of(store, who.organisation_id));
     if (std::none_of(divisions.begin(), divisions.end(),
                      [&](const TrustUnit& d) { return d.id == *form.division && !d.retired; })) {
-      return invalid("division_id: choose one of your organisation's divisions");
+      return invalid_input("division_id: choose one of your organisation's divisions");
     }
   }
   row.division = form.division;
-  if (form.review_due_unreadable) return invalid("review_due: enter the review date as YYYY-MM-DD, or leave it empty");
+  if (form.review_due_unreadable)
+    return invalid_input("review_due: enter the review date as YYYY-MM-DD, or leave it empty");
   row.review_due = form.review_due;
   if (row.review_due && *row.review_due < row.published_on) {
-    return invalid("review_due: the review cannot be due before the guidance was published");
+    return invalid_input("review_due: the review cannot be due before the guidance was published");
   }
   return {};
 }
@@ -267,7 +266,7 @@ Result<NiceGuidanceId> add_guidance(Store& store, const Principal& who, const Ac
   CLINAUDIT_TRY_VOID(managers_only(who));
   const auto reference = parse_guidance_reference(form.reference);
   if (!reference) {
-    return invalid("reference: give NICE's reference, such as NG136, CG95, QS15, TA123 or IPG642");
+    return invalid_input("reference: give NICE's reference, such as NG136, CG95, QS15, TA123 or IPG642");
   }
   NiceGuidance row;
   row.organisation_id = who.organisation_id;
@@ -290,8 +289,9 @@ Result<NiceRecommendationId> add_guidance_recommendation(Store& store, const Pri
                                                          NiceGuidanceId id, const NiceRecommendation& row) {
   CLINAUDIT_TRY(const auto guidance, seen_guidance(store, who, id));
   CLINAUDIT_TRY_VOID(managers_only(who));
-  if (row.label.empty()) return invalid("label: give the recommendation's number as NICE numbers it, such as 1.2.3");
-  if (row.text.empty()) return invalid("text: give the recommendation's text");
+  if (row.label.empty())
+    return invalid_input("label: give the recommendation's number as NICE numbers it, such as 1.2.3");
+  if (row.text.empty()) return invalid_input("text: give the recommendation's text");
   for (const auto& existing : guidance.recommendations) {
     if (existing.label == row.label) {
       return Error{ErrorCode::conflict, "the guidance already has a recommendation " + row.label};
@@ -305,9 +305,9 @@ Result<void> assess_guidance_recommendation(Store& store, const Principal& who, 
                                             const NewAssessment& request) {
   CLINAUDIT_TRY(const auto guidance, work_target(store, who, id, recommendation));
   if (!request.compliance) {
-    return invalid("compliance: choose compliant, partly compliant, not compliant or not applicable");
+    return invalid_input("compliance: choose compliant, partly compliant, not compliant or not applicable");
   }
-  if (request.evidence.empty()) return invalid("evidence: say what shows it (or why it does not apply)");
+  if (request.evidence.empty()) return invalid_input("evidence: say what shows it (or why it does not apply)");
   CLINAUDIT_TRY(const auto earlier, store.nice_assessments(who.organisation_id, id));
   const auto latest = latest_by_recommendation(earlier);
   if (const auto found = latest.find(recommendation.value); found != latest.end() &&
@@ -335,7 +335,7 @@ Result<ActionId> raise_guidance_action(Store& store, const Principal& who, const
   const auto latest = latest_by_recommendation(assessments);
   const auto found = latest.find(recommendation.value);
   if (found == latest.end() || !needs_action(found->second.compliance)) {
-    return invalid("compliance: actions are raised from a recommendation assessed as partly or not compliant");
+    return invalid_input("compliance: actions are raised from a recommendation assessed as partly or not compliant");
   }
   action.source = ActionSource::nice_recommendation;
   action.source_id = recommendation.value;
@@ -346,9 +346,9 @@ Result<void> link_guidance_audit(Store& store, const Principal& who, const Actor
                                  std::optional<AuditId> audit, bool linked_now) {
   CLINAUDIT_TRY(const auto guidance, seen_guidance(store, who, id));
   CLINAUDIT_TRY_VOID(managers_only(who));
-  if (!audit) return invalid("audit_id: choose the audit");
+  if (!audit) return invalid_input("audit_id: choose the audit");
   auto found = store.audit(*audit);
-  if (!found || !may_see_audit(who, *found)) return invalid("audit_id: there is no such audit");
+  if (!found || !may_see_audit(who, *found)) return invalid_input("audit_id: there is no such audit");
   return store.set_nice_audit_link(id, *audit, linked_now, actor);
 }
 
@@ -357,13 +357,14 @@ Result<void> record_guidance_review(Store& store, const Principal& who, const Ac
                                     std::optional<Date> next_review_due) {
   CLINAUDIT_TRY(auto row, seen_guidance(store, who, id));
   CLINAUDIT_TRY_VOID(managers_only(who));
-  if (!reviewed_on) return invalid("reviewed_on: enter the day of the review as YYYY-MM-DD");
-  if (*reviewed_on > today) return invalid("reviewed_on: the review cannot be in the future");
+  if (!reviewed_on) return invalid_input("reviewed_on: enter the day of the review as YYYY-MM-DD");
+  if (*reviewed_on > today) return invalid_input("reviewed_on: the review cannot be in the future");
   if (*reviewed_on < row.published_on) {
-    return invalid("reviewed_on: the review cannot come before the guidance was published");
+    return invalid_input("reviewed_on: the review cannot come before the guidance was published");
   }
-  if (!next_review_due) return invalid("next_review_due: enter when the next review is due as YYYY-MM-DD");
-  if (*next_review_due <= *reviewed_on) return invalid("next_review_due: the next review must come after this one");
+  if (!next_review_due) return invalid_input("next_review_due: enter when the next review is due as YYYY-MM-DD");
+  if (*next_review_due <= *reviewed_on)
+    return invalid_input("next_review_due: the next review must come after this one");
   row.last_reviewed_on = reviewed_on;
   row.review_due = next_review_due;
   return store.update_nice_guidance(row, actor);

@@ -12,8 +12,6 @@ namespace clinaudit::domain {
 
 namespace {
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 // An optional number of the form: 0 when empty.
 Result<double> number_or_zero(std::string_view field, const std::string& text) {
   const auto value = trimmed(text);
@@ -21,7 +19,7 @@ Result<double> number_or_zero(std::string_view field, const std::string& text) {
   double out = 0;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), out);
   if (error != std::errc{} || end != value.data() + value.size() || !std::isfinite(out)) {
-    return invalid(std::string(field) + ": enter a number, such as 12.5, or leave it empty");
+    return invalid_input(std::string(field) + ": enter a number, such as 12.5, or leave it empty");
   }
   return out;
 }
@@ -71,21 +69,21 @@ Result<OutlierCaseId> register_outlier_notice(Store& store, const Principal& who
   const auto audit_text = trimmed(notice.audit);
   if (const auto [end, error] = std::from_chars(audit_text.data(), audit_text.data() + audit_text.size(), audit_id);
       audit_text.empty() || error != std::errc{} || end != audit_text.data() + audit_text.size()) {
-    return invalid("audit: choose the national audit that sent the notice");
+    return invalid_input("audit: choose the national audit that sent the notice");
   }
   auto audit = store.audit(AuditId{audit_id});
   if (!audit && audit.error().code != ErrorCode::not_found) return audit.error();
   if (!audit || audit->kind == AuditKind::local_audit) {
-    return invalid("audit: choose a national audit of the register");
+    return invalid_input("audit: choose a national audit of the register");
   }
   item.audit_id = audit->id;
   OutlierNotice registered{trimmed(notice.supplier), trimmed(notice.measure)};
   if (registered.supplier.empty()) registered.supplier = audit->provider_body;
-  if (registered.supplier.empty()) return invalid("supplier: name who sent the notice");
-  if (registered.measure.empty()) return invalid("measure: name the measure the notice is about");
+  if (registered.supplier.empty()) return invalid_input("supplier: name who sent the notice");
+  if (registered.measure.empty()) return invalid_input("measure: name the measure the notice is about");
   item.notice = std::move(registered);
   item.period = trimmed(notice.period);
-  if (item.period.empty()) return invalid("period: give the reporting period, such as 2025/26");
+  if (item.period.empty()) return invalid_input("period: give the reporting period, such as 2025/26");
   item.high = true;
   item.unfavourable = true;
   CLINAUDIT_TRY(item.value, number_or_zero("value", notice.value));
@@ -95,17 +93,17 @@ Result<OutlierCaseId> register_outlier_notice(Store& store, const Principal& who
   const auto stages = notice_stages(timetable);
   const auto stage =
       std::find_if(stages.begin(), stages.end(), [&](const OutlierStage& s) { return s.key == trimmed(notice.stage); });
-  if (stage == stages.end()) return invalid("stage: choose what the notice asks of you");
+  if (stage == stages.end()) return invalid_input("stage: choose what the notice asks of you");
   item.level = stage->track == OutlierTrack::alarm ? OutlierLevel::alarm : OutlierLevel::alert;
   const auto received = Date::parse(trimmed(notice.received_on));
-  if (!received) return invalid("received_on: give the day the notice arrived as a date, such as 2026-04-20");
-  if (*received > today) return invalid("received_on: the day the notice arrived cannot be after today");
+  if (!received) return invalid_input("received_on: give the day the notice arrived as a date, such as 2026-04-20");
+  if (*received > today) return invalid_input("received_on: the day the notice arrived cannot be after today");
   item.opened_on = *received;
   item.stage = stage->key;
   if (!trimmed(notice.reply_by).empty()) {
     const auto reply_by = Date::parse(trimmed(notice.reply_by));
-    if (!reply_by) return invalid("reply_by: give the deadline as a date, such as 2026-05-25, or leave it empty");
-    if (*reply_by < *received) return invalid("reply_by: the deadline cannot be before the notice arrived");
+    if (!reply_by) return invalid_input("reply_by: give the deadline as a date, such as 2026-05-25, or leave it empty");
+    if (*reply_by < *received) return invalid_input("reply_by: the deadline cannot be before the notice arrived");
     item.stage_due_on = *reply_by;
   } else if (stage->working_days > 0) {
     item.stage_due_on = WorkingDayCalendar::england_and_wales().add_working_days(*received, stage->working_days);

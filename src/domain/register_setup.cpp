@@ -10,8 +10,6 @@ namespace clinaudit::domain {
 
 namespace {
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 Result<void> may_manage_register(const SetupCaller& who) {
   if (!who || allows(*who, Permission::manage_register)) return {};
   return Error{ErrorCode::forbidden, "the register of organisations and national audits is kept by the national body"};
@@ -21,8 +19,8 @@ Result<Organisation> organisation_of(const OrganisationDraft& draft) {
   Organisation row;
   CLINAUDIT_TRY(row.code, register_code(draft.code, 12, "organisation"));
   row.name = trimmed(draft.name);
-  if (row.name.empty()) return invalid("name: enter the organisation's name");
-  if (!draft.type) return invalid("type: choose the kind of organisation");
+  if (row.name.empty()) return invalid_input("name: enter the organisation's name");
+  if (!draft.type) return invalid_input("type: choose the kind of organisation");
   row.type = *draft.type;
   row.region = trimmed(draft.region);
   return row;
@@ -31,7 +29,7 @@ Result<Organisation> organisation_of(const OrganisationDraft& draft) {
 // One national body: it keeps its type, and no other organisation takes it.
 Result<void> check_national_body(Store& store, const Organisation& row, const std::optional<Organisation>& before) {
   if (before && before->type == OrganisationType::national_body && row.type != OrganisationType::national_body) {
-    return invalid("type: the national body stays the national body");
+    return invalid_input("type: the national body stays the national body");
   }
   if (row.type != OrganisationType::national_body || (before && before->type == OrganisationType::national_body)) {
     return {};
@@ -39,7 +37,7 @@ Result<void> check_national_body(Store& store, const Organisation& row, const st
   CLINAUDIT_TRY(auto all, store.organisations());
   for (const auto& other : all) {
     if (other.type == OrganisationType::national_body && other.id != row.id) {
-      return invalid("type: " + other.name + " is already the national body; there is one");
+      return invalid_input("type: " + other.name + " is already the national body; there is one");
     }
   }
   return {};
@@ -51,8 +49,8 @@ Result<Audit> audit_of(const AuditDraft& draft) {
   Audit row;
   CLINAUDIT_TRY(row.code, register_code(draft.code, 40, "audit"));
   row.title = trimmed(draft.title);
-  if (row.title.empty()) return invalid("title: enter the audit's title");
-  if (!draft.status) return invalid("status: choose the audit's status");
+  if (row.title.empty()) return invalid_input("title: enter the audit's title");
+  if (!draft.status) return invalid_input("status: choose the audit's status");
   row.status = *draft.status;
   row.topic = trimmed(draft.topic);
   row.provider_body = trimmed(draft.provider_body);
@@ -61,7 +59,7 @@ Result<Audit> audit_of(const AuditDraft& draft) {
   row.start_date = draft.start_date;
   row.end_date = draft.end_date;
   if (row.start_date && row.end_date && *row.end_date < *row.start_date) {
-    return invalid("end_date: the audit cannot end before it starts (" + row.start_date->to_string() + ")");
+    return invalid_input("end_date: the audit cannot end before it starts (" + row.start_date->to_string() + ")");
   }
   return row;
 }
@@ -69,7 +67,7 @@ Result<Audit> audit_of(const AuditDraft& draft) {
 Result<Audit> national_audit_of(const AuditDraft& draft) {
   CLINAUDIT_TRY(auto row, audit_of(draft));
   if (!draft.kind || *draft.kind == AuditKind::local_audit) {
-    return invalid("kind: choose national clinical audit or national confidential enquiry");
+    return invalid_input("kind: choose national clinical audit or national confidential enquiry");
   }
   row.kind = *draft.kind;
   row.owner.reset();
@@ -96,7 +94,7 @@ Result<void> check_reaudit(Store& store, const SetupCaller& who, const Audit& ro
     return Error{ErrorCode::not_found,
                  "reaudit_of: there is no audit with id " + std::to_string(row.reaudit_of->value)};
   }
-  if (row.id.valid() && *row.reaudit_of == row.id) return invalid("reaudit_of: an audit cannot re-audit itself");
+  if (row.id.valid() && *row.reaudit_of == row.id) return invalid_input("reaudit_of: an audit cannot re-audit itself");
   return {};
 }
 
@@ -119,13 +117,13 @@ Result<std::string> register_code(std::string_view text, std::size_t longest, st
   std::string code = trimmed(text);
   std::transform(code.begin(), code.end(), code.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  if (code.empty()) return invalid("code: enter the " + std::string(what) + "'s code");
+  if (code.empty()) return invalid_input("code: enter the " + std::string(what) + "'s code");
   const bool plain = std::all_of(code.begin(), code.end(), [](unsigned char c) {
     return std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '/';
   });
   if (!plain || code.size() > longest) {
-    return invalid("code: use 1 to " + std::to_string(longest) + " letters, digits or - _ . / (you entered \"" + code +
-                   "\")");
+    return invalid_input("code: use 1 to " + std::to_string(longest) + " letters, digits or - _ . / (you entered \"" +
+                         code + "\")");
   }
   return code;
 }
@@ -169,7 +167,7 @@ Result<std::vector<OrganisationId>> add_organisations(Store& store, const SetupC
   for (const auto& row : rows) {
     CLINAUDIT_TRY_VOID(check(row));
     if (row.type != OrganisationType::national_body) continue;
-    if (national_body) return invalid("type: " + row.name + " would be a second national body; there is one");
+    if (national_body) return invalid_input("type: " + row.name + " would be a second national body; there is one");
     national_body = true;
     CLINAUDIT_TRY_VOID(check_national_body(store, row, std::nullopt));
   }
@@ -237,7 +235,8 @@ Result<std::vector<AuditId>> add_audits(Store& store, const SetupCaller& who, co
     if (who && !is_national(row)) {
       return Error{ErrorCode::forbidden, "audit '" + row.code + "': a local audit is added by its own organisation"};
     }
-    if (!is_national(row) && !row.owner) return invalid("audit '" + row.code + "': a local audit needs its owner");
+    if (!is_national(row) && !row.owner)
+      return invalid_input("audit '" + row.code + "': a local audit needs its owner");
   }
   return store.add_audits(rows, actor);
 }
@@ -247,9 +246,9 @@ Result<void> set_qa_list(Store& store, const SetupCaller& who, const Actor& acto
   CLINAUDIT_TRY_VOID(may_manage_register(who));
   for (const auto& row : rows) {
     CLINAUDIT_TRY_VOID(national_audit(store, row.audit_id));
-    if (row.eligible_types.empty()) return invalid("eligible_types: choose at least one kind of organisation");
+    if (row.eligible_types.empty()) return invalid_input("eligible_types: choose at least one kind of organisation");
     if (!std::all_of(row.eligible_types.begin(), row.eligible_types.end(), provider_type)) {
-      return invalid("eligible_types: the national body takes no part in national audits");
+      return invalid_input("eligible_types: the national body takes no part in national audits");
     }
   }
   return store.set_qa_list(rows, actor);

@@ -7,8 +7,6 @@
 namespace clinaudit::domain {
 namespace {
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 bool is_national_body(const Principal& who) { return who.organisation_type == OrganisationType::national_body; }
 
 Result<void> organisation_only(const Principal& who) {
@@ -139,7 +137,8 @@ Result<void> set_review_weeks(Store& store, const Principal& who, const Actor& a
   if (!may_assign_reports(who)) {
     return Error{ErrorCode::forbidden, "the review weeks are set by the organisation's audit managers"};
   }
-  if (!weeks || *weeks < 1 || *weeks > 104) return invalid("review_weeks: give a whole number of weeks from 1 to 104");
+  if (!weeks || *weeks < 1 || *weeks > 104)
+    return invalid_input("review_weeks: give a whole number of weeks from 1 to 104");
   return store.set_report_review_weeks(who.organisation_id, *weeks, actor);
 }
 
@@ -153,24 +152,25 @@ Result<void> assign_report(Store& store, const Principal& who, const Actor& acto
   if (request.lead) {
     auto user = store.user(*request.lead);
     if (!user || user->organisation_id != who.organisation_id || !user->active) {
-      return invalid("lead_id: choose someone in your organisation");
+      return invalid_input("lead_id: choose someone in your organisation");
     }
     if (!role_allows(user->role, Permission::record_reports)) {
-      return invalid("lead_id: choose someone whose role records report reviews");
+      return invalid_input("lead_id: choose someone whose role records report reviews");
     }
     row.lead = user->id;
     row.lead_name = user->display_name.empty() ? user->email : user->display_name;
   } else {
     row.lead_name = request.lead_name;
     if (row.lead_name.empty())
-      return invalid("lead_name: choose the lead, or give the name of someone without an account");
+      return invalid_input("lead_name: choose the lead, or give the name of someone without an account");
   }
-  if (request.deadline_unreadable) return invalid("deadline: enter the deadline as YYYY-MM-DD, or leave it empty");
+  if (request.deadline_unreadable)
+    return invalid_input("deadline: enter the deadline as YYYY-MM-DD, or leave it empty");
   const auto& published = details.row.report.published_on;
   if (request.deadline) {
     if (*request.deadline < published) {
-      return invalid("deadline: the deadline cannot come before the report was published (" + published.to_string() +
-                     ")");
+      return invalid_input("deadline: the deadline cannot come before the report was published (" +
+                           published.to_string() + ")");
     }
     row.deadline = *request.deadline;
   } else {
@@ -186,9 +186,9 @@ Result<void> assess_recommendation(Store& store, const Principal& who, const Act
                                    AuditReportId report, int number, const NewAssessment& request) {
   CLINAUDIT_TRY(const auto target, work_target(store, who, report, number));
   if (!request.compliance) {
-    return invalid("compliance: choose compliant, partly compliant, not compliant or not applicable");
+    return invalid_input("compliance: choose compliant, partly compliant, not compliant or not applicable");
   }
-  if (request.evidence.empty()) return invalid("evidence: say what shows it (or why it does not apply)");
+  if (request.evidence.empty()) return invalid_input("evidence: say what shows it (or why it does not apply)");
   CLINAUDIT_TRY(const auto earlier, store.recommendation_assessments(who.organisation_id, report));
   const auto latest = latest_by_number(earlier);
   if (const auto found = latest.find(number); found != latest.end() &&
@@ -217,7 +217,7 @@ Result<ActionId> raise_recommendation_action(Store& store, const Principal& who,
   const auto latest = latest_by_number(assessments);
   const auto found = latest.find(number);
   if (found == latest.end() || !needs_action(found->second.compliance)) {
-    return invalid("compliance: actions are raised from a recommendation assessed as partly or not compliant");
+    return invalid_input("compliance: actions are raised from a recommendation assessed as partly or not compliant");
   }
   action.audit = target.details.row.audit.id;
   action.source = ActionSource::audit_recommendation;

@@ -24,8 +24,6 @@ constexpr EnumTable<TrackerStage, 5> kStageWords{{{TrackerStage::not_assigned, "
                                                   {TrackerStage::actions_raised, "Actions raised"},
                                                   {TrackerStage::reviewed, "Reviewed by committee"}}};
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 }  // namespace
 
 std::string_view to_string(Compliance compliance) { return enum_text(kCompliance, compliance); }
@@ -36,15 +34,15 @@ std::optional<TrackerStage> parse_tracker_stage(std::string_view text) { return 
 std::string_view display_name(TrackerStage stage) { return enum_text(kStageWords, stage); }
 
 Result<void> check(const ReportAssignment& row) {
-  if (!row.lead && row.lead_name.empty()) return invalid("a report's assignment needs its lead");
-  if (row.assigned_at.empty()) return invalid("a report's assignment needs its time");
+  if (!row.lead && row.lead_name.empty()) return invalid_input("a report's assignment needs its lead");
+  if (row.assigned_at.empty()) return invalid_input("a report's assignment needs its time");
   return {};
 }
 
 Result<void> check(const RecommendationAssessment& row) {
-  if (row.number < 1) return invalid("an assessment needs the number of its recommendation");
-  if (row.evidence.empty()) return invalid("an assessment needs its evidence");
-  if (row.assessed_at.empty()) return invalid("an assessment needs its time");
+  if (row.number < 1) return invalid_input("an assessment needs the number of its recommendation");
+  if (row.evidence.empty()) return invalid_input("an assessment needs its evidence");
+  if (row.assessed_at.empty()) return invalid_input("an assessment needs its time");
   return {};
 }
 

@@ -5,8 +5,6 @@
 namespace clinaudit::http {
 namespace {
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 nlohmann::json limit(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
@@ -33,46 +31,47 @@ std::string to_json(const domain::DatasetView& view) {
 
 Result<domain::Dataset> read_dataset_json(std::string_view text, AuditId audit) {
   const auto body = nlohmann::json::parse(text, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) return invalid("the body is not a JSON object");
-  if (!body.contains("columns") || !body["columns"].is_array()) return invalid("columns: a list of columns is needed");
+  if (body.is_discarded() || !body.is_object()) return invalid_input("the body is not a JSON object");
+  if (!body.contains("columns") || !body["columns"].is_array())
+    return invalid_input("columns: a list of columns is needed");
   domain::Dataset dataset;
   dataset.audit_id = audit;
   std::size_t index = 0;
   for (const auto& item : body["columns"]) {
     const std::string at = "columns[" + std::to_string(index++) + "]";
-    if (!item.is_object()) return invalid(at + ": must be an object");
+    if (!item.is_object()) return invalid_input(at + ": must be an object");
     domain::DatasetColumn column;
-    if (!item.contains("type")) return invalid(at + ".type: a column needs its type");
+    if (!item.contains("type")) return invalid_input(at + ".type: a column needs its type");
     for (const auto& [key, value] : item.items()) {
       const std::string where = at + "." + key;
       if (key == "name" || key == "type" || key == "description") {
-        if (!value.is_string()) return invalid(where + ": must be text");
+        if (!value.is_string()) return invalid_input(where + ": must be text");
         const auto given = value.get<std::string>();
         if (key == "name") column.name = given;
         if (key == "description") column.description = given;
         if (key == "type") {
           const auto type = domain::parse_value_type(given);
-          if (!type) return invalid(where + ": must be number, yes_no, category or date");
+          if (!type) return invalid_input(where + ": must be number, yes_no, category or date");
           column.type = *type;
         }
       } else if (key == "required") {
-        if (!value.is_boolean()) return invalid(where + ": must be true or false");
+        if (!value.is_boolean()) return invalid_input(where + ": must be true or false");
         column.required = value.get<bool>();
       } else if (key == "minimum" || key == "maximum") {
         if (value.is_null()) continue;
-        if (!value.is_number()) return invalid(where + ": must be a number or null");
+        if (!value.is_number()) return invalid_input(where + ": must be a number or null");
         (key == "minimum" ? column.minimum : column.maximum) = value.get<double>();
       } else if (key == "allowed_values") {
-        if (!value.is_array()) return invalid(where + ": must be a list of text");
+        if (!value.is_array()) return invalid_input(where + ": must be a list of text");
         for (const auto& allowed : value) {
-          if (!allowed.is_string()) return invalid(where + ": must be a list of text");
+          if (!allowed.is_string()) return invalid_input(where + ": must be a list of text");
           column.allowed_values.push_back(allowed.get<std::string>());
         }
       } else {
-        return invalid(where + ": is not a field of a dataset column");
+        return invalid_input(where + ": is not a field of a dataset column");
       }
     }
-    if (column.name.empty()) return invalid(at + ".name: a column needs a name");
+    if (column.name.empty()) return invalid_input(at + ".name: a column needs a name");
     dataset.columns.push_back(std::move(column));
   }
   return dataset;

@@ -26,8 +26,6 @@ std::string dumped(const nlohmann::json& value) {
 
 std::string field(const Context& c, const char* name) { return c.request.field(name).value_or(""); }
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 Result<AuditId> audit_id(const Context& c) {
   CLINAUDIT_TRY(const auto id, id_from(c.request.matches.at(0)));
   return AuditId{id};
@@ -39,7 +37,7 @@ Result<std::optional<IdType>> id_field(const Context& c, const char* name, std::
   const std::string text = field(c, name);
   if (text.empty()) return std::optional<IdType>{};
   auto id = id_from(text);
-  if (!id) return invalid(std::string(name) + ": choose " + std::string(what));
+  if (!id) return invalid_input(std::string(name) + ": choose " + std::string(what));
   return std::optional<IdType>{IdType{*id}};
 }
 
@@ -47,7 +45,7 @@ Result<std::optional<Date>> date_field(const Context& c, const char* name) {
   const std::string text = field(c, name);
   if (text.empty()) return std::optional<Date>{};
   auto date = Date::parse(text);
-  if (!date) return invalid(std::string(name) + ": enter a date as YYYY-MM-DD (you entered \"" + text + "\")");
+  if (!date) return invalid_input(std::string(name) + ": enter a date as YYYY-MM-DD (you entered \"" + text + "\")");
   return std::optional<Date>{*date};
 }
 
@@ -64,7 +62,7 @@ Result<domain::LocalAuditProposal> proposal_from(const Context& c) {
   p.reason = domain::parse_audit_reason(field(c, "reason"));
   if (const std::string tier = field(c, "programme_tier"); !tier.empty()) {
     p.tier = domain::parse_programme_tier(tier);
-    if (!p.tier) return invalid("programme_tier: choose one of the tiers");
+    if (!p.tier) return invalid_input("programme_tier: choose one of the tiers");
   }
   p.sample_method = field(c, "sample_method");
   const std::string confirmed = field(c, "data_protection_confirmed");
@@ -126,12 +124,12 @@ Result<domain::RegisterFilter> filter_of(const Context& c) {
   const std::string stage = c.request.query_value("stage");
   if (!stage.empty()) {
     filter.stage = domain::parse_local_audit_stage(stage);
-    if (!filter.stage) return invalid("stage: there is no stage \"" + stage + "\"");
+    if (!filter.stage) return invalid_input("stage: there is no stage \"" + stage + "\"");
   }
   const std::string division = c.request.query_value("division");
   if (!division.empty()) {
     auto id = id_from(division);
-    if (!id) return invalid("division: give a division's number");
+    if (!id) return invalid_input("division: give a division's number");
     filter.division = TrustUnitId{*id};
   }
   return filter;

@@ -6,8 +6,6 @@
 namespace clinaudit::ingest {
 namespace {
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 bool all_digits(std::string_view text) {
   if (text.empty()) return false;
   for (const char c : text) {
@@ -61,9 +59,9 @@ Result<Date> parse_date_cell(std::string_view text) {
     const auto y = text.substr(0, 4);
     const auto m = text.substr(5, 2);
     const auto d = text.substr(8, 2);
-    if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return invalid(std::string(kBoth));
+    if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return invalid_input(std::string(kBoth));
     auto date = Date::from_ymd(to_int(y), static_cast<unsigned>(to_int(m)), static_cast<unsigned>(to_int(d)));
-    if (!date) return invalid("is not a real date (expected YYYY-MM-DD)");
+    if (!date) return invalid_input("is not a real date (expected YYYY-MM-DD)");
     return date;
   }
   const auto first = text.find('/');
@@ -73,40 +71,41 @@ Result<Date> parse_date_cell(std::string_view text) {
     const auto m = text.substr(first + 1, second - first - 1);
     const auto y = text.substr(second + 1);
     if (!all_digits(d) || !all_digits(m) || !all_digits(y) || d.size() > 2 || m.size() > 2) {
-      return invalid(std::string(kBoth));
+      return invalid_input(std::string(kBoth));
     }
-    if (y.size() != 4) return invalid("has a two-digit year (expected DD/MM/YYYY with four digits, or YYYY-MM-DD)");
+    if (y.size() != 4)
+      return invalid_input("has a two-digit year (expected DD/MM/YYYY with four digits, or YYYY-MM-DD)");
     const int month = to_int(m);
     if (month > 12) {
-      return invalid("is not a real date: month " + std::to_string(month) +
-                     " (expected DD/MM/YYYY, day first as in the UK)");
+      return invalid_input("is not a real date: month " + std::to_string(month) +
+                           " (expected DD/MM/YYYY, day first as in the UK)");
     }
     auto date = Date::from_ymd(to_int(y), static_cast<unsigned>(month), static_cast<unsigned>(to_int(d)));
-    if (!date) return invalid("is not a real date (expected DD/MM/YYYY)");
+    if (!date) return invalid_input("is not a real date (expected DD/MM/YYYY)");
     return date;
   }
-  return invalid(std::string(kBoth));
+  return invalid_input(std::string(kBoth));
 }
 
 Result<bool> parse_flag_cell(std::string_view text) {
   const std::string word = normalise_name(text);
   if (word == "yes" || word == "y" || word == "true" || word == "1") return true;
   if (word == "no" || word == "n" || word == "false" || word == "0") return false;
-  return invalid("is not yes or no (expected yes/no, y/n, true/false or 1/0)");
+  return invalid_input("is not yes or no (expected yes/no, y/n, true/false or 1/0)");
 }
 
 Result<std::int64_t> parse_count_cell(std::string_view text) {
   std::string plain;
-  if (!strip_grouping(text, plain)) return invalid("is not a whole number (expected a count such as 120)");
+  if (!strip_grouping(text, plain)) return invalid_input("is not a whole number (expected a count such as 120)");
   std::string_view digits = plain;
   if (!digits.empty() && digits[0] == '+') digits.remove_prefix(1);
   if (!digits.empty() && digits[0] == '-' && all_digits(digits.substr(1))) {
-    return invalid("is negative (expected a count of 0 or more)");
+    return invalid_input("is negative (expected a count of 0 or more)");
   }
-  if (!all_digits(digits)) return invalid("is not a whole number (expected a count such as 120)");
+  if (!all_digits(digits)) return invalid_input("is not a whole number (expected a count such as 120)");
   std::int64_t value = 0;
   const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (ec != std::errc() || ptr != digits.data() + digits.size()) return invalid("is too large for a count");
+  if (ec != std::errc() || ptr != digits.data() + digits.size()) return invalid_input("is too large for a count");
   return value;
 }
 
@@ -121,11 +120,11 @@ Result<double> parse_decimal_cell(std::string_view text) {
       return value;
     }
   }
-  return invalid("is not a number (expected e.g. 12 or 0.25)");
+  return invalid_input("is not a number (expected e.g. 12 or 0.25)");
 }
 
 Result<FinancialYear> parse_financial_year_cell(std::string_view text) {
-  const Error bad = invalid("is not a financial year (expected YYYY/YY, e.g. 2025/26)");
+  const Error bad = invalid_input("is not a financial year (expected YYYY/YY, e.g. 2025/26)");
   if (text.size() < 7 || (text[4] != '/' && text[4] != '-')) return bad;
   const auto first = text.substr(0, 4);
   const auto second = text.substr(5);
@@ -134,7 +133,7 @@ Result<FinancialYear> parse_financial_year_cell(std::string_view text) {
   const int end = to_int(second);
   const bool follows = second.size() == 2 ? (start + 1) % 100 == end : start + 1 == end;
   if (start < 1 || !follows) {
-    return invalid("is not a financial year: the second year must follow the first (expected e.g. 2025/26)");
+    return invalid_input("is not a financial year: the second year must follow the first (expected e.g. 2025/26)");
   }
   return FinancialYear{start};
 }

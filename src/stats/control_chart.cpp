@@ -2,15 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <string>
 
 #include "stats/control_chart_limits.hpp"
+#include "stats/not_a_number.hpp"
 
 namespace clinaudit::stats {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // One subgroup summarised as qicharts2's qic.agg does.
 struct Aggregate {

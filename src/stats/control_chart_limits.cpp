@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
-#include <limits>
 #include <set>
+
+#include "stats/not_a_number.hpp"
 
 namespace clinaudit::stats::detail {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kD2 = 1.128;       // E(MR)/sigma for moving ranges of two, as qicharts2 rounds it
 constexpr double kMrUpper = 3.267;  // D4 for moving ranges of two
 constexpr double kTPower = 3.6;     // Nelson's transformation for times between events

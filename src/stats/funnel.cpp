@@ -10,18 +10,16 @@
 namespace clinaudit::stats {
 namespace {
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 // Sums rows by unit, keeping the order in which units first appear.
 Result<std::vector<FunnelUnit>> sum_by_unit(std::span<const UnitCount> rows, const FunnelOptions& options) {
   std::vector<FunnelUnit> units;
   std::unordered_map<std::string, std::size_t> index;
   for (const auto& row : rows) {
     if (!std::isfinite(row.numerator) || row.numerator < 0.0) {
-      return invalid("unit '" + row.unit + "': the numerator must be a non-negative number");
+      return invalid_input("unit '" + row.unit + "': the numerator must be a non-negative number");
     }
     if (!std::isfinite(row.denominator) || row.denominator < 0.0) {
-      return invalid("unit '" + row.unit + "': the denominator must be a non-negative number");
+      return invalid_input("unit '" + row.unit + "': the denominator must be a non-negative number");
     }
     const auto [it, inserted] = index.try_emplace(row.unit, units.size());
     if (inserted) units.push_back(FunnelUnit{row.unit, 0.0, 0.0, {}, {}, {}, {}, FunnelFlag::none});
@@ -32,8 +30,8 @@ Result<std::vector<FunnelUnit>> sum_by_unit(std::span<const UnitCount> rows, con
     if (options.denominator_decimals)
       unit.denominator = round_decimals(unit.denominator, *options.denominator_decimals);
     if (options.type == FunnelType::proportion && unit.numerator > unit.denominator) {
-      return invalid("unit '" + unit.unit + "': a proportion's numerator (" + std::to_string(unit.numerator) +
-                     ") exceeds its denominator (" + std::to_string(unit.denominator) + ")");
+      return invalid_input("unit '" + unit.unit + "': a proportion's numerator (" + std::to_string(unit.numerator) +
+                           ") exceeds its denominator (" + std::to_string(unit.denominator) + ")");
     }
   }
   return units;
@@ -47,12 +45,12 @@ OverdispersionMethod resolve(FunnelType type, OverdispersionMethod method) {
 Result<void> check_scale(FunnelType type, OverdispersionMethod method) {
   const bool proportion = type == FunnelType::proportion;
   if (proportion && (method == OverdispersionMethod::log || method == OverdispersionMethod::sqrt)) {
-    return invalid("the " + std::string(to_string(method)) +
-                   " overdispersion scale applies to ratios and rates; use arcsine or multiplicative for "
-                   "proportions");
+    return invalid_input("the " + std::string(to_string(method)) +
+                         " overdispersion scale applies to ratios and rates; use arcsine or multiplicative for "
+                         "proportions");
   }
   if (!proportion && method == OverdispersionMethod::arcsine) {
-    return invalid("the arcsine overdispersion scale applies to proportions; use log, sqrt or multiplicative");
+    return invalid_input("the arcsine overdispersion scale applies to proportions; use log, sqrt or multiplicative");
   }
   return {};
 }
@@ -110,8 +108,9 @@ Result<double> target_for(const std::vector<FunnelUnit>& units, const FunnelOpti
     const double t = *options.target;
     const bool ok = options.type == FunnelType::proportion ? (t > 0.0 && t < 1.0) : (std::isfinite(t) && t > 0.0);
     if (!ok) {
-      return invalid(options.type == FunnelType::proportion ? "the target proportion must lie strictly between 0 and 1"
-                                                            : "the target must be a positive number");
+      return invalid_input(options.type == FunnelType::proportion
+                               ? "the target proportion must lie strictly between 0 and 1"
+                               : "the target must be a positive number");
     }
     return t;
   }
@@ -125,10 +124,10 @@ Result<double> target_for(const std::vector<FunnelUnit>& units, const FunnelOpti
   }
   const double t = sum_o / sum_d;
   if (options.type == FunnelType::proportion && !(t > 0.0 && t < 1.0)) {
-    return invalid("the overall proportion is " + std::string(t <= 0.0 ? "0" : "1") +
-                   ": every unit has the same outcome, so there is nothing to compare");
+    return invalid_input("the overall proportion is " + std::string(t <= 0.0 ? "0" : "1") +
+                         ": every unit has the same outcome, so there is nothing to compare");
   }
-  if (!(t > 0.0)) return invalid("there are no events in any unit, so there is nothing to compare");
+  if (!(t > 0.0)) return invalid_input("there are no events in any unit, so there is nothing to compare");
   return t;
 }
 
@@ -164,12 +163,12 @@ double round_decimals(double x, int digits) {
 }
 
 Result<FunnelPlot> funnel_plot(std::span<const UnitCount> rows, const FunnelOptions& options) {
-  if (rows.empty()) return invalid("there are no units to plot");
-  if (!(options.trim >= 0.0 && options.trim < 0.5)) return invalid("the trim must lie in [0, 0.5)");
+  if (rows.empty()) return invalid_input("there are no units to plot");
+  if (!(options.trim >= 0.0 && options.trim < 0.5)) return invalid_input("the trim must lie in [0, 0.5)");
   const OverdispersionMethod method = resolve(options.type, options.overdispersion);
   if (auto ok = check_scale(options.type, method); !ok) return ok.error();
   if (options.limits == LimitMethod::arcsine && options.type != FunnelType::proportion) {
-    return invalid("arcsine limits apply to proportions only; use exact or normal");
+    return invalid_input("arcsine limits apply to proportions only; use exact or normal");
   }
 
   auto units = sum_by_unit(rows, options);
@@ -179,8 +178,9 @@ Result<FunnelPlot> funnel_plot(std::span<const UnitCount> rows, const FunnelOpti
     if ((*units)[i].denominator > 0.0) plotted.push_back(i);
   }
   if (plotted.size() < 2) {
-    return invalid("a funnel plot compares units: at least 2 units with a positive denominator are needed, found " +
-                   std::to_string(plotted.size()));
+    return invalid_input(
+        "a funnel plot compares units: at least 2 units with a positive denominator are needed, found " +
+        std::to_string(plotted.size()));
   }
   auto target = target_for(*units, options);
   if (!target) return target.error();
@@ -250,7 +250,7 @@ Result<FunnelPlot> funnel_plot(std::span<const UnitCount> rows, const FunnelOpti
 
 Result<std::vector<FunnelCurvePoint>> funnel_curve(const FunnelPlot& plot, double from, double to, std::size_t points) {
   if (!(from > 0.0) || !(to >= from) || !std::isfinite(to) || points < 2) {
-    return invalid("a funnel curve needs 0 < from <= to and at least 2 points");
+    return invalid_input("a funnel curve needs 0 < from <= to and at least 2 points");
   }
   std::vector<FunnelCurvePoint> curve;
   curve.reserve(points);
@@ -280,7 +280,7 @@ Result<std::vector<FunnelCurvePoint>> funnel_chart_curve(const FunnelPlot& plot)
     d_min = std::min(d_min.value_or(unit.denominator), unit.denominator);
     d_max = std::max(d_max, unit.denominator);
   }
-  if (!d_min) return invalid("the funnel plot has no unit to draw");
+  if (!d_min) return invalid_input("the funnel plot has no unit to draw");
   return funnel_curve(plot, *d_min, std::max(d_max * 1.05, *d_min), kFunnelChartCurvePoints);
 }
 

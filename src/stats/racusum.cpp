@@ -2,19 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <string>
 
 #include "core/number_format.hpp"
+#include "stats/not_a_number.hpp"
 
 namespace clinaudit::stats {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 std::string patient(std::size_t position) { return "patient " + std::to_string(position + 1); }
-
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
 
 // One chart's running value: the upper chart accumulates +W and is floored at 0; the lower
 // chart accumulates −W and is capped at 0, so both are handled as "distance from 0".
@@ -49,36 +45,36 @@ double racusum_weight(double risk, int outcome, double odds_ratio, double null_o
 
 Result<void> check_patient(std::size_t position, double risk, double outcome) {
   if (!std::isfinite(risk) || risk < 0.0 || risk > 1.0) {
-    return invalid(patient(position) + ": risk " + format_number(risk) + " is not a probability in [0, 1]");
+    return invalid_input(patient(position) + ": risk " + format_number(risk) + " is not a probability in [0, 1]");
   }
   if (outcome != 0.0 && outcome != 1.0) {
-    return invalid(patient(position) + ": outcome " + format_number(outcome) + " is not 0 or 1");
+    return invalid_input(patient(position) + ": outcome " + format_number(outcome) + " is not 0 or 1");
   }
   return {};
 }
 
 Result<void> check_options(const RacusumOptions& options) {
-  if (!options.upper && !options.lower) return invalid("both the upper and the lower chart are off");
+  if (!options.upper && !options.lower) return invalid_input("both the upper and the lower chart are off");
   if (options.upper) {
     if (!(options.upper_odds_ratio > 1.0) || !std::isfinite(options.upper_odds_ratio)) {
-      return invalid("the upper chart's odds ratio must be greater than 1, not " +
-                     format_number(options.upper_odds_ratio));
+      return invalid_input("the upper chart's odds ratio must be greater than 1, not " +
+                           format_number(options.upper_odds_ratio));
     }
     if (!(options.upper_limit > 0.0) || !std::isfinite(options.upper_limit)) {
-      return invalid("the upper chart's limit h must be positive, not " + format_number(options.upper_limit));
+      return invalid_input("the upper chart's limit h must be positive, not " + format_number(options.upper_limit));
     }
   }
   if (options.lower) {
     if (!(options.lower_odds_ratio > 0.0 && options.lower_odds_ratio < 1.0)) {
-      return invalid("the lower chart's odds ratio must lie between 0 and 1, not " +
-                     format_number(options.lower_odds_ratio));
+      return invalid_input("the lower chart's odds ratio must lie between 0 and 1, not " +
+                           format_number(options.lower_odds_ratio));
     }
     if (!(options.lower_limit > 0.0) || !std::isfinite(options.lower_limit)) {
-      return invalid("the lower chart's limit h must be positive, not " + format_number(options.lower_limit));
+      return invalid_input("the lower chart's limit h must be positive, not " + format_number(options.lower_limit));
     }
   }
   if (!(options.null_odds_ratio > 0.0) || !std::isfinite(options.null_odds_ratio)) {
-    return invalid("the null odds ratio must be positive, not " + format_number(options.null_odds_ratio));
+    return invalid_input("the null odds ratio must be positive, not " + format_number(options.null_odds_ratio));
   }
   return {};
 }
@@ -86,8 +82,8 @@ Result<void> check_options(const RacusumOptions& options) {
 Result<RacusumChart> racusum_chart(std::span<const double> risks, std::span<const double> outcomes,
                                    const RacusumOptions& options) {
   if (risks.size() != outcomes.size()) {
-    return invalid("there are " + std::to_string(risks.size()) + " risks but " + std::to_string(outcomes.size()) +
-                   " outcomes");
+    return invalid_input("there are " + std::to_string(risks.size()) + " risks but " + std::to_string(outcomes.size()) +
+                         " outcomes");
   }
   if (auto ok = check_options(options); !ok) return ok.error();
   Side upper{options.upper, options.upper_odds_ratio, options.upper_limit, 0};
@@ -129,17 +125,17 @@ Result<RacusumChart> racusum_chart(std::span<const double> risks, std::span<cons
 Result<RacusumChart> cusum_chart_from_weights(std::span<const double> weights, std::span<const double> risks,
                                               std::span<const double> outcomes, const RacusumOptions& options) {
   if (outcomes.size() != weights.size() || (!risks.empty() && risks.size() != weights.size())) {
-    return invalid("the weights, risks and outcomes are not all the same length");
+    return invalid_input("the weights, risks and outcomes are not all the same length");
   }
   if (!(options.upper_limit > 0.0) || !std::isfinite(options.upper_limit)) {
-    return invalid("the limit h must be positive, not " + format_number(options.upper_limit));
+    return invalid_input("the limit h must be positive, not " + format_number(options.upper_limit));
   }
   Side upper{true, 0, options.upper_limit, 0};
   RacusumChart chart;
   chart.points.reserve(weights.size());
   double vlad = 0;
   for (std::size_t t = 0; t < weights.size(); ++t) {
-    if (!std::isfinite(weights[t])) return invalid(patient(t) + ": weight is not a finite number");
+    if (!std::isfinite(weights[t])) return invalid_input(patient(t) + ": weight is not a finite number");
     const double risk = risks.empty() ? 0.0 : risks[t];
     if (auto ok = check_patient(t, risk, outcomes[t]); !ok) return ok.error();
     RacusumPoint point;

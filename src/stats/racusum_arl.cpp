@@ -12,8 +12,6 @@
 namespace clinaudit::stats {
 namespace {
 
-Error invalid(std::string message) { return Error{ErrorCode::invalid_input, std::move(message)}; }
-
 // One possible step of the chart: a patient of mix class i who dies or survives.
 struct Step {
   double weight = 0;       // W for the chart's R_A
@@ -21,12 +19,12 @@ struct Step {
 };
 
 Result<void> check_parameters(const RiskMix& mix, double odds_ratio, double true_odds_ratio) {
-  if (mix.risks.empty() || mix.risks.size() != mix.shares.size()) return invalid("the patient mix is empty");
+  if (mix.risks.empty() || mix.risks.size() != mix.shares.size()) return invalid_input("the patient mix is empty");
   if (!(odds_ratio > 0.0) || odds_ratio == 1.0 || !std::isfinite(odds_ratio)) {
-    return invalid("the odds ratio R_A must be positive and not 1, not " + format_number(odds_ratio));
+    return invalid_input("the odds ratio R_A must be positive and not 1, not " + format_number(odds_ratio));
   }
   if (!(true_odds_ratio > 0.0) || !std::isfinite(true_odds_ratio)) {
-    return invalid("the true odds ratio must be positive, not " + format_number(true_odds_ratio));
+    return invalid_input("the true odds ratio must be positive, not " + format_number(true_odds_ratio));
   }
   return {};
 }
@@ -68,11 +66,11 @@ std::map<std::int64_t, double> grid_jumps(const std::vector<Step>& steps, const 
 Result<std::vector<std::vector<double>>> solve_toeplitz_many(std::span<const double> diagonals,
                                                              const std::vector<std::vector<double>>& rhs) {
   const std::size_t n = rhs.empty() ? 0 : rhs.front().size();
-  if (n == 0 || diagonals.size() != 2 * n - 1) return invalid("Toeplitz system of mismatched sizes");
+  if (n == 0 || diagonals.size() != 2 * n - 1) return invalid_input("Toeplitz system of mismatched sizes");
   const auto t = [&](std::ptrdiff_t k) {
     return diagonals[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(n) - 1 + k)];
   };
-  if (t(0) == 0.0) return invalid("Toeplitz system with a zero pivot");
+  if (t(0) == 0.0) return invalid_input("Toeplitz system with a zero pivot");
   std::vector<double> forward{1.0 / t(0)};
   std::vector<double> backward{1.0 / t(0)};
   std::vector<std::vector<double>> x;
@@ -90,7 +88,7 @@ Result<std::vector<std::vector<double>>> solve_toeplitz_many(std::span<const dou
       error_backward += t(-1 - sj) * backward[j];
     }
     const double denominator = 1.0 - error_forward * error_backward;
-    if (denominator == 0.0 || !std::isfinite(denominator)) return invalid("Toeplitz system with a zero pivot");
+    if (denominator == 0.0 || !std::isfinite(denominator)) return invalid_input("Toeplitz system with a zero pivot");
     next_forward.assign(m + 1, 0.0);
     next_backward.assign(m + 1, 0.0);
     for (std::size_t j = 0; j <= m; ++j) {
@@ -136,7 +134,7 @@ Result<double> chain_arl(const std::map<std::int64_t, double>& jumps, std::int64
   if (!solved) return solved.error();
   const double length = (*solved)[0][0];
   const double below = (*solved)[1][0];
-  if (!(below < 1.0)) return invalid("the chart can never signal with these weights and limit");
+  if (!(below < 1.0)) return invalid_input("the chart can never signal with these weights and limit");
   return length / (1.0 - below);
 }
 
@@ -191,8 +189,9 @@ struct Record {
 };
 
 Result<void> check_simulation(const SimulationOptions& options) {
-  if (options.runs < 2) return invalid("at least 2 simulated runs are needed, not " + std::to_string(options.runs));
-  if (options.max_run_length < 1) return invalid("the longest run allowed must be positive");
+  if (options.runs < 2)
+    return invalid_input("at least 2 simulated runs are needed, not " + std::to_string(options.runs));
+  if (options.max_run_length < 1) return invalid_input("the longest run allowed must be positive");
   return {};
 }
 
@@ -207,8 +206,8 @@ Result<std::vector<std::vector<Record>>> simulate_records(const StepSampler& sam
     double best = 0;
     for (std::int64_t t = 1;; ++t) {
       if (t > options.max_run_length) {
-        return invalid("a simulated run passed " + std::to_string(options.max_run_length) +
-                       " patients without a signal: the limit is too high for this patient mix");
+        return invalid_input("a simulated run passed " + std::to_string(options.max_run_length) +
+                             " patients without a signal: the limit is too high for this patient mix");
       }
       value = std::max(0.0, value + sampler.draw(generator));
       if (value > best) {
@@ -253,13 +252,13 @@ Result<std::vector<double>> solve_toeplitz(std::span<const double> diagonals, st
 }
 
 Result<RiskMix> risk_mix(std::span<const double> risks) {
-  if (risks.empty()) return invalid("no risks were given");
+  if (risks.empty()) return invalid_input("no risks were given");
   std::vector<double> sorted;
   sorted.reserve(risks.size());
   for (std::size_t i = 0; i < risks.size(); ++i) {
     if (!std::isfinite(risks[i]) || risks[i] < 0.0 || risks[i] > 1.0) {
-      return invalid("patient " + std::to_string(i + 1) + ": risk " + format_number(risks[i]) +
-                     " is not a probability in [0, 1]");
+      return invalid_input("patient " + std::to_string(i + 1) + ": risk " + format_number(risks[i]) +
+                           " is not a probability in [0, 1]");
     }
     sorted.push_back(risks[i]);
   }
@@ -279,20 +278,21 @@ Result<RiskMix> risk_mix(std::span<const double> risks) {
 Result<double> racusum_arl_markov(const RiskMix& mix, double odds_ratio, double true_odds_ratio, double h,
                                   const MarkovOptions& options) {
   if (auto ok = check_parameters(mix, odds_ratio, true_odds_ratio); !ok) return ok.error();
-  if (!(options.scaling >= 1.0) || !std::isfinite(options.scaling)) return invalid("the scaling must be at least 1");
-  if (!(h > 0.0) || !std::isfinite(h)) return invalid("the limit h must be positive, not " + format_number(h));
+  if (!(options.scaling >= 1.0) || !std::isfinite(options.scaling))
+    return invalid_input("the scaling must be at least 1");
+  if (!(h > 0.0) || !std::isfinite(h)) return invalid_input("the limit h must be positive, not " + format_number(h));
   const double states = std::round(h * options.scaling);
-  if (states < 1.0) return invalid("the limit h = " + format_number(h) + " is below one grid step");
-  if (states > 1e6) return invalid("the limit h = " + format_number(h) + " needs too many Markov chain states");
+  if (states < 1.0) return invalid_input("the limit h = " + format_number(h) + " is below one grid step");
+  if (states > 1e6) return invalid_input("the limit h = " + format_number(h) + " needs too many Markov chain states");
   const auto jumps = grid_jumps(steps_of(mix, odds_ratio, true_odds_ratio), options);
-  if (jumps.rbegin()->first <= 0) return invalid("the chart can never signal: no patient has a positive weight");
+  if (jumps.rbegin()->first <= 0) return invalid_input("the chart can never signal: no patient has a positive weight");
   return chain_arl(jumps, static_cast<std::int64_t>(states));
 }
 
 Result<CusumLimit> racusum_limit_markov(const RiskMix& mix, double odds_ratio, double target_arl,
                                         const MarkovOptions& options) {
   if (!(target_arl > 1.0) || !std::isfinite(target_arl)) {
-    return invalid("the target in-control ARL must be greater than 1, not " + format_number(target_arl));
+    return invalid_input("the target in-control ARL must be greater than 1, not " + format_number(target_arl));
   }
   const auto arl_at = [&](double h) -> Result<double> {
     if (std::round(h * options.scaling) < 1.0) return 0.0;  // below one grid step: signals at once
@@ -311,7 +311,7 @@ Result<CusumLimit> racusum_limit_markov(const RiskMix& mix, double odds_ratio, d
     auto value = arl_at(10.0);
     if (!value) return value.error();
     if (*value < target_arl) {
-      return invalid("the target ARL " + format_number(target_arl) + " needs a limit above h = 10");
+      return invalid_input("the target ARL " + format_number(target_arl) + " needs a limit above h = 10");
     }
   }
   constexpr int kDigits = 4;
@@ -343,9 +343,10 @@ Result<CusumLimit> racusum_arl_simulated(const RiskMix& mix, double odds_ratio, 
                                          const SimulationOptions& options) {
   if (auto ok = check_parameters(mix, odds_ratio, true_odds_ratio); !ok) return ok.error();
   if (auto ok = check_simulation(options); !ok) return ok.error();
-  if (!(h > 0.0) || !std::isfinite(h)) return invalid("the limit h must be positive, not " + format_number(h));
+  if (!(h > 0.0) || !std::isfinite(h)) return invalid_input("the limit h must be positive, not " + format_number(h));
   const StepSampler sampler(mix, odds_ratio, true_odds_ratio);
-  if (sampler.largest_weight() <= 0.0) return invalid("the chart can never signal: no patient has a positive weight");
+  if (sampler.largest_weight() <= 0.0)
+    return invalid_input("the chart can never signal: no patient has a positive weight");
   auto runs = simulate_records(sampler, h, options);
   if (!runs) return runs.error();
   CusumLimit result;
@@ -361,10 +362,11 @@ Result<CusumLimit> racusum_limit_simulated(const RiskMix& mix, double odds_ratio
   if (auto ok = check_parameters(mix, odds_ratio, 1.0); !ok) return ok.error();
   if (auto ok = check_simulation(options); !ok) return ok.error();
   if (!(target_arl > 1.0) || !std::isfinite(target_arl)) {
-    return invalid("the target in-control ARL must be greater than 1, not " + format_number(target_arl));
+    return invalid_input("the target in-control ARL must be greater than 1, not " + format_number(target_arl));
   }
   const StepSampler sampler(mix, odds_ratio, 1.0);
-  if (sampler.largest_weight() <= 0.0) return invalid("the chart can never signal: no patient has a positive weight");
+  if (sampler.largest_weight() <= 0.0)
+    return invalid_input("the chart can never signal: no patient has a positive weight");
   // A coarse chain says roughly where h lies; the runs are simulated a little beyond it, and
   // further if the simulated ARL there is still short of the target.
   auto pilot = racusum_limit_markov(mix, odds_ratio, target_arl, MarkovOptions{100, ArlRounding::paired});

@@ -2,14 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
+#include "stats/not_a_number.hpp"
 #include "stats/spc_rules.hpp"
 
 namespace clinaudit::stats {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 double mean_of(std::span<const double> values) {
   double sum = 0;
