@@ -60,6 +60,17 @@ def strip_pch(arguments):
     return out
 
 
+UNITY_SOURCE = re.compile(r"/Unity/unity_\d+_cxx\.cxx$")
+UNITY_INCLUDE = re.compile(r'^#include "([^"]+)"$', re.MULTILINE)
+
+
+def unity_members(path):
+    """The sources a batch file of the build (CMake's unity build) includes; [] for any other file."""
+    if not UNITY_SOURCE.search(path):
+        return []
+    return [str(Path(name).resolve()) for name in UNITY_INCLUDE.findall(Path(path).read_text())]
+
+
 def object_of(arguments):
     for i, arg in enumerate(arguments):
         if arg == "-o" and i + 1 < len(arguments):
@@ -187,7 +198,14 @@ def main():
     for entry in database:
         arguments = entry.get("arguments") or shlex.split(entry["command"])
         path = str((Path(entry["directory"]) / entry["file"]).resolve())
-        commands[path] = (entry["directory"], arguments)
+        members = unity_members(path)
+        for member in members:
+            # A file compiled in one of the build's batches is checked on its own, with the
+            # batch's flags; its dependency record is the batch object's (a superset of its own).
+            commands[member] = (entry["directory"], [member if arg in (entry["file"], path) else arg
+                                                     for arg in arguments])
+        if not members:
+            commands[path] = (entry["directory"], arguments)
 
     version = subprocess.run([args.clang_tidy, "--version"], capture_output=True, text=True).stdout
     config = (root / ".clang-tidy").read_bytes()
