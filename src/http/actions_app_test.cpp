@@ -14,8 +14,6 @@ using domain::Role;
 using nlohmann::json;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 // Raises an action through the form as `who`, with `fields` added; returns its id.
 std::string raise(TestWorld& world, const testing::Caller& who, std::map<std::string, std::string> fields) {
   fields.emplace("title", "Re-audit consent in theatre");

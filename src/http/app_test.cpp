@@ -16,8 +16,6 @@ using domain::Role;
 using nlohmann::json;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 TEST(App, SignsInWithTheFormAndSetsAStrictHttpOnlyCookie) {
   TestWorld world;
   const auto& user = world.own().callers.at(Role::audit_manager).user;

@@ -13,8 +13,6 @@ using domain::Role;
 using nlohmann::json;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 const domain::Actor kTest{std::nullopt, "test"};
 
 // A national report published on 2025-10-09 and not yet reviewed, for `trust`.

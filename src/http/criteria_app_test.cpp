@@ -15,8 +15,6 @@ using domain::Role;
 using nlohmann::json;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 std::string audit_path(AuditId audit) { return "/audits/" + std::to_string(audit.value); }
 
 // The ids of the audit's criteria, in their order, from the API.

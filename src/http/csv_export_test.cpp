@@ -10,8 +10,6 @@ namespace {
 using domain::Role;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 TEST(CsvExport, ASurveyLabelThatLooksLikeAFormulaIsExportedAsText) {
   TestWorld world;
   domain::Survey survey;

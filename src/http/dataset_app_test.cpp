@@ -12,8 +12,6 @@ using domain::Role;
 using nlohmann::json;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 std::string dataset_path(TestWorld& world, const char* prefix) {
   return std::string(prefix) + std::to_string(world.national_audit().value) + "/dataset";
 }

@@ -20,8 +20,6 @@ using nlohmann::json;
 using testing::Caller;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 // A file of tests/data/documents (see PROVENANCE.md there).
 std::string sample(const std::string& name) {
   const char* root = std::getenv("CLINAUDIT_SOURCE_DIR");

@@ -11,8 +11,6 @@ namespace {
 using domain::Role;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 const domain::Actor kTest{std::nullopt, "test"};
 
 // A second national audit on this year's Quality Account list; returns its id as text.

@@ -15,8 +15,6 @@ using domain::Role;
 using testing::Caller;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 struct Checked {
   Response response;
   std::string token;  // empty when nothing is held

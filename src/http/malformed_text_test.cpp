@@ -14,8 +14,6 @@ using domain::Role;
 using nlohmann::json;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 void expect_security_headers(const Response& response) {
   EXPECT_TRUE(contains(response.header("Content-Security-Policy"), "default-src 'none'"));
   EXPECT_EQ(response.header("X-Content-Type-Options"), "nosniff");

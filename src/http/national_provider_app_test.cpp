@@ -9,8 +9,6 @@ namespace {
 
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 // The national audit's mortality ratio: the own trust 12 observed of 20 expected, the other
 // trust 30 of 20 (the test world). Each provider's page rings and names that provider on
 // the funnel the national audit page draws.

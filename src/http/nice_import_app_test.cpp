@@ -13,8 +13,6 @@ using domain::Role;
 using nlohmann::json;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 const char* const kOption =
     "<option value=\"nice-guidance\">Your NICE guidance register, with each guidance&#39;s recommendations</option>";
 

@@ -17,8 +17,6 @@ namespace {
 using domain::Role;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 using Fields = std::map<std::string, std::string>;
 
 // A trust added by the national body, with nobody able to sign in for it yet.

@@ -12,8 +12,6 @@ namespace {
 
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 TEST(OutlierLettersApp, TheAnalystDownloadsALetterAndKeepsItOnTheCase) {
   TestWorld world;
   const auto id = world.new_outlier_case_past_data_check(world.own());

@@ -15,8 +15,6 @@ using domain::Role;
 using nlohmann::json;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 std::map<std::string, std::string> proposal(const std::string& division) {
   return {{"title", "Consent in day surgery"},
           {"topic", "Consent"},

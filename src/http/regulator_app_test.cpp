@@ -13,8 +13,6 @@ namespace {
 
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 TEST(RegulatorApp, ItsHomeIsTheConfirmedAlarmsAndEscalationsOfEveryTrust) {
   TestWorld world;
   const auto potential = world.new_outlier_case(world.own());

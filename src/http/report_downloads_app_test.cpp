@@ -19,8 +19,6 @@ namespace {
 using domain::Role;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 // The text of a PDF, as poppler's pdftotext reads it (lines joined by spaces).
 std::string pdf_text(const std::string& bytes) {
   const auto path =

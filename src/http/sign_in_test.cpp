@@ -16,8 +16,6 @@ namespace {
 using domain::Role;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 // A request from the reverse proxy on the same machine, as in the documented deployment.
 Request request(const std::string& method, const std::string& path, std::map<std::string, std::string> headers = {},
                 std::map<std::string, std::string> fields = {}) {

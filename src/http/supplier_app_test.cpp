@@ -12,8 +12,6 @@ namespace {
 
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 std::optional<SupplierId> supplier_called(TestWorld& world, const std::string& code) {
   const auto suppliers = world.store().suppliers().value();
   for (const auto& row : suppliers) {

@@ -18,8 +18,6 @@ using nlohmann::json;
 using testing::Caller;
 using testing::TestWorld;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 std::string location(const Response& response) { return response.header("Location"); }
 
 std::string user_path(const Caller& caller, const std::string& suffix = "") {

@@ -27,6 +27,13 @@
 #include "platform/password.hpp"
 #include "storage/store_factory.hpp"
 
+namespace clinaudit::http {
+
+// Whether a page or response body holds `part`.
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace clinaudit::http
+
 namespace clinaudit::http::testing {
 
 class FixedClock final : public domain::Clock {
