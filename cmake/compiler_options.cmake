@@ -33,17 +33,25 @@ function(clinaudit_optimise_for_tests target)
   endif()
 endfunction()
 
-# In the test build (CLINAUDIT_UNITY_BUILD, on in the asan preset) a product library's sources
-# are compiled a few at a time as one translation unit: the headers and the templates they share
-# (the JSON and HTTP libraries' above all) are compiled once per batch instead of once per file,
-# which takes about a third off the build. A source whose file-local names repeat another
-# source's of the same library is listed in that directory with SKIP_UNITY_BUILD_INCLUSION and
+# In the test build (CLINAUDIT_UNITY_BUILD, on in the asan preset) each library's and each test
+# program's sources are compiled a few at a time as one translation unit: the headers and the
+# templates they share (the JSON and HTTP libraries' and GoogleTest's above all) are compiled
+# once per batch instead of once per file. A source whose file-local names repeat another
+# source's of the same target is listed in that directory with SKIP_UNITY_BUILD_INCLUSION and
 # compiled on its own. The release and bench builds compile every file on its own, so a
 # missing #include still fails there (and in clang-tidy, which checks each file).
-function(clinaudit_compile_in_batches target)
-  if(CLINAUDIT_UNITY_BUILD)
-    set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
-  endif()
+function(clinaudit_compile_in_batches dir)
+  get_property(targets DIRECTORY ${dir} PROPERTY BUILDSYSTEM_TARGETS)
+  foreach(target IN LISTS targets)
+    get_target_property(type ${target} TYPE)
+    if(type MATCHES "^(STATIC_LIBRARY|EXECUTABLE)$")
+      set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
+    endif()
+  endforeach()
+  get_property(children DIRECTORY ${dir} PROPERTY SUBDIRECTORIES)
+  foreach(child IN LISTS children)
+    clinaudit_compile_in_batches(${child})
+  endforeach()
 endfunction()
 
 # Each layer is a static library whose link line is exactly the layers it may use
@@ -53,7 +61,6 @@ function(clinaudit_layer name)
   add_library(clinaudit_${name} STATIC ${ARG_SOURCES})
   target_link_libraries(clinaudit_${name} PUBLIC clinaudit_options ${ARG_LAYERS} PRIVATE ${ARG_LIBS})
   clinaudit_optimise_for_tests(clinaudit_${name})
-  clinaudit_compile_in_batches(clinaudit_${name})
 endfunction()
 
 # A test executable beside a layer's code; registered with ctest per test case.
