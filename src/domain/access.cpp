@@ -54,6 +54,8 @@ bool needs_national_body(Permission permission) {
   return permission == Permission::manage_national_settings || permission == Permission::manage_register;
 }
 
+bool is_national_body(const Principal& who) { return who.organisation_type == OrganisationType::national_body; }
+
 bool allows(const Principal& who, Permission permission) {
   if (!role_allows(who.role, permission)) return false;
   return !needs_national_body(permission) || who.organisation_type == OrganisationType::national_body;

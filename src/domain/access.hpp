@@ -66,6 +66,9 @@ struct Principal {
   std::optional<SupplierId> supplier = std::nullopt;
 };
 
+// Whether `who` belongs to the national body (whose home page is the national home).
+bool is_national_body(const Principal& who);
+
 // The whole permission check of a route: the role holds `permission`, and a permission that
 // needs the national body is held only by users of the national body.
 bool allows(const Principal& who, Permission permission);

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "domain/access.hpp"
+
 namespace clinaudit::domain {
 namespace {
 
@@ -19,8 +21,6 @@ std::optional<ReportReview> review_of(const std::map<std::int64_t, ReportReview>
   if (found == reviews.end()) return std::nullopt;
   return found->second;
 }
-
-bool is_national_body(const Principal& who) { return who.organisation_type == OrganisationType::national_body; }
 
 }  // namespace
 

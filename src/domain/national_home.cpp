@@ -25,8 +25,6 @@ std::vector<StageCount> count_by_stage(const std::vector<OutlierRow>& open, Date
 
 }  // namespace
 
-bool is_national_body(const Principal& who) { return who.organisation_type == OrganisationType::national_body; }
-
 Result<Audit> audit_for_provider(Store& store, const Principal& who, AuditId id) {
   auto audit = store.audit(id);
   if (!audit && audit.error().code != ErrorCode::not_found) return audit.error();

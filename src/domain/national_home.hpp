@@ -66,9 +66,6 @@ struct NationalHome {
   std::vector<NationalSignalLine> new_signals;  // raised in the kNewSignalDays days to today, newest first
 };
 
-// Whether `who` belongs to the national body, whose home page is national_home.
-bool is_national_body(const Principal& who);
-
 // The national home of `who` (a user of the national body) on `today`. The audits are every
 // national audit and enquiry (a supplier's analysts will see their own later); the cases,
 // runs and signals only when `who` may view national data (Permission::view_national), and

@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "domain/access.hpp"
 #include "domain/enum_text.hpp"
 
 namespace clinaudit::domain {
@@ -23,8 +24,6 @@ constexpr EnumTable<GuidanceStatus, 6> kStatusWords{
      {GuidanceStatus::compliant, "Compliant"},
      {GuidanceStatus::partly_compliant, "Partly compliant"},
      {GuidanceStatus::not_compliant, "Not compliant"}}};
-
-bool is_national_body(const Principal& who) { return who.organisation_type == OrganisationType::national_body; }
 
 Result<void> organisation_only(const Principal& who) {
   if (is_national_body(who)) {

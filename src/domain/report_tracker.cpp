@@ -4,10 +4,10 @@
 #include <map>
 #include <tuple>
 
+#include "domain/access.hpp"
+
 namespace clinaudit::domain {
 namespace {
-
-bool is_national_body(const Principal& who) { return who.organisation_type == OrganisationType::national_body; }
 
 Result<void> organisation_only(const Principal& who) {
   if (is_national_body(who)) {

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <map>
 
+#include "domain/access.hpp"
 #include "domain/action_commands.hpp"
 #include "domain/measure_series.hpp"
 #include "domain/participation_update.hpp"
