@@ -229,11 +229,15 @@ def main():
             for part in (version, config.decode(), hasher.relative(" ".join(strip_pch(arguments))),
                          hasher.relative(path), hasher.file(path)):
                 digest.update(part.encode() + b"\0")
-            for dep in sorted(deps[obj]):
-                full = str((Path(directory) / dep).resolve())
+            # In the order of their paths relative to the checkout, which is the same in every clone.
+            inputs = sorted((hasher.relative(full), full) for full in
+                            (str((Path(directory) / dep).resolve()) for dep in deps[obj]))
+            for relative, full in inputs:
                 if full.endswith((".pch", ".gch")):
                     continue  # binary and rebuilt each time; its headers are listed themselves
-                digest.update(hasher.relative(full).encode() + b"\0" + hasher.file(full).encode() + b"\0")
+                if UNITY_SOURCE.search(full):
+                    continue  # names its members by absolute path (another clone's differ); they are listed themselves
+                digest.update(relative.encode() + b"\0" + hasher.file(full).encode() + b"\0")
             key = digest.hexdigest()
             if (cache_dir / key).exists():
                 cached += 1
