@@ -41,17 +41,26 @@ endfunction()
 # compiled on its own. The release and bench builds compile every file on its own, so a
 # missing #include still fails there (and in clang-tidy, which checks each file).
 function(clinaudit_compile_in_batches dir)
+  clinaudit_compiled_targets(${dir} targets)
+  set_target_properties(${targets} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
+endfunction()
+
+# Every library and program defined in `dir` and the directories below it, into `out`.
+function(clinaudit_compiled_targets dir out)
+  set(found "")
   get_property(targets DIRECTORY ${dir} PROPERTY BUILDSYSTEM_TARGETS)
   foreach(target IN LISTS targets)
     get_target_property(type ${target} TYPE)
     if(type MATCHES "^(STATIC_LIBRARY|EXECUTABLE)$")
-      set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
+      list(APPEND found ${target})
     endif()
   endforeach()
   get_property(children DIRECTORY ${dir} PROPERTY SUBDIRECTORIES)
   foreach(child IN LISTS children)
-    clinaudit_compile_in_batches(${child})
+    clinaudit_compiled_targets(${child} below)
+    list(APPEND found ${below})
   endforeach()
+  set(${out} ${found} PARENT_SCOPE)
 endfunction()
 
 # Each layer is a static library whose link line is exactly the layers it may use
