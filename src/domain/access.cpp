@@ -58,7 +58,7 @@ bool is_national_body(const Principal& who) { return who.organisation_type == Or
 
 bool allows(const Principal& who, Permission permission) {
   if (!role_allows(who.role, permission)) return false;
-  return !needs_national_body(permission) || who.organisation_type == OrganisationType::national_body;
+  return !needs_national_body(permission) || is_national_body(who);
 }
 
 bool may_see_organisation(const Principal& who, OrganisationId organisation) {
@@ -129,8 +129,7 @@ Result<void> may_manage_audit_setup(const Principal& who, const Audit& audit) {
     if (audit.owner == who.organisation_id) return {};
     return Error{ErrorCode::forbidden, "a local audit is set up by its own organisation"};
   }
-  if (who.organisation_type == OrganisationType::national_body &&
-      (!who.supplier || acts_for_audit_provider(who, audit))) {
+  if (is_national_body(who) && (!who.supplier || acts_for_audit_provider(who, audit))) {
     return {};
   }
   return Error{ErrorCode::forbidden, "a national audit's measures and dataset are set up by the national body"};
