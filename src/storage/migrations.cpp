@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "storage/episode_block_conversion.hpp"
 #include "storage/episode_conversion.hpp"
 
 namespace clinaudit::embedded {
@@ -35,6 +36,7 @@ std::string_view migration_0026_data_version();
 std::string_view migration_0027_provider_cusum();
 std::string_view migration_0028_measure_funnels();
 std::string_view migration_0029_episode_data_as_text();
+std::string_view migration_0030_episode_blocks();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -77,6 +79,7 @@ constexpr std::array kTemplates{
     Template{27, "0027_provider_cusum", embedded::migration_0027_provider_cusum},
     Template{28, "0028_measure_funnels", embedded::migration_0028_measure_funnels},
     Template{29, "0029_episode_data_as_text", embedded::migration_0029_episode_data_as_text},
+    Template{30, "0030_episode_blocks", embedded::migration_0030_episode_blocks, convert_episodes_to_blocks},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

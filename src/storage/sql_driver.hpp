@@ -90,17 +90,17 @@ struct ConstraintViolation {
 // One episode import in a transaction of its own, on a connection of its own, so that
 // readers go on seeing the data as it was (docs/architecture.md, "Bulk loading").
 // Statements go through session() before begin_rows() and after end_rows(); in between
-// only write_row(). Destroying it without commit() rolls everything back. The caller checks,
-// in this transaction, that the audit, the import and every row's provider exist: the
-// database need not look each row's up again (SQLite's load does not).
+// only write_block(). Destroying it without commit() rolls everything back. The caller checks,
+// in this transaction, that the audit, the import and every episode's provider exist.
 class EpisodeLoad {
  public:
   virtual ~EpisodeLoad() = default;
   virtual SqlSession& session() = 0;
   virtual void begin_rows() = 0;
-  // `data` is the row's dataset values as one JSON list, in the import's column order (text).
-  virtual void write_row(std::int64_t audit, std::int64_t import, std::int64_t provider, std::int64_t admission_day,
-                         const std::string& data) = 0;
+  // One row of episode_blocks: `episodes` episodes admitted from `first_day` to `last_day`, as
+  // storage/episode_blocks.hpp writes them (text).
+  virtual void write_block(std::int64_t audit, std::int64_t import, std::int64_t first_day, std::int64_t last_day,
+                           std::int64_t episodes, const std::string& text) = 0;
   virtual void end_rows() = 0;
   virtual void commit() = 0;
 };

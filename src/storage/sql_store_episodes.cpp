@@ -1,7 +1,8 @@
 // Patient-level episodes in the SQL store: the import, streamed through the driver's bulk
-// path (EpisodeLoad), and the columnar read. Each episode's dataset values are one JSON list
-// in the order of its import's columns (earlier versions wrote an object with the names; both
-// are read; storage/episode_data.hpp), checked against the audit's dataset before they go.
+// path (EpisodeLoad) in blocks of a thousand (storage/episode_blocks.hpp), and the columnar
+// read. Each episode's dataset values are one JSON list in the order of its import's columns
+// (earlier versions wrote an object with the names; both are read; storage/episode_data.hpp),
+// checked against the audit's dataset before they go.
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 
 #include "domain/entity_checks.hpp"
 #include "storage/dataset_rows.hpp"
+#include "storage/episode_blocks.hpp"
 #include "storage/episode_data.hpp"
 #include "storage/record_json.hpp"
 #include "storage/sql_rows.hpp"
@@ -58,10 +60,8 @@ class SqlEpisodeWriter final : public domain::EpisodeWriter {
     return guarded("importing episodes", [&] {
       check(chunk);
       for (std::size_t row = 0; row < chunk.size(); ++row) {
-        data_.clear();
-        append_episode_values(data_, chunk, row);
-        load_->write_row(audit_.value, import_id_, chunk.provider[row].value,
-                         chunk.admission_date[row].days_since_epoch(), data_);
+        block_.add(chunk, row);
+        if (block_.full()) write_block();
       }
       rows_ += static_cast<std::int64_t>(chunk.size());
     });
@@ -69,6 +69,7 @@ class SqlEpisodeWriter final : public domain::EpisodeWriter {
 
   Result<std::int64_t> commit() override {
     return guarded("committing the episode import", [&] {
+      if (block_.count() > 0) write_block();
       load_->end_rows();
       SqlSession& session = load_->session();
       execute(session, "UPDATE episode_imports SET row_count = ? WHERE id = ?", rows_, import_id_);
@@ -154,6 +155,12 @@ class SqlEpisodeWriter final : public domain::EpisodeWriter {
     if (!kept) problem(kept.error().message);
   }
 
+  void write_block() {
+    load_->write_block(audit_.value, import_id_, block_.first_day(), block_.last_day(),
+                       static_cast<std::int64_t>(block_.count()), block_.text());
+    block_.clear();
+  }
+
   std::string where(std::size_t row) const {
     return "episode row " + std::to_string(rows_ + static_cast<std::int64_t>(row) + 1) + ": ";
   }
@@ -168,8 +175,21 @@ class SqlEpisodeWriter final : public domain::EpisodeWriter {
   std::int64_t import_id_ = 0;
   std::int64_t rows_ = 0;
   std::unordered_map<std::int64_t, bool> providers_;
-  std::string data_;  // reused buffer for one row's JSON
+  EpisodeBlock block_;  // the episodes not yet written
 };
+
+// Reserves room for `episodes` more in every column.
+void reserve(domain::EpisodeColumns& columns, std::size_t episodes) {
+  columns.provider.reserve(episodes);
+  columns.admission_date.reserve(episodes);
+  for (auto& column : columns.columns) {
+    if (column.holds_text()) {
+      column.texts.reserve(episodes);
+    } else {
+      column.numbers.reserve(episodes);
+    }
+  }
+}
 
 }  // namespace
 
@@ -204,20 +224,29 @@ Result<domain::EpisodeColumns> SqlStore::episodes(AuditId audit, Date from, Date
                                reader.slots_for(nlohmann::json::parse(row.text(1)).get<std::vector<std::string>>()));
         },
         audit);
+    const std::int64_t from_day = from.days_since_epoch();
+    const std::int64_t to_day = to.days_since_epoch();
+    // Room for the episodes of the blocks wholly within the period, which are all read (all of
+    // them, for a year of a national audit): never more than is read, however short the period.
+    each_row(
+        session,
+        "SELECT COALESCE(SUM(episodes), 0) FROM episode_blocks WHERE audit_id = ? AND first_day >= ? AND last_day <= ?",
+        [&](const SqlRow& row) { reserve(columns, static_cast<std::size_t>(row.int64(0))); }, audit, from_day, to_day);
     std::string problem;
     each_row_of_many(
         session,
-        "SELECT id, provider_id, admission_day, data, import_id FROM episodes "
-        "WHERE audit_id = ? AND admission_day BETWEEN ? AND ? ORDER BY admission_day, id",
+        "SELECT id, import_id, data FROM episode_blocks "
+        "WHERE audit_id = ? AND first_day <= ? AND last_day >= ? ORDER BY id",
         [&](const SqlRow& row) {
-          columns.provider.push_back(OrganisationId{row.int64(1)});
-          columns.admission_date.push_back(Date::from_days(row.int64(2)));
-          const auto slots = import_slots.find(row.int64(4));
-          if (!reader.append(row.text(3), problem, slots == import_slots.end() ? nullptr : &slots->second)) {
-            fail(ErrorCode::internal, "episode id " + std::to_string(row.int64(0)) + ": " + problem);
+          const auto slots = import_slots.find(row.int64(1));
+          if (!read_episode_block(row.text(2), from_day, to_day, reader,
+                                  slots == import_slots.end() ? nullptr : &slots->second, columns, problem)) {
+            fail(ErrorCode::internal, "episode block " + std::to_string(row.int64(0)) + ": " + problem);
           }
         },
-        audit, from.days_since_epoch(), to.days_since_epoch());
+        audit, to_day, from_day);
+    // Blocks come in the order imported; the analyses read episodes by date, then as imported.
+    order_by_admission_date(columns);
     return columns;
   });
 }

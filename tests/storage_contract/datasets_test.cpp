@@ -187,7 +187,7 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
   const auto audit = add_audit("NHFD");
   const auto other = add_audit("NELA");
   close();
-  // Back to a database of version 5: undo migrations 21 (audit suppliers), 19 (registered
+  // Back to a database of version 5: undo migrations 30 (episodes in blocks), 21 (audit suppliers), 19 (registered
   // outlier notices) and 18
   // (escalation to the regulator), 17 (the chief executive), 16 (the NICE
   // guidance register), 15 (the
@@ -225,6 +225,15 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
             "CREATE INDEX outlier_cases_by_audit ON outlier_cases (audit_id);"
           : "ALTER TABLE outlier_cases DROP COLUMN escalated_on, DROP COLUMN notice_supplier, DROP COLUMN "
             "notice_measure, ALTER COLUMN measure_id SET NOT NULL;";
+  const std::string episodes_as_in_version_29 =
+      GetParam().name == "Sqlite"
+          ? "CREATE TABLE episodes (id INTEGER PRIMARY KEY, audit_id INTEGER NOT NULL REFERENCES audits (id), "
+            "import_id INTEGER NOT NULL REFERENCES episode_imports (id), provider_id INTEGER NOT NULL REFERENCES "
+            "organisations (id), admission_day INTEGER NOT NULL, data TEXT NOT NULL DEFAULT '{}');"
+          : "CREATE TABLE episodes (id bigserial PRIMARY KEY, audit_id bigint NOT NULL, import_id bigint NOT NULL, "
+            "provider_id bigint NOT NULL, admission_day integer NOT NULL, data text NOT NULL DEFAULT '{}');";
+  GetParam().execute_sql(url(), "DROP TABLE episode_blocks;" + episodes_as_in_version_29 +
+                                    "CREATE INDEX episodes_by_audit_date ON episodes (audit_id, admission_day, id);");
   GetParam().execute_sql(url(),
                          "DROP TABLE measure_funnels; DROP TABLE provider_cusum_charts; DROP TABLE provider_cusum; "
                          "DROP TABLE data_version; DROP "

@@ -10,7 +10,7 @@
 namespace clinaudit::storage::postgres {
 namespace {
 
-const std::vector<std::string> kEpisodeColumns{"audit_id", "import_id", "provider_id", "admission_day", "data"};
+const std::vector<std::string> kBlockColumns{"audit_id", "import_id", "first_day", "last_day", "episodes", "data"};
 
 // The first line of the server's message, without the "ERROR:" prefix.
 std::string first_line(const std::string& message) {
@@ -21,7 +21,7 @@ std::string first_line(const std::string& message) {
 }
 
 // An episode import on a connection borrowed for its whole length, in one transaction;
-// rows go through COPY (pqxx::stream_to).
+// blocks go through COPY (pqxx::stream_to).
 class PgEpisodeLoad final : public EpisodeLoad {
  public:
   explicit PgEpisodeLoad(PooledConnection connection)
@@ -41,22 +41,14 @@ class PgEpisodeLoad final : public EpisodeLoad {
   PgEpisodeLoad& operator=(const PgEpisodeLoad&) = delete;
 
   SqlSession& session() override { return session_; }
-  void begin_rows() override { stream_ = std::make_unique<pqxx::stream_to>(*tx_, "episodes", kEpisodeColumns); }
-  void write_row(std::int64_t audit, std::int64_t import, std::int64_t provider, std::int64_t admission_day,
-                 const std::string& data) override {
-    *stream_ << std::make_tuple(audit, import, provider, admission_day, data);
-    ++rows_;
+  void begin_rows() override { stream_ = std::make_unique<pqxx::stream_to>(*tx_, "episode_blocks", kBlockColumns); }
+  void write_block(std::int64_t audit, std::int64_t import, std::int64_t first_day, std::int64_t last_day,
+                   std::int64_t episodes, const std::string& text) override {
+    *stream_ << std::make_tuple(audit, import, first_day, last_day, episodes, text);
   }
   void end_rows() override {
     stream_->complete();
     stream_.reset();
-    // The planner's figures for the table, when the load adds a tenth of it or more (where
-    // autovacuum would soon analyze it anyway). The analyses an import starts read the episodes
-    // straight after it: planned with the table's old size, reading a million episodes back
-    // sorted them on disk (1.4 s) instead of walking the date index (0.9 s).
-    const double before =
-        tx_->exec("SELECT reltuples FROM pg_class WHERE oid = 'episodes'::regclass")[0][0].as<double>();
-    if (rows_ > 0 && (before <= 0 || static_cast<double>(rows_) >= 0.1 * before)) tx_->exec("ANALYZE episodes");
   }
   void commit() override {
     try {
@@ -73,7 +65,6 @@ class PgEpisodeLoad final : public EpisodeLoad {
   std::unique_ptr<pqxx::work> tx_;
   PgSession session_;
   std::unique_ptr<pqxx::stream_to> stream_;
-  std::int64_t rows_ = 0;
 };
 
 PooledConnection borrow(PgConnectionPool& pool) {

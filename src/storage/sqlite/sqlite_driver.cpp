@@ -13,53 +13,31 @@
 namespace clinaudit::storage::sqlite {
 namespace {
 
-// The load's connection, without SQLite's foreign-key lookups: three index searches for
-// every episode, which the writer makes redundant (EpisodeLoad: it checks the audit, the
-// import and each row's provider in this transaction, which holds the write lock).
-SQLite::Database load_connection(const std::string& path) {
-  SQLite::Database db = open_sqlite_connection(path);
-  db.exec("PRAGMA foreign_keys = OFF");
-  return db;
-}
-
 // An episode import on a connection of its own, in one IMMEDIATE transaction: one
-// prepared INSERT is reused for every row.
+// prepared INSERT is reused for every block.
 class SqliteEpisodeLoad final : public EpisodeLoad {
  public:
   explicit SqliteEpisodeLoad(const std::string& path)
-      : db_(load_connection(path)), transaction_(db_, SQLite::TransactionBehavior::IMMEDIATE), session_(db_) {}
+      : db_(open_sqlite_connection(path)), transaction_(db_, SQLite::TransactionBehavior::IMMEDIATE), session_(db_) {}
 
   SqlSession& session() override { return session_; }
   void begin_rows() override {
-    // Into an empty table (a national audit's first load), the date index is built once after
-    // the rows, by one sort, rather than row by row: its definition, as the migrations made it,
-    // is kept and run again. Inside the transaction: a rollback keeps the index, and other
-    // connections see it throughout.
-    {
-      SQLite::Statement index(db_,
-                              "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'episodes_by_audit_date' "
-                              "AND NOT EXISTS (SELECT 1 FROM episodes)");
-      if (index.executeStep()) index_after_ = index.getColumn(0).getString();
-    }
-    if (!index_after_.empty()) db_.exec("DROP INDEX episodes_by_audit_date");
     insert_.emplace(db_,
-                    "INSERT INTO episodes (audit_id, import_id, provider_id, admission_day, data) "
-                    "VALUES (?, ?, ?, ?, ?)");
+                    "INSERT INTO episode_blocks (audit_id, import_id, first_day, last_day, episodes, data) "
+                    "VALUES (?, ?, ?, ?, ?, ?)");
   }
-  void write_row(std::int64_t audit, std::int64_t import, std::int64_t provider, std::int64_t admission_day,
-                 const std::string& data) override {
+  void write_block(std::int64_t audit, std::int64_t import, std::int64_t first_day, std::int64_t last_day,
+                   std::int64_t episodes, const std::string& text) override {
     insert_->bind(1, audit);
     insert_->bind(2, import);
-    insert_->bind(3, provider);
-    insert_->bind(4, admission_day);
-    insert_->bindNoCopy(5, data);  // the caller's string outlives the step below
+    insert_->bind(3, first_day);
+    insert_->bind(4, last_day);
+    insert_->bind(5, episodes);
+    insert_->bindNoCopy(6, text);  // the caller's string outlives the step below
     insert_->exec();
     insert_->reset();
   }
-  void end_rows() override {
-    insert_.reset();
-    if (!index_after_.empty()) db_.exec(index_after_);
-  }
+  void end_rows() override { insert_.reset(); }
   void commit() override { transaction_.commit(); }
 
  private:
@@ -67,7 +45,6 @@ class SqliteEpisodeLoad final : public EpisodeLoad {
   SQLite::Transaction transaction_;  // rolls back when destroyed uncommitted
   SqliteSession session_;
   std::optional<SQLite::Statement> insert_;
-  std::string index_after_;  // the index's CREATE statement when it is built after the rows
 };
 
 }  // namespace
