@@ -6,6 +6,7 @@
 // the same run.
 //
 //   import_bench [--rows 1000000] [--file episodes.csv] [--dir /tmp] [--pg postgresql://...]
+//   import_bench --read-only URL   (only the read back, from a database a run above left)
 //
 // The file is generated when missing: 150 providers, 36 months, 12 covariates, a fixed seed.
 #include <chrono>
@@ -159,12 +160,25 @@ int main(int argc, char** argv) {
   std::string file;
   std::string dir = std::filesystem::temp_directory_path().string();
   std::string pg_url;
+  std::string read_only;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--rows") rows = std::stoll(argv[i + 1]);
     if (flag == "--file") file = argv[i + 1];
     if (flag == "--dir") dir = argv[i + 1];
     if (flag == "--pg") pg_url = argv[i + 1];
+    if (flag == "--read-only") read_only = argv[i + 1];
+  }
+  // The read alone, from a database an earlier run left (for a profiler).
+  if (!read_only.empty()) {
+    const auto began = Clock::now();
+    const auto read = read_back(read_only);
+    if (!read) {
+      std::fprintf(stderr, "reading back failed: %s\n", read.error().message.c_str());
+      return 1;
+    }
+    std::printf("read back %lld episodes in %.2f s\n", static_cast<long long>(*read), seconds_since(began));
+    return 0;
   }
   if (file.empty()) file = dir + "/import_bench_episodes_" + std::to_string(rows) + ".csv";
   if (!std::filesystem::exists(file)) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <future>
 #include <vector>
 
 namespace clinaudit::storage {
@@ -19,15 +20,6 @@ bool read_integer(const char*& at, const char* end, std::int64_t& value) {
   if (ec != std::errc() || stop == end || *stop != ',') return false;
   at = stop + 1;
   return true;
-}
-
-// `values` in the order `order` gives (its positions in the old order).
-template <typename T>
-void gather(std::vector<T>& values, const std::vector<std::size_t>& order) {
-  std::vector<T> out;
-  out.reserve(values.size());
-  for (const auto from : order) out.push_back(std::move(values[from]));
-  values = std::move(out);
 }
 
 }  // namespace
@@ -94,34 +86,196 @@ bool read_episode_block(std::string_view text, std::int64_t from_day, std::int64
   return true;
 }
 
-void order_by_admission_date(domain::EpisodeColumns& episodes) {
-  auto& dates = episodes.admission_date;
-  if (std::is_sorted(dates.begin(), dates.end())) return;
-  const auto [lowest, highest] = std::minmax_element(dates.begin(), dates.end());
-  const auto first = lowest->days_since_epoch();
-  const auto days = static_cast<std::size_t>(highest->days_since_epoch() - first) + 1;
-  std::vector<std::size_t> order(dates.size());
-  if (days <= 4 * dates.size() + 4096) {
-    // Where each day's episodes start in the new order, then each episode in its day's place.
-    std::vector<std::size_t> start(days + 1, 0);
-    for (const auto& date : dates) ++start[static_cast<std::size_t>(date.days_since_epoch() - first) + 1];
-    for (std::size_t d = 1; d <= days; ++d) start[d] += start[d - 1];
-    for (std::size_t i = 0; i < dates.size(); ++i) {
-      order[start[static_cast<std::size_t>(dates[i].days_since_epoch() - first)]++] = i;
+namespace {
+
+constexpr std::size_t kParts = 2;            // threads parsing a batch
+constexpr std::size_t kBlocksPerBatch = 32;  // about 1.6 MB of text
+
+// The columns of `shape` without their values.
+domain::EpisodeColumns empty_like(const domain::EpisodeColumns& shape) {
+  domain::EpisodeColumns empty;
+  empty.audit_id = shape.audit_id;
+  for (const auto& column : shape.columns)
+    empty.columns.push_back(domain::EpisodeColumn{column.name, column.type, {}, {}});
+  return empty;
+}
+
+}  // namespace
+
+// One thread's columns, with the reader that fills them.
+struct EpisodeBlockReader::Part {
+  explicit Part(const domain::EpisodeColumns& shape) : columns(empty_like(shape)), reader(columns) {}
+  domain::EpisodeColumns columns;
+  EpisodeDataReader reader;  // into `columns`
+};
+
+// A block's episodes: rows [begin, end) of a part's columns.
+struct EpisodeBlockReader::Segment {
+  std::size_t part;
+  std::size_t begin;
+  std::size_t end;
+};
+
+struct EpisodeBlockReader::Block {
+  std::int64_t id;
+  std::int64_t import;
+  std::string text;
+};
+
+EpisodeBlockReader::EpisodeBlockReader(const domain::EpisodeColumns& shape, std::int64_t from_day, std::int64_t to_day)
+    : shape_(empty_like(shape)), from_day_(from_day), to_day_(to_day) {
+  for (std::size_t p = 0; p < kParts; ++p) parts_.push_back(std::make_unique<Part>(shape_));
+}
+
+EpisodeBlockReader::~EpisodeBlockReader() = default;
+
+void EpisodeBlockReader::add_import(std::int64_t import_id, const std::vector<std::string>& column_names) {
+  slots_[import_id] = parts_.front()->reader.slots_for(column_names);  // the same for every part
+}
+
+void EpisodeBlockReader::reserve(std::size_t episodes) {
+  for (auto& part : parts_) {
+    auto& columns = part->columns;
+    const std::size_t share = episodes / kParts + 1;
+    columns.provider.reserve(share);
+    columns.admission_date.reserve(share);
+    for (auto& column : columns.columns) {
+      if (column.holds_text()) {
+        column.texts.reserve(share);
+      } else {
+        column.numbers.reserve(share);
+      }
     }
-  } else {
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return dates[a] < dates[b]; });
   }
-  gather(episodes.provider, order);
-  gather(dates, order);
-  for (auto& column : episodes.columns) {
+}
+
+bool EpisodeBlockReader::add(std::int64_t block_id, std::int64_t import_id, std::string text, std::string& problem) {
+  batch_.push_back(Block{block_id, import_id, std::move(text)});
+  return batch_.size() < kBlocksPerBatch || parse_batch(problem);
+}
+
+bool EpisodeBlockReader::parse_batch(std::string& problem) {
+  // Part p parses the p-th run of the batch's blocks, so that their segments, taken part by
+  // part, keep the blocks' order.
+  std::vector<std::vector<Segment>> segments(kParts);
+  std::vector<std::string> problems(kParts);
+  const std::size_t per_part = (batch_.size() + kParts - 1) / kParts;
+  const auto parse = [&](std::size_t p) {
+    Part& part = *parts_[p];
+    const std::size_t first = std::min(batch_.size(), p * per_part);
+    const std::size_t last = std::min(batch_.size(), first + per_part);
+    for (std::size_t b = first; b < last; ++b) {
+      const Block& block = batch_[b];
+      const auto slots = slots_.find(block.import);
+      const std::size_t begin = part.columns.size();
+      if (!read_episode_block(block.text, from_day_, to_day_, part.reader,
+                              slots == slots_.end() ? nullptr : &slots->second, part.columns, problems[p])) {
+        problems[p] = "episode block " + std::to_string(block.id) + ": " + problems[p];
+        return;
+      }
+      segments[p].push_back(Segment{p, begin, part.columns.size()});
+    }
+  };
+  std::vector<std::future<void>> others;
+  for (std::size_t p = 1; p < kParts; ++p) others.push_back(std::async(std::launch::async, parse, p));
+  parse(0);
+  for (auto& other : others) other.get();
+  batch_.clear();
+  for (std::size_t p = 0; p < kParts; ++p) {
+    if (!problems[p].empty()) {
+      problem = problems[p];  // the first block that failed, in the order given
+      return false;
+    }
+    segments_.insert(segments_.end(), segments[p].begin(), segments[p].end());
+  }
+  return true;
+}
+
+namespace {
+
+// An episode's place in the parts: the part in the top bits, its row in the rest.
+constexpr int kPartShift = 48;
+constexpr std::uint64_t kRowMask = (std::uint64_t{1} << kPartShift) - 1;
+
+// One column's values gathered from the parts (`of(part)`: that part's values) in the order of
+// `sources`, moved out of the parts, which are then released.
+template <typename T, typename Of>
+std::vector<T> gathered(const std::vector<std::uint64_t>& sources, std::size_t parts, Of of) {
+  std::vector<std::vector<T>*> from;
+  from.reserve(parts);
+  for (std::size_t p = 0; p < parts; ++p) from.push_back(&of(p));
+  std::vector<T> out;
+  out.reserve(sources.size());
+  for (const auto source : sources) out.push_back(std::move((*from[source >> kPartShift])[source & kRowMask]));
+  for (auto* values : from) std::vector<T>().swap(*values);
+  return out;
+}
+
+}  // namespace
+
+bool EpisodeBlockReader::finish(domain::EpisodeColumns& out, std::string& problem) {
+  if (!parse_batch(problem)) return false;
+  const auto day_of = [&](std::size_t part, std::size_t row) {
+    return parts_[part]->columns.admission_date[row].days_since_epoch();
+  };
+  std::size_t count = 0;
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+  for (const auto& segment : segments_) {
+    for (std::size_t r = segment.begin; r < segment.end; ++r) {
+      const auto day = day_of(segment.part, r);
+      first = count == 0 ? day : std::min(first, day);
+      last = count == 0 ? day : std::max(last, day);
+      ++count;
+    }
+  }
+  // Where each episode comes from, in date order and, within a day, in the order given.
+  std::vector<std::uint64_t> sources(count);
+  const auto source = [](std::size_t part, std::size_t row) {
+    return (static_cast<std::uint64_t>(part) << kPartShift) | static_cast<std::uint64_t>(row);
+  };
+  const auto span = static_cast<std::size_t>(last - first) + 1;
+  if (count > 0 && span <= 4 * count + 4096) {   // a counting sort over the days
+    std::vector<std::size_t> next(span + 1, 0);  // where each day's episodes start
+    for (const auto& segment : segments_) {
+      for (std::size_t r = segment.begin; r < segment.end; ++r) {
+        ++next[static_cast<std::size_t>(day_of(segment.part, r) - first) + 1];
+      }
+    }
+    for (std::size_t d = 1; d <= span; ++d) next[d] += next[d - 1];
+    for (const auto& segment : segments_) {
+      for (std::size_t r = segment.begin; r < segment.end; ++r) {
+        sources[next[static_cast<std::size_t>(day_of(segment.part, r) - first)]++] = source(segment.part, r);
+      }
+    }
+  } else if (count > 0) {  // days far apart (a read of centuries): a stable sort instead
+    std::size_t i = 0;
+    for (const auto& segment : segments_) {
+      for (std::size_t r = segment.begin; r < segment.end; ++r) sources[i++] = source(segment.part, r);
+    }
+    std::stable_sort(sources.begin(), sources.end(), [&](std::uint64_t a, std::uint64_t b) {
+      return day_of(a >> kPartShift, a & kRowMask) < day_of(b >> kPartShift, b & kRowMask);
+    });
+  }
+  segments_.clear();
+  const std::size_t parts = parts_.size();
+  out.provider = gathered<OrganisationId>(
+      sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.provider; });
+  out.admission_date = gathered<Date>(
+      sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.admission_date; });
+  out.columns.clear();
+  for (std::size_t c = 0; c < shape_.columns.size(); ++c) {
+    domain::EpisodeColumn column{shape_.columns[c].name, shape_.columns[c].type, {}, {}};
     if (column.holds_text()) {
-      gather(column.texts, order);
+      column.texts = gathered<std::string>(
+          sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].texts; });
     } else {
-      gather(column.numbers, order);
+      column.numbers = gathered<double>(
+          sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].numbers; });
     }
+    out.columns.push_back(std::move(column));
   }
+  return true;
 }
 
 }  // namespace clinaudit::storage

@@ -12,8 +12,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "domain/episode.hpp"
 #include "storage/episode_data.hpp"
@@ -55,9 +58,44 @@ class EpisodeBlock {
 bool read_episode_block(std::string_view text, std::int64_t from_day, std::int64_t to_day, EpisodeDataReader& reader,
                         const EpisodeDataReader::Slots* slots, domain::EpisodeColumns& episodes, std::string& problem);
 
-// Puts `episodes` in order of admission date, keeping the order of the episodes of each day (a
-// stable counting sort over the days, one column moved at a time); nothing moves when they are
-// in order already.
-void order_by_admission_date(domain::EpisodeColumns& episodes);
+// Reads an audit's stored blocks into typed columns, in date order and, within a day, in the
+// order the blocks are given and their episodes stand in them: the order imported. Blocks are
+// parsed in batches on two threads (a national read parses ten million episodes' text), each
+// into columns of its own; finish() moves every episode into its place by a stable counting sort
+// over the days, one column at a time. Memory: the episodes read, a batch of blocks' text and,
+// at the end, one column more.
+class EpisodeBlockReader {
+ public:
+  // `shape` names the columns to read and their types (its values are ignored); the episodes
+  // admitted from `from_day` to `to_day` (inclusive) are kept.
+  EpisodeBlockReader(const domain::EpisodeColumns& shape, std::int64_t from_day, std::int64_t to_day);
+  ~EpisodeBlockReader();
+  EpisodeBlockReader(const EpisodeBlockReader&) = delete;
+  EpisodeBlockReader& operator=(const EpisodeBlockReader&) = delete;
+
+  // Where the columns of import `import_id` go (its columns' names as stored), for its blocks.
+  void add_import(std::int64_t import_id, const std::vector<std::string>& column_names);
+  // Room for at least `episodes` episodes.
+  void reserve(std::size_t episodes);
+  // Takes the next stored block. Returns false, with the block's id, the episode's place in it
+  // and the reason in `problem`, once a block taken so far cannot be read.
+  bool add(std::int64_t block_id, std::int64_t import_id, std::string text, std::string& problem);
+  // The episodes, in order, into `out` (which keeps its audit); false as for add().
+  bool finish(domain::EpisodeColumns& out, std::string& problem);
+
+ private:
+  struct Part;
+  struct Segment;
+  struct Block;
+  bool parse_batch(std::string& problem);
+
+  domain::EpisodeColumns shape_;
+  std::int64_t from_day_;
+  std::int64_t to_day_;
+  std::vector<std::unique_ptr<Part>> parts_;
+  std::unordered_map<std::int64_t, EpisodeDataReader::Slots> slots_;  // by import
+  std::vector<Block> batch_;
+  std::vector<Segment> segments_;  // every block's episodes, in the order given
+};
 
 }  // namespace clinaudit::storage

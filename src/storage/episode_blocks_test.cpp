@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace clinaudit::storage {
@@ -80,21 +81,65 @@ TEST(EpisodeBlockRead, NamesTheEpisodeOfTheBlockThatCannotBeRead) {
   EXPECT_EQ(problem.rfind("episode 2 of the block: the stored values hold fewer values", 0), 0U) << problem;
 }
 
-TEST(OrderByAdmissionDate, SortsByDayKeepingEachDaysOrderInEveryColumn) {
+// Blocks of two imports (their columns in other orders), parsed in batches on two threads:
+// every episode of the period once, by date, then in the order of the blocks and their lines.
+TEST(EpisodeBlockReader, ReadsBlocksInDateOrderKeepingEachDaysOrderAsGiven) {
   for (const std::int64_t spread : {1, 100000}) {  // the counting sort, and the sort for days far apart
-    auto episodes = two_columns();
-    add(episodes, 1, 20003 * spread, 0, "d3 first");
-    add(episodes, 2, 20001 * spread, 1, "d1 first");
-    add(episodes, 3, 20003 * spread, 1, "d3 second");
-    add(episodes, 4, 20002 * spread, 0, "d2");
-    add(episodes, 5, 20001 * spread, 0, "d1 second");
-    order_by_admission_date(episodes);
-    EXPECT_EQ(episodes.columns[1].texts,
-              (std::vector<std::string>{"d1 first", "d1 second", "d2", "d3 first", "d3 second"}));
-    EXPECT_EQ(episodes.provider, (std::vector<OrganisationId>{OrganisationId{2}, OrganisationId{5}, OrganisationId{4},
-                                                              OrganisationId{1}, OrganisationId{3}}));
-    EXPECT_EQ(episodes.columns[0].numbers, (std::vector<double>{1, 0, 0, 0, 1}));
-    EXPECT_TRUE(std::is_sorted(episodes.admission_date.begin(), episodes.admission_date.end()));
+    const auto shape = two_columns();
+    EpisodeBlockReader reader(shape, 0, 30000 * spread);
+    reader.add_import(1, {"died30", "unit"});
+    reader.add_import(2, {"unit", "died30"});
+    std::string problem;
+    std::vector<std::string> expected;                        // units in date order, then as given
+    std::vector<std::pair<std::int64_t, std::string>> given;  // (day, unit)
+    for (int b = 0; b < 75; ++b) {                            // more than two batches
+      std::string text;
+      for (int line = 0; line < 10; ++line) {
+        const int n = b * 10 + line;
+        const std::int64_t day = (20000 + (n * 7919) % 31) * spread;
+        const std::string unit = "u" + std::to_string(n);
+        given.emplace_back(day, unit);
+        const std::string died = n % 2 == 0 ? "true" : "false";
+        const std::string values = b % 2 == 0 ? "[" + died + ",\"" + unit + "\"]" : "[\"" + unit + "\"," + died + "]";
+        text += std::to_string(n % 3) + "," + std::to_string(day) + "," + values + "\n";
+      }
+      ASSERT_TRUE(reader.add(b, b % 2 == 0 ? 1 : 2, text, problem)) << problem;
+    }
+    domain::EpisodeColumns out = two_columns();
+    ASSERT_TRUE(reader.finish(out, problem)) << problem;
+    std::stable_sort(given.begin(), given.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    expected.reserve(given.size());
+    for (const auto& [day, unit] : given) expected.push_back(unit);
+    ASSERT_EQ(out.size(), 750U);
+    EXPECT_EQ(out.columns[1].texts, expected);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const int n = std::stoi(out.columns[1].texts[i].substr(1));
+      ASSERT_EQ(out.admission_date[i].days_since_epoch(), given[i].first) << i;
+      ASSERT_EQ(out.provider[i], OrganisationId{n % 3}) << i;
+      ASSERT_EQ(out.columns[0].numbers[i], n % 2 == 0 ? 1 : 0) << i;
+    }
+  }
+}
+
+TEST(EpisodeBlockReader, NamesTheFirstBlockThatCannotBeReadWhicheverThreadReadIt) {
+  // The first batch (blocks 100 to 131) is parsed half by each thread.
+  const std::vector<std::pair<std::vector<int>, std::string>> cases{
+      {{120, 135}, "episode block 120: "},  // in the second half, and in the next batch
+      {{105, 125}, "episode block 105: "},  // in both halves
+  };
+  for (const auto& [broken, first] : cases) {
+    const auto shape = two_columns();
+    EpisodeBlockReader reader(shape, 0, 30000);
+    reader.add_import(1, {"died30", "unit"});
+    std::string problem;
+    bool failed = false;
+    for (int id = 100; id < 140 && !failed; ++id) {
+      const bool bad = std::find(broken.begin(), broken.end(), id) != broken.end();
+      failed = !reader.add(id, 1, bad ? "1,20000,[true]\n" : "1,20000,[true,\"A\"]\n", problem);
+    }
+    domain::EpisodeColumns out = two_columns();
+    if (!failed) EXPECT_FALSE(reader.finish(out, problem));
+    EXPECT_EQ(problem.rfind(first + "episode 1 of the block: the stored values hold fewer values", 0), 0U) << problem;
   }
 }
 

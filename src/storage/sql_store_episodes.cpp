@@ -178,19 +178,6 @@ class SqlEpisodeWriter final : public domain::EpisodeWriter {
   EpisodeBlock block_;  // the episodes not yet written
 };
 
-// Reserves room for `episodes` more in every column.
-void reserve(domain::EpisodeColumns& columns, std::size_t episodes) {
-  columns.provider.reserve(episodes);
-  columns.admission_date.reserve(episodes);
-  for (auto& column : columns.columns) {
-    if (column.holds_text()) {
-      column.texts.reserve(episodes);
-    } else {
-      column.numbers.reserve(episodes);
-    }
-  }
-}
-
 }  // namespace
 
 Result<std::unique_ptr<domain::EpisodeWriter>> SqlStore::begin_episodes(AuditId audit, std::vector<std::string> columns,
@@ -214,39 +201,33 @@ Result<domain::EpisodeColumns> SqlStore::episodes(AuditId audit, Date from, Date
     for (const auto& declared : read_dataset(session, audit).columns) {
       columns.columns.push_back(domain::EpisodeColumn{declared.name, declared.type, {}, {}});
     }
-    EpisodeDataReader reader(columns);
+    const std::int64_t from_day = from.days_since_epoch();
+    const std::int64_t to_day = to.days_since_epoch();
+    EpisodeBlockReader blocks(columns, from_day, to_day);
     // Episodes stored as lists of values name their columns once, in their import.
-    std::unordered_map<std::int64_t, EpisodeDataReader::Slots> import_slots;
     each_row(
         session, "SELECT id, column_names FROM episode_imports WHERE audit_id = ?",
         [&](const SqlRow& row) {
-          import_slots.emplace(row.int64(0),
-                               reader.slots_for(nlohmann::json::parse(row.text(1)).get<std::vector<std::string>>()));
+          blocks.add_import(row.int64(0), nlohmann::json::parse(row.text(1)).get<std::vector<std::string>>());
         },
         audit);
-    const std::int64_t from_day = from.days_since_epoch();
-    const std::int64_t to_day = to.days_since_epoch();
     // Room for the episodes of the blocks wholly within the period, which are all read (all of
     // them, for a year of a national audit): never more than is read, however short the period.
     each_row(
         session,
         "SELECT COALESCE(SUM(episodes), 0) FROM episode_blocks WHERE audit_id = ? AND first_day >= ? AND last_day <= ?",
-        [&](const SqlRow& row) { reserve(columns, static_cast<std::size_t>(row.int64(0))); }, audit, from_day, to_day);
+        [&](const SqlRow& row) { blocks.reserve(static_cast<std::size_t>(row.int64(0))); }, audit, from_day, to_day);
     std::string problem;
     each_row_of_many(
         session,
         "SELECT id, import_id, data FROM episode_blocks "
         "WHERE audit_id = ? AND first_day <= ? AND last_day >= ? ORDER BY id",
         [&](const SqlRow& row) {
-          const auto slots = import_slots.find(row.int64(1));
-          if (!read_episode_block(row.text(2), from_day, to_day, reader,
-                                  slots == import_slots.end() ? nullptr : &slots->second, columns, problem)) {
-            fail(ErrorCode::internal, "episode block " + std::to_string(row.int64(0)) + ": " + problem);
-          }
+          if (!blocks.add(row.int64(0), row.int64(1), row.text(2), problem)) fail(ErrorCode::internal, problem);
         },
         audit, to_day, from_day);
-    // Blocks come in the order imported; the analyses read episodes by date, then as imported.
-    order_by_admission_date(columns);
+    // The blocks come in the order imported; the analyses read episodes by date, then as imported.
+    if (!blocks.finish(columns, problem)) fail(ErrorCode::internal, problem);
     return columns;
   });
 }
