@@ -7,20 +7,36 @@
 
 namespace clinaudit::ingest {
 
-// The libcsv state and the record being assembled by its callbacks.
+// The libcsv state and the record being assembled by its callbacks. Records' vectors and their
+// strings are used again once the caller hands them back (next()), so that a record of short
+// fields costs no allocation: a national file has tens of millions of fields.
 struct CsvReader::Parser {
   csv_parser state{};
   std::vector<std::string> current;
+  std::size_t used = 0;  // fields of `current` that belong to the record being assembled
   std::deque<std::vector<std::string>>* ready = nullptr;
+  std::vector<std::vector<std::string>> spare;  // handed back, their strings kept for reuse
 
   static void on_field(void* data, std::size_t size, void* self) {
     auto* parser = static_cast<Parser*>(self);
-    parser->current.emplace_back(static_cast<const char*>(data), size);
+    const auto* text = static_cast<const char*>(data);
+    if (parser->used < parser->current.size()) {
+      parser->current[parser->used].assign(text, size);
+    } else {
+      parser->current.emplace_back(text, size);
+    }
+    ++parser->used;
   }
   static void on_record(int /*terminator*/, void* self) {
     auto* parser = static_cast<Parser*>(self);
+    parser->current.resize(parser->used);
     parser->ready->push_back(std::move(parser->current));
     parser->current.clear();
+    if (!parser->spare.empty()) {
+      parser->current = std::move(parser->spare.back());
+      parser->spare.pop_back();
+    }
+    parser->used = 0;
   }
 };
 
@@ -70,7 +86,9 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields) {
     if (error_) return *error_;
     return false;
   }
-  fields = std::move(ready_.front());
+  fields.swap(ready_.front());
+  // The caller's previous record is kept for a record to come (a few, at most).
+  if (parser_->spare.size() < 4) parser_->spare.push_back(std::move(ready_.front()));
   ready_.pop_front();
   ++record_number_;
   return true;

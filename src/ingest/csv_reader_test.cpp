@@ -52,6 +52,26 @@ TEST(CsvReader, CountsRecordsAcrossManyBuffers) {
   EXPECT_EQ(reader.record_number(), 50001);
 }
 
+// The reader uses the caller's earlier records again for later ones: a record is never left
+// with a field of an earlier, longer one, nor a field with text of an earlier, longer field.
+TEST(CsvReader, RecordsOfEveryLengthComeBackWholeWhenTheirStorageIsUsedAgain) {
+  std::string text;
+  std::vector<std::vector<std::string>> expected;
+  for (int row = 0; row < 3000; ++row) {  // more than one buffer, and many records per buffer
+    std::vector<std::string> record;
+    const int fields = 1 + (row * 7) % 12;
+    record.reserve(static_cast<std::size_t>(fields));
+    for (int f = 0; f < fields; ++f) {
+      record.push_back((row + f) % 5 == 0 ? "a field long enough to need its own allocation " + std::to_string(row)
+                                          : std::to_string(row * 100 + f));
+    }
+    for (int f = 0; f < fields; ++f) text += (f > 0 ? "," : "") + record[static_cast<std::size_t>(f)];
+    text += "\n";
+    expected.push_back(std::move(record));
+  }
+  EXPECT_EQ(read_all(text), expected);
+}
+
 TEST(CsvReader, ReportsAStrayQuoteWithItsRow) {
   std::istringstream input("a,b\n1,2\n3,x\"y\n");
   CsvReader reader(input);
