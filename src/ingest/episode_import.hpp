@@ -9,13 +9,14 @@
 
 #include "core/result.hpp"
 #include "domain/store.hpp"
+#include "ingest/episode_validator.hpp"
 #include "ingest/references.hpp"
 #include "ingest/validation_report.hpp"
 
 namespace clinaudit::ingest {
 
 struct EpisodeImportOptions {
-  std::size_t chunk_rows = 65536;
+  std::size_t chunk_rows = EpisodeValidator::kDefaultChunkRows;
   std::size_t max_problems = ValidationReport::kDefaultCap;
   bool dry_run = false;  // validate only; never open a writer
   // Called after every chunk with the rows and bytes read so far (for progress).

@@ -28,7 +28,9 @@ namespace clinaudit::ingest {
 // out. Not thread-safe; the stream, references and report must outlive the validator.
 class EpisodeValidator {
  public:
-  static constexpr std::size_t kDefaultChunkRows = 65536;
+  // Small enough that the writer starts and finishes soon after the validator (an import of 1M
+  // episodes into PostgreSQL: 1.21 to 1.25 s against 1.23 to 1.33 s with 65,536, taking turns).
+  static constexpr std::size_t kDefaultChunkRows = 16384;
 
   // Reads the header row (its problems go to `report` at once).
   EpisodeValidator(std::istream& input, AuditId audit, domain::Dataset dataset, const References& references,
