@@ -6,6 +6,11 @@
 #include <cstring>
 
 namespace clinaudit::ingest {
+namespace {
+
+constexpr std::size_t kSpareRecords = 4096;  // records of one read at most: about 2 MB kept
+
+}  // namespace
 
 // The libcsv state and the record being assembled by its callbacks. Records' vectors and their
 // strings are used again once the caller hands them back (next()), so that a record of short
@@ -87,8 +92,9 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields) {
     return false;
   }
   fields.swap(ready_.front());
-  // The caller's previous record is kept for a record to come (a few, at most).
-  if (parser_->spare.size() < 4) parser_->spare.push_back(std::move(ready_.front()));
+  // The caller's previous record is kept for a record to come: one read of the input (64 KiB)
+  // completes up to a few thousand records at once, each wanting a vector.
+  if (parser_->spare.size() < kSpareRecords) parser_->spare.push_back(std::move(ready_.front()));
   ready_.pop_front();
   ++record_number_;
   return true;
