@@ -7,7 +7,7 @@
 // line of COPY): a national import of ten million episodes wrote ten million of each. A block is
 // one line per episode, in the order imported: the provider's organisation id, the admission
 // day (days since 1970-01-01) and the episode's values as episode_data.hpp writes them, e.g.
-//   4,20179,[1,60,"F",null]
+//   4,20179,[true,60,"F",null]
 // JSON escapes every line end within a value, so a line end only ever ends an episode.
 
 #include <cstddef>
