@@ -112,10 +112,11 @@ struct StoredMeasureChart {
   std::string computed_at;  // set by the store
 };
 
-// A measure's funnel plot over every provider's results in its comparison period
-// (funnel_period_end) as the store keeps it (domain/stored_measure_funnels.hpp): the plot with
-// its units named by organisation id, the limit curves a chart of it draws, and what it was
-// computed from and when. Without a plot, `note` says why (funnel_of).
+// A measure's funnel plot over the results one view of it compares in its comparison period
+// (funnel_period_end): every provider's, or those a trust may see (domain/stored_measure_funnels.hpp),
+// as the store keeps it: the plot with its units named by organisation id, the limit curves a
+// chart of it draws, and what it was computed from and when. Without a plot, `note` says why
+// (funnel_of).
 struct StoredMeasureFunnel {
   MeasureId measure_id;
   AuditId audit_id;    // the measure's audit: read back, not written
@@ -124,9 +125,10 @@ struct StoredMeasureFunnel {
   std::optional<stats::FunnelPlot> plot;
   std::vector<stats::FunnelCurvePoint> curve;  // stats::funnel_chart_curve of the plot
   std::string note;
-  std::string input_checksum;  // of the measure's type and target and every result of it
+  std::string input_checksum;  // funnel_checksum of the results it compares
+  bool every_result = false;   // drawn over every result of its measure (the national view's)
   std::string software_version;
-  std::string computed_at;  // set by the store
+  std::string computed_at;  // set by the store when empty
 };
 
 // One provider's risk-adjusted CUSUM over a financial year's episodes of a national audit

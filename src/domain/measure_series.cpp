@@ -143,49 +143,80 @@ std::map<std::int64_t, Organisation> organisations_by_id(Store& store) {
   return out;
 }
 
+namespace {
+
+// The caller's own chart of `measure` as stored (stored_measure_charts.hpp): computed when
+// their results changed, like the funnels.
+Result<void> read_own_chart(Store& store, const Principal& who, const Measure& measure, MeasureSeries& series) {
+  CLINAUDIT_TRY(const auto charts, store.measure_charts(measure.id, who.organisation_id));
+  if (charts.empty()) return {};
+  const auto& stored = charts.front();
+  series.own_chart = stored.chart;
+  series.variation = stats::to_string(stored.chart.variation);
+  series.assurance = stats::to_string(stored.chart.assurance);
+  for (const auto& point : stored.points) series.own_periods.push_back(point.period_start.to_string());
+  return {};
+}
+
+// The stored funnel of what `who` may see of the measure's results (`every`), none when they
+// may see none; a funnel that says it is not computed yet when no stored one compares them.
+Result<std::optional<MeasureFunnel>> funnel_seen_by(Store& store, const Principal& who, const Audit& audit,
+                                                    const Measure& measure, const std::vector<MeasureResult>& every,
+                                                    const std::map<std::int64_t, Organisation>& orgs) {
+  if (measure.type == MeasureType::continuous) return std::optional<MeasureFunnel>{};
+  std::vector<MeasureResult> visible;
+  for (const auto& row : every) {
+    if (may_see_result(who, audit, row.organisation_id, row.published)) visible.push_back(row);
+  }
+  if (visible.empty()) return std::optional<MeasureFunnel>{};
+  CLINAUDIT_TRY(const auto stored, store.measure_funnel_views(measure.id, funnel_checksum(measure, visible)));
+  auto funnel = stored.empty() ? funnel_not_computed() : stored_funnel_view(stored.front(), orgs);
+  if (const auto own = orgs.find(who.organisation_id.value); own != orgs.end()) funnel.own_unit = own->second.name;
+  return std::optional(std::move(funnel));
+}
+
+// The national view's funnel of the measure: the stored one over every result; none when the
+// measure has no results; a funnel that says it is not computed yet otherwise.
+Result<std::optional<MeasureFunnel>> funnel_over_every_result(Store& store, const Measure& measure,
+                                                              const std::map<std::int64_t, StoredMeasureFunnel>& stored,
+                                                              const std::map<std::int64_t, Organisation>& orgs) {
+  if (measure.type == MeasureType::continuous) return std::optional<MeasureFunnel>{};
+  if (const auto found = stored.find(measure.id.value); found != stored.end()) {
+    return std::optional(stored_funnel_view(found->second, orgs));
+  }
+  CLINAUDIT_TRY(const auto every, store.results_of(measure.id, std::nullopt));
+  if (every.empty()) return std::optional<MeasureFunnel>{};
+  return std::optional(funnel_not_computed());
+}
+
+}  // namespace
+
 Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal& who, AuditId audit, bool national) {
   CLINAUDIT_TRY(auto measures, store.measures_of(audit));
   CLINAUDIT_TRY(const auto audit_row, store.audit(audit));
   const auto orgs = organisations_by_id(store);
-  // Each measure's stored funnel (stored_measure_funnels.hpp), computed when its results
-  // changed: a national view draws it; a trust's view draws it when it covers exactly the
-  // results the trust may see, and otherwise computes its own here.
-  std::map<std::int64_t, StoredMeasureFunnel> stored_funnels;
-  CLINAUDIT_TRY(auto held, store.measure_funnels(audit, std::nullopt));
-  for (auto& funnel : held) stored_funnels.emplace(funnel.measure_id.value, std::move(funnel));
+  // Every chart and funnel drawn here was computed when its results changed and stored: a
+  // request reads them and computes none.
+  std::map<std::int64_t, StoredMeasureFunnel> national_funnels;
+  if (national) {
+    CLINAUDIT_TRY(auto held, store.measure_funnels(audit, std::nullopt));
+    for (auto& funnel : held) national_funnels.emplace(funnel.measure_id.value, std::move(funnel));
+  }
   std::vector<MeasureSeries> out;
   for (auto& measure : measures) {
-    const auto stored = stored_funnels.find(measure.id.value);
-    bool funnel_stored = stored != stored_funnels.end();
-    // A national view with the funnel stored reads only the viewer's own results.
-    const bool own_only = national && funnel_stored;
-    CLINAUDIT_TRY(auto results,
-                  store.results_of(measure.id, own_only ? std::optional(who.organisation_id) : std::nullopt));
+    // A national view reads only the viewer's own results; a trust's reads every result to
+    // know which of them it may see, and so which stored funnel it draws.
+    CLINAUDIT_TRY(const auto results,
+                  store.results_of(measure.id, national ? std::optional(who.organisation_id) : std::nullopt));
     MeasureSeries series;
-    std::vector<MeasureResult> visible;
-    std::vector<double> own_values;
-    for (auto& row : results) {
-      if (!national && !may_see_result(who, audit_row, row.organisation_id, row.published)) continue;
-      if (row.organisation_id == who.organisation_id) {
-        series.own_results.push_back(row);
-        if (auto value = measure_value(measure, row)) {
-          own_values.push_back(*value);
-          series.own_periods.push_back(row.period_start.to_string());
-        }
-      }
-      visible.push_back(row);
+    for (const auto& row : results) {
+      if (row.organisation_id == who.organisation_id) series.own_results.push_back(row);
     }
-    series.own_chart = spc_of(measure, own_values);
-    if (series.own_chart) {
-      series.variation = stats::to_string(series.own_chart->variation);
-      series.assurance = stats::to_string(series.own_chart->assurance);
-    }
-    if (funnel_stored && !national) funnel_stored = stored_funnel_fits(stored->second, visible, results);
-    series.funnel =
-        funnel_stored ? std::optional(stored_funnel_view(stored->second, orgs)) : funnel_of(measure, visible, orgs);
-    if (series.funnel && !national) {
-      const auto own = orgs.find(who.organisation_id.value);
-      if (own != orgs.end()) series.funnel->own_unit = own->second.name;
+    CLINAUDIT_TRY_VOID(read_own_chart(store, who, measure, series));
+    if (national) {
+      CLINAUDIT_TRY(series.funnel, funnel_over_every_result(store, measure, national_funnels, orgs));
+    } else {
+      CLINAUDIT_TRY(series.funnel, funnel_seen_by(store, who, audit_row, measure, results, orgs));
     }
     series.measure = std::move(measure);
     out.push_back(std::move(series));

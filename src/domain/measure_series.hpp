@@ -102,12 +102,12 @@ struct MeasureSeries {
   std::vector<std::string> own_periods;      // period starts of the charted own results
 };
 
-// Every measure of `audit`, in the store's order. With `national` (national analysts), the
-// funnel covers every provider's results, published or not, and points out no provider: the
-// measure's stored funnel when there is one (domain/stored_measure_funnels.hpp), else computed
-// here; otherwise the results `who` may see (may_see_result), with `who`'s organisation as the
-// funnel's own unit: the stored funnel when it covers exactly those (stored_funnel_fits), else
-// computed here. Errors: the store's.
+// Every measure of `audit`, in the store's order, from what is stored: the caller's chart of
+// each measure (stored_measure_charts.hpp) and a funnel (stored_measure_funnels.hpp). With
+// `national` (national analysts), the funnel over every provider's results, published or not,
+// pointing out no provider; otherwise the funnel over the results `who` may see
+// (may_see_result), with `who`'s organisation as its own unit. A funnel not stored for those
+// results says so (funnel_not_computed); none is computed here. Errors: the store's.
 Result<std::vector<MeasureSeries>> measure_series(Store& store, const Principal& who, AuditId audit, bool national);
 
 // The organisations by id, for naming units and providers.

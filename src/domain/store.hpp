@@ -365,14 +365,20 @@ class Store {
   virtual Result<std::vector<StoredMeasureChart>> measure_charts(std::optional<MeasureId> measure,
                                                                  std::optional<OrganisationId> organisation) = 0;
 
-  // The funnel plot of each measure over every provider's results
-  // (domain/stored_measure_funnels.hpp). Replaces the stored funnel of `measure` with `funnel`,
-  // or removes it when none, in one transaction with one audit-log entry. Errors: not_found
-  // for an unknown measure; invalid_input for a funnel of another measure.
-  virtual Result<void> put_measure_funnel(MeasureId measure, const std::optional<StoredMeasureFunnel>& funnel,
-                                          const Actor& actor) = 0;
-  // The stored funnels of the measures of `audit` (of `measure` alone, when given), by measure id.
+  // The funnel plots of each measure, one per view of its results: over every provider's and
+  // over those a trust may see (domain/stored_measure_funnels.hpp). Replaces the stored funnels
+  // of `measure` with `funnels` (none removes them), in one transaction with one audit-log
+  // entry. Errors: not_found for an unknown measure; invalid_input for a funnel of another
+  // measure, two with one checksum, or two over every result.
+  virtual Result<void> put_measure_funnels(MeasureId measure, const std::vector<StoredMeasureFunnel>& funnels,
+                                           const Actor& actor) = 0;
+  // The stored funnels over every result of the measures of `audit` (of `measure` alone, when
+  // given), by measure id: what the national views draw.
   virtual Result<std::vector<StoredMeasureFunnel>> measure_funnels(AuditId audit, std::optional<MeasureId> measure) = 0;
+  // The stored funnels of `measure`, every view of its results (the one over every result
+  // first, then by checksum); the one whose input_checksum is `checksum` alone, when given.
+  virtual Result<std::vector<StoredMeasureFunnel>> measure_funnel_views(MeasureId measure,
+                                                                        std::optional<std::string> checksum) = 0;
 
   // Each provider's risk-adjusted CUSUM over a financial year of a national audit
   // (domain/stored_provider_cusum.hpp). Replaces what is stored for the record's audit and

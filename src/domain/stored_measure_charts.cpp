@@ -54,8 +54,7 @@ StoredMeasureChart series_of(const Measure& measure, OrganisationId organisation
 // statistics refuse them.
 std::optional<StoredMeasureChart> drawn(StoredMeasureChart series, const Measure& measure,
                                         const std::string& software_version) {
-  if (series.points.size() < kMinimumSpcPoints) return std::nullopt;
-  auto xmr = xmr_of(measure, values_of(series.points));
+  auto xmr = spc_of(measure, values_of(series.points));
   if (!xmr) return std::nullopt;
   series.chart = std::move(*xmr);
   series.software_version = software_version;

@@ -1,7 +1,7 @@
 #include "domain/stored_measure_funnels.hpp"
 
-#include <algorithm>
 #include <cstdlib>
+#include <set>
 
 #include "core/checksum.hpp"
 
@@ -15,6 +15,9 @@ std::string funnel_checksum(const Measure& measure, const std::vector<MeasureRes
   } else {
     hash.add("no target");
   }
+  const auto period_end = funnel_period_end(measure, rows);
+  if (!period_end) return hash.hex();
+  hash.add(period_end->to_string());
   const auto optional = [&hash](const std::optional<double>& value) {
     if (value) {
       hash.add(*value);
@@ -23,14 +26,46 @@ std::string funnel_checksum(const Measure& measure, const std::vector<MeasureRes
     }
   };
   for (const auto& row : rows) {
+    if (row.period_end != *period_end) continue;
     hash.add(std::to_string(row.organisation_id.value));
     hash.add(row.period_start.to_string());
-    hash.add(row.period_end.to_string());
     optional(row.numerator);
     optional(row.denominator);
     optional(row.expected);
   }
   return hash.hex();
+}
+
+std::vector<FunnelView> funnel_views(const Measure& measure, const std::vector<MeasureResult>& rows) {
+  std::vector<FunnelView> views;
+  if (measure.type == MeasureType::continuous) return views;
+  std::set<std::string> seen;
+  const auto add = [&](std::vector<MeasureResult> view, bool every_result) {
+    if (view.empty()) return;
+    auto checksum = funnel_checksum(measure, view);
+    if (!seen.insert(checksum).second) return;
+    views.push_back(FunnelView{std::move(checksum), every_result, std::move(view)});
+  };
+  add(rows, true);
+  std::vector<MeasureResult> published;
+  std::set<std::int64_t> with_unpublished;
+  for (const auto& row : rows) {
+    if (row.published) {
+      published.push_back(row);
+    } else {
+      with_unpublished.insert(row.organisation_id.value);
+    }
+  }
+  add(published, false);
+  // The rows stay in the store's order, as a trust's page filters them (funnel_of's unit order).
+  for (const auto organisation : with_unpublished) {
+    std::vector<MeasureResult> seen_by;
+    for (const auto& row : rows) {
+      if (row.published || row.organisation_id.value == organisation) seen_by.push_back(row);
+    }
+    add(std::move(seen_by), false);
+  }
+  return views;
 }
 
 std::optional<StoredMeasureFunnel> funnel_from_results(const Measure& measure, const std::vector<MeasureResult>& rows,
@@ -54,34 +89,32 @@ std::optional<StoredMeasureFunnel> funnel_from_results(const Measure& measure, c
 
 Result<bool> refresh_measure_funnel(Store& store, const Measure& measure, const std::vector<MeasureResult>& rows,
                                     const std::string& software_version, const Actor& actor) {
-  CLINAUDIT_TRY(const auto held, store.measure_funnels(measure.audit_id, measure.id));
-  const auto found = held.begin();
-  const bool computable = measure.type != MeasureType::continuous && !rows.empty();
-  if (!computable) {
-    if (found == held.end()) return false;
-    CLINAUDIT_TRY_VOID(store.put_measure_funnel(measure.id, std::nullopt, actor));
-    return true;
+  const auto views = funnel_views(measure, rows);
+  CLINAUDIT_TRY(const auto held, store.measure_funnel_views(measure.id, std::nullopt));
+  // A funnel stored by this version for the same checksum compares the same results: kept
+  // without computing a limit.
+  std::map<std::string, const StoredMeasureFunnel*> reusable;
+  for (const auto& funnel : held) {
+    if (funnel.software_version == software_version) reusable.emplace(funnel.input_checksum, &funnel);
   }
-  // The same inputs and software draw the same funnel: compared before any limit is computed.
-  if (found != held.end() && found->input_checksum == funnel_checksum(measure, rows) &&
-      found->software_version == software_version) {
-    return false;
+  bool unchanged = held.size() == views.size();
+  std::vector<StoredMeasureFunnel> funnels;
+  for (const auto& view : views) {
+    const auto found = reusable.find(view.checksum);
+    if (found != reusable.end()) {
+      unchanged = unchanged && found->second->every_result == view.every_result;
+      funnels.push_back(*found->second);
+    } else {
+      unchanged = false;
+      auto computed = funnel_from_results(measure, view.rows, software_version);
+      if (!computed) continue;
+      funnels.push_back(std::move(*computed));
+    }
+    funnels.back().every_result = view.every_result;
   }
-  CLINAUDIT_TRY_VOID(store.put_measure_funnel(measure.id, funnel_from_results(measure, rows, software_version), actor));
+  if (unchanged) return false;
+  CLINAUDIT_TRY_VOID(store.put_measure_funnels(measure.id, funnels, actor));
   return true;
-}
-
-bool stored_funnel_fits(const StoredMeasureFunnel& stored, const std::vector<MeasureResult>& visible,
-                        const std::vector<MeasureResult>& every) {
-  if (!stored.plot) return false;
-  std::size_t compared = 0;
-  for (const auto& unit : stored.plot->units) compared += unit.denominator > 0 ? 1 : 0;
-  if (compared < 3) return false;
-  const auto at_end = [&](const std::vector<MeasureResult>& rows) {
-    return std::count_if(rows.begin(), rows.end(),
-                         [&](const MeasureResult& r) { return r.period_end == stored.period_end; });
-  };
-  return at_end(visible) == at_end(every);
 }
 
 MeasureFunnel stored_funnel_view(const StoredMeasureFunnel& stored,
@@ -99,6 +132,13 @@ MeasureFunnel stored_funnel_view(const StoredMeasureFunnel& stored,
       view.flags.emplace_back(unit.unit, std::string(stats::to_string(unit.flag)));
   }
   return view;
+}
+
+MeasureFunnel funnel_not_computed() {
+  MeasureFunnel funnel;
+  funnel.note =
+      "No funnel plot yet: it is computed when results are imported or the measure is changed, and by the daily job.";
+  return funnel;
 }
 
 }  // namespace clinaudit::domain

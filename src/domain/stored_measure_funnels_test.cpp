@@ -86,29 +86,73 @@ TEST(StoredMeasureFunnels, TheChecksumFollowsTheResultsTypeAndTarget) {
   EXPECT_NE(funnel_checksum(measure, rows), base);
 }
 
-// A viewer's funnel is the stored one only when it may see every result the funnel compares.
-TEST(StoredMeasureFunnels, FitAViewerWhoSeesEveryResultOfTheComparedPeriod) {
-  const auto every = yearly_rates();
-  auto older = every.front();
+// The same compared results give the same checksum, whatever else a viewer sees: a result of
+// another period leaves it as it was.
+TEST(StoredMeasureFunnels, TheChecksumIsOfTheComparedPeriodOnly) {
+  const auto measure = a_rate();
+  const auto rows = yearly_rates();
+  auto older = rows.front();
   older.period_start = *Date::parse("2024-04-01");
   older.period_end = *Date::parse("2025-03-31");
-  auto with_older = every;
+  auto with_older = rows;
   with_older.push_back(older);
-  const auto stored = funnel_from_results(a_rate(), with_older, "test");
-  ASSERT_TRUE(stored);
-  EXPECT_EQ(stored->period_end, *Date::parse("2026-03-31"));
-  EXPECT_TRUE(stored_funnel_fits(*stored, with_older, with_older));
-  EXPECT_TRUE(stored_funnel_fits(*stored, every, with_older)) << "a hidden result of another year";
-  auto hidden = every;
-  hidden.pop_back();
-  hidden.push_back(older);
-  EXPECT_FALSE(stored_funnel_fits(*stored, hidden, with_older)) << "a hidden result of the compared year";
+  EXPECT_EQ(funnel_checksum(measure, with_older), funnel_checksum(measure, rows));
+  auto fewer = rows;
+  fewer.pop_back();
+  EXPECT_NE(funnel_checksum(measure, fewer), funnel_checksum(measure, rows));
+}
 
-  auto two = every;
-  two.resize(2);
-  const auto too_few = funnel_from_results(a_rate(), two, "test");
-  ASSERT_TRUE(too_few);
-  EXPECT_FALSE(stored_funnel_fits(*too_few, two, two)) << "two providers are no comparison";
+std::vector<std::size_t> view_sizes(const std::vector<FunnelView>& views) {
+  std::vector<std::size_t> sizes;
+  sizes.reserve(views.size());
+  for (const auto& view : views) sizes.push_back(view.rows.size());
+  return sizes;
+}
+
+// A funnel is stored for every result and for each different set of results trusts compare:
+// the published ones, and the published ones with a trust's own unpublished result.
+TEST(StoredMeasureFunnels, AreStoredForEachSetOfResultsAViewerCompares) {
+  const auto measure = a_rate();
+  auto rows = yearly_rates();
+  for (auto& row : rows) row.published = true;
+  auto views = funnel_views(measure, rows);
+  ASSERT_EQ(views.size(), 1U) << "everything published: every viewer compares every result";
+  EXPECT_TRUE(views[0].every_result);
+  EXPECT_EQ(views[0].checksum, funnel_checksum(measure, rows));
+
+  // Unpublished results of another year compare nothing more.
+  auto older = rows.front();
+  older.period_start = *Date::parse("2024-04-01");
+  older.period_end = *Date::parse("2025-03-31");
+  older.published = false;
+  auto with_older = rows;
+  with_older.push_back(older);
+  EXPECT_EQ(view_sizes(funnel_views(measure, with_older)), std::vector<std::size_t>({11}));
+
+  // Providers 9 and 10 unpublished: every result; the published eight; each of the two with
+  // the published eight (what provider 9 or 10 sees).
+  rows[8].published = false;
+  rows[9].published = false;
+  views = funnel_views(measure, rows);
+  EXPECT_EQ(view_sizes(views), std::vector<std::size_t>({10, 8, 9, 9}));
+  EXPECT_TRUE(views[0].every_result);
+  EXPECT_FALSE(views[1].every_result || views[2].every_result || views[3].every_result);
+  EXPECT_EQ(views[2].rows.back().organisation_id, OrganisationId{9});
+  EXPECT_EQ(views[3].rows.back().organisation_id, OrganisationId{10});
+  for (const auto& view : views) EXPECT_EQ(view.checksum, funnel_checksum(measure, view.rows));
+
+  // Provider 10 alone unpublished: what it sees is every result, stored once.
+  rows[8].published = true;
+  EXPECT_EQ(view_sizes(funnel_views(measure, rows)), std::vector<std::size_t>({10, 9}));
+
+  // Nothing published: each provider sees its own result alone.
+  for (auto& row : rows) row.published = false;
+  EXPECT_EQ(funnel_views(measure, rows).size(), 11U);
+
+  auto continuous = measure;
+  continuous.type = MeasureType::continuous;
+  EXPECT_TRUE(funnel_views(continuous, rows).empty());
+  EXPECT_TRUE(funnel_views(measure, {}).empty());
 }
 
 TEST(StoredMeasureFunnels, AContinuousMeasureOrNoResultsHaveNone) {

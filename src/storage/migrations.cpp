@@ -37,6 +37,7 @@ std::string_view migration_0027_provider_cusum();
 std::string_view migration_0028_measure_funnels();
 std::string_view migration_0029_episode_data_as_text();
 std::string_view migration_0030_episode_blocks();
+std::string_view migration_0031_measure_funnel_views();
 }  // namespace clinaudit::embedded
 
 namespace clinaudit::storage {
@@ -80,6 +81,7 @@ constexpr std::array kTemplates{
     Template{28, "0028_measure_funnels", embedded::migration_0028_measure_funnels},
     Template{29, "0029_episode_data_as_text", embedded::migration_0029_episode_data_as_text},
     Template{30, "0030_episode_blocks", embedded::migration_0030_episode_blocks, convert_episodes_to_blocks},
+    Template{31, "0031_measure_funnel_views", embedded::migration_0031_measure_funnel_views},
 };
 
 // {word} -> (SQLite type, PostgreSQL type)

@@ -184,10 +184,12 @@ class SqlStore final : public domain::Store {
                                   const std::vector<OrganisationId>& removed, const domain::Actor& actor) override;
   Result<std::vector<domain::StoredMeasureChart>> measure_charts(std::optional<MeasureId> measure,
                                                                  std::optional<OrganisationId> organisation) override;
-  Result<void> put_measure_funnel(MeasureId measure, const std::optional<domain::StoredMeasureFunnel>& funnel,
-                                  const domain::Actor& actor) override;
+  Result<void> put_measure_funnels(MeasureId measure, const std::vector<domain::StoredMeasureFunnel>& funnels,
+                                   const domain::Actor& actor) override;
   Result<std::vector<domain::StoredMeasureFunnel>> measure_funnels(AuditId audit,
                                                                    std::optional<MeasureId> measure) override;
+  Result<std::vector<domain::StoredMeasureFunnel>> measure_funnel_views(MeasureId measure,
+                                                                        std::optional<std::string> checksum) override;
   Result<std::vector<domain::OutlierTimetableVersion>> outlier_timetables() override;
 
   Result<std::vector<domain::Criterion>> criteria_of(AuditId audit) override;

@@ -2,6 +2,7 @@
 // limit model, overdispersion and the limit curves a chart draws): it is written and read
 // whole, never queried inside, and the same text suits both databases.
 #include <array>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -153,36 +154,63 @@ domain::StoredMeasureFunnel read_stored_funnel(const SqlRow& row) {
   stored.measure_id = id_of<MeasureId>(row, 0);
   stored.audit_id = id_of<AuditId>(row, 1);
   stored.input_checksum = row.text(3);
-  stored.software_version = row.text(4);
-  stored.computed_at = timestamp_of(row, 5);
+  stored.every_result = row.boolean(4);
+  stored.software_version = row.text(5);
+  stored.computed_at = timestamp_of(row, 6);
   read_chart(row, 2, [&](const std::string& text) { read_funnel_text(text, stored); });
   return stored;
 }
 
+constexpr const char* kSelectFunnels =
+    "SELECT f.measure_id, m.audit_id, f.funnel, f.input_checksum, f.every_result, f.software_version, f.computed_at "
+    "FROM measure_funnel_views f JOIN measures m ON m.id = f.measure_id ";
+
 }  // namespace
 
-Result<void> SqlStore::put_measure_funnel(MeasureId measure, const std::optional<domain::StoredMeasureFunnel>& funnel,
-                                          const domain::Actor& actor) {
-  return write("storing the funnel plot of a measure", [&](SqlSession& session) {
+Result<void> SqlStore::put_measure_funnels(MeasureId measure, const std::vector<domain::StoredMeasureFunnel>& funnels,
+                                           const domain::Actor& actor) {
+  return write("storing the funnel plots of a measure", [&](SqlSession& session) {
     require_row(session, "measures", measure.value, "measure funnel: measure");
-    if (funnel && funnel->measure_id != measure) {
-      fail(ErrorCode::invalid_input, "measure funnel: a funnel of measure " + std::to_string(funnel->measure_id.value) +
-                                         " given for measure " + std::to_string(measure.value));
+    std::set<std::string> checksums;
+    int over_every_result = 0;
+    for (const auto& funnel : funnels) {
+      if (funnel.measure_id != measure) {
+        fail(ErrorCode::invalid_input, "measure funnel: a funnel of measure " +
+                                           std::to_string(funnel.measure_id.value) + " given for measure " +
+                                           std::to_string(measure.value));
+      }
+      if (!checksums.insert(funnel.input_checksum).second) {
+        fail(ErrorCode::invalid_input,
+             "measure funnel: two funnels of measure " + std::to_string(measure.value) + " compare the same results");
+      }
+      over_every_result += funnel.every_result ? 1 : 0;
     }
-    execute(session, "DELETE FROM measure_funnels WHERE measure_id = ?", measure);
-    if (funnel) {
+    if (over_every_result > 1) {
+      fail(ErrorCode::invalid_input,
+           "measure funnel: two funnels of measure " + std::to_string(measure.value) + " over every result");
+    }
+    execute(session, "DELETE FROM measure_funnel_views WHERE measure_id = ?", measure);
+    // A funnel kept from an earlier refresh keeps the time it was computed.
+    const auto now = utc_now_iso();
+    for (const auto& funnel : funnels) {
       execute(session,
-              "INSERT INTO measure_funnels (measure_id, funnel, input_checksum, software_version, computed_at) "
-              "VALUES (?, ?, ?, ?, ?)",
-              measure, funnel_text(*funnel), funnel->input_checksum, funnel->software_version, utc_now_iso());
+              "INSERT INTO measure_funnel_views (measure_id, input_checksum, every_result, funnel, software_version, "
+              "computed_at) VALUES (?, ?, ?, ?, ?, ?)",
+              measure, funnel.input_checksum, funnel.every_result, funnel_text(funnel), funnel.software_version,
+              funnel.computed_at.empty() ? now : funnel.computed_at);
     }
-    // Computed again from logged results: the log says for which period and by which version.
+    // Computed again from logged results: the log says for which periods and by which version.
+    json views = json::array();
+    for (const auto& funnel : funnels) {
+      views.push_back({{"period", funnel.period},
+                       {"over_every_result", funnel.every_result},
+                       {"providers", funnel.plot ? funnel.plot->units.size() : 0}});
+    }
     const json after{{"measure_id", measure.value},
-                     {"period", funnel ? json(funnel->period) : json()},
-                     {"providers", funnel && funnel->plot ? funnel->plot->units.size() : 0},
-                     {"software_version", funnel ? funnel->software_version : std::string()}};
-    append_audit_log(session, actor, funnel ? "update" : "delete", "measure_funnel", std::to_string(measure.value),
-                     nullptr, &after);
+                     {"funnels", views},
+                     {"software_version", funnels.empty() ? std::string() : funnels.front().software_version}};
+    append_audit_log(session, actor, funnels.empty() ? "delete" : "update", "measure_funnel",
+                     std::to_string(measure.value), nullptr, &after);
   });
 }
 
@@ -190,10 +218,21 @@ Result<std::vector<domain::StoredMeasureFunnel>> SqlStore::measure_funnels(Audit
                                                                            std::optional<MeasureId> measure) {
   return read("reading the funnel plots of measures", [&](SqlSession& session) {
     return all_rows(session,
-                    "SELECT f.measure_id, m.audit_id, f.funnel, f.input_checksum, f.software_version, f.computed_at "
-                    "FROM measure_funnels f JOIN measures m ON m.id = f.measure_id WHERE m.audit_id = ?1 AND "
-                    "(CAST(?2 AS BIGINT) IS NULL OR f.measure_id = ?2) ORDER BY f.measure_id",
+                    std::string(kSelectFunnels) +
+                        "WHERE m.audit_id = ?1 AND f.every_result AND (CAST(?2 AS BIGINT) IS NULL OR "
+                        "f.measure_id = ?2) ORDER BY f.measure_id",
                     read_stored_funnel, audit, measure);
+  });
+}
+
+Result<std::vector<domain::StoredMeasureFunnel>> SqlStore::measure_funnel_views(MeasureId measure,
+                                                                                std::optional<std::string> checksum) {
+  return read("reading the funnel plots of a measure", [&](SqlSession& session) {
+    return all_rows(session,
+                    std::string(kSelectFunnels) +
+                        "WHERE f.measure_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR f.input_checksum = ?2) "
+                        "ORDER BY f.every_result DESC, f.input_checksum",
+                    read_stored_funnel, measure, checksum);
   });
 }
 

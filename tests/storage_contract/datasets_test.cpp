@@ -234,11 +234,12 @@ TEST_P(StoreContract, EpisodesStoredBeforeDatasetsAreConverted) {
             "provider_id bigint NOT NULL, admission_day integer NOT NULL, data text NOT NULL DEFAULT '{}');";
   GetParam().execute_sql(url(), "DROP TABLE episode_blocks;" + episodes_as_in_version_29 +
                                     "CREATE INDEX episodes_by_audit_date ON episodes (audit_id, admission_day, id);");
-  GetParam().execute_sql(url(),
-                         "DROP TABLE measure_funnels; DROP TABLE provider_cusum_charts; DROP TABLE provider_cusum; "
-                         "DROP TABLE data_version; DROP "
-                         "TABLE measure_charts; DROP TABLE sign_in_attempts; "
-                         "DROP TABLE pending_imports;");
+  GetParam().execute_sql(
+      url(),
+      "DROP TABLE measure_funnel_views; DROP TABLE provider_cusum_charts; DROP TABLE provider_cusum; "
+      "DROP TABLE data_version; DROP "
+      "TABLE measure_charts; DROP TABLE sign_in_attempts; "
+      "DROP TABLE pending_imports;");
   GetParam().execute_sql(url(), "DROP TABLE cusum_monitoring_signals; DROP TABLE cusum_monitoring;");
   GetParam().execute_sql(url(),
                          "ALTER TABLE users DROP COLUMN supplier_id; ALTER TABLE audits DROP COLUMN supplier_id; "

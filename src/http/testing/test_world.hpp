@@ -21,6 +21,7 @@
 #include "domain/clock.hpp"
 #include "domain/outlier_workflow.hpp"
 #include "domain/store.hpp"
+#include "domain/stored_measure_charts.hpp"
 #include "http/app.hpp"
 #include "http/sessions.hpp"
 #include "http/survey_links.hpp"
@@ -344,6 +345,8 @@ class TestWorld {
       results.push_back(r);
     }
     must(store_->add_results(results, actor_));
+    // As an import does: the measure's charts and funnels, which the pages read.
+    must(domain::refresh_measure_charts(*store_, std::vector<MeasureId>{measure_id}, "test", actor_));
     domain::Survey staff;
     staff.title = "Survey of audit staff " + suffix_;
     staff.wave = "2025";
