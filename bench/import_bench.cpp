@@ -7,6 +7,7 @@
 //
 //   import_bench [--rows 1000000] [--file episodes.csv] [--dir /tmp] [--pg postgresql://...]
 //   import_bench --read-only URL   (only the read back, from a database a run above left)
+//   import_bench --rows N [--file F] --import-only URL   (only the import, into that database)
 //
 // The file is generated when missing: 150 providers, 36 months, 12 covariates, a fixed seed.
 #include <chrono>
@@ -161,6 +162,7 @@ int main(int argc, char** argv) {
   std::string dir = std::filesystem::temp_directory_path().string();
   std::string pg_url;
   std::string read_only;
+  std::string import_only;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--rows") rows = std::stoll(argv[i + 1]);
@@ -168,6 +170,7 @@ int main(int argc, char** argv) {
     if (flag == "--dir") dir = argv[i + 1];
     if (flag == "--pg") pg_url = argv[i + 1];
     if (flag == "--read-only") read_only = argv[i + 1];
+    if (flag == "--import-only") import_only = argv[i + 1];
   }
   // The read alone, from a database an earlier run left (for a profiler).
   if (!read_only.empty()) {
@@ -184,6 +187,17 @@ int main(int argc, char** argv) {
   if (!std::filesystem::exists(file)) {
     std::fprintf(stderr, "generating %s\n", file.c_str());
     generate(file, rows);
+  }
+  // The import alone, into the database at a URL (for a profiler).
+  if (!import_only.empty()) {
+    const auto began = Clock::now();
+    const auto written = import_into(import_only, file);
+    if (!written) {
+      std::fprintf(stderr, "import failed: %s\n", written.error().message.c_str());
+      return 1;
+    }
+    std::printf("imported %lld episodes in %.2f s\n", static_cast<long long>(*written), seconds_since(began));
+    return 0;
   }
   std::printf("file %s: %lld rows, %.1f MB\n", file.c_str(), static_cast<long long>(rows),
               static_cast<double>(std::filesystem::file_size(file)) / 1e6);
