@@ -120,14 +120,68 @@ class SqlEpisodeWriter final : public domain::EpisodeWriter {
     bool same_lengths = chunk.admission_date.size() == rows;
     for (const auto& column : chunk.columns) same_lengths = same_lengths && column.size() == rows;
     if (!same_lengths) fail(ErrorCode::invalid_input, "episode chunk columns have different lengths");
-    for (std::size_t row = 0; row < rows; ++row) {
+    // Column by column, each down to the first problem found so far; then the first problem
+    // in row order is reported as a row-by-row check finds it.
+    std::size_t first_problem = rows;
+    std::int64_t known = 0;  // a provider already found: files come in runs of one provider
+    bool any_known = false;
+    for (std::size_t row = 0; row < first_problem; ++row) {
       const std::int64_t provider = chunk.provider[row].value;
+      if (any_known && provider == known) continue;
       if (!providers_.contains(provider)) {
-        fail(ErrorCode::not_found,
-             where(row) + "provider organisation id " + std::to_string(provider) + " does not exist");
+        first_problem = row;
+        break;
       }
-      for (std::size_t c = 0; c < declared_.size(); ++c) check_value(*declared_[c], chunk.columns[c], row);
+      known = provider;
+      any_known = true;
     }
+    for (std::size_t c = 0; c < declared_.size(); ++c) {
+      first_problem = std::min(first_problem, first_unfit(*declared_[c], chunk.columns[c], first_problem));
+    }
+    if (first_problem == rows) return;
+    const std::int64_t provider = chunk.provider[first_problem].value;
+    if (!providers_.contains(provider)) {
+      fail(ErrorCode::not_found,
+           where(first_problem) + "provider organisation id " + std::to_string(provider) + " does not exist");
+    }
+    for (std::size_t c = 0; c < declared_.size(); ++c) check_value(*declared_[c], chunk.columns[c], first_problem);
+  }
+
+  // The first of the column's rows before `end` that check_value refuses; `end` when none.
+  static std::size_t first_unfit(const domain::DatasetColumn& declared, const domain::EpisodeColumn& column,
+                                 std::size_t end) {
+    if (declared.type == domain::ValueType::category) {
+      for (std::size_t row = 0; row < end; ++row) {
+        const auto& text = column.texts[row];
+        if (text.empty() ? declared.required : !domain::check_value(declared, text)) return row;
+      }
+      return end;
+    }
+    const auto& numbers = column.numbers;
+    const double minimum =
+        declared.type == domain::ValueType::number && declared.minimum ? *declared.minimum : -HUGE_VAL;
+    const double maximum =
+        declared.type == domain::ValueType::number && declared.maximum ? *declared.maximum : HUGE_VAL;
+    for (std::size_t row = 0; row < end; ++row) {
+      const double value = numbers[row];
+      if (std::isnan(value)) {
+        if (declared.required) return row;
+        continue;
+      }
+      switch (declared.type) {
+        case domain::ValueType::number:
+          if (!std::isfinite(value) || value < minimum || value > maximum) return row;
+          break;
+        case domain::ValueType::yes_no:
+          if (value != 0 && value != 1) return row;
+          break;
+        case domain::ValueType::date:
+          if (value != std::floor(value)) return row;
+          break;
+        case domain::ValueType::category: break;
+      }
+    }
+    return end;
   }
 
   void check_value(const domain::DatasetColumn& declared, const domain::EpisodeColumn& column, std::size_t row) const {

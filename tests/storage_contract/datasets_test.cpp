@@ -135,6 +135,36 @@ TEST_P(StoreContract, EpisodeValuesAreCheckedAgainstTheDatasetNamingRowAndColumn
   refused([](domain::EpisodeColumns& e) { e.columns[2].texts[1] = "6"; },
           "episode row 2: column 'asa': is not one of the allowed values (1, 2, 3, 4, 5)");
   refused([](domain::EpisodeColumns& e) { e.columns[0].numbers[0] = 2; }, "episode row 1: column 'died30'");
+  refused([](domain::EpisodeColumns& e) { e.columns[1].numbers[0] = HUGE_VAL; },
+          "episode row 1: column 'age': the value is not a finite number");
+  // With several problems, the first in row order, then in column order, is the one named.
+  refused(
+      [](domain::EpisodeColumns& e) {
+        e.columns[0].numbers[1] = 2;
+        e.columns[2].texts[0] = "6";
+      },
+      "episode row 1: column 'asa'");
+  refused(
+      [](domain::EpisodeColumns& e) {
+        e.columns[1].numbers[1] = 121;
+        e.columns[0].numbers[1] = 2;
+      },
+      "episode row 2: column 'died30'");
+  // A provider the store does not hold is named with its row, after any earlier row's problem.
+  const auto unknown_provider = [&](bool earlier_problem) {
+    auto episodes = two_episodes(audit, provider);
+    episodes.provider[1] = OrganisationId{987654};
+    if (earlier_problem) episodes.columns[2].texts[0] = "6";
+    auto writer = store().begin_episodes(audit, episodes.column_names(), actor());
+    EXPECT_TRUE(writer.has_value());
+    return writer ? (*writer)->append(episodes) : Result<void>{};
+  };
+  const auto no_such = unknown_provider(false);
+  EXPECT_ERROR(no_such, ErrorCode::not_found);
+  EXPECT_THAT(no_such.error().message, HasSubstr("episode row 2: provider organisation id 987654 does not exist"));
+  const auto earlier = unknown_provider(true);
+  EXPECT_ERROR(earlier, ErrorCode::invalid_input);
+  EXPECT_THAT(earlier.error().message, HasSubstr("episode row 1: column 'asa'"));
   EXPECT_EQ(store().episodes(audit, *Date::parse("2025-04-01"), *Date::parse("2026-03-31"))->size(), 0U);
 }
 
