@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/whole_numbers.hpp"
+
 namespace clinaudit::ingest {
 namespace {
 
@@ -110,6 +112,7 @@ Result<std::int64_t> parse_count_cell(std::string_view text) {
 }
 
 Result<double> parse_decimal_cell(std::string_view text) {
+  if (const auto whole = read_whole_number(text)) return *whole;
   std::string plain;
   if (strip_grouping(text, plain)) {
     std::string_view number = plain;

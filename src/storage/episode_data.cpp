@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "core/whole_numbers.hpp"
+
 namespace clinaudit::storage {
 namespace {
 
@@ -28,6 +30,7 @@ void append_string(std::string& out, std::string_view text) {
 }
 
 void append_number(std::string& out, double value) {
+  if (append_whole_number(out, value)) return;
   char text[32];
   const auto [end, ec] = std::to_chars(text, text + sizeof text, value);
   out.append(text, ec == std::errc() ? end : text);
@@ -226,8 +229,9 @@ bool EpisodeDataReader::read_value(const char*& p, const char* end, std::ptrdiff
     const char* start = at.p;
     while (at.p != at.end && *at.p != ',' && *at.p != '}' && *at.p != ']' && *at.p != ' ') ++at.p;
     double number = 0;
-    const auto [stop, ec] = std::from_chars(start, at.p, number);
-    if (ec != std::errc() || stop != at.p) {
+    if (const auto whole = read_whole_number(std::string_view(start, static_cast<std::size_t>(at.p - start)))) {
+      number = *whole;
+    } else if (const auto [stop, ec] = std::from_chars(start, at.p, number); ec != std::errc() || stop != at.p) {
       problem = "the stored values hold something that is not a JSON value";
       return false;
     }
