@@ -71,9 +71,10 @@ sstream stack stdexcept stop_token streambuf string string_view syncstream syste
 type_traits typeindex typeinfo unordered_map unordered_set utility valarray variant vector version
 """.split())
 
-# POSIX headers: for the adapters that talk to the operating system.
+# POSIX headers, and the C library's malloc.h (its allocator's settings): for the adapters
+# that talk to the operating system.
 POSIX = re.compile(r"^(unistd\.h|fcntl\.h|signal\.h|poll\.h|termios\.h|sys/.*|arpa/.*|netinet/.*|netdb\.h|"
-                   r"pwd\.h|spawn\.h|sched\.h|dirent\.h|errno\.h)$")
+                   r"pwd\.h|spawn\.h|sched\.h|dirent\.h|errno\.h|malloc\.h)$")
 POSIX_LAYERS = {"storage", "storage/sqlite", "storage/postgres", "platform", "http", "cli"}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
