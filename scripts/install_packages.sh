@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages in scripts/packages.txt that are missing (as root).
+# Installs the Debian packages in scripts/packages.txt (or in the list file given, such as
+# bench/packages.txt) that are missing (as root).
 # Idempotent: says nothing and changes nothing when all are present.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$here/packages.txt")
+list="${1:-$here/packages.txt}"
+mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$list")
 missing=()
 for line in "${wanted[@]}"; do
   read -r package command <<<"$line"
