@@ -1,6 +1,8 @@
-# Sourced by the web benchmarks (web_load.sh, pages_vs.sh, provider_page_vs.sh): a scratch
+# Sourced by the web benchmarks (web_load.sh, pages_vs.sh, provider_page_vs.sh,
+# web_at_scale.sh): the benchmarks' Debian packages installed when missing (wrk), a scratch
 # directory removed on exit with the server still running there, and starting, signing in to
 # and stopping a server on loopback.
+bash "$(dirname "${BASH_SOURCE[0]}")/../scripts/install_packages.sh" "$(dirname "${BASH_SOURCE[0]}")/packages.txt"
 work="$(mktemp -d)"
 pid=""
 cleanup() { [[ -n "$pid" ]] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }

@@ -12,7 +12,6 @@ bin="$1"
 episodes="${2:-0}"
 seconds="${3:-10}"
 source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
-bash "$(dirname "${BASH_SOURCE[0]}")/../scripts/install_packages.sh" "$(dirname "${BASH_SOURCE[0]}")/packages.txt"  # wrk
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$bin" demo --db "$work/world.sqlite" >/dev/null 2>&1
