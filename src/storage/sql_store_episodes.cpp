@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 
 #include "domain/entity_checks.hpp"
@@ -121,7 +122,7 @@ class SqlEpisodeWriter final : public domain::EpisodeWriter {
     for (const auto& column : chunk.columns) same_lengths = same_lengths && column.size() == rows;
     if (!same_lengths) fail(ErrorCode::invalid_input, "episode chunk columns have different lengths");
     // Column by column, each down to the first problem found so far; then the first problem
-    // in row order is reported as a row-by-row check finds it.
+    // in row order is named, its provider before its values.
     std::size_t first_problem = rows;
     std::int64_t known = 0;  // a provider already found: files come in runs of one provider
     bool any_known = false;
@@ -136,7 +137,14 @@ class SqlEpisodeWriter final : public domain::EpisodeWriter {
       any_known = true;
     }
     for (std::size_t c = 0; c < declared_.size(); ++c) {
-      first_problem = std::min(first_problem, first_unfit(*declared_[c], chunk.columns[c], first_problem));
+      const auto& declared = *declared_[c];
+      const auto& column = chunk.columns[c];
+      for (std::size_t row = 0; row < first_problem; ++row) {
+        if (problem_with(declared, column, row)) {
+          first_problem = row;
+          break;
+        }
+      }
     }
     if (first_problem == rows) return;
     const std::int64_t provider = chunk.provider[first_problem].value;
@@ -144,69 +152,37 @@ class SqlEpisodeWriter final : public domain::EpisodeWriter {
       fail(ErrorCode::not_found,
            where(first_problem) + "provider organisation id " + std::to_string(provider) + " does not exist");
     }
-    for (std::size_t c = 0; c < declared_.size(); ++c) check_value(*declared_[c], chunk.columns[c], first_problem);
-  }
-
-  // The first of the column's rows before `end` that check_value refuses; `end` when none.
-  static std::size_t first_unfit(const domain::DatasetColumn& declared, const domain::EpisodeColumn& column,
-                                 std::size_t end) {
-    if (declared.type == domain::ValueType::category) {
-      for (std::size_t row = 0; row < end; ++row) {
-        const auto& text = column.texts[row];
-        if (text.empty() ? declared.required : !domain::check_value(declared, text)) return row;
-      }
-      return end;
-    }
-    const auto& numbers = column.numbers;
-    const double minimum =
-        declared.type == domain::ValueType::number && declared.minimum ? *declared.minimum : -HUGE_VAL;
-    const double maximum =
-        declared.type == domain::ValueType::number && declared.maximum ? *declared.maximum : HUGE_VAL;
-    for (std::size_t row = 0; row < end; ++row) {
-      const double value = numbers[row];
-      if (std::isnan(value)) {
-        if (declared.required) return row;
-        continue;
-      }
-      switch (declared.type) {
-        case domain::ValueType::number:
-          if (!std::isfinite(value) || value < minimum || value > maximum) return row;
-          break;
-        case domain::ValueType::yes_no:
-          if (value != 0 && value != 1) return row;
-          break;
-        case domain::ValueType::date:
-          if (value != std::floor(value)) return row;
-          break;
-        case domain::ValueType::category: break;
+    for (std::size_t c = 0; c < declared_.size(); ++c) {
+      if (const auto problem = problem_with(*declared_[c], chunk.columns[c], first_problem)) {
+        fail(ErrorCode::invalid_input, where(first_problem) + "column '" + declared_[c]->name + "': " + *problem);
       }
     }
-    return end;
   }
 
-  void check_value(const domain::DatasetColumn& declared, const domain::EpisodeColumn& column, std::size_t row) const {
-    const auto problem = [&](const std::string& what) {
-      fail(ErrorCode::invalid_input, where(row) + "column '" + declared.name + "': " + what);
-    };
+  // What is wrong with the row's value of `column` for the dataset's `declared` column; none
+  // when it fits (no text is made then). The store's one statement of a value's rules.
+  static std::optional<std::string> problem_with(const domain::DatasetColumn& declared,
+                                                 const domain::EpisodeColumn& column, std::size_t row) {
     if (column.missing(row)) {
-      if (declared.required) problem("a value is required");
-      return;
+      if (declared.required) return "a value is required";
+      return std::nullopt;
     }
     Result<void> kept;
     switch (declared.type) {
       case domain::ValueType::number:
-        if (!std::isfinite(column.numbers[row])) problem("the value is not a finite number");
+        if (!std::isfinite(column.numbers[row])) return "the value is not a finite number";
         kept = domain::check_value(declared, column.numbers[row]);
         break;
       case domain::ValueType::yes_no:
-        if (column.numbers[row] != 0 && column.numbers[row] != 1) problem("a yes/no value is 1 (yes) or 0 (no)");
+        if (column.numbers[row] != 0 && column.numbers[row] != 1) return "a yes/no value is 1 (yes) or 0 (no)";
         break;
       case domain::ValueType::date:
-        if (column.numbers[row] != std::floor(column.numbers[row])) problem("a date is a whole day number");
+        if (column.numbers[row] != std::floor(column.numbers[row])) return "a date is a whole day number";
         break;
       case domain::ValueType::category: kept = domain::check_value(declared, column.texts[row]); break;
     }
-    if (!kept) problem(kept.error().message);
+    if (!kept) return kept.error().message;
+    return std::nullopt;
   }
 
   void write_block() {
