@@ -172,7 +172,7 @@ struct BlockProblem {
 struct BlockColumns {
   std::int64_t records = 0;
   std::vector<std::uint8_t> outcome;
-  std::vector<std::vector<double>> numbers;
+  std::vector<CompactNumbers> numbers;
   std::vector<std::vector<std::string>> levels;
   std::vector<std::vector<std::uint32_t>> codes;
   std::optional<BlockProblem> problem;
@@ -362,7 +362,7 @@ class Joiner {
     if (block.problem) return row_error(rows_before_ + block.problem->record, block.problem->message);
     if (!reserved_ && block.records > 0) reserve(block, block_bytes);
     append(result_.outcome, block.outcome);
-    for (std::size_t c = 0; c < block.numbers.size(); ++c) append(result_.numbers[c].values, block.numbers[c]);
+    for (std::size_t c = 0; c < block.numbers.size(); ++c) result_.numbers[c].values.append(block.numbers[c]);
     for (std::size_t c = 0; c < block.codes.size(); ++c) {
       auto& column = result_.categories[c];
       std::vector<std::uint32_t> file_code(block.levels[c].size());

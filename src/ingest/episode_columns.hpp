@@ -7,14 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "core/compact_numbers.hpp"
 #include "core/result.hpp"
 
 namespace clinaudit::ingest {
 
-// A numeric column read from an episode file.
+// A numeric column read from an episode file, kept as narrow as its values allow (whole
+// numbers of a byte or two take a byte or two each).
 struct NumberColumn {
   std::string name;
-  std::vector<double> values;
+  CompactNumbers values;
 };
 
 // A text-valued column read as categories: each distinct text is a level (in the order first

@@ -82,8 +82,8 @@ TEST(FormulaFrame, CodesFactorsInInteractionsByRsRule) {
   EXPECT_EQ(term_names(frame->frame), (std::vector<std::string>{"(Intercept)", "sexM", "sexF:age", "sexM:age"}));
   // Rows kept: 1 (70, M), 2 (64, F), 6 (90, F), 7 (47, M), 8 (66, M).
   ASSERT_EQ(frame->frame.covariates.size(), 3U);
-  EXPECT_EQ(frame->frame.covariates[1].values, (std::vector<double>{0, 64, 90, 0, 0}));
-  EXPECT_EQ(frame->frame.covariates[2].values, (std::vector<double>{70, 0, 0, 47, 66}));
+  EXPECT_EQ(frame->frame.covariates[1].values.to_doubles(), (std::vector<double>{0, 64, 90, 0, 0}));
+  EXPECT_EQ(frame->frame.covariates[2].values.to_doubles(), (std::vector<double>{70, 0, 0, 47, 66}));
   const auto both = frame_of("died ~ age*sex", kData);
   ASSERT_TRUE(both);
   EXPECT_EQ(term_names(both->frame), (std::vector<std::string>{"(Intercept)", "age", "sexM", "age:sexM"}));

@@ -69,7 +69,7 @@ constexpr std::size_t kChains = 8;
 // and the categorical covariates' levels, reference levels included, in an "extended"
 // parameter vector. Reference levels are dropped when the system is solved.
 struct Layout {
-  std::vector<const double*> numeric;  // dense columns 1..d-1
+  std::vector<const CompactNumbers*> numeric;  // dense columns 1..d-1
   std::vector<const std::uint32_t*> factor_codes;
   std::vector<std::size_t> factor_offset;  // extended index of level 0
   std::size_t dense = 1;                   // d
@@ -80,7 +80,7 @@ struct Layout {
 Layout make_layout(const ModelFrame& frame) {
   Layout layout;
   for (const auto& covariate : frame.covariates) {
-    if (!covariate.categorical) layout.numeric.push_back(covariate.values.data());
+    if (!covariate.categorical) layout.numeric.push_back(&covariate.values);
   }
   layout.dense = 1 + layout.numeric.size();
   std::size_t next = layout.dense;
@@ -117,12 +117,12 @@ struct Pass {
   double* fitted;                   // written when not null
 };
 
-// The dense part of the linear predictor of rows [tile, tile + rows): the intercept plus each
-// numeric covariate's term, added in covariate order. Runs of 32 rows are summed in eight
-// registers, which wait for memory once per covariate rather than once per covariate and row;
-// each row's sum is the same as adding the terms to it one at a time.
+// The dense part of the linear predictor of a tile's rows: the intercept plus each numeric
+// covariate's term (`xs`: the tile's numeric columns, kTileRows apart), added in covariate order. Runs of 32 rows are
+// summed in eight registers, which wait for memory once per covariate rather than once per covariate and row; each
+// row's sum is the same as adding the terms to it one at a time.
 [[gnu::always_inline]] inline void linear_predictor(const Layout& layout, const std::vector<double>& b,
-                                                    std::size_t tile, std::size_t rows, double* eta) {
+                                                    const double* xs, std::size_t rows, double* eta) {
   constexpr std::size_t kRun = kChains * kLanes;
   const std::size_t d = layout.dense;
   std::size_t r = 0;
@@ -131,7 +131,7 @@ struct Pass {
     for (auto& lanes : sum) lanes = Lanes{b[0], b[0], b[0], b[0]};
     for (std::size_t a = 0; a + 1 < d; ++a) {
       const double coefficient = b[a + 1];
-      const double* x = layout.numeric[a] + tile + r;
+      const double* x = xs + a * kTileRows + r;
       for (std::size_t k = 0; k < kChains; ++k) {
         Lanes values;
         std::memcpy(&values, x + k * kLanes, sizeof values);
@@ -142,7 +142,7 @@ struct Pass {
   }
   for (; r < rows; ++r) {
     double sum = b[0];
-    for (std::size_t a = 0; a + 1 < d; ++a) sum += b[a + 1] * layout.numeric[a][tile + r];
+    for (std::size_t a = 0; a + 1 < d; ++a) sum += b[a + 1] * xs[a * kTileRows + r];
     eta[r] = sum;
   }
 }
@@ -193,15 +193,18 @@ struct Pass {
   const std::size_t padded = (d + kLanes - 1) / kLanes * kLanes;
   const std::size_t row_width = padded <= stride ? padded : d;
   std::vector<double> wx(d * kTileRows), wx_rows(row_width * kTileRows, 0.0);
+  // The tile's numeric columns as doubles, kTileRows apart (the columns may be stored narrower).
+  std::vector<double> xs((d - 1) * kTileRows);
   const double bound = 10.0 * DBL_EPSILON;
   // Summed in registers in row order, then stored: the same sum as adding to `out` row by row.
   double deviance = out.deviance;
   std::int64_t at_bound = out.at_bound;
   for (std::size_t tile = begin; tile < end; tile += kTileRows) {
     const std::size_t rows = std::min(kTileRows, end - tile);
+    for (std::size_t a = 0; a + 1 < d; ++a) layout.numeric[a]->copy_to(tile, rows, xs.data() + a * kTileRows);
     if (beta != nullptr) {
       const auto& b = *beta;
-      linear_predictor(layout, b, tile, rows, eta.data());
+      linear_predictor(layout, b, xs.data(), rows, eta.data());
       for (std::size_t f = 0; f < layout.factor_codes.size(); ++f) {
         const double* level_beta = b.data() + layout.factor_offset[f];
         const std::uint32_t* codes = layout.factor_codes[f] + tile;
@@ -238,13 +241,13 @@ struct Pass {
     }
     for (std::size_t r = 0; r < rows; ++r) wx[r] = w[r];
     for (std::size_t a = 1; a < d; ++a) {
-      const double* x = layout.numeric[a - 1] + tile;
+      const double* x = xs.data() + (a - 1) * kTileRows;
       double* target = wx.data() + a * kTileRows;
       for (std::size_t r = 0; r < rows; ++r) target[r] = w[r] * x[r];
     }
     // Dense block: (X'WX)_{ba} for a <= b, and X'Wz.
     for (std::size_t b = 0; b < d; ++b) {
-      const double* xb = b == 0 ? ones.data() : layout.numeric[b - 1] + tile;
+      const double* xb = b == 0 ? ones.data() : xs.data() + (b - 1) * kTileRows;
       for (std::size_t a = 0; a <= b; ++a) out.sums[b * stride + a] += dot(wx.data() + a * kTileRows, xb, rows);
       out.sums[b * stride + layout.extended] += dot(wz.data(), xb, rows);
     }

@@ -142,7 +142,9 @@ TEST(LogisticRegression, NamesATermThatIsALinearCombinationOfOthers) {
   ModelFrame frame = data.frame;
   auto twice = frame.covariates[0];
   twice.name = "age_twice";
-  for (auto& v : twice.values) v *= 2;
+  auto values = twice.values.to_doubles();
+  for (auto& v : values) v *= 2;
+  twice.values = values;
   frame.covariates.push_back(twice);
   const auto fit = fit_logistic(frame, data.outcome);
   ASSERT_FALSE(fit);

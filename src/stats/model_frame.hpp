@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/compact_numbers.hpp"
 #include "core/result.hpp"
 
 namespace clinaudit::stats {
@@ -17,7 +18,7 @@ namespace clinaudit::stats {
 struct Covariate {
   std::string name;
   bool categorical = false;
-  std::vector<double> values;         // numeric covariates: the values (finite)
+  CompactNumbers values;              // numeric covariates: the values (finite)
   std::vector<std::string> levels;    // categorical: the level names; levels[0] is the reference
   std::vector<std::uint32_t> codes;   // categorical: one index into levels per episode
   std::string level_separator = "=";  // categorical: between the name and the level in term names

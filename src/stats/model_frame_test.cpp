@@ -42,7 +42,7 @@ TEST(ModelFrame, DropsUnusedLevelsAndNamesTerms) {
   frame.covariates = {Covariate{"age", false, {1, 2, 3}, {}, {}}, ward};
   EXPECT_EQ(term_names(frame), (std::vector<std::string>{"(Intercept)", "age", "ward=C"}));
   EXPECT_TRUE(validate_frame(frame));
-  frame.covariates[0].values[1] = std::nan("");
+  frame.covariates[0].values = std::vector<double>{1, std::nan(""), 3};
   const auto invalid = validate_frame(frame);
   ASSERT_FALSE(invalid);
   EXPECT_NE(invalid.error().message.find("episode 2"), std::string::npos);
