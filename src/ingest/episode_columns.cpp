@@ -43,25 +43,88 @@ struct TransparentHash {
 };
 
 // The levels of one category column, with the last value looked up remembered (episode
-// files are often sorted by provider, so most lookups hit it).
-struct Dictionary {
-  std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>> index;
-  std::string last;
-  std::uint32_t last_code = 0;
-  bool has_last = false;
-
+// files are often sorted by provider, so most lookups hit it). Values of up to seven bytes,
+// most of a file's codes, are looked up as one 64-bit number (their bytes and length) in a
+// small table of their own, without hashing or comparing text.
+class Dictionary {
+ public:
   std::uint32_t code(std::string_view text, std::vector<std::string>& levels) {
-    if (has_last && text == last) return last_code;
-    auto found = index.find(text);
-    if (found == index.end()) {
-      found = index.emplace(std::string(text), static_cast<std::uint32_t>(levels.size())).first;
-      levels.emplace_back(text);
+    if (text.size() <= kShortest) {
+      const auto key = packed(text);
+      if (key != last_key_) {
+        last_key_ = key;
+        last_short_code_ = short_code(key, text, levels);
+      }
+      return last_short_code_;
     }
-    last.assign(text);
-    last_code = found->second;
-    has_last = true;
-    return last_code;
+    if (has_last_ && text == last_) return last_code_;
+    auto found = index_.find(text);
+    if (found == index_.end()) found = index_.emplace(std::string(text), add(text, levels)).first;
+    last_.assign(text);
+    last_code_ = found->second;
+    has_last_ = true;
+    return last_code_;
   }
+
+ private:
+  static constexpr std::size_t kShortest = 7;
+
+  // Never 0 (the length is in the top byte, and the text is not empty), which marks a free slot.
+  static std::uint64_t packed(std::string_view text) {
+    auto key = static_cast<std::uint64_t>(text.size()) << 56;
+    for (std::size_t i = 0; i < text.size(); ++i) key |= std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
+    return key;
+  }
+
+  static std::uint32_t add(std::string_view text, std::vector<std::string>& levels) {
+    levels.emplace_back(text);
+    return static_cast<std::uint32_t>(levels.size() - 1);
+  }
+
+  std::size_t slot_of(std::uint64_t key) const {
+    const std::size_t mask = keys_.size() - 1;
+    std::size_t slot = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+    while (keys_[slot] != key && keys_[slot] != 0) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  std::uint32_t short_code(std::uint64_t key, std::string_view text, std::vector<std::string>& levels) {
+    if (keys_.empty()) {
+      keys_.assign(64, 0);
+      codes_.assign(64, 0);
+    }
+    const std::size_t slot = slot_of(key);
+    if (keys_[slot] == key) return codes_[slot];
+    const auto code = add(text, levels);
+    keys_[slot] = key;
+    codes_[slot] = code;
+    if (++shorts_ * 2 > keys_.size()) grow();
+    return code;
+  }
+
+  // Twice the slots, so that at most half are used and a search ends soon.
+  void grow() {
+    std::vector<std::uint64_t> keys(keys_.size() * 2, 0);
+    std::vector<std::uint32_t> codes(codes_.size() * 2, 0);
+    keys.swap(keys_);
+    codes.swap(codes_);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == 0) continue;
+      const std::size_t slot = slot_of(keys[i]);
+      keys_[slot] = keys[i];
+      codes_[slot] = codes[i];
+    }
+  }
+
+  std::vector<std::uint64_t> keys_;  // open addressing, a power of two long; 0 = free
+  std::vector<std::uint32_t> codes_;
+  std::size_t shorts_ = 0;
+  std::uint64_t last_key_ = 0;
+  std::uint32_t last_short_code_ = 0;
+  std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>> index_;  // longer values
+  std::string last_;
+  std::uint32_t last_code_ = 0;
+  bool has_last_ = false;
 };
 
 // What to do with a field of the file: nothing, or store it in one or more of the outputs.

@@ -137,6 +137,30 @@ TEST(EpisodeColumns, CodesEachLevelOnceWhetherTheColumnHasFewLevelsOrMany) {
   for (std::size_t i = 0; i < wards.size(); ++i) EXPECT_EQ(ward.levels[ward.codes[i]], wards[i]) << "row " << i;
 }
 
+// Values of up to seven bytes and longer ones are coded alike: one code per distinct value,
+// in the order first seen, including values that differ only in length or in their eighth byte,
+// and a thousand levels (far more than the first table holds).
+TEST(EpisodeColumns, CodesShortAndLongValuesAlike) {
+  std::vector<std::string> values{"1234567", "12345678", "12345679", "1234567", "a", "aa", "A provider named at length",
+                                  "a",       "12345678", "aa"};
+  for (int i = 0; i < 1000; ++i) values.push_back("L" + std::to_string((i * 37) % 1000));
+  for (int i = 0; i < 1000; ++i) values.push_back("Longer level " + std::to_string((i * 11) % 1000));
+  std::string text = "ward,died\n";
+  for (const auto& value : values) text += value + ",0\n";
+  for (const std::size_t block_bytes : {std::size_t{100}, std::size_t{4} << 20}) {
+    const auto columns = read(text, {}, {"ward"}, 2, block_bytes);
+    ASSERT_TRUE(columns) << columns.error().message;
+    const auto& ward = columns->categories[0];
+    std::vector<std::string> first_seen;
+    for (const auto& value : values) {
+      if (std::find(first_seen.begin(), first_seen.end(), value) == first_seen.end()) first_seen.push_back(value);
+    }
+    EXPECT_EQ(ward.levels, first_seen);
+    ASSERT_EQ(ward.codes.size(), values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) ASSERT_EQ(ward.levels[ward.codes[i]], values[i]) << "row " << i;
+  }
+}
+
 void expect_same(const EpisodeColumns& expected, const EpisodeColumns& actual) {
   EXPECT_EQ(actual.rows, expected.rows);
   EXPECT_EQ(actual.outcome, expected.outcome);
