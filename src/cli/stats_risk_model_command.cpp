@@ -388,10 +388,14 @@ Result<void> run(const RiskModelArgs& args) {
   }
   if (!args.quiet && frame.rows >= 1000000) std::cerr << "risk-model: fitting " << frame.rows << " episodes\n";
 
-  auto result = stats::case_mix_model(frame, outcome, group, options);
+  // The group's column is handed over; the predictions, which name each episode's group, keep a copy.
+  const bool grouped = group.has_value();
+  std::optional<stats::Covariate> predictions_group;
+  if (!args.predictions.empty()) predictions_group = group;
+  auto result = stats::case_mix_model(std::move(frame), outcome, std::move(group), options);
   if (!result) return Error{result.error().code, args.input + ": " + result.error().message};
   if (!args.predictions.empty()) {
-    if (auto written = write_predictions(args.predictions, *result, outcome, group, kept_rows); !written)
+    if (auto written = write_predictions(args.predictions, *result, outcome, predictions_group, kept_rows); !written)
       return written;
   }
   if (!result->fit.converged) {
@@ -408,7 +412,7 @@ Result<void> run(const RiskModelArgs& args) {
       std::cerr << "\n";
     }
   }
-  if (args.format == "csv") return write_output(args.output, group ? groups_csv(*result) : coefficients_csv(*result));
+  if (args.format == "csv") return write_output(args.output, grouped ? groups_csv(*result) : coefficients_csv(*result));
   if (args.format == "svg") {
     render::FunnelChartOptions chart;
     chart.title = "Risk-adjusted outcome by " + args.group + " (observed / expected)";

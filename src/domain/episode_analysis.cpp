@@ -16,7 +16,7 @@ namespace clinaudit::domain {
 namespace {
 
 // The model, funnel and CUSUM on a built frame; `episodes` are the frame's rows, in order.
-Result<EpisodeAnalysis> analyse_frame(const EpisodeColumns& episodes, const stats::ModelFrame& frame,
+Result<EpisodeAnalysis> analyse_frame(const EpisodeColumns& episodes, stats::ModelFrame frame,
                                       const std::vector<std::uint8_t>& outcome_values,
                                       const EpisodeAnalysisOptions& options);
 
@@ -262,7 +262,7 @@ Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const E
       return Error{ErrorCode::invalid_input, "every episode lacks a value the formula reads; nothing to analyse"};
     }
     const EpisodeColumns kept = built.dropped == 0 ? EpisodeColumns{} : only_rows(episodes, built.kept_rows);
-    auto analysis = analyse_frame(built.dropped == 0 ? episodes : kept, built.frame, built.outcome, options);
+    auto analysis = analyse_frame(built.dropped == 0 ? episodes : kept, std::move(built.frame), built.outcome, options);
     if (analysis) {
       analysis->rows_dropped = static_cast<std::int64_t>(built.dropped);
       if (built.dropped > 0) analysis->rows = built.kept_rows;
@@ -296,12 +296,12 @@ Result<EpisodeAnalysis> analyse_episodes(const EpisodeColumns& episodes, const E
     if (outcome_column->missing(i)) return missing_values(*outcome_column);
     outcome_values[i] = outcome_column->numbers[i] != 0 ? 1 : 0;
   }
-  return analyse_frame(episodes, frame, outcome_values, options);
+  return analyse_frame(episodes, std::move(frame), outcome_values, options);
 }
 
 namespace {
 
-Result<EpisodeAnalysis> analyse_frame(const EpisodeColumns& episodes, const stats::ModelFrame& frame,
+Result<EpisodeAnalysis> analyse_frame(const EpisodeColumns& episodes, stats::ModelFrame frame,
                                       const std::vector<std::uint8_t>& outcome_values,
                                       const EpisodeAnalysisOptions& options) {
   const std::size_t n = episodes.size();
@@ -323,7 +323,7 @@ Result<EpisodeAnalysis> analyse_frame(const EpisodeColumns& episodes, const stat
   stats::FunnelOptions funnel = options.funnel;
   funnel.type = stats::FunnelType::ratio;
   case_mix.funnel = funnel;
-  CLINAUDIT_TRY(auto model, stats::case_mix_model(frame, outcome_values, group, case_mix));
+  CLINAUDIT_TRY(auto model, stats::case_mix_model(std::move(frame), outcome_values, group, case_mix));
 
   EpisodeAnalysis analysis;
   analysis.source = MeasureSource::episode_model_ratio;

@@ -5,7 +5,7 @@
 
 namespace clinaudit::stats {
 
-Result<CaseMixResult> case_mix_model(const ModelFrame& frame, std::span<const std::uint8_t> outcome,
+Result<CaseMixResult> case_mix_model(ModelFrame frame, std::span<const std::uint8_t> outcome,
                                      std::optional<Covariate> group, const CaseMixOptions& options) {
   if (options.funnel && !group) {
     return Error{ErrorCode::invalid_input, "a funnel plot compares groups: name the group column"};
@@ -19,6 +19,7 @@ Result<CaseMixResult> case_mix_model(const ModelFrame& frame, std::span<const st
   if (!fit) return fit.error();
   CaseMixResult result;
   result.fit = std::move(*fit);
+  frame = ModelFrame{};  // its memory is reused by the sorted risks below
 
   {
     auto ranked = rank_risks(result.fit.fitted, outcome);

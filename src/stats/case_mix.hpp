@@ -39,8 +39,10 @@ struct CaseMixResult {
 // already be in the level order wanted (order_levels_as_r for R's).
 // Errors: those of fit_logistic, rank_risks and funnel_plot (a funnel needs at least two
 // groups with expected deaths), and invalid_input when a funnel is asked for without groups.
+// `frame` is taken by value and released once the model is fitted, so that a national file's
+// columns do not stay in memory beside the checks' sorted risks (pass it with std::move).
 // Pure apart from the fit's worker threads; safe from any thread.
-Result<CaseMixResult> case_mix_model(const ModelFrame& frame, std::span<const std::uint8_t> outcome,
+Result<CaseMixResult> case_mix_model(ModelFrame frame, std::span<const std::uint8_t> outcome,
                                      std::optional<Covariate> group, const CaseMixOptions& options);
 
 }  // namespace clinaudit::stats

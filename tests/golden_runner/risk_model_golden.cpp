@@ -76,7 +76,7 @@ Result<stats::CaseMixResult> run_model(const Values& inputs) {
   }
   stats::CaseMixOptions options;
   options.fit.threads = 2;
-  return stats::case_mix_model(frame, columns->outcome, std::move(group), options);
+  return stats::case_mix_model(std::move(frame), columns->outcome, std::move(group), options);
 }
 
 std::string key_term(std::string term) {
