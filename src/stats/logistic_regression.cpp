@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <thread>
 
 #include "stats/cholesky.hpp"
@@ -115,6 +116,7 @@ struct Pass {
   std::span<const std::uint8_t> outcome;
   const std::vector<double>* beta;  // extended; null on the first pass
   double* fitted;                   // written when not null
+  bool cross_products = true;       // false: the deviance (and the risks) only
 };
 
 // The dense part of the linear predictor of a tile's rows: the intercept plus each numeric
@@ -184,7 +186,11 @@ struct Pass {
   double* fitted = pass.fitted;
   const std::size_t d = layout.dense;
   const std::size_t stride = layout.extended + 1;
-  out.sums.assign(layout.extended * stride, 0.0);
+  if (pass.cross_products) {
+    out.sums.assign(layout.extended * stride, 0.0);
+  } else {
+    out.sums.clear();
+  }
   std::vector<double> eta(kTileRows), w(kTileRows), wz(kTileRows), ones(kTileRows, 1.0);
   std::vector<double> exp_eta(kTileRows), mus(kTileRows), derivatives(kTileRows), deviance_terms(kTileRows);
   // The weighted rows, row-major, each padded with zeros to a whole number of vectors (when a
@@ -239,6 +245,7 @@ struct Pass {
       w[r] = derivative * derivative / (mu * (1.0 - mu));
       wz[r] = w[r] * z;
     }
+    if (!pass.cross_products) continue;
     for (std::size_t r = 0; r < rows; ++r) wx[r] = w[r];
     for (std::size_t a = 1; a < d; ++a) {
       const double* x = xs.data() + (a - 1) * kTileRows;
@@ -318,11 +325,11 @@ BlockSums run_pass(const Pass& pass, std::size_t rows, unsigned threads) {
   for (auto& thread : pool) thread.join();
 
   BlockSums total;
-  total.sums.assign(pass.layout.extended * (pass.layout.extended + 1), 0.0);
+  if (pass.cross_products) total.sums.assign(pass.layout.extended * (pass.layout.extended + 1), 0.0);
   for (const auto& block : results) {
     total.deviance += block.deviance;
     total.at_bound += block.at_bound;
-    for (std::size_t i = 0; i < total.sums.size(); ++i) total.sums[i] += block.sums[i];
+    for (std::size_t i = 0; i < total.sums.size(); ++i) total.sums[i] += block.sums[i];  // none without cross-products
   }
   return total;
 }
@@ -398,6 +405,8 @@ Result<LogisticFit> fit_logistic(const ModelFrame& frame, std::span<const std::u
   double* const fitted = options.keep_fitted ? fit.fitted.data() : nullptr;
   std::vector<double> beta(layout.extended, 0.0), beta_old, matrix, rhs;
   Cholesky system;
+  // The deviance's last two relative changes (none yet: infinite).
+  double change = std::numeric_limits<double>::infinity(), change_before = change;
   for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
     reduce_system(layout, current.sums, matrix, rhs);
     if (!system.factorise(matrix, p)) {
@@ -409,11 +418,28 @@ Result<LogisticFit> fit_logistic(const ModelFrame& frame, std::span<const std::u
     beta_old = beta;
     for (std::size_t i = 0; i < p; ++i) beta[layout.term_index[i]] = solution[i];
     fit.iterations = iteration;
-    current = run_pass(Pass{layout, outcome, &beta, fitted}, frame.rows, threads);
-    if (std::abs(current.deviance - deviance_old) / (std::abs(current.deviance) + 0.1) < options.epsilon) {
+    // A pass's cross-products serve only the next iteration (the standard errors come from the
+    // system just solved, as R's do). When this pass is likely the last, it computes the
+    // deviance and the risks alone, without the rest of a pass's work; should the fit go on after
+    // all, the full pass is run from the same coefficients, so the result is the same either
+    // way. Likely the last: the last allowed, or the deviance's next change, predicted as
+    // converging quadratically (each ratio of successive changes the square of the one before),
+    // well below epsilon.
+    const bool last_allowed = iteration == options.max_iterations;
+    const double ratio = change / change_before;
+    const bool likely_last = last_allowed || (std::isfinite(change_before) && std::isfinite(ratio) &&
+                                              change * ratio * ratio < options.epsilon / 10);
+    using DevianceFirst = LogisticOptions::DevianceFirst;
+    const bool deviance_first = options.deviance_first == DevianceFirst::always ||
+                                (options.deviance_first == DevianceFirst::when_likely_last && likely_last);
+    current = run_pass(Pass{layout, outcome, &beta, fitted, !deviance_first}, frame.rows, threads);
+    change_before = change;
+    change = std::abs(current.deviance - deviance_old) / (std::abs(current.deviance) + 0.1);
+    if (change < options.epsilon) {
       fit.converged = true;
       break;
     }
+    if (deviance_first && !last_allowed) current = run_pass(Pass{layout, outcome, &beta, fitted}, frame.rows, threads);
     deviance_old = current.deviance;
   }
 

@@ -20,6 +20,13 @@ struct LogisticOptions {
   unsigned threads = 1;
   // Keep the per-episode fitted risks in LogisticFit::fitted.
   bool keep_fitted = true;
+  // Whether the pass after a solve first computes the deviance and the risks alone (without
+  // the cross-products a next iteration needs), running the full pass too only if the fit goes
+  // on: when the deviance's changes say it is likely the last (and at the iteration limit), or
+  // always, or never. The result does not depend on it; `always` and `never` are there to show
+  // that it does not.
+  enum class DevianceFirst { when_likely_last, always, never };
+  DevianceFirst deviance_first = DevianceFirst::when_likely_last;
 };
 
 // A fitted logistic regression. Terms are "(Intercept)", then each covariate's terms in

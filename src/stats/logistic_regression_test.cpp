@@ -94,6 +94,100 @@ TEST(LogisticRegression, ReportsNonConvergenceWhenTheIterationLimitIsReached) {
   EXPECT_EQ(fit->iterations, 2);
 }
 
+// The pass after a solve computes only the deviance and the risks when it is likely the last;
+// when the fit goes on after all (a small epsilon: the deviance's change falls below the guess's
+// bound before it falls below epsilon) or stops at the iteration limit, the result must still be
+// R's: the same iterations, estimates, deviance, and standard errors from the last system solved.
+// Reference: R 4.2.2, x = 1:10, y = c(0,0,0,1,0,1,0,1,1,1):
+//   glm(y ~ x, binomial, control = glm.control(epsilon = 1e-14)): 6 iterations, coefficients
+//   -3.721881684705146, 0.676705760855481, SEs 2.347934908783553, 0.397904879272925,
+//   deviance 8.670222874669390;
+//   glm(y ~ x, binomial, control = glm.control(maxit = 3)): not converged, coefficients
+//   -3.720182045086967, 0.676396735470358, SEs 2.304740220563765, 0.390010753184602,
+//   deviance 8.670223477984990.
+TEST(LogisticRegression, MatchesRWhenTheFitGoesOnOrStopsAtTheLimit) {
+  ModelFrame frame;
+  frame.rows = 10;
+  frame.covariates = {numeric("x", {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})};
+  const std::vector<std::uint8_t> y{0, 0, 0, 1, 0, 1, 0, 1, 1, 1};
+  LogisticOptions small_epsilon;
+  small_epsilon.epsilon = 1e-14;
+  const auto fine = fit_logistic(frame, y, small_epsilon);
+  ASSERT_TRUE(fine) << fine.error().message;
+  EXPECT_TRUE(fine->converged);
+  EXPECT_EQ(fine->iterations, 6);
+  EXPECT_NEAR(fine->estimates[0], -3.721881684705146, 1e-12);
+  EXPECT_NEAR(fine->estimates[1], 0.676705760855481, 1e-12);
+  EXPECT_NEAR(fine->std_errors[0], 2.347934908783553, 1e-11);
+  EXPECT_NEAR(fine->std_errors[1], 0.397904879272925, 1e-11);
+  EXPECT_NEAR(fine->deviance, 8.670222874669390, 1e-12);
+
+  LogisticOptions three;
+  three.max_iterations = 3;
+  const auto limited = fit_logistic(frame, y, three);
+  ASSERT_TRUE(limited) << limited.error().message;
+  EXPECT_FALSE(limited->converged);
+  EXPECT_EQ(limited->iterations, 3);
+  EXPECT_NEAR(limited->estimates[0], -3.720182045086967, 1e-12);
+  EXPECT_NEAR(limited->estimates[1], 0.676396735470358, 1e-12);
+  EXPECT_NEAR(limited->std_errors[0], 2.304740220563765, 1e-11);
+  EXPECT_NEAR(limited->std_errors[1], 0.390010753184602, 1e-11);
+  EXPECT_NEAR(limited->deviance, 8.670223477984990, 1e-12);
+  ASSERT_EQ(limited->fitted.size(), 10U);
+  EXPECT_NEAR(limited->fitted[9], 1 / (1 + std::exp(3.720182045086967 - 10 * 0.676396735470358)), 1e-12);
+}
+
+// Whether the pass after a solve computes the deviance first (and the full pass only when the
+// fit goes on) changes how much is computed, never the result: fits with it always, never and
+// when likely give the same bits, on data converging quickly (with R's epsilon and a smaller
+// one), slowly (separation) and stopped at the iteration limit.
+TEST(LogisticRegression, GivesTheSameBitsWhetherOrNotTheDevianceComesFirst) {
+  struct Case {
+    ModelFrame frame;
+    std::vector<std::uint8_t> outcome;
+    LogisticOptions options;
+  };
+  std::vector<Case> cases;
+  auto data = synthetic(150000);
+  cases.push_back({data.frame, data.outcome, {}});
+  cases.back().options.threads = 2;
+  ModelFrame small;
+  small.rows = 10;
+  small.covariates = {numeric("x", {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})};
+  const std::vector<std::uint8_t> small_y{0, 0, 0, 1, 0, 1, 0, 1, 1, 1};
+  cases.push_back({small, small_y, {}});
+  cases.push_back({small, small_y, {}});
+  cases.back().options.epsilon = 1e-14;
+  cases.push_back({small, small_y, {}});
+  cases.back().options.max_iterations = 3;
+  ModelFrame separated;
+  separated.rows = 8;
+  separated.covariates = {numeric("x", {1, 2, 3, 4, 5, 6, 7, 8})};
+  cases.push_back({separated, {0, 0, 0, 0, 1, 1, 1, 1}, {}});
+  using DevianceFirst = LogisticOptions::DevianceFirst;
+  for (std::size_t c = 0; c < cases.size(); ++c) {
+    std::vector<LogisticFit> fits;
+    for (const auto mode : {DevianceFirst::never, DevianceFirst::always, DevianceFirst::when_likely_last}) {
+      auto options = cases[c].options;
+      options.deviance_first = mode;
+      auto fit = fit_logistic(cases[c].frame, cases[c].outcome, options);
+      ASSERT_TRUE(fit) << "case " << c << ": " << fit.error().message;
+      fits.push_back(std::move(*fit));
+    }
+    for (std::size_t m = 1; m < fits.size(); ++m) {
+      SCOPED_TRACE("case " + std::to_string(c) + ", mode " + std::to_string(m));
+      EXPECT_EQ(fits[m].iterations, fits[0].iterations);
+      EXPECT_EQ(fits[m].converged, fits[0].converged);
+      EXPECT_EQ(fits[m].estimates, fits[0].estimates);
+      EXPECT_EQ(fits[m].std_errors, fits[0].std_errors);
+      EXPECT_EQ(fits[m].deviance, fits[0].deviance);
+      EXPECT_EQ(fits[m].fitted, fits[0].fitted);
+      EXPECT_EQ(fits[m].fitted_at_bound, fits[0].fitted_at_bound);
+      EXPECT_EQ(fits[m].diverging_terms, fits[0].diverging_terms);
+    }
+  }
+}
+
 // R's glm.control refuses maxit < 1 ("maximum number of iterations must be > 0"); without an
 // iteration there are no weights to give standard errors from, and no fitted risks.
 TEST(LogisticRegression, RefusesAnIterationLimitBelowOne) {
