@@ -1,5 +1,9 @@
 #include "stats/case_mix.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <thread>
+
 #include "stats/discrimination.hpp"
 #include "stats/ranked_risks.hpp"
 
@@ -22,15 +26,26 @@ Result<CaseMixResult> case_mix_model(ModelFrame frame, std::span<const std::uint
   frame = ModelFrame{};  // its memory is reused by the sorted risks below
 
   {
-    auto ranked = rank_risks(result.fit.fitted, outcome);
+    // The checks after the fit run on the fit's threads: the sort in halves, and the
+    // c-statistic beside Hosmer-Lemeshow and calibration (each reads the sorted risks only).
+    const unsigned threads =
+        options.fit.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : options.fit.threads;
+    auto ranked = rank_risks(result.fit.fitted, outcome, threads);
     if (!ranked) return ranked.error();
-    auto c = c_statistic(*ranked);
-    if (!c) return c.error();
-    result.c_statistic = *c;
+    std::optional<Result<double>> c;
+    std::jthread beside;  // joins when it goes out of scope, whatever happens here
+    if (threads > 1) {
+      beside = std::jthread([&] { c = c_statistic(*ranked); });
+    } else {
+      c = c_statistic(*ranked);
+    }
     auto hl = hosmer_lemeshow(*ranked, options.hosmer_lemeshow_groups);
+    result.calibration = calibration_in_the_large(*ranked);
+    if (beside.joinable()) beside.join();
+    if (!*c) return c->error();
+    result.c_statistic = **c;
     if (!hl) return hl.error();
     result.hosmer_lemeshow = std::move(*hl);
-    result.calibration = calibration_in_the_large(*ranked);
   }
 
   if (group) {

@@ -59,6 +59,39 @@ TEST(RankedRisks, SortsLikeStdSortAndRejectsRisksOutsideZeroOne) {
   EXPECT_FALSE(rank_risks(risk, y));
 }
 
+// On two threads each half of the risks is sorted and the halves merged: the same sorted risks
+// and events as std::sort, for an odd count above the size where the second thread starts,
+// with ties, zeros (one negative) and ones.
+TEST(RankedRisks, SortsOnTwoThreadsAsOnOne) {
+  std::vector<double> risk;
+  std::vector<std::uint8_t> y;
+  std::uint64_t state = 11;
+  for (int i = 0; i < 100001; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double value = static_cast<double>(state >> 11) / 9007199254740992.0;
+    risk.push_back(i % 7 == 0 ? std::round(value * 20) / 20 : value);  // ties
+    y.push_back(static_cast<std::uint8_t>(state >> 63));
+  }
+  risk[5] = -0.0;
+  risk[6] = 0.0;
+  risk[99999] = 1.0;
+  for (const unsigned threads : {1U, 2U, 0U}) {
+    const auto ranked = rank_risks(risk, y, threads);
+    ASSERT_TRUE(ranked);
+    auto sorted = risk;
+    for (auto& value : sorted) value += 0.0;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(ranked->all, sorted) << threads << " threads";
+    EXPECT_FALSE(std::signbit(ranked->all[0]));
+    std::vector<double> events;
+    for (std::size_t i = 0; i < risk.size(); ++i) {
+      if (y[i] == 1) events.push_back(risk[i] + 0.0);
+    }
+    std::sort(events.begin(), events.end());
+    EXPECT_EQ(ranked->events, events) << threads << " threads";
+  }
+}
+
 // Risks that are sums of a few powers of two differ only in their top 16 bits: the sort skips
 // its other three passes, so the sorted risks end in its scratch array and are copied back.
 // Negative zero is a risk of 0, sorted first with the zeros.

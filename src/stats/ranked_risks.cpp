@@ -4,21 +4,20 @@
 #include <bit>
 #include <cmath>
 #include <string>
+#include <thread>
 
 namespace clinaudit::stats {
 namespace {
 
-// LSD radix sort of non-negative doubles: their IEEE-754 bit patterns sort as unsigned
-// integers. Four passes of 16 bits, between `values` and one scratch array (of a national
-// file's millions of risks, each array is memory first written here).
-void radix_sort(std::vector<double>& values) {
+// LSD radix sort of `n` non-negative doubles: their IEEE-754 bit patterns sort as unsigned
+// integers. Four passes of 16 bits, between `values` and `scratch` (as long); the result is in
+// `values`.
+void radix_sort(double* values, double* scratch, std::size_t n) {
   const auto digit = [](double value, unsigned shift) {
     return static_cast<std::size_t>((std::bit_cast<std::uint64_t>(value) >> shift) & 0xFFFFU);
   };
-  std::vector<double> scratch(values.size());
-  double* from = values.data();
-  double* to = scratch.data();
-  const std::size_t n = values.size();
+  double* from = values;
+  double* to = scratch;
   std::vector<std::size_t> count(1U << 16);
   for (unsigned shift = 0; shift < 64; shift += 16) {
     std::fill(count.begin(), count.end(), 0);
@@ -33,12 +32,34 @@ void radix_sort(std::vector<double>& values) {
     for (std::size_t i = 0; i < n; ++i) to[count[digit(from[i], shift)]++] = from[i];
     std::swap(from, to);
   }
-  if (from != values.data()) std::copy(from, from + n, values.data());
+  if (from != values) std::copy(from, from + n, values);
+}
+
+// Below this many risks a second thread costs more than it saves.
+constexpr std::size_t kTwoThreadsFrom = std::size_t{1} << 16;
+
+// Sorts `values` (of a national file's millions of risks, each array is memory first written
+// here). On two threads each sorts half, and the halves are merged: a sort of numbers has one
+// result, so it is the same whichever way it was reached.
+void sort_risks(std::vector<double>& values, unsigned threads) {
+  const std::size_t n = values.size();
+  std::vector<double> scratch(n);
+  if (threads < 2 || n < kTwoThreadsFrom) {
+    radix_sort(values.data(), scratch.data(), n);
+    return;
+  }
+  const std::size_t half = n / 2;
+  std::thread first([&] { radix_sort(values.data(), scratch.data(), half); });
+  radix_sort(values.data() + half, scratch.data() + half, n - half);
+  first.join();
+  const auto middle = values.begin() + static_cast<std::ptrdiff_t>(half);
+  std::merge(values.begin(), middle, middle, values.end(), scratch.begin());
+  values.swap(scratch);
 }
 
 }  // namespace
 
-Result<RankedRisks> rank_risks(std::span<const double> risk, std::span<const std::uint8_t> outcome) {
+Result<RankedRisks> rank_risks(std::span<const double> risk, std::span<const std::uint8_t> outcome, unsigned threads) {
   if (risk.size() != outcome.size()) {
     return Error{ErrorCode::invalid_input,
                  std::to_string(risk.size()) + " risks for " + std::to_string(outcome.size()) + " outcomes"};
@@ -56,8 +77,9 @@ Result<RankedRisks> rank_risks(std::span<const double> risk, std::span<const std
     if (outcome[i] == 1) ranked.events.push_back(ranked.all[i]);
   }
   ranked.non_events = static_cast<std::int64_t>(risk.size() - ranked.events.size());
-  radix_sort(ranked.all);
-  radix_sort(ranked.events);
+  const unsigned workers = threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : threads;
+  sort_risks(ranked.all, workers);
+  sort_risks(ranked.events, workers);
   return ranked;
 }
 

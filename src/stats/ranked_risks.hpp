@@ -17,9 +17,11 @@ struct RankedRisks {
   std::int64_t non_events = 0;
 };
 
-// Sorts `risk` (one per episode, each in [0, 1]) and the risks of the events (outcome 1).
+// Sorts `risk` (one per episode, each in [0, 1]) and the risks of the events (outcome 1), on
+// `threads` threads (0 = one per hardware thread; the result does not depend on it).
 // Errors: invalid_input when the lengths differ, a risk is outside [0, 1] or not a number,
-// or an outcome is not 0 or 1. Pure; safe from any thread.
-Result<RankedRisks> rank_risks(std::span<const double> risk, std::span<const std::uint8_t> outcome);
+// or an outcome is not 0 or 1. Pure apart from the thread it may start; safe from any thread.
+Result<RankedRisks> rank_risks(std::span<const double> risk, std::span<const std::uint8_t> outcome,
+                               unsigned threads = 1);
 
 }  // namespace clinaudit::stats
