@@ -38,15 +38,24 @@ TEST(CStatistic, NeedsBothOutcomes) {
   EXPECT_FALSE(c_statistic(*rank_risks(risk, y)));
 }
 
-TEST(RankedRisks, SortsLikeStdSortAndRejectsRisksOutsideZeroOne) {
+// `count` reproducible risks in [0, 1) and outcomes (a linear congruential generator).
+struct Risks {
   std::vector<double> risk;
   std::vector<std::uint8_t> y;
-  std::uint64_t state = 7;
-  for (int i = 0; i < 5000; ++i) {
+};
+
+Risks random_risks(int count, std::uint64_t state) {
+  Risks out;
+  for (int i = 0; i < count; ++i) {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    risk.push_back(static_cast<double>(state >> 11) / 9007199254740992.0);
-    y.push_back(static_cast<std::uint8_t>(state >> 63));
+    out.risk.push_back(static_cast<double>(state >> 11) / 9007199254740992.0);
+    out.y.push_back(static_cast<std::uint8_t>(state >> 63));
   }
+  return out;
+}
+
+TEST(RankedRisks, SortsLikeStdSortAndRejectsRisksOutsideZeroOne) {
+  auto [risk, y] = random_risks(5000, 7);
   risk.push_back(0.0);
   y.push_back(0);
   const auto ranked = rank_risks(risk, y);
@@ -63,15 +72,8 @@ TEST(RankedRisks, SortsLikeStdSortAndRejectsRisksOutsideZeroOne) {
 // and events as std::sort, for an odd count above the size where the second thread starts,
 // with ties, zeros (one negative) and ones.
 TEST(RankedRisks, SortsOnTwoThreadsAsOnOne) {
-  std::vector<double> risk;
-  std::vector<std::uint8_t> y;
-  std::uint64_t state = 11;
-  for (int i = 0; i < 100001; ++i) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    const double value = static_cast<double>(state >> 11) / 9007199254740992.0;
-    risk.push_back(i % 7 == 0 ? std::round(value * 20) / 20 : value);  // ties
-    y.push_back(static_cast<std::uint8_t>(state >> 63));
-  }
+  auto [risk, y] = random_risks(100001, 11);
+  for (std::size_t i = 0; i < risk.size(); i += 7) risk[i] = std::round(risk[i] * 20) / 20;  // ties
   risk[5] = -0.0;
   risk[6] = 0.0;
   risk[99999] = 1.0;

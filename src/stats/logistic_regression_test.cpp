@@ -105,6 +105,26 @@ TEST(LogisticRegression, ReportsNonConvergenceWhenTheIterationLimitIsReached) {
 //   glm(y ~ x, binomial, control = glm.control(maxit = 3)): not converged, coefficients
 //   -3.720182045086967, 0.676396735470358, SEs 2.304740220563765, 0.390010753184602,
 //   deviance 8.670223477984990.
+// A fit of y ~ x as R reported it.
+struct RFit {
+  bool converged;
+  int iterations;
+  double intercept, slope, intercept_se, slope_se, deviance;
+};
+
+void expect_r_fit(const Result<LogisticFit>& fit, const RFit& r) {
+  ASSERT_TRUE(fit) << fit.error().message;
+  EXPECT_EQ(fit->converged, r.converged);
+  EXPECT_EQ(fit->iterations, r.iterations);
+  EXPECT_NEAR(fit->estimates[0], r.intercept, 1e-12);
+  EXPECT_NEAR(fit->estimates[1], r.slope, 1e-12);
+  EXPECT_NEAR(fit->std_errors[0], r.intercept_se, 1e-11);
+  EXPECT_NEAR(fit->std_errors[1], r.slope_se, 1e-11);
+  EXPECT_NEAR(fit->deviance, r.deviance, 1e-12);
+  ASSERT_EQ(fit->fitted.size(), 10U);
+  EXPECT_NEAR(fit->fitted[9], 1 / (1 + std::exp(-r.intercept - 10 * r.slope)), 1e-12);
+}
+
 TEST(LogisticRegression, MatchesRWhenTheFitGoesOnOrStopsAtTheLimit) {
   ModelFrame frame;
   frame.rows = 10;
@@ -112,29 +132,12 @@ TEST(LogisticRegression, MatchesRWhenTheFitGoesOnOrStopsAtTheLimit) {
   const std::vector<std::uint8_t> y{0, 0, 0, 1, 0, 1, 0, 1, 1, 1};
   LogisticOptions small_epsilon;
   small_epsilon.epsilon = 1e-14;
-  const auto fine = fit_logistic(frame, y, small_epsilon);
-  ASSERT_TRUE(fine) << fine.error().message;
-  EXPECT_TRUE(fine->converged);
-  EXPECT_EQ(fine->iterations, 6);
-  EXPECT_NEAR(fine->estimates[0], -3.721881684705146, 1e-12);
-  EXPECT_NEAR(fine->estimates[1], 0.676705760855481, 1e-12);
-  EXPECT_NEAR(fine->std_errors[0], 2.347934908783553, 1e-11);
-  EXPECT_NEAR(fine->std_errors[1], 0.397904879272925, 1e-11);
-  EXPECT_NEAR(fine->deviance, 8.670222874669390, 1e-12);
-
+  expect_r_fit(fit_logistic(frame, y, small_epsilon), {true, 6, -3.721881684705146, 0.676705760855481,
+                                                       2.347934908783553, 0.397904879272925, 8.670222874669390});
   LogisticOptions three;
   three.max_iterations = 3;
-  const auto limited = fit_logistic(frame, y, three);
-  ASSERT_TRUE(limited) << limited.error().message;
-  EXPECT_FALSE(limited->converged);
-  EXPECT_EQ(limited->iterations, 3);
-  EXPECT_NEAR(limited->estimates[0], -3.720182045086967, 1e-12);
-  EXPECT_NEAR(limited->estimates[1], 0.676396735470358, 1e-12);
-  EXPECT_NEAR(limited->std_errors[0], 2.304740220563765, 1e-11);
-  EXPECT_NEAR(limited->std_errors[1], 0.390010753184602, 1e-11);
-  EXPECT_NEAR(limited->deviance, 8.670223477984990, 1e-12);
-  ASSERT_EQ(limited->fitted.size(), 10U);
-  EXPECT_NEAR(limited->fitted[9], 1 / (1 + std::exp(3.720182045086967 - 10 * 0.676396735470358)), 1e-12);
+  expect_r_fit(fit_logistic(frame, y, three), {false, 3, -3.720182045086967, 0.676396735470358, 2.304740220563765,
+                                               0.390010753184602, 8.670223477984990});
 }
 
 // Whether the pass after a solve computes the deviance first (and the full pass only when the
