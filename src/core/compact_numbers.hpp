@@ -63,6 +63,17 @@ class CompactNumbers {
   void append(const CompactNumbers& other);
   std::vector<double> to_doubles() const;
 
+  // A whole number below 2^53 in magnitude (a double exactly): as push_back(double(value)),
+  // without the conversion when it fits a byte.
+  [[gnu::always_inline]] void push_back_whole(std::int64_t value) {
+    if (form_ == Form::bytes && value >= -128 && value <= 127) {
+      bytes_.push_back(static_cast<std::int8_t>(value));
+      ++size_;
+      return;
+    }
+    push_back(static_cast<double>(value));
+  }
+
   // Values [begin, begin + count) as doubles, into `out`. Inline, so that a caller compiled for
   // wider vector instructions converts with them.
   void copy_to(std::size_t begin, std::size_t count, double* out) const {

@@ -17,24 +17,35 @@ namespace {
 constexpr std::int64_t kProgressEvery = 64LL << 20;
 constexpr const char* kMalformed = "malformed CSV: a field containing quotes must be quoted and its quotes doubled";
 
-// A number cell: plain integers are read directly, anything else by from_chars.
+// A number cell other than a whole number (read_whole): by from_chars, after an optional '+'.
 bool read_number(std::string_view text, double& value) {
   const char* p = text.data();
   const char* end = p + text.size();
   if (p != end && *p == '+') ++p;
-  const char* digits = (p != end && *p == '-') ? p + 1 : p;
-  if (digits != end && end - digits <= 15) {
-    std::uint64_t whole = 0;
-    const char* q = digits;
-    while (q != end && static_cast<unsigned>(*q - '0') < 10U) whole = whole * 10 + static_cast<unsigned>(*q++ - '0');
-    if (q == end) {
-      value = digits == p ? static_cast<double>(whole) : -static_cast<double>(whole);
-      return true;
-    }
-  }
   if (p == end) return false;
   const auto [stop, ec] = std::from_chars(p, end, value);
   return ec == std::errc() && stop == end && std::isfinite(value);
+}
+
+// A whole number of up to 15 digits (each such number is a double exactly) after an optional
+// sign, as read_number reads it, into an integer: most of a file's numbers, stored without
+// going through a double. Not negative zero, which only a double holds.
+bool read_whole(std::string_view text, std::int64_t& value) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  if (p != end && *p == '+') ++p;
+  const bool negative = p != end && *p == '-';
+  if (negative) ++p;
+  if (p == end || end - p > 15) return false;
+  std::int64_t whole = 0;
+  for (; p != end; ++p) {
+    const auto digit = static_cast<unsigned>(*p - '0');
+    if (digit > 9) return false;
+    whole = whole * 10 + digit;
+  }
+  if (negative && whole == 0) return false;
+  value = negative ? -whole : whole;
+  return true;
 }
 
 struct TransparentHash {
@@ -288,14 +299,18 @@ void convert_block(std::string_view text, const Plan& plan, BlockColumns& out) {
         out.outcome.push_back(value == 1.0 ? 1 : 0);
       }
       if (!target.numbers.empty()) {
+        std::int64_t whole = 0;
         double value = 0;
-        if (!read_number(text_of_field, value)) {
+        if (read_whole(text_of_field, whole)) {
+          for (const auto slot : target.numbers) out.numbers[slot].push_back_whole(whole);
+        } else if (read_number(text_of_field, value)) {
+          for (const auto slot : target.numbers) out.numbers[slot].push_back(value);
+        } else {
           fail(record, "column '" + plan.columns[i] + "': " +
                            (text_of_field.empty() ? std::string("the value is missing")
                                                   : quoted(text_of_field) + " is not a number"));
           return;
         }
-        for (const auto slot : target.numbers) out.numbers[slot].push_back(value);
       }
       for (const auto slot : target.categories) {
         if (text_of_field.empty()) {

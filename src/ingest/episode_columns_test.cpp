@@ -84,6 +84,22 @@ TEST(EpisodeColumns, ReadsLargeInputsAcrossBufferBoundaries) {
   }
 }
 
+// Whole numbers are read as integers, with the same values as from_chars would give: a sign,
+// leading zeros, fifteen digits; sixteen digits, a fraction and negative zero as doubles.
+TEST(EpisodeColumns, ReadsWholeNumbersAsTheDecimalReaderWould) {
+  const auto columns = read("small,large,died\n+7,123456789012345,0\n007,1234567890123456,0\n-128,-99,0\n-0,2.5e1,0\n",
+                            {"small", "large"});
+  ASSERT_TRUE(columns) << columns.error().message;
+  EXPECT_EQ(columns->numbers[0].values.to_doubles(), (std::vector<double>{7, 7, -128, -0.0}));
+  EXPECT_TRUE(std::signbit(columns->numbers[0].values[3]));
+  EXPECT_EQ(columns->numbers[1].values.to_doubles(),
+            (std::vector<double>{123456789012345.0, 1234567890123456.0, -99, 25}));
+  const auto bytes = read("small,died\n+7,0\n-128,1\n127,0\n", {"small"});
+  ASSERT_TRUE(bytes);
+  EXPECT_EQ(bytes->numbers[0].values.form(), CompactNumbers::Form::bytes);
+  EXPECT_EQ(bytes->numbers[0].values.to_doubles(), (std::vector<double>{7, -128, 127}));
+}
+
 // Columns are kept as narrow as their values allow, block by block: a value needing a wider
 // form in a late block (or an early one) widens the whole column, and every value reads back
 // as written, whether the file is read in one block on one thread or in many on two.
