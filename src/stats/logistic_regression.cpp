@@ -120,9 +120,10 @@ struct Pass {
 };
 
 // The dense part of the linear predictor of a tile's rows: the intercept plus each numeric
-// covariate's term (`xs`: the tile's numeric columns, kTileRows apart), added in covariate order. Runs of 32 rows are
-// summed in eight registers, which wait for memory once per covariate rather than once per covariate and row; each
-// row's sum is the same as adding the terms to it one at a time.
+// covariate's term (`xs`: the tile's numeric columns, kTileRows apart), added in covariate
+// order. Runs of 32 rows are summed in eight registers, which wait for memory once per
+// covariate rather than once per covariate and row; each row's sum is the same as adding the
+// terms to it one at a time.
 [[gnu::always_inline]] inline void linear_predictor(const Layout& layout, const std::vector<double>& b,
                                                     const double* xs, std::size_t rows, double* eta) {
   constexpr std::size_t kRun = kChains * kLanes;
