@@ -15,11 +15,10 @@ namespace clinaudit {
 // The most digits read_whole_number takes: every such number is a double exactly.
 inline constexpr std::size_t kMaxWholeNumberDigits = 15;
 
-// `text` as the double std::from_chars reads from it, when it is 1 to kMaxWholeNumberDigits
-// digits after an optional minus sign ("-0" is negative zero); none otherwise, for the
-// general parser to decide.
-inline std::optional<double> read_whole_number(std::string_view text) {
-  const bool negative = !text.empty() && text.front() == '-';
+// The digits of `text` after an optional minus sign as an integer (`negative` says whether the
+// sign was there), when there are 1 to kMaxWholeNumberDigits of them; none otherwise.
+inline std::optional<std::int64_t> read_whole_digits(std::string_view text, bool& negative) {
+  negative = !text.empty() && text.front() == '-';
   if (negative) text.remove_prefix(1);
   if (text.empty() || text.size() > kMaxWholeNumberDigits) return std::nullopt;
   std::int64_t value = 0;
@@ -27,8 +26,27 @@ inline std::optional<double> read_whole_number(std::string_view text) {
     if (c < '0' || c > '9') return std::nullopt;
     value = value * 10 + (c - '0');
   }
-  const auto whole = static_cast<double>(value);
+  return value;
+}
+
+// `text` as the double std::from_chars reads from it, when it is 1 to kMaxWholeNumberDigits
+// digits after an optional minus sign ("-0" is negative zero); none otherwise, for the
+// general parser to decide.
+inline std::optional<double> read_whole_number(std::string_view text) {
+  bool negative = false;
+  const auto digits = read_whole_digits(text, negative);
+  if (!digits) return std::nullopt;
+  const auto whole = static_cast<double>(*digits);
   return negative ? -whole : whole;
+}
+
+// The same number as an integer, for callers that store whole numbers as such; none for
+// negative zero too, which only a double holds.
+inline std::optional<std::int64_t> read_whole_integer(std::string_view text) {
+  bool negative = false;
+  const auto digits = read_whole_digits(text, negative);
+  if (!digits || (negative && *digits == 0)) return std::nullopt;
+  return negative ? -*digits : *digits;
 }
 
 // Appends `value` as std::to_chars writes a double (its shortest form), when it is a whole

@@ -61,6 +61,19 @@ TEST(WholeNumbers, ReadAsFromCharsReadsThem) {
   }
 }
 
+// As integers: the same numbers, and none for negative zero (only a double holds it) or for
+// anything read_whole_number leaves to the library.
+TEST(WholeNumbers, ReadAsIntegersWhereAnIntegerHoldsThem) {
+  for (const char* text : {"0", "7", "007", "-12", "999999999999999", "-999999999999999"}) {
+    const auto integer = read_whole_integer(text);
+    ASSERT_TRUE(integer) << text;
+    EXPECT_EQ(static_cast<double>(*integer), *read_whole_number(text)) << text;
+  }
+  for (const char* text : {"-0", "-000", "", "+1", "1.5", "1234567890123456"}) {
+    EXPECT_FALSE(read_whole_integer(text)) << text;
+  }
+}
+
 TEST(WholeNumbers, LeaveAnythingButDigitsToTheLibrary) {
   for (const char* text : {"", "-", "+1", "1.5", "1e3", "12a", " 1", "1,000", "--1", "1234567890123456"}) {
     EXPECT_FALSE(read_whole_number(text)) << text;

@@ -11,13 +11,15 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/whole_numbers.hpp"
+
 namespace clinaudit::ingest {
 namespace {
 
 constexpr std::int64_t kProgressEvery = 64LL << 20;
 constexpr const char* kMalformed = "malformed CSV: a field containing quotes must be quoted and its quotes doubled";
 
-// A number cell other than a whole number (read_whole): by from_chars, after an optional '+'.
+// A number cell other than a whole number (whole_cell): by from_chars, after an optional '+'.
 bool read_number(std::string_view text, double& value) {
   const char* p = text.data();
   const char* end = p + text.size();
@@ -27,25 +29,11 @@ bool read_number(std::string_view text, double& value) {
   return ec == std::errc() && stop == end && std::isfinite(value);
 }
 
-// A whole number of up to 15 digits (each such number is a double exactly) after an optional
-// sign, as read_number reads it, into an integer: most of a file's numbers, stored without
-// going through a double. Not negative zero, which only a double holds.
-bool read_whole(std::string_view text, std::int64_t& value) {
-  const char* p = text.data();
-  const char* const end = p + text.size();
-  if (p != end && *p == '+') ++p;
-  const bool negative = p != end && *p == '-';
-  if (negative) ++p;
-  if (p == end || end - p > 15) return false;
-  std::int64_t whole = 0;
-  for (; p != end; ++p) {
-    const auto digit = static_cast<unsigned>(*p - '0');
-    if (digit > 9) return false;
-    whole = whole * 10 + digit;
-  }
-  if (negative && whole == 0) return false;
-  value = negative ? -whole : whole;
-  return true;
+// A whole number cell (core/whole_numbers.hpp, after an optional '+' as read_number takes):
+// most of a file's numbers, stored without going through a double.
+std::optional<std::int64_t> whole_cell(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  return read_whole_integer(text);
 }
 
 struct TransparentHash {
@@ -299,10 +287,9 @@ void convert_block(std::string_view text, const Plan& plan, BlockColumns& out) {
         out.outcome.push_back(value == 1.0 ? 1 : 0);
       }
       if (!target.numbers.empty()) {
-        std::int64_t whole = 0;
         double value = 0;
-        if (read_whole(text_of_field, whole)) {
-          for (const auto slot : target.numbers) out.numbers[slot].push_back_whole(whole);
+        if (const auto whole = whole_cell(text_of_field)) {
+          for (const auto slot : target.numbers) out.numbers[slot].push_back_whole(*whole);
         } else if (read_number(text_of_field, value)) {
           for (const auto slot : target.numbers) out.numbers[slot].push_back(value);
         } else {
