@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/whole_numbers.hpp"
+#include "core/worker_threads.hpp"
 
 namespace clinaudit::ingest {
 namespace {
@@ -535,7 +536,7 @@ Result<EpisodeColumns> read_episode_columns(std::istream& input, const EpisodeCo
   EpisodeColumns result;
   CLINAUDIT_TRY(const auto plan, make_plan(std::move(columns), request, result));
   Joiner joiner(result, request, plan.categories);
-  const unsigned threads = request.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : request.threads;
+  const unsigned threads = worker_threads(request.threads);
 
   // Blocks being converted, oldest first; each is joined when done, so a problem is reported
   // at the first bad row whichever thread found it. The memory of joined blocks is reused.

@@ -1,9 +1,9 @@
 #include "stats/case_mix.hpp"
 
-#include <algorithm>
 #include <optional>
 #include <thread>
 
+#include "core/worker_threads.hpp"
 #include "stats/discrimination.hpp"
 #include "stats/ranked_risks.hpp"
 
@@ -28,8 +28,7 @@ Result<CaseMixResult> case_mix_model(ModelFrame frame, std::span<const std::uint
   {
     // The checks after the fit run on the fit's threads: the sort in halves, and the
     // c-statistic beside Hosmer-Lemeshow and calibration (each reads the sorted risks only).
-    const unsigned threads =
-        options.fit.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : options.fit.threads;
+    const unsigned threads = worker_threads(options.fit.threads);
     auto ranked = rank_risks(result.fit.fitted, outcome, threads);
     if (!ranked) return ranked.error();
     std::optional<Result<double>> c;

@@ -8,6 +8,7 @@
 #include <limits>
 #include <thread>
 
+#include "core/worker_threads.hpp"
 #include "stats/cholesky.hpp"
 
 namespace clinaudit::stats {
@@ -395,7 +396,7 @@ Result<LogisticFit> fit_logistic(const ModelFrame& frame, std::span<const std::u
 
   const Layout layout = make_layout(frame);
   const std::size_t p = layout.term_index.size();
-  const unsigned threads = options.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : options.threads;
+  const unsigned threads = worker_threads(options.threads);
 
   // Iteration 0: glm's starting values give the first weights and dev_old.
   auto current = run_pass(Pass{layout, outcome, nullptr, nullptr}, frame.rows, threads);

@@ -6,6 +6,8 @@
 #include <string>
 #include <thread>
 
+#include "core/worker_threads.hpp"
+
 namespace clinaudit::stats {
 namespace {
 
@@ -77,7 +79,7 @@ Result<RankedRisks> rank_risks(std::span<const double> risk, std::span<const std
     if (outcome[i] == 1) ranked.events.push_back(ranked.all[i]);
   }
   ranked.non_events = static_cast<std::int64_t>(risk.size() - ranked.events.size());
-  const unsigned workers = threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : threads;
+  const unsigned workers = worker_threads(threads);
   sort_risks(ranked.all, workers);
   sort_risks(ranked.events, workers);
   return ranked;
