@@ -131,6 +131,15 @@ TEST(EpisodeColumns, WidensAColumnWhateverBlockNeedsIt) {
   }
 }
 
+// The distinct values of `values` in the order first seen: the levels a column of them has.
+std::vector<std::string> first_seen(const std::vector<std::string>& values) {
+  std::vector<std::string> levels;
+  for (const auto& value : values) {
+    if (std::find(levels.begin(), levels.end(), value) == levels.end()) levels.push_back(value);
+  }
+  return levels;
+}
+
 // A column of forty levels, each seen many times and rarely twice in a row: a value seen
 // before gets the code it was first given, and the levels are in the order first seen.
 TEST(EpisodeColumns, CodesEachLevelOnceWhetherTheColumnHasFewLevelsOrMany) {
@@ -144,11 +153,7 @@ TEST(EpisodeColumns, CodesEachLevelOnceWhetherTheColumnHasFewLevelsOrMany) {
   ASSERT_TRUE(columns) << columns.error().message;
   const auto& ward = columns->categories[0];
   ASSERT_EQ(ward.levels.size(), 40U);
-  std::vector<std::string> first_seen;
-  for (const auto& name : wards) {
-    if (std::find(first_seen.begin(), first_seen.end(), name) == first_seen.end()) first_seen.push_back(name);
-  }
-  EXPECT_EQ(ward.levels, first_seen);
+  EXPECT_EQ(ward.levels, first_seen(wards));
   ASSERT_EQ(ward.codes.size(), wards.size());
   for (std::size_t i = 0; i < wards.size(); ++i) EXPECT_EQ(ward.levels[ward.codes[i]], wards[i]) << "row " << i;
 }
@@ -167,11 +172,7 @@ TEST(EpisodeColumns, CodesShortAndLongValuesAlike) {
     const auto columns = read(text, {}, {"ward"}, 2, block_bytes);
     ASSERT_TRUE(columns) << columns.error().message;
     const auto& ward = columns->categories[0];
-    std::vector<std::string> first_seen;
-    for (const auto& value : values) {
-      if (std::find(first_seen.begin(), first_seen.end(), value) == first_seen.end()) first_seen.push_back(value);
-    }
-    EXPECT_EQ(ward.levels, first_seen);
+    EXPECT_EQ(ward.levels, first_seen(values));
     ASSERT_EQ(ward.codes.size(), values.size());
     for (std::size_t i = 0; i < values.size(); ++i) ASSERT_EQ(ward.levels[ward.codes[i]], values[i]) << "row " << i;
   }
