@@ -51,7 +51,7 @@ void sort_risks(std::vector<double>& values, unsigned threads) {
     return;
   }
   const std::size_t half = n / 2;
-  std::thread first([&] { radix_sort(values.data(), scratch.data(), half); });
+  std::jthread first([&] { radix_sort(values.data(), scratch.data(), half); });  // joined on any way out
   radix_sort(values.data() + half, scratch.data() + half, n - half);
   first.join();
   const auto middle = values.begin() + static_cast<std::ptrdiff_t>(half);
