@@ -1,15 +1,39 @@
 #include "core/compact_numbers.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <type_traits>
 #include <utility>
 
 namespace clinaudit {
+namespace {
+
+// Appends `from`'s values to `to`, a wider form, with a missing value as `to`'s own.
+template <typename To, typename From>
+void widen_into(std::vector<To>& to, const std::vector<From>& from, bool has_missing) {
+  if (!has_missing) {
+    to.insert(to.end(), from.begin(), from.end());
+    return;
+  }
+  constexpr From kFromMark = std::numeric_limits<From>::min();
+  for (const From value : from) {
+    if (value != kFromMark) {
+      to.push_back(static_cast<To>(value));
+    } else if constexpr (std::is_floating_point_v<To>) {
+      to.push_back(std::numeric_limits<To>::quiet_NaN());
+    } else {
+      to.push_back(std::numeric_limits<To>::min());
+    }
+  }
+}
+
+}  // namespace
 
 CompactNumbers::CompactNumbers(std::vector<double> values) {
-  const bool all_shorts = std::all_of(values.begin(), values.end(), fits_shorts);
-  if (!all_shorts) {
+  if (!std::all_of(values.begin(), values.end(), [](double value) { return fits(Form::shorts, value); })) {
     form_ = Form::doubles;
     size_ = values.size();
+    has_missing_ = std::any_of(values.begin(), values.end(), [](double value) { return std::isnan(value); });
     doubles_ = std::move(values);
     return;
   }
@@ -17,15 +41,40 @@ CompactNumbers::CompactNumbers(std::vector<double> values) {
   for (const double value : values) push_back(value);
 }
 
-void CompactNumbers::push_back_otherwise(double value) {
-  if (form_ != Form::doubles && fits_shorts(value)) {
-    if (form_ == Form::bytes) widen(Form::shorts);
-    shorts_.push_back(static_cast<std::int16_t>(value));
-  } else {
-    if (form_ != Form::doubles) widen(Form::doubles);
-    doubles_.push_back(value);
+void CompactNumbers::store(std::size_t i, double value) {
+  const bool missing = std::isnan(value);
+  has_missing_ = has_missing_ || missing;
+  switch (form_) {
+    case Form::bytes: bytes_[i] = missing ? kMissingByte : static_cast<std::int8_t>(value); return;
+    case Form::shorts: shorts_[i] = missing ? kMissingShort : static_cast<std::int16_t>(value); return;
+    case Form::doubles: doubles_[i] = value; return;
   }
-  ++size_;
+}
+
+void CompactNumbers::push_back_otherwise(double value) {
+  const Form needed = form_for(value);
+  if (needed > form_) widen(needed);
+  switch (form_) {
+    case Form::bytes: bytes_.emplace_back(); break;
+    case Form::shorts: shorts_.emplace_back(); break;
+    case Form::doubles: doubles_.emplace_back(); break;
+  }
+  store(size_++, value);
+}
+
+void CompactNumbers::set(std::size_t i, double value) {
+  const Form needed = form_for(value);
+  if (needed > form_) widen(needed);
+  store(i, value);
+}
+
+void CompactNumbers::pop_back() {
+  switch (form_) {
+    case Form::bytes: bytes_.pop_back(); break;
+    case Form::shorts: shorts_.pop_back(); break;
+    case Form::doubles: doubles_.pop_back(); break;
+  }
+  --size_;
 }
 
 void CompactNumbers::reserve(std::size_t count) {
@@ -38,6 +87,7 @@ void CompactNumbers::reserve(std::size_t count) {
 
 void CompactNumbers::clear() {
   form_ = Form::bytes;
+  has_missing_ = false;
   size_ = 0;
   bytes_.clear();
   shorts_.clear();
@@ -50,14 +100,14 @@ void CompactNumbers::widen(Form to) {
   if (to == Form::shorts) {
     shorts_.clear();
     shorts_.reserve(room);
-    shorts_.insert(shorts_.end(), bytes_.begin(), bytes_.end());
+    widen_into(shorts_, bytes_, has_missing_);
   } else {
     doubles_.clear();
     doubles_.reserve(room);
     if (form_ == Form::bytes) {
-      doubles_.insert(doubles_.end(), bytes_.begin(), bytes_.end());
+      widen_into(doubles_, bytes_, has_missing_);
     } else {
-      doubles_.insert(doubles_.end(), shorts_.begin(), shorts_.end());
+      widen_into(doubles_, shorts_, has_missing_);
     }
   }
   // The narrower form's memory is released: for a whole file's column it is megabytes.
@@ -75,22 +125,23 @@ void CompactNumbers::append(const CompactNumbers& other) {
     case Form::bytes: bytes_.insert(bytes_.end(), other.bytes_.begin(), other.bytes_.end()); break;
     case Form::shorts:
       if (other.form_ == Form::bytes) {
-        shorts_.insert(shorts_.end(), other.bytes_.begin(), other.bytes_.end());
+        widen_into(shorts_, other.bytes_, other.has_missing_);
       } else {
         shorts_.insert(shorts_.end(), other.shorts_.begin(), other.shorts_.end());
       }
       break;
     case Form::doubles:
       if (other.form_ == Form::bytes) {
-        doubles_.insert(doubles_.end(), other.bytes_.begin(), other.bytes_.end());
+        widen_into(doubles_, other.bytes_, other.has_missing_);
       } else if (other.form_ == Form::shorts) {
-        doubles_.insert(doubles_.end(), other.shorts_.begin(), other.shorts_.end());
+        widen_into(doubles_, other.shorts_, other.has_missing_);
       } else {
         doubles_.insert(doubles_.end(), other.doubles_.begin(), other.doubles_.end());
       }
       break;
   }
   size_ += other.size_;
+  has_missing_ = has_missing_ || other.has_missing_;
 }
 
 std::vector<double> CompactNumbers::to_doubles() const {

@@ -94,10 +94,10 @@ TEST(EpisodeColumns, ReadsWholeNumbersAsTheDecimalReaderWould) {
   EXPECT_TRUE(std::signbit(columns->numbers[0].values[3]));
   EXPECT_EQ(columns->numbers[1].values.to_doubles(),
             (std::vector<double>{123456789012345.0, 1234567890123456.0, -99, 25}));
-  const auto bytes = read("small,died\n+7,0\n-128,1\n127,0\n", {"small"});
+  const auto bytes = read("small,died\n+7,0\n-127,1\n127,0\n", {"small"});
   ASSERT_TRUE(bytes);
   EXPECT_EQ(bytes->numbers[0].values.form(), CompactNumbers::Form::bytes);
-  EXPECT_EQ(bytes->numbers[0].values.to_doubles(), (std::vector<double>{7, -128, 127}));
+  EXPECT_EQ(bytes->numbers[0].values.to_doubles(), (std::vector<double>{7, -127, 127}));
 }
 
 // Columns are kept as narrow as their values allow, block by block: a value needing a wider

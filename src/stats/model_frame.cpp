@@ -98,8 +98,9 @@ Result<void> validate_frame(const ModelFrame& frame) {
         return Error{ErrorCode::invalid_input, where + " has " + std::to_string(covariate.values.size()) +
                                                    " values for " + std::to_string(frame.rows) + " episodes"};
       }
-      // Only doubles can be infinite or NaN; whole numbers stored narrower are finite.
-      for (std::size_t i = 0; covariate.values.form() == CompactNumbers::Form::doubles && i < frame.rows; ++i) {
+      // Whole numbers stored narrower are finite unless missing; only doubles can be infinite.
+      const bool checked = covariate.values.has_missing() || covariate.values.form() == CompactNumbers::Form::doubles;
+      for (std::size_t i = 0; checked && i < frame.rows; ++i) {
         if (!std::isfinite(covariate.values[i])) {
           return Error{ErrorCode::invalid_input, where + ": episode " + std::to_string(i + 1) + " is not finite"};
         }

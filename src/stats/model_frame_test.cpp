@@ -42,10 +42,16 @@ TEST(ModelFrame, DropsUnusedLevelsAndNamesTerms) {
   frame.covariates = {Covariate{"age", false, {1, 2, 3}, {}, {}}, ward};
   EXPECT_EQ(term_names(frame), (std::vector<std::string>{"(Intercept)", "age", "ward=C"}));
   EXPECT_TRUE(validate_frame(frame));
+  // A missing value, whether the column is kept in bytes or as doubles, or an infinite one.
+  for (const auto& values : {std::vector<double>{1, std::nan(""), 3}, std::vector<double>{1.5, std::nan(""), 3},
+                             std::vector<double>{1.5, HUGE_VAL, 3}}) {
+    frame.covariates[0].values = values;
+    const auto invalid = validate_frame(frame);
+    ASSERT_FALSE(invalid);
+    EXPECT_NE(invalid.error().message.find("episode 2"), std::string::npos);
+  }
   frame.covariates[0].values = std::vector<double>{1, std::nan(""), 3};
-  const auto invalid = validate_frame(frame);
-  ASSERT_FALSE(invalid);
-  EXPECT_NE(invalid.error().message.find("episode 2"), std::string::npos);
+  EXPECT_EQ(frame.covariates[0].values.form(), CompactNumbers::Form::bytes);
 }
 
 }  // namespace
