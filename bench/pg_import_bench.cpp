@@ -123,7 +123,8 @@ int main(int argc, char** argv) {
       chunk.provider = slice(episodes.provider);
       chunk.admission_date = slice(episodes.admission_date);
       for (const auto& column : episodes.columns) {
-        chunk.add_column(column.name, column.type).numbers = slice(column.numbers);
+        auto& numbers = chunk.add_column(column.name, column.type).numbers;
+        for (auto row = from; row < to; ++row) numbers.push_back(column.numbers[row]);
       }
       if (auto ok = (*writer)->append(chunk); !ok) {
         std::fprintf(stderr, "%s\n", ok.error().message.c_str());

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/compact_numbers.hpp"
 #include "core/date.hpp"
 #include "core/ids.hpp"
 #include "domain/dataset.hpp"
@@ -13,12 +14,13 @@
 namespace clinaudit::domain {
 
 // One dataset column's values for a set of episodes, typed. Numbers, yes/no (1 yes, 0 no)
-// and dates (days since 1970-01-01) are held in `numbers`, NaN where the value is missing;
-// categories in `texts`, "" where missing. The other vector is empty.
+// and dates (days since 1970-01-01) are held in `numbers`, NaN where the value is missing,
+// in a byte or two each where the values allow (a national audit's flags, counts and days);
+// categories in `texts`, "" where missing. The other is empty.
 struct EpisodeColumn {
   std::string name;
   ValueType type = ValueType::number;
-  std::vector<double> numbers;
+  CompactNumbers numbers;
   std::vector<std::string> texts;
 
   bool holds_text() const { return type == ValueType::category; }

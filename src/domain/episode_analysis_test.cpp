@@ -64,7 +64,7 @@ TEST(EpisodeAnalysis, TheMeasureWithAFormulaIsAnalysedWithItsOutcomeAndFormula) 
 // lacking a value the formula reads are left out and counted (R's na.omit).
 TEST(EpisodeAnalysis, AFormulaChoosesTheTermsAndLeavesOutEpisodesWithMissingValues) {
   auto data = episodes();
-  data.columns[1].numbers[3] = std::nan("");  // age missing on one episode
+  data.columns[1].numbers.set(3, std::nan(""));  // age missing on one episode
   EpisodeAnalysisOptions options = outcome("died30");
   options.formula = "died30 ~ I((age - 68) / 10) + sex";
   const auto analysis = analyse_episodes(data, options);
@@ -101,7 +101,7 @@ TEST(EpisodeAnalysis, AnOutcomeThatIsNotAYesNoColumnOrAMissingValueIsRefusedNami
   EXPECT_EQ(number.error().message, "the outcome 'age' is not a yes/no column of the audit's dataset");
   EXPECT_FALSE(analyse_episodes(episodes(), outcome("died90")));
   auto gap = episodes();
-  gap.columns[1].numbers[7] = std::nan("");
+  gap.columns[1].numbers.set(7, std::nan(""));
   const auto missing = analyse_episodes(gap, outcome("died30"));
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().message,
@@ -154,7 +154,7 @@ TEST(EpisodeAnalysis, AnExpectedRiskOutsideZeroToOneIsRefusedNamingTheEpisode) {
   auto data = episodes();
   auto& risk = data.add_column("p_possum", ValueType::number);
   for (std::size_t i = 0; i < data.size(); ++i) risk.numbers.push_back(0.1);
-  data.columns.back().numbers[4] = 1.5;
+  data.columns.back().numbers.set(4, 1.5);
   EpisodeAnalysisOptions options = outcome("died30");
   options.source = MeasureSource::episode_expected_column;
   options.expected_column = "p_possum";

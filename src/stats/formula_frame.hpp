@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/compact_numbers.hpp"
 #include "core/result.hpp"
 #include "stats/model_formula.hpp"
 #include "stats/model_frame.hpp"
@@ -17,7 +18,7 @@ namespace clinaudit::stats {
 struct DataColumn {
   std::string name;
   bool text = false;
-  std::vector<double> numbers;
+  CompactNumbers numbers;
   std::vector<std::string> texts;
 };
 

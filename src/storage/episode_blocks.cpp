@@ -199,15 +199,31 @@ constexpr std::uint64_t kRowMask = (std::uint64_t{1} << kPartShift) - 1;
 
 // One column's values gathered from the parts (`of(part)`: that part's values) in the order of
 // `sources`, moved out of the parts, which are then released.
-template <typename T, typename Of>
-std::vector<T> gathered(const std::vector<std::uint64_t>& sources, std::size_t parts, Of of) {
-  std::vector<std::vector<T>*> from;
+template <typename Column, typename Of>
+Column gathered(const std::vector<std::uint64_t>& sources, std::size_t parts, Of of) {
+  std::vector<Column*> from;
   from.reserve(parts);
   for (std::size_t p = 0; p < parts; ++p) from.push_back(&of(p));
-  std::vector<T> out;
+  Column out;
   out.reserve(sources.size());
   for (const auto source : sources) out.push_back(std::move((*from[source >> kPartShift])[source & kRowMask]));
-  for (auto* values : from) std::vector<T>().swap(*values);
+  for (auto* values : from) *values = Column();
+  return out;
+}
+
+// The same for a column of numbers, kept in the widest form of the parts' columns.
+template <typename Of>
+CompactNumbers gathered_numbers(const std::vector<std::uint64_t>& sources, std::size_t parts, Of of) {
+  std::vector<CompactNumbers*> from;
+  from.reserve(parts);
+  CompactNumbers out;
+  for (std::size_t p = 0; p < parts; ++p) {
+    from.push_back(&of(p));
+    out.widen_to(from.back()->form());
+  }
+  out.reserve(sources.size());
+  for (const auto source : sources) out.push_back_from(*from[source >> kPartShift], source & kRowMask);
+  for (auto* values : from) *values = CompactNumbers();
   return out;
 }
 
@@ -258,23 +274,34 @@ bool EpisodeBlockReader::finish(domain::EpisodeColumns& out, std::string& proble
     });
   }
   segments_.clear();
+  // The columns are gathered on two threads, each taking every other one: the gather is
+  // mostly waiting on memory (each source is a random read), which the two cores do apart.
   const std::size_t parts = parts_.size();
-  out.provider = gathered<OrganisationId>(
-      sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.provider; });
-  out.admission_date = gathered<Date>(
-      sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.admission_date; });
+  const std::size_t columns = shape_.columns.size();
   out.columns.clear();
-  for (std::size_t c = 0; c < shape_.columns.size(); ++c) {
-    domain::EpisodeColumn column{shape_.columns[c].name, shape_.columns[c].type, {}, {}};
-    if (column.holds_text()) {
-      column.texts = gathered<std::string>(
-          sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].texts; });
+  for (const auto& shape : shape_.columns) out.columns.push_back(domain::EpisodeColumn{shape.name, shape.type, {}, {}});
+  const auto gather = [&](std::size_t task) {  // 0: providers, 1: dates, 2 + c: column c
+    if (task == 0) {
+      out.provider = gathered<std::vector<OrganisationId>>(
+          sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.provider; });
+    } else if (task == 1) {
+      out.admission_date = gathered<std::vector<Date>>(
+          sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.admission_date; });
     } else {
-      column.numbers = gathered<double>(
-          sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].numbers; });
+      const std::size_t c = task - 2;
+      auto& column = out.columns[c];
+      if (column.holds_text()) {
+        column.texts = gathered<std::vector<std::string>>(
+            sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].texts; });
+      } else {
+        column.numbers = gathered_numbers(
+            sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].numbers; });
+      }
     }
-    out.columns.push_back(std::move(column));
-  }
+  };
+  // The future's destructor waits for the other thread whatever happens here; get() passes on
+  // what it threw (a failed allocation).
+  for (std::size_t task = 0; task < columns + 2; ++task) gather(task);
   return true;
 }
 

@@ -81,6 +81,68 @@ TEST(EpisodeBlockRead, NamesTheEpisodeOfTheBlockThatCannotBeRead) {
   EXPECT_EQ(problem.rfind("episode 2 of the block: the stored values hold fewer values", 0), 0U) << problem;
 }
 
+// The values the store writes (whole numbers, true/false) are read on a short path; anything
+// else (signs, fractions, exponents, spaces, dates, null) on the general one; both give what
+// std::from_chars and the dataset's types give.
+TEST(EpisodeDataReader, ReadsEveryKindOfStoredValueIntoTheColumnsTypes) {
+  domain::EpisodeColumns episodes;
+  const std::vector<std::string> names{"n1", "yes", "no", "n2", "n3", "n4", "n5", "n6", "day", "n7", "n8", "unit"};
+  for (const auto& name : names) {
+    const auto type = name == "yes" || name == "no" ? domain::ValueType::yes_no
+                      : name == "day"               ? domain::ValueType::date
+                      : name == "unit"              ? domain::ValueType::category
+                                                    : domain::ValueType::number;
+    episodes.add_column(name, type);
+  }
+  EpisodeDataReader reader(episodes);
+  const auto slots = reader.slots_for(names);
+  std::string problem;
+  ASSERT_TRUE(
+      reader.append(R"([53,true,false,-4,2.5,1e3,null, 7 ,"2024-05-01",0,1234567890123456,"A"])", problem, &slots))
+      << problem;
+  ASSERT_TRUE(reader.append(R"([007,false,true,-0,0.25,-2E-1,12,8,null,999999999999999,12345678901234567890123,null])",
+                            problem, &slots))
+      << problem;
+  const auto value = [&](std::size_t column, std::size_t row) { return episodes.columns[column].numbers[row]; };
+  EXPECT_EQ(value(0, 0), 53);
+  EXPECT_EQ(value(1, 0), 1);
+  EXPECT_EQ(value(2, 0), 0);
+  EXPECT_EQ(value(3, 0), -4);
+  EXPECT_EQ(value(4, 0), 2.5);
+  EXPECT_EQ(value(5, 0), 1000);
+  EXPECT_TRUE(std::isnan(value(6, 0)));
+  EXPECT_EQ(value(7, 0), 7);
+  EXPECT_EQ(value(8, 0), static_cast<double>(Date::parse("2024-05-01")->days_since_epoch()));
+  EXPECT_EQ(value(9, 0), 0);
+  EXPECT_EQ(value(10, 0), 1234567890123456.0);  // sixteen digits: the general path
+  EXPECT_EQ(value(0, 1), 7);
+  EXPECT_EQ(value(1, 1), 0);
+  EXPECT_EQ(value(2, 1), 1);
+  EXPECT_EQ(value(3, 1), 0);
+  EXPECT_TRUE(std::signbit(value(3, 1)));  // "-0" is negative zero, as from_chars reads it
+  EXPECT_EQ(value(5, 1), -0.2);
+  EXPECT_EQ(value(6, 1), 12);
+  EXPECT_TRUE(std::isnan(value(8, 1)));
+  EXPECT_EQ(value(9, 1), 999999999999999.0);
+  EXPECT_EQ(value(10, 1), std::stod("12345678901234567890123"));
+  EXPECT_EQ(episodes.columns[11].texts, (std::vector<std::string>{"A", ""}));
+  EXPECT_EQ(episodes.columns[0].numbers.form(), CompactNumbers::Form::bytes);
+
+  // A value of the wrong type on either path: the row is refused and appended as missing.
+  for (const std::string& wrong :
+       {R"([true,true,false,1,1,1,1,1,null,1,1,"A"])", R"([1,1,false,1,1,1,1,1,null,1,1,"A"])",
+        R"([12x,true,false,1,1,1,1,1,null,1,1,"A"])"}) {
+    EXPECT_FALSE(reader.append(wrong, problem, &slots)) << wrong;
+    for (const auto& column : episodes.columns) {
+      ASSERT_EQ(column.size(), episodes.columns[0].size());
+      EXPECT_TRUE(column.missing(column.size() - 1)) << wrong << " " << column.name;
+    }
+  }
+  EXPECT_EQ(problem, "the stored values hold something that is not a JSON value");
+  reader.append(R"([1,1,false,1,1,1,1,1,null,1,1,"A"])", problem, &slots);
+  EXPECT_EQ(problem, "column 'yes' holds a number, but the dataset declares it a yes/no");
+}
+
 // Blocks of two imports (their columns in other orders), parsed in batches on two threads:
 // every episode of the period once, by date, then in the order of the blocks and their lines.
 TEST(EpisodeBlockReader, ReadsBlocksInDateOrderKeepingEachDaysOrderAsGiven) {
@@ -112,6 +174,7 @@ TEST(EpisodeBlockReader, ReadsBlocksInDateOrderKeepingEachDaysOrderAsGiven) {
     for (const auto& [day, unit] : given) expected.push_back(unit);
     ASSERT_EQ(out.size(), 750U);
     EXPECT_EQ(out.columns[1].texts, expected);
+    EXPECT_EQ(out.columns[0].numbers.form(), CompactNumbers::Form::bytes);  // flags stay a byte each
     for (std::size_t i = 0; i < out.size(); ++i) {
       const int n = std::stoi(out.columns[1].texts[i].substr(1));
       ASSERT_EQ(out.admission_date[i].days_since_epoch(), given[i].first) << i;

@@ -150,7 +150,7 @@ void convert_audit(SqlSession& session, std::int64_t audit) {
     if (rows.empty()) break;
     for (const auto& row : rows) {
       auto& shape = shapes[row.import];
-      shape.columns[0].numbers[0] = row.outcome != 0 ? 1.0 : 0.0;
+      shape.columns[0].numbers.set(0, row.outcome != 0 ? 1.0 : 0.0);
       const auto values = split(row.covariates, shape.columns.size() - 1);
       for (std::size_t c = 1; c < shape.columns.size(); ++c) {
         auto& column = shape.columns[c];
@@ -158,7 +158,7 @@ void convert_audit(SqlSession& session, std::int64_t audit) {
         if (column.holds_text()) {
           column.texts[0] = text;
         } else {
-          column.numbers[0] = as_number(text).value_or(std::numeric_limits<double>::quiet_NaN());
+          column.numbers.set(0, as_number(text).value_or(std::numeric_limits<double>::quiet_NaN()));
         }
       }
       data.clear();

@@ -1,7 +1,9 @@
 #include "storage/episode_data.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "core/whole_numbers.hpp"
@@ -173,7 +175,8 @@ void append_episode_values(std::string& out, const domain::EpisodeColumns& episo
   out += ']';
 }
 
-EpisodeDataReader::EpisodeDataReader(domain::EpisodeColumns& columns) : columns_(columns) {
+EpisodeDataReader::EpisodeDataReader(domain::EpisodeColumns& columns)
+    : columns_(columns), row_(columns.columns.size(), kMissing) {
   for (std::size_t c = 0; c < columns_.columns.size(); ++c) index_.emplace(columns_.columns[c].name, c);
 }
 
@@ -184,6 +187,38 @@ EpisodeDataReader::Slots EpisodeDataReader::slots_for(const std::vector<std::str
     slots.push_back(found == index_.end() ? -1 : static_cast<std::ptrdiff_t>(found->second));
   }
   return slots;
+}
+
+bool EpisodeDataReader::read_usual_value(const char*& p, const char* end, std::ptrdiff_t slot) {
+  if (slot < 0) return false;
+  const auto& column = columns_.columns[static_cast<std::size_t>(slot)];
+  double& value = row_[static_cast<std::size_t>(slot)];
+  const char* at = p;
+  if (column.type == domain::ValueType::number) {
+    // Up to kMaxWholeNumberDigits digits, then the list's next comma or its end.
+    const char* const stop =
+        end - at > static_cast<std::ptrdiff_t>(kMaxWholeNumberDigits) ? at + kMaxWholeNumberDigits : end;
+    const char* const digits = at;
+    std::int64_t whole = 0;
+    while (at != stop && *at >= '0' && *at <= '9') whole = whole * 10 + (*at++ - '0');
+    if (at == digits || at == end || (*at != ',' && *at != ']')) return false;
+    value = static_cast<double>(whole);
+  } else if (column.type == domain::ValueType::yes_no) {
+    const auto left = static_cast<std::size_t>(end - at);
+    if (left > 4 && std::memcmp(at, "true", 4) == 0 && (at[4] == ',' || at[4] == ']')) {
+      value = 1.0;
+      at += 4;
+    } else if (left > 5 && std::memcmp(at, "false", 5) == 0 && (at[5] == ',' || at[5] == ']')) {
+      value = 0.0;
+      at += 5;
+    } else {
+      return false;
+    }
+  } else {
+    return false;
+  }
+  p = at;
+  return true;
 }
 
 bool EpisodeDataReader::read_value(const char*& p, const char* end, std::ptrdiff_t slot, std::string_view name,
@@ -213,7 +248,7 @@ bool EpisodeDataReader::read_value(const char*& p, const char* end, std::ptrdiff
       } else if (column->type == domain::ValueType::date) {
         const auto date = Date::parse(value_);
         if (!date) return wrong("text that is not a date");
-        column->numbers.back() = static_cast<double>(date->days_since_epoch());
+        row_[static_cast<std::size_t>(slot)] = static_cast<double>(date->days_since_epoch());
       } else {
         return wrong("text");
       }
@@ -221,7 +256,7 @@ bool EpisodeDataReader::read_value(const char*& p, const char* end, std::ptrdiff
   } else if (const bool yes = at.literal("true"); yes || at.literal("false")) {
     if (column != nullptr) {
       if (column->type != domain::ValueType::yes_no) return wrong("yes/no");
-      column->numbers.back() = yes ? 1.0 : 0.0;
+      row_[static_cast<std::size_t>(slot)] = yes ? 1.0 : 0.0;
     }
   } else if (at.literal("null")) {
     // missing, as if absent
@@ -237,7 +272,7 @@ bool EpisodeDataReader::read_value(const char*& p, const char* end, std::ptrdiff
     }
     if (column != nullptr) {
       if (column->type != domain::ValueType::number) return wrong("a number");
-      column->numbers.back() = number;
+      row_[static_cast<std::size_t>(slot)] = number;
     }
   }
   p = at.p;
@@ -246,12 +281,23 @@ bool EpisodeDataReader::read_value(const char*& p, const char* end, std::ptrdiff
 
 bool EpisodeDataReader::append(std::string_view json, std::string& problem, const Slots* slots) {
   for (auto& column : columns_.columns) {
-    if (column.holds_text()) {
-      column.texts.emplace_back();
-    } else {
-      column.numbers.push_back(kMissing);
+    if (column.holds_text()) column.texts.emplace_back();
+  }
+  std::fill(row_.begin(), row_.end(), kMissing);
+  const bool read = read_row(json, problem, slots);
+  if (!read) std::fill(row_.begin(), row_.end(), kMissing);
+  for (std::size_t c = 0; c < columns_.columns.size(); ++c) {
+    auto& column = columns_.columns[c];
+    if (!column.holds_text()) {
+      column.numbers.push_back(row_[c]);
+    } else if (!read) {
+      column.texts.back().clear();
     }
   }
+  return read;
+}
+
+bool EpisodeDataReader::read_row(std::string_view json, std::string& problem, const Slots* slots) {
   Cursor at{json.data(), json.data() + json.size()};
   if (at.take('[')) {
     if (slots == nullptr) {
@@ -264,7 +310,9 @@ bool EpisodeDataReader::append(std::string_view json, std::string& problem, cons
             "the stored values hold fewer values than their import's " + std::to_string(slots->size()) + " columns";
         return false;
       }
-      if (!read_value(at.p, at.end, (*slots)[i], {}, problem)) return false;
+      if (!read_usual_value(at.p, at.end, (*slots)[i]) && !read_value(at.p, at.end, (*slots)[i], {}, problem)) {
+        return false;
+      }
     }
     if (!at.take(']')) {
       problem = "the stored values hold more values than their import's " + std::to_string(slots->size()) + " columns";

@@ -128,26 +128,26 @@ TEST_P(StoreContract, EpisodeValuesAreCheckedAgainstTheDatasetNamingRowAndColumn
     EXPECT_ERROR(appended, ErrorCode::invalid_input);
     EXPECT_THAT(appended.error().message, HasSubstr(expected));
   };
-  refused([](domain::EpisodeColumns& e) { e.columns[1].numbers[1] = 121; },
+  refused([](domain::EpisodeColumns& e) { e.columns[1].numbers.set(1, 121); },
           "episode row 2: column 'age': is above the maximum 120");
-  refused([](domain::EpisodeColumns& e) { e.columns[1].numbers[0] = kMissing; },
+  refused([](domain::EpisodeColumns& e) { e.columns[1].numbers.set(0, kMissing); },
           "episode row 1: column 'age': a value is required");
   refused([](domain::EpisodeColumns& e) { e.columns[2].texts[1] = "6"; },
           "episode row 2: column 'asa': is not one of the allowed values (1, 2, 3, 4, 5)");
-  refused([](domain::EpisodeColumns& e) { e.columns[0].numbers[0] = 2; }, "episode row 1: column 'died30'");
-  refused([](domain::EpisodeColumns& e) { e.columns[1].numbers[0] = HUGE_VAL; },
+  refused([](domain::EpisodeColumns& e) { e.columns[0].numbers.set(0, 2); }, "episode row 1: column 'died30'");
+  refused([](domain::EpisodeColumns& e) { e.columns[1].numbers.set(0, HUGE_VAL); },
           "episode row 1: column 'age': the value is not a finite number");
   // With several problems, the first in row order, then in column order, is the one named.
   refused(
       [](domain::EpisodeColumns& e) {
-        e.columns[0].numbers[1] = 2;
+        e.columns[0].numbers.set(1, 2);
         e.columns[2].texts[0] = "6";
       },
       "episode row 1: column 'asa'");
   refused(
       [](domain::EpisodeColumns& e) {
-        e.columns[1].numbers[1] = 121;
-        e.columns[0].numbers[1] = 2;
+        e.columns[1].numbers.set(1, 121);
+        e.columns[0].numbers.set(1, 2);
       },
       "episode row 2: column 'died30'");
   // A provider the store does not hold is named with its row, after any earlier row's problem.
