@@ -167,17 +167,18 @@ class SqlEpisodeWriter final : public domain::EpisodeWriter {
       if (declared.required) return "a value is required";
       return std::nullopt;
     }
+    const double number = column.holds_text() ? 0 : column.numbers[row];  // read once: a column may be compact
     Result<void> kept;
     switch (declared.type) {
       case domain::ValueType::number:
-        if (!std::isfinite(column.numbers[row])) return "the value is not a finite number";
-        kept = domain::check_value(declared, column.numbers[row]);
+        if (!std::isfinite(number)) return "the value is not a finite number";
+        kept = domain::check_value(declared, number);
         break;
       case domain::ValueType::yes_no:
-        if (column.numbers[row] != 0 && column.numbers[row] != 1) return "a yes/no value is 1 (yes) or 0 (no)";
+        if (number != 0 && number != 1) return "a yes/no value is 1 (yes) or 0 (no)";
         break;
       case domain::ValueType::date:
-        if (column.numbers[row] != std::floor(column.numbers[row])) return "a date is a whole day number";
+        if (number != std::floor(number)) return "a date is a whole day number";
         break;
       case domain::ValueType::category: kept = domain::check_value(declared, column.texts[row]); break;
     }
