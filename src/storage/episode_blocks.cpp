@@ -274,34 +274,23 @@ bool EpisodeBlockReader::finish(domain::EpisodeColumns& out, std::string& proble
     });
   }
   segments_.clear();
-  // The columns are gathered on two threads, each taking every other one: the gather is
-  // mostly waiting on memory (each source is a random read), which the two cores do apart.
   const std::size_t parts = parts_.size();
-  const std::size_t columns = shape_.columns.size();
+  out.provider = gathered<std::vector<OrganisationId>>(
+      sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.provider; });
+  out.admission_date = gathered<std::vector<Date>>(
+      sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.admission_date; });
   out.columns.clear();
-  for (const auto& shape : shape_.columns) out.columns.push_back(domain::EpisodeColumn{shape.name, shape.type, {}, {}});
-  const auto gather = [&](std::size_t task) {  // 0: providers, 1: dates, 2 + c: column c
-    if (task == 0) {
-      out.provider = gathered<std::vector<OrganisationId>>(
-          sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.provider; });
-    } else if (task == 1) {
-      out.admission_date = gathered<std::vector<Date>>(
-          sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.admission_date; });
+  for (std::size_t c = 0; c < shape_.columns.size(); ++c) {
+    domain::EpisodeColumn column{shape_.columns[c].name, shape_.columns[c].type, {}, {}};
+    if (column.holds_text()) {
+      column.texts = gathered<std::vector<std::string>>(
+          sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].texts; });
     } else {
-      const std::size_t c = task - 2;
-      auto& column = out.columns[c];
-      if (column.holds_text()) {
-        column.texts = gathered<std::vector<std::string>>(
-            sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].texts; });
-      } else {
-        column.numbers = gathered_numbers(
-            sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].numbers; });
-      }
+      column.numbers = gathered_numbers(
+          sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].numbers; });
     }
-  };
-  // The future's destructor waits for the other thread whatever happens here; get() passes on
-  // what it threw (a failed allocation).
-  for (std::size_t task = 0; task < columns + 2; ++task) gather(task);
+    out.columns.push_back(std::move(column));
+  }
   return true;
 }
 
