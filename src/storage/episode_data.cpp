@@ -195,14 +195,12 @@ bool EpisodeDataReader::read_usual_value(const char*& p, const char* end, std::p
   double& value = row_[static_cast<std::size_t>(slot)];
   const char* at = p;
   if (column.type == domain::ValueType::number) {
-    // Up to kMaxWholeNumberDigits digits, then the list's next comma or its end.
-    const char* const stop =
-        end - at > static_cast<std::ptrdiff_t>(kMaxWholeNumberDigits) ? at + kMaxWholeNumberDigits : end;
-    const char* const digits = at;
-    std::int64_t whole = 0;
-    while (at != stop && *at >= '0' && *at <= '9') whole = whole * 10 + (*at++ - '0');
-    if (at == digits || at == end || (*at != ',' && *at != ']')) return false;
-    value = static_cast<double>(whole);
+    // A whole number (core/whole_numbers.hpp), then the list's next comma or its end.
+    while (at != end && *at != ',' && *at != ']') ++at;
+    if (at == end) return false;
+    const auto whole = read_whole_number(std::string_view(p, static_cast<std::size_t>(at - p)));
+    if (!whole) return false;
+    value = *whole;
   } else if (column.type == domain::ValueType::yes_no) {
     const auto left = static_cast<std::size_t>(end - at);
     if (left > 4 && std::memcmp(at, "true", 4) == 0 && (at[4] == ',' || at[4] == ']')) {

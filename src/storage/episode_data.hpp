@@ -57,10 +57,10 @@ class EpisodeDataReader {
   std::vector<double> row_;  // the numbers of the row being read, by column, missing until read
   std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> index_;
   // Reads the value at `at` into the row's value of column `slot` when it is of the usual kind:
-  // a whole number of up to kMaxWholeNumberDigits digits for a number column or true/false for
-  // a yes/no, as the store writes them, followed by a list's comma or end. Returns false,
-  // having read nothing, for anything else (read_value's to read). Most of a national read's
-  // values; about half its time went in read_value's general checks.
+  // a whole number as core/whole_numbers.hpp reads it for a number column, or true/false for a
+  // yes/no, as the store writes them, followed by a list's comma or end. Returns false, having
+  // read nothing, for anything else (read_value's to read). Most of a national read's values;
+  // about half its time went in read_value's general checks.
   bool read_usual_value(const char*& at, const char* end, std::ptrdiff_t slot);
   // Reads one value at `at` into the row's value of column `slot` (-1: skipped), named `name`
   // in messages.

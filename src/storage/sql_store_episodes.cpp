@@ -163,11 +163,11 @@ class SqlEpisodeWriter final : public domain::EpisodeWriter {
   // when it fits (no text is made then). The store's one statement of a value's rules.
   static std::optional<std::string> problem_with(const domain::DatasetColumn& declared,
                                                  const domain::EpisodeColumn& column, std::size_t row) {
-    if (column.missing(row)) {
+    const double number = column.holds_text() ? 0 : column.numbers[row];  // read once: a column may be compact
+    if (column.holds_text() ? column.texts[row].empty() : std::isnan(number)) {
       if (declared.required) return "a value is required";
       return std::nullopt;
     }
-    const double number = column.holds_text() ? 0 : column.numbers[row];  // read once: a column may be compact
     Result<void> kept;
     switch (declared.type) {
       case domain::ValueType::number:
