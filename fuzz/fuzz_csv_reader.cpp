@@ -1,25 +1,71 @@
-// libFuzzer target for the CSV reader: any bytes must give records or a clean
-// invalid_input error, never a crash, a hang or an out-of-bounds read.
+// libFuzzer target for the CSV reader: any bytes must give records or a clean invalid_input
+// error, never a crash, a hang or an out-of-bounds read; and the records must be those the strict
+// libcsv parser, an independent implementation of the same rules, makes of the same bytes, with
+// an error where it finds one.
+#include <csv.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "ingest/csv_reader.hpp"
 
+namespace {
+
+struct Reference {
+  std::vector<std::string> record;
+  std::vector<std::vector<std::string>> records;
+  bool malformed = false;
+};
+
+void on_field(void* data, std::size_t size, void* self) {
+  static_cast<Reference*>(self)->record.emplace_back(static_cast<const char*>(data), size);
+}
+
+void on_record(int /*terminator*/, void* self) {
+  auto* reference = static_cast<Reference*>(self);
+  reference->records.push_back(std::move(reference->record));
+  reference->record.clear();
+}
+
+Reference libcsv_records(const std::string& text) {
+  Reference reference;
+  csv_parser parser{};
+  csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  reference.malformed = csv_parse(&parser, text.data(), text.size(), on_field, on_record, &reference) != text.size();
+  if (!reference.malformed) reference.malformed = csv_fini(&parser, on_field, on_record, &reference) != 0;
+  csv_free(&parser);
+  return reference;
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  std::istringstream input(std::string(reinterpret_cast<const char*>(data), size));
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  std::istringstream input(text);
   clinaudit::ingest::CsvReader reader(input);
+  std::vector<std::vector<std::string>> records;
   std::vector<std::string> fields;
-  std::int64_t previous = 0;
+  bool malformed = false;
   while (true) {
     auto more = reader.next(fields);
-    if (!more || !*more) break;
+    if (!more) {
+      if (more.error().code != clinaudit::ErrorCode::invalid_input) __builtin_trap();
+      malformed = true;
+      break;
+    }
+    if (!*more) break;
+    records.push_back(fields);
     // Record numbers rise by one per record.
-    if (reader.record_number() != previous + 1) __builtin_trap();
-    previous = reader.record_number();
+    if (reader.record_number() != static_cast<std::int64_t>(records.size())) __builtin_trap();
   }
   if (reader.bytes_read() > static_cast<std::int64_t>(size)) __builtin_trap();
+  // The reader skips a byte order mark; libcsv is given the text without it.
+  const bool marked = size >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0;
+  const auto reference = libcsv_records(marked ? text.substr(3) : text);
+  if (malformed != reference.malformed || records != reference.records) __builtin_trap();
   return 0;
 }

@@ -1,103 +1,76 @@
 #include "ingest/csv_reader.hpp"
 
-#include <csv.h>
-
-#include <array>
+#include <algorithm>
 #include <cstring>
+
+#include "ingest/csv_records.hpp"
 
 namespace clinaudit::ingest {
 namespace {
 
-constexpr std::size_t kSpareRecords = 4096;  // records of one read at most: about 2 MB kept
+constexpr std::size_t kReadBytes = std::size_t{1} << 16;
 
 }  // namespace
 
-// The libcsv state and the record being assembled by its callbacks. Records' vectors and their
-// strings are used again once the caller hands them back (next()), so that a record of short
-// fields costs no allocation: a national file has tens of millions of fields.
-struct CsvReader::Parser {
-  csv_parser state{};
-  std::vector<std::string> current;
-  std::size_t used = 0;  // fields of `current` that belong to the record being assembled
-  std::deque<std::vector<std::string>>* ready = nullptr;
-  std::vector<std::vector<std::string>> spare;  // handed back, their strings kept for reuse
+CsvReader::CsvReader(std::istream& input, std::size_t max_record_bytes)
+    : input_(input), max_record_bytes_(std::max<std::size_t>(max_record_bytes, 1)) {}
 
-  static void on_field(void* data, std::size_t size, void* self) {
-    auto* parser = static_cast<Parser*>(self);
-    const auto* text = static_cast<const char*>(data);
-    if (parser->used < parser->current.size()) {
-      parser->current[parser->used].assign(text, size);
-    } else {
-      parser->current.emplace_back(text, size);
-    }
-    ++parser->used;
+void CsvReader::fill() {
+  buffer_.erase(0, start_);
+  start_ = 0;
+  // A long record is split again from its start after each read: reading as much again as is
+  // already held keeps that linear in the record's length.
+  const std::size_t held = buffer_.size();
+  const std::size_t wanted = std::max(kReadBytes, held);
+  buffer_.resize(held + wanted);
+  input_.read(buffer_.data() + held, static_cast<std::streamsize>(wanted));
+  const auto count = static_cast<std::size_t>(input_.gcount());
+  buffer_.resize(held + count);
+  bytes_read_ += static_cast<std::int64_t>(count);
+  if (first_read_) {
+    first_read_ = false;
+    if (buffer_.size() >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) start_ = 3;
   }
-  static void on_record(int /*terminator*/, void* self) {
-    auto* parser = static_cast<Parser*>(self);
-    parser->current.resize(parser->used);
-    parser->ready->push_back(std::move(parser->current));
-    parser->current.clear();
-    if (!parser->spare.empty()) {
-      parser->current = std::move(parser->spare.back());
-      parser->spare.pop_back();
-    }
-    parser->used = 0;
-  }
-};
-
-CsvReader::CsvReader(std::istream& input) : input_(input), parser_(std::make_unique<Parser>()) {
-  // Strict mode reports stray quotes instead of guessing what was meant.
-  csv_init(&parser_->state, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-  parser_->ready = &ready_;
+  if (!input_) at_eof_ = true;
 }
 
-CsvReader::~CsvReader() { csv_free(&parser_->state); }
-
-bool CsvReader::fill() {
-  std::array<char, 1 << 16> buffer{};
-  input_.read(buffer.data(), buffer.size());
-  auto count = static_cast<std::size_t>(input_.gcount());
-  const char* start = buffer.data();
-  if (first_chunk_) {
-    first_chunk_ = false;
-    if (count >= 3 && std::memcmp(start, "\xEF\xBB\xBF", 3) == 0) {
-      start += 3;
-      count -= 3;
+Result<bool> CsvReader::next(std::vector<std::string_view>& fields) {
+  while (!error_) {
+    const char* const begin = buffer_.data() + start_;
+    const char* const end = buffer_.data() + buffer_.size();
+    auto split = CsvSplit::incomplete;
+    const char* after = nullptr;
+    if (begin != end || at_eof_) {
+      if (begin == end) {
+        fields.clear();
+        return false;
+      }
+      split = split_csv_record(begin, end, at_eof_, fields, unescaped_, after);
+    }
+    if (split == CsvSplit::record) {
+      start_ = static_cast<std::size_t>(after - buffer_.data());
+      if (fields.empty()) continue;  // a blank line
+      ++record_number_;
+      return true;
+    }
+    const std::string row = "row " + std::to_string(record_number_ + 1);
+    if (split == CsvSplit::malformed) {
+      error_ = Error{ErrorCode::invalid_input, row + ": " + kMalformedCsv};
+    } else if (static_cast<std::size_t>(end - begin) >= max_record_bytes_) {
+      error_ = Error{ErrorCode::invalid_input, row + ": " + csv_record_too_long(max_record_bytes_)};
+    } else {
+      fill();
     }
   }
-  bytes_read_ += static_cast<std::int64_t>(input_.gcount());
-  if (count > 0) {
-    const auto parsed = csv_parse(&parser_->state, start, count, &Parser::on_field, &Parser::on_record, parser_.get());
-    if (parsed != count) return false;
-  }
-  if (!input_) {
-    finished_ = true;
-    if (csv_fini(&parser_->state, &Parser::on_field, &Parser::on_record, parser_.get()) != 0) return false;
-  }
-  return true;
+  fields.clear();
+  return *error_;
 }
 
 Result<bool> CsvReader::next(std::vector<std::string>& fields) {
-  while (ready_.empty() && !finished_ && !error_) {
-    if (!fill()) {
-      // Records completed before the bad one are still handed out first.
-      error_ = Error{ErrorCode::invalid_input,
-                     "row " + std::to_string(record_number_ + static_cast<std::int64_t>(ready_.size()) + 1) +
-                         ": malformed CSV (" + csv_strerror(csv_error(&parser_->state)) +
-                         "); a field containing quotes must be quoted and its quotes doubled"};
-    }
-  }
-  if (ready_.empty()) {
-    if (error_) return *error_;
-    return false;
-  }
-  fields.swap(ready_.front());
-  // The caller's previous record is kept for a record to come: one read of the input (64 KiB)
-  // completes up to a few thousand records at once, each wanting a vector.
-  if (parser_->spare.size() < kSpareRecords) parser_->spare.push_back(std::move(ready_.front()));
-  ready_.pop_front();
-  ++record_number_;
-  return true;
+  CLINAUDIT_TRY(const bool more, next(views_));
+  fields.resize(views_.size());
+  for (std::size_t i = 0; i < views_.size(); ++i) fields[i].assign(views_[i]);
+  return more;
 }
 
 }  // namespace clinaudit::ingest

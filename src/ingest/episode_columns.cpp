@@ -13,12 +13,12 @@
 
 #include "core/whole_numbers.hpp"
 #include "core/worker_threads.hpp"
+#include "ingest/csv_records.hpp"
 
 namespace clinaudit::ingest {
 namespace {
 
 constexpr std::int64_t kProgressEvery = 64LL << 20;
-constexpr const char* kMalformed = "malformed CSV: a field containing quotes must be quoted and its quotes doubled";
 
 // A number cell other than a whole number (whole_cell): by from_chars, after an optional '+'.
 bool read_number(std::string_view text, double& value) {
@@ -135,73 +135,6 @@ struct Target {
   bool wanted() const { return outcome || !numbers.empty() || !categories.empty(); }
 };
 
-enum class Parse { record, incomplete, malformed };
-
-// Splits one record starting at `p` into fields (views into the buffer, or into `unescaped`
-// for quoted fields with doubled quotes). `next` is set past the record's line end.
-// `unescaped` is a deque: adding a value never moves the others, whose views are in `fields`
-// (a short string keeps its characters inside itself, so a vector growing moved them).
-Parse split_record(const char* p, const char* end, bool at_eof, std::vector<std::string_view>& fields,
-                   std::deque<std::string>& unescaped, const char*& next) {
-  fields.clear();
-  std::size_t escaped = 0;
-  while (true) {
-    while (p != end && (*p == ' ' || *p == '\t')) ++p;
-    std::string_view field;
-    if (p != end && *p == '"') {
-      const char* start = ++p;
-      bool doubled = false;
-      while (true) {
-        if (p == end) return at_eof ? Parse::malformed : Parse::incomplete;
-        if (*p == '"') {
-          if (p + 1 == end && !at_eof) return Parse::incomplete;
-          if (p + 1 != end && p[1] == '"') {
-            doubled = true;
-            p += 2;
-            continue;
-          }
-          break;
-        }
-        ++p;
-      }
-      field = std::string_view(start, static_cast<std::size_t>(p - start));
-      ++p;
-      while (p != end && (*p == ' ' || *p == '\t' || *p == '\r')) ++p;
-      if (p != end && *p != ',' && *p != '\n') return Parse::malformed;
-      if (doubled) {
-        if (unescaped.size() <= escaped) unescaped.emplace_back();
-        auto& text = unescaped[escaped++];
-        text.clear();
-        for (std::size_t i = 0; i < field.size(); ++i) {
-          text.push_back(field[i]);
-          if (field[i] == '"') ++i;
-        }
-        field = text;
-      }
-    } else {
-      const char* start = p;
-      while (p != end && *p != ',' && *p != '\n') {
-        if (*p == '"') return Parse::malformed;
-        ++p;
-      }
-      const char* stop = p;
-      while (stop != start && (stop[-1] == ' ' || stop[-1] == '\t' || stop[-1] == '\r')) --stop;
-      field = std::string_view(start, static_cast<std::size_t>(stop - start));
-    }
-    fields.push_back(field);
-    if (p == end) {
-      if (!at_eof) return Parse::incomplete;
-      next = p;
-      return Parse::record;
-    }
-    if (*p == '\n') {
-      next = p + 1;
-      return Parse::record;
-    }
-    ++p;  // ','
-  }
-}
-
 Error row_error(std::int64_t row, const std::string& message) {
   return Error{ErrorCode::invalid_input, "row " + std::to_string(row) + ": " + message};
 }
@@ -261,12 +194,12 @@ void convert_block(std::string_view text, const Plan& plan, BlockColumns& out) {
   const char* const end = p + text.size();
   while (p != end) {
     const char* next = nullptr;
-    if (split_record(p, end, true, fields, unescaped, next) == Parse::malformed) {
-      fail(out.records + 1, kMalformed);
+    if (split_csv_record(p, end, true, fields, unescaped, next) == CsvSplit::malformed) {
+      fail(out.records + 1, kMalformedCsv);
       return;
     }
     p = next;
-    if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
+    if (fields.empty()) continue;  // a blank line
     const std::int64_t record = ++out.records;
     if (fields.size() != plan.columns.size()) {
       fail(record, std::to_string(fields.size()) + " fields, expected " + std::to_string(plan.columns.size()) +
@@ -311,11 +244,11 @@ void convert_block(std::string_view text, const Plan& plan, BlockColumns& out) {
   }
 }
 
-// One past the last line end of `text` that is outside quotes, counting quotes from its start
-// (a record's start); 0 when there is none. Exact for well-formed quoting.
+// One past the last line end (LF or CR) of `text` that is outside quotes, counting quotes from
+// its start (a record's start); 0 when there is none. Exact for well-formed quoting.
 std::size_t cut_by_quotes(std::string_view text) {
   if (text.find('"') == std::string_view::npos) {
-    const auto line_end = text.rfind('\n');
+    const auto line_end = text.find_last_of("\r\n");
     return line_end == std::string_view::npos ? 0 : line_end + 1;
   }
   bool quoted_text = false;
@@ -323,7 +256,7 @@ std::size_t cut_by_quotes(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '"') {
       quoted_text = !quoted_text;
-    } else if (text[i] == '\n' && !quoted_text) {
+    } else if ((text[i] == '\n' || text[i] == '\r') && !quoted_text) {
       cut = i + 1;
     }
   }
@@ -341,19 +274,13 @@ std::size_t cut_by_parser(std::string_view text) {
   std::size_t cut = 0;
   while (p != end) {
     const char* next = nullptr;
-    const auto parsed = split_record(p, end, false, fields, unescaped, next);
-    if (parsed == Parse::malformed) return text.size();
-    if (parsed == Parse::incomplete) break;
+    const auto parsed = split_csv_record(p, end, false, fields, unescaped, next);
+    if (parsed == CsvSplit::malformed) return text.size();
+    if (parsed == CsvSplit::incomplete) break;
     p = next;
     cut = static_cast<std::size_t>(p - text.data());
   }
   return cut;
-}
-
-std::string byte_size(std::size_t bytes) {
-  if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0)
-    return std::to_string(bytes >> 20) + " MiB";
-  return std::to_string(bytes) + " bytes";
 }
 
 // Cuts the input into blocks of whole records.
@@ -378,8 +305,7 @@ class BlockSource {
         return {};
       }
       if (block.size() >= request_.max_record_bytes) {
-        return Error{ErrorCode::invalid_input,
-                     "a record longer than " + byte_size(request_.max_record_bytes) + " (is a quote never closed?)"};
+        return Error{ErrorCode::invalid_input, csv_record_too_long(request_.max_record_bytes)};
       }
       target = std::max(block.size() + 1, std::min(block.size() * 2, request_.max_record_bytes));
     }
@@ -478,11 +404,11 @@ Result<std::vector<std::string>> read_header(BlockSource& source, std::string& b
     const char* const end = p + block.size();
     while (p != end) {
       const char* next = nullptr;
-      if (split_record(p, end, true, fields, unescaped, next) == Parse::malformed) {
-        return row_error(1, kMalformed);
+      if (split_csv_record(p, end, true, fields, unescaped, next) == CsvSplit::malformed) {
+        return row_error(1, kMalformedCsv);
       }
       p = next;
-      if (fields.size() == 1 && fields[0].empty()) continue;
+      if (fields.empty()) continue;
       std::vector<std::string> columns(fields.begin(), fields.end());
       block.erase(0, static_cast<std::size_t>(p - block.data()));
       return columns;

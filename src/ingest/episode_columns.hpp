@@ -62,8 +62,9 @@ struct EpisodeColumns {
 // few blocks of the file, whatever its size. The file is cut into blocks at record ends
 // (found by counting quotes, or with the full parser when the quoting is not well formed) and
 // the blocks are converted on `threads` threads, then joined in file order. Fields that are
-// not requested are skipped without being converted. Accepts what CsvReader accepts (RFC 4180 quoting, a UTF-8 byte
-// order mark, CRLF or LF line ends, spaces around unquoted fields, blank lines); row numbers
+// not requested are skipped without being converted. Splits records as CsvReader does
+// (ingest/csv_records.hpp: RFC 4180 quoting, CRLF, LF or CR line ends, spaces around unquoted
+// fields, blank lines) and skips a UTF-8 byte order mark; row numbers
 // in messages are record numbers with the header as row 1, as a spreadsheet shows them.
 // Numbers are decimal text ("3", "-0.25", "1e-3"); the outcome is 0 or 1.
 // Errors (invalid_input, naming row, column and value): an empty input, an unknown column

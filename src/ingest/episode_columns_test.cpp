@@ -40,6 +40,31 @@ TEST(EpisodeColumns, ReadsRequestedColumnsAndSkipsOthers) {
   EXPECT_EQ(columns->categories[0].codes, (std::vector<std::uint32_t>{0, 1, 0}));
 }
 
+// Line ends as CsvReader takes them: LF, CRLF or CR alone (what some spreadsheets still
+// write), whatever the blocks, with a block able to end between a CR and its LF.
+TEST(EpisodeColumns, ReadsEveryKindOfLineEndInBlocksOfAnySize) {
+  std::string lf = "age,died\n";
+  for (int i = 0; i < 200; ++i) lf += std::to_string(40 + i % 50) + "," + std::to_string(i % 3 == 0 ? 1 : 0) + "\n";
+  std::string crlf;
+  std::string cr;
+  for (const char c : lf) {
+    crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    cr += c == '\n' ? '\r' : c;
+  }
+  const auto expected = read(lf, {"age"});
+  ASSERT_TRUE(expected) << expected.error().message;
+  EXPECT_EQ(expected->rows, 200);
+  for (const auto* text : {&crlf, &cr}) {
+    for (const std::size_t block_bytes : {std::size_t{7}, std::size_t{64}, std::size_t{4} << 20}) {
+      const auto columns = read(*text, {"age"}, {}, 2, block_bytes);
+      ASSERT_TRUE(columns) << columns.error().message;
+      EXPECT_EQ(columns->rows, 200);
+      EXPECT_EQ(columns->outcome, expected->outcome);
+      EXPECT_EQ(columns->numbers[0].values, expected->numbers[0].values);
+    }
+  }
+}
+
 TEST(EpisodeColumns, ReadsAColumnAsNumberAndCategory) {
   const auto columns = read("imd,died\n3,0\n1,1\n", {"imd"}, {"imd"});
   ASSERT_TRUE(columns);

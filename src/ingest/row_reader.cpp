@@ -131,7 +131,7 @@ bool RowReader::next() {
       finished_ = true;
       return false;
     }
-    if (std::all_of(fields_.begin(), fields_.end(), [](const std::string& f) { return f.empty(); })) continue;
+    if (std::all_of(fields_.begin(), fields_.end(), [](std::string_view f) { return f.empty(); })) continue;
     ++rows_read_;
     row_ok_ = true;
     if (fields_.size() != header_.size()) {
@@ -159,7 +159,7 @@ bool RowReader::next() {
 
 std::string_view RowReader::cell(std::size_t column) const {
   const int index = index_[column];
-  return index < 0 ? std::string_view() : std::string_view(fields_[static_cast<std::size_t>(index)]);
+  return index < 0 ? std::string_view() : fields_[static_cast<std::size_t>(index)];
 }
 
 std::string_view RowReader::name(std::size_t column) const {

@@ -96,8 +96,8 @@ class RowReader {
   std::vector<int> index_;  // spec -> file column, -1 when absent
   std::vector<std::size_t> extra_index_;
   std::vector<std::string> extra_names_;
-  std::vector<std::size_t> unnamed_;  // file columns with a blank header
-  std::vector<std::string> fields_;
+  std::vector<std::size_t> unnamed_;      // file columns with a blank header
+  std::vector<std::string_view> fields_;  // the current row's cells: views into the reader's memory
   std::int64_t rows_read_ = 0;
   bool row_ok_ = false;
   bool has_header_ = false;
