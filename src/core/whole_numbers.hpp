@@ -53,12 +53,15 @@ inline std::optional<std::int64_t> read_whole_integer(std::string_view text) {
 // number of at most five digits, whose shortest form is always its digits ("1e+05" is as short
 // as "100000"); returns false and appends nothing for any other value.
 inline bool append_whole_number(std::string& out, double value) {
-  if (!(value > -100000 && value < 100000) || value != std::trunc(value)) return false;
-  if (value == 0 && std::signbit(value)) return false;  // "-0"
+  if (!(value > -100000 && value < 100000)) return false;
+  const auto whole = static_cast<std::int32_t>(value);  // exact within the range above
+  if (static_cast<double>(whole) != value) return false;
+  if (whole == 0 && std::signbit(value)) return false;  // "-0"
   char digits[8];
-  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, static_cast<std::int32_t>(value));
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, whole);
   if (ec != std::errc()) return false;
-  out.append(digits, end);
+  // By length: appending a pointer pair goes through the general (and slower) replace.
+  out.append(digits, static_cast<std::size_t>(end - digits));
   return true;
 }
 

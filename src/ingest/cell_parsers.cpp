@@ -90,6 +90,8 @@ Result<Date> parse_date_cell(std::string_view text) {
 }
 
 Result<bool> parse_flag_cell(std::string_view text) {
+  if (text == "1") return true;  // how national files mostly write them: no need to normalise
+  if (text == "0") return false;
   const std::string word = normalise_name(text);
   if (word == "yes" || word == "y" || word == "true" || word == "1") return true;
   if (word == "no" || word == "n" || word == "false" || word == "0") return false;

@@ -35,7 +35,7 @@ void append_number(std::string& out, double value) {
   if (append_whole_number(out, value)) return;
   char text[32];
   const auto [end, ec] = std::to_chars(text, text + sizeof text, value);
-  out.append(text, ec == std::errc() ? end : text);
+  out.append(text, ec == std::errc() ? static_cast<std::size_t>(end - text) : 0);
 }
 
 void append_utf8(std::string& out, std::uint32_t code) {

@@ -56,12 +56,12 @@ void append_copy_field(std::string& out, std::string_view text) {
   for (const char* at = run; at != end; ++at) {
     const char escaped = kEscaped[static_cast<unsigned char>(*at)];
     if (escaped == 0) continue;
-    out.append(run, at);
+    out.append(run, static_cast<std::size_t>(at - run));
     out += '\\';
     out += escaped;
     run = at + 1;
   }
-  out.append(run, end);
+  out.append(run, static_cast<std::size_t>(end - run));
 }
 
 // An episode import on a connection borrowed for its whole length, in one transaction;
