@@ -3,7 +3,9 @@
 // it (clinaudit import --dry-run), and to import it into SQLite and, when a URL is given,
 // PostgreSQL, each against the database's own loader (sqlite3 .import, psql \copy) on the
 // same file, and reading the episodes back from each database as an analysis run does, all in
-// the same run.
+// the same run. A new database is made ready (its schema, the providers and the audit) before
+// the import is timed, as the loader's table is made before it is; the time it took is shown,
+// and the ratio with it included.
 //
 //   import_bench [--rows 1000000] [--file episodes.csv] [--dir /tmp] [--pg postgresql://...]
 //   import_bench --read-only URL   (only the read back, from a database a run above left)
@@ -124,22 +126,43 @@ Result<ingest::References> prepare(domain::Store& store) {
   return references;
 }
 
-Result<std::int64_t> import_into(const std::string& url, const std::string& file) {
+// A database ready for an import, as a user's is: its schema made, the providers and the
+// audit there. Made before the import is timed, as the loader's table is made before it is.
+struct ReadyStore {
+  std::unique_ptr<domain::Store> store;
+  ingest::References references;
+};
+
+Result<ReadyStore> ready_store(const std::string& url) {
   auto store = storage::open_store(url);
   if (!store) return store.error();
   auto references = prepare(**store);
   if (!references) return references.error();
-  const auto audit = references->audit("BENCH")->id;
+  return ReadyStore{std::move(*store), std::move(*references)};
+}
+
+Result<std::int64_t> import_into(ReadyStore& ready, const std::string& file) {
+  auto& store = *ready.store;
+  const auto audit = ready.references.audit("BENCH")->id;
   std::ifstream input(file, std::ios::binary);
   const domain::Actor actor{std::nullopt, "import_bench"};
-  const auto dataset = (*store)->dataset(audit);
+  const auto dataset = store.dataset(audit);
   if (!dataset) return dataset.error();
   auto outcome = ingest::import_episodes(
-      input, audit, *dataset, *references,
-      [&](const std::vector<std::string>& columns) { return (*store)->begin_episodes(audit, columns, actor); });
+      input, audit, *dataset, ready.references,
+      [&](const std::vector<std::string>& columns) { return store.begin_episodes(audit, columns, actor); });
   if (!outcome) return outcome.error();
   if (!outcome->report.clean()) return Error{ErrorCode::invalid_input, outcome->report.to_text()};
   return outcome->rows_written;
+}
+
+// Makes the database at `url` ready (timed apart: `ready_seconds`), then imports `file` into it.
+Result<std::int64_t> import_into(const std::string& url, const std::string& file, double& ready_seconds) {
+  const auto began = Clock::now();
+  auto ready = ready_store(url);
+  if (!ready) return ready.error();
+  ready_seconds = seconds_since(began);
+  return import_into(*ready, file);
 }
 
 // Reads every episode of the BENCH audit back from the database at `url`, as an analysis run
@@ -190,8 +213,13 @@ int main(int argc, char** argv) {
   }
   // The import alone, into the database at a URL (for a profiler).
   if (!import_only.empty()) {
+    auto ready = ready_store(import_only);
+    if (!ready) {
+      std::fprintf(stderr, "opening the database failed: %s\n", ready.error().message.c_str());
+      return 1;
+    }
     const auto began = Clock::now();
-    const auto written = import_into(import_only, file);
+    const auto written = import_into(*ready, file);
     if (!written) {
       std::fprintf(stderr, "import failed: %s\n", written.error().message.c_str());
       return 1;
@@ -257,13 +285,16 @@ int main(int argc, char** argv) {
 
   const std::string sqlite_path = dir + "/import_bench.sqlite";
   for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(sqlite_path + suffix);
+  double ready_seconds = 0;
   start = Clock::now();
-  auto written = import_into(sqlite_path, file);
+  auto written = import_into(sqlite_path, file, ready_seconds);
   if (!written) {
     std::fprintf(stderr, "SQLite import failed: %s\n", written.error().message.c_str());
     return 1;
   }
-  const double sqlite_import = seconds_since(start);
+  const double sqlite_ready = ready_seconds;
+  const double sqlite_import = seconds_since(start) - sqlite_ready;
+  std::printf("%-34s %10.2f s\n", "make a new SQLite database ready", sqlite_ready);
   print("validate + import into SQLite", *written, sqlite_import, floor);
 
   // The database's own loader on the same file, into a fresh database: sqlite3's .import (a
@@ -274,17 +305,20 @@ int main(int argc, char** argv) {
   if (!run("sqlite3 '" + loader_path + "' '.mode csv' '.import " + file + " episodes'")) return 1;
   const double sqlite_loader = seconds_since(start);
   print("sqlite3 .import (the floor)", rows, sqlite_loader, floor);
-  std::printf("%-34s %10.2fx\n", "SQLite import / sqlite3 .import", sqlite_import / sqlite_loader);
+  std::printf("%-34s %10.2fx (%.2fx with the database made ready)\n", "SQLite import / sqlite3 .import",
+              sqlite_import / sqlite_loader, (sqlite_ready + sqlite_import) / sqlite_loader);
   if (!read_back_timed(sqlite_path, "read back from SQLite")) return 1;
 
   if (!pg_url.empty()) {
     start = Clock::now();
-    written = import_into(pg_url, file);
+    written = import_into(pg_url, file, ready_seconds);
     if (!written) {
       std::fprintf(stderr, "PostgreSQL import failed: %s\n", written.error().message.c_str());
       return 1;
     }
-    const double pg_import = seconds_since(start);
+    const double pg_ready = ready_seconds;
+    const double pg_import = seconds_since(start) - pg_ready;
+    std::printf("%-34s %10.2f s\n", "make a new PostgreSQL database ready", pg_ready);
     print("validate + import into PostgreSQL", *written, pg_import, floor);
     if (!read_back_timed(pg_url, "read back from PostgreSQL")) return 1;
 
@@ -307,7 +341,8 @@ int main(int argc, char** argv) {
     if (!run("psql -q '" + pg_url + "' -c \"\\copy bench_loader FROM '" + file + "' CSV HEADER\"")) return 1;
     const double pg_loader = seconds_since(start);
     print("psql \\copy (the floor)", rows, pg_loader, floor);
-    std::printf("%-34s %10.2fx\n", "PostgreSQL import / psql \\copy", pg_import / pg_loader);
+    std::printf("%-34s %10.2fx (%.2fx with the database made ready)\n", "PostgreSQL import / psql \\copy",
+                pg_import / pg_loader, (pg_ready + pg_import) / pg_loader);
     if (!run("psql -q '" + pg_url + "' -c 'DROP TABLE bench_loader'")) return 1;
   }
   return 0;
