@@ -1,6 +1,6 @@
 // Kernels of the national case-mix pipeline (docs/performance.md, case-mix): the IRLS fit of
 // the logistic model on columnar episodes, and reading an episode CSV with the columnar reader
-// against the general libcsv-based CsvReader. Data are synthetic, from a fixed seed.
+// against the general CsvReader. Data are synthetic, from a fixed seed.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
