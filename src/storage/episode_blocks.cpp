@@ -1,6 +1,7 @@
 #include "storage/episode_blocks.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <future>
 #include <vector>
@@ -11,7 +12,7 @@ namespace {
 void append_integer(std::string& out, std::int64_t value) {
   char digits[24];
   const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-  out.append(digits, ec == std::errc() ? end : digits);
+  out.append(digits, ec == std::errc() ? static_cast<std::size_t>(end - digits) : 0);
 }
 
 // Reads a whole number ending in a comma at `at`, moving past the comma.
@@ -275,22 +276,39 @@ bool EpisodeBlockReader::finish(domain::EpisodeColumns& out, std::string& proble
   }
   segments_.clear();
   const std::size_t parts = parts_.size();
-  out.provider = gathered<std::vector<OrganisationId>>(
-      sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.provider; });
-  out.admission_date = gathered<std::vector<Date>>(
-      sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.admission_date; });
+  // Each column is gathered on its own, into memory of its own: the columns are shared out
+  // among kParts threads (at ten million episodes the gather took a second on one core).
+  const std::size_t columns = shape_.columns.size();
   out.columns.clear();
-  for (std::size_t c = 0; c < shape_.columns.size(); ++c) {
-    domain::EpisodeColumn column{shape_.columns[c].name, shape_.columns[c].type, {}, {}};
-    if (column.holds_text()) {
-      column.texts = gathered<std::vector<std::string>>(
-          sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].texts; });
-    } else {
-      column.numbers = gathered_numbers(
-          sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].numbers; });
+  for (const auto& shaped : shape_.columns)
+    out.columns.push_back(domain::EpisodeColumn{shaped.name, shaped.type, {}, {}});
+  std::atomic<std::size_t> next_task{0};
+  const auto gather = [&] {
+    // Task 0 is the providers, 1 the admission dates, 2 + c column c.
+    for (std::size_t task = next_task++; task < columns + 2; task = next_task++) {
+      if (task == 0) {
+        out.provider = gathered<std::vector<OrganisationId>>(
+            sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.provider; });
+      } else if (task == 1) {
+        out.admission_date = gathered<std::vector<Date>>(
+            sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.admission_date; });
+      } else {
+        const std::size_t c = task - 2;
+        auto& column = out.columns[c];
+        if (column.holds_text()) {
+          column.texts = gathered<std::vector<std::string>>(
+              sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].texts; });
+        } else {
+          column.numbers = gathered_numbers(
+              sources, parts, [&](std::size_t p) -> auto& { return parts_[p]->columns.columns[c].numbers; });
+        }
+      }
     }
-    out.columns.push_back(std::move(column));
-  }
+  };
+  std::vector<std::future<void>> others;
+  for (std::size_t p = 1; p < kParts; ++p) others.push_back(std::async(std::launch::async, gather));
+  gather();
+  for (auto& other : others) other.get();
   return true;
 }
 

@@ -62,8 +62,8 @@ bool read_episode_block(std::string_view text, std::int64_t from_day, std::int64
 // order the blocks are given and their episodes stand in them: the order imported. Blocks are
 // parsed in batches on two threads (a national read parses ten million episodes' text), each
 // into columns of its own; finish() moves every episode into its place by a stable counting sort
-// over the days, one column at a time. Memory: the episodes read, a batch of blocks' text and,
-// at the end, one column more.
+// over the days, column by column, a column to each of two threads at a time. Memory: the
+// episodes read, a batch of blocks' text and, at the end, two columns more.
 class EpisodeBlockReader {
  public:
   // `shape` names the columns to read and their types (its values are ignored); the episodes
