@@ -117,7 +117,7 @@ TEST_P(StoreContract, EpisodesAreInvisibleUntilCommitThenReadBackInDateOrder) {
 }
 
 // A national audit's episodes are stored in blocks of a thousand and read in batches (on
-// PostgreSQL, twenty blocks a fetch, the next fetched while one is read): every episode comes
+// PostgreSQL, 64 blocks a fetch, the next fetched while one is read): every episode comes
 // back once, in date order and, within a day, in the order imported, across the blocks' and the
 // batches' edges. A stored block that cannot be read fails the read, naming it, even with a fetch
 // under way, and the store reads on afterwards.
@@ -127,7 +127,7 @@ TEST_P(StoreContract, ManyEpisodesReadBackWholeAndInOrderAcrossBatches) {
   const auto audit = add_audit("NHFD");
   declare_dataset(store(), audit);
   const Date first = *Date::parse("2025-04-01");
-  constexpr int kRows = 25'000;
+  constexpr int kRows = 80'000;
   import_episodes(store(), actor(), audit, providers, first, kRows, true);
 
   std::vector<int> expected;  // chunk()'s episode numbers in date order, then in import order
@@ -148,23 +148,23 @@ TEST_P(StoreContract, ManyEpisodesReadBackWholeAndInOrderAcrossBatches) {
     ASSERT_EQ(sex.texts[i], n % 2 == 0 ? "F" : "M") << "row " << i;
   }
 
-  EXPECT_EQ(GetParam().query_number(url(), "SELECT COUNT(*) FROM episode_blocks"), 25);
+  EXPECT_EQ(GetParam().query_number(url(), "SELECT COUNT(*) FROM episode_blocks"), 80);
 
-  // The 22nd block (episodes 21,000 to 21,999) comes in the second batch of twenty; the values
-  // of its episodes that did not die are made unreadable.
+  // The 71st block (episodes 70,000 to 70,999) comes in the second fetch of 64 and the third
+  // batch of 32; the values of its episodes that did not die are made unreadable.
   GetParam().execute_sql(
       url(),
       "UPDATE episode_blocks SET data = replace(data, ',[false,', ',[false,,') WHERE id = (SELECT id FROM "
-      "episode_blocks ORDER BY id LIMIT 1 OFFSET 21)");
+      "episode_blocks ORDER BY id LIMIT 1 OFFSET 70)");
   const auto broken = store().episodes(audit, first, first.plus_days(40));
   ASSERT_FALSE(broken);
   EXPECT_THAT(broken.error().message, HasSubstr("episode block "));
-  EXPECT_THAT(broken.error().message, HasSubstr("episode 2 of the block"));  // 21,001, whose died30 is 0
+  EXPECT_THAT(broken.error().message, HasSubstr("episode 2 of the block"));  // 70,001, whose died30 is 0
   // The store reads on: without the broken block, a day's episodes are the rest of that day's.
   GetParam().execute_sql(url(), "DELETE FROM episode_blocks WHERE data LIKE '%,[false,,%'");
   const auto one_day = store().episodes(audit, first.plus_days(2), first.plus_days(2));
   ASSERT_OK(one_day);
-  EXPECT_EQ(one_day->size(), 834U - 34U);  // n = 2, 32, ..., 24992, less 21002, 21032, ..., 21992
+  EXPECT_EQ(one_day->size(), 2667U - 33U);  // n = 2, 32, ..., 79982, less 70022, 70052, ..., 70982
 }
 
 // Episodes are stored as lists of values in their import's column order; imports may give the

@@ -20,10 +20,11 @@ class PgSession final : public SqlSession {
   std::int64_t execute(std::string_view sql, std::span<const SqlParam> params) override;
   // Through a cursor, kRowsPerFetch rows at a time; the next batch is fetched while the
   // caller reads this one, so that the server's work and the caller's overlap. Its one use
-  // reads blocks of up to a thousand episodes (about 50 kB each): twenty a fetch.
+  // reads blocks of up to a thousand episodes (about 50 kB each): 64 a fetch, about 3 MB, the
+  // fastest of 20, 32, 64 and 128 at ten million episodes.
   void query_many(std::string_view sql, std::span<const SqlParam> params, const RowCallback& on_row) override;
 
-  static constexpr int kRowsPerFetch = 20;
+  static constexpr int kRowsPerFetch = 64;
 
  private:
   pqxx::result run(std::string_view sql, std::span<const SqlParam> params);
