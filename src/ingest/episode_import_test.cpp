@@ -79,6 +79,27 @@ TEST(EpisodeValidator, HandsOutGoodRowsInChunksOfTheRequestedSize) {
   EXPECT_EQ(chunk.size(), 0u);
 }
 
+// Codes are matched without regard to letter case and in any order; a code found once is not
+// looked up again, and an unknown one is reported on every row that names it.
+TEST(EpisodeValidator, GivesEachRowItsProviderWhateverTheCodesCaseAndOrder) {
+  std::istringstream input(
+      "organisation_code,admission_date,outcome,age\n"
+      "RXA,2024-03-01,0,50\nrxb,2024-03-01,0,51\nRZZ,2024-03-01,0,52\nrxa,2024-03-01,0,53\n"
+      "RXB,2024-03-01,0,54\nRZZ,2024-03-01,0,55\nRxA,2024-03-01,0,56\nrxb,2024-03-01,0,57\n");
+  ValidationReport report;
+  const auto refs = providers();
+  EpisodeValidator validator(input, AuditId{10}, dataset(), refs, report);
+  domain::EpisodeColumns chunk;
+  ASSERT_TRUE(validator.next_chunk(chunk));
+  const OrganisationId alpha{1};
+  const OrganisationId beta{2};
+  EXPECT_EQ(chunk.provider, (std::vector<OrganisationId>{alpha, beta, alpha, beta, alpha, beta}));
+  EXPECT_EQ(chunk.columns[1].numbers, (std::vector<double>{50, 51, 53, 54, 56, 57}));
+  EXPECT_EQ(report.to_text(),
+            "row 4, column 'organisation_code': 'RZZ' is not a known organisation\n"
+            "row 7, column 'organisation_code': 'RZZ' is not a known organisation\n");
+}
+
 TEST(EpisodeValidator, FillsEveryColumnOfAChunkTyped) {
   std::istringstream input(
       "organisation_code,admission_date,outcome,age,sex,operated_on\nRXB,01/02/2024,yes,90,,2024-02-03\n"

@@ -36,14 +36,13 @@ EpisodeValidator::EpisodeValidator(std::istream& input, AuditId audit, domain::D
 std::optional<OrganisationId> EpisodeValidator::provider() {
   const auto code = rows_.text(kProvider);
   if (!code) return std::nullopt;
-  if (*code == last_code_ && last_id_.valid()) return last_id_;
+  if (const auto known = known_providers_.find(*code); known != known_providers_.end()) return known->second;
   const auto* organisation = references_.organisation(*code);
   if (organisation == nullptr) {
     rows_.problem(kProvider, "is not a known organisation");
     return std::nullopt;
   }
-  last_code_ = *code;
-  last_id_ = organisation->id;
+  known_providers_.emplace(std::string(*code), organisation->id);
   return organisation->id;
 }
 

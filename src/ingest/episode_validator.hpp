@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <istream>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/ids.hpp"
@@ -58,9 +60,14 @@ class EpisodeValidator {
   std::size_t chunk_rows_;
   std::vector<std::size_t> present_;  // dataset column indexes the file has, in order
   std::vector<std::string> names_;
-  // The last provider looked up: national files are usually sorted by provider.
-  std::string last_code_;
-  OrganisationId last_id_;
+  // Providers found so far, by their code as the file writes it: a national file names a few
+  // hundred providers in millions of rows, so most rows need no case folding of the code and no
+  // look-up among every organisation. Only known codes are kept (at most one per organisation).
+  struct CodeHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view code) const { return std::hash<std::string_view>{}(code); }
+  };
+  std::unordered_map<std::string, OrganisationId, CodeHash, std::equal_to<>> known_providers_;
 };
 
 }  // namespace clinaudit::ingest
