@@ -19,9 +19,11 @@ void CsvReader::fill() {
   buffer_.erase(0, start_);
   start_ = 0;
   // A long record is split again from its start after each read: reading as much again as is
-  // already held keeps that linear in the record's length.
+  // already held keeps that linear in the record's length. One byte past the bound is all that
+  // is needed to know a record is too long, so memory stays within the bound and a read.
   const std::size_t held = buffer_.size();
-  const std::size_t wanted = std::max(kReadBytes, held);
+  const std::size_t room = max_record_bytes_ + 1 - std::min(held, max_record_bytes_);
+  const std::size_t wanted = std::max(kReadBytes, std::min(held, room));
   buffer_.resize(held + wanted);
   input_.read(buffer_.data() + held, static_cast<std::streamsize>(wanted));
   const auto count = static_cast<std::size_t>(input_.gcount());
@@ -47,7 +49,9 @@ Result<bool> CsvReader::next(std::vector<std::string_view>& fields) {
       }
       split = split_csv_record(begin, end, at_eof_, fields, unescaped_, after);
     }
-    if (split == CsvSplit::record) {
+    if (split == CsvSplit::record && static_cast<std::size_t>(after - begin) > max_record_bytes_) {
+      split = CsvSplit::incomplete;  // too long, though it ends within what was read: refused below
+    } else if (split == CsvSplit::record) {
       start_ = static_cast<std::size_t>(after - buffer_.data());
       if (fields.empty()) continue;  // a blank line
       ++record_number_;
@@ -56,7 +60,7 @@ Result<bool> CsvReader::next(std::vector<std::string_view>& fields) {
     const std::string row = "row " + std::to_string(record_number_ + 1);
     if (split == CsvSplit::malformed) {
       error_ = Error{ErrorCode::invalid_input, row + ": " + kMalformedCsv};
-    } else if (static_cast<std::size_t>(end - begin) >= max_record_bytes_) {
+    } else if (static_cast<std::size_t>(end - begin) > max_record_bytes_) {
       error_ = Error{ErrorCode::invalid_input, row + ": " + csv_record_too_long(max_record_bytes_)};
     } else {
       fill();

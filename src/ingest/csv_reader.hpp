@@ -19,8 +19,7 @@ namespace clinaudit::ingest {
 // quotes and line breaks. Spaces around unquoted fields are trimmed; blank lines are
 // skipped (ingest/csv_records.hpp has the rules). Record numbers count records from 1 (the
 // header, if any, is record 1), which is the row number a spreadsheet shows for the same file.
-// Memory: a read of the input (64 KiB) and the longest record; a record is read in reads that
-// double, so the reader holds at most about twice max_record_bytes.
+// Memory: a read of the input (64 KiB) and the longest record, at most max_record_bytes.
 // Not thread-safe; the stream must outlive the reader.
 class CsvReader {
  public:

@@ -161,6 +161,25 @@ TEST(CsvReader, RefusesARecordLongerThanItsBoundAndNamesTheRow) {
   EXPECT_FALSE(reader.next(fields));  // and stays refused
 }
 
+TEST(CsvReader, RefusesALongRecordEvenWhenItEndsWithinOneRead) {
+  std::string text = "a,b\n1,\"";
+  text.append(120000, 'x');
+  text += "\"\n2,3\n";
+  std::istringstream input(text);
+  CsvReader reader(input, 100000);
+  std::vector<std::string_view> fields;
+  ASSERT_TRUE(*reader.next(fields));
+  const auto refused = reader.next(fields);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().message, "row 2: a record longer than 100000 bytes (is a quote never closed?)");
+  // Just within the bound, the same record is read.
+  std::istringstream again(text);
+  CsvReader roomy(again, 120005);
+  ASSERT_TRUE(*roomy.next(fields));
+  ASSERT_TRUE(*roomy.next(fields));
+  EXPECT_EQ(fields[1].size(), 120000U);
+}
+
 TEST(CsvReader, ReadsLineEndsOfEveryKind) {
   const auto records = reader_records("a,b\r1,2\r\n3,4\n\r\n5,6");
   ASSERT_FALSE(records.malformed);
