@@ -155,6 +155,7 @@ struct Plan {
   std::vector<std::size_t> wanted;  // indexes of the fields with a target
   std::size_t numbers = 0;
   std::size_t categories = 0;
+  std::size_t max_record_bytes = 0;
 };
 
 // The first problem in a block: its record, counted from 1 at the block's start, and what is wrong.
@@ -196,6 +197,10 @@ void convert_block(std::string_view text, const Plan& plan, BlockColumns& out) {
     const char* next = nullptr;
     if (split_csv_record(p, end, true, fields, unescaped, next) == CsvSplit::malformed) {
       fail(out.records + 1, kMalformedCsv);
+      return;
+    }
+    if (static_cast<std::size_t>(next - p) > plan.max_record_bytes) {  // ended within the block, but too long
+      fail(out.records + 1, csv_record_too_long(plan.max_record_bytes));
       return;
     }
     p = next;
@@ -394,7 +399,7 @@ class Joiner {
 };
 
 // Finds the header: the first record that is not blank. `block` keeps what follows it.
-Result<std::vector<std::string>> read_header(BlockSource& source, std::string& block) {
+Result<std::vector<std::string>> read_header(BlockSource& source, std::string& block, std::size_t max_record_bytes) {
   std::vector<std::string_view> fields;
   std::deque<std::string> unescaped;
   while (true) {
@@ -407,6 +412,8 @@ Result<std::vector<std::string>> read_header(BlockSource& source, std::string& b
       if (split_csv_record(p, end, true, fields, unescaped, next) == CsvSplit::malformed) {
         return row_error(1, kMalformedCsv);
       }
+      if (static_cast<std::size_t>(next - p) > max_record_bytes)
+        return row_error(1, csv_record_too_long(max_record_bytes));
       p = next;
       if (fields.empty()) continue;
       std::vector<std::string> columns(fields.begin(), fields.end());
@@ -423,6 +430,7 @@ Result<Plan> make_plan(std::vector<std::string> columns, const EpisodeColumnsReq
     }
   }
   Plan plan;
+  plan.max_record_bytes = request.max_record_bytes;
   plan.targets.resize(columns.size());
   auto find = [&](const std::string& name) -> Result<std::size_t> {
     for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -458,7 +466,7 @@ Result<Plan> make_plan(std::vector<std::string> columns, const EpisodeColumnsReq
 Result<EpisodeColumns> read_episode_columns(std::istream& input, const EpisodeColumnsRequest& request) {
   BlockSource source(input, request);
   std::string block;
-  CLINAUDIT_TRY(auto columns, read_header(source, block));
+  CLINAUDIT_TRY(auto columns, read_header(source, block, request.max_record_bytes));
   EpisodeColumns result;
   CLINAUDIT_TRY(const auto plan, make_plan(std::move(columns), request, result));
   Joiner joiner(result, request, plan.categories);

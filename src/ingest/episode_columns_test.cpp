@@ -307,5 +307,32 @@ TEST(EpisodeColumns, StopsAtARecordLongerThanTheLimit) {
   expect_error(read(text, {"age"}, {}, 2, 64), "row 3: malformed CSV");
 }
 
+// The limit holds for a long record that ends within one block too, as CsvReader's does.
+TEST(EpisodeColumns, RefusesALongRecordThatEndsWithinABlock) {
+  const std::string text = "age,note,died\n1,x,0\n2,\"" + std::string(2000, 'y') + "\",0\n3,z,0\n";
+  for (const unsigned threads : {1U, 2U}) {
+    std::istringstream input(text);
+    EpisodeColumnsRequest request;
+    request.outcome = "died";
+    request.numbers = {"age"};
+    request.threads = threads;
+    request.max_record_bytes = 1024;  // the block (4 MiB) holds the whole file
+    expect_error(read_episode_columns(input, request),
+                 "row 3: a record longer than 1024 bytes (is a quote never closed?)");
+  }
+  // The header too.
+  std::istringstream long_header("age,died," + std::string(2000, 'h') + "\n1,0,x\n");
+  EpisodeColumnsRequest request;
+  request.outcome = "died";
+  request.numbers = {"age"};
+  request.max_record_bytes = 1024;
+  expect_error(read_episode_columns(long_header, request),
+               "row 1: a record longer than 1024 bytes (is a quote never closed?)");
+  // Within the limit, the same record is read.
+  const auto columns = read(text, {"age"});
+  ASSERT_TRUE(columns) << columns.error().message;
+  EXPECT_EQ(columns->rows, 3);
+}
+
 }  // namespace
 }  // namespace clinaudit::ingest
