@@ -79,18 +79,26 @@ TEST(EpisodeValidator, HandsOutGoodRowsInChunksOfTheRequestedSize) {
   EXPECT_EQ(chunk.size(), 0u);
 }
 
-// Codes are matched without regard to letter case and in any order; a code found once is not
-// looked up again, and an unknown one is reported on every row that names it.
-TEST(EpisodeValidator, GivesEachRowItsProviderWhateverTheCodesCaseAndOrder) {
-  std::istringstream input(
-      "organisation_code,admission_date,outcome,age\n"
-      "RXA,2024-03-01,0,50\nrxb,2024-03-01,0,51\nRZZ,2024-03-01,0,52\nrxa,2024-03-01,0,53\n"
-      "RXB,2024-03-01,0,54\nRZZ,2024-03-01,0,55\nRxA,2024-03-01,0,56\nrxb,2024-03-01,0,57\n");
-  ValidationReport report;
+// The first chunk of `text` validated against dataset() and providers(); problems go to `report`.
+domain::EpisodeColumns first_chunk(const std::string& text, ValidationReport& report) {
+  std::istringstream input(text);
   const auto refs = providers();
   EpisodeValidator validator(input, AuditId{10}, dataset(), refs, report);
   domain::EpisodeColumns chunk;
-  ASSERT_TRUE(validator.next_chunk(chunk));
+  EXPECT_TRUE(validator.next_chunk(chunk));
+  return chunk;
+}
+
+// Codes are matched without regard to letter case and in any order; a code found once is not
+// looked up again, and an unknown one is reported on every row that names it.
+TEST(EpisodeValidator, GivesEachRowItsProviderWhateverTheCodesCaseAndOrder) {
+  ValidationReport report;
+  const auto chunk = first_chunk(
+      "organisation_code,admission_date,outcome,age\n"
+      "RXA,2024-03-01,0,50\nrxb,2024-03-01,0,51\nRZZ,2024-03-01,0,52\nrxa,2024-03-01,0,53\n"
+      "RXB,2024-03-01,0,54\nRZZ,2024-03-01,0,55\nRxA,2024-03-01,0,56\nrxb,2024-03-01,0,57\n",
+      report);
+  ASSERT_EQ(chunk.size(), 6U);
   const OrganisationId alpha{1};
   const OrganisationId beta{2};
   EXPECT_EQ(chunk.provider, (std::vector<OrganisationId>{alpha, beta, alpha, beta, alpha, beta}));
@@ -101,14 +109,12 @@ TEST(EpisodeValidator, GivesEachRowItsProviderWhateverTheCodesCaseAndOrder) {
 }
 
 TEST(EpisodeValidator, FillsEveryColumnOfAChunkTyped) {
-  std::istringstream input(
-      "organisation_code,admission_date,outcome,age,sex,operated_on\nRXB,01/02/2024,yes,90,,2024-02-03\n"
-      "RXA,2024-02-02,0,41.5,M,\n");
   ValidationReport report;
-  const auto refs = providers();
-  EpisodeValidator validator(input, AuditId{10}, dataset(), refs, report);
-  domain::EpisodeColumns chunk;
-  ASSERT_TRUE(validator.next_chunk(chunk));
+  const auto chunk = first_chunk(
+      "organisation_code,admission_date,outcome,age,sex,operated_on\nRXB,01/02/2024,yes,90,,2024-02-03\n"
+      "RXA,2024-02-02,0,41.5,M,\n",
+      report);
+  ASSERT_EQ(chunk.size(), 2U);
   EXPECT_TRUE(report.clean()) << report.to_text();
   EXPECT_EQ(chunk.audit_id.value, 10);
   EXPECT_EQ(chunk.column_names(), (std::vector<std::string>{"outcome", "age", "sex", "operated_on"}));
