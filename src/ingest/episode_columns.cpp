@@ -9,8 +9,8 @@
 #include <optional>
 #include <string_view>
 #include <thread>
-#include <unordered_map>
 
+#include "core/text_map.hpp"
 #include "core/whole_numbers.hpp"
 #include "core/worker_threads.hpp"
 #include "ingest/csv_records.hpp"
@@ -36,11 +36,6 @@ std::optional<std::int64_t> whole_cell(std::string_view text) {
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   return read_whole_integer(text);
 }
-
-struct TransparentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
 
 // The levels of one category column, with the last value looked up remembered (episode
 // files are often sorted by provider, so most lookups hit it). Values of up to seven bytes,
@@ -121,7 +116,7 @@ class Dictionary {
   std::size_t shorts_ = 0;
   std::uint64_t last_key_ = 0;
   std::uint32_t last_short_code_ = 0;
-  std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>> index_;  // longer values
+  TextMap<std::uint32_t> index_;  // longer values
   std::string last_;
   std::uint32_t last_code_ = 0;
   bool has_last_ = false;

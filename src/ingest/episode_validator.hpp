@@ -4,11 +4,10 @@
 #include <cstdint>
 #include <istream>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/ids.hpp"
+#include "core/text_map.hpp"
 #include "domain/dataset.hpp"
 #include "domain/episode.hpp"
 #include "ingest/references.hpp"
@@ -63,11 +62,7 @@ class EpisodeValidator {
   // Providers found so far, by their code as the file writes it: a national file names a few
   // hundred providers in millions of rows, so most rows need no case folding of the code and no
   // look-up among every organisation. Only known codes are kept (at most one per organisation).
-  struct CodeHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view code) const { return std::hash<std::string_view>{}(code); }
-  };
-  std::unordered_map<std::string, OrganisationId, CodeHash, std::equal_to<>> known_providers_;
+  TextMap<OrganisationId> known_providers_;
 };
 
 }  // namespace clinaudit::ingest

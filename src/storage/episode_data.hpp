@@ -9,9 +9,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "core/text_map.hpp"
 #include "domain/episode.hpp"
 
 namespace clinaudit::storage {
@@ -46,16 +46,12 @@ class EpisodeDataReader {
   bool append(std::string_view json, std::string& problem, const Slots* slots = nullptr);
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
   // Reads `json` into the row being read (row_ and the last text of each category column).
   bool read_row(std::string_view json, std::string& problem, const Slots* slots);
 
   domain::EpisodeColumns& columns_;
   std::vector<double> row_;  // the numbers of the row being read, by column, missing until read
-  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> index_;
+  TextMap<std::size_t> index_;
   // Reads the value at `at` into the row's value of column `slot` when it is of the usual kind:
   // a whole number as core/whole_numbers.hpp reads it for a number column, or true/false for a
   // yes/no, as the store writes them, followed by a list's comma or end. Returns false, having
