@@ -40,31 +40,27 @@ Result<bool> CsvReader::next(std::vector<std::string_view>& fields) {
   while (!error_) {
     const char* const begin = buffer_.data() + start_;
     const char* const end = buffer_.data() + buffer_.size();
-    auto split = CsvSplit::incomplete;
-    const char* after = nullptr;
-    if (begin != end || at_eof_) {
-      if (begin == end) {
-        fields.clear();
-        return false;
-      }
-      split = split_csv_record(begin, end, at_eof_, fields, unescaped_, after);
+    if (begin == end && at_eof_) {
+      fields.clear();
+      return false;
     }
-    if (split == CsvSplit::record && static_cast<std::size_t>(after - begin) > max_record_bytes_) {
-      split = CsvSplit::incomplete;  // too long, though it ends within what was read: refused below
-    } else if (split == CsvSplit::record) {
+    const char* after = nullptr;
+    const auto split = begin == end
+                           ? CsvSplit::incomplete  // nothing held: read first
+                           : split_csv_record(begin, end, at_eof_, max_record_bytes_, fields, unescaped_, after);
+    if (split == CsvSplit::record) {
       start_ = static_cast<std::size_t>(after - buffer_.data());
       if (fields.empty()) continue;  // a blank line
       ++record_number_;
       return true;
     }
-    const std::string row = "row " + std::to_string(record_number_ + 1);
-    if (split == CsvSplit::malformed) {
-      error_ = Error{ErrorCode::invalid_input, row + ": " + kMalformedCsv};
-    } else if (static_cast<std::size_t>(end - begin) > max_record_bytes_) {
-      error_ = Error{ErrorCode::invalid_input, row + ": " + csv_record_too_long(max_record_bytes_)};
-    } else {
+    if (split == CsvSplit::incomplete) {
       fill();
+      continue;
     }
+    error_ = Error{ErrorCode::invalid_input,
+                   "row " + std::to_string(record_number_ + 1) + ": " +
+                       (split == CsvSplit::malformed ? kMalformedCsv : csv_record_too_long(max_record_bytes_))};
   }
   fields.clear();
   return *error_;

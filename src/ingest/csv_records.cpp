@@ -12,18 +12,9 @@ const char* past_line_end(const char* p, const char* end) {
   return p + 1;
 }
 
-}  // namespace
-
-std::string csv_record_too_long(std::size_t max_record_bytes) {
-  constexpr std::size_t kMiB = std::size_t{1} << 20;
-  const std::string size = max_record_bytes >= kMiB && max_record_bytes % kMiB == 0
-                               ? std::to_string(max_record_bytes / kMiB) + " MiB"
-                               : std::to_string(max_record_bytes) + " bytes";
-  return "a record longer than " + size + " (is a quote never closed?)";
-}
-
-CsvSplit split_csv_record(const char* p, const char* end, bool at_eof, std::vector<std::string_view>& fields,
-                          std::deque<std::string>& unescaped, const char*& next) {
+// The record at `p`, whatever its length (split_csv_record below bounds it).
+CsvSplit split_record(const char* p, const char* end, bool at_eof, std::vector<std::string_view>& fields,
+                      std::deque<std::string>& unescaped, const char*& next) {
   fields.clear();
   std::size_t escaped = 0;
   while (true) {
@@ -86,6 +77,27 @@ CsvSplit split_csv_record(const char* p, const char* end, bool at_eof, std::vect
     }
     ++p;  // ','
   }
+}
+
+}  // namespace
+
+std::string csv_record_too_long(std::size_t max_record_bytes) {
+  constexpr std::size_t kMiB = std::size_t{1} << 20;
+  const std::string size = max_record_bytes >= kMiB && max_record_bytes % kMiB == 0
+                               ? std::to_string(max_record_bytes / kMiB) + " MiB"
+                               : std::to_string(max_record_bytes) + " bytes";
+  return "a record longer than " + size + " (is a quote never closed?)";
+}
+
+CsvSplit split_csv_record(const char* p, const char* end, bool at_eof, std::size_t max_record_bytes,
+                          std::vector<std::string_view>& fields, std::deque<std::string>& unescaped,
+                          const char*& next) {
+  const auto split = split_record(p, end, at_eof, fields, unescaped, next);
+  const char* const reached = split == CsvSplit::record ? next : end;  // an incomplete record holds the rest
+  if (split != CsvSplit::malformed && static_cast<std::size_t>(reached - p) > max_record_bytes) {
+    return CsvSplit::too_long;
+  }
+  return split;
 }
 
 }  // namespace clinaudit::ingest

@@ -27,14 +27,17 @@ enum class CsvSplit {
   record,      // a record, or a blank line (no fields)
   incomplete,  // the text ends inside the record: more text is needed
   malformed,
+  too_long,  // the record, whole or not yet, is longer than the bound (a quote never closed?)
 };
 
 // Splits the record starting at `p` into `fields`: views into the text, or into `unescaped` for
 // quoted fields with doubled quotes. `at_eof`: the text ends at `end` (otherwise a record that
 // reaches `end` is incomplete). On `record`, `next` is set past the record's line end; `fields`
-// is empty for a blank line. `unescaped` is a deque: adding a value never moves the others,
-// whose views are in `fields` (a short string keeps its characters inside itself).
-CsvSplit split_csv_record(const char* p, const char* end, bool at_eof, std::vector<std::string_view>& fields,
-                          std::deque<std::string>& unescaped, const char*& next);
+// is empty for a blank line. A record, line end included, of more than `max_record_bytes` is
+// too_long, whether it ends in the text or not (a malformed one is malformed at any length). `unescaped` is a deque:
+// adding a value never moves the others, whose views are in `fields` (a short string keeps its characters inside
+// itself).
+CsvSplit split_csv_record(const char* p, const char* end, bool at_eof, std::size_t max_record_bytes,
+                          std::vector<std::string_view>& fields, std::deque<std::string>& unescaped, const char*& next);
 
 }  // namespace clinaudit::ingest

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <deque>
 #include <future>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <thread>
@@ -190,12 +191,9 @@ void convert_block(std::string_view text, const Plan& plan, BlockColumns& out) {
   const char* const end = p + text.size();
   while (p != end) {
     const char* next = nullptr;
-    if (split_csv_record(p, end, true, fields, unescaped, next) == CsvSplit::malformed) {
-      fail(out.records + 1, kMalformedCsv);
-      return;
-    }
-    if (static_cast<std::size_t>(next - p) > plan.max_record_bytes) {  // ended within the block, but too long
-      fail(out.records + 1, csv_record_too_long(plan.max_record_bytes));
+    const auto split = split_csv_record(p, end, true, plan.max_record_bytes, fields, unescaped, next);
+    if (split != CsvSplit::record) {
+      fail(out.records + 1, split == CsvSplit::malformed ? kMalformedCsv : csv_record_too_long(plan.max_record_bytes));
       return;
     }
     p = next;
@@ -274,7 +272,9 @@ std::size_t cut_by_parser(std::string_view text) {
   std::size_t cut = 0;
   while (p != end) {
     const char* next = nullptr;
-    const auto parsed = split_csv_record(p, end, false, fields, unescaped, next);
+    // Unbounded here: BlockSource bounds the block, and converting it bounds each record.
+    const auto parsed =
+        split_csv_record(p, end, false, std::numeric_limits<std::size_t>::max(), fields, unescaped, next);
     if (parsed == CsvSplit::malformed) return text.size();
     if (parsed == CsvSplit::incomplete) break;
     p = next;
@@ -404,11 +404,9 @@ Result<std::vector<std::string>> read_header(BlockSource& source, std::string& b
     const char* const end = p + block.size();
     while (p != end) {
       const char* next = nullptr;
-      if (split_csv_record(p, end, true, fields, unescaped, next) == CsvSplit::malformed) {
-        return row_error(1, kMalformedCsv);
-      }
-      if (static_cast<std::size_t>(next - p) > max_record_bytes)
-        return row_error(1, csv_record_too_long(max_record_bytes));
+      const auto split = split_csv_record(p, end, true, max_record_bytes, fields, unescaped, next);
+      if (split == CsvSplit::malformed) return row_error(1, kMalformedCsv);
+      if (split == CsvSplit::too_long) return row_error(1, csv_record_too_long(max_record_bytes));
       p = next;
       if (fields.empty()) continue;
       std::vector<std::string> columns(fields.begin(), fields.end());
