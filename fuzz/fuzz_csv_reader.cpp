@@ -2,8 +2,6 @@
 // error, never a crash, a hang or an out-of-bounds read; and the records must be those the strict
 // libcsv parser, an independent implementation of the same rules, makes of the same bytes, with
 // an error where it finds one.
-#include <csv.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -12,36 +10,7 @@
 #include <vector>
 
 #include "ingest/csv_reader.hpp"
-
-namespace {
-
-struct Reference {
-  std::vector<std::string> record;
-  std::vector<std::vector<std::string>> records;
-  bool malformed = false;
-};
-
-void on_field(void* data, std::size_t size, void* self) {
-  static_cast<Reference*>(self)->record.emplace_back(static_cast<const char*>(data), size);
-}
-
-void on_record(int /*terminator*/, void* self) {
-  auto* reference = static_cast<Reference*>(self);
-  reference->records.push_back(std::move(reference->record));
-  reference->record.clear();
-}
-
-Reference libcsv_records(const std::string& text) {
-  Reference reference;
-  csv_parser parser{};
-  csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-  reference.malformed = csv_parse(&parser, text.data(), text.size(), on_field, on_record, &reference) != text.size();
-  if (!reference.malformed) reference.malformed = csv_fini(&parser, on_field, on_record, &reference) != 0;
-  csv_free(&parser);
-  return reference;
-}
-
-}  // namespace
+#include "ingest/libcsv_reference.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
@@ -65,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (reader.bytes_read() > static_cast<std::int64_t>(size)) __builtin_trap();
   // The reader skips a byte order mark; libcsv is given the text without it.
   const bool marked = size >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0;
-  const auto reference = libcsv_records(marked ? text.substr(3) : text);
+  const auto reference = clinaudit::ingest::libcsv_records(marked ? text.substr(3) : text);
   if (malformed != reference.malformed || records != reference.records) __builtin_trap();
   return 0;
 }

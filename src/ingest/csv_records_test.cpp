@@ -3,7 +3,6 @@
 // same fields, and an error at the same record.
 #include "ingest/csv_records.hpp"
 
-#include <csv.h>
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -13,43 +12,15 @@
 #include <vector>
 
 #include "ingest/csv_reader.hpp"
+#include "ingest/libcsv_reference.hpp"
 
 namespace clinaudit::ingest {
 namespace {
 
 using Records = std::vector<std::vector<std::string>>;
+using Reference = LibcsvRecords;
 
-// What libcsv makes of `text` (strict, as the reader once used it): the records completed
-// before any error, and whether there was one.
-struct Reference {
-  Records records;
-  bool malformed = false;
-};
-
-Reference libcsv_records(const std::string& text) {
-  struct Collected {
-    std::vector<std::string> record;
-    Records records;
-  } collected;
-  const auto on_field = [](void* data, std::size_t size, void* self) {
-    static_cast<Collected*>(self)->record.emplace_back(static_cast<const char*>(data), size);
-  };
-  const auto on_record = [](int /*terminator*/, void* self) {
-    auto* into = static_cast<Collected*>(self);
-    into->records.push_back(std::move(into->record));
-    into->record.clear();
-  };
-  csv_parser parser{};
-  csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-  Reference reference;
-  reference.malformed = csv_parse(&parser, text.data(), text.size(), on_field, on_record, &collected) != text.size();
-  if (!reference.malformed) reference.malformed = csv_fini(&parser, on_field, on_record, &collected) != 0;
-  csv_free(&parser);
-  reference.records = std::move(collected.records);
-  return reference;
-}
-
-// The same through CsvReader, reading `text` from a stream.
+// What CsvReader makes of `text`, read from a stream, in the reference's form.
 Reference reader_records(const std::string& text, std::size_t max_record_bytes = CsvReader::kDefaultMaxRecordBytes) {
   std::istringstream input(text);
   CsvReader reader(input, max_record_bytes);
