@@ -7,7 +7,10 @@
 namespace clinaudit::storage::sqlite {
 
 SQLite::Database open_sqlite_connection(const std::string& path) {
-  SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kSqliteBusyTimeoutMs);
+  // No mutex of SQLite's own around each call: every connection is used by one thread at a
+  // time (the driver's write connection behind its mutex, each reader lent to one thread, an
+  // episode load's and a maintenance task's connection by the thread that opened it).
+  SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, kSqliteBusyTimeoutMs);
   // journal_mode answers with the mode it ended up in: a network file system may refuse WAL.
   SQLite::Statement journal(db, "PRAGMA journal_mode = WAL");
   journal.executeStep();

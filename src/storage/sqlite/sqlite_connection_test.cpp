@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <string>
@@ -17,7 +18,7 @@ std::string pragma(SQLite::Database& db, const std::string& name) {
   return query.executeStep() ? query.getColumn(0).getString() : "";
 }
 
-TEST(SqliteConnection, IsWriteAheadLoggedFullySyncedWithForeignKeysAndTheFileMappedIntoMemory) {
+TEST(SqliteConnection, IsWriteAheadLoggedFullySyncedWithForeignKeysTheFileMappedIntoMemoryAndNoMutex) {
   std::string pattern = (fs::temp_directory_path() / "clinaudit-connection-XXXXXX").string();
   const fs::path folder = ::mkdtemp(pattern.data());
   {
@@ -27,6 +28,8 @@ TEST(SqliteConnection, IsWriteAheadLoggedFullySyncedWithForeignKeysAndTheFileMap
     EXPECT_EQ(pragma(db, "foreign_keys"), "1");
     // Reads of many episodes go through the operating system's cache (sqlite_connection.cpp).
     EXPECT_EQ(pragma(db, "mmap_size"), "2147418112");
+    // No mutex around each call: a connection is used by one thread at a time (sqlite_connection.cpp).
+    EXPECT_EQ(sqlite3_db_mutex(db.getHandle()), nullptr);
   }
   fs::remove_all(folder);
 }

@@ -18,7 +18,10 @@ namespace {
 class SqliteEpisodeLoad final : public EpisodeLoad {
  public:
   explicit SqliteEpisodeLoad(const std::string& path)
-      : db_(open_sqlite_connection(path)), transaction_(db_, SQLite::TransactionBehavior::IMMEDIATE), session_(db_) {}
+      : db_(open_sqlite_connection(path)),
+        transaction_(db_, SQLite::TransactionBehavior::IMMEDIATE),
+        statements_(db_),
+        session_(statements_) {}
 
   SqlSession& session() override { return session_; }
   void begin_rows() override {
@@ -43,8 +46,33 @@ class SqliteEpisodeLoad final : public EpisodeLoad {
  private:
   SQLite::Database db_;
   SQLite::Transaction transaction_;  // rolls back when destroyed uncommitted
+  StatementCache statements_;
   SqliteSession session_;
   std::optional<SQLite::Statement> insert_;
+};
+
+// BEGIN ... COMMIT through the connection's kept statements, as its queries are (a transaction
+// of SQLiteCpp's parses both each time); rolled back when left uncommitted.
+class KeptTransaction {
+ public:
+  KeptTransaction(SQLite::Database& db, SqliteSession& session, std::string_view begin) : db_(db), session_(session) {
+    session_.execute(begin, {});
+  }
+  KeptTransaction(const KeptTransaction&) = delete;
+  KeptTransaction& operator=(const KeptTransaction&) = delete;
+  // The error that left the transaction uncommitted is the one reported, not a failed rollback's.
+  ~KeptTransaction() {
+    if (!committed_) sqlite3_exec(db_.getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void commit() {
+    session_.execute("COMMIT", {});
+    committed_ = true;
+  }
+
+ private:
+  SQLite::Database& db_;
+  SqliteSession& session_;
+  bool committed_ = false;
 };
 
 }  // namespace
@@ -62,7 +90,7 @@ Result<std::unique_ptr<SqliteDriver>> SqliteDriver::open(const std::string& path
     std::unique_ptr<SqliteDriver> driver(new SqliteDriver(path, std::move(lock)));
     apply_sqlite_migrations(driver->db_, migrations);
     for (std::size_t i = 0; i < kReaders; ++i) {
-      driver->readers_.push_back(std::make_unique<SQLite::Database>(open_sqlite_connection(path)));
+      driver->readers_.push_back(std::make_unique<Reader>(open_sqlite_connection(path)));
       driver->idle_readers_.push_back(driver->readers_.back().get());
     }
     return driver;
@@ -70,27 +98,27 @@ Result<std::unique_ptr<SqliteDriver>> SqliteDriver::open(const std::string& path
 }
 
 void SqliteDriver::run_read(const std::function<void(SqlSession&)>& body) {
-  SQLite::Database* db = nullptr;
+  Reader* reader = nullptr;
   {
     std::unique_lock lock(readers_mutex_);
     reader_returned_.wait(lock, [this] { return !idle_readers_.empty(); });
-    db = idle_readers_.back();
+    reader = idle_readers_.back();
     idle_readers_.pop_back();
   }
   // Given back however the transaction ends.
   struct GiveBack {
     SqliteDriver& driver;
-    SQLite::Database* db;
+    Reader* reader;
     ~GiveBack() {
       {
         const std::scoped_lock lock(driver.readers_mutex_);
-        driver.idle_readers_.push_back(db);
+        driver.idle_readers_.push_back(reader);
       }
       driver.reader_returned_.notify_one();
     }
-  } give_back{*this, db};
-  SQLite::Transaction transaction(*db, SQLite::TransactionBehavior::DEFERRED);
-  SqliteSession session(*db);
+  } give_back{*this, reader};
+  SqliteSession session(reader->statements);
+  KeptTransaction transaction(reader->db, session, "BEGIN DEFERRED");
   body(session);
   transaction.commit();
 }
@@ -101,9 +129,8 @@ void SqliteDriver::run_transaction(Access access, const std::function<void(SqlSe
     return;
   }
   const std::scoped_lock lock(mutex_);
-  SQLite::Transaction transaction(
-      db_, access == Access::write ? SQLite::TransactionBehavior::IMMEDIATE : SQLite::TransactionBehavior::DEFERRED);
-  SqliteSession session(db_);
+  SqliteSession session(statements_);
+  KeptTransaction transaction(db_, session, access == Access::write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
   body(session);
   transaction.commit();
 }

@@ -14,6 +14,7 @@
 #include "storage/sql_driver.hpp"
 #include "storage/sqlite/sqlite_file_lock.hpp"
 #include "storage/sqlite/sqlite_migrations.hpp"
+#include "storage/sqlite/sqlite_statement_cache.hpp"
 
 namespace clinaudit::storage::sqlite {
 
@@ -56,14 +57,22 @@ class SqliteDriver final : public SqlDriver {
 
   static constexpr std::size_t kReaders = 4;
 
+  // A reader connection and the statements prepared on it.
+  struct Reader {
+    explicit Reader(SQLite::Database opened) : db(std::move(opened)) {}
+    SQLite::Database db;
+    StatementCache statements{db};  // after db: finalised before the connection closes
+  };
+
   std::string path_;
   FileLock lock_;
   std::mutex mutex_;  // the write connection, shared by the server's worker threads
   SQLite::Database db_;
+  StatementCache statements_{db_};
   std::mutex readers_mutex_;  // guards idle_readers_
   std::condition_variable reader_returned_;
-  std::vector<std::unique_ptr<SQLite::Database>> readers_;  // opened after the migrations
-  std::vector<SQLite::Database*> idle_readers_;
+  std::vector<std::unique_ptr<Reader>> readers_;  // opened after the migrations
+  std::vector<Reader*> idle_readers_;
 };
 
 }  // namespace clinaudit::storage::sqlite

@@ -47,7 +47,8 @@ MigrationReport apply_sqlite_migrations(SQLite::Database& db, std::span<const Sc
     if (migration.version <= sqlite_schema_version(db)) continue;
     db.exec(migration.sql);
     if (migration.step != nullptr) {
-      SqliteSession session(db);
+      StatementCache statements(db);
+      SqliteSession session(statements);
       migration.step(session);
     }
     if (!migration.after_step.empty()) db.exec(migration.after_step);
