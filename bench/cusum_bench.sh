@@ -4,6 +4,7 @@
 # Usage: bash bench/cusum_bench.sh [BUILD_DIR]   (default build/cusum-bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/install_packages.sh bench/r-packages.txt  # R
 build=${1:-build/cusum-bench}
 cmake --preset bench -B "$build" >/dev/null
 cmake --build "$build" -j2 --target cusum_bench cusum_episodes_csv >/dev/null

@@ -11,7 +11,8 @@
 #   R_MAX_ROWS=N (as bench/scale.sh), WEB_SECONDS=S (10) for each page and case
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-bash "$root/scripts/install_packages.sh" "$root/bench/packages.txt"  # hyperfine, wrk, R
+bash "$root/scripts/install_packages.sh" "$root/bench/packages.txt"    # hyperfine, wrk
+bash "$root/scripts/install_packages.sh" "$root/bench/r-packages.txt"  # R with data.table
 build=$root/build/riskmodel-bench
 data=$root/build/scale
 read -r -a sizes <<<"${*:-1000000 10000000}"

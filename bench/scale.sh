@@ -9,7 +9,8 @@
 #   R_MAX_ROWS=N bench/scale.sh       run R only on files of at most N rows (default 10000000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-bash "$root/scripts/install_packages.sh" "$root/bench/packages.txt"  # hyperfine, R
+bash "$root/scripts/install_packages.sh" "$root/bench/packages.txt"    # hyperfine
+bash "$root/scripts/install_packages.sh" "$root/bench/r-packages.txt"  # R with data.table
 build=$root/build/riskmodel-bench
 data=$root/build/scale
 mkdir -p "$data"

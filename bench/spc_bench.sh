@@ -2,6 +2,7 @@
 # SPC benchmark: the C++ engine (Google Benchmark) and the vectorised base-R comparison on the
 # same synthetic data, in one run. Usage: bash bench/spc_bench.sh [build-dir] (default build/bench)
 set -euo pipefail
+bash "$(dirname "$0")/../scripts/install_packages.sh" "$(dirname "$0")/r-packages.txt"  # R
 build=${1:-build/bench}
 data=$(mktemp --suffix .csv)
 trap 'rm -f "$data"' EXIT
