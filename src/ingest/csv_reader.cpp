@@ -59,8 +59,7 @@ Result<bool> CsvReader::next(std::vector<std::string_view>& fields) {
       continue;
     }
     error_ = Error{ErrorCode::invalid_input,
-                   "row " + std::to_string(record_number_ + 1) + ": " +
-                       (split == CsvSplit::malformed ? kMalformedCsv : csv_record_too_long(max_record_bytes_))};
+                   "row " + std::to_string(record_number_ + 1) + ": " + csv_split_problem(split, max_record_bytes_)};
   }
   fields.clear();
   return *error_;

@@ -89,6 +89,10 @@ std::string csv_record_too_long(std::size_t max_record_bytes) {
   return "a record longer than " + size + " (is a quote never closed?)";
 }
 
+std::string csv_split_problem(CsvSplit split, std::size_t max_record_bytes) {
+  return split == CsvSplit::malformed ? kMalformedCsv : csv_record_too_long(max_record_bytes);
+}
+
 CsvSplit split_csv_record(const char* p, const char* end, bool at_eof, std::size_t max_record_bytes,
                           std::vector<std::string_view>& fields, std::deque<std::string>& unescaped,
                           const char*& next) {

@@ -40,4 +40,7 @@ enum class CsvSplit {
 CsvSplit split_csv_record(const char* p, const char* end, bool at_eof, std::size_t max_record_bytes,
                           std::vector<std::string_view>& fields, std::deque<std::string>& unescaped, const char*& next);
 
+// What a record split as malformed or too_long is told (after its row number).
+std::string csv_split_problem(CsvSplit split, std::size_t max_record_bytes);
+
 }  // namespace clinaudit::ingest

@@ -193,7 +193,7 @@ void convert_block(std::string_view text, const Plan& plan, BlockColumns& out) {
     const char* next = nullptr;
     const auto split = split_csv_record(p, end, true, plan.max_record_bytes, fields, unescaped, next);
     if (split != CsvSplit::record) {
-      fail(out.records + 1, split == CsvSplit::malformed ? kMalformedCsv : csv_record_too_long(plan.max_record_bytes));
+      fail(out.records + 1, csv_split_problem(split, plan.max_record_bytes));
       return;
     }
     p = next;
@@ -405,8 +405,9 @@ Result<std::vector<std::string>> read_header(BlockSource& source, std::string& b
     while (p != end) {
       const char* next = nullptr;
       const auto split = split_csv_record(p, end, true, max_record_bytes, fields, unescaped, next);
-      if (split == CsvSplit::malformed) return row_error(1, kMalformedCsv);
-      if (split == CsvSplit::too_long) return row_error(1, csv_record_too_long(max_record_bytes));
+      if (split == CsvSplit::malformed || split == CsvSplit::too_long) {
+        return row_error(1, csv_split_problem(split, max_record_bytes));
+      }
       p = next;
       if (fields.empty()) continue;
       std::vector<std::string> columns(fields.begin(), fields.end());
