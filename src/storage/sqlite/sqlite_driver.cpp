@@ -1,7 +1,6 @@
 #include "storage/sqlite/sqlite_driver.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
 #include <optional>
@@ -12,44 +11,6 @@
 
 namespace clinaudit::storage::sqlite {
 namespace {
-
-// An episode import on a connection of its own, in one IMMEDIATE transaction: one
-// prepared INSERT is reused for every block.
-class SqliteEpisodeLoad final : public EpisodeLoad {
- public:
-  explicit SqliteEpisodeLoad(const std::string& path)
-      : db_(open_sqlite_connection(path)),
-        transaction_(db_, SQLite::TransactionBehavior::IMMEDIATE),
-        statements_(db_),
-        session_(statements_) {}
-
-  SqlSession& session() override { return session_; }
-  void begin_rows() override {
-    insert_.emplace(db_,
-                    "INSERT INTO episode_blocks (audit_id, import_id, first_day, last_day, episodes, data) "
-                    "VALUES (?, ?, ?, ?, ?, ?)");
-  }
-  void write_block(std::int64_t audit, std::int64_t import, std::int64_t first_day, std::int64_t last_day,
-                   std::int64_t episodes, const std::string& text) override {
-    insert_->bind(1, audit);
-    insert_->bind(2, import);
-    insert_->bind(3, first_day);
-    insert_->bind(4, last_day);
-    insert_->bind(5, episodes);
-    insert_->bindNoCopy(6, text);  // the caller's string outlives the step below
-    insert_->exec();
-    insert_->reset();
-  }
-  void end_rows() override { insert_.reset(); }
-  void commit() override { transaction_.commit(); }
-
- private:
-  SQLite::Database db_;
-  SQLite::Transaction transaction_;  // rolls back when destroyed uncommitted
-  StatementCache statements_;
-  SqliteSession session_;
-  std::optional<SQLite::Statement> insert_;
-};
 
 // BEGIN ... COMMIT through the connection's kept statements, as its queries are (a transaction
 // of SQLiteCpp's parses both each time); rolled back when left uncommitted.
@@ -73,6 +34,44 @@ class KeptTransaction {
   SQLite::Database& db_;
   SqliteSession& session_;
   bool committed_ = false;
+};
+
+// An episode import on a connection of its own, in one IMMEDIATE transaction: one
+// prepared INSERT is reused for every block.
+class SqliteEpisodeLoad final : public EpisodeLoad {
+ public:
+  explicit SqliteEpisodeLoad(const std::string& path)
+      : db_(open_sqlite_connection(path)),
+        statements_(db_),
+        session_(statements_),
+        transaction_(db_, session_, "BEGIN IMMEDIATE") {}
+
+  SqlSession& session() override { return session_; }
+  void begin_rows() override {
+    insert_.emplace(db_,
+                    "INSERT INTO episode_blocks (audit_id, import_id, first_day, last_day, episodes, data) "
+                    "VALUES (?, ?, ?, ?, ?, ?)");
+  }
+  void write_block(std::int64_t audit, std::int64_t import, std::int64_t first_day, std::int64_t last_day,
+                   std::int64_t episodes, const std::string& text) override {
+    insert_->bind(1, audit);
+    insert_->bind(2, import);
+    insert_->bind(3, first_day);
+    insert_->bind(4, last_day);
+    insert_->bind(5, episodes);
+    insert_->bindNoCopy(6, text);  // the caller's string outlives the step below
+    insert_->exec();
+    insert_->reset();
+  }
+  void end_rows() override { insert_.reset(); }
+  void commit() override { transaction_.commit(); }
+
+ private:
+  SQLite::Database db_;
+  StatementCache statements_;
+  SqliteSession session_;
+  KeptTransaction transaction_;  // rolls back when destroyed uncommitted
+  std::optional<SQLite::Statement> insert_;
 };
 
 }  // namespace
